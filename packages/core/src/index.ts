@@ -1,0 +1,2 @@
+export * from '@sc-safety/spec';
+export * from './taxonomy/index.js';

@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './data.js';
+export * from './taxonomy.js';

@@ -1,0 +1,21 @@
+/** What a model supports, declared by the adapter so the engine can plan and warn up front. */
+export interface ModelCapabilitiesV1 {
+  /**
+   * How a system prompt is delivered: `native` (a system role or top-level field), `merged`
+   * (folded into the first user message), `unsupported` (dropped with a warning).
+   */
+  systemRole: 'native' | 'merged' | 'unsupported';
+  /** Whether earlier turns (including the model's own answers) can be sent. */
+  multiTurn: boolean;
+  /** Whether `params.seed` is honoured. */
+  seed: boolean;
+  /** Whether the adapter streams the answer from the vendor. */
+  streaming: boolean;
+  /** Context window in tokens, when known. */
+  maxContextTokens?: number;
+  /**
+   * The vendor moderation signals the adapter recognises and maps to blocked outcomes,
+   * e.g. `finish_reason=content_filter`, `error.code=1301`.
+   */
+  moderationSignals: string[];
+}

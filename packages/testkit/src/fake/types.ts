@@ -1,0 +1,80 @@
+/**
+ * What a loopback fake vendor server does for one request. Every fake server (one per protocol
+ * family) plays every scenario in its own vendor's wire format; scenarios a family cannot express
+ * answer with a 501 naming the scenario, so a test never passes by accident.
+ */
+export type FakeScenario =
+  /** A normal answer. `chunks` splits a streamed answer (defaults to a few pieces of `text`). */
+  | { kind: 'text'; text: string; chunks?: string[]; finishReason?: 'stop' | 'length'; usage?: FakeUsage; delayMs?: number; chunkDelayMs?: number }
+  /** A 200 answer with empty content. */
+  | { kind: 'empty' }
+  /** Throttled: 429 with a Retry-After header in the given form. */
+  | { kind: 'rate-limit'; retryAfter?: { seconds: number } | { ms: number } | { httpDate: Date } }
+  /** 5xx (500, 502, 503; 529 for Anthropic "overloaded"). */
+  | { kind: 'server-error'; status?: number }
+  /** The connection is destroyed before any response. */
+  | { kind: 'reset' }
+  /** Headers never arrive (until the client gives up or `ms` passes). */
+  | { kind: 'hang'; ms?: number }
+  /** 200 with a body that is not valid JSON (or an SSE frame that is not). */
+  | { kind: 'malformed-json' }
+  /** A stream that stops mid-way without its terminator; non-stream requests get a cut-off body. */
+  | { kind: 'truncated-stream'; text?: string }
+  /** The account's balance or quota is spent (vendor-specific code, usually 429 or 402). */
+  | { kind: 'quota' }
+  /** Bad credentials. */
+  | { kind: 'auth' }
+  /** The prompt is longer than the context window: an invalid request, never a block. */
+  | { kind: 'context-length' }
+  /** The vendor content filter fires. `partialText` is streamed before an output block. */
+  | { kind: 'block'; signal: BlockSignal; stage: 'input' | 'output'; partialText?: string };
+
+/** Vendor content-filter signals the fake servers can play (vendor-protocols.md §19.4). */
+export type BlockSignal =
+  | 'openai-content-filter' // finish_reason=content_filter (output)
+  | 'openai-refusal' // message.refusal (output)
+  | 'openai-invalid-prompt' // 400 code invalid_prompt (input)
+  | 'anthropic-refusal' // stop_reason=refusal, after partial text (output)
+  | 'dashscope-compat' // 400 data_inspection_failed, message says Input/Output
+  | 'zhipu-1301' // 400 code 1301 + contentFilter[{role}] (input: user, output: assistant); stream: finish_reason=sensitive
+  | 'moonshot-content-filter' // 400 type content_filter
+  | 'deepseek-risk' // 400 {"detail":"Content Exists Risk"} (input); finish_reason content_filter (output)
+  | 'qianfan-v2-flag' // choices[].flag / ban_round (output), 400 type unsafe_request (input)
+  | 'ark-sensitive'; // 400 InputTextSensitiveContentDetected / OutputTextSensitiveContentDetected
+
+export interface FakeUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** One request as the fake server received it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  /** Parsed JSON body (undefined when it was not JSON). */
+  body: unknown;
+  rawBody: string;
+  /** Which scenario answered it. */
+  scenario: FakeScenario['kind'];
+  receivedAt: number;
+}
+
+/** Picks the scenario for a request: a fixed queue, or a function of the request (personas). */
+export type ScenarioHandler = (request: RecordedRequest) => FakeScenario | Promise<FakeScenario>;
+
+export interface FakeServer {
+  /** Origin, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  /** The base URL an SDK client takes (e.g. `${url}/v1` for the OpenAI family). */
+  readonly baseURL: string;
+  /** Every request received, in order. */
+  readonly requests: RecordedRequest[];
+  /** Queue scenarios for the next requests, in order. */
+  enqueue(...scenarios: FakeScenario[]): void;
+  /** What to play when the queue is empty (default: a short text answer). */
+  setHandler(handler: ScenarioHandler): void;
+  /** Clears the queue, the handler and the request log. */
+  reset(): void;
+  close(): Promise<void>;
+}
