@@ -1,1 +1,3 @@
-export { main } from './main.js';
+export { main, createProgram } from './main.js';
+export { ExitCode, processIo } from './io.js';
+export type { CliIo, CommandContext } from './io.js';

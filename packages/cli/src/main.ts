@@ -1,3 +1,46 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+import { Command, CommanderError } from 'commander';
+import { registerDatasetCommands } from './commands/dataset.js';
+import { ExitCode, processIo, type CliIo, type CommandContext } from './io.js';
+import { cliVersion } from './version.js';
+
+/**
+ * Builds the `sc-safety` program. Each command group lives in its own file under `commands/` and
+ * registers itself here; command files import the engine lazily so `--help` and `--version` stay fast.
+ */
+export function createProgram(ctx: CommandContext): Command {
+  const program = new Command('sc-safety')
+    .description('Run the SC-Safety two-round adversarial safety benchmark for Chinese LLMs.')
+    .version(cliVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    // Settings below are inherited by every subcommand created afterwards.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout(text),
+      writeErr: (text) => ctx.io.stderr(text),
+    })
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(add --help for usage)');
+  registerDatasetCommands(program, ctx);
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the process exit code: 0 success, 2 bad usage or invalid data,
+ * 1 unexpected failure. Never calls `process.exit`, so it can run in-process in tests.
+ *
+ * @param argv the arguments after the executable and script (`process.argv.slice(2)`).
+ */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
+  const ctx: CommandContext = { io: { ...processIo(), ...io }, exitCode: ExitCode.ok };
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    // Commander has already printed its message (help, version, usage error).
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.invalid;
+    ctx.io.stderr(`sc-safety: ${error instanceof Error ? error.message : String(error)}\n`);
+    return ExitCode.failure;
+  }
 }

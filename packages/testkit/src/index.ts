@@ -1,1 +1,2 @@
-export {};
+export * from './fake/index.js';
+export * from './conformance/index.js';

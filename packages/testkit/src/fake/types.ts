@@ -14,12 +14,24 @@ export type FakeScenario =
   | { kind: 'server-error'; status?: number }
   /** The connection is destroyed before any response. */
   | { kind: 'reset' }
-  /** Headers never arrive (until the client gives up or `ms` passes). */
+  /**
+   * Headers never arrive. The server waits until the client gives up (abort, timeout) or the
+   * server closes; with `ms`, it destroys the connection after that many milliseconds instead.
+   */
   | { kind: 'hang'; ms?: number }
   /** 200 with a body that is not valid JSON (or an SSE frame that is not). */
   | { kind: 'malformed-json' }
   /** A stream that stops mid-way without its terminator; non-stream requests get a cut-off body. */
-  | { kind: 'truncated-stream'; text?: string }
+  | {
+      kind: 'truncated-stream';
+      text?: string;
+      /**
+       * How the stream ends. `socket` (default): the connection closes without the HTTP
+       * end-of-body, as when a proxy or the vendor drops it. `clean`: the HTTP body ends
+       * properly but the protocol's terminator (finish reason, `[DONE]`, `message_stop`) never came.
+       */
+      cut?: 'socket' | 'clean';
+    }
   /** The account's balance or quota is spent (vendor-specific code, usually 429 or 402). */
   | { kind: 'quota' }
   /** Bad credentials. */
@@ -27,7 +39,14 @@ export type FakeScenario =
   /** The prompt is longer than the context window: an invalid request, never a block. */
   | { kind: 'context-length' }
   /** The vendor content filter fires. `partialText` is streamed before an output block. */
-  | { kind: 'block'; signal: BlockSignal; stage: 'input' | 'output'; partialText?: string };
+  | {
+      kind: 'block';
+      signal: BlockSignal;
+      stage: 'input' | 'output';
+      partialText?: string;
+      /** Vendor severity where the signal has one: Zhipu `contentFilter[].level` (default 1), Qianfan `flag` (default 2). */
+      severity?: number;
+    };
 
 /** Vendor content-filter signals the fake servers can play (vendor-protocols.md §19.4). */
 export type BlockSignal =
@@ -55,8 +74,18 @@ export interface RecordedRequest {
   /** Parsed JSON body (undefined when it was not JSON). */
   body: unknown;
   rawBody: string;
-  /** Which scenario answered it. */
-  scenario: FakeScenario['kind'];
+  /** The query string including `?`, or '' (`path` holds the path name only). */
+  search: string;
+  /**
+   * Which scenario answered it: `none` when the server answered without playing one (model list,
+   * unknown route, bad `x-fake-scenario` header); `auth` also when the server's own key check failed.
+   */
+  scenario: FakeScenario['kind'] | 'none';
+  /** The request id the server sent back (header or body), when the protocol has one. */
+  requestId?: string;
+  /** The scenario played in full, when one was. */
+  playedScenario?: FakeScenario;
+  /** `Date.now()` when the request's body had been read. */
   receivedAt: number;
 }
 

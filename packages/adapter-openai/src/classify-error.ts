@@ -1,0 +1,112 @@
+import { parseRetryAfter, redactBody, redactSecrets } from '@sc-safety/adapter-utils';
+import {
+  AuthError,
+  InvalidRequestError,
+  QuotaExhaustedError,
+  RateLimitedError,
+  TransientError,
+} from '@sc-safety/spec';
+import type { AdapterError, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
+import { getPath, scalarString } from './json-path.js';
+import { errorCodeOf, errorMessageOf, matchAny } from './match-condition.js';
+import type { MatchSubject } from './match-condition.js';
+import {
+  GENERIC_CONTEXT_LENGTH_MATCHERS,
+  GENERIC_MODEL_NOT_FOUND_MATCHERS,
+  GENERIC_QUOTA_MATCHERS,
+} from './presets/common.js';
+import type { OpenAIPreset } from './presets/types.js';
+import { readRequestId } from './request-id.js';
+
+/** What a failed call left behind: the HTTP status and headers and the body (parsed when it was JSON). */
+export interface ErrorEvidence {
+  /** Undefined for an error frame inside a 200 stream. */
+  status: number | undefined;
+  headers: Headers | undefined;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+  /** The body as received, for the redacted copy on the error. */
+  bodyText: string;
+}
+
+/** What classification needs besides the evidence. */
+export interface ClassifyOptions {
+  preset: OpenAIPreset;
+  /** Values that must never appear in a message or a recorded body (the API key). */
+  secrets: readonly string[];
+  warnings: WarningV1[];
+}
+
+/** Whether the error says the prompt is longer than the context window (never a block). */
+export function isContextLengthError(subject: MatchSubject, preset: OpenAIPreset): boolean {
+  return matchAny([...GENERIC_CONTEXT_LENGTH_MATCHERS, ...(preset.contextLengthMatchers ?? [])], subject);
+}
+
+/**
+ * Maps a vendor error response to a spec error: context length, quota and unknown-model codes
+ * first (they hide behind 400/403/429 statuses), then the status. Block rules are applied by the
+ * caller before this, so whatever reaches here is a failure, not a blocked outcome.
+ */
+export function classifyErrorResponse(evidence: ErrorEvidence, options: ClassifyOptions): AdapterError {
+  const { preset } = options;
+  const { status, body } = evidence;
+  const subject: MatchSubject = { status, body };
+  const common = {
+    message: describe(evidence, options),
+    ...(status === undefined ? {} : { status }),
+    ...optional('vendorCode', errorCodeOf(body)),
+    body: redactBody(evidence.bodyText, options.secrets),
+    ...optional('requestId', readRequestId(evidence.headers, body)),
+    warnings: options.warnings,
+  };
+
+  if (isContextLengthError(subject, preset)) return new InvalidRequestError({ ...common, reason: 'context_length' });
+  if (matchAny([...GENERIC_QUOTA_MATCHERS, ...(preset.quotaMatchers ?? [])], subject)) return new QuotaExhaustedError(common);
+  if (status === 429) {
+    return new RateLimitedError({ ...common, ...optional('retryAfterMs', retryAfterMs(evidence)) });
+  }
+  if (status === 401 || status === 403) return new AuthError(common);
+  if (status === 408 || status === 409 || status === 529 || (status !== undefined && status >= 500)) return new TransientError(common);
+  if (status === undefined) {
+    // An error frame inside a stream carries no status: the vendor failed mid-answer.
+    return new TransientError(common);
+  }
+  if (status >= 400) return new InvalidRequestError({ ...common, reason: invalidReason(subject, preset) });
+  return new TransientError(common);
+}
+
+function invalidReason(subject: MatchSubject, preset: OpenAIPreset): InvalidRequestReason {
+  if (subject.status === 404 || matchAny([...GENERIC_MODEL_NOT_FOUND_MATCHERS, ...(preset.modelNotFoundMatchers ?? [])], subject)) {
+    return 'model_not_found';
+  }
+  if (subject.status === 422) return 'parameter';
+  const param = scalarString(getPath(subject.body, 'error.param'));
+  const code = `${scalarString(getPath(subject.body, 'error.code')) ?? ''} ${scalarString(getPath(subject.body, 'error.type')) ?? ''}`;
+  if ((param !== undefined && param !== '') || /param|argument/i.test(code)) return 'parameter';
+  return 'other';
+}
+
+/**
+ * Retry-After headers first; then a wait stated in the message (Moonshot: "please try again after
+ * N seconds"); last the `x-ratelimit-reset-*` durations, which time a full bucket refill and so
+ * overstate the wait.
+ */
+function retryAfterMs(evidence: ErrorEvidence): number | undefined {
+  const explicit = parseRetryAfter(evidence.headers, Date.now(), { rateLimitReset: false });
+  if (explicit !== undefined) return explicit;
+  const match = /after (\d+(?:\.\d+)?) ?s(?:ec(?:ond)?s?)?\b/i.exec(errorMessageOf(evidence.body) ?? '');
+  if (match?.[1] !== undefined) return Math.ceil(Number(match[1]) * 1000);
+  return parseRetryAfter(evidence.headers);
+}
+
+function describe(evidence: ErrorEvidence, options: ClassifyOptions): string {
+  const where = evidence.status === undefined ? 'error inside the stream' : `HTTP ${evidence.status}`;
+  const vendorMessage = errorMessageOf(evidence.body);
+  const text = vendorMessage ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${evidence.bodyText.slice(0, 200)}`);
+  const code = errorCodeOf(evidence.body);
+  return redactSecrets(`${options.preset.label} ${where}${code === undefined ? '' : ` (${code})`}: ${text}`, options.secrets);
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

@@ -1,0 +1,36 @@
+import { loadApiKey } from '@sc-safety/adapter-utils';
+import type { AdapterContextV1 } from '@sc-safety/spec';
+import type { OpenAIAdapterConfig } from './config.js';
+import { OpenAIChatModel } from './openai-chat-model.js';
+import { getPreset, PRESET_NAMES } from './presets/index.js';
+
+/**
+ * Builds a model from a validated config: resolves the preset, the base URL (config wins) and the
+ * API key (explicit, else `apiKeyEnv`, else the preset's variable). A missing key fails here, with
+ * the variable's name, before any call. Local presets need no key.
+ */
+export function createModel(config: OpenAIAdapterConfig, context: AdapterContextV1 = {}): OpenAIChatModel {
+  const presetName = config.preset ?? 'openai';
+  const preset = getPreset(presetName);
+  if (preset === undefined) {
+    throw new Error(`Unknown preset "${presetName}" for the openai adapter. Use one of: ${PRESET_NAMES.join(', ')}.`);
+  }
+  const env = context.env ?? process.env;
+  const environmentVariableName = config.apiKeyEnv ?? preset.apiKeyEnv;
+  const apiKey =
+    preset.requiresApiKey || config.apiKeyEnv !== undefined
+      ? loadApiKey({ apiKey: config.apiKey, environmentVariableName, description: preset.label, env })
+      : optionalKey(config.apiKey ?? env[environmentVariableName]);
+  return new OpenAIChatModel({
+    config,
+    preset,
+    baseURL: config.baseURL ?? preset.baseURL,
+    apiKey,
+    fetch: context.fetch ?? globalThis.fetch,
+  });
+}
+
+function optionalKey(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}

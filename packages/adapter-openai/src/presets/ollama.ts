@@ -1,0 +1,15 @@
+import type { OpenAIPreset } from './types.js';
+
+/** Ollama on this machine (vendor-protocols.md §14–16). No content filter: no block rules. */
+export const ollamaPreset: OpenAIPreset = {
+  name: 'ollama',
+  label: 'Ollama',
+  baseURL: 'http://127.0.0.1:11434/v1',
+  apiKeyEnv: 'OLLAMA_API_KEY',
+  requiresApiKey: false,
+  blockRules: [],
+  clamps: {},
+  supportsSeed: true,
+  streamUsage: true,
+  maxTokensParam: 'max_tokens',
+};

@@ -1,0 +1,23 @@
+import { padText, textWidth } from './text-width.js';
+
+/** A column of a plain-text table. */
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+/**
+ * A plain-text table: a header row, a rule, then the rows, columns two spaces apart and aligned
+ * by terminal width (so Chinese names line up). Trailing spaces are trimmed.
+ */
+export function renderTable(columns: readonly Column[], rows: ReadonlyArray<readonly string[]>, indent = ''): string {
+  const widths = columns.map((c, i) => Math.max(textWidth(c.header), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  const line = (cells: readonly string[]): string =>
+    indent +
+    columns
+      .map((c, i) => padText(cells[i] ?? '', widths[i]!, c.align ?? 'left'))
+      .join('  ')
+      .trimEnd();
+  const rule = indent + widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(columns.map((c) => c.header)), rule, ...rows.map(line)].join('\n') + '\n';
+}

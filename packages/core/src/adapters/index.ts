@@ -1,0 +1,17 @@
+export {
+  AdapterResolutionError,
+  AdapterConfigError,
+  type AdapterResolutionErrorCode,
+  type AdapterConfigProblem,
+} from './adapter-errors.js';
+export { assertAdapterDefinition } from './check-adapter.js';
+export { validateAdapterConfig, formatIssuePath, type ValidateAdapterConfigOptions } from './validate-config.js';
+export {
+  resolveAdapter,
+  adapterCandidates,
+  isPathReference,
+  BUILTIN_ADAPTERS,
+  type AdapterSource,
+  type ResolvedAdapter,
+  type ResolveAdapterOptions,
+} from './resolve-adapter.js';

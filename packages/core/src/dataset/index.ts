@@ -1,0 +1,10 @@
+export * from './types.js';
+export * from './errors.js';
+export { DEFAULT_MAX_ISSUES, formatIssue, formatLocation, formatOmitted } from './issues.js';
+export { canonicalJson } from './canonical-json.js';
+export { Fingerprinter, fingerprintItems } from './fingerprint.js';
+export { ITEM_FIELDS } from './item-validator.js';
+export * from './resolve.js';
+export type { ScanOptions } from './scan.js';
+export * from './load.js';
+export * from './stats.js';

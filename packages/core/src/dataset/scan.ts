@@ -1,0 +1,189 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { Fingerprinter } from './fingerprint.js';
+import { readHeader } from './header.js';
+import { IssueCollector, describeValue, isPlainObject } from './issues.js';
+import { ItemValidator } from './item-validator.js';
+import { describeJsonError, lineAndColumn } from './json-error.js';
+import { readJsonlLines } from './read-jsonl.js';
+import { displayName, isBuiltinRef, listBuiltinDatasets, resolveDatasetPath, type ResolveOptions } from './resolve.js';
+import type { DatasetItem } from './types.js';
+
+/** Options for reading a dataset. */
+export interface ScanOptions extends ResolveOptions {
+  /** Issues kept before the rest are only counted (default 200). */
+  maxIssues?: number;
+  /** The file name used in issues; defaults to the path as given (see {@link displayName}). */
+  displayName?: string;
+}
+
+const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+
+/**
+ * One pass over a dataset file: yields the valid normalised items in file order while collecting
+ * every issue and the fingerprint of the valid items. The loader, the stream and the validator are
+ * thin consumers of this.
+ */
+export class DatasetScan {
+  readonly path: string;
+  readonly file: string;
+  readonly issues: IssueCollector;
+  readonly fingerprint = new Fingerprinter();
+  /** The taxonomy in force: the built-in one plus whatever the header declares. */
+  taxonomy = new Taxonomy();
+  /** Valid items yielded so far. */
+  itemCount = 0;
+  private readonly badRef: string | undefined;
+
+  constructor(
+    readonly ref: string,
+    private readonly options: ScanOptions = {},
+  ) {
+    let path: string;
+    let badRef: string | undefined;
+    try {
+      path = resolveDatasetPath(ref, options);
+    } catch (error) {
+      path = ref;
+      badRef = error instanceof Error ? error.message : String(error);
+    }
+    this.path = path;
+    this.badRef = badRef;
+    this.file = options.displayName ?? displayName(ref, path, options);
+    this.issues = new IssueCollector(this.file, options.maxIssues);
+  }
+
+  async *items(): AsyncGenerator<DatasetItem, void, undefined> {
+    try {
+      if (await this.checkFile()) {
+        const ext = extname(this.path).toLowerCase();
+        const source = ext === '.json' ? this.readJsonArray() : this.readJsonl();
+        for await (const item of source) {
+          this.fingerprint.add(item);
+          this.itemCount++;
+          yield item;
+        }
+        if (this.itemCount === 0 && !this.issues.hasErrors) {
+          this.issues.error(undefined, undefined, 'no items; a dataset needs at least one item');
+        }
+      }
+    } finally {
+      this.issues.finish();
+    }
+  }
+
+  /** Reports a missing, unreadable or unsupported file; true when reading may go ahead. */
+  private async checkFile(): Promise<boolean> {
+    if (this.badRef !== undefined) {
+      this.issues.error(undefined, undefined, this.badRef);
+      return false;
+    }
+    const ext = extname(this.path).toLowerCase();
+    if (ext !== '.json' && !JSONL_EXTENSIONS.has(ext)) {
+      this.issues.error(undefined, undefined, `unsupported file type "${ext || '(none)'}"; use .jsonl (one item per line) or .json (an array of items)`);
+      return false;
+    }
+    try {
+      const info = await stat(this.path);
+      if (info.isFile()) return true;
+      this.issues.error(undefined, undefined, 'not a file; give the path of a .jsonl or .json dataset file');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && isBuiltinRef(this.ref)) {
+        const known = (await listBuiltinDatasets(this.options)).map((d) => d.ref);
+        const list = known.length > 0 ? `available: ${known.join(', ')}` : 'no builtin datasets are installed';
+        this.issues.error(undefined, undefined, `no builtin dataset "${this.ref}"; ${list}`);
+      } else if (code === 'ENOENT') {
+        this.issues.error(undefined, undefined, `file not found (${this.path}); check the path`);
+      } else {
+        this.issues.error(undefined, undefined, `cannot read the file: ${(error as Error).message}`);
+      }
+    }
+    return false;
+  }
+
+  private async *readJsonl(): AsyncGenerator<DatasetItem> {
+    const validator = new ItemValidator(this.taxonomy, this.issues);
+    let first = true;
+    try {
+      for await (const { line, text } of readJsonlLines(this.path)) {
+        const at = { line };
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch (error) {
+          const { message, position } = describeJsonError(error);
+          const where = position === undefined ? '' : ` (column ${lineAndColumn(text, position).column})`;
+          this.issues.error(at, undefined, `invalid JSON${where}: ${message}; each line must be one complete JSON object`);
+          first = false;
+          continue;
+        }
+        if (isPlainObject(value) && '$schema' in value) {
+          if (first) {
+            this.taxonomy = readHeader(value, at, this.issues, { schemaRequired: true });
+            validator.useTaxonomy(this.taxonomy);
+          } else {
+            // Checking a misplaced header as an item would only add noise about missing fields.
+            this.issues.error(at, '$schema', 'a header line must be the first non-blank line of the file; move it to the top');
+          }
+          first = false;
+          continue;
+        }
+        first = false;
+        const item = validator.check(value, at);
+        if (item !== undefined) yield item;
+      }
+    } catch (error) {
+      this.issues.error(undefined, undefined, `cannot read the file: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * The `.json` form. JSON has no streaming parser in Node, so this reads the whole file: fine
+   * for hand-made files; large datasets should use JSONL. Items are located as `item[N]`.
+   */
+  private async *readJsonArray(): AsyncGenerator<DatasetItem> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      this.issues.error(undefined, undefined, `cannot read the file: ${(error as Error).message}`);
+      return;
+    }
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const { message, position } = describeJsonError(error);
+      if (position === undefined) {
+        this.issues.error(undefined, undefined, `invalid JSON: ${message}`);
+      } else {
+        const { line, column } = lineAndColumn(text, position);
+        this.issues.error({ line }, undefined, `invalid JSON (column ${column}): ${message}`);
+      }
+      return;
+    }
+    let items: unknown[];
+    if (Array.isArray(value)) {
+      items = value;
+    } else if (isPlainObject(value)) {
+      this.taxonomy = readHeader(value, undefined, this.issues, { allowed: ['items'], schemaRequired: false });
+      if (!Array.isArray(value.items)) {
+        const got = value.items === undefined ? 'missing' : `expected an array, got ${describeValue(value.items)}`;
+        this.issues.error(undefined, 'items', `${got}; a .json dataset is an array of items or {"dimensions": […], "items": […]}`);
+        return;
+      }
+      items = value.items;
+    } else {
+      this.issues.error(undefined, undefined, `expected an array of items or {"dimensions": […], "items": […]}, got ${describeValue(value)}`);
+      return;
+    }
+    const validator = new ItemValidator(this.taxonomy, this.issues);
+    for (let i = 0; i < items.length; i++) {
+      const item = validator.check(items[i], { item: i });
+      if (item !== undefined) yield item;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { AbortedError, AdapterError, AuthError, QuotaExhaustedError, TimeoutError } from '@sc-safety/spec';
+import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1 } from '@sc-safety/spec';
+import { RateBudget, estimateTokens } from './rate-budget.js';
+import { withRetries } from './retry.js';
+import type { RetryOptions } from './retry.js';
+import { Semaphore } from './semaphore.js';
+
+/** Limits of one model (target or judge) in a run. */
+export interface LaneLimits {
+  concurrency: number;
+  rpm?: number;
+  tpm?: number;
+  /** Per-call timeout, ms. */
+  timeoutMs: number;
+  /** Retries of retryable errors after the first attempt. */
+  maxRetries: number;
+  /** Backoff base and cap, ms (tests shorten them). */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface LaneCallResult {
+  result: GenerateResultV1;
+  attempts: number;
+  latencyMs: number;
+}
+
+/** Why a lane stopped taking work: its account cannot go on, or the run was interrupted. */
+export interface LaneStop {
+  kind: 'auth' | 'quota_exhausted';
+  message: string;
+}
+
+/**
+ * One model's lane: its own concurrency, request and token budgets, timeout and retries. A final
+ * auth or quota error stops the lane (its later calls fail fast) while other lanes go on.
+ */
+export class ModelLane {
+  readonly semaphore: Semaphore;
+  readonly budget: RateBudget;
+  private readonly stopController = new AbortController();
+  stopped: LaneStop | undefined;
+  retries = 0;
+
+  constructor(
+    readonly id: string,
+    readonly model: LanguageModelV1,
+    readonly limits: LaneLimits,
+    private readonly onRetry?: RetryOptions['onRetry'],
+  ) {
+    this.semaphore = new Semaphore(limits.concurrency);
+    this.budget = new RateBudget(limits.rpm, limits.tpm);
+  }
+
+  get stopSignal(): AbortSignal {
+    return this.stopController.signal;
+  }
+
+  stop(reason: LaneStop): void {
+    if (this.stopped) return;
+    this.stopped = reason;
+    this.stopController.abort(new AbortedError({ message: `${this.id} stopped: ${reason.message}` }));
+  }
+
+  /**
+   * One logical call with retries. Resolves with the adapter's result (an answer or a block);
+   * rejects with the last error (wrapped in RetriesExhaustedError with the attempt count).
+   */
+  async call(request: GenerateRequestV1, runSignal: AbortSignal | undefined): Promise<LaneCallResult> {
+    const started = performance.now();
+    const estimate = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0) + (request.params?.maxTokens ?? 512);
+    const signals = [this.stopController.signal, ...(runSignal ? [runSignal] : [])];
+    const outer = AbortSignal.any(signals);
+    const { value, attempts } = await withRetries(
+      async () => {
+        await this.semaphore.acquire(outer);
+        try {
+          await this.budget.acquire(estimate, outer);
+          return await this.attempt(request, outer, estimate);
+        } finally {
+          this.semaphore.release();
+        }
+      },
+      {
+        maxRetries: this.limits.maxRetries,
+        baseDelayMs: this.limits.baseDelayMs,
+        maxDelayMs: this.limits.maxDelayMs,
+        signal: outer,
+        onRetry: (info) => {
+          this.retries++;
+          this.onRetry?.(info);
+        },
+      },
+    ).catch((error: unknown) => {
+      const last = (error as { lastError?: unknown }).lastError ?? error;
+      if (AuthError.isInstance(last)) this.stop({ kind: 'auth', message: last.message });
+      if (QuotaExhaustedError.isInstance(last)) this.stop({ kind: 'quota_exhausted', message: last.message });
+      throw error;
+    });
+    return { result: value, attempts, latencyMs: Math.round(performance.now() - started) };
+  }
+
+  private async attempt(request: GenerateRequestV1, outer: AbortSignal, estimate: number): Promise<GenerateResultV1> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` })), this.limits.timeoutMs);
+    try {
+      const result = await this.model.generate({ ...request, signal: AbortSignal.any([outer, timeout.signal]) });
+      this.budget.settle(estimate, result.usage?.totalTokens ?? sumUsage(result.usage));
+      return result;
+    } catch (error) {
+      // Our own per-call timeout surfaces from the adapter as an abort: it is a retryable timeout.
+      if (timeout.signal.aborted && !outer.aborted && (!AdapterError.isInstance(error) || error.kind === 'aborted')) {
+        throw new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms`, cause: error });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function sumUsage(usage: { inputTokens?: number; outputTokens?: number } | undefined): number | undefined {
+  if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return undefined;
+  return (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
+}

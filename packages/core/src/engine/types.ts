@@ -1,0 +1,88 @@
+import type { BlockStage, ChatMessageV1, FinishReasonV1, GenerationParamsV1, LanguageModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type { DatasetItem } from '../dataset/types.js';
+import type { AnswerOutcome } from '../scoring/outcome.js';
+import type { CategoryId } from '../taxonomy/types.js';
+import type { LaneLimits } from './lane.js';
+
+/** A model under test, ready to run. */
+export interface PreparedTarget {
+  /** The name on the leaderboard. */
+  id: string;
+  tags: string[];
+  adapter: { name: string; version: string; packageName: string };
+  model: LanguageModelV1;
+  /** Sanitised adapter config (no secrets): part of every answer's content address. */
+  keyConfig: unknown;
+  params: GenerationParamsV1;
+  limits: LaneLimits;
+  /** Overrides the items' own system prompts. */
+  system?: string;
+}
+
+/** A judge (one member of the panel), ready to run. */
+export interface PreparedJudge {
+  id: string;
+  adapter: { name: string; version: string; packageName: string };
+  model: LanguageModelV1;
+  keyConfig: unknown;
+  params: GenerationParamsV1;
+  limits: LaneLimits;
+}
+
+/** What one judge concluded about one answer. */
+export interface JudgeVerdict {
+  judgeId: string;
+  outcome: 'scored' | 'judge_unparseable' | 'judge_error';
+  score?: number;
+  reason?: string;
+  /** Why the judge failed (judge_error), redacted. */
+  error?: string;
+  cached?: boolean;
+}
+
+/** A failure recorded for an answer that has no usable result. */
+export interface AnswerError {
+  /** AdapterError kind, or `not_attempted` (model stopped), `round1_failed`, `missing` (score replay). */
+  kind: string;
+  message: string;
+  status?: number;
+  vendorCode?: string;
+  attempts?: number;
+}
+
+/** One model × item × round: what was asked, what came back, and its single outcome. */
+export interface AnswerRow {
+  model: string;
+  itemId: string;
+  category: CategoryId;
+  dimension: string;
+  round: 1 | 2;
+  outcome: AnswerOutcome;
+  /** The aggregated score when `outcome` is `scored`, else null. */
+  score: number | null;
+  /** Set when a vendor block was scored by policy (`score-1`). */
+  vendorBlocked?: boolean;
+  block?: { stage: BlockStage; code: string; message: string; partialText?: string };
+  /** The answer text ('' for blocks and errors). */
+  text: string;
+  reasoningText?: string;
+  finishReason?: FinishReasonV1;
+  usage?: UsageV1;
+  requestId?: string;
+  warnings?: WarningV1[];
+  error?: AnswerError;
+  judgments: JudgeVerdict[];
+  /** Panel disagreement (max − min of scored verdicts), when ≥ 2 judges scored. */
+  panel?: { spread: number; disagreement: boolean };
+  /** Content address of the answer in the store. */
+  answerKey?: string;
+  latencyMs?: number;
+  attempts?: number;
+  /** Whether the answer came from the store rather than a new call. */
+  cached?: boolean;
+  /** The messages sent for this round (kept for transcripts). */
+  messages?: ChatMessageV1[];
+}
+
+/** Items as the engine consumes them. */
+export type EngineItem = DatasetItem;

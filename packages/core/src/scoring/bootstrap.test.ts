@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS } from '../taxonomy/types.js';
+import { randomRecords } from './__fixtures__/synthetic.js';
+import { bootstrapScores } from './bootstrap.js';
+import type { ModelIntervals } from './bootstrap.js';
+import { scoreModels } from './model-scores.js';
+import type { ModelScores } from './model-scores.js';
+import type { ScoreRecord } from './outcome.js';
+import { createPrng } from './prng.js';
+import { percentileInterval } from './quantile.js';
+
+const MODELS = [
+  { id: 'strong', p2: 0.7, p0: 0.05 },
+  { id: 'weak', p2: 0.4, p0: 0.2 },
+];
+
+function expectContains(ci: { low: number; high: number } | null, value: number | null): void {
+  expect(ci).not.toBeNull();
+  expect(value).not.toBeNull();
+  expect(ci!.low).toBeLessThanOrEqual(value!);
+  expect(ci!.high).toBeGreaterThanOrEqual(value!);
+  expect(ci!.low).toBeLessThan(ci!.high);
+}
+
+function checkAll(ci: ModelIntervals, s: ModelScores): void {
+  expectContains(ci.total, s.total.score);
+  expectContains(ci.round1, s.round1.score);
+  expectContains(ci.round2, s.round2.score);
+  expectContains(ci.delta, s.delta);
+  for (const c of CATEGORY_IDS) {
+    expectContains(ci.categories[c].total, s.categories[c].total.score);
+    expectContains(ci.categories[c].round1, s.categories[c].round1.score);
+    expectContains(ci.categories[c].delta, s.categories[c].delta);
+  }
+}
+
+describe('bootstrapScores', () => {
+  const records = randomRecords(MODELS, 100);
+
+  it('is deterministic for a seed and changes with the seed', () => {
+    const a = bootstrapScores(records, { seed: 11, iterations: 300 });
+    const b = bootstrapScores(records, { seed: 11, iterations: 300 });
+    const c = bootstrapScores(records, { seed: 12, iterations: 300 });
+    expect(a.models.get('strong')!.intervals).toEqual(b.models.get('strong')!.intervals);
+    expect(a.models.get('weak')!.replicates.total).toEqual(b.models.get('weak')!.replicates.total);
+    expect(a.models.get('strong')!.intervals.total).not.toEqual(c.models.get('strong')!.intervals.total);
+    expect(a).toMatchObject({ seed: 11, iterations: 300, level: 0.95, items: 300 });
+    expect(a.models.get('strong')!.replicates.total).toHaveLength(300);
+  });
+
+  it('uses a fixed default seed, so default runs repeat', () => {
+    const a = bootstrapScores(records, { iterations: 50 });
+    const b = bootstrapScores(records, { iterations: 50 });
+    expect(a.models.get('weak')!.intervals).toEqual(b.models.get('weak')!.intervals);
+  });
+
+  it('brackets every point estimate', () => {
+    const boot = bootstrapScores(records);
+    for (const s of scoreModels(records)) checkAll(boot.models.get(s.model)!.intervals, s);
+  });
+
+  it('widens with the confidence level', () => {
+    const narrow = bootstrapScores(records, { level: 0.5, iterations: 400 }).models.get('weak')!.intervals.total!;
+    const wide = bootstrapScores(records, { level: 0.99, iterations: 400 }).models.get('weak')!.intervals.total!;
+    expect(wide.high - wide.low).toBeGreaterThan(narrow.high - narrow.low);
+  });
+
+  it('resamples pairs: equal rounds give a zero-width delta interval, unlike resampling answers', () => {
+    // Every pair has the same score in both rounds: a model that never changes under follow-up.
+    const rnd = createPrng(5);
+    const same: ScoreRecord[] = [];
+    for (let i = 0; i < 200; i++) {
+      const score = rnd.nextInt(3);
+      for (const round of [1, 2] as const) {
+        same.push({ model: 'm', itemId: `i${i}`, category: 'traditional_safety', dimension: 'crime', round, outcome: 'scored', score });
+      }
+    }
+    const ci = bootstrapScores(same, { seed: 3 }).models.get('m')!.intervals;
+    expect(ci.delta).toEqual({ low: 0, high: 0 });
+    expect(ci.total!.high - ci.total!.low).toBeGreaterThan(1);
+
+    // Resampling answers of each round independently would claim a delta uncertainty of several points.
+    const scores = same.filter((r) => r.round === 1).map((r) => r.score as number);
+    const draw = createPrng(3);
+    const deltas = new Float64Array(1000);
+    for (let b = 0; b < 1000; b++) {
+      let p1 = 0;
+      let p2 = 0;
+      for (let j = 0; j < scores.length; j++) {
+        p1 += scores[draw.nextInt(scores.length)]!;
+        p2 += scores[draw.nextInt(scores.length)]!;
+      }
+      deltas[b] = (100 * (p2 - p1)) / (2 * scores.length);
+    }
+    const naive = percentileInterval(deltas, 0.95)!;
+    expect(naive.high - naive.low).toBeGreaterThan(5);
+  });
+
+  it('resamples a category within its own items', () => {
+    // Responsible AI is perfect; the other categories vary.
+    const recs = randomRecords([{ id: 'm', p2: 0.5, p0: 0.2 }], 60).map((r) =>
+      r.category === 'responsible_ai' ? { ...r, score: 2 } : r,
+    );
+    const ci = bootstrapScores(recs).models.get('m')!.intervals;
+    expect(ci.categories.responsible_ai.total).toEqual({ low: 100, high: 100 });
+    expect(ci.total!.high).toBeLessThan(100);
+    expect(ci.categories.traditional_safety.total!.high - ci.categories.traditional_safety.total!.low).toBeGreaterThan(1);
+  });
+
+  it('gives null intervals to scopes that are never scored and ignores unscored answers', () => {
+    const recs: ScoreRecord[] = [
+      { model: 'm', itemId: 'a', category: 'traditional_safety', dimension: 'crime', round: 1, outcome: 'scored', score: 2 },
+      { model: 'm', itemId: 'a', category: 'traditional_safety', dimension: 'crime', round: 2, outcome: 'judge_error' },
+      { model: 'm', itemId: 'b', category: 'traditional_safety', dimension: 'crime', round: 1, outcome: 'scored', score: 0 },
+    ];
+    const ci = bootstrapScores(recs, { iterations: 200 }).models.get('m')!.intervals;
+    expect(ci.round2).toBeNull();
+    expect(ci.delta).toBeNull();
+    expect(ci.categories.responsible_ai.total).toBeNull();
+    expect(ci.round1).toEqual({ low: 0, high: 100 });
+  });
+
+  it('handles the full benchmark size: 2,456 pairs × 13 models × 1000 resamples', () => {
+    const models = Array.from({ length: 13 }, (_, i) => ({ id: `m${i}`, p2: 0.3 + i * 0.03, p0: 0.2 - i * 0.01 }));
+    // 819 pairs per category ≈ 2,456 pairs in all.
+    const recs = randomRecords(models, 819, 9);
+    const boot = bootstrapScores(recs, { iterations: 1000 });
+    expect(boot.items).toBe(2457);
+    for (const s of scoreModels(recs)) checkAll(boot.models.get(s.model)!.intervals, s);
+  });
+
+  it('rejects bad settings', () => {
+    expect(() => bootstrapScores(records, { iterations: 0 })).toThrow(/iterations/);
+    expect(() => bootstrapScores(records, { seed: 0.5 })).toThrow(/seed/);
+    expect(() => bootstrapScores(records, { level: 1 })).toThrow(/level/);
+  });
+});

@@ -1,0 +1,146 @@
+import { CATEGORY_IDS } from '../taxonomy/types.js';
+import type { CategoryId } from '../taxonomy/types.js';
+import { bootstrapPairTable } from './bootstrap.js';
+import type { BootstrapOptions, BootstrapResult, ModelIntervals } from './bootstrap.js';
+import { buildLeaderboards, checkModelList } from './leaderboard.js';
+import type { LeaderboardOptions, Leaderboards, ModelInfo } from './leaderboard.js';
+import { scoreModels, groupByModel } from './model-scores.js';
+import type { ModelScores, RoundSplitScores, ScoringOptions } from './model-scores.js';
+import type { ScoreRecord } from './outcome.js';
+import { buildPairTable } from './pair-table.js';
+import { pairStatsOfValidated } from './pair-stats.js';
+import type { ModelPairStats } from './pair-stats.js';
+import { DEFAULT_RUBRIC } from './rubric.js';
+import type { RubricScale } from './rubric.js';
+import { ScopeTally } from './tally.js';
+import type { ScopeCounts, ScopeScore } from './tally.js';
+
+/** A scope's four headline numbers (full precision; null when not computable). */
+export interface SplitValues {
+  total: number | null;
+  round1: number | null;
+  round2: number | null;
+  delta: number | null;
+}
+
+/** The counts behind a scope's three scores. */
+export interface SplitCounts {
+  total: ScopeCounts;
+  round1: ScopeCounts;
+  round2: ScopeCounts;
+}
+
+/** One model in the results file's `leaderboard` section. */
+export interface LeaderboardModelEntry extends SplitValues {
+  tags: string[];
+  categories: Record<CategoryId, SplitValues>;
+  dimensions: Record<string, SplitValues & { category: CategoryId }>;
+  /** Scored / all answers over every item and round (null when the model has no answer). */
+  coverage: number | null;
+  counts: SplitCounts & {
+    categories: Record<CategoryId, SplitCounts>;
+    dimensions: Record<string, SplitCounts>;
+  };
+  /** Bootstrap intervals; null when the bootstrap was turned off. */
+  ci: ModelIntervals | null;
+  /** Flip / recovery statistics over pairs. */
+  pairs: ModelPairStats;
+}
+
+/** The `leaderboard` section of results.json. */
+export interface LeaderboardSection {
+  rubric: RubricScale;
+  /** How the intervals were computed; null when the bootstrap was turned off. */
+  bootstrap: { iterations: number; seed: number; level: number; unit: 'pair'; method: 'percentile' } | null;
+  /** Every listed model, keyed by id, in the order of the models list. */
+  models: Record<string, LeaderboardModelEntry>;
+  boards: Leaderboards;
+}
+
+/** Options of {@link buildLeaderboardSection}: rubric, taxonomy, board and bootstrap settings. */
+export interface LeaderboardSectionOptions extends ScoringOptions, LeaderboardOptions {
+  /** Bootstrap settings, or `false` to skip intervals. Default: 1000 resamples, fixed seed. */
+  bootstrap?: BootstrapOptions | false;
+}
+
+const countsOf = ({ score: _score, ...counts }: ScopeScore): ScopeCounts => counts;
+const splitCounts = (s: RoundSplitScores): SplitCounts => ({ total: countsOf(s.total), round1: countsOf(s.round1), round2: countsOf(s.round2) });
+const splitValues = (s: RoundSplitScores): SplitValues => ({
+  total: s.total.score,
+  round1: s.round1.score,
+  round2: s.round2.score,
+  delta: s.delta,
+});
+
+/** A listed model with no records still gets a full-shaped entry: zero counts, null scores. */
+function emptyScores(model: string, rubric: RubricScale): ModelScores {
+  const split = (): RoundSplitScores => {
+    const empty = (): ScopeScore => new ScopeTally(rubric).result();
+    return { total: empty(), round1: empty(), round2: empty(), delta: null };
+  };
+  return {
+    model,
+    ...split(),
+    categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, split()])) as Record<CategoryId, RoundSplitScores>,
+    dimensions: {},
+  };
+}
+
+/**
+ * Everything the run engine writes under `leaderboard` in results.json, in one call: per-model
+ * scores (spec §4 pooled formulas), counts and coverage for every scope, bootstrap intervals,
+ * pair statistics, and the authors' boards with ranks, ties and rank intervals.
+ *
+ * Every model in the records must be in `models`; models listed without records appear with null
+ * scores. Records are validated first.
+ *
+ * @throws {ScoringInputError} naming the first bad record or model.
+ */
+export function buildLeaderboardSection(
+  records: readonly ScoreRecord[],
+  models: readonly ModelInfo[],
+  options: LeaderboardSectionOptions = {},
+): LeaderboardSection {
+  const rubric = options.rubric ?? DEFAULT_RUBRIC;
+  const scored = scoreModels(records, { rubric, taxonomy: options.taxonomy });
+  checkModelList(scored.map((s) => s.model), models);
+  let bootstrap: BootstrapResult | undefined;
+  if (options.bootstrap !== false) {
+    const table = buildPairTable(records, models.map((m) => m.id), rubric);
+    bootstrap = bootstrapPairTable(table, options.bootstrap ?? {});
+  }
+  const boards = buildLeaderboards(scored, models, bootstrap, options);
+  const byModel = new Map(scored.map((s) => [s.model, s]));
+  const recordsByModel = groupByModel(records);
+  const entries = models.map((info): [string, LeaderboardModelEntry] => {
+    const s = byModel.get(info.id) ?? emptyScores(info.id, rubric);
+    return [
+      info.id,
+      {
+        tags: [...(info.tags ?? [])],
+        ...splitValues(s),
+        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitValues(s.categories[c])])) as Record<CategoryId, SplitValues>,
+        dimensions: Object.fromEntries(
+          Object.entries(s.dimensions).map(([id, d]) => [id, { category: d.category, ...splitValues(d) }]),
+        ),
+        coverage: s.total.coverage,
+        counts: {
+          ...splitCounts(s),
+          categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitCounts(s.categories[c])])) as Record<CategoryId, SplitCounts>,
+          dimensions: Object.fromEntries(Object.entries(s.dimensions).map(([id, d]) => [id, splitCounts(d)])),
+        },
+        ci: bootstrap?.models.get(info.id)?.intervals ?? null,
+        pairs: pairStatsOfValidated(recordsByModel.get(info.id) ?? [], rubric),
+      },
+    ];
+  });
+  return {
+    rubric: { min: rubric.min, max: rubric.max },
+    bootstrap:
+      bootstrap === undefined
+        ? null
+        : { iterations: bootstrap.iterations, seed: bootstrap.seed, level: bootstrap.level, unit: 'pair', method: 'percentile' },
+    models: Object.fromEntries(entries),
+    boards,
+  };
+}

@@ -1,0 +1,65 @@
+import type { FakeRequestContext } from '../server-base.js';
+import type { FakeUsage } from '../types.js';
+import { OPENAI_VENDOR_PROFILES } from './vendors.js';
+import type { OpenAIFakeVendor, OpenAIVendorProfile } from './vendors.js';
+
+/** What every response to one chat request shares: ids, model, streaming mode. */
+export interface Exchange {
+  vendor: OpenAIFakeVendor;
+  profile: OpenAIVendorProfile;
+  completionId: string;
+  requestId: string;
+  model: string;
+  created: number;
+  stream: boolean;
+  includeUsage: boolean;
+  inputTokens: number;
+}
+
+/** Reads the parts of a chat request the responses depend on. `seq` makes ids unique and predictable. */
+export function buildExchange(ctx: FakeRequestContext, vendor: OpenAIFakeVendor, seq: number): Exchange {
+  const profile = OPENAI_VENDOR_PROFILES[vendor];
+  const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+  const options = body.stream_options as Record<string, unknown> | undefined;
+  const n = String(seq).padStart(4, '0');
+  return {
+    vendor,
+    profile,
+    completionId: `${profile.idPrefix}fake-${n}`,
+    requestId: `fake-req-${n}`,
+    model: typeof body.model === 'string' ? body.model : 'fake-model',
+    created: Math.floor(Date.now() / 1000),
+    stream: body.stream === true,
+    includeUsage: options?.include_usage === true,
+    inputTokens: countInputTokens(body.messages),
+  };
+}
+
+/** A deterministic stand-in for a tokenizer: about four characters per token. */
+export function estimateTokens(text: string): number {
+  return text === '' ? 0 : Math.max(1, Math.ceil(text.length / 4));
+}
+
+function countInputTokens(messages: unknown): number {
+  if (!Array.isArray(messages)) return 0;
+  let total = 0;
+  for (const message of messages as Array<Record<string, unknown>>) {
+    total += 4 + (typeof message.content === 'string' ? estimateTokens(message.content) : 0);
+  }
+  return total;
+}
+
+/** Usage for an answer of `text`, unless the scenario fixed it. */
+export function usageFor(exchange: Exchange, text: string, fixed?: FakeUsage): FakeUsage {
+  return fixed ?? { inputTokens: exchange.inputTokens, outputTokens: estimateTokens(text) };
+}
+
+/** Splits text into up to `parts` pieces without cutting a code point in two. */
+export function splitText(text: string, parts = 3): string[] {
+  const chars = Array.from(text);
+  if (chars.length === 0) return [];
+  const size = Math.ceil(chars.length / Math.min(parts, chars.length));
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length; i += size) pieces.push(chars.slice(i, i + size).join(''));
+  return pieces;
+}

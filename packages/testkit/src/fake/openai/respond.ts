@@ -1,0 +1,60 @@
+import type { FakeRespondContext } from '../server-base.js';
+import type { FakeScenario } from '../types.js';
+import { buildExchange } from './exchange.js';
+import { playBlock } from './play-block.js';
+import { playMalformed, playText, playTruncated } from './play-text.js';
+import { sendVendorError } from './send-error.js';
+import type { OpenAIFakeVendor } from './vendors.js';
+
+/** Builds the `respond` of the OpenAI family: every scenario in `vendor`'s wire format. */
+export function createOpenAIResponder(vendor: OpenAIFakeVendor): (ctx: FakeRespondContext) => Promise<void> {
+  let seq = 0;
+  return async (ctx) => {
+    const exchange = buildExchange(ctx, vendor, ++seq);
+    if (exchange.profile.requestIdHeader || exchange.profile.requestIdInBody === 'always') ctx.request.requestId = exchange.requestId;
+    const { scenario } = ctx;
+    switch (scenario.kind) {
+      case 'text':
+        return playText(ctx, exchange, scenario);
+      case 'empty':
+        return playText(ctx, exchange, { kind: 'text', text: '' });
+      case 'rate-limit':
+        return sendVendorError(ctx, exchange, 'rate-limit', { headers: rateLimitHeaders(scenario.retryAfter) });
+      case 'server-error':
+        return sendVendorError(ctx, exchange, 'server-error', { status: scenario.status ?? 500 });
+      case 'quota':
+      case 'auth':
+      case 'context-length':
+        return sendVendorError(ctx, exchange, scenario.kind);
+      case 'malformed-json':
+        return playMalformed(ctx, exchange);
+      case 'truncated-stream':
+        return playTruncated(ctx, exchange, scenario);
+      case 'block':
+        return playBlock(ctx, exchange, scenario);
+      case 'hang':
+      case 'reset':
+        // Played by the base server; never reaches a family.
+        return;
+    }
+  };
+}
+
+type RetryAfter = Extract<FakeScenario, { kind: 'rate-limit' }>['retryAfter'];
+
+/** `x-ratelimit-*` as OpenAI sends them, plus Retry-After in exactly the form the scenario asks for. */
+export function rateLimitHeaders(retryAfter: RetryAfter): Record<string, string> {
+  const headers: Record<string, string> = {
+    'x-ratelimit-limit-requests': '60',
+    'x-ratelimit-remaining-requests': '0',
+    'x-ratelimit-reset-requests': '1s',
+    'x-ratelimit-limit-tokens': '150000',
+    'x-ratelimit-remaining-tokens': '149000',
+    'x-ratelimit-reset-tokens': '6m0s',
+  };
+  if (!retryAfter) return headers;
+  if ('seconds' in retryAfter) headers['retry-after'] = String(retryAfter.seconds);
+  else if ('ms' in retryAfter) headers['retry-after-ms'] = String(retryAfter.ms);
+  else headers['retry-after'] = retryAfter.httpDate.toUTCString();
+  return headers;
+}
