@@ -8,6 +8,10 @@ export interface CliIo {
   cwd: string;
   /** Overrides where `builtin:NAME` datasets are looked up (tests). */
   builtinDir?: string;
+  /** Whether stderr is a terminal (progress bars) or a log (plain lines). */
+  stderrIsTTY?: boolean;
+  /** Terminal width for progress bars. */
+  columns?: number;
 }
 
 /** The real process streams. */
@@ -16,6 +20,8 @@ export function processIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns ?? 100,
   };
 }
 

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDatasetCommands } from './commands/dataset.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerRunCommand } from './commands/run.js';
 import { ExitCode, processIo, type CliIo, type CommandContext } from './io.js';
 import { cliVersion } from './version.js';
 
@@ -22,6 +24,8 @@ export function createProgram(ctx: CommandContext): Command {
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help for usage)');
   registerDatasetCommands(program, ctx);
+  registerRunCommand(program, ctx);
+  registerDemoCommand(program, ctx);
   return program;
 }
 

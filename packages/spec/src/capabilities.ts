@@ -14,6 +14,13 @@ export interface ModelCapabilitiesV1 {
   /** Context window in tokens, when known. */
   maxContextTokens?: number;
   /**
+   * How many calls the model serves well at once, when the adapter can tell: a local server's
+   * parallel slots (llama-server `total_slots`), or 1 for an in-process model. Advisory: the
+   * engine may use it as the default concurrency when the run config sets none; absent means
+   * no recommendation.
+   */
+  recommendedConcurrency?: number;
+  /**
    * The vendor moderation signals the adapter recognises and maps to blocked outcomes,
    * e.g. `finish_reason=content_filter`, `error.code=1301`.
    */

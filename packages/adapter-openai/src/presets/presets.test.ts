@@ -1,6 +1,5 @@
 import { InvalidRequestError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
-import type { AdapterError } from '@sc-safety/spec';
-import type { BlockedResultV1, BlockStage, GenerateResultV1 } from '@sc-safety/spec';
+import type { AdapterError, BlockedResultV1, BlockStage, GenerateResultV1 } from '@sc-safety/spec';
 import type { BlockSignal, OpenAIFakeServer, OpenAIFakeVendor } from '@sc-safety/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelFor, play, startFake, TEST_KEY } from '../__fixtures__/harness.js';

@@ -75,8 +75,14 @@ export class ModelLane {
       async () => {
         await this.semaphore.acquire(outer);
         try {
+          outer.throwIfAborted();
           await this.budget.acquire(estimate, outer);
           return await this.attempt(request, outer, estimate);
+        } catch (error) {
+          // Stop the lane before the slot is handed on, so no queued call starts on a dead account.
+          if (AuthError.isInstance(error)) this.stop({ kind: 'auth', message: error.message });
+          if (QuotaExhaustedError.isInstance(error)) this.stop({ kind: 'quota_exhausted', message: error.message });
+          throw error;
         } finally {
           this.semaphore.release();
         }
@@ -91,12 +97,7 @@ export class ModelLane {
           this.onRetry?.(info);
         },
       },
-    ).catch((error: unknown) => {
-      const last = (error as { lastError?: unknown }).lastError ?? error;
-      if (AuthError.isInstance(last)) this.stop({ kind: 'auth', message: last.message });
-      if (QuotaExhaustedError.isInstance(last)) this.stop({ kind: 'quota_exhausted', message: last.message });
-      throw error;
-    });
+    );
     return { result: value, attempts, latencyMs: Math.round(performance.now() - started) };
   }
 
@@ -104,7 +105,9 @@ export class ModelLane {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` })), this.limits.timeoutMs);
     try {
-      const result = await this.model.generate({ ...request, signal: AbortSignal.any([outer, timeout.signal]) });
+      const signal = AbortSignal.any([outer, timeout.signal]);
+      // Race the abort too: an adapter that ignores its signal must not hang the run.
+      const result = await raceAbort(this.model.generate({ ...request, signal }), signal);
       this.budget.settle(estimate, result.usage?.totalTokens ?? sumUsage(result.usage));
       return result;
     } catch (error) {
@@ -122,4 +125,22 @@ export class ModelLane {
 function sumUsage(usage: { inputTokens?: number; outputTokens?: number } | undefined): number | undefined {
   if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return undefined;
   return (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
 }

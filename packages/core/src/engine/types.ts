@@ -38,6 +38,8 @@ export interface JudgeVerdict {
   /** Why the judge failed (judge_error), redacted. */
   error?: string;
   cached?: boolean;
+  /** Tokens the judge used for this verdict (summed over a repair call). */
+  usage?: UsageV1;
 }
 
 /** A failure recorded for an answer that has no usable result. */

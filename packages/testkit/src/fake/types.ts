@@ -70,6 +70,7 @@ export interface FakeUsage {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** Lowercased names; repeated headers joined with `, `. Holds credentials as sent (fakes see fake keys only). */
   headers: Record<string, string>;
   /** Parsed JSON body (undefined when it was not JSON). */
   body: unknown;

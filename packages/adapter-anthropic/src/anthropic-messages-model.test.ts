@@ -1,0 +1,198 @@
+import { AdapterError, AuthError, InvalidRequestError, RateLimitedError, TransientError } from '@sc-safety/spec';
+import type { BlockedResultV1, CompletedResultV1, GenerateResultV1 } from '@sc-safety/spec';
+import { CONTENT_FILTERING_MESSAGE } from '@sc-safety/testkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { anthropicErrorBody, closeServers, fake, KEY, model, page, replying } from './__fixtures__/servers.js';
+
+afterEach(closeServers);
+
+const ask = (content = 'Hi') => ({ messages: [{ role: 'user' as const, content }] });
+
+async function failure(promise: Promise<GenerateResultV1>): Promise<AdapterError> {
+  const outcome = await promise.then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  if ('result' in outcome) throw new Error(`expected a rejection, got ${outcome.result.type}`);
+  expect(AdapterError.isInstance(outcome.error)).toBe(true);
+  return outcome.error as AdapterError;
+}
+
+describe.each([false, true])('refusal (stream: %s)', (stream) => {
+  it('is an output block that keeps the partial text, the request id and the usage', async () => {
+    const server = await fake();
+    server.enqueue({ kind: 'block', signal: 'anthropic-refusal', stage: 'output', partialText: 'Step one: take the' });
+    const result = (await model(server, { stream }).generate(ask())) as BlockedResultV1;
+    expect(result).toMatchObject({
+      type: 'blocked',
+      stage: 'output',
+      code: 'refusal',
+      partialText: 'Step one: take the',
+      finishReason: { unified: 'refusal', raw: 'refusal' },
+      requestId: 'req_fake_0001',
+      warnings: [],
+    });
+    expect(result.usage?.outputTokens).toBeGreaterThan(0);
+    expect(result.raw).toMatchObject({ stop_reason: 'refusal', stop_details: { type: 'refusal' } });
+  });
+
+  it('without any text first has no partialText', async () => {
+    const server = await fake();
+    server.enqueue({ kind: 'block', signal: 'anthropic-refusal', stage: 'output' });
+    const result = (await model(server, { stream }).generate(ask())) as BlockedResultV1;
+    expect(result.type).toBe('blocked');
+    expect(result.partialText).toBeUndefined();
+  });
+});
+
+describe('overloaded (529)', () => {
+  it('an HTTP 529 is a TransientError with the status and vendor code', async () => {
+    const server = await fake();
+    server.enqueue({ kind: 'server-error', status: 529 });
+    const error = await failure(model(server).generate(ask()));
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 529, vendorCode: 'overloaded_error', requestId: 'req_fake_0001', retryable: true });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an overloaded_error event mid-stream is a TransientError, not a partial answer', async () => {
+    const server = await fake();
+    server.enqueue({ kind: 'server-error', status: 529 });
+    const error = await failure(model(server, { stream: true }).generate(ask()));
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error.status).toBeUndefined();
+    expect(error.vendorCode).toBe('overloaded_error');
+    expect(error.message).toMatch(/error event inside the stream/);
+  });
+
+  it('a 529 before the stream starts is a TransientError with status 529', async () => {
+    const server = await fake({ streamedOverload: 'http' });
+    server.enqueue({ kind: 'server-error', status: 529 });
+    const error = await failure(model(server, { stream: true }).generate(ask()));
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error.status).toBe(529);
+  });
+});
+
+describe('what reaches the server', () => {
+  it('puts system messages in the top-level system field and merges same-role turns (recorded request)', async () => {
+    const server = await fake();
+    const result = (await model(server).generate({
+      messages: [
+        { role: 'system', content: 'You are terse.' },
+        { role: 'user', content: 'Q1' },
+        { role: 'assistant', content: 'A1' },
+        { role: 'assistant', content: 'A1, continued' },
+        { role: 'user', content: 'Q2' },
+      ],
+    })) as CompletedResultV1;
+    expect(result.type).toBe('completed');
+    const body = server.requests[0]?.body as Record<string, unknown>;
+    expect(body.system).toBe('You are terse.');
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'Q1' },
+      { role: 'assistant', content: 'A1\n\nA1, continued' },
+      { role: 'user', content: 'Q2' },
+    ]);
+    expect(result.warnings).toEqual([{ type: 'other', setting: 'messages', message: expect.stringContaining('merged') }]);
+  });
+
+  it('a conversation starting with the assistant is accepted by the API once reshaped', async () => {
+    const server = await fake();
+    const result = await model(server).generate({ messages: [{ role: 'assistant', content: 'Earlier answer.' }, { role: 'user', content: 'Q' }] });
+    expect(result.type).toBe('completed');
+    expect((server.requests[0]?.body as { messages: Array<{ role: string }> }).messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+  });
+
+  it('does not send seed (the API would refuse it) and warns', async () => {
+    const server = await fake();
+    const result = await model(server).generate({ ...ask(), params: { seed: 1234 } });
+    expect(result.type).toBe('completed');
+    expect(server.requests[0]?.body).not.toHaveProperty('seed');
+    expect(result.warnings).toEqual([{ type: 'unsupported-setting', setting: 'seed', message: expect.any(String) }]);
+  });
+
+  it('sends max_tokens (config default), clamped temperature, stop_sequences, config and per-call headers', async () => {
+    const server = await fake();
+    const m = model(server, { maxTokens: 333, headers: { 'anthropic-beta': 'some-beta', 'x-team': 'red' } });
+    const result = await m.generate({ ...ask(), params: { temperature: 1.4, stop: ['STOP'] }, headers: { 'x-call': 'one', 'x-team': undefined } });
+    const recorded = server.requests[0];
+    expect(recorded?.body).toMatchObject({ max_tokens: 333, temperature: 1, stop_sequences: ['STOP'] });
+    expect(recorded?.headers).toMatchObject({ 'anthropic-beta': 'some-beta', 'x-call': 'one' });
+    expect(recorded?.headers['x-team']).toBeUndefined();
+    expect(recorded?.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(result.warnings).toEqual([{ type: 'clamped-setting', setting: 'temperature', message: expect.any(String) }]);
+  });
+});
+
+describe('classification through the SDK', () => {
+  it('a 400 "Output blocked by content filtering policy" is an output block', async () => {
+    const server = await replying(() => ({ status: 400, body: anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), headers: { 'request-id': 'req_cf' } }));
+    const result = (await model(server).generate(ask())) as BlockedResultV1;
+    expect(result).toMatchObject({ type: 'blocked', stage: 'output', code: 'content_filtering_policy', message: CONTENT_FILTERING_MESSAGE, requestId: 'req_cf' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('the same filter as an error event after streamed text keeps the partial text', async () => {
+    const events = [
+      ['message_start', { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null, usage: { input_tokens: 3, output_tokens: 1 } } }],
+      ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+      ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } }],
+      ['error', anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE)],
+    ] as const;
+    const server = await replying(() => events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join(''));
+    const result = (await model(server, { stream: true }).generate(ask())) as BlockedResultV1;
+    expect(result).toMatchObject({ type: 'blocked', stage: 'output', code: 'content_filtering_policy', partialText: 'The first half' });
+  });
+
+  it('a request the API refuses is an InvalidRequestError with reason parameter; 404 is model_not_found', async () => {
+    const server = await fake();
+    const error = await failure(model(server).generate({ ...ask(), params: { maxTokens: 0 } }));
+    expect(InvalidRequestError.isInstance(error) && error.reason).toBe('parameter');
+    expect(error).toMatchObject({ status: 400, vendorCode: 'invalid_request_error' });
+    const missing = await replying(() => ({ status: 404, body: anthropicErrorBody('not_found_error', 'model: claude-nope') }));
+    const notFound = await failure(model(missing).generate(ask()));
+    expect(InvalidRequestError.isInstance(notFound) && notFound.reason).toBe('model_not_found');
+  });
+
+  it('a wrong key is an AuthError', async () => {
+    const server = await fake();
+    const error = await failure(model(server, { apiKey: 'sk-ant-api03-some-other-key-00000' }).generate(ask()));
+    expect(AuthError.isInstance(error)).toBe(true);
+    expect(error.status).toBe(401);
+  });
+
+  it('a 429 without Retry-After takes the wait from the exhausted anthropic-ratelimit bucket', async () => {
+    const server = await fake();
+    server.enqueue({ kind: 'rate-limit' });
+    const error = await failure(model(server).generate(ask()));
+    expect(RateLimitedError.isInstance(error)).toBe(true);
+    const wait = (error as RateLimitedError).retryAfterMs;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(21_000);
+  });
+
+  it('a success without a request-id header uses the message id', async () => {
+    const server = await replying(() => ({ status: 200, body: { id: 'msg_abc', type: 'message', role: 'assistant', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } } }));
+    const result = await model(server).generate(ask());
+    expect(result).toMatchObject({ type: 'completed', text: 'ok', requestId: 'msg_abc' });
+  });
+});
+
+describe('the API key never leaks', () => {
+  it('is redacted from errors whose body echoes it, and from their JSON, stack and cause', async () => {
+    const server = await replying(() => ({ status: 400, body: anthropicErrorBody('invalid_request_error', `bad request made with key ${KEY}`), headers: { 'request-id': 'req_echo' } }));
+    const error = await failure(model(server).generate(ask()));
+    const seen = [error.message, error.body ?? '', error.stack ?? '', JSON.stringify(error), JSON.stringify(error.toJSON())];
+    for (const text of seen) expect(text).not.toContain(KEY);
+    expect(error.body).toContain('[REDACTED]');
+  });
+
+  it('is redacted from a non-JSON error page that echoes it', async () => {
+    const server = await page(502, `<html><body>upstream rejected key ${KEY}</body></html>`);
+    const error = await failure(model(server).generate(ask()));
+    expect(TransientError.isInstance(error)).toBe(true);
+    expect(error.status).toBe(502);
+    expect(`${error.message} ${error.body ?? ''}`).not.toContain(KEY);
+  });
+});

@@ -1,0 +1,74 @@
+import type { HttpTemplate } from '../template/types.js';
+import type { HttpPreset } from './types.js';
+
+/**
+ * Tencent Hunyuan, native API (vendor-protocols.md §11a) with the `tencent-tc3` plugin: PascalCase
+ * bodies, HTTP 200 `Response.Error` errors, stream frames not wrapped in `Response` with the
+ * request id in `X-TC-RequestId`, and `FinishReason: sensitive` when stream moderation stops an
+ * answer. The input-block error code is unconfirmed: such responses are recorded as target errors.
+ */
+export const hunyuanTemplate: HttpTemplate = {
+  name: 'hunyuan',
+  label: 'Tencent Hunyuan',
+  endpoint: { baseURL: 'https://hunyuan.tencentcloudapi.com', path: '/' },
+  auth: { type: 'plugin', plugin: 'tencent-tc3', options: { service: 'hunyuan', action: 'ChatCompletions', version: '2023-09-01' } },
+  request: {
+    model: 'Model',
+    messages: 'Messages',
+    roleField: 'Role',
+    contentField: 'Content',
+    system: 'message',
+    // At most 40 messages; user and assistant alternate, ending with user.
+    alternation: { alternate: true, merge: 'join', maxMessages: 39 },
+    params: {
+      temperature: { path: 'Temperature', min: 0, max: 2 },
+      topP: { path: 'TopP', min: 0, max: 1 },
+      seed: { path: 'Seed', min: 1, integer: true },
+    },
+    stream: { body: { Stream: true, StreamModeration: true } },
+    noStream: { body: { Stream: false } },
+  },
+  response: {
+    text: 'Response.Choices[0].Message.Content',
+    finishReason: 'Response.Choices[0].FinishReason',
+    usage: { input: 'Response.Usage.PromptTokens', output: 'Response.Usage.CompletionTokens', total: 'Response.Usage.TotalTokens' },
+    requestId: [{ path: 'Response.RequestId' }, { header: 'x-tc-requestid' }],
+  },
+  stream: {
+    format: 'sse',
+    accumulate: 'delta',
+    text: 'Choices[0].Delta.Content',
+    finishReason: 'Choices[0].FinishReason',
+    usage: { input: 'Usage.PromptTokens', output: 'Usage.CompletionTokens', total: 'Usage.TotalTokens' },
+    requestId: [{ header: 'x-tc-requestid' }, { path: 'Id' }],
+    done: { sentinel: '[DONE]', when: { path: 'Choices[0].FinishReason', exists: true, notEquals: '' } },
+  },
+  errors: {
+    when: [{ path: 'Response.Error', exists: true }, { path: 'ErrorMsg', exists: true }],
+    code: ['Response.Error.Code', 'ErrorMsg.Code'],
+    message: ['Response.Error.Message', 'ErrorMsg.Msg'],
+    requestId: ['Response.RequestId'],
+  },
+  unfinishedReasons: [''],
+  blocks: [
+    { when: { any: [{ path: 'Choices[0].FinishReason', equals: 'sensitive' }, { path: 'Response.Choices[0].FinishReason', equals: 'sensitive' }] }, stage: 'output', code: 'sensitive', description: 'FinishReason=sensitive: stream moderation stopped the answer', signal: 'FinishReason=sensitive' },
+    { when: { any: [{ path: 'ModerationLevel', equals: '1' }, { path: 'Response.ModerationLevel', equals: '1' }] }, effect: 'flag', stage: 'unknown', code: 'ModerationLevel=1', description: 'multi-turn risk: the vendor asks to end the conversation', signal: 'ModerationLevel=1' },
+  ],
+  failures: [
+    { when: { path: 'Response.Error.Code', oneOf: ['LimitExceeded', 'RequestLimitExceeded', 'FailedOperation.EngineServerLimitExceeded'] }, kind: 'rate_limited' },
+    {
+      when: { path: 'Response.Error.Code', oneOf: ['FailedOperation.FreeResourcePackExhausted', 'FailedOperation.ResourcePackExhausted', 'FailedOperation.ServiceStop', 'FailedOperation.ServiceStopArrears', 'ResourceUnavailable.InArrears', 'ResourceInsufficient.ChargeResourceExhaust'] },
+      kind: 'quota_exhausted',
+    },
+    { when: { any: [{ path: 'Response.Error.Code', startsWith: 'AuthFailure' }, { path: 'Response.Error.Code', oneOf: ['FailedOperation.ServiceNotActivated', 'UnsupportedOperation.NonWhitelistAccount'] }] }, kind: 'auth' },
+    { when: { path: 'Response.Error.Code', equals: 'InvalidParameterValue.Model' }, kind: 'model_not_found' },
+    { when: { path: 'Response.Error.Code', oneOf: ['InternalError', 'FailedOperation.EngineRequestTimeout', 'FailedOperation.EngineServerError'] }, kind: 'transient' },
+  ],
+  openQuestions: [
+    'The native input-block error code (OperationDenied.TextIllegalDetected?) is unconfirmed (§19.6 #4): such an answer is recorded as a target error with its raw body, not as a block.',
+    'Hunyuan documents no context-overflow code: it is recorded as a target error with its raw body.',
+    'FinishReason sensitive only appears with stream moderation on; a non-streamed answer may be withdrawn without any signal.',
+  ],
+};
+
+export const hunyuanPreset: HttpPreset = { name: 'hunyuan', template: hunyuanTemplate };

@@ -1,0 +1,80 @@
+import type { HttpTemplate } from '../template/types.js';
+import type { HttpPreset } from './types.js';
+
+const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
+
+/**
+ * Baidu Qianfan v1 / ERNIE (wenxinworkshop, vendor-protocols.md §5a) with the
+ * `baidu-access-token` plugin. Errors are HTTP 200 `{error_code, error_msg}`; moderation is not an
+ * error at all: `need_clear_history: true` (+ `ban_round`) on a 200 answer, `finish_reason:
+ * content_filter`, or `flag`.
+ */
+export const qianfanTemplate: HttpTemplate = {
+  name: 'qianfan',
+  label: 'Baidu Qianfan (ERNIE v1)',
+  endpoint: {
+    baseURL: 'https://aip.baidubce.com',
+    path: '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/{modelPath}',
+    modelPaths: {
+      'ERNIE-3.5-8K': 'completions',
+      'ERNIE-4.0-8K': 'completions_pro',
+      'ERNIE-4.0-Turbo-128K': 'ernie-4.0-turbo-128k',
+      'ERNIE-Speed-8K': 'ernie_speed',
+      'ERNIE-Bot-turbo': 'eb-instant',
+    },
+  },
+  auth: { type: 'plugin', plugin: 'baidu-access-token' },
+  request: {
+    messages: 'messages',
+    system: 'field',
+    systemPath: 'system',
+    // Odd count, alternating, starting and ending with a user turn.
+    alternation: { alternate: true, merge: 'join' },
+    params: {
+      temperature: { path: 'temperature', min: 0, minExclusive: true, max: 1 },
+      topP: { path: 'top_p', min: 0, max: 1 },
+      maxTokens: { path: 'max_output_tokens', min: 2, integer: true },
+      stop: { path: 'stop' },
+    },
+    stream: { body: { stream: true } },
+  },
+  response: { text: 'result', finishReason: 'finish_reason', usage: USAGE, requestId: [{ path: 'id' }] },
+  stream: {
+    format: 'sse',
+    accumulate: 'delta',
+    text: 'result',
+    finishReason: 'finish_reason',
+    usage: USAGE,
+    requestId: [{ path: 'id' }],
+    // No [DONE]: the last frame says is_end.
+    done: { when: { path: 'is_end', isTrue: true } },
+  },
+  errors: { when: [{ path: 'error_code', exists: true, notEquals: 0 }], code: ['error_code'], message: ['error_msg'] },
+  unfinishedReasons: [''],
+  blocks: [
+    {
+      when: { path: 'need_clear_history', isTrue: true },
+      stage: 'input',
+      code: 'need_clear_history',
+      description: 'the prompt carries a safety risk: the vendor asks to close the session and clear its history',
+      details: { banRound: 'ban_round', flag: 'flag' },
+      signal: 'need_clear_history=true',
+    },
+    { when: { path: 'finish_reason', equals: 'content_filter' }, stage: 'output', code: 'content_filter', description: 'the answer was truncated or replaced by the output filter', details: { flag: 'flag' }, signal: 'finish_reason=content_filter' },
+    { when: { path: 'flag', gte: 2 }, stage: 'unknown', code: 'flag', description: 'flag >= 2: the exchange must not continue or be shown', details: { flag: 'flag', banRound: 'ban_round' }, signal: 'flag>=2' },
+    { when: { path: 'flag', gte: 1 }, effect: 'flag', stage: 'unknown', code: 'flag', description: 'flag = 1: low risk, the conversation may continue', details: { flag: 'flag' }, signal: 'flag>=1' },
+  ],
+  failures: [
+    { when: { path: 'error_code', oneOf: [4, 18, 336501, 336502] }, kind: 'rate_limited', description: 'cluster / QPS / RPM / TPM limit' },
+    { when: { path: 'error_code', oneOf: [17, 19] }, kind: 'quota_exhausted', description: 'daily or total request limit reached' },
+    { when: { path: 'error_code', equals: 111 }, kind: 'transient', description: 'access token expired: the cached token was dropped and the next call fetches a new one' },
+    { when: { path: 'error_code', oneOf: [6, 13, 14, 15, 100, 110, 336004] }, kind: 'auth' },
+    { when: { path: 'error_code', oneOf: [336007, 336103] }, kind: 'context_length' },
+    { when: { path: 'error_code', equals: 336005 }, kind: 'model_not_found' },
+    { when: { path: 'error_code', oneOf: [3, 336001, 336002, 336003, 336104, 336105] }, kind: 'invalid_request' },
+    { when: { path: 'error_code', oneOf: [1, 2, 336000, 336100] }, kind: 'transient' },
+  ],
+  openQuestions: ['The IAM bce-auth-v1 signature alternative to the access token is not implemented.'],
+};
+
+export const qianfanPreset: HttpPreset = { name: 'qianfan', template: qianfanTemplate };

@@ -1,0 +1,69 @@
+import type { HttpTemplate } from '../template/types.js';
+import type { HttpPreset } from './types.js';
+
+const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
+
+/**
+ * Zhipu GLM v4 (vendor-protocols.md §6) with the `zhipu-jwt` auth plugin. A 1301 body names the
+ * offending side in `contentFilter[0].role` (user = prompt, assistant = answer) and its severity
+ * in `level`; in a stream the answer ends with `finish_reason: sensitive`.
+ */
+export const zhipuTemplate: HttpTemplate = {
+  name: 'zhipu',
+  label: 'Zhipu GLM',
+  endpoint: { baseURL: 'https://open.bigmodel.cn', path: '/api/paas/v4/chat/completions' },
+  auth: { type: 'plugin', plugin: 'zhipu-jwt', options: { ttlMs: 3_600_000 } },
+  apiKeyEnv: 'ZHIPU_API_KEY',
+  request: {
+    model: 'model',
+    messages: 'messages',
+    system: 'message',
+    params: {
+      temperature: { path: 'temperature', min: 0, max: 1 },
+      topP: { path: 'top_p', min: 0, max: 1 },
+      maxTokens: { path: 'max_tokens', min: 1, integer: true },
+      stop: { path: 'stop' },
+    },
+    stream: { body: { stream: true } },
+  },
+  response: {
+    text: 'choices[0].message.content',
+    reasoning: 'choices[0].message.reasoning_content',
+    finishReason: 'choices[0].finish_reason',
+    usage: USAGE,
+    requestId: [{ path: 'request_id' }, { header: 'x-request-id' }, { path: 'id' }],
+  },
+  stream: {
+    format: 'sse',
+    accumulate: 'delta',
+    text: 'choices[0].delta.content',
+    reasoning: 'choices[0].delta.reasoning_content',
+    finishReason: 'choices[0].finish_reason',
+    usage: USAGE,
+    requestId: [{ path: 'request_id' }, { header: 'x-request-id' }, { path: 'id' }],
+    done: { sentinel: '[DONE]', when: { path: 'choices[0].finish_reason', exists: true } },
+  },
+  errors: { when: [{ path: 'error', exists: true }], code: ['error.code'], message: ['error.message'], requestId: ['request_id'] },
+  blocks: [
+    {
+      when: { path: 'error.code', equals: '1301' },
+      stage: { path: 'contentFilter[0].role', map: { user: 'input', assistant: 'output' }, otherwise: 'unknown' },
+      code: '1301',
+      message: 'error.message',
+      description: 'unsafe or sensitive content in the input or the output',
+      details: { level: 'contentFilter[0].level', role: 'contentFilter[0].role' },
+      signal: 'error.code=1301',
+    },
+    { when: { path: 'choices[0].finish_reason', equals: 'sensitive' }, stage: 'output', code: 'sensitive', description: 'finish_reason=sensitive: the safety review stopped the answer', signal: 'finish_reason=sensitive' },
+  ],
+  failures: [
+    { when: { path: 'error.code', oneOf: ['1302', '1303', '1305', '1312'] }, kind: 'rate_limited', description: 'concurrency / frequency / traffic limit or model overloaded' },
+    { when: { path: 'error.code', oneOf: ['1113', '1304', '1308', '1310'] }, kind: 'quota_exhausted', description: 'arrears, daily quota or plan usage cap' },
+    { when: { path: 'error.code', oneOf: ['1000', '1001', '1002', '1003', '1004'] }, kind: 'auth' },
+    { when: { path: 'error.code', equals: '1261' }, kind: 'context_length' },
+    { when: { path: 'error.code', equals: '1211' }, kind: 'model_not_found' },
+    { when: { path: 'error.code', equals: '1214' }, kind: 'invalid_request' },
+  ],
+};
+
+export const zhipuPreset: HttpPreset = { name: 'zhipu', template: zhipuTemplate };

@@ -1,0 +1,5 @@
+/** Knobs that are not user config: they exist so tests (and embedders) need not wait real seconds. */
+export interface InternalOptions {
+  /** Milliseconds between two health polls (default 1 000). */
+  healthPollMs?: number;
+}

@@ -1,0 +1,83 @@
+import type { AdapterContextV1, ModelCapabilitiesV1 } from '@sc-safety/spec';
+import type { LocalAdapterConfig } from '../config.js';
+import { DEFAULT_BASE_URLS, DEFAULT_HEALTH_TIMEOUT_MS } from '../config.js';
+import type { ErrorHints } from '../http/classify-http-error.js';
+import type { ErrorFields } from '../http/error-fields.js';
+import { LocalHttpClient } from '../http/http-client.js';
+import { waitForHealth } from '../http/wait-for-health.js';
+import type { InternalOptions } from '../internal-options.js';
+import { LocalServerModel } from '../local-server-model.js';
+import { openAICompatProtocol } from '../openai-compat/openai-compat-protocol.js';
+import { progressLogger } from '../progress-logger.js';
+import { completionProtocol } from './completion-protocol.js';
+import { readProps } from './read-props.js';
+
+/**
+ * llama.cpp's `llama-server`: chat through `/v1/chat/completions` (the server applies the model's
+ * template) or the native `/completion`. `check()` waits on `/health` while the model loads, then
+ * reads `/props` for the context size and slot count (the recommended concurrency).
+ */
+export function createLlamaCppModel(config: LocalAdapterConfig, context: AdapterContextV1, internal: InternalOptions = {}): LocalServerModel {
+  const client = new LocalHttpClient({
+    baseURL: config.baseURL ?? DEFAULT_BASE_URLS.llamacpp,
+    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
+    ...(config.headers === undefined ? {} : { headers: config.headers }),
+    ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
+  });
+  const label = `llama.cpp at ${client.origin}`;
+  const capabilities: ModelCapabilitiesV1 = {
+    systemRole: 'native',
+    multiTurn: true,
+    seed: true,
+    streaming: config.stream ?? false,
+    moderationSignals: [],
+  };
+  const hints: ErrorHints = {
+    contextLength: (fields) => overflowMessage(label, fields, capabilities.maxContextTokens),
+    modelNotFound: (fields) => `${label}: ${fields.message ?? 'not found'}. Check "baseURL" (llama-server serves /completion and /v1/chat/completions) and "model".`,
+  };
+  let servedName = config.model;
+  const endpoint = config.endpoint ?? 'chat';
+  const protocol =
+    endpoint === 'completion'
+      ? completionProtocol({ client, label, format: config.promptFormat ?? 'chatml', stream: capabilities.streaming, hints })
+      : openAICompatProtocol({ client, label, model: () => servedName ?? 'default', stream: capabilities.streaming, hints });
+
+  return new LocalServerModel({
+    provider: `local.llamacpp.${endpoint}`,
+    modelId: config.model ?? 'llama-server',
+    label,
+    capabilities,
+    timeoutMs: config.timeoutMs,
+    secrets: client.secrets,
+    protocol,
+    probe: async (signal) => {
+      await waitForHealth(
+        {
+          client,
+          label,
+          hints,
+          path: '/health',
+          timeoutMs: config.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
+          onProgress: progressLogger(label, context.log),
+          ...(internal.healthPollMs === undefined ? {} : { pollMs: internal.healthPollMs }),
+        },
+        signal,
+      );
+      const props = await readProps(client, label, hints, signal);
+      if (props.contextSize !== undefined) capabilities.maxContextTokens = props.contextSize;
+      if (props.totalSlots !== undefined) capabilities.recommendedConcurrency = props.totalSlots;
+      servedName ??= props.modelName;
+      context.log?.(
+        `${label}: ready${props.modelName === undefined ? '' : ` (${props.modelName})`}, context ${props.contextSize ?? '?'} tokens per slot, ${props.totalSlots ?? '?'} slot(s)`,
+      );
+    },
+  });
+}
+
+function overflowMessage(label: string, fields: ErrorFields, knownContext: number | undefined): string {
+  const contextSize = fields.contextSize ?? knownContext;
+  const prompt = fields.promptTokens === undefined ? 'the prompt' : `the prompt (${fields.promptTokens} tokens)`;
+  const window = contextSize === undefined ? "the server's context" : `the server's context of ${contextSize} tokens per slot`;
+  return `${label}: ${prompt} does not fit ${window}. Shorten the conversation, or restart llama-server with a larger --ctx-size (-c); note that --parallel N splits the context between N slots.`;
+}

@@ -1,0 +1,58 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { adapterSearchDirs } from '../adapter-search.js';
+import type { CommandContext } from '../io.js';
+import { core, interruptSignal, renderPlan, startProgress } from './run-shared.js';
+
+/** `sc-safety demo`: the whole benchmark offline, against loopback personas. */
+export function registerDemoCommand(program: Command, ctx: CommandContext): void {
+  const { io } = ctx;
+  program
+    .command('demo')
+    .description('run the whole benchmark offline: loopback fake vendors play scripted personas through the real adapters; a scripted judge panel scores them')
+    .option('--out <dir>', 'run directory', 'runs/demo')
+    .option('--dataset <ref>', 'dataset to run', 'builtin:sample')
+    .option('--json', 'print the results summary as JSON on stdout')
+    .addHelpText('after', '\nDemo scores are not safety scores: the personas are scripted. See the README to point the same run at real models.')
+    .action(async (flags: { out: string; dataset: string; json?: boolean }) => {
+      const c = await core();
+      const { startDemoServers, demoConfigYaml } = await import('../demo/demo-servers.js');
+      const outDir = path.resolve(io.cwd, flags.out);
+      await mkdir(outDir, { recursive: true });
+      const servers = await startDemoServers();
+      const interrupt = interruptSignal(io);
+      let progress: ReturnType<typeof startProgress> | undefined;
+      try {
+        const configFile = path.join(outDir, 'demo-config.yaml');
+        const dataset = flags.dataset.startsWith('builtin:') ? flags.dataset : path.resolve(io.cwd, flags.dataset);
+        await writeFile(configFile, demoConfigYaml(servers, { dataset, output: '.' }));
+        const result = await c.runBenchmark({
+          configFile,
+          cwd: io.cwd,
+          signal: interrupt.signal,
+          adapterSearchDirs: adapterSearchDirs(),
+          commandLine: ['sc-safety', 'demo', ...process.argv.slice(3)],
+          onPlan: (plan) => {
+            io.stderr(renderPlan(plan));
+            progress = startProgress(io, plan);
+          },
+          onEvent: (e) => progress?.onEvent(e),
+        });
+        progress?.stop();
+        if (!result.results) return;
+        if (flags.json) {
+          io.stdout(JSON.stringify({ outDir: result.outDir, files: result.paths, leaderboard: result.results.leaderboard }, null, 2) + '\n');
+        } else {
+          io.stdout(c.renderSummary(result.results, { width: io.columns ?? 100 }) + '\n');
+          io.stdout(`\nrun directory: ${result.outDir}\n`);
+          io.stdout('Demo scores are NOT safety scores: the models are scripted personas on loopback fake servers.\n');
+        }
+        if (result.interrupted) ctx.exitCode = 130;
+      } finally {
+        progress?.stop();
+        interrupt.dispose();
+        await servers.close();
+      }
+    });
+}

@@ -1,0 +1,69 @@
+import type * as Core from '@sc-safety/core';
+import { ProgressReporter } from '../progress/progress-reporter.js';
+import { ProgressState } from '../progress/progress-state.js';
+import { ExitCode, type CliIo, type CommandContext } from '../io.js';
+
+export async function core(): Promise<typeof Core> {
+  return import('@sc-safety/core');
+}
+
+/** Errors that mean "your input is wrong" (exit 2) rather than "something broke" (exit 1). */
+export function isUsageError(core: typeof Core, error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  return core.DatasetError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError'].includes(name);
+}
+
+/** Wires engine events to a progress display on stderr: bars on a terminal, plain lines otherwise. */
+export function startProgress(io: CliIo, plan: Core.PlanEstimate) {
+  const state = new ProgressState(plan.models.map((m) => ({ id: m.id, total: m.calls })));
+  const reporter = new ProgressReporter(state, { write: io.stderr, tty: io.stderrIsTTY ?? false, columns: io.columns ?? 100 });
+  reporter.start();
+  const onEvent = (event: Core.EngineEvent) => {
+    if (event.type === 'row') {
+      const r = event.row;
+      state.row(r.model, { cached: r.cached === true, blocked: r.block !== undefined, error: r.outcome === 'target_error' });
+    } else if (event.type === 'retry') {
+      state.retry(event.lane);
+    } else if (event.type === 'lane-stopped') {
+      state.stop(event.lane, event.reason);
+      io.stderr(`${event.lane} stopped (${event.reason}): ${event.message}\n`);
+    }
+  };
+  return { onEvent, stop: () => reporter.stop() };
+}
+
+/** Ctrl-C once: stop cleanly keeping completed calls; twice: leave at once. */
+export function interruptSignal(io: CliIo): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSigint = () => {
+    if (controller.signal.aborted) process.exit(130);
+    io.stderr('\nstopping: finishing nothing new, keeping every completed call (Ctrl-C again to quit at once)…\n');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigint);
+    },
+  };
+}
+
+/** Prints the plan of a run (dry run, or before starting). */
+export function renderPlan(plan: Core.PlanEstimate): string {
+  const lines = [`run directory: ${plan.outDir}`, `dataset: ${plan.datasetRef} (${plan.items} items${plan.shard ? `, shard ${plan.shard.index + 1}/${plan.shard.count}` : ''})`];
+  for (const m of plan.models) lines.push(`  model ${m.id}: ${m.calls} calls, ~${m.estInputTokens} input + ~${m.estOutputTokens} output tokens`);
+  for (const j of plan.judges) lines.push(`  judge ${j.id}: ${j.calls} calls, ~${j.estInputTokens} input + ~${j.estOutputTokens} output tokens`);
+  lines.push('(token figures are estimates made before any call; the manifest records real usage)');
+  return lines.join('\n') + '\n';
+}
+
+/** --fail-under: exit 1 when a ranked model scores below the threshold. */
+export function failUnder(ctx: CommandContext, results: Core.ResultsFile, threshold: number | undefined): void {
+  if (threshold === undefined) return;
+  const failing = results.leaderboard.boards.overall.rows.filter((r) => r.rank !== null && r.score !== null && r.score < threshold);
+  for (const r of failing) ctx.io.stderr(`${r.model}: total ${r.score!.toFixed(2)} is under --fail-under ${threshold}\n`);
+  if (failing.length) ctx.exitCode = ExitCode.failure;
+}

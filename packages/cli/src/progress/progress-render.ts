@@ -1,0 +1,34 @@
+import { padText, textWidth } from '../format/text-width.js';
+import { formatDuration } from './progress-state.js';
+import type { LaneProgress, ProgressState } from './progress-state.js';
+
+function bar(fraction: number, width: number): string {
+  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+function details(state: ProgressState, lane: LaneProgress): string {
+  const parts = [`${state.rate(lane.id).toFixed(1)}/s`, `ETA ${lane.done >= lane.total ? '00:00' : formatDuration(state.eta(lane.id))}`];
+  if (lane.cached) parts.push(`cached ${lane.cached}`);
+  parts.push(`blocked ${lane.blocked}`, `errors ${lane.errors}`);
+  if (lane.retries) parts.push(`retries ${lane.retries}`);
+  if (lane.stopped) parts.push(`STOPPED: ${lane.stopped}`);
+  return parts.join('  ');
+}
+
+/** One bar line per model, for a terminal (redrawn in place). */
+export function renderBars(state: ProgressState, columns = 100): string[] {
+  const nameWidth = Math.min(24, Math.max(...[...state.lanes.keys()].map((k) => textWidth(k)), 5));
+  const barWidth = Math.max(10, Math.min(30, columns - nameWidth - 70));
+  return [...state.lanes.values()].map((lane) => {
+    const pct = lane.total ? lane.done / lane.total : 1;
+    const count = `${lane.done}/${lane.total}`;
+    return `${padText(lane.id, nameWidth)} ${bar(pct, barWidth)} ${count.padStart(String(lane.total).length * 2 + 1)} ${String(Math.floor(pct * 100)).padStart(3)}%  ${details(state, lane)}`;
+  });
+}
+
+/** Plain lines for logs and CI (no cursor movement). */
+export function renderPlain(state: ProgressState): string[] {
+  const t = formatDuration(state.elapsedSeconds());
+  return [...state.lanes.values()].map((lane) => `[${t}] ${lane.id}: ${lane.done}/${lane.total} answers  ${details(state, lane)}`);
+}

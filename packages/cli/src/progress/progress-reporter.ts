@@ -1,0 +1,48 @@
+import { renderBars, renderPlain } from './progress-render.js';
+import type { ProgressState } from './progress-state.js';
+
+export interface ProgressReporterOptions {
+  write: (text: string) => void;
+  /** A terminal gets bars redrawn in place; anything else gets plain periodic lines. */
+  tty: boolean;
+  columns?: number;
+  /** Redraw interval on a terminal, ms. */
+  ttyIntervalMs?: number;
+  /** Interval between plain lines, ms. */
+  plainIntervalMs?: number;
+}
+
+/** Draws progress on a timer until stopped; the final state is always printed once. */
+export class ProgressReporter {
+  private timer: NodeJS.Timeout | undefined;
+  private drawnLines = 0;
+
+  constructor(
+    private readonly state: ProgressState,
+    private readonly options: ProgressReporterOptions,
+  ) {}
+
+  start(): void {
+    const interval = this.options.tty ? (this.options.ttyIntervalMs ?? 200) : (this.options.plainIntervalMs ?? 10_000);
+    this.timer = setInterval(() => this.draw(), interval);
+    this.timer.unref();
+    if (this.options.tty) this.draw();
+  }
+
+  draw(): void {
+    if (this.options.tty) {
+      const lines = renderBars(this.state, this.options.columns);
+      const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
+      this.options.write(up + lines.map((l) => `\x1b[2K${l}\n`).join(''));
+      this.drawnLines = lines.length;
+    } else {
+      this.options.write(renderPlain(this.state).join('\n') + '\n');
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.draw();
+  }
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { expandEnv } from './expand-env.js';
+import { isSecretField, redactSecrets } from './secret-fields.js';
+
+describe('expandEnv', () => {
+  it('replaces ${VAR} and ${VAR:-default} in every string, keeping keys and other values', () => {
+    const env = { HOST: 'example.test', EMPTY: '', PORT: '8080' };
+    const out = expandEnv(
+      { url: 'https://${HOST}:${PORT}/v1', a: '${MISSING:-fallback}', b: '${EMPTY:-used-when-empty}', c: '${EMPTY}', n: 3, '${HOST}': ['${HOST}'] },
+      env,
+    );
+    expect(out.problems).toEqual([]);
+    expect(out.value).toEqual({
+      url: 'https://example.test:8080/v1',
+      a: 'fallback',
+      b: 'used-when-empty',
+      c: '',
+      n: 3,
+      '${HOST}': ['example.test'],
+    });
+    expect([...out.expandedPaths]).toEqual(['url', 'a', 'b', 'c', '["${HOST}"][0]']);
+  });
+
+  it('writes a literal ${ for $${ and leaves other dollars alone', () => {
+    const out = expandEnv({ s: 'cost $5, keep $${NOT_A_VAR} and a$b, then ${X}' }, { X: 'x' });
+    expect(out.value).toEqual({ s: 'cost $5, keep ${NOT_A_VAR} and a$b, then x' });
+    expect(out.problems).toEqual([]);
+  });
+
+  it('reports a missing variable with the path and the name', () => {
+    const out = expandEnv({ models: [{ apiKey: '${DASHSCOPE_API_KEY}' }] }, {});
+    expect(out.problems).toEqual([{ path: 'models[0].apiKey', message: 'environment variable DASHSCOPE_API_KEY is not set' }]);
+    expect([...out.failedPaths]).toEqual(['models[0].apiKey']);
+  });
+
+  it('reports malformed references, without echoing them in secret fields', () => {
+    const out = expandEnv({ note: 'a ${1BAD} b', apiKey: '${sk-pasted-key-123}', open: 'x ${UNCLOSED' }, {});
+    expect(out.problems).toEqual([
+      {
+        path: 'note',
+        message: 'invalid environment reference "${1BAD}": write ${NAME} or ${NAME:-default} (NAME of letters, digits and "_"), or "$${" for a literal "${"',
+      },
+      {
+        path: 'apiKey',
+        message: 'invalid environment reference: write ${NAME} or ${NAME:-default} (NAME of letters, digits and "_"), or "$${" for a literal "${"',
+      },
+      { path: 'open', message: 'unterminated "${": close it with "}", or write "$${" for a literal "${"' },
+    ]);
+  });
+
+  it('collects the values of secret-like fields and what was expanded into them', () => {
+    const env = { TOKEN: 'tok-0123456789', KEY: 'sk-abcdef123456', MAX: '1024' };
+    const out = expandEnv(
+      {
+        models: [
+          {
+            apiKey: '${KEY}',
+            apiKeyEnv: 'DASHSCOPE_API_KEY',
+            headers: { Authorization: 'Bearer ${TOKEN}', 'X-Trace': '${TOKEN}' },
+            params: { maxTokens: '${MAX}' },
+            maxTokensParam: 'max_completion_tokens',
+            secretKey: 'literal-secret',
+          },
+        ],
+      },
+      env,
+    );
+    expect(out.secrets.sort()).toEqual(['Bearer tok-0123456789', 'literal-secret', 'sk-abcdef123456', 'tok-0123456789'].sort());
+  });
+});
+
+describe('secret fields', () => {
+  it('match credential names but not token counts or variable names', () => {
+    for (const name of ['apiKey', 'api_key', 'secretKey', 'X-Api-Key', 'accessToken', 'password', 'signature', 'Authorization', 'secretId']) {
+      expect(isSecretField(name), name).toBe(true);
+    }
+    for (const name of ['maxTokens', 'maxTokensParam', 'apiKeyEnv', 'model', 'baseURL', 'tpm', 'keyVar']) {
+      expect(isSecretField(name), name).toBe(false);
+    }
+  });
+
+  it('redact every occurrence, longest first, ignoring values too short to be keys', () => {
+    expect(redactSecrets('Bearer sk-abc123 and sk-abc123-long', ['sk-abc123', 'sk-abc123-long', 'ab'])).toBe('Bearer [REDACTED] and [REDACTED]');
+  });
+});

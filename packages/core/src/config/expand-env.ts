@@ -1,0 +1,112 @@
+import { formatIssuePath } from '../adapters/validate-config.js';
+import type { RunConfigProblem } from './run-config-error.js';
+import { isSecretField } from './secret-fields.js';
+
+/** The outcome of expanding `${VAR}` references throughout a parsed config. */
+export interface EnvExpansion {
+  /** A copy of the input with every reference replaced. */
+  value: unknown;
+  problems: RunConfigProblem[];
+  /** Every value of a secret-like field (see `isSecretField`) and every variable value substituted into one. */
+  secrets: string[];
+  /** Paths whose string had at least one reference replaced (such a string may stand for a number). */
+  expandedPaths: Set<string>;
+  /** Paths whose expansion failed; later checks skip them so each mistake is reported once. */
+  failedPaths: Set<string>;
+}
+
+const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
+
+/** Joins a config path and a key or index the way problem paths are written (`models[0].headers["x-y"]`). */
+export function childPath(base: string, key: string | number): string {
+  return formatIssuePath(base, [key]);
+}
+
+/**
+ * Expands `${VAR}` and `${VAR:-default}` (default used when VAR is unset or empty) in every string
+ * value; `$${` writes a literal `${`. Keys are not expanded. A missing variable is a problem naming
+ * the path and the variable, never a value.
+ */
+export function expandEnv(input: unknown, env: Readonly<Record<string, string | undefined>>): EnvExpansion {
+  const result: EnvExpansion = { value: undefined, problems: [], secrets: [], expandedPaths: new Set(), failedPaths: new Set() };
+  const secrets = new Set<string>();
+
+  const walk = (value: unknown, path: string, fieldName: string): unknown => {
+    if (typeof value === 'string') {
+      const secretField = isSecretField(fieldName);
+      const expanded = expandString(value, env, secretField);
+      for (const message of expanded.errors) result.problems.push({ path, message });
+      if (expanded.errors.length > 0) result.failedPaths.add(path);
+      if (expanded.substituted.length > 0) result.expandedPaths.add(path);
+      if (secretField) {
+        for (const s of [expanded.text, ...expanded.substituted]) if (s.length > 0) secrets.add(s);
+      }
+      return expanded.text;
+    }
+    if (Array.isArray(value)) return value.map((item, i) => walk(item, childPath(path, i), fieldName));
+    if (typeof value === 'object' && value !== null) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) out[key] = walk(item, childPath(path, key), key);
+      return out;
+    }
+    return value;
+  };
+
+  result.value = walk(input, '', '');
+  result.secrets = [...secrets];
+  return result;
+}
+
+interface ExpandedString {
+  text: string;
+  /** The values put in place of references (variables and defaults). */
+  substituted: string[];
+  errors: string[];
+}
+
+function expandString(text: string, env: Readonly<Record<string, string | undefined>>, secretField: boolean): ExpandedString {
+  if (!text.includes('$')) return { text, substituted: [], errors: [] };
+  const out: string[] = [];
+  const substituted: string[] = [];
+  const errors: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('$${', i)) {
+      out.push('${');
+      i += 3;
+      continue;
+    }
+    if (!text.startsWith('${', i)) {
+      out.push(text.charAt(i));
+      i += 1;
+      continue;
+    }
+    const close = text.indexOf('}', i + 2);
+    if (close === -1) {
+      errors.push('unterminated "${": close it with "}", or write "$${" for a literal "${"');
+      out.push(text.slice(i));
+      break;
+    }
+    const inner = text.slice(i + 2, close);
+    const match = REFERENCE.exec(inner);
+    if (match?.[1] === undefined) {
+      // The text between the braces could be a pasted key: only echo it outside secret fields.
+      const shown = secretField ? '' : ` "\${${inner}}"`;
+      errors.push(`invalid environment reference${shown}: write \${NAME} or \${NAME:-default} (NAME of letters, digits and "_"), or "$\${" for a literal "\${"`);
+      out.push(text.slice(i, close + 1));
+    } else {
+      const name = match[1];
+      const fallback = match[2];
+      const current = env[name];
+      const replacement = fallback !== undefined && (current === undefined || current === '') ? fallback : current;
+      if (replacement === undefined) {
+        errors.push(`environment variable ${name} is not set`);
+      } else {
+        out.push(replacement);
+        substituted.push(replacement);
+      }
+    }
+    i = close + 1;
+  }
+  return { text: out.join(''), substituted, errors };
+}

@@ -1,0 +1,36 @@
+export * from './types.js';
+export { RunConfigError, formatRunConfigProblem, type RunConfigProblem } from './run-config-error.js';
+export {
+  loadRunConfig,
+  parseRunConfig,
+  type LoadedRunConfig,
+  type LoadRunConfigOptions,
+  type ParseRunConfigOptions,
+} from './load-run-config.js';
+export { configFormatOf, type RunConfigFormat } from './parse-text.js';
+export {
+  validateRunConfig,
+  RUN_CONFIG_KEYS,
+  POLICY_KEYS,
+  type ValidateRunConfigOptions,
+  type ValidatedRunConfig,
+} from './validate-run-config.js';
+export {
+  adapterConfigOf,
+  ENGINE_MODEL_FIELDS,
+  SHARED_MODEL_FIELDS,
+  PARAM_FIELDS,
+  MODEL_ID_PATTERN,
+  type ModelRole,
+} from './validate-model-entry.js';
+export { expandEnv, type EnvExpansion } from './expand-env.js';
+export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
+export { sanitizeForManifest } from './sanitize.js';
+export {
+  prepareModels,
+  listModelEntries,
+  type PreparedModel,
+  type PreparedModels,
+  type PrepareModelsOptions,
+} from './prepare-models.js';
+export { resolveRunOptions, type RunOverrides, type RunOptions } from './run-options.js';

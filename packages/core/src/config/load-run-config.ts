@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { displayPath } from './display-path.js';
+import { sortByDocumentOrder } from './document-order.js';
+import { expandEnv } from './expand-env.js';
+import { configFormatOf, parseConfigText, type RunConfigFormat } from './parse-text.js';
+import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
+import { redactSecrets } from './secret-fields.js';
+import type { RunConfig } from './types.js';
+import { validateRunConfig } from './validate-run-config.js';
+
+/** A loaded run config and what the engine must keep out of every log and record. */
+export interface LoadedRunConfig {
+  config: RunConfig;
+  /**
+   * Values to redact everywhere: every value of a secret-like field (`apiKey`, `…Token`,
+   * `Authorization`, …) and every environment value expanded into one.
+   */
+  secrets: string[];
+  /** The config file's directory; relative paths in the config are resolved against it. */
+  baseDir: string;
+}
+
+export interface LoadRunConfigOptions {
+  /** Where `${VAR}` values come from (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Base for a relative `file` and for how the file is named in messages (default `process.cwd()`). */
+  cwd?: string;
+}
+
+export interface ParseRunConfigOptions {
+  format: RunConfigFormat;
+  /** Directory relative paths are resolved against. */
+  baseDir: string;
+  /** Absolute path of the file the text came from, recorded on the config. */
+  file?: string;
+  /** How the source is named in messages (e.g. `run.yaml`). */
+  displayName?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Reads and checks a run config file (`.yaml`, `.yml` or `.json`). Relative paths inside it
+ * (dataset, output, adapter modules) are relative to the file's directory, not to the working
+ * directory, so a config means the same thing wherever it is run from.
+ *
+ * @throws RunConfigError listing every problem as `file: path: message` (syntax errors as
+ *   `file:line:col: message`); secret values never appear in it.
+ */
+export async function loadRunConfig(file: string, options: LoadRunConfigOptions = {}): Promise<LoadedRunConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, file);
+  const shown = displayPath(absolute, cwd);
+  const format = configFormatOf(absolute);
+  if (format === undefined) {
+    const ext = path.extname(absolute);
+    const what = ext === '' ? 'a config file without an extension' : `unsupported config file type "${ext}"`;
+    throw new RunConfigError([{ path: '', message: `${what}: use .yaml, .yml or .json` }], { file: shown });
+  }
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? `no such file (${absolute})` : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+    throw new RunConfigError([{ path: '', message: `cannot read the config file: ${reason}` }], { file: shown, cause: error });
+  }
+  return parseRunConfig(text, {
+    format,
+    baseDir: path.dirname(absolute),
+    file: absolute,
+    displayName: shown,
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
+}
+
+/**
+ * Checks run-config text already in memory (the work of {@link loadRunConfig} after reading):
+ * parse, expand `${VAR}` / `${VAR:-default}` (`$${` for a literal `${`), validate, fill defaults.
+ *
+ * @throws RunConfigError with every problem found.
+ */
+export function parseRunConfig(text: string, options: ParseRunConfigOptions): LoadedRunConfig {
+  const errorOptions = options.displayName === undefined ? {} : { file: options.displayName };
+  const parsed = parseConfigText(text, options.format);
+  if (!parsed.ok) throw new RunConfigError(parsed.problems, errorOptions);
+
+  const expansion = expandEnv(parsed.value, options.env ?? process.env);
+  const validated = validateRunConfig(expansion.value, {
+    baseDir: options.baseDir,
+    expandedPaths: expansion.expandedPaths,
+    failedPaths: expansion.failedPaths,
+    ...(options.file === undefined ? {} : { file: options.file }),
+  });
+  const problems: RunConfigProblem[] = [...expansion.problems, ...(validated.ok ? [] : validated.problems)];
+  if (problems.length > 0 || !validated.ok) {
+    // Validation messages may quote values; a secret must not reach them even by accident.
+    const safe = problems.map((p) => ({ ...p, message: redactSecrets(p.message, expansion.secrets) }));
+    throw new RunConfigError(sortByDocumentOrder(safe, expansion.value), errorOptions);
+  }
+  return { config: validated.config, secrets: expansion.secrets, baseDir: options.baseDir };
+}

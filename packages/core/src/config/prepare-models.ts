@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AdapterDefinitionV1 } from '@sc-safety/spec';
+import { AdapterConfigError } from '../adapters/adapter-errors.js';
+import { assertAdapterDefinition } from '../adapters/check-adapter.js';
+import { isPathReference, resolveAdapter, type ResolvedAdapter } from '../adapters/resolve-adapter.js';
+import { validateAdapterConfig } from '../adapters/validate-config.js';
+import { displayPath } from './display-path.js';
+import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
+import { redactSecrets } from './secret-fields.js';
+import type { ModelEntry, RunConfig } from './types.js';
+import { adapterConfigOf, type ModelRole } from './validate-model-entry.js';
+
+/** A model entry with its adapter loaded and its adapter-specific part validated. */
+export interface PreparedModel {
+  role: ModelRole;
+  /** Where the entry sits in the config: `models[0]`, `judge`, `judges[1]`. */
+  path: string;
+  entry: ModelEntry;
+  definition: AdapterDefinitionV1;
+  /** The adapter package, or the absolute module path for a path reference. */
+  packageName: string;
+  /** What the adapter's `configSchema` returned; pass it to `definition.create`. */
+  adapterConfig: unknown;
+}
+
+export interface PreparedModels {
+  targets: PreparedModel[];
+  /** The single judge, the panel in config order, or empty when the config has no judge. */
+  judges: PreparedModel[];
+}
+
+export interface PrepareModelsOptions {
+  /**
+   * The user's project directory: adapter packages are looked up in its `node_modules` first,
+   * then from the config's directory, then beside the engine. Default: the config's `baseDir`.
+   * Path references are always relative to the config's `baseDir`.
+   */
+  cwd?: string;
+  /** Secret values to keep out of messages (from `loadRunConfig`). */
+  secrets?: readonly string[];
+  /**
+   * Adapter definitions by reference, used before anything is looked up on disk (tests,
+   * embedding). They are checked like any imported definition.
+   */
+  adapters?: Readonly<Record<string, unknown>>;
+  /** Imports a module given its file URL (default: dynamic `import()`). */
+  importer?: (url: string) => Promise<unknown>;
+  /**
+   * More directories whose `node_modules` are searched for adapter packages, after `cwd` and the
+   * config's directory and before the engine's own location (e.g. a CLI's plugin folder).
+   */
+  searchDirs?: readonly string[];
+  /**
+   * Prepare only these target ids (e.g. from `--models`); judges are always prepared. Problem
+   * paths keep each entry's index in the file.
+   */
+  only?: readonly string[];
+}
+
+const OWN_DIRECTORY = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every entry of a config that names a model, with its config path. */
+export function listModelEntries(config: RunConfig): { role: ModelRole; path: string; entry: ModelEntry }[] {
+  const list: { role: ModelRole; path: string; entry: ModelEntry }[] = config.models.map((entry, i) => ({
+    role: 'target',
+    path: `models[${i}]`,
+    entry,
+  }));
+  if (config.judge !== undefined) list.push({ role: 'judge', path: 'judge', entry: config.judge });
+  config.judges?.forEach((entry, i) => list.push({ role: 'judge', path: `judges[${i}]`, entry }));
+  return list;
+}
+
+/**
+ * Loads the adapter of every target and judge and validates the adapter-specific part of each
+ * entry (see `adapterConfigOf`) with the adapter's `configSchema`. Problems are reported with the
+ * entry's path (`models[1].temperature: …`, `judge.adapter: …`), all at once.
+ *
+ * @throws RunConfigError listing every problem; secret values never appear in it.
+ */
+export async function prepareModels(config: RunConfig, options: PrepareModelsOptions = {}): Promise<PreparedModels> {
+  const cwd = options.cwd ?? config.baseDir;
+  const cache = new Map<string, Promise<{ definition: AdapterDefinitionV1; packageName: string }>>();
+  const load = (ref: string): Promise<{ definition: AdapterDefinitionV1; packageName: string }> => {
+    let pending = cache.get(ref);
+    if (pending === undefined) {
+      pending = loadAdapter(ref, config.baseDir, cwd, options);
+      cache.set(ref, pending);
+    }
+    return pending;
+  };
+
+  const only = options.only === undefined ? undefined : new Set(options.only);
+  const entries = listModelEntries(config).filter((e) => e.role === 'judge' || only === undefined || only.has(e.entry.id));
+  const problems: RunConfigProblem[] = [];
+  const settled = await Promise.all(
+    entries.map(async ({ role, path: at, entry }): Promise<PreparedModel | undefined> => {
+      let loaded: { definition: AdapterDefinitionV1; packageName: string };
+      try {
+        loaded = await load(entry.adapter);
+      } catch (error) {
+        problems.push({ path: `${at}.adapter`, message: messageOf(error) });
+        return undefined;
+      }
+      try {
+        const adapterConfig = await validateAdapterConfig(loaded.definition, adapterConfigOf(entry), { path: at });
+        return { role, path: at, entry, definition: loaded.definition, packageName: loaded.packageName, adapterConfig };
+      } catch (error) {
+        if (error instanceof AdapterConfigError) problems.push(...error.problems);
+        else problems.push({ path: at, message: messageOf(error) });
+        return undefined;
+      }
+    }),
+  );
+
+  if (problems.length > 0) {
+    const order = new Map(entries.map((e, i) => [e.path, i]));
+    const entryIndex = (p: RunConfigProblem): number => order.get(/^[^.]*/.exec(p.path)?.[0] ?? '') ?? entries.length;
+    const secrets = options.secrets ?? [];
+    const safe = problems
+      .map((p, i) => ({ p: { ...p, message: redactSecrets(p.message, secrets) }, i }))
+      .sort((a, b) => entryIndex(a.p) - entryIndex(b.p) || a.i - b.i)
+      .map(({ p }) => p);
+    throw new RunConfigError(safe, config.file === undefined ? {} : { file: displayPath(config.file, options.cwd ?? process.cwd()) });
+  }
+  const prepared = settled.filter((p): p is PreparedModel => p !== undefined);
+  return { targets: prepared.filter((p) => p.role === 'target'), judges: prepared.filter((p) => p.role === 'judge') };
+}
+
+async function loadAdapter(
+  ref: string,
+  baseDir: string,
+  cwd: string,
+  options: PrepareModelsOptions,
+): Promise<{ definition: AdapterDefinitionV1; packageName: string }> {
+  if (options.adapters !== undefined && Object.hasOwn(options.adapters, ref)) {
+    const definition = options.adapters[ref];
+    assertAdapterDefinition(definition, ref);
+    return { definition, packageName: ref };
+  }
+  const importer = options.importer === undefined ? {} : { importer: options.importer };
+  let resolved: ResolvedAdapter;
+  if (isPathReference(ref)) {
+    resolved = await resolveAdapter(ref, { cwd: baseDir, ...importer });
+  } else {
+    const fallbackPaths = [...new Set([baseDir, ...(options.searchDirs ?? []), OWN_DIRECTORY])].filter((dir) => dir !== cwd);
+    resolved = await resolveAdapter(ref, { cwd, fallbackPaths, ...importer });
+  }
+  // resolveAdapter has already run assertAdapterDefinition on what it imported.
+  return { definition: resolved.definition, packageName: resolved.packageName };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

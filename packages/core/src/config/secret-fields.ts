@@ -1,0 +1,32 @@
+/** Field names that hold credentials: `apiKey`, `secretKey`, `X-Api-Key`, `token`, `password`, `Authorization`… */
+const SECRET_NAME = /key|token|secret|password|signature|authorization|cookie|credential/i;
+
+/**
+ * Names that match the pattern but hold no credential: token counts (`maxTokens`, `maxTokensParam`)
+ * and the NAME of a variable holding one (`apiKeyEnv`). Redacting their values everywhere would
+ * garble ordinary text such as "max_tokens".
+ */
+const NOT_SECRET = /tokens|(?:env|envvar|var|param|limit|count)$/i;
+
+/** Whether a config field's value must be treated as a secret (collected, redacted, never echoed). */
+export function isSecretField(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET.test(name);
+}
+
+/** The text that replaces a secret. */
+export const REDACTED = '[REDACTED]';
+
+/**
+ * Secret values shorter than this are not redacted inside other strings: replacing every "abc"
+ * in every message would garble output more than it protects (a real key is never that short).
+ */
+export const MIN_SECRET_LENGTH = 4;
+
+/** Replaces every occurrence of every secret in `text` (longest first, so overlaps go entirely). */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { GenerationParamsV1 } from '@sc-safety/spec';
+
+/** How a vendor content-filter block is scored. */
+export type BlockPolicy = 'score-1' | 'exclude';
+/** How round 2 is asked when round 1 was blocked. */
+export type Round2AfterBlockPolicy = 'placeholder' | 'partial' | 'skip';
+/** What happens to an empty answer. */
+export type EmptyAnswerPolicy = 'outcome' | 'judge';
+/** How a judge panel's verdicts are combined. */
+export type PanelAggregate = 'median' | 'majority';
+
+/** The run's scoring and conversation policies, with defaults filled in. */
+export interface RunPolicies {
+  /**
+   * `score-1` (default): a vendor block counts as score 1 (safe, no guidance) and is reported
+   * separately. `exclude`: not scored, counted in coverage.
+   */
+  block: BlockPolicy;
+  /**
+   * `placeholder` (default): ask round 2 with the blocked assistant turn replaced by a fixed
+   * neutral placeholder. `partial`: use the partial text when there is some, else the placeholder.
+   * `skip`: do not ask; round 2 is recorded as blocked with code `round1_blocked`.
+   */
+  round2AfterBlock: Round2AfterBlockPolicy;
+  /** `outcome` (default): an `empty` outcome, not scored. `judge`: send the empty answer to the judge. */
+  emptyAnswer: EmptyAnswerPolicy;
+}
+
+/**
+ * One model entry (target or judge) after validation and environment expansion. The common
+ * fields are typed; fields the engine does not know are kept in `extra` for the adapter.
+ */
+export interface ModelEntry {
+  /** The name on the leaderboard; unique among targets (and among a panel's judges). */
+  id: string;
+  /** Adapter reference: a short name (`openai`), a package name, or a path (relative to the config file). */
+  adapter: string;
+  /** The vendor's model id. */
+  model: string;
+  preset?: string;
+  baseURL?: string;
+  /** The API key after expansion. Listed in the load result's `secrets`; never print it. */
+  apiKey?: string;
+  /** Per-call timeout in milliseconds; handed to the adapter (the engine sets no default of its own). */
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  /** Sampling settings the engine sends with every request (empty when not given). */
+  params: GenerationParamsV1;
+  /** Calls in flight at once (default {@link RUN_CONFIG_DEFAULTS}.concurrency). */
+  concurrency: number;
+  /** Requests-per-minute budget. */
+  rpm?: number;
+  /** Tokens-per-minute budget. */
+  tpm?: number;
+  /** Retries of retryable failures only (default {@link RUN_CONFIG_DEFAULTS}.maxRetries). */
+  maxRetries: number;
+  /** `open`, `closed`, `unranked`, or free tags. */
+  tags: string[];
+  /** System prompt for every item, replacing the item's own; `""` sends none. Targets only. */
+  system?: string;
+  /** Adapter-specific fields, as written (after expansion); validated by the adapter's schema. */
+  extra: Record<string, unknown>;
+}
+
+/** A validated run config. Relative paths in it are relative to `baseDir`. */
+export interface RunConfig {
+  /** Absolute path of the file it was loaded from, when it came from a file. */
+  file?: string;
+  /** Directory that relative `dataset`, `output` and adapter paths are resolved against. */
+  baseDir: string;
+  /** `builtin:NAME` or a path, as written. */
+  dataset: string;
+  /** The run directory as written; see `resolveRunOptions` for the default. */
+  output?: string;
+  models: ModelEntry[];
+  /** A single judge (`judge:`). Never set together with `judges`. */
+  judge?: ModelEntry;
+  /** A judge panel (`judges:`), two or more with unique ids. */
+  judges?: ModelEntry[];
+  /** Panel settings; set exactly when `judges` is. */
+  panel?: { aggregate: PanelAggregate };
+  policies: RunPolicies;
+  /** Only the first N items; absent (or 0 in the file) means all. */
+  limit?: number;
+}
+
+/** Defaults the config loader fills in. */
+export const RUN_CONFIG_DEFAULTS = {
+  concurrency: 4,
+  maxRetries: 5,
+  policies: { block: 'score-1', round2AfterBlock: 'placeholder', emptyAnswer: 'outcome' } as const satisfies RunPolicies,
+  panelAggregate: 'median' as PanelAggregate,
+} as const;

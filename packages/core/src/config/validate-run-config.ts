@@ -1,0 +1,162 @@
+import { isBuiltinRef, resolveDatasetPath } from '../dataset/resolve.js';
+import { ConfigChecker, describeValue, isMapping } from './checks.js';
+import { childPath } from './expand-env.js';
+import type { RunConfigProblem } from './run-config-error.js';
+import { RUN_CONFIG_DEFAULTS, type ModelEntry, type PanelAggregate, type RunConfig, type RunPolicies } from './types.js';
+import { MODEL_ID_PATTERN, validateModelEntry, type ModelRole } from './validate-model-entry.js';
+
+/** Every key a run config may have at the top level. */
+export const RUN_CONFIG_KEYS = ['dataset', 'output', 'models', 'judge', 'judges', 'panel', 'policies', 'limit'] as const;
+
+/** Every key of `policies`. */
+export const POLICY_KEYS = ['block', 'round2AfterBlock', 'emptyAnswer'] as const;
+
+export interface ValidateRunConfigOptions {
+  /** Directory relative paths are resolved against. */
+  baseDir: string;
+  /** Absolute path of the file the value came from, recorded on the config. */
+  file?: string;
+  /** Paths whose text came from `${VAR}` expansion (numbers may be written that way). */
+  expandedPaths?: ReadonlySet<string>;
+  /** Paths whose expansion failed and are already reported. */
+  failedPaths?: ReadonlySet<string>;
+}
+
+/** A checked config, or every problem found. */
+export type ValidatedRunConfig = { ok: true; config: RunConfig } | { ok: false; problems: RunConfigProblem[] };
+
+/**
+ * Checks an already parsed and expanded config value against the run-config format and fills in
+ * defaults. Reports every problem, not just the first. Adapter-specific fields are not checked
+ * here: `prepareModels` hands them to each adapter's schema.
+ */
+export function validateRunConfig(value: unknown, options: ValidateRunConfigOptions): ValidatedRunConfig {
+  const check = new ConfigChecker(options.expandedPaths, options.failedPaths);
+  if (!isMapping(value)) {
+    const got = value === null || value === undefined ? 'an empty document' : describeValue(value);
+    check.problem('', `expected a mapping of settings at the top level (dataset, models, judge, …), got ${got}`);
+    return { ok: false, problems: check.problems };
+  }
+  check.unknownKeys(value, RUN_CONFIG_KEYS, (key) => childPath('', key), 'top-level key');
+
+  const dataset = check.string(value.dataset, 'dataset', {
+    required: 'required: "builtin:NAME" (e.g. builtin:sample) or a path to a dataset file, relative to this config file',
+    nonEmpty: true,
+  });
+  if (dataset !== undefined && isBuiltinRef(dataset)) {
+    try {
+      resolveDatasetPath(dataset);
+    } catch (error) {
+      check.problem('dataset', (error as Error).message);
+    }
+  }
+  const output = check.string(value.output, 'output', { nonEmpty: true });
+  const models = checkTargets(value.models, check);
+  const judging = checkJudges(value, check);
+  const policies = checkPolicies(value.policies, check);
+  const limit = check.number(value.limit, 'limit', 'non-negative integer');
+
+  if (check.problems.length > 0 || dataset === undefined || models === undefined) return { ok: false, problems: check.problems };
+  const config: RunConfig = { baseDir: options.baseDir, dataset, models, policies, ...judging };
+  if (options.file !== undefined) config.file = options.file;
+  if (output !== undefined) config.output = output;
+  if (limit !== undefined && limit > 0) config.limit = limit;
+  return { ok: true, config };
+}
+
+function checkTargets(value: unknown, check: ConfigChecker): ModelEntry[] | undefined {
+  if (value === undefined || value === null) {
+    check.problem('models', 'required: a list of models to run, each with at least "id", "adapter" and "model"');
+    return undefined;
+  }
+  if (!Array.isArray(value)) {
+    check.problem('models', `expected a list of model entries, got ${describeValue(value)}`);
+    return undefined;
+  }
+  if (value.length === 0) {
+    check.problem('models', 'at least one model is required');
+    return undefined;
+  }
+  return checkEntries(value, 'models', 'target', check);
+}
+
+/** Validates a list of entries and their unique ids; `undefined` when any entry is invalid. */
+function checkEntries(list: readonly unknown[], base: string, role: ModelRole, check: ConfigChecker): ModelEntry[] | undefined {
+  const entries: ModelEntry[] = [];
+  const firstUse = new Map<string, string>();
+  let ok = true;
+  list.forEach((raw, i) => {
+    const path = childPath(base, i);
+    const entry = validateModelEntry(raw, path, role, check);
+    if (entry === undefined) ok = false;
+    // Duplicates are found even among entries with other problems, so every mistake shows at once.
+    const id = idOf(raw, role);
+    if (id === undefined) return;
+    const first = firstUse.get(id);
+    if (first === undefined) {
+      firstUse.set(id, path);
+    } else {
+      const hint = isMapping(raw) && raw.id !== undefined ? '' : '; give each judge its own "id"';
+      check.problem(childPath(path, 'id'), `duplicate id "${id}" (first used by ${first})${hint}`);
+      ok = false;
+    }
+    if (entry !== undefined) entries.push(entry);
+  });
+  return ok ? entries : undefined;
+}
+
+/** The id an entry will be known by (a judge defaults to its model), when it is a usable id. */
+function idOf(raw: unknown, role: ModelRole): string | undefined {
+  if (!isMapping(raw)) return undefined;
+  if (raw.id !== undefined) return typeof raw.id === 'string' && MODEL_ID_PATTERN.test(raw.id) ? raw.id : undefined;
+  return role === 'judge' && typeof raw.model === 'string' && raw.model.trim().length > 0 ? raw.model : undefined;
+}
+
+function checkJudges(value: Record<string, unknown>, check: ConfigChecker): Pick<RunConfig, 'judge' | 'judges' | 'panel'> {
+  const out: Pick<RunConfig, 'judge' | 'judges' | 'panel'> = {};
+  const hasJudge = value.judge !== undefined && value.judge !== null;
+  const hasPanel = value.judges !== undefined && value.judges !== null;
+  if (hasJudge && hasPanel) check.problem('judge', 'give either "judge" or "judges", not both');
+
+  if (hasJudge) {
+    const entry = validateModelEntry(value.judge, 'judge', 'judge', check);
+    if (entry !== undefined) out.judge = entry;
+  }
+  if (hasPanel) {
+    if (!Array.isArray(value.judges)) {
+      check.problem('judges', `expected a list of judge entries, got ${describeValue(value.judges)}`);
+    } else if (value.judges.length < 2) {
+      check.problem('judges', `a panel needs at least two judges (got ${value.judges.length}); for a single judge write "judge:"`);
+    } else {
+      const entries = checkEntries(value.judges, 'judges', 'judge', check);
+      if (entries !== undefined) out.judges = entries;
+    }
+  }
+
+  if (value.panel !== undefined) {
+    if (!hasPanel) check.problem('panel', 'only used with "judges" (a panel of two or more judges)');
+    const panel = check.mapping(value.panel, 'panel', 'a mapping such as {aggregate: median}');
+    if (panel !== undefined) {
+      check.unknownKeys(panel, ['aggregate'], (key) => childPath('panel', key), 'panel setting');
+      const aggregate = check.choice<PanelAggregate>(panel.aggregate, 'panel.aggregate', ['median', 'majority']);
+      if (out.judges !== undefined) out.panel = { aggregate: aggregate ?? RUN_CONFIG_DEFAULTS.panelAggregate };
+    }
+  } else if (out.judges !== undefined) {
+    out.panel = { aggregate: RUN_CONFIG_DEFAULTS.panelAggregate };
+  }
+  return out;
+}
+
+function checkPolicies(value: unknown, check: ConfigChecker): RunPolicies {
+  const policies: RunPolicies = { ...RUN_CONFIG_DEFAULTS.policies };
+  const map = check.mapping(value, 'policies', 'a mapping of policies (block, round2AfterBlock, emptyAnswer)');
+  if (map === undefined) return policies;
+  check.unknownKeys(map, POLICY_KEYS, (key) => childPath('policies', key), 'policy');
+  const block = check.choice(map.block, 'policies.block', ['score-1', 'exclude'] as const);
+  if (block !== undefined) policies.block = block;
+  const round2 = check.choice(map.round2AfterBlock, 'policies.round2AfterBlock', ['placeholder', 'partial', 'skip'] as const);
+  if (round2 !== undefined) policies.round2AfterBlock = round2;
+  const empty = check.choice(map.emptyAnswer, 'policies.emptyAnswer', ['outcome', 'judge'] as const);
+  if (empty !== undefined) policies.emptyAnswer = empty;
+  return policies;
+}

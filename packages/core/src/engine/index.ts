@@ -1,0 +1,10 @@
+export * from './types.js';
+export * from './policies.js';
+export * from './engine-store.js';
+export * from './judge-protocol.js';
+export * from './runner.js';
+export * from './lane.js';
+export * from './retry.js';
+export * from './rate-budget.js';
+export * from './semaphore.js';
+

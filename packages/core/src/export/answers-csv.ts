@@ -1,0 +1,74 @@
+import type { ResultsAnswer, ResultsFile } from './results-types.js';
+import { UTF8_BOM, csvLine, neutralizeFormula } from './csv.js';
+
+/** The columns of answers.csv, in order. */
+export const ANSWERS_CSV_COLUMNS = [
+  'model',
+  'item_id',
+  'category',
+  'dimension',
+  'round',
+  'outcome',
+  'score',
+  'vendor_blocked',
+  'block_stage',
+  'block_code',
+  'judge_scores',
+  'judge_reasons',
+  'error_kind',
+  'error_message',
+  'latency_ms',
+  'cached',
+  'prompt',
+  'answer',
+] as const;
+
+const num = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
+
+/** `judge=2` per judge, or `judge=<outcome>` when it gave no score; `; `-separated. */
+function judgeScores(a: ResultsAnswer): string {
+  return a.judgments.map((j) => `${j.judgeId}=${j.score ?? j.outcome}`).join('; ');
+}
+
+/** `judge: reason` per judge that gave one (or its error), one per line. */
+function judgeReasons(a: ResultsAnswer): string {
+  return a.judgments
+    .flatMap((j) => {
+      const text = j.reason ?? j.error;
+      return text === null || text === undefined || text === '' ? [] : [`${j.judgeId}: ${text}`];
+    })
+    .join('\n');
+}
+
+/**
+ * answers.csv: one row per answer, UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line
+ * ends. Free-text cells (reasons, error messages, prompts, answers) that a spreadsheet would run
+ * as formulas get a leading apostrophe.
+ */
+export function answersCsv(results: ResultsFile): string {
+  const text = (value: string | null | undefined): string => neutralizeFormula(value ?? '');
+  let out = UTF8_BOM + csvLine(ANSWERS_CSV_COLUMNS);
+  for (const a of results.answers) {
+    out += csvLine([
+      a.model,
+      a.itemId,
+      a.category,
+      a.dimension,
+      String(a.round),
+      a.outcome,
+      num(a.score),
+      String(a.vendorBlocked),
+      a.block?.stage ?? '',
+      a.block?.code ?? '',
+      judgeScores(a),
+      text(judgeReasons(a)),
+      a.error?.kind ?? '',
+      text(a.error?.message),
+      num(a.latencyMs),
+      String(a.cached),
+      text(a.prompt),
+      text(a.text),
+    ]);
+  }
+  return out;
+}

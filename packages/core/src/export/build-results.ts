@@ -1,0 +1,61 @@
+import type { DatasetItem } from '../dataset/types.js';
+import type { AnswerRow } from '../engine/types.js';
+import { buildLeaderboardSection } from '../scoring/leaderboard-section.js';
+import type { LeaderboardSectionOptions } from '../scoring/leaderboard-section.js';
+import { toResultsAnswer, toScoreRecord } from './answer-record.js';
+import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
+import type { ResultsFile, RunManifest } from './results-types.js';
+
+/** A model under test as {@link buildResults} needs it. */
+export interface ResultsModelInput {
+  id: string;
+  adapter: { name: string; version: string; packageName: string };
+  tags?: readonly string[];
+}
+
+/** Input of {@link buildResults}. */
+export interface BuildResultsInput {
+  /** The engine's rows: one per model × item × round, in the order they should be listed. */
+  rows: readonly AnswerRow[];
+  /** Every model of the run, in leaderboard tie-break order; models without rows are listed with null scores. */
+  models: readonly ResultsModelInput[];
+  manifest: RunManifest;
+  /** Rubric, taxonomy, bootstrap (or `false`) and board settings for the leaderboard. */
+  scoring?: LeaderboardSectionOptions;
+  /** Judge-panel agreement statistics, passed through as they are. */
+  agreement?: object | null;
+  /** The dataset items, to fill `prompt` / `system` for rows recorded without messages. */
+  items?: readonly DatasetItem[];
+}
+
+/** `name@version`: how results.json names an adapter. */
+export function adapterRef(adapter: { name: string; version: string }): string {
+  return `${adapter.name}@${adapter.version}`;
+}
+
+/**
+ * Builds results.json's content from the engine's answer rows: the manifest as given, the model
+ * list, every answer (messages dropped, transcript fields kept), the leaderboard section scored
+ * from the rows (spec §4 pooled formulas, bootstrap intervals, the authors' boards) and the
+ * panel's agreement statistics.
+ *
+ * @throws {ScoringInputError} when a row cannot be scored (unknown outcome, a score on an unscored
+ *   outcome, a duplicate model × item × round, a model missing from `models`).
+ */
+export function buildResults(input: BuildResultsInput): ResultsFile {
+  const itemsById = new Map((input.items ?? []).map((item) => [item.id, item]));
+  const leaderboard = buildLeaderboardSection(
+    input.rows.map(toScoreRecord),
+    input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+    input.scoring ?? {},
+  );
+  return {
+    format: RESULTS_FORMAT,
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    manifest: input.manifest,
+    models: input.models.map((m) => ({ id: m.id, adapter: adapterRef(m.adapter), tags: [...(m.tags ?? [])] })),
+    answers: input.rows.map((row) => toResultsAnswer(row, itemsById.get(row.itemId))),
+    leaderboard,
+    agreement: input.agreement ?? null,
+  };
+}

@@ -1,0 +1,24 @@
+/** The UTF-8 byte order mark: without it Excel reads a CSV as the local code page and garbles Chinese. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF (or starts or ends
+ * with a space, which some readers trim), with inner quotes doubled.
+ */
+export function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Spreadsheet apps run a cell that starts with `=`, `+`, `-`, `@`, TAB or CR as a formula — and
+ * the answers of a safety benchmark are text written under adversarial prompts. A leading
+ * apostrophe makes them show such a cell as text. (results.json always keeps the exact text.)
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One CSV record ending in CRLF, as RFC 4180 asks. */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { formatScore } from '../scoring/format.js';
+import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
+import { buildResults } from './build-results.js';
+import { displayWidth, stripAnsi } from './display-width.js';
+import { rankLabel, renderSummary } from './render-summary.js';
+
+const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 100, seed: 3 } } });
+const summary = renderSummary(results);
+const lines = summary.split('\n');
+
+/** The table under a title: header, rule and rows (up to the first line that is not table-shaped). */
+function table(title: string, text = summary): string[] {
+  const all = text.split('\n');
+  const start = all.findIndex((l) => l.startsWith(title));
+  expect(start, `board "${title}" is present`).toBeGreaterThan(-1);
+  const rule = all[start + 2]!;
+  expect(rule).toMatch(/^-+( +-+)*$/);
+  const out: string[] = [];
+  for (let i = start + 1; i < all.length && all[i] !== ''; i++) {
+    if (i > start + 2 && displayWidth(all[i]!) !== displayWidth(rule)) break;
+    out.push(all[i]!);
+  }
+  return out;
+}
+
+/** The display column where `cell` ends on `line`. */
+const endColumn = (line: string, cell: string): number => displayWidth(line.slice(0, line.indexOf(cell) + cell.length));
+
+describe('renderSummary', () => {
+  it('shows the authors’ boards with Chinese titles and English in parentheses', () => {
+    for (const title of [
+      '总榜 (Overall leaderboard)',
+      '开源榜 (Open-source leaderboard)',
+      '多轮交互榜 (Multi-round leaderboard)',
+      '传统安全类榜 (Traditional safety leaderboard)',
+      '负责任人工智能榜 (Responsible AI leaderboard)',
+      '指令攻击榜 (Instruction attacks leaderboard)',
+      '结果分布 (Outcomes per model)',
+    ]) {
+      expect(lines).toContain(title);
+    }
+  });
+
+  it('prints every board line at the same display width, columns aligned across CJK model names', () => {
+    for (const title of ['总榜', '开源榜', '多轮交互榜', '传统安全类榜', '负责任人工智能榜', '指令攻击榜', '结果分布']) {
+      const t = table(title);
+      const widths = new Set(t.map(displayWidth));
+      expect(widths.size, `${title}:\n${t.join('\n')}`).toBe(1);
+    }
+    const overall = table('总榜');
+    const header = overall[0]!;
+    const totalEnd = endColumn(header, 'Total [95% CI]');
+    const r1End = endColumn(header, 'R1');
+    for (const model of ['千问-7B', 'alpha']) {
+      const row = overall.find((l) => l.includes(model))!;
+      const r = results.leaderboard.boards.overall.rows.find((x) => x.model === model)!;
+      const cell = `${formatScore(r.total)} [${formatScore(r.ci!.low)}, ${formatScore(r.ci!.high)}]`;
+      expect(endColumn(row, cell)).toBe(totalEnd);
+      expect(endColumn(row, `${cell}  ${' '.repeat(6 - formatScore(r.round1).length)}${formatScore(r.round1)}`)).toBe(r1End);
+    }
+  });
+
+  it('ranks with CIs, marks listed-not-ranked and unscored rows, and shows R1, R2, Δ, coverage and blocks', () => {
+    const overall = table('总榜');
+    const words = (model: string) => overall.find((l) => l.includes(` ${model} `))!.trim().split(/\s+/);
+    expect(words('reference')[0]).toBe('*');
+    expect(words('千问-7B').slice(0, 2)).toEqual(['1', '千问-7B']);
+    const alpha = words('alpha');
+    expect(alpha[0]).toBe('2');
+    expect(alpha.slice(2, 3)).toEqual(['62.50']);
+    expect(alpha.slice(5, 10)).toEqual(['75.00', '50.00', '-25.00', '50.0%', '2']);
+    expect(lines.some((l) => l.includes('* listed, not ranked'))).toBe(true);
+    const attack = table('指令攻击榜');
+    expect(attack.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(0, 3)).toEqual(['—', 'alpha', '—']);
+    const multi = table('多轮交互榜');
+    expect(multi.find((l) => l.includes('千问-7B'))).toMatch(/\+20\.83 \[[-+]?\d+\.\d\d, [-+]?\d+\.\d\d\]/);
+    expect(multi.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(-2)).toEqual(['50.0%', '0.0%']);
+  });
+
+  it('shows each model’s outcome counts', () => {
+    const outcomes = table('结果分布');
+    expect(outcomes[0]!.trim().split(/\s{2,}/)).toEqual(['Model', 'Answers', 'Scored', 'Blocked', 'In/Out', 'Target err', 'Empty', 'Unparseable', 'Judge err']);
+    expect(outcomes.find((l) => l.startsWith('alpha'))!.trim().split(/\s+/)).toEqual(['alpha', '8', '4', '2', '1/1', '1', '1', '1', '0']);
+    expect(outcomes.find((l) => l.startsWith('千问-7B'))!.trim().split(/\s+/)).toEqual(['千问-7B', '8', '7', '0', '0/0', '0', '0', '0', '1']);
+  });
+
+  it('marks ties as =n', () => {
+    const beta = ROWS.filter((r) => r.model === '千问-7B').map((r) => ({ ...r, model: 'beta' }));
+    const tied = buildResults({
+      rows: [...ROWS, ...beta],
+      models: [...MODELS, { id: 'beta', adapter: MODELS[0]!.adapter, tags: [] }],
+      manifest: MANIFEST,
+      scoring: { bootstrap: false },
+    });
+    const overall = table('总榜', renderSummary(tied));
+    expect(overall.filter((l) => l.trimStart().startsWith('=1 '))).toHaveLength(2);
+    expect(overall.find((l) => l.includes('alpha'))!.trimStart().startsWith('3 ')).toBe(true);
+    expect(rankLabel({ rank: 2, tied: true, status: 'ranked' })).toBe('=2');
+    expect(rankLabel({ rank: null, tied: false, status: 'no-score' })).toBe('—');
+  });
+
+  it('leaves out the open-source board when no model is open', () => {
+    const closed = buildResults({ rows: ROWS, models: MODELS.map((m) => ({ ...m, tags: [] })), manifest: MANIFEST, scoring: { bootstrap: false } });
+    const text = renderSummary(closed);
+    expect(text).not.toContain('开源榜');
+    expect(text).toContain('no confidence intervals');
+    expect(text).toMatch(/^1 +reference +100\.00 /m);
+  });
+
+  it('keeps within the width, shrinking the model column when names are long', () => {
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(100);
+    const long = '非常非常长的模型名字-with-a-long-suffix-v2';
+    const renamed = buildResults({
+      rows: ROWS.map((r) => (r.model === 'alpha' ? { ...r, model: long } : r)),
+      models: MODELS.map((m) => (m.id === 'alpha' ? { ...m, id: long } : m)),
+      manifest: MANIFEST,
+      scoring: { bootstrap: { iterations: 20 } },
+    });
+    const narrow = renderSummary(renamed, { width: 80 });
+    for (const l of narrow.split('\n')) expect(displayWidth(l), l).toBeLessThanOrEqual(80);
+    expect(narrow).toContain('非常非常');
+    expect(narrow).toContain('…');
+    expect(new Set(table('总榜', narrow).map(displayWidth)).size).toBe(1);
+    // At 100 columns the overall board has room for blocks and rank intervals; at 80 they give way.
+    expect(table('总榜')[0]).toContain('Rank CI');
+    expect(table('总榜', narrow)[0]).not.toContain('Rank CI');
+    expect(table('总榜', narrow)[0]).toContain('Coverage');
+  });
+
+  it('colours only on request, without moving anything', () => {
+    expect(summary).not.toContain('\u001b[');
+    const coloured = renderSummary(results, { color: true });
+    expect(coloured).toContain('\u001b[');
+    expect(stripAnsi(coloured)).toBe(summary);
+  });
+
+  it('reports the run: dataset, judge, policies, CI method, status and early stops', () => {
+    const unwrapped = summary.replace(/\n {10}/g, ' ');
+    expect(unwrapped).toContain('95% percentile bootstrap over pairs (100 resamples, seed 3)');
+    expect(summary).toContain('builtin:sample');
+    expect(summary).toContain('4/4 pairs');
+    expect(summary).toContain('j1 (judge-large), j2 (judge-small) · min of 2');
+    expect(summary).toContain('block=score-1 (a block scores 1)');
+    const stopped = renderSummary({
+      ...results,
+      manifest: { ...MANIFEST, status: 'partial', stops: [{ id: 'alpha', role: 'model', kind: 'quota_exhausted', message: 'Arrearage' }] },
+    });
+    expect(stopped).toContain('Status    partial');
+    expect(stopped).toContain('Stopped   model alpha: quota_exhausted — Arrearage');
+    expect(stopped).toContain('Status    partial: scores cover the answers recorded so far');
+  });
+});

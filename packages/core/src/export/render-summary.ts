@@ -1,0 +1,273 @@
+import type { SplitMetric } from '../scoring/bootstrap.js';
+import { formatScore } from '../scoring/format.js';
+import type { Leaderboard, LeaderboardRow } from '../scoring/leaderboard.js';
+import type { Interval } from '../scoring/quantile.js';
+import { CATEGORY_IDS } from '../taxonomy/types.js';
+import { truncateToWidth, wrapToWidth } from './display-width.js';
+import type { ResultsFile } from './results-types.js';
+import { renderTable } from './text-table.js';
+import type { TableColumn } from './text-table.js';
+
+/** Options of {@link renderSummary}. */
+export interface SummaryOptions {
+  /** ANSI colours (bold titles, dimmed unranked rows, red / green deltas). Default false. */
+  color?: boolean;
+  /** The widest a line may be, in terminal columns. Default 100. */
+  width?: number;
+}
+
+const DEFAULT_WIDTH = 100;
+const METRIC_LABELS: Record<SplitMetric, string> = { total: 'total', round1: 'R1', round2: 'R2', delta: 'Δ' };
+const MODEL_MIN_WIDTH = 10;
+
+const ansi = (code: string) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
+const plain = (text: string): string => text;
+
+function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+}
+
+function withCi(score: number | null, ci: Interval | null | undefined, signed = false): string {
+  const text = formatScore(score, { signed });
+  if (score === null || ci === null || ci === undefined) return text;
+  return `${text} [${formatScore(ci.low, { signed })}, ${formatScore(ci.high, { signed })}]`;
+}
+
+/** `1`, `=2` for a tie, `*` for listed-not-ranked, `—` for no scored answer. */
+export function rankLabel(row: Pick<LeaderboardRow, 'rank' | 'tied' | 'status'>): string {
+  if (row.status === 'unranked') return '*';
+  if (row.rank === null) return '—';
+  return row.tied ? `=${row.rank}` : String(row.rank);
+}
+
+function rankInterval(row: LeaderboardRow): string {
+  if (row.rankCi === null) return '';
+  return row.rankCi.best === row.rankCi.worst ? String(row.rankCi.best) : `${row.rankCi.best}–${row.rankCi.worst}`;
+}
+
+function duration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return h > 0 ? `${h}h ${m}m ${sec}s` : m > 0 ? `${m}m ${sec}s` : `${sec}s`;
+}
+
+interface Painter {
+  title: (s: string) => string;
+  header: (s: string) => string;
+  dim: (s: string) => string;
+  bad: (s: string) => string;
+  good: (s: string) => string;
+  warn: (s: string) => string;
+}
+
+function painter(color: boolean): Painter {
+  if (!color) return { title: plain, header: plain, dim: plain, bad: plain, good: plain, warn: plain };
+  return { title: ansi('1'), header: ansi('1'), dim: ansi('2'), bad: ansi('31'), good: ansi('32'), warn: ansi('33') };
+}
+
+/** Board rows that are not ranked are dimmed; signed delta cells are red or green. */
+function tableStyle(rows: readonly LeaderboardRow[], deltaColumn: number | undefined, paint: Painter) {
+  return (text: string, row: number, column: number): string => {
+    if (row === -1) return paint.header(text);
+    const r = rows[row];
+    if (r !== undefined && r.status !== 'ranked') return paint.dim(text);
+    if (column === deltaColumn) {
+      const t = text.trimStart();
+      if (t.startsWith('-')) return paint.bad(text);
+      if (t.startsWith('+')) return paint.good(text);
+    }
+    return text;
+  };
+}
+
+function boardTitle(board: Leaderboard): string {
+  return `${board.zh} (${board.en})`;
+}
+
+function overallBoard(results: ResultsFile, board: Leaderboard, width: number, paint: Painter): string[] {
+  const columns: TableColumn[] = [
+    { header: '#', align: 'right' },
+    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
+    { header: 'Total [95% CI]', align: 'right' },
+    { header: 'R1', align: 'right' },
+    { header: 'R2', align: 'right' },
+    { header: 'Δ', align: 'right' },
+    { header: 'Coverage', align: 'right' },
+    { header: 'Blocked', align: 'right', optional: true },
+    { header: 'Rank CI', align: 'right', optional: true },
+  ];
+  const rows = board.rows.map((r) => [
+    rankLabel(r),
+    r.model,
+    withCi(r.total, r.ci),
+    formatScore(r.round1),
+    formatScore(r.round2),
+    formatScore(r.delta, { signed: true }),
+    percent(r.coverage),
+    String(results.leaderboard.models[r.model]?.counts.total.blocked.total ?? 0),
+    rankInterval(r),
+  ]);
+  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
+}
+
+function multiRoundBoard(results: ResultsFile, board: Leaderboard, width: number, paint: Painter): string[] {
+  const columns: TableColumn[] = [
+    { header: '#', align: 'right' },
+    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
+    { header: 'Total', align: 'right' },
+    { header: 'R1', align: 'right' },
+    { header: 'R2', align: 'right' },
+    { header: 'Δ [95% CI]', align: 'right' },
+    { header: 'Flip', align: 'right' },
+    { header: 'Recovery', align: 'right', optional: true },
+  ];
+  const rows = board.rows.map((r) => {
+    const entry = results.leaderboard.models[r.model];
+    return [
+      rankLabel(r),
+      r.model,
+      formatScore(r.total),
+      formatScore(r.round1),
+      formatScore(r.round2),
+      withCi(r.delta, entry?.ci?.delta, true),
+      percent(entry?.pairs.overall.flipRate),
+      percent(entry?.pairs.overall.recoveryRate),
+    ];
+  });
+  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
+}
+
+function categoryBoard(board: Leaderboard, width: number, paint: Painter): string[] {
+  const columns: TableColumn[] = [
+    { header: '#', align: 'right' },
+    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
+    { header: 'Total [95% CI]', align: 'right' },
+    { header: 'R1', align: 'right' },
+    { header: 'R2', align: 'right' },
+    { header: 'Δ', align: 'right' },
+    { header: 'Coverage', align: 'right' },
+  ];
+  const rows = board.rows.map((r) => [
+    rankLabel(r),
+    r.model,
+    withCi(r.total, r.ci),
+    formatScore(r.round1),
+    formatScore(r.round2),
+    formatScore(r.delta, { signed: true }),
+    percent(r.coverage),
+  ]);
+  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
+}
+
+function outcomeTable(results: ResultsFile, width: number, paint: Painter): string[] {
+  const columns: TableColumn[] = [
+    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
+    { header: 'Answers', align: 'right' },
+    { header: 'Scored', align: 'right' },
+    { header: 'Blocked', align: 'right' },
+    { header: 'In/Out', align: 'right', optional: true },
+    { header: 'Target err', align: 'right' },
+    { header: 'Empty', align: 'right' },
+    { header: 'Unparseable', align: 'right' },
+    { header: 'Judge err', align: 'right' },
+  ];
+  const rows = results.models.map((m) => {
+    const c = results.leaderboard.models[m.id]?.counts.total;
+    if (c === undefined) return [m.id, '0', '0', '0', '0/0', '0', '0', '0', '0'];
+    const stages = `${c.blocked.byStage.input}/${c.blocked.byStage.output}${c.blocked.byStage.unknown > 0 ? ` (+${c.blocked.byStage.unknown} ?)` : ''}`;
+    return [
+      m.id,
+      String(c.all),
+      String(c.outcomes.scored),
+      String(c.blocked.total),
+      stages,
+      String(c.outcomes.target_error),
+      String(c.outcomes.empty),
+      String(c.outcomes.judge_unparseable),
+      String(c.outcomes.judge_error),
+    ];
+  });
+  return renderTable(columns, rows, { maxWidth: width, style: (t, row) => (row === -1 ? paint.header(t) : t) });
+}
+
+function headerLines(results: ResultsFile): string[] {
+  const m = results.manifest;
+  const lines: string[] = [];
+  const fp = m.dataset.fingerprint.length > 20 ? `${m.dataset.fingerprint.slice(0, 19)}…` : m.dataset.fingerprint;
+  const shard = m.shard === undefined ? '' : ` · shard ${m.shard.index + 1}/${m.shard.count}`;
+  lines.push(`Dataset   ${m.dataset.ref} · ${fp} · ${m.dataset.itemsRun}/${m.dataset.items} pairs${shard}`);
+  const answers = results.answers.length;
+  const cached = results.answers.filter((a) => a.cached).length;
+  lines.push(`Run       sc-safety ${m.toolVersion} · ${m.status} · ${m.createdAt} · ${duration(m.timings.durationMs)} · ${answers} answers (${cached} from the store)`);
+  if (m.judge !== null) {
+    const judges = m.judges.map((j) => `${j.id} (${j.model})`).join(', ');
+    lines.push(
+      `Judge     ${judges || '—'} · ${m.judge.panel.aggregate} of ${m.judge.panel.size} · prompt ${m.judge.promptHash.slice(0, 12)} v${m.judge.promptVersion} · parser v${m.judge.parserVersion}`,
+    );
+  } else {
+    lines.push('Judge     none');
+  }
+  const p = m.policies;
+  const block = p.block === 'score-1' ? `block=score-1 (a block scores ${p.blockScore})` : 'block=exclude (blocks are not scored)';
+  lines.push(`Policies  ${block} · round 2 after block=${p.round2AfterBlock} · empty answer=${p.emptyAnswer}`);
+  const lb = results.leaderboard;
+  const ci =
+    lb.bootstrap === null
+      ? 'no confidence intervals'
+      : `[low, high] = ${Math.round(lb.bootstrap.level * 100)}% percentile bootstrap over pairs (${lb.bootstrap.iterations} resamples, seed ${lb.bootstrap.seed})`;
+  lines.push(`Scores    % of max points (rubric ${lb.rubric.min}–${lb.rubric.max}), pooled over scored answers · ${ci}`);
+  return lines;
+}
+
+/**
+ * The terminal summary of a results file: the run's header (dataset, judge, policies, CI method),
+ * then the authors' boards — 总榜 (overall, with CI, R1, R2, Δ, coverage, blocks and rank
+ * interval), 开源榜 (when any model is tagged `open`), 多轮交互榜 (R1, R2, Δ with its CI, flip and
+ * recovery rates), one board per category — and a per-model outcome table. Ranks tied at two
+ * decimals print as `=2`; listed-not-ranked rows as `*`; models with nothing scored as `—`.
+ * Columns are aligned by display width, so Chinese model names line up.
+ */
+export function renderSummary(results: ResultsFile, options: SummaryOptions = {}): string {
+  const width = options.width ?? DEFAULT_WIDTH;
+  const paint = painter(options.color === true);
+  // Header lines hang under their 10-column label; notes wrap flush left.
+  const wrap = (line: string, indent = ''): string[] => wrapToWidth(line, width, indent);
+  const out: string[] = [];
+  const section = (title: string, table: string[], notes: string[] = []): void => {
+    out.push('', paint.title(truncateToWidth(title, width)), ...table, ...notes.flatMap((n) => wrap(n).map(paint.dim)));
+  };
+  const label = ' '.repeat(10);
+
+  out.push(paint.title('SC-Safety 安全评测结果 (SC-Safety results)'), ...headerLines(results).flatMap((l) => wrap(l, label)));
+  const m = results.manifest;
+  if (m.status !== 'complete') {
+    out.push(...wrap(`Status    ${m.status}: scores cover the answers recorded so far; see Coverage for what is missing`, label).map(paint.warn));
+  }
+  for (const stop of m.stops) {
+    out.push(...wrap(`Stopped   ${stop.role} ${stop.id}: ${stop.kind} — ${stop.message}`, label).map(paint.warn));
+  }
+
+  const boards = results.leaderboard.boards;
+  const legend = '# = rank; =n tied at two decimals; * listed, not ranked; — nothing scored';
+  section(boardTitle(boards.overall), overallBoard(results, boards.overall, width, paint), [legend]);
+  if (boards.openSource.rows.length > 0) {
+    section(boardTitle(boards.openSource), overallBoard(results, boards.openSource, width, paint));
+  }
+  const rankedBy = METRIC_LABELS[boards.multiRound.rankedBy];
+  section(boardTitle(boards.multiRound), multiRoundBoard(results, boards.multiRound, width, paint), [
+    `Ranked by ${rankedBy}. Δ = R2 − R1. Flip: safe in R1, unsafe (score 0) in R2; recovery: the reverse; share of pairs with both rounds scored.`,
+  ]);
+  for (const id of CATEGORY_IDS) {
+    const board = boards.categories[id];
+    section(boardTitle(board), categoryBoard(board, width, paint));
+  }
+  const blockNote =
+    m.policies.block === 'score-1'
+      ? `Blocked: every vendor content-filter block (In/Out = input/output stage); the block policy scored them ${m.policies.blockScore}, so they are in Scored too.`
+      : 'Blocked: every vendor content-filter block (In/Out = input/output stage); left out of the scores.';
+  section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote]);
+  return `${out.join('\n')}\n`;
+}

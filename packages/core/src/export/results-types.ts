@@ -1,0 +1,229 @@
+import type { BlockStage, FinishReasonV1, GenerationParamsV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type { EnginePolicies } from '../engine/policies.js';
+import type { AnswerOutcome } from '../scoring/outcome.js';
+import type { LeaderboardSection } from '../scoring/leaderboard-section.js';
+import type { CategoryId } from '../taxonomy/types.js';
+
+/**
+ * The version of the results.json layout (docs/results-schema.md). Additive changes (new optional
+ * fields, new outcome counts…) keep it; a rename, removal or change of meaning bumps it.
+ */
+export const RESULTS_SCHEMA_VERSION = 1 as const;
+
+/** The `format` marker of results.json, so tools can tell the file apart from other JSON. */
+export const RESULTS_FORMAT = 'sc-safety/results' as const;
+
+/** An adapter as recorded in a run: its name, version and npm package. */
+export interface ResultsAdapter {
+  /** `name@version`, the form used everywhere else in the file. */
+  id: string;
+  name: string;
+  version: string;
+  packageName: string;
+}
+
+/** A model under test as it was configured, without secrets. */
+export interface ManifestModel {
+  id: string;
+  /** `name@version` of its adapter. */
+  adapter: string;
+  tags: string[];
+  /** The adapter config after secrets were removed (the same object that keys the answer store). */
+  config: unknown;
+  params: GenerationParamsV1;
+  /** The system prompt that overrode the items' own, when one was configured. */
+  system?: string;
+}
+
+/** One judge of the panel, without secrets. */
+export interface ManifestJudge {
+  id: string;
+  /** `name@version` of its adapter. */
+  adapter: string;
+  /** The vendor model the judge calls (e.g. `qwen-max`). */
+  model: string;
+  params: GenerationParamsV1;
+}
+
+/** The judging method in force: every judgment in the run used it. */
+export interface ManifestJudgeMethod {
+  /** Hash of the judge prompt template; part of every judgment's content address. */
+  promptHash: string;
+  promptVersion: string;
+  parserVersion: string;
+  /** How the panel's verdicts became one score (`median`, `mean`, `min`, …) and how many judges sat. */
+  panel: { aggregate: string; size: number };
+}
+
+/** Tokens and calls of one model or judge. Tokens are the sums the vendors reported. */
+export interface UsageTotals {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  /** Vendor calls made in this run, retries included (cache hits excluded). */
+  calls: number;
+}
+
+/** What one model's lane did in this run. */
+export interface ModelTimings {
+  /** Answers recorded for the model (every outcome). */
+  answers: number;
+  /** Of those, answers replayed from the store instead of called. */
+  cachedAnswers: number;
+  /** Median and 95th percentile of call latency over answers that have one; null when none do. */
+  latencyMsP50: number | null;
+  latencyMsP95: number | null;
+  /** Retries of retryable errors (429, 5xx, timeouts) after first attempts. */
+  retries: number;
+}
+
+/** A model or judge whose lane stopped early because its account could not go on. */
+export interface ManifestStop {
+  /** The model id, or the judge id for `role: 'judge'`. */
+  id: string;
+  role: 'model' | 'judge';
+  kind: 'auth' | 'quota_exhausted';
+  /** The vendor's message, redacted. */
+  message: string;
+}
+
+/**
+ * Everything needed to know how a results file came to be: tool and adapter versions, the
+ * dataset's fingerprint, the configs (sanitised), the judging method, the policies that move
+ * scores, timings, usage and any early stops.
+ */
+export interface RunManifest {
+  /** Version of the sc-safety tool that wrote the file. */
+  toolVersion: string;
+  /** ISO 8601 time the file was built. */
+  createdAt: string;
+  /**
+   * `complete`: every model × item × round has an answer row; `interrupted`: the run was stopped
+   * (Ctrl-C) and a re-run resumes it; `partial`: it ended but some work is missing (a lane stopped,
+   * a shard, a limit).
+   */
+  status: 'complete' | 'interrupted' | 'partial';
+  dataset: {
+    /** How the dataset was named (`builtin:sample`, a path). */
+    ref: string;
+    /** Content fingerprint of the items (see the dataset module). */
+    fingerprint: string;
+    /** Items (pairs) in the dataset. */
+    items: number;
+    /** Items this run (or shard) was asked to run. */
+    itemsRun: number;
+  };
+  /** This file covers one shard of the items when the run was split across machines. */
+  shard?: { index: number; count: number };
+  adapters: ResultsAdapter[];
+  models: ManifestModel[];
+  judges: ManifestJudge[];
+  /** The judging method; null when no judge ran. */
+  judge: ManifestJudgeMethod | null;
+  policies: EnginePolicies;
+  timings: {
+    startedAt: string;
+    finishedAt: string;
+    durationMs: number;
+    perModel: Record<string, ModelTimings>;
+  };
+  usage: {
+    models: Record<string, UsageTotals>;
+    judges: Record<string, UsageTotals>;
+  };
+  stops: ManifestStop[];
+  /** The command's arguments, secrets redacted. */
+  commandLine: string[];
+}
+
+/** A model on the results file's list. */
+export interface ResultsModel {
+  id: string;
+  /** `name@version` of its adapter. */
+  adapter: string;
+  /** `open` (open-source board), `unranked` (listed, not ranked), and any others. */
+  tags: string[];
+}
+
+/** One judge's verdict on one answer. */
+export interface ResultsJudgment {
+  judgeId: string;
+  outcome: 'scored' | 'judge_unparseable' | 'judge_error';
+  /** The judge's score when `scored`, else null. */
+  score: number | null;
+  /** The judge's stated reason, null when it gave none. */
+  reason: string | null;
+  /** Why the judge failed (`judge_error`), redacted. */
+  error?: string;
+}
+
+/** A vendor content-filter block as recorded on an answer. */
+export interface ResultsBlock {
+  stage: BlockStage;
+  code: string;
+  message: string;
+  /** Text the vendor returned or streamed before withdrawing it. */
+  partialText?: string;
+}
+
+/** A failure that left an answer without a result. */
+export interface ResultsError {
+  kind: string;
+  message: string;
+  status?: number;
+  vendorCode?: string;
+  attempts?: number;
+}
+
+/** One model × item × round. */
+export interface ResultsAnswer {
+  model: string;
+  itemId: string;
+  category: CategoryId;
+  dimension: string;
+  round: 1 | 2;
+  outcome: AnswerOutcome;
+  /** The score in the means (`outcome: 'scored'`), else null. */
+  score: number | null;
+  /** The vendor blocked this answer and the block policy gave it its score. */
+  vendorBlocked: boolean;
+  block: ResultsBlock | null;
+  /** The answer text; '' for blocks and errors. */
+  text: string;
+  reasoningText?: string;
+  /** The user turn this round asked. Null only when neither the row nor the dataset had it. */
+  prompt: string | null;
+  /** The system prompt sent before the first turn, when there was one. */
+  system?: string;
+  /**
+   * Round 2 only: the assistant turn the model saw in its history — its round-1 answer, or the
+   * placeholder / partial text the `round2AfterBlock` policy put there.
+   */
+  previousReply?: string;
+  judgments: ResultsJudgment[];
+  /** Panel disagreement (max − min of scored verdicts), when two or more judges scored. */
+  panel?: { spread: number; disagreement: boolean };
+  error: ResultsError | null;
+  finishReason: FinishReasonV1 | null;
+  usage: UsageV1 | null;
+  latencyMs: number | null;
+  attempts?: number;
+  /** The answer was replayed from the store (no new call). */
+  cached: boolean;
+  requestId?: string;
+  warnings?: WarningV1[];
+  /** Content address of the answer in the run store. */
+  answerKey?: string;
+}
+
+/** results.json: one run's everything (docs/results-schema.md). */
+export interface ResultsFile {
+  format: typeof RESULTS_FORMAT;
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  manifest: RunManifest;
+  models: ResultsModel[];
+  answers: ResultsAnswer[];
+  leaderboard: LeaderboardSection;
+  /** Judge-panel agreement statistics as the engine computed them; null without a panel. */
+  agreement: object | null;
+}

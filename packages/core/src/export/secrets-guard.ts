@@ -1,0 +1,52 @@
+/** A file about to be written held a configured secret; nothing was written. */
+export class SecretLeakError extends Error {
+  readonly code = 'secret_leak';
+
+  constructor(
+    /** The file that would have held the secret. */
+    readonly file: string,
+    /** Position of the secret in the `secrets` list (the secret itself is never reported). */
+    readonly secretIndex: number,
+    /** 1-based line of the file where it was found. */
+    readonly line: number,
+  ) {
+    super(
+      `refusing to write ${file}: line ${line} contains secret #${secretIndex + 1} of the configured secrets ` +
+        '(an API key or token leaked into a result); nothing was written. Find where it entered the run and redact it.',
+    );
+    this.name = 'SecretLeakError';
+  }
+}
+
+/** The forms a secret takes inside a JSON string and a quoted CSV field, besides its own. */
+function encodings(secret: string): string[] {
+  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/"/g, '""')]);
+  return [...forms];
+}
+
+/**
+ * Secrets shorter than this are not looked for (the run store uses the same rule): a 1–3
+ * character value would match ordinary text, and no real credential is that short.
+ */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Throws {@link SecretLeakError} when any secret (raw, JSON-escaped or CSV-escaped) occurs in any
+ * of the files' contents (file name → text). Blank secrets and secrets shorter than 4 characters
+ * are ignored: they would match ordinary text.
+ */
+export function assertNoSecretsInFiles(files: ReadonlyMap<string, string>, secrets: readonly string[]): void {
+  secrets.forEach((secret, index) => {
+    if (secret.trim().length < MIN_SECRET_LENGTH) return;
+    for (const [file, content] of files) {
+      for (const form of encodings(secret)) {
+        const at = content.indexOf(form);
+        if (at !== -1) {
+          let line = 1;
+          for (let i = content.indexOf('\n'); i !== -1 && i < at; i = content.indexOf('\n', i + 1)) line++;
+          throw new SecretLeakError(file, index, line);
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,227 @@
+import { ANSWER_OUTCOMES, BLOCK_STAGES } from '../scoring/outcome.js';
+import { CATEGORY_IDS } from '../taxonomy/types.js';
+import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
+
+/** Options of {@link validateResultsFile}. */
+export interface ValidateResultsOptions {
+  /** Stop after this many problems (a broken 200k-answer file should not yield 200k lines). Default 100. */
+  maxProblems?: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+const RUN_STATUSES = ['complete', 'interrupted', 'partial'];
+const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'];
+const SPLIT_KEYS = ['total', 'round1', 'round2', 'delta'] as const;
+const BOARD_KEYS = ['overall', 'openSource', 'multiRound'] as const;
+
+class Problems {
+  readonly list: string[] = [];
+  private dropped = 0;
+
+  constructor(private readonly max: number) {}
+
+  get full(): boolean {
+    return this.list.length >= this.max;
+  }
+
+  add(path: string, message: string): void {
+    if (this.full) this.dropped++;
+    else this.list.push(`${path}: ${message}`);
+  }
+
+  result(): string[] {
+    return this.dropped > 0 ? [...this.list, `… and ${this.dropped} more problems`] : this.list;
+  }
+}
+
+/**
+ * Checks a parsed results.json against the schema of docs/results-schema.md (version
+ * {@link RESULTS_SCHEMA_VERSION}) and returns its problems, each as `path: what is wrong`; an
+ * empty list means the file is usable. Checks what readers rely on: the format marker and
+ * schema version, the manifest's status and dataset fingerprint, the model list, every answer's
+ * fields and outcome, and the leaderboard's per-model scores and categories. Unknown extra fields
+ * are allowed (additive changes keep the schema version).
+ */
+export function validateResultsFile(json: unknown, options: ValidateResultsOptions = {}): string[] {
+  const p = new Problems(options.maxProblems ?? 100);
+  if (!isObject(json)) {
+    p.add('$', `expected an object, got ${describe(json)}`);
+    return p.result();
+  }
+
+  const expectString = (v: unknown, path: string, nonEmpty = false): boolean => {
+    if (typeof v !== 'string') p.add(path, `expected a string, got ${describe(v)}`);
+    else if (nonEmpty && v === '') p.add(path, 'must not be empty');
+    else return true;
+    return false;
+  };
+  const expectNumber = (v: unknown, path: string, { nullable = false, integer = false } = {}): void => {
+    if (v === null && nullable) return;
+    if (typeof v !== 'number' || !Number.isFinite(v)) p.add(path, `expected a ${integer ? 'whole ' : ''}number${nullable ? ' or null' : ''}, got ${describe(v)}`);
+    else if (integer && !Number.isInteger(v)) p.add(path, `expected a whole number, got ${v}`);
+  };
+  const expectObject = (v: unknown, path: string): v is Json => {
+    if (isObject(v)) return true;
+    p.add(path, `expected an object, got ${describe(v)}`);
+    return false;
+  };
+  const expectArray = (v: unknown, path: string): v is unknown[] => {
+    if (Array.isArray(v)) return true;
+    p.add(path, `expected an array, got ${describe(v)}`);
+    return false;
+  };
+  const expectEnum = (v: unknown, allowed: readonly unknown[], path: string): void => {
+    if (!allowed.includes(v)) p.add(path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v) ?? describe(v)}`);
+  };
+  const expectStringArray = (v: unknown, path: string): void => {
+    if (expectArray(v, path)) v.forEach((s, i) => expectString(s, `${path}[${i}]`));
+  };
+
+  if (json.format !== RESULTS_FORMAT) p.add('format', `expected "${RESULTS_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
+  if (json.schemaVersion !== RESULTS_SCHEMA_VERSION) {
+    const newer = typeof json.schemaVersion === 'number' && json.schemaVersion > RESULTS_SCHEMA_VERSION;
+    p.add('schemaVersion', newer
+      ? `file has schema version ${json.schemaVersion}, newer than this reader's ${RESULTS_SCHEMA_VERSION}: upgrade sc-safety`
+      : `expected ${RESULTS_SCHEMA_VERSION}, got ${JSON.stringify(json.schemaVersion) ?? 'nothing'}`);
+  }
+
+  // manifest
+  const manifest = json.manifest;
+  if (expectObject(manifest, 'manifest')) {
+    expectString(manifest.toolVersion, 'manifest.toolVersion', true);
+    expectString(manifest.createdAt, 'manifest.createdAt', true);
+    expectEnum(manifest.status, RUN_STATUSES, 'manifest.status');
+    if (expectObject(manifest.dataset, 'manifest.dataset')) {
+      const d = manifest.dataset;
+      expectString(d.ref, 'manifest.dataset.ref', true);
+      expectString(d.fingerprint, 'manifest.dataset.fingerprint', true);
+      expectNumber(d.items, 'manifest.dataset.items', { integer: true });
+      expectNumber(d.itemsRun, 'manifest.dataset.itemsRun', { integer: true });
+    }
+    if (expectArray(manifest.adapters, 'manifest.adapters')) {
+      manifest.adapters.forEach((a, i) => {
+        const path = `manifest.adapters[${i}]`;
+        if (!expectObject(a, path)) return;
+        for (const k of ['id', 'name', 'version', 'packageName']) expectString(a[k], `${path}.${k}`, true);
+      });
+    }
+    expectArray(manifest.models, 'manifest.models');
+    expectArray(manifest.judges, 'manifest.judges');
+    if (manifest.judge !== null && expectObject(manifest.judge, 'manifest.judge')) {
+      expectString(manifest.judge.promptHash, 'manifest.judge.promptHash', true);
+    }
+    if (expectObject(manifest.policies, 'manifest.policies')) {
+      expectEnum(manifest.policies.block, ['score-1', 'exclude'], 'manifest.policies.block');
+    }
+    if (expectObject(manifest.timings, 'manifest.timings')) expectObject(manifest.timings.perModel, 'manifest.timings.perModel');
+    if (expectObject(manifest.usage, 'manifest.usage')) {
+      expectObject(manifest.usage.models, 'manifest.usage.models');
+      expectObject(manifest.usage.judges, 'manifest.usage.judges');
+    }
+    expectArray(manifest.stops, 'manifest.stops');
+    expectStringArray(manifest.commandLine, 'manifest.commandLine');
+  }
+
+  // models
+  const modelIds = new Set<string>();
+  if (expectArray(json.models, 'models')) {
+    json.models.forEach((m, i) => {
+      const path = `models[${i}]`;
+      if (!expectObject(m, path)) return;
+      if (expectString(m.id, `${path}.id`, true)) {
+        if (modelIds.has(m.id as string)) p.add(`${path}.id`, `model "${String(m.id)}" is listed twice`);
+        modelIds.add(m.id as string);
+      }
+      expectString(m.adapter, `${path}.adapter`, true);
+      expectStringArray(m.tags, `${path}.tags`);
+    });
+  }
+
+  // answers
+  if (expectArray(json.answers, 'answers')) {
+    for (let i = 0; i < json.answers.length && !p.full; i++) {
+      const a = json.answers[i];
+      const path = `answers[${i}]`;
+      if (!expectObject(a, path)) continue;
+      if (expectString(a.model, `${path}.model`, true) && modelIds.size > 0 && !modelIds.has(a.model as string)) {
+        p.add(`${path}.model`, `"${String(a.model)}" is not in models`);
+      }
+      expectString(a.itemId, `${path}.itemId`, true);
+      expectEnum(a.category, CATEGORY_IDS, `${path}.category`);
+      expectString(a.dimension, `${path}.dimension`, true);
+      expectEnum(a.round, [1, 2], `${path}.round`);
+      expectEnum(a.outcome, ANSWER_OUTCOMES, `${path}.outcome`);
+      if (a.outcome === 'scored') expectNumber(a.score, `${path}.score`, { integer: true });
+      else if (a.score !== null) p.add(`${path}.score`, `must be null when outcome is ${JSON.stringify(a.outcome)}, got ${JSON.stringify(a.score)}`);
+      if (typeof a.vendorBlocked !== 'boolean') p.add(`${path}.vendorBlocked`, `expected a boolean, got ${describe(a.vendorBlocked)}`);
+      if (a.block !== null && expectObject(a.block, `${path}.block`)) {
+        expectEnum(a.block.stage, BLOCK_STAGES, `${path}.block.stage`);
+        expectString(a.block.code, `${path}.block.code`);
+      }
+      expectString(a.text, `${path}.text`);
+      if (a.prompt !== null) expectString(a.prompt, `${path}.prompt`);
+      if (expectArray(a.judgments, `${path}.judgments`)) {
+        a.judgments.forEach((j, k) => {
+          const jp = `${path}.judgments[${k}]`;
+          if (!expectObject(j, jp)) return;
+          expectString(j.judgeId, `${jp}.judgeId`, true);
+          expectEnum(j.outcome, JUDGE_OUTCOMES, `${jp}.outcome`);
+          expectNumber(j.score, `${jp}.score`, { nullable: true });
+          if (j.reason !== null) expectString(j.reason, `${jp}.reason`);
+        });
+      }
+      if (a.error !== null && expectObject(a.error, `${path}.error`)) {
+        expectString(a.error.kind, `${path}.error.kind`, true);
+        expectString(a.error.message, `${path}.error.message`);
+      }
+      if (a.finishReason !== null) expectObject(a.finishReason, `${path}.finishReason`);
+      if (a.usage !== null) expectObject(a.usage, `${path}.usage`);
+      expectNumber(a.latencyMs, `${path}.latencyMs`, { nullable: true });
+      if (typeof a.cached !== 'boolean') p.add(`${path}.cached`, `expected a boolean, got ${describe(a.cached)}`);
+    }
+  }
+
+  // leaderboard
+  const lb = json.leaderboard;
+  if (expectObject(lb, 'leaderboard')) {
+    if (expectObject(lb.rubric, 'leaderboard.rubric')) {
+      expectNumber(lb.rubric.min, 'leaderboard.rubric.min', { integer: true });
+      expectNumber(lb.rubric.max, 'leaderboard.rubric.max', { integer: true });
+    }
+    if (lb.bootstrap !== null) expectObject(lb.bootstrap, 'leaderboard.bootstrap');
+    if (expectObject(lb.models, 'leaderboard.models')) {
+      for (const id of modelIds) if (!(id in lb.models)) p.add(`leaderboard.models`, `model "${id}" is missing`);
+      for (const [id, entry] of Object.entries(lb.models)) {
+        const path = `leaderboard.models[${JSON.stringify(id)}]`;
+        if (!expectObject(entry, path)) continue;
+        for (const k of SPLIT_KEYS) expectNumber(entry[k], `${path}.${k}`, { nullable: true });
+        expectNumber(entry.coverage, `${path}.coverage`, { nullable: true });
+        if (expectObject(entry.categories, `${path}.categories`)) {
+          for (const c of CATEGORY_IDS) {
+            const cp = `${path}.categories.${c}`;
+            if (!expectObject(entry.categories[c], cp)) continue;
+            for (const k of SPLIT_KEYS) expectNumber((entry.categories[c] as Json)[k], `${cp}.${k}`, { nullable: true });
+          }
+        }
+        expectObject(entry.dimensions, `${path}.dimensions`);
+        expectObject(entry.counts, `${path}.counts`);
+      }
+    }
+    if (expectObject(lb.boards, 'leaderboard.boards')) {
+      for (const k of BOARD_KEYS) {
+        if (expectObject(lb.boards[k], `leaderboard.boards.${k}`)) expectArray((lb.boards[k] as Json).rows, `leaderboard.boards.${k}.rows`);
+      }
+      if (expectObject(lb.boards.categories, 'leaderboard.boards.categories')) {
+        for (const c of CATEGORY_IDS) expectObject(lb.boards.categories[c], `leaderboard.boards.categories.${c}`);
+      }
+    }
+  }
+
+  if (!('agreement' in json)) p.add('agreement', 'missing (use null when there is no judge panel)');
+  else if (json.agreement !== null) expectObject(json.agreement, 'agreement');
+  return p.result();
+}

@@ -1,0 +1,83 @@
+import type { ChatMessageV1 } from '@sc-safety/spec';
+import { defaultTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { fence, neutralizeDelimiters, type FenceLabel } from './fence.js';
+import { judgeScaleLevels, scaleValues } from './judge-scale.js';
+import { assertNonce } from './nonce.js';
+import { fillTemplate, JUDGE_DATA_RULES_ZH, JUDGE_GUIDANCE_ZH, JUDGE_RUBRIC_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import type { JudgeInput, JudgePromptOptions } from './types.js';
+
+/** Options of {@link buildJudgePrompt}. */
+export interface BuildJudgePromptOptions extends JudgePromptOptions {
+  /** The dataset's taxonomy (default: the built-in one). */
+  taxonomy?: Taxonomy;
+}
+
+/**
+ * The judge's messages for one answer: a system message (role, rubric, guidance, the data/instruction
+ * boundary, output format) and a user message (category and sub-dimension, the fenced conversation,
+ * a reminder). Pure: the same input and nonce always give the same messages.
+ *
+ * Round 2 shows the whole history in order (question, the model's own round-1 answer, the
+ * adversarial follow-up) and grades only the round-2 answer.
+ */
+export function buildJudgePrompt(input: JudgeInput, nonce: string, options: BuildJudgePromptOptions = {}): ChatMessageV1[] {
+  assertNonce(nonce);
+  const format = options.format ?? 'marker';
+  const levels = scaleValues(judgeScaleLevels(options.scale));
+  const taxonomy = options.taxonomy ?? defaultTaxonomy;
+
+  const category = taxonomy.category(input.category);
+  if (category === undefined) throw new TypeError(`judge input: unknown category ${JSON.stringify(input.category)}`);
+  const dimension = taxonomy.dimension(input.dimension);
+  if (dimension === undefined) {
+    throw new TypeError(
+      `judge input: unknown dimension ${JSON.stringify(input.dimension)}; pass the dataset's taxonomy when it declares extra dimensions`,
+    );
+  }
+  if (input.round !== 1 && input.round !== 2) throw new TypeError(`judge input: round must be 1 or 2, got ${String(input.round)}`);
+  if (input.round === 2 && (input.previousAnswer === undefined || input.followUp === undefined)) {
+    throw new TypeError('judge input: round 2 needs previousAnswer (the round-1 answer) and followUp');
+  }
+
+  const common = { ...levels, nonce };
+  const system = [
+    JUDGE_TEMPLATE.intro,
+    JUDGE_RUBRIC_ZH,
+    JUDGE_GUIDANCE_ZH,
+    JUDGE_DATA_RULES_ZH,
+    JUDGE_TEMPLATE.output[format],
+  ]
+    .map((part) => fillTemplate(part, common))
+    .join('\n\n');
+
+  const fences: Record<`fence:${FenceLabel}`, string> = {
+    'fence:SYSTEM': fence('SYSTEM', input.system ?? '', nonce),
+    'fence:QUESTION': fence('QUESTION', input.question, nonce),
+    'fence:ROUND1-ANSWER': fence('ROUND1-ANSWER', input.previousAnswer ?? '', nonce),
+    'fence:FOLLOWUP': fence('FOLLOWUP', input.followUp ?? '', nonce),
+    'fence:ANSWER': fence('ANSWER', input.answer, nonce),
+  };
+  const task = fillTemplate(JUDGE_TEMPLATE.task, {
+    categoryZh: metadata(category.zh),
+    categoryId: metadata(category.id),
+    categoryDefinition: metadata(category.definition) || '（无）',
+    dimensionZh: metadata(dimension.zh),
+    dimensionId: metadata(dimension.id),
+    dimensionDefinition: metadata(dimension.definition) || '（无）',
+    round: String(input.round),
+  });
+  const parts = [task];
+  if (input.system !== undefined) parts.push(fillTemplate(JUDGE_TEMPLATE.system, fences));
+  parts.push(fillTemplate(input.round === 1 ? JUDGE_TEMPLATE.round1 : JUDGE_TEMPLATE.round2, fences));
+  parts.push(fillTemplate(JUDGE_TEMPLATE.reminder[format], common));
+
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: parts.join('\n\n') },
+  ];
+}
+
+/** Taxonomy text sits outside the fences, so it is kept to one line and cannot open a fence. */
+function metadata(text: string): string {
+  return neutralizeDelimiters(text).replace(/\s+/g, ' ').trim();
+}

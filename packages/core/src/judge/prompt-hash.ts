@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../dataset/canonical-json.js';
+import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
+import { judgeScaleLevels } from './judge-scale.js';
+import { VERDICT_PARSER_VERSION } from './parse-verdict.js';
+import {
+  JUDGE_DATA_RULES_ZH,
+  JUDGE_GUIDANCE_ZH,
+  JUDGE_PROMPT_VERSION,
+  JUDGE_RUBRIC_ZH,
+  JUDGE_TEMPLATE,
+} from './prompt-template.js';
+import type { JudgePromptOptions, VerdictFormat } from './types.js';
+
+/** Everything that decides how an answer is judged, apart from the answer itself. */
+export interface JudgePromptMaterial {
+  promptVersion: string;
+  parserVersion: string;
+  rubric: string;
+  guidance: string;
+  dataRules: string;
+  /** Every other string the judge can be shown, repair turn included. */
+  template: unknown;
+  scale: { min: number; max: number };
+  format: VerdictFormat;
+}
+
+/** The material {@link judgePromptHash} hashes, for the given scale and format. */
+export function judgePromptMaterial(options: JudgePromptOptions = {}): JudgePromptMaterial {
+  const scale = options.scale ?? DEFAULT_RUBRIC;
+  judgeScaleLevels(scale);
+  return {
+    promptVersion: JUDGE_PROMPT_VERSION,
+    parserVersion: VERDICT_PARSER_VERSION,
+    rubric: JUDGE_RUBRIC_ZH,
+    guidance: JUDGE_GUIDANCE_ZH,
+    dataRules: JUDGE_DATA_RULES_ZH,
+    template: JUDGE_TEMPLATE,
+    scale: { min: scale.min, max: scale.max },
+    format: options.format ?? 'marker',
+  };
+}
+
+/** `sha256:<hex>` of the material as canonical JSON (key order never matters). */
+export function hashJudgePromptMaterial(material: JudgePromptMaterial): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(material), 'utf8').digest('hex')}`;
+}
+
+/**
+ * Provenance of the judging protocol: `sha256:<hex>` over the prompt template (every string the
+ * judge can be shown, repair turn included), the rubric and guidance text, the prompt and
+ * parser versions, the scale and the verdict format. Stable across runs and processes (neither
+ * the per-judgment nonce nor the graded item is part of it); any change to wording, versions,
+ * scale or format gives a new hash. Scores carrying different hashes were judged differently.
+ */
+export function judgePromptHash(options: JudgePromptOptions = {}): string {
+  return hashJudgePromptMaterial(judgePromptMaterial(options));
+}

@@ -1,0 +1,62 @@
+import type { PreparedModel } from '../config/prepare-models.js';
+import { estimateTokens } from '../engine/rate-budget.js';
+import type { EngineItem } from '../engine/types.js';
+
+/** What a run will do: `--dry-run` prints it, `run` shows it before starting. */
+export interface PlanEstimate {
+  outDir: string;
+  datasetRef: string;
+  items: number;
+  shard?: { index: number; count: number };
+  models: Array<{ id: string; calls: number; estInputTokens: number; estOutputTokens: number }>;
+  judges: Array<{ id: string; calls: number; estInputTokens: number; estOutputTokens: number }>;
+}
+
+/** Rough size of our judge prompt around the graded text, in tokens. */
+const JUDGE_PROMPT_TOKENS = 900;
+const DEFAULT_ANSWER_TOKENS = 400;
+
+/**
+ * Calls and a token estimate per model before anything is spent. Round-2 inputs include an
+ * assumed round-1 answer; judge inputs include the history. Real usage is in the manifest after.
+ */
+export function estimatePlan(input: {
+  items: readonly EngineItem[];
+  targets: readonly PreparedModel[];
+  judges: readonly PreparedModel[];
+  outDir: string;
+  datasetRef: string;
+  shard?: { index: number; count: number } | undefined;
+}): PlanEstimate {
+  let prompt1 = 0;
+  let prompt2 = 0;
+  let rounds = 0;
+  for (const item of input.items) {
+    const sys = item.system ? estimateTokens(item.system) : 0;
+    prompt1 += sys + estimateTokens(item.turns[0] ?? '');
+    rounds++;
+    if (item.turns[1] !== undefined) {
+      prompt2 += sys + estimateTokens(item.turns[0] ?? '') + DEFAULT_ANSWER_TOKENS + estimateTokens(item.turns[1]);
+      rounds++;
+    }
+  }
+  const models = input.targets.map((t) => {
+    const out = t.entry.params.maxTokens ?? DEFAULT_ANSWER_TOKENS;
+    return { id: t.entry.id, calls: rounds, estInputTokens: prompt1 + prompt2, estOutputTokens: rounds * out };
+  });
+  const answers = rounds * input.targets.length;
+  const judges = input.judges.map((j) => ({
+    id: j.entry.id,
+    calls: answers,
+    estInputTokens: answers * (JUDGE_PROMPT_TOKENS + DEFAULT_ANSWER_TOKENS) + input.targets.length * (prompt1 + prompt2),
+    estOutputTokens: answers * 80,
+  }));
+  return {
+    outDir: input.outDir,
+    datasetRef: input.datasetRef,
+    items: input.items.length,
+    ...(input.shard ? { shard: input.shard } : {}),
+    models,
+    judges,
+  };
+}

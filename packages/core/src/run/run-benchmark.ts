@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LanguageModelV1 } from '@sc-safety/spec';
+import { loadRunConfig } from '../config/load-run-config.js';
+import { prepareModels } from '../config/prepare-models.js';
+import type { PreparedModel } from '../config/prepare-models.js';
+import { resolveRunOptions } from '../config/run-options.js';
+import type { RunOverrides } from '../config/run-options.js';
+import { sanitizeForManifest } from '../config/sanitize.js';
+import { redactSecrets } from '../config/secret-fields.js';
+import { loadDataset } from '../dataset/load.js';
+import type { LaneLimits } from '../engine/lane.js';
+import { DEFAULT_POLICIES } from '../engine/policies.js';
+import type { EnginePolicies } from '../engine/policies.js';
+import { runEngine } from '../engine/runner.js';
+import type { EngineEvent, RunEngineResult } from '../engine/runner.js';
+import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
+import { writeRunExports } from '../export/write-run-exports.js';
+import type { RunExportPaths } from '../export/write-run-exports.js';
+import type { ResultsFile } from '../export/results-types.js';
+import { RunStore } from '../store/run-store.js';
+import { parseShard, shardOf } from '../store/shard.js';
+import { buildRunResults } from './build-run-results.js';
+import { estimatePlan } from './estimate-plan.js';
+import type { PlanEstimate } from './estimate-plan.js';
+import { panelAggregator, rubricJudgeProtocol } from './judge-protocol.js';
+import { createModel, toJudge, toTarget } from './prepare-run.js';
+import { RUN_PLAN_META_KEY } from './run-plan.js';
+import type { StoredRunPlan } from './run-plan.js';
+
+export interface RunBenchmarkOptions {
+  /** The run config file (YAML or JSON). */
+  configFile: string;
+  /** Command-line overrides (`--out`, `--limit`, `--models`, `--concurrency`). */
+  overrides?: RunOverrides;
+  /** `--shard i/n`: only the items of shard i of n. */
+  shard?: string;
+  /** Print the plan and stop before any call. */
+  dryRun?: boolean;
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** Ctrl-C: stops cleanly, keeping every completed call. */
+  signal?: AbortSignal;
+  onEvent?: (event: EngineEvent) => void;
+  /** Called once the plan is known, before any call. */
+  onPlan?: (plan: PlanEstimate) => void;
+  /** Adapter definitions by reference, tried before anything is looked up on disk. */
+  adapters?: Readonly<Record<string, unknown>>;
+  /** Extra places to look for adapter packages (the CLI's own install). */
+  adapterSearchDirs?: readonly string[];
+  /** Recorded in the manifest (redacted). */
+  commandLine?: readonly string[];
+  /** Test hook: shorter backoff. */
+  laneOverrides?: Partial<LaneLimits>;
+  /** Bootstrap resamples for the intervals (default 1000; 0 turns them off). */
+  bootstrapIterations?: number;
+}
+
+export interface RunBenchmarkResult {
+  outDir: string;
+  plan: PlanEstimate;
+  /** Undefined for a dry run. */
+  results?: ResultsFile;
+  paths?: RunExportPaths;
+  interrupted: boolean;
+  secrets: string[];
+}
+
+/** The tool version recorded in manifests: the core package's own. */
+export function toolVersion(): string {
+  const pkg = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json');
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * `sc-safety run`: loads and validates the config, the dataset and the adapters, opens (or resumes)
+ * the run store, runs every target over every item with the judge panel, and writes the exports.
+ */
+export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBenchmarkResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const loaded = await loadRunConfig(options.configFile, { env, cwd });
+  const secrets = loaded.secrets;
+  const redact = (text: string) => redactSecrets(text, secrets);
+  const run = resolveRunOptions(loaded.config, options.overrides ?? {}, { cwd });
+  const shard = options.shard ? parseShard(options.shard) : undefined;
+
+  const dataset = await loadDataset(run.datasetPath);
+  let items: EngineItem[] = dataset.items;
+  if (run.limit) items = items.slice(0, run.limit);
+  if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
+
+  const prepared = await prepareModels(
+    loaded.config,
+    { cwd, secrets, only: run.models.map((m) => m.id), ...(options.adapters ? { adapters: options.adapters } : {}), ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}) },
+  );
+  // The run options carry the command-line overrides (e.g. --concurrency) applied to the entries.
+  for (const p of prepared.targets) p.entry = run.models.find((m) => m.id === p.entry.id) ?? p.entry;
+  for (const p of prepared.judges) p.entry = run.judges.find((m) => m.id === p.entry.id) ?? p.entry;
+  if (prepared.judges.length === 0) throw new Error(`${path.basename(options.configFile)}: judge: a run needs a judge ("judge:") or a panel ("judges:")`);
+  const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
+  const protocol = rubricJudgeProtocol({ taxonomy: dataset.taxonomy });
+  const plan = estimatePlan({ items, targets: prepared.targets, judges: prepared.judges, outDir: run.outDir, datasetRef: run.datasetRef, shard });
+  options.onPlan?.(plan);
+  if (options.dryRun) return { outDir: run.outDir, plan, interrupted: false, secrets };
+
+  const created = new Map<PreparedModel, LanguageModelV1>();
+  for (const p of [...prepared.targets, ...prepared.judges]) created.set(p, await createModel(p, env));
+  for (const [p, model] of created) {
+    try {
+      await model.check?.({ ...(options.signal ? { signal: options.signal } : {}) });
+    } catch (error) {
+      throw new Error(`${p.path} (${p.entry.id}): pre-run check failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+    }
+  }
+  const targets: PreparedTarget[] = prepared.targets.map((p) => toTarget(p, created.get(p)!, options.laneOverrides));
+  const judges: PreparedJudge[] = prepared.judges.map((p) => toJudge(p, created.get(p)!, options.laneOverrides));
+
+  const storedPlan: StoredRunPlan = {
+    version: 1,
+    dataset: { ref: run.datasetRef, path: run.datasetPath, fingerprint: dataset.fingerprint, items: dataset.items.length },
+    ...(run.limit ? { limit: run.limit } : {}),
+    ...(shard ? { shard } : {}),
+    targets: targets.map((t, i) => ({
+      id: t.id,
+      tags: t.tags,
+      adapter: t.adapter,
+      keyConfig: t.keyConfig,
+      params: t.params,
+      ...(t.system !== undefined ? { system: t.system } : {}),
+      manifestConfig: sanitizeForManifest(prepared.targets[i]!.adapterConfig, secrets),
+    })),
+    judges: judges.map((j, i) => ({ id: j.id, adapter: j.adapter, keyConfig: j.keyConfig, params: j.params, model: prepared.judges[i]!.entry.model })),
+    panel: { aggregate: run.panel?.aggregate ?? 'median' },
+    policies,
+    judge: { promptHash: protocol.promptHash, promptVersion: protocol.promptVersion, parserVersion: protocol.parserVersion },
+  };
+
+  const store = RunStore.open(run.outDir, { secrets });
+  let engine: RunEngineResult;
+  try {
+    store.setMeta(RUN_PLAN_META_KEY, storedPlan);
+    engine = await runEngine({
+      items,
+      targets,
+      judges,
+      judgeProtocol: protocol,
+      aggregate: panelAggregator(storedPlan.panel.aggregate),
+      store,
+      policies,
+      redact,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+  } finally {
+    store.close();
+    await Promise.all([...created.values()].map((m) => m.close?.()));
+  }
+
+  const results = buildRunResults({
+    plan: storedPlan,
+    engine,
+    items,
+    toolVersion: toolVersion(),
+    commandLine: (options.commandLine ?? []).map(redact),
+    ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
+  });
+  const paths = await writeRunExports(run.outDir, results, { secrets });
+  return { outDir: run.outDir, plan, results, paths, interrupted: engine.interrupted, secrets };
+}

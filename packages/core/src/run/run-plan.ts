@@ -1,0 +1,34 @@
+import type { GenerationParamsV1 } from '@sc-safety/spec';
+import type { EnginePolicies } from '../engine/policies.js';
+
+/**
+ * Everything needed to rebuild a run's rows from its store without calling anything: stored in
+ * the store's meta table by `run`, read by `score` and `merge`. Holds no secrets.
+ */
+export interface StoredRunPlan {
+  version: 1;
+  dataset: { ref: string; path: string; fingerprint: string; items: number };
+  limit?: number;
+  shard?: { index: number; count: number };
+  targets: Array<{
+    id: string;
+    tags: string[];
+    adapter: { name: string; version: string; packageName: string };
+    keyConfig: unknown;
+    params: GenerationParamsV1;
+    system?: string;
+    manifestConfig: unknown;
+  }>;
+  judges: Array<{
+    id: string;
+    adapter: { name: string; version: string; packageName: string };
+    keyConfig: unknown;
+    params: GenerationParamsV1;
+    model: string;
+  }>;
+  panel: { aggregate: 'median' | 'majority' };
+  policies: EnginePolicies;
+  judge: { promptHash: string; promptVersion: string; parserVersion: string };
+}
+
+export const RUN_PLAN_META_KEY = 'run-plan';

@@ -1,0 +1,31 @@
+/** Base of every error the run store throws on purpose. Messages name the store file. */
+export class RunStoreError extends Error {
+  constructor(
+    message: string,
+    /** The store file concerned. */
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RunStoreError';
+  }
+}
+
+/** The store was written by a newer sc-safety (or is not a run store at all). */
+export class RunStoreSchemaError extends RunStoreError {
+  constructor(message: string, file: string, options?: { cause?: unknown }) {
+    super(message, file, options);
+    this.name = 'RunStoreSchemaError';
+  }
+}
+
+/**
+ * A record about to be written holds a secret. The message says which record and which secret
+ * (by position in the list), never the secret itself.
+ */
+export class RunStoreSecretError extends RunStoreError {
+  constructor(message: string, file: string) {
+    super(message, file);
+    this.name = 'RunStoreSecretError';
+  }
+}

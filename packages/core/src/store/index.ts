@@ -1,0 +1,10 @@
+export { RunStore } from './run-store.js';
+export type { StoredAnswer, StoredJudgment, StoredFailure, RunStoreOptions, RunStoreCounts, MergeResult, ReadOptions } from './types.js';
+export { MAX_REPORTED_CONFLICTS } from './types.js';
+export { RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
+export { STORE_SCHEMA_VERSION, STORE_FILE_NAME } from './schema.js';
+export { canonicalKeyJson } from './canonical-json.js';
+export { contentKey, isContentKey, CONTENT_KEY_PREFIX } from './content-key.js';
+export { answerKey, judgmentKey, keyModelConfig, NON_KEY_MODEL_FIELDS, type AnswerKeyParts, type JudgmentKeyParts } from './key-builders.js';
+export { shardOf, parseShard, ShardSpecError, type Shard } from './shard.js';
+export { assertNoSecrets, findSecret, MIN_CHECKED_SECRET_LENGTH, type SecretHit } from './secrets.js';

@@ -1,0 +1,56 @@
+import type { FakeRequestContext } from '../server-base.js';
+import type { FakeUsage } from '../types.js';
+
+/** What every response to one Messages request shares: ids, model, streaming mode, prompt size. */
+export interface AnthropicExchange {
+  /** `msg_…`, the message id in bodies and `message_start`. */
+  messageId: string;
+  /** `req_…`, sent as the `request-id` header and as `request_id` in error bodies. */
+  requestId: string;
+  model: string;
+  stream: boolean;
+  inputTokens: number;
+}
+
+/** Reads the parts of a request the responses depend on. `seq` makes ids unique and predictable. */
+export function buildAnthropicExchange(ctx: FakeRequestContext, seq: number): AnthropicExchange {
+  const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+  const n = String(seq).padStart(4, '0');
+  return {
+    messageId: `msg_fake_${n}`,
+    requestId: `req_fake_${n}`,
+    model: typeof body.model === 'string' ? body.model : 'claude-fake',
+    stream: body.stream === true,
+    inputTokens: countInputTokens(body),
+  };
+}
+
+/** A deterministic stand-in for a tokenizer: about four characters per token. */
+export function estimateTokens(text: string): number {
+  return text === '' ? 0 : Math.max(1, Math.ceil(text.length / 4));
+}
+
+/** Usage for an answer of `text`, unless the scenario fixed it. */
+export function usageFor(exchange: AnthropicExchange, text: string, fixed?: FakeUsage): FakeUsage {
+  return fixed ?? { inputTokens: exchange.inputTokens, outputTokens: estimateTokens(text) };
+}
+
+/** Splits text into up to `parts` pieces without cutting a code point in two. */
+export function splitText(text: string, parts = 3): string[] {
+  const chars = Array.from(text);
+  if (chars.length === 0) return [];
+  const size = Math.ceil(chars.length / Math.min(parts, chars.length));
+  const pieces: string[] = [];
+  for (let i = 0; i < chars.length; i += size) pieces.push(chars.slice(i, i + size).join(''));
+  return pieces;
+}
+
+function countInputTokens(body: Record<string, unknown>): number {
+  let total = typeof body.system === 'string' ? estimateTokens(body.system) : 0;
+  if (Array.isArray(body.messages)) {
+    for (const message of body.messages as Array<Record<string, unknown>>) {
+      total += 4 + (typeof message.content === 'string' ? estimateTokens(message.content) : 0);
+    }
+  }
+  return total;
+}

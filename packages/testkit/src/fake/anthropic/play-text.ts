@@ -1,0 +1,70 @@
+import type { FakeRespondContext } from '../server-base.js';
+import type { FakeScenario, FakeUsage } from '../types.js';
+import { messageBody } from './bodies.js';
+import type { MessageParts } from './bodies.js';
+import { splitText, usageFor } from './exchange.js';
+import type { AnthropicExchange } from './exchange.js';
+import { AnthropicStreamWriter } from './stream-writer.js';
+
+type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
+
+/** A normal answer (also `empty`, as text ''), streamed or not; `length` becomes `max_tokens`. */
+export async function playText(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: TextScenario): Promise<void> {
+  const stopReason = scenario.finishReason === 'length' ? 'max_tokens' : 'end_turn';
+  const usage = usageFor(exchange, scenario.text, scenario.usage);
+  if (!exchange.stream) {
+    await sendMessage(ctx, exchange, { text: scenario.text, stopReason }, usage, scenario.delayMs);
+    return;
+  }
+  const writer = new AnthropicStreamWriter(ctx, exchange, scenario.chunkDelayMs);
+  if (!(await writer.begin(scenario.delayMs, usage.inputTokens))) return;
+  const pieces = scenario.chunks ?? splitText(scenario.text);
+  // An empty answer has no content block at all, only the ping.
+  if (pieces.length === 0) writer.ping();
+  if (!(await writer.deltas(pieces))) return;
+  writer.finish(stopReason, usage);
+}
+
+/** Sends a non-streamed message body with its `request-id` header. */
+export async function sendMessage(ctx: FakeRespondContext, exchange: AnthropicExchange, parts: MessageParts, usage: FakeUsage, delayMs = 0): Promise<void> {
+  if (delayMs > 0 && !(await ctx.delay(delayMs))) return;
+  ctx.sendJson(200, messageBody(exchange, parts, usage), { 'request-id': exchange.requestId });
+}
+
+/**
+ * 200 whose body (or one stream event) is not JSON. The stream goes on to `message_stop`
+ * afterwards, so a parser that skips the bad event would wrongly see a complete answer.
+ */
+export async function playMalformed(ctx: FakeRespondContext, exchange: AnthropicExchange): Promise<void> {
+  if (!exchange.stream) {
+    const broken = `{"id":"${exchange.messageId}","type":"message","role":"assistant","content":[{"type":"text","text":"broken"}],"stop_reason":"end_turn","usage":}`;
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)), 'request-id': exchange.requestId });
+    ctx.res.end(broken);
+    return;
+  }
+  const writer = new AnthropicStreamWriter(ctx, exchange);
+  if (!(await writer.begin())) return;
+  writer.openText();
+  writer.event('content_block_delta', '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"broken"}');
+  writer.finish('end_turn', usageFor(exchange, 'broken'));
+}
+
+type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
+
+/** A stream that stops mid-answer (no message_delta, no message_stop); a non-stream body cut short of its Content-Length. */
+export async function playTruncated(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: TruncatedScenario): Promise<void> {
+  const text = scenario.text ?? 'This answer stops in the middle of';
+  if (!exchange.stream) {
+    const bytes = Buffer.from(JSON.stringify(messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text))));
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length), 'request-id': exchange.requestId });
+    ctx.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    ctx.res.socket?.end();
+    return;
+  }
+  const writer = new AnthropicStreamWriter(ctx, exchange);
+  if (!(await writer.begin())) return;
+  if (!(await writer.deltas(splitText(text)))) return;
+  if (scenario.cut === 'clean') ctx.res.end();
+  // Half-closes after the bytes written so far, without the chunked end-of-body.
+  else ctx.res.socket?.end();
+}

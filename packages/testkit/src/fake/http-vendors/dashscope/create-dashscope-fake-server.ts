@@ -1,0 +1,186 @@
+import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
+import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
+import type { FakeScenario } from '../../types.js';
+import { cutConnection, sendGateway502 } from '../shared/gateway.js';
+import { retryAfterHeaders } from '../shared/retry-after.js';
+import { countTokens, splitText } from '../shared/split-text.js';
+
+/** The native text-generation route (vendor-protocols.md §4a). */
+export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
+
+export interface DashScopeFakeServerOptions {
+  /** When set, `Authorization: Bearer <apiKey>` is required; others get 401 InvalidApiKey. */
+  apiKey?: string;
+  defaultScenario?: FakeScenario;
+}
+
+/**
+ * A loopback fake of DashScope's native protocol: `{model, input:{messages}, parameters}`,
+ * `output.choices[0].message` answers (or `output.text` with `result_format: text`), HTTP 4xx
+ * `{code, message, request_id}` errors, and SSE streams (on `X-DashScope-SSE: enable` or
+ * `Accept: text/event-stream`) framed as `id:` / `event:result` / `:HTTP_STATUS/200` / `data:`,
+ * cumulative unless `parameters.incremental_output` is true. Errors inside a stream are sent as
+ * `event:error` with `:HTTP_STATUS/<status>` (the exact framing is an open question, §19.6 #6).
+ * Block signals: `dashscope-data-inspection`, `dashscope-custom-role`.
+ */
+export async function createDashScopeFakeServer(options: DashScopeFakeServerOptions = {}): Promise<FakeServerBase> {
+  let seq = 0;
+  return createFakeServerBase({
+    intercept: (ctx) => intercept(ctx, options.apiKey),
+    respond: (ctx) => respond(ctx, `ds-${String(++seq).padStart(4, '0')}-fake`),
+    defaultScenario: options.defaultScenario,
+  });
+}
+
+function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean {
+  const { method, path, headers, body } = ctx.request;
+  if (method !== 'POST' || path !== DASHSCOPE_GENERATION_PATH) {
+    ctx.sendJson(404, { code: 'NotFound', message: `Not Found: ${method} ${path}`, request_id: 'ds-preflight' });
+    return true;
+  }
+  if (apiKey !== undefined && headers.authorization !== `Bearer ${apiKey}`) {
+    ctx.request.scenario = 'auth';
+    ctx.sendJson(401, { code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'ds-preflight' });
+    return true;
+  }
+  const b = body as { model?: unknown; input?: { messages?: unknown } } | undefined;
+  if (typeof b?.model !== 'string' || !Array.isArray(b.input?.messages) || b.input.messages.length === 0) {
+    ctx.sendJson(400, { code: 'InvalidParameter', message: 'Required parameter(s) missing or invalid: model, input.messages', request_id: 'ds-preflight' });
+    return true;
+  }
+  return false;
+}
+
+interface Exchange {
+  requestId: string;
+  stream: boolean;
+  incremental: boolean;
+  messageFormat: boolean;
+  eventId: number;
+}
+
+function answerBody(x: Exchange, content: string, finish: string, usage: { input: number; output: number }): unknown {
+  const output = x.messageFormat
+    ? { text: null, finish_reason: null, choices: [{ finish_reason: finish, message: { role: 'assistant', content } }] }
+    : { text: content, finish_reason: finish };
+  return { status_code: 200, request_id: x.requestId, code: '', message: '', output, usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.input + usage.output } };
+}
+
+function errorBody(x: Exchange, code: string, message: string): unknown {
+  return { code, message, request_id: x.requestId };
+}
+
+async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
+  const { headers, body } = ctx.request;
+  const parameters = (body as { parameters?: { incremental_output?: unknown; result_format?: unknown } }).parameters ?? {};
+  const x: Exchange = {
+    requestId,
+    stream: headers['x-dashscope-sse'] === 'enable' || (headers.accept ?? '').includes('text/event-stream'),
+    incremental: parameters.incremental_output === true,
+    messageFormat: parameters.result_format === 'message',
+    eventId: 0,
+  };
+  ctx.request.requestId = requestId;
+  const { scenario } = ctx;
+  switch (scenario.kind) {
+    case 'text':
+    case 'empty': {
+      const text = scenario.kind === 'text' ? scenario.text : '';
+      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
+      const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 9) : 9, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
+      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
+      if (!x.stream) return ctx.sendJson(200, answerBody(x, text, finish, usage));
+      const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
+      startStream(ctx, 200);
+      await writePieces(ctx, x, pieces, scenario.kind === 'text' ? scenario.chunkDelayMs : undefined);
+      writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? '' : pieces.join(''), finish, usage));
+      ctx.res.end();
+      return;
+    }
+    case 'rate-limit':
+      return sendError(ctx, x, 429, 'Throttling.RateQuota', 'Requests rate limit exceeded, please try again later.', retryAfterHeaders(scenario.retryAfter));
+    case 'quota':
+      return sendError(ctx, x, 400, 'Arrearage', 'Access denied, please make sure your account is in good standing.');
+    case 'auth':
+      return sendError(ctx, x, 401, 'InvalidApiKey', 'Invalid API-key provided.');
+    case 'context-length':
+      return sendError(ctx, x, 400, 'InvalidParameter', 'Range of input length should be [1, 6000]');
+    case 'server-error': {
+      const status = scenario.status ?? 500;
+      if (status === 502) return sendGateway502(ctx);
+      return sendError(ctx, x, status, status === 503 ? 'ModelServingError' : 'InternalError', 'An internal error has occured, please try again later.');
+    }
+    case 'malformed-json':
+      if (!x.stream) {
+        const broken = `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`;
+        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
+        ctx.res.end(broken);
+        return;
+      }
+      startStream(ctx, 200);
+      ctx.res.end(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
+      return;
+    case 'truncated-stream': {
+      const text = scenario.text ?? 'This answer stops in the middle of';
+      if (!x.stream) {
+        const full = Buffer.from(JSON.stringify(answerBody(x, text, 'stop', { input: 9, output: 9 })));
+        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
+        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
+        return cutConnection(ctx);
+      }
+      startStream(ctx, 200);
+      await writePieces(ctx, x, splitText(text));
+      if (scenario.cut === 'clean') ctx.res.end();
+      else cutConnection(ctx);
+      return;
+    }
+    case 'block':
+      return playBlock(ctx, x, scenario);
+    default:
+      return sendNotExpressible(ctx, 'dashscope-native');
+  }
+}
+
+function sendError(ctx: FakeRespondContext, x: Exchange, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  if (!x.stream) return ctx.sendJson(status, errorBody(x, code, message), headers);
+  startStream(ctx, status, headers);
+  writeEvent(ctx, x, 'error', status, errorBody(x, code, message));
+  ctx.res.end();
+}
+
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeScenario, { kind: 'block' }>): Promise<void> | void {
+  const signal = scenario.signal as string;
+  if (signal === 'dashscope-custom-role') {
+    return sendError(ctx, x, 400, 'CustomRoleBlocked', 'Input or output data may contain inappropriate content with custom rule.');
+  }
+  if (signal !== 'dashscope-data-inspection') return sendNotExpressible(ctx, 'dashscope-native');
+  const code = 'DataInspectionFailed';
+  if (scenario.stage === 'input') return sendError(ctx, x, 400, code, 'Input data may contain inappropriate content.');
+  if (!x.stream) return sendError(ctx, x, 400, code, 'Output data may contain inappropriate content.');
+  return (async () => {
+    startStream(ctx, 200);
+    await writePieces(ctx, x, splitText(scenario.partialText ?? 'Some partial text'));
+    writeEvent(ctx, x, 'error', 400, errorBody(x, code, 'Output data may contain inappropriate content.'));
+    ctx.res.end();
+  })();
+}
+
+function startStream(ctx: FakeRespondContext, status: number, headers: Record<string, string> = {}): void {
+  ctx.res.writeHead(status, { 'content-type': 'text/event-stream;charset=UTF-8', 'cache-control': 'no-cache', ...headers });
+  ctx.res.flushHeaders();
+}
+
+/** Frames while generating: finish_reason is the string "null", text cumulative unless incremental. */
+async function writePieces(ctx: FakeRespondContext, x: Exchange, pieces: readonly string[], delayMs?: number): Promise<void> {
+  let sofar = '';
+  for (const piece of pieces) {
+    if (delayMs && !(await ctx.delay(delayMs))) return;
+    sofar += piece;
+    writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? piece : sofar, 'null', { input: 9, output: countTokens(sofar) }));
+  }
+}
+
+function writeEvent(ctx: FakeRespondContext, x: Exchange, event: 'result' | 'error', status: number, data: unknown): void {
+  if (ctx.gone) return;
+  ctx.res.write(`id:${++x.eventId}\nevent:${event}\n:HTTP_STATUS/${status}\ndata:${JSON.stringify(data)}\n\n`);
+}

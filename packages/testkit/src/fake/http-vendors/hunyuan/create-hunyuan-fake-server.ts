@@ -1,0 +1,174 @@
+import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
+import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
+import type { FakeScenario } from '../../types.js';
+import { cutConnection, sendGateway502 } from '../shared/gateway.js';
+import { countTokens, splitText } from '../shared/split-text.js';
+import { verifyTc3 } from './verify-tc3.js';
+
+export interface HunyuanFakeServerOptions {
+  /** The SecretId / SecretKey pair the server accepts. */
+  secretId: string;
+  secretKey: string;
+  /** The server's clock in milliseconds (signatures more than 300 s off are expired). Default `Date.now`. */
+  now?: () => number;
+  defaultScenario?: FakeScenario;
+}
+
+/**
+ * A loopback fake of Tencent Hunyuan's native API (POST `/`, `X-TC-Action: ChatCompletions`). It
+ * verifies the TC3-HMAC-SHA256 signature over the exact body bytes with its own clock and answers
+ * `AuthFailure.SignatureFailure` / `SignatureExpire` / `SecretIdNotFound` as the service does:
+ * HTTP 200 with `Response.Error`. Answers are PascalCase inside `Response`; streams are SSE frames
+ * not wrapped in `Response`, with the request id in `X-TC-RequestId`.
+ * Rate limits (`LimitExceeded`) are HTTP 200 bodies; Hunyuan documents no context-overflow code
+ * (`context-length` answers 501). Block signal `hunyuan-sensitive`: output = FinishReason
+ * sensitive (streams); input = `OperationDenied.TextIllegalDetected`, a code the protocol notes
+ * mark as unconfirmed, played so adapters can prove they record it as an error, not a block.
+ */
+export async function createHunyuanFakeServer(options: HunyuanFakeServerOptions): Promise<FakeServerBase> {
+  const now = options.now ?? Date.now;
+  let seq = 0;
+  return createFakeServerBase({
+    intercept: (ctx) => intercept(ctx, options, now),
+    respond: (ctx) => respond(ctx, `hy-${String(++seq).padStart(4, '0')}-7c9e`),
+    defaultScenario: options.defaultScenario,
+  });
+}
+
+function sendError(ctx: FakeRequestContext, code: string, message: string, requestId: string, status = 200, headers: Record<string, string> = {}): void {
+  ctx.sendJson(status, { Response: { Error: { Code: code, Message: message }, RequestId: requestId } }, headers);
+}
+
+function intercept(ctx: FakeRequestContext, options: HunyuanFakeServerOptions, now: () => number): boolean {
+  const { method, path, headers, rawBody, search, body } = ctx.request;
+  if (method !== 'POST' || path !== '/') {
+    sendError(ctx, 'InvalidAction', `The requested path ${path} does not exist.`, 'hy-preflight', 404);
+    return true;
+  }
+  const rejection = verifyTc3({ method, path, query: search.replace(/^\?/, ''), headers, rawBody, keys: { [options.secretId]: options.secretKey }, nowSeconds: Math.floor(now() / 1000) });
+  if (rejection !== undefined) {
+    ctx.request.scenario = 'auth';
+    sendError(ctx, rejection.code, rejection.message, 'hy-preflight');
+    return true;
+  }
+  if (headers['x-tc-action'] !== 'ChatCompletions' || headers['x-tc-version'] !== '2023-09-01') {
+    sendError(ctx, 'InvalidAction', 'The action or version is not supported.', 'hy-preflight');
+    return true;
+  }
+  const messages = (body as { Messages?: { Role?: string; Content?: unknown }[] } | undefined)?.Messages;
+  if (typeof (body as { Model?: unknown } | undefined)?.Model !== 'string' || !Array.isArray(messages) || messages.length === 0 || messages.length > 40) {
+    sendError(ctx, 'InvalidParameter', 'Model and 1 to 40 Messages are required.', 'hy-preflight');
+    return true;
+  }
+  const turns = messages.filter((m, i) => !(i === 0 && m.Role === 'system'));
+  if (!turns.every((m, i) => m.Role === (i % 2 === 0 ? 'user' : 'assistant')) || turns.at(-1)?.Role !== 'user') {
+    sendError(ctx, 'InvalidParameterValue', 'Messages must alternate user and assistant and end with user.', 'hy-preflight');
+    return true;
+  }
+  return false;
+}
+
+interface Exchange {
+  requestId: string;
+  stream: boolean;
+}
+
+function usageOf(input: number, output: number): Record<string, number> {
+  return { PromptTokens: input, CompletionTokens: output, TotalTokens: input + output };
+}
+
+async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
+  const x: Exchange = { requestId, stream: (ctx.request.body as { Stream?: unknown }).Stream === true };
+  ctx.request.requestId = requestId;
+  const { scenario } = ctx;
+  const error = (code: string, message: string): void => sendError(ctx, code, message, requestId);
+  switch (scenario.kind) {
+    case 'text':
+    case 'empty': {
+      const text = scenario.kind === 'text' ? scenario.text : '';
+      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
+      const usage = usageOf(scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 6) : 6, scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0);
+      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
+      if (!x.stream) return answer(ctx, x, text, finish, usage);
+      return stream(ctx, x, scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [], finish, usage, scenario.kind === 'text' ? scenario.chunkDelayMs : undefined);
+    }
+    case 'rate-limit':
+      return error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.');
+    case 'quota':
+      return error('FailedOperation.ResourcePackExhausted', 'The resource pack is exhausted.');
+    case 'auth':
+      return error('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
+    case 'server-error': {
+      const status = scenario.status ?? 500;
+      if (status === 502) return sendGateway502(ctx);
+      return sendError(ctx, 'InternalError', 'An internal error occurred.', requestId, status);
+    }
+    case 'malformed-json':
+      if (!x.stream) {
+        const broken = `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`;
+        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
+        ctx.res.end(broken);
+        return;
+      }
+      startStream(ctx, x);
+      ctx.res.end('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
+      return;
+    case 'truncated-stream': {
+      const text = scenario.text ?? 'This answer stops in the middle of';
+      if (!x.stream) {
+        const full = Buffer.from(JSON.stringify({ Response: { RequestId: requestId, Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }] } }));
+        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
+        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
+        return cutConnection(ctx);
+      }
+      startStream(ctx, x);
+      for (const piece of splitText(text)) frame(ctx, x, piece, '', usageOf(6, 0));
+      if (scenario.cut === 'clean') ctx.res.end();
+      else cutConnection(ctx);
+      return;
+    }
+    case 'block': {
+      if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
+      if (scenario.stage === 'input') return error('OperationDenied.TextIllegalDetected', 'The text contains illegal content.');
+      if (!x.stream) return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
+      const partial = scenario.partialText ?? 'Some partial text';
+      return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
+    }
+    default:
+      return sendNotExpressible(ctx, 'hunyuan-native', 'Hunyuan documents no context-overflow error');
+  }
+}
+
+function answer(ctx: FakeRespondContext, x: Exchange, content: string, finish: string, usage: Record<string, number>): void {
+  ctx.sendJson(200, {
+    Response: {
+      RequestId: x.requestId,
+      Note: '以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记',
+      Choices: [{ Index: 0, Message: { Role: 'assistant', Content: content }, FinishReason: finish }],
+      Created: 1_700_000_000,
+      Id: x.requestId,
+      Usage: usage,
+    },
+  });
+}
+
+async function stream(ctx: FakeRespondContext, x: Exchange, pieces: readonly string[], finish: string, usage: Record<string, number>, delayMs?: number): Promise<void> {
+  startStream(ctx, x);
+  for (const piece of pieces) {
+    if (delayMs && !(await ctx.delay(delayMs))) return;
+    frame(ctx, x, piece, '', usageOf(usage.PromptTokens ?? 0, 0));
+  }
+  frame(ctx, x, '', finish, usage);
+  ctx.res.end();
+}
+
+function startStream(ctx: FakeRespondContext, x: Exchange): void {
+  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-tc-requestid': x.requestId });
+  ctx.res.flushHeaders();
+}
+
+function frame(ctx: FakeRespondContext, x: Exchange, content: string, finish: string, usage: Record<string, number>): void {
+  if (ctx.gone) return;
+  const body = { Note: '以上内容为AI生成', Choices: [{ Delta: { Role: 'assistant', Content: content }, FinishReason: finish }], Created: 1_700_000_000, Id: x.requestId, Usage: usage };
+  ctx.res.write(`data: ${JSON.stringify(body)}\n\n`);
+}

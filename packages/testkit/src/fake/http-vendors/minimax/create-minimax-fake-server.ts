@@ -1,0 +1,194 @@
+import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
+import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
+import type { FakeScenario } from '../../types.js';
+import { cutConnection, sendGateway502 } from '../shared/gateway.js';
+import { countTokens, splitText } from '../shared/split-text.js';
+
+/** chatcompletion_v2 (vendor-protocols.md §9a). */
+export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
+
+export interface MiniMaxFakeServerOptions {
+  /** When set, `Authorization: Bearer <apiKey>` is required; others get HTTP 200 with base_resp 1004. */
+  apiKey?: string;
+  defaultScenario?: FakeScenario;
+}
+
+/**
+ * A loopback fake of MiniMax chatcompletion_v2: OpenAI-like answers plus `input_sensitive*`,
+ * `output_sensitive*` and `base_resp`; errors are **HTTP 200** with `base_resp.status_code != 0`
+ * and no choices; streams are SSE `chat.completion.chunk` deltas whose last frame repeats the
+ * whole `message` with `usage` and `base_resp` (no `[DONE]`).
+ * Rate limits (1002) and quota (1008) are HTTP 200 bodies, so `rate-limit` never carries a 429.
+ * MiniMax's context-overflow error is not documented: `context-length` answers 501.
+ * Block signals: `minimax-base-resp` (1026 input / 1027 output), `minimax-sensitive-flag`.
+ */
+export async function createMiniMaxFakeServer(options: MiniMaxFakeServerOptions = {}): Promise<FakeServerBase> {
+  let seq = 0;
+  return createFakeServerBase({
+    intercept: (ctx) => intercept(ctx, options.apiKey),
+    respond: (ctx) => respond(ctx, `mm-${String(++seq).padStart(6, '0')}`),
+    defaultScenario: options.defaultScenario,
+  });
+}
+
+function baseResp(code: number, msg: string): { status_code: number; status_msg: string } {
+  return { status_code: code, status_msg: msg };
+}
+
+function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean {
+  const { method, path, headers, body } = ctx.request;
+  if (method !== 'POST' || path !== MINIMAX_CHAT_PATH) {
+    ctx.sendJson(404, { base_resp: baseResp(404, `not found: ${path}`) });
+    return true;
+  }
+  if (apiKey !== undefined && headers.authorization !== `Bearer ${apiKey}`) {
+    ctx.request.scenario = 'auth';
+    ctx.sendJson(200, { base_resp: baseResp(1004, "login fail: Please carry the API secret key in the 'Authorization' field of the request header") });
+    return true;
+  }
+  const b = body as { model?: unknown; messages?: unknown } | undefined;
+  if (typeof b?.model !== 'string' || !Array.isArray(b.messages) || b.messages.length === 0) {
+    ctx.sendJson(200, { base_resp: baseResp(2013, 'invalid params, model and messages are required') });
+    return true;
+  }
+  return false;
+}
+
+interface Exchange {
+  id: string;
+  model: string;
+  stream: boolean;
+}
+
+interface Sensitivity {
+  input?: boolean;
+  output?: boolean;
+}
+
+function sensitivity(s: Sensitivity): Record<string, unknown> {
+  return {
+    input_sensitive: s.input === true,
+    output_sensitive: s.output === true,
+    input_sensitive_type: s.input === true ? 1 : 0,
+    output_sensitive_type: s.output === true ? 1 : 0,
+    output_sensitive_int: s.output === true ? 1 : 0,
+  };
+}
+
+function completion(x: Exchange, content: string, finish: string, usage: { input: number; output: number }, s: Sensitivity = {}): unknown {
+  return {
+    id: x.id,
+    choices: [{ finish_reason: finish, index: 0, message: { content, role: 'assistant', name: 'MiniMax AI' } }],
+    created: 1_700_000_000,
+    model: x.model,
+    object: 'chat.completion',
+    usage: { total_tokens: usage.input + usage.output, total_characters: 0, prompt_tokens: usage.input, completion_tokens: usage.output },
+    ...sensitivity(s),
+    base_resp: baseResp(0, ''),
+  };
+}
+
+function chunk(x: Exchange, content: string): unknown {
+  return { id: x.id, choices: [{ index: 0, delta: { content, role: 'assistant', name: 'MiniMax AI' } }], created: 1_700_000_000, model: x.model, object: 'chat.completion.chunk', usage: null, ...sensitivity({}) };
+}
+
+async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
+  const body = ctx.request.body as { model: string; stream?: unknown };
+  const x: Exchange = { id, model: body.model, stream: body.stream === true };
+  ctx.request.requestId = id;
+  const { scenario } = ctx;
+  const error = (code: number, msg: string): void => ctx.sendJson(200, { id, base_resp: baseResp(code, msg) });
+  switch (scenario.kind) {
+    case 'text':
+    case 'empty': {
+      const text = scenario.kind === 'text' ? scenario.text : '';
+      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
+      const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 12) : 12, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
+      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
+      if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
+      startStream(ctx);
+      const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
+      for (const piece of pieces) {
+        if (scenario.kind === 'text' && scenario.chunkDelayMs && !(await ctx.delay(scenario.chunkDelayMs))) return;
+        data(ctx, chunk(x, piece));
+      }
+      data(ctx, completion(x, text, finish, usage));
+      ctx.res.end();
+      return;
+    }
+    case 'rate-limit':
+      return error(1002, 'rate limit exceeded(RPM)');
+    case 'quota':
+      return error(1008, 'insufficient balance');
+    case 'auth':
+      return error(2049, 'invalid api key');
+    case 'server-error': {
+      const status = scenario.status ?? 500;
+      if (status === 502) return sendGateway502(ctx);
+      ctx.sendJson(status, { base_resp: baseResp(1033, 'system error') });
+      return;
+    }
+    case 'malformed-json':
+      if (!x.stream) {
+        const broken = `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`;
+        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
+        ctx.res.end(broken);
+        return;
+      }
+      startStream(ctx);
+      ctx.res.end(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
+      return;
+    case 'truncated-stream': {
+      const text = scenario.text ?? 'This answer stops in the middle of';
+      if (!x.stream) {
+        const full = Buffer.from(JSON.stringify(completion(x, text, 'stop', { input: 9, output: 9 })));
+        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
+        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
+        return cutConnection(ctx);
+      }
+      startStream(ctx);
+      for (const piece of splitText(text)) data(ctx, chunk(x, piece));
+      if (scenario.cut === 'clean') ctx.res.end();
+      else cutConnection(ctx);
+      return;
+    }
+    case 'block':
+      return playBlock(ctx, x, scenario);
+    default:
+      return sendNotExpressible(ctx, 'minimax-v2', 'MiniMax documents no context-overflow error');
+  }
+}
+
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeScenario, { kind: 'block' }>): void {
+  const signal = scenario.signal as string;
+  const partial = scenario.partialText ?? 'Some partial text';
+  if (signal === 'minimax-base-resp') {
+    if (scenario.stage === 'input' || !x.stream) {
+      const code = scenario.stage === 'input' ? 1026 : 1027;
+      ctx.sendJson(200, { id: x.id, base_resp: baseResp(code, scenario.stage === 'input' ? 'input new_sensitive' : 'output new_sensitive') });
+      return;
+    }
+    startStream(ctx);
+    for (const piece of splitText(partial)) data(ctx, chunk(x, piece));
+    data(ctx, { id: x.id, base_resp: baseResp(1027, 'output new_sensitive') });
+    ctx.res.end();
+    return;
+  }
+  if (signal !== 'minimax-sensitive-flag') return sendNotExpressible(ctx, 'minimax-v2');
+  const s: Sensitivity = scenario.stage === 'input' ? { input: true } : { output: true };
+  const text = scenario.stage === 'input' ? '' : partial;
+  if (!x.stream) return ctx.sendJson(200, completion(x, text, 'stop', { input: 9, output: countTokens(text) }, s));
+  startStream(ctx);
+  for (const piece of splitText(text)) data(ctx, chunk(x, piece));
+  data(ctx, completion(x, text, 'stop', { input: 9, output: countTokens(text) }, s));
+  ctx.res.end();
+}
+
+function startStream(ctx: FakeRespondContext): void {
+  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  ctx.res.flushHeaders();
+}
+
+function data(ctx: FakeRespondContext, payload: unknown): void {
+  if (!ctx.gone) ctx.res.write(`data: ${JSON.stringify(payload)}\n\n`);
+}

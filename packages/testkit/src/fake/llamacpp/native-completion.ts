@@ -1,0 +1,121 @@
+import { sendNotExpressible } from '../server-base.js';
+import type { FakeRespondContext } from '../server-base.js';
+import type { FakeScenario } from '../types.js';
+import { estimateTokens, splitText } from '../openai/exchange.js';
+import { sendLlamaError, sendOverflow, sendServerError } from './errors.js';
+
+/** What the native answer needs to know about the server and the request. */
+export interface NativeExchange {
+  contextSize: number;
+  promptTokens: number;
+  stream: boolean;
+  modelPath: string;
+}
+
+type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
+
+/**
+ * Plays a scenario on `POST /completion` in llama-server's native format: one JSON body, or SSE
+ * with a `{"content": piece, "stop": false}` frame per token and a final `stop: true` frame with
+ * the statistics, and no `[DONE]`.
+ */
+export async function playNative(ctx: FakeRespondContext, exchange: NativeExchange): Promise<void> {
+  const { scenario } = ctx;
+  switch (scenario.kind) {
+    case 'text':
+      return playText(ctx, exchange, scenario);
+    case 'empty':
+      return playText(ctx, exchange, { kind: 'text', text: '' });
+    case 'server-error':
+      return sendServerError(ctx, scenario.status ?? 500);
+    case 'context-length':
+      return sendOverflow(ctx, Math.max(exchange.promptTokens, exchange.contextSize + 1), exchange.contextSize);
+    case 'auth':
+      return sendLlamaError(ctx, 401, 'Invalid API Key', 'authentication_error');
+    case 'malformed-json':
+      return playMalformed(ctx, exchange);
+    case 'truncated-stream':
+      return playTruncated(ctx, exchange, scenario.text ?? 'This answer stops in the middle of', scenario.cut ?? 'socket');
+    case 'rate-limit':
+    case 'quota':
+    case 'block':
+      // llama-server queues instead of throttling, has no account and no content filter.
+      return sendNotExpressible(ctx, 'llamacpp', 'llama-server has no such response');
+    case 'hang':
+    case 'reset':
+      return;
+  }
+}
+
+function finalFrame(exchange: NativeExchange, content: string, stopType: string, predicted: number, evaluated: number): Record<string, unknown> {
+  return {
+    content,
+    id_slot: 0,
+    stop: true,
+    model: exchange.modelPath,
+    tokens_predicted: predicted,
+    tokens_evaluated: evaluated,
+    tokens_cached: 0,
+    truncated: false,
+    stop_type: stopType,
+    stopping_word: '',
+    generation_settings: { n_ctx: exchange.contextSize },
+    timings: { prompt_n: evaluated, prompt_ms: 1.5, predicted_n: predicted, predicted_ms: 2.5 },
+  };
+}
+
+async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scenario: TextScenario): Promise<void> {
+  const stopType = scenario.finishReason === 'length' ? 'limit' : 'eos';
+  const predicted = scenario.usage?.outputTokens ?? estimateTokens(scenario.text);
+  const evaluated = scenario.usage?.inputTokens ?? exchange.promptTokens;
+  if (scenario.delayMs !== undefined && !(await ctx.delay(scenario.delayMs))) return;
+  if (!exchange.stream) {
+    ctx.sendJson(200, finalFrame(exchange, scenario.text, stopType, predicted, evaluated));
+    return;
+  }
+  beginStream(ctx);
+  for (const piece of scenario.chunks ?? splitText(scenario.text)) {
+    if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
+    if (!writeFrame(ctx, { content: piece, stop: false, id_slot: 0 })) return;
+  }
+  writeFrame(ctx, finalFrame(exchange, '', stopType, predicted, evaluated));
+  ctx.res.end();
+}
+
+function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void {
+  if (!exchange.stream) {
+    const broken = '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":';
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
+    ctx.res.end(broken);
+    return;
+  }
+  beginStream(ctx);
+  ctx.res.write('data: {"content":"broken","stop":false\n\n');
+  writeFrame(ctx, finalFrame(exchange, '', 'eos', 1, exchange.promptTokens));
+  ctx.res.end();
+}
+
+function playTruncated(ctx: FakeRespondContext, exchange: NativeExchange, text: string, cut: 'socket' | 'clean'): void {
+  if (!exchange.stream) {
+    const full = Buffer.from(JSON.stringify(finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens)));
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
+    ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
+    ctx.res.socket?.end();
+    return;
+  }
+  beginStream(ctx);
+  for (const piece of splitText(text)) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
+  if (cut === 'clean') ctx.res.end();
+  else ctx.res.socket?.end();
+}
+
+function beginStream(ctx: FakeRespondContext): void {
+  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  ctx.res.flushHeaders();
+}
+
+function writeFrame(ctx: FakeRespondContext, frame: Record<string, unknown>): boolean {
+  if (ctx.gone) return false;
+  ctx.res.write(`data: ${JSON.stringify(frame)}\n\n`);
+  return true;
+}

@@ -1,0 +1,122 @@
+import { sendNotExpressible } from '../server-base.js';
+import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
+import type { FakeScenario } from '../types.js';
+import { estimateTokens, splitText } from '../openai/exchange.js';
+import { doneLine } from './bodies.js';
+
+/** What every response to one `/api/chat` request shares. */
+export interface OllamaExchange {
+  model: string;
+  /** Ollama streams unless the body says `"stream": false`. */
+  stream: boolean;
+  promptTokens: number;
+}
+
+type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
+
+const GATEWAY_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+
+/** Plays a scenario on `POST /api/chat` in Ollama's wire format (NDJSON or one JSON body). */
+export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): Promise<void> {
+  const { scenario } = ctx;
+  switch (scenario.kind) {
+    case 'text':
+      return playText(ctx, exchange, scenario);
+    case 'empty':
+      return playText(ctx, exchange, { kind: 'text', text: '' });
+    case 'server-error':
+      return sendServerError(ctx, scenario.status ?? 500);
+    case 'malformed-json':
+      return playMalformed(ctx, exchange);
+    case 'truncated-stream':
+      return playTruncated(ctx, exchange, scenario.text ?? 'This answer stops in the middle of', scenario.cut ?? 'socket');
+    case 'context-length':
+      // Ollama cuts an over-long prompt down to num_ctx instead of failing.
+      return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
+    case 'rate-limit':
+    case 'quota':
+    case 'auth':
+    case 'block':
+      return sendNotExpressible(ctx, 'ollama', 'Ollama has no such response');
+    case 'hang':
+    case 'reset':
+      return;
+  }
+}
+
+/**
+ * A stream that fails after part of the answer: HTTP 200, some `done: false` lines, then an
+ * `{"error": …}` line, the way Ollama reports a runner crash mid-generation.
+ */
+export async function playStreamError(ctx: FakeRequestContext, exchange: OllamaExchange, text: string, error: string): Promise<void> {
+  beginStream(ctx);
+  for (const piece of splitText(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
+  writeLine(ctx, { error });
+  ctx.res.end();
+}
+
+async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scenario: TextScenario): Promise<void> {
+  const reason = scenario.finishReason ?? 'stop';
+  const promptTokens = scenario.usage?.inputTokens ?? exchange.promptTokens;
+  const outputTokens = scenario.usage?.outputTokens ?? estimateTokens(scenario.text);
+  if (scenario.delayMs !== undefined && !(await ctx.delay(scenario.delayMs))) return;
+  if (!exchange.stream) {
+    ctx.sendJson(200, doneLine(exchange.model, scenario.text, reason, promptTokens, outputTokens));
+    return;
+  }
+  beginStream(ctx);
+  for (const piece of scenario.chunks ?? splitText(scenario.text)) {
+    if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
+    if (!writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false })) return;
+  }
+  writeLine(ctx, doneLine(exchange.model, '', reason, promptTokens, outputTokens));
+  ctx.res.end();
+}
+
+function sendServerError(ctx: FakeRespondContext, status: number): void {
+  if (status === 502) {
+    ctx.res.writeHead(502, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(GATEWAY_502)) });
+    ctx.res.end(GATEWAY_502);
+    return;
+  }
+  const message = status === 503 ? 'server busy, please try again.  maximum pending requests exceeded' : 'llama runner process has terminated: exit status 2';
+  ctx.sendJson(status, { error: message });
+}
+
+function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void {
+  if (!exchange.stream) {
+    const broken = `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`;
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
+    ctx.res.end(broken);
+    return;
+  }
+  beginStream(ctx);
+  ctx.res.write(`{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":fals\n`);
+  writeLine(ctx, doneLine(exchange.model, '', 'stop', exchange.promptTokens, 1));
+  ctx.res.end();
+}
+
+function playTruncated(ctx: FakeRespondContext, exchange: OllamaExchange, text: string, cut: 'socket' | 'clean'): void {
+  if (!exchange.stream) {
+    const full = Buffer.from(JSON.stringify(doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text))));
+    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
+    ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
+    ctx.res.socket?.end();
+    return;
+  }
+  beginStream(ctx);
+  for (const piece of splitText(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
+  if (cut === 'clean') ctx.res.end();
+  else ctx.res.socket?.end();
+}
+
+function beginStream(ctx: FakeRequestContext): void {
+  ctx.res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+  ctx.res.flushHeaders();
+}
+
+function writeLine(ctx: FakeRequestContext, line: Record<string, unknown>): boolean {
+  if (ctx.gone) return false;
+  ctx.res.write(`${JSON.stringify(line)}\n`);
+  return true;
+}
