@@ -14,8 +14,4 @@ describeAdapterConformance({
     { signal: ACME_MODERATION, stage: 'output', expectCode: 'moderated', expectPartialText: true },
   ],
   extractMessages: extractAcmeMessages,
-  // The suite's `text` case expects the raw stop value of a built-in vendor (stop / end_turn /
-  // normal); Acme's is "done". acme-model.test.ts checks the same things (text, finish reason,
-  // request id, prompt sent) with Acme's value.
-  skip: ['text'],
 });

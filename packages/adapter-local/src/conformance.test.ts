@@ -21,12 +21,17 @@ import { createModel } from './create-model.js';
 // Local servers queue instead of throttling and have no accounts: the fakes answer these with 501.
 const NO_RATE_LIMIT_OR_QUOTA = ['rate-limit-seconds', 'rate-limit-ms', 'rate-limit-http-date', 'quota'];
 
+// The default 250 ms can fire before a busy shared machine has even delivered the request to the
+// fake, leaving the request to be answered during the next case. One second keeps the case honest.
+const SHORT_TIMEOUT_MS = 1_000;
+
 for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `local llamacpp (native /completion, ${stream ? 'streaming' : 'non-streaming'})`,
     createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
     createModel: (server, { timeoutMs, apiKey }) => createModel({ target: 'llamacpp', endpoint: 'completion', baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
+    shortTimeoutMs: SHORT_TIMEOUT_MS,
     extractMessages: messagesFromChatMlBody,
     skip: NO_RATE_LIMIT_OR_QUOTA,
   });
@@ -36,6 +41,7 @@ for (const stream of [false, true]) {
     createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
     createModel: (server, { timeoutMs, apiKey }) => createModel({ target: 'llamacpp', endpoint: 'chat', baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
+    shortTimeoutMs: SHORT_TIMEOUT_MS,
     skip: NO_RATE_LIMIT_OR_QUOTA,
   });
 
@@ -44,6 +50,7 @@ for (const stream of [false, true]) {
     createServer: () => createOllamaFakeServer(),
     createModel: (server, { timeoutMs, apiKey }) => createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
+    shortTimeoutMs: SHORT_TIMEOUT_MS,
     // Ollama has no keys to reject and cuts over-long prompts to num_ctx instead of failing.
     skip: [...NO_RATE_LIMIT_OR_QUOTA, 'auth', 'context-length'],
   });
@@ -54,6 +61,7 @@ for (const stream of [false, true]) {
       createServer: () => createOpenAIFakeServer({ vendor: target, apiKey: CONFORMANCE_API_KEY }),
       createModel: (server, { timeoutMs, apiKey }) => createModel({ target, model: 'fake-model', baseURL: server.baseURL, apiKey, timeoutMs, stream }),
       supports: { streaming: stream, seed: true, systemRole: 'native' },
+      shortTimeoutMs: SHORT_TIMEOUT_MS,
       skip: NO_RATE_LIMIT_OR_QUOTA,
     });
   }

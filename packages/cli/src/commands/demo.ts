@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adapterSearchDirs } from '../adapter-search.js';
@@ -20,6 +20,9 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
       const { startDemoServers, demoConfigYaml } = await import('../demo/demo-servers.js');
       const outDir = path.resolve(io.cwd, flags.out);
       await mkdir(outDir, { recursive: true });
+      // The demo's fake vendors listen on new ports each time, so nothing in an old demo store
+      // could be reused: start clean rather than let the store grow with every demo.
+      for (const f of ['store.sqlite', 'store.sqlite-wal', 'store.sqlite-shm']) await rm(path.join(outDir, f), { force: true });
       const servers = await startDemoServers();
       const interrupt = interruptSignal(io);
       let progress: ReturnType<typeof startProgress> | undefined;

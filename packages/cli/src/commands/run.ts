@@ -25,6 +25,7 @@ interface RunFlags {
   failUnder?: number;
   json?: boolean;
   dryRun?: boolean;
+  fsync?: boolean;
 }
 
 /** `sc-safety run`: the benchmark itself. */
@@ -42,6 +43,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('--fail-under <score>', 'exit 1 when a ranked model’s total is under this score', score)
     .option('--json', 'print the results summary as JSON on stdout')
     .option('--dry-run', 'print the plan (calls per model, estimated tokens) and stop')
+    .option('--fsync', 'fsync every stored call (survives power loss, not just a killed process; slower)')
     .addHelpText(
       'after',
       '\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nExit status: 0 done, 1 failure or --fail-under, 2 bad config/dataset/flags, 130 interrupted.',
@@ -62,6 +64,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           },
           ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
           ...(flags.dryRun ? { dryRun: true } : {}),
+          ...(flags.fsync ? { durability: 'full' as const } : {}),
           ...(interrupt ? { signal: interrupt.signal } : {}),
           adapterSearchDirs: adapterSearchDirs(),
           commandLine: ['sc-safety', ...process.argv.slice(2)],

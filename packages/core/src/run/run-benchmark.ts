@@ -55,6 +55,12 @@ export interface RunBenchmarkOptions {
   laneOverrides?: Partial<LaneLimits>;
   /** Bootstrap resamples for the intervals (default 1000; 0 turns them off). */
   bootstrapIterations?: number;
+  /**
+   * `normal` (default): every completed call is committed before it counts and survives a killed
+   * process (kill -9, OOM, Ctrl-C); the last commits may roll back on power loss. `full` also
+   * fsyncs each commit (~ms each, on the event loop): for runs where power loss is a real risk.
+   */
+  durability?: 'normal' | 'full';
 }
 
 export interface RunBenchmarkResult {
@@ -137,7 +143,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     judge: { promptHash: protocol.promptHash, promptVersion: protocol.promptVersion, parserVersion: protocol.parserVersion },
   };
 
-  const store = RunStore.open(run.outDir, { secrets });
+  const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
   let engine: RunEngineResult;
   try {
     store.setMeta(RUN_PLAN_META_KEY, storedPlan);

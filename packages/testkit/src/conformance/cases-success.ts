@@ -40,7 +40,8 @@ export function successCases(): ConformanceCase[] {
         const result = expectCompleted(await play(env, { kind: 'text', text: 'Hello there, friend.', chunks: ['Hello', ' there,', ' friend.'] }, ask('Say hello.')));
         expect(result.text).toBe('Hello there, friend.');
         expect(result.finishReason).toEqual({ unified: 'stop', raw: expect.any(String) });
-        expect(result.finishReason.raw).toMatch(/stop|end_turn|normal/);
+        // Vendors name a normal stop differently (stop, end_turn, normal, done…): any non-empty value.
+        expect(result.finishReason.raw).toMatch(/\S/);
         const sent = env.options.extractMessages(env.server.requests[0]?.body);
         expect(sent.at(-1)).toEqual({ role: 'user', content: 'Say hello.' });
         const serverId = env.server.requests[0]?.requestId;

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Pkg {
+  name: string;
+  version: string;
+  private?: boolean;
+  dependencies?: Record<string, string>;
+  exports?: Record<string, unknown>;
+}
+
+function packages(): Array<{ dir: string; pkg: Pkg }> {
+  return ['packages', 'apps', 'examples'].flatMap((group) => {
+    const base = path.join(root, group);
+    if (!existsSync(base)) return [];
+    return readdirSync(base)
+      .filter((d) => existsSync(path.join(base, d, 'package.json')))
+      .map((d) => ({ dir: `${group}/${d}`, pkg: JSON.parse(readFileSync(path.join(base, d, 'package.json'), 'utf8')) as Pkg }));
+  });
+}
+
+function changesetPackages(): Set<string> {
+  const dir = path.join(root, '.changeset');
+  const names = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
+    const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(path.join(dir, f), 'utf8'))?.[1] ?? '';
+    for (const m of front.matchAll(/^"?([^":]+)"?:\s*(major|minor|patch)\s*$/gm)) names.add(m[1]!);
+  }
+  return names;
+}
+
+describe('workspace', () => {
+  it('every published package has a pending changeset or a changelog', () => {
+    const pending = changesetPackages();
+    const missing = packages()
+      .filter(({ pkg }) => !pkg.private)
+      .filter(({ dir, pkg }) => !pending.has(pkg.name) && !existsSync(path.join(root, dir, 'CHANGELOG.md')))
+      .map(({ pkg }) => pkg.name);
+    expect(missing, 'add one with `pnpm changeset`').toEqual([]);
+  });
+
+  it('changesets are independent: no fixed or linked version groups', () => {
+    const config = JSON.parse(readFileSync(path.join(root, '.changeset/config.json'), 'utf8')) as { fixed: unknown[]; linked: unknown[] };
+    expect(config.fixed).toEqual([]);
+    expect(config.linked).toEqual([]);
+  });
+
+  it('the contract package stands alone: no runtime dependency at all, and none on the engine', () => {
+    const spec = packages().find(({ pkg }) => pkg.name === '@sc-safety/spec')!.pkg;
+    expect(spec.dependencies ?? {}).toEqual({});
+    const lock = readFileSync(path.join(root, 'pnpm-lock.yaml'), 'utf8');
+    const importer = /\n {2}packages\/spec:\n([\s\S]*?)(?=\n {2}\S)/.exec(lock)?.[1] ?? '';
+    expect(importer).not.toMatch(/@sc-safety\/core|dependencies:/);
+  });
+
+  it('adapters depend on the contract, never on the engine', () => {
+    for (const { pkg } of packages().filter(({ pkg }) => /adapter/.test(pkg.name))) {
+      expect(Object.keys(pkg.dependencies ?? {}), pkg.name).not.toContain('@sc-safety/core');
+    }
+  });
+
+  it('every package exports ESM with types first', () => {
+    for (const { dir, pkg } of packages().filter(({ pkg }) => pkg.exports)) {
+      const main = pkg.exports!['.'] as Record<string, string> | undefined;
+      if (!main || typeof main !== 'object') continue;
+      const keys = Object.keys(main).filter((k) => !k.startsWith('@sc-safety/'));
+      expect(keys[0], `${dir}: "types" must come first in exports`).toBe('types');
+    }
+  });
+});
