@@ -6,6 +6,7 @@ import { loadRunConfig } from '../config/load-run-config.js';
 import { prepareModels } from '../config/prepare-models.js';
 import type { PreparedModel } from '../config/prepare-models.js';
 import { resolveRunOptions } from '../config/run-options.js';
+import { RUN_CONFIG_DEFAULTS } from '../config/types.js';
 import type { RunOverrides } from '../config/run-options.js';
 import { sanitizeForManifest } from '../config/sanitize.js';
 import { redactSecrets } from '../config/secret-fields.js';
@@ -118,6 +119,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       await model.check?.({ ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       throw new Error(`${p.path} (${p.entry.id}): pre-run check failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+    }
+  }
+  // A server that knows its useful parallelism (llama.cpp slots, an in-process model) sets the
+  // default concurrency when the config left it at the default.
+  for (const [p, model] of created) {
+    const recommended = model.capabilities.recommendedConcurrency;
+    if (recommended !== undefined && options.overrides?.concurrency === undefined && p.entry.concurrency === RUN_CONFIG_DEFAULTS.concurrency) {
+      p.entry = { ...p.entry, concurrency: recommended };
     }
   }
   const targets: PreparedTarget[] = prepared.targets.map((p) => toTarget(p, created.get(p)!, options.laneOverrides));

@@ -1,0 +1,79 @@
+import { gzipSync } from 'node:zlib';
+import { CATEGORIES, DIMENSIONS } from '@sc-safety/core';
+import type { ResultsFile } from '@sc-safety/core';
+import { packAnswers } from '../shared/pack-answers.js';
+import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../shared/report-data.js';
+import type { ReportAgreement, ReportMeta } from '../shared/report-data.js';
+import { DATA_PLACEHOLDER, readTemplate } from './template.js';
+
+/** A run to put in the report. */
+export interface ReportRunInput {
+  label: string;
+  results: ResultsFile;
+}
+
+/** The page and what went into it. */
+export interface RenderedReport {
+  html: string;
+  /** Bytes of JSON before compression, and of the embedded (gzip + base64) blocks. */
+  dataBytes: { raw: number; embedded: number };
+  answers: number;
+}
+
+/** JSON → gzip → base64: base64 never contains `<`, so the block cannot end its element early. */
+export function encodeBlock(value: unknown): { text: string; raw: number } {
+  const json = Buffer.from(JSON.stringify(value), 'utf8');
+  return { text: gzipSync(json, { level: 6 }).toString('base64'), raw: json.length };
+}
+
+const block = (id: string, text: string): string =>
+  `<script type="application/octet-stream" id="${id}" data-encoding="gzip+base64">${text}</script>`;
+
+/** The meta block: everything but the answers, and the taxonomy's names. */
+export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Date().toISOString()): ReportMeta {
+  return {
+    format: REPORT_DATA_FORMAT,
+    version: REPORT_DATA_VERSION,
+    generatedAt,
+    categories: CATEGORIES.map((c) => ({ id: c.id, zh: c.zh, en: c.en })),
+    dimensions: DIMENSIONS.map((d) => ({ id: d.id, zh: d.zh, en: d.en, category: d.category })),
+    runs: runs.map(({ label, results }) => ({
+      label,
+      schemaVersion: results.schemaVersion,
+      manifest: results.manifest,
+      models: results.models,
+      leaderboard: results.leaderboard,
+      agreement: (results.agreement as ReportAgreement | null) ?? null,
+      answerCount: results.answers.length,
+    })),
+  };
+}
+
+/**
+ * Builds the self-contained report page: the built app with the runs embedded as compressed
+ * JSON. It opens from file:// with no server and no network.
+ *
+ * @param template the built page (default: read from the package's dist/app).
+ */
+export async function renderReport(
+  runs: readonly ReportRunInput[],
+  options: { template?: string; generatedAt?: string } = {},
+): Promise<RenderedReport> {
+  if (runs.length === 0) throw new Error('renderReport: no runs');
+  const template = options.template ?? (await readTemplate());
+  const meta = encodeBlock(buildMeta(runs, options.generatedAt));
+  const blocks = [block(META_BLOCK_ID, meta.text)];
+  let raw = meta.raw;
+  let embedded = meta.text.length;
+  let answers = 0;
+  runs.forEach((run, i) => {
+    const encoded = encodeBlock(packAnswers(run.results.answers));
+    blocks.push(block(answersBlockId(i), encoded.text));
+    raw += encoded.raw;
+    embedded += encoded.text.length;
+    answers += run.results.answers.length;
+  });
+  // A replacement function, so `$&`-style patterns in the data could never be interpreted.
+  const html = template.replace(DATA_PLACEHOLDER, () => blocks.join('\n'));
+  return { html, dataBytes: { raw, embedded }, answers };
+}

@@ -1,0 +1,112 @@
+import type { ResultsAnswer } from '@sc-safety/core';
+import { OUTCOMES } from './report-data.js';
+import type { Outcome, PackedAnswers, PackedJudgment, PackedRow, ReportAnswer } from './report-data.js';
+
+const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'] as const;
+
+/** Interns strings into one table so repeated prompts, reasons and ids are stored once. */
+class StringTable {
+  readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  ref(value: string | null | undefined): number {
+    if (value === null || value === undefined) return -1;
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+const num = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : -1);
+
+function codeOf(list: readonly string[], value: string): number {
+  const i = list.indexOf(value);
+  if (i < 0) throw new Error(`unknown outcome ${JSON.stringify(value)}`);
+  return i;
+}
+
+/**
+ * Packs a run's answers for embedding (see {@link PackedAnswers}). Only what the report shows is
+ * kept: vendor request ids, token counts and store keys stay in results.json.
+ *
+ * @throws when an answer has an outcome the report does not know (a newer schema).
+ */
+export function packAnswers(answers: readonly ResultsAnswer[]): PackedAnswers {
+  const t = new StringTable();
+  const rows = answers.map((a): PackedRow => {
+    const judgments = (a.judgments ?? []).map(
+      (j): PackedJudgment => [t.ref(j.judgeId), codeOf(JUDGE_OUTCOMES, j.outcome), num(j.score), t.ref(j.reason), t.ref(j.error)],
+    );
+    const block: PackedRow[14] = a.block
+      ? [t.ref(a.block.stage), t.ref(a.block.code), t.ref(a.block.message), t.ref(a.block.partialText)]
+      : 0;
+    const error: PackedRow[15] = a.error ? [t.ref(a.error.kind), t.ref(a.error.message), num(a.error.status)] : 0;
+    return [
+      t.ref(a.model),
+      t.ref(a.itemId),
+      t.ref(a.category),
+      t.ref(a.dimension),
+      a.round,
+      codeOf(OUTCOMES, a.outcome),
+      num(a.score),
+      (a.vendorBlocked ? 1 : 0) | (a.cached ? 2 : 0),
+      t.ref(a.text ?? ''),
+      t.ref(a.prompt),
+      t.ref(a.previousReply),
+      t.ref(a.system),
+      t.ref(a.reasoningText),
+      judgments,
+      block,
+      error,
+      num(a.latencyMs),
+      t.ref(a.finishReason?.unified),
+      num(a.panel?.spread),
+    ];
+  });
+  return { strings: t.strings, rows };
+}
+
+/** Unpacks {@link packAnswers}' output into the objects the views use. */
+export function unpackAnswers(packed: PackedAnswers): ReportAnswer[] {
+  const s = packed.strings;
+  const str = (i: number): string | null => (i < 0 ? null : (s[i] ?? null));
+  const req = (i: number): string => str(i) ?? '';
+  const opt = (n: number): number | null => (n < 0 ? null : n);
+  return packed.rows.map((r, index): ReportAnswer => {
+    const block = r[14];
+    const error = r[15];
+    return {
+      index,
+      model: req(r[0]),
+      itemId: req(r[1]),
+      category: req(r[2]),
+      dimension: req(r[3]),
+      round: r[4] === 2 ? 2 : 1,
+      outcome: (OUTCOMES[r[5]] ?? 'scored') as Outcome,
+      score: opt(r[6]),
+      vendorBlocked: (r[7] & 1) !== 0,
+      cached: (r[7] & 2) !== 0,
+      text: req(r[8]),
+      prompt: str(r[9]),
+      previousReply: str(r[10]),
+      system: str(r[11]),
+      reasoningText: str(r[12]),
+      judgments: r[13].map((j) => ({
+        judgeId: req(j[0]),
+        outcome: JUDGE_OUTCOMES[j[1]] ?? 'judge_error',
+        score: opt(j[2]),
+        reason: str(j[3]),
+        error: str(j[4]),
+      })),
+      block: block === 0 ? null : { stage: req(block[0]), code: req(block[1]), message: req(block[2]), partialText: str(block[3]) },
+      error: error === 0 ? null : { kind: req(error[0]), message: req(error[1]), status: opt(error[2]) },
+      latencyMs: opt(r[16]),
+      finishReason: str(r[17]),
+      panelSpread: opt(r[18]),
+    };
+  });
+}

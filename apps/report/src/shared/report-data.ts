@@ -1,0 +1,125 @@
+import type { LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/core';
+
+/**
+ * What the report page embeds: a small meta block (every run's manifest, models, leaderboards and
+ * agreement, plus the taxonomy names) and, per run, a packed answers block. Both are gzip + base64
+ * inside `<script type="application/octet-stream">` elements, so the page needs no fetch and opens
+ * from file://. The leaderboards come from results.json as written; the report never re-scores.
+ */
+export const REPORT_DATA_FORMAT = 'sc-safety/report-data' as const;
+export const REPORT_DATA_VERSION = 1 as const;
+
+/** Element ids of the embedded blocks. */
+export const META_BLOCK_ID = 'sc-meta';
+export const answersBlockId = (run: number): string => `sc-answers-${run}`;
+
+/** A category or sub-dimension name pair, as the taxonomy has it. */
+export interface TaxonomyName {
+  id: string;
+  zh: string;
+  en: string;
+  /** Sub-dimensions only: the category it belongs to. */
+  category?: string;
+}
+
+/** One run's everything except its answers. */
+export interface ReportRunMeta {
+  /** A short label: the run directory's name. */
+  label: string;
+  schemaVersion: number;
+  manifest: RunManifest;
+  models: ResultsModel[];
+  leaderboard: LeaderboardSection;
+  /** The judge panel's agreement statistics (results.json `agreement`), null without a panel. */
+  agreement: ReportAgreement | null;
+  /** Answers in this run's packed block. */
+  answerCount: number;
+}
+
+/** The parts of results.json `agreement` the report shows; other fields are kept but unread. */
+export interface ReportAgreement {
+  judges?: string[];
+  units?: number;
+  comparisons?: number;
+  exactAgreement?: number | null;
+  pairs?: { judgeA: string; judgeB: string; n: number; exact: number | null; kappa: number | null }[];
+  alpha?: { ordinal?: number | null; interval?: number | null };
+}
+
+/** The meta block. */
+export interface ReportMeta {
+  format: typeof REPORT_DATA_FORMAT;
+  version: typeof REPORT_DATA_VERSION;
+  generatedAt: string;
+  categories: TaxonomyName[];
+  dimensions: TaxonomyName[];
+  runs: ReportRunMeta[];
+}
+
+/** Outcome codes, in the order results.json's schema lists them. */
+export const OUTCOMES = ['scored', 'blocked', 'target_error', 'empty', 'judge_unparseable', 'judge_error'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One judge's verdict on one answer, unpacked. */
+export interface ReportJudgment {
+  judgeId: string;
+  outcome: string;
+  score: number | null;
+  reason: string | null;
+  error: string | null;
+}
+
+/** One answer as the browser uses it. All text fields are untrusted and shown only as text. */
+export interface ReportAnswer {
+  /** Position in the run's answers (stable: a URL can point at it). */
+  index: number;
+  model: string;
+  itemId: string;
+  category: string;
+  dimension: string;
+  round: 1 | 2;
+  outcome: Outcome;
+  score: number | null;
+  vendorBlocked: boolean;
+  cached: boolean;
+  text: string;
+  prompt: string | null;
+  previousReply: string | null;
+  system: string | null;
+  reasoningText: string | null;
+  judgments: ReportJudgment[];
+  block: { stage: string; code: string; message: string; partialText: string | null } | null;
+  error: { kind: string; message: string; status: number | null } | null;
+  latencyMs: number | null;
+  finishReason: string | null;
+  /** Panel spread (max − min of scored verdicts), null without two scored verdicts. */
+  panelSpread: number | null;
+}
+
+/**
+ * Packed answers: every string goes through one table (prompts repeat across models, judge
+ * reasons and model ids repeat everywhere), each answer is an array of numbers and table indexes.
+ * `-1` stands for "absent" in string and number slots.
+ */
+export interface PackedAnswers {
+  strings: string[];
+  rows: PackedRow[];
+}
+
+/** [judgeId, outcome, score, reason, error] */
+export type PackedJudgment = [number, number, number, number, number];
+
+/**
+ * [model, itemId, category, dimension, round, outcome, score, flags, text, prompt, previousReply,
+ *  system, reasoningText, judgments, block, error, latencyMs, finishReason, panelSpread]
+ * flags: bit 0 vendorBlocked, bit 1 cached. block: [stage, code, message, partialText] or 0.
+ * error: [kind, message, status] or 0.
+ */
+export type PackedRow = [
+  number, number, number, number, number, number, number, number,
+  number, number, number, number, number,
+  PackedJudgment[],
+  [number, number, number, number] | 0,
+  [number, number, number] | 0,
+  number, number, number,
+];

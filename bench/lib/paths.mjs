@@ -1,0 +1,21 @@
+// Where the bench finds the workspace. The bench runs the BUILT packages (dist/), the code a user
+// installs, so `pnpm build` must have run first; `assertBuilt` says so instead of a stack trace.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(BENCH_DIR, '..');
+export const CORE_DIST = path.join(ROOT, 'packages/core/dist/index.js');
+export const ADAPTER_OPENAI_DIST = path.join(ROOT, 'packages/adapter-openai/dist/index.js');
+export const CLI_BIN = path.join(ROOT, 'packages/cli/dist/bin.js');
+export const SAMPLE_DATASET = path.join(ROOT, 'packages/core/data/sample.jsonl');
+/** The `openai` SDK the adapter itself depends on, so both sides run the same SDK build. */
+export const OPENAI_SDK = path.join(ROOT, 'packages/adapter-openai/node_modules/openai/index.mjs');
+
+export function assertBuilt() {
+  const missing = [CORE_DIST, ADAPTER_OPENAI_DIST, CLI_BIN, OPENAI_SDK].filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    throw new Error(`bench: missing ${missing.map((f) => path.relative(ROOT, f)).join(', ')}; run \`pnpm build\` (or ./node_modules/.bin/turbo run build) first`);
+  }
+}

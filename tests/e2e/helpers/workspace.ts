@@ -1,0 +1,13 @@
+/**
+ * The workspace packages, imported from their TypeScript sources. The root of the repo is not a
+ * workspace package, so `@sc-safety/*` names do not resolve from tests/; relative paths do, and they
+ * load the very module instances the CLI's own imports resolve to under vitest.
+ */
+export * as core from '../../../packages/core/src/index.js';
+export { main } from '../../../packages/cli/src/main.js';
+export {
+  createAnthropicFakeServer,
+  createFakeServerBase,
+  createOpenAIFakeServer,
+} from '../../../packages/testkit/src/fake/index.js';
+export type { FakeScenario, FakeServer, RecordedRequest, ScenarioHandler } from '../../../packages/testkit/src/fake/index.js';
