@@ -4,11 +4,8 @@ import type { ChatMessageV1 } from '@sc-safety/spec';
 import { ACME_FAULT_STATUS, ACME_GENERATE_PATH } from '../acme-wire.js';
 import type { AcmeFaultKind, AcmeRequestBody, AcmeResponseBody } from '../acme-wire.js';
 
-/**
- * Acme's own block signal. The testkit's `BlockSignal` lists the signals of the built-in fakes
- * only, so a third-party signal needs this cast to be named in a scenario or a conformance case.
- */
-export const ACME_MODERATION = 'acme-moderation' as BlockSignal;
+/** Acme's own block signal: a third-party fake names its vendor's signals itself. */
+export const ACME_MODERATION: BlockSignal = 'acme-moderation';
 
 const KNOWN_FIELDS = new Set(['model', 'dialogue', 'instructions', 'sampling']);
 const KNOWN_SAMPLING = new Set(['temperature', 'max_new_tokens', 'seed']);

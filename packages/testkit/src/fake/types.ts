@@ -1,3 +1,4 @@
+import type { HttpVendorBlockSignal } from './http-vendors/shared/block-signals.js';
 /**
  * What a loopback fake vendor server does for one request. Every fake server (one per protocol
  * family) plays every scenario in its own vendor's wire format; scenarios a family cannot express
@@ -48,8 +49,8 @@ export type FakeScenario =
       severity?: number;
     };
 
-/** Vendor content-filter signals the fake servers can play (vendor-protocols.md §19.4). */
-export type BlockSignal =
+/** The OpenAI-family and Anthropic content-filter signals (vendor-protocols.md §19.4). */
+export type OpenAIFamilyBlockSignal =
   | 'openai-content-filter' // finish_reason=content_filter (output)
   | 'openai-refusal' // message.refusal (output)
   | 'openai-invalid-prompt' // 400 code invalid_prompt (input)
@@ -60,6 +61,13 @@ export type BlockSignal =
   | 'deepseek-risk' // 400 {"detail":"Content Exists Risk"} (input); finish_reason content_filter (output)
   | 'qianfan-v2-flag' // choices[].flag / ban_round (output), 400 type unsafe_request (input)
   | 'ark-sensitive'; // 400 InputTextSensitiveContentDetected / OutputTextSensitiveContentDetected
+
+/**
+ * A vendor content-filter signal a fake server can play: the built-in ones (OpenAI family,
+ * Anthropic, the http-vendor fakes) or any name a third-party fake defines for its own vendor.
+ * Each fake plays only its own signals and answers 501 for the rest.
+ */
+export type BlockSignal = OpenAIFamilyBlockSignal | HttpVendorBlockSignal | (string & {});
 
 export interface FakeUsage {
   inputTokens: number;

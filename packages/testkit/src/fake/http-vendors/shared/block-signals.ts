@@ -16,10 +16,7 @@ export type HttpVendorBlockSignal =
   | 'hunyuan-sensitive' // FinishReason sensitive (output; stream moderation)
   | 'spark-audit'; // frame header.code 10013 (input) / 10014 after partial text (output) / 10019 with severity 19
 
-/**
- * The conformance suite types its `signal` as the OpenAI-family union; the http-vendor fakes
- * read their own names from the same field. This is the one place that widens the type.
- */
+/** Names an http-vendor signal where a {@link BlockSignal} is expected (kept for readability). */
 export function httpVendorSignal(signal: HttpVendorBlockSignal): BlockSignal {
-  return signal as unknown as BlockSignal;
+  return signal;
 }

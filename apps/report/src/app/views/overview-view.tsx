@@ -1,0 +1,78 @@
+import type { Leaderboard } from '@sc-safety/core';
+import { formatCount } from '../../shared/format.js';
+import { BoardTable } from '../components/board-table.js';
+import { useReport } from '../context.js';
+
+/** The board tabs: the authors' 总榜, 开源榜, 多轮交互榜 and one per category. */
+function boardsOf(run: ReturnType<typeof useReport>['run']): { key: string; board: Leaderboard }[] {
+  const b = run.leaderboard.boards;
+  return [
+    { key: 'overall', board: b.overall },
+    { key: 'open', board: b.openSource },
+    { key: 'multi', board: b.multiRound },
+    ...Object.entries(b.categories).map(([id, board]) => ({ key: `cat:${id}`, board })),
+  ];
+}
+
+function Stat({ label, value, testid }: { label: string; value: string; testid?: string }) {
+  return (
+    <div className="stat" data-testid={testid}>
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+    </div>
+  );
+}
+
+/** Leaderboards with intervals, ties and coverage, under a summary of the run. */
+export function OverviewView() {
+  const { run, t, lang, route, navigate } = useReport();
+  const boards = boardsOf(run);
+  const current = boards.find((b) => b.key === route.params.board) ?? boards[0]!;
+  const m = run.manifest;
+  const isDemo = m.commandLine[1] === 'demo';
+  const boardName = (_key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en);
+  const tabName = (key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en.replace(/ leaderboard$/i, ''));
+  const bs = run.leaderboard.bootstrap;
+  return (
+    <section className="overview">
+      {isDemo && <div className="notice notice-demo" role="note">{t('demoWarning')}</div>}
+      {m.status === 'partial' && <div className="notice notice-warn" role="note">{t('statusPartial')}</div>}
+      {m.status === 'interrupted' && <div className="notice notice-warn" role="note">{t('statusInterrupted')}</div>}
+      <div className="stats">
+        <Stat label={t('models')} value={formatCount(run.models.length)} testid="stat-models" />
+        <Stat label={t('pairs')} value={formatCount(m.dataset.itemsRun)} />
+        <Stat label={t('answers')} value={formatCount(run.answerCount)} testid="stat-answers" />
+        <Stat label={t('judges')} value={formatCount(m.judges.length)} />
+        <div className="stat stat-wide">
+          <div className="stat-value mono" title={m.dataset.fingerprint}>{m.dataset.ref}</div>
+          <div className="stat-label">{t('dataset')} · {m.dataset.fingerprint.slice(0, 19)}…</div>
+        </div>
+      </div>
+      <div className="board-tabs" role="tablist">
+        {boards.map(({ key, board }) => (
+          <button
+            key={key}
+            role="tab"
+            aria-selected={key === current.key}
+            className={key === current.key ? 'board-tab active' : 'board-tab'}
+            data-testid={`board-tab-${key}`}
+            onClick={() => navigate({ ...route, params: { ...route.params, board: key === 'overall' ? '' : key } })}
+          >
+            {tabName(key, board)}
+          </button>
+        ))}
+      </div>
+      <h2 className="board-title">
+        {boardName(current.key, current.board)}
+        <span className="board-sub">{lang === 'zh' ? current.board.en : current.board.zh}</span>
+      </h2>
+      <BoardTable board={current.board} />
+      <ul className="notes">
+        <li>{t('tiesNote')}</li>
+        <li>{bs ? t('ciNote', { n: bs.iterations, level: bs.level }) : t('noBootstrap')}</li>
+        {current.board.rows.some((r) => r.status === 'unranked') && <li>{t('unrankedNote')}</li>}
+        <li>{t('rubric')}</li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// sc-safety benchmark: engine throughput against a bare SDK loop, peak memory of a large run,
+// and CLI start-up. `pnpm bench [--quick|--full] [options]`; see bench/README.md.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { memoryScenario } from './lib/memory.mjs';
+import { assertBuilt, BENCH_DIR, ROOT } from './lib/paths.mjs';
+import { summarizeProfile } from './lib/profile-summary.mjs';
+import { startupScenario } from './lib/startup.mjs';
+import { round } from './lib/stats.mjs';
+import { throughputScenario } from './lib/throughput.mjs';
+
+const TARGETS = { throughputRatio: 0.9, peakRssMb: 250, startupMs: 300 };
+
+const MODES = {
+  // items per throughput run = concurrency × itemsPerSlot (4 calls per item)
+  full: { itemsPerSlot: 25, memoryItems: 25_000, startupIterations: 10 },
+  quick: { itemsPerSlot: 6, memoryItems: 2_500, startupIterations: 10 },
+};
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'throughput,memory,startup' },
+    concurrency: { type: 'string', default: '50,200' },
+    latency: { type: 'string', default: '200' },
+    items: { type: 'string' },
+    runs: { type: 'string', default: '2' },
+    'memory-items': { type: 'string' },
+    'memory-latency': { type: 'string', default: '0' },
+    'memory-concurrency': { type: 'string', default: '16' },
+    durability: { type: 'string', default: 'normal' },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(BENCH_DIR, 'results', 'latest.json') },
+    'save-sample': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  // pnpm passes a literal `--` through when called as `pnpm bench -- --quick`.
+  allowPositionals: true,
+});
+
+if (args.help) {
+  console.log(`usage: pnpm bench [--quick|--full] [--only throughput,memory,startup] [--concurrency 50,200]
+       [--latency 200] [--items N] [--runs 2] [--memory-items N] [--memory-latency 0]
+       [--memory-concurrency 16] [--durability normal|full] [--profile] [--out FILE] [--save-sample]
+See bench/README.md.`);
+  process.exit(0);
+}
+if (args.quick && args.full) throw new Error('bench: --quick and --full exclude each other');
+const modeName = args.quick ? 'quick' : 'full';
+const mode = MODES[modeName];
+const only = new Set(args.only.split(',').map((s) => s.trim()));
+const int = (name, value) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`bench: --${name} expects a non-negative integer, got ${value}`);
+  return n;
+};
+const concurrencies = args.concurrency.split(',').map((c) => int('concurrency', c));
+for (const c of concurrencies) if (c < 2 || c % 2 !== 0) throw new Error(`bench: --concurrency ${c}: use an even number ≥ 2 (split between the target and the judge lane)`);
+if (!['normal', 'full'].includes(args.durability)) throw new Error('bench: --durability is normal or full');
+
+assertBuilt();
+const log = (line) => console.log(line);
+const gitCommit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || undefined;
+const gitDirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() !== '';
+const startedAt = new Date();
+const results = {
+  benchVersion: 1,
+  mode: modeName,
+  startedAt: startedAt.toISOString(),
+  machine: {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGb: round(os.totalmem() / 2 ** 30),
+    loadAvgAtStart: os.loadavg().map((x) => round(x, 2)),
+  },
+  git: { commit: gitCommit, dirty: gitDirty },
+  targets: TARGETS,
+};
+log(`sc-safety bench (${modeName}) — node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+
+const profileDir = args.profile ? path.join(BENCH_DIR, 'results', 'profiles', startedAt.toISOString().replace(/[:.]/g, '-')) : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+
+if (only.has('throughput')) {
+  const latencyMs = int('latency', args.latency);
+  results.throughput = { latencyMs, durability: args.durability, scenarios: [] };
+  log(`\nthroughput: fake latency ${latencyMs} ms, engine = runEngine (target + judge lanes of c/2 each, rubric judge, RunStore ${args.durability}), bare = openai SDK loop of c workers`);
+  for (const concurrency of concurrencies) {
+    const itemCount = args.items ? int('items', args.items) : concurrency * mode.itemsPerSlot;
+    const dir = profileDir ? path.join(profileDir, `c${concurrency}`) : undefined;
+    const scenario = await throughputScenario({ concurrency, latencyMs, itemCount, runsPerSide: int('runs', args.runs), durability: args.durability, profileDir: dir, log });
+    if (dir) {
+      const { readdirSync } = await import('node:fs');
+      scenario.profiles = readdirSync(dir).map((f) => {
+        const summary = summarizeProfile(path.join(dir, f), 15);
+        return { file: path.relative(ROOT, path.join(dir, f)), totalMs: summary.totalMs, byBucket: summary.byBucket, byFunction: summary.byFunction };
+      });
+    }
+    results.throughput.scenarios.push(scenario);
+  }
+}
+
+if (only.has('memory')) {
+  const itemCount = args['memory-items'] ? int('memory-items', args['memory-items']) : mode.memoryItems;
+  const c = int('memory-concurrency', args['memory-concurrency']);
+  log(`\nmemory: whole run (runBenchmark) of ${itemCount} items → ${itemCount * 4} calls, fake latency ${args['memory-latency']} ms, target and judge concurrency ${c} each`);
+  results.memory = await memoryScenario({ itemCount, latencyMs: int('memory-latency', args['memory-latency']), targetConcurrency: c, judgeConcurrency: c, log });
+}
+
+if (only.has('startup')) {
+  log('\nstartup:');
+  results.startup = startupScenario({ iterations: mode.startupIterations, log });
+}
+
+results.machine.loadAvgAtEnd = os.loadavg().map((x) => round(x, 2));
+results.finishedAt = new Date().toISOString();
+results.verdicts = verdicts(results);
+printTable(results);
+mkdirSync(path.dirname(args.out), { recursive: true });
+writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nwrote ${path.relative(process.cwd(), args.out)}`);
+if (args['save-sample']) {
+  const sample = path.join(BENCH_DIR, 'results', `sample-${startedAt.toISOString().slice(0, 10)}.json`);
+  writeFileSync(sample, `${JSON.stringify(results, null, 2)}\n`);
+  log(`wrote ${path.relative(process.cwd(), sample)}`);
+}
+
+function verdicts(r) {
+  const out = [];
+  for (const s of r.throughput?.scenarios ?? []) {
+    out.push({ target: `throughput c=${s.concurrency}: engine ≥ ${TARGETS.throughputRatio * 100}% of bare`, value: s.ratio, pass: s.ratio >= TARGETS.throughputRatio });
+  }
+  if (r.memory) out.push({ target: `peak RSS ≤ ${TARGETS.peakRssMb} MB (${r.memory.itemCount} items)`, value: r.memory.peakRssMb, pass: r.memory.peakRssMb <= TARGETS.peakRssMb });
+  if (r.startup) out.push({ target: `sc-safety --version ≤ ${TARGETS.startupMs} ms (median)`, value: r.startup.cli.medianMs, pass: r.startup.cli.medianMs <= TARGETS.startupMs });
+  return out;
+}
+
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((row) => row.map((c) => String(c ?? '')));
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}
+
+function printTable(r) {
+  log('\n=== results ===');
+  if (r.throughput) {
+    log(`\nthroughput (fake latency ${r.throughput.latencyMs} ms; best of ${args.runs} runs per side; every run listed above)`);
+    log(
+      table(
+        ['concurrency', 'calls/run', 'ideal req/s', 'bare req/s', 'engine req/s', 'engine/bare', 'bare CPU/call', 'engine CPU/call', 'bare RSS', 'engine RSS'],
+        r.throughput.scenarios.map((s) => [
+          s.concurrency,
+          s.calls,
+          s.best.bare.idealThroughput,
+          s.best.bare.throughput,
+          s.best.engine.throughput,
+          s.ratio.toFixed(3),
+          `${s.best.bare.cpuPerCallMs.toFixed(3)} ms`,
+          `${s.best.engine.cpuPerCallMs.toFixed(3)} ms`,
+          `${s.best.bare.peakRssMb} MB`,
+          `${s.best.engine.peakRssMb} MB`,
+        ]),
+      ),
+    );
+  }
+  if (r.memory) {
+    const m = r.memory;
+    log(`\nmemory (whole run, fake latency ${m.latencyMs} ms)`);
+    log(
+      table(
+        ['items', 'calls', 'peak RSS (VmHWM)', 'heap at peak', 'wall', 'engine part', 'req/s', 'CPU/call', 'store size'],
+        [[m.itemCount, m.calls, `${m.peakRssMb} MB`, `${m.heapAtPeakMb} MB`, `${(m.wallMs / 1000).toFixed(1)} s`, `${(m.engineWallMs / 1000).toFixed(1)} s`, m.throughput, `${m.cpuPerCallMs.toFixed(3)} ms`, `${m.storeMb} MB`]],
+      ),
+    );
+  }
+  if (r.startup) {
+    const s = r.startup;
+    log(`\nstartup (${s.iterations} runs each, interleaved)`);
+    log(
+      table(
+        ['command', 'median', 'p90', 'min'],
+        [
+          ['sc-safety --version', `${s.cli.medianMs} ms`, `${s.cli.p90Ms} ms`, `${s.cli.minMs} ms`],
+          ['node -e 0', `${s.nodeBaseline.medianMs} ms`, `${s.nodeBaseline.p90Ms} ms`, `${s.nodeBaseline.minMs} ms`],
+          ['difference', `${s.overheadMedianMs} ms`, '', ''],
+        ],
+      ),
+    );
+  }
+  log('\ntargets');
+  log(table(['target', 'measured', 'result'], r.verdicts.map((v) => [v.target, v.value, v.pass ? 'PASS' : 'MISS'])));
+  log(`\nload average at start ${r.machine.loadAvgAtStart.join(' ')}, at end ${r.machine.loadAvgAtEnd.join(' ')} (${r.machine.cpus} CPUs): numbers on a busy machine are noisy`);
+}
