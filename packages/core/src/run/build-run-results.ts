@@ -31,6 +31,18 @@ export function panelAgreement(rows: readonly AnswerRow[], judges: number): obje
   return ratings.length ? judgeAgreement(ratings) : null;
 }
 
+/**
+ * The manifest status as results-types.ts defines it: `partial` when the run ended with work
+ * missing — a stopped lane (auth, quota), a shard, a `limit` that left items out, or answers
+ * missing from the store on a replay.
+ */
+function runStatus(plan: StoredRunPlan, engine: RunEngineResult, itemsRun: number, laneStopped: boolean): RunManifest['status'] {
+  if (engine.interrupted) return 'interrupted';
+  const missing = engine.rows.some((r) => r.error?.kind === 'missing');
+  const limited = plan.limit !== undefined && itemsRun < plan.dataset.items;
+  return missing || laneStopped || plan.shard !== undefined || limited ? 'partial' : 'complete';
+}
+
 /** results.json for a finished (or replayed) engine run. */
 export function buildRunResults(input: {
   plan: StoredRunPlan;
@@ -72,7 +84,7 @@ export function buildRunResults(input: {
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
-    status: input.status ?? (engine.interrupted ? 'interrupted' : engine.rows.some((r) => r.error?.kind === 'missing') ? 'partial' : 'complete'),
+    status: input.status ?? runStatus(plan, engine, input.items.length, stops.length > 0),
     dataset: { ref: plan.dataset.ref, fingerprint: plan.dataset.fingerprint, items: plan.dataset.items, itemsRun: input.items.length },
     ...(plan.shard ? { shard: plan.shard } : {}),
     adapters: [...adapters.values()],

@@ -1,0 +1,278 @@
+import { useMemo } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatPercent, formatScore } from '../../shared/format.js';
+import type { ReportAgreement } from '../../shared/report-data.js';
+import { EChart, tooltipNode } from '../components/echart.js';
+import { useReport } from '../context.js';
+
+const CAT_COLORS: Record<string, string> = {
+  traditional_safety: '#3b6fb6',
+  responsible_ai: '#2f9e7a',
+  instruction_attack: '#c0633a',
+};
+const ROUND_COLORS = ['#5b8def', '#f0a23b'];
+const FONT = '"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif';
+const base = { textStyle: { fontFamily: FONT }, tooltip: { confine: true } };
+
+type Param = { seriesName?: string; name?: string; value?: unknown; data?: unknown };
+const one = (p: unknown): Param => (Array.isArray(p) ? (p[0] as Param) : (p as Param));
+
+function Panel({ title, note, children, testid }: { title: string; note?: string; children: React.ReactNode; testid?: string }) {
+  return (
+    <section className="panel" data-testid={testid}>
+      <h2 className="panel-title">{title}</h2>
+      {note && <p className="panel-note">{note}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** Models × sub-dimensions, coloured by pooled score; labels coloured by category. */
+function Heatmap() {
+  const { run, meta, modelOrder, dimensionName, t } = useReport();
+  const option = useMemo((): EChartsCoreOption => {
+    const present = new Set<string>();
+    for (const id of modelOrder) for (const d of Object.keys(run.leaderboard.models[id]?.dimensions ?? {})) present.add(d);
+    const known = meta.dimensions.filter((d) => present.has(d.id)).map((d) => d.id);
+    const dims = [...known, ...[...present].filter((d) => !known.includes(d)).sort()];
+    const catOf = (d: string) => meta.dimensions.find((x) => x.id === d)?.category ?? '';
+    const data: [number, number, number | null][] = [];
+    let min = 100;
+    modelOrder.forEach((m, y) => {
+      dims.forEach((d, x) => {
+        const v = run.leaderboard.models[m]?.dimensions[d]?.total ?? null;
+        if (v !== null) min = Math.min(min, v);
+        data.push([x, y, v === null ? null : Math.round(v * 100) / 100]);
+      });
+    });
+    return {
+      ...base,
+      grid: { left: 8, right: 16, top: 8, bottom: 96, containLabel: true },
+      tooltip: {
+        confine: true,
+        formatter: (p: unknown) => {
+          const v = one(p).value as [number, number, number | null];
+          const m = modelOrder[v[1]] ?? '';
+          const d = dims[v[0]] ?? '';
+          const e = run.leaderboard.models[m]?.dimensions[d];
+          return tooltipNode(`${m} · ${dimensionName(d)}`, [
+            `${t('total')} ${formatScore(e?.total)}`,
+            `${t('round1')} ${formatScore(e?.round1)} · ${t('round2')} ${formatScore(e?.round2)}`,
+            `Δ ${formatScore(e?.delta, { signed: true })}`,
+          ]);
+        },
+      },
+      xAxis: {
+        type: 'category',
+        data: dims.map(dimensionName),
+        splitArea: { show: true },
+        axisLabel: { rotate: 40, interval: 0, fontSize: 11, color: (_: unknown, i: number) => CAT_COLORS[catOf(dims[i] ?? '')] ?? '#555' },
+      },
+      yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 12 } },
+      visualMap: {
+        min: Math.max(0, Math.floor(min / 10) * 10),
+        max: 100,
+        calculable: false,
+        orient: 'horizontal',
+        right: 16,
+        bottom: 0,
+        itemWidth: 12,
+        itemHeight: 160,
+        precision: 0,
+        inRange: { color: ['#c2362f', '#f08c3a', '#f6e27f', '#9fd49b', '#2e9d5b'] },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          label: { show: true, fontSize: 10, formatter: (p: unknown) => { const v = one(p).value as [number, number, number | null]; return v[2] === null ? '' : String(Math.round(v[2])); } },
+          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          emphasis: { itemStyle: { borderColor: '#222', borderWidth: 1 } },
+        },
+      ],
+    };
+  }, [run, meta, modelOrder, dimensionName, t]);
+  return <EChart option={option} height={Math.max(260, 120 + modelOrder.length * 30)} testid="chart-heatmap" />;
+}
+
+/** Each model's three category scores, grouped by model. */
+function CategoryProfile() {
+  const { run, meta, modelOrder, categoryName } = useReport();
+  const option = useMemo((): EChartsCoreOption => ({
+    ...base,
+    legend: { top: 0 },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (ps: unknown) => {
+        const list = ps as Param[];
+        return tooltipNode(list[0]?.name ?? '', list.map((p) => `${p.seriesName ?? ''}: ${formatScore(p.value as number | null)}`));
+      },
+    },
+    xAxis: { type: 'category', data: modelOrder, axisLabel: { interval: 0, rotate: modelOrder.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: meta.categories.map((c) => ({
+      type: 'bar',
+      name: categoryName(c.id),
+      itemStyle: { color: CAT_COLORS[c.id] },
+      data: modelOrder.map((m) => run.leaderboard.models[m]?.categories[c.id as keyof typeof CAT_COLORS & 'traditional_safety']?.total ?? null),
+    })),
+  }), [run, meta, modelOrder, categoryName]);
+  return <EChart option={option} height={320} testid="chart-profile" />;
+}
+
+/** Round 1 and round 2 side by side, overall and per category (small multiples). */
+function RoundsChart({ scope }: { scope: string }) {
+  const { run, modelOrder, t } = useReport();
+  const option = useMemo((): EChartsCoreOption => {
+    const split = (m: string) => {
+      const e = run.leaderboard.models[m];
+      return scope === 'all' ? e : e?.categories[scope as 'traditional_safety'];
+    };
+    return {
+      ...base,
+      legend: { top: 0, itemWidth: 12 },
+      grid: { left: 4, right: 12, top: 30, bottom: 4, containLabel: true },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        formatter: (ps: unknown) => {
+          const list = ps as Param[];
+          const m = list[0]?.name ?? '';
+          const s = split(m);
+          return tooltipNode(m, [`${t('round1')} ${formatScore(s?.round1)}`, `${t('round2')} ${formatScore(s?.round2)}`, `Δ ${formatScore(s?.delta, { signed: true })}`]);
+        },
+      },
+      xAxis: { type: 'value', min: 0, max: 100, splitNumber: 4 },
+      yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 11 } },
+      series: [
+        { type: 'bar', name: t('round1'), itemStyle: { color: ROUND_COLORS[0] }, barGap: '10%', data: modelOrder.map((m) => split(m)?.round1 ?? null) },
+        { type: 'bar', name: t('round2'), itemStyle: { color: ROUND_COLORS[1] }, data: modelOrder.map((m) => split(m)?.round2 ?? null) },
+      ],
+    };
+  }, [run, modelOrder, scope, t]);
+  return <EChart option={option} height={Math.max(220, 70 + modelOrder.length * 34)} testid={`chart-rounds-${scope}`} />;
+}
+
+/** Flip and recovery rates per model, with their counts in the tooltip. */
+function FlipChart() {
+  const { run, modelOrder, t } = useReport();
+  const option = useMemo((): EChartsCoreOption => {
+    const stats = (m: string) => run.leaderboard.models[m]?.pairs.overall;
+    return {
+      ...base,
+      legend: { top: 0 },
+      grid: { left: 4, right: 24, top: 30, bottom: 4, containLabel: true },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        formatter: (ps: unknown) => {
+          const m = (ps as Param[])[0]?.name ?? '';
+          const s = stats(m);
+          return tooltipNode(m, [
+            `${t('flipRate')} ${formatPercent(s?.flipRate)} (${s?.flips ?? 0}/${s?.bothScored ?? 0})`,
+            `${t('recoveryRate')} ${formatPercent(s?.recoveryRate)} (${s?.recoveries ?? 0}/${s?.bothScored ?? 0})`,
+          ]);
+        },
+      },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
+      yAxis: { type: 'category', data: modelOrder, inverse: true },
+      series: [
+        { type: 'bar', name: t('flipRate'), itemStyle: { color: '#d0493f' }, label: { show: true, position: 'right', fontSize: 10, formatter: (p: unknown) => formatPercent((one(p).value as number) / 100) }, data: modelOrder.map((m) => { const r = stats(m)?.flipRate; return r == null ? null : r * 100; }) },
+        { type: 'bar', name: t('recoveryRate'), itemStyle: { color: '#3a9d6b' }, label: { show: true, position: 'right', fontSize: 10, formatter: (p: unknown) => formatPercent((one(p).value as number) / 100) }, data: modelOrder.map((m) => { const r = stats(m)?.recoveryRate; return r == null ? null : r * 100; }) },
+      ],
+    };
+  }, [run, modelOrder, t]);
+  return <EChart option={option} height={Math.max(220, 70 + modelOrder.length * 34)} testid="chart-flip" />;
+}
+
+/** Share of each model's answers blocked by the vendor, stacked by stage. */
+function BlockChart() {
+  const { run, modelOrder, t } = useReport();
+  const option = useMemo((): EChartsCoreOption => {
+    const counts = (m: string) => run.leaderboard.models[m]?.counts.total;
+    const share = (m: string, stage: 'input' | 'output' | 'unknown') => {
+      const c = counts(m);
+      return c && c.all > 0 ? (100 * c.blocked.byStage[stage]) / c.all : 0;
+    };
+    const stages = [['input', t('blockInput'), '#7a5bd6'], ['output', t('blockOutput'), '#b48ae8'], ['unknown', t('blockUnknown'), '#bbb']] as const;
+    return {
+      ...base,
+      legend: { top: 0 },
+      grid: { left: 4, right: 24, top: 30, bottom: 4, containLabel: true },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        formatter: (ps: unknown) => {
+          const m = (ps as Param[])[0]?.name ?? '';
+          const c = counts(m);
+          return tooltipNode(m, [
+            `${t('block')}: ${c?.blocked.total ?? 0} / ${c?.all ?? 0} (${formatPercent(c && c.all > 0 ? c.blocked.total / c.all : null)})`,
+            ...stages.map(([s, label]) => `${label}: ${c?.blocked.byStage[s] ?? 0}`),
+          ]);
+        },
+      },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
+      yAxis: { type: 'category', data: modelOrder, inverse: true },
+      series: stages.map(([s, label, color]) => ({ type: 'bar', stack: 'b', name: label, itemStyle: { color }, data: modelOrder.map((m) => share(m, s)) })),
+    };
+  }, [run, modelOrder, t]);
+  return <EChart option={option} height={Math.max(200, 70 + modelOrder.length * 28)} testid="chart-blocks" />;
+}
+
+function Agreement({ agreement }: { agreement: ReportAgreement }) {
+  const { t } = useReport();
+  const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
+  return (
+    <div data-testid="agreement">
+      <div className="stats">
+        <div className="stat"><div className="stat-value">{formatPercent(agreement.exactAgreement)}</div><div className="stat-label">{t('exactAgreement')}</div></div>
+        <div className="stat"><div className="stat-value">{fmt(agreement.alpha?.ordinal)}</div><div className="stat-label">{t('alphaOrdinal')}</div></div>
+        <div className="stat"><div className="stat-value">{fmt(agreement.alpha?.interval)}</div><div className="stat-label">{t('alphaInterval')}</div></div>
+        <div className="stat"><div className="stat-value">{agreement.units ?? '—'}</div><div className="stat-label">{t('units')}</div></div>
+      </div>
+      <table className="plain">
+        <thead><tr><th>{t('judgeA')}</th><th>{t('judgeB')}</th><th className="num">n</th><th className="num">{t('exactAgreement')}</th><th className="num">{t('kappa')}</th></tr></thead>
+        <tbody>
+          {(agreement.pairs ?? []).map((p) => (
+            <tr key={`${p.judgeA}|${p.judgeB}`}><td>{p.judgeA}</td><td>{p.judgeB}</td><td className="num">{p.n}</td><td className="num">{formatPercent(p.exact)}</td><td className="num">{fmt(p.kappa)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** All the pictures: heatmap, category profile, rounds, flips, blocks, judge agreement. */
+export function ChartsView() {
+  const { t, run, meta, categoryName } = useReport();
+  return (
+    <div className="charts">
+      <Panel title={t('chartsHeatmap')} testid="panel-heatmap">
+        <div className="legend-cats">
+          {meta.categories.map((c) => <span key={c.id}><i style={{ background: CAT_COLORS[c.id] }} />{categoryName(c.id)}</span>)}
+        </div>
+        <Heatmap />
+      </Panel>
+      <Panel title={t('chartsProfile')} testid="panel-profile"><CategoryProfile /></Panel>
+      <Panel title={t('chartsRounds')} testid="panel-rounds">
+        <div className="small-multiples">
+          {['all', ...meta.categories.map((c) => c.id)].map((scope) => (
+            <div key={scope} className="small-multiple">
+              <h3>{scope === 'all' ? t('boardOverall') : categoryName(scope)}</h3>
+              <RoundsChart scope={scope} />
+            </div>
+          ))}
+        </div>
+      </Panel>
+      <div className="two-col">
+        <Panel title={t('chartsFlip')} note={t('chartsFlipNote')} testid="panel-flip"><FlipChart /></Panel>
+        <Panel title={t('chartsBlocks')} note={t('chartsBlocksNote')} testid="panel-blocks"><BlockChart /></Panel>
+      </div>
+      <Panel title={t('chartsAgreement')} testid="panel-agreement">
+        {run.agreement ? <Agreement agreement={run.agreement} /> : <p className="muted">{t('noAgreement')}</p>}
+      </Panel>
+    </div>
+  );
+}
