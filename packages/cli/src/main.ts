@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDatasetCommands } from './commands/dataset.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { ExitCode, processIo, type CliIo, type CommandContext } from './io.js';
 import { cliVersion } from './version.js';
@@ -26,6 +27,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerDatasetCommands(program, ctx);
   registerRunCommand(program, ctx);
   registerDemoCommand(program, ctx);
+  registerReportCommands(program, ctx);
   return program;
 }
 

@@ -1,3 +1,5 @@
+import type { StoredAnswer, StoredFailure, StoredJudgment } from '../store/types.js';
+
 /**
  * What the engine needs from a run store. The SQLite `RunStore` implements it; tests may pass an
  * in-memory one. Every `put` must be durable before it returns: a completed call counts only once
@@ -11,44 +13,10 @@ export interface EngineStore {
   putFailure(record: EngineFailure): void;
 }
 
-export interface EngineStoredAnswer {
-  key: string;
-  modelId: string;
-  itemId: string;
-  round: 1 | 2;
-  /** The adapter's result without `raw`. */
-  result: unknown;
-  raw?: unknown;
-  latencyMs: number;
-  attempts: number;
-  createdAt: string;
-}
-
-export interface EngineStoredJudgment {
-  key: string;
-  answerKey: string;
-  judgeId: string;
-  promptHash: string;
-  outcome: string;
-  score: number | null;
-  result: unknown;
-  createdAt: string;
-}
-
-export interface EngineFailure {
-  key: string;
-  kind: 'answer' | 'judgment';
-  modelId: string;
-  itemId: string;
-  round: number;
-  judgeId?: string;
-  errorKind: string;
-  message: string;
-  status?: number;
-  vendorCode?: string;
-  attempts: number;
-  at: string;
-}
+/** The records the engine reads and writes: the store's own types. */
+export type EngineStoredAnswer = StoredAnswer;
+export type EngineStoredJudgment = StoredJudgment;
+export type EngineFailure = StoredFailure;
 
 /** An in-memory store for tests and dry runs. */
 export class MemoryStore implements EngineStore {

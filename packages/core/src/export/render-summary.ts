@@ -205,7 +205,7 @@ function headerLines(results: ResultsFile): string[] {
   if (m.judge !== null) {
     const judges = m.judges.map((j) => `${j.id} (${j.model})`).join(', ');
     lines.push(
-      `Judge     ${judges || '—'} · ${m.judge.panel.aggregate} of ${m.judge.panel.size} · prompt ${m.judge.promptHash.slice(0, 12)} v${m.judge.promptVersion} · parser v${m.judge.parserVersion}`,
+      `Judge     ${judges || '—'} · ${m.judge.panel.aggregate} of ${m.judge.panel.size} · ${m.judge.promptVersion} (${m.judge.promptHash.slice(0, 19)}…) · ${m.judge.parserVersion}`,
     );
   } else {
     lines.push('Judge     none');

@@ -2,15 +2,10 @@ import type { UsageV1 } from '@sc-safety/spec';
 import type { RunEngineResult } from '../engine/runner.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
 import { buildResults } from '../export/build-results.js';
+import { rowStats } from '../export/run-stats.js';
 import type { ResultsFile, RunManifest, UsageTotals } from '../export/results-types.js';
 import { judgeAgreement } from '../judge/judge-agreement.js';
 import type { StoredRunPlan } from './run-plan.js';
-
-function percentileOf(values: number[], q: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 const emptyTotals = (): UsageTotals => ({ inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
 
@@ -55,20 +50,16 @@ export function buildRunResults(input: {
 }): ResultsFile {
   const { plan, engine } = input;
   const usage = { models: {} as Record<string, UsageTotals>, judges: {} as Record<string, UsageTotals> };
+  // Latency and call counts describe this invocation (rowStats); token usage covers every answer
+  // in the results, stored earlier or not, so a resumed run still shows what its answers cost.
+  const { timings } = rowStats(engine.rows);
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
-    const rows = engine.rows.filter((r) => r.model === t.id);
-    const fresh = rows.filter((r) => !r.cached && r.latencyMs !== undefined).map((r) => r.latencyMs!);
     const totals = emptyTotals();
-    for (const r of rows) if (r.answerKey && r.latencyMs !== undefined) add(totals, r.usage);
+    for (const r of engine.rows) if (r.model === t.id && r.answerKey && r.latencyMs !== undefined) add(totals, r.usage);
     usage.models[t.id] = totals;
-    perModel[t.id] = {
-      answers: rows.length,
-      cachedAnswers: rows.filter((r) => r.cached).length,
-      latencyMsP50: percentileOf(fresh, 0.5),
-      latencyMsP95: percentileOf(fresh, 0.95),
-      retries: engine.lanes.targets.find((l) => l.id === t.id)?.retries ?? 0,
-    };
+    const stats = timings[t.id] ?? { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 };
+    perModel[t.id] = { ...stats, retries: engine.lanes.targets.find((l) => l.id === t.id)?.retries ?? 0 };
   }
   for (const j of plan.judges) {
     const totals = emptyTotals();
