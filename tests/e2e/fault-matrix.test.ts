@@ -6,12 +6,17 @@ import { answerText, configYaml, isChat, scriptedJudge, turnOfRequest, writeData
 import type { TestItem } from './helpers/script.js';
 import { anthropicAdapter, core, createAnthropicFakeServer, createOpenAIFakeServer, openaiAdapter } from './helpers/workspace.js';
 import type { FakeScenario, FakeServer, ScenarioHandler } from './helpers/workspace.js';
+import type { EngineEvent, ResultsFile } from './helpers/workspace.js';
 
-type Results = import('../../packages/core/src/index.js').ResultsFile;
+type Results = ResultsFile;
 type Answer = Results['answers'][number];
 
 const MAX_RETRIES = 3;
-const TIMEOUT_MS = 300;
+/**
+ * Long enough that no ordinary answer times out on a loaded machine (that would add attempts), short
+ * enough that a hang storm (maxRetries + 1 timeouts) costs seconds.
+ */
+const TIMEOUT_MS = 2_000;
 
 /** What a model's server plays for one item's round 1, request after request. */
 interface Plan {
@@ -84,7 +89,7 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
   let dir: string;
   const servers: Record<string, FakeServer> = {};
   let results: Results;
-  let events: import('../../packages/core/src/index.js').EngineEvent[];
+  let events: EngineEvent[];
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-faults-'));

@@ -12,8 +12,9 @@ import { KEYS, mixedEntries, startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import type { FakeServer, RecordedRequest, ScenarioHandler } from './helpers/workspace.js';
 import { core } from './helpers/workspace.js';
+import type { ResultsFile } from './helpers/workspace.js';
 
-type Results = import('../../packages/core/src/index.js').ResultsFile;
+type Results = ResultsFile;
 
 const ATTEMPT_HEADER = 'x-e2e-attempt';
 const KILLS = 3;
@@ -35,6 +36,8 @@ describe.skipIf(!CLI_BUILT)('sc-safety run: killed with SIGKILL and re-run until
   /** Identities committed in the store when each attempt ended (index = attempt number − 1). */
   const committedAfter: Set<string>[] = [];
   const endings: Array<{ code: number | null; signal: string | null }> = [];
+  /** Everything each attempt printed. */
+  const printed: string[] = [];
   let final: Results;
   let reference: Results;
 
@@ -75,6 +78,7 @@ describe.skipIf(!CLI_BUILT)('sc-safety run: killed with SIGKILL and re-run until
       }
       const end = await cli.exited;
       endings.push(end);
+      printed.push(cli.output.stdout + cli.output.stderr);
       // The write-ahead log of a killed run must not hold a key either.
       for (const file of ['store.sqlite', 'store.sqlite-wal']) {
         const p = path.join(runDir, file);
@@ -124,6 +128,7 @@ describe.skipIf(!CLI_BUILT)('sc-safety run: killed with SIGKILL and re-run until
     if (process.env.E2E_DEBUG) console.log(committedAfter.map((c) => c.size), endings.map((_, i) => requestsOf(`attempt-${i + 1}`).length));
     expect(final.manifest.status).toBe('complete');
     expect(core.validateResultsFile(final)).toEqual([]);
+    for (const text of printed) for (const key of Object.values(KEYS)) expect(text.includes(key)).toBe(false);
   });
 
   it('never repeats a call whose result was committed before a kill', () => {

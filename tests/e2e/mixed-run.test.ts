@@ -9,8 +9,9 @@ import type { Step } from './helpers/script.js';
 import { mixedEntries, startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import { core } from './helpers/workspace.js';
+import type { ResultsFile } from './helpers/workspace.js';
 
-type Results = import('../../packages/core/src/index.js').ResultsFile;
+type Results = ResultsFile;
 
 /*
  * Hand-computed from MIXED_SCRIPT (median of two = the lower score; a block scores 1 by policy;

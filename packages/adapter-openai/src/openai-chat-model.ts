@@ -1,4 +1,4 @@
-import { combineSignals, redactBody, safeParseJson, timeoutSignal } from '@sc-safety/adapter-utils';
+import { callSignal, redactBody, safeParseJson } from '@sc-safety/adapter-utils';
 import { InvalidResponseError } from '@sc-safety/spec';
 import type {
   GenerateRequestV1,
@@ -35,7 +35,8 @@ export interface OpenAIChatModelSettings {
 interface CallState {
   capture: FetchCapture;
   warnings: WarningV1[];
-  deadline: AbortSignal | undefined;
+  /** Whether the whole-answer deadline fired. */
+  deadline: { readonly timedOut: boolean };
   callerSignal: AbortSignal | undefined;
   stream?: StreamAccumulator;
 }
@@ -94,9 +95,11 @@ export class OpenAIChatModel implements LanguageModelV1 {
       stream,
       extraBody: config.extraBody,
     });
-    // One deadline for the whole answer: the SDK's own timeout stops once headers arrive.
-    const deadline = timeoutSignal(config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = combineSignals(request.signal, deadline);
+    // One deadline for the whole answer: the SDK's own timeout stops once headers arrive. A plain
+    // per-call signal (see callSignal), not AbortSignal.any/timeout: the SDK never removes its
+    // abort listener, and Node would keep such signals, and the call with them, in memory.
+    const deadline = callSignal(request.signal, config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = deadline.signal;
     const capture = createFetchCapture(this.settings.fetch);
     const client = this.client.withOptions({ fetch: capture.fetch });
     const headers = requestHeaders(request.headers);
@@ -111,12 +114,14 @@ export class OpenAIChatModel implements LanguageModelV1 {
         secrets: this.secrets,
         warnings,
         capture,
-        timedOut: deadline?.aborted === true,
+        timedOut: deadline.timedOut,
         callerAborted: request.signal?.aborted === true,
         ...(state.stream !== undefined && state.stream.text !== '' ? { partialText: state.stream.text } : {}),
       });
       if (outcome instanceof Error) throw outcome;
       return outcome;
+    } finally {
+      deadline.dispose();
     }
   }
 
@@ -157,7 +162,7 @@ export class OpenAIChatModel implements LanguageModelV1 {
     state.stream = accumulator;
     for await (const chunk of stream as AsyncIterable<ChatCompletionChunk>) accumulator.add(chunk);
     // The SDK ends iteration quietly on abort; an answer cut short must not pass as complete.
-    if (state.deadline?.aborted === true || state.callerSignal?.aborted === true) throw new Error('aborted');
+    if (state.deadline.timedOut || state.callerSignal?.aborted === true) throw new Error('aborted');
     const assembled = accumulator.toBody();
     if (accumulator.finishReason === undefined) {
       const answer = this.readAnswer(assembled, response, undefined, state, accumulator.terminalChunk);

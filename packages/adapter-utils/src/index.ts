@@ -33,3 +33,4 @@ export {
 } from './accumulate.js';
 export { parseRetryAfter, parseHttpDate, parseDuration, type ParseRetryAfterOptions } from './retry-after.js';
 export { combineSignals, timeoutSignal, isAbortError, isTimeoutAbort } from './abort.js';
+export { callSignal, type CallSignal } from './call-signal.js';

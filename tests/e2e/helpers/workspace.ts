@@ -13,3 +13,4 @@ export {
 export type { FakeScenario, FakeServer, RecordedRequest, ScenarioHandler } from '../../../packages/testkit/src/fake/index.js';
 export { adapter as openaiAdapter } from '../../../packages/adapter-openai/src/index.js';
 export { adapter as anthropicAdapter } from '../../../packages/adapter-anthropic/src/index.js';
+export type { EngineEvent, LeaderboardSection, ResultsFile } from '../../../packages/core/src/index.js';

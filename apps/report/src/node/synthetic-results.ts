@@ -23,6 +23,8 @@ export interface SyntheticOptions {
   hostileTexts?: readonly string[];
   /** Every `hostileEvery`-th answer gets a hostile text (default 7). */
   hostileEvery?: number;
+  /** Model ids to use instead of `model-01`…; their count sets the number of models. */
+  modelIds?: readonly string[];
 }
 
 const PHRASES = [
@@ -55,14 +57,14 @@ function prng(seed: number): () => number {
  * load benchmarks and browser tests; the texts are random phrase salad, not model output.
  */
 export function syntheticResults(options: SyntheticOptions = {}): ResultsFile {
-  const nModels = options.models ?? 13;
+  const nModels = options.modelIds?.length ?? options.models ?? 13;
   const nPairs = options.pairs ?? 2456;
   const rand = prng(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const hostile = options.hostileTexts ?? [];
   const hostileEvery = options.hostileEvery ?? 7;
   const models = Array.from({ length: nModels }, (_, i) => ({
-    id: `model-${String(i + 1).padStart(2, '0')}`,
+    id: options.modelIds?.[i] ?? `model-${String(i + 1).padStart(2, '0')}`,
     adapter: 'openai@0.0.0',
     tags: i % 3 === 1 ? ['open'] : i === 0 ? ['closed', 'unranked'] : ['closed'],
   }));
@@ -99,7 +101,7 @@ export function syntheticResults(options: SyntheticOptions = {}): ResultsFile {
           dimension: item.dim.id,
           round,
           outcome: failed ? 'target_error' : 'scored',
-          score: failed ? null : blocked ? 1 : Math.round([...scores].sort()[0]! / 2 + [...scores].sort()[1]! / 2 - 0.01),
+          score: failed ? null : blocked ? 1 : Math.floor((scores[0]! + scores[1]!) / 2),
           vendorBlocked: blocked,
           block: blocked ? { stage: rand() < 0.5 ? 'input' : 'output', code: 'data_inspection_failed', message: 'Input data may contain inappropriate content.' } : null,
           text,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ExitCode, type CommandContext } from '../io.js';
 import { core, failUnder, interruptSignal, isUsageError, renderPlan, startProgress } from './run-shared.js';
@@ -122,7 +123,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           return;
         }
         if (runDir === undefined) throw new InvalidArgumentError('give a run directory, or --judgments <file>');
-        const { results, paths } = await c.scoreRun(runDir);
+        const { results, paths } = await c.scoreRun(path.resolve(io.cwd, runDir));
         io.stdout(flags.json ? JSON.stringify({ files: paths, leaderboard: results.leaderboard }, null, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
       } catch (error) {
         if (error instanceof InvalidArgumentError || isUsageError(c, error) || (error as { code?: string }).code === 'ENOENT') {
@@ -143,7 +144,11 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .action(async (dirs: string[], flags: { out: string; json?: boolean }) => {
       const c = await core();
       try {
-        const merged = await c.mergeRuns(dirs, flags.out);
+        // Relative to the command's working directory, like `run --out` (io.cwd is process.cwd() outside tests).
+        const merged = await c.mergeRuns(
+          dirs.map((d) => path.resolve(io.cwd, d)),
+          path.resolve(io.cwd, flags.out),
+        );
         io.stderr(`merged ${dirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
         io.stdout(flags.json ? JSON.stringify({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, null, 2) + '\n' : c.renderSummary(merged.results, { width: io.columns ?? 100 }) + '\n');
       } catch (error) {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { AbortedError, AdapterError, AuthError, QuotaExhaustedError, TimeoutError } from '@sc-safety/spec';
 import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1 } from '@sc-safety/spec';
 import { RateBudget, estimateTokens } from './rate-budget.js';
@@ -39,6 +40,8 @@ export class ModelLane {
   readonly semaphore: Semaphore;
   readonly budget: RateBudget;
   private readonly stopController = new AbortController();
+  /** The lane's stop signal joined with the run's, built once per run signal (see `outerSignal`). */
+  private outer: { run: AbortSignal; signal: AbortSignal } | undefined;
   stopped: LaneStop | undefined;
   retries = 0;
 
@@ -50,6 +53,8 @@ export class ModelLane {
   ) {
     this.semaphore = new Semaphore(limits.concurrency);
     this.budget = new RateBudget(limits.rpm, limits.tpm);
+    // Every call in flight or queued listens on the lane's signal: no listener-count warning.
+    setMaxListeners(0, this.stopController.signal);
   }
 
   get stopSignal(): AbortSignal {
@@ -69,8 +74,7 @@ export class ModelLane {
   async call(request: GenerateRequestV1, runSignal: AbortSignal | undefined): Promise<LaneCallResult> {
     const started = performance.now();
     const estimate = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0) + (request.params?.maxTokens ?? 512);
-    const signals = [this.stopController.signal, ...(runSignal ? [runSignal] : [])];
-    const outer = AbortSignal.any(signals);
+    const outer = this.outerSignal(runSignal);
     const { value, attempts } = await withRetries(
       async () => {
         await this.semaphore.acquire(outer);
@@ -101,23 +105,48 @@ export class ModelLane {
     return { result: value, attempts, latencyMs: Math.round(performance.now() - started) };
   }
 
+  /**
+   * One signal per lane and run signal, not one `AbortSignal.any` per call: Node keeps every
+   * composite of a long-lived signal registered on it, so per-call composites cost CPU and memory
+   * for the whole run.
+   */
+  private outerSignal(runSignal: AbortSignal | undefined): AbortSignal {
+    if (!runSignal) return this.stopController.signal;
+    if (this.outer?.run !== runSignal) {
+      const signal = AbortSignal.any([this.stopController.signal, runSignal]);
+      setMaxListeners(0, signal);
+      this.outer = { run: runSignal, signal };
+    }
+    return this.outer.signal;
+  }
+
   private async attempt(request: GenerateRequestV1, outer: AbortSignal, estimate: number): Promise<GenerateResultV1> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` })), this.limits.timeoutMs);
+    // A plain per-attempt controller, linked to the lane/run signal by a listener removed when the
+    // attempt ends; the adapter may leave listeners on it, and a plain signal is still collected.
+    const attempt = new AbortController();
+    let timedOut = false;
+    const onOuterAbort = () => attempt.abort(outer.reason);
+    if (outer.aborted) attempt.abort(outer.reason);
+    else outer.addEventListener('abort', onOuterAbort, { once: true });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attempt.abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` }));
+    }, this.limits.timeoutMs);
     try {
-      const signal = AbortSignal.any([outer, timeout.signal]);
+      const signal = attempt.signal;
       // Race the abort too: an adapter that ignores its signal must not hang the run.
       const result = await raceAbort(this.model.generate({ ...request, signal }), signal);
       this.budget.settle(estimate, result.usage?.totalTokens ?? sumUsage(result.usage));
       return result;
     } catch (error) {
       // Our own per-call timeout surfaces from the adapter as an abort: it is a retryable timeout.
-      if (timeout.signal.aborted && !outer.aborted && (!AdapterError.isInstance(error) || error.kind === 'aborted')) {
+      if (timedOut && !outer.aborted && (!AdapterError.isInstance(error) || error.kind === 'aborted')) {
         throw new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms`, cause: error });
       }
       throw error;
     } finally {
       clearTimeout(timer);
+      outer.removeEventListener('abort', onOuterAbort);
     }
   }
 }

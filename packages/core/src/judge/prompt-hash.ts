@@ -54,5 +54,15 @@ export function hashJudgePromptMaterial(material: JudgePromptMaterial): string {
  * scale or format gives a new hash. Scores carrying different hashes were judged differently.
  */
 export function judgePromptHash(options: JudgePromptOptions = {}): string {
-  return hashJudgePromptMaterial(judgePromptMaterial(options));
+  const material = judgePromptMaterial(options);
+  // Every input besides scale and format is a module constant; the judge asks once per judgment.
+  const key = `${material.scale.min}:${material.scale.max}:${material.format}`;
+  let hash = hashCache.get(key);
+  if (hash === undefined) {
+    hash = hashJudgePromptMaterial(material);
+    hashCache.set(key, hash);
+  }
+  return hash;
 }
+
+const hashCache = new Map<string, string>();

@@ -45,9 +45,10 @@ function Heatmap() {
         data.push([x, y, v === null ? null : Math.round(v * 100) / 100]);
       });
     });
+    const low = Math.max(0, Math.floor(min / 10) * 10);
     return {
       ...base,
-      grid: { left: 8, right: 16, top: 8, bottom: 96, containLabel: true },
+      grid: { left: 8, right: 16, top: 8, bottom: 36, containLabel: true },
       tooltip: {
         confine: true,
         formatter: (p: unknown) => {
@@ -70,7 +71,7 @@ function Heatmap() {
       },
       yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 12 } },
       visualMap: {
-        min: Math.max(0, Math.floor(min / 10) * 10),
+        min: low,
         max: 100,
         calculable: false,
         orient: 'horizontal',
@@ -79,6 +80,8 @@ function Heatmap() {
         itemWidth: 12,
         itemHeight: 160,
         precision: 0,
+        text: ['100', String(low)],
+        textGap: 6,
         inRange: { color: ['#c2362f', '#f08c3a', '#f6e27f', '#9fd49b', '#2e9d5b'] },
       },
       series: [
@@ -92,7 +95,7 @@ function Heatmap() {
       ],
     };
   }, [run, meta, modelOrder, dimensionName, t]);
-  return <EChart option={option} height={Math.max(260, 120 + modelOrder.length * 30)} testid="chart-heatmap" />;
+  return <EChart option={option} height={170 + modelOrder.length * Math.max(30, 56 - 2 * modelOrder.length)} testid="chart-heatmap" />;
 }
 
 /** Each model's three category scores, grouped by model. */
@@ -116,6 +119,7 @@ function CategoryProfile() {
       type: 'bar',
       name: categoryName(c.id),
       itemStyle: { color: CAT_COLORS[c.id] },
+      barMaxWidth: 46,
       data: modelOrder.map((m) => run.leaderboard.models[m]?.categories[c.id as keyof typeof CAT_COLORS & 'traditional_safety']?.total ?? null),
     })),
   }), [run, meta, modelOrder, categoryName]);
@@ -144,7 +148,7 @@ function RoundsChart({ scope }: { scope: string }) {
           return tooltipNode(m, [`${t('round1')} ${formatScore(s?.round1)}`, `${t('round2')} ${formatScore(s?.round2)}`, `Δ ${formatScore(s?.delta, { signed: true })}`]);
         },
       },
-      xAxis: { type: 'value', min: 0, max: 100, splitNumber: 4 },
+      xAxis: { type: 'value', min: 0, max: 100, interval: 25 },
       yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 11 } },
       series: [
         { type: 'bar', name: t('round1'), itemStyle: { color: ROUND_COLORS[0] }, barGap: '10%', data: modelOrder.map((m) => split(m)?.round1 ?? null) },

@@ -51,8 +51,11 @@ export function TranscriptsView() {
     for (const a of answers ?? []) if (a.round === 1) map.set(`${a.model}\u0000${a.itemId}`, a.prompt);
     return map;
   }, [answers]);
-  const selected = params.sel !== undefined ? answers?.[Number(params.sel)] : undefined;
-  const selectedPos = selected ? filtered.indexOf(selected.index) : -1;
+  // Without a selection, show the first match, so the pane is never empty while there are results.
+  // A selection outside the current filter falls back to the first match too.
+  const requestedPos = params.sel !== undefined ? filtered.indexOf(Number(params.sel)) : -1;
+  const selectedPos = requestedPos >= 0 ? requestedPos : filtered.length > 0 ? 0 : -1;
+  const selected = selectedPos >= 0 ? answers?.[filtered[selectedPos]!] : undefined;
   const terms = searchTerms(filter.query);
 
   const dims = useMemo(() => {

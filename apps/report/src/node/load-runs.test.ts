@@ -1,0 +1,33 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuns, ReportInputError } from './load-runs.js';
+import { syntheticResults } from './synthetic-results.js';
+
+describe('loadRuns', () => {
+  it('reads run directories and results.json paths, labelling them by directory', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
+    const results = syntheticResults({ models: 2, pairs: 22, bootstrapIterations: 0 });
+    for (const name of ['run-a', 'x/run-a']) {
+      await mkdir(path.join(dir, name), { recursive: true });
+      await writeFile(path.join(dir, name, 'results.json'), JSON.stringify(results));
+    }
+    const runs = await loadRuns([path.join(dir, 'run-a'), path.join(dir, 'x/run-a/results.json')]);
+    expect(runs.map((r) => r.label)).toEqual(['run-a', 'run-a #2']);
+    expect(runs[0]!.results.answers).toHaveLength(results.answers.length);
+  });
+
+  it('names the file and its problem for a missing, broken or foreign file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
+    await writeFile(path.join(dir, 'bad.json'), '{not json');
+    await writeFile(path.join(dir, 'other.json'), JSON.stringify({ format: 'x' }));
+    await writeFile(path.join(dir, 'future.json'), JSON.stringify({ ...syntheticResults({ models: 1, pairs: 22, bootstrapIterations: 0 }), schemaVersion: 2 }));
+    await expect(loadRuns([path.join(dir, 'nope')])).rejects.toThrow(ReportInputError);
+    await expect(loadRuns([dir])).rejects.toThrow(/results\.json: cannot read/);
+    await expect(loadRuns([path.join(dir, 'bad.json')])).rejects.toThrow(/not valid JSON/);
+    await expect(loadRuns([path.join(dir, 'other.json')])).rejects.toThrow(/not a usable results file/);
+    await expect(loadRuns([path.join(dir, 'future.json')])).rejects.toThrow(/schemaVersion/);
+    await expect(loadRuns([])).rejects.toThrow(/at least one/);
+  });
+});

@@ -1,0 +1,47 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { META_BLOCK_ID, answersBlockId } from '../shared/report-data.js';
+import type { PackedAnswers, ReportMeta } from '../shared/report-data.js';
+import { unpackAnswers } from '../shared/pack-answers.js';
+import { renderReport } from './render-report.js';
+import { syntheticResults } from './synthetic-results.js';
+import { DATA_PLACEHOLDER } from './template.js';
+
+const TEMPLATE = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body>${DATA_PLACEHOLDER}</body></html>`;
+
+function block(html: string, id: string): unknown {
+  const m = new RegExp(`<script type="application/octet-stream" id="${id}" data-encoding="gzip\\+base64">([^<]*)</script>`).exec(html);
+  if (!m) throw new Error(`no block ${id}`);
+  return JSON.parse(gunzipSync(Buffer.from(m[1]!, 'base64')).toString('utf8'));
+}
+
+describe('renderReport', () => {
+  const hostile = ['</script><script>alert(1)</script>', '<img src=x onerror=alert(1)>', '$& $` $\' $1', '<!--sc-safety:data-->'];
+  const a = syntheticResults({ models: 3, pairs: 30, bootstrapIterations: 50, hostileTexts: hostile, hostileEvery: 3 });
+  const b = syntheticResults({ models: 2, pairs: 22, seed: 7, bootstrapIterations: 0 });
+
+  it('embeds every run as compressed blocks that decode to the same data', async () => {
+    const out = await renderReport([{ label: 'a', results: a }, { label: 'b', results: b }], { template: TEMPLATE, generatedAt: 'now' });
+    const meta = block(out.html, META_BLOCK_ID) as ReportMeta;
+    expect(meta.runs.map((r) => r.label)).toEqual(['a', 'b']);
+    expect(meta.runs[0]!.leaderboard).toEqual(a.leaderboard);
+    expect(meta.runs[1]!.answerCount).toBe(b.answers.length);
+    expect(meta.dimensions).toHaveLength(22);
+    const answers = unpackAnswers(block(out.html, answersBlockId(0)) as PackedAnswers);
+    expect(answers.map((x) => x.text)).toEqual(a.answers.map((x) => x.text));
+    expect(out.answers).toBe(a.answers.length + b.answers.length);
+    expect(out.dataBytes.embedded).toBeLessThan(out.dataBytes.raw);
+  });
+
+  it('never lets data text reach the markup: no raw tags, no placeholder tricks', async () => {
+    const { html } = await renderReport([{ label: 'a', results: a }], { template: TEMPLATE });
+    for (const h of hostile) expect(html).not.toContain(h);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).not.toContain(DATA_PLACEHOLDER);
+  });
+
+  it('refuses a template without the placeholder, and an empty run list', async () => {
+    await expect(renderReport([{ label: 'a', results: b }], { template: '<html></html>' })).resolves.toBeDefined();
+    await expect(renderReport([], { template: TEMPLATE })).rejects.toThrow(/no runs/);
+  });
+});

@@ -1,0 +1,79 @@
+// Load benchmark of the web report at full scale: 2,456 pairs × 13 models × 2 rounds (63,856
+// answers), made up by `syntheticResults` and scored by the real scorer. Builds the static report,
+// opens it from file:// in headless Chromium (network blocked) and times, from navigation start:
+//   - the overall leaderboard on screen (the acceptance figure: ≤ 2 s),
+//   - the transcript list ready (all answers decompressed, filtered, first rows drawn),
+//   - a full-text search over every answer.
+// Needs a build (`pnpm build`) and /usr/bin/chromium. Usage: node bench/report-load.mjs [runs=5]
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const reportDir = path.join(here, '..', 'apps', 'report');
+const { chromium } = createRequire(path.join(reportDir, 'package.json'))('playwright-core');
+const { renderReport, syntheticResults } = await import(pathToFileURL(path.join(reportDir, 'dist', 'node', 'index.js')).href);
+
+const runs = Number(process.argv[2] ?? 5);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+let t = performance.now();
+const results = syntheticResults({ models: 13, pairs: 2456, bootstrapIterations: 200 });
+const genMs = performance.now() - t;
+const resultsJson = JSON.stringify(results);
+t = performance.now();
+const rendered = await renderReport([{ label: 'synthetic-64k', results }]);
+const renderMs = performance.now() - t;
+const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-bench-'));
+const file = path.join(dir, 'index.html');
+await writeFile(file, rendered.html);
+
+const browser = await chromium.launch({ executablePath: process.env.SC_SAFETY_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+const samples = { board: [], transcripts: [], search: [] };
+const blocked = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:')) return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const since = () => page.evaluate('performance.now()');
+    await page.goto(`${pathToFileURL(file).href}#/`, { waitUntil: 'commit' });
+    await page.locator('[data-testid=board-table][data-board=overall] tbody tr').first().waitFor({ timeout: 60_000 });
+    samples.board.push(await since());
+    await page.evaluate('location.hash = "#/transcripts"');
+    await page.locator('[data-testid=transcript-row]').first().waitFor({ timeout: 60_000 });
+    const count = Number(await page.getByTestId('result-count').getAttribute('data-n'));
+    if (count !== results.answers.length) throw new Error(`transcripts show ${count} answers, expected ${results.answers.length}`);
+    samples.transcripts.push(await since());
+    const before = await since();
+    await page.getByTestId('search').fill('心理学的角度 保持冷静');
+    await page.waitForFunction(`Number(document.querySelector('[data-testid=result-count]')?.getAttribute('data-n')) < ${results.answers.length}`, undefined, { timeout: 60_000 });
+    samples.search.push((await since()) - before);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+const lines = [
+  `web report load, ${results.models.length} models × ${results.manifest.dataset.items} pairs × 2 rounds = ${results.answers.length} answers (${runs} runs, median [min–max])`,
+  `  results.json                ${mib(resultsJson.length)} (${mib(gzipSync(resultsJson).length)} gzipped)`,
+  `  report index.html           ${mib(rendered.html.length)} (embedded data ${mib(rendered.dataBytes.embedded)}, from ${mib(rendered.dataBytes.raw)} packed JSON)`,
+  `  synthesise + score          ${(genMs / 1000).toFixed(1)} s;  render report ${(renderMs / 1000).toFixed(1)} s`,
+  ...Object.entries({ 'overall leaderboard shown': samples.board, 'transcripts ready (all answers)': samples.transcripts, 'full-text search (2 terms, 64k)': samples.search }).map(
+    ([k, xs]) => `  ${k.padEnd(32)}${(median(xs) / 1000).toFixed(2)} s [${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)}]`,
+  ),
+  `  requests beyond file://     ${blocked.length}`,
+];
+console.log(lines.join('\n'));
+if (median(samples.board) > 2000) process.exitCode = 1;

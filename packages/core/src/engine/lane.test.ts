@@ -1,0 +1,70 @@
+import { AuthError } from '@sc-safety/spec';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scriptedModel, text } from './__fixtures__/scripted-model.js';
+import { ModelLane } from './lane.js';
+
+const limits = { concurrency: 40, timeoutMs: 60_000, maxRetries: 0 };
+const ask = { messages: [{ role: 'user' as const, content: 'q' }] };
+
+describe('ModelLane signals', () => {
+  const warnings: Error[] = [];
+  const onWarning = (w: Error) => warnings.push(w);
+  afterEach(() => {
+    process.off('warning', onWarning);
+    warnings.length = 0;
+  });
+
+  it('runs many calls at once under one run signal without a listener-count warning', async () => {
+    process.on('warning', onWarning);
+    const gates: Array<() => void> = [];
+    const model = scriptedModel('m', () => new Promise((resolve) => gates.push(() => resolve(text('a')))));
+    const lane = new ModelLane('m', model, limits);
+    const run = new AbortController();
+    const calls = Array.from({ length: 60 }, () => lane.call(ask, run.signal));
+    await vi.waitFor(() => expect(gates.length).toBe(40));
+    while (gates.length < 60) {
+      gates.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    for (const open of gates) open();
+    await Promise.all(calls);
+    await new Promise((r) => setImmediate(r));
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+  });
+
+  it('aborts the signal of a call in flight when the run is interrupted', async () => {
+    let seen: AbortSignal | undefined;
+    const model = scriptedModel('m', (request) => {
+      seen = request.signal;
+      return new Promise(() => {});
+    });
+    const lane = new ModelLane('m', model, limits);
+    const run = new AbortController();
+    const call = lane.call(ask, run.signal);
+    await vi.waitFor(() => expect(seen).toBeDefined());
+    run.abort(new Error('ctrl-c'));
+    await expect(call).rejects.toThrow();
+    expect(seen!.aborted).toBe(true);
+  });
+
+  it('aborts calls in flight when the lane stops, and leaves a finished call’s signal alone', async () => {
+    const signals: AbortSignal[] = [];
+    let release: (() => void) | undefined;
+    const model = scriptedModel('m', (request, n) => {
+      signals.push(request.signal!);
+      if (n === 1) return text('done');
+      if (n === 2) return new AuthError({ message: 'bad key' });
+      return new Promise((resolve) => (release = () => resolve(text('late'))));
+    });
+    const lane = new ModelLane('m', model, limits);
+    await lane.call(ask, undefined);
+    const hanging = lane.call(ask, undefined);
+    await vi.waitFor(() => expect(signals.length).toBe(2));
+    await expect(lane.call(ask, undefined)).rejects.toThrow('bad key');
+    await expect(hanging).rejects.toThrow();
+    expect(lane.stopped?.kind).toBe('auth');
+    expect(signals[0]!.aborted).toBe(false);
+    expect(signals[1]!.aborted).toBe(true);
+    release?.();
+  });
+});
