@@ -59,6 +59,8 @@ export async function memoryScenario({ itemCount, latencyMs, targetConcurrency, 
       peakRssMb: round(r.memory.vmHwmMb ?? r.memory.peakRssMb),
       sampledPeakRssMb: round(r.memory.peakRssMb),
       heapAtPeakMb: round(r.memory.heapAtPeakMb),
+      atPeak: r.memory.atPeak,
+      timeline: r.memory.timeline,
       storeMb: round(statSync(path.join(dir, 'run', 'store.sqlite')).size / 2 ** 20),
       fakeCpuMs: round(after.cpuMs - before.cpuMs),
     };

@@ -28,22 +28,36 @@ export function vmHwmMb() {
  * authoritative peak; the samples also show heap use at that moment.
  */
 export function startRssSampler(intervalMs = 50) {
-  let peakRss = process.memoryUsage.rss();
-  let peakHeap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
+  const t0 = performance.now();
+  let peakRss = 0;
+  let atPeak;
+  // One full reading per second, to see whether memory grows with the run or plateaus.
+  const timeline = [];
+  let nextTimelineAt = 0;
+  const sample = () => {
     const rss = process.memoryUsage.rss();
-    if (rss > peakRss) {
-      peakRss = rss;
-      peakHeap = process.memoryUsage().heapUsed;
+    const elapsed = performance.now() - t0;
+    if (rss > peakRss || elapsed >= nextTimelineAt) {
+      const m = process.memoryUsage();
+      const reading = { atS: round(elapsed / 1000), rssMb: round(m.rss / 2 ** 20), heapTotalMb: round(m.heapTotal / 2 ** 20), heapUsedMb: round(m.heapUsed / 2 ** 20), externalMb: round(m.external / 2 ** 20), arrayBuffersMb: round(m.arrayBuffers / 2 ** 20) };
+      if (rss > peakRss) {
+        peakRss = rss;
+        atPeak = reading;
+      }
+      if (elapsed >= nextTimelineAt) {
+        timeline.push(reading);
+        nextTimelineAt += 1000;
+      }
     }
-  }, intervalMs);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
   timer.unref();
   return {
     stop() {
       clearInterval(timer);
-      const rss = process.memoryUsage.rss();
-      if (rss > peakRss) peakRss = rss;
-      return { peakRssMb: peakRss / 2 ** 20, heapAtPeakMb: peakHeap / 2 ** 20, vmHwmMb: vmHwmMb() };
+      sample();
+      return { peakRssMb: peakRss / 2 ** 20, heapAtPeakMb: atPeak.heapUsedMb, atPeak, timeline, vmHwmMb: vmHwmMb() };
     },
   };
 }
