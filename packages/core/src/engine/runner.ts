@@ -215,13 +215,16 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
 
   async function finishRow(target: PreparedTarget, item: EngineItem, round: 1 | 2, messages: ChatMessageV1[], state: AnswerState): Promise<AnswerRow | undefined> {
     if (state.kind === 'interrupted') return undefined;
+    // Rows live until the exports: they keep only the round-1 turn round 2 saw, not the messages
+    // (the rest of a transcript is the dataset item's), so a big run's memory stays small.
+    const previousReply = round === 2 ? previousAssistantTurn(messages) : undefined;
     const base = {
       model: target.id,
       itemId: item.id,
       category: item.category,
       dimension: item.dimension,
       round,
-      messages,
+      ...(previousReply !== undefined ? { previousReply } : {}),
     } as const;
     if (state.kind === 'error') {
       return { ...base, outcome: 'target_error', score: null, text: '', error: state.error, judgments: [], ...(state.key ? { answerKey: state.key } : {}) };
@@ -353,4 +356,12 @@ function round2Messages(r1: ChatMessageV1[], a1: AnswerState, q2: string, polici
     return 'round1-failed';
   }
   return [...r1, { role: 'assistant', content: assistant }, { role: 'user', content: q2 }];
+}
+
+/** The assistant turn right before the last user turn: what round 2 saw of round 1. */
+function previousAssistantTurn(messages: readonly ChatMessageV1[]): string | undefined {
+  const last = messages.length - 1;
+  if (last < 1 || messages[last]!.role !== 'user') return undefined;
+  const before = messages[last - 1]!;
+  return before.role === 'assistant' ? before.content : undefined;
 }

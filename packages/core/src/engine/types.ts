@@ -1,4 +1,4 @@
-import type { BlockStage, ChatMessageV1, FinishReasonV1, GenerationParamsV1, LanguageModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type { BlockStage, FinishReasonV1, GenerationParamsV1, LanguageModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
 import type { CategoryId } from '../taxonomy/types.js';
@@ -82,8 +82,12 @@ export interface AnswerRow {
   attempts?: number;
   /** Whether the answer came from the store rather than a new call. */
   cached?: boolean;
-  /** The messages sent for this round (kept for transcripts). */
-  messages?: ChatMessageV1[];
+  /**
+   * Round 2 only, when it was asked: the assistant turn its history carried (round 1's answer, or
+   * the block policy's placeholder / partial text). The rest of the conversation sent is the
+   * dataset item's (and the target's system override), so the messages themselves are not kept.
+   */
+  previousReply?: string;
 }
 
 /** Items as the engine consumes them. */

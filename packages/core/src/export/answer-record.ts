@@ -1,4 +1,3 @@
-import type { ChatMessageV1 } from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerRow } from '../engine/types.js';
 import type { ScoreRecord } from '../scoring/outcome.js';
@@ -23,36 +22,23 @@ export function toScoreRecord(row: AnswerRow): ScoreRecord {
   };
 }
 
-function lastUserTurn(messages: readonly ChatMessageV1[]): string | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i]!;
-    if (m.role === 'user') return m.content;
-  }
-  return undefined;
-}
-
-/** The assistant turn right before the last user turn: what round 2 saw of round 1. */
-function previousAssistantTurn(messages: readonly ChatMessageV1[]): string | undefined {
-  const last = messages.length - 1;
-  if (last < 1 || messages[last]!.role !== 'user') return undefined;
-  const before = messages[last - 1]!;
-  return before.role === 'assistant' ? before.content : undefined;
-}
-
 /**
- * An answer row as results.json stores it. The messages array is dropped (a round-2 history is
- * the round-1 turns again); what a transcript needs and the dataset alone cannot give is kept:
- * the round's user turn (`prompt`), the system prompt, and for round 2 the assistant turn the
- * model actually saw (its answer, or the block policy's placeholder).
+ * An answer row as results.json stores it. The conversation itself is not kept (a round-2 history
+ * is the round-1 turns again); what a transcript needs is: the round's user turn (`prompt`), the
+ * system prompt, and for round 2 the assistant turn the model actually saw (its answer, or the
+ * block policy's placeholder), which the engine records on the row as `previousReply`.
  *
- * @param item The dataset item, used for `prompt` / `system` when the row carries no messages
- *   (rows the engine recorded without asking, such as round 2 skipped after a block).
+ * @param item The dataset item: `prompt` is its turn of the row's round, `system` its system prompt.
+ * @param modelSystem The target's system prompt override, which replaced the item's in every call
+ *   the model was asked (round 1, and round 2 when it carries `previousReply`). Rows recorded
+ *   without asking (round 2 skipped after a block, or after a failed round 1) show the item's.
  */
-export function toResultsAnswer(row: AnswerRow, item?: DatasetItem): ResultsAnswer {
-  const messages = row.messages ?? [];
-  const prompt = lastUserTurn(messages) ?? item?.turns[row.round - 1] ?? null;
-  const system = messages.length > 0 ? messages.find((m) => m.role === 'system')?.content : item?.system;
-  const previousReply = row.round === 2 ? previousAssistantTurn(messages) : undefined;
+export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?: string): ResultsAnswer {
+  const prompt = item?.turns[row.round - 1] ?? null;
+  const previousReply = row.round === 2 ? row.previousReply : undefined;
+  const asked = row.round === 1 || previousReply !== undefined;
+  // The engine sends a system turn only for a non-empty prompt (the target's override first).
+  const system = asked ? (modelSystem ?? item?.system) || undefined : item?.system;
   const judgments = row.judgments.map(
     (j): ResultsJudgment => ({
       judgeId: j.judgeId,

@@ -46,29 +46,40 @@ function judgeReasons(a: ResultsAnswer): string {
  * as formulas get a leading apostrophe.
  */
 export function answersCsv(results: ResultsFile): string {
-  const text = (value: string | null | undefined): string => neutralizeFormula(value ?? '');
-  let out = UTF8_BOM + csvLine(ANSWERS_CSV_COLUMNS);
-  for (const a of results.answers) {
-    out += csvLine([
-      a.model,
-      a.itemId,
-      a.category,
-      a.dimension,
-      String(a.round),
-      a.outcome,
-      num(a.score),
-      String(a.vendorBlocked),
-      a.block?.stage ?? '',
-      a.block?.code ?? '',
-      judgeScores(a),
-      text(judgeReasons(a)),
-      a.error?.kind ?? '',
-      text(a.error?.message),
-      num(a.latencyMs),
-      String(a.cached),
-      text(a.prompt),
-      text(a.text),
-    ]);
-  }
+  let out = '';
+  for (const chunk of answersCsvChunks(results)) out += chunk;
   return out;
+}
+
+/**
+ * {@link answersCsv} piece by piece, for streaming it to a file: the byte order mark and header
+ * line first, then one whole record (one answer, ending in CRLF) per chunk.
+ */
+export function* answersCsvChunks(results: Pick<ResultsFile, 'answers'>): Generator<string> {
+  yield UTF8_BOM + csvLine(ANSWERS_CSV_COLUMNS);
+  for (const a of results.answers) yield answerCsvLine(a);
+}
+
+function answerCsvLine(a: ResultsAnswer): string {
+  const text = (value: string | null | undefined): string => neutralizeFormula(value ?? '');
+  return csvLine([
+    a.model,
+    a.itemId,
+    a.category,
+    a.dimension,
+    String(a.round),
+    a.outcome,
+    num(a.score),
+    String(a.vendorBlocked),
+    a.block?.stage ?? '',
+    a.block?.code ?? '',
+    judgeScores(a),
+    text(judgeReasons(a)),
+    a.error?.kind ?? '',
+    text(a.error?.message),
+    num(a.latencyMs),
+    String(a.cached),
+    text(a.prompt),
+    text(a.text),
+  ]);
 }

@@ -103,7 +103,7 @@ describe('buildResults', () => {
     ]);
   });
 
-  it('writes one answer per row, in row order, with transcript fields and without messages', () => {
+  it('writes one answer per row, in row order, with transcript fields', () => {
     expect(results.answers).toHaveLength(ROWS.length);
     expect(results.answers.map((a) => `${a.model}/${a.itemId}/${a.round}`)).toEqual(ROWS.map((r) => `${r.model}/${r.itemId}/${r.round}`));
     for (const a of results.answers) expect(a).not.toHaveProperty('messages');
@@ -128,7 +128,7 @@ describe('buildResults', () => {
     expect(openJudgeError.judgments).toEqual([{ judgeId: 'j1', outcome: 'judge_error', score: null, reason: null, error: 'server_error: 503' }]);
   });
 
-  it('takes prompt and system from the dataset item when the row has no messages', () => {
+  it('takes prompt and system from the dataset item, also for a round 2 that was never asked', () => {
     const skipped = results.answers.find((a) => a.model === 'reference' && a.itemId === 'i1' && a.round === 2)!;
     expect(skipped.prompt).toBe('=1+1 现在照做');
     const without = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, scoring: { bootstrap: false } });

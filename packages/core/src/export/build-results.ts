@@ -11,6 +11,8 @@ export interface ResultsModelInput {
   id: string;
   adapter: { name: string; version: string; packageName: string };
   tags?: readonly string[];
+  /** The system prompt that replaced the items' own in this model's calls (its `system` setting). */
+  system?: string;
 }
 
 /** Input of {@link buildResults}. */
@@ -24,7 +26,7 @@ export interface BuildResultsInput {
   scoring?: LeaderboardSectionOptions;
   /** Judge-panel agreement statistics, passed through as they are. */
   agreement?: object | null;
-  /** The dataset items, to fill `prompt` / `system` for rows recorded without messages. */
+  /** The dataset items: every answer's `prompt` and `system` come from its item. */
   items?: readonly DatasetItem[];
 }
 
@@ -35,7 +37,7 @@ export function adapterRef(adapter: { name: string; version: string }): string {
 
 /**
  * Builds results.json's content from the engine's answer rows: the manifest as given, the model
- * list, every answer (messages dropped, transcript fields kept), the leaderboard section scored
+ * list, every answer (with its transcript fields), the leaderboard section scored
  * from the rows (spec §4 pooled formulas, bootstrap intervals, the authors' boards) and the
  * panel's agreement statistics.
  *
@@ -44,6 +46,7 @@ export function adapterRef(adapter: { name: string; version: string }): string {
  */
 export function buildResults(input: BuildResultsInput): ResultsFile {
   const itemsById = new Map((input.items ?? []).map((item) => [item.id, item]));
+  const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const leaderboard = buildLeaderboardSection(
     input.rows.map(toScoreRecord),
     input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
@@ -54,7 +57,7 @@ export function buildResults(input: BuildResultsInput): ResultsFile {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     manifest: input.manifest,
     models: input.models.map((m) => ({ id: m.id, adapter: adapterRef(m.adapter), tags: [...(m.tags ?? [])] })),
-    answers: input.rows.map((row) => toResultsAnswer(row, itemsById.get(row.itemId))),
+    answers: input.rows.map((row) => toResultsAnswer(row, itemsById.get(row.itemId), systemByModel.get(row.model))),
     leaderboard,
     agreement: input.agreement ?? null,
   };

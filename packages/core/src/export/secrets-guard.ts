@@ -50,3 +50,48 @@ export function assertNoSecretsInFiles(files: ReadonlyMap<string, string>, secre
     }
   });
 }
+
+/**
+ * Checks a file for secrets chunk by chunk as it is streamed out, so the file never has to exist
+ * whole in memory. A secret cannot straddle two chunks when every chunk is whole values (one JSON
+ * value, one CSV record); each chunk is searched for the raw, JSON-escaped and CSV-escaped forms.
+ */
+export class SecretScanner {
+  private readonly forms: { form: string; index: number }[] = [];
+  private line = 1;
+
+  constructor(
+    /** The file name reported in a {@link SecretLeakError}. */
+    readonly file: string,
+    secrets: readonly string[],
+  ) {
+    secrets.forEach((secret, index) => {
+      if (secret.trim().length < MIN_SECRET_LENGTH) return;
+      for (const form of encodings(secret)) this.forms.push({ form, index });
+    });
+  }
+
+  /**
+   * Throws {@link SecretLeakError} (with the file's 1-based line) when `chunk`, the next part of
+   * the file, holds a secret; returns the chunk otherwise.
+   */
+  check(chunk: string): string {
+    for (const { form, index } of this.forms) {
+      const at = chunk.indexOf(form);
+      if (at !== -1) throw new SecretLeakError(this.file, index, this.line + countNewlines(chunk, at));
+    }
+    this.line += countNewlines(chunk, chunk.length);
+    return chunk;
+  }
+
+  /** `chunks`, each checked before it is passed on. */
+  *scan(chunks: Iterable<string>): Generator<string> {
+    for (const chunk of chunks) yield this.check(chunk);
+  }
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

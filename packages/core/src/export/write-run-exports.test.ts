@@ -7,9 +7,10 @@ import { writeFileAtomic } from './atomic-write.js';
 import { buildResults } from './build-results.js';
 import { renderSummary } from './render-summary.js';
 import type { ResultsFile } from './results-types.js';
-import { SecretLeakError, assertNoSecretsInFiles } from './secrets-guard.js';
+import { answersCsv } from './answers-csv.js';
+import { SecretLeakError, SecretScanner, assertNoSecretsInFiles } from './secrets-guard.js';
 import { validateResultsFile } from './validate-results.js';
-import { writeRunExports } from './write-run-exports.js';
+import { resultsJsonChunks, writeRunExports } from './write-run-exports.js';
 
 const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 50 } } });
 
@@ -72,6 +73,59 @@ describe('writeRunExports', () => {
   it('refuses a number JSON cannot carry instead of writing null', async () => {
     const broken = { ...results, answers: results.answers.map((a, i) => (i === 0 ? { ...a, latencyMs: Number.NaN } : a)) };
     await expect(writeRunExports(dir, broken)).rejects.toThrow(/non-finite number at "latencyMs"/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('streamed exports', () => {
+  it('writes results.json byte for byte as JSON.stringify(results, null, 2) did, and answers.csv as answersCsv', async () => {
+    await writeRunExports(dir, results);
+    expect(await readFile(join(dir, 'results.json'), 'utf8')).toBe(`${JSON.stringify(results, null, 2)}\n`);
+    expect(await readFile(join(dir, 'answers.csv'), 'utf8')).toBe(answersCsv(results));
+    // One answer per chunk: no chunk holds two answers.
+    const chunks = [...resultsJsonChunks(results)];
+    expect(chunks.length).toBeGreaterThan(results.answers.length);
+    expect(chunks.filter((c) => c.includes('"itemId"')).every((c) => c.split('"itemId"').length === 2)).toBe(true);
+  });
+
+  it('matches JSON.stringify for no answers and for fields left undefined', () => {
+    const empty = { ...results, answers: [], agreement: undefined } as unknown as ResultsFile;
+    expect([...resultsJsonChunks(empty)].join('')).toBe(`${JSON.stringify(empty, null, 2)}\n`);
+    const one = { ...results, answers: results.answers.slice(0, 1) };
+    expect([...resultsJsonChunks(one)].join('')).toBe(`${JSON.stringify(one, null, 2)}\n`);
+  });
+
+  it('leaves existing exports untouched and no temporary files when a write is refused', async () => {
+    await writeRunExports(dir, results);
+    const before = await Promise.all(['results.json', 'answers.csv', 'summary.txt'].map((f) => readFile(join(dir, f), 'utf8')));
+    const secret = 'sk-live-abcdef1234567890';
+    await expect(writeRunExports(dir, withAnswerText(`key ${secret}`), { secrets: [secret] })).rejects.toMatchObject({ file: 'results.json' });
+    expect((await readdir(dir)).sort()).toEqual(['answers.csv', 'results.json', 'summary.txt']);
+    expect(await Promise.all(['results.json', 'answers.csv', 'summary.txt'].map((f) => readFile(join(dir, f), 'utf8')))).toEqual(before);
+  });
+
+  it('reports the line of a secret counted across chunks, in raw, JSON- and CSV-escaped forms', () => {
+    const scanner = new SecretScanner('results.json', ['', 'sk-secret-1234']);
+    scanner.check('{\n  "a": 1,\n');
+    scanner.check('  "b": [\n    "x"\n');
+    expect(() => scanner.check('  ],\n  "c": "sk-secret-1234"\n')).toThrow(/results\.json: line 6 contains secret #2/);
+    const escaped = new SecretScanner('answers.csv', ['to"ken\\42']);
+    expect(() => escaped.check('a,b\r\n')).not.toThrow();
+    expect(() => escaped.check('x,"to""ken\\42"\r\n')).toThrow(/answers\.csv: line 2/);
+    expect(() => new SecretScanner('results.json', ['to"ken\\42']).check('"to\\"ken\\\\42"')).toThrow(SecretLeakError);
+  });
+
+  it('refuses a secret found in answers.csv alone, removing the run directory it created', async () => {
+    // answers.csv neutralises a formula with a leading apostrophe; results.json keeps the exact text.
+    const secret = "'=sk-leak-1234";
+    const leaked = withAnswerText(secret.slice(1));
+    const csv = answersCsv(leaked);
+    const runDir = join(dir, 'nested', 'csv-leak');
+    const error = await writeRunExports(runDir, leaked, { secrets: [secret] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SecretLeakError);
+    expect((error as SecretLeakError).file).toBe('answers.csv');
+    expect((error as SecretLeakError).line).toBe(csv.slice(0, csv.indexOf(secret)).split('\n').length);
+    await expect(readdir(join(dir, 'nested'))).rejects.toThrow(/ENOENT/);
     expect(await readdir(dir)).toEqual([]);
   });
 });

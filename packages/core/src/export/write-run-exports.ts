@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { answersCsv } from './answers-csv.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { mkdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { answersCsvChunks } from './answers-csv.js';
+import { writeTempFile } from './atomic-write.js';
 import { renderSummary } from './render-summary.js';
 import type { ResultsFile } from './results-types.js';
-import { assertNoSecretsInFiles } from './secrets-guard.js';
+import { SecretScanner } from './secrets-guard.js';
 
 /** File names of a run's exports inside its run directory. */
 export const RUN_EXPORT_FILES = {
@@ -28,24 +28,51 @@ export interface RunExportPaths {
   summary: string;
 }
 
+/** Numbers JSON cannot carry would silently become null; fail loudly instead, naming the field. */
+function finiteOnly(key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`results.json: non-finite number at "${key}"`);
+  return value;
+}
+
+/** `JSON.stringify(value, finiteOnly, 2)` as it reads nested `depth` levels deep. */
+function nested(value: unknown, depth: number): string | undefined {
+  const json = JSON.stringify(value, finiteOnly, 2) as string | undefined;
+  // JSON strings hold no raw line breaks, so every one is between values: indent what follows.
+  return json?.replace(/\n/g, `\n${' '.repeat(depth * 2)}`);
+}
+
 /**
- * Numbers JSON cannot carry would silently become null; fail loudly instead, naming the field.
+ * results.json as `JSON.stringify(results, …, 2)` + a line break would write it, byte for byte,
+ * in pieces: each top-level field, and the `answers` array one answer per chunk, so the whole text
+ * never exists at once (a big run has tens of thousands of answers).
  */
-function stringifyResults(results: ResultsFile): string {
-  return `${JSON.stringify(
-    results,
-    function (key, value: unknown) {
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`results.json: non-finite number at "${key}"`);
-      return value;
-    },
-    2,
-  )}\n`;
+export function* resultsJsonChunks(results: ResultsFile): Generator<string> {
+  const fields = Object.entries(results).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
+  if (fields.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  yield '{\n';
+  for (const [i, [key, value]] of fields.entries()) {
+    const comma = i < fields.length - 1 ? ',' : '';
+    if (key === 'answers' && Array.isArray(value) && value.length > 0) {
+      const answers: readonly unknown[] = value;
+      yield `  ${JSON.stringify(key)}: [\n`;
+      for (const [j, answer] of answers.entries()) yield `    ${nested(answer, 2) ?? 'null'}${j < answers.length - 1 ? ',' : ''}\n`;
+      yield `  ]${comma}\n`;
+    } else {
+      yield `  ${JSON.stringify(key)}: ${nested(value, 1)!}${comma}\n`;
+    }
+  }
+  yield '}\n';
 }
 
 /**
  * Writes results.json, answers.csv (UTF-8 with BOM) and summary.txt (plain text) into `runDir`,
- * creating it if needed. All three contents are built and checked for secrets first, so a leak
- * writes nothing; then each file is written atomically (temp file + rename).
+ * creating it if needed. results.json and answers.csv are streamed to temporary files chunk by
+ * chunk (so a big run's exports are never whole strings in memory), every chunk checked for
+ * secrets before it is written; only when all three files are complete and clean are they renamed
+ * into place, so a leak (or any failure) replaces nothing and leaves no files behind.
  *
  * @throws {SecretLeakError} when a configured secret occurs in any of the files.
  */
@@ -55,15 +82,40 @@ export async function writeRunExports(runDir: string, results: ResultsFile, opti
     answersCsv: join(runDir, RUN_EXPORT_FILES.answersCsv),
     summary: join(runDir, RUN_EXPORT_FILES.summary),
   };
-  const contents = new Map<string, string>([
-    [RUN_EXPORT_FILES.results, stringifyResults(results)],
-    [RUN_EXPORT_FILES.answersCsv, answersCsv(results)],
-    [RUN_EXPORT_FILES.summary, renderSummary(results, { color: false, width: options.width })],
-  ]);
-  assertNoSecretsInFiles(contents, options.secrets ?? []);
-  await mkdir(runDir, { recursive: true });
-  await writeFileAtomic(paths.results, contents.get(RUN_EXPORT_FILES.results)!);
-  await writeFileAtomic(paths.answersCsv, contents.get(RUN_EXPORT_FILES.answersCsv)!);
-  await writeFileAtomic(paths.summary, contents.get(RUN_EXPORT_FILES.summary)!);
-  return paths;
+  const secrets = options.secrets ?? [];
+  const scan = (file: string, chunks: Iterable<string>) => new SecretScanner(file, secrets).scan(chunks);
+  const writes: [string, Iterable<string>][] = [
+    [paths.results, scan(RUN_EXPORT_FILES.results, resultsJsonChunks(results))],
+    [paths.answersCsv, scan(RUN_EXPORT_FILES.answersCsv, answersCsvChunks(results))],
+    [paths.summary, scan(RUN_EXPORT_FILES.summary, [renderSummary(results, { color: false, width: options.width })])],
+  ];
+  const created = await mkdir(runDir, { recursive: true });
+  const temps: string[] = [];
+  let done = false;
+  try {
+    for (const [path, chunks] of writes) temps.push(await writeTempFile(path, chunks));
+    for (const [i, [path]] of writes.entries()) {
+      await rename(temps[i]!, path);
+      temps[i] = '';
+    }
+    done = true;
+    return paths;
+  } finally {
+    if (!done) {
+      for (const temp of temps) if (temp !== '') await unlink(temp).catch(() => {});
+      if (created !== undefined) await removeEmptyDirs(resolve(runDir), resolve(created));
+    }
+  }
+}
+
+/** Removes `dir` and its parents up to `top` (the first one this call created), where empty. */
+async function removeEmptyDirs(dir: string, top: string): Promise<void> {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      await rmdir(d);
+    } catch {
+      return;
+    }
+    if (d === top || dirname(d) === d) return;
+  }
 }

@@ -102,7 +102,7 @@ export function buildRunResults(input: {
   };
   return buildResults({
     rows: engine.rows,
-    models: plan.targets.map((t) => ({ id: t.id, adapter: t.adapter, tags: t.tags })),
+    models: plan.targets.map((t) => ({ id: t.id, adapter: t.adapter, tags: t.tags, ...(t.system !== undefined ? { system: t.system } : {}) })),
     manifest,
     items: input.items,
     agreement: panelAgreement(engine.rows, plan.judges.length),
