@@ -1,4 +1,4 @@
-import { combineSignals, getHeader, redactBody, safeParseJson, timeoutSignal } from '@sc-safety/adapter-utils';
+import { callSignal, getHeader, redactBody, safeParseJson } from '@sc-safety/adapter-utils';
 import { InvalidResponseError, TransientError } from '@sc-safety/spec';
 import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1, ModelCapabilitiesV1, WarningV1 } from '@sc-safety/spec';
 import Anthropic from '@anthropic-ai/sdk';
@@ -65,24 +65,27 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
       stream: this.config.stream,
     });
     // One deadline for the whole answer: the SDK's own timeout stops counting once headers arrive.
-    const deadline = timeoutSignal(this.config.timeoutMs);
-    const options: RequestOptions = { signal: combineSignals(request.signal, deadline), headers: requestHeaders(request.headers) };
+    // A per-call signal released when the call ends (see callSignal: composites leak per call).
+    const call = callSignal(request.signal, this.config.timeoutMs);
+    const options: RequestOptions = { signal: call.signal, headers: requestHeaders(request.headers) };
     const accumulator = this.config.stream ? new StreamAccumulator() : undefined;
     try {
       return accumulator
-        ? await this.generateStreamed(body, options, warnings, accumulator, [deadline, request.signal])
+        ? await this.generateStreamed(body, options, warnings, accumulator, [call.signal])
         : await this.generateWhole(body, options, warnings);
     } catch (error) {
       const partialText = accumulator?.text;
       const outcome = handleFailure(error, {
         secrets: this.secrets,
         warnings,
-        timedOut: deadline?.aborted === true,
+        timedOut: call.timedOut,
         callerAborted: request.signal?.aborted === true,
         ...(partialText === undefined || partialText === '' ? {} : { partialText }),
       });
       if (outcome instanceof Error) throw outcome;
       return outcome;
+    } finally {
+      call.dispose();
     }
   }
 
