@@ -10,7 +10,7 @@ export async function core(): Promise<typeof Core> {
 /** Errors that mean "your input is wrong" (exit 2) rather than "something broke" (exit 1). */
 export function isUsageError(core: typeof Core, error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
-  return core.DatasetError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError'].includes(name);
+  return core.DatasetError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError'].includes(name);
 }
 
 /** Wires engine events to a progress display on stderr: bars on a terminal, plain lines otherwise. */

@@ -152,7 +152,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         io.stderr(`merged ${dirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
         io.stdout(flags.json ? JSON.stringify({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, null, 2) + '\n' : c.renderSummary(merged.results, { width: io.columns ?? 100 }) + '\n');
       } catch (error) {
-        if (isUsageError(c, error) || (error instanceof Error && /^merge:|not a run directory/.test(error.message))) {
+        if (isUsageError(c, error)) {
           io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
           ctx.exitCode = ExitCode.invalid;
           return;

@@ -160,7 +160,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
       : { kind: 'completed', key: hit.key, result: result as Extract<GenerateResultV1, { type: 'completed' }>, cached: true, latencyMs: hit.latencyMs, attempts: hit.attempts };
   }
 
-  async function judgeOne(judge: PreparedJudge, item: EngineItem, round: 1 | 2, history: ChatMessageV1[], text: string, aKey: string): Promise<JudgeVerdict> {
+  async function judgeOne(judge: PreparedJudge, modelId: string, item: EngineItem, round: 1 | 2, history: ChatMessageV1[], text: string, aKey: string): Promise<JudgeVerdict> {
     const lane = judgeLanes.get(judge.id)!;
     const key = judgmentKey({ answerKey: aKey, answerText: text, judge: { adapter: judge.adapter.name, config: judge.keyConfig, params: judge.params }, promptHash: options.judgeProtocol.promptHash });
     const hit = options.store.getJudgment(key);
@@ -184,7 +184,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
       if (verdict.outcome === 'judge_error') {
         // A judge-side block or similar: not a judgment of the answer, so it is not stored and a re-run retries it.
         const message = verdict.block ? `judge request blocked by its vendor (${verdict.block.stage}, ${verdict.block.code})` : 'judge error';
-        options.store.putFailure({ key, kind: 'judgment', modelId: '', itemId: item.id, round, judgeId: judge.id, errorKind: 'judge_blocked', message, attempts: 1, at: now().toISOString() });
+        options.store.putFailure({ key, kind: 'judgment', modelId, itemId: item.id, round, judgeId: judge.id, errorKind: 'judge_blocked', message, attempts: 1, at: now().toISOString() });
         return { judgeId: judge.id, outcome: 'judge_error', error: message };
       }
       options.store.putJudgment({
@@ -207,7 +207,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     } catch (error) {
       if (signal?.aborted) throw new Interrupted();
       const err = toAnswerError(error);
-      options.store.putFailure({ key, kind: 'judgment', modelId: '', itemId: item.id, round, judgeId: judge.id, errorKind: err.kind, message: err.message, attempts: err.attempts ?? 1, at: now().toISOString() });
+      options.store.putFailure({ key, kind: 'judgment', modelId, itemId: item.id, round, judgeId: judge.id, errorKind: err.kind, message: err.message, attempts: err.attempts ?? 1, at: now().toISOString() });
       reportStop(lane, `judge:${judge.id}`);
       return { judgeId: judge.id, outcome: 'judge_error', error: `${err.kind}: ${err.message}` };
     }
@@ -253,7 +253,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     if (text.trim() === '' && policies.emptyAnswer === 'outcome') {
       return { ...withText, outcome: 'empty', score: null, judgments: [] };
     }
-    const verdicts = await Promise.all(options.judges.map((j) => judgeOne(j, item, round, messages, text, state.key)));
+    const verdicts = await Promise.all(options.judges.map((j) => judgeOne(j, target.id, item, round, messages, text, state.key)));
     const agg = options.aggregate(verdicts);
     return {
       ...withText,

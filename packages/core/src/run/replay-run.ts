@@ -29,13 +29,21 @@ const offline = (id: string): LanguageModelV1 => ({
 
 const LANE = { concurrency: 1, timeoutMs: 1, maxRetries: 0 };
 
+/** A run directory that cannot be scored or merged as asked (wrong path, other run, changed dataset). */
+export class RunDirectoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunDirectoryError';
+  }
+}
+
 export function readRunPlan(runDir: string): StoredRunPlan {
   const file = path.join(runDir, 'store.sqlite');
-  if (!existsSync(file)) throw new Error(`${runDir}: not a run directory (no store.sqlite). Run \`sc-safety run -c <config>\` first.`);
+  if (!existsSync(file)) throw new RunDirectoryError(`${runDir}: not a run directory (no store.sqlite). Run \`sc-safety run -c <config>\` first.`);
   const store = RunStore.open(runDir, { readonly: true });
   try {
     const plan = store.getMeta<StoredRunPlan>(RUN_PLAN_META_KEY);
-    if (!plan) throw new Error(`${file}: holds no run plan; was it written by \`sc-safety run\`?`);
+    if (!plan) throw new RunDirectoryError(`${file}: holds no run plan; was it written by \`sc-safety run\`?`);
     return plan;
   } finally {
     store.close();
@@ -46,7 +54,7 @@ export function readRunPlan(runDir: string): StoredRunPlan {
 export async function planItems(plan: StoredRunPlan): Promise<EngineItem[]> {
   const dataset = await loadDataset(plan.dataset.path);
   if (dataset.fingerprint !== plan.dataset.fingerprint) {
-    throw new Error(
+    throw new RunDirectoryError(
       `${plan.dataset.path}: the dataset changed since the run (fingerprint ${dataset.fingerprint}, the run used ${plan.dataset.fingerprint}). Restore it, or start a new run.`,
     );
   }
@@ -117,12 +125,12 @@ function comparable(plan: StoredRunPlan): string {
  * addresses make this a union; conflicting rows keep the first and are counted) and scores it.
  */
 export async function mergeRuns(dirs: readonly string[], outDir: string, options: { bootstrapIterations?: number } = {}) {
-  if (dirs.length < 1) throw new Error('merge: give at least one run directory');
+  if (dirs.length < 1) throw new RunDirectoryError('merge: give at least one run directory');
   const plans = dirs.map((d) => readRunPlan(d));
   const first = comparable(plans[0]!);
   plans.forEach((p, i) => {
     if (comparable(p) !== first) {
-      throw new Error(`merge: ${dirs[i]} is a different run from ${dirs[0]} (config, dataset, judge or policies differ); only shards of the same run can be merged`);
+      throw new RunDirectoryError(`merge: ${dirs[i]} is a different run from ${dirs[0]} (config, dataset, judge or policies differ); only shards of the same run can be merged`);
     }
   });
   const { shard: _shard, ...merged } = plans[0]!;

@@ -6,6 +6,7 @@ import { loadRunConfig } from '../config/load-run-config.js';
 import { prepareModels } from '../config/prepare-models.js';
 import type { PreparedModel } from '../config/prepare-models.js';
 import { resolveRunOptions } from '../config/run-options.js';
+import { RunConfigError } from '../config/run-config-error.js';
 import { RUN_CONFIG_DEFAULTS } from '../config/types.js';
 import type { RunOverrides } from '../config/run-options.js';
 import { sanitizeForManifest } from '../config/sanitize.js';
@@ -105,7 +106,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // The run options carry the command-line overrides (e.g. --concurrency) applied to the entries.
   for (const p of prepared.targets) p.entry = run.models.find((m) => m.id === p.entry.id) ?? p.entry;
   for (const p of prepared.judges) p.entry = run.judges.find((m) => m.id === p.entry.id) ?? p.entry;
-  if (prepared.judges.length === 0) throw new Error(`${path.basename(options.configFile)}: judge: a run needs a judge ("judge:") or a panel ("judges:")`);
+  if (prepared.judges.length === 0) {
+    throw new RunConfigError([{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }], { file: path.basename(options.configFile) });
+  }
   const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
   const protocol = rubricJudgeProtocol({ taxonomy: dataset.taxonomy });
   const plan = estimatePlan({ items, targets: prepared.targets, judges: prepared.judges, outDir: run.outDir, datasetRef: run.datasetRef, shard });
