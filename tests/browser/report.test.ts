@@ -17,12 +17,12 @@ import type { ResultsFile } from '@sc-safety/core';
 import { renderReport, syntheticResults, templatePath } from '../../apps/report/src/node/index.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../../apps/report/src/testing/chromium.js';
 import type { Browser, BrowserContext, Page } from '../../apps/report/src/testing/chromium.js';
+import { prerequisite } from '../support/prerequisite.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-output/screenshots');
 const available = chromiumAvailable();
-if (!available) console.warn(`tests/browser: SKIPPED — ${CHROMIUM_PATH} not found (install it with: apt-get install -y chromium)`);
 
-describe.skipIf(!available)('web report in Chromium (file://, network blocked)', () => {
+describe.runIf(prerequisite(available, `Chromium at ${CHROMIUM_PATH}`, 'apt-get install -y chromium'))('web report in Chromium (file://, network blocked)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;

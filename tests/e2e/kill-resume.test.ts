@@ -13,6 +13,7 @@ import type { MixedServers } from './helpers/servers.js';
 import type { FakeServer, RecordedRequest, ScenarioHandler } from './helpers/workspace.js';
 import { core } from './helpers/workspace.js';
 import type { ResultsFile } from './helpers/workspace.js';
+import { prerequisite } from '../support/prerequisite.js';
 
 type Results = ResultsFile;
 
@@ -26,7 +27,7 @@ const SEED = 0x5c5afe;
  * config header (headers are not part of any content address). After every kill the store is read
  * to learn which calls had been committed: none of those may be asked again.
  */
-describe.skipIf(!CLI_BUILT)('sc-safety run: killed with SIGKILL and re-run until done', () => {
+describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run pnpm build first'))('sc-safety run: killed with SIGKILL and re-run until done', () => {
   let dir: string;
   let servers: MixedServers;
   let configFile: string;

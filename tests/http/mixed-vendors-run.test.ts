@@ -14,6 +14,7 @@ import {
 import type { FakeScenario, FakeServer, RecordedRequest } from '@sc-safety/testkit/fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/main.js';
+import { prerequisite } from '../support/prerequisite.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const built = existsSync(path.join(root, 'packages/adapter-http/dist/index.js')) && existsSync(path.join(root, 'packages/adapter-openai/dist/index.js'));
@@ -37,7 +38,7 @@ const ITEMS = [
  * Scripted: item "b" is blocked by DashScope at the input, item "c" by MiniMax at the output in
  * round 2, Zhipu refuses item "a" round 1 with its 1301 filter; everything else answers.
  */
-describe.runIf(built)('sc-safety run mixing adapter-http presets with adapter-openai', () => {
+describe.runIf(prerequisite(built, 'the built adapters (dist)', 'run pnpm build first'))('sc-safety run mixing adapter-http presets with adapter-openai', () => {
   let dir: string;
   const servers: FakeServer[] = [];
   let dashscope: FakeServer, minimax: FakeServer, zhipu: FakeServer, openai: FakeServer, judge: FakeServer;

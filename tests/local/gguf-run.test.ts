@@ -8,6 +8,7 @@ import { createOpenAIFakeServer } from '@sc-safety/testkit/fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../packages/cli/src/main.js';
 import { writeTinyGguf } from '../../packages/adapter-local/src/__fixtures__/write-tiny-gguf.js';
+import { prerequisite } from '../support/prerequisite.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const builtLocal = existsSync(path.join(root, 'packages/adapter-local/dist/index.js'));
@@ -19,7 +20,7 @@ const nodeLlamaCppInstalled = existsSync(path.join(root, 'packages/adapter-local
  * Issue acceptance: `sc-safety run` with a config whose target is a GGUF model written by the test
  * itself completes both rounds of builtin:smoke in-process. The judge is a loopback fake.
  */
-describe.runIf(builtLocal)('sc-safety run on an in-process GGUF model', () => {
+describe.runIf(prerequisite(builtLocal, 'the built adapter-local (dist)', 'run pnpm build first'))('sc-safety run on an in-process GGUF model', () => {
   let dir: string;
   let judge: Awaited<ReturnType<typeof createOpenAIFakeServer>>;
 
@@ -36,7 +37,7 @@ describe.runIf(builtLocal)('sc-safety run on an in-process GGUF model', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.runIf(nodeLlamaCppInstalled)('completes both rounds of builtin:smoke', { timeout: 600_000 }, async () => {
+  it.runIf(prerequisite(nodeLlamaCppInstalled, 'node-llama-cpp (adapter-local optional dependency)', 'pnpm install'))('completes both rounds of builtin:smoke', { timeout: 600_000 }, async () => {
     const model = path.join(dir, 'tiny.gguf');
     await writeTinyGguf(model);
     const config = path.join(dir, 'run.yaml');

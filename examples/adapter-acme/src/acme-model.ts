@@ -49,7 +49,7 @@ export class AcmeModel implements LanguageModelV1 {
       try {
         parsed = JSON.parse(text);
       } catch {
-        throw new InvalidResponseError({ message: 'Acme: the answer is not valid JSON.', status: response.status, body: this.redact(text.slice(0, 2000)), warnings });
+        throw new InvalidResponseError({ message: 'Acme: the answer is not valid JSON.', status: response.status, body: this.redact(text).slice(0, 2000), warnings });
       }
       return interpretResponse(parsed, warnings, this.redact(text));
     } catch (error) {

@@ -12,12 +12,14 @@ import { retryAfterMs } from './retry-after.js';
  */
 export function classifyError(status: number, headers: Headers, text: string, warnings: WarningV1[], redact: (s: string) => string): AdapterError {
   const fault = readFault(text);
-  const detail = fault?.detail ?? (text.trim() === '' ? 'no body' : text.slice(0, 200).replace(/\s+/g, ' '));
+  // Redact before cutting: a cut through the key would leave a fragment `redact` cannot find.
+  const safe = redact(text);
+  const detail = fault?.detail ?? (text.trim() === '' ? 'no body' : safe.slice(0, 200).replace(/\s+/g, ' '));
   const common = {
     message: redact(`Acme HTTP ${status}${fault ? ` (${fault.kind})` : ''}: ${detail}`),
     status,
     ...(fault ? { vendorCode: fault.kind } : {}),
-    body: redact(text.slice(0, 4096)),
+    body: safe.slice(0, 4096),
     warnings,
   };
   const kind: AcmeFaultKind | undefined = fault?.kind ?? byStatus(status);

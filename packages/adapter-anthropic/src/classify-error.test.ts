@@ -15,6 +15,14 @@ const kindOf = (e: ErrorEvidence) => {
 };
 
 describe('classifyError', () => {
+  it('keeps no fragment of a key cut by the 200-character body excerpt in the message', () => {
+    const key = 'gateway-key-0123456789abcdef';
+    const bodyText = `<html>${'x'.repeat(185)}${key}</html>`;
+    const error = classifyError({ status: 502, headers: new Headers(), body: undefined, bodyText }, { secrets: [key], warnings: [] });
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).not.toContain(key.slice(0, 9));
+  });
+
   it.each([
     [400, 'invalid_request_error', 'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.', 'quota_exhausted'],
     [400, 'invalid_request_error', 'prompt is too long: 215000 tokens > 200000 maximum', 'invalid_request'],

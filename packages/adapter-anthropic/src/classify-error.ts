@@ -125,6 +125,6 @@ function readErrorRequestId(evidence: ErrorEvidence): string | undefined {
 
 function describe(evidence: ErrorEvidence, type: string | undefined, message: string | undefined, secrets: readonly string[]): string {
   const where = evidence.status === undefined ? 'error event inside the stream' : `HTTP ${evidence.status}`;
-  const text = message ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${evidence.bodyText.slice(0, 200).replace(/\s+/g, ' ')}`);
+  const text = message ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${redactSecrets(evidence.bodyText, secrets).slice(0, 200).replace(/\s+/g, ' ')}`);
   return redactSecrets(`Anthropic ${where}${type === undefined ? '' : ` (${type})`}: ${text}`, secrets);
 }

@@ -1,4 +1,4 @@
-import { LoadApiKeyError, loadApiKey } from '@sc-safety/adapter-utils';
+import { loadApiKey } from '@sc-safety/adapter-utils';
 import type { HttpAdapterConfig } from './config.js';
 
 type CredentialField = 'apiKey' | 'secretKey' | 'secretId' | 'appId' | 'apiSecret';
@@ -22,21 +22,4 @@ export function loadCredential(
     apiKeyParameterName: field,
     env,
   });
-}
-
-/** Like {@link loadCredential}, but `undefined` when the credential is given nowhere. */
-export function optionalCredential(
-  config: HttpAdapterConfig,
-  field: CredentialField,
-  defaultEnv: string | undefined,
-  label: string,
-  env: Record<string, string | undefined>,
-): string | undefined {
-  if (defaultEnv === undefined && config[field] === undefined && config[`${field}Env`] === undefined) return undefined;
-  try {
-    return loadCredential(config, field, defaultEnv ?? '', label, env);
-  } catch (error) {
-    if (error instanceof LoadApiKeyError && config[field] === undefined && config[`${field}Env`] === undefined) return undefined;
-    throw error;
-  }
 }

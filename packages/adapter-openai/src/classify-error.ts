@@ -102,7 +102,7 @@ function retryAfterMs(evidence: ErrorEvidence): number | undefined {
 function describe(evidence: ErrorEvidence, options: ClassifyOptions): string {
   const where = evidence.status === undefined ? 'error inside the stream' : `HTTP ${evidence.status}`;
   const vendorMessage = errorMessageOf(evidence.body);
-  const text = vendorMessage ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${evidence.bodyText.slice(0, 200)}`);
+  const text = vendorMessage ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${redactSecrets(evidence.bodyText, options.secrets).slice(0, 200)}`);
   const code = errorCodeOf(evidence.body);
   return redactSecrets(`${options.preset.label} ${where}${code === undefined ? '' : ` (${code})`}: ${text}`, options.secrets);
 }

@@ -40,6 +40,13 @@ describe('redactSecrets', () => {
     expect(redactSecrets('https://user:hunter22@proxy.local/v1')).toBe(`https://user:${REDACTED}@proxy.local/v1`);
   });
 
+  it('redacts the signed authorization query parameter of a Spark WebSocket URL', () => {
+    const signed = Buffer.from('api_key="k", algorithm="hmac-sha256", signature="c2ln"').toString('base64');
+    const url = `wss://spark-api.xf-yun.com/v3.5/chat?authorization=${signed}&date=Mon&host=spark-api.xf-yun.com`;
+    const out = redactSecrets(url);
+    expect(out).toBe(`wss://spark-api.xf-yun.com/v3.5/chat?authorization=${REDACTED}&date=Mon&host=spark-api.xf-yun.com`);
+  });
+
   it('redacts JSON fields named like credentials, but not token counts', () => {
     const body = JSON.stringify({
       api_key: 'k-1',

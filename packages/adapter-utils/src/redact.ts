@@ -15,7 +15,7 @@ const OPENAI_ANTHROPIC_KEY = /\bsk-(?:ant-)?[A-Za-z0-9_-]{8,}/g;
 const JWT = /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]+:)[^\s/?#@]+@/gi;
 const QUERY_PARAM =
-  /([?&;]|\b)(api[_-]?key|apikey|key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|client[_-]?secret|secret|signature|sig|password|x-amz-signature|x-amz-security-token)=([^&\s#"'<>]+)/gi;
+  /([?&;]|\b)(api[_-]?key|apikey|key|access[_-]?token|refresh[_-]?token|id[_-]?token|token|client[_-]?secret|secret|signature|sig|password|authorization|x-amz-signature|x-amz-security-token)=([^&\s#"'<>]+)/gi;
 // Two JSON forms: plain, and escaped inside another JSON string (a body logged as a string field).
 const JSON_FIELD = /"([A-Za-z0-9_.$-]{1,64})"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 const ESCAPED_JSON_FIELD = /\\"([A-Za-z0-9_.$-]{1,64})\\"(\s*:\s*)\\"((?:(?!\\")[^])*)\\"/g;
@@ -37,8 +37,8 @@ export function isSecretName(name: string): boolean {
 /**
  * Replaces secrets in free text with `[REDACTED]`: the given secret values, plus common shapes
  * (`Bearer …`, `sk-…`/`sk-ant-…`, `bce-v3/ALTAK-…`, JWTs, `api_key=`/`access_token=`/`client_secret=`
- * query parameters, URL passwords, `Authorization:`-style header lines, and JSON string fields whose
- * name looks like a credential).
+ * query parameters and Spark's signed `authorization=`, URL passwords, `Authorization:`-style header
+ * lines, and JSON string fields whose name looks like a credential).
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined | null)[] = []): string {
   let out = text;

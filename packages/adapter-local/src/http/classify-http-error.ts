@@ -73,7 +73,7 @@ export function classifyHttpError(evidence: HttpErrorEvidence, options: Classify
 function describe(evidence: HttpErrorEvidence, fields: ErrorFields, options: ClassifyHttpErrorOptions): string {
   const where = evidence.status === undefined ? 'error inside the stream' : `HTTP ${evidence.status}`;
   const trimmed = evidence.bodyText.trim();
-  const text = fields.message ?? (trimmed === '' ? 'no body' : `non-JSON body: ${trimmed.slice(0, 200)}`);
+  const text = fields.message ?? (trimmed === '' ? 'no body' : `non-JSON body: ${redactSecrets(trimmed, options.secrets).slice(0, 200)}`);
   const code = fields.code === undefined ? '' : ` (${fields.code})`;
   return redactSecrets(`${options.label} ${where}${code}: ${text}`, options.secrets);
 }

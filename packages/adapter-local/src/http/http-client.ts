@@ -1,4 +1,4 @@
-import { combineHeaders } from '@sc-safety/adapter-utils';
+import { combineHeaders, redactSecrets } from '@sc-safety/adapter-utils';
 
 /** How to reach one local server. */
 export interface HttpClientOptions {
@@ -21,6 +21,11 @@ export class LocalHttpClient {
     this.apiKey = options.apiKey;
     this.headers = options.headers ?? {};
     this.fetchImpl = options.fetch ?? globalThis.fetch;
+  }
+
+  /** The origin for labels, messages and log lines: a password in the URL (`http://u:p@host`) is redacted. */
+  get displayOrigin(): string {
+    return redactSecrets(this.origin, this.secrets);
   }
 
   /** Values that must never appear in an error or a recorded body. */

@@ -24,7 +24,7 @@ export function createLlamaCppModel(config: LocalAdapterConfig, context: Adapter
     ...(config.headers === undefined ? {} : { headers: config.headers }),
     ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
   });
-  const label = `llama.cpp at ${client.origin}`;
+  const label = `llama.cpp at ${client.displayOrigin}`;
   const capabilities: ModelCapabilitiesV1 = {
     systemRole: 'native',
     multiTurn: true,

@@ -20,7 +20,7 @@ export function createOllamaModel(config: LocalAdapterConfig & { model: string }
     ...(config.headers === undefined ? {} : { headers: config.headers }),
     ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
   });
-  const label = `Ollama at ${client.origin}`;
+  const label = `Ollama at ${client.displayOrigin}`;
   const model = config.model;
   const stream = config.stream ?? true;
   const hints: ErrorHints = {

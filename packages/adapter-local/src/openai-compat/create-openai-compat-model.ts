@@ -30,7 +30,7 @@ export function createOpenAICompatModel(
     ...(config.headers === undefined ? {} : { headers: config.headers }),
     ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
   });
-  const label = `${NAMES[target]} at ${client.origin}`;
+  const label = `${NAMES[target]} at ${client.displayOrigin}`;
   const hints: ErrorHints = {
     contextLength: (fields) => `${label}: the prompt is longer than the model's context window${fields.message === undefined ? '' : ` (${fields.message})`}. Shorten the conversation, or serve the model with a longer context (${target === 'vllm' ? '--max-model-len' : 'the context length setting when loading it'}).`,
     modelNotFound: (fields) => `${label} does not serve model "${config.model}"${fields.message === undefined ? '' : ` (${fields.message})`}. ${HOW_TO_LOAD[target](config.model)}`,

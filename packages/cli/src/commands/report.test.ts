@@ -14,7 +14,10 @@ async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out:
 }
 
 describe('sc-safety report', () => {
-  it.skipIf(!existsSync(templatePath()))('writes one self-contained page for one or several runs', async () => {
+  // The report template is built by apps/report; in CI (which builds first) it must exist.
+  const built = existsSync(templatePath());
+  if (!built && process.env.CI) throw new Error('apps/report is not built: run pnpm build first');
+  it.skipIf(!built)('writes one self-contained page for one or several runs', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-report-'));
     for (const [name, seed] of [['run-a', 1], ['run-b', 2]] as const) {
       await mkdir(path.join(dir, name));
@@ -27,6 +30,9 @@ describe('sc-safety report', () => {
     const html = await readFile(path.join(dir, 'html', 'index.html'), 'utf8');
     expect(html).toContain('id="sc-answers-1"');
     expect(html).toContain("default-src 'none'");
+    const onFile = await run(dir, 'report', 'run-a', '--out', path.join('html', 'index.html'));
+    expect(onFile.code).toBe(2);
+    expect(onFile.err).toContain('--out must be a writable directory');
   });
 
   it('exits 2 naming the problem when a run is missing or not a results file', async () => {

@@ -57,6 +57,23 @@ describe('validateAdapterConfig', () => {
     expect(error.message).toBe('models[2].apiKey: key [REDACTED] is too short');
   });
 
+  it('keeps other credentials (header tokens, secret keys) out of messages too', async () => {
+    const echoing = defineAdapter({
+      name: 'echo',
+      version: '1.0.0',
+      configSchema: {
+        '~standard': { version: 1, vendor: 'x', validate: (value) => ({ issues: [{ message: `bad config ${JSON.stringify(value)}` }] }) },
+      },
+      create: () => ({}) as never,
+    });
+    const config = { model: 'm', secretKey: 'sk-secret-value', headers: { Authorization: 'Bearer tok-123456' } };
+    const error = await configError(validateAdapterConfig(echoing, config, { path: 'models[0]' }));
+    expect(error.message).toContain('"model":"m"');
+    expect(error.message).not.toContain('sk-secret-value');
+    expect(error.message).not.toContain('tok-123456');
+    expect(error.message).toContain('[REDACTED]');
+  });
+
   it('supports async schemas and reports a schema that throws', async () => {
     const throwing = defineAdapter({
       name: 'bad',

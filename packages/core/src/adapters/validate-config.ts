@@ -1,4 +1,5 @@
 import type { AdapterDefinitionV1, ConfigSchemaIssue, ConfigSchemaResult } from '@sc-safety/spec';
+import { isSecretField, redactSecrets } from '../config/secret-fields.js';
 import { AdapterConfigError, type AdapterConfigProblem } from './adapter-errors.js';
 
 export interface ValidateAdapterConfigOptions {
@@ -21,11 +22,21 @@ export function formatIssuePath(base: string, issuePath: ConfigSchemaIssue['path
   return out.length === 0 ? '(root)' : out;
 }
 
-// Schemas may echo the offending value; an API key must never reach a message or a log.
+// Schemas may echo the offending value; no credential (apiKey, a token in `headers`, …) may reach
+// a message or a log. Uses the config module's rule for which fields hold secrets.
 function scrub(message: string, config: unknown): string {
-  if (typeof config !== 'object' || config === null) return message;
-  const key = (config as { apiKey?: unknown }).apiKey;
-  return typeof key === 'string' && key.length >= 4 ? message.split(key).join('[REDACTED]') : message;
+  const secrets: string[] = [];
+  const collect = (value: unknown, secret: boolean): void => {
+    if (typeof value === 'string') {
+      if (secret) secrets.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) collect(item, secret);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) collect(item, secret || isSecretField(key));
+    }
+  };
+  collect(config, false);
+  return redactSecrets(message, secrets);
 }
 
 /**

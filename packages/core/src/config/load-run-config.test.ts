@@ -196,6 +196,13 @@ judges:
     ]);
   });
 
+  it('reports an alias with no anchor at its line, without echoing the alias text', async () => {
+    const lines = await yamlErrors('dataset: builtin:sample\nmodels:\n  - {id: a, adapter: openai, model: m, apiKey: *sk-pasted-key-123}\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^run\.yaml:3:\d+: an alias \(\*name\) refers to no anchor/);
+    expect(lines.join('\n')).not.toContain('sk-pasted-key-123');
+  });
+
   it('suggests the intended top-level key', async () => {
     const lines = await yamlErrors('dataset: builtin:sample\nmodles: []\nmodels: [{id: a, adapter: openai, model: m}]\nfoo: 1\n');
     expect(lines).toEqual([

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isAlias, parseDocument, visit, type Document } from 'yaml';
 import { describeJsonError, lineAndColumn } from '../dataset/json-error.js';
 import { locateJsonError } from './locate-json-error.js';
 import type { RunConfigProblem } from './run-config-error.js';
@@ -38,7 +38,38 @@ function parseYaml(text: string): ParsedConfigText {
       }),
     };
   }
-  return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 1000 }) as unknown };
+  } catch {
+    // yaml throws here for an alias with no anchor (`apiKey: *abc`) or too many alias expansions;
+    // its message quotes the alias text, which may be a pasted key, so it is not passed on.
+    const at = unresolvedAliasOffset(doc);
+    const message =
+      at === undefined
+        ? 'the document expands aliases (*name) too many times or could not be resolved; write the values out'
+        : 'an alias (*name) refers to no anchor (&name) defined before it; quote the value if "*" is part of the text';
+    const problem: RunConfigProblem = { path: '', message };
+    if (at !== undefined) {
+      const { line, col } = lineCounter.linePos(at);
+      return { ok: false, problems: [{ ...problem, line, column: col }] };
+    }
+    return { ok: false, problems: [problem] };
+  }
+}
+
+/** Source offset of the first alias whose anchor is not defined before it, if any. */
+function unresolvedAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.resolve(doc) === undefined) {
+        offset = node.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 function parseJson(text: string): ParsedConfigText {

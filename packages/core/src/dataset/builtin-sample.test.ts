@@ -6,10 +6,13 @@ import { loadDataset, validateDataset } from './load.js';
 import { resolveDatasetPath } from './resolve.js';
 import { datasetStats } from './stats.js';
 
-const exists = existsSync(resolveDatasetPath('builtin:sample'));
-
 describe('builtin:sample', () => {
-  it.skipIf(!exists)('validates and covers 3 categories and all 22 sub-dimensions with ≥ 3 two-turn items each', async () => {
+  // The sample ships with the package; a missing file must fail here, not skip silently.
+  it('exists', () => {
+    expect(existsSync(resolveDatasetPath('builtin:sample'))).toBe(true);
+  });
+
+  it('validates and covers 3 categories and all 22 sub-dimensions with ≥ 3 two-turn items each', async () => {
     const result = await validateDataset('builtin:sample');
     expect(result.issues.filter((i) => i.severity === 'error').map(formatIssue)).toEqual([]);
     expect(result.ok).toBe(true);

@@ -47,6 +47,17 @@ describe('RunStore.open', () => {
     }
   });
 
+  it('refuses a corrupt schema version row with an error naming the file', () => {
+    const dir = tmp.dir();
+    RunStore.open(dir).close();
+    const file = path.join(dir, STORE_FILE_NAME);
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value_json = '{oops' WHERE key = 'schema_version'").run();
+    db.close();
+    expect(() => RunStore.open(dir)).toThrow(RunStoreSchemaError);
+    expect(() => RunStore.open(dir)).toThrow(`${file}: not an sc-safety run store (schema version {oops)`);
+  });
+
   it('refuses files that are not run stores', () => {
     const garbage = tmp.dir();
     RunStore.open(garbage).close();

@@ -344,7 +344,13 @@ function checkSchema(db: Database.Database, file: string, schema: string, allowE
   if (tables.length === 0 && allowEmpty) return 'empty';
   if (!tables.includes('meta')) throw new RunStoreSchemaError(`${file}: not an sc-safety run store (no meta table)`, file);
   const json = db.prepare<[string], string>(`SELECT value_json FROM ${schema}.meta WHERE key = ?`).pluck().get(SCHEMA_VERSION_META_KEY);
-  const version: unknown = json === undefined ? undefined : JSON.parse(json);
+  let version: unknown;
+  try {
+    version = json === undefined ? undefined : JSON.parse(json);
+  } catch {
+    // A corrupt version row is reported like any other bad version, naming the file.
+    version = undefined;
+  }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new RunStoreSchemaError(`${file}: not an sc-safety run store (schema version ${json ?? 'missing'})`, file);
   }
