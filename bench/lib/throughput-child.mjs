@@ -34,6 +34,8 @@ async function engineSide() {
   const target = { id: 'bench-target', tags: [], adapter: info, model: targetModel, keyConfig: core.keyModelConfig(targetConfig), params: {}, limits };
   const judge = { id: 'bench-judge', adapter: info, model: judgeModel, keyConfig: core.keyModelConfig(judgeConfig), params: { temperature: 0 }, limits };
   const store = core.RunStore.open(storeDir, { secrets: [API_KEY], synchronous: durability });
+  // As `sc-safety run` does: answers and judgments are committed on the store's writer thread.
+  const writer = core.BackgroundWriter.start(store);
 
   // Warm-up: open `concurrency` connections (as many as the run will use) before the clock starts.
   const ping = [{ role: 'user', content: 'warm-up' }];
@@ -41,6 +43,8 @@ async function engineSide() {
 
   const outcomes = {};
   let rowsSeen = 0;
+  // As `sc-safety run` does: rows are not kept in memory but spooled to disk as they finish.
+  const spool = new core.RowSpool([target.id], items.map((i) => i.id));
   const measured = await measure(() =>
     core.runEngine({
       items,
@@ -48,18 +52,24 @@ async function engineSide() {
       judges: [judge],
       judgeProtocol: core.rubricJudgeProtocol({}),
       aggregate: core.panelAggregator('median'),
-      store,
+      store: core.engineStoreWithWriter(store, writer),
       redact: (text) => core.redactSecrets(text, [API_KEY]),
-      // A progress listener, as the CLI has one.
+      keepRows: false,
+      // The spool, and a progress listener as the CLI has one.
       onEvent: (event) => {
-        if (event.type === 'row') rowsSeen++;
+        if (event.type !== 'row') return;
+        spool.add(event.row);
+        rowsSeen++;
       },
     }),
   );
+  await writer.close();
   store.close();
-  for (const row of measured.value.rows) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
+  for (const row of spool) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
+  const rows = spool.length;
+  spool.close();
   const { value: _value, ...timing } = measured;
-  return { ...timing, warmupCalls: concurrency, rows: measured.value.rows.length, rowsSeen, outcomes, lanes: { target: laneConcurrency, judge: laneConcurrency } };
+  return { ...timing, warmupCalls: concurrency, rows, rowsSeen, outcomes, lanes: { target: laneConcurrency, judge: laneConcurrency } };
 }
 
 async function bareSide() {

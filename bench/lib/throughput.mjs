@@ -28,7 +28,7 @@ export async function throughputScenario({ concurrency, latencyMs, itemCount, ru
   try {
     for (const side of order(runsPerSide)) {
       const storeDir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-bench-store-'));
-      const execArgv = profileDir && side === 'engine' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+      const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
       try {
         const before = await fake.stats();
         const r = await runChild(CHILD, { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability }, { execArgv });

@@ -1,7 +1,9 @@
-import { AdapterError, AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
+import { AbortedError, AdapterError, AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { GenerateResultV1 } from '@sc-safety/spec';
+import { createFakeServerBase } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACME_MODERATION, createAcmeFakeServer } from './__fixtures__/acme-fake-server.js';
 import adapter from './index.js';
 import { createModel } from './create-model.js';
@@ -105,5 +107,92 @@ describe('acme adapter', () => {
     const bad = await adapter.configSchema['~standard'].validate({ model: '', timeoutMs: 'soon', extra: 1 });
     expect(bad.issues?.map((i) => i.path)).toEqual([['extra'], ['model'], ['timeoutMs']]);
     expect(() => createModel({ model: 'm' }, { env: {} })).toThrow(/ACME_API_KEY/);
+  });
+
+  it('keeps no key in raw, message or details when Acme echoes it back', async () => {
+    // A vendor (or a proxy in front of it) that reflects the key it received into its answers.
+    server = await createFakeServerBase({
+      respond: (ctx) => {
+        const key = ctx.request.headers['x-acme-key'] ?? '';
+        const blocked = ctx.request.body !== undefined && JSON.stringify(ctx.request.body).includes('block me');
+        ctx.sendJson(200, {
+          output: { text: blocked ? '' : 'Hello.', stop: blocked ? 'moderated' : 'done' },
+          ...(blocked ? { moderation: { blocked: true, phase: 'prompt', label: `policy for ${key}` } } : {}),
+          tokens: { prompt: 1, generated: 1 },
+          trace_id: 'acme-trace-echo',
+          debug: { received: [`X-Acme-Key: ${key}`], key },
+        });
+      },
+    });
+    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: server.baseURL, timeoutMs: 5000 });
+    const completed = await model.generate({ messages: [{ role: 'user', content: 'hi' }] });
+    expect(completed).toMatchObject({ type: 'completed', text: 'Hello.', requestId: 'acme-trace-echo' });
+    expect(JSON.stringify(completed)).not.toContain(KEY);
+    expect(completed.raw).toEqual({
+      output: { text: 'Hello.', stop: 'done' },
+      tokens: { prompt: 1, generated: 1 },
+      trace_id: 'acme-trace-echo',
+      debug: { received: ['X-Acme-Key: [REDACTED]'], key: '[REDACTED]' },
+    });
+    const blocked = await model.generate({ messages: [{ role: 'user', content: 'block me' }] });
+    expect(blocked).toMatchObject({ type: 'blocked', stage: 'input', details: { label: 'policy for [REDACTED]' } });
+    expect(JSON.stringify(blocked)).not.toContain(KEY);
+    expect(blocked.raw).toMatchObject({ moderation: { label: 'policy for [REDACTED]' }, debug: { key: '[REDACTED]' } });
+  });
+});
+
+describe('the per-call signal', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const answer = () => new Response(JSON.stringify({ output: { text: 'ok', stop: 'done' }, tokens: { prompt: 1, generated: 1 }, trace_id: 't' }), { status: 200, headers: { 'content-type': 'application/json' } });
+  /** A fetch that answers once its signal aborts, the way fetch does: rejecting with the reason. */
+  const untilAborted: typeof globalThis.fetch = (_input, init) =>
+    new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
+
+  it('2,000 sequential calls on one long-lived caller signal leave no listener, timer or link behind', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const run = new AbortController();
+    const seen: AbortSignal[] = [];
+    const listenersDuringCall: number[] = [];
+    const fetch: typeof globalThis.fetch = async (_input, init) => {
+      if (init?.signal) seen.push(init.signal);
+      listenersDuringCall.push(getEventListeners(run.signal, 'abort').length);
+      return answer();
+    };
+    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 60_000 }, { env: {}, fetch });
+    for (let i = 0; i < 2000; i++) {
+      const result = await model.generate({ messages: [{ role: 'user', content: `q${i}` }], signal: run.signal });
+      expect(result.type).toBe('completed');
+    }
+    expect(seen).toHaveLength(2000);
+    // Linked while a call runs (one listener, its own), unlinked once it is over.
+    expect(new Set(listenersDuringCall)).toEqual(new Set([1]));
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+    // Finished calls are no longer tied to the caller: aborting it reaches none of them.
+    run.abort(new Error('run over'));
+    expect(seen.filter((signal) => signal.aborted)).toHaveLength(0);
+  });
+
+  it("the caller's abort mid-call reaches fetch and is an AbortedError, leaving no listener", async () => {
+    const run = new AbortController();
+    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 60_000 }, { env: {}, fetch: untilAborted });
+    const pending = model.generate({ messages: [{ role: 'user', content: 'x' }], signal: run.signal });
+    run.abort(new Error('stop'));
+    expect(AbortedError.isInstance(await rejection(pending))).toBe(true);
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('the deadline aborts fetch and is a TimeoutError, leaving no listener', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const run = new AbortController();
+    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 1000 }, { env: {}, fetch: untilAborted });
+    const pending = rejection(model.generate({ messages: [{ role: 'user', content: 'x' }], signal: run.signal }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(TimeoutError.isInstance(await pending)).toBe(true);
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    expect(run.signal.aborted).toBe(false);
   });
 });

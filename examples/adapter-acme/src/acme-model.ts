@@ -1,9 +1,11 @@
 import { AbortedError, AdapterError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1, ModelCapabilitiesV1 } from '@sc-safety/spec';
 import { ACME_GENERATE_PATH, ACME_KEY_HEADER } from './acme-wire.js';
+import { callSignal } from './call-signal.js';
 import { classifyError } from './classify-error.js';
 import { ACME_MODERATION_SIGNALS, interpretResponse } from './interpret-response.js';
 import { mapRequest } from './map-request.js';
+import { redactRaw } from './redact-raw.js';
 
 export interface AcmeModelSettings {
   model: string;
@@ -33,15 +35,15 @@ export class AcmeModel implements LanguageModelV1 {
 
   async generate(request: GenerateRequestV1): Promise<GenerateResultV1> {
     const { body, warnings } = mapRequest(this.settings.model, request);
-    const deadline = AbortSignal.timeout(this.settings.timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
+    // One plain signal per call, unlinked from the caller's in finally (see callSignal).
+    const call = callSignal(request.signal, this.settings.timeoutMs);
     const fetchImpl = this.settings.fetch ?? globalThis.fetch;
     try {
       const response = await fetchImpl(`${this.settings.baseURL.replace(/\/+$/, '')}${ACME_GENERATE_PATH}`, {
         method: 'POST',
         headers: this.headers(request.headers),
         body: JSON.stringify(body),
-        signal,
+        signal: call.signal,
       });
       const text = await response.text();
       if (!response.ok) throw classifyError(response.status, response.headers, text, warnings, (s) => this.redact(s));
@@ -51,14 +53,17 @@ export class AcmeModel implements LanguageModelV1 {
       } catch {
         throw new InvalidResponseError({ message: 'Acme: the answer is not valid JSON.', status: response.status, body: this.redact(text).slice(0, 2000), warnings });
       }
-      return interpretResponse(parsed, warnings, this.redact(text));
+      // Acme may echo what it was sent; nothing read from the body (raw, labels) may carry the key.
+      return interpretResponse(redactRaw(parsed, (s) => this.redact(s)), warnings, this.redact(text));
     } catch (error) {
       if (AdapterError.isInstance(error)) throw error;
       // Which signal fired decides between the caller's abort and our own deadline.
       if (request.signal?.aborted) throw new AbortedError({ message: 'Acme: the call was aborted by the caller.', warnings });
-      if (deadline.aborted) throw new TimeoutError({ message: `Acme: no answer within ${this.settings.timeoutMs} ms.`, warnings });
+      if (call.timedOut) throw new TimeoutError({ message: `Acme: no answer within ${this.settings.timeoutMs} ms.`, warnings });
       // Connection refused or reset, a body cut off mid-way: worth retrying.
       throw new TransientError({ message: this.redact(`Acme: the call failed: ${describe(error)}`), warnings });
+    } finally {
+      call.dispose();
     }
   }
 

@@ -1,7 +1,9 @@
 import { AdapterError, AuthError, InvalidRequestError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { BlockedResultV1, CompletedResultV1, GenerateResultV1 } from '@sc-safety/spec';
 import { CONTENT_FILTERING_MESSAGE } from '@sc-safety/testkit';
+import type { FakeRespondContext } from '@sc-safety/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { findSecret } from './__fixtures__/find-secret.js';
 import { anthropicErrorBody, closeServers, fake, KEY, model, page, replying } from './__fixtures__/servers.js';
 
 afterEach(closeServers);
@@ -194,5 +196,107 @@ describe('the API key never leaks', () => {
     expect(TransientError.isInstance(error)).toBe(true);
     expect(error.status).toBe(502);
     expect(`${error.message} ${error.body ?? ''}`).not.toContain(KEY);
+  });
+});
+
+/** The key exactly as the adapter sent it (the SDK sends `apiKey` as `x-api-key` or `Authorization: Bearer`). */
+function sentKey(ctx: FakeRespondContext): string {
+  const key = ctx.request.headers['x-api-key'] ?? /^Bearer\s+(.+)$/i.exec(ctx.request.headers.authorization ?? '')?.[1];
+  if (key === undefined || key === '') throw new Error('no key in the request');
+  return key;
+}
+
+/** Fields a gateway that reflects the request (or a debugging vendor) might add to a body. */
+function echoOf(key: string): Record<string, unknown> {
+  return { received: [`x-api-key: ${key}`, `authorization: Bearer ${key}`], key, by_key: { [key]: 1 } };
+}
+const REDACTED_ECHO = { received: ['x-api-key: [REDACTED]', 'authorization: [REDACTED]'], key: '[REDACTED]', by_key: { '[REDACTED]': 1 } };
+
+const sse = (events: ReadonlyArray<readonly [string, unknown]>) => events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+
+describe('raw evidence on results, from a server that echoes the key', () => {
+  it('a completed answer keeps its raw body with the key redacted (non-streamed)', async () => {
+    const server = await replying((ctx) => ({
+      status: 200,
+      body: { id: 'msg_echo', type: 'message', role: 'assistant', model: 'claude-fake', content: [{ type: 'text', text: 'Hello.' }], stop_reason: 'end_turn', usage: { input_tokens: 2, output_tokens: 1 }, echo: echoOf(sentKey(ctx)) },
+      headers: { 'request-id': 'req_echo' },
+    }));
+    const result = (await model(server).generate(ask())) as CompletedResultV1;
+    expect(result).toMatchObject({ type: 'completed', text: 'Hello.', requestId: 'req_echo' });
+    expect(result.raw).toEqual({
+      id: 'msg_echo',
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-fake',
+      content: [{ type: 'text', text: 'Hello.' }],
+      stop_reason: 'end_turn',
+      usage: { input_tokens: 2, output_tokens: 1 },
+      echo: REDACTED_ECHO,
+    });
+    expect(findSecret(result, KEY)).toEqual([]);
+  });
+
+  it('a completed answer assembled from a stream keeps its raw message with the key redacted', async () => {
+    const server = await replying((ctx) =>
+      sse([
+        ['message_start', { type: 'message_start', message: { id: 'msg_s', type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null, usage: { input_tokens: 2, output_tokens: 0 }, echo: echoOf(sentKey(ctx)) } }],
+        ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+        ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello.' } }],
+        ['content_block_stop', { type: 'content_block_stop', index: 0 }],
+        ['message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } }],
+        ['message_stop', { type: 'message_stop' }],
+      ]),
+    );
+    const result = (await model(server, { stream: true }).generate(ask())) as CompletedResultV1;
+    expect(result).toMatchObject({ type: 'completed', text: 'Hello.' });
+    expect(result.raw).toMatchObject({ id: 'msg_s', content: [{ type: 'text', text: 'Hello.' }], stop_reason: 'end_turn', echo: REDACTED_ECHO });
+    expect(findSecret(result, KEY)).toEqual([]);
+  });
+
+  it('a refusal keeps raw and the explanation with the key redacted', async () => {
+    const server = await replying((ctx) => ({
+      status: 200,
+      body: {
+        id: 'msg_r',
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'text', text: 'Step one' }],
+        stop_reason: 'refusal',
+        stop_details: { type: 'refusal', category: 'cyber', explanation: `refused request signed ${sentKey(ctx)}` },
+        usage: { input_tokens: 2, output_tokens: 2 },
+        echo: echoOf(sentKey(ctx)),
+      },
+    }));
+    const result = (await model(server).generate(ask())) as BlockedResultV1;
+    expect(result).toMatchObject({ type: 'blocked', code: 'refusal', partialText: 'Step one', message: 'refused request signed [REDACTED]', details: { category: 'cyber' } });
+    expect(result.raw).toMatchObject({ stop_details: { explanation: 'refused request signed [REDACTED]' }, echo: REDACTED_ECHO });
+    expect(findSecret(result, KEY)).toEqual([]);
+  });
+
+  it('the content-filtering 400 keeps the error envelope as raw with the key redacted', async () => {
+    const server = await replying((ctx) => ({
+      status: 400,
+      body: { ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), echo: echoOf(sentKey(ctx)) },
+      headers: { 'request-id': 'req_cf' },
+    }));
+    const result = (await model(server).generate(ask())) as BlockedResultV1;
+    expect(result).toMatchObject({ type: 'blocked', stage: 'output', code: 'content_filtering_policy', requestId: 'req_cf' });
+    expect(result.raw).toEqual({ ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), echo: REDACTED_ECHO });
+    expect(findSecret(result, KEY)).toEqual([]);
+  });
+
+  it('the content-filtering error event inside a stream keeps the event as raw with the key redacted', async () => {
+    const server = await replying((ctx) =>
+      sse([
+        ['message_start', { type: 'message_start', message: { id: 'msg_f', type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null, usage: { input_tokens: 3, output_tokens: 1 } } }],
+        ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+        ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } }],
+        ['error', { ...anthropicErrorBody('invalid_request_error', `${CONTENT_FILTERING_MESSAGE} (key ${sentKey(ctx)})`), echo: echoOf(sentKey(ctx)) }],
+      ]),
+    );
+    const result = (await model(server, { stream: true }).generate(ask())) as BlockedResultV1;
+    expect(result).toMatchObject({ type: 'blocked', code: 'content_filtering_policy', partialText: 'The first half', message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])` });
+    expect(result.raw).toMatchObject({ error: { message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])` }, echo: REDACTED_ECHO });
+    expect(findSecret(result, KEY)).toEqual([]);
   });
 });

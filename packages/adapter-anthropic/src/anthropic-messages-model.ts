@@ -114,7 +114,7 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
         ...(requestId === undefined ? {} : { requestId }),
       });
     }
-    return interpretMessage(message as Record<string, unknown>, { requestId, warnings, raw: message });
+    return interpretMessage(message as Record<string, unknown>, { requestId, warnings, raw: message, secrets: this.secrets });
   }
 
   private async generateStreamed(
@@ -134,7 +134,7 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
     const message = accumulator.toMessage();
     if (!accumulator.complete) {
       // A refusal decided before the cut still stands; anything else was cut off mid-answer.
-      if (message.stop_reason === 'refusal') return interpretMessage(message, { requestId, warnings, raw: message });
+      if (message.stop_reason === 'refusal') return interpretMessage(message, { requestId, warnings, raw: message, secrets: this.secrets });
       throw new TransientError({
         message: `Anthropic: the stream ended after ${accumulator.eventCount} events without message_stop.`,
         status: response.status,
@@ -142,7 +142,7 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
         ...(requestId === undefined ? {} : { requestId }),
       });
     }
-    return interpretMessage(message, { requestId, warnings, raw: message });
+    return interpretMessage(message, { requestId, warnings, raw: message, secrets: this.secrets });
   }
 }
 

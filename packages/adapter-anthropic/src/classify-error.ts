@@ -7,6 +7,7 @@ import {
   TransientError,
 } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
+import { redactRaw } from './redact-raw.js';
 import { retryAfterMs } from './retry-after.js';
 
 /** What a failed call left behind. */
@@ -48,11 +49,12 @@ const CONTENT_FILTERING = /output blocked by content filtering policy/i;
 
 /**
  * Maps an Anthropic error to its outcome. A 400 "Output blocked by content filtering policy" is a
- * blocked result (stage output, code `content_filtering_policy`), never an error. Otherwise, by
- * message first, since the status alone does not tell them apart: credit balance → quota
- * exhausted; "prompt is too long" → invalid request, reason context_length. Then by status (or,
- * for an error event inside a stream, by `error.type`): 429 → rate limited with the wait; 401/403 →
- * auth; 402 → quota; 408, 409, 5xx and 529 overloaded → transient; other 4xx → invalid request.
+ * blocked result (stage output, code `content_filtering_policy`, the envelope as its redacted
+ * `raw`), never an error. Otherwise, by message first, since the status alone does not tell them
+ * apart: credit balance → quota exhausted; "prompt is too long" → invalid request, reason
+ * context_length. Then by status (or, for an error event inside a stream, by `error.type`): 429 →
+ * rate limited with the wait; 401/403 → auth; 402 → quota; 408, 409, 5xx and 529 overloaded →
+ * transient; other 4xx → invalid request.
  */
 export function classifyError(evidence: ErrorEvidence, options: ClassifyOptions): AdapterError | BlockedResultV1 {
   const { type, message } = errorFields(evidence.body);
@@ -67,7 +69,8 @@ export function classifyError(evidence: ErrorEvidence, options: ClassifyOptions)
       code: 'content_filtering_policy',
       message: redactSecrets(vendorMessage, options.secrets),
       warnings: options.warnings,
-      raw: evidence.body ?? redactBody(evidence.bodyText, options.secrets),
+      // The envelope as evidence, structure kept, with the key taken out of every string in it.
+      raw: evidence.body === undefined || evidence.body === null ? redactBody(evidence.bodyText, options.secrets) : redactRaw(evidence.body, options.secrets),
     };
     if (options.partialText !== undefined && options.partialText !== '') blocked.partialText = options.partialText;
     if (requestId !== undefined) blocked.requestId = requestId;

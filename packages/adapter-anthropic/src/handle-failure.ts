@@ -21,11 +21,11 @@ export interface FailureContext {
  * AbortedError; an SDK `APIError` with a status or an error event → {@link classifyError} (which may
  * answer with a blocked result); no connection → TransientError; a stream event that was not JSON
  * → InvalidResponseError; a body cut off mid-way and other I/O failures → TransientError. Every
- * message is redacted with the API key.
+ * message is redacted with the API key, and the cause is a redacted copy (see {@link sanitizedCause}).
  */
 export function handleFailure(error: unknown, ctx: FailureContext): AdapterError | BlockedResultV1 {
   if (AdapterError.isInstance(error)) return error;
-  const base = { warnings: ctx.warnings, cause: error };
+  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx) };
   if (ctx.timedOut || error instanceof APIConnectionTimeoutError) {
     return new TimeoutError({ ...base, message: 'Anthropic: no complete answer within the per-call timeout.' });
   }
@@ -58,6 +58,18 @@ function causeText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;
+}
+
+/**
+ * A plain Error standing in for what was thrown: its name and message (with its cause's message),
+ * redacted. Never the original: an SDK error holds response headers, and what a custom `fetch` or
+ * the runtime threw may hold the request with its `x-api-key` header, anywhere down its cause chain.
+ */
+function sanitizedCause(error: unknown, ctx: FailureContext): Error {
+  const cause = new Error(redact(causeText(error), ctx));
+  // Not enumerable, as on a thrown Error, so logging or spreading the cause shows no extra field.
+  if (error instanceof Error) Object.defineProperty(cause, 'name', { value: redact(error.name, ctx), writable: true, configurable: true });
+  return cause;
 }
 
 function redact(text: string, ctx: FailureContext): string {

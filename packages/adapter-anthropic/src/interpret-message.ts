@@ -1,6 +1,8 @@
+import { redactSecrets } from '@sc-safety/adapter-utils';
 import type { BlockedResultV1, GenerateResultV1, WarningV1 } from '@sc-safety/spec';
 import { mapFinishReason } from './finish-reason.js';
 import { mapUsage } from './map-usage.js';
+import { redactRaw } from './redact-raw.js';
 
 /** The moderation signals this adapter turns into blocked results (the capability manifest lists them). */
 export const MODERATION_SIGNALS = ['stop_reason=refusal', 'error.message=Output blocked by content filtering policy'] as const;
@@ -10,13 +12,16 @@ export interface InterpretOptions {
   warnings: WarningV1[];
   /** Kept as evidence: the body, or the message assembled from a stream. */
   raw: unknown;
+  /** Values taken out of `raw` and of the refusal's explanation and category (the API key). */
+  secrets?: readonly string[];
 }
 
 /**
  * Reads a complete Messages response (or one assembled from a stream): the text of its text
  * blocks, thinking as reasoning text, finish reason and usage. `stop_reason: "refusal"` is the
  * streaming classifier stopping the answer: a blocked result at the output stage, keeping the text
- * written before it as `partialText`.
+ * written before it as `partialText`. `raw` and the vendor's refusal explanation are kept with the
+ * secrets redacted (see {@link redactRaw}); the answer text is kept as it is.
  */
 export function interpretMessage(message: Record<string, unknown>, options: InterpretOptions): GenerateResultV1 {
   const blocks = Array.isArray(message.content) ? (message.content as unknown[]) : [];
@@ -32,9 +37,11 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
   const finishReason = mapFinishReason(stopReason);
   const usage = mapUsage(message.usage);
   const requestId = options.requestId ?? (typeof message.id === 'string' ? message.id : undefined);
+  const secrets = options.secrets ?? [];
+  const raw = redactRaw(options.raw, secrets);
 
   if (stopReason === 'refusal') {
-    const details = refusalDetails(message.stop_details);
+    const details = refusalDetails(message.stop_details, secrets);
     const blocked: BlockedResultV1 = {
       type: 'blocked',
       stage: 'output',
@@ -43,7 +50,7 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
       finishReason,
       usage,
       warnings: options.warnings,
-      raw: options.raw,
+      raw,
     };
     if (text !== '') blocked.partialText = text;
     if (details.category !== undefined) blocked.details = { category: details.category };
@@ -59,15 +66,15 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
     usage,
     ...(requestId === undefined ? {} : { requestId }),
     warnings: options.warnings,
-    raw: options.raw,
+    raw,
   };
 }
 
-function refusalDetails(stopDetails: unknown): { category?: string; explanation?: string } {
+function refusalDetails(stopDetails: unknown, secrets: readonly string[]): { category?: string; explanation?: string } {
   if (typeof stopDetails !== 'object' || stopDetails === null) return {};
   const d = stopDetails as Record<string, unknown>;
   return {
-    ...(typeof d.category === 'string' ? { category: d.category } : {}),
-    ...(typeof d.explanation === 'string' && d.explanation !== '' ? { explanation: d.explanation } : {}),
+    ...(typeof d.category === 'string' ? { category: redactSecrets(d.category, secrets) } : {}),
+    ...(typeof d.explanation === 'string' && d.explanation !== '' ? { explanation: redactSecrets(d.explanation, secrets) } : {}),
   };
 }

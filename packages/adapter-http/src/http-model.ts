@@ -1,4 +1,5 @@
-import { combineHeaders, combineSignals, normalizeHeaders, timeoutSignal } from '@sc-safety/adapter-utils';
+import { callSignal, combineHeaders, normalizeHeaders } from '@sc-safety/adapter-utils';
+import type { CallSignal } from '@sc-safety/adapter-utils';
 import type {
   AdapterError,
   GenerateRequestV1,
@@ -9,6 +10,7 @@ import type {
 } from '@sc-safety/spec';
 import { request as undiciRequest } from 'undici';
 import type { Agent } from 'undici';
+import { sentCredentials } from './auth/sent-credentials.js';
 import type { AuthPlugin, OutgoingRequest } from './auth/types.js';
 import type { HttpAdapterConfig } from './config.js';
 import { interpretBody, StreamInterpreter } from './interpret.js';
@@ -35,9 +37,12 @@ export interface HttpModelSettings {
 /** Per-call state shared by the success and failure paths. */
 interface Call {
   warnings: WarningV1[];
-  signal: AbortSignal | undefined;
-  deadline: AbortSignal | undefined;
+  /** The caller's signal and the deadline, released when the call ends. */
+  scope: CallSignal;
+  signal: AbortSignal;
   callerSignal: AbortSignal | undefined;
+  /** The plugin's secrets, plus the credentials this call sent once it is authorised. */
+  secrets: readonly string[];
 }
 
 /**
@@ -71,8 +76,10 @@ export class HttpModel implements LanguageModelV1 {
 
   async generate(request: GenerateRequestV1): Promise<GenerateResultV1> {
     const { template, config, stream, auth } = this.settings;
-    const deadline = timeoutSignal(this.settings.timeoutMs);
-    const call: Call = { warnings: [], signal: combineSignals(request.signal, deadline), deadline, callerSignal: request.signal };
+    // A per-call signal released when the call ends: an AbortSignal.any composite per call would
+    // stay tied to a long-lived caller signal (see callSignal).
+    const scope = callSignal(request.signal, this.settings.timeoutMs);
+    const call: Call = { warnings: [], scope, signal: scope.signal, callerSignal: request.signal, secrets: auth.secrets };
     const modelPath = template.endpoint.modelPaths?.[config.model] ?? config.model;
     const vars = { model: config.model, modelPath, ...auth.vars };
     const mapped = mapRequest({ template, model: config.model, messages: request.messages, params: request.params, stream, vars });
@@ -91,14 +98,17 @@ export class HttpModel implements LanguageModelV1 {
       body: JSON.stringify(mapped.body),
     };
     try {
-      call.signal?.throwIfAborted();
+      call.signal.throwIfAborted();
       await auth.authorize(outgoing, { signal: call.signal, dispatcher: this.dispatcher });
+      call.secrets = [...auth.secrets, ...sentCredentials(outgoing)];
       if (template.stream?.format === 'ws') return await this.generateOverWebSocket(outgoing, call);
       return await this.generateOverHttp(outgoing, call);
     } catch (error) {
       const failure = networkFailure(error, this.failureContext(call, 'before the answer arrived'));
       if (failure !== error) auth.onFailure?.(failure);
       throw failure;
+    } finally {
+      scope.dispose();
     }
   }
 
@@ -176,7 +186,7 @@ export class HttpModel implements LanguageModelV1 {
     const { auth } = this.settings;
     return {
       template: this.settings.template,
-      secrets: auth.secrets,
+      secrets: call.secrets,
       warnings: call.warnings,
       headers,
       onFailure: (error: AdapterError) => auth.onFailure?.(error),
@@ -187,9 +197,9 @@ export class HttpModel implements LanguageModelV1 {
     return {
       label: this.settings.template.label,
       callerSignal: call.callerSignal,
-      deadline: call.deadline,
+      timedOut: call.scope.timedOut,
       timeoutMs: this.settings.timeoutMs,
-      secrets: this.settings.auth.secrets,
+      secrets: call.secrets,
       warnings: call.warnings,
       phase,
     };

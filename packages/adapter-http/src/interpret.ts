@@ -1,4 +1,4 @@
-import { appendDelta, redactBody, safeParseJson, takeCumulative } from '@sc-safety/adapter-utils';
+import { appendDelta, redactBody, redactSecrets, safeParseJson, takeCumulative } from '@sc-safety/adapter-utils';
 import { InvalidResponseError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, CompletedResultV1, GenerateResultV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import { classifyFailure, findBlock, flagWarning, isErrorBody } from './classify.js';
@@ -7,6 +7,7 @@ import { matches } from './condition.js';
 import type { Subject } from './condition.js';
 import { mapFinishReason, readFinishRaw, readRequestId, readText, readUsage } from './extract-response.js';
 import { getPath } from './json-path.js';
+import { redactRaw } from './redact-raw.js';
 import type { StreamFrame } from './stream/read-frames.js';
 import type { HttpTemplate, StreamSpec } from './template/types.js';
 
@@ -27,19 +28,22 @@ function fail(context: InterpretContext, error: AdapterError): never {
 }
 
 function addFlag(context: InterpretContext, match: BlockMatch): void {
-  const warning = flagWarning(match);
+  const flag = flagWarning(match);
+  const warning = { ...flag, message: redactSecrets(flag.message, context.secrets) };
   if (!context.warnings.some((w) => w.message === warning.message)) context.warnings.push(warning);
 }
 
 function blocked(match: BlockMatch, parts: { partialText?: string | undefined; usage?: UsageV1; requestId?: string | undefined; raw: unknown; finishRaw?: string | undefined }, context: InterpretContext): BlockedResultV1 {
+  // Message and details are read from the vendor's body, which may echo a credential.
+  const details = Object.fromEntries(Object.entries(match.details).map(([name, value]) => [name, typeof value === 'string' ? redactSecrets(value, context.secrets) : value]));
   const result: BlockedResultV1 = {
     type: 'blocked',
     stage: match.stage,
-    code: match.code,
-    message: match.message,
-    details: match.details,
+    code: redactSecrets(match.code, context.secrets),
+    message: redactSecrets(match.message, context.secrets),
+    details,
     warnings: context.warnings,
-    raw: parts.raw,
+    raw: redactRaw(parts.raw, context.secrets),
   };
   // An input block's "answer" is the vendor's canned notice, not model text: it stays in `raw` only.
   if (match.stage !== 'input' && parts.partialText !== undefined && parts.partialText !== '') result.partialText = parts.partialText;
@@ -79,7 +83,7 @@ export function interpretBody(context: InterpretContext, status: number, text: s
     finishReason: mapFinishReason(template, readFinishRaw(template, body, template.response.finishReason)),
     usage: readUsage(body, template.response.usage),
     warnings: context.warnings,
-    raw: body,
+    raw: redactRaw(body, context.secrets),
   };
   const reasoning = readText(body, template.response.reasoning);
   if (reasoning !== undefined && reasoning !== '') result.reasoningText = reasoning;
@@ -179,7 +183,7 @@ export class StreamInterpreter {
       finishReason: mapFinishReason(template, this.finishRaw),
       usage: this.usage,
       warnings: this.context.warnings,
-      raw: this.lastBody,
+      raw: redactRaw(this.lastBody, this.context.secrets),
     };
     if (this.reasoning !== '') result.reasoningText = this.reasoning;
     if (this.requestId !== undefined) result.requestId = this.requestId;

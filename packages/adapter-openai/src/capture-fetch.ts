@@ -8,10 +8,11 @@ export interface CapturedErrorResponse {
   text: string;
 }
 
+/** Where a call's capture rides along with its request: a key of the SDK's per-request `fetchOptions`. */
+export const FETCH_CAPTURE = Symbol('sc-safety.fetch-capture');
+
 /** What one call's fetch saw. */
 export interface FetchCapture {
-  /** Pass to the SDK client for this call. */
-  readonly fetch: typeof globalThis.fetch;
   /** The last non-2xx response, body included. */
   errorResponse?: CapturedErrorResponse;
   /** The last SSE data frame that held an `error` object, whole (top-level fields included). */
@@ -23,26 +24,34 @@ export interface FetchCapture {
  * the body's `error` field, which drops DeepSeek's top-level `detail` and Zhipu's `contentFilter`,
  * the very fields the block rules read. Error bodies are read here and handed back to the SDK
  * unchanged; SSE bodies are observed as they pass through.
+ *
+ * One wrapper serves every call of a client: each call passes its own {@link FetchCapture} under
+ * {@link FETCH_CAPTURE} in the request's `fetchOptions` (see {@link captureOptions}), which the SDK
+ * spreads into the `init` it gives fetch, so no client is built per call.
  */
-export function createFetchCapture(base: typeof globalThis.fetch): FetchCapture {
-  const capture: FetchCapture = {
-    fetch: async (input, init) => {
-      const response = await base(input, init);
-      if (!response.ok) {
-        const text = await response.text();
-        capture.errorResponse = { status: response.status, headers: response.headers, text };
-        return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-      }
-      const type = response.headers.get('content-type') ?? '';
-      if (response.body === null || !type.includes('text/event-stream')) return response;
-      return new Response(observeSse(response.body, capture), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-    },
+export function capturingFetch(base: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    const capture = (init as { [FETCH_CAPTURE]?: FetchCapture } | undefined)?.[FETCH_CAPTURE];
+    const response = await base(input, init);
+    if (capture === undefined) return response;
+    if (!response.ok) {
+      const text = await response.text();
+      capture.errorResponse = { status: response.status, headers: response.headers, text };
+      return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    const type = response.headers.get('content-type') ?? '';
+    if (response.body === null || !type.includes('text/event-stream')) return response;
+    return new Response(observeSse(response.body, capture), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
-  return capture;
+}
+
+/** The `fetchOptions` that route one call's fetch through `capture`. */
+export function captureFetchOptions(capture: FetchCapture): { readonly [FETCH_CAPTURE]: FetchCapture } {
+  return { [FETCH_CAPTURE]: capture };
 }
 
 function observeSse(body: ReadableStream<Uint8Array>, capture: FetchCapture): ReadableStream<Uint8Array> {

@@ -33,11 +33,12 @@ export interface FailureContext {
 /**
  * Turns whatever a call threw into its outcome: a blocked result when an `error` block rule
  * matches the vendor body (context-length errors are checked first and are never blocks), else a
- * spec error. Messages and recorded bodies are redacted with the API key.
+ * spec error. Messages and recorded bodies are redacted with the API key, and the cause is a
+ * redacted copy of what was thrown (see {@link sanitizedCause}).
  */
 export function handleFailure(error: unknown, ctx: FailureContext): BlockedResultV1 | AdapterError {
   if (AdapterError.isInstance(error)) return error;
-  const base = { warnings: ctx.warnings, cause: error };
+  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx) };
   const label = ctx.preset.label;
   if (ctx.timedOut || error instanceof APIConnectionTimeoutError) {
     return new TimeoutError({ ...base, message: `${label}: no complete answer within the per-call timeout.` });
@@ -112,6 +113,19 @@ function causeText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
   return `${error.message}${cause}`;
+}
+
+/**
+ * A plain Error standing in for what was thrown: its name and message (with its cause's message),
+ * redacted, and nothing else: no nested cause, no headers, no request. Never the original: an SDK
+ * error holds response headers, and what a custom `fetch` (tracing, proxies) or the runtime threw
+ * may hold the request with its `Authorization` header, anywhere down its cause chain.
+ */
+function sanitizedCause(error: unknown, ctx: FailureContext): Error {
+  const cause = new Error(redact(causeText(error), ctx));
+  // Not enumerable, as on a thrown Error, so logging or spreading the cause shows no extra field.
+  if (error instanceof Error) Object.defineProperty(cause, 'name', { value: redact(error.name, ctx), writable: true, configurable: true });
+  return cause;
 }
 
 function redact(text: string, ctx: FailureContext): string {

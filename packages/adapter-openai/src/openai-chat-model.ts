@@ -9,7 +9,7 @@ import type {
 } from '@sc-safety/spec';
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { createFetchCapture } from './capture-fetch.js';
+import { captureFetchOptions, capturingFetch } from './capture-fetch.js';
 import type { FetchCapture } from './capture-fetch.js';
 import { DEFAULT_TIMEOUT_MS } from './config.js';
 import type { OpenAIAdapterConfig } from './config.js';
@@ -29,6 +29,21 @@ export interface OpenAIChatModelSettings {
   /** Undefined for a local server run without a key: no Authorization header is sent. */
   apiKey: string | undefined;
   fetch: typeof globalThis.fetch;
+  /**
+   * Whether `fetch` reads a JSON body whole before it resolves (adapter-utils' undici fetch does):
+   * the SDK's timeout, which ends when fetch resolves, then covers the whole answer of a call that
+   * is not streamed, and no second deadline is needed for it.
+   */
+  fetchReadsWholeJson?: boolean;
+}
+
+type SdkFetchOptions = NonNullable<NonNullable<Parameters<OpenAI['chat']['completions']['create']>[1]>['fetchOptions']>;
+
+/** The SDK request options of one call. */
+interface CallOptions {
+  signal: AbortSignal | undefined;
+  headers: Record<string, string | null> | undefined;
+  fetchOptions: SdkFetchOptions;
 }
 
 /** Per-call state shared by the success and failure paths. */
@@ -77,7 +92,7 @@ export class OpenAIChatModel implements LanguageModelV1 {
       project: config.project ?? null,
       maxRetries: 0,
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      fetch: settings.fetch,
+      fetch: capturingFetch(settings.fetch),
       logLevel: 'off',
       defaultHeaders: { ...(settings.apiKey === undefined ? { Authorization: null } : {}), ...config.headers },
     });
@@ -98,16 +113,16 @@ export class OpenAIChatModel implements LanguageModelV1 {
     // One deadline for the whole answer: the SDK's own timeout stops once headers arrive. A plain
     // per-call signal (see callSignal), not AbortSignal.any/timeout: the SDK never removes its
     // abort listener, and Node would keep such signals, and the call with them, in memory.
-    const deadline = callSignal(request.signal, config.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = deadline.signal;
-    const capture = createFetchCapture(this.settings.fetch);
-    const client = this.client.withOptions({ fetch: capture.fetch });
+    // Not needed when the SDK's timeout already spans the answer (see fetchReadsWholeJson): one
+    // controller, listener and timer fewer per call.
+    const deadline = stream || this.settings.fetchReadsWholeJson !== true ? callSignal(request.signal, config.timeoutMs ?? DEFAULT_TIMEOUT_MS) : NO_DEADLINE;
+    const signal = deadline === NO_DEADLINE ? request.signal : deadline.signal;
+    const capture: FetchCapture = {};
     const headers = requestHeaders(request.headers);
     const state: CallState = { capture, warnings, deadline, callerSignal: request.signal };
+    const options: CallOptions = { signal, headers, fetchOptions: captureFetchOptions(capture) as SdkFetchOptions };
     try {
-      return stream
-        ? await this.generateStreamed(client, body, { signal, headers }, state)
-        : await this.generateWhole(client, body, { signal, headers }, state);
+      return stream ? await this.generateStreamed(body, options, state) : await this.generateWhole(body, options, state);
     } catch (error) {
       const outcome = handleFailure(error, {
         preset,
@@ -125,14 +140,9 @@ export class OpenAIChatModel implements LanguageModelV1 {
     }
   }
 
-  private async generateWhole(
-    client: OpenAI,
-    body: Record<string, unknown>,
-    options: { signal: AbortSignal | undefined; headers: Record<string, string | null> | undefined },
-    state: CallState,
-  ): Promise<GenerateResultV1> {
+  private async generateWhole(body: Record<string, unknown>, options: CallOptions, state: CallState): Promise<GenerateResultV1> {
     // asResponse: the adapter parses the body itself, so vendor fields and malformed JSON are both seen as sent.
-    const response = await client.chat.completions
+    const response = await this.client.chat.completions
       .create(body as unknown as ChatCompletionCreateParamsNonStreaming, options)
       .asResponse();
     const text = await response.text();
@@ -149,13 +159,8 @@ export class OpenAIChatModel implements LanguageModelV1 {
     return this.readAnswer(parsed.value, response, text, state);
   }
 
-  private async generateStreamed(
-    client: OpenAI,
-    body: Record<string, unknown>,
-    options: { signal: AbortSignal | undefined; headers: Record<string, string | null> | undefined },
-    state: CallState,
-  ): Promise<GenerateResultV1> {
-    const { data: stream, response } = await client.chat.completions
+  private async generateStreamed(body: Record<string, unknown>, options: CallOptions, state: CallState): Promise<GenerateResultV1> {
+    const { data: stream, response } = await this.client.chat.completions
       .create(body as unknown as ChatCompletionCreateParamsStreaming, options)
       .withResponse();
     const accumulator = new StreamAccumulator();
@@ -200,6 +205,9 @@ export class OpenAIChatModel implements LanguageModelV1 {
     });
   }
 }
+
+/** Stands in for a per-call deadline when the SDK's own timeout covers the call. */
+const NO_DEADLINE = { signal: undefined, timedOut: false, dispose() {} } as const;
 
 /** A stream that ended without a finish reason: the connection was cut, worth retrying. */
 class StreamCutError extends Error {

@@ -34,3 +34,4 @@ export {
 export { parseRetryAfter, parseHttpDate, parseDuration, type ParseRetryAfterOptions } from './retry-after.js';
 export { combineSignals, timeoutSignal, isAbortError, isTimeoutAbort } from './abort.js';
 export { callSignal, type CallSignal } from './call-signal.js';
+export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';

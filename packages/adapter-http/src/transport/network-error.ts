@@ -7,9 +7,10 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 /** What decides how a thrown network failure is reported. */
 export interface NetworkFailureContext {
   label: string;
-  /** The caller's signal (abort) and the per-call deadline (timeout). */
+  /** The caller's signal (abort). */
   callerSignal?: AbortSignal | undefined;
-  deadline?: AbortSignal | undefined;
+  /** Whether the per-call deadline fired (timeout). */
+  timedOut?: boolean;
   timeoutMs: number;
   secrets: readonly string[];
   warnings: WarningV1[];
@@ -30,7 +31,7 @@ export function networkFailure(error: unknown, context: NetworkFailureContext): 
     return new AbortedError({ ...base, message: `${context.label} call aborted by the caller ${context.phase}.` });
   }
   const code = (error as { code?: unknown } | null)?.code;
-  if (context.deadline?.aborted === true || (typeof code === 'string' && TIMEOUT_CODES.has(code))) {
+  if (context.timedOut === true || (typeof code === 'string' && TIMEOUT_CODES.has(code))) {
     return new TimeoutError({ ...base, message: `${context.label} call timed out after ${context.timeoutMs} ms ${context.phase}.` });
   }
   if (isAbortError(error)) return new AbortedError({ ...base, message: `${context.label} call aborted ${context.phase}.` });

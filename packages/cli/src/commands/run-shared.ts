@@ -61,7 +61,7 @@ export function renderPlan(plan: Core.PlanEstimate): string {
 }
 
 /** --fail-under: exit 1 when a ranked model scores below the threshold. */
-export function failUnder(ctx: CommandContext, results: Core.ResultsFile, threshold: number | undefined): void {
+export function failUnder(ctx: CommandContext, results: Pick<Core.ResultsFile, 'leaderboard'>, threshold: number | undefined): void {
   if (threshold === undefined) return;
   const failing = results.leaderboard.boards.overall.rows.filter((r) => r.rank !== null && r.score !== null && r.score < threshold);
   for (const r of failing) ctx.io.stderr(`${r.model}: total ${r.score!.toFixed(2)} is under --fail-under ${threshold}\n`);

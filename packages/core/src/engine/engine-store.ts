@@ -1,4 +1,4 @@
-import type { StoredAnswer, StoredFailure, StoredJudgment } from '../store/types.js';
+import type { StoreWrite, StoredAnswer, StoredFailure, StoredJudgment } from '../store/types.js';
 
 /**
  * What the engine needs from a run store. The SQLite `RunStore` implements it; tests may pass an
@@ -11,7 +11,21 @@ export interface EngineStore {
   getJudgment(key: string): EngineStoredJudgment | undefined;
   putJudgment(record: EngineStoredJudgment): void;
   putFailure(record: EngineFailure): void;
+  /**
+   * Optional: runs `fn` (several puts) as one commit. Puts are durable once `transaction` returns.
+   * The engine groups the writes of calls that finish together; without it each put commits alone.
+   */
+  transaction?<T>(fn: () => T): T;
+  /**
+   * Optional: stores several answers and judgments in one commit, asynchronously (e.g. on a
+   * worker thread, see `BackgroundWriter`). Resolves once committed, with `undefined` per stored
+   * write or the error that refused it; rejects when the commit failed. Preferred over the puts.
+   */
+  commit?(writes: readonly EngineWrite[]): Promise<readonly (Error | undefined)[]>;
 }
+
+/** An answer or judgment for {@link EngineStore.commit}. */
+export type EngineWrite = StoreWrite;
 
 /** The records the engine reads and writes: the store's own types. */
 export type EngineStoredAnswer = StoredAnswer;

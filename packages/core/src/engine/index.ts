@@ -3,6 +3,7 @@ export * from './policies.js';
 export * from './engine-store.js';
 export * from './judge-protocol.js';
 export * from './runner.js';
+export * from './row-spool.js';
 export * from './lane.js';
 export * from './retry.js';
 export * from './rate-budget.js';

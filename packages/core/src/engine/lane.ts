@@ -73,14 +73,15 @@ export class ModelLane {
    */
   async call(request: GenerateRequestV1, runSignal: AbortSignal | undefined): Promise<LaneCallResult> {
     const started = performance.now();
-    const estimate = request.messages.reduce((n, m) => n + estimateTokens(m.content), 0) + (request.params?.maxTokens ?? 512);
+    // Only a token budget needs the estimate (a pass over every character of the conversation).
+    const estimate = this.limits.tpm === undefined ? 0 : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0) + (request.params?.maxTokens ?? 512);
     const outer = this.outerSignal(runSignal);
     const { value, attempts } = await withRetries(
       async () => {
         await this.semaphore.acquire(outer);
         try {
           outer.throwIfAborted();
-          await this.budget.acquire(estimate, outer);
+          if (!this.budget.unlimited) await this.budget.acquire(estimate, outer);
           return await this.attempt(request, outer, estimate);
         } catch (error) {
           // Stop the lane before the slot is handed on, so no queued call starts on a dead account.
@@ -125,17 +126,27 @@ export class ModelLane {
     // attempt ends; the adapter may leave listeners on it, and a plain signal is still collected.
     const attempt = new AbortController();
     let timedOut = false;
-    const onOuterAbort = () => attempt.abort(outer.reason);
+    // Settles the race below when the attempt is aborted: an adapter that ignores its signal must
+    // not hang the run. Called from the two places that abort, so no listener is added for it.
+    let giveUp: ((reason: unknown) => void) | undefined;
+    const abort = (reason: unknown) => {
+      attempt.abort(reason);
+      giveUp?.(reason);
+    };
+    const onOuterAbort = () => abort(outer.reason);
     if (outer.aborted) attempt.abort(outer.reason);
     else outer.addEventListener('abort', onOuterAbort, { once: true });
     const timer = setTimeout(() => {
       timedOut = true;
-      attempt.abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` }));
+      abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` }));
     }, this.limits.timeoutMs);
     try {
       const signal = attempt.signal;
-      // Race the abort too: an adapter that ignores its signal must not hang the run.
-      const result = await raceAbort(this.model.generate({ ...request, signal }), signal);
+      signal.throwIfAborted();
+      const result = await new Promise<GenerateResultV1>((resolve, reject) => {
+        giveUp = reject;
+        this.model.generate({ ...request, signal }).then(resolve, reject);
+      });
       this.budget.settle(estimate, result.usage?.totalTokens ?? sumUsage(result.usage));
       return result;
     } catch (error) {
@@ -145,6 +156,7 @@ export class ModelLane {
       }
       throw error;
     } finally {
+      giveUp = undefined;
       clearTimeout(timer);
       outer.removeEventListener('abort', onOuterAbort);
     }
@@ -154,22 +166,4 @@ export class ModelLane {
 function sumUsage(usage: { inputTokens?: number; outputTokens?: number } | undefined): number | undefined {
   if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return undefined;
   return (usage.inputTokens ?? 0) + (usage.outputTokens ?? 0);
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

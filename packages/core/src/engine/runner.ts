@@ -3,6 +3,7 @@ import type { ChatMessageV1, GenerateRequestV1, GenerateResultV1, LanguageModelV
 import { answerKey, judgmentKey } from '../store/key-builders.js';
 import type { EngineStore, EngineStoredAnswer } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
+import { GroupCommit } from './group-commit.js';
 import { ModelLane } from './lane.js';
 import type { LaneStop } from './lane.js';
 import { BLOCKED_PLACEHOLDER, DEFAULT_POLICIES, EMPTY_PLACEHOLDER } from './policies.js';
@@ -33,6 +34,12 @@ export interface RunEngineOptions {
   replay?: boolean;
   /** Redacts secrets from error text before it is stored or reported. */
   redact?: (text: string) => string;
+  /**
+   * Whether the result lists every row (default true). A large run passes false and takes the
+   * rows from the `row` events instead (e.g. into a {@link RowSpool}), so they need not all be
+   * held in memory until the end.
+   */
+  keepRows?: boolean;
   now?: () => Date;
 }
 
@@ -43,6 +50,7 @@ export interface LaneReport {
 }
 
 export interface RunEngineResult {
+  /** Every row, by model, item and round; empty with `keepRows: false`. */
   rows: AnswerRow[];
   interrupted: boolean;
   lanes: { targets: LaneReport[]; judges: LaneReport[] };
@@ -76,8 +84,10 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
 
   const targetLanes = new Map(options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id))]));
   const judgeLanes = new Map(options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`))]));
-  const rowsByTarget = new Map<string, AnswerRow[][]>(options.targets.map((t) => [t.id, new Array(options.items.length)]));
+  const keepRows = options.keepRows !== false;
+  const rowsByTarget = new Map<string, AnswerRow[][]>(options.targets.map((t) => [t.id, keepRows ? new Array(options.items.length) : []]));
   const signal = options.signal;
+  const commits = new GroupCommit(options.store);
   const stoppedReported = new Set<string>();
   const reportStop = (lane: ModelLane, label: string) => {
     if (lane.stopped && !stoppedReported.has(label)) {
@@ -112,16 +122,19 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     try {
       const { result, attempts, latencyMs } = await lane.call({ messages, params: target.params }, signal);
       const { raw, ...rest } = result;
-      options.store.putAnswer({
-        key,
-        modelId: target.id,
-        itemId: item.id,
-        round,
-        result: rest,
-        ...(raw !== undefined ? { raw } : {}),
-        latencyMs,
-        attempts,
-        createdAt: now().toISOString(),
+      await commits.write({
+        kind: 'answer',
+        record: {
+          key,
+          modelId: target.id,
+          itemId: item.id,
+          round,
+          result: rest,
+          ...(raw !== undefined ? { raw } : {}),
+          latencyMs,
+          attempts,
+          createdAt: now().toISOString(),
+        },
       });
       return result.type === 'completed'
         ? { kind: 'completed', key, result, cached: false, latencyMs, attempts }
@@ -187,15 +200,18 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
         options.store.putFailure({ key, kind: 'judgment', modelId, itemId: item.id, round, judgeId: judge.id, errorKind: 'judge_blocked', message, attempts: 1, at: now().toISOString() });
         return { judgeId: judge.id, outcome: 'judge_error', error: message };
       }
-      options.store.putJudgment({
-        key,
-        answerKey: aKey,
-        judgeId: judge.id,
-        promptHash: options.judgeProtocol.promptHash,
-        outcome: verdict.outcome,
-        score: verdict.outcome === 'scored' && verdict.score !== undefined ? verdict.score : null,
-        result: verdict,
-        createdAt: now().toISOString(),
+      await commits.write({
+        kind: 'judgment',
+        record: {
+          key,
+          answerKey: aKey,
+          judgeId: judge.id,
+          promptHash: options.judgeProtocol.promptHash,
+          outcome: verdict.outcome,
+          score: verdict.outcome === 'scored' && verdict.score !== undefined ? verdict.score : null,
+          result: verdict,
+          createdAt: now().toISOString(),
+        },
       });
       return {
         judgeId: judge.id,
@@ -308,6 +324,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     } catch (error) {
       if (!(error instanceof Interrupted)) throw error;
     }
+    if (!keepRows) return;
     rows.sort((a, b) => a.round - b.round);
     rowsByTarget.get(target.id)![index] = rows;
   }
@@ -315,7 +332,8 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   async function runTarget(target: PreparedTarget): Promise<void> {
     const lane = targetLanes.get(target.id)!;
     let next = 0;
-    // Enough workers that judging and round 2 overlap, bounded so memory stays flat on big datasets.
+    // Enough items in flight that both lanes stay full while items wait on the other lane (an item
+    // alternates target and judge calls: a1, then j1 with a2, then j2), bounded so memory stays flat.
     const workers = Math.max(1, Math.min(options.items.length, target.limits.concurrency * 2 + 2));
     await Promise.all(
       Array.from({ length: workers }, async () => {

@@ -1,4 +1,4 @@
-import type { ResultsAnswer, ResultsFile } from './results-types.js';
+import type { ResultsAnswer, ResultsDocument } from './results-types.js';
 import { UTF8_BOM, csvLine, neutralizeFormula } from './csv.js';
 
 /** The columns of answers.csv, in order. */
@@ -45,7 +45,7 @@ function judgeReasons(a: ResultsAnswer): string {
  * ends. Free-text cells (reasons, error messages, prompts, answers) that a spreadsheet would run
  * as formulas get a leading apostrophe.
  */
-export function answersCsv(results: ResultsFile): string {
+export function answersCsv(results: ResultsDocument): string {
   let out = '';
   for (const chunk of answersCsvChunks(results)) out += chunk;
   return out;
@@ -55,7 +55,7 @@ export function answersCsv(results: ResultsFile): string {
  * {@link answersCsv} piece by piece, for streaming it to a file: the byte order mark and header
  * line first, then one whole record (one answer, ending in CRLF) per chunk.
  */
-export function* answersCsvChunks(results: Pick<ResultsFile, 'answers'>): Generator<string> {
+export function* answersCsvChunks(results: Pick<ResultsDocument, 'answers'>): Generator<string> {
   yield UTF8_BOM + csvLine(ANSWERS_CSV_COLUMNS);
   for (const a of results.answers) yield answerCsvLine(a);
 }

@@ -3,7 +3,7 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Chunks are gathered up to about this many characters per write: few syscalls, little memory. */
-const WRITE_BATCH_CHARS = 1 << 20;
+const WRITE_BATCH_CHARS = 1 << 16;
 
 /**
  * Writes `chunks` to a new temporary file next to `path` (same directory, so a later rename over

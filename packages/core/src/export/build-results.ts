@@ -1,10 +1,10 @@
 import type { DatasetItem } from '../dataset/types.js';
-import type { AnswerRow } from '../engine/types.js';
+import type { RowSource } from '../engine/row-spool.js';
 import { buildLeaderboardSection } from '../scoring/leaderboard-section.js';
 import type { LeaderboardSectionOptions } from '../scoring/leaderboard-section.js';
 import { toResultsAnswer, toScoreRecord } from './answer-record.js';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
-import type { ResultsFile, RunManifest } from './results-types.js';
+import type { AnswerSequence, ResultsAnswer, ResultsDocument, ResultsFile, RunManifest } from './results-types.js';
 
 /** A model under test as {@link buildResults} needs it. */
 export interface ResultsModelInput {
@@ -17,8 +17,8 @@ export interface ResultsModelInput {
 
 /** Input of {@link buildResults}. */
 export interface BuildResultsInput {
-  /** The engine's rows: one per model × item × round, in the order they should be listed. */
-  rows: readonly AnswerRow[];
+  /** The engine's rows: one per model × item × round, in the order they should be listed (an array or a {@link RowSource} read from disk). */
+  rows: RowSource;
   /** Every model of the run, in leaderboard tie-break order; models without rows are listed with null scores. */
   models: readonly ResultsModelInput[];
   manifest: RunManifest;
@@ -45,19 +45,40 @@ export function adapterRef(adapter: { name: string; version: string }): string {
  *   outcome, a duplicate model × item × round, a model missing from `models`).
  */
 export function buildResults(input: BuildResultsInput): ResultsFile {
+  const document = buildResultsDocument(input);
+  return { ...document, answers: [...document.answers] };
+}
+
+/**
+ * {@link buildResults} without building the answers: `answers` is a sequence that turns each row
+ * into its results.json form as it is read, so a big run's answers are produced one at a time
+ * while the exports stream them. The leaderboard is computed here, from compact score records.
+ */
+export function buildResultsDocument(input: BuildResultsInput): ResultsDocument {
   const itemsById = new Map((input.items ?? []).map((item) => [item.id, item]));
   const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
+  const records = [];
+  for (const row of input.rows) records.push(toScoreRecord(row));
   const leaderboard = buildLeaderboardSection(
-    input.rows.map(toScoreRecord),
+    records,
     input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
     input.scoring ?? {},
   );
+  const rows = input.rows;
+  const answers: AnswerSequence = {
+    get length() {
+      return rows.length;
+    },
+    *[Symbol.iterator](): Iterator<ResultsAnswer> {
+      for (const row of rows) yield toResultsAnswer(row, itemsById.get(row.itemId), systemByModel.get(row.model));
+    },
+  };
   return {
     format: RESULTS_FORMAT,
     schemaVersion: RESULTS_SCHEMA_VERSION,
     manifest: input.manifest,
     models: input.models.map((m) => ({ id: m.id, adapter: adapterRef(m.adapter), tags: [...(m.tags ?? [])] })),
-    answers: input.rows.map((row) => toResultsAnswer(row, itemsById.get(row.itemId), systemByModel.get(row.model))),
+    answers,
     leaderboard,
     agreement: input.agreement ?? null,
   };

@@ -4,7 +4,7 @@ import type { Leaderboard, LeaderboardRow } from '../scoring/leaderboard.js';
 import type { Interval } from '../scoring/quantile.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { truncateToWidth, wrapToWidth } from './display-width.js';
-import type { ResultsFile } from './results-types.js';
+import type { ResultsDocument } from './results-types.js';
 import { renderTable } from './text-table.js';
 import type { TableColumn } from './text-table.js';
 
@@ -87,7 +87,7 @@ function boardTitle(board: Leaderboard): string {
   return `${board.zh} (${board.en})`;
 }
 
-function overallBoard(results: ResultsFile, board: Leaderboard, width: number, paint: Painter): string[] {
+function overallBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
   const columns: TableColumn[] = [
     { header: '#', align: 'right' },
     { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
@@ -113,7 +113,7 @@ function overallBoard(results: ResultsFile, board: Leaderboard, width: number, p
   return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
 }
 
-function multiRoundBoard(results: ResultsFile, board: Leaderboard, width: number, paint: Painter): string[] {
+function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
   const columns: TableColumn[] = [
     { header: '#', align: 'right' },
     { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
@@ -162,7 +162,7 @@ function categoryBoard(board: Leaderboard, width: number, paint: Painter): strin
   return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
 }
 
-function outcomeTable(results: ResultsFile, width: number, paint: Painter): string[] {
+function outcomeTable(results: ResultsDocument, width: number, paint: Painter): string[] {
   const columns: TableColumn[] = [
     { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
     { header: 'Answers', align: 'right' },
@@ -193,14 +193,15 @@ function outcomeTable(results: ResultsFile, width: number, paint: Painter): stri
   return renderTable(columns, rows, { maxWidth: width, style: (t, row) => (row === -1 ? paint.header(t) : t) });
 }
 
-function headerLines(results: ResultsFile): string[] {
+function headerLines(results: ResultsDocument): string[] {
   const m = results.manifest;
   const lines: string[] = [];
   const fp = m.dataset.fingerprint.length > 20 ? `${m.dataset.fingerprint.slice(0, 19)}…` : m.dataset.fingerprint;
   const shard = m.shard === undefined ? '' : ` · shard ${m.shard.index + 1}/${m.shard.count}`;
   lines.push(`Dataset   ${m.dataset.ref} · ${fp} · ${m.dataset.itemsRun}/${m.dataset.items} pairs${shard}`);
   const answers = results.answers.length;
-  const cached = results.answers.filter((a) => a.cached).length;
+  // From the manifest, not by reading every answer again (a big run's answers stream from disk).
+  const cached = Object.values(m.timings.perModel).reduce((n, t) => n + t.cachedAnswers, 0);
   lines.push(`Run       sc-safety ${m.toolVersion} · ${m.status} · ${m.createdAt} · ${duration(m.timings.durationMs)} · ${answers} answers (${cached} from the store)`);
   if (m.judge !== null) {
     const judges = m.judges.map((j) => `${j.id} (${j.model})`).join(', ');
@@ -230,7 +231,7 @@ function headerLines(results: ResultsFile): string[] {
  * decimals print as `=2`; listed-not-ranked rows as `*`; models with nothing scored as `—`.
  * Columns are aligned by display width, so Chinese model names line up.
  */
-export function renderSummary(results: ResultsFile, options: SummaryOptions = {}): string {
+export function renderSummary(results: ResultsDocument, options: SummaryOptions = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
   const paint = painter(options.color === true);
   // Header lines hang under their 10-column label; notes wrap flush left.

@@ -216,6 +216,17 @@ export interface ResultsAnswer {
   answerKey?: string;
 }
 
+/** Answers that can be read in order any number of times, with their count: an array, or rows streamed from disk. */
+export interface AnswerSequence extends Iterable<ResultsAnswer> {
+  readonly length: number;
+}
+
+/**
+ * results.json's content as it is written: like {@link ResultsFile}, but `answers` may be produced
+ * one at a time (a big run's answers are never all in memory). Every `ResultsFile` is one.
+ */
+export type ResultsDocument = Omit<ResultsFile, 'answers'> & { answers: AnswerSequence };
+
 /** results.json: one run's everything (docs/results-schema.md). */
 export interface ResultsFile {
   format: typeof RESULTS_FORMAT;

@@ -15,7 +15,7 @@ export interface RowStats {
  * percentiles over the called answers that have one), tokens and calls; calls count every
  * attempt, retries included. Helps fill the manifest's `timings.perModel` and `usage.models`.
  */
-export function rowStats(rows: readonly AnswerRow[]): RowStats {
+export function rowStats(rows: Iterable<AnswerRow>): RowStats {
   const timings: Record<string, ModelTimings> = {};
   const usage: Record<string, UsageTotals> = {};
   const latencies = new Map<string, number[]>();

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { answersCsvChunks } from './answers-csv.js';
 import { writeTempFile } from './atomic-write.js';
 import { renderSummary } from './render-summary.js';
-import type { ResultsFile } from './results-types.js';
+import type { AnswerSequence, ResultsDocument } from './results-types.js';
 import { SecretScanner } from './secrets-guard.js';
 
 /** File names of a run's exports inside its run directory. */
@@ -46,7 +46,7 @@ function nested(value: unknown, depth: number): string | undefined {
  * in pieces: each top-level field, and the `answers` array one answer per chunk, so the whole text
  * never exists at once (a big run has tens of thousands of answers).
  */
-export function* resultsJsonChunks(results: ResultsFile): Generator<string> {
+export function* resultsJsonChunks(results: ResultsDocument): Generator<string> {
   const fields = Object.entries(results).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
   if (fields.length === 0) {
     yield '{}\n';
@@ -55,16 +55,23 @@ export function* resultsJsonChunks(results: ResultsFile): Generator<string> {
   yield '{\n';
   for (const [i, [key, value]] of fields.entries()) {
     const comma = i < fields.length - 1 ? ',' : '';
-    if (key === 'answers' && Array.isArray(value) && value.length > 0) {
-      const answers: readonly unknown[] = value;
+    if (key === 'answers' && isSequence(value) && value.length > 0) {
+      const last = value.length - 1;
+      let j = 0;
       yield `  ${JSON.stringify(key)}: [\n`;
-      for (const [j, answer] of answers.entries()) yield `    ${nested(answer, 2) ?? 'null'}${j < answers.length - 1 ? ',' : ''}\n`;
+      for (const answer of value) yield `    ${nested(answer, 2) ?? 'null'}${j++ < last ? ',' : ''}\n`;
       yield `  ]${comma}\n`;
+    } else if (key === 'answers' && isSequence(value)) {
+      yield `  ${JSON.stringify(key)}: []${comma}\n`;
     } else {
       yield `  ${JSON.stringify(key)}: ${nested(value, 1)!}${comma}\n`;
     }
   }
   yield '}\n';
+}
+
+function isSequence(value: unknown): value is AnswerSequence {
+  return typeof value === 'object' && value !== null && typeof (value as AnswerSequence).length === 'number' && typeof (value as AnswerSequence)[Symbol.iterator] === 'function';
 }
 
 /**
@@ -76,7 +83,7 @@ export function* resultsJsonChunks(results: ResultsFile): Generator<string> {
  *
  * @throws {SecretLeakError} when a configured secret occurs in any of the files.
  */
-export async function writeRunExports(runDir: string, results: ResultsFile, options: WriteRunExportsOptions = {}): Promise<RunExportPaths> {
+export async function writeRunExports(runDir: string, results: ResultsDocument, options: WriteRunExportsOptions = {}): Promise<RunExportPaths> {
   const paths: RunExportPaths = {
     results: join(runDir, RUN_EXPORT_FILES.results),
     answersCsv: join(runDir, RUN_EXPORT_FILES.answersCsv),

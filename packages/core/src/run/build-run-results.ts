@@ -1,9 +1,11 @@
 import type { UsageV1 } from '@sc-safety/spec';
 import type { RunEngineResult } from '../engine/runner.js';
+import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
-import { buildResults } from '../export/build-results.js';
+import { buildResultsDocument } from '../export/build-results.js';
 import { rowStats } from '../export/run-stats.js';
-import type { ResultsFile, RunManifest, UsageTotals } from '../export/results-types.js';
+import type { ResultsDocument, RunManifest, UsageTotals } from '../export/results-types.js';
+import type { JudgeRating } from '../judge/judge-agreement.js';
 import { judgeAgreement } from '../judge/judge-agreement.js';
 import type { StoredRunPlan } from './run-plan.js';
 
@@ -18,12 +20,15 @@ function add(t: UsageTotals, u: UsageV1 | undefined): void {
 }
 
 /** Panel agreement over the answers the judges graded (null without a panel). */
-export function panelAgreement(rows: readonly AnswerRow[], judges: number): object | null {
+export function panelAgreement(rows: Iterable<AnswerRow>, judges: number): object | null {
   if (judges < 2) return null;
-  const ratings = rows.flatMap((r) =>
-    r.judgments.map((j) => ({ unit: `${r.model}\u0000${r.itemId}\u0000${r.round}`, judgeId: j.judgeId, score: j.outcome === 'scored' ? (j.score ?? null) : null })),
-  );
+  const ratings: JudgeRating[] = [];
+  for (const r of rows) for (const j of r.judgments) ratings.push(judgeRating(r, j));
   return ratings.length ? judgeAgreement(ratings) : null;
+}
+
+function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRating {
+  return { unit: `${r.model}\u0000${r.itemId}\u0000${r.round}`, judgeId: j.judgeId, score: j.outcome === 'scored' ? (j.score ?? null) : null };
 }
 
 /**
@@ -31,9 +36,8 @@ export function panelAgreement(rows: readonly AnswerRow[], judges: number): obje
  * missing — a stopped lane (auth, quota), a shard, a `limit` that left items out, or answers
  * missing from the store on a replay.
  */
-function runStatus(plan: StoredRunPlan, engine: RunEngineResult, itemsRun: number, laneStopped: boolean): RunManifest['status'] {
+function runStatus(plan: StoredRunPlan, engine: RunEngineResult, itemsRun: number, laneStopped: boolean, missing: boolean): RunManifest['status'] {
   if (engine.interrupted) return 'interrupted';
-  const missing = engine.rows.some((r) => r.error?.kind === 'missing');
   const limited = plan.limit !== undefined && itemsRun < plan.dataset.items;
   return missing || laneStopped || plan.shard !== undefined || limited ? 'partial' : 'complete';
 }
@@ -42,29 +46,44 @@ function runStatus(plan: StoredRunPlan, engine: RunEngineResult, itemsRun: numbe
 export function buildRunResults(input: {
   plan: StoredRunPlan;
   engine: RunEngineResult;
+  /** The rows, when the engine did not keep them (`keepRows: false`); default `engine.rows`. */
+  rows?: RowSource;
   items: readonly EngineItem[];
   toolVersion: string;
   commandLine: string[];
   bootstrapIterations?: number;
   status?: RunManifest['status'];
-}): ResultsFile {
+}): ResultsDocument {
   const { plan, engine } = input;
+  const rows = input.rows ?? engine.rows;
   const usage = { models: {} as Record<string, UsageTotals>, judges: {} as Record<string, UsageTotals> };
-  // Latency and call counts describe this invocation (rowStats); token usage covers every answer
-  // in the results, stored earlier or not, so a resumed run still shows what its answers cost.
-  const { timings } = rowStats(engine.rows);
+  for (const t of plan.targets) usage.models[t.id] = emptyTotals();
+  for (const j of plan.judges) usage.judges[j.id] = emptyTotals();
+  // One pass over the rows (they may be streamed from disk). Latency and call counts describe this
+  // invocation (rowStats); token usage covers every answer in the results, stored earlier or not,
+  // so a resumed run still shows what its answers cost.
+  let missing = false;
+  const ratings: JudgeRating[] = [];
+  const panel = plan.judges.length >= 2;
+  const { timings } = rowStats(
+    (function* () {
+      for (const r of rows) {
+        const modelTotals = usage.models[r.model];
+        if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
+        for (const v of r.judgments) {
+          const judgeTotals = usage.judges[v.judgeId];
+          if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
+          if (panel) ratings.push(judgeRating(r, v));
+        }
+        if (r.error?.kind === 'missing') missing = true;
+        yield r;
+      }
+    })(),
+  );
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
-    const totals = emptyTotals();
-    for (const r of engine.rows) if (r.model === t.id && r.answerKey && r.latencyMs !== undefined) add(totals, r.usage);
-    usage.models[t.id] = totals;
     const stats = timings[t.id] ?? { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 };
     perModel[t.id] = { ...stats, retries: engine.lanes.targets.find((l) => l.id === t.id)?.retries ?? 0 };
-  }
-  for (const j of plan.judges) {
-    const totals = emptyTotals();
-    for (const r of engine.rows) for (const v of r.judgments) if (v.judgeId === j.id && v.outcome !== 'judge_error') add(totals, v.usage);
-    usage.judges[j.id] = totals;
   }
   const stops = [
     ...engine.lanes.targets.filter((l) => l.stopped).map((l) => ({ id: l.id, role: 'model' as const, kind: l.stopped!.kind as 'auth' | 'quota_exhausted', message: l.stopped!.message })),
@@ -75,7 +94,7 @@ export function buildRunResults(input: {
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
-    status: input.status ?? runStatus(plan, engine, input.items.length, stops.length > 0),
+    status: input.status ?? runStatus(plan, engine, input.items.length, stops.length > 0, missing),
     dataset: { ref: plan.dataset.ref, fingerprint: plan.dataset.fingerprint, items: plan.dataset.items, itemsRun: input.items.length },
     ...(plan.shard ? { shard: plan.shard } : {}),
     adapters: [...adapters.values()],
@@ -100,12 +119,12 @@ export function buildRunResults(input: {
     stops,
     commandLine: input.commandLine,
   };
-  return buildResults({
-    rows: engine.rows,
+  return buildResultsDocument({
+    rows,
     models: plan.targets.map((t) => ({ id: t.id, adapter: t.adapter, tags: t.tags, ...(t.system !== undefined ? { system: t.system } : {}) })),
     manifest,
     items: input.items,
-    agreement: panelAgreement(engine.rows, plan.judges.length),
+    agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
     ...(input.bootstrapIterations !== undefined ? { scoring: input.bootstrapIterations > 0 ? { bootstrap: { iterations: input.bootstrapIterations } } : { bootstrap: false } } : {}),
   });
 }

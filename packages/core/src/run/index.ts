@@ -5,3 +5,4 @@ export * from './replay-run.js';
 export * from './score-judgments.js';
 export * from './build-run-results.js';
 export { rubricJudgeProtocol, panelAggregator } from './judge-protocol.js';
+export { engineStoreWithWriter } from './engine-store-with-writer.js';

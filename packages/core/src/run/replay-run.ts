@@ -5,7 +5,9 @@ import { canonicalJson } from '../dataset/canonical-json.js';
 import { loadDataset } from '../dataset/load.js';
 import { runEngine } from '../engine/runner.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
-import type { ResultsFile } from '../export/results-types.js';
+import type { ResultsDocument } from '../export/results-types.js';
+import { RowSpool } from '../engine/row-spool.js';
+import { answersFromFile } from './answers-from-file.js';
 import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
 import { RunStore } from '../store/run-store.js';
@@ -70,7 +72,7 @@ export async function planItems(plan: StoredRunPlan): Promise<EngineItem[]> {
  * is made; anything missing shows as `target_error` / `judge_error` with kind `missing`), then
  * rescores and rewrites the exports.
  */
-export async function scoreRun(runDir: string, options: { bootstrapIterations?: number; secrets?: string[] } = {}): Promise<{ results: ResultsFile; paths: RunExportPaths }> {
+export async function scoreRun(runDir: string, options: { bootstrapIterations?: number; secrets?: string[] } = {}): Promise<{ results: ResultsDocument; paths: RunExportPaths }> {
   const plan = readRunPlan(runDir);
   const items = await planItems(plan);
   const targets: PreparedTarget[] = plan.targets.map((t) => ({
@@ -85,6 +87,10 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
   }));
   const judges: PreparedJudge[] = plan.judges.map((j) => ({ id: j.id, adapter: j.adapter, model: offline(j.id), keyConfig: j.keyConfig, params: j.params, limits: LANE }));
   const store = RunStore.open(runDir, { readonly: true });
+  const spool = new RowSpool(
+    targets.map((t) => t.id),
+    items.map((i) => i.id),
+  );
   try {
     const engine = await runEngine({
       items,
@@ -98,18 +104,24 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
       store,
       policies: plan.policies,
       replay: true,
+      keepRows: false,
+      onEvent: (event) => {
+        if (event.type === 'row') spool.add(event.row);
+      },
     });
     const results = buildRunResults({
       plan,
       engine,
+      rows: spool,
       items,
       toolVersion: toolVersion(),
       commandLine: [],
       ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
     });
     const paths = await writeRunExports(runDir, results, { secrets: options.secrets ?? [] });
-    return { results, paths };
+    return { results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths };
   } finally {
+    spool.close();
     store.close();
   }
 }

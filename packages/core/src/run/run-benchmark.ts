@@ -20,10 +20,14 @@ import type { EngineEvent, RunEngineResult } from '../engine/runner.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
 import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
-import type { ResultsFile } from '../export/results-types.js';
+import type { ResultsDocument } from '../export/results-types.js';
+import { RowSpool } from '../engine/row-spool.js';
+import { answersFromFile } from './answers-from-file.js';
+import { BackgroundWriter } from '../store/background-writer.js';
 import { RunStore } from '../store/run-store.js';
 import { parseShard, shardOf } from '../store/shard.js';
 import { buildRunResults } from './build-run-results.js';
+import { engineStoreWithWriter } from './engine-store-with-writer.js';
 import { estimatePlan } from './estimate-plan.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import { panelAggregator, rubricJudgeProtocol } from './judge-protocol.js';
@@ -68,8 +72,8 @@ export interface RunBenchmarkOptions {
 export interface RunBenchmarkResult {
   outDir: string;
   plan: PlanEstimate;
-  /** Undefined for a dry run. */
-  results?: ResultsFile;
+  /** Undefined for a dry run. Iterating `answers` reads them back from results.json. */
+  results?: ResultsDocument;
   paths?: RunExportPaths;
   interrupted: boolean;
   secrets: string[];
@@ -156,34 +160,53 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   };
 
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
-  let engine: RunEngineResult;
+  // Finished rows go to a spool file, not memory: a big run's footprint stays flat.
+  const spool = new RowSpool(
+    targets.map((t) => t.id),
+    items.map((i) => i.id),
+  );
   try {
-    store.setMeta(RUN_PLAN_META_KEY, storedPlan);
-    engine = await runEngine({
-      items,
-      targets,
-      judges,
-      judgeProtocol: protocol,
-      aggregate: panelAggregator(storedPlan.panel.aggregate),
-      store,
-      policies,
-      redact,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    });
-  } finally {
-    store.close();
-    await Promise.all([...created.values()].map((m) => m.close?.()));
-  }
+    let engine: RunEngineResult;
+    // Answers and judgments are committed on a worker thread: SQLite's work (and each fsync with
+    // durability full) stays off the event loop the calls run on. Reads and the failure log stay here.
+    const writer = BackgroundWriter.start(store);
+    const engineStore = engineStoreWithWriter(store, writer);
+    try {
+      store.setMeta(RUN_PLAN_META_KEY, storedPlan);
+      engine = await runEngine({
+        items,
+        targets,
+        judges,
+        judgeProtocol: protocol,
+        aggregate: panelAggregator(storedPlan.panel.aggregate),
+        store: engineStore,
+        policies,
+        redact,
+        keepRows: false,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onEvent: (event) => {
+          if (event.type === 'row') spool.add(event.row);
+          options.onEvent?.(event);
+        },
+      });
+    } finally {
+      await writer.close();
+      store.close();
+      await Promise.all([...created.values()].map((m) => m.close?.()));
+    }
 
-  const results = buildRunResults({
-    plan: storedPlan,
-    engine,
-    items,
-    toolVersion: toolVersion(),
-    commandLine: (options.commandLine ?? []).map(redact),
-    ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
-  });
-  const paths = await writeRunExports(run.outDir, results, { secrets });
-  return { outDir: run.outDir, plan, results, paths, interrupted: engine.interrupted, secrets };
+    const results = buildRunResults({
+      plan: storedPlan,
+      engine,
+      rows: spool,
+      items,
+      toolVersion: toolVersion(),
+      commandLine: (options.commandLine ?? []).map(redact),
+      ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
+    });
+    const paths = await writeRunExports(run.outDir, results, { secrets });
+    return { outDir: run.outDir, plan, results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths, interrupted: engine.interrupted, secrets };
+  } finally {
+    spool.close();
+  }
 }

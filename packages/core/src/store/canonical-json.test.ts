@@ -37,7 +37,8 @@ describe('canonicalKeyJson', () => {
     expect(() => canonicalKeyJson({ f: () => 1 })).toThrow(/function/);
     const loop: Record<string, unknown> = {};
     loop.self = loop;
-    expect(() => canonicalKeyJson(loop)).toThrow(/circular/);
+    expect(() => canonicalKeyJson(loop)).toThrow(/circular reference at \$\.self/);
+    expect(() => canonicalKeyJson({ a: [{ b: { c: Number.NaN } }] })).toThrow(/NaN at \$\.a\[0\]\.b\.c has no JSON form/);
   });
 
   it('allows the same object twice when it is not a cycle', () => {
@@ -57,5 +58,28 @@ describe('canonicalKeyJson', () => {
 
   it('uses toJSON (dates)', () => {
     expect(canonicalKeyJson({ at: new Date('2025-01-02T03:04:05.000Z') })).toBe('{"at":"2025-01-02T03:04:05.000Z"}');
+  });
+
+  it('equals JSON.stringify with sorted keys on random JSON values (seeded)', () => {
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const value = (depth: number): unknown => {
+      const kind = depth > 3 ? Math.floor(random() * 4) : Math.floor(random() * 6);
+      if (kind === 0) return pick(['', 'a', '中文', '"q"\\', '\u2028', 'x'.repeat(40)]);
+      if (kind === 1) return pick([0, 1, -1, 0.5, 1e21, 123456789.125]);
+      if (kind === 2) return pick([true, false]);
+      if (kind === 3) return null;
+      if (kind === 4) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = Math.floor(random() * 5); i > 0; i--) o[pick(['b', 'a', 'c', '中', 'A', '_', 'aa'])] = value(depth + 1);
+      return o;
+    };
+    const sorted = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    for (let i = 0; i < 500; i++) {
+      const v = value(0);
+      expect(canonicalKeyJson(v)).toBe(JSON.stringify(sorted(v)));
+    }
   });
 });

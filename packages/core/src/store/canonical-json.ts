@@ -18,10 +18,29 @@
  * throws: a content key must never be computed from a value it cannot represent exactly.
  */
 export function canonicalKeyJson(value: unknown): string {
-  return write(value, '$', new Set());
+  try {
+    return write(value, new Set());
+  } catch (error) {
+    if (error instanceof CanonicalJsonError) {
+      const at = `$${error.path.reverse().join('')}`;
+      throw new TypeError(error.circular ? `canonical JSON: circular reference at ${at}` : `canonical JSON: ${error.what} at ${at} has no JSON form`);
+    }
+    throw error;
+  }
 }
 
-function write(value: unknown, at: string, seen: Set<object>): string {
+/** Thrown inside {@link write}; the path is collected on the way out, so the happy path builds no path strings. */
+class CanonicalJsonError extends Error {
+  readonly path: string[] = [];
+  constructor(
+    readonly what: string,
+    readonly circular = false,
+  ) {
+    super(what);
+  }
+}
+
+function write(value: unknown, seen: Set<object>): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -29,7 +48,7 @@ function write(value: unknown, at: string, seen: Set<object>): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON: ${String(value)} at ${at} has no JSON form`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(String(value));
       return Object.is(value, -0) ? '0' : JSON.stringify(value);
     case 'undefined':
       // Only reachable at the top level or inside arrays; object properties are filtered out.
@@ -37,25 +56,41 @@ function write(value: unknown, at: string, seen: Set<object>): string {
     case 'object':
       break;
     default:
-      throw new TypeError(`canonical JSON: a ${typeof value} at ${at} has no JSON form`);
+      throw new CanonicalJsonError(`a ${typeof value}`);
   }
   const object = value as object;
   const toJSON = (object as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') return write((toJSON as () => unknown).call(object), at, seen);
-  if (seen.has(object)) throw new TypeError(`canonical JSON: circular reference at ${at}`);
+  if (typeof toJSON === 'function') return write((toJSON as () => unknown).call(object), seen);
+  if (seen.has(object)) throw new CanonicalJsonError('circular reference', true);
   seen.add(object);
-  try {
-    if (Array.isArray(object)) {
-      const parts: string[] = [];
-      for (let i = 0; i < object.length; i++) parts.push(write(object[i], `${at}[${i}]`, seen));
-      return `[${parts.join(',')}]`;
+  if (Array.isArray(object)) {
+    let out = '[';
+    for (let i = 0; i < object.length; i++) {
+      if (i > 0) out += ',';
+      try {
+        out += write(object[i], seen);
+      } catch (error) {
+        if (error instanceof CanonicalJsonError) error.path.push(`[${i}]`);
+        throw error;
+      }
     }
-    const record = object as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((k) => record[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${write(record[k], `${at}.${k}`, seen)}`).join(',')}}`;
-  } finally {
     seen.delete(object);
+    return `${out}]`;
   }
+  const record = object as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    try {
+      out += `${JSON.stringify(k)}:${write(v, seen)}`;
+    } catch (error) {
+      if (error instanceof CanonicalJsonError) error.path.push(`.${k}`);
+      throw error;
+    }
+  }
+  seen.delete(object);
+  return `${out}}`;
 }

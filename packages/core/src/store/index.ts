@@ -1,5 +1,5 @@
 export { RunStore } from './run-store.js';
-export type { StoredAnswer, StoredJudgment, StoredFailure, RunStoreOptions, RunStoreCounts, MergeResult, ReadOptions } from './types.js';
+export type { StoredAnswer, StoredJudgment, StoredFailure, RunStoreOptions, RunStoreCounts, MergeResult, ReadOptions, StoreWrite, PreparedWrite } from './types.js';
 export { MAX_REPORTED_CONFLICTS } from './types.js';
 export { RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
 export { STORE_SCHEMA_VERSION, STORE_FILE_NAME } from './schema.js';
@@ -8,3 +8,4 @@ export { contentKey, isContentKey, CONTENT_KEY_PREFIX } from './content-key.js';
 export { answerKey, judgmentKey, keyModelConfig, NON_KEY_MODEL_FIELDS, type AnswerKeyParts, type JudgmentKeyParts } from './key-builders.js';
 export { shardOf, parseShard, ShardSpecError, type Shard } from './shard.js';
 export { assertNoSecrets, findSecret, MIN_CHECKED_SECRET_LENGTH, type SecretHit } from './secrets.js';
+export { BackgroundWriter } from './background-writer.js';

@@ -123,6 +123,28 @@ describe('answers and judgments', () => {
     again.close();
   });
 
+  it('transaction: puts inside commit together, a caught failure skips one put, a throw rolls all back', () => {
+    const dir = tmp.dir();
+    const store = RunStore.open(dir);
+    store.transaction(() => {
+      store.putAnswer(answer(1));
+      store.transaction(() => store.putJudgment(judgment(1)));
+      expect(() => store.putAnswer(answer(2, { latencyMs: Number.NaN }))).toThrow(/latencyMs/);
+      store.putAnswer(answer(3));
+    });
+    expect(() =>
+      store.transaction(() => {
+        store.putAnswer(answer(4));
+        throw new Error('abandon');
+      }),
+    ).toThrow('abandon');
+    store.close();
+    const again = RunStore.open(dir, { readonly: true });
+    expect([1, 2, 3, 4].map((n) => again.getAnswer(fakeKey(n)) !== undefined)).toEqual([true, false, true, false]);
+    expect(again.getJudgment(fakeKey('j1'))).toEqual(judgment(1));
+    again.close();
+  });
+
   it('keeps raw apart: moved off the result, returned only with withRaw', () => {
     const store = RunStore.open(tmp.dir());
     const raw = { id: 'chatcmpl-1', choices: [{ message: { content: 'hi' } }] };

@@ -15,11 +15,15 @@ import {
   type StoredAnswer,
   type StoredFailure,
   type StoredJudgment,
+  type StoreWrite,
+  type PreparedWrite,
 } from './types.js';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 const ANSWER_COLUMNS = 'key, model_id, item_id, round, result_json, raw_json, latency_ms, attempts, created_at';
 const JUDGMENT_COLUMNS = 'key, answer_key, judge_id, prompt_hash, outcome, score, result_json, created_at';
+const INSERT_ANSWER = `INSERT OR IGNORE INTO answers (${ANSWER_COLUMNS}) VALUES (@key, @model_id, @item_id, @round, @result_json, @raw_json, @latency_ms, @attempts, @created_at)`;
+const INSERT_JUDGMENT = `INSERT OR IGNORE INTO judgments (${JUDGMENT_COLUMNS}) VALUES (@key, @answer_key, @judge_id, @prompt_hash, @outcome, @score, @result_json, @created_at)`;
 const FAILURE_COLUMNS = 'key, kind, model_id, item_id, round, judge_id, error_kind, message, status, vendor_code, attempts, at';
 /** Schema name a merge source is attached under. */
 const SOURCE = 'merge_source';
@@ -36,6 +40,10 @@ const SOURCE = 'merge_source';
  * frame to the OS before returning) but the last commits may roll back after a power cut; the
  * database is never corrupted either way.
  *
+ * Many puts can share one commit through {@link RunStore.transaction} (the engine groups the
+ * calls that finish in the same event-loop turn): a commit writes whole pages to the WAL, so one
+ * commit per put costs several times the insert itself.
+ *
  * All methods are synchronous. One process may hold a store open read-write while others read it;
  * a second writer waits up to `busyTimeoutMs` for the lock.
  */
@@ -46,12 +54,16 @@ export class RunStore {
   readonly #db: Database.Database;
   readonly #secrets: readonly string[];
   readonly #statements = new Map<string, Database.Statement<unknown[], unknown>>();
+  readonly #synchronous: 'full' | 'normal';
+  readonly #busyTimeoutMs: number;
 
-  private constructor(file: string, db: Database.Database, readonly: boolean, secrets: readonly string[]) {
+  private constructor(file: string, db: Database.Database, readonly: boolean, secrets: readonly string[], synchronous: 'full' | 'normal', busyTimeoutMs: number) {
     this.file = file;
     this.#db = db;
     this.readonly = readonly;
     this.#secrets = secrets;
+    this.#synchronous = synchronous;
+    this.#busyTimeoutMs = busyTimeoutMs;
   }
 
   /**
@@ -64,6 +76,8 @@ export class RunStore {
     const file = path.resolve(runDir, STORE_FILE_NAME);
     if (readonly && !existsSync(file)) throw new RunStoreError(`${file}: no run store here (nothing has been run into ${runDir} yet)`, file);
     if (!readonly) mkdirSync(path.dirname(file), { recursive: true });
+    const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
+    const synchronous = options.synchronous === 'normal' ? 'normal' : 'full';
     let db: Database.Database;
     try {
       db = new Database(file, { readonly, fileMustExist: readonly });
@@ -71,13 +85,13 @@ export class RunStore {
       throw new RunStoreError(`${file}: cannot open the run store: ${messageOf(error)}`, file, { cause: error });
     }
     try {
-      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
       if (readonly) {
         checkSchema(db, file, 'main', false);
       } else {
         const mode = db.pragma('journal_mode = WAL', { simple: true });
         if (String(mode).toLowerCase() !== 'wal') throw new RunStoreError(`${file}: could not switch the store to WAL mode (got ${String(mode)})`, file);
-        db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+        db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
         db.transaction(() => {
           if (checkSchema(db, file, 'main', true) === 'empty') {
             db.exec(SCHEMA_SQL);
@@ -91,7 +105,7 @@ export class RunStore {
       if (sqliteCode(error) === 'SQLITE_NOTADB') throw new RunStoreSchemaError(`${file}: not a run store (not a SQLite database)`, file, { cause: error });
       throw new RunStoreError(`${file}: cannot open the run store: ${messageOf(error)}`, file, { cause: error });
     }
-    return new RunStore(file, db, readonly, (options.secrets ?? []).filter((s) => s.length >= MIN_CHECKED_SECRET_LENGTH));
+    return new RunStore(file, db, readonly, (options.secrets ?? []).filter((s) => s.length >= MIN_CHECKED_SECRET_LENGTH), synchronous, busyTimeoutMs);
   }
 
   /** The stored answer under `key`, or `undefined`. `raw` is included only with `withRaw`. */
@@ -106,25 +120,8 @@ export class RunStore {
    * A `raw` still on `result` is moved to the raw column. Returns whether a row was written.
    */
   putAnswer(record: StoredAnswer): boolean {
-    this.#writable('putAnswer');
-    checkKey(record.key, 'answer');
-    if (record.round !== 1 && record.round !== 2) throw new TypeError(`answer ${record.key}: round must be 1 or 2, got ${String(record.round)}`);
-    checkNumber(record.latencyMs, 'latencyMs', record.key);
-    checkNumber(record.attempts, 'attempts', record.key);
-    const { result, raw } = splitRaw(record.result, record.raw);
-    const row: AnswerRow = {
-      key: record.key,
-      model_id: String(record.modelId),
-      item_id: String(record.itemId),
-      round: record.round,
-      result_json: resultJson(result, `answer ${record.key}`),
-      raw_json: raw === undefined ? null : JSON.stringify(raw),
-      latency_ms: record.latencyMs,
-      attempts: record.attempts,
-      created_at: String(record.createdAt),
-    };
-    this.#guard(row, `answer ${record.key}`);
-    return this.#statement<[AnswerRow]>(`INSERT OR IGNORE INTO answers (${ANSWER_COLUMNS}) VALUES (@key, @model_id, @item_id, @round, @result_json, @raw_json, @latency_ms, @attempts, @created_at)`).run(row).changes > 0;
+    const { sql, params } = this.prepareWrite({ kind: 'answer', record });
+    return this.#statement<[object]>(sql).run(params).changes > 0;
   }
 
   /** The stored judgment under `key`, or `undefined`. */
@@ -135,6 +132,39 @@ export class RunStore {
 
   /** Records a completed judgment, committed before it returns; first write wins. Returns whether a row was written. */
   putJudgment(record: StoredJudgment): boolean {
+    const { sql, params } = this.prepareWrite({ kind: 'judgment', record });
+    return this.#statement<[object]>(sql).run(params).changes > 0;
+  }
+
+  /**
+   * Checks an answer or judgment and turns it into the statement that stores it, without running
+   * it: what `putAnswer` / `putJudgment` run, and what a {@link BackgroundWriter} runs on its own
+   * thread. Throws as the puts do (bad record, a secret in it, a read-only store).
+   */
+  prepareWrite(write: StoreWrite): PreparedWrite {
+    if (write.kind === 'answer') {
+      const record = write.record;
+      this.#writable('putAnswer');
+      checkKey(record.key, 'answer');
+      if (record.round !== 1 && record.round !== 2) throw new TypeError(`answer ${record.key}: round must be 1 or 2, got ${String(record.round)}`);
+      checkNumber(record.latencyMs, 'latencyMs', record.key);
+      checkNumber(record.attempts, 'attempts', record.key);
+      const { result, raw } = splitRaw(record.result, record.raw);
+      const row: AnswerRow = {
+        key: record.key,
+        model_id: String(record.modelId),
+        item_id: String(record.itemId),
+        round: record.round,
+        result_json: resultJson(result, `answer ${record.key}`),
+        raw_json: raw === undefined ? null : JSON.stringify(raw),
+        latency_ms: record.latencyMs,
+        attempts: record.attempts,
+        created_at: String(record.createdAt),
+      };
+      this.#guard(row, `answer ${record.key}`);
+      return { sql: INSERT_ANSWER, params: row };
+    }
+    const record = write.record;
     this.#writable('putJudgment');
     checkKey(record.key, 'judgment');
     if (record.score !== null) checkNumber(record.score, 'score', record.key);
@@ -149,7 +179,23 @@ export class RunStore {
       created_at: String(record.createdAt),
     };
     this.#guard(row, `judgment ${record.key}`);
-    return this.#statement<[JudgmentRow]>(`INSERT OR IGNORE INTO judgments (${JUDGMENT_COLUMNS}) VALUES (@key, @answer_key, @judge_id, @prompt_hash, @outcome, @score, @result_json, @created_at)`).run(row).changes > 0;
+    return { sql: INSERT_JUDGMENT, params: row };
+  }
+
+  /** How this store was opened, for a second connection to the same file (a background writer). */
+  get connection(): { file: string; synchronous: 'full' | 'normal'; busyTimeoutMs: number } {
+    return { file: this.file, synchronous: this.#synchronous, busyTimeoutMs: this.#busyTimeoutMs };
+  }
+
+  /**
+   * Runs `fn` in one transaction: every put inside commits together when `fn` returns, or not at
+   * all when it throws (a put that throws and is caught inside `fn` is simply not written). Nested
+   * calls join the outer transaction.
+   */
+  transaction<T>(fn: () => T): T {
+    this.#writable('transaction');
+    if (this.#db.inTransaction) return fn();
+    return this.#db.transaction(fn)();
   }
 
   /** Appends to the failure log (committed before it returns). A failure never blocks a retry on a later run. */

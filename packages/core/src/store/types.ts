@@ -109,3 +109,13 @@ export interface ReadOptions {
   /** Also parse and return the vendor's raw body (slower; off by default). */
   withRaw?: boolean;
 }
+
+/** An answer or a judgment to store. */
+export type StoreWrite = { kind: 'answer'; record: StoredAnswer } | { kind: 'judgment'; record: StoredJudgment };
+
+/** A checked {@link StoreWrite} as the statement that stores it (see `RunStore.prepareWrite`). */
+export interface PreparedWrite {
+  sql: string;
+  /** Named parameters: plain strings and numbers, safe to post to another thread. */
+  params: object;
+}
