@@ -4,6 +4,7 @@ export * from './engine-store.js';
 export * from './judge-protocol.js';
 export * from './runner.js';
 export * from './row-spool.js';
+export * from './item-spool.js';
 export * from './lane.js';
 export * from './retry.js';
 export * from './rate-budget.js';

@@ -25,7 +25,8 @@ const READ_BYTES = 1 << 18;
  */
 export class RowSpool implements RowSource {
   readonly #models: Map<string, number>;
-  readonly #items: Map<string, number>;
+  readonly #itemIndex: (id: string) => number | undefined;
+  readonly #itemCount: number;
   readonly #offsets: Float64Array;
   /** Byte length per slot; 0 = empty. */
   readonly #lengths: Uint32Array;
@@ -40,13 +41,20 @@ export class RowSpool implements RowSource {
 
   /**
    * @param models Model ids in leaderboard order.
-   * @param itemIds Item ids in dataset order.
+   * @param items Item ids in dataset order, or an index of them (e.g. an {@link ItemSpool}).
    * @param tmpDir Where the spool file goes (a new directory inside it). Default: the OS temp dir.
    */
-  constructor(models: readonly string[], itemIds: readonly string[], tmpDir: string = os.tmpdir()) {
+  constructor(models: readonly string[], items: readonly string[] | { readonly length: number; indexOf(id: string): number | undefined }, tmpDir: string = os.tmpdir()) {
     this.#models = new Map(models.map((id, i) => [id, i]));
-    this.#items = new Map(itemIds.map((id, i) => [id, i]));
-    const slots = models.length * itemIds.length * 2;
+    if (Array.isArray(items)) {
+      const ids = new Map((items as readonly string[]).map((id, i) => [id, i]));
+      this.#itemIndex = (id) => ids.get(id);
+    } else {
+      const index = items as { indexOf(id: string): number | undefined };
+      this.#itemIndex = (id) => index.indexOf(id);
+    }
+    this.#itemCount = items.length;
+    const slots = models.length * items.length * 2;
     this.#offsets = new Float64Array(slots);
     this.#lengths = new Uint32Array(slots);
     this.#dir = mkdtempSync(path.join(tmpDir, 'sc-safety-rows-'));
@@ -104,11 +112,11 @@ export class RowSpool implements RowSource {
 
   #slot(row: AnswerRow): number {
     const model = this.#models.get(row.model);
-    const item = this.#items.get(row.itemId);
+    const item = this.#itemIndex(row.itemId);
     if (model === undefined) throw new Error(`RowSpool: unknown model ${JSON.stringify(row.model)}`);
     if (item === undefined) throw new Error(`RowSpool: unknown item ${JSON.stringify(row.itemId)}`);
     if (row.round !== 1 && row.round !== 2) throw new Error(`RowSpool: round must be 1 or 2, got ${String(row.round)}`);
-    return (model * this.#items.size + item) * 2 + (row.round - 1);
+    return (model * this.#itemCount + item) * 2 + (row.round - 1);
   }
 
   #flush(): void {

@@ -4,6 +4,7 @@ import { answerKey, judgmentKey } from '../store/key-builders.js';
 import type { EngineStore, EngineStoredAnswer } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
 import { GroupCommit } from './group-commit.js';
+import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
 import type { LaneStop } from './lane.js';
 import { BLOCKED_PLACEHOLDER, DEFAULT_POLICIES, EMPTY_PLACEHOLDER } from './policies.js';
@@ -17,7 +18,8 @@ export type EngineEvent =
   | { type: 'lane-stopped'; lane: string; reason: string; message: string };
 
 export interface RunEngineOptions {
-  items: readonly EngineItem[];
+  /** The items, by position: an array or an {@link ItemSpool} (read one at a time). */
+  items: ItemSource;
   targets: readonly PreparedTarget[];
   judges: readonly PreparedJudge[];
   judgeProtocol: JudgeProtocol;
@@ -341,7 +343,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
           if (signal?.aborted) return;
           const index = next++;
           if (index >= options.items.length) return;
-          await runItem(target, lane, options.items[index]!, index);
+          await runItem(target, lane, options.items.at(index)!, index);
         }
       }),
     );

@@ -1,4 +1,5 @@
 import type { DatasetItem } from '../dataset/types.js';
+import type { ItemLookup } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import { buildLeaderboardSection } from '../scoring/leaderboard-section.js';
 import type { LeaderboardSectionOptions } from '../scoring/leaderboard-section.js';
@@ -26,8 +27,8 @@ export interface BuildResultsInput {
   scoring?: LeaderboardSectionOptions;
   /** Judge-panel agreement statistics, passed through as they are. */
   agreement?: object | null;
-  /** The dataset items: every answer's `prompt` and `system` come from its item. */
-  items?: readonly DatasetItem[];
+  /** The dataset items (or a lookup by id, e.g. an `ItemSpool`): every answer's `prompt` and `system` come from its item. */
+  items?: readonly DatasetItem[] | ItemLookup;
 }
 
 /** `name@version`: how results.json names an adapter. */
@@ -55,7 +56,9 @@ export function buildResults(input: BuildResultsInput): ResultsFile {
  * while the exports stream them. The leaderboard is computed here, from compact score records.
  */
 export function buildResultsDocument(input: BuildResultsInput): ResultsDocument {
-  const itemsById = new Map((input.items ?? []).map((item) => [item.id, item]));
+  const items = input.items;
+  const itemsById = items === undefined || isLookup(items) ? undefined : new Map(items.map((item) => [item.id, item]));
+  const itemOf = (id: string): DatasetItem | undefined => (itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id));
   const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const records = [];
   for (const row of input.rows) records.push(toScoreRecord(row));
@@ -70,7 +73,7 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
       return rows.length;
     },
     *[Symbol.iterator](): Iterator<ResultsAnswer> {
-      for (const row of rows) yield toResultsAnswer(row, itemsById.get(row.itemId), systemByModel.get(row.model));
+      for (const row of rows) yield toResultsAnswer(row, itemOf(row.itemId), systemByModel.get(row.model));
     },
   };
   return {
@@ -82,4 +85,8 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
     leaderboard,
     agreement: input.agreement ?? null,
   };
+}
+
+function isLookup(items: readonly DatasetItem[] | ItemLookup): items is ItemLookup {
+  return typeof (items as Partial<ItemLookup>).byId === 'function';
 }

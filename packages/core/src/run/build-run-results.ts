@@ -1,5 +1,6 @@
 import type { UsageV1 } from '@sc-safety/spec';
 import type { RunEngineResult } from '../engine/runner.js';
+import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
 import { buildResultsDocument } from '../export/build-results.js';
@@ -48,7 +49,8 @@ export function buildRunResults(input: {
   engine: RunEngineResult;
   /** The rows, when the engine did not keep them (`keepRows: false`); default `engine.rows`. */
   rows?: RowSource;
-  items: readonly EngineItem[];
+  /** The items run: an array, or an `ItemSpool`. */
+  items: readonly EngineItem[] | (ItemSource & ItemLookup);
   toolVersion: string;
   commandLine: string[];
   bootstrapIterations?: number;

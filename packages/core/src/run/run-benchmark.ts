@@ -21,6 +21,7 @@ import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.
 import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
 import type { ResultsDocument } from '../export/results-types.js';
+import { ItemSpool } from '../engine/item-spool.js';
 import { RowSpool } from '../engine/row-spool.js';
 import { answersFromFile } from './answers-from-file.js';
 import { BackgroundWriter } from '../store/background-writer.js';
@@ -98,10 +99,11 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const run = resolveRunOptions(loaded.config, options.overrides ?? {}, { cwd });
   const shard = options.shard ? parseShard(options.shard) : undefined;
 
-  const dataset = await loadDataset(run.datasetPath);
-  let items: EngineItem[] = dataset.items;
-  if (run.limit) items = items.slice(0, run.limit);
-  if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
+  const selection = await selectItems(run.datasetPath, run.limit, shard);
+  const { taxonomy, fingerprint, itemCount } = selection;
+  // Held only until the items are spooled to disk (below), then let go.
+  let items: EngineItem[] = selection.items;
+  selection.items = [];
 
   const prepared = await prepareModels(
     loaded.config,
@@ -114,7 +116,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     throw new RunConfigError([{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }], { file: path.basename(options.configFile) });
   }
   const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
-  const protocol = rubricJudgeProtocol({ taxonomy: dataset.taxonomy });
+  const protocol = rubricJudgeProtocol({ taxonomy });
   const plan = estimatePlan({ items, targets: prepared.targets, judges: prepared.judges, outDir: run.outDir, datasetRef: run.datasetRef, shard });
   options.onPlan?.(plan);
   if (options.dryRun) return { outDir: run.outDir, plan, interrupted: false, secrets };
@@ -141,7 +143,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
 
   const storedPlan: StoredRunPlan = {
     version: 1,
-    dataset: { ref: run.datasetRef, path: run.datasetPath, fingerprint: dataset.fingerprint, items: dataset.items.length },
+    dataset: { ref: run.datasetRef, path: run.datasetPath, fingerprint, items: itemCount },
     ...(run.limit ? { limit: run.limit } : {}),
     ...(shard ? { shard } : {}),
     targets: targets.map((t, i) => ({
@@ -160,10 +162,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   };
 
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
-  // Finished rows go to a spool file, not memory: a big run's footprint stays flat.
+  // The items and the finished rows live in spool files, not in memory, so a big run's footprint
+  // stays flat (and small: V8 lets the heap grow to several times what stays alive).
+  const itemSpool = ItemSpool.from(items);
+  items = [];
   const spool = new RowSpool(
     targets.map((t) => t.id),
-    items.map((i) => i.id),
+    itemSpool,
   );
   try {
     let engine: RunEngineResult;
@@ -174,7 +179,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     try {
       store.setMeta(RUN_PLAN_META_KEY, storedPlan);
       engine = await runEngine({
-        items,
+        items: itemSpool,
         targets,
         judges,
         judgeProtocol: protocol,
@@ -199,7 +204,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       plan: storedPlan,
       engine,
       rows: spool,
-      items,
+      items: itemSpool,
       toolVersion: toolVersion(),
       commandLine: (options.commandLine ?? []).map(redact),
       ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
@@ -208,5 +213,15 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     return { outDir: run.outDir, plan, results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths, interrupted: engine.interrupted, secrets };
   } finally {
     spool.close();
+    itemSpool.close();
   }
+}
+
+/** The dataset's items this run asks (limit, then shard), and what the plan records of the dataset. */
+async function selectItems(datasetPath: string, limit: number | undefined, shard: { index: number; count: number } | undefined) {
+  const dataset = await loadDataset(datasetPath);
+  let items: EngineItem[] = dataset.items;
+  if (limit) items = items.slice(0, limit);
+  if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
+  return { taxonomy: dataset.taxonomy, fingerprint: dataset.fingerprint, itemCount: dataset.items.length, items };
 }

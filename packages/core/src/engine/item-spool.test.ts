@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ItemSpool } from './item-spool.js';
+import type { EngineItem } from './types.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'item-spool-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const item = (n: number): EngineItem => ({
+  id: `item-${n}`,
+  category: 'traditional_safety',
+  dimension: 'insult',
+  turns: [`问题${n}：${'内容'.repeat(n % 300)}`, `追问${n}`],
+  ...(n % 3 === 0 ? { system: `系统 ${n}` } : {}),
+});
+
+describe('ItemSpool', () => {
+  it('gives every item back by position and by id, exactly as given', () => {
+    const items = Array.from({ length: 2000 }, (_, n) => item(n));
+    const spool = ItemSpool.from(items, tmp);
+    expect(spool.length).toBe(2000);
+    for (const n of [0, 1, 999, 1999, 5, 5, 1500]) expect(spool.at(n)).toEqual(items[n]);
+    expect(spool.byId('item-1234')).toEqual(items[1234]);
+    expect(spool.indexOf('item-77')).toBe(77);
+    expect(spool.at(2000)).toBeUndefined();
+    expect(spool.at(-1)).toBeUndefined();
+    expect(spool.byId('nope')).toBeUndefined();
+    expect([...Array(2000).keys()].every((n) => spool.at(n)!.turns[0] === items[n]!.turns[0])).toBe(true);
+    spool.close();
+  });
+
+  it('refuses duplicate ids, and deletes its file on close', () => {
+    expect(() => ItemSpool.from([item(1), item(1)], tmp)).toThrow(/duplicate item id "item-1"/);
+    const spool = ItemSpool.from([item(1)], tmp);
+    spool.close();
+    spool.close();
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(() => spool.at(0)).toThrow(/after close/);
+  });
+});

@@ -1,0 +1,118 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EngineItem } from './types.js';
+
+/** The items of a run by position: an array, or an {@link ItemSpool}. */
+export interface ItemSource {
+  readonly length: number;
+  at(index: number): EngineItem | undefined;
+}
+
+/** Items by id, for the exports (each answer's prompt and system prompt come from its item). */
+export interface ItemLookup {
+  byId(id: string): EngineItem | undefined;
+}
+
+const WRITE_CHUNK_BYTES = 1 << 18;
+
+/**
+ * A run's dataset items kept on disk instead of in memory: written once as JSON lines to a
+ * temporary file, read back one at a time by position or id. Only the ids stay in memory.
+ *
+ * Why: what a process keeps alive sets how far V8 lets its heap grow before collecting (several
+ * times the live size), so 25,000 items of Chinese text held for a whole run cost far more than
+ * their own ~15 MB. The engine asks each item once, when it starts it; the exports ask by id in
+ * leaderboard order (a one-item cache serves both rounds). Call {@link close} when done.
+ */
+export class ItemSpool implements ItemSource, ItemLookup {
+  readonly #ids: Map<string, number>;
+  readonly #offsets: Float64Array;
+  readonly #lengths: Uint32Array;
+  readonly #dir: string;
+  readonly #fd: number;
+  #last: { index: number; item: EngineItem } | undefined;
+  #closed = false;
+
+  private constructor(count: number, tmpDir: string) {
+    this.#ids = new Map();
+    this.#offsets = new Float64Array(count);
+    this.#lengths = new Uint32Array(count);
+    this.#dir = mkdtempSync(path.join(tmpDir, 'sc-safety-items-'));
+    this.#fd = openSync(path.join(this.#dir, 'items.jsonl'), 'w+', 0o600);
+  }
+
+  /** Writes `items` to a new spool. Ids must be unique (the dataset loader guarantees it). */
+  static from(items: readonly EngineItem[], tmpDir: string = os.tmpdir()): ItemSpool {
+    const spool = new ItemSpool(items.length, tmpDir);
+    try {
+      let pending: string[] = [];
+      let pendingBytes = 0;
+      let offset = 0;
+      const flush = () => {
+        const data = Buffer.from(pending.join(''), 'utf8');
+        let done = 0;
+        while (done < data.length) done += writeSync(spool.#fd, data, done, data.length - done, offset + done);
+        offset += data.length;
+        pending = [];
+        pendingBytes = 0;
+      };
+      items.forEach((item, index) => {
+        if (spool.#ids.has(item.id)) throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
+        spool.#ids.set(item.id, index);
+        const line = `${JSON.stringify(item)}\n`;
+        const length = Buffer.byteLength(line, 'utf8');
+        spool.#offsets[index] = offset + pendingBytes;
+        spool.#lengths[index] = length;
+        pending.push(line);
+        pendingBytes += length;
+        if (pendingBytes >= WRITE_CHUNK_BYTES) flush();
+      });
+      if (pendingBytes > 0) flush();
+    } catch (error) {
+      spool.close();
+      throw error;
+    }
+    return spool;
+  }
+
+  get length(): number {
+    return this.#lengths.length;
+  }
+
+  at(index: number): EngineItem | undefined {
+    if (!Number.isInteger(index) || index < 0 || index >= this.#lengths.length) return undefined;
+    if (this.#last?.index === index) return this.#last.item;
+    if (this.#closed) throw new Error('ItemSpool: read after close');
+    const length = this.#lengths[index]!;
+    const buffer = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(this.#fd, buffer, read, length - read, this.#offsets[index]! + read);
+      if (n === 0) throw new Error(`ItemSpool: item ${index} is cut short on disk`);
+      read += n;
+    }
+    const item = JSON.parse(buffer.toString('utf8')) as EngineItem;
+    this.#last = { index, item };
+    return item;
+  }
+
+  byId(id: string): EngineItem | undefined {
+    const index = this.#ids.get(id);
+    return index === undefined ? undefined : this.at(index);
+  }
+
+  /** Position of the item with this id, or undefined. */
+  indexOf(id: string): number | undefined {
+    return this.#ids.get(id);
+  }
+
+  /** Closes and deletes the spool file. Safe to call twice. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#last = undefined;
+    closeSync(this.#fd);
+    rmSync(this.#dir, { recursive: true, force: true });
+  }
+}
