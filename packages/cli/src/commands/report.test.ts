@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,26 @@ async function run(cwd: string, ...argv: string[]): Promise<{ code: number; out:
   let err = '';
   const code = await main(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd });
   return { code, out, err };
+}
+
+/** Fails (instead of hanging the suite) when `promise` has not settled after `ms`. */
+async function settleWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function runDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-report-'));
+  await mkdir(path.join(dir, 'run-a'));
+  await writeFile(path.join(dir, 'run-a', 'results.json'), JSON.stringify(syntheticResults({ models: 2, pairs: 22, seed: 1, bootstrapIterations: 0 })));
+  return dir;
 }
 
 describe('sc-safety report', () => {
@@ -46,6 +67,54 @@ describe('sc-safety report', () => {
     expect(bad.err).toContain('not a usable results file');
     expect((await run(dir, 'report', '.')).err).toContain("required option '--out <dir>'");
   });
+
+  it('fails fast with exit 2 naming --out when the directory cannot be created under a regular file', async () => {
+    const dir = await runDir();
+    await writeFile(path.join(dir, 'plain-file'), 'x');
+    const out = path.join('plain-file', 'sub', 'html');
+    const r = await settleWithin(run(dir, 'report', 'run-a', '--out', out), 10_000, 'sc-safety report --out <under a file>');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--out ${path.join(dir, out)}: `);
+    expect(r.err).toContain('--out must be a writable directory');
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  }, 15_000);
+
+  // procfs answers ENOENT for a child of a directory that exists, which Node's recursive mkdir retries forever.
+  it.skipIf(!existsSync('/proc/self'))('fails fast with exit 2 naming --out for a place that cannot be created (/proc/…)', async () => {
+    const dir = await runDir();
+    for (const out of ['/proc/sc-safety-x', '/proc/sc-safety-x/deeper/html']) {
+      const r = await settleWithin(run(dir, 'report', 'run-a', '--out', out), 10_000, `sc-safety report --out ${out}`);
+      expect(r.code, out).toBe(2);
+      expect(r.err, out).toContain(`--out ${out}: cannot create /proc/sc-safety-x`);
+      expect(r.err, out).toContain('--out must be a writable directory');
+    }
+  }, 25_000);
+
+  it('leaves no empty --out directory behind when the runs are not usable', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-report-'));
+    const r = await run(dir, 'report', 'nope', '--out', path.join('made', 'html'));
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(dir, 'made'))).toBe(false);
+  });
+
+  it('view exits 2 with a one-line hint when --port is already taken on 127.0.0.1', async () => {
+    const dir = await runDir();
+    const busy: Server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      busy.once('error', reject);
+      busy.listen(0, '127.0.0.1', () => resolve());
+    });
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const r = await settleWithin(run(dir, 'view', 'run-a', '--port', String(port)), 10_000, 'sc-safety view --port <busy>');
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`sc-safety view: port ${port} on 127.0.0.1 is already in use: pick another with --port <n>, or --port 0 for any free port\n`);
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  }, 15_000);
 
   it('has help for report and view', async () => {
     expect((await run(process.cwd(), 'report', '--help')).out).toContain('self-contained');

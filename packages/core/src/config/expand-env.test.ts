@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandEnv } from './expand-env.js';
-import { isSecretField, redactSecrets } from './secret-fields.js';
+import { isSecretField, isSecretVariable, redactSecrets } from './secret-fields.js';
 
 describe('expandEnv', () => {
   it('replaces ${VAR} and ${VAR:-default} in every string, keeping keys and other values', () => {
@@ -67,6 +67,25 @@ describe('expandEnv', () => {
     );
     expect(out.secrets.sort()).toEqual(['Bearer tok-0123456789', 'literal-secret', 'sk-abcdef123456', 'tok-0123456789'].sort());
   });
+
+  it('collects credential-named variables substituted into any field, but not ordinary ones or short values', () => {
+    const env = { VENDOR_KEY: 'vk-0123456789', CUSTOM_TOKEN: 'ct-abcdefgh', GW_AUTH: 'gw-secret-9', MODEL_NAME: 'qwen-max', PIN_SECRET: 'abc' };
+    const out = expandEnv(
+      {
+        models: [
+          {
+            model: '${MODEL_NAME}',
+            baseURL: 'https://h.example/v1?key=${VENDOR_KEY}',
+            headers: { 'X-Custom': '${CUSTOM_TOKEN}', 'X-Gw': '${GW_AUTH}', 'X-Pin': '${PIN_SECRET}' },
+            system: 'fallback ${UNSET_API_KEY:-dflt-key-value}',
+          },
+        ],
+      },
+      env,
+    );
+    expect(out.problems).toEqual([]);
+    expect(out.secrets.sort()).toEqual(['ct-abcdefgh', 'dflt-key-value', 'gw-secret-9', 'vk-0123456789'].sort());
+  });
 });
 
 describe('secret fields', () => {
@@ -76,6 +95,15 @@ describe('secret fields', () => {
     }
     for (const name of ['maxTokens', 'maxTokensParam', 'apiKeyEnv', 'model', 'baseURL', 'tpm', 'keyVar']) {
       expect(isSecretField(name), name).toBe(false);
+    }
+  });
+
+  it('treat credential-looking variable names as secret, but not counts or names of other variables', () => {
+    for (const name of ['ACME_API_KEY', 'GITHUB_TOKEN', 'DB_PASSWORD', 'DB_PASS', 'VENDOR_AUTH', 'CLIENT_SECRET', 'GCP_CREDENTIALS', 'GH_PAT']) {
+      expect(isSecretVariable(name), name).toBe(true);
+    }
+    for (const name of ['MODEL_NAME', 'MAX_TOKENS', 'API_KEY_ENV', 'AUTHOR', 'PASSAGE_DIR', 'HOST', 'TOKEN_LIMIT']) {
+      expect(isSecretVariable(name), name).toBe(false);
     }
   });
 

@@ -1,13 +1,18 @@
 import { formatIssuePath } from '../adapters/validate-config.js';
 import type { RunConfigProblem } from './run-config-error.js';
-import { isSecretField } from './secret-fields.js';
+import { isSecretField, isSecretVariable, MIN_SECRET_LENGTH } from './secret-fields.js';
 
 /** The outcome of expanding `${VAR}` references throughout a parsed config. */
 export interface EnvExpansion {
   /** A copy of the input with every reference replaced. */
   value: unknown;
   problems: RunConfigProblem[];
-  /** Every value of a secret-like field (see `isSecretField`) and every variable value substituted into one. */
+  /**
+   * Every value of a secret-like field (see `isSecretField`), every variable value substituted into
+   * one, and every value of a credential-named variable (see `isSecretVariable`) substituted anywhere
+   * (a key in a `baseURL` query or a custom header is still a key). The last kind is kept only from
+   * {@link MIN_SECRET_LENGTH} characters on, like redaction.
+   */
   secrets: string[];
   /** Paths whose string had at least one reference replaced (such a string may stand for a number). */
   expandedPaths: Set<string>;
@@ -41,6 +46,7 @@ export function expandEnv(input: unknown, env: Readonly<Record<string, string | 
       if (secretField) {
         for (const s of [expanded.text, ...expanded.substituted]) if (s.length > 0) secrets.add(s);
       }
+      for (const s of expanded.credentials) if (s.length >= MIN_SECRET_LENGTH) secrets.add(s);
       return expanded.text;
     }
     if (Array.isArray(value)) return value.map((item, i) => walk(item, childPath(path, i), fieldName));
@@ -61,13 +67,16 @@ interface ExpandedString {
   text: string;
   /** The values put in place of references (variables and defaults). */
   substituted: string[];
+  /** The subset of `substituted` that stands for a credential-named variable. */
+  credentials: string[];
   errors: string[];
 }
 
 function expandString(text: string, env: Readonly<Record<string, string | undefined>>, secretField: boolean): ExpandedString {
-  if (!text.includes('$')) return { text, substituted: [], errors: [] };
+  if (!text.includes('$')) return { text, substituted: [], credentials: [], errors: [] };
   const out: string[] = [];
   const substituted: string[] = [];
+  const credentials: string[] = [];
   const errors: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -104,9 +113,11 @@ function expandString(text: string, env: Readonly<Record<string, string | undefi
       } else {
         out.push(replacement);
         substituted.push(replacement);
+        // A default written for a credential variable stands for the credential too.
+        if (isSecretVariable(name)) credentials.push(replacement);
       }
     }
     i = close + 1;
   }
-  return { text: out.join(''), substituted, errors };
+  return { text: out.join(''), substituted, credentials, errors };
 }

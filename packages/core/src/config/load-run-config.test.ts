@@ -141,6 +141,17 @@ describe('loadRunConfig: valid files', () => {
     expect(secrets).toEqual(['sk-literal-key-abcdef']);
   });
 
+  it('adds credential variables expanded outside secret fields to secrets, not ordinary variables', async () => {
+    write(
+      'run.yaml',
+      'dataset: builtin:sample\nmodels:\n  - id: m\n    adapter: openai\n    model: ${MODEL_NAME}\n    baseURL: "https://h/v1?key=${ACME_API_KEY}"\n',
+    );
+    const { config, secrets } = await loadRunConfig('run.yaml', { cwd: tmp, env: { ACME_API_KEY: 'abcd1234secret', MODEL_NAME: 'qwen-max-longname' } });
+    expect(config.models[0]?.baseURL).toBe('https://h/v1?key=abcd1234secret');
+    expect(secrets).toContain('abcd1234secret');
+    expect(secrets).not.toContain('qwen-max-longname');
+  });
+
   it('defaults the panel aggregate to median and accepts .yml', async () => {
     write(
       'panel.yml',

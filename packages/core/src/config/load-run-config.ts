@@ -14,7 +14,8 @@ export interface LoadedRunConfig {
   config: RunConfig;
   /**
    * Values to redact everywhere: every value of a secret-like field (`apiKey`, `…Token`,
-   * `Authorization`, …) and every environment value expanded into one.
+   * `Authorization`, …), every environment value expanded into one, and every value of a
+   * credential-named variable (`${ACME_API_KEY}`, `${GITHUB_TOKEN}`, …) expanded into any field.
    */
   secrets: string[];
   /** The config file's directory; relative paths in the config are resolved against it. */

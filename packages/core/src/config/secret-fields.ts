@@ -13,6 +13,22 @@ export function isSecretField(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_SECRET.test(name);
 }
 
+/**
+ * Short credential words that are too ambiguous for field names (`author`, `passage`) but are
+ * whole `_`-separated words in environment variable names (`VENDOR_AUTH`, `DB_PASS`, `GH_PAT`).
+ */
+const SECRET_VARIABLE_WORD = /(?:^|_)(?:auth|pass|passwd|pwd|pat|creds?)(?:_|$)/i;
+
+/**
+ * Whether an environment variable's value must be treated as a secret wherever it is substituted:
+ * its name looks like a credential (`ACME_API_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `VENDOR_AUTH`),
+ * by the same rules as {@link isSecretField} (so `MAX_TOKENS` or `API_KEY_ENV` are not).
+ */
+export function isSecretVariable(name: string): boolean {
+  if (NOT_SECRET.test(name)) return false;
+  return SECRET_NAME.test(name) || SECRET_VARIABLE_WORD.test(name);
+}
+
 /** The text that replaces a secret. */
 export const REDACTED = '[REDACTED]';
 

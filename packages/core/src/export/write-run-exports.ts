@@ -1,5 +1,6 @@
-import { mkdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { rename, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { makeDirs } from '../fs/make-dirs.js';
 import { answersCsvChunks } from './answers-csv.js';
 import { writeTempFile } from './atomic-write.js';
 import { renderSummary } from './render-summary.js';
@@ -96,7 +97,8 @@ export async function writeRunExports(runDir: string, results: ResultsDocument, 
     [paths.answersCsv, scan(RUN_EXPORT_FILES.answersCsv, answersCsvChunks(results))],
     [paths.summary, scan(RUN_EXPORT_FILES.summary, [renderSummary(results, { color: false, width: options.width })])],
   ];
-  const created = await mkdir(runDir, { recursive: true });
+  // The first directory this call created, if any (removed again on failure).
+  const created = (await makeDirs(runDir))[0];
   const temps: string[] = [];
   let done = false;
   try {

@@ -98,6 +98,17 @@ describe('RunStore.open', () => {
   });
 });
 
+describe('RunStore.open where the run directory cannot be made', () => {
+  it('throws a RunStoreError naming it (under a regular file; under procfs, where a recursive mkdir would spin forever)', () => {
+    const file = path.join(tmp.dir(), 'plain-file');
+    RunStore.open(path.dirname(file)).close();
+    writeFileSync(file, '');
+    expect(() => RunStore.open(path.join(file, 'run'))).toThrow(RunStoreError);
+    expect(() => RunStore.open(path.join(file, 'run'))).toThrow(/cannot create the run directory/);
+    if (existsSync('/proc/self')) expect(() => RunStore.open('/proc/sc-safety-test/run')).toThrow(/\/proc\/sc-safety-test.*cannot create the run directory/);
+  });
+});
+
 describe('answers and judgments', () => {
   it('puts and gets, first write wins, and survives reopen', () => {
     const dir = tmp.dir();

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { makeDirsSync } from '../fs/make-dirs.js';
 import { canonicalKeyJson } from './canonical-json.js';
 import { RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
 import { answerFromRow, failureFromRow, judgmentFromRow, type AnswerRow, type FailureRow, type JudgmentRow } from './rows.js';
@@ -75,7 +76,13 @@ export class RunStore {
     const readonly = options.readonly === true;
     const file = path.resolve(runDir, STORE_FILE_NAME);
     if (readonly && !existsSync(file)) throw new RunStoreError(`${file}: no run store here (nothing has been run into ${runDir} yet)`, file);
-    if (!readonly) mkdirSync(path.dirname(file), { recursive: true });
+    if (!readonly) {
+      try {
+        makeDirsSync(path.dirname(file));
+      } catch (error) {
+        throw new RunStoreError(`${path.dirname(file)}: cannot create the run directory: ${messageOf(error)}`, file, { cause: error });
+      }
+    }
     const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
     const synchronous = options.synchronous === 'normal' ? 'normal' : 'full';
     let db: Database.Database;
