@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     'memory-latency': { type: 'string', default: '0' },
     'memory-concurrency': { type: 'string', default: '16' },
     durability: { type: 'string', default: 'normal' },
+    'bare-fetch': { type: 'string', default: 'global' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH_DIR, 'results', 'latest.json') },
     'save-sample': { type: 'boolean', default: false },
@@ -46,7 +47,7 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`usage: pnpm bench [--quick|--full] [--only throughput,memory,startup] [--concurrency 50,200]
        [--latency 200] [--items N] [--runs 2] [--memory-items N] [--memory-latency 0]
-       [--memory-concurrency 16] [--durability normal|full] [--profile] [--out FILE] [--save-sample]
+       [--memory-concurrency 16] [--durability normal|full] [--bare-fetch global|undici] [--profile] [--out FILE] [--save-sample]
 See bench/README.md.`);
   process.exit(0);
 }
@@ -62,6 +63,7 @@ const int = (name, value) => {
 const concurrencies = args.concurrency.split(',').map((c) => int('concurrency', c));
 for (const c of concurrencies) if (c < 2 || c % 2 !== 0) throw new Error(`bench: --concurrency ${c}: use an even number ≥ 2 (split between the target and the judge lane)`);
 if (!['normal', 'full'].includes(args.durability)) throw new Error('bench: --durability is normal or full');
+if (!['global', 'undici'].includes(args['bare-fetch'])) throw new Error('bench: --bare-fetch is global or undici');
 
 assertBuilt();
 const log = (line) => console.log(line);
@@ -90,12 +92,12 @@ if (profileDir) mkdirSync(profileDir, { recursive: true });
 
 if (only.has('throughput')) {
   const latencyMs = int('latency', args.latency);
-  results.throughput = { latencyMs, durability: args.durability, scenarios: [] };
-  log(`\nthroughput: fake latency ${latencyMs} ms, engine = runEngine (target + judge lanes of c/2 each, rubric judge, RunStore ${args.durability}), bare = openai SDK loop of c workers`);
+  results.throughput = { latencyMs, durability: args.durability, bareFetch: args['bare-fetch'], scenarios: [] };
+  log(`\nthroughput: fake latency ${latencyMs} ms, engine = runEngine (target + judge lanes of c/2 each, rubric judge, RunStore ${args.durability}), bare = openai SDK loop of c workers (fetch: ${args['bare-fetch']})`);
   for (const concurrency of concurrencies) {
     const itemCount = args.items ? int('items', args.items) : concurrency * mode.itemsPerSlot;
     const dir = profileDir ? path.join(profileDir, `c${concurrency}`) : undefined;
-    const scenario = await throughputScenario({ concurrency, latencyMs, itemCount, runsPerSide: int('runs', args.runs), durability: args.durability, profileDir: dir, log });
+    const scenario = await throughputScenario({ concurrency, latencyMs, itemCount, runsPerSide: int('runs', args.runs), durability: args.durability, bareFetch: args['bare-fetch'], profileDir: dir, log });
     if (dir) {
       const { readdirSync } = await import('node:fs');
       scenario.profiles = readdirSync(dir).map((f) => {

@@ -8,6 +8,7 @@ export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const ROOT = path.resolve(BENCH_DIR, '..');
 export const CORE_DIST = path.join(ROOT, 'packages/core/dist/index.js');
 export const ADAPTER_OPENAI_DIST = path.join(ROOT, 'packages/adapter-openai/dist/index.js');
+export const ADAPTER_UTILS_DIST = path.join(ROOT, 'packages/adapter-utils/dist/index.js');
 export const CLI_BIN = path.join(ROOT, 'packages/cli/dist/bin.js');
 export const SAMPLE_DATASET = path.join(ROOT, 'packages/core/data/sample.jsonl');
 /** The `openai` SDK the adapter itself depends on, so both sides run the same SDK build. */

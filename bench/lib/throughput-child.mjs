@@ -6,17 +6,17 @@
 //   and a judge, each in its own lane of half the concurrency), the real rubric judge protocol
 //   (prompt building, nonce, verdict parser) and the real SQLite RunStore on a temp dir, with the
 //   durability `sc-safety run` uses by default. N items → N×2 answers + N×2 judgments = 4N calls.
-// side `bare`: the same `openai` SDK, maxRetries 0, `concurrency` workers pulling from one counter
+// side `bare`: the same `openai` SDK (Node's global fetch, or with `bareFetch: 'undici'` the adapter's transport), maxRetries 0, `concurrency` workers pulling from one counter
 //   (the simplest limiter there is), 4N requests. No store, no judge prompt, no bookkeeping.
 import { measure, startRssSampler } from './stats.mjs';
 import { benchItems } from './dataset.mjs';
-import { ADAPTER_OPENAI_DIST, CORE_DIST, OPENAI_SDK } from './paths.mjs';
+import { ADAPTER_OPENAI_DIST, ADAPTER_UTILS_DIST, CORE_DIST, OPENAI_SDK } from './paths.mjs';
 
 /** Not a real key; given so the store's secret guard and the redaction path run as in a real run. */
 const API_KEY = 'sk-bench-not-a-real-key-0000';
 
 const options = JSON.parse(process.argv[2]);
-const { side, baseURL, concurrency, itemCount, storeDir, durability } = options;
+const { side, baseURL, concurrency, itemCount, storeDir, durability, bareFetch } = options;
 const sampler = startRssSampler(50);
 const items = benchItems(itemCount);
 
@@ -74,7 +74,9 @@ async function engineSide() {
 
 async function bareSide() {
   const { default: OpenAI } = await import(OPENAI_SDK);
-  const client = new OpenAI({ apiKey: API_KEY, baseURL, maxRetries: 0, timeout: 120_000, logLevel: 'off' });
+  // `--bare-fetch undici`: the same transport the engine's adapter sends through, for a stricter floor.
+  const transport = bareFetch === 'undici' ? { fetch: (await import(ADAPTER_UTILS_DIST)).createUndiciFetch() } : {};
+  const client = new OpenAI({ apiKey: API_KEY, baseURL, maxRetries: 0, timeout: 120_000, logLevel: 'off', ...transport });
   const ping = [{ role: 'user', content: 'warm-up' }];
   await Promise.all(Array.from({ length: concurrency }, () => client.chat.completions.create({ model: 'bench-target', messages: ping })));
 

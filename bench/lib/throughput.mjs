@@ -22,7 +22,7 @@ function order(runsPerSide) {
  * Runs one concurrency level: `runsPerSide` runs of each side against one fake server answering
  * after `latencyMs`. Returns every run and the best of each side (highest throughput).
  */
-export async function throughputScenario({ concurrency, latencyMs, itemCount, runsPerSide, durability, profileDir, log }) {
+export async function throughputScenario({ concurrency, latencyMs, itemCount, runsPerSide, durability, bareFetch = 'global', profileDir, log }) {
   const fake = await startFake(latencyMs);
   const runs = [];
   try {
@@ -31,7 +31,7 @@ export async function throughputScenario({ concurrency, latencyMs, itemCount, ru
       const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
       try {
         const before = await fake.stats();
-        const r = await runChild(CHILD, { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability }, { execArgv });
+        const r = await runChild(CHILD, { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability, bareFetch }, { execArgv });
         const after = await fake.stats();
         const calls = after.total - before.total - r.warmupCalls;
         const expected = itemCount * 4;
@@ -69,5 +69,5 @@ export async function throughputScenario({ concurrency, latencyMs, itemCount, ru
   const best = (side) => runs.filter((r) => r.side === side).reduce((a, b) => (b.throughput > a.throughput ? b : a));
   const engine = best('engine');
   const bare = best('bare');
-  return { concurrency, latencyMs, itemCount, calls: itemCount * 4, runs, best: { engine, bare }, ratio: round(engine.throughput / bare.throughput, 3) };
+  return { concurrency, latencyMs, itemCount, bareFetch, calls: itemCount * 4, runs, best: { engine, bare }, ratio: round(engine.throughput / bare.throughput, 3) };
 }
