@@ -3,7 +3,7 @@ import type { BlockedResultV1, CompletedResultV1, GenerateResultV1 } from '@sc-s
 import { CONTENT_FILTERING_MESSAGE } from '@sc-safety/testkit';
 import type { FakeRespondContext } from '@sc-safety/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findSecret } from './__fixtures__/find-secret.js';
+import { findSecret } from '@sc-safety/testkit';
 import { anthropicErrorBody, closeServers, fake, KEY, model, page, replying } from './__fixtures__/servers.js';
 
 afterEach(closeServers);

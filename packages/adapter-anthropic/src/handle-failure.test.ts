@@ -1,7 +1,7 @@
 import { AdapterError, InvalidResponseError, TransientError } from '@sc-safety/spec';
 import type { FakeScenario } from '@sc-safety/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findSecret, requestAttachingFetch } from './__fixtures__/find-secret.js';
+import { findSecret, requestAttachingFetch } from '@sc-safety/testkit';
 import { closeServers, fake, KEY, replying } from './__fixtures__/servers.js';
 import { createModel } from './create-model.js';
 

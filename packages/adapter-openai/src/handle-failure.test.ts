@@ -2,7 +2,7 @@ import { AbortedError, AdapterError, InvalidResponseError, TimeoutError, Transie
 import type { FakeScenario, OpenAIFakeServer } from '@sc-safety/testkit';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findSecret, requestAttachingFetch } from './__fixtures__/find-secret.js';
+import { findSecret, requestAttachingFetch } from '@sc-safety/testkit';
 import { QUESTION, startFake, TEST_KEY } from './__fixtures__/harness.js';
 import { createModel } from './create-model.js';
 import { handleFailure } from './handle-failure.js';

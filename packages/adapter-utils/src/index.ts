@@ -35,3 +35,4 @@ export { parseRetryAfter, parseHttpDate, parseDuration, type ParseRetryAfterOpti
 export { combineSignals, timeoutSignal, isAbortError, isTimeoutAbort } from './abort.js';
 export { callSignal, type CallSignal } from './call-signal.js';
 export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';
+export { redactJson, type RedactJsonOptions } from './redact-json.js';
