@@ -40,6 +40,7 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
   /** Everything each attempt printed. */
   const printed: string[] = [];
   let final: Results;
+  let spoolLeftAfterFinish = true;
   let reference: Results;
 
   const counting =
@@ -92,6 +93,7 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       expect(end.signal, `attempt ${attempt} ended by itself: ${cli.output.stderr.slice(-2000)}`).toBe('SIGKILL');
     }
     final = JSON.parse(await readFile(path.join(runDir, 'results.json'), 'utf8')) as Results;
+    spoolLeftAfterFinish = existsSync(path.join(runDir, '.spool'));
 
     const ref = spawnCli(['run', '-c', configFile, '--out', 'ref'], { cwd: dir, env: { E2E_ATTEMPT: 'reference' } });
     const refEnd = await ref.exited;
@@ -117,6 +119,10 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       server.requests.filter((r: RecordedRequest) => isChat(r) && r.headers[ATTEMPT_HEADER] === attempt).map((r) => requestIdentity(r, who)),
     );
   }
+
+  it('leaves no spool behind: the run that completes removes what the killed ones left', () => {
+    expect(spoolLeftAfterFinish).toBe(false);
+  });
 
   it('was killed mid-run the planned number of times, then completed', () => {
     expect(endings.slice(0, KILLS).map((e) => e.signal)).toEqual(Array(KILLS).fill('SIGKILL'));

@@ -1,6 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeSpoolDir } from './spool-dir.js';
 import type { EngineItem } from './types.js';
 
 /** The items of a run by position: an array, or an {@link ItemSpool}. */
@@ -38,7 +39,7 @@ export class ItemSpool implements ItemSource, ItemLookup {
     this.#ids = new Map();
     this.#offsets = new Float64Array(count);
     this.#lengths = new Uint32Array(count);
-    this.#dir = mkdtempSync(path.join(tmpDir, 'sc-safety-items-'));
+    this.#dir = makeSpoolDir(tmpDir, 'items');
     this.#fd = openSync(path.join(this.#dir, 'items.jsonl'), 'w+', 0o600);
   }
 

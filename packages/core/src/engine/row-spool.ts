@@ -1,6 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeSpoolDir } from './spool-dir.js';
 import type { AnswerRow } from './types.js';
 
 /** Answer rows as the exports read them: in order, as often as needed, with their count. */
@@ -57,7 +58,7 @@ export class RowSpool implements RowSource {
     const slots = models.length * items.length * 2;
     this.#offsets = new Float64Array(slots);
     this.#lengths = new Uint32Array(slots);
-    this.#dir = mkdtempSync(path.join(tmpDir, 'sc-safety-rows-'));
+    this.#dir = makeSpoolDir(tmpDir, 'rows');
     this.#fd = openSync(path.join(this.#dir, 'rows.jsonl'), 'w+', 0o600);
   }
 

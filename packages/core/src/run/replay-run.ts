@@ -8,6 +8,7 @@ import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.
 import type { ResultsDocument } from '../export/results-types.js';
 import { RowSpool } from '../engine/row-spool.js';
 import { answersFromFile } from './answers-from-file.js';
+import { openSpoolDir } from './spool-location.js';
 import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
 import { RunStore } from '../store/run-store.js';
@@ -87,9 +88,11 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
   }));
   const judges: PreparedJudge[] = plan.judges.map((j) => ({ id: j.id, adapter: j.adapter, model: offline(j.id), keyConfig: j.keyConfig, params: j.params, limits: LANE }));
   const store = RunStore.open(runDir, { readonly: true });
+  const spools = openSpoolDir(runDir);
   const spool = new RowSpool(
     targets.map((t) => t.id),
     items.map((i) => i.id),
+    spools.dir,
   );
   try {
     const engine = await runEngine({
@@ -122,6 +125,7 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
     return { results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths };
   } finally {
     spool.close();
+    spools.release();
     store.close();
   }
 }

@@ -22,6 +22,7 @@ import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
 import type { ResultsDocument } from '../export/results-types.js';
 import { ItemSpool } from '../engine/item-spool.js';
+import { openSpoolDir } from './spool-location.js';
 import { RowSpool } from '../engine/row-spool.js';
 import { answersFromFile } from './answers-from-file.js';
 import { BackgroundWriter } from '../store/background-writer.js';
@@ -164,11 +165,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
   // The items and the finished rows live in spool files, not in memory, so a big run's footprint
   // stays flat (and small: V8 lets the heap grow to several times what stays alive).
-  const itemSpool = ItemSpool.from(items);
+  const spools = openSpoolDir(run.outDir);
+  const itemSpool = ItemSpool.from(items, spools.dir);
   items = [];
   const spool = new RowSpool(
     targets.map((t) => t.id),
     itemSpool,
+    spools.dir,
   );
   try {
     let engine: RunEngineResult;
@@ -214,6 +217,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   } finally {
     spool.close();
     itemSpool.close();
+    spools.release();
   }
 }
 
