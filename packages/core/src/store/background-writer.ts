@@ -6,11 +6,13 @@ import type { PreparedWrite, StoreWrite } from './types.js';
 
 /**
  * The worker: its own connection to the store file, running each batch of prepared statements in
- * one transaction. Plain CommonJS in a string so it runs the same from sources and from dist/.
+ * one transaction. Plain JavaScript in a string, so it runs the same from sources and from dist/;
+ * it reaches modules through `process.getBuiltinModule`, so it runs whether Node evaluates it as
+ * CommonJS or (a parent started with `--input-type=module`) as an ES module.
  */
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
+const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+const Database = process.getBuiltinModule('node:module').createRequire(workerData.driver)(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 db.pragma('synchronous = ' + workerData.synchronous);
@@ -76,12 +78,13 @@ export class BackgroundWriter {
     const { file, synchronous, busyTimeoutMs } = store.connection;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, synchronous: synchronous.toUpperCase(), busyTimeoutMs, driver } });
-    // Commits in flight are awaited by their callers; an idle writer must not keep the process alive.
+    // An idle writer must not keep the process alive; one with commits in flight must (#send refs it).
     this.#worker.unref();
     this.#worker.on('message', (message: WorkerMessage) => {
       if (message.type !== 'done') return;
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
+      if (this.#pending.size === 0) this.#worker.unref();
       pending?.resolve(message.results);
     });
     this.#worker.on('error', (error) => this.#fail(new RunStoreError(`${file}: the store's writer thread failed: ${error.message}`, file, { cause: error })));
@@ -136,7 +139,9 @@ export class BackgroundWriter {
           this.#worker.on('message', onMessage);
           this.#worker.once('exit', () => resolve());
         });
-        // Messages are handled in order: every batch posted before this is committed first.
+        // Messages are handled in order: every batch posted before this is committed first. The
+        // worker is ref'd so the process waits for it to finish.
+        this.#worker.ref();
         this.#worker.postMessage({ type: 'close' });
         await closed;
       }
@@ -150,6 +155,7 @@ export class BackgroundWriter {
     if (this.#closed) return Promise.reject(new RunStoreError(`${this.#store.file}: commit after the writer was closed`, this.#store.file));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
+      if (this.#pending.size === 0) this.#worker.ref();
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ type: 'commit', id, writes });
     });
@@ -159,5 +165,6 @@ export class BackgroundWriter {
     this.#failure ??= error;
     for (const pending of this.#pending.values()) pending.reject(error);
     this.#pending.clear();
+    this.#worker.unref();
   }
 }
