@@ -1,4 +1,4 @@
-import { redactSecrets, safeParseJson } from '@sc-safety/adapter-utils';
+import { errorText, redactSecrets, safeParseJson, sanitizedCause } from '@sc-safety/adapter-utils';
 import { AbortedError, AdapterError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { BlockedResultV1, WarningV1 } from '@sc-safety/spec';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
@@ -21,11 +21,11 @@ export interface FailureContext {
  * AbortedError; an SDK `APIError` with a status or an error event → {@link classifyError} (which may
  * answer with a blocked result); no connection → TransientError; a stream event that was not JSON
  * → InvalidResponseError; a body cut off mid-way and other I/O failures → TransientError. Every
- * message is redacted with the API key, and the cause is a redacted copy (see {@link sanitizedCause}).
+ * message is redacted with the API key, and the cause is a redacted copy (see adapter-utils' `sanitizedCause`).
  */
 export function handleFailure(error: unknown, ctx: FailureContext): AdapterError | BlockedResultV1 {
   if (AdapterError.isInstance(error)) return error;
-  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx) };
+  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx.secrets) };
   if (ctx.timedOut || error instanceof APIConnectionTimeoutError) {
     return new TimeoutError({ ...base, message: 'Anthropic: no complete answer within the per-call timeout.' });
   }
@@ -33,7 +33,7 @@ export function handleFailure(error: unknown, ctx: FailureContext): AdapterError
     return new AbortedError({ ...base, message: 'Anthropic: the call was aborted by the caller.' });
   }
   if (error instanceof APIConnectionError) {
-    return new TransientError({ ...base, message: redact(`Anthropic: connection failed: ${causeText(error)}`, ctx) });
+    return new TransientError({ ...base, message: redact(`Anthropic: connection failed: ${errorText(error)}`, ctx) });
   }
   if (error instanceof APIError && (error.status !== undefined || error.error !== undefined)) {
     // The SDK keeps the whole JSON body as `error`; a non-JSON body (a gateway page) only in the message.
@@ -47,29 +47,11 @@ export function handleFailure(error: unknown, ctx: FailureContext): AdapterError
   if (error instanceof SyntaxError) {
     return new InvalidResponseError({ ...base, message: redact(`Anthropic: a stream event was not valid JSON: ${error.message}`, ctx) });
   }
-  return new TransientError({ ...base, message: redact(`Anthropic: the answer could not be read: ${causeText(error)}`, ctx) });
+  return new TransientError({ ...base, message: redact(`Anthropic: the answer could not be read: ${errorText(error)}`, ctx) });
 }
 
 function stripStatus(message: string): string {
   return message.replace(/^\d{3} /, '');
-}
-
-function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.message}${cause}`;
-}
-
-/**
- * A plain Error standing in for what was thrown: its name and message (with its cause's message),
- * redacted. Never the original: an SDK error holds response headers, and what a custom `fetch` or
- * the runtime threw may hold the request with its `x-api-key` header, anywhere down its cause chain.
- */
-function sanitizedCause(error: unknown, ctx: FailureContext): Error {
-  const cause = new Error(redact(causeText(error), ctx));
-  // Not enumerable, as on a thrown Error, so logging or spreading the cause shows no extra field.
-  if (error instanceof Error) Object.defineProperty(cause, 'name', { value: redact(error.name, ctx), writable: true, configurable: true });
-  return cause;
 }
 
 function redact(text: string, ctx: FailureContext): string {

@@ -1,4 +1,4 @@
-import { redactSecrets, safeParseJson } from '@sc-safety/adapter-utils';
+import { errorText, redactSecrets, safeParseJson, sanitizedCause } from '@sc-safety/adapter-utils';
 import {
   AbortedError,
   AdapterError,
@@ -34,11 +34,11 @@ export interface FailureContext {
  * Turns whatever a call threw into its outcome: a blocked result when an `error` block rule
  * matches the vendor body (context-length errors are checked first and are never blocks), else a
  * spec error. Messages and recorded bodies are redacted with the API key, and the cause is a
- * redacted copy of what was thrown (see {@link sanitizedCause}).
+ * redacted copy of what was thrown (see adapter-utils' `sanitizedCause`).
  */
 export function handleFailure(error: unknown, ctx: FailureContext): BlockedResultV1 | AdapterError {
   if (AdapterError.isInstance(error)) return error;
-  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx) };
+  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx.secrets) };
   const label = ctx.preset.label;
   if (ctx.timedOut || error instanceof APIConnectionTimeoutError) {
     return new TimeoutError({ ...base, message: `${label}: no complete answer within the per-call timeout.` });
@@ -47,7 +47,7 @@ export function handleFailure(error: unknown, ctx: FailureContext): BlockedResul
     return new AbortedError({ ...base, message: `${label}: the call was aborted by the caller.` });
   }
   if (error instanceof APIConnectionError) {
-    return new TransientError({ ...base, message: redact(`${label}: connection failed: ${causeText(error)}`, ctx) });
+    return new TransientError({ ...base, message: redact(`${label}: connection failed: ${errorText(error)}`, ctx) });
   }
   if (error instanceof APIError) {
     const evidence = evidenceOf(error, ctx);
@@ -57,7 +57,7 @@ export function handleFailure(error: unknown, ctx: FailureContext): BlockedResul
     return new InvalidResponseError({ ...base, message: redact(`${label}: a stream frame was not valid JSON: ${error.message}`, ctx) });
   }
   // Bodies cut off mid-way (undici "terminated", "other side closed") and other I/O failures.
-  return new TransientError({ ...base, message: redact(`${label}: the answer could not be read: ${causeText(error)}`, ctx) });
+  return new TransientError({ ...base, message: redact(`${label}: the answer could not be read: ${errorText(error)}`, ctx) });
 }
 
 /** Applies context-length, then block rules, then classification to an error body. */
@@ -107,25 +107,6 @@ function parseBody(text: string): { body: unknown; bodyText: string } {
 
 function optionalRequestId(requestId: string | undefined): { requestId?: string } {
   return requestId === undefined ? {} : { requestId };
-}
-
-function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.message}${cause}`;
-}
-
-/**
- * A plain Error standing in for what was thrown: its name and message (with its cause's message),
- * redacted, and nothing else: no nested cause, no headers, no request. Never the original: an SDK
- * error holds response headers, and what a custom `fetch` (tracing, proxies) or the runtime threw
- * may hold the request with its `Authorization` header, anywhere down its cause chain.
- */
-function sanitizedCause(error: unknown, ctx: FailureContext): Error {
-  const cause = new Error(redact(causeText(error), ctx));
-  // Not enumerable, as on a thrown Error, so logging or spreading the cause shows no extra field.
-  if (error instanceof Error) Object.defineProperty(cause, 'name', { value: redact(error.name, ctx), writable: true, configurable: true });
-  return cause;
 }
 
 function redact(text: string, ctx: FailureContext): string {

@@ -36,3 +36,4 @@ export { combineSignals, timeoutSignal, isAbortError, isTimeoutAbort } from './a
 export { callSignal, type CallSignal } from './call-signal.js';
 export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';
 export { redactJson, type RedactJsonOptions } from './redact-json.js';
+export { errorText, sanitizedCause } from './sanitized-cause.js';
