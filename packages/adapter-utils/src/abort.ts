@@ -1,23 +1,3 @@
-/**
- * Combines signals into one that aborts when any of them does. Missing signals are skipped; with
- * none left the result is `undefined`, with one it is that signal itself.
- */
-export function combineSignals(...signals: (AbortSignal | undefined | null)[]): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined && s !== null);
-  if (present.length === 0) return undefined;
-  if (present.length === 1) return present[0];
-  return AbortSignal.any(present);
-}
-
-/**
- * A signal that aborts with a `TimeoutError` after `ms` milliseconds, or `undefined` when there is
- * no usable limit (undefined, not finite, or not positive).
- */
-export function timeoutSignal(ms: number | undefined): AbortSignal | undefined {
-  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return undefined;
-  return AbortSignal.timeout(ms);
-}
-
 function errorName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const name = (error as { name?: unknown }).name;

@@ -32,7 +32,7 @@ export {
   type TextAccumulator,
 } from './accumulate.js';
 export { parseRetryAfter, parseHttpDate, parseDuration, type ParseRetryAfterOptions } from './retry-after.js';
-export { combineSignals, timeoutSignal, isAbortError, isTimeoutAbort } from './abort.js';
+export { isAbortError, isTimeoutAbort } from './abort.js';
 export { callSignal, type CallSignal } from './call-signal.js';
 export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';
 export { redactJson, type RedactJsonOptions } from './redact-json.js';

@@ -20,14 +20,6 @@ function add(t: UsageTotals, u: UsageV1 | undefined): void {
   t.totalTokens += u.totalTokens ?? (u.inputTokens ?? 0) + (u.outputTokens ?? 0);
 }
 
-/** Panel agreement over the answers the judges graded (null without a panel). */
-export function panelAgreement(rows: Iterable<AnswerRow>, judges: number): object | null {
-  if (judges < 2) return null;
-  const ratings: JudgeRating[] = [];
-  for (const r of rows) for (const j of r.judgments) ratings.push(judgeRating(r, j));
-  return ratings.length ? judgeAgreement(ratings) : null;
-}
-
 function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRating {
   return { unit: `${r.model}\u0000${r.itemId}\u0000${r.round}`, judgeId: j.judgeId, score: j.outcome === 'scored' ? (j.score ?? null) : null };
 }
