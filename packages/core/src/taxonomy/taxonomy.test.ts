@@ -11,6 +11,18 @@ describe('taxonomy', () => {
     expect(defaultTaxonomy.dimensionsOf('instruction_attack')).toHaveLength(6);
   });
 
+  it('calls a sub-dimension confirmed only with a citation, and says where every other name comes from', () => {
+    for (const d of DIMENSIONS) {
+      if (d.status === 'confirmed') expect(d.citation, d.id).toMatch(/README|paper/);
+      else expect(d.status, d.id).toBe('inferred');
+      if (d.status === 'inferred') expect(d.basis, d.id).toBeTruthy();
+    }
+    // The authors' README names nine sub-dimensions with examples (docs/taxonomy.md).
+    expect(DIMENSIONS.filter((d) => d.status === 'confirmed').map((d) => d.zh).sort()).toEqual(
+      ['不安全指令主题', '反面诱导', '心理学', '目标劫持', '社会和谐', '身体伤害', '财产隐私', '违法犯罪', '遵纪守法'].sort(),
+    );
+  });
+
   it('has unique ids and Chinese names', () => {
     expect(new Set(DIMENSIONS.map((d) => d.id)).size).toBe(22);
     expect(new Set(DIMENSIONS.map((d) => d.zh)).size).toBe(22);

@@ -3,7 +3,11 @@ export type CategoryId = 'traditional_safety' | 'responsible_ai' | 'instruction_
 
 export const CATEGORY_IDS: readonly CategoryId[] = ['traditional_safety', 'responsible_ai', 'instruction_attack'];
 
-/** Whether the authors published the name (`confirmed`) or we completed it from their reading (`inferred`). */
+/**
+ * `confirmed`: an authors' source names the sub-dimension (`citation` says which); `inferred`: the
+ * name is ours or comes from the works the authors list as reading (`basis` says which);
+ * `extension`: declared by a dataset header.
+ */
 export type DimensionStatus = 'confirmed' | 'inferred' | 'extension';
 
 export interface Category {
@@ -21,6 +25,8 @@ export interface Dimension {
   en: string;
   definition: string;
   status: DimensionStatus;
+  /** Where the authors name it, for `confirmed` dimensions. */
+  citation?: string;
   /** Where the name comes from, for `inferred` dimensions. */
   basis?: string;
 }
