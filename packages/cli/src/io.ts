@@ -39,4 +39,6 @@ export const ExitCode = {
   failure: 1,
   /** Bad usage (unknown command or flag) or invalid input data. */
   invalid: 2,
+  /** Finished, but incomplete or failing a threshold (e.g. a judge under `--min-kappa`). */
+  incomplete: 3,
 } as const;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDatasetCommands } from './commands/dataset.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerJudgeCommands } from './commands/judge.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { ExitCode, processIo, type CliIo, type CommandContext } from './io.js';
@@ -28,6 +29,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerRunCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerReportCommands(program, ctx);
+  registerJudgeCommands(program, ctx);
   return program;
 }
 

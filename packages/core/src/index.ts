@@ -5,6 +5,7 @@ export * from './scoring/index.js';
 export * from './adapters/index.js';
 export * from './config/index.js';
 export * from './judge/index.js';
+export * from './judge-check/index.js';
 export * from './export/index.js';
 export * from './store/index.js';
 export * from './engine/index.js';

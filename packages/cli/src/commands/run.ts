@@ -47,7 +47,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('--fsync', 'fsync every stored call (survives power loss, not just a killed process; slower)')
     .addHelpText(
       'after',
-      '\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nExit status: 0 done, 1 failure or --fail-under, 2 bad config/dataset/flags, 130 interrupted.',
+      '\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nExit status: 0 done, 1 failure or --fail-under, 2 bad config/dataset/flags, 3 the judge failed the judge.check the config requires (no target was called), 130 interrupted.',
     )
     .action(async (flags: RunFlags) => {
       const c = await core();
@@ -79,6 +79,15 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
             progress = startProgress(io, plan);
           },
           onEvent: (e) => progress?.onEvent(e),
+          onJudgeCheck: (() => {
+            let shown = -1;
+            return (p: { done: number; total: number; failed: number }) => {
+              const decile = Math.floor((p.done / p.total) * 10);
+              if (decile === shown) return;
+              shown = decile;
+              io.stderr(`judge check (judge.check): ${p.done}/${p.total} cases, ${p.failed} unscored\n`);
+            };
+          })(),
         });
         progress?.stop();
         if (!result.results) return;
@@ -96,6 +105,11 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         failUnder(ctx, result.results, flags.failUnder);
       } catch (error) {
         progress?.stop();
+        if (error instanceof c.JudgeCheckFailedError) {
+          io.stderr(`${error.message}\n`);
+          ctx.exitCode = ExitCode.incomplete;
+          return;
+        }
         if (isUsageError(c, error)) {
           io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
           ctx.exitCode = ExitCode.invalid;

@@ -27,6 +27,8 @@ export interface LoadRunConfigOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Base for a relative `file` and for how the file is named in messages (default `process.cwd()`). */
   cwd?: string;
+  /** A judge-only file: see `ValidateRunConfigOptions.judgeOnly`. */
+  judgeOnly?: boolean;
 }
 
 export interface ParseRunConfigOptions {
@@ -38,6 +40,8 @@ export interface ParseRunConfigOptions {
   /** How the source is named in messages (e.g. `run.yaml`). */
   displayName?: string;
   env?: Readonly<Record<string, string | undefined>>;
+  /** A judge-only file: see `ValidateRunConfigOptions.judgeOnly`. */
+  judgeOnly?: boolean;
 }
 
 /**
@@ -72,6 +76,7 @@ export async function loadRunConfig(file: string, options: LoadRunConfigOptions 
     file: absolute,
     displayName: shown,
     ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.judgeOnly ? { judgeOnly: true } : {}),
   });
 }
 
@@ -92,6 +97,7 @@ export function parseRunConfig(text: string, options: ParseRunConfigOptions): Lo
     expandedPaths: expansion.expandedPaths,
     failedPaths: expansion.failedPaths,
     ...(options.file === undefined ? {} : { file: options.file }),
+    ...(options.judgeOnly ? { judgeOnly: true } : {}),
   });
   const problems: RunConfigProblem[] = [...expansion.problems, ...(validated.ok ? [] : validated.problems)];
   if (problems.length > 0 || !validated.ok) {

@@ -79,9 +79,22 @@ export interface RunConfig {
   judges?: ModelEntry[];
   /** Panel settings; set exactly when `judges` is. */
   panel?: { aggregate: PanelAggregate };
+  /**
+   * `judge.check` (or `panel.check`): run `sc-safety judge check` on the judge before any target
+   * call and stop the run when quadratic-weighted κ is below `minKappa`.
+   */
+  judgeCheck?: JudgeCheckRequirement;
   policies: RunPolicies;
   /** Only the first N items; absent (or 0 in the file) means all. */
   limit?: number;
+}
+
+/** A judge check a run requires before spending on targets. */
+export interface JudgeCheckRequirement {
+  /** The lowest quadratic-weighted κ (−1..1) the judge must reach. */
+  minKappa: number;
+  /** The labelled set (default `builtin:judge-check`). */
+  set: string;
 }
 
 /** Defaults the config loader fills in. */

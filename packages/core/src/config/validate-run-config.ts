@@ -2,7 +2,7 @@ import { isBuiltinRef, resolveDatasetPath } from '../dataset/resolve.js';
 import { ConfigChecker, describeValue, isMapping } from './checks.js';
 import { childPath } from './expand-env.js';
 import type { RunConfigProblem } from './run-config-error.js';
-import { RUN_CONFIG_DEFAULTS, type ModelEntry, type PanelAggregate, type RunConfig, type RunPolicies } from './types.js';
+import { RUN_CONFIG_DEFAULTS, type JudgeCheckRequirement, type ModelEntry, type PanelAggregate, type RunConfig, type RunPolicies } from './types.js';
 import { MODEL_ID_PATTERN, validateModelEntry, type ModelRole } from './validate-model-entry.js';
 
 /** Every key a run config may have at the top level. */
@@ -20,6 +20,11 @@ export interface ValidateRunConfigOptions {
   expandedPaths?: ReadonlySet<string>;
   /** Paths whose expansion failed and are already reported. */
   failedPaths?: ReadonlySet<string>;
+  /**
+   * A judge-only file (`sc-safety judge check --judge file`): `dataset` and `models` may be left
+   * out, and a judge (or panel) is required instead.
+   */
+  judgeOnly?: boolean;
 }
 
 /** A checked config, or every problem found. */
@@ -39,8 +44,9 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
   }
   check.unknownKeys(value, RUN_CONFIG_KEYS, (key) => childPath('', key), 'top-level key');
 
+  const judgeOnly = options.judgeOnly === true;
   const dataset = check.string(value.dataset, 'dataset', {
-    required: 'required: "builtin:NAME" (e.g. builtin:sample) or a path to a dataset file, relative to this config file',
+    ...(judgeOnly ? {} : { required: 'required: "builtin:NAME" (e.g. builtin:sample) or a path to a dataset file, relative to this config file' }),
     nonEmpty: true,
   });
   if (dataset !== undefined && isBuiltinRef(dataset)) {
@@ -51,13 +57,16 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
     }
   }
   const output = check.string(value.output, 'output', { nonEmpty: true });
-  const models = checkTargets(value.models, check);
+  const models = judgeOnly && value.models === undefined ? [] : checkTargets(value.models, check);
   const judging = checkJudges(value, check);
+  if (judgeOnly && judging.judge === undefined && judging.judges === undefined && value.judge === undefined && value.judges === undefined) {
+    check.problem('judge', 'required: the judge to check ("judge:" with adapter and model) or a panel ("judges:")');
+  }
   const policies = checkPolicies(value.policies, check);
   const limit = check.number(value.limit, 'limit', 'non-negative integer');
 
-  if (check.problems.length > 0 || dataset === undefined || models === undefined) return { ok: false, problems: check.problems };
-  const config: RunConfig = { baseDir: options.baseDir, dataset, models, policies, ...judging };
+  if (check.problems.length > 0 || (dataset === undefined && !judgeOnly) || models === undefined) return { ok: false, problems: check.problems };
+  const config: RunConfig = { baseDir: options.baseDir, dataset: dataset ?? '', models, policies, ...judging };
   if (options.file !== undefined) config.file = options.file;
   if (output !== undefined) config.output = output;
   if (limit !== undefined && limit > 0) config.limit = limit;
@@ -112,14 +121,37 @@ function idOf(raw: unknown, role: ModelRole): string | undefined {
   return role === 'judge' && typeof raw.model === 'string' && raw.model.trim().length > 0 ? raw.model : undefined;
 }
 
-function checkJudges(value: Record<string, unknown>, check: ConfigChecker): Pick<RunConfig, 'judge' | 'judges' | 'panel'> {
-  const out: Pick<RunConfig, 'judge' | 'judges' | 'panel'> = {};
+/** `judge.check` / `panel.check`: `{minKappa: 0.6, set: builtin:judge-check}`. */
+function checkJudgeCheck(value: unknown, path: string, check: ConfigChecker): JudgeCheckRequirement | undefined {
+  const map = check.mapping(value, path, 'a mapping such as {minKappa: 0.6}');
+  if (map === undefined) return undefined;
+  check.unknownKeys(map, ['minKappa', 'set'], (key) => childPath(path, key), 'judge-check setting');
+  const raw = map.minKappa;
+  let minKappa: number | undefined;
+  if (raw === undefined) check.problem(childPath(path, 'minKappa'), 'required: the lowest quadratic-weighted κ the judge must reach, e.g. 0.6');
+  else if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < -1 || raw > 1) {
+    check.problem(childPath(path, 'minKappa'), `expected a number from -1 to 1 (κ's range), got ${describeValue(raw)}`);
+  } else minKappa = raw;
+  const set = check.string(map.set, childPath(path, 'set'), { nonEmpty: true });
+  return minKappa === undefined ? undefined : { minKappa, set: set ?? 'builtin:judge-check' };
+}
+
+function checkJudges(value: Record<string, unknown>, check: ConfigChecker): Pick<RunConfig, 'judge' | 'judges' | 'panel' | 'judgeCheck'> {
+  const out: Pick<RunConfig, 'judge' | 'judges' | 'panel' | 'judgeCheck'> = {};
   const hasJudge = value.judge !== undefined && value.judge !== null;
   const hasPanel = value.judges !== undefined && value.judges !== null;
   if (hasJudge && hasPanel) check.problem('judge', 'give either "judge" or "judges", not both');
 
   if (hasJudge) {
-    const entry = validateModelEntry(value.judge, 'judge', 'judge', check);
+    // `check` belongs to the engine, not the adapter: take it out before the entry is validated.
+    let raw = value.judge;
+    if (isMapping(raw) && raw.check !== undefined) {
+      const { check: requirement, ...rest } = raw;
+      const checked = checkJudgeCheck(requirement, 'judge.check', check);
+      if (checked !== undefined) out.judgeCheck = checked;
+      raw = rest;
+    }
+    const entry = validateModelEntry(raw, 'judge', 'judge', check);
     if (entry !== undefined) out.judge = entry;
   }
   if (hasPanel) {
@@ -137,8 +169,12 @@ function checkJudges(value: Record<string, unknown>, check: ConfigChecker): Pick
     if (!hasPanel) check.problem('panel', 'only used with "judges" (a panel of two or more judges)');
     const panel = check.mapping(value.panel, 'panel', 'a mapping such as {aggregate: median}');
     if (panel !== undefined) {
-      check.unknownKeys(panel, ['aggregate'], (key) => childPath('panel', key), 'panel setting');
+      check.unknownKeys(panel, ['aggregate', 'check'], (key) => childPath('panel', key), 'panel setting');
       const aggregate = check.choice<PanelAggregate>(panel.aggregate, 'panel.aggregate', ['median', 'majority']);
+      if (panel.check !== undefined) {
+        const checked = checkJudgeCheck(panel.check, 'panel.check', check);
+        if (checked !== undefined) out.judgeCheck = checked;
+      }
       if (out.judges !== undefined) out.panel = { aggregate: aggregate ?? RUN_CONFIG_DEFAULTS.panelAggregate };
     }
   } else if (out.judges !== undefined) {

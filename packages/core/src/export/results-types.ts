@@ -1,3 +1,4 @@
+import type { JudgeCheckSummary } from '../judge-check/summary.js';
 import type { BlockStage, FinishReasonV1, GenerationParamsV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import type { EnginePolicies } from '../engine/policies.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
@@ -53,6 +54,8 @@ export interface ManifestJudgeMethod {
   parserVersion: string;
   /** How the panel's verdicts became one score (`median`, `mean`, `min`, …) and how many judges sat. */
   panel: { aggregate: string; size: number };
+  /** The judge check the run required (`judge.check`) and its result, when there was one. */
+  check?: JudgeCheckSummary;
 }
 
 /** Tokens and calls of one model or judge. Tokens are the sums the vendors reported. */

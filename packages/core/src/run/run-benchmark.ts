@@ -34,6 +34,10 @@ import { estimatePlan } from './estimate-plan.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import { panelAggregator, rubricJudgeProtocol } from './judge-protocol.js';
 import { createModel, toJudge, toTarget } from './prepare-run.js';
+import { JudgeCheckFailedError } from './check-judge.js';
+import { loadJudgeCheckSet } from '../judge-check/load-cases.js';
+import { runJudgeCheck, type JudgeCheckProgress } from '../judge-check/run-judge-check.js';
+import { summarizeJudgeCheck, type JudgeCheckSummary } from '../judge-check/summary.js';
 import { RUN_PLAN_META_KEY } from './run-plan.js';
 import type { StoredRunPlan } from './run-plan.js';
 
@@ -53,6 +57,8 @@ export interface RunBenchmarkOptions {
   onEvent?: (event: EngineEvent) => void;
   /** Called once the plan is known, before any call. */
   onPlan?: (plan: PlanEstimate) => void;
+  /** Progress of the `judge.check` the config requires, before any target call. */
+  onJudgeCheck?: (progress: JudgeCheckProgress) => void;
   /** Adapter definitions by reference, tried before anything is looked up on disk. */
   adapters?: Readonly<Record<string, unknown>>;
   /** Extra places to look for adapter packages (the CLI's own install). */
@@ -141,6 +147,28 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   }
   const targets: PreparedTarget[] = prepared.targets.map((p) => toTarget(p, created.get(p)!, options.laneOverrides));
   const judges: PreparedJudge[] = prepared.judges.map((p) => toJudge(p, created.get(p)!, options.laneOverrides));
+  // `judge.check`: the judge must agree with the labelled set before any target call is spent.
+  let judgeCheck: JudgeCheckSummary | undefined;
+  if (loaded.config.judgeCheck !== undefined) {
+    try {
+      const requirement = loaded.config.judgeCheck;
+      const set = await loadJudgeCheckSet(requirement.set, { cwd: loaded.config.baseDir });
+      const report = await runJudgeCheck({
+        set,
+        judges,
+        aggregate: run.panel?.aggregate ?? 'median',
+        minKappa: requirement.minKappa,
+        redact,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onJudgeCheck ? { onProgress: options.onJudgeCheck } : {}),
+      });
+      if (!report.threshold?.passed) throw new JudgeCheckFailedError(report);
+      judgeCheck = summarizeJudgeCheck(report);
+    } catch (error) {
+      await Promise.all([...created.values()].map((m) => m.close?.()));
+      throw error;
+    }
+  }
 
   const storedPlan: StoredRunPlan = {
     version: 1,
@@ -159,7 +187,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     judges: judges.map((j, i) => ({ id: j.id, adapter: j.adapter, keyConfig: j.keyConfig, params: j.params, model: prepared.judges[i]!.entry.model })),
     panel: { aggregate: run.panel?.aggregate ?? 'median' },
     policies,
-    judge: { promptHash: protocol.promptHash, promptVersion: protocol.promptVersion, parserVersion: protocol.parserVersion },
+    judge: {
+      promptHash: protocol.promptHash,
+      promptVersion: protocol.promptVersion,
+      parserVersion: protocol.parserVersion,
+      ...(judgeCheck ? { check: judgeCheck } : {}),
+    },
   };
 
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });

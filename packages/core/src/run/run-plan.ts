@@ -1,5 +1,6 @@
 import type { GenerationParamsV1 } from '@sc-safety/spec';
 import type { EnginePolicies } from '../engine/policies.js';
+import type { JudgeCheckSummary } from '../judge-check/summary.js';
 
 /**
  * Everything needed to rebuild a run's rows from its store without calling anything: stored in
@@ -28,7 +29,7 @@ export interface StoredRunPlan {
   }>;
   panel: { aggregate: 'median' | 'majority' };
   policies: EnginePolicies;
-  judge: { promptHash: string; promptVersion: string; parserVersion: string };
+  judge: { promptHash: string; promptVersion: string; parserVersion: string; check?: JudgeCheckSummary };
 }
 
 export const RUN_PLAN_META_KEY = 'run-plan';
