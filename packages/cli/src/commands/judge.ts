@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { ResultsAnswer } from '@sc-safety/core';
 import { ExitCode, type CommandContext } from '../io.js';
 import { core, interruptSignal, isUsageError } from './run-shared.js';
 
@@ -141,7 +142,7 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
       try {
         const labels = await c.readLabelFile(path.resolve(io.cwd, opts.labels), opts.labels);
         const { readFile } = await import('node:fs/promises');
-        const results = JSON.parse(await readFile(resultsFile, 'utf8')) as { answers: Iterable<import('@sc-safety/core').ResultsAnswer> };
+        const results = JSON.parse(await readFile(resultsFile, 'utf8')) as { answers: Iterable<ResultsAnswer> };
         const report = c.calibrateRun(results.answers, labels);
         if (opts.write) {
           const written = await c.writeCalibration(dir, report);
