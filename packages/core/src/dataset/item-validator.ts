@@ -33,9 +33,14 @@ export function describeLocation(at: ItemLocation): string {
 export class ItemValidator {
   private readonly seen = new Map<string, ItemLocation>();
 
+  /**
+   * @param options.checkDuplicateIds `false` skips the duplicate-id check (and the memory it takes), for
+   *   callers whose ids are unique by construction (an importer numbering records by position).
+   */
   constructor(
     private taxonomy: Taxonomy,
     private readonly issues: IssueCollector,
+    private readonly options: { checkDuplicateIds?: boolean } = {},
   ) {}
 
   /** Switches to the taxonomy a header declared (before any item is checked). */
@@ -114,6 +119,7 @@ export class ItemValidator {
       this.issues.error(at, 'id', 'empty string; give the item a unique id');
       return undefined;
     }
+    if (this.options.checkDuplicateIds === false) return id;
     const first = this.seen.get(id);
     if (first !== undefined) {
       this.issues.error(at, 'id', `duplicate id "${id}" (first used ${describeLocation(first)}); ids must be unique in the file`);

@@ -13,12 +13,20 @@ export interface ColumnMap {
 
 const MAP_KEYS = ['id', 'prompt', 'followup', 'dimension', 'category'] as const;
 
-/** A bad `--map` or `--map-dimension` value; the message says how to write it. */
+const MARKER = Symbol.for('@sc-safety/core.import-option-error');
+
+/** A bad import option (`--map`, `--map-dimension`, `--out`); the message says how to write it. */
 export class ImportOptionError extends Error {
+  readonly [MARKER] = true;
   readonly code = 'import_options_invalid';
   constructor(message: string) {
     super(message);
     this.name = 'ImportOptionError';
+  }
+
+  /** Works across duplicate copies of this package, where `instanceof` does not. */
+  static isInstance(error: unknown): error is ImportOptionError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[MARKER] === true;
   }
 }
 

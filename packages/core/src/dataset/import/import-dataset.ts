@@ -35,7 +35,12 @@ export interface ImportOptions {
   sourceName?: string;
   /** Issues kept before the rest are only counted (default 200). */
   maxIssues?: number;
+  /** Called every {@link PROGRESS_EVERY} records read and once at the end, for progress output. */
+  onProgress?: (progress: { records: number; done: boolean }) => void;
 }
+
+/** How often (in records) {@link ImportOptions.onProgress} is called. */
+export const PROGRESS_EVERY = 10_000;
 
 /** How many items one source label produced, and where they went. */
 export interface LabelCount {
@@ -184,13 +189,17 @@ export async function importDataset(options: ImportOptions): Promise<ImportResul
     source: { name: spec.name, file, sha256 },
   };
 
-  const validator = new ItemValidator(taxonomy, issues);
+  // Ids made from positions (line, key and index) cannot repeat; only source ids need the check,
+  // whose memory grows with the file.
+  const validator = new ItemValidator(taxonomy, issues, { checkDuplicateIds: spec.id !== undefined });
   const counts = new Map<string, LabelCount>();
   let items = 0;
   let singles = 0;
 
+  let records = 0;
   async function* body(): AsyncGenerator<string> {
     for await (const entry of entriesOf(options.format, input, issues)) {
+      if (++records % PROGRESS_EVERY === 0) options.onProgress?.({ records, done: false });
       const item = toItem(entry, { spec, overrides, header, taxonomy }, issues);
       if (item === undefined) continue;
       const checked = validator.check(item.item, { line: entry.line });
@@ -202,6 +211,7 @@ export async function importDataset(options: ImportOptions): Promise<ImportResul
       if (checked.turns.length === 1) singles++;
       if (!issues.hasErrors) yield `${JSON.stringify(item.item)}\n`;
     }
+    options.onProgress?.({ records, done: true });
     issues.finish();
     if (items === 0 && !issues.hasErrors) issues.error(undefined, undefined, 'no records found; check the file and the format');
     // Throwing here makes writeTempFile delete what it wrote: nothing is left behind.
@@ -245,13 +255,13 @@ async function* concat(first: string, path: string): AsyncGenerator<string> {
 }
 
 /** A record's text field: a non-empty string, or an issue naming the source field. */
-function text(entry: SourceEntry, field: string, issues: IssueCollector, required: boolean): string | undefined {
+function text(entry: SourceEntry, field: string, spec: FieldSpec, issues: IssueCollector, required: boolean): string | undefined {
   const value = entry.fields[field];
   const at = { line: entry.line };
   const where = entry.key !== undefined ? `${entry.key}[${entry.index}].${field}` : field;
   if (value === undefined || value === null || value === '') {
     if (!required) return undefined;
-    const hint = missingHint(entry, field);
+    const hint = missingHint(entry, field, spec);
     issues.error(at, where, value === '' ? 'empty; every item needs a question' : `missing${hint}`);
     return undefined;
   }
@@ -266,11 +276,17 @@ function text(entry: SourceEntry, field: string, issues: IssueCollector, require
   return value;
 }
 
-function missingHint(entry: SourceEntry, field: string): string {
+function missingHint(entry: SourceEntry, field: string, spec: FieldSpec): string {
   const guess = guessFormat(entry.fields);
+  if (guess !== undefined && guess !== spec.known?.id) {
+    return `; this record looks like ${guess.startsWith('an ') ? guess : `the ${guess} format (import it with \`${guess}\`)`}`;
+  }
   const fields = Object.keys(entry.fields).slice(0, 8).map((k) => `"${k}"`).join(', ');
-  if (guess !== undefined) return `; this record looks like ${guess.startsWith('an ') ? guess : `the ${guess} format (import it with \`${guess}\`)`}`;
-  return `; the record has ${fields || 'no fields'} — check the format, or name the column with --map ${field === 'prompt' ? 'prompt' : 'dimension'}=<column>`;
+  if (spec.known !== undefined) {
+    const expected = [spec.id, spec.prompt, spec.label, ...spec.kept].filter((f, i, all) => f !== undefined && all.indexOf(f) === i);
+    return `; a ${spec.name} record has ${expected.map((f) => `"${f}"`).join(', ')} (this one has ${fields || 'no fields'})`;
+  }
+  return `; the record has ${fields || 'no fields'}: name the right column with --map ${field === spec.prompt ? 'prompt' : field === spec.id ? 'id' : 'dimension'}=<column>`;
 }
 
 /** The label of a record as a string (numbers are accepted as their decimal form). */
@@ -282,7 +298,7 @@ function labelOf(entry: SourceEntry, spec: FieldSpec, issues: IssueCollector): s
   issues.error(
     { line: entry.line },
     spec.label,
-    value === undefined || value === '' ? `missing${missingHint(entry, spec.label)}` : `expected a string label, got ${describeValue(value)}`,
+    value === undefined || value === '' ? `missing${missingHint(entry, spec.label, spec)}` : `expected a string label, got ${describeValue(value)}`,
   );
   return undefined;
 }
@@ -310,8 +326,8 @@ function toItem(entry: SourceEntry, ctx: ImportContext, issues: IssueCollector):
   const { spec, header } = ctx;
   const before = issues.errorCount;
   const at = { line: entry.line };
-  const prompt = text(entry, spec.prompt, issues, true);
-  const followup = spec.followup !== undefined ? text(entry, spec.followup, issues, false) : undefined;
+  const prompt = text(entry, spec.prompt, spec, issues, true);
+  const followup = spec.followup !== undefined ? text(entry, spec.followup, spec, issues, false) : undefined;
   const label = labelOf(entry, spec, issues);
   let dimension: string | undefined;
   if (label !== undefined) {
@@ -333,7 +349,7 @@ function toItem(entry: SourceEntry, ctx: ImportContext, issues: IssueCollector):
       sourceId = raw as string | number;
     } else {
       const want = spec.known?.idField !== undefined ? 'an integer' : 'a non-empty string or number';
-      const got = raw === undefined ? `missing${missingHint(entry, spec.id)}` : `expected ${want}, got ${describeValue(raw)}`;
+      const got = raw === undefined ? `missing${missingHint(entry, spec.id, spec)}` : `expected ${want}, got ${describeValue(raw)}`;
       issues.error(at, spec.id, got);
     }
   }

@@ -1,4 +1,4 @@
-export { importDataset, sha256File } from './import-dataset.js';
+export { importDataset, sha256File, PROGRESS_EVERY } from './import-dataset.js';
 export type { ImportOptions, ImportResult, LabelCount } from './import-dataset.js';
 export { ImportOptionError, parseColumnMap, parseDimensionOverrides } from './column-map.js';
 export type { ColumnMap } from './column-map.js';
