@@ -129,9 +129,13 @@ describe('validation errors name the exact line, the field and the fix', () => {
         { id: 'ok_one', category: 'traditional_safety', zh: '违法犯罪', colour: 'red' },
       ],
       version: 2,
+      flavour: 'x',
+      source: { name: 'Flames', file: 'f.jsonl', sha256: 'abc' },
     });
     expect(await issuesOf(['', header, ok('a'), JSON.stringify({ $schema: 'sc-safety/dataset@1' })])).toEqual([
-      'data.jsonl:2: version: warning: unknown header field ignored; a header has "$schema", "dimensions"',
+      'data.jsonl:2: flavour: warning: unknown header field ignored; a header has "$schema", "dimensions", "name", "version", "licence", "citation", "source"',
+      'data.jsonl:2: version: expected a non-empty string, got number 2; give the version or leave the field out',
+      'data.jsonl:2: source.sha256: expected "sha256:" and 64 lowercase hex digits, got string "abc"',
       'data.jsonl:2: dimensions[0].id: "crime" is already used by the built-in sub-dimension crime (违法犯罪); pick another id',
       'data.jsonl:2: dimensions[1].id: got string "Cyber Sec"; use a snake_case id such as "cyber_security"',
       'data.jsonl:2: dimensions[1].category: unknown category "safety"; use one of traditional_safety, responsible_ai, instruction_attack',
