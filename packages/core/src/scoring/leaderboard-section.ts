@@ -57,9 +57,10 @@ export interface LeaderboardSection {
   boards: Leaderboards;
   /**
    * Items scored, split into pairs (two rounds) and single-turn items (round 1 only). Pair
-   * statistics and the multi-round board count pairs only.
+   * statistics and the multi-round board count pairs only. Always written; optional because
+   * results files written before it was added lack it.
    */
-  items: { pairs: number; singleTurn: number };
+  items?: { pairs: number; singleTurn: number };
 }
 
 /** Options of {@link buildLeaderboardSection}: rubric, taxonomy, board and bootstrap settings. */
