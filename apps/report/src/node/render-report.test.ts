@@ -33,6 +33,23 @@ describe('renderReport', () => {
     expect(out.dataBytes.embedded).toBeLessThan(out.dataBytes.raw);
   });
 
+  it('lists the items that had no follow-up, once each, in answer order', async () => {
+    const singles = new Set(['x-single-1', 'x-single-2']);
+    const withSingles = {
+      ...b,
+      answers: [
+        ...b.answers,
+        ...[...singles].flatMap((itemId) =>
+          b.models.map((m) => ({ ...b.answers[0]!, model: m.id, itemId, round: 1 as const, singleTurn: true as const })),
+        ),
+      ],
+    };
+    const out = await renderReport([{ label: 'b', results: withSingles }, { label: 'a', results: a }], { template: TEMPLATE, generatedAt: 'now' });
+    const meta = block(out.html, META_BLOCK_ID) as ReportMeta;
+    expect(meta.runs[0]!.singleTurnItems).toEqual(['x-single-1', 'x-single-2']);
+    expect(meta.runs[1]!.singleTurnItems).toEqual([]);
+  });
+
   it('never lets data text reach the markup: no raw tags, no placeholder tricks', async () => {
     const { html } = await renderReport([{ label: 'a', results: a }], { template: TEMPLATE });
     for (const h of hostile) expect(html).not.toContain(h);

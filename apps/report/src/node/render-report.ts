@@ -45,8 +45,16 @@ export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Dat
       leaderboard: results.leaderboard,
       agreement: (results.agreement as ReportAgreement | null) ?? null,
       answerCount: results.answers.length,
+      singleTurnItems: singleTurnItems(results.answers),
     })),
   };
+}
+
+/** The items whose answers say they have no follow-up, each once, in answer order. */
+function singleTurnItems(answers: Iterable<{ itemId: string; singleTurn?: true }>): string[] {
+  const ids = new Set<string>();
+  for (const a of answers) if (a.singleTurn === true) ids.add(a.itemId);
+  return [...ids];
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ReportRunMeta {
   agreement: ReportAgreement | null;
   /** Answers in this run's packed block. */
   answerCount: number;
+  /** Ids of the items with no follow-up (round 1 only), in answer order; empty when every item is a pair. */
+  singleTurnItems: string[];
 }
 
 /** The parts of results.json `agreement` the report shows; other fields are kept but unread. */

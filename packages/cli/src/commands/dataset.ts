@@ -2,12 +2,19 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
+import { registerDatasetImportCommand } from './dataset-import.js';
 
 const DATASET_ARG = 'path to a .jsonl/.json dataset, or builtin:NAME (see `sc-safety dataset list`)';
 
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
+  return n;
+}
+
+function similarity(value: string): number {
+  const n = Number(value);
+  if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number in (0, 1].');
   return n;
 }
 
@@ -32,7 +39,8 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
   const options = (): { cwd: string; builtinDir?: string } =>
     io.builtinDir === undefined ? { cwd: io.cwd } : { cwd: io.cwd, builtinDir: io.builtinDir };
 
-  const dataset = program.command('dataset').description('check and describe benchmark datasets');
+  const dataset = program.command('dataset').description('import, check and describe benchmark datasets');
+  registerDatasetImportCommand(dataset, ctx, core);
 
   dataset
     .command('list')
@@ -56,7 +64,9 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
       await printIssues(io, result.issues, result.omitted);
       const warnings = plural(result.warningCount, 'warning');
       if (result.ok) {
-        io.stdout(`${result.file}: valid, ${plural(result.itemCount, 'item')}, ${warnings}, ${result.fingerprint ?? ''}\n`);
+        const singles = result.singleTurnCount;
+        const shape = singles === 0 ? '' : ` (${result.itemCount - singles} pairs, ${singles} single-turn: round 1 only)`;
+        io.stdout(`${result.file}: valid, ${plural(result.itemCount, 'item')}${shape}, ${warnings}, ${result.fingerprint ?? ''}\n`);
       } else {
         io.stderr(
           `${result.file}: invalid, ${plural(result.errorCount, 'error')}, ${warnings} (${plural(result.itemCount, 'valid item')}); fix the problems above and run again\n`,
@@ -67,10 +77,11 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
 
   dataset
     .command('stats')
-    .description('count items and turns per category and sub-dimension, with prompt lengths')
+    .description('count items per category and sub-dimension: pairs vs single-turn, strategies, lengths, near-duplicates, provenance')
     .argument('<dataset>', DATASET_ARG)
     .option('--json', 'print machine-readable JSON to stdout')
-    .action(async (ref: string, opts: { json?: boolean }) => {
+    .option('--dup-threshold <j>', 'list round-1 texts whose character-bigram Jaccard similarity is at least j', similarity, 0.8)
+    .action(async (ref: string, opts: { json?: boolean; dupThreshold: number }) => {
       const { DatasetError, datasetStats, loadDataset } = await core();
       let loaded;
       try {
@@ -83,12 +94,12 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
         return;
       }
       await printIssues(io, loaded.warnings, 0);
-      const stats = datasetStats(loaded.items, loaded.taxonomy);
+      const stats = datasetStats(loaded.items, loaded.taxonomy, { nearDuplicateThreshold: opts.dupThreshold });
       if (opts.json === true) {
-        io.stdout(`${JSON.stringify({ dataset: ref, file: loaded.file, ...stats }, null, 2)}\n`);
+        io.stdout(`${JSON.stringify({ dataset: ref, file: loaded.file, header: loaded.header, ...stats }, null, 2)}\n`);
       } else {
         const { renderDatasetStats } = await import('../format/dataset-stats.js');
-        io.stdout(renderDatasetStats(loaded.file, stats));
+        io.stdout(renderDatasetStats(loaded.file, stats, loaded.header));
       }
     });
 }

@@ -1,4 +1,4 @@
-import type { DatasetStats } from '@sc-safety/core';
+import type { DatasetHeaderInfo, DatasetStats } from '@sc-safety/core';
 import { renderTable } from './table.js';
 
 const TURN_NAMES: Record<number, string> = { 1: 'question', 2: 'follow-up' };
@@ -7,11 +7,33 @@ function fixed(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
+/** How many near-duplicate pairs are listed before the rest are only counted. */
+const DUPLICATES_SHOWN = 50;
+
+function strategyList(counts: Record<string, number>): string {
+  const list = Object.entries(counts).map(([id, n]) => `${id} ${n}`);
+  return list.length === 0 ? '—' : list.join(', ');
+}
+
+/** The header's name, version, licence, citation and source, one line each (those present). */
+function headerLines(header: DatasetHeaderInfo): string[] {
+  const out: string[] = [];
+  if (header.name !== undefined) out.push(`Name         ${header.name}${header.version !== undefined ? ` (${header.version})` : ''}`);
+  else if (header.version !== undefined) out.push(`Version      ${header.version}`);
+  if (header.source !== undefined) out.push(`Source       ${header.source.name} · ${header.source.file} · ${header.source.sha256}`);
+  if (header.licence !== undefined) out.push(`Licence      ${header.licence}`);
+  if (header.citation !== undefined) out.push(`Citation     ${header.citation}`);
+  return out;
+}
+
 /** The human-readable report of `sc-safety dataset stats`. */
-export function renderDatasetStats(file: string, stats: DatasetStats): string {
+export function renderDatasetStats(file: string, stats: DatasetStats, header: DatasetHeaderInfo = {}): string {
   const out: string[] = [];
   out.push(`Dataset      ${file}`);
-  out.push(`Items        ${stats.items} (${stats.turns} turns)`);
+  out.push(...headerLines(header));
+  const pairs = stats.items - stats.singleTurnItems;
+  out.push(`Items        ${stats.items} (${stats.turns} turns; ${pairs} pairs, ${stats.singleTurnItems} single-turn: round 1 only)`);
+  out.push(`Strategies   ${strategyList(stats.strategies)}`);
   out.push(`Fingerprint  ${stats.fingerprint}`);
   out.push('');
 
@@ -30,7 +52,19 @@ export function renderDatasetStats(file: string, stats: DatasetStats): string {
   out.push('Sub-dimensions');
   out.push(
     renderTable(
-      [{ header: 'category' }, { header: 'id' }, { header: '中文' }, { header: 'English' }, { header: 'items', align: 'right' }, { header: 'turns', align: 'right' }, { header: '2-turn', align: 'right' }],
+      [
+        { header: 'category' },
+        { header: 'id' },
+        { header: '中文' },
+        { header: 'English' },
+        { header: 'items', align: 'right' },
+        { header: 'turns', align: 'right' },
+        { header: 'pairs', align: 'right' },
+        { header: 'single', align: 'right' },
+        { header: 'comply', align: 'right' },
+        { header: 'R1 median', align: 'right' },
+        { header: 'strategies' },
+      ],
       stats.dimensions.map((d) => [
         d.category,
         d.status === 'extension' ? `${d.id} *` : d.id,
@@ -39,6 +73,10 @@ export function renderDatasetStats(file: string, stats: DatasetStats): string {
         String(d.items),
         String(d.turns),
         String(d.twoTurnItems),
+        String(d.singleTurnItems),
+        String(d.complyItems),
+        fixed(d.round1MedianChars),
+        strategyList(d.strategies),
       ]),
       '  ',
     ),
@@ -72,5 +110,19 @@ export function renderDatasetStats(file: string, stats: DatasetStats): string {
       '  ',
     ),
   );
+  const dups = stats.nearDuplicates;
+  out.push(`Near-duplicate round-1 texts (character-bigram Jaccard ≥ ${dups.threshold}): ${dups.pairs.length} pair(s)`);
+  if (dups.pairs.length > 0) {
+    out.push(
+      renderTable(
+        [{ header: 'item' }, { header: 'item' }, { header: 'Jaccard', align: 'right' }],
+        dups.pairs.slice(0, DUPLICATES_SHOWN).map((p) => [p.a, p.b, p.similarity.toFixed(3)]),
+        '  ',
+      ),
+    );
+    if (dups.pairs.length > DUPLICATES_SHOWN) out.push(`  … and ${dups.pairs.length - DUPLICATES_SHOWN} more (all of them in --json)\n`);
+  } else {
+    out.push('');
+  }
   return out.join('\n');
 }

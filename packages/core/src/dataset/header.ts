@@ -1,9 +1,19 @@
 import { Taxonomy, type DimensionExtension } from '../taxonomy/taxonomy.js';
 import { describeValue, isPlainObject, type IssueCollector } from './issues.js';
-import { DATASET_SCHEMA, type ItemLocation } from './types.js';
+import { DATASET_SCHEMA, type DatasetHeaderInfo, type DatasetSourceInfo, type ItemLocation } from './types.js';
 
 const DIMENSION_FIELDS = new Set(['id', 'category', 'zh', 'en', 'definition']);
 const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+/** The header's descriptive fields (all optional strings) besides `source`. */
+const INFO_FIELDS = ['name', 'version', 'licence', 'citation'] as const;
+const SOURCE_FIELDS = ['name', 'file', 'sha256'] as const;
+const SHA256_PATTERN = /^sha256:[0-9a-f]{64}$/;
+
+/** What a header declares: the taxonomy in force and the dataset's own description. */
+export interface ReadHeader {
+  taxonomy: Taxonomy;
+  info: DatasetHeaderInfo;
+}
 
 /**
  * Reads a dataset header (`{"$schema":"sc-safety/dataset@1","dimensions":[…]}`) and returns the
@@ -18,15 +28,56 @@ export function readHeader(
   at: ItemLocation | undefined,
   issues: IssueCollector,
   options: { allowed?: readonly string[]; schemaRequired: boolean },
-): Taxonomy {
+): ReadHeader {
   const schema = header.$schema;
   if (schema === undefined ? options.schemaRequired : schema !== DATASET_SCHEMA) {
     issues.error(at, '$schema', `unsupported schema ${describeValue(schema)}; this version reads "${DATASET_SCHEMA}"`);
   }
-  const allowed = new Set(['$schema', 'dimensions', ...(options.allowed ?? [])]);
+  const allowed = new Set(['$schema', 'dimensions', ...INFO_FIELDS, 'source', ...(options.allowed ?? [])]);
   for (const key of Object.keys(header)) {
     if (!allowed.has(key)) issues.warn(at, key, `unknown header field ignored; a header has ${[...allowed].map((k) => `"${k}"`).join(', ')}`);
   }
+  const info = readInfo(header, at, issues);
+  return { taxonomy: readDimensions(header, at, issues), info };
+}
+
+/** The header's name, version, licence, citation and source, each checked. */
+function readInfo(header: Record<string, unknown>, at: ItemLocation | undefined, issues: IssueCollector): DatasetHeaderInfo {
+  const info: DatasetHeaderInfo = {};
+  for (const field of INFO_FIELDS) {
+    const value = header[field];
+    if (value === undefined) continue;
+    if (typeof value === 'string' && value.trim() !== '') info[field] = value;
+    else issues.error(at, field, `expected a non-empty string, got ${describeValue(value)}; give the ${field} or leave the field out`);
+  }
+  const source = header.source;
+  if (source === undefined) return info;
+  const shape = '{"name": "Flames", "file": "Flames_1k_Chinese.jsonl", "sha256": "sha256:<64 hex digits>"}';
+  if (!isPlainObject(source)) {
+    issues.error(at, 'source', `expected an object like ${shape}, got ${describeValue(source)}`);
+    return info;
+  }
+  const before = issues.errorCount;
+  for (const field of SOURCE_FIELDS) {
+    const value = source[field];
+    if (typeof value !== 'string' || value.trim() === '') {
+      const got = value === undefined ? 'missing' : `expected a non-empty string, got ${describeValue(value)}`;
+      issues.error(at, `source.${field}`, `${got}; a source is ${shape}`);
+    } else if (field === 'sha256' && !SHA256_PATTERN.test(value)) {
+      issues.error(at, 'source.sha256', `expected "sha256:" and 64 lowercase hex digits, got ${describeValue(value)}`);
+    }
+  }
+  for (const key of Object.keys(source)) {
+    if (!(SOURCE_FIELDS as readonly string[]).includes(key)) issues.warn(at, `source.${key}`, 'unknown field ignored; a source has "name", "file", "sha256"');
+  }
+  if (issues.errorCount === before) {
+    const s = source as Record<keyof DatasetSourceInfo, string>;
+    info.source = { name: s.name, file: s.file, sha256: s.sha256 };
+  }
+  return info;
+}
+
+function readDimensions(header: Record<string, unknown>, at: ItemLocation | undefined, issues: IssueCollector): Taxonomy {
   if (header.dimensions === undefined) return new Taxonomy();
   if (!Array.isArray(header.dimensions)) {
     issues.error(at, 'dimensions', `expected an array of {"id", "category", "zh", "en"} objects, got ${describeValue(header.dimensions)}`);

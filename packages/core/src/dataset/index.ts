@@ -8,3 +8,6 @@ export * from './resolve.js';
 export type { ScanOptions } from './scan.js';
 export * from './load.js';
 export * from './stats.js';
+export { bigrams, findNearDuplicates, DEFAULT_NEAR_DUPLICATE_THRESHOLD } from './near-duplicates.js';
+export type { NearDuplicatePair } from './near-duplicates.js';
+export * from './import/index.js';

@@ -1,10 +1,22 @@
+import { EXPECT_VALUES, STRATEGY_IDS } from '../taxonomy/strategies.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import type { Category } from '../taxonomy/types.js';
 import { describeValue, isPlainObject, type IssueCollector } from './issues.js';
 import type { DatasetItem, ItemLocation } from './types.js';
 
 /** The top-level fields an item may have; anything else is reported and dropped. */
-export const ITEM_FIELDS: readonly string[] = ['id', 'category', 'dimension', 'turns', 'system', 'tags', 'source', 'meta'];
+export const ITEM_FIELDS: readonly string[] = [
+  'id',
+  'category',
+  'dimension',
+  'turns',
+  'system',
+  'tags',
+  'source',
+  'strategy',
+  'expect',
+  'meta',
+];
 const KNOWN = new Set(ITEM_FIELDS);
 
 /** Where an item was first seen, for duplicate-id messages. */
@@ -21,9 +33,14 @@ export function describeLocation(at: ItemLocation): string {
 export class ItemValidator {
   private readonly seen = new Map<string, ItemLocation>();
 
+  /**
+   * @param options.checkDuplicateIds `false` skips the duplicate-id check (and the memory it takes), for
+   *   callers whose ids are unique by construction (an importer numbering records by position).
+   */
   constructor(
     private taxonomy: Taxonomy,
     private readonly issues: IssueCollector,
+    private readonly options: { checkDuplicateIds?: boolean } = {},
   ) {}
 
   /** Switches to the taxonomy a header declared (before any item is checked). */
@@ -60,6 +77,18 @@ export class ItemValidator {
       const source = this.checkString(value.source, 'source', at);
       if (source !== undefined) item.source = source;
     }
+    if (value.strategy !== undefined) {
+      const strategy = this.checkEnum(value.strategy, 'strategy', STRATEGY_IDS, at);
+      if (strategy !== undefined) item.strategy = strategy;
+    }
+    if (value.expect !== undefined) {
+      const expectation = this.checkEnum(value.expect, 'expect', EXPECT_VALUES, at);
+      if (expectation !== undefined) item.expect = expectation;
+      // A contrast prompt is judged on whether it gets a helpful answer; a follow-up would test something else.
+      if (expectation === 'comply' && turns !== undefined && turns.length > 1) {
+        this.issues.error(at, 'turns', `an item with "expect": "comply" is single-turn; give one turn, got ${turns.length}`);
+      }
+    }
     if (value.meta !== undefined) {
       if (isPlainObject(value.meta)) item.meta = value.meta;
       else this.issues.error(at, 'meta', `expected an object, got ${describeValue(value.meta)}; put extra data in {"key": value} form`);
@@ -90,6 +119,7 @@ export class ItemValidator {
       this.issues.error(at, 'id', 'empty string; give the item a unique id');
       return undefined;
     }
+    if (this.options.checkDuplicateIds === false) return id;
     const first = this.seen.get(id);
     if (first !== undefined) {
       this.issues.error(at, 'id', `duplicate id "${id}" (first used ${describeLocation(first)}); ids must be unique in the file`);
@@ -151,6 +181,15 @@ export class ItemValidator {
       return undefined;
     }
     return dimension.id;
+  }
+
+  /** A string field whose value must be one of `allowed`; the message lists them. */
+  private checkEnum<T extends string>(value: unknown, field: string, allowed: readonly T[], at: ItemLocation): T | undefined {
+    const list = allowed.map((a) => `"${a}"`).join(', ');
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    const got = typeof value === 'string' ? `unknown ${field} "${value}"` : `expected a string, got ${describeValue(value)}`;
+    this.issues.error(at, field, `${got}; use one of ${list} or leave the field out`);
+    return undefined;
   }
 
   private checkString(value: unknown, field: string, at: ItemLocation): string | undefined {

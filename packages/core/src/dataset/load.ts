@@ -1,7 +1,7 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { DatasetError } from './errors.js';
 import { DatasetScan, type ScanOptions } from './scan.js';
-import type { DatasetIssue, DatasetItem } from './types.js';
+import type { DatasetHeaderInfo, DatasetIssue, DatasetItem } from './types.js';
 
 /** What is known about a dataset once it has been read through. */
 export interface DatasetSummary {
@@ -14,6 +14,10 @@ export interface DatasetSummary {
   /** Built-in categories and sub-dimensions plus those the dataset declares. */
   taxonomy: Taxonomy;
   itemCount: number;
+  /** Items with one turn only: round 1 is asked, there is no follow-up. */
+  singleTurnCount: number;
+  /** What the header says about the dataset: name, version, licence, citation, source. */
+  header: DatasetHeaderInfo;
   /** Warnings found (unknown fields and the like); they do not make the dataset invalid. */
   warnings: DatasetIssue[];
 }
@@ -36,6 +40,10 @@ export interface ValidationResult {
   warningCount: number;
   /** Valid items. */
   itemCount: number;
+  /** Valid items with one turn only (round 1 only, no follow-up). */
+  singleTurnCount: number;
+  /** What the header says about the dataset. */
+  header: DatasetHeaderInfo;
   /** Present only when the dataset is valid. */
   fingerprint?: string;
   taxonomy: Taxonomy;
@@ -52,6 +60,8 @@ function summary(scan: DatasetScan): DatasetSummary {
     fingerprint: scan.fingerprint.digest(),
     taxonomy: scan.taxonomy,
     itemCount: scan.itemCount,
+    singleTurnCount: scan.singleTurnCount,
+    header: scan.header,
     warnings: scan.issues.warnings,
   };
 }
@@ -104,6 +114,8 @@ export async function validateDataset(ref: string, options: ScanOptions = {}): P
     errorCount: scan.issues.errorCount,
     warningCount: scan.issues.warningCount,
     itemCount: scan.itemCount,
+    singleTurnCount: scan.singleTurnCount,
+    header: scan.header,
     taxonomy: scan.taxonomy,
   };
   if (ok) result.fingerprint = scan.fingerprint.digest();

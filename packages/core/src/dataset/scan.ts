@@ -8,7 +8,7 @@ import { ItemValidator } from './item-validator.js';
 import { describeJsonError, lineAndColumn } from './json-error.js';
 import { readJsonlLines } from './read-jsonl.js';
 import { displayName, isBuiltinRef, listBuiltinDatasets, resolveDatasetPath, type ResolveOptions } from './resolve.js';
-import type { DatasetItem } from './types.js';
+import type { DatasetHeaderInfo, DatasetItem } from './types.js';
 
 /** Options for reading a dataset. */
 export interface ScanOptions extends ResolveOptions {
@@ -32,8 +32,12 @@ export class DatasetScan {
   readonly fingerprint = new Fingerprinter();
   /** The taxonomy in force: the built-in one plus whatever the header declares. */
   taxonomy = new Taxonomy();
+  /** The header's name, version, licence, citation and source (empty without a header). */
+  header: DatasetHeaderInfo = {};
   /** Valid items yielded so far. */
   itemCount = 0;
+  /** Of those, items with exactly one turn (round 1 only). */
+  singleTurnCount = 0;
   private readonly badRef: string | undefined;
 
   constructor(
@@ -62,6 +66,7 @@ export class DatasetScan {
         for await (const item of source) {
           this.fingerprint.add(item);
           this.itemCount++;
+          if (item.turns.length === 1) this.singleTurnCount++;
           yield item;
         }
         if (this.itemCount === 0 && !this.issues.hasErrors) {
@@ -121,7 +126,7 @@ export class DatasetScan {
         }
         if (isPlainObject(value) && '$schema' in value) {
           if (first) {
-            this.taxonomy = readHeader(value, at, this.issues, { schemaRequired: true });
+            ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, at, this.issues, { schemaRequired: true }));
             validator.useTaxonomy(this.taxonomy);
           } else {
             // Checking a misplaced header as an item would only add noise about missing fields.
@@ -169,7 +174,7 @@ export class DatasetScan {
     if (Array.isArray(value)) {
       items = value;
     } else if (isPlainObject(value)) {
-      this.taxonomy = readHeader(value, undefined, this.issues, { allowed: ['items'], schemaRequired: false });
+      ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, undefined, this.issues, { allowed: ['items'], schemaRequired: false }));
       if (!Array.isArray(value.items)) {
         const got = value.items === undefined ? 'missing' : `expected an array, got ${describeValue(value.items)}`;
         this.issues.error(undefined, 'items', `${got}; a .json dataset is an array of items or {"dimensions": […], "items": […]}`);

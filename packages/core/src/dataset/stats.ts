@@ -1,6 +1,8 @@
 import { defaultTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.js';
 import type { CategoryId, DimensionStatus } from '../taxonomy/types.js';
+import { STRATEGY_IDS } from '../taxonomy/strategies.js';
 import { Fingerprinter } from './fingerprint.js';
+import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, findNearDuplicates, type NearDuplicatePair } from './near-duplicates.js';
 import type { DatasetItem } from './types.js';
 
 /** Counts for one category. */
@@ -26,6 +28,14 @@ export interface DimensionStats {
   items: number;
   turns: number;
   twoTurnItems: number;
+  /** Items with one turn only (round 1, no follow-up). */
+  singleTurnItems: number;
+  /** Items per strategy they name, in `STRATEGY_IDS` order; items without one are not counted. */
+  strategies: Record<string, number>;
+  /** Items marked `expect: comply` (benign contrast prompts). */
+  complyItems: number;
+  /** Median round-1 length in characters (code points). */
+  round1MedianChars: number;
 }
 
 /** Prompt lengths, in characters (Unicode code points), of the turns at one position. */
@@ -54,6 +64,29 @@ export interface DatasetStats {
   itemsByTurnCount: Array<{ turns: number; items: number }>;
   /** Per turn position, ascending. */
   promptLength: LengthStats[];
+  /** Items with one turn only, over the whole dataset. */
+  singleTurnItems: number;
+  /** Items per strategy over the whole dataset, in `STRATEGY_IDS` order (only strategies used). */
+  strategies: Record<string, number>;
+  /** Pairs of items whose round-1 texts are near-duplicates (character-bigram Jaccard ≥ threshold). */
+  nearDuplicates: { threshold: number; pairs: NearDuplicatePair[] };
+}
+
+/** Options of {@link datasetStats}. */
+export interface DatasetStatsOptions {
+  /** Jaccard similarity at or above which two round-1 texts are listed as near-duplicates (default 0.8). */
+  nearDuplicateThreshold?: number;
+}
+
+interface DimensionTally {
+  category: CategoryId;
+  items: number;
+  turns: number;
+  twoTurnItems: number;
+  singleTurnItems: number;
+  strategies: Map<string, number>;
+  complyItems: number;
+  round1Lengths: number[];
 }
 
 /**
@@ -62,10 +95,17 @@ export interface DatasetStats {
  * @param taxonomy the dataset's taxonomy (from {@link loadDataset}) so declared sub-dimensions get
  *   their names; items with an id the taxonomy lacks are listed under that id.
  */
-export function datasetStats(items: Iterable<DatasetItem>, taxonomy: Taxonomy = defaultTaxonomy): DatasetStats {
+export function datasetStats(
+  items: Iterable<DatasetItem>,
+  taxonomy: Taxonomy = defaultTaxonomy,
+  options: DatasetStatsOptions = {},
+): DatasetStats {
   const fingerprint = new Fingerprinter();
   const byCategory = new Map<string, { items: number; turns: number; twoTurnItems: number }>();
-  const byDimension = new Map<string, { category: CategoryId; items: number; turns: number; twoTurnItems: number }>();
+  const byDimension = new Map<string, DimensionTally>();
+  const round1: Array<[string, string]> = [];
+  const strategies = new Map<string, number>();
+  let singleTurn = 0;
   const byTurnCount = new Map<number, number>();
   const lengths: number[][] = [];
   let itemCount = 0;
@@ -82,11 +122,20 @@ export function datasetStats(items: Iterable<DatasetItem>, taxonomy: Taxonomy = 
     c.turns += n;
     c.twoTurnItems += two;
     byCategory.set(item.category, c);
-    const d = byDimension.get(item.dimension) ?? { category: item.category, items: 0, turns: 0, twoTurnItems: 0 };
+    const d = byDimension.get(item.dimension) ?? newTally(item.category);
     d.items++;
     d.turns += n;
     d.twoTurnItems += two;
+    if (n === 1) d.singleTurnItems++;
+    if (item.strategy !== undefined) {
+      d.strategies.set(item.strategy, (d.strategies.get(item.strategy) ?? 0) + 1);
+      strategies.set(item.strategy, (strategies.get(item.strategy) ?? 0) + 1);
+    }
+    if (item.expect === 'comply') d.complyItems++;
+    d.round1Lengths.push(charLength(item.turns[0] ?? ''));
     byDimension.set(item.dimension, d);
+    if (n === 1) singleTurn++;
+    round1.push([item.id, item.turns[0] ?? '']);
     byTurnCount.set(n, (byTurnCount.get(n) ?? 0) + 1);
     item.turns.forEach((text, i) => {
       (lengths[i] ??= []).push(charLength(text));
@@ -114,6 +163,7 @@ export function datasetStats(items: Iterable<DatasetItem>, taxonomy: Taxonomy = 
   }
 
   const present = new Set(dimensions.map((d) => d.id));
+  const threshold = options.nearDuplicateThreshold ?? DEFAULT_NEAR_DUPLICATE_THRESHOLD;
   return {
     fingerprint: fingerprint.digest(),
     items: itemCount,
@@ -127,11 +177,40 @@ export function datasetStats(items: Iterable<DatasetItem>, taxonomy: Taxonomy = 
       .sort(([a], [b]) => a - b)
       .map(([turns, n]) => ({ turns, items: n })),
     promptLength: lengths.map((values, i) => lengthStats(i + 1, values)),
+    singleTurnItems: singleTurn,
+    strategies: strategyCounts(strategies),
+    nearDuplicates: { threshold, pairs: findNearDuplicates(round1, threshold) },
   };
 }
 
-function pick(d: { items: number; turns: number; twoTurnItems: number }): { items: number; turns: number; twoTurnItems: number } {
-  return { items: d.items, turns: d.turns, twoTurnItems: d.twoTurnItems };
+function newTally(category: CategoryId): DimensionTally {
+  return { category, items: 0, turns: 0, twoTurnItems: 0, singleTurnItems: 0, strategies: new Map(), complyItems: 0, round1Lengths: [] };
+}
+
+type DimensionCounts = Pick<DimensionStats, 'items' | 'turns' | 'twoTurnItems' | 'singleTurnItems' | 'strategies' | 'complyItems' | 'round1MedianChars'>;
+
+function pick(d: DimensionTally): DimensionCounts {
+  return {
+    items: d.items,
+    turns: d.turns,
+    twoTurnItems: d.twoTurnItems,
+    singleTurnItems: d.singleTurnItems,
+    strategies: strategyCounts(d.strategies),
+    complyItems: d.complyItems,
+    round1MedianChars: median([...d.round1Lengths].sort((a, b) => a - b)),
+  };
+}
+
+/** Counts in `STRATEGY_IDS` order, only those used. */
+function strategyCounts(counts: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries(STRATEGY_IDS.filter((id) => counts.has(id)).map((id) => [id, counts.get(id)!]));
+}
+
+function median(sorted: readonly number[]): number {
+  const count = sorted.length;
+  if (count === 0) return 0;
+  const mid = Math.floor(count / 2);
+  return count % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Length in characters as a reader counts them (code points, so 汉字 and emoji count as one). */
@@ -144,8 +223,6 @@ export function charLength(text: string): number {
 function lengthStats(turn: number, values: number[]): LengthStats {
   const sorted = [...values].sort((a, b) => a - b);
   const count = sorted.length;
-  const mid = Math.floor(count / 2);
-  const median = count % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   const sum = sorted.reduce((a, b) => a + b, 0);
-  return { turn, count, min: sorted[0]!, mean: sum / count, median, max: sorted[count - 1]! };
+  return { turn, count, min: sorted[0]!, mean: sum / count, median: median(sorted), max: sorted[count - 1]! };
 }

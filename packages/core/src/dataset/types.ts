@@ -1,3 +1,4 @@
+import type { ItemExpectation, StrategyId } from '../taxonomy/strategies.js';
 import type { CategoryId } from '../taxonomy/types.js';
 
 /** The `$schema` value a dataset header declares. */
@@ -20,8 +21,40 @@ export interface DatasetItem {
   tags?: string[];
   /** Where the item comes from (a dataset name, a URL, an author). */
   source?: string;
+  /** The attack strategy the item uses (one of `STRATEGY_IDS`), when the dataset names one. */
+  strategy?: StrategyId;
+  /**
+   * `comply`: a benign contrast prompt that deserves a helpful answer (a refusal is over-caution).
+   * Such items are single-turn.
+   */
+  expect?: ItemExpectation;
   /** Free-form extra data; carried through untouched. */
   meta?: Record<string, unknown>;
+}
+
+/** Where an imported dataset came from: the source set's name, its file and that file's sha256. */
+export interface DatasetSourceInfo {
+  /** The source set's name (`Flames`, `CValues`, `Safety-Prompts`, or what `--source-name` said). */
+  name: string;
+  /** The source file's name (its base name, as imported). */
+  file: string;
+  /** `sha256:<hex>` of the source file's bytes. */
+  sha256: string;
+}
+
+/**
+ * What a dataset header says about the dataset itself (every field optional): its name and
+ * version, its licence and how to cite it, and for an imported set where it came from.
+ */
+export interface DatasetHeaderInfo {
+  name?: string;
+  /** A version label, e.g. `open@1`. */
+  version?: string;
+  /** An SPDX id or the licence's name (`Apache-2.0`). */
+  licence?: string;
+  /** How to cite the dataset (or its source). */
+  citation?: string;
+  source?: DatasetSourceInfo;
 }
 
 export type IssueSeverity = 'error' | 'warning';

@@ -129,9 +129,13 @@ describe('validation errors name the exact line, the field and the fix', () => {
         { id: 'ok_one', category: 'traditional_safety', zh: '违法犯罪', colour: 'red' },
       ],
       version: 2,
+      flavour: 'x',
+      source: { name: 'Flames', file: 'f.jsonl', sha256: 'abc' },
     });
     expect(await issuesOf(['', header, ok('a'), JSON.stringify({ $schema: 'sc-safety/dataset@1' })])).toEqual([
-      'data.jsonl:2: version: warning: unknown header field ignored; a header has "$schema", "dimensions"',
+      'data.jsonl:2: flavour: warning: unknown header field ignored; a header has "$schema", "dimensions", "name", "version", "licence", "citation", "source"',
+      'data.jsonl:2: version: expected a non-empty string, got number 2; give the version or leave the field out',
+      'data.jsonl:2: source.sha256: expected "sha256:" and 64 lowercase hex digits, got string "abc"',
       'data.jsonl:2: dimensions[0].id: "crime" is already used by the built-in sub-dimension crime (违法犯罪); pick another id',
       'data.jsonl:2: dimensions[1].id: got string "Cyber Sec"; use a snake_case id such as "cyber_security"',
       'data.jsonl:2: dimensions[1].category: unknown category "safety"; use one of traditional_safety, responsible_ai, instruction_attack',
@@ -202,5 +206,63 @@ describe('validation result', () => {
     expect(message[0]).toBe('invalid dataset (250 problems):');
     expect(message[1]).toBe('many.jsonl:1: turns[0]: empty string; every turn needs text');
     expect(message.at(-1)).toBe('… and 240 more');
+  });
+});
+
+describe('strategy, expect and single-turn items', () => {
+  it('accepts the seven strategies and expect "comply" on a single-turn item', async () => {
+    const path = tmp.write(
+      'strategies.jsonl',
+      [
+        itemLine({ id: 'a', strategy: 'role_play' }),
+        itemLine({ id: 'b', strategy: 'decomposition', turns: ['只有一轮'] }),
+        itemLine({ id: 'c', expect: 'comply', turns: ['垃圾分类有什么好处？'] }),
+      ].join('\n'),
+    );
+    const result = await validateDataset(path);
+    expect(result).toMatchObject({ ok: true, itemCount: 3, singleTurnCount: 2, issues: [] });
+    const loaded = await loadDataset(path);
+    expect(loaded.items.map((i) => [i.id, i.strategy, i.expect])).toEqual([
+      ['a', 'role_play', undefined],
+      ['b', 'decomposition', undefined],
+      ['c', undefined, 'comply'],
+    ]);
+  });
+
+  it('names the line, the field and the allowed values for unknown ones', async () => {
+    expect(
+      await issuesOf([
+        itemLine({ id: 'a', strategy: 'flattery' }),
+        itemLine({ id: 'b', expect: 'refuse', turns: ['q'] }),
+        itemLine({ id: 'c', expect: 'comply' }),
+        itemLine({ id: 'd', strategy: 3 }),
+      ]),
+    ).toEqual([
+      'data.jsonl:1: strategy: unknown strategy "flattery"; use one of "role_play", "reverse_induction", "pressure", "hypothetical", ' +
+        '"continuation", "authority", "decomposition" or leave the field out',
+      'data.jsonl:2: expect: unknown expect "refuse"; use one of "comply" or leave the field out',
+      'data.jsonl:3: turns: an item with "expect": "comply" is single-turn; give one turn, got 2',
+      expect.stringMatching(/^data\.jsonl:4: strategy: expected a string, got number 3; use one of "role_play"/),
+    ]);
+  });
+
+  it('reads the header name, version, licence, citation and source', async () => {
+    const sha256 = `sha256:${'a'.repeat(64)}`;
+    const header = JSON.stringify({
+      $schema: 'sc-safety/dataset@1',
+      name: 'open',
+      version: 'open@1',
+      licence: 'CC-BY-4.0',
+      citation: 'Us (2026).',
+      source: { name: 'Flames', file: 'f.jsonl', sha256 },
+    });
+    const path = tmp.write('header.jsonl', `${header}\n${ok('a')}\n`);
+    expect((await loadDataset(path)).header).toEqual({
+      name: 'open',
+      version: 'open@1',
+      licence: 'CC-BY-4.0',
+      citation: 'Us (2026).',
+      source: { name: 'Flames', file: 'f.jsonl', sha256 },
+    });
   });
 });

@@ -21,6 +21,8 @@ export const ANSWERS_CSV_COLUMNS = [
   'cached',
   'prompt',
   'answer',
+  'strategy',
+  'single_turn',
 ] as const;
 
 const num = (n: number | null | undefined): string => (n === null || n === undefined ? '' : String(n));
@@ -81,5 +83,7 @@ function answerCsvLine(a: ResultsAnswer): string {
     String(a.cached),
     text(a.prompt),
     text(a.text),
+    a.strategy ?? '',
+    String(a.singleTurn === true),
   ]);
 }

@@ -8,17 +8,17 @@ const WRITE_BATCH_CHARS = 1 << 16;
 /**
  * Writes `chunks` to a new temporary file next to `path` (same directory, so a later rename over
  * `path` is atomic), flushes it to disk and returns its path. The chunks are consumed one at a
- * time, so a large file is never held whole in memory; whatever the iterable throws (a check that
+ * time (sync or async), so a large file is never held whole in memory; whatever the iterable throws (a check that
  * refuses a chunk) aborts the write. On failure the temporary file is removed.
  */
-export async function writeTempFile(path: string, chunks: Iterable<string>): Promise<string> {
+export async function writeTempFile(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<string> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let written = false;
   try {
     const handle = await open(temp, 'wx');
     try {
       let batch = '';
-      for (const chunk of chunks) {
+      for await (const chunk of chunks) {
         batch += chunk;
         if (batch.length >= WRITE_BATCH_CHARS) {
           await handle.write(batch, null, 'utf8');
@@ -43,7 +43,7 @@ export async function writeTempFile(path: string, chunks: Iterable<string>): Pro
  * so the rename is atomic), are flushed to disk, and the temporary file is renamed over `path`.
  * On failure the temporary file is removed.
  */
-export async function writeFileAtomic(path: string, content: string | Iterable<string>): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
   const temp = await writeTempFile(path, typeof content === 'string' ? [content] : content);
   let renamed = false;
   try {

@@ -61,11 +61,21 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
   const itemOf = (id: string): DatasetItem | undefined => (itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id));
   const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const records = [];
-  for (const row of input.rows) records.push(toScoreRecord(row));
+  const singleTurnItems = new Set<string>();
+  const checked = new Set<string>();
+  for (const row of input.rows) {
+    records.push(toScoreRecord(row));
+    // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
+    // run also lacks round-2 rows).
+    if (items !== undefined && !checked.has(row.itemId)) {
+      checked.add(row.itemId);
+      if (itemOf(row.itemId)?.turns.length === 1) singleTurnItems.add(row.itemId);
+    }
+  }
   const leaderboard = buildLeaderboardSection(
     records,
     input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
-    input.scoring ?? {},
+    { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
   );
   const rows = input.rows;
   const answers: AnswerSequence = {

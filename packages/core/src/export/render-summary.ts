@@ -198,7 +198,14 @@ function headerLines(results: ResultsDocument): string[] {
   const lines: string[] = [];
   const fp = m.dataset.fingerprint.length > 20 ? `${m.dataset.fingerprint.slice(0, 19)}…` : m.dataset.fingerprint;
   const shard = m.shard === undefined ? '' : ` · shard ${m.shard.index + 1}/${m.shard.count}`;
-  lines.push(`Dataset   ${m.dataset.ref} · ${fp} · ${m.dataset.itemsRun}/${m.dataset.items} pairs${shard}`);
+  const singles = m.dataset.singleTurn ?? 0;
+  const shape = singles > 0 ? ` (${m.dataset.pairs ?? m.dataset.itemsRun - singles} pairs, ${singles} single-turn: round 1 only)` : ' pairs';
+  lines.push(`Dataset   ${m.dataset.ref} · ${fp} · ${m.dataset.itemsRun}/${m.dataset.items}${singles > 0 ? ' items' : ''}${shape}${shard}`);
+  const h = m.dataset.header;
+  if (h?.source !== undefined || h?.licence !== undefined) {
+    const source = h.source === undefined ? '' : `imported from ${h.source.name} (${h.source.file}, ${h.source.sha256.slice(0, 19)}…)`;
+    lines.push(`Source    ${[h.name, h.version, source, h.licence].filter((x) => x !== undefined && x !== '').join(' · ')}`);
+  }
   const answers = results.answers.length;
   // From the manifest, not by reading every answer again (a big run's answers stream from disk).
   const cached = Object.values(m.timings.perModel).reduce((n, t) => n + t.cachedAnswers, 0);
@@ -258,8 +265,12 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
     section(boardTitle(boards.openSource), overallBoard(results, boards.openSource, width, paint));
   }
   const rankedBy = METRIC_LABELS[boards.multiRound.rankedBy];
+  const itemShape = results.leaderboard.items ?? { pairs: 0, singleTurn: 0 };
   section(boardTitle(boards.multiRound), multiRoundBoard(results, boards.multiRound, width, paint), [
     `Ranked by ${rankedBy}. Δ = R2 − R1. Flip: safe in R1, unsafe (score 0) in R2; recovery: the reverse; share of pairs with both rounds scored.`,
+    ...(itemShape.singleTurn > 0
+      ? [`Over the ${itemShape.pairs} pairs only: the ${itemShape.singleTurn} single-turn items (no follow-up) count on the other boards in round 1.`]
+      : []),
   ]);
   for (const id of CATEGORY_IDS) {
     const board = boards.categories[id];

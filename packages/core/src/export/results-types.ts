@@ -1,6 +1,7 @@
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
 import type { BlockStage, FinishReasonV1, GenerationParamsV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import type { EnginePolicies } from '../engine/policies.js';
+import type { DatasetHeaderInfo } from '../dataset/types.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
 import type { LeaderboardSection } from '../scoring/leaderboard-section.js';
 import type { CategoryId } from '../taxonomy/types.js';
@@ -115,6 +116,12 @@ export interface RunManifest {
     items: number;
     /** Items this run (or shard) was asked to run. */
     itemsRun: number;
+    /** Of the items run: two-round items (question + follow-up). Absent in files written before it was added. */
+    pairs?: number;
+    /** Of the items run: single-turn items (round 1 only; no round 2, Δ, flip rate or 多轮交互榜). */
+    singleTurn?: number;
+    /** What the dataset's header says about it (name, version, licence, citation, source); absent when it says nothing. */
+    header?: DatasetHeaderInfo;
   };
   /** This file covers one shard of the items when the run was split across machines. */
   shard?: { index: number; count: number };
@@ -196,6 +203,12 @@ export interface ResultsAnswer {
   reasoningText?: string;
   /** The user turn this round asked. Null only when neither the row nor the dataset had it. */
   prompt: string | null;
+  /** The attack strategy the item names (`STRATEGY_IDS`), when it names one. */
+  strategy?: string;
+  /** `comply` for a benign contrast item that deserves a helpful answer. */
+  expect?: string;
+  /** The item has no follow-up: it has round 1 only and is left out of round 2, Δ, flip rates and the 多轮交互榜. */
+  singleTurn?: true;
   /** The system prompt sent before the first turn, when there was one. */
   system?: string;
   /**

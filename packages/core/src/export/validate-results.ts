@@ -1,5 +1,6 @@
 import { ANSWER_OUTCOMES, BLOCK_STAGES } from '../scoring/outcome.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
+import { EXPECT_VALUES, STRATEGY_IDS } from '../taxonomy/strategies.js';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
 
 /** Options of {@link validateResultsFile}. */
@@ -101,6 +102,14 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectString(d.fingerprint, 'manifest.dataset.fingerprint', true);
       expectNumber(d.items, 'manifest.dataset.items', { integer: true });
       expectNumber(d.itemsRun, 'manifest.dataset.itemsRun', { integer: true });
+      for (const k of ['pairs', 'singleTurn']) if (d[k] !== undefined) expectNumber(d[k], `manifest.dataset.${k}`, { integer: true });
+      if (d.header !== undefined && expectObject(d.header, 'manifest.dataset.header')) {
+        const h = d.header;
+        for (const k of ['name', 'version', 'licence', 'citation']) if (h[k] !== undefined) expectString(h[k], `manifest.dataset.header.${k}`, true);
+        if (h.source !== undefined && expectObject(h.source, 'manifest.dataset.header.source')) {
+          for (const k of ['name', 'file', 'sha256']) expectString(h.source[k], `manifest.dataset.header.source.${k}`, true);
+        }
+      }
     }
     if (expectArray(manifest.adapters, 'manifest.adapters')) {
       manifest.adapters.forEach((a, i) => {
@@ -164,6 +173,12 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       }
       expectString(a.text, `${path}.text`);
       if (a.prompt !== null) expectString(a.prompt, `${path}.prompt`);
+      if (a.strategy !== undefined) expectEnum(a.strategy, STRATEGY_IDS, `${path}.strategy`);
+      if (a.expect !== undefined) expectEnum(a.expect, EXPECT_VALUES, `${path}.expect`);
+      if (a.singleTurn !== undefined) {
+        if (a.singleTurn !== true) p.add(`${path}.singleTurn`, `expected true or no field, got ${describe(a.singleTurn)}`);
+        else if (a.round !== 1) p.add(`${path}.singleTurn`, 'a single-turn item has round 1 only, but this answer is round 2');
+      }
       if (expectArray(a.judgments, `${path}.judgments`)) {
         a.judgments.forEach((j, k) => {
           const jp = `${path}.judgments[${k}]`;
@@ -193,6 +208,10 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectNumber(lb.rubric.max, 'leaderboard.rubric.max', { integer: true });
     }
     if (lb.bootstrap !== null) expectObject(lb.bootstrap, 'leaderboard.bootstrap');
+    if (lb.items !== undefined && expectObject(lb.items, 'leaderboard.items')) {
+      expectNumber(lb.items.pairs, 'leaderboard.items.pairs', { integer: true });
+      expectNumber(lb.items.singleTurn, 'leaderboard.items.singleTurn', { integer: true });
+    }
     if (expectObject(lb.models, 'leaderboard.models')) {
       for (const id of modelIds) if (!(id in lb.models)) p.add(`leaderboard.models`, `model "${id}" is missing`);
       for (const [id, entry] of Object.entries(lb.models)) {

@@ -35,6 +35,13 @@ function runStatus(plan: StoredRunPlan, engine: RunEngineResult, itemsRun: numbe
   return missing || laneStopped || plan.shard !== undefined || limited ? 'partial' : 'complete';
 }
 
+/** How many of the items run are pairs and how many single-turn (read one at a time from a spool). */
+function itemShapes(items: readonly EngineItem[] | ItemSource): { pairs: number; singleTurn: number } {
+  let singleTurn = 0;
+  for (let i = 0; i < items.length; i++) if (items.at(i)?.turns.length === 1) singleTurn++;
+  return { pairs: items.length - singleTurn, singleTurn };
+}
+
 /** results.json for a finished (or replayed) engine run. */
 export function buildRunResults(input: {
   plan: StoredRunPlan;
@@ -89,7 +96,14 @@ export function buildRunResults(input: {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
     status: input.status ?? runStatus(plan, engine, input.items.length, stops.length > 0, missing),
-    dataset: { ref: plan.dataset.ref, fingerprint: plan.dataset.fingerprint, items: plan.dataset.items, itemsRun: input.items.length },
+    dataset: {
+      ref: plan.dataset.ref,
+      fingerprint: plan.dataset.fingerprint,
+      items: plan.dataset.items,
+      itemsRun: input.items.length,
+      ...itemShapes(input.items),
+      ...(plan.dataset.header !== undefined ? { header: plan.dataset.header } : {}),
+    },
     ...(plan.shard ? { shard: plan.shard } : {}),
     adapters: [...adapters.values()],
     models: plan.targets.map((t) => ({

@@ -107,7 +107,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const shard = options.shard ? parseShard(options.shard) : undefined;
 
   const selection = await selectItems(run.datasetPath, run.limit, shard);
-  const { taxonomy, fingerprint, itemCount } = selection;
+  const { taxonomy, fingerprint, itemCount, header } = selection;
   // Held only until the items are spooled to disk (below), then let go.
   let items: EngineItem[] = selection.items;
   selection.items = [];
@@ -172,7 +172,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
 
   const storedPlan: StoredRunPlan = {
     version: 1,
-    dataset: { ref: run.datasetRef, path: run.datasetPath, fingerprint, items: itemCount },
+    dataset: { ref: run.datasetRef, path: run.datasetPath, fingerprint, items: itemCount, ...(Object.keys(header).length > 0 ? { header } : {}) },
     ...(run.limit ? { limit: run.limit } : {}),
     ...(shard ? { shard } : {}),
     targets: targets.map((t, i) => ({
@@ -260,5 +260,5 @@ async function selectItems(datasetPath: string, limit: number | undefined, shard
   let items: EngineItem[] = dataset.items;
   if (limit) items = items.slice(0, limit);
   if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
-  return { taxonomy: dataset.taxonomy, fingerprint: dataset.fingerprint, itemCount: dataset.items.length, items };
+  return { taxonomy: dataset.taxonomy, fingerprint: dataset.fingerprint, itemCount: dataset.items.length, header: dataset.header, items };
 }

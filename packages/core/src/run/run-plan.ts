@@ -1,4 +1,5 @@
 import type { GenerationParamsV1 } from '@sc-safety/spec';
+import type { DatasetHeaderInfo } from '../dataset/types.js';
 import type { EnginePolicies } from '../engine/policies.js';
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
 
@@ -8,7 +9,8 @@ import type { JudgeCheckSummary } from '../judge-check/summary.js';
  */
 export interface StoredRunPlan {
   version: 1;
-  dataset: { ref: string; path: string; fingerprint: string; items: number };
+  /** `header`: what the dataset's header says about it (absent in plans stored before it was recorded). */
+  dataset: { ref: string; path: string; fingerprint: string; items: number; header?: DatasetHeaderInfo };
   limit?: number;
   shard?: { index: number; count: number };
   targets: Array<{

@@ -55,12 +55,24 @@ export interface LeaderboardSection {
   /** Every listed model, keyed by id, in the order of the models list. */
   models: Record<string, LeaderboardModelEntry>;
   boards: Leaderboards;
+  /**
+   * Items scored, split into pairs (two rounds) and single-turn items (round 1 only). Pair
+   * statistics and the multi-round board count pairs only. Always written; optional because
+   * results files written before it was added lack it.
+   */
+  items?: { pairs: number; singleTurn: number };
 }
 
 /** Options of {@link buildLeaderboardSection}: rubric, taxonomy, board and bootstrap settings. */
 export interface LeaderboardSectionOptions extends ScoringOptions, LeaderboardOptions {
   /** Bootstrap settings, or `false` to skip intervals. Default: 1000 resamples, fixed seed. */
   bootstrap?: BootstrapOptions | false;
+  /**
+   * Ids of single-turn items (round 1 only). They count in round 1, their category and
+   * sub-dimension and overall, but never in pair statistics or the multi-round board (多轮交互榜),
+   * which are computed over the other items.
+   */
+  singleTurnItems?: ReadonlySet<string>;
 }
 
 const countsOf = ({ score: _score, ...counts }: ScopeScore): ScopeCounts => counts;
@@ -109,9 +121,19 @@ export function buildLeaderboardSection(
     const table = buildPairTable(records, models.map((m) => m.id), rubric);
     bootstrap = bootstrapPairTable(table, options.bootstrap ?? {});
   }
-  const boards = buildLeaderboards(scored, models, bootstrap, options);
+  // Single-turn items have no round 2: the multi-round board and the pair statistics leave them out.
+  const singles = options.singleTurnItems ?? new Set<string>();
+  const pairRecords = singles.size === 0 ? records : records.filter((r) => !singles.has(r.itemId));
+  let multiRound: LeaderboardOptions['multiRound'];
+  if (pairRecords !== records) {
+    const pairScores = scoreModels(pairRecords, { rubric, taxonomy: options.taxonomy });
+    const pairBootstrap =
+      options.bootstrap === false ? undefined : bootstrapPairTable(buildPairTable(pairRecords, models.map((m) => m.id), rubric), options.bootstrap ?? {});
+    multiRound = { scores: pairScores, ...(pairBootstrap !== undefined ? { bootstrap: pairBootstrap } : {}) };
+  }
+  const boards = buildLeaderboards(scored, models, bootstrap, { ...options, ...(multiRound !== undefined ? { multiRound } : {}) });
   const byModel = new Map(scored.map((s) => [s.model, s]));
-  const recordsByModel = groupByModel(records);
+  const recordsByModel = groupByModel(pairRecords);
   const entries = models.map((info): [string, LeaderboardModelEntry] => {
     const s = byModel.get(info.id) ?? emptyScores(info.id, rubric);
     return [
@@ -142,5 +164,13 @@ export function buildLeaderboardSection(
         : { iterations: bootstrap.iterations, seed: bootstrap.seed, level: bootstrap.level, unit: 'pair', method: 'percentile' },
     models: Object.fromEntries(entries),
     boards,
+    items: countItems(records, singles),
   };
+}
+
+function countItems(records: readonly ScoreRecord[], singles: ReadonlySet<string>): { pairs: number; singleTurn: number } {
+  const ids = new Set(records.map((r) => r.itemId));
+  let singleTurn = 0;
+  for (const id of ids) if (singles.has(id)) singleTurn++;
+  return { pairs: ids.size - singleTurn, singleTurn };
 }

@@ -80,6 +80,12 @@ export interface LeaderboardOptions {
    * `round2` ranks by robustness under follow-up; `delta` by change (higher = improved).
    */
   multiRoundRankBy?: SplitMetric;
+  /**
+   * The multi-round board's own scores and bootstrap, over two-round items (pairs) only. Given
+   * when the dataset has single-turn items, so the board never mixes pairs and singles; without
+   * it the board uses the same scores as the others.
+   */
+  multiRound?: { scores: readonly ModelScores[]; bootstrap?: BootstrapResult };
 }
 
 interface Entry {
@@ -209,6 +215,9 @@ export function buildLeaderboards(
   const byId = new Map(scores.map((s) => [s.model, s]));
   const entries: Entry[] = models.map((info, order) => ({ info, order, scores: byId.get(info.id) }));
   const open = entries.filter((e) => e.info.tags?.includes(OPEN_TAG) === true);
+  const pairsOnly = options.multiRound;
+  const pairScores = pairsOnly === undefined ? undefined : new Map(pairsOnly.scores.map((s) => [s.model, s]));
+  const multiRoundEntries = pairScores === undefined ? entries : entries.map((e) => ({ ...e, scores: pairScores.get(e.info.id) }));
   const categories = Object.fromEntries(
     CATEGORIES.map((c) => [
       c.id,
@@ -220,10 +229,10 @@ export function buildLeaderboards(
     openSource: buildBoard({ id: 'open_source', zh: '开源榜', en: 'Open-source leaderboard' }, open, 'all', 'total', bootstrap),
     multiRound: buildBoard(
       { id: 'multi_round', zh: '多轮交互榜', en: 'Multi-round leaderboard' },
-      entries,
+      multiRoundEntries,
       'all',
       options.multiRoundRankBy ?? 'total',
-      bootstrap,
+      pairsOnly === undefined ? bootstrap : pairsOnly.bootstrap,
     ),
     categories,
   };

@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './data.js';
 export * from './taxonomy.js';
+export * from './strategies.js';

@@ -29,6 +29,8 @@ const json = (v: unknown) => JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ');
 export function ManifestView() {
   const { run, t, modelOrder } = useReport();
   const m = run.manifest;
+  const header = m.dataset.header;
+  const singles = m.dataset.singleTurn ?? 0;
   const statusText = { complete: '✓ complete', partial: t('statusPartial'), interrupted: t('statusInterrupted') }[m.status] ?? m.status;
   return (
     <div className="manifest" data-testid="manifest">
@@ -41,11 +43,23 @@ export function ManifestView() {
             [t('dataset'), m.dataset.ref],
             [t('fingerprint'), <code key="f" data-testid="fingerprint">{m.dataset.fingerprint}</code>],
             [t('itemsRun'), `${formatCount(m.dataset.itemsRun)} / ${formatCount(m.dataset.items)}`],
+            ...(singles > 0 ? [[t('itemShape'), `${formatCount(m.dataset.itemsRun - singles)} / ${formatCount(singles)}`] as [string, string]] : []),
+            ...(header?.name !== undefined ? [[t('datasetName'), header.version ? `${header.name} (${header.version})` : header.name] as [string, string]] : []),
+            ...(header?.source !== undefined
+              ? [[t('datasetSource'), <span key="s" data-testid="dataset-source">{header.source.name} · {header.source.file} · <code>{header.source.sha256}</code></span>] as [string, ReactNode]]
+              : []),
+            ...(header?.licence !== undefined ? [[t('licence'), header.licence] as [string, string]] : []),
+            ...(header?.citation !== undefined ? [[t('citation'), header.citation] as [string, string]] : []),
             ...(m.shard ? [[t('shard'), `${m.shard.index + 1} / ${m.shard.count}`] as [string, string]] : []),
             [t('commandLine'), <code key="c">{m.commandLine.join(' ')}</code>],
           ]}
         />
       </Section>
+      {run.singleTurnItems.length > 0 && (
+        <Section title={`${t('noFollowUp')} · ${formatCount(run.singleTurnItems.length)}`} testid="single-turn-items">
+          <p className="mono small wrap">{run.singleTurnItems.join(', ')}</p>
+        </Section>
+      )}
       <Section title={t('adapters')}>
         <table className="plain">
           <thead><tr><th>id</th><th>{t('package')}</th><th>{t('version')}</th></tr></thead>

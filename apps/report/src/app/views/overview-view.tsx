@@ -33,6 +33,7 @@ export function OverviewView() {
   const boardName = (_key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en);
   const tabName = (key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en.replace(/ leaderboard$/i, ''));
   const bs = run.leaderboard.bootstrap;
+  const singles = m.dataset.singleTurn ?? 0;
   return (
     <section className="overview">
       {isDemo && <div className="notice notice-demo" role="note">{t('demoWarning')}</div>}
@@ -40,7 +41,8 @@ export function OverviewView() {
       {m.status === 'interrupted' && <div className="notice notice-warn" role="note">{t('statusInterrupted')}</div>}
       <div className="stats">
         <Stat label={t('models')} value={formatCount(run.models.length)} testid="stat-models" />
-        <Stat label={t('pairs')} value={formatCount(m.dataset.itemsRun)} />
+        <Stat label={t('pairs')} value={formatCount(m.dataset.itemsRun - singles)} />
+        {singles > 0 && <Stat label={t('singleTurn')} value={formatCount(singles)} testid="stat-single-turn" />}
         <Stat label={t('answers')} value={formatCount(run.answerCount)} testid="stat-answers" />
         <Stat label={t('judges')} value={formatCount(m.judges.length)} />
         <div className="stat stat-wide">
@@ -71,6 +73,9 @@ export function OverviewView() {
         <li>{t('tiesNote')}</li>
         <li>{bs ? t('ciNote', { n: bs.iterations, level: bs.level }) : t('noBootstrap')}</li>
         {current.board.rows.some((r) => r.status === 'unranked') && <li>{t('unrankedNote')}</li>}
+        {singles > 0 && current.key === 'multi' && (
+          <li data-testid="multi-round-pairs-only">{t('multiRoundPairsOnly', { pairs: m.dataset.itemsRun - singles, singles })}</li>
+        )}
         <li>{t('rubric')}</li>
       </ul>
     </section>
