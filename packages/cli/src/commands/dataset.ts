@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
+import { registerFollowupsCommand } from './dataset-followups.js';
 
 const DATASET_ARG = 'path to a .jsonl/.json dataset, or builtin:NAME (see `sc-safety dataset list`)';
 
@@ -91,4 +92,6 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
         io.stdout(renderDatasetStats(loaded.file, stats));
       }
     });
+
+  registerFollowupsCommand(dataset, ctx);
 }
