@@ -206,3 +206,69 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
     expect(kept.meta!.followup!.outcome).toBe('ok');
   });
 });
+
+describe('sc-safety dataset followups: bad input and failing attackers', () => {
+  let dir: string;
+  let server: FakeServer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-followups-bad-'));
+    server = await createOpenAIFakeServer({ vendor: 'openai', apiKey: KEYS.attacker });
+    server.setHandler(fakeAttacker().handler);
+    await writeSource(dir);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const config = async (name: string, lines: string[]) => {
+    const file = path.join(dir, name);
+    await writeFile(file, lines.join('\n') + '\n');
+    return file;
+  };
+
+  it('a bad config exits 2 naming the file and each field, without the key', async () => {
+    const file = await config('bad.yaml', ['dataset: ./source.jsonl', 'output: ./out.jsonl', `attacker: {adapter: openai, apiKey: ${JSON.stringify(KEYS.attacker)}}`, 'strategies: [presure]']);
+    const out = await runCli(['dataset', 'followups', '-c', file], dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('bad.yaml: attacker.model: required');
+    expect(out.stderr).toMatch(/bad\.yaml: strategies\[0\]: .*did you mean "pressure"/);
+    expect(out.stderr).not.toContain(KEYS.attacker);
+  });
+
+  it('a missing source dataset exits 2 naming it', async () => {
+    const file = await config('missing.yaml', ['dataset: ./nope.jsonl', 'output: ./out.jsonl', `attacker: {adapter: openai, model: m, baseURL: ${JSON.stringify(server.baseURL)}, apiKey: x}`]);
+    const out = await runCli(['dataset', 'followups', '-c', file], dir);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('nope.jsonl');
+  });
+
+  it('an attacker whose calls fail exits 1, records attacker_error and writes no dataset; a vendor block is its own outcome', async () => {
+    const file = await config('failing.yaml', [
+      'dataset: ./source.jsonl',
+      'output: ./failing.jsonl',
+      `attacker: {adapter: openai, model: m, baseURL: ${JSON.stringify(server.baseURL)}, apiKey: "sk-wrong-key-000000", maxRetries: 0}`,
+    ]);
+    const out = await runCli(['dataset', 'followups', '-c', file, '--limit', '3'], dir);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/attacker_error\s+3\n/);
+    expect(out.stderr).toContain('no dataset written');
+    expect(out.stderr).not.toContain('sk-wrong-key-000000');
+    await expect(readFile(path.join(dir, 'failing.jsonl'))).rejects.toThrow(/ENOENT/);
+
+    await writeFile(path.join(dir, 'block.jsonl'), JSON.stringify({ id: 'fu-block', category: 'traditional_safety', dimension: 'crime', turns: [question('fu-block')] }) + '\n');
+    const blockFile = await config('block.yaml', [
+      'dataset: ./block.jsonl',
+      'output: ./block.followups.jsonl',
+      `attacker: {adapter: openai, model: m, baseURL: ${JSON.stringify(server.baseURL)}, apiKey: ${JSON.stringify(KEYS.attacker)}}`,
+    ]);
+    const blocked = await runCli(['dataset', 'followups', '-c', blockFile], dir);
+    expect(blocked.code, blocked.stderr).toBe(0);
+    expect(blocked.stdout).toMatch(/attacker_blocked\s+1\n/);
+    const [, item] = (await readJsonl(path.join(dir, 'block.followups.jsonl'))) as Item[];
+    expect(item!.turns).toEqual([question('fu-block')]);
+    expect(item!.meta!.followup).toMatchObject({ outcome: 'attacker_blocked' });
+  });
+});

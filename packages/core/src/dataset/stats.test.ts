@@ -50,7 +50,8 @@ describe('datasetStats', () => {
     const t = new Taxonomy([{ id: 'cyber', category: 'traditional_safety', zh: '网络安全', en: 'Cyber' }]);
     const s = datasetStats([item('x', 'traditional_safety', 'cyber', ['q', 'f'])], t);
     expect(s.dimensions).toEqual([
-      { id: 'cyber', zh: '网络安全', en: 'Cyber', category: 'traditional_safety', status: 'extension', items: 1, turns: 2, twoTurnItems: 1 },
+      { id: 'cyber', zh: '网络安全', en: 'Cyber', category: 'traditional_safety', status: 'extension', items: 1, turns: 2, twoTurnItems: 1,
+        singleTurnItems: 0, strategies: {}, complyItems: 0, round1MedianChars: 1 },
     ]);
     expect(datasetStats([item('x', 'traditional_safety', 'cyber', ['q'])]).dimensions[0]).toMatchObject({ id: 'cyber', zh: 'cyber' });
   });

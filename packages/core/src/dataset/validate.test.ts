@@ -128,10 +128,10 @@ describe('validation errors name the exact line, the field and the fix', () => {
         { id: 'Cyber Sec', category: 'safety' },
         { id: 'ok_one', category: 'traditional_safety', zh: '违法犯罪', colour: 'red' },
       ],
-      version: 2,
+      edition: 2,
     });
     expect(await issuesOf(['', header, ok('a'), JSON.stringify({ $schema: 'sc-safety/dataset@1' })])).toEqual([
-      'data.jsonl:2: version: warning: unknown header field ignored; a header has "$schema", "dimensions"',
+      expect.stringMatching(/^data\.jsonl:2: edition: warning: unknown header field ignored; a header has "\$schema", "dimensions", /),
       'data.jsonl:2: dimensions[0].id: "crime" is already used by the built-in sub-dimension crime (违法犯罪); pick another id',
       'data.jsonl:2: dimensions[1].id: got string "Cyber Sec"; use a snake_case id such as "cyber_security"',
       'data.jsonl:2: dimensions[1].category: unknown category "safety"; use one of traditional_safety, responsible_ai, instruction_attack',
