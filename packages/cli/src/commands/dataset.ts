@@ -3,6 +3,7 @@ import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
 import { registerDatasetImportCommand } from './dataset-import.js';
+import { registerFollowupsCommand } from './dataset-followups.js';
 
 const DATASET_ARG = 'path to a .jsonl/.json dataset, or builtin:NAME (see `sc-safety dataset list`)';
 
@@ -102,4 +103,6 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
         io.stdout(renderDatasetStats(loaded.file, stats, loaded.header));
       }
     });
+
+  registerFollowupsCommand(dataset, ctx);
 }

@@ -3,6 +3,8 @@ export { RunConfigError, formatRunConfigProblem, type RunConfigProblem } from '.
 export {
   loadRunConfig,
   parseRunConfig,
+  readConfigFile,
+  type ConfigFileText,
   type LoadedRunConfig,
   type LoadRunConfigOptions,
   type ParseRunConfigOptions,
@@ -28,6 +30,7 @@ export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
 export { sanitizeForManifest } from './sanitize.js';
 export {
   prepareModels,
+  prepareModelEntries,
   listModelEntries,
   type PreparedModel,
   type PreparedModels,

@@ -53,7 +53,32 @@ export interface ParseRunConfigOptions {
  *   `file:line:col: message`); secret values never appear in it.
  */
 export async function loadRunConfig(file: string, options: LoadRunConfigOptions = {}): Promise<LoadedRunConfig> {
-  const cwd = options.cwd ?? process.cwd();
+  const read = await readConfigFile(file, options.cwd ?? process.cwd());
+  return parseRunConfig(read.text, {
+    format: read.format,
+    baseDir: path.dirname(read.absolute),
+    file: read.absolute,
+    displayName: read.shown,
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.judgeOnly ? { judgeOnly: true } : {}),
+  });
+}
+
+/** A config file's text, its format and how it is named in messages. */
+export interface ConfigFileText {
+  text: string;
+  format: RunConfigFormat;
+  absolute: string;
+  /** The path as shown in messages (relative to `cwd` when inside it). */
+  shown: string;
+}
+
+/**
+ * Reads a config file (`.yaml`, `.yml` or `.json`) for any of the CLI's config formats.
+ *
+ * @throws RunConfigError naming the file when the type is unsupported or it cannot be read.
+ */
+export async function readConfigFile(file: string, cwd: string): Promise<ConfigFileText> {
   const absolute = path.resolve(cwd, file);
   const shown = displayPath(absolute, cwd);
   const format = configFormatOf(absolute);
@@ -62,22 +87,13 @@ export async function loadRunConfig(file: string, options: LoadRunConfigOptions 
     const what = ext === '' ? 'a config file without an extension' : `unsupported config file type "${ext}"`;
     throw new RunConfigError([{ path: '', message: `${what}: use .yaml, .yml or .json` }], { file: shown });
   }
-  let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    return { text: await readFile(absolute, 'utf8'), format, absolute, shown };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? `no such file (${absolute})` : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
     throw new RunConfigError([{ path: '', message: `cannot read the config file: ${reason}` }], { file: shown, cause: error });
   }
-  return parseRunConfig(text, {
-    format,
-    baseDir: path.dirname(absolute),
-    file: absolute,
-    displayName: shown,
-    ...(options.env === undefined ? {} : { env: options.env }),
-    ...(options.judgeOnly ? { judgeOnly: true } : {}),
-  });
 }
 
 /**

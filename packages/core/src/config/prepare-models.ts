@@ -80,19 +80,35 @@ export function listModelEntries(config: RunConfig): { role: ModelRole; path: st
  * @throws RunConfigError listing every problem; secret values never appear in it.
  */
 export async function prepareModels(config: RunConfig, options: PrepareModelsOptions = {}): Promise<PreparedModels> {
-  const cwd = options.cwd ?? config.baseDir;
+  const only = options.only === undefined ? undefined : new Set(options.only);
+  const entries = listModelEntries(config).filter((e) => e.role === 'judge' || only === undefined || only.has(e.entry.id));
+  const prepared = await prepareModelEntries(entries, config, options);
+  return { targets: prepared.filter((p) => p.role === 'target'), judges: prepared.filter((p) => p.role === 'judge') };
+}
+
+/**
+ * {@link prepareModels} for any list of entries (e.g. an `attacker:` entry of a follow-ups
+ * config): loads each adapter and validates each entry's adapter part. `context.baseDir` resolves
+ * path references; `context.file` names the config in errors.
+ *
+ * @throws RunConfigError listing every problem; secret values never appear in it.
+ */
+export async function prepareModelEntries(
+  entries: ReadonlyArray<{ role: ModelRole; path: string; entry: ModelEntry }>,
+  context: { baseDir: string; file?: string },
+  options: PrepareModelsOptions = {},
+): Promise<PreparedModel[]> {
+  const cwd = options.cwd ?? context.baseDir;
   const cache = new Map<string, Promise<{ definition: AdapterDefinitionV1; packageName: string }>>();
   const load = (ref: string): Promise<{ definition: AdapterDefinitionV1; packageName: string }> => {
     let pending = cache.get(ref);
     if (pending === undefined) {
-      pending = loadAdapter(ref, config.baseDir, cwd, options);
+      pending = loadAdapter(ref, context.baseDir, cwd, options);
       cache.set(ref, pending);
     }
     return pending;
   };
 
-  const only = options.only === undefined ? undefined : new Set(options.only);
-  const entries = listModelEntries(config).filter((e) => e.role === 'judge' || only === undefined || only.has(e.entry.id));
   const problems: RunConfigProblem[] = [];
   const settled = await Promise.all(
     entries.map(async ({ role, path: at, entry }): Promise<PreparedModel | undefined> => {
@@ -122,10 +138,9 @@ export async function prepareModels(config: RunConfig, options: PrepareModelsOpt
       .map((p, i) => ({ p: { ...p, message: redactSecrets(p.message, secrets) }, i }))
       .sort((a, b) => entryIndex(a.p) - entryIndex(b.p) || a.i - b.i)
       .map(({ p }) => p);
-    throw new RunConfigError(safe, config.file === undefined ? {} : { file: displayPath(config.file, options.cwd ?? process.cwd()) });
+    throw new RunConfigError(safe, context.file === undefined ? {} : { file: displayPath(context.file, options.cwd ?? process.cwd()) });
   }
-  const prepared = settled.filter((p): p is PreparedModel => p !== undefined);
-  return { targets: prepared.filter((p) => p.role === 'target'), judges: prepared.filter((p) => p.role === 'judge') };
+  return settled.filter((p): p is PreparedModel => p !== undefined);
 }
 
 async function loadAdapter(

@@ -25,8 +25,12 @@ const MODEL_REQUIRED = 'required: the vendor\'s model id (e.g. "qwen-max", "gpt-
 const ENGINE = new Set<string>(ENGINE_MODEL_FIELDS);
 const SHARED = new Set<string>(SHARED_MODEL_FIELDS);
 
-/** Whether an entry is a leaderboard target or a judge; judges may omit `id` and have no `system`. */
-export type ModelRole = 'target' | 'judge';
+/**
+ * Whether an entry is a leaderboard target, a judge or an attacker (the model that writes
+ * follow-ups). Judges and attackers may omit `id` (it defaults to `model`) and have no `system`:
+ * their prompts are fixed and versioned by the engine.
+ */
+export type ModelRole = 'target' | 'judge' | 'attacker';
 
 /**
  * Checks one model entry (`models[i]`, `judge`, `judges[i]`). Returns the entry when it has no
@@ -47,7 +51,7 @@ export function validateModelEntry(raw: unknown, path: string, role: ModelRole, 
     check.problem(at('id'), `${describeValue(id)} is not a valid id: use letters, digits and . _ : @ / -`);
     id = undefined;
   }
-  if (raw.id === undefined && role === 'judge') id = model;
+  if (raw.id === undefined && role !== 'target') id = model;
   const adapter = check.string(raw.adapter, at('adapter'), { required: ADAPTER_REQUIRED, nonEmpty: true });
 
   const preset = check.string(raw.preset, at('preset'), { nonEmpty: true });
@@ -62,8 +66,8 @@ export function validateModelEntry(raw: unknown, path: string, role: ModelRole, 
   const maxRetries = check.number(raw.maxRetries, at('maxRetries'), 'non-negative integer');
   const tags = checkTags(raw.tags, at('tags'), check);
   let system: string | undefined;
-  if (role === 'judge' && raw.system !== undefined) {
-    check.problem(at('system'), 'not allowed on a judge: the judge prompt is fixed and versioned by the engine');
+  if (role !== 'target' && raw.system !== undefined) {
+    check.problem(at('system'), `not allowed on ${role === 'judge' ? 'a judge' : 'an attacker'}: the ${role} prompt is fixed and versioned by the engine`);
   } else {
     system = check.string(raw.system, at('system'));
   }

@@ -1,4 +1,5 @@
 import { Taxonomy, type DimensionExtension } from '../taxonomy/taxonomy.js';
+import { DERIVATION_HEADER_FIELDS, readDerivation } from './header-derivation.js';
 import { describeValue, isPlainObject, type IssueCollector } from './issues.js';
 import { DATASET_SCHEMA, type DatasetHeaderInfo, type DatasetSourceInfo, type ItemLocation } from './types.js';
 
@@ -33,11 +34,12 @@ export function readHeader(
   if (schema === undefined ? options.schemaRequired : schema !== DATASET_SCHEMA) {
     issues.error(at, '$schema', `unsupported schema ${describeValue(schema)}; this version reads "${DATASET_SCHEMA}"`);
   }
-  const allowed = new Set(['$schema', 'dimensions', ...INFO_FIELDS, 'source', ...(options.allowed ?? [])]);
+  const allowed = new Set(['$schema', 'dimensions', ...INFO_FIELDS, 'source', ...DERIVATION_HEADER_FIELDS, ...(options.allowed ?? [])]);
   for (const key of Object.keys(header)) {
     if (!allowed.has(key)) issues.warn(at, key, `unknown header field ignored; a header has ${[...allowed].map((k) => `"${k}"`).join(', ')}`);
   }
   const info = readInfo(header, at, issues);
+  readDerivation(header, at, issues, info);
   return { taxonomy: readDimensions(header, at, issues), info };
 }
 

@@ -55,6 +55,19 @@ export interface DatasetHeaderInfo {
   /** How to cite the dataset (or its source). */
   citation?: string;
   source?: DatasetSourceInfo;
+  /** For a dataset generated from another one (e.g. frozen follow-ups): the source dataset. */
+  derivedFrom?: DatasetDerivation;
+  /** For a dataset with generated follow-ups: how they were written (see `docs/dataset-format.md`). */
+  followups?: Record<string, unknown>;
+}
+
+/** The dataset another one was generated from: its fingerprint (`sha256:<hex>` over its items) and file. */
+export interface DatasetDerivation {
+  fingerprint: string;
+  /** The source dataset's file name (base name) or `builtin:NAME`. */
+  file: string;
+  /** The source dataset's own name, when its header gave one. */
+  name?: string;
 }
 
 export type IssueSeverity = 'error' | 'warning';

@@ -123,7 +123,7 @@ export const JUDGE_TEMPLATE = {
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{\{([\w:-]+)\}\}/g, (_, name: string) => {
     const value = values[name];
-    if (value === undefined) throw new Error(`judge template placeholder {{${name}}} has no value`);
+    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
     return value;
   });
 }
