@@ -34,6 +34,28 @@ async function printIssues(io: CliIo, issues: readonly DatasetIssue[], omitted: 
   if (omitted > 0) io.stderr(`${formatOmitted(omitted)}\n`);
 }
 
+/** Whether the file's first line is a judge-check header (read without loading the file). */
+async function isJudgeCheckFile(c: typeof Core, ref: string, options: { cwd: string; builtinDir?: string }): Promise<boolean> {
+  let path: string;
+  try {
+    path = c.resolveDatasetPath(ref, options);
+  } catch {
+    return false;
+  }
+  try {
+    for await (const { text } of c.readJsonlLines(path)) {
+      try {
+        return c.isJudgeCheckHeader(JSON.parse(text));
+      } catch {
+        return false;
+      }
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
 /** `sc-safety dataset …`: list, validate and describe datasets. */
 export function registerDatasetCommands(program: Command, ctx: CommandContext): void {
   const { io } = ctx;
@@ -60,8 +82,21 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .option('--max-issues <n>', 'list at most n issues, then count the rest', positiveInt, 200)
     .addHelpText('after', '\nExit status: 0 when valid (warnings allowed), 2 when there is any error.')
     .action(async (ref: string, opts: { maxIssues: number }) => {
-      const { validateDataset } = await core();
-      const result = await validateDataset(ref, { ...options(), maxIssues: opts.maxIssues });
+      const c = await core();
+      // A judge-check set (`sc-safety judge check --set`) is validated by its own reader.
+      if (await isJudgeCheckFile(c, ref, options())) {
+        try {
+          const set = await c.loadJudgeCheckSet(ref, options());
+          io.stdout(`${set.file}: valid judge-check set, ${plural(set.cases.length, 'case')}, ${set.fingerprint}\n`);
+        } catch (error) {
+          if (!c.DatasetError.isInstance(error)) throw error;
+          await printIssues(io, error.issues, error.omitted);
+          io.stderr(`${ref}: invalid judge-check set, ${plural(error.errors.length, 'error')}; fix the problems above and run again\n`);
+          ctx.exitCode = ExitCode.invalid;
+        }
+        return;
+      }
+      const result = await c.validateDataset(ref, { ...options(), maxIssues: opts.maxIssues });
       await printIssues(io, result.issues, result.omitted);
       const warnings = plural(result.warningCount, 'warning');
       if (result.ok) {

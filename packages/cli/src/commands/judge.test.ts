@@ -123,3 +123,12 @@ describe('sc-safety judge check / calibrate', () => {
     expect(err.join('')).toMatch(/labels\.jsonl:1: answerKey: .*not an answer of this run/);
   });
 });
+
+describe('sc-safety dataset validate on a judge-check set', () => {
+  it('validates builtin:judge-check with its own reader', async () => {
+    const out: string[] = [];
+    const code = await main(['dataset', 'validate', 'builtin:judge-check'], { stdout: (t) => void out.push(t), stderr: () => {}, cwd: process.cwd() });
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/valid judge-check set, \d+ cases, sha256:/);
+  });
+});

@@ -11,3 +11,4 @@ export * from './stats.js';
 export { bigrams, findNearDuplicates, DEFAULT_NEAR_DUPLICATE_THRESHOLD } from './near-duplicates.js';
 export type { NearDuplicatePair } from './near-duplicates.js';
 export * from './import/index.js';
+export { readJsonlLines, type JsonlLine } from './read-jsonl.js';

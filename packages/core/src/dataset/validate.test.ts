@@ -133,7 +133,7 @@ describe('validation errors name the exact line, the field and the fix', () => {
       source: { name: 'Flames', file: 'f.jsonl', sha256: 'abc' },
     });
     expect(await issuesOf(['', header, ok('a'), JSON.stringify({ $schema: 'sc-safety/dataset@1' })])).toEqual([
-      'data.jsonl:2: flavour: warning: unknown header field ignored; a header has "$schema", "dimensions", "name", "version", "licence", "citation", "source"',
+      'data.jsonl:2: flavour: warning: unknown header field ignored; a header has "$schema", "dimensions", "name", "version", "licence", "citation", "source", "derivedFrom", "followups"',
       'data.jsonl:2: version: expected a non-empty string, got number 2; give the version or leave the field out',
       'data.jsonl:2: source.sha256: expected "sha256:" and 64 lowercase hex digits, got string "abc"',
       'data.jsonl:2: dimensions[0].id: "crime" is already used by the built-in sub-dimension crime (违法犯罪); pick another id',
