@@ -21,7 +21,7 @@ export interface OpenAIFakeServerOptions {
   /**
    * What the answers report as the served model: `id` replaces the response's `model` (default:
    * the requested one, as an alias a vendor resolves would not), `fingerprint` its
-   * `system_fingerprint` (default: the vendor's own, e.g. OpenAI `fp_fake`; none for vendors that send none).
+   * `system_fingerprint` (default: the vendor's own, e.g. OpenAI `fp_fake`; vendors that send none never get one).
    */
   servedModel?: ServedModelOverride;
 }

@@ -26,7 +26,8 @@ export function buildExchange(ctx: FakeRequestContext, vendor: OpenAIFakeVendor,
   const options = body.stream_options as Record<string, unknown> | undefined;
   const n = String(seq).padStart(4, '0');
   const override = served?.(ctx.request);
-  const fingerprint = override?.fingerprint ?? profile.fingerprint;
+  // Only vendors that send a system_fingerprint get one, overridden or not.
+  const fingerprint = profile.fingerprint === undefined ? undefined : (override?.fingerprint ?? profile.fingerprint);
   return {
     vendor,
     profile,
