@@ -79,6 +79,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
             progress = startProgress(io, plan);
           },
           onEvent: (e) => progress?.onEvent(e),
+          onWarning: (w) => io.stderr(`warning: ${w.message}\n`),
         });
         progress?.stop();
         if (!result.results) return;

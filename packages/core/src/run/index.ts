@@ -6,3 +6,4 @@ export * from './score-judgments.js';
 export * from './build-run-results.js';
 export { rubricJudgeProtocol, panelAggregator } from './judge-protocol.js';
 export { engineStoreWithWriter } from './engine-store-with-writer.js';
+export * from './run-warnings.js';
