@@ -74,6 +74,11 @@ describe.runIf(prerequisite(available, `Chromium at ${CHROMIUM_PATH}`, 'apt-get 
       if (a.block) a.block.partialText = p;
       if (a.itemId.endsWith('-0001')) a.itemId = `${a.itemId}"><img src=x onerror="window.__pwned='id'">`;
     });
+    // Served model ids and warnings come from vendors and configs: untrusted text too.
+    hostile.manifest.servedModels = {
+      'safe-model': { versions: [{ id: payloads[0]!, fingerprint: 'fp_a', answers: 40 }, { id: 'safe-model-2024-11-20', answers: 48 }], unreported: 0, changed: true },
+    };
+    hostile.manifest.warnings = [{ code: 'served-model-changed', message: payloads[1]! }];
     const { html } = await renderReport([{ label: 'synthetic', results: clean }, { label: 'hostile', results: hostile }]);
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-browser-'));
     const file = path.join(dir, 'index.html');
@@ -233,6 +238,12 @@ describe.runIf(prerequisite(available, `Chromium at ${CHROMIUM_PATH}`, 'apt-get 
     const box = await heat.boundingBox();
     if (box) for (const fy of [0.15, 0.3]) for (const fx of [0.3, 0.6, 0.9]) await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy);
     await open('/manifest?run=1');
+    await page.getByTestId('served-models').waitFor();
+    const servedText = await page.getByTestId('served-models').textContent();
+    expect(servedText).toContain('safe-model-2024-11-20');
+    expect(servedText).toContain('⚠');
+    expect(await page.getByTestId('run-warnings').textContent()).toContain('served-model-changed');
+    expect(await page.locator(markup).count()).toBe(0);
     await open('/?run=1');
     await page.getByTestId('board-table').waitFor();
     expect(await page.locator('[data-testid=board-table] .model-name').allTextContents()).toContain(`<img src=x onerror="window.__pwned='model'">`);

@@ -43,6 +43,8 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
       multiTurn: true,
       seed: false,
       streaming: config.stream,
+      // Every Messages response names the model that answered.
+      reportsServedModel: true,
       moderationSignals: [...MODERATION_SIGNALS],
     };
     this.client = new Anthropic({

@@ -71,6 +71,7 @@ describe('createModel', () => {
       multiTurn: true,
       seed: false,
       streaming: true,
+      reportsServedModel: true,
       moderationSignals: ['stop_reason=refusal', 'error.message=Output blocked by content filtering policy'],
     });
   });

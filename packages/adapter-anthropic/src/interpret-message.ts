@@ -1,4 +1,4 @@
-import { redactSecrets } from '@sc-safety/adapter-utils';
+import { redactSecrets, servedModel } from '@sc-safety/adapter-utils';
 import type { BlockedResultV1, GenerateResultV1, WarningV1 } from '@sc-safety/spec';
 import { mapFinishReason } from './finish-reason.js';
 import { mapUsage } from './map-usage.js';
@@ -39,6 +39,8 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
   const requestId = options.requestId ?? (typeof message.id === 'string' ? message.id : undefined);
   const secrets = options.secrets ?? [];
   const raw = redactRaw(options.raw, secrets);
+  // The response's `model`: the snapshot that answered (a request may name an alias).
+  const served = servedModel({ id: message.model });
 
   if (stopReason === 'refusal') {
     const details = refusalDetails(message.stop_details, secrets);
@@ -55,6 +57,7 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
     if (text !== '') blocked.partialText = text;
     if (details.category !== undefined) blocked.details = { category: details.category };
     if (requestId !== undefined) blocked.requestId = requestId;
+    if (served !== undefined) blocked.servedModel = served;
     return blocked;
   }
 
@@ -65,6 +68,7 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
     finishReason,
     usage,
     ...(requestId === undefined ? {} : { requestId }),
+    ...(served === undefined ? {} : { servedModel: served }),
     warnings: options.warnings,
     raw,
   };

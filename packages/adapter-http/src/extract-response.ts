@@ -1,6 +1,7 @@
-import type { FinishReasonV1, UnifiedFinishReason, UsageV1 } from '@sc-safety/spec';
+import { servedModel } from '@sc-safety/adapter-utils';
+import type { FinishReasonV1, ServedModelV1, UnifiedFinishReason, UsageV1 } from '@sc-safety/spec';
 import { getFirst, getPath, numberOf, scalarString } from './json-path.js';
-import type { HttpTemplate, RequestIdSource, UsagePaths } from './template/types.js';
+import type { HttpTemplate, RequestIdSource, ServedModelPaths, UsagePaths } from './template/types.js';
 
 /** Finish reasons most vendors share; a template's own map is merged over these. */
 const COMMON_FINISH_REASONS: Readonly<Record<string, UnifiedFinishReason>> = {
@@ -63,4 +64,15 @@ export function readText(body: unknown, path: string | undefined): string | unde
   if (path === undefined) return undefined;
   const value = getPath(body, path);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The served model read through the template's paths; undefined when the body names none. */
+export function readServedModel(body: unknown, paths: ServedModelPaths | undefined): ServedModelV1 | undefined {
+  if (paths === undefined) return undefined;
+  return servedModel({
+    id: scalarString(getFirst(body, paths.id)),
+    fingerprint: scalarString(getFirst(body, paths.fingerprint)),
+    digest: scalarString(getFirst(body, paths.digest)),
+    path: scalarString(getFirst(body, paths.path)),
+  });
 }

@@ -69,6 +69,8 @@ export class HttpModel implements LanguageModelV1 {
       multiTurn: template.capabilities?.multiTurn ?? true,
       seed: template.request.params?.seed !== undefined,
       streaming: settings.stream,
+      // Declared only when the template says where the vendor names the model for this mode.
+      reportsServedModel: (settings.stream ? template.stream?.servedModel : template.response.servedModel) !== undefined,
       moderationSignals: [...new Set((template.blocks ?? []).map((rule) => rule.signal))],
       ...(template.capabilities?.maxContextTokens === undefined ? {} : { maxContextTokens: template.capabilities.maxContextTokens }),
     };

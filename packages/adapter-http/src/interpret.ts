@@ -1,11 +1,11 @@
 import { appendDelta, redactBody, redactSecrets, safeParseJson, takeCumulative } from '@sc-safety/adapter-utils';
 import { InvalidResponseError, TransientError } from '@sc-safety/spec';
-import type { AdapterError, BlockedResultV1, CompletedResultV1, GenerateResultV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type { AdapterError, BlockedResultV1, CompletedResultV1, GenerateResultV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import { classifyFailure, findBlock, flagWarning, isErrorBody } from './classify.js';
 import type { BlockMatch } from './classify.js';
 import { matches } from './condition.js';
 import type { Subject } from './condition.js';
-import { mapFinishReason, readFinishRaw, readRequestId, readText, readUsage } from './extract-response.js';
+import { mapFinishReason, readFinishRaw, readRequestId, readServedModel, readText, readUsage } from './extract-response.js';
 import { getPath } from './json-path.js';
 import { redactRaw } from './redact-raw.js';
 import type { StreamFrame } from './stream/read-frames.js';
@@ -33,7 +33,11 @@ function addFlag(context: InterpretContext, match: BlockMatch): void {
   if (!context.warnings.some((w) => w.message === warning.message)) context.warnings.push(warning);
 }
 
-function blocked(match: BlockMatch, parts: { partialText?: string | undefined; usage?: UsageV1; requestId?: string | undefined; raw: unknown; finishRaw?: string | undefined }, context: InterpretContext): BlockedResultV1 {
+function blocked(
+  match: BlockMatch,
+  parts: { partialText?: string | undefined; usage?: UsageV1; requestId?: string | undefined; raw: unknown; finishRaw?: string | undefined; servedModel?: ServedModelV1 | undefined },
+  context: InterpretContext,
+): BlockedResultV1 {
   // Message and details are read from the vendor's body, which may echo a credential.
   const details = Object.fromEntries(Object.entries(match.details).map(([name, value]) => [name, typeof value === 'string' ? redactSecrets(value, context.secrets) : value]));
   const result: BlockedResultV1 = {
@@ -49,6 +53,7 @@ function blocked(match: BlockMatch, parts: { partialText?: string | undefined; u
   if (match.stage !== 'input' && parts.partialText !== undefined && parts.partialText !== '') result.partialText = parts.partialText;
   if (parts.usage !== undefined && Object.keys(parts.usage).length > 0) result.usage = parts.usage;
   if (parts.requestId !== undefined) result.requestId = parts.requestId;
+  if (parts.servedModel !== undefined) result.servedModel = parts.servedModel;
   if (parts.finishRaw !== undefined) result.finishReason = mapFinishReason(context.template, parts.finishRaw);
   return result;
 }
@@ -69,7 +74,18 @@ export function interpretBody(context: InterpretContext, status: number, text: s
   const headerId = readRequestId(body, context.headers, template.response.requestId);
   const match = findBlock(template, subject);
   if (match?.effect === 'block') {
-    return blocked(match, { partialText: readText(body, template.response.text), usage: readUsage(body, template.response.usage), requestId: headerId ?? readRequestId(body, undefined, errorIds(template)), raw: body, finishRaw: readFinishRaw(template, body, template.response.finishReason) }, context);
+    return blocked(
+      match,
+      {
+        partialText: readText(body, template.response.text),
+        usage: readUsage(body, template.response.usage),
+        requestId: headerId ?? readRequestId(body, undefined, errorIds(template)),
+        raw: body,
+        finishRaw: readFinishRaw(template, body, template.response.finishReason),
+        servedModel: readServedModel(body, template.response.servedModel),
+      },
+      context,
+    );
   }
   if (match?.effect === 'flag') addFlag(context, match);
   if (isErrorBody(template, subject)) return fail(context, classifyFailure(template, subject, { ...context, raw: text, requestId: headerId }));
@@ -88,6 +104,8 @@ export function interpretBody(context: InterpretContext, status: number, text: s
   const reasoning = readText(body, template.response.reasoning);
   if (reasoning !== undefined && reasoning !== '') result.reasoningText = reasoning;
   if (headerId !== undefined) result.requestId = headerId;
+  const served = readServedModel(body, template.response.servedModel);
+  if (served !== undefined) result.servedModel = served;
   return result;
 }
 
@@ -106,6 +124,7 @@ export class StreamInterpreter {
   private finishRaw: string | undefined;
   private usage: UsageV1 = {};
   private requestId: string | undefined;
+  private servedModel: ServedModelV1 | undefined;
   private lastBody: unknown;
   private frames = 0;
   /** True once the template's end marker was seen. */
@@ -139,7 +158,18 @@ export class StreamInterpreter {
     if (!errorFrame) this.absorb(body);
     const match = findBlock(template, subject);
     if (match?.effect === 'block') {
-      return blocked(match, { partialText: this.text, usage: { ...this.usage, ...readUsage(body, this.spec.usage) }, requestId: this.requestId ?? readRequestId(body, undefined, errorIds(template)), raw: body, finishRaw: this.finishRaw }, this.context);
+      return blocked(
+        match,
+        {
+          partialText: this.text,
+          usage: { ...this.usage, ...readUsage(body, this.spec.usage) },
+          requestId: this.requestId ?? readRequestId(body, undefined, errorIds(template)),
+          raw: body,
+          finishRaw: this.finishRaw,
+          servedModel: readServedModel(body, this.spec.servedModel) ?? this.servedModel,
+        },
+        this.context,
+      );
     }
     if (match?.effect === 'flag') addFlag(this.context, match);
     if (errorFrame) {
@@ -164,6 +194,7 @@ export class StreamInterpreter {
     this.finishRaw = readFinishRaw(template, body, this.spec.finishReason) ?? this.finishRaw;
     this.usage = { ...this.usage, ...readUsage(body, this.spec.usage) };
     this.requestId ??= readRequestId(body, undefined, this.spec.requestId);
+    this.servedModel = readServedModel(body, this.spec.servedModel) ?? this.servedModel;
     this.lastBody = body;
   }
 
@@ -187,6 +218,7 @@ export class StreamInterpreter {
     };
     if (this.reasoning !== '') result.reasoningText = this.reasoning;
     if (this.requestId !== undefined) result.requestId = this.requestId;
+    if (this.servedModel !== undefined) result.servedModel = this.servedModel;
     return result;
   }
 }

@@ -16,7 +16,7 @@ export function createModel(config: LocalAdapterConfig, context: AdapterContextV
     case 'llamacpp':
       return createLlamaCppModel(config, context, internal);
     case 'ollama':
-      return createOllamaModel({ ...config, model: requireModel(config) }, context);
+      return createOllamaModel({ ...config, model: requireModel(config) }, context, internal);
     case 'vllm':
     case 'lmstudio':
       return createOpenAICompatModel(config.target, { ...config, model: requireModel(config) }, context, internal);

@@ -3,6 +3,7 @@ import type {
   GenerateResultV1,
   LanguageModelV1,
   ModelCapabilitiesV1,
+  ServedModelV1,
   WarningV1,
 } from '@sc-safety/spec';
 import { openCallScope, toAdapterError } from './http/call-scope.js';
@@ -28,6 +29,11 @@ export interface LocalServerModelSettings {
   protocol: ServerProtocol;
   /** The pre-run probes (health, model presence); rejects with an actionable error. */
   probe?: (signal: AbortSignal) => Promise<void>;
+  /**
+   * Served-model fields the server reports outside the answer (Ollama's digest, llama.cpp's model
+   * path), added to every completed result. Never rejects: a field it cannot read is left out.
+   */
+  servedExtras?: (signal: AbortSignal) => Promise<ServedModelV1 | undefined>;
 }
 
 /** A model served over HTTP by a local runtime; the protocol does the wire work. */
@@ -49,7 +55,8 @@ export class LocalServerModel implements LanguageModelV1 {
     const warnings: WarningV1[] = [];
     const scope = openCallScope(this.settings.timeoutMs, request.signal);
     try {
-      return await this.settings.protocol.generate(request, scope.signal, warnings);
+      const result = await this.settings.protocol.generate(request, scope.signal, warnings);
+      return await this.withServedExtras(result, scope.signal);
     } catch (error) {
       throw toAdapterError(error, scope, {
         label: this.settings.label,
@@ -60,6 +67,14 @@ export class LocalServerModel implements LanguageModelV1 {
     } finally {
       scope.dispose();
     }
+  }
+
+  /** Adds what the server reports elsewhere; the answer's own fields (its `model`) are kept. */
+  private async withServedExtras(result: GenerateResultV1, signal: AbortSignal): Promise<GenerateResultV1> {
+    if (result.type !== 'completed' || this.settings.servedExtras === undefined) return result;
+    const extras = await this.settings.servedExtras(signal);
+    if (extras === undefined) return result;
+    return { ...result, servedModel: { ...extras, ...result.servedModel } };
   }
 
   async check(options: { signal?: AbortSignal } = {}): Promise<void> {

@@ -13,7 +13,7 @@ for (const stream of [false, true]) {
     createServer: () => createOpenAIFakeServer({ vendor: 'openai' }),
     createModel: (server, { timeoutMs, apiKey }) =>
       createModel({ model: 'fake-model', baseURL: server.baseURL, apiKey, timeoutMs, stream }, { env: {} }),
-    supports: { streaming: stream, seed: true, systemRole: 'native', requestId: true },
+    supports: { streaming: stream, seed: true, systemRole: 'native', requestId: true, servedModel: true },
     blocks: [
       ...OPENAI_BLOCKS,
       { signal: 'openai-content-filter', stage: 'output', expectCode: 'content_filter', expectPartialText: stream },

@@ -1,3 +1,4 @@
+import { openAIServedModel } from '@sc-safety/adapter-utils';
 import type { BlockedResultV1, GenerateResultV1, WarningV1 } from '@sc-safety/spec';
 import { findBlockRule } from './block-rules.js';
 import type { BlockRuleMatch } from './block-rules.js';
@@ -29,10 +30,12 @@ export function interpretAnswer(body: Record<string, unknown>, options: Interpre
   const finishReason = mapFinishReason(getPath(body, 'choices.0.finish_reason'));
   const usage = mapUsage(body.usage);
   const requestId = options.requestId;
+  // The response's `model` (a dated snapshot behind an alias) and `system_fingerprint`.
+  const servedModel = openAIServedModel(body);
 
   const match = findBlockRule(preset.blockRules, 'response', { body });
   if (match?.effect === 'block') {
-    return blockedResult(match, { partialText: text, finishReason, usage, requestId, warnings, raw: options.raw });
+    return blockedResult(match, { partialText: text, finishReason, usage, requestId, servedModel, warnings, raw: options.raw });
   }
   if (match?.effect === 'flag') warnings.push(flagWarning(match, preset));
 
@@ -43,6 +46,7 @@ export function interpretAnswer(body: Record<string, unknown>, options: Interpre
     finishReason,
     usage,
     ...(requestId === undefined ? {} : { requestId }),
+    ...(servedModel === undefined ? {} : { servedModel }),
     warnings,
     raw: options.raw,
   };
@@ -53,7 +57,7 @@ export function blockedResult(
   match: BlockRuleMatch,
   extra: Omit<Partial<BlockedResultV1>, 'type' | 'stage' | 'code' | 'message' | 'details'> & { warnings: WarningV1[] },
 ): BlockedResultV1 {
-  const { partialText, requestId, finishReason, usage, raw, warnings } = extra;
+  const { partialText, requestId, servedModel, finishReason, usage, raw, warnings } = extra;
   return {
     type: 'blocked',
     stage: match.stage,
@@ -64,6 +68,7 @@ export function blockedResult(
     ...(finishReason === undefined ? {} : { finishReason }),
     ...(usage === undefined ? {} : { usage }),
     ...(requestId === undefined ? {} : { requestId }),
+    ...(servedModel === undefined ? {} : { servedModel }),
     warnings,
     ...(raw === undefined ? {} : { raw }),
   };

@@ -226,6 +226,7 @@ describe('presets, base URLs and keys', () => {
       multiTurn: true,
       seed: false,
       streaming: true,
+      reportsServedModel: true,
       moderationSignals: ['error.code=1301', 'finish_reason=sensitive', 'finish_reason=content_filter'],
     });
     const local = await adapter.create({ model: 'llama', preset: 'vllm' }, { env: {} });

@@ -81,6 +81,8 @@ export class OpenAIChatModel implements LanguageModelV1 {
       multiTurn: true,
       seed: preset.supportsSeed,
       streaming: config.stream === true,
+      // Every OpenAI-compatible answer names its model (`model`; `system_fingerprint` where sent).
+      reportsServedModel: true,
       moderationSignals: [...new Set(preset.blockRules.map((rule) => rule.signal))],
     };
     this.client = new OpenAI({

@@ -37,3 +37,4 @@ export { callSignal, type CallSignal } from './call-signal.js';
 export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';
 export { redactJson, type RedactJsonOptions } from './redact-json.js';
 export { errorText, sanitizedCause } from './sanitized-cause.js';
+export { servedModel, openAIServedModel, type ServedModelFields } from './served-model.js';

@@ -21,6 +21,12 @@ export interface ModelCapabilitiesV1 {
    */
   recommendedConcurrency?: number;
   /**
+   * Whether completed results carry `servedModel` (`ServedModelV1`): the model the vendor says
+   * answered. Absent or false: results may still carry it, but nothing is promised (and the
+   * conformance suite does not check it).
+   */
+  reportsServedModel?: boolean;
+  /**
    * The vendor moderation signals the adapter recognises and maps to blocked outcomes,
    * e.g. `finish_reason=content_filter`, `error.code=1301`.
    */

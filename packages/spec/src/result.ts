@@ -28,6 +28,26 @@ export interface WarningV1 {
   message: string;
 }
 
+/**
+ * The model that actually answered, as the vendor reported it in this response (not the id the
+ * request asked for). Every field is optional: each vendor reports a different subset, and an
+ * adapter fills only what the vendor sent. Comparing these across a run shows whether the vendor
+ * changed the model behind an alias mid-way.
+ */
+export interface ServedModelV1 {
+  /**
+   * The served model id: OpenAI-compatible `model` in the response (e.g. a dated snapshot behind an
+   * alias), Anthropic's response `model`, Ollama's `model`, llama.cpp's model alias or path.
+   */
+  id?: string;
+  /** A backend configuration fingerprint: OpenAI-compatible `system_fingerprint`. */
+  fingerprint?: string;
+  /** A content digest of the model weights: Ollama's `digest` from `/api/tags`. */
+  digest?: string;
+  /** The model file the server loaded: llama.cpp's `model_path` from `/props`, or a GGUF file. */
+  path?: string;
+}
+
 /** The model answered. */
 export interface CompletedResultV1 {
   type: 'completed';
@@ -39,6 +59,8 @@ export interface CompletedResultV1 {
   usage: UsageV1;
   /** The vendor's request id (`x-request-id`, `request_id`, `sid`, `RequestId`). */
   requestId?: string;
+  /** The model that answered, as the vendor reported it (see {@link ServedModelV1}); absent when it reported none. */
+  servedModel?: ServedModelV1;
   warnings: WarningV1[];
   /** The vendor's response body (or the last frame of a stream), kept for evidence. Never holds secrets. */
   raw?: unknown;
@@ -66,6 +88,8 @@ export interface BlockedResultV1 {
   finishReason?: FinishReasonV1;
   usage?: UsageV1;
   requestId?: string;
+  /** The model behind the block, when the vendor's response named it (see {@link ServedModelV1}). */
+  servedModel?: ServedModelV1;
   warnings: WarningV1[];
   raw?: unknown;
 }

@@ -13,7 +13,7 @@ for (const stream of [false, true]) {
     name: `http preset minimax (chatcompletion_v2, ${stream ? 'SSE' : 'whole body'})`,
     createServer: () => createMiniMaxFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
     createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, timeoutMs, stream }, { env: {} }),
-    supports: { streaming: stream, seed: false, systemRole: 'native' },
+    supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
     skip: SKIP,
     blocks: [
       { signal: httpVendorSignal('minimax-base-resp'), stage: 'input', expectCode: '1026' },

@@ -31,6 +31,8 @@ export const minimaxTemplate: HttpTemplate = {
     finishReason: 'choices[0].finish_reason',
     usage: USAGE,
     requestId: [{ path: 'id' }],
+    // Every answer (and every stream chunk) names the model that served it.
+    servedModel: { id: 'model' },
   },
   stream: {
     format: 'sse',
@@ -42,6 +44,8 @@ export const minimaxTemplate: HttpTemplate = {
     finishReason: 'choices[0].finish_reason',
     usage: USAGE,
     requestId: [{ path: 'id' }],
+    // Every answer (and every stream chunk) names the model that served it.
+    servedModel: { id: 'model' },
     done: { sentinel: '[DONE]', when: { path: 'object', equals: 'chat.completion' } },
   },
   errors: {

@@ -13,7 +13,7 @@ for (const stream of [false, true]) {
     createServer: () => createZhipuFakeServer({ apiKey: KEY, acceptRawKey: false }),
     createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey, timeoutMs, stream }, { env: {} }),
     apiKey: KEY,
-    supports: { streaming: stream, seed: false, systemRole: 'native' },
+    supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
     // The key never travels: only a JWT signed with it does (checked below instead).
     skip: ['no-key-in-results'],
     blocks: [

@@ -32,6 +32,8 @@ export const zhipuTemplate: HttpTemplate = {
     finishReason: 'choices[0].finish_reason',
     usage: USAGE,
     requestId: [{ path: 'request_id' }, { header: 'x-request-id' }, { path: 'id' }],
+    // Every answer (and every stream chunk) names the model that served it.
+    servedModel: { id: 'model' },
   },
   stream: {
     format: 'sse',
@@ -41,6 +43,8 @@ export const zhipuTemplate: HttpTemplate = {
     finishReason: 'choices[0].finish_reason',
     usage: USAGE,
     requestId: [{ path: 'request_id' }, { header: 'x-request-id' }, { path: 'id' }],
+    // Every answer (and every stream chunk) names the model that served it.
+    servedModel: { id: 'model' },
     done: { sentinel: '[DONE]', when: { path: 'choices[0].finish_reason', exists: true } },
   },
   errors: { when: [{ path: 'error', exists: true }], code: ['error.code'], message: ['error.message'], requestId: ['request_id'] },

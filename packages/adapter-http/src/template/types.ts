@@ -162,6 +162,17 @@ export interface UsagePaths {
   reasoning?: JsonPath | JsonPath[];
 }
 
+/**
+ * Where the served model is (the contract's `ServedModelV1`): the response's own `model` as `id`,
+ * a `system_fingerprint` as `fingerprint`… Each may list fallbacks (the first present wins).
+ */
+export interface ServedModelPaths {
+  id?: JsonPath | JsonPath[];
+  fingerprint?: JsonPath | JsonPath[];
+  digest?: JsonPath | JsonPath[];
+  path?: JsonPath | JsonPath[];
+}
+
 /** A request id from a body field or a response header. */
 export type RequestIdSource = { path: JsonPath } | { header: string };
 
@@ -173,6 +184,8 @@ export interface ResponsePaths {
   usage?: UsagePaths;
   /** Tried in order. */
   requestId?: RequestIdSource[];
+  /** The model the vendor says answered, for vendors whose body names it (MiniMax, Zhipu `model`). */
+  servedModel?: ServedModelPaths;
 }
 
 /** Stream handling. */
@@ -189,6 +202,8 @@ export interface StreamSpec {
   finishReason?: JsonPath;
   usage?: UsagePaths;
   requestId?: RequestIdSource[];
+  /** The served model in a frame (the last frame that names it wins). */
+  servedModel?: ServedModelPaths;
   /**
    * How a complete stream is recognised. `sentinel`: a data line such as `[DONE]` (reading stops
    * there); `when`: a frame that ends the answer (`is_end`, a finish reason, `header.status == 2`).

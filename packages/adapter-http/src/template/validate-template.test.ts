@@ -39,6 +39,11 @@ describe('template validation', () => {
       'template.failures[0].retryAfter[0].messagePattern: the expression needs a capture group for the number',
     ]);
     expect(issues({ stream: { format: 'sse', accumulate: 'delta', text: 'choices[0].delta.content', done: {} } })).toEqual(['template.stream.done: give a sentinel, a when condition, or both']);
+    expect(issues({ response: { text: 'choices[0].message.content', servedModel: { id: 'model', build: 'x', fingerprint: 'a[' } } })).toEqual([
+      'template.response.servedModel.build: unknown field; known fields: id, fingerprint, digest, path',
+      'template.response.servedModel.fingerprint: expected a JSON path such as "model"',
+    ]);
+    expect(issues({ response: { text: 'choices[0].message.content', servedModel: { id: ['model', 'data.model'], fingerprint: 'system_fingerprint' } } })).toEqual([]);
     expect(issues({ colour: 'red' })[0]).toMatch(/^template\.colour: unknown field; known fields: name, label/);
   });
 });

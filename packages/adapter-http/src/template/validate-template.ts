@@ -179,24 +179,26 @@ function request(v: Validator, p: string, r: unknown): void {
 }
 
 function response(v: Validator, p: string, r: unknown): void {
-  if (!isRecord(r)) return v.issue(p, `expected an object { text, finishReason?, usage?, requestId? } of JSON paths such as ${PATH_EXAMPLE}`);
-  v.known(p, r, ['text', 'reasoning', 'finishReason', 'usage', 'requestId']);
+  if (!isRecord(r)) return v.issue(p, `expected an object { text, finishReason?, usage?, requestId?, servedModel? } of JSON paths such as ${PATH_EXAMPLE}`);
+  v.known(p, r, ['text', 'reasoning', 'finishReason', 'usage', 'requestId', 'servedModel']);
   v.path(`${p}.text`, r.text, PATH_EXAMPLE);
   if (r.reasoning !== undefined) v.path(`${p}.reasoning`, r.reasoning, '"output.choices[0].message.reasoning_content"');
   if (r.finishReason !== undefined) v.path(`${p}.finishReason`, r.finishReason, '"output.choices[0].finish_reason"');
   usage(v, `${p}.usage`, r.usage);
   requestIds(v, `${p}.requestId`, r.requestId);
+  servedModelPaths(v, `${p}.servedModel`, r.servedModel);
 }
 
 function stream(v: Validator, p: string, s: unknown): void {
   if (!isRecord(s)) return v.issue(p, 'expected an object { format, accumulate, text, done, … }');
-  v.known(p, s, ['format', 'accumulate', 'text', 'fullText', 'reasoning', 'finishReason', 'usage', 'requestId', 'done', 'errorEvents', 'statusComment']);
+  v.known(p, s, ['format', 'accumulate', 'text', 'fullText', 'reasoning', 'finishReason', 'usage', 'requestId', 'servedModel', 'done', 'errorEvents', 'statusComment']);
   if (!['sse', 'ndjson', 'ws'].includes(s.format as string)) v.issue(`${p}.format`, 'expected one of sse, ndjson, ws');
   if (s.accumulate !== 'delta' && s.accumulate !== 'cumulative') v.issue(`${p}.accumulate`, 'expected delta (frames add text) or cumulative (frames repeat the whole text)');
   v.path(`${p}.text`, s.text, '"choices[0].delta.content"');
   for (const k of ['fullText', 'reasoning', 'finishReason'] as const) if (s[k] !== undefined) v.path(`${p}.${k}`, s[k], '"choices[0].finish_reason"');
   usage(v, `${p}.usage`, s.usage);
   requestIds(v, `${p}.requestId`, s.requestId);
+  servedModelPaths(v, `${p}.servedModel`, s.servedModel);
   if (!isRecord(s.done)) v.issue(`${p}.done`, 'expected { sentinel?: "[DONE]", when?: <condition> } saying how a complete stream ends');
   else {
     v.known(`${p}.done`, s.done, ['sentinel', 'when']);
@@ -310,6 +312,16 @@ function usage(v: Validator, p: string, u: unknown): void {
   for (const [k, path] of Object.entries(u)) {
     if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, '["usage.input_tokens"]');
     else v.path(`${p}.${k}`, path, '"usage.input_tokens"');
+  }
+}
+
+function servedModelPaths(v: Validator, p: string, u: unknown): void {
+  if (u === undefined) return;
+  if (!isRecord(u)) return v.issue(p, 'expected { id?, fingerprint?, digest?, path? } of JSON paths (or lists of fallbacks), e.g. { id: "model" }');
+  v.known(p, u, ['id', 'fingerprint', 'digest', 'path']);
+  for (const [k, path] of Object.entries(u)) {
+    if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, '["model"]');
+    else v.path(`${p}.${k}`, path, '"model"');
   }
 }
 

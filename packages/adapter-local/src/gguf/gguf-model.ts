@@ -69,6 +69,7 @@ export class GgufModel implements LanguageModelV1 {
       multiTurn: true,
       seed: true,
       streaming: false,
+      reportsServedModel: true,
       moderationSignals: [],
       recommendedConcurrency: 1,
       ...(settings.contextSize === undefined ? {} : { maxContextTokens: settings.contextSize }),
@@ -132,6 +133,8 @@ export class GgufModel implements LanguageModelV1 {
         text: answer.responseText,
         finishReason: ggufFinishReason(answer.stopReason),
         usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens },
+        // In process, the served model is the file loaded.
+        servedModel: { path: this.settings.modelPath },
         warnings,
         raw: { stopReason: answer.stopReason, chatWrapper: session.chatWrapper.wrapperName },
       };

@@ -9,13 +9,17 @@ import type { InternalOptions } from '../internal-options.js';
 import { LocalServerModel } from '../local-server-model.js';
 import { openAICompatProtocol } from '../openai-compat/openai-compat-protocol.js';
 import { progressLogger } from '../progress-logger.js';
+import { CachedLookup, SERVED_LOOKUP_TTL_MS } from '../served/cached-lookup.js';
 import { completionProtocol } from './completion-protocol.js';
 import { readProps } from './read-props.js';
 
 /**
  * llama.cpp's `llama-server`: chat through `/v1/chat/completions` (the server applies the model's
  * template) or the native `/completion`. `check()` waits on `/health` while the model loads, then
- * reads `/props` for the context size and slot count (the recommended concurrency).
+ * reads `/props` for the context size and slot count (the recommended concurrency). Answers report
+ * the served model: the answer's `model` (and the build as `system_fingerprint` on the chat
+ * endpoint) and the loaded file from `/props` `model_path` (read again at most once a minute, so a
+ * server restarted on another file mid-run shows as a new path).
  */
 export function createLlamaCppModel(config: LocalAdapterConfig, context: AdapterContextV1, internal: InternalOptions = {}): LocalServerModel {
   const client = new LocalHttpClient({
@@ -30,6 +34,7 @@ export function createLlamaCppModel(config: LocalAdapterConfig, context: Adapter
     multiTurn: true,
     seed: true,
     streaming: config.stream ?? false,
+    reportsServedModel: true,
     moderationSignals: [],
   };
   const hints: ErrorHints = {
@@ -43,6 +48,10 @@ export function createLlamaCppModel(config: LocalAdapterConfig, context: Adapter
       ? completionProtocol({ client, label, format: config.promptFormat ?? 'chatml', stream: capabilities.streaming, hints })
       : openAICompatProtocol({ client, label, model: () => servedName ?? 'default', stream: capabilities.streaming, hints });
 
+  const modelPath = new CachedLookup(
+    async (signal) => (await readProps(client, label, hints, signal)).modelPath,
+    internal.servedLookupTtlMs ?? SERVED_LOOKUP_TTL_MS,
+  );
   return new LocalServerModel({
     provider: `local.llamacpp.${endpoint}`,
     modelId: config.model ?? 'llama-server',
@@ -68,9 +77,14 @@ export function createLlamaCppModel(config: LocalAdapterConfig, context: Adapter
       if (props.contextSize !== undefined) capabilities.maxContextTokens = props.contextSize;
       if (props.totalSlots !== undefined) capabilities.recommendedConcurrency = props.totalSlots;
       servedName ??= props.modelName;
+      modelPath.set(props.modelPath);
       context.log?.(
         `${label}: ready${props.modelName === undefined ? '' : ` (${props.modelName})`}, context ${props.contextSize ?? '?'} tokens per slot, ${props.totalSlots ?? '?'} slot(s)`,
       );
+    },
+    servedExtras: async (signal) => {
+      const path = await modelPath.get(signal);
+      return path === undefined ? undefined : { path };
     },
   });
 }

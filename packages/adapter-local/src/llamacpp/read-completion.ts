@@ -1,4 +1,4 @@
-import { parseJsonOrThrow, parseSse } from '@sc-safety/adapter-utils';
+import { parseJsonOrThrow, parseSse, servedModel } from '@sc-safety/adapter-utils';
 import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
 import type { ErrorHints } from '../http/classify-http-error.js';
@@ -40,11 +40,14 @@ export async function readCompletionStream(response: Response, options: ReadComp
 }
 
 function completed(text: string, final: Json, warnings: WarningV1[]): CompletedResultV1 {
+  // The final object's `model`: the loaded model's path (or its `--alias`).
+  const served = servedModel({ id: final.model });
   return {
     type: 'completed',
     text,
     finishReason: completionFinishReason(final.stop_type, final.truncated, warnings),
     usage: usageOf(final.tokens_evaluated, final.tokens_predicted),
+    ...(served === undefined ? {} : { servedModel: served }),
     warnings,
     raw: final,
   };

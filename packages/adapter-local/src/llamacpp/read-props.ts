@@ -11,6 +11,8 @@ export interface LlamaServerProps {
   totalSlots?: number;
   /** A name for the loaded model: `model_alias`, else the file name of `model_path`. */
   modelName?: string;
+  /** The loaded model file (`model_path`): the served model's identity on a local server. */
+  modelPath?: string;
 }
 
 /** Reads `/props`. Missing fields stay undefined (older servers have fewer). */
@@ -27,6 +29,7 @@ export async function readProps(client: LocalHttpClient, label: string, hints: E
   if (slots !== undefined) props.totalSlots = slots;
   const name = typeof body.model_alias === 'string' && body.model_alias !== '' ? body.model_alias : fileName(body.model_path);
   if (name !== undefined) props.modelName = name;
+  if (typeof body.model_path === 'string' && body.model_path !== '') props.modelPath = body.model_path;
   return props;
 }
 

@@ -6,14 +6,18 @@ import type { ErrorHints } from '../http/classify-http-error.js';
 import { LocalHttpClient } from '../http/http-client.js';
 import { LocalServerModel } from '../local-server-model.js';
 import { ollamaChatBody } from './chat-body.js';
-import { checkTags, pullAdvice } from './check-tags.js';
+import type { InternalOptions } from '../internal-options.js';
+import { CachedLookup, SERVED_LOOKUP_TTL_MS } from '../served/cached-lookup.js';
+import { checkTags, pullAdvice, readDigest } from './check-tags.js';
 import { readOllamaChat, readOllamaStream } from './read-chat.js';
 
 /**
  * Ollama's native `/api/chat` (NDJSON stream by default, `options` for num_predict / num_ctx /
- * seed). `check()` asks `/api/tags` whether the model is pulled.
+ * seed). `check()` asks `/api/tags` whether the model is pulled. Answers report the served model:
+ * the answer's `model` and the model's digest from `/api/tags` (read again at most once a minute,
+ * so a model pulled anew mid-run shows as a new digest).
  */
-export function createOllamaModel(config: LocalAdapterConfig & { model: string }, context: AdapterContextV1): LocalServerModel {
+export function createOllamaModel(config: LocalAdapterConfig & { model: string }, context: AdapterContextV1, internal: InternalOptions = {}): LocalServerModel {
   const client = new LocalHttpClient({
     baseURL: config.baseURL ?? DEFAULT_BASE_URLS.ollama,
     ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
@@ -27,6 +31,7 @@ export function createOllamaModel(config: LocalAdapterConfig & { model: string }
     contextLength: (fields) => `${label}: the prompt does not fit the context window (${fields.message ?? 'context exceeded'}). Raise "numCtx".`,
     modelNotFound: (fields) => `${label}: model "${model}" not pulled — ${pullAdvice(model)}${fields.message === undefined ? '' : ` (server said: ${fields.message})`}.`,
   };
+  const digest = new CachedLookup((signal) => readDigest(client, label, model, hints, signal), internal.servedLookupTtlMs ?? SERVED_LOOKUP_TTL_MS);
   return new LocalServerModel({
     provider: 'local.ollama',
     modelId: model,
@@ -36,6 +41,7 @@ export function createOllamaModel(config: LocalAdapterConfig & { model: string }
       multiTurn: true,
       seed: true,
       streaming: stream,
+      reportsServedModel: true,
       ...(config.numCtx === undefined ? {} : { maxContextTokens: config.numCtx }),
       moderationSignals: [],
     },
@@ -51,6 +57,10 @@ export function createOllamaModel(config: LocalAdapterConfig & { model: string }
         return stream ? readOllamaStream(response, readOptions) : readOllamaChat(response, readOptions);
       },
     },
-    probe: (signal) => checkTags(client, label, model, hints, signal),
+    probe: async (signal) => digest.set(await checkTags(client, label, model, hints, signal)),
+    servedExtras: async (signal) => {
+      const value = await digest.get(signal);
+      return value === undefined ? undefined : { digest: value };
+    },
   });
 }

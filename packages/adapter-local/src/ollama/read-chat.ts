@@ -1,4 +1,4 @@
-import { parseJsonOrThrow, parseNdjson, redactBody } from '@sc-safety/adapter-utils';
+import { parseJsonOrThrow, parseNdjson, redactBody, servedModel } from '@sc-safety/adapter-utils';
 import { InvalidResponseError } from '@sc-safety/spec';
 import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
@@ -55,12 +55,14 @@ function contentOf(line: Json): string {
 function completed(text: string, final: Json, warnings: WarningV1[]): CompletedResultV1 {
   const message = final.message as Json | undefined;
   const thinking = typeof message?.thinking === 'string' && message.thinking !== '' ? { reasoningText: message.thinking } : {};
+  const served = servedModel({ id: final.model });
   return {
     type: 'completed',
     text,
     ...thinking,
     finishReason: doneReason(final.done_reason),
     usage: usageOf(final.prompt_eval_count, final.eval_count),
+    ...(served === undefined ? {} : { servedModel: served }),
     warnings,
     raw: final,
   };

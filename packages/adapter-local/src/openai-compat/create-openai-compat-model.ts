@@ -40,7 +40,7 @@ export function createOpenAICompatModel(
     provider: `local.${target}`,
     modelId: config.model,
     label,
-    capabilities: { systemRole: 'native', multiTurn: true, seed: true, streaming: stream, moderationSignals: [] },
+    capabilities: { systemRole: 'native', multiTurn: true, seed: true, streaming: stream, reportsServedModel: true, moderationSignals: [] },
     timeoutMs: config.timeoutMs,
     secrets: client.secrets,
     protocol: openAICompatProtocol({ client, label, model: () => config.model, stream, hints }),

@@ -1,6 +1,6 @@
-import { isDoneSentinel, parseJsonOrThrow, parseSse } from '@sc-safety/adapter-utils';
+import { isDoneSentinel, openAIServedModel, parseJsonOrThrow, parseSse } from '@sc-safety/adapter-utils';
 import { InvalidResponseError } from '@sc-safety/spec';
-import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
+import type { CompletedResultV1, ServedModelV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
 import type { ErrorHints } from '../http/classify-http-error.js';
 import { guardStream } from '../http/guard-stream.js';
@@ -27,12 +27,14 @@ export async function readChatCompletion(response: Response, options: ReadAnswer
     throw new InvalidResponseError({ message: `${options.label}: the response has no choices[0].message.`, status: response.status, warnings: options.warnings });
   }
   const usage = (body.usage ?? {}) as Json;
+  const served = openAIServedModel(body);
   return {
     type: 'completed',
     text: typeof message.content === 'string' ? message.content : '',
     ...reasoningOf(message.reasoning_content),
     finishReason: chatFinishReason(stringOf(choice.finish_reason)),
     usage: usageOf(usage.prompt_tokens, usage.completion_tokens),
+    ...(served === undefined ? {} : { servedModel: served }),
     warnings: options.warnings,
     raw: body,
   };
@@ -50,6 +52,7 @@ export async function readChatStream(response: Response, options: ReadAnswerOpti
   let finish: string | undefined;
   let usage: Json | undefined;
   let last: unknown;
+  let served: ServedModelV1 | undefined;
   const events = guardStream(parseSse(response.body), () => text, options);
   for await (const event of events) {
     if (isDoneSentinel(event)) break;
@@ -59,6 +62,8 @@ export async function readChatStream(response: Response, options: ReadAnswerOpti
       throw classifyHttpError({ status: undefined, bodyText: event.data }, { ...options, partialText: text });
     }
     if (typeof frame.usage === 'object' && frame.usage !== null) usage = frame.usage as Json;
+    // Every chunk repeats the envelope (`model`, `system_fingerprint`); the last one that names it wins.
+    served = openAIServedModel(frame) ?? served;
     const choice = firstChoice(frame);
     if (choice === undefined) continue;
     const delta = (choice.delta ?? {}) as Json;
@@ -76,6 +81,7 @@ export async function readChatStream(response: Response, options: ReadAnswerOpti
     ...reasoningOf(reasoning),
     finishReason: chatFinishReason(finish),
     usage: usageOf(usage?.prompt_tokens, usage?.completion_tokens),
+    ...(served === undefined ? {} : { servedModel: served }),
     warnings: options.warnings,
     raw: last,
   };

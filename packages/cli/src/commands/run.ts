@@ -88,6 +88,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
               io.stderr(`judge check (judge.check): ${p.done}/${p.total} cases, ${p.failed} unscored\n`);
             };
           })(),
+          onWarning: (w) => io.stderr(`warning: ${w.message}\n`),
         });
         progress?.stop();
         if (!result.results) return;

@@ -10,3 +10,4 @@ export * from './retry.js';
 export * from './rate-budget.js';
 export * from './semaphore.js';
 
+export * from './rounds.js';

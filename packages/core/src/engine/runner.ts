@@ -180,22 +180,30 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     const key = judgmentKey({ answerKey: aKey, answerText: text, judge: { adapter: judge.adapter.name, config: judge.keyConfig, params: judge.params }, promptHash: options.judgeProtocol.promptHash });
     const hit = options.store.getJudgment(key);
     if (hit) {
-      const stored = hit.result as { reason?: string; usage?: JudgeVerdict['usage'] };
+      const stored = hit.result as { reason?: string; usage?: JudgeVerdict['usage']; servedModel?: JudgeVerdict['servedModel'] };
       return {
         judgeId: judge.id,
         outcome: hit.outcome as JudgeVerdict['outcome'],
         ...(hit.score !== null ? { score: hit.score } : {}),
         ...(stored.reason !== undefined ? { reason: stored.reason } : {}),
         ...(stored.usage ? { usage: stored.usage } : {}),
+        ...(stored.servedModel ? { servedModel: stored.servedModel } : {}),
         cached: true,
       };
     }
     if (options.replay) return { judgeId: judge.id, outcome: 'judge_error', error: 'missing: no stored judgment' };
     if (signal?.aborted) throw new Interrupted();
     if (lane.stopped) return { judgeId: judge.id, outcome: 'judge_error', error: `not asked: judge ${judge.id} stopped (${lane.stopped.kind})` };
-    const call = async (request: GenerateRequestV1) => (await lane.call({ ...request, params: { ...judge.params, ...request.params } }, signal)).result;
+    // The judge's served model is kept with its verdict, so a judge that is also a target shows.
+    let judgeServed: JudgeVerdict['servedModel'];
+    const call = async (request: GenerateRequestV1) => {
+      const { result } = await lane.call({ ...request, params: { ...judge.params, ...request.params } }, signal);
+      judgeServed = result.servedModel ?? judgeServed;
+      return result;
+    };
     try {
-      const verdict = await options.judgeProtocol.judge({ model: judge.model as LanguageModelV1, item, round, history, answer: text, call, ...(signal ? { signal } : {}) });
+      const judged = await options.judgeProtocol.judge({ model: judge.model as LanguageModelV1, item, round, history, answer: text, call, ...(signal ? { signal } : {}) });
+      const verdict = judgeServed && judged.outcome !== 'judge_error' ? { ...judged, servedModel: judgeServed } : judged;
       if (verdict.outcome === 'judge_error') {
         // A judge-side block or similar: not a judgment of the answer, so it is not stored and a re-run retries it.
         const message = verdict.block ? `judge request blocked by its vendor (${verdict.block.stage}, ${verdict.block.code})` : 'judge error';
@@ -221,6 +229,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
         ...(verdict.score !== undefined ? { score: verdict.score } : {}),
         ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
         ...(verdict.usage ? { usage: verdict.usage } : {}),
+        ...(judgeServed ? { servedModel: judgeServed } : {}),
       };
     } catch (error) {
       if (signal?.aborted) throw new Interrupted();
@@ -254,6 +263,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
       cached: state.cached,
       ...(state.result.usage ? { usage: state.result.usage } : {}),
       ...(state.result.requestId ? { requestId: state.result.requestId } : {}),
+      ...(state.result.servedModel ? { servedModel: state.result.servedModel } : {}),
       ...(state.result.warnings.length ? { warnings: state.result.warnings } : {}),
       ...(state.result.finishReason ? { finishReason: state.result.finishReason } : {}),
     };

@@ -1,4 +1,4 @@
-import type { BlockStage, FinishReasonV1, GenerationParamsV1, LanguageModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type { BlockStage, FinishReasonV1, GenerationParamsV1, LanguageModelV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
 import type { CategoryId } from '../taxonomy/types.js';
@@ -40,6 +40,8 @@ export interface JudgeVerdict {
   cached?: boolean;
   /** Tokens the judge used for this verdict (summed over a repair call). */
   usage?: UsageV1;
+  /** The model the judge's vendor says answered (its last call for this verdict), when it said. */
+  servedModel?: ServedModelV1;
 }
 
 /** A failure recorded for an answer that has no usable result. */
@@ -71,6 +73,8 @@ export interface AnswerRow {
   finishReason?: FinishReasonV1;
   usage?: UsageV1;
   requestId?: string;
+  /** The model the vendor says answered (`model`, `system_fingerprint`, digest, path), when it said. */
+  servedModel?: ServedModelV1;
   warnings?: WarningV1[];
   error?: AnswerError;
   judgments: JudgeVerdict[];

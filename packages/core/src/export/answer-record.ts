@@ -46,6 +46,7 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
       score: j.score ?? null,
       reason: j.reason ?? null,
       ...(j.error !== undefined ? { error: j.error } : {}),
+      ...(j.servedModel !== undefined ? { servedModel: { ...j.servedModel } } : {}),
     }),
   );
   return {
@@ -75,6 +76,7 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
     ...(row.attempts !== undefined ? { attempts: row.attempts } : {}),
     cached: row.cached === true,
     ...(row.requestId !== undefined ? { requestId: row.requestId } : {}),
+    ...(row.servedModel !== undefined ? { servedModel: { ...row.servedModel } } : {}),
     ...(row.warnings !== undefined && row.warnings.length > 0 ? { warnings: row.warnings } : {}),
     ...(row.answerKey !== undefined ? { answerKey: row.answerKey } : {}),
   };

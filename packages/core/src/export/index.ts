@@ -11,3 +11,4 @@ export * from './atomic-write.js';
 export * from './secrets-guard.js';
 export * from './write-run-exports.js';
 export * from './validate-results.js';
+export * from './served-models.js';

@@ -4,6 +4,7 @@ import type { Leaderboard, LeaderboardRow } from '../scoring/leaderboard.js';
 import type { Interval } from '../scoring/quantile.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { truncateToWidth, wrapToWidth } from './display-width.js';
+import { servedModelLines } from './render-served.js';
 import type { ResultsDocument } from './results-types.js';
 import { renderTable } from './text-table.js';
 import type { TableColumn } from './text-table.js';
@@ -257,6 +258,7 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   for (const stop of m.stops) {
     out.push(...wrap(`Stopped   ${stop.role} ${stop.id}: ${stop.kind} — ${stop.message}`, label).map(paint.warn));
   }
+  for (const warning of m.warnings ?? []) out.push(...wrap(`Warning   ${warning.message}`, label).map(paint.warn));
 
   const boards = results.leaderboard.boards;
   const legend = '# = rank; =n tied at two decimals; * listed, not ranked; — nothing scored';
@@ -281,5 +283,10 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
       ? `Blocked: every vendor content-filter block (In/Out = input/output stage); the block policy scored them ${m.policies.blockScore}, so they are in Scored too.`
       : 'Blocked: every vendor content-filter block (In/Out = input/output stage); left out of the scores.';
   section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote]);
+  const served = servedModelLines(m);
+  if (served.length > 0) {
+    const note = 'As each vendor reported it per answer (response model, fingerprint, digest, path), with answer counts.';
+    section('服务端模型 (Served models)', served.flatMap((l) => wrap(l.text, '  ').map(l.changed ? paint.warn : plain)), [note]);
+  }
   return `${out.join('\n')}\n`;
 }

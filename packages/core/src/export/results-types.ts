@@ -1,5 +1,5 @@
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
-import type { BlockStage, FinishReasonV1, GenerationParamsV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type { BlockStage, FinishReasonV1, GenerationParamsV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import type { EnginePolicies } from '../engine/policies.js';
 import type { DatasetHeaderInfo } from '../dataset/types.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
@@ -91,6 +91,39 @@ export interface ManifestStop {
   message: string;
 }
 
+/** One served version of a model: the fields its vendor reported, and how many answers carried them. */
+export interface ManifestServedVersion extends ServedModelV1 {
+  answers: number;
+}
+
+/** What a model's vendor reported as answering over the run (answers' `servedModel`). */
+export interface ManifestServedModel {
+  /** The distinct served versions (each distinct combination of fields), most answers first. */
+  versions: ManifestServedVersion[];
+  /** Answers with no served model (errors, rows never asked, adapters or vendors that report none). */
+  unreported: number;
+  /**
+   * The served model changed mid-run: answers name more than one distinct id, fingerprint, digest
+   * or path. Scores then mix two models (or two configurations of one).
+   */
+  changed: boolean;
+}
+
+/** A run-level warning: something about the run a reader of its scores should know. */
+export interface ManifestWarning {
+  /**
+   * `judge-is-target`: a judge is also a model under test (same adapter and model id, or the same
+   * served id); `served-model-changed`: a model's served version changed mid-run;
+   * `extra-turns`: dataset items have more turns than the run asks (the rest were not asked).
+   */
+  code: 'judge-is-target' | 'served-model-changed' | 'extra-turns' | (string & {});
+  message: string;
+  /** The model and judge ids concerned, when the warning is about some. */
+  models?: string[];
+  /** How many items or answers it concerns, when it counts them. */
+  count?: number;
+}
+
 /**
  * Everything needed to know how a results file came to be: tool and adapter versions, the
  * dataset's fingerprint, the configs (sanitised), the judging method, the policies that move
@@ -144,6 +177,13 @@ export interface RunManifest {
   stops: ManifestStop[];
   /** The command's arguments, secrets redacted. */
   commandLine: string[];
+  /**
+   * Per model id: the served versions its vendor reported, with counts, and whether it changed
+   * mid-run. Absent in files written before it existed.
+   */
+  servedModels?: Record<string, ManifestServedModel>;
+  /** Run-level warnings (judge also under test, served model changed, unasked turns). Absent in older files. */
+  warnings?: ManifestWarning[];
 }
 
 /** A model on the results file's list. */
@@ -165,6 +205,8 @@ export interface ResultsJudgment {
   reason: string | null;
   /** Why the judge failed (`judge_error`), redacted. */
   error?: string;
+  /** The model the judge's vendor says answered, when it said. */
+  servedModel?: ServedModelV1;
 }
 
 /** A vendor content-filter block as recorded on an answer. */
@@ -227,6 +269,8 @@ export interface ResultsAnswer {
   /** The answer was replayed from the store (no new call). */
   cached: boolean;
   requestId?: string;
+  /** The model the vendor says answered (response `model`, `system_fingerprint`, digest, path), when it said. */
+  servedModel?: ServedModelV1;
   warnings?: WarningV1[];
   /** Content address of the answer in the run store. */
   answerKey?: string;

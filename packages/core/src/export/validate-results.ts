@@ -18,6 +18,7 @@ const RUN_STATUSES = ['complete', 'interrupted', 'partial'];
 const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'];
 const SPLIT_KEYS = ['total', 'round1', 'round2', 'delta'] as const;
 const BOARD_KEYS = ['overall', 'openSource', 'multiRound'] as const;
+const SERVED_FIELDS = ['id', 'fingerprint', 'digest', 'path'];
 
 class Problems {
   readonly list: string[] = [];
@@ -81,6 +82,14 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
   const expectStringArray = (v: unknown, path: string): void => {
     if (expectArray(v, path)) v.forEach((s, i) => expectString(s, `${path}[${i}]`));
   };
+  // Optional: `servedModel` on answers and judgments (absent when the vendor named no model).
+  const expectServedModel = (v: unknown, path: string): void => {
+    if (v === undefined || !expectObject(v, path)) return;
+    for (const [k, value] of Object.entries(v)) {
+      if (!SERVED_FIELDS.includes(k)) p.add(`${path}.${k}`, `unknown field; expected one of ${SERVED_FIELDS.join(', ')}`);
+      else expectString(value, `${path}.${k}`, true);
+    }
+  };
 
   if (json.format !== RESULTS_FORMAT) p.add('format', `expected "${RESULTS_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
   if (json.schemaVersion !== RESULTS_SCHEMA_VERSION) {
@@ -133,6 +142,29 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     }
     expectArray(manifest.stops, 'manifest.stops');
     expectStringArray(manifest.commandLine, 'manifest.commandLine');
+    if (manifest.servedModels !== undefined && expectObject(manifest.servedModels, 'manifest.servedModels')) {
+      for (const [id, served] of Object.entries(manifest.servedModels)) {
+        const path = `manifest.servedModels[${JSON.stringify(id)}]`;
+        if (!expectObject(served, path)) continue;
+        if (typeof served.changed !== 'boolean') p.add(`${path}.changed`, `expected a boolean, got ${describe(served.changed)}`);
+        expectNumber(served.unreported, `${path}.unreported`, { integer: true });
+        if (expectArray(served.versions, `${path}.versions`)) {
+          served.versions.forEach((v, i) => {
+            if (!expectObject(v, `${path}.versions[${i}]`)) return;
+            const { answers, ...fields } = v;
+            expectNumber(answers, `${path}.versions[${i}].answers`, { integer: true });
+            expectServedModel(fields, `${path}.versions[${i}]`);
+          });
+        }
+      }
+    }
+    if (manifest.warnings !== undefined && expectArray(manifest.warnings, 'manifest.warnings')) {
+      manifest.warnings.forEach((w, i) => {
+        if (!expectObject(w, `manifest.warnings[${i}]`)) return;
+        expectString(w.code, `manifest.warnings[${i}].code`, true);
+        expectString(w.message, `manifest.warnings[${i}].message`, true);
+      });
+    }
   }
 
   // models
@@ -187,6 +219,7 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
           expectEnum(j.outcome, JUDGE_OUTCOMES, `${jp}.outcome`);
           expectNumber(j.score, `${jp}.score`, { nullable: true });
           if (j.reason !== null) expectString(j.reason, `${jp}.reason`);
+          expectServedModel(j.servedModel, `${jp}.servedModel`);
         });
       }
       if (a.error !== null && expectObject(a.error, `${path}.error`)) {
@@ -197,6 +230,7 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       if (a.usage !== null) expectObject(a.usage, `${path}.usage`);
       expectNumber(a.latencyMs, `${path}.latencyMs`, { nullable: true });
       if (typeof a.cached !== 'boolean') p.add(`${path}.cached`, `expected a boolean, got ${describe(a.cached)}`);
+      expectServedModel(a.servedModel, `${path}.servedModel`);
     }
   }
 

@@ -5,10 +5,12 @@ import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
 import { buildResultsDocument } from '../export/build-results.js';
 import { rowStats } from '../export/run-stats.js';
+import { ServedModelTally } from '../export/served-models.js';
 import type { ResultsDocument, RunManifest, UsageTotals } from '../export/results-types.js';
 import type { JudgeRating } from '../judge/judge-agreement.js';
 import { judgeAgreement } from '../judge/judge-agreement.js';
 import type { StoredRunPlan } from './run-plan.js';
+import { configModelId, extraTurnsWarning, judgeTargetWarnings, servedChangeWarnings } from './run-warnings.js';
 
 const emptyTotals = (): UsageTotals => ({ inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
 
@@ -66,9 +68,11 @@ export function buildRunResults(input: {
   let missing = false;
   const ratings: JudgeRating[] = [];
   const panel = plan.judges.length >= 2;
+  const served = new ServedModelTally(plan.targets.map((t) => t.id));
   const { timings } = rowStats(
     (function* () {
       for (const r of rows) {
+        served.add(r);
         const modelTotals = usage.models[r.model];
         if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
         for (const v of r.judgments) {
@@ -92,6 +96,7 @@ export function buildRunResults(input: {
   ];
   const adapters = new Map<string, { id: string; name: string; version: string; packageName: string }>();
   for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter)) adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
+  const servedModels = served.summary();
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
@@ -126,6 +131,8 @@ export function buildRunResults(input: {
     usage,
     stops,
     commandLine: input.commandLine,
+    servedModels,
+    warnings: runWarnings(plan, input.items, servedModels, served.judgeServedIds()),
   };
   return buildResultsDocument({
     rows,
@@ -135,4 +142,25 @@ export function buildRunResults(input: {
     agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
     ...(input.bootstrapIterations !== undefined ? { scoring: input.bootstrapIterations > 0 ? { bootstrap: { iterations: input.bootstrapIterations } } : { bootstrap: false } } : {}),
   });
+}
+
+/** The manifest's warnings: a judge also under test, a served model that changed, turns not asked. */
+function runWarnings(
+  plan: StoredRunPlan,
+  items: readonly EngineItem[] | ItemSource,
+  servedModels: RunManifest['servedModels'] & object,
+  judgeServed: ReadonlyMap<string, ReadonlySet<string>>,
+): NonNullable<RunManifest['warnings']> {
+  const targets = plan.targets.map((t) => ({ id: t.id, adapter: t.adapter.name, model: configModelId(t.keyConfig) }));
+  const judges = plan.judges.map((j) => ({ id: j.id, adapter: j.adapter.name, model: j.model }));
+  const extra = extraTurnsWarning(itemsOf(items));
+  return [
+    ...judgeTargetWarnings(targets, judges, { targets: servedModels, judges: judgeServed }),
+    ...servedChangeWarnings(servedModels),
+    ...(extra === undefined ? [] : [extra]),
+  ];
+}
+
+function* itemsOf(items: readonly EngineItem[] | ItemSource): Iterable<EngineItem> {
+  for (let i = 0; i < items.length; i++) yield items.at(i)!;
 }

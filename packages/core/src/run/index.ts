@@ -7,3 +7,4 @@ export * from './build-run-results.js';
 export { rubricJudgeProtocol, panelAggregator } from './judge-protocol.js';
 export { engineStoreWithWriter } from './engine-store-with-writer.js';
 export { checkJudgeConfig, JudgeCheckFailedError, type CheckJudgeOptions } from './check-judge.js';
+export * from './run-warnings.js';

@@ -20,7 +20,7 @@ import type { EngineEvent, RunEngineResult } from '../engine/runner.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
 import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
-import type { ResultsDocument } from '../export/results-types.js';
+import type { ManifestWarning, ResultsDocument } from '../export/results-types.js';
 import { ItemSpool } from '../engine/item-spool.js';
 import { openSpoolDir } from './spool-location.js';
 import { RowSpool } from '../engine/row-spool.js';
@@ -39,6 +39,7 @@ import { loadJudgeCheckSet } from '../judge-check/load-cases.js';
 import { runJudgeCheck, type JudgeCheckProgress } from '../judge-check/run-judge-check.js';
 import { summarizeJudgeCheck, type JudgeCheckSummary } from '../judge-check/summary.js';
 import { RUN_PLAN_META_KEY } from './run-plan.js';
+import { extraTurnsWarning, judgeTargetWarnings } from './run-warnings.js';
 import type { StoredRunPlan } from './run-plan.js';
 
 export interface RunBenchmarkOptions {
@@ -59,6 +60,12 @@ export interface RunBenchmarkOptions {
   onPlan?: (plan: PlanEstimate) => void;
   /** Progress of the `judge.check` the config requires, before any target call. */
   onJudgeCheck?: (progress: JudgeCheckProgress) => void;
+  /**
+   * Run-level warnings (the manifest's `warnings`), each once: those the config and dataset show
+   * (a judge also under test, turns not asked) before any call, the rest (a served model that
+   * changed, a judge served as a target) when the results are built.
+   */
+  onWarning?: (warning: ManifestWarning) => void;
   /** Adapter definitions by reference, tried before anything is looked up on disk. */
   adapters?: Readonly<Record<string, unknown>>;
   /** Extra places to look for adapter packages (the CLI's own install). */
@@ -125,6 +132,16 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
   const protocol = rubricJudgeProtocol({ taxonomy });
   const plan = estimatePlan({ items, targets: prepared.targets, judges: prepared.judges, outDir: run.outDir, datasetRef: run.datasetRef, shard });
+  const identity = (p: PreparedModel) => ({ id: p.entry.id, adapter: p.definition.name, model: p.entry.model });
+  const warned = new Set<string>();
+  const warn = (warning: ManifestWarning) => {
+    if (warned.has(warning.message)) return;
+    warned.add(warning.message);
+    options.onWarning?.(warning);
+  };
+  judgeTargetWarnings(prepared.targets.map(identity), prepared.judges.map(identity)).forEach(warn);
+  const extraTurns = extraTurnsWarning(items);
+  if (extraTurns !== undefined) warn(extraTurns);
   options.onPlan?.(plan);
   if (options.dryRun) return { outDir: run.outDir, plan, interrupted: false, secrets };
 
@@ -245,6 +262,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       commandLine: (options.commandLine ?? []).map(redact),
       ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
     });
+    results.manifest.warnings?.forEach(warn);
     const paths = await writeRunExports(run.outDir, results, { secrets });
     return { outDir: run.outDir, plan, results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths, interrupted: engine.interrupted, secrets };
   } finally {

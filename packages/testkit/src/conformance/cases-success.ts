@@ -28,6 +28,7 @@ export function successCases(): ConformanceCase[] {
         expect(typeof c.multiTurn).toBe('boolean');
         expect(c.seed, 'capabilities.seed must match supports.seed').toBe(options.supports.seed);
         expect(c.streaming, 'capabilities.streaming must match supports.streaming').toBe(options.supports.streaming);
+        expect(c.reportsServedModel === true, 'capabilities.reportsServedModel must match supports.servedModel').toBe(options.supports.servedModel);
         if (c.maxContextTokens !== undefined) expect(Number.isInteger(c.maxContextTokens) && c.maxContextTokens > 0).toBe(true);
         expect(Array.isArray(c.moderationSignals) && c.moderationSignals.every((s) => typeof s === 'string' && s !== '')).toBe(true);
         if (options.blocks.length > 0) expect(c.moderationSignals.length, 'an adapter that maps blocks must name its signals').toBeGreaterThan(0);

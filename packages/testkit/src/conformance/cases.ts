@@ -1,6 +1,7 @@
 import type { ConformanceCase } from './case.js';
 import { blockCases } from './cases-blocks.js';
 import { errorCases } from './cases-errors.js';
+import { servedModelCases } from './cases-served.js';
 import { successCases } from './cases-success.js';
 import { resolveConformanceOptions } from './options.js';
 import type { AdapterConformanceOptions } from './options.js';
@@ -11,7 +12,7 @@ import type { AdapterConformanceOptions } from './options.js';
  */
 export function conformanceCases(options: AdapterConformanceOptions): ConformanceCase[] {
   const resolved = resolveConformanceOptions(options);
-  return [...successCases(), ...errorCases(resolved), ...blockCases(resolved)];
+  return [...successCases(), ...servedModelCases(resolved), ...errorCases(resolved), ...blockCases(resolved)];
 }
 
 /** The ids `skip` accepts for these options. */

@@ -46,6 +46,24 @@ describe('conformance cases catch broken adapters', () => {
     }
   });
 
+  it('served-model passes for an adapter that reads the response, fails for one that echoes its config', async () => {
+    const served = (flaws: ReferenceFlaws): AdapterConformanceOptions => ({
+      ...options(flaws),
+      createModel: (server: FakeServer, { timeoutMs, apiKey }): LanguageModelV1 =>
+        createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, reportsServedModel: true, flaws }),
+      supports: { streaming: true, servedModel: true },
+    });
+    await runCase('served-model', served({}));
+    await closeConformanceEnv(env);
+    env = undefined;
+    await expect(runCase('served-model', served({ echoServedModel: true }))).rejects.toThrow(/servedModel\.id must be the model the response named/);
+  });
+
+  it('an adapter that declares reportsServedModel without supports.servedModel fails manifest', async () => {
+    const patch = { createModel: (server: FakeServer, { timeoutMs, apiKey }: { timeoutMs: number; apiKey: string }): LanguageModelV1 => createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, reportsServedModel: true }) };
+    await expect(runCase('manifest', options({}, patch))).rejects.toThrow(/reportsServedModel must match supports\.servedModel/);
+  });
+
   it('an adapter that retries a 429 itself fails rate-limit-seconds', async () => {
     await expect(runCase('rate-limit-seconds', options({ retryRateLimit: true }))).rejects.toThrow(/reject|retry|exactly one request/);
   });

@@ -48,6 +48,11 @@ export interface AdapterConformanceOptions {
     seed?: boolean;
     /** Results carry the request id the server sent. Default true. */
     requestId?: boolean;
+    /**
+     * Results carry `servedModel` (and `capabilities.reportsServedModel` is true): enables the
+     * served-model case, which needs a fake that honours a text scenario's `served`. Default false.
+     */
+    servedModel?: boolean;
   };
   /** Vendor blocks to check, one case each. Default none. */
   blocks?: ConformanceBlockCase[];
@@ -79,6 +84,7 @@ export function resolveConformanceOptions(options: AdapterConformanceOptions): R
       systemRole: options.supports?.systemRole ?? 'native',
       seed: options.supports?.seed ?? false,
       requestId: options.supports?.requestId ?? true,
+      servedModel: options.supports?.servedModel ?? false,
     },
     blocks: options.blocks ?? [],
     extractMessages: options.extractMessages ?? extractOpenAIMessages,

@@ -11,8 +11,8 @@ function run(name: string, vendor: OpenAIFakeVendor, stream: boolean, blocks: Co
   describeAdapterConformance({
     name,
     createServer: () => createOpenAIFakeServer({ vendor, apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) => createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream }),
-    supports: { streaming: stream, systemRole: 'native', seed: false },
+    createModel: (server, { timeoutMs, apiKey }) => createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream, reportsServedModel: true }),
+    supports: { streaming: stream, systemRole: 'native', seed: false, servedModel: true },
     blocks,
   });
 }

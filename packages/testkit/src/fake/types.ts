@@ -6,7 +6,20 @@ import type { HttpVendorBlockSignal } from './http-vendors/shared/block-signals.
  */
 export type FakeScenario =
   /** A normal answer. `chunks` splits a streamed answer (defaults to a few pieces of `text`). */
-  | { kind: 'text'; text: string; chunks?: string[]; finishReason?: 'stop' | 'length'; usage?: FakeUsage; delayMs?: number; chunkDelayMs?: number }
+  | {
+      kind: 'text';
+      text: string;
+      chunks?: string[];
+      finishReason?: 'stop' | 'length';
+      usage?: FakeUsage;
+      delayMs?: number;
+      chunkDelayMs?: number;
+      /**
+       * The served model this answer reports, where the answer itself carries it (`id` as the
+       * response's `model`, `fingerprint` as `system_fingerprint`); wins over the server's `servedModel` option.
+       */
+      served?: Pick<FakeServedModel, 'id' | 'fingerprint'>;
+    }
   /** A 200 answer with empty content. */
   | { kind: 'empty' }
   /** Throttled: 429 with a Retry-After header in the given form. */
@@ -94,9 +107,35 @@ export interface RecordedRequest {
   requestId?: string;
   /** The scenario played in full, when one was. */
   playedScenario?: FakeScenario;
+  /**
+   * The served-model fields the answer carried, in the contract's terms (the response's `model` as
+   * `id`, `system_fingerprint` as `fingerprint`, the Ollama digest and llama.cpp model path the
+   * server reports elsewhere). Set only for answers that carry them (text and empty answers).
+   */
+  served?: FakeServedModel;
   /** `Date.now()` when the request's body had been read. */
   receivedAt: number;
 }
+
+/**
+ * The model a fake says served an answer, in the contract's terms (`ServedModelV1`): `id` is the
+ * response's `model`, `fingerprint` OpenAI's `system_fingerprint`, `digest` Ollama's `/api/tags`
+ * digest, `path` llama.cpp's `/props` `model_path`.
+ */
+export interface FakeServedModel {
+  id?: string;
+  fingerprint?: string;
+  digest?: string;
+  path?: string;
+}
+
+/**
+ * Overrides what a fake reports as the served model, per request (the request asking for the
+ * answer, or for `/api/tags` / `/props`). A field left undefined keeps the fake's default: the
+ * requested model as `id`, the vendor's usual fingerprint, digest and path. Lets a test switch the
+ * model behind an alias mid-run, as a vendor may.
+ */
+export type ServedModelOverride = (request: RecordedRequest) => FakeServedModel | undefined;
 
 /** Picks the scenario for a request: a fixed queue, or a function of the request (personas). */
 export type ScenarioHandler = (request: RecordedRequest) => FakeScenario | Promise<FakeScenario>;

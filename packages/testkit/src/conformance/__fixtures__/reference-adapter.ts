@@ -20,6 +20,8 @@ export interface ReferenceFlaws {
   noBlockRules?: boolean;
   /** Treats a stream that ends without a finish reason as a complete answer. */
   acceptMissingFinish?: boolean;
+  /** Reports the model it asked for as the served model instead of the one the response names. */
+  echoServedModel?: boolean;
 }
 
 export interface ReferenceModelOptions {
@@ -28,6 +30,8 @@ export interface ReferenceModelOptions {
   timeoutMs: number;
   stream: boolean;
   model?: string;
+  /** Reads the served model (`model`, `system_fingerprint`) into results and declares it. */
+  reportsServedModel?: boolean;
   flaws?: ReferenceFlaws;
 }
 
@@ -64,8 +68,8 @@ export function createReferenceModel(options: ReferenceModelOptions): LanguageMo
       if (response.status === 429 && flaws.retryRateLimit) response = await send();
       const requestId = response.headers.get('x-request-id') ?? response.headers.get('x-dashscope-request-id') ?? undefined;
       if (!response.ok) return await failed(response, requestId, warnings);
-      if (options.stream && response.body) return await streamed(response.body, requestId, warnings);
-      return whole(parse(await response.text(), requestId), requestId, warnings);
+      const result = options.stream && response.body ? await streamed(response.body, requestId, warnings) : whole(parse(await response.text(), requestId), requestId, warnings);
+      return options.reportsServedModel ? withServed(result) : result;
     } catch (error) {
       if (request.signal?.aborted) throw new AbortedError({ message: 'aborted by the caller', cause: error });
       if (timeout.signal.aborted) throw new TimeoutError({ message: `no answer within ${options.timeoutMs} ms` });
@@ -74,6 +78,16 @@ export function createReferenceModel(options: ReferenceModelOptions): LanguageMo
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The served model from the body (or a stream's last frame, which repeats the envelope). */
+  function withServed(result: GenerateResultV1): GenerateResultV1 {
+    if (flaws.echoServedModel) return { ...result, servedModel: { id: options.model ?? 'fake-model' } };
+    const raw = (result.raw ?? {}) as Record<string, unknown>;
+    const id = typeof raw.model === 'string' ? raw.model : undefined;
+    const fingerprint = typeof raw.system_fingerprint === 'string' ? raw.system_fingerprint : undefined;
+    if (id === undefined && fingerprint === undefined) return result;
+    return { ...result, servedModel: { ...(id === undefined ? {} : { id }), ...(fingerprint === undefined ? {} : { fingerprint }) } };
   }
 
   async function failed(response: Response, requestId: string | undefined, warnings: WarningV1[]): Promise<GenerateResultV1> {
@@ -161,6 +175,7 @@ export function createReferenceModel(options: ReferenceModelOptions): LanguageMo
       multiTurn: true,
       seed: false,
       streaming: options.stream,
+      ...(options.reportsServedModel ? { reportsServedModel: true } : {}),
       moderationSignals: ['finish_reason=content_filter', 'finish_reason=sensitive', 'message.refusal', 'error.code=invalid_prompt', 'error.code=data_inspection_failed', 'error.code=1301'],
     },
     generate,

@@ -1,6 +1,6 @@
 import { createFakeServerBase } from '../server-base.js';
 import type { FakeServerBase } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, ServedModelOverride } from '../types.js';
 import { createAnthropicIntercept, MESSAGES_PATH } from './intercept.js';
 import { createAnthropicResponder } from './respond.js';
 import type { StreamedOverload } from './respond.js';
@@ -19,6 +19,8 @@ export interface AnthropicFakeServerOptions {
    * `http` as an HTTP 529 before any stream.
    */
   streamedOverload?: StreamedOverload;
+  /** What answers report as the served model: `id` replaces the response's `model` (default: the requested one). */
+  servedModel?: ServedModelOverride;
 }
 
 /** A running Anthropic Messages fake. */
@@ -38,7 +40,7 @@ export interface AnthropicFakeServer extends FakeServerBase {
 export async function createAnthropicFakeServer(options: AnthropicFakeServerOptions = {}): Promise<AnthropicFakeServer> {
   const base = await createFakeServerBase({
     intercept: createAnthropicIntercept({ apiKey: options.apiKey }),
-    respond: createAnthropicResponder({ streamedOverload: options.streamedOverload ?? 'event' }),
+    respond: createAnthropicResponder({ streamedOverload: options.streamedOverload ?? 'event', ...(options.servedModel ? { servedModel: options.servedModel } : {}) }),
     defaultScenario: options.defaultScenario,
   });
   // Spread would freeze the getter `pending`; keep the object and add fields.

@@ -1,5 +1,5 @@
 import type { FakeRequestContext } from '../server-base.js';
-import type { FakeUsage } from '../types.js';
+import type { FakeUsage, ServedModelOverride } from '../types.js';
 
 /** What every response to one Messages request shares: ids, model, streaming mode, prompt size. */
 export interface AnthropicExchange {
@@ -7,19 +7,20 @@ export interface AnthropicExchange {
   messageId: string;
   /** `req_…`, sent as the `request-id` header and as `request_id` in error bodies. */
   requestId: string;
+  /** The response's `model`: the requested one unless a served-model override says otherwise. */
   model: string;
   stream: boolean;
   inputTokens: number;
 }
 
 /** Reads the parts of a request the responses depend on. `seq` makes ids unique and predictable. */
-export function buildAnthropicExchange(ctx: FakeRequestContext, seq: number): AnthropicExchange {
+export function buildAnthropicExchange(ctx: FakeRequestContext, seq: number, served?: ServedModelOverride): AnthropicExchange {
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
   const n = String(seq).padStart(4, '0');
   return {
     messageId: `msg_fake_${n}`,
     requestId: `req_fake_${n}`,
-    model: typeof body.model === 'string' ? body.model : 'claude-fake',
+    model: served?.(ctx.request)?.id ?? (typeof body.model === 'string' ? body.model : 'claude-fake'),
     stream: body.stream === true,
     inputTokens: countInputTokens(body),
   };

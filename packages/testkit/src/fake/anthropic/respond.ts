@@ -1,5 +1,5 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, ServedModelOverride } from '../types.js';
 import {
   anthropicErrorBody,
   ANTHROPIC_ERROR_STATUS,
@@ -10,6 +10,7 @@ import {
   serverErrorReply,
 } from './error-bodies.js';
 import type { AnthropicErrorReply, AnthropicErrorType } from './error-bodies.js';
+import { servedOverride } from '../served-override.js';
 import { buildAnthropicExchange } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
@@ -19,17 +20,22 @@ import { AnthropicStreamWriter } from './stream-writer.js';
 /** How a streamed request gets a 529: as an HTTP status, or as `event: error` after a 200 (the usual way). */
 export type StreamedOverload = 'event' | 'http';
 
-/** Builds the `respond` of the Anthropic family: every scenario in the Messages wire format. */
-export function createAnthropicResponder(options: { streamedOverload: StreamedOverload }): (ctx: FakeRespondContext) => Promise<void> {
+/**
+ * Builds the `respond` of the Anthropic family: every scenario in the Messages wire format.
+ * `servedModel` overrides the response's `model` per request.
+ */
+export function createAnthropicResponder(options: { streamedOverload: StreamedOverload; servedModel?: ServedModelOverride }): (ctx: FakeRespondContext) => Promise<void> {
   let seq = 0;
   return async (ctx) => {
-    const exchange = buildAnthropicExchange(ctx, ++seq);
+    const exchange = buildAnthropicExchange(ctx, ++seq, servedOverride(ctx.scenario, options.servedModel));
     ctx.request.requestId = exchange.requestId;
     const { scenario } = ctx;
     switch (scenario.kind) {
       case 'text':
+        ctx.request.served = { id: exchange.model };
         return playText(ctx, exchange, scenario);
       case 'empty':
+        ctx.request.served = { id: exchange.model };
         return playText(ctx, exchange, { kind: 'text', text: '' });
       case 'rate-limit':
         return sendError(ctx, exchange, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.', rateLimitHeaders(scenario.retryAfter));

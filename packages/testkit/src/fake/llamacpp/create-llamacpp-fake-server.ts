@@ -1,7 +1,8 @@
 import { createFakeServerBase } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, RecordedRequest, ServedModelOverride } from '../types.js';
 import { estimateTokens } from '../openai/exchange.js';
+import { servedOverride } from '../served-override.js';
 import { chatBodyProblem } from '../openai/intercept.js';
 import { createOpenAIResponder } from '../openai/respond.js';
 import { LOADING_MODEL_ERROR, sendLlamaError, sendOverflow } from './errors.js';
@@ -20,6 +21,13 @@ export interface LlamaCppFakeServerOptions {
   apiKey?: string;
   /** Played when the queue is empty and no handler is set. */
   defaultScenario?: FakeScenario;
+  /**
+   * What the server reports as the served model, per request: `path` replaces `model_path` in
+   * `/props` and the native answers' `model` (default `modelPath`: a server restarted on another
+   * file), `id` the chat answers' `model` (default: the requested name, as llama-server echoes it),
+   * `fingerprint` their `system_fingerprint` (default the build, `b0000-fake`).
+   */
+  servedModel?: ServedModelOverride;
 }
 
 /** A running llama-server fake. */
@@ -44,10 +52,11 @@ const CHAT_PATH = '/v1/chat/completions';
 export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOptions = {}): Promise<LlamaCppFakeServer> {
   const contextSize = options.contextSize ?? 4096;
   const totalSlots = options.totalSlots ?? 1;
-  const modelPath = options.modelPath ?? '/models/fake-model-q4_k_m.gguf';
+  const defaultPath = options.modelPath ?? '/models/fake-model-q4_k_m.gguf';
+  const pathFor = (request: RecordedRequest): string => options.servedModel?.(request)?.path ?? defaultPath;
   let loadingLeft = options.loadingRequests ?? 0;
   let healthChecks = 0;
-  const chatResponder = createOpenAIResponder('llamacpp');
+  const chatResponder = createOpenAIResponder('llamacpp', options.servedModel);
 
   const intercept = (ctx: FakeRequestContext): boolean => {
     const { method, path, headers, body } = ctx.request;
@@ -70,7 +79,7 @@ export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOption
       ctx.sendJson(200, {
         default_generation_settings: { n_ctx: contextSize, params: { n_predict: -1, seed: 4294967295, temperature: 0.8, top_k: 40, top_p: 0.95 } },
         total_slots: totalSlots,
-        model_path: modelPath,
+        model_path: pathFor(ctx.request),
         chat_template: "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}",
         bos_token: '<s>',
         eos_token: '</s>',
@@ -79,7 +88,7 @@ export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOption
       return true;
     }
     if (method === 'GET' && (path === '/v1/models' || path === '/models')) {
-      ctx.sendJson(200, { object: 'list', data: [{ id: modelPath.split('/').pop(), object: 'model', created: 1_700_000_000, owned_by: 'llamacpp' }] });
+      ctx.sendJson(200, { object: 'list', data: [{ id: pathFor(ctx.request).split('/').pop(), object: 'model', created: 1_700_000_000, owned_by: 'llamacpp' }] });
       return true;
     }
     if (method === 'POST' && path === '/completion') {
@@ -114,9 +123,12 @@ export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOption
         return;
       }
       await chatResponder(ctx);
+      if (ctx.request.served !== undefined) ctx.request.served.path = pathFor(ctx.request);
       return;
     }
-    await playNative(ctx, { contextSize, promptTokens, stream: body.stream === true, modelPath });
+    const modelPath = pathFor(ctx.request);
+    const modelName = servedOverride(ctx.scenario, options.servedModel)?.(ctx.request)?.id ?? modelPath;
+    await playNative(ctx, { contextSize, promptTokens, stream: body.stream === true, modelPath, modelName });
   };
 
   const base = await createFakeServerBase({ intercept, respond, defaultScenario: options.defaultScenario });

@@ -9,7 +9,10 @@ export interface NativeExchange {
   contextSize: number;
   promptTokens: number;
   stream: boolean;
+  /** The loaded file (`/props` `model_path`). */
   modelPath: string;
+  /** The answers' `model`: llama-server sends the model path (or its `--alias`). */
+  modelName: string;
 }
 
 type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
@@ -23,8 +26,10 @@ export async function playNative(ctx: FakeRespondContext, exchange: NativeExchan
   const { scenario } = ctx;
   switch (scenario.kind) {
     case 'text':
+      ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
       return playText(ctx, exchange, scenario);
     case 'empty':
+      ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
       return playText(ctx, exchange, { kind: 'text', text: '' });
     case 'server-error':
       return sendServerError(ctx, scenario.status ?? 500);
@@ -52,7 +57,7 @@ function finalFrame(exchange: NativeExchange, content: string, stopType: string,
     content,
     id_slot: 0,
     stop: true,
-    model: exchange.modelPath,
+    model: exchange.modelName,
     tokens_predicted: predicted,
     tokens_evaluated: evaluated,
     tokens_cached: 0,

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { createFakeServerBase } from '../server-base.js';
 import type { FakeRequestContext, FakeServerBase } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, RecordedRequest, ServedModelOverride } from '../types.js';
 import { estimateTokens } from '../openai/exchange.js';
+import { servedOverride } from '../served-override.js';
 import { notPulledError } from './bodies.js';
 import { playChat, playStreamError } from './play-chat.js';
 import type { OllamaExchange } from './play-chat.js';
@@ -11,6 +13,13 @@ export interface OllamaFakeServerOptions {
   models?: string[];
   /** Played when the queue is empty and no handler is set. */
   defaultScenario?: FakeScenario;
+  /**
+   * What the server reports as the served model: `id` replaces the chat answers' `model` (default:
+   * the requested name), `digest` the `/api/tags` digest of every listed model (default: a
+   * 64-hex-digit SHA-256 of the model's name, the form Ollama lists). Asked per request, so a test
+   * can re-pull a model mid-run.
+   */
+  servedModel?: ServedModelOverride;
 }
 
 /** A stream that fails part-way: the text to send first, then the error line. */
@@ -39,13 +48,22 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
   const models = options.models ?? ['fake-model:latest'];
   const streamErrors: OllamaStreamError[] = [];
 
-  const exchangeOf = (body: Record<string, unknown>): OllamaExchange => ({
-    model: typeof body.model === 'string' ? body.model : '',
-    stream: body.stream !== false,
-    promptTokens: Array.isArray(body.messages)
-      ? body.messages.reduce((n: number, m: unknown) => n + 4 + estimateTokens(String((m as { content?: unknown } | null)?.content ?? '')), 0)
-      : 0,
-  });
+  const digestOf = (request: RecordedRequest, name: string): string =>
+    options.servedModel?.(request)?.digest ?? createHash('sha256').update(name).digest('hex');
+  const exchangeOf = (request: RecordedRequest, scenario?: FakeScenario): OllamaExchange => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const requested = typeof body.model === 'string' ? body.model : '';
+    const listed = models.find((m) => sameModel(m, requested)) ?? requested;
+    const served = scenario === undefined ? options.servedModel : servedOverride(scenario, options.servedModel);
+    return {
+      model: served?.(request)?.id ?? requested,
+      digest: digestOf(request, listed),
+      stream: body.stream !== false,
+      promptTokens: Array.isArray(body.messages)
+        ? body.messages.reduce((n: number, m: unknown) => n + 4 + estimateTokens(String((m as { content?: unknown } | null)?.content ?? '')), 0)
+        : 0,
+    };
+  };
 
   const intercept = async (ctx: FakeRequestContext): Promise<boolean> => {
     const { method, path, body } = ctx.request;
@@ -65,7 +83,7 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
           model: name,
           modified_at: '2024-01-01T00:00:00Z',
           size: 1_000_000,
-          digest: 'sha256:fake',
+          digest: digestOf(ctx.request, name),
           details: { format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '1B', quantization_level: 'Q4_K_M' },
         })),
       });
@@ -88,7 +106,7 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
       ctx.sendJson(400, { error: 'json: cannot unmarshal string into Go struct field ChatRequest.messages of type []api.Message' });
       return true;
     }
-    const exchange = exchangeOf(record);
+    const exchange = exchangeOf(ctx.request);
     const failure = exchange.stream ? streamErrors.shift() : undefined;
     if (failure !== undefined) {
       await playStreamError(ctx, exchange, failure.text, failure.error);
@@ -99,7 +117,7 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
 
   const base = await createFakeServerBase({
     intercept,
-    respond: (ctx) => playChat(ctx, exchangeOf((ctx.request.body ?? {}) as Record<string, unknown>)),
+    respond: (ctx) => playChat(ctx, exchangeOf(ctx.request, ctx.scenario)),
     defaultScenario: options.defaultScenario,
   });
   const reset = base.reset;

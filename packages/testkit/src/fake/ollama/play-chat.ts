@@ -6,7 +6,10 @@ import { doneLine } from './bodies.js';
 
 /** What every response to one `/api/chat` request shares. */
 export interface OllamaExchange {
+  /** The answers' `model`: the requested name unless a served-model override says otherwise. */
   model: string;
+  /** The `/api/tags` digest of the model answering (recorded as what was served; not in chat lines). */
+  digest: string;
   /** Ollama streams unless the body says `"stream": false`. */
   stream: boolean;
   promptTokens: number;
@@ -21,8 +24,10 @@ export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange
   const { scenario } = ctx;
   switch (scenario.kind) {
     case 'text':
+      ctx.request.served = { id: exchange.model, digest: exchange.digest };
       return playText(ctx, exchange, scenario);
     case 'empty':
+      ctx.request.served = { id: exchange.model, digest: exchange.digest };
       return playText(ctx, exchange, { kind: 'text', text: '' });
     case 'server-error':
       return sendServerError(ctx, scenario.status ?? 500);

@@ -23,7 +23,7 @@ export function usageBody(exchange: Exchange, usage: FakeUsage): Record<string, 
 function envelope(exchange: Exchange, object: string): Record<string, unknown> {
   const head: Record<string, unknown> = { id: exchange.completionId, object, created: exchange.created, model: exchange.model };
   if (exchange.profile.requestIdInBody === 'always') head.request_id = exchange.requestId;
-  if (exchange.vendor === 'openai' || exchange.vendor === 'deepseek') head.system_fingerprint = 'fp_fake';
+  if (exchange.fingerprint !== undefined) head.system_fingerprint = exchange.fingerprint;
   return head;
 }
 

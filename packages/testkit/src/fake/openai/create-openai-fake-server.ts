@@ -1,6 +1,6 @@
 import { createFakeServerBase } from '../server-base.js';
 import type { FakeServerBase } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, ServedModelOverride } from '../types.js';
 import { createOpenAIIntercept } from './intercept.js';
 import { createOpenAIResponder } from './respond.js';
 import { OPENAI_VENDOR_PROFILES } from './vendors.js';
@@ -18,6 +18,12 @@ export interface OpenAIFakeServerOptions {
   models?: string[];
   /** Played when the queue is empty and no handler is set. */
   defaultScenario?: FakeScenario;
+  /**
+   * What the answers report as the served model: `id` replaces the response's `model` (default:
+   * the requested one, as an alias a vendor resolves would not), `fingerprint` its
+   * `system_fingerprint` (default: the vendor's own, e.g. OpenAI `fp_fake`; vendors that send none never get one).
+   */
+  servedModel?: ServedModelOverride;
 }
 
 /** A running OpenAI-compatible fake. */
@@ -39,7 +45,7 @@ export async function createOpenAIFakeServer(options: OpenAIFakeServerOptions = 
   const base = await createFakeServerBase({
     basePath: OPENAI_VENDOR_PROFILES[vendor].basePath,
     intercept: createOpenAIIntercept({ vendor, apiKey: options.apiKey, models: options.models ?? ['fake-model'] }),
-    respond: createOpenAIResponder(vendor),
+    respond: createOpenAIResponder(vendor, options.servedModel),
     defaultScenario: options.defaultScenario,
   });
   // Spread would freeze the getter `pending`; keep the object and add fields.

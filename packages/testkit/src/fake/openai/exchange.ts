@@ -1,5 +1,5 @@
 import type { FakeRequestContext } from '../server-base.js';
-import type { FakeUsage } from '../types.js';
+import type { FakeUsage, ServedModelOverride } from '../types.js';
 import { OPENAI_VENDOR_PROFILES } from './vendors.js';
 import type { OpenAIFakeVendor, OpenAIVendorProfile } from './vendors.js';
 
@@ -9,7 +9,10 @@ export interface Exchange {
   profile: OpenAIVendorProfile;
   completionId: string;
   requestId: string;
+  /** The response's `model`: the requested one unless a served-model override says otherwise. */
   model: string;
+  /** The response's `system_fingerprint`, when this vendor sends one. */
+  fingerprint?: string;
   created: number;
   stream: boolean;
   includeUsage: boolean;
@@ -17,17 +20,21 @@ export interface Exchange {
 }
 
 /** Reads the parts of a chat request the responses depend on. `seq` makes ids unique and predictable. */
-export function buildExchange(ctx: FakeRequestContext, vendor: OpenAIFakeVendor, seq: number): Exchange {
+export function buildExchange(ctx: FakeRequestContext, vendor: OpenAIFakeVendor, seq: number, served?: ServedModelOverride): Exchange {
   const profile = OPENAI_VENDOR_PROFILES[vendor];
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
   const options = body.stream_options as Record<string, unknown> | undefined;
   const n = String(seq).padStart(4, '0');
+  const override = served?.(ctx.request);
+  // Only vendors that send a system_fingerprint get one, overridden or not.
+  const fingerprint = profile.fingerprint === undefined ? undefined : (override?.fingerprint ?? profile.fingerprint);
   return {
     vendor,
     profile,
     completionId: `${profile.idPrefix}fake-${n}`,
     requestId: `fake-req-${n}`,
-    model: typeof body.model === 'string' ? body.model : 'fake-model',
+    model: override?.id ?? (typeof body.model === 'string' ? body.model : 'fake-model'),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
     created: Math.floor(Date.now() / 1000),
     stream: body.stream === true,
     includeUsage: options?.include_usage === true,

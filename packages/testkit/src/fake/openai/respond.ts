@@ -1,22 +1,31 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, ServedModelOverride } from '../types.js';
+import { servedOverride } from '../served-override.js';
 import { buildExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
 import { playMalformed, playText, playTruncated } from './play-text.js';
 import { sendVendorError } from './send-error.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
-/** Builds the `respond` of the OpenAI family: every scenario in `vendor`'s wire format. */
-export function createOpenAIResponder(vendor: OpenAIFakeVendor): (ctx: FakeRespondContext) => Promise<void> {
+/**
+ * Builds the `respond` of the OpenAI family: every scenario in `vendor`'s wire format. `served`
+ * overrides the response's `model` and `system_fingerprint` per request.
+ */
+export function createOpenAIResponder(vendor: OpenAIFakeVendor, served?: ServedModelOverride): (ctx: FakeRespondContext) => Promise<void> {
   let seq = 0;
   return async (ctx) => {
-    const exchange = buildExchange(ctx, vendor, ++seq);
+    const exchange = buildExchange(ctx, vendor, ++seq, servedOverride(ctx.scenario, served));
     if (exchange.profile.requestIdHeader || exchange.profile.requestIdInBody === 'always') ctx.request.requestId = exchange.requestId;
     const { scenario } = ctx;
+    const recordServed = () => {
+      ctx.request.served = { id: exchange.model, ...(exchange.fingerprint === undefined ? {} : { fingerprint: exchange.fingerprint }) };
+    };
     switch (scenario.kind) {
       case 'text':
+        recordServed();
         return playText(ctx, exchange, scenario);
       case 'empty':
+        recordServed();
         return playText(ctx, exchange, { kind: 'text', text: '' });
       case 'rate-limit':
         return sendVendorError(ctx, exchange, 'rate-limit', { headers: rateLimitHeaders(scenario.retryAfter) });

@@ -33,6 +33,11 @@ export interface OpenAIVendorProfile {
   blockSignals: readonly BlockSignal[];
   /** Local servers accept any key unless started with one; Ollama never checks. */
   checksAuth: boolean;
+  /**
+   * The `system_fingerprint` every body and chunk carries, when the vendor sends one: OpenAI and
+   * DeepSeek a `fp_…` backend id, llama-server its build (`b<number>-<commit>`, as `/props` `build_info`).
+   */
+  fingerprint?: string;
 }
 
 const ALL_OPENAI_FAMILY_SIGNALS: readonly BlockSignal[] = [
@@ -52,8 +57,8 @@ const local = { keepAlive: false, usageInFinalChunk: false, checksAuth: true, ba
 
 /** Vendor quirks by name. */
 export const OPENAI_VENDOR_PROFILES: Readonly<Record<OpenAIFakeVendor, OpenAIVendorProfile>> = {
-  openai: { ...hosted, basePath: '/v1', blockSignals: ['openai-content-filter', 'openai-refusal', 'openai-invalid-prompt'] },
-  deepseek: { ...hosted, basePath: '', keepAlive: true, blockSignals: ['deepseek-risk', 'openai-content-filter'] },
+  openai: { ...hosted, basePath: '/v1', fingerprint: 'fp_fake', blockSignals: ['openai-content-filter', 'openai-refusal', 'openai-invalid-prompt'] },
+  deepseek: { ...hosted, basePath: '', keepAlive: true, fingerprint: 'fp_fake', blockSignals: ['deepseek-risk', 'openai-content-filter'] },
   dashscope: {
     ...hosted,
     basePath: '/compatible-mode/v1',
@@ -67,7 +72,7 @@ export const OPENAI_VENDOR_PROFILES: Readonly<Record<OpenAIFakeVendor, OpenAIVen
   ark: { ...hosted, basePath: '/api/v3', blockSignals: ['ark-sensitive', 'openai-content-filter'] },
   vllm: { ...local },
   lmstudio: { ...local },
-  llamacpp: { ...local },
+  llamacpp: { ...local, fingerprint: 'b0000-fake' },
   ollama: { ...local, checksAuth: false },
   generic: { ...hosted, basePath: '/v1', blockSignals: ALL_OPENAI_FAMILY_SIGNALS },
 };

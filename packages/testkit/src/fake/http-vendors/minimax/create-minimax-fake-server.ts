@@ -94,9 +94,11 @@ function chunk(x: Exchange, content: string): unknown {
 
 async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
   const body = ctx.request.body as { model: string; stream?: unknown };
-  const x: Exchange = { id, model: body.model, stream: body.stream === true };
-  ctx.request.requestId = id;
   const { scenario } = ctx;
+  // Every MiniMax answer names its model; a text scenario may say another one served it.
+  const served = scenario.kind === 'text' ? scenario.served?.id : undefined;
+  const x: Exchange = { id, model: served ?? body.model, stream: body.stream === true };
+  ctx.request.requestId = id;
   const error = (code: number, msg: string): void => ctx.sendJson(200, { id, base_resp: baseResp(code, msg) });
   switch (scenario.kind) {
     case 'text':
@@ -105,6 +107,7 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
       const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 12) : 12, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
       if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
+      ctx.request.served = { id: x.model };
       if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
       startStream(ctx);
       const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
