@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdapterCommands } from './commands/adapter.js';
 import { registerDatasetCommands } from './commands/dataset.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerReportCommands } from './commands/report.js';
@@ -28,6 +29,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerRunCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerReportCommands(program, ctx);
+  registerAdapterCommands(program, ctx);
   return program;
 }
 
