@@ -1,4 +1,4 @@
-// Copies the Acme example adapter (examples/adapter-acme) into dist/template/adapter, the
+// Copies the Acme example adapter (examples/adapter-acme) into template/adapter, the
 // template `sc-safety adapter new` renames. One source: the example the repo tests is the
 // code every scaffolded adapter starts from.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const example = path.resolve(cliDir, '../../examples/adapter-acme');
-const target = path.join(cliDir, 'dist/template/adapter');
+// Outside dist/: the package's `files` leave tests out of dist/, and the template's tests must ship.
+const target = path.join(cliDir, 'template/adapter');
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });

@@ -26,12 +26,12 @@ function readJson<T>(file: string): T {
 }
 
 /**
- * Finds the template: `dist/template/adapter` in a built or installed CLI (copied there from
+ * Finds the template: `template/adapter` in a built or installed CLI (copied there from
  * examples/adapter-acme by scripts/copy-adapter-template.mjs), else the example itself when the
  * CLI runs from its sources in the repository (tests).
  */
 export function loadAdapterTemplate(): AdapterTemplate {
-  const built = fileURLToPath(new URL('../template/adapter/', import.meta.url));
+  const built = fileURLToPath(new URL('../../template/adapter/', import.meta.url));
   const example = fileURLToPath(new URL('../../../../examples/adapter-acme/', import.meta.url));
   let dir: string;
   let tools: { engines?: Record<string, string>; devDependencies?: Record<string, string> };
