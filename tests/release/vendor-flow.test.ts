@@ -27,6 +27,7 @@ describe('outside the workspace, from packed tarballs', () => {
   const user = () => path.join(root, 'user');
   const vendor = () => path.join(root, 'vendor', 'zeta');
   const acme = () => path.join(root, 'acme');
+  const cli = () => path.join(user(), 'node_modules/.bin/sc-safety');
   const timings: Record<string, number> = {};
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const start = Date.now();
@@ -48,42 +49,45 @@ describe('outside the workspace, from packed tarballs', () => {
     expect(path.relative(REPO_ROOT, root).startsWith('..')).toBe(true);
     tarballs = await step('pack', () => packPublished(path.join(root, 'tarballs')));
 
+    // The acme example, copied out of the repository as a vendor would copy it.
+    await mkdir(acme());
+    for (const f of ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'README.md']) await cp(path.join(REPO_ROOT, 'examples/adapter-acme', f), path.join(acme(), f), { recursive: true });
+    await useTarballs(acme(), tarballs);
     // The user: an empty project with the CLI.
     await mkdir(user());
     await writeFile(path.join(user(), 'package.json'), JSON.stringify({ name: 'user', private: true, dependencies: { '@sc-safety/cli': '0.1.0' } }));
     await useTarballs(user(), tarballs, { 'better-sqlite3': workspaceSqlite().version });
-    await step('install CLI', () => npmInstall(user(), [], { ignoreScripts: true }));
-    const cli = path.join(user(), 'node_modules/.bin/sc-safety');
 
-    // The vendor: `npx sc-safety adapter new zeta`, then npm install / test / pack.
-    await mkdir(path.join(root, 'vendor'));
-    await run(cli, ['adapter', 'new', 'zeta', '--dir', vendor()], { cwd: path.join(root, 'vendor'), env: cleanEnv() });
-    await useTarballs(vendor(), tarballs);
-
-    // The acme example, copied out of the repository as a vendor would copy it.
-    await mkdir(acme());
-    for (const f of ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md']) await cp(path.join(REPO_ROOT, 'examples/adapter-acme', f), path.join(acme(), f), { recursive: true });
-    await useTarballs(acme(), tarballs);
-
-    // The two vendor packages are independent: install, type-check and test them side by side.
-    [vendorTest, acmeTest] = await Promise.all([
-      step('vendor: install, typecheck, test, pack', async () => {
-        await npmInstall(vendor());
-        await run('npm', ['run', 'typecheck'], { cwd: vendor(), env: cleanEnv() });
-        const test = await run('npx', ['vitest', 'run'], { cwd: vendor(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
-        const pack = await run('npm', ['pack', '--json'], { cwd: vendor(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
-        packed = path.join(vendor(), (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
-        return test;
-      }),
+    // The acme example and the user-then-vendor path are independent: side by side.
+    // allSettled: a failure on one side must not remove the directory under the other.
+    const [acmeSide, vendorSide] = await Promise.allSettled([
       step('acme: install, typecheck, test', async () => {
         await npmInstall(acme());
         await run('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: acme(), env: cleanEnv() });
         return run('npx', ['vitest', 'run'], { cwd: acme(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
       }),
+      (async () => {
+        await step('install CLI', () => npmInstall(user(), [], { ignoreScripts: true, omitOptional: true }));
+        // The vendor: `npx sc-safety adapter new zeta`, then npm install / typecheck / test / pack.
+        await mkdir(path.join(root, 'vendor'));
+        await run(cli(), ['adapter', 'new', 'zeta', '--dir', vendor()], { cwd: path.join(root, 'vendor'), env: cleanEnv() });
+        await useTarballs(vendor(), tarballs);
+        return step('vendor: install, typecheck, test, pack', async () => {
+          await npmInstall(vendor());
+          await run('npm', ['run', 'typecheck'], { cwd: vendor(), env: cleanEnv() });
+          const test = await run('npx', ['vitest', 'run'], { cwd: vendor(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
+          const pack = await run('npm', ['pack', '--json'], { cwd: vendor(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
+          packed = path.join(vendor(), (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
+          return test;
+        });
+      })(),
     ]);
+    for (const side of [acmeSide, vendorSide]) if (side.status === 'rejected') throw side.reason;
+    acmeTest = (acmeSide as PromiseFulfilledResult<{ stdout: string }>).value;
+    vendorTest = (vendorSide as PromiseFulfilledResult<{ stdout: string }>).value;
 
     // The user installs the vendor's tarball next to the CLI and runs the benchmark with it.
-    await step('install adapter', () => npmInstall(user(), [packed], { ignoreScripts: true }));
+    await step('install adapter', () => npmInstall(user(), [packed], { ignoreScripts: true, omitOptional: true }));
     await provideSqliteAddon(user());
     const fixture = (await import(pathToFileURL(path.join(vendor(), 'src/__fixtures__/zeta-fake-server.ts')).href)) as ZetaFixture;
     server = await fixture.createZetaFakeServer({ apiKey: KEY });
@@ -110,7 +114,7 @@ describe('outside the workspace, from packed tarballs', () => {
         '',
       ].join('\n'),
     );
-    runOutput = await step('sc-safety run', () => run(cli, ['run', '-c', 'run.yaml'], { cwd: user(), env: cleanEnv({ ZETA_API_KEY: KEY }), maxBuffer: 16 * 1024 * 1024 }));
+    runOutput = await step('sc-safety run', () => run(cli(), ['run', '-c', 'run.yaml'], { cwd: user(), env: cleanEnv({ ZETA_API_KEY: KEY }), maxBuffer: 16 * 1024 * 1024 }));
     results = JSON.parse(await readFile(path.join(user(), 'runs/zeta/results.json'), 'utf8')) as ResultsFile;
   }, 900_000);
 

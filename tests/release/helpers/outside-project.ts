@@ -40,9 +40,14 @@ export async function useTarballs(projectDir: string, tarballs: readonly Tarball
   await writeFile(file, JSON.stringify(pkg, null, 2) + '\n');
 }
 
-/** `npm install` as a user would, from the npm cache where it can (`--prefer-offline`), without optional GPU builds. */
-export async function npmInstall(projectDir: string, args: readonly string[] = [], options: { ignoreScripts?: boolean } = {}): Promise<void> {
-  await run('npm', ['install', ...args, '--no-audit', '--no-fund', '--prefer-offline', '--omit=optional', ...(options.ignoreScripts ? ['--ignore-scripts'] : [])], {
+/**
+ * `npm install` as a user would, from the npm cache where it can (`--prefer-offline`).
+ * `omitOptional` leaves out optional dependencies: for the CLI, node-llama-cpp's GPU builds
+ * (hundreds of MB, unused here). Not for projects with vitest: its bundler's native binding is one.
+ */
+export async function npmInstall(projectDir: string, args: readonly string[] = [], options: { ignoreScripts?: boolean; omitOptional?: boolean } = {}): Promise<void> {
+  const flags = [...(options.omitOptional ? ['--omit=optional'] : []), ...(options.ignoreScripts ? ['--ignore-scripts'] : [])];
+  await run('npm', ['install', ...args, '--no-audit', '--no-fund', '--prefer-offline', ...flags], {
     cwd: projectDir,
     env: cleanEnv(),
     maxBuffer: 64 * 1024 * 1024,

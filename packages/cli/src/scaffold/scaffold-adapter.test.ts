@@ -27,7 +27,7 @@ describe('scaffoldAdapter', () => {
     const result = scaffoldAdapter({ name: 'zeta', cwd: dir });
     expect(result.dir).toBe(path.join(dir, 'sc-safety-adapter-zeta'));
     expect(result.files).toEqual(expect.arrayContaining([
-      'package.json', 'README.md', '.gitignore', '.changeset/config.json', 'tsconfig.json', 'tsconfig.build.json',
+      'package.json', 'README.md', '.gitignore', '.changeset/config.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts',
       'src/index.ts', 'src/zeta-wire.ts', 'src/conformance.test.ts', 'src/__fixtures__/zeta-fake-server.ts',
     ]));
     for (const file of result.files) expect(readFileSync(path.join(result.dir, file), 'utf8'), file).not.toMatch(/acme/i);

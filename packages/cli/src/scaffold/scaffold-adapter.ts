@@ -48,7 +48,7 @@ export function scaffoldAdapter(options: ScaffoldAdapterOptions): ScaffoldAdapte
     ['.changeset/config.json', changesetConfig()],
     ['.changeset/README.md', changesetReadme()],
   ]);
-  for (const file of ['tsconfig.json', 'tsconfig.build.json']) files.set(file, readFileSync(path.join(template.dir, file), 'utf8'));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts']) files.set(file, readFileSync(path.join(template.dir, file), 'utf8'));
   for (const file of listFiles(path.join(template.dir, 'src'))) {
     files.set(renameVendor(path.posix.join('src', file), names), renameVendor(readFileSync(path.join(template.dir, 'src', file), 'utf8'), names));
   }
