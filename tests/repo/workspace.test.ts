@@ -11,6 +11,13 @@ interface Pkg {
   private?: boolean;
   dependencies?: Record<string, string>;
   exports?: Record<string, unknown>;
+  publishConfig?: { exports?: Record<string, unknown> };
+}
+
+/** An exports map without the workspace-only source condition. */
+function withoutSourceCondition(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '@sc-safety/source').map(([k, v]) => [k, withoutSourceCondition(v)]));
 }
 
 function packages(): Array<{ dir: string; pkg: Pkg }> {
@@ -69,6 +76,21 @@ describe('workspace', () => {
       if (!main || typeof main !== 'object') continue;
       const keys = Object.keys(main).filter((k) => !k.startsWith('@sc-safety/'));
       expect(keys[0], `${dir}: "types" must come first in exports`).toBe('types');
+    }
+  });
+
+  it('published exports are the workspace exports without the source condition (docs/releasing.md)', () => {
+    for (const { dir, pkg } of packages().filter(({ pkg }) => !pkg.private)) {
+      expect(pkg.publishConfig?.exports, `${dir}: publishConfig.exports`).toEqual(withoutSourceCondition(pkg.exports));
+    }
+  });
+
+  it('every published package ships the root LICENSE and has a README', () => {
+    const license = readFileSync(path.join(root, 'LICENSE'), 'utf8');
+    expect(license).toContain('Apache License');
+    for (const { dir } of packages().filter(({ pkg }) => !pkg.private)) {
+      expect(existsSync(path.join(root, dir, 'LICENSE')) && readFileSync(path.join(root, dir, 'LICENSE'), 'utf8') === license, `${dir}/LICENSE`).toBe(true);
+      expect(existsSync(path.join(root, dir, 'README.md')), `${dir}/README.md`).toBe(true);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { AbortedError, AdapterError, AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { GenerateResultV1 } from '@sc-safety/spec';
-import { createFakeServerBase } from '@sc-safety/testkit';
-import type { FakeServerBase } from '@sc-safety/testkit';
+import { createFakeServerBase } from '@sc-safety/testkit/fake';
+import type { FakeServerBase } from '@sc-safety/testkit/fake';
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACME_MODERATION, createAcmeFakeServer } from './__fixtures__/acme-fake-server.js';

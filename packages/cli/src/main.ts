@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdapterCommands } from './commands/adapter.js';
 import { registerDatasetCommands } from './commands/dataset.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerJudgeCommands } from './commands/judge.js';
@@ -30,6 +31,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerDemoCommand(program, ctx);
   registerReportCommands(program, ctx);
   registerJudgeCommands(program, ctx);
+  registerAdapterCommands(program, ctx);
   return program;
 }
 

@@ -1,5 +1,5 @@
-import { createFakeServerBase, sendNotExpressible } from '@sc-safety/testkit';
-import type { BlockSignal, FakeRequestContext, FakeRespondContext, FakeServerBase } from '@sc-safety/testkit';
+import { createFakeServerBase, sendNotExpressible } from '@sc-safety/testkit/fake';
+import type { BlockSignal, FakeRequestContext, FakeRespondContext, FakeServerBase } from '@sc-safety/testkit/fake';
 import type { ChatMessageV1 } from '@sc-safety/spec';
 import { ACME_FAULT_STATUS, ACME_GENERATE_PATH } from '../acme-wire.js';
 import type { AcmeFaultKind, AcmeRequestBody, AcmeResponseBody } from '../acme-wire.js';

@@ -39,7 +39,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('--out <dir>', 'run directory (overrides `output` in the config)')
     .option('--limit <n>', 'only the first n items', positiveInt)
     .option('--models <ids>', 'only these model ids, comma-separated')
-    .option('--shard <i/n>', 'only shard i of n (1-based), for splitting work across machines')
+    .option('--shard <i/n|auto>', 'only shard i of n (1-based), for splitting work across machines; auto: from Slurm, Kubernetes or SC_SAFETY_SHARD_* variables, in <out>/shard-i-of-n')
     .option('--concurrency <n>', 'calls in flight per model and judge (overrides the config)', positiveInt)
     .option('--fail-under <score>', 'exit 1 when a ranked model’s total is under this score', score)
     .option('--json', 'print the results summary as JSON on stdout')
@@ -153,18 +153,17 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
   program
     .command('merge')
     .description('combine the run stores of several shards (or machines) into one run directory and score it')
-    .argument('<run-dirs...>', 'run directories of the same run')
+    .argument('<run-dirs...>', 'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)')
     .requiredOption('--out <dir>', 'the merged run directory')
     .option('--json', 'print JSON on stdout')
     .action(async (dirs: string[], flags: { out: string; json?: boolean }) => {
       const c = await core();
       try {
         // Relative to the command's working directory, like `run --out` (io.cwd is process.cwd() outside tests).
-        const merged = await c.mergeRuns(
-          dirs.map((d) => path.resolve(io.cwd, d)),
-          path.resolve(io.cwd, flags.out),
-        );
-        io.stderr(`merged ${dirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
+        // A directory of `--shard auto` runs (shard-i-of-n inside) stands for all its shards.
+        const runDirs = c.collectShardDirs(dirs.map((d) => path.resolve(io.cwd, d)));
+        const merged = await c.mergeRuns(runDirs, path.resolve(io.cwd, flags.out));
+        io.stderr(`merged ${runDirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
         io.stdout(flags.json ? JSON.stringify({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, null, 2) + '\n' : c.renderSummary(merged.results, { width: io.columns ?? 100 }) + '\n');
       } catch (error) {
         if (isUsageError(c, error)) {

@@ -27,7 +27,8 @@ import { RowSpool } from '../engine/row-spool.js';
 import { answersFromFile } from './answers-from-file.js';
 import { BackgroundWriter } from '../store/background-writer.js';
 import { RunStore } from '../store/run-store.js';
-import { parseShard, shardOf } from '../store/shard.js';
+import { shardOf } from '../store/shard.js';
+import { resolveShard, shardDirName } from '../store/shard-auto.js';
 import { buildRunResults } from './build-run-results.js';
 import { engineStoreWithWriter } from './engine-store-with-writer.js';
 import { estimatePlan } from './estimate-plan.js';
@@ -47,7 +48,7 @@ export interface RunBenchmarkOptions {
   configFile: string;
   /** Command-line overrides (`--out`, `--limit`, `--models`, `--concurrency`). */
   overrides?: RunOverrides;
-  /** `--shard i/n`: only the items of shard i of n. */
+  /** `--shard i/n`: only the items of shard i of n; `auto`: i and n from the scheduler's variables, in `<out>/shard-i-of-n`. */
   shard?: string;
   /** Print the plan and stop before any call. */
   dryRun?: boolean;
@@ -111,7 +112,10 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const secrets = loaded.secrets;
   const redact = (text: string) => redactSecrets(text, secrets);
   const run = resolveRunOptions(loaded.config, options.overrides ?? {}, { cwd });
-  const shard = options.shard ? parseShard(options.shard) : undefined;
+  const resolvedShard = options.shard ? resolveShard(options.shard, env) : undefined;
+  const shard = resolvedShard?.shard;
+  // `--shard auto` runs the same command on every node: each shard gets its own run directory.
+  if (resolvedShard?.source) run.outDir = path.join(run.outDir, shardDirName(resolvedShard.shard));
 
   const selection = await selectItems(run.datasetPath, run.limit, shard);
   const { taxonomy, fingerprint, itemCount, header } = selection;

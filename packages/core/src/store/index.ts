@@ -7,5 +7,6 @@ export { canonicalKeyJson } from './canonical-json.js';
 export { contentKey, isContentKey, CONTENT_KEY_PREFIX } from './content-key.js';
 export { answerKey, judgmentKey, keyModelConfig, NON_KEY_MODEL_FIELDS, type AnswerKeyParts, type JudgmentKeyParts } from './key-builders.js';
 export { shardOf, parseShard, ShardSpecError, type Shard } from './shard.js';
+export { collectShardDirs, resolveShard, shardDirName, shardFromEnvironment, SHARD_ENV, type ResolvedShard, type ShardSource } from './shard-auto.js';
 export { assertNoSecrets, findSecret, MIN_CHECKED_SECRET_LENGTH, type SecretHit } from './secrets.js';
 export { BackgroundWriter } from './background-writer.js';

@@ -19,8 +19,8 @@ export function shardOf(itemId: string, count: number): number {
 
 /** Thrown for a malformed `--shard` value. */
 export class ShardSpecError extends Error {
-  constructor(readonly input: string) {
-    super(`invalid shard ${JSON.stringify(input)}: expected the form i/n with 1 ≤ i ≤ n (e.g. 2/4 for the second of four shards)`);
+  constructor(readonly input: string, message?: string) {
+    super(message ?? `invalid shard ${JSON.stringify(input)}: expected the form i/n with 1 ≤ i ≤ n (e.g. 2/4 for the second of four shards), or auto`);
     this.name = 'ShardSpecError';
   }
 }
