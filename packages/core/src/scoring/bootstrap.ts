@@ -161,13 +161,18 @@ export function bootstrapPairTable(table: PairTable, options: BootstrapOptions =
     categories: CATEGORY_IDS.map(() => newReplicates(iterations)),
     dimensions: table.dimensions.map(() => newReplicates(iterations)),
   }));
-  const pairwise = new PairwiseAccumulator(table, layout, iterations);
+  const pairwise = new PairwiseAccumulator(table, iterations);
+  // Per model: Σ points and scored answers per scope (all, then categories), for the pairwise sums.
+  const modelSums = table.models.map(() => new Float64Array(2 * (1 + CATEGORY_IDS.length)));
+  const weights = new Uint32Array(n);
   const draw = new Uint32Array(n);
   const overall = new Float64Array(SUMS);
   const categories = CATEGORY_IDS.map(() => new Float64Array(SUMS));
   const dim = new Float64Array(SUMS);
   for (let b = 0; b < iterations; b++) {
     drawStratified(table, layout, rng, draw);
+    weights.fill(0);
+    for (let j = 0; j < n; j++) weights[draw[j]!]!++;
     for (let m = 0; m < table.models.length; m++) {
       overall.fill(0);
       for (const c of categories) c.fill(0);
@@ -180,8 +185,13 @@ export function bootstrapPairTable(table: PairTable, options: BootstrapOptions =
       }
       categories.forEach((c, ci) => store(c, table.full, reps[m]!.categories[ci]!, b));
       store(overall, table.full, reps[m]!.overall, b);
+      const sums = modelSums[m]!;
+      [overall, ...categories].forEach((acc, k) => {
+        sums[2 * k] = acc[0]! + acc[2]!;
+        sums[2 * k + 1] = (acc[1]! + acc[3]!) / table.full;
+      });
     }
-    pairwise.add(draw, b);
+    pairwise.add(weights, modelSums, b);
   }
   const models = new Map<string, { intervals: ModelIntervals; replicates: ModelReplicates }>();
   table.models.forEach((model, m) => {

@@ -3,8 +3,6 @@ import type { CategoryId } from '../taxonomy/types.js';
 import type { PairTable } from './pair-table.js';
 import { percentileInterval } from './quantile.js';
 import type { Interval } from './quantile.js';
-import { stratifiedLayout } from './stratified-draw.js';
-import type { StratifiedLayout } from './stratified-draw.js';
 
 /**
  * Model `a` against model `b` on the same answers. Only the (item, round) answers that **both**
@@ -39,108 +37,144 @@ export interface PairwiseComparisons {
 
 const SCOPES = 1 + CATEGORY_IDS.length;
 
+/** Per-model sums of one resample, per scope (all, then categories): [Σ points, scored answers] × scopes. */
+export type ModelScopeSums = Float64Array;
+
 interface PairData {
   a: number;
   b: number;
-  /** Per item: answers both scored (0, 1 or 2) and Σ (points_a − points_b) over them. */
-  common: Uint8Array;
+  /**
+   * Where the two models' scored answers differ (sparse): the common answers are a's scored
+   * answers minus those b did not score, so `Σ_common (a − b) = Σ_a a − Σ_b b + correction`.
+   * Per listed item: its scope (1 + category), the correction to the difference and to the count.
+   */
+  items: Uint32Array;
+  scope: Uint8Array;
+  fixDiff: Float64Array;
+  fixCount: Float64Array;
+  /** Point estimates per scope: Σ (points_a − points_b) over common answers, common answers, items. */
   diff: Float64Array;
-  /** Per scope (all, then categories): replicates of the difference. */
+  common: Float64Array;
+  commonItems: Float64Array;
+  /** Per scope: replicates of the difference. */
   reps: Float64Array[];
 }
 
 /**
  * Collects the paired differences of every two models of a {@link PairTable}, resample by
- * resample, from the draws the bootstrap makes (so they share its resamples).
+ * resample, from the model sums the bootstrap already computed (so they share its resamples).
+ * A pair costs only the items where the two models' scored answers differ, not every item.
  */
 export class PairwiseAccumulator {
   private readonly pairs: PairData[] = [];
-  private readonly sums = new Float64Array(2 * SCOPES);
 
   constructor(
     private readonly table: PairTable,
-    private readonly layout: StratifiedLayout,
     iterations: number,
   ) {
     const n = table.items.length;
     for (let a = 0; a < table.models.length; a++) {
       for (let b = a + 1; b < table.models.length; b++) {
-        const common = new Uint8Array(n);
-        const diff = new Float64Array(n);
+        const diff = new Float64Array(SCOPES);
+        const common = new Float64Array(SCOPES);
+        const commonItems = new Float64Array(SCOPES);
+        const items: number[] = [];
+        const scopes: number[] = [];
+        const fixDiff: number[] = [];
+        const fixCount: number[] = [];
         for (let i = 0; i < n; i++) {
-          if (table.max1[a]![i]! > 0 && table.max1[b]![i]! > 0) {
-            common[i]!++;
-            diff[i]! += table.points1[a]![i]! - table.points1[b]![i]!;
+          const scope = 1 + table.categoryOf[i]!;
+          let d = 0;
+          let c = 0;
+          let fd = 0;
+          let fc = 0;
+          for (const [points, max] of [[table.points1, table.max1], [table.points2, table.max2]] as const) {
+            const sa = max[a]![i]! > 0;
+            const sb = max[b]![i]! > 0;
+            if (sa && sb) {
+              c++;
+              d += points[a]![i]! - points[b]![i]!;
+            } else if (sa) {
+              fd -= points[a]![i]!;
+              fc--;
+            } else if (sb) {
+              fd += points[b]![i]!;
+            }
           }
-          if (table.max2[a]![i]! > 0 && table.max2[b]![i]! > 0) {
-            common[i]!++;
-            diff[i]! += table.points2[a]![i]! - table.points2[b]![i]!;
+          if (c > 0) {
+            for (const k of [0, scope]) {
+              diff[k]! += d;
+              common[k]! += c;
+              commonItems[k]!++;
+            }
+          }
+          if (fd !== 0 || fc !== 0) {
+            items.push(i);
+            scopes.push(scope);
+            fixDiff.push(fd);
+            fixCount.push(fc);
           }
         }
-        this.pairs.push({ a, b, common, diff, reps: Array.from({ length: SCOPES }, () => new Float64Array(iterations)) });
+        this.pairs.push({
+          a,
+          b,
+          items: Uint32Array.from(items),
+          scope: Uint8Array.from(scopes),
+          fixDiff: Float64Array.from(fixDiff),
+          fixCount: Float64Array.from(fixCount),
+          diff,
+          common,
+          commonItems,
+          reps: Array.from({ length: SCOPES }, () => new Float64Array(iterations)),
+        });
       }
     }
-  }
-
-  /** Sums a pair's difference and common answers over the drawn items, per scope (all, then categories). */
-  private sum(pair: PairData, draw: ArrayLike<number>, dims: number): Float64Array {
-    const s = this.sums;
-    s.fill(0);
-    for (let d = 0; d < dims; d++) {
-      const scope = 1 + this.table.dimensionCategory[d]!;
-      let diff = 0;
-      let common = 0;
-      for (let j = this.layout.offsets[d]!; j < this.layout.offsets[d + 1]!; j++) {
-        const i = draw[j]!;
-        diff += pair.diff[i]!;
-        common += pair.common[i]!;
-      }
-      s[2 * scope]! += diff;
-      s[2 * scope + 1]! += common;
-      s[0]! += diff;
-      s[1]! += common;
-    }
-    return s;
   }
 
   private value(diff: number, common: number): number {
     return common > 0 ? (100 * diff) / (common * this.table.full) : NaN;
   }
 
-  /** Adds resample `b` (a stratified draw of item indices laid out as the bootstrap's). */
-  add(draw: Uint32Array, b: number): void {
-    const dims = this.table.dimensions.length;
+  /**
+   * Adds resample `b`: `weights[i]` is how many times item i was drawn, `sums[m]` model m's
+   * {@link ModelScopeSums} over the drawn items.
+   */
+  add(weights: Uint32Array, sums: readonly ModelScopeSums[], b: number): void {
+    const diff = new Float64Array(SCOPES);
+    const count = new Float64Array(SCOPES);
     for (const pair of this.pairs) {
-      const s = this.sum(pair, draw, dims);
-      for (let k = 0; k < SCOPES; k++) pair.reps[k]![b] = this.value(s[2 * k]!, s[2 * k + 1]!);
+      const sa = sums[pair.a]!;
+      const sb = sums[pair.b]!;
+      for (let k = 0; k < SCOPES; k++) {
+        diff[k] = sa[2 * k]! - sb[2 * k]!;
+        count[k] = sa[2 * k + 1]!;
+      }
+      for (let j = 0; j < pair.items.length; j++) {
+        const w = weights[pair.items[j]!]!;
+        if (w === 0) continue;
+        const k = pair.scope[j]!;
+        diff[k]! += w * pair.fixDiff[j]!;
+        count[k]! += w * pair.fixCount[j]!;
+        diff[0]! += w * pair.fixDiff[j]!;
+        count[0]! += w * pair.fixCount[j]!;
+      }
+      for (let k = 0; k < SCOPES; k++) pair.reps[k]![b] = this.value(diff[k]!, count[k]!);
     }
   }
 
   /** Point estimates on the data and percentile intervals of the collected resamples. */
   result(level: number): PairwiseComparisons {
-    const n = this.table.items.length;
-    // The data themselves, in stratum order: every item once.
-    const identity = new Uint32Array(n);
-    this.table.itemsByDimension.forEach((pool, d) => identity.set(pool, this.layout.offsets[d]!));
-    const dims = this.table.dimensions.length;
     const out: PairComparison[][] = Array.from({ length: SCOPES }, () => []);
     for (const pair of this.pairs) {
-      const s = this.sum(pair, identity, dims);
-      const items = new Array<number>(SCOPES).fill(0);
-      for (let i = 0; i < n; i++) {
-        if (pair.common[i]! === 0) continue;
-        items[0]!++;
-        items[1 + this.table.categoryOf[i]!]!++;
-      }
       for (let k = 0; k < SCOPES; k++) {
-        const answers = s[2 * k + 1]!;
+        const answers = pair.common[k]!;
         const ci = answers > 0 && pair.reps[k]!.length > 0 ? percentileInterval(pair.reps[k]!, level) : null;
         out[k]!.push({
           a: this.table.models[pair.a]!,
           b: this.table.models[pair.b]!,
-          items: items[k]!,
+          items: pair.commonItems[k]!,
           answers,
-          difference: answers > 0 ? this.value(s[2 * k]!, answers) : null,
+          difference: answers > 0 ? this.value(pair.diff[k]!, answers) : null,
           ci,
           distinguishable: ci === null ? null : ci.low > 0 || ci.high < 0,
         });
@@ -155,7 +189,7 @@ export class PairwiseAccumulator {
 
 /** Point estimates of every paired difference, without intervals (the bootstrap turned off). */
 export function comparePairs(table: PairTable): PairwiseComparisons {
-  return new PairwiseAccumulator(table, stratifiedLayout(table), 0).result(0.95);
+  return new PairwiseAccumulator(table, 0).result(0.95);
 }
 
 /** The comparison of two models in a list, whichever order it was stored in (difference and interval flipped to `a − b`). */
