@@ -178,6 +178,8 @@ function categoryBoard(board: Leaderboard, width: number, paint: Painter): strin
     { header: 'R2', align: 'right', cell: (r) => formatScore(r.round2) },
     { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
     { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
+    // Dropped first when the table is too wide: the line under the board lists the groups too.
+    ...(groups ? [{ header: 'Group', align: 'right' as const, optional: true, cell: groupText }] : []),
   ];
   const rows = board.rows.map((r) => columns.map((c) => c.cell(r)));
   const deltaColumn = columns.findIndex((c) => c.delta === true);
