@@ -199,7 +199,8 @@ export function groupLine(board: Leaderboard): string | null {
     list.push(r.model);
   }
   if (byGroup.size === 0) return null;
-  const parts = [...byGroup].map(([g, models]) => `${g} ${models.join(', ')}${models.length > 1 ? ' (not distinguishable)' : ''}`);
+  const label = (models: string[]) => (models.length > 1 ? ' (not distinguishable)' : '');
+  const parts = [...byGroup].map(([g, models]) => `${g} ${models.join(', ')}${label(models)}`);
   return `Groups: ${parts.join(' · ')}`;
 }
 
@@ -268,7 +269,8 @@ function headerLines(results: ResultsDocument): string[] {
   const ci =
     lb.bootstrap === null
       ? 'no confidence intervals'
-      : `[low, high] = ${Math.round(lb.bootstrap.level * 100)}% percentile bootstrap over pairs, resampled within each sub-dimension (${lb.bootstrap.iterations} resamples, seed ${lb.bootstrap.seed})`;
+      : `[low, high] = ${Math.round(lb.bootstrap.level * 100)}% percentile bootstrap over pairs, resampled within each` +
+        ` sub-dimension (${lb.bootstrap.iterations} resamples, seed ${lb.bootstrap.seed})`;
   lines.push(`Scores    % of max points (rubric ${lb.rubric.min}–${lb.rubric.max}), pooled over scored answers · ${ci}`);
   return lines;
 }
@@ -304,7 +306,8 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   const boards = results.leaderboard.boards;
   const legend = '# = rank; =n tied at two decimals; * listed, not ranked; — nothing scored';
   const deltaNote = 'Δ = R2 − R1 over the matched pairs (both rounds scored), their count in parentheses.';
-  const allBoards = [boards.overall, boards.openSource, boards.multiRound, ...CATEGORY_IDS.map((id) => boards.categories[id])];
+  const categoryBoards = CATEGORY_IDS.map((id) => boards.categories[id]);
+  const allBoards = [boards.overall, boards.openSource, boards.multiRound, ...categoryBoards];
   const boundsNote = allBoards.some((b) => b.rows.some((r) => boundsText(r) !== ''))
     ? ['Worst–best: the total if every asked but unscored answer had scored 0 / full marks (shown below 100% coverage).']
     : [];
@@ -327,7 +330,8 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
     ...groupsOf(boards.overall),
   ]);
   if (boards.openSource.rows.length > 0) {
-    section(boardTitle(boards.openSource), overallBoard(results, boards.openSource, width, paint), groupsOf(boards.openSource));
+    const open = boards.openSource;
+    section(boardTitle(open), overallBoard(results, open, width, paint), groupsOf(open));
   }
   const rankedBy = METRIC_LABELS[boards.multiRound.rankedBy];
   section(boardTitle(boards.multiRound), multiRoundBoard(results, boards.multiRound, width, paint), [
@@ -346,7 +350,8 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   const notAskedNote = notAsked.length === 0
     ? []
     : [
-        `Not asked: ${notAsked.map(([id, n]) => `${id} ${n}`).join(', ')} — rounds never asked by policy (round 2 after a` +
+        `Not asked: ${notAsked.map(([id, n]) => `${id} ${n}`).join(', ')} — rounds never asked by policy` +
+          ' (round 2 after a' +
           ' blocked round 1, round2AfterBlock=skip); not answers: outside Answers, the scores and coverage.',
       ];
   section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote, ...notAskedNote]);

@@ -58,7 +58,14 @@ export interface LeaderboardModelEntry extends SplitValues {
 export interface LeaderboardSection {
   rubric: RubricScale;
   /** How the intervals were computed; null when the bootstrap was turned off. */
-  bootstrap: { iterations: number; seed: number; level: number; unit: 'pair'; method: 'percentile'; strata: 'dimension' } | null;
+  bootstrap: {
+    iterations: number;
+    seed: number;
+    level: number;
+    unit: 'pair';
+    method: 'percentile';
+    strata: 'dimension';
+  } | null;
   /** Paired score differences of every two listed models (intervals null without a bootstrap). */
   comparisons: PairwiseComparisons;
   /** Every listed model, keyed by id, in the order of the models list. */

@@ -82,7 +82,8 @@ class SplitTally {
       change += p2 - p1;
     }
     const delta = matched > 0 ? (100 * change) / (matched * maxPointsOf(this.rubric)) : null;
-    return { total: this.total.result(), round1: this.rounds[0].result(), round2: this.rounds[1].result(), delta, matchedPairs: matched };
+    const [round1, round2] = [this.rounds[0].result(), this.rounds[1].result()];
+    return { total: this.total.result(), round1, round2, delta, matchedPairs: matched };
   }
 }
 

@@ -192,7 +192,10 @@ export function comparePairs(table: PairTable): PairwiseComparisons {
   return new PairwiseAccumulator(table, 0).result(0.95);
 }
 
-/** The comparison of two models in a list, whichever order it was stored in (difference and interval flipped to `a − b`). */
+/**
+ * The comparison of two models in a list, whichever order it was stored in (difference and
+ * interval flipped to `a − b`).
+ */
 export function findComparison(list: readonly PairComparison[], a: string, b: string): PairComparison | undefined {
   for (const c of list) {
     if (c.a === a && c.b === b) return c;

@@ -89,7 +89,10 @@ export class ScopeTally {
       all: this.all,
       notAsked: this.outcomes.not_asked,
       coverage: this.all > 0 ? scored / this.all : null,
-      bounds: asked > 0 ? { worst: (100 * this.points) / asked, best: (100 * (this.points + (this.all - scored) * full)) / asked } : null,
+      bounds:
+        asked > 0
+          ? { worst: (100 * this.points) / asked, best: (100 * (this.points + (this.all - scored) * full)) / asked }
+          : null,
       outcomes: { ...this.outcomes },
       blocked: { total: this.blockTotal, scoredByPolicy: this.blockScored, byStage: { ...this.byStage } },
     };

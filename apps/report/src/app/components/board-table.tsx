@@ -30,7 +30,7 @@ function RankCell({ row }: { row: LeaderboardRow }) {
 
 const signedClass = (v: number | null) => (v === null ? '' : v < -0.005 ? 'neg' : v > 0.005 ? 'pos' : '');
 
-/** Worst–best case of the row's total below full coverage (`57.1–71.4`), '' otherwise. Older files have no bounds. */
+/** Worst–best case of the row's total below full coverage (`57.1–71.4`), '' otherwise (older files have none). */
 export function boundsText(row: Pick<LeaderboardRow, 'coverage'> & { bounds?: LeaderboardRow['bounds'] }): string {
   const b = row.bounds;
   if (b === undefined || b === null || row.coverage === null || row.coverage >= 1) return '';
@@ -38,7 +38,8 @@ export function boundsText(row: Pick<LeaderboardRow, 'coverage'> & { bounds?: Le
 }
 
 /** Whether a board has groups of not-distinguishable models (older files do not). */
-export const hasGroups = (board: Leaderboard): boolean => board.rows.some((r) => r.group !== undefined && r.group !== null);
+export const hasGroups = (board: Leaderboard): boolean =>
+  board.rows.some((r) => r.group !== undefined && r.group !== null);
 
 /**
  * One of the authors' boards, numbers exactly as results.json has them (two decimals, half up).
@@ -83,6 +84,7 @@ export function BoardTable({ board }: { board: Leaderboard }) {
             const pairs = board.scope === 'all' ? entry?.pairs.overall : entry?.pairs.categories[board.scope];
             const scopeCi = board.scope === 'all' ? entry?.ci : entry?.ci?.categories[board.scope];
             const flipCi = scopeCi?.flipRate ?? null;
+            const flipRange = flipCi ? `[${formatPercent(flipCi.low)}, ${formatPercent(flipCi.high)}]` : '';
             return (
               <tr key={row.model} data-model={row.model} data-status={row.status} className={`status-${row.status}${row.tied ? ' tied' : ''}`}>
                 <td className="num" data-col="rank"><RankCell row={row} /></td>
@@ -106,9 +108,9 @@ export function BoardTable({ board }: { board: Leaderboard }) {
                 <td className={`num ${signedClass(row.delta)}`} data-col="delta">{formatScore(row.delta, { signed: true })}</td>
                 <td className="num muted" data-col="matchedPairs">{row.matchedPairs ?? pairs?.bothScored ?? ''}</td>
                 {isMulti && (
-                  <td className="num" data-col="flipRate" title={flipCi ? `${t('ciShort')} [${formatPercent(flipCi.low)}, ${formatPercent(flipCi.high)}]` : undefined}>
+                  <td className="num" data-col="flipRate" title={flipCi ? `${t('ciShort')} ${flipRange}` : undefined}>
                     {formatPercent(pairs?.flipRate)}
-                    {flipCi && <span className="ci-text" data-col="flipCi"> [{formatPercent(flipCi.low)}, {formatPercent(flipCi.high)}]</span>}
+                    {flipCi && <span className="ci-text" data-col="flipCi"> {flipRange}</span>}
                   </td>
                 )}
                 {isMulti && <td className="num" data-col="recoveryRate">{formatPercent(pairs?.recoveryRate)}</td>}

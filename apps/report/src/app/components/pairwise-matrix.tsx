@@ -7,7 +7,8 @@ function lookup(list: readonly PairComparison[], a: string, b: string): PairComp
   for (const c of list) {
     if (c.a === a && c.b === b) return c;
     if (c.a === b && c.b === a) {
-      return { ...c, a, b, difference: c.difference === null ? null : -c.difference, ci: c.ci && { low: -c.ci.high, high: -c.ci.low } };
+      const difference = c.difference === null ? null : -c.difference;
+      return { ...c, a, b, difference, ci: c.ci && { low: -c.ci.high, high: -c.ci.low } };
     }
   }
   return undefined;
@@ -44,9 +45,11 @@ export function PairwiseMatrix({ board }: { board: Leaderboard }) {
                   if (a === b) return <td key={b} className="num muted">·</td>;
                   const c = lookup(list, a, b);
                   const same = c?.distinguishable !== true;
-                  const title = c
-                    ? `${a} − ${b}: ${formatScore(c.difference, { signed: true })} ${formatInterval(c.ci, { signed: true })} · n=${c.answers} · ${t(same ? 'notDistinguishable' : 'distinguishable')}`
-                    : undefined;
+                  const verdict = t(same ? 'notDistinguishable' : 'distinguishable');
+                  const interval = formatInterval(c?.ci, { signed: true });
+                  const shown = `${formatScore(c?.difference ?? null, { signed: true })} ${interval}`;
+                  const title = c ? `${a} − ${b}: ${shown} · n=${c.answers} · ${verdict}` : undefined;
+                  const flag = c?.distinguishable === true ? 'yes' : c?.distinguishable === false ? 'no' : '';
                   return (
                     <td
                       key={b}
@@ -54,7 +57,7 @@ export function PairwiseMatrix({ board }: { board: Leaderboard }) {
                       data-testid="pairwise-cell"
                       data-a={a}
                       data-b={b}
-                      data-distinguishable={c?.distinguishable === true ? 'yes' : c?.distinguishable === false ? 'no' : ''}
+                      data-distinguishable={flag}
                       title={title}
                     >
                       {same ? '≈ ' : ''}
@@ -81,5 +84,6 @@ export function groupLine(board: Leaderboard, notDistinguishable: string): strin
     list.push(r.model);
   }
   if (byGroup.size === 0) return null;
-  return [...byGroup].map(([g, ms]) => `${g} ${ms.join(', ')}${ms.length > 1 ? ` (${notDistinguishable})` : ''}`).join(' · ');
+  const label = (ms: string[]) => (ms.length > 1 ? ` (${notDistinguishable})` : '');
+  return [...byGroup].map(([g, ms]) => `${g} ${ms.join(', ')}${label(ms)}`).join(' · ');
 }

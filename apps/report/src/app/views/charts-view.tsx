@@ -128,7 +128,12 @@ function Heatmap() {
   return (
     <>
       <EChart option={option} height={170 + modelOrder.length * Math.max(30, 56 - 2 * modelOrder.length)} testid="chart-heatmap" />
-      <p className="panel-note" data-testid="heatmap-wide" data-n={wide.length} data-cells={wide.map(([m, d]) => `${m}|${d}`).join('\n')}>
+      <p
+        className="panel-note"
+        data-testid="heatmap-wide"
+        data-n={wide.length}
+        data-cells={wide.map(([m, d]) => `${m}|${d}`).join('\n')}
+      >
         {t('wideCells', { n: wide.length })}
       </p>
     </>
