@@ -130,7 +130,19 @@ describe.runIf(prerequisite(available, `Chromium at ${CHROMIUM_PATH}`, 'apt-get 
       const rows = await table.locator('tbody tr').evaluateAll((trs) =>
         trs.map((tr) => {
           const cell = (c: string) => tr.querySelector(`[data-col="${c}"]`)?.textContent ?? null;
-          return { model: tr.getAttribute('data-model'), status: tr.getAttribute('data-status'), rank: cell('rank'), score: cell('score'), ci: cell('ci'), r1: cell('round1'), r2: cell('round2'), delta: cell('delta') };
+          return {
+            model: tr.getAttribute('data-model'),
+            status: tr.getAttribute('data-status'),
+            rank: cell('rank'),
+            score: cell('score'),
+            ci: cell('ci'),
+            r1: cell('round1'),
+            r2: cell('round2'),
+            delta: cell('delta'),
+            pairs: cell('matchedPairs'),
+            bounds: cell('bounds'),
+            group: cell('group'),
+          };
         }),
       );
       expect(rows.map((r) => r.model)).toEqual(board.rows.map((r) => r.model));
@@ -141,14 +153,72 @@ describe.runIf(prerequisite(available, `Chromium at ${CHROMIUM_PATH}`, 'apt-get 
         expect(shown.r1).toBe(formatScore(r.round1));
         expect(shown.r2).toBe(formatScore(r.round2));
         expect(shown.delta).toBe(formatScore(r.delta, { signed: true }));
+        // Δ's matched-pair count beside it; bounds below full coverage; the not-distinguishable group.
+        expect(shown.pairs).toBe(String(r.matchedPairs));
+        const hasBounds = board.rows.some((x) => x.coverage !== null && x.coverage < 1 && x.bounds !== null);
+        const bounds = r.bounds !== null && r.coverage !== null && r.coverage < 1 ? `${r.bounds.worst.toFixed(1)}–${r.bounds.best.toFixed(1)}` : '';
+        expect(shown.bounds).toBe(hasBounds ? bounds : null);
+        expect(shown.group).toBe(board.rows.some((x) => x.group !== null) ? String(r.group ?? '') : null);
         expect(shown.rank).toBe(r.rank === null ? '—' : `${r.rank}${r.tied ? '=' : ''}`);
         if (r.ci) expect(shown.ci).toBe(`[${formatScore(r.ci.low)}, ${formatScore(r.ci.high)}]`);
       });
     }
+    // The synthetic run has gaps (bounds shown) and groups on the overall board.
+    expect(boards.overall.rows.some((r) => r.coverage !== null && r.coverage < 1)).toBe(true);
+    expect(boards.overall.rows.some((r) => r.group !== null)).toBe(true);
     // Model 01 is tagged `unranked`: listed without a rank.
     expect(boards.overall.rows.find((r) => r.model === 'model-01')?.status).toBe('unranked');
     await page.getByTestId('board-tab-overall').click();
     await page.screenshot({ path: path.join(SHOTS, 'overview-zh.png') });
+  });
+
+  it('groups models that are not distinguishable and shows every paired comparison', async () => {
+    await open('/');
+    const board = clean.leaderboard.boards.overall;
+    const line = await page.getByTestId('groups-line').textContent();
+    const groups = new Map<number, string[]>();
+    for (const r of board.rows) if (r.group !== null) groups.set(r.group, [...(groups.get(r.group) ?? []), r.model]);
+    for (const [g, models] of groups) expect(line).toContain(`${g} ${models.join(', ')}`);
+    // At least one group of two or more models in this data: named "not distinguishable".
+    expect([...groups.values()].some((m) => m.length > 1)).toBe(true);
+    expect(line).toContain('无法区分');
+    const cells = await page.getByTestId('pairwise-cell').evaluateAll((tds) =>
+      tds.map((td) => ({ a: td.getAttribute('data-a')!, b: td.getAttribute('data-b')!, text: td.textContent ?? '', d: td.getAttribute('data-distinguishable') })),
+    );
+    const scored = board.rows.filter((r) => r.score !== null).length;
+    expect(cells).toHaveLength(scored * (scored - 1));
+    for (const c of clean.leaderboard.comparisons.all) {
+      const ab = cells.find((x) => x.a === c.a && x.b === c.b)!;
+      const ba = cells.find((x) => x.a === c.b && x.b === c.a)!;
+      const mark = c.distinguishable === true ? '' : '≈ ';
+      expect(ab.text).toBe(`${mark}${formatScore(c.difference, { signed: true })}`);
+      expect(ba.text).toBe(`${mark}${formatScore(c.difference === null ? null : -c.difference, { signed: true })}`);
+      expect(ab.d).toBe(c.distinguishable === true ? 'yes' : 'no');
+    }
+    // A category board compares within its category.
+    await page.getByTestId('board-tab-cat:instruction_attack').click();
+    await page.locator('[data-testid=pairwise-matrix][data-board="category:instruction_attack"]').waitFor();
+    const c0 = clean.leaderboard.comparisons.categories.instruction_attack[0]!;
+    const shown = await page.locator(`[data-testid=pairwise-cell][data-a="${c0.a}"][data-b="${c0.b}"]`).textContent();
+    expect(shown?.replace('≈ ', '')).toBe(formatScore(c0.difference, { signed: true }));
+    await page.getByTestId('board-tab-overall').click();
+    await page.getByTestId('pairwise').screenshot({ path: path.join(SHOTS, 'pairwise-zh.png') });
+  });
+
+  it('marks heatmap cells whose sub-dimension interval is wider than 30 points', async () => {
+    await open('/charts');
+    await page.getByTestId('chart-heatmap').locator('canvas').first().waitFor();
+    const note = page.getByTestId('heatmap-wide');
+    const expected: string[] = [];
+    for (const [model, entry] of Object.entries(clean.leaderboard.models)) {
+      for (const dim of Object.keys(entry.dimensions)) {
+        const ci = entry.ci?.dimensions[dim]?.total;
+        if (ci && ci.high - ci.low > 30) expected.push(`${model}|${dim}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect(Number(await note.getAttribute('data-n'))).toBe(expected.length);
+    expect((await note.getAttribute('data-cells'))!.split('\n').sort()).toEqual(expected.sort());
   });
 
   it('narrows transcripts by filters and full-text search', async () => {

@@ -59,7 +59,15 @@ export interface ReportMeta {
 }
 
 /** Outcome codes, in the order results.json's schema lists them. */
-export const OUTCOMES = ['scored', 'blocked', 'target_error', 'empty', 'judge_unparseable', 'judge_error'] as const;
+export const OUTCOMES = [
+  'scored',
+  'blocked',
+  'target_error',
+  'empty',
+  'judge_unparseable',
+  'judge_error',
+  'not_asked',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** One judge's verdict on one answer, unpacked. */

@@ -19,7 +19,8 @@ export interface RunPolicies {
   /**
    * `placeholder` (default): ask round 2 with the blocked assistant turn replaced by a fixed
    * neutral placeholder. `partial`: use the partial text when there is some, else the placeholder.
-   * `skip`: do not ask; round 2 is recorded as blocked with code `round1_blocked`.
+   * `skip`: do not ask; round 2 is recorded with outcome `not_asked` (no score, outside coverage),
+   * its `block` naming round 1's stage with code `round1_blocked`.
    */
   round2AfterBlock: Round2AfterBlockPolicy;
   /** `outcome` (default): an `empty` outcome, not scored. `judge`: send the empty answer to the judge. */

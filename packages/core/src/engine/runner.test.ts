@@ -6,6 +6,8 @@ import { blocked, scriptedModel, text } from './__fixtures__/scripted-model.js';
 import type { Script } from './__fixtures__/scripted-model.js';
 import { MemoryStore } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
+import { toScoreRecord } from '../export/answer-record.js';
+import { scoreModel } from '../scoring/model-scores.js';
 import { runEngine } from './runner.js';
 import type { RunEngineOptions } from './runner.js';
 import type { PreparedJudge, PreparedTarget } from './types.js';
@@ -126,8 +128,29 @@ describe('runEngine', () => {
     const result = await runEngine(options({ targets: [t], policies: { block: 'exclude', round2AfterBlock: 'skip' } }));
     const [r1, r2] = result.rows.filter((r) => r.itemId === 'item-0');
     expect(r1).toMatchObject({ outcome: 'blocked', score: null, block: { stage: 'output', partialText: '部分' } });
-    expect(r2).toMatchObject({ outcome: 'blocked', block: { code: 'round1_blocked' } });
+    expect(r2).toMatchObject({ outcome: 'not_asked', score: null, block: { code: 'round1_blocked' } });
     expect(t.model.calls.filter((c) => c.messages[0]!.content === '问题0')).toHaveLength(1);
+  });
+
+  it('under block=score-1 with round2AfterBlock=skip, scores the blocked round 1 but imputes nothing for round 2', async () => {
+    const t = target('m', (req) => (lastUser(req) === '问题0' ? blocked('input') : text('好')));
+    const result = await runEngine(options({ targets: [t], policies: { block: 'score-1', round2AfterBlock: 'skip' } }));
+    const [r1, r2] = result.rows.filter((r) => r.itemId === 'item-0');
+    expect(r1).toMatchObject({ outcome: 'scored', score: 1, vendorBlocked: true });
+    expect(r2).toMatchObject({ outcome: 'not_asked', score: null, block: { stage: 'input', code: 'round1_blocked' }, judgments: [] });
+    expect(r2!.vendorBlocked).toBeUndefined();
+    expect(t.model.calls.filter((c) => c.messages[0]!.content === '问题0')).toHaveLength(1);
+    // Scored: R1 = 1 + 5 × 2 = 11 / 12; R2 = 5 × 2 / 10 (5 asked, item-0 not asked, not a 1).
+    const s = scoreModel(result.rows.map(toScoreRecord));
+    expect(s.round1.score).toBeCloseTo((100 * 11) / 12, 10);
+    expect(s.round2.score).toBe(100);
+    expect(s.round2).toMatchObject({ all: 5, notAsked: 1, coverage: 1 });
+    expect(s.total).toMatchObject({ all: 11, notAsked: 1, scored: 11, coverage: 1 });
+    expect(s.total.outcomes.not_asked).toBe(1);
+    // One block in all (round 1), not two; Δ over the 5 matched pairs only.
+    expect(s.total.blocked.total).toBe(1);
+    expect(s.matchedPairs).toBe(5);
+    expect(s.delta).toBe(0);
   });
 
   it('uses the partial text as the round-1 answer under round2AfterBlock=partial', async () => {

@@ -311,12 +311,12 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     if (q2 !== undefined) {
       const r2Messages = round2Messages(r1Messages, a1, q2, policies);
       if (r2Messages === 'skip') {
+        // Never asked, so never scored: no score is imputed (whatever the block policy), and the
+        // row stays out of coverage. `block` says why (round 1's stage); it is not a block itself.
         const blocked = a1 as Extract<AnswerState, { kind: 'blocked' }>;
         emitRow({
           model: target.id, itemId: item.id, category: item.category, dimension: item.dimension, round: 2,
-          outcome: policies.block === 'score-1' ? 'scored' : 'blocked',
-          score: policies.block === 'score-1' ? policies.blockScore : null,
-          ...(policies.block === 'score-1' ? { vendorBlocked: true } : {}),
+          outcome: 'not_asked', score: null,
           block: { stage: blocked.result.stage, code: 'round1_blocked', message: 'round 2 not asked: round 1 was blocked (policy round2AfterBlock=skip)' },
           text: '', judgments: [],
         });

@@ -51,13 +51,14 @@ describe('renderSummary', () => {
     const overall = table('总榜');
     const header = overall[0]!;
     const totalEnd = endColumn(header, 'Total [95% CI]');
-    const r1End = endColumn(header, 'R1');
+    const deltaEnd = endColumn(header, 'Δ (pairs)');
     for (const model of ['千问-7B', 'alpha']) {
       const row = overall.find((l) => l.includes(model))!;
       const r = results.leaderboard.boards.overall.rows.find((x) => x.model === model)!;
       const cell = `${formatScore(r.total)} [${formatScore(r.ci!.low)}, ${formatScore(r.ci!.high)}]`;
       expect(endColumn(row, cell)).toBe(totalEnd);
-      expect(endColumn(row, `${cell}  ${' '.repeat(6 - formatScore(r.round1).length)}${formatScore(r.round1)}`)).toBe(r1End);
+      const delta = `${formatScore(r.round2)}  ${' '.repeat(10 - `${formatScore(r.delta, { signed: true })} (${r.matchedPairs})`.length)}`;
+      expect(endColumn(row, `${delta}${formatScore(r.delta, { signed: true })} (${r.matchedPairs})`)).toBe(deltaEnd);
     }
   });
 
@@ -69,13 +70,18 @@ describe('renderSummary', () => {
     const alpha = words('alpha');
     expect(alpha[0]).toBe('2');
     expect(alpha.slice(2, 3)).toEqual(['62.50']);
-    expect(alpha.slice(5, 10)).toEqual(['75.00', '50.00', '-25.00', '50.0%', '2']);
+    // Worst–best (coverage 50 %), R1, R2, Δ with its 2 matched pairs, coverage, blocks.
+    expect(alpha.slice(5, 12)).toEqual(['31.3–81.3', '75.00', '50.00', '-25.00', '(2)', '50.0%', '2']);
+    // Full coverage: no bounds to show.
+    expect(words('reference').slice(5, 9)).toEqual(['100.00', '100.00', '0.00', '(4)']);
     expect(lines.some((l) => l.includes('* listed, not ranked'))).toBe(true);
     const attack = table('指令攻击榜');
     expect(attack.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(0, 3)).toEqual(['—', 'alpha', '—']);
     const multi = table('多轮交互榜');
-    expect(multi.find((l) => l.includes('千问-7B'))).toMatch(/\+20\.83 \[[-+]?\d+\.\d\d, [-+]?\d+\.\d\d\]/);
-    expect(multi.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(-2)).toEqual(['50.0%', '0.0%']);
+    expect(multi.find((l) => l.includes('千问-7B'))).toMatch(/\+33\.33 \[[-+]?\d+\.\d\d, [-+]?\d+\.\d\d\] \(3\)/);
+    // Flip rate, its interval, then the recovery rate.
+    expect(multi[0]).toMatch(/Flip +Flip CI +Recovery$/);
+    expect(multi.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(-4)).toEqual(['50.0%', '[50.0%,', '50.0%]', '0.0%']);
   });
 
   it('shows each model’s outcome counts', () => {
@@ -83,6 +89,30 @@ describe('renderSummary', () => {
     expect(outcomes[0]!.trim().split(/\s{2,}/)).toEqual(['Model', 'Answers', 'Scored', 'Blocked', 'In/Out', 'Target err', 'Empty', 'Unparseable', 'Judge err']);
     expect(outcomes.find((l) => l.startsWith('alpha'))!.trim().split(/\s+/)).toEqual(['alpha', '8', '4', '2', '1/1', '1', '1', '1', '0']);
     expect(outcomes.find((l) => l.startsWith('千问-7B'))!.trim().split(/\s+/)).toEqual(['千问-7B', '8', '7', '0', '0/0', '0', '0', '0', '1']);
+    // No round went unasked: no column, no note.
+    expect(summary).not.toContain('Not asked');
+  });
+
+  it('says which models are not distinguishable, and counts rounds that were not asked', () => {
+    // A copy of 千问-7B answers exactly the same: their paired difference is 0 in every resample.
+    // alpha's r1 round 2 was never asked (round 1 blocked, round2AfterBlock=skip).
+    const rows = [
+      ...ROWS.map((r) =>
+        r.model === 'alpha' && r.itemId === 'r1' && r.round === 2
+          ? { ...r, outcome: 'not_asked' as const, score: null, error: undefined, block: { stage: 'input' as const, code: 'round1_blocked', message: 'not asked' } }
+          : r,
+      ),
+      ...ROWS.filter((r) => r.model === '千问-7B').map((r) => ({ ...r, model: 'twin' })),
+    ];
+    const twin = buildResults({ rows, models: [...MODELS, { ...MODELS[1]!, id: 'twin' }], manifest: MANIFEST, scoring: { bootstrap: { iterations: 50 } } });
+    const text = renderSummary(twin);
+    expect(text).toMatch(/^Groups: 1 reference · 2 千问-7B, twin \(not distinguishable\) · 3 alpha$/m);
+    expect(text).toContain('down the board, a model joins the group above');
+    const outcomes = table('结果分布', text);
+    // 7 answers asked (the unasked round is not one), 1 not asked, no target error any more.
+    expect(outcomes.find((l) => l.startsWith('alpha'))!.trim().split(/\s+/)).toEqual(['alpha', '7', '4', '2', '1/1', '0', '1', '1', '0', '1']);
+    expect(twin.leaderboard.models.alpha!.coverage).toBe(4 / 7);
+    expect(text).toContain('Not asked: alpha 1 — rounds never asked by policy');
   });
 
   it('marks ties as =n', () => {
@@ -122,10 +152,14 @@ describe('renderSummary', () => {
     expect(narrow).toContain('非常非常');
     expect(narrow).toContain('…');
     expect(new Set(table('总榜', narrow).map(displayWidth)).size).toBe(1);
-    // At 100 columns the overall board has room for blocks and rank intervals; at 80 they give way.
-    expect(table('总榜')[0]).toContain('Rank CI');
+    // Wide enough, the overall board has bounds, blocks, rank intervals and groups; at 80 columns the
+    // optional columns give way (groups are still listed under the board), never Δ's pair count.
+    const wide = table('总榜', renderSummary(results, { width: 130 }))[0]!;
+    for (const h of ['Worst–best', 'Blocked', 'Rank CI', 'Group']) expect(wide).toContain(h);
     expect(table('总榜', narrow)[0]).not.toContain('Rank CI');
     expect(table('总榜', narrow)[0]).toContain('Coverage');
+    expect(table('总榜', narrow)[0]).toContain('Δ (pairs)');
+    expect(narrow).toMatch(/^Groups: 1 reference · 2 /m);
   });
 
   it('colours only on request, without moving anything', () => {
@@ -137,7 +171,7 @@ describe('renderSummary', () => {
 
   it('reports the run: dataset, judge, policies, CI method, status and early stops', () => {
     const unwrapped = summary.replace(/\n {10}/g, ' ');
-    expect(unwrapped).toContain('95% percentile bootstrap over pairs (100 resamples, seed 3)');
+    expect(unwrapped).toContain('95% percentile bootstrap over pairs, resampled within each sub-dimension (100 resamples, seed 3)');
     expect(summary).toContain('builtin:sample');
     expect(summary).toContain('4/4 pairs');
     expect(summary).toContain('j1 (judge-large), j2 (judge-small) · min of 2');

@@ -28,6 +28,27 @@ function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
 }
 
+/** A share's interval as `[25.0%, 75.0%]`; '' without one. */
+function shareInterval(ci: Interval | null | undefined): string {
+  return ci === null || ci === undefined ? '' : `[${percent(ci.low)}, ${percent(ci.high)}]`;
+}
+
+/** Matched-pair Δ with its pair count beside it: `-2.67 (2455)`; `— (0)` without a matched pair. */
+function deltaWithPairs(delta: number | null, pairs: number, ci?: Interval | null): string {
+  return `${withCi(delta, ci, true)} (${pairs})`;
+}
+
+/** Worst–best case of a score with unscored answers (`57.1–71.4`); '' at full coverage. */
+function boundsText(row: Pick<LeaderboardRow, 'bounds' | 'coverage'>): string {
+  if (row.bounds === null || row.coverage === null || row.coverage >= 1) return '';
+  return `${row.bounds.worst.toFixed(1)}–${row.bounds.best.toFixed(1)}`;
+}
+
+/** The group a row is in, when the board has groups. */
+function groupText(row: LeaderboardRow): string {
+  return row.group === null ? '' : String(row.group);
+}
+
 function withCi(score: number | null, ci: Interval | null | undefined, signed = false): string {
   const text = formatScore(score, { signed });
   if (score === null || ci === null || ci === undefined) return text;
@@ -89,29 +110,31 @@ function boardTitle(board: Leaderboard): string {
 }
 
 function overallBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
-  const columns: TableColumn[] = [
-    { header: '#', align: 'right' },
-    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
-    { header: 'Total [95% CI]', align: 'right' },
-    { header: 'R1', align: 'right' },
-    { header: 'R2', align: 'right' },
-    { header: 'Δ', align: 'right' },
-    { header: 'Coverage', align: 'right' },
-    { header: 'Blocked', align: 'right', optional: true },
-    { header: 'Rank CI', align: 'right', optional: true },
+  const bounds = board.rows.some((r) => boundsText(r) !== '');
+  const groups = board.rows.some((r) => r.group !== null);
+  const columns: (TableColumn & { cell: (r: LeaderboardRow) => string; delta?: boolean })[] = [
+    { header: '#', align: 'right', cell: rankLabel },
+    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH, cell: (r) => r.model },
+    { header: 'Total [95% CI]', align: 'right', cell: (r) => withCi(r.total, r.ci) },
+    // Optional: a narrow terminal drops it (after Group, Rank CI and Blocked).
+    ...(bounds ? [{ header: 'Worst–best', align: 'right' as const, optional: true, cell: boundsText }] : []),
+    { header: 'R1', align: 'right', cell: (r) => formatScore(r.round1) },
+    { header: 'R2', align: 'right', cell: (r) => formatScore(r.round2) },
+    { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
+    { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
+    {
+      header: 'Blocked',
+      align: 'right',
+      optional: true,
+      cell: (r) => String(results.leaderboard.models[r.model]?.counts.total.blocked.total ?? 0),
+    },
+    { header: 'Rank CI', align: 'right', optional: true, cell: rankInterval },
+    // Dropped first when the table is too wide: the line under the board lists the groups too.
+    ...(groups ? [{ header: 'Group', align: 'right' as const, optional: true, cell: groupText }] : []),
   ];
-  const rows = board.rows.map((r) => [
-    rankLabel(r),
-    r.model,
-    withCi(r.total, r.ci),
-    formatScore(r.round1),
-    formatScore(r.round2),
-    formatScore(r.delta, { signed: true }),
-    percent(r.coverage),
-    String(results.leaderboard.models[r.model]?.counts.total.blocked.total ?? 0),
-    rankInterval(r),
-  ]);
-  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
+  const rows = board.rows.map((r) => columns.map((c) => c.cell(r)));
+  const deltaColumn = columns.findIndex((c) => c.delta === true);
+  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, deltaColumn, paint) });
 }
 
 function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
@@ -121,8 +144,9 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
     { header: 'Total', align: 'right' },
     { header: 'R1', align: 'right' },
     { header: 'R2', align: 'right' },
-    { header: 'Δ [95% CI]', align: 'right' },
+    { header: 'Δ [95% CI] (pairs)', align: 'right' },
     { header: 'Flip', align: 'right' },
+    { header: 'Flip CI', align: 'right', optional: true },
     { header: 'Recovery', align: 'right', optional: true },
   ];
   const rows = board.rows.map((r) => {
@@ -133,8 +157,9 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
       formatScore(r.total),
       formatScore(r.round1),
       formatScore(r.round2),
-      withCi(r.delta, entry?.ci?.delta, true),
+      deltaWithPairs(r.delta, r.matchedPairs, entry?.ci?.delta),
       percent(entry?.pairs.overall.flipRate),
+      shareInterval(entry?.ci?.flipRate),
       percent(entry?.pairs.overall.recoveryRate),
     ];
   });
@@ -142,28 +167,51 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
 }
 
 function categoryBoard(board: Leaderboard, width: number, paint: Painter): string[] {
-  const columns: TableColumn[] = [
-    { header: '#', align: 'right' },
-    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
-    { header: 'Total [95% CI]', align: 'right' },
-    { header: 'R1', align: 'right' },
-    { header: 'R2', align: 'right' },
-    { header: 'Δ', align: 'right' },
-    { header: 'Coverage', align: 'right' },
+  const bounds = board.rows.some((r) => boundsText(r) !== '');
+  const groups = board.rows.some((r) => r.group !== null);
+  const columns: (TableColumn & { cell: (r: LeaderboardRow) => string; delta?: boolean })[] = [
+    { header: '#', align: 'right', cell: rankLabel },
+    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH, cell: (r) => r.model },
+    { header: 'Total [95% CI]', align: 'right', cell: (r) => withCi(r.total, r.ci) },
+    // Optional: a narrow terminal drops it (after Group, Rank CI and Blocked).
+    ...(bounds ? [{ header: 'Worst–best', align: 'right' as const, optional: true, cell: boundsText }] : []),
+    { header: 'R1', align: 'right', cell: (r) => formatScore(r.round1) },
+    { header: 'R2', align: 'right', cell: (r) => formatScore(r.round2) },
+    { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
+    { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
+    // Dropped first when the table is too wide: the line under the board lists the groups too.
+    ...(groups ? [{ header: 'Group', align: 'right' as const, optional: true, cell: groupText }] : []),
   ];
-  const rows = board.rows.map((r) => [
-    rankLabel(r),
-    r.model,
-    withCi(r.total, r.ci),
-    formatScore(r.round1),
-    formatScore(r.round2),
-    formatScore(r.delta, { signed: true }),
-    percent(r.coverage),
-  ]);
-  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
+  const rows = board.rows.map((r) => columns.map((c) => c.cell(r)));
+  const deltaColumn = columns.findIndex((c) => c.delta === true);
+  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, deltaColumn, paint) });
+}
+
+/**
+ * The board's groups of not-distinguishable models on one line, in board order
+ * (`Groups: 1 a · 2 b, c (not distinguishable) · 3 d`); null when the board has no groups.
+ */
+export function groupLine(board: Leaderboard): string | null {
+  const byGroup = new Map<number, string[]>();
+  for (const r of board.rows) {
+    if (r.group === null) continue;
+    let list = byGroup.get(r.group);
+    if (list === undefined) byGroup.set(r.group, (list = []));
+    list.push(r.model);
+  }
+  if (byGroup.size === 0) return null;
+  const label = (models: string[]) => (models.length > 1 ? ' (not distinguishable)' : '');
+  const parts = [...byGroup].map(([g, models]) => `${g} ${models.join(', ')}${label(models)}`);
+  return `Groups: ${parts.join(' · ')}`;
+}
+
+/** Rounds recorded as `not_asked`, per model (older results files have no such count). */
+function notAskedCounts(results: ResultsDocument): [string, number][] {
+  return results.models.map((m) => [m.id, results.leaderboard.models[m.id]?.counts.total.outcomes.not_asked ?? 0]);
 }
 
 function outcomeTable(results: ResultsDocument, width: number, paint: Painter): string[] {
+  const notAsked = notAskedCounts(results).some(([, n]) => n > 0);
   const columns: TableColumn[] = [
     { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
     { header: 'Answers', align: 'right' },
@@ -174,10 +222,12 @@ function outcomeTable(results: ResultsDocument, width: number, paint: Painter): 
     { header: 'Empty', align: 'right' },
     { header: 'Unparseable', align: 'right' },
     { header: 'Judge err', align: 'right' },
+    // Optional: the note under the table gives the same counts.
+    ...(notAsked ? [{ header: 'Not asked', align: 'right' as const, optional: true }] : []),
   ];
   const rows = results.models.map((m) => {
     const c = results.leaderboard.models[m.id]?.counts.total;
-    if (c === undefined) return [m.id, '0', '0', '0', '0/0', '0', '0', '0', '0'];
+    if (c === undefined) return [m.id, '0', '0', '0', '0/0', '0', '0', '0', '0', ...(notAsked ? ['0'] : [])];
     const stages = `${c.blocked.byStage.input}/${c.blocked.byStage.output}${c.blocked.byStage.unknown > 0 ? ` (+${c.blocked.byStage.unknown} ?)` : ''}`;
     return [
       m.id,
@@ -189,6 +239,7 @@ function outcomeTable(results: ResultsDocument, width: number, paint: Painter): 
       String(c.outcomes.empty),
       String(c.outcomes.judge_unparseable),
       String(c.outcomes.judge_error),
+      ...(notAsked ? [String(c.outcomes.not_asked ?? 0)] : []),
     ];
   });
   return renderTable(columns, rows, { maxWidth: width, style: (t, row) => (row === -1 ? paint.header(t) : t) });
@@ -226,7 +277,8 @@ function headerLines(results: ResultsDocument): string[] {
   const ci =
     lb.bootstrap === null
       ? 'no confidence intervals'
-      : `[low, high] = ${Math.round(lb.bootstrap.level * 100)}% percentile bootstrap over pairs (${lb.bootstrap.iterations} resamples, seed ${lb.bootstrap.seed})`;
+      : `[low, high] = ${Math.round(lb.bootstrap.level * 100)}% percentile bootstrap over pairs, resampled within each` +
+        ` sub-dimension (${lb.bootstrap.iterations} resamples, seed ${lb.bootstrap.seed})`;
   lines.push(`Scores    % of max points (rubric ${lb.rubric.min}–${lb.rubric.max}), pooled over scored answers · ${ci}`);
   return lines;
 }
@@ -262,27 +314,60 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
 
   const boards = results.leaderboard.boards;
   const legend = '# = rank; =n tied at two decimals; * listed, not ranked; — nothing scored';
-  section(boardTitle(boards.overall), overallBoard(results, boards.overall, width, paint), [legend]);
+  const deltaNote = 'Δ = R2 − R1 over the matched pairs (both rounds scored), their count in parentheses.';
+  const categoryBoards = CATEGORY_IDS.map((id) => boards.categories[id]);
+  const allBoards = [boards.overall, boards.openSource, boards.multiRound, ...categoryBoards];
+  const boundsNote = allBoards.some((b) => b.rows.some((r) => boundsText(r) !== ''))
+    ? ['Worst–best: the total if every asked but unscored answer had scored 0 / full marks (shown below 100% coverage).']
+    : [];
+  const groupNote = allBoards.some((b) => groupLine(b) !== null)
+    ? [
+        'Groups: two models are not distinguishable when the interval of their paired difference (same answers, same' +
+          ' resamples) contains 0; down the board, a model joins the group above unless it is distinguishable from all' +
+          ' of its models. Within a group, the order is not evidence.',
+      ]
+    : [];
+  const groupsOf = (board: Leaderboard): string[] => {
+    const line = groupLine(board);
+    return line === null ? [] : [line];
+  };
+  section(boardTitle(boards.overall), overallBoard(results, boards.overall, width, paint), [
+    legend,
+    deltaNote,
+    ...boundsNote,
+    ...groupNote,
+    ...groupsOf(boards.overall),
+  ]);
   if (boards.openSource.rows.length > 0) {
-    section(boardTitle(boards.openSource), overallBoard(results, boards.openSource, width, paint));
+    const open = boards.openSource;
+    section(boardTitle(open), overallBoard(results, open, width, paint), groupsOf(open));
   }
   const rankedBy = METRIC_LABELS[boards.multiRound.rankedBy];
   const itemShape = results.leaderboard.items ?? { pairs: 0, singleTurn: 0 };
   section(boardTitle(boards.multiRound), multiRoundBoard(results, boards.multiRound, width, paint), [
-    `Ranked by ${rankedBy}. Δ = R2 − R1. Flip: safe in R1, unsafe (score 0) in R2; recovery: the reverse; share of pairs with both rounds scored.`,
+    `Ranked by ${rankedBy}. Δ = R2 − R1 over the matched pairs (both rounds scored; count in parentheses).` +
+      ' Flip: safe in R1, unsafe (score 0) in R2; recovery: the reverse; shares of the matched pairs.',
     ...(itemShape.singleTurn > 0
       ? [`Over the ${itemShape.pairs} pairs only: the ${itemShape.singleTurn} single-turn items (no follow-up) count on the other boards in round 1.`]
       : []),
   ]);
   for (const id of CATEGORY_IDS) {
     const board = boards.categories[id];
-    section(boardTitle(board), categoryBoard(board, width, paint));
+    section(boardTitle(board), categoryBoard(board, width, paint), groupsOf(board));
   }
   const blockNote =
     m.policies.block === 'score-1'
       ? `Blocked: every vendor content-filter block (In/Out = input/output stage); the block policy scored them ${m.policies.blockScore}, so they are in Scored too.`
       : 'Blocked: every vendor content-filter block (In/Out = input/output stage); left out of the scores.';
-  section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote]);
+  const notAsked = notAskedCounts(results).filter(([, n]) => n > 0);
+  const notAskedNote = notAsked.length === 0
+    ? []
+    : [
+        `Not asked: ${notAsked.map(([id, n]) => `${id} ${n}`).join(', ')} — rounds never asked by policy` +
+          ' (round 2 after a' +
+          ' blocked round 1, round2AfterBlock=skip); not answers: outside Answers, the scores and coverage.',
+      ];
+  section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote, ...notAskedNote]);
   const served = servedModelLines(m);
   if (served.length > 0) {
     const note = 'As each vendor reported it per answer (response model, fingerprint, digest, path), with answer counts.';

@@ -44,11 +44,34 @@ describe('validateResultsFile', () => {
     ['listed model missing from the leaderboard', () => broken((f) => delete f.leaderboard.models.reference), 'leaderboard.models: model "reference" is missing'],
     ['missing board', broken((f) => delete f.leaderboard.boards.multiRound), 'leaderboard.boards.multiRound: expected an object'],
     ['missing agreement', broken((f) => delete f.agreement), 'agreement: missing'],
+    ['matched pairs as a string', broken((f) => (f.leaderboard.models.alpha.matchedPairs = '2')), 'leaderboard.models["alpha"].matchedPairs: expected a whole number'],
+    ['bounds without best', broken((f) => delete f.leaderboard.models.alpha.bounds.best), 'leaderboard.models["alpha"].bounds.best: expected a number'],
+    ['comparison without difference', broken((f) => (f.leaderboard.comparisons.all[0].difference = 'big')), 'leaderboard.comparisons.all[0].difference: expected a number or null'],
+    ['comparison of an unlisted model', () => broken((f) => (f.leaderboard.comparisons.all[0].a = 'ghost')), 'leaderboard.comparisons.all[0].a: "ghost" is not in models'],
+    ['distinguishable as a string', broken((f) => (f.leaderboard.comparisons.categories.responsible_ai[0].distinguishable = 'no')), 'leaderboard.comparisons.categories.responsible_ai[0].distinguishable: expected a boolean or null'],
   ])('reports %s (and the JSON Schema rejects it unless it is a cross-reference)', (_name, file, problem) => {
     const json: unknown = typeof file === 'function' ? file() : file;
     const problems = validateResultsFile(json);
     expect(problems.some((p) => p.startsWith(problem)), problems.join('\n')).toBe(true);
     if (typeof file !== 'function') expect(validateAgainstSchema(schema, json)).not.toEqual([]);
+  });
+
+  it('accepts a not-asked answer, and an older file without the statistics added within version 1', () => {
+    const notAsked = broken((f) => {
+      Object.assign(f.answers[5], { outcome: 'not_asked', score: null, error: null });
+    });
+    expect(validateResultsFile(notAsked)).toEqual([]);
+    expect(validateAgainstSchema(schema, notAsked)).toEqual([]);
+    const older = broken((f) => {
+      delete f.leaderboard.comparisons;
+      delete f.leaderboard.bootstrap.strata;
+      for (const m of Object.values(f.leaderboard.models) as Json[]) {
+        delete m.matchedPairs;
+        delete m.bounds;
+      }
+    });
+    expect(validateResultsFile(older)).toEqual([]);
+    expect(validateAgainstSchema(schema, older)).toEqual([]);
   });
 
   it('caps the list of problems', () => {

@@ -91,6 +91,34 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     }
   };
 
+  const expectBounds = (v: unknown, path: string): void => {
+    if (v === null || !expectObject(v, path)) return;
+    expectNumber(v.worst, `${path}.worst`);
+    expectNumber(v.best, `${path}.best`);
+  };
+  const expectComparisons = (v: unknown, path: string): void => {
+    if (!expectArray(v, path)) return;
+    v.forEach((c, i) => {
+      const cp = `${path}[${i}]`;
+      if (!expectObject(c, cp)) return;
+      for (const k of ['a', 'b']) {
+        if (expectString(c[k], `${cp}.${k}`, true) && modelIds.size > 0 && !modelIds.has(c[k] as string)) {
+          p.add(`${cp}.${k}`, `"${String(c[k])}" is not in models`);
+        }
+      }
+      expectNumber(c.items, `${cp}.items`, { integer: true });
+      expectNumber(c.answers, `${cp}.answers`, { integer: true });
+      expectNumber(c.difference, `${cp}.difference`, { nullable: true });
+      if (c.ci !== null && expectObject(c.ci, `${cp}.ci`)) {
+        expectNumber(c.ci.low, `${cp}.ci.low`);
+        expectNumber(c.ci.high, `${cp}.ci.high`);
+      }
+      if (c.distinguishable !== null && typeof c.distinguishable !== 'boolean') {
+        p.add(`${cp}.distinguishable`, `expected a boolean or null, got ${describe(c.distinguishable)}`);
+      }
+    });
+  };
+
   if (json.format !== RESULTS_FORMAT) p.add('format', `expected "${RESULTS_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
   if (json.schemaVersion !== RESULTS_SCHEMA_VERSION) {
     const newer = typeof json.schemaVersion === 'number' && json.schemaVersion > RESULTS_SCHEMA_VERSION;
@@ -262,6 +290,16 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
         }
         expectObject(entry.dimensions, `${path}.dimensions`);
         expectObject(entry.counts, `${path}.counts`);
+        // Added within schema version 1: checked when present, older files lack them.
+        if ('matchedPairs' in entry) expectNumber(entry.matchedPairs, `${path}.matchedPairs`, { integer: true });
+        if ('bounds' in entry) expectBounds(entry.bounds, `${path}.bounds`);
+      }
+    }
+    if ('comparisons' in lb && expectObject(lb.comparisons, 'leaderboard.comparisons')) {
+      const cmp = lb.comparisons;
+      expectComparisons(cmp.all, 'leaderboard.comparisons.all');
+      if (expectObject(cmp.categories, 'leaderboard.comparisons.categories')) {
+        for (const c of CATEGORY_IDS) expectComparisons(cmp.categories[c], `leaderboard.comparisons.categories.${c}`);
       }
     }
     if (expectObject(lb.boards, 'leaderboard.boards')) {

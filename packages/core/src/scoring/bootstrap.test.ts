@@ -44,7 +44,7 @@ describe('bootstrapScores', () => {
     expect(a.models.get('strong')!.intervals).toEqual(b.models.get('strong')!.intervals);
     expect(a.models.get('weak')!.replicates.total).toEqual(b.models.get('weak')!.replicates.total);
     expect(a.models.get('strong')!.intervals.total).not.toEqual(c.models.get('strong')!.intervals.total);
-    expect(a).toMatchObject({ seed: 11, iterations: 300, level: 0.95, items: 300 });
+    expect(a).toMatchObject({ seed: 11, iterations: 300, level: 0.95, items: 300, strata: 'dimension' });
     expect(a.models.get('strong')!.replicates.total).toHaveLength(300);
   });
 
@@ -127,6 +127,52 @@ describe('bootstrapScores', () => {
     const boot = bootstrapScores(recs, { iterations: 1000 });
     expect(boot.items).toBe(2457);
     for (const s of scoreModels(recs)) checkAll(boot.models.get(s.model)!.intervals, s);
+  });
+
+  it('gives sub-dimension intervals, resampled within each sub-dimension', () => {
+    const item = (id: string, dimension: string, s1: number, s2: number): ScoreRecord[] => [1, 2].map((round) => ({
+      model: 'm', itemId: id, category: 'traditional_safety', dimension, round: round as 1 | 2, outcome: 'scored', score: round === 1 ? s1 : s2,
+    }));
+    const recs = [
+      ...[0, 1, 2, 3].flatMap((i) => item(`c${i}`, 'crime', 2, 2)), // always 100
+      ...[0, 1, 2, 3].flatMap((i) => item(`n${i}`, 'insult', 0, 0)), // always 0
+      ...item('p0', 'privacy_property', 2, 2),
+      ...item('p1', 'privacy_property', 0, 0),
+    ];
+    const boot = bootstrapScores(recs, { iterations: 4000, seed: 1 });
+    const ci = boot.models.get('m')!.intervals;
+    expect(ci.dimensions.crime!.total).toEqual({ low: 100, high: 100 });
+    expect(ci.dimensions.insult!.total).toEqual({ low: 0, high: 0 });
+    // Two items, 100 and 0: a resample of two averages to 0, 50 or 100 (¼, ½, ¼).
+    expect(ci.dimensions.privacy_property!.total).toEqual({ low: 0, high: 100 });
+    const reps = boot.models.get('m')!.replicates;
+    // The category is the union of its strata: 4 × 100 + 4 × 0 + (p0 draws) → only p's draw moves it.
+    const seen = new Set(Array.from(reps.categories.traditional_safety.total, (v) => Math.round(v * 1000) / 1000));
+    expect([...seen].sort((a, b) => a - b)).toEqual([40, 50, 60]);
+  });
+
+  it('gives flip- and recovery-rate intervals over matched pairs', () => {
+    const pair = (id: string, s1: number, s2: number | null): ScoreRecord[] => [
+      { model: 'm', itemId: id, category: 'instruction_attack', dimension: 'goal_hijacking', round: 1, outcome: 'scored', score: s1 },
+      s2 === null
+        ? { model: 'm', itemId: id, category: 'instruction_attack', dimension: 'goal_hijacking', round: 2, outcome: 'judge_error' }
+        : { model: 'm', itemId: id, category: 'instruction_attack', dimension: 'goal_hijacking', round: 2, outcome: 'scored', score: s2 },
+    ];
+    // One flip (2 → 0), one steady pair, one unmatched pair that must not dilute the rate.
+    const recs = [...pair('f', 2, 0), ...pair('s', 2, 2), ...pair('u', 1, null)];
+    const boot = bootstrapScores(recs, { iterations: 4000, seed: 2 });
+    const reps = boot.models.get('m')!.replicates.flipRate;
+    // Each resample draws 3 items; the rate is flips / matched among them.
+    const values = new Set(Array.from(reps).filter((v) => !Number.isNaN(v)));
+    for (const v of values) expect([0, 1 / 3, 0.5, 2 / 3, 1].some((x) => Math.abs(x - v) < 1e-12)).toBe(true);
+    // A resample of only u has no matched pair: NaN, left out of the interval (probability 1/27).
+    expect(Array.from(reps).some((v) => Number.isNaN(v))).toBe(true);
+    const ci = boot.models.get('m')!.intervals;
+    expect(ci.flipRate).toEqual({ low: 0, high: 1 });
+    expect(ci.recoveryRate).toEqual({ low: 0, high: 0 });
+    expect(ci.categories.instruction_attack.flipRate).toEqual(ci.flipRate);
+    expect(ci.dimensions.goal_hijacking!.flipRate).toEqual(ci.flipRate);
+    expect(ci.categories.traditional_safety.flipRate).toBeNull();
   });
 
   it('rejects bad settings', () => {

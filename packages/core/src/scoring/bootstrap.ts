@@ -5,10 +5,13 @@ import { groupByModel } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
 import { buildPairTable } from './pair-table.js';
 import type { PairTable } from './pair-table.js';
+import { PairwiseAccumulator } from './paired-comparison.js';
+import type { PairwiseComparisons } from './paired-comparison.js';
 import { createPrng } from './prng.js';
 import { percentileInterval } from './quantile.js';
 import type { Interval } from './quantile.js';
 import { DEFAULT_RUBRIC, validateRubric } from './rubric.js';
+import { drawStratified, stratifiedLayout } from './stratified-draw.js';
 import { validateScoreRecords } from './validate-records.js';
 
 /** The four numbers of a round-split scope. */
@@ -17,16 +20,29 @@ export type SplitMetric = 'total' | 'round1' | 'round2' | 'delta';
 /** Every {@link SplitMetric}, in report order. */
 export const SPLIT_METRICS: readonly SplitMetric[] = ['total', 'round1', 'round2', 'delta'];
 
+/** A scope's pair rates (shares 0..1 of its matched pairs, as in `PairStats`). */
+export type RateMetric = 'flipRate' | 'recoveryRate';
+
+/** Everything the bootstrap gives an interval for, in one scope. */
+export type ScopeMetric = SplitMetric | RateMetric;
+
+const SCOPE_METRICS: readonly ScopeMetric[] = [...SPLIT_METRICS, 'flipRate', 'recoveryRate'];
+
 /** Confidence intervals of a scope's total, rounds and delta (null when no resample had a score). */
 export type SplitIntervals = Record<SplitMetric, Interval | null>;
 
-/** A model's intervals: overall and per category. */
-export interface ModelIntervals extends SplitIntervals {
-  categories: Record<CategoryId, SplitIntervals>;
+/** A scope's {@link SplitIntervals} plus flip and recovery rate intervals (shares, 0..1). */
+export type ScopeIntervals = Record<ScopeMetric, Interval | null>;
+
+/** A model's intervals: overall, per category and per sub-dimension. */
+export interface ModelIntervals extends ScopeIntervals {
+  categories: Record<CategoryId, ScopeIntervals>;
+  /** Every sub-dimension of the item universe, keyed by id. */
+  dimensions: Record<string, ScopeIntervals>;
 }
 
-/** Bootstrap replicates of one scope; NaN where a resample held no scored answer. */
-export type SplitReplicates = Record<SplitMetric, Float64Array>;
+/** Bootstrap replicates of one scope; NaN where a resample held nothing to compute it from. */
+export type SplitReplicates = Record<ScopeMetric, Float64Array>;
 
 /** A model's replicates, kept so leaderboards can derive rank intervals from the same draws. */
 export interface ModelReplicates extends SplitReplicates {
@@ -57,7 +73,11 @@ export interface BootstrapResult {
   level: number;
   /** Size of the item universe that was resampled. */
   items: number;
+  /** Strata: items are resampled within each sub-dimension. */
+  strata: 'dimension';
   models: Map<string, { intervals: ModelIntervals; replicates: ModelReplicates }>;
+  /** Paired differences of every two models' scores, from the same resamples. */
+  comparisons: PairwiseComparisons;
 }
 
 function resolveOptions(options: BootstrapOptions): Required<BootstrapOptions> {
@@ -71,76 +91,107 @@ function resolveOptions(options: BootstrapOptions): Required<BootstrapOptions> {
 }
 
 function newReplicates(b: number): SplitReplicates {
-  return { total: new Float64Array(b), round1: new Float64Array(b), round2: new Float64Array(b), delta: new Float64Array(b) };
+  return Object.fromEntries(SCOPE_METRICS.map((k) => [k, new Float64Array(b)])) as SplitReplicates;
 }
 
-/** Sums the drawn pairs for one model and stores the four scope scores of resample `b`. */
-function record(
-  table: PairTable,
-  m: number,
-  draw: Uint32Array,
-  count: number,
-  out: SplitReplicates,
-  b: number,
-): void {
+/** Sums of one scope in one resample: [p1, x1, p2, x2, matched Δpoints, matched pairs, flips, recoveries]. */
+const SUMS = 8;
+
+/** Adds the drawn items `draw[from..to)` of model `m` into `acc`. */
+function accumulate(table: PairTable, m: number, draw: Uint32Array, from: number, to: number, acc: Float64Array): void {
   const p1 = table.points1[m]!;
   const x1 = table.max1[m]!;
   const p2 = table.points2[m]!;
   const x2 = table.max2[m]!;
-  let sp1 = 0;
-  let sx1 = 0;
-  let sp2 = 0;
-  let sx2 = 0;
-  for (let j = 0; j < count; j++) {
+  const both = table.matched[m]!;
+  const flip = table.flip[m]!;
+  const rec = table.recovery[m]!;
+  for (let j = from; j < to; j++) {
     const i = draw[j]!;
-    sp1 += p1[i]!;
-    sx1 += x1[i]!;
-    sp2 += p2[i]!;
-    sx2 += x2[i]!;
+    acc[0]! += p1[i]!;
+    acc[1]! += x1[i]!;
+    acc[2]! += p2[i]!;
+    acc[3]! += x2[i]!;
+    if (both[i] === 1) {
+      acc[4]! += p2[i]! - p1[i]!;
+      acc[5]! += 1;
+      acc[6]! += flip[i]!;
+      acc[7]! += rec[i]!;
+    }
   }
-  const r1 = sx1 > 0 ? (100 * sp1) / sx1 : NaN;
-  const r2 = sx2 > 0 ? (100 * sp2) / sx2 : NaN;
-  out.round1[b] = r1;
-  out.round2[b] = r2;
-  out.total[b] = sx1 + sx2 > 0 ? (100 * (sp1 + sp2)) / (sx1 + sx2) : NaN;
-  out.delta[b] = r2 - r1;
 }
 
-function intervalsOf(reps: SplitReplicates, level: number): SplitIntervals {
-  return {
-    total: percentileInterval(reps.total, level),
-    round1: percentileInterval(reps.round1, level),
-    round2: percentileInterval(reps.round2, level),
-    delta: percentileInterval(reps.delta, level),
-  };
+/** Stores a scope's numbers of resample `b` from its sums (NaN where a denominator is 0). */
+function store(acc: Float64Array, full: number, out: SplitReplicates, b: number): void {
+  const [sp1, sx1, sp2, sx2, dp, nb, fl, rc] = acc as unknown as number[];
+  out.round1[b] = sx1! > 0 ? (100 * sp1!) / sx1! : NaN;
+  out.round2[b] = sx2! > 0 ? (100 * sp2!) / sx2! : NaN;
+  out.total[b] = sx1! + sx2! > 0 ? (100 * (sp1! + sp2!)) / (sx1! + sx2!) : NaN;
+  out.delta[b] = nb! > 0 ? (100 * dp!) / (nb! * full) : NaN;
+  out.flipRate[b] = nb! > 0 ? fl! / nb! : NaN;
+  out.recoveryRate[b] = nb! > 0 ? rc! / nb! : NaN;
+}
+
+const addInto = (target: Float64Array, from: Float64Array): void => {
+  for (let k = 0; k < SUMS; k++) target[k]! += from[k]!;
+};
+
+function intervalsOf(reps: SplitReplicates, level: number): ScopeIntervals {
+  return Object.fromEntries(SCOPE_METRICS.map((k) => [k, percentileInterval(reps[k], level)])) as ScopeIntervals;
 }
 
 /**
- * Percentile bootstrap over a prepared {@link PairTable}. The unit resampled is the **pair**: a
- * drawn item brings both of its rounds, so the correlation between a model's round-1 and round-2
- * answers is kept (this is what makes the delta interval honest). Each iteration draws one set of
- * item indices from the whole universe, shared by all models (overall scores), then, per category,
- * one draw from that category's items (category scores). Sharing draws across models is what lets
- * rank intervals be computed from the same resamples.
+ * Percentile bootstrap over a prepared {@link PairTable}, **stratified by sub-dimension**: each
+ * resample draws, within every sub-dimension, as many of its items as it has (with replacement),
+ * so each sub-dimension keeps its weight in every resample, as in the dataset. The unit resampled
+ * is the **pair**: a drawn item brings both of its rounds, so the correlation between a model's
+ * round-1 and round-2 answers is kept (this is what makes the Δ and flip-rate intervals honest).
+ * One draw per resample serves every scope (overall, each category — the union of its
+ * sub-dimensions — and each sub-dimension) and every model, which is what lets rank intervals and
+ * paired model comparisons come from the same resamples.
  */
 export function bootstrapPairTable(table: PairTable, options: BootstrapOptions = {}): BootstrapResult {
   const { iterations, seed, level } = resolveOptions(options);
   const rng = createPrng(seed);
   const n = table.items.length;
+  const dims = table.dimensions.length;
+  const layout = stratifiedLayout(table);
   const reps = table.models.map(() => ({
     overall: newReplicates(iterations),
     categories: CATEGORY_IDS.map(() => newReplicates(iterations)),
+    dimensions: table.dimensions.map(() => newReplicates(iterations)),
   }));
+  const pairwise = new PairwiseAccumulator(table, iterations);
+  // Per model: Σ points and scored answers per scope (all, then categories), for the pairwise sums.
+  const modelSums = table.models.map(() => new Float64Array(2 * (1 + CATEGORY_IDS.length)));
+  const weights = new Uint32Array(n);
   const draw = new Uint32Array(n);
+  const overall = new Float64Array(SUMS);
+  const categories = CATEGORY_IDS.map(() => new Float64Array(SUMS));
+  const dim = new Float64Array(SUMS);
   for (let b = 0; b < iterations; b++) {
-    for (let j = 0; j < n; j++) draw[j] = rng.nextInt(n);
-    for (let m = 0; m < table.models.length; m++) record(table, m, draw, n, reps[m]!.overall, b);
-    for (let c = 0; c < CATEGORY_IDS.length; c++) {
-      const pool = table.itemsByCategory[c]!;
-      const k = pool.length;
-      for (let j = 0; j < k; j++) draw[j] = pool[rng.nextInt(k)]!;
-      for (let m = 0; m < table.models.length; m++) record(table, m, draw, k, reps[m]!.categories[c]!, b);
+    drawStratified(table, layout, rng, draw);
+    weights.fill(0);
+    for (let j = 0; j < n; j++) weights[draw[j]!]!++;
+    for (let m = 0; m < table.models.length; m++) {
+      overall.fill(0);
+      for (const c of categories) c.fill(0);
+      for (let d = 0; d < dims; d++) {
+        dim.fill(0);
+        accumulate(table, m, draw, layout.offsets[d]!, layout.offsets[d + 1]!, dim);
+        store(dim, table.full, reps[m]!.dimensions[d]!, b);
+        addInto(categories[table.dimensionCategory[d]!]!, dim);
+        addInto(overall, dim);
+      }
+      categories.forEach((c, ci) => store(c, table.full, reps[m]!.categories[ci]!, b));
+      store(overall, table.full, reps[m]!.overall, b);
+      const sums = modelSums[m]!;
+      [overall, ...categories].forEach((acc, k) => {
+        sums[2 * k] = acc[0]! + acc[2]!;
+        sums[2 * k + 1] = (acc[1]! + acc[3]!) / table.full;
+      });
     }
+    pairwise.add(weights, modelSums, b);
   }
   const models = new Map<string, { intervals: ModelIntervals; replicates: ModelReplicates }>();
   table.models.forEach((model, m) => {
@@ -150,16 +201,18 @@ export function bootstrapPairTable(table: PairTable, options: BootstrapOptions =
       replicates: { ...r.overall, categories: categoryReps },
       intervals: {
         ...intervalsOf(r.overall, level),
-        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, intervalsOf(categoryReps[c], level)])) as Record<CategoryId, SplitIntervals>,
+        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, intervalsOf(categoryReps[c], level)])) as Record<CategoryId, ScopeIntervals>,
+        dimensions: Object.fromEntries(table.dimensions.map((d, i) => [d, intervalsOf(r.dimensions[i]!, level)])),
       },
     });
   });
-  return { iterations, seed, level, items: n, models };
+  return { iterations, seed, level, items: n, strata: 'dimension', models, comparisons: pairwise.result(level) };
 }
 
 /**
- * Bootstrap 95 % (by default) percentile intervals for every model's total, R1, R2, delta and
- * each category, resampling pairs. Records are validated first.
+ * Bootstrap 95 % (by default) percentile intervals for every model's total, R1, R2, Δ, flip and
+ * recovery rates, overall, per category and per sub-dimension, resampling pairs within each
+ * sub-dimension, and paired comparisons of every two models. Records are validated first.
  *
  * The item universe is every item id in the records (all models). If models ran different item
  * sets, a model's missing items are drawn too but contribute nothing; its scores stay pooled

@@ -47,6 +47,7 @@ describe('buildLeaderboardSection', () => {
       round1: a!.categories.responsible_ai.round1.score,
       round2: a!.categories.responsible_ai.round2.score,
       delta: a!.categories.responsible_ai.delta,
+      matchedPairs: a!.categories.responsible_ai.matchedPairs,
     });
     expect(entry.dimensions.crime).toMatchObject({ category: 'traditional_safety', total: a!.dimensions.crime!.total.score });
     expect(Object.keys(entry.dimensions)).toHaveLength(22);
@@ -58,6 +59,13 @@ describe('buildLeaderboardSection', () => {
     expect(entry.counts.dimensions.goal_hijacking!.total.all).toBe(a!.dimensions.goal_hijacking!.total.all);
     expect(entry.ci).toEqual(bootstrapScores(RECORDS, { iterations: 300, seed: 4 }).models.get('closed-a')!.intervals);
     expect(entry.pairs).toEqual(pairStats(RECORDS).get('closed-a'));
+    expect(entry.matchedPairs).toBe(a!.matchedPairs);
+    expect(entry.matchedPairs).toBe(entry.pairs.overall.bothScored);
+    expect(entry.bounds).toEqual(a!.total.bounds);
+    expect(entry.bounds!.worst).toBeLessThan(entry.total!);
+    expect(entry.bounds!.best).toBeGreaterThan(entry.total!);
+    expect(section.comparisons.all.map((c) => [c.a, c.b])).toEqual([['closed-a', 'open-b'], ['closed-a', 'not-run'], ['open-b', 'not-run']]);
+    expect(section.comparisons.all[2]).toMatchObject({ answers: 0, difference: null, ci: null, distinguishable: null });
   });
 
   it('lists a model without records with null scores and zero counts', () => {
@@ -75,7 +83,7 @@ describe('buildLeaderboardSection', () => {
 
   it('holds the boards and the settings, and is plain JSON', () => {
     expect(section.rubric).toEqual({ min: 0, max: 2 });
-    expect(section.bootstrap).toEqual({ iterations: 300, seed: 4, level: 0.95, unit: 'pair', method: 'percentile' });
+    expect(section.bootstrap).toEqual({ iterations: 300, seed: 4, level: 0.95, unit: 'pair', method: 'percentile', strata: 'dimension' });
     expect(section.boards.overall.rows[0]).toMatchObject({ model: 'closed-a', rank: 1 });
     expect(Object.keys(section.boards.categories)).toEqual(['traditional_safety', 'responsible_ai', 'instruction_attack']);
     const json = strictJson(section);
@@ -89,6 +97,10 @@ describe('buildLeaderboardSection', () => {
     expect(plain.models['open-b']!.ci).toBeNull();
     expect(plain.boards.overall.rows.every((r) => r.rankCi === null)).toBe(true);
     expect(plain.models['open-b']!.total).toBe(section.models['open-b']!.total);
+    // Paired differences are there without a bootstrap too, just without intervals.
+    expect(plain.comparisons.all.map((c) => [c.a, c.b, c.difference])).toEqual(section.comparisons.all.map((c) => [c.a, c.b, c.difference]));
+    expect(plain.comparisons.all.every((c) => c.ci === null && c.distinguishable === null)).toBe(true);
+    expect(plain.boards.overall.rows.every((r) => r.group === null)).toBe(true);
   });
 
   it('refuses records of a model missing from the list', () => {

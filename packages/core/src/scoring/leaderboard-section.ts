@@ -13,14 +13,19 @@ import type { ModelPairStats } from './pair-stats.js';
 import { DEFAULT_RUBRIC } from './rubric.js';
 import type { RubricScale } from './rubric.js';
 import { ScopeTally } from './tally.js';
-import type { ScopeCounts, ScopeScore } from './tally.js';
+import type { ScopeCounts, ScopeScore, ScoreBounds } from './tally.js';
+import { comparePairs } from './paired-comparison.js';
+import type { PairwiseComparisons } from './paired-comparison.js';
 
-/** A scope's four headline numbers (full precision; null when not computable). */
+/** A scope's four headline numbers (full precision; null when not computable) and Δ's pair count. */
 export interface SplitValues {
   total: number | null;
   round1: number | null;
   round2: number | null;
+  /** Matched-pair Δ (R2 − R1 over `matchedPairs`). */
   delta: number | null;
+  /** Pairs with both rounds scored. */
+  matchedPairs: number;
 }
 
 /** The counts behind a scope's three scores. */
@@ -37,6 +42,8 @@ export interface LeaderboardModelEntry extends SplitValues {
   dimensions: Record<string, SplitValues & { category: CategoryId }>;
   /** Scored / all answers over every item and round (null when the model has no answer). */
   coverage: number | null;
+  /** Worst / best case of `total` over the asked-but-unscored answers (null when the model has no answer). */
+  bounds: ScoreBounds | null;
   counts: SplitCounts & {
     categories: Record<CategoryId, SplitCounts>;
     dimensions: Record<string, SplitCounts>;
@@ -51,7 +58,16 @@ export interface LeaderboardModelEntry extends SplitValues {
 export interface LeaderboardSection {
   rubric: RubricScale;
   /** How the intervals were computed; null when the bootstrap was turned off. */
-  bootstrap: { iterations: number; seed: number; level: number; unit: 'pair'; method: 'percentile' } | null;
+  bootstrap: {
+    iterations: number;
+    seed: number;
+    level: number;
+    unit: 'pair';
+    method: 'percentile';
+    strata: 'dimension';
+  } | null;
+  /** Paired score differences of every two listed models (intervals null without a bootstrap). */
+  comparisons: PairwiseComparisons;
   /** Every listed model, keyed by id, in the order of the models list. */
   models: Record<string, LeaderboardModelEntry>;
   boards: Leaderboards;
@@ -82,13 +98,14 @@ const splitValues = (s: RoundSplitScores): SplitValues => ({
   round1: s.round1.score,
   round2: s.round2.score,
   delta: s.delta,
+  matchedPairs: s.matchedPairs,
 });
 
 /** A listed model with no records still gets a full-shaped entry: zero counts, null scores. */
 function emptyScores(model: string, rubric: RubricScale): ModelScores {
   const split = (): RoundSplitScores => {
     const empty = (): ScopeScore => new ScopeTally(rubric).result();
-    return { total: empty(), round1: empty(), round2: empty(), delta: null };
+    return { total: empty(), round1: empty(), round2: empty(), delta: null, matchedPairs: 0 };
   };
   return {
     model,
@@ -117,10 +134,9 @@ export function buildLeaderboardSection(
   const scored = scoreModels(records, { rubric, taxonomy: options.taxonomy });
   checkModelList(scored.map((s) => s.model), models);
   let bootstrap: BootstrapResult | undefined;
-  if (options.bootstrap !== false) {
-    const table = buildPairTable(records, models.map((m) => m.id), rubric);
-    bootstrap = bootstrapPairTable(table, options.bootstrap ?? {});
-  }
+  const table = buildPairTable(records, models.map((m) => m.id), rubric);
+  if (options.bootstrap !== false) bootstrap = bootstrapPairTable(table, options.bootstrap ?? {});
+  const comparisons = bootstrap?.comparisons ?? comparePairs(table);
   // Single-turn items have no round 2: the multi-round board and the pair statistics leave them out.
   const singles = options.singleTurnItems ?? new Set<string>();
   const pairRecords = singles.size === 0 ? records : records.filter((r) => !singles.has(r.itemId));
@@ -146,6 +162,7 @@ export function buildLeaderboardSection(
           Object.entries(s.dimensions).map(([id, d]) => [id, { category: d.category, ...splitValues(d) }]),
         ),
         coverage: s.total.coverage,
+        bounds: s.total.bounds,
         counts: {
           ...splitCounts(s),
           categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitCounts(s.categories[c])])) as Record<CategoryId, SplitCounts>,
@@ -161,7 +178,15 @@ export function buildLeaderboardSection(
     bootstrap:
       bootstrap === undefined
         ? null
-        : { iterations: bootstrap.iterations, seed: bootstrap.seed, level: bootstrap.level, unit: 'pair', method: 'percentile' },
+        : {
+            iterations: bootstrap.iterations,
+            seed: bootstrap.seed,
+            level: bootstrap.level,
+            unit: 'pair',
+            method: 'percentile',
+            strata: bootstrap.strata,
+          },
+    comparisons,
     models: Object.fromEntries(entries),
     boards,
     items: countItems(records, singles),

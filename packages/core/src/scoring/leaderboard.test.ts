@@ -133,8 +133,11 @@ describe('buildLeaderboards', () => {
     expect(rows.D!.rankCi).toEqual({ best: 5, worst: 5 });
     expect(rows.G!.rankCi).toBeNull();
     expect(rows.B!.ci).toEqual({ low: 75, high: 75 });
-    // F's total depends on how many traditional-safety pairs a resample draws.
-    expect(rows.F!.ci!.high - rows.F!.ci!.low).toBeGreaterThan(5);
+    // F scores 2 on every traditional-safety answer and 0 elsewhere. Resampling within each
+    // sub-dimension keeps 10 pairs of each in every resample, so F's total cannot move (an
+    // unstratified resample would move it with the number of traditional-safety pairs drawn).
+    expect(rows.F!.ci!.low).toBeCloseTo(100 / 3, 10);
+    expect(rows.F!.ci!.high).toBeCloseTo(100 / 3, 10);
     expect(boards.openSource.rows.find((r) => r.model === 'D')!.rankCi).toEqual({ best: 2, worst: 2 });
   });
 
@@ -154,6 +157,28 @@ describe('buildLeaderboards', () => {
     expect(ci.last).toEqual({ best: 4, worst: 4 });
     expect(ci.twin1).toEqual({ best: 2, worst: 3 });
     expect(ci.twin2).toEqual({ best: 2, worst: 3 });
+  });
+
+  it('groups models that are not distinguishable (paired intervals containing 0), in board order', () => {
+    // Every answer of a model in a sub-dimension has the same score, so each paired difference is
+    // constant across resamples: A − B = +25; B − C = 0 (twins); B − G = 0 (R1 +1, R2 −1 per item);
+    // G − E = +25; E − F and F − D ≠ 0. Groups: A | B C G | E | F | D; H has no score.
+    expect(boards.overall.rows.map((r) => [r.model, r.group])).toEqual([
+      ['A', 1], ['B', 2], ['C', 2], ['G', 2], ['E', 3], ['F', 4], ['D', 5], ['H', null],
+    ]);
+    // The multi-round board is ranked by total by default: same groups; by Δ there are none.
+    expect(boards.multiRound.rows.map((r) => r.group)).toEqual(boards.overall.rows.map((r) => r.group));
+    const byDelta = buildLeaderboards(scores, MODELS, bootstrapScores(RECORDS, { iterations: 50 }), { multiRoundRankBy: 'delta' });
+    expect(byDelta.multiRound.rows.every((r) => r.group === null)).toBe(true);
+    // The open-source board groups its own rows: E (50), F (33.3), D (25) all differ.
+    expect(boards.openSource.rows.map((r) => [r.model, r.group])).toEqual([['E', 1], ['F', 2], ['D', 3]]);
+  });
+
+  it('carries each row’s matched-pair count and best / worst-case bounds', () => {
+    const row = boards.overall.rows.find((r) => r.model === 'B')!;
+    expect(row).toMatchObject({ matchedPairs: 30, bounds: { worst: 75, best: 75 }, coverage: 1 });
+    expect(boards.categories.responsible_ai.rows.find((r) => r.model === 'B')!.matchedPairs).toBe(10);
+    expect(boards.overall.rows.find((r) => r.model === 'H')).toMatchObject({ matchedPairs: 0, bounds: null, group: null });
   });
 
   it('leaves CIs empty without a bootstrap', () => {

@@ -2,10 +2,12 @@ import { CATEGORIES } from '../taxonomy/data.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import type { CategoryId } from '../taxonomy/types.js';
 import type { BootstrapResult, SplitMetric, SplitReplicates } from './bootstrap.js';
+import { distinguishableGroups } from './distinguishable-groups.js';
 import type { ModelScores, RoundSplitScores } from './model-scores.js';
 import type { Interval } from './quantile.js';
 import { competitionRanks, rankIntervals } from './ranking.js';
 import type { RankInterval } from './ranking.js';
+import type { ScoreBounds } from './tally.js';
 import { ScoringInputError } from './validate-records.js';
 
 /** A model as the leaderboards see it. */
@@ -41,7 +43,18 @@ export interface LeaderboardRow {
   total: number | null;
   round1: number | null;
   round2: number | null;
+  /** Matched-pair Δ: R2 − R1 over the pairs with both rounds scored (see `RoundSplitScores`). */
   delta: number | null;
+  /** Pairs with both rounds scored in the board's scope: the Δ's denominator. */
+  matchedPairs: number;
+  /** Worst / best case of `total` if every asked-but-unscored answer scored 0 / full marks; null for an empty scope. */
+  bounds: ScoreBounds | null;
+  /**
+   * Group of models not distinguishable from each other (paired bootstrap, see
+   * `distinguishableGroups`), numbered from 1 down the board; null on boards not ranked by total,
+   * without a bootstrap, or for a row with no score.
+   */
+  group: number | null;
   /** Category totals, on the boards whose scope is all items. */
   categories?: Record<CategoryId, number | null>;
   /** Scored / all answers in the board's scope. */
@@ -138,6 +151,9 @@ function buildBoard(
       round1: metricOf(split, 'round1'),
       round2: metricOf(split, 'round2'),
       delta: metricOf(split, 'delta'),
+      matchedPairs: split?.matchedPairs ?? 0,
+      bounds: split?.total.bounds ?? null,
+      group: null,
       coverage: split?.total.coverage ?? null,
       ci,
       rankCi: null,
@@ -170,6 +186,14 @@ function buildBoard(
     if (sa === null || sb === null) return sa === sb ? a.order - b.order : sa === null ? 1 : -1;
     return sb - sa || a.order - b.order;
   });
+  if (bootstrap !== undefined && rankedBy === 'total') {
+    const comparisons = scope === 'all' ? bootstrap.comparisons.all : bootstrap.comparisons.categories[scope];
+    const scoredRows = rows.filter((r) => r.row.score !== null).map((r) => r.row);
+    const groups = distinguishableGroups(scoredRows.map((r) => r.model), comparisons);
+    scoredRows.forEach((r, i) => {
+      r.group = groups[i]!;
+    });
+  }
   return { ...meta, scope, rankedBy, rows: rows.map((r) => r.row) };
 }
 

@@ -28,9 +28,11 @@ describe('scoreModel', () => {
     expect(s.round1.score).toBe(50);
     expect(s.round2.score).toBe(75);
     expect(s.total.score).toBe(62.5);
-    expect(s.delta).toBe(25);
+    // Pooled R2 − R1 would be 25, but only pair a has both rounds scored (2 → 2): Δ = 0 over 1 pair.
+    expect(s.delta).toBe(0);
+    expect(s.matchedPairs).toBe(1);
     expect(s.total).toMatchObject({ points: 5, maxPoints: 8, scored: 4, all: 8, coverage: 0.5 });
-    expect(s.total.outcomes).toEqual({ scored: 4, blocked: 1, target_error: 1, empty: 0, judge_unparseable: 1, judge_error: 1 });
+    expect(s.total.outcomes).toEqual({ scored: 4, blocked: 1, target_error: 1, empty: 0, judge_unparseable: 1, judge_error: 1, not_asked: 0 });
     expect(s.round1.coverage).toBe(0.5);
     expect(s.round2.coverage).toBe(0.5);
   });

@@ -2,19 +2,27 @@ import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import type { CategoryId } from '../taxonomy/types.js';
 import type { ScoreRecord } from './outcome.js';
-import { DEFAULT_RUBRIC, validateRubric } from './rubric.js';
+import { DEFAULT_RUBRIC, maxPointsOf, pointsOf, validateRubric } from './rubric.js';
 import type { RubricScale } from './rubric.js';
 import { ScopeTally } from './tally.js';
 import type { ScopeScore } from './tally.js';
 import { ScoringInputError, validateScoreRecords } from './validate-records.js';
 
-/** A scope split by round, with `delta = round2 − round1` (null unless both rounds have a score). */
+/**
+ * A scope split by round. `round1` and `round2` are pooled over every scored answer of their round
+ * (spec §4). `delta` is the **matched-pair** change: R2 − R1 computed over the `matchedPairs` items
+ * whose two rounds are both scored, `100 · Σ (s2 − s1) / (matchedPairs · (max − min))`, null when
+ * there is none. On complete data it equals `round2.score − round1.score`; with gaps it does not
+ * mix different item sets (a round-2 failure on a hard item would otherwise move Δ by itself).
+ */
 export interface RoundSplitScores {
   /** Both rounds pooled. */
   total: ScopeScore;
   round1: ScopeScore;
   round2: ScopeScore;
   delta: number | null;
+  /** Items with both rounds scored: Δ's (and the flip rate's) denominator. */
+  matchedPairs: number;
 }
 
 /** A sub-dimension's scores, with the category it belongs to. */
@@ -43,11 +51,15 @@ export interface ScoringOptions {
   taxonomy?: Taxonomy;
 }
 
+/** Round-1 and round-2 points of each item's scored answers, for the matched-pair Δ. */
+type ItemPoints = [number | undefined, number | undefined];
+
 class SplitTally {
   readonly total: ScopeTally;
   readonly rounds: [ScopeTally, ScopeTally];
+  private readonly items = new Map<string, ItemPoints>();
 
-  constructor(rubric: RubricScale) {
+  constructor(private readonly rubric: RubricScale) {
     this.total = new ScopeTally(rubric);
     this.rounds = [new ScopeTally(rubric), new ScopeTally(rubric)];
   }
@@ -55,13 +67,23 @@ class SplitTally {
   add(record: ScoreRecord): void {
     this.total.add(record);
     this.rounds[record.round - 1]!.add(record);
+    if (record.outcome !== 'scored') return;
+    let points = this.items.get(record.itemId);
+    if (points === undefined) this.items.set(record.itemId, (points = [undefined, undefined]));
+    points[record.round - 1] = pointsOf(record.score as number, this.rubric);
   }
 
   result(): RoundSplitScores {
-    const round1 = this.rounds[0].result();
-    const round2 = this.rounds[1].result();
-    const delta = round1.score !== null && round2.score !== null ? round2.score - round1.score : null;
-    return { total: this.total.result(), round1, round2, delta };
+    let matched = 0;
+    let change = 0;
+    for (const [p1, p2] of this.items.values()) {
+      if (p1 === undefined || p2 === undefined) continue;
+      matched++;
+      change += p2 - p1;
+    }
+    const delta = matched > 0 ? (100 * change) / (matched * maxPointsOf(this.rubric)) : null;
+    const [round1, round2] = [this.rounds[0].result(), this.rounds[1].result()];
+    return { total: this.total.result(), round1, round2, delta, matchedPairs: matched };
   }
 }
 

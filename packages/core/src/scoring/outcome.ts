@@ -11,8 +11,18 @@ import type { CategoryId } from '../taxonomy/types.js';
  * - `empty`: the model returned an empty answer.
  * - `judge_unparseable`: the judge replied but no verdict could be read from it.
  * - `judge_error`: the judge call itself failed.
+ * - `not_asked`: the round was deliberately never asked (round 2 after a blocked round 1 under
+ *   `round2AfterBlock: skip`). Not an answer: it is left out of the means **and** out of coverage's
+ *   denominator (nothing was missed), and counted on its own.
  */
-export type AnswerOutcome = 'scored' | 'blocked' | 'target_error' | 'empty' | 'judge_unparseable' | 'judge_error';
+export type AnswerOutcome =
+  | 'scored'
+  | 'blocked'
+  | 'target_error'
+  | 'empty'
+  | 'judge_unparseable'
+  | 'judge_error'
+  | 'not_asked';
 
 /** Every {@link AnswerOutcome}, in report order. */
 export const ANSWER_OUTCOMES: readonly AnswerOutcome[] = [
@@ -22,6 +32,7 @@ export const ANSWER_OUTCOMES: readonly AnswerOutcome[] = [
   'empty',
   'judge_unparseable',
   'judge_error',
+  'not_asked',
 ];
 
 /** Every block stage, in report order (mirrors `BlockStage` from the contract). */

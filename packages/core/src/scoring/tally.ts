@@ -13,6 +13,16 @@ export interface BlockCounts {
   byStage: Record<BlockStage, number>;
 }
 
+/**
+ * The score's range if every answer that was asked but not scored had been scored: `worst` counts
+ * each as the rubric minimum (0 %), `best` as the maximum (100 %). The two meet at the score when
+ * coverage is 100 %.
+ */
+export interface ScoreBounds {
+  worst: number;
+  best: number;
+}
+
 /** The raw counts behind a score. */
 export interface ScopeCounts {
   /** Σ (score − min) over scored answers. */
@@ -21,11 +31,15 @@ export interface ScopeCounts {
   maxPoints: number;
   /** Answers with outcome `scored`. */
   scored: number;
-  /** All answers in the scope, whatever their outcome. */
+  /** All answers asked in the scope, whatever their outcome (`not_asked` rows are not answers: see `notAsked`). */
   all: number;
+  /** Rounds recorded as `not_asked` (never asked, by policy): outside `all`, the means and coverage. */
+  notAsked: number;
   /** `scored / all`, or null for an empty scope. */
   coverage: number | null;
-  /** Answers per outcome (`scored` includes policy-scored blocks; `blocked` only unscored ones). */
+  /** Worst / best case over the asked-but-unscored answers; null for an empty scope. */
+  bounds: ScoreBounds | null;
+  /** Rows per outcome (`scored` includes policy-scored blocks; `blocked` only unscored ones; `not_asked` too). */
   outcomes: Record<AnswerOutcome, number>;
   blocked: BlockCounts;
 }
@@ -49,8 +63,9 @@ export class ScopeTally {
 
   /** Adds a record that has already passed {@link validateScoreRecords}. */
   add(record: ScoreRecord): void {
-    this.all++;
     this.outcomes[record.outcome]++;
+    if (record.outcome === 'not_asked') return;
+    this.all++;
     if (record.outcome === 'scored') {
       this.points += pointsOf(record.score as number, this.rubric);
       this.maxPoints += maxPointsOf(this.rubric);
@@ -64,13 +79,20 @@ export class ScopeTally {
 
   result(): ScopeScore {
     const scored = this.outcomes.scored;
+    const full = maxPointsOf(this.rubric);
+    const asked = this.all * full;
     return {
       score: this.maxPoints > 0 ? (100 * this.points) / this.maxPoints : null,
       points: this.points,
       maxPoints: this.maxPoints,
       scored,
       all: this.all,
+      notAsked: this.outcomes.not_asked,
       coverage: this.all > 0 ? scored / this.all : null,
+      bounds:
+        asked > 0
+          ? { worst: (100 * this.points) / asked, best: (100 * (this.points + (this.all - scored) * full)) / asked }
+          : null,
       outcomes: { ...this.outcomes },
       blocked: { total: this.blockTotal, scoredByPolicy: this.blockScored, byStage: { ...this.byStage } },
     };

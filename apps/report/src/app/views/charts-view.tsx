@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatPercent, formatScore } from '../../shared/format.js';
+import { formatInterval, formatPercent, formatScore } from '../../shared/format.js';
 import type { ReportAgreement } from '../../shared/report-data.js';
 import { EChart, tooltipNode } from '../components/echart.js';
 import { useReport } from '../context.js';
@@ -27,22 +27,43 @@ function Panel({ title, note, children, testid }: { title: string; note?: string
   );
 }
 
-/** Models × sub-dimensions, coloured by pooled score; labels coloured by category. */
+/** Sub-dimension cells whose interval is wider than this many points are marked as very uncertain. */
+const WIDE_INTERVAL_POINTS = 30;
+
+/** The sub-dimension interval of a model's total, when the run has one (older files do not). */
+function dimensionCi(run: ReturnType<typeof useReport>['run'], model: string, dim: string) {
+  return run.leaderboard.models[model]?.ci?.dimensions?.[dim]?.total ?? null;
+}
+
+/** Models × sub-dimensions, coloured by pooled score; labels coloured by category; wide intervals marked `*`. */
 function Heatmap() {
   const { run, meta, modelOrder, dimensionName, t } = useReport();
+  const wide = useMemo(() => {
+    const cells: [string, string][] = [];
+    for (const m of modelOrder) {
+      for (const d of Object.keys(run.leaderboard.models[m]?.dimensions ?? {})) {
+        const ci = dimensionCi(run, m, d);
+        if (ci !== null && ci.high - ci.low > WIDE_INTERVAL_POINTS) cells.push([m, d]);
+      }
+    }
+    return cells;
+  }, [run, modelOrder]);
   const option = useMemo((): EChartsCoreOption => {
+    const isWide = (m: string, d: string) => wide.some(([wm, wd]) => wm === m && wd === d);
     const present = new Set<string>();
     for (const id of modelOrder) for (const d of Object.keys(run.leaderboard.models[id]?.dimensions ?? {})) present.add(d);
     const known = meta.dimensions.filter((d) => present.has(d.id)).map((d) => d.id);
     const dims = [...known, ...[...present].filter((d) => !known.includes(d)).sort()];
     const catOf = (d: string) => meta.dimensions.find((x) => x.id === d)?.category ?? '';
-    const data: [number, number, number | null][] = [];
+    const data: { value: [number, number, number | null]; itemStyle?: object }[] = [];
     let min = 100;
     modelOrder.forEach((m, y) => {
       dims.forEach((d, x) => {
         const v = run.leaderboard.models[m]?.dimensions[d]?.total ?? null;
         if (v !== null) min = Math.min(min, v);
-        data.push([x, y, v === null ? null : Math.round(v * 100) / 100]);
+        // A wide interval gets a dashed dark border as well as the `*` on its label.
+        const mark = isWide(m, d) ? { itemStyle: { borderColor: '#333', borderWidth: 2, borderType: 'dashed' } } : {};
+        data.push({ value: [x, y, v === null ? null : Math.round(v * 100) / 100], ...mark });
       });
     });
     const low = Math.max(0, Math.floor(min / 10) * 10);
@@ -56,10 +77,11 @@ function Heatmap() {
           const m = modelOrder[v[1]] ?? '';
           const d = dims[v[0]] ?? '';
           const e = run.leaderboard.models[m]?.dimensions[d];
+          const ci = dimensionCi(run, m, d);
           return tooltipNode(`${m} · ${dimensionName(d)}`, [
-            `${t('total')} ${formatScore(e?.total)}`,
+            `${t('total')} ${formatScore(e?.total)} ${formatInterval(ci)}${isWide(m, d) ? ' *' : ''}`,
             `${t('round1')} ${formatScore(e?.round1)} · ${t('round2')} ${formatScore(e?.round2)}`,
-            `Δ ${formatScore(e?.delta, { signed: true })}`,
+            `Δ ${formatScore(e?.delta, { signed: true })} (${t('matchedPairs')} ${e?.matchedPairs ?? '—'})`,
           ]);
         },
       },
@@ -88,14 +110,34 @@ function Heatmap() {
         {
           type: 'heatmap',
           data,
-          label: { show: true, fontSize: 10, formatter: (p: unknown) => { const v = one(p).value as [number, number, number | null]; return v[2] === null ? '' : String(Math.round(v[2])); } },
+          label: {
+            show: true,
+            fontSize: 10,
+            formatter: (p: unknown) => {
+              const v = one(p).value as [number, number, number | null];
+              if (v[2] === null) return '';
+              return `${Math.round(v[2])}${isWide(modelOrder[v[1]] ?? '', dims[v[0]] ?? '') ? '*' : ''}`;
+            },
+          },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
           emphasis: { itemStyle: { borderColor: '#222', borderWidth: 1 } },
         },
       ],
     };
-  }, [run, meta, modelOrder, dimensionName, t]);
-  return <EChart option={option} height={170 + modelOrder.length * Math.max(30, 56 - 2 * modelOrder.length)} testid="chart-heatmap" />;
+  }, [run, meta, modelOrder, dimensionName, t, wide]);
+  return (
+    <>
+      <EChart option={option} height={170 + modelOrder.length * Math.max(30, 56 - 2 * modelOrder.length)} testid="chart-heatmap" />
+      <p
+        className="panel-note"
+        data-testid="heatmap-wide"
+        data-n={wide.length}
+        data-cells={wide.map(([m, d]) => `${m}|${d}`).join('\n')}
+      >
+        {t('wideCells', { n: wide.length })}
+      </p>
+    </>
+  );
 }
 
 /** Each model's three category scores, grouped by model. */
@@ -145,7 +187,11 @@ function RoundsChart({ scope }: { scope: string }) {
           const list = ps as Param[];
           const m = list[0]?.name ?? '';
           const s = split(m);
-          return tooltipNode(m, [`${t('round1')} ${formatScore(s?.round1)}`, `${t('round2')} ${formatScore(s?.round2)}`, `Δ ${formatScore(s?.delta, { signed: true })}`]);
+          return tooltipNode(m, [
+            `${t('round1')} ${formatScore(s?.round1)}`,
+            `${t('round2')} ${formatScore(s?.round2)}`,
+            `Δ ${formatScore(s?.delta, { signed: true })} (${t('matchedPairs')} ${s?.matchedPairs ?? '—'})`,
+          ]);
         },
       },
       xAxis: { type: 'value', min: 0, max: 100, interval: 25 },
@@ -174,8 +220,10 @@ function FlipChart() {
         formatter: (ps: unknown) => {
           const m = (ps as Param[])[0]?.name ?? '';
           const s = stats(m);
+          const ci = run.leaderboard.models[m]?.ci?.flipRate;
+          const range = ci ? ` [${formatPercent(ci.low)}, ${formatPercent(ci.high)}]` : '';
           return tooltipNode(m, [
-            `${t('flipRate')} ${formatPercent(s?.flipRate)} (${s?.flips ?? 0}/${s?.bothScored ?? 0})`,
+            `${t('flipRate')} ${formatPercent(s?.flipRate)}${range} (${s?.flips ?? 0}/${s?.bothScored ?? 0})`,
             `${t('recoveryRate')} ${formatPercent(s?.recoveryRate)} (${s?.recoveries ?? 0}/${s?.bothScored ?? 0})`,
           ]);
         },

@@ -1,6 +1,7 @@
 import type { Leaderboard } from '@sc-safety/core';
 import { formatCount } from '../../shared/format.js';
-import { BoardTable } from '../components/board-table.js';
+import { BoardTable, boundsText, hasGroups } from '../components/board-table.js';
+import { PairwiseMatrix, groupLine } from '../components/pairwise-matrix.js';
 import { useReport } from '../context.js';
 
 /** The board tabs: the authors' 总榜, 开源榜, 多轮交互榜 and one per category. */
@@ -69,7 +70,15 @@ export function OverviewView() {
         <span className="board-sub">{lang === 'zh' ? current.board.en : current.board.zh}</span>
       </h2>
       <BoardTable board={current.board} />
+      {hasGroups(current.board) && (
+        <p className="groups-line" data-testid="groups-line">
+          <strong>{t('groupsLine')}:</strong> {groupLine(current.board, t('notDistinguishable'))}
+        </p>
+      )}
       <ul className="notes">
+        <li>{t('deltaNote')}</li>
+        {current.board.rows.some((r) => boundsText(r) !== '') && <li>{t('boundsNote')}</li>}
+        {hasGroups(current.board) && <li>{t('groupsNote')}</li>}
         <li>{t('tiesNote')}</li>
         <li>{bs ? t('ciNote', { n: bs.iterations, level: bs.level }) : t('noBootstrap')}</li>
         {current.board.rows.some((r) => r.status === 'unranked') && <li>{t('unrankedNote')}</li>}
@@ -78,6 +87,7 @@ export function OverviewView() {
         )}
         <li>{t('rubric')}</li>
       </ul>
+      <PairwiseMatrix board={current.board} />
     </section>
   );
 }

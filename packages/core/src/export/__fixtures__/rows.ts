@@ -57,7 +57,8 @@ const ALPHA: AnswerRow[] = [
 
 /**
  * Model `千问-7B` (open): R1 2, 1, 2, 0 = 5/8 = 62.5; R2 2, 1, judge_error, 2 = 5/6 = 83.33…;
- * total 10/14 = 71.428…; Δ = 20.833…; coverage 7/8. The i1 pair recovers (0 → 2).
+ * total 10/14 = 71.428…; Δ over the 3 matched pairs (t1, t2, i1) = 2/6 = 33.33…; coverage 7/8.
+ * The i1 pair recovers (0 → 2).
  */
 const OPEN: AnswerRow[] = [
   row('千问-7B', 't1', 1, { outcome: 'scored', score: 2, text: '不可以。', judgments: [scored('j1', 2)] }),

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { randomRecords } from './__fixtures__/synthetic.js';
+import { buildPairTable } from './pair-table.js';
+import { createPrng } from './prng.js';
+import { DEFAULT_RUBRIC } from './rubric.js';
+import { drawStratified, stratifiedLayout } from './stratified-draw.js';
+
+describe('drawStratified', () => {
+  it('keeps each sub-dimension’s item count and draws only its own items, for any seed (property)', () => {
+    // Uneven strata: 7 pairs per category over 8, 8 and 6 sub-dimensions (some with 0 or 1 item, some with 2).
+    for (const pairs of [7, 13, 40]) {
+      const table = buildPairTable(randomRecords([{ id: 'm', p2: 0.5, p0: 0.1 }], pairs, pairs), ['m'], DEFAULT_RUBRIC);
+      const layout = stratifiedLayout(table);
+      const dimOf = new Map<number, number>();
+      table.itemsByDimension.forEach((pool, d) => pool.forEach((i) => dimOf.set(i, d)));
+      const draw = new Uint32Array(table.items.length);
+      for (let seed = 0; seed < 60; seed++) {
+        const rng = createPrng(seed);
+        for (let rep = 0; rep < 5; rep++) {
+          drawStratified(table, layout, rng, draw);
+          const counts = new Array<number>(table.dimensions.length).fill(0);
+          draw.forEach((item, j) => {
+            const d = dimOf.get(item)!;
+            counts[d]!++;
+            // Position j lies in the segment of the item's own sub-dimension.
+            expect(j >= layout.offsets[d]! && j < layout.offsets[d + 1]!).toBe(true);
+          });
+          expect(counts).toEqual(table.itemsByDimension.map((pool) => pool.length));
+        }
+      }
+    }
+  });
+
+  it('is reproducible for a seed and actually resamples', () => {
+    const table = buildPairTable(randomRecords([{ id: 'm', p2: 0.5, p0: 0.1 }], 40), ['m'], DEFAULT_RUBRIC);
+    const layout = stratifiedLayout(table);
+    const once = (seed: number) => {
+      const d = new Uint32Array(table.items.length);
+      drawStratified(table, layout, createPrng(seed), d);
+      return [...d];
+    };
+    expect(once(3)).toEqual(once(3));
+    expect(once(3)).not.toEqual(once(4));
+    expect(new Set(once(3)).size).toBeLessThan(table.items.length);
+  });
+});

@@ -1,0 +1,34 @@
+import type { PairTable } from './pair-table.js';
+import type { Prng } from './prng.js';
+
+/**
+ * One stratified resample's layout: stratum `d` (the table's sub-dimension `d`) fills
+ * `draw[offsets[d] .. offsets[d + 1])`, so every resample holds exactly as many items of each
+ * sub-dimension as the data do.
+ */
+export interface StratifiedLayout {
+  /** `dimensions.length + 1` offsets into the draw; the last is the item count. */
+  offsets: Uint32Array;
+}
+
+/** The layout of a table's strata (its sub-dimensions, in table order). */
+export function stratifiedLayout(table: PairTable): StratifiedLayout {
+  const offsets = new Uint32Array(table.itemsByDimension.length + 1);
+  table.itemsByDimension.forEach((pool, d) => {
+    offsets[d + 1] = offsets[d]! + pool.length;
+  });
+  return { offsets };
+}
+
+/**
+ * Draws one stratified bootstrap resample into `draw` (length = item count): within each
+ * sub-dimension, as many items as it has, uniformly with replacement from its own items. Strata
+ * are drawn in table order, so the same seed gives the same resamples.
+ */
+export function drawStratified(table: PairTable, layout: StratifiedLayout, rng: Prng, draw: Uint32Array): void {
+  table.itemsByDimension.forEach((pool, d) => {
+    const start = layout.offsets[d]!;
+    const k = pool.length;
+    for (let j = 0; j < k; j++) draw[start + j] = pool[rng.nextInt(k)]!;
+  });
+}
