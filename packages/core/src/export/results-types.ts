@@ -10,7 +10,10 @@ import type { CategoryId } from '../taxonomy/types.js';
  * The version of the results.json layout (docs/results-schema.md). Additive changes (new optional
  * fields, new outcome counts…) keep it; a rename, removal or change of meaning bumps it.
  */
-export const RESULTS_SCHEMA_VERSION = 1 as const;
+export const RESULTS_SCHEMA_VERSION = 2 as const;
+
+/** Versions this reader accepts: version-1 files (before `not_asked` and the matched-pair Δ) still read. */
+export const READABLE_RESULTS_SCHEMA_VERSIONS: readonly number[] = [1, 2];
 
 /** The `format` marker of results.json, so tools can tell the file apart from other JSON. */
 export const RESULTS_FORMAT = 'sc-safety/results' as const;

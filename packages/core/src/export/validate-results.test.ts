@@ -23,10 +23,20 @@ describe('validateResultsFile', () => {
     expect(validateResultsFile(broken((f) => (f.newTopLevelThing = { x: 1 })))).toEqual([]);
   });
 
+  it('writes version 2 and still reads version-1 files (no not_asked rows, pooled delta)', () => {
+    expect(good.schemaVersion).toBe(2);
+    const v1 = broken((f) => {
+      f.schemaVersion = 1;
+      f.answers = (f.answers as Json[]).filter((a) => a.outcome !== 'not_asked');
+    });
+    expect(validateResultsFile(v1)).toEqual([]);
+    expect(validateAgainstSchema(schema, v1)).toEqual([]);
+  });
+
   it.each([
     ['not an object', [1, 2], '$: expected an object, got array'],
     ['wrong format', broken((f) => (f.format = 'something-else')), 'format: expected "sc-safety/results"'],
-    ['newer schema', broken((f) => (f.schemaVersion = 2)), 'schemaVersion: file has schema version 2, newer than this reader'],
+    ['newer schema', broken((f) => (f.schemaVersion = 3)), 'schemaVersion: file has schema version 3, newer than this reader'],
     ['missing fingerprint', broken((f) => delete f.manifest.dataset.fingerprint), 'manifest.dataset.fingerprint: expected a string, got undefined'],
     ['bad status', broken((f) => (f.manifest.status = 'done')), 'manifest.status: expected one of "complete", "interrupted", "partial", got "done"'],
     ['model without id', broken((f) => delete f.models[1].id), 'models[1].id: expected a string'],
@@ -94,6 +104,6 @@ describe('docs/results.schema.json', () => {
     expect(validateAgainstSchema(schema, broken((f) => delete f.leaderboard.models.alpha.categories.instruction_attack))).toContain(
       '$.leaderboard.models.alpha.categories: missing instruction_attack',
     );
-    expect(validateAgainstSchema(schema, broken((f) => (f.schemaVersion = 2)))).toContain('$.schemaVersion: expected 1');
+    expect(validateAgainstSchema(schema, broken((f) => (f.schemaVersion = 3)))).toContain('$.schemaVersion: not in enum');
   });
 });

@@ -1,7 +1,7 @@
 import { ANSWER_OUTCOMES, BLOCK_STAGES } from '../scoring/outcome.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { EXPECT_VALUES, STRATEGY_IDS } from '../taxonomy/strategies.js';
-import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
+import { READABLE_RESULTS_SCHEMA_VERSIONS, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
 
 /** Options of {@link validateResultsFile}. */
 export interface ValidateResultsOptions {
@@ -120,11 +120,11 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
   };
 
   if (json.format !== RESULTS_FORMAT) p.add('format', `expected "${RESULTS_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
-  if (json.schemaVersion !== RESULTS_SCHEMA_VERSION) {
+  if (typeof json.schemaVersion !== 'number' || !READABLE_RESULTS_SCHEMA_VERSIONS.includes(json.schemaVersion)) {
     const newer = typeof json.schemaVersion === 'number' && json.schemaVersion > RESULTS_SCHEMA_VERSION;
     p.add('schemaVersion', newer
       ? `file has schema version ${json.schemaVersion}, newer than this reader's ${RESULTS_SCHEMA_VERSION}: upgrade sc-safety`
-      : `expected ${RESULTS_SCHEMA_VERSION}, got ${JSON.stringify(json.schemaVersion) ?? 'nothing'}`);
+      : `expected ${READABLE_RESULTS_SCHEMA_VERSIONS.join(' or ')}, got ${JSON.stringify(json.schemaVersion) ?? 'nothing'}`);
   }
 
   // manifest
