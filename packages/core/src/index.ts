@@ -9,3 +9,4 @@ export * from './export/index.js';
 export * from './store/index.js';
 export * from './engine/index.js';
 export * from './run/index.js';
+export * from './text/index.js';

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
 
 const DATASET_ARG = 'path to a .jsonl/.json dataset, or builtin:NAME (see `sc-safety dataset list`)';
@@ -10,6 +11,14 @@ function positiveInt(value: string): number {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
   return n;
 }
+
+function lineBytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1024) throw new InvalidArgumentError('expected a whole number of bytes ≥ 1024.');
+  return n;
+}
+
+const MAX_LINE_HELP = 'longest line accepted, in bytes (default 1048576)';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -49,10 +58,12 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .description('check a dataset and report every problem as file:line: field: message')
     .argument('<dataset>', DATASET_ARG)
     .option('--max-issues <n>', 'list at most n issues, then count the rest', positiveInt, 200)
+    .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
     .addHelpText('after', '\nExit status: 0 when valid (warnings allowed), 2 when there is any error.')
-    .action(async (ref: string, opts: { maxIssues: number }) => {
+    .action(async (ref: string, opts: { maxIssues: number; maxLineBytes?: number }) => {
       const { validateDataset } = await core();
-      const result = await validateDataset(ref, { ...options(), maxIssues: opts.maxIssues });
+      const limit = opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };
+      const result = await validateDataset(ref, { ...options(), ...limit, maxIssues: opts.maxIssues });
       await printIssues(io, result.issues, result.omitted);
       const warnings = plural(result.warningCount, 'warning');
       if (result.ok) {
@@ -70,11 +81,12 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .description('count items and turns per category and sub-dimension, with prompt lengths')
     .argument('<dataset>', DATASET_ARG)
     .option('--json', 'print machine-readable JSON to stdout')
-    .action(async (ref: string, opts: { json?: boolean }) => {
+    .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
+    .action(async (ref: string, opts: { json?: boolean; maxLineBytes?: number }) => {
       const { DatasetError, datasetStats, loadDataset } = await core();
       let loaded;
       try {
-        loaded = await loadDataset(ref, options());
+        loaded = await loadDataset(ref, { ...options(), ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }) });
       } catch (error) {
         if (!DatasetError.isInstance(error)) throw error;
         await printIssues(io, error.issues, error.omitted);
@@ -85,7 +97,7 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
       await printIssues(io, loaded.warnings, 0);
       const stats = datasetStats(loaded.items, loaded.taxonomy);
       if (opts.json === true) {
-        io.stdout(`${JSON.stringify({ dataset: ref, file: loaded.file, ...stats }, null, 2)}\n`);
+        io.stdout(`${terminalSafeJson({ dataset: ref, file: loaded.file, ...stats }, 2)}\n`);
       } else {
         const { renderDatasetStats } = await import('../format/dataset-stats.js');
         io.stdout(renderDatasetStats(loaded.file, stats));

@@ -150,4 +150,20 @@ describe('renderSummary', () => {
     expect(stopped).toContain('Stopped   model alpha: quota_exhausted — Arrearage');
     expect(stopped).toContain('Status    partial: scores cover the answers recorded so far');
   });
+
+  it('shows control characters from vendor stop messages and ids as \\xHH, never as escapes, coloured or not', () => {
+    const hostile = buildResults({
+      rows: ROWS,
+      models: MODELS,
+      manifest: { ...MANIFEST, stops: [{ id: 'alpha', role: 'model', kind: 'auth', message: 'bad key\x1b[2J\x1b]0;pwned\x07\x9b31m' }] },
+      items: ITEMS,
+      scoring: { bootstrap: false },
+    });
+    const plain = renderSummary(hostile);
+    expect(plain).toContain('bad key\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m');
+    expect(plain).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    // With colour, the only ESC bytes left are the summary's own SGR codes.
+    const coloured = renderSummary(hostile, { color: true });
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
 });
