@@ -52,10 +52,17 @@ export function interruptSignal(io: CliIo): { signal: AbortSignal; dispose: () =
 }
 
 /** Prints the plan of a run (dry run, or before starting). */
-export function renderPlan(plan: Core.PlanEstimate): string {
+export function renderPlan(plan: Core.PlanEstimate, dryRun = false): string {
   const lines = [`run directory: ${plan.outDir}`, `dataset: ${plan.datasetRef} (${plan.items} items${plan.shard ? `, shard ${plan.shard.index + 1}/${plan.shard.count}` : ''})`];
   for (const m of plan.models) lines.push(`  model ${m.id}: ${m.calls} calls, ~${m.estInputTokens} input + ~${m.estOutputTokens} output tokens`);
   for (const j of plan.judges) lines.push(`  judge ${j.id}: ${j.calls} calls, ~${j.estInputTokens} input + ~${j.estOutputTokens} output tokens`);
   lines.push('(token figures are estimates made before any call; the manifest records real usage)');
+  if (plan.adapters && plan.adapters.length > 0) {
+    lines.push(`adapter modules${dryRun ? ' a run would load (none loaded by this dry run)' : ''}: code that runs with your rights`);
+    for (const a of plan.adapters) {
+      const where = a.modulePath === undefined ? 'provided by the embedding program' : a.source === 'path' ? a.modulePath : `${a.packageName} (${a.modulePath})`;
+      lines.push(`  ${a.path} ${a.id}: ${a.ref} → ${where}`);
+    }
+  }
   return lines.join('\n') + '\n';
 }

@@ -94,7 +94,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           onPlan: (plan) => {
             if (flags.dryRun) {
               if (flags.json) io.stdout(terminalSafeJson(plan, 2) + '\n');
-              else io.stdout(renderPlan(plan));
+              else io.stdout(renderPlan(plan, true));
               return;
             }
             io.stderr(renderPlan(plan));

@@ -28,6 +28,8 @@ export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
 export { sanitizeForManifest } from './sanitize.js';
 export {
   prepareModels,
+  locateModelAdapters,
+  type AdapterModulePlan,
   listModelEntries,
   type PreparedModel,
   type PreparedModels,
