@@ -8,6 +8,7 @@ import { assertStoreFileIntact, storeRecovery } from './store-file-check.js';
 import { answerFromRow, failureFromRow, judgmentFromRow, type AnswerRow, type FailureRow, type JudgmentRow } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION_META_KEY, STORE_FILE_NAME, STORE_SCHEMA_VERSION } from './schema.js';
 import { findSecret, MIN_CHECKED_SECRET_LENGTH } from './secrets.js';
+import { secretForms } from '../config/secret-forms.js';
 import {
   MAX_REPORTED_CONFLICTS,
   type MergeResult,
@@ -384,7 +385,7 @@ export class RunStore {
       `SELECT 1 FROM ${SOURCE}.failures WHERE instr(message, @s) > 0 LIMIT 1`,
     ].map((sql) => this.#db.prepare<[{ s: string }], number>(sql).pluck());
     this.#secrets.forEach((secret, index) => {
-      const forms = [secret, JSON.stringify(secret).slice(1, -1)];
+      const forms = secretForms(secret);
       if (probes.some((probe) => forms.some((form) => probe.get({ s: form }) !== undefined))) {
         throw new RunStoreSecretError(`${source}: refusing to merge: the store contains secret #${index + 1} of ${this.#secrets.length} given to ${this.file}`, source);
       }
