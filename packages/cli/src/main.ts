@@ -3,6 +3,7 @@ import { registerDatasetCommands } from './commands/dataset.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerStoreCommands } from './commands/store.js';
 import { EXIT_CODE_HELP, ExitCode, processIo, terminalSafeIo, type CliIo, type CommandContext } from './io.js';
 import { cliVersion } from './version.js';
 
@@ -29,6 +30,7 @@ export function createProgram(ctx: CommandContext): Command {
   registerRunCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerReportCommands(program, ctx);
+  registerStoreCommands(program, ctx);
   return program;
 }
 
