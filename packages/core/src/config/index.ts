@@ -25,6 +25,7 @@ export {
 } from './validate-model-entry.js';
 export { expandEnv, type EnvExpansion } from './expand-env.js';
 export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
+export { secretForms, MIN_SECRET_LENGTH } from './secret-forms.js';
 export { sanitizeForManifest } from './sanitize.js';
 export {
   prepareModels,
