@@ -18,7 +18,7 @@ const GOOD_KEY = 'sk-E2E-GOOD-hostile-b16b00b5';
 /** Terminal control sequences a hostile endpoint or proxy might send: clear screen, OSC 0 title, OSC 8 link, C1 CSI. */
 const CONTROLS = '\x1b[2J\x1b]0;pwned\x07\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\\x9b31m';
 /** Anything a terminal acts on: C0 but LF and TAB, a CR not before LF, DEL, C1. */
-const ACTIVE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/;
+const ACTIVE = { test: (text: string): boolean => core.hasUnsafeControls(text) };
 
 /** A small seeded generator: each hostile reply carries different random bytes. */
 function seeded(seed: number): () => number {

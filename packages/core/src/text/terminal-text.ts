@@ -10,6 +10,7 @@
  */
 
 /** C0 controls but TAB and LF, a CR not followed by LF, DEL, and the C1 controls (U+0080–U+009F). */
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's purpose
 const UNSAFE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)/g;
 
 const UNSAFE_ONE = new RegExp(UNSAFE.source);
