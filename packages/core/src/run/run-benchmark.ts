@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageModelV1 } from '@sc-safety/spec';
-import { existsSync } from 'node:fs';
 import { loadRunConfig } from '../config/load-run-config.js';
 import { locateModelAdapters, prepareModels } from '../config/prepare-models.js';
 import type { PreparedModel } from '../config/prepare-models.js';
@@ -146,10 +145,10 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     options.onPlan?.(plan);
     return { outDir: run.outDir, plan, interrupted: false, secrets };
   }
-  // A damaged store is refused before any adapter is loaded or any call is paid for.
+  // A damaged store is refused before any adapter is loaded or any call is paid for (unless
+  // --fresh, which moves it aside just before the new store is opened, once nothing else can fail).
   const storeFile = path.join(run.outDir, STORE_FILE_NAME);
-  if (options.fresh) options.onFresh?.(moveStoreAside(run.outDir));
-  else if (existsSync(storeFile)) assertStoreFileIntact(storeFile);
+  if (!options.fresh && existsSync(storeFile)) assertStoreFileIntact(storeFile);
 
   const prepared = await prepareModels(loaded.config, prepareOptions);
   // The run options carry the command-line overrides (e.g. --concurrency) applied to the entries.
@@ -199,6 +198,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     judge: { promptHash: protocol.promptHash, promptVersion: protocol.promptVersion, parserVersion: protocol.parserVersion },
   };
 
+  if (options.fresh) options.onFresh?.(moveStoreAside(run.outDir));
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
   // The items and the finished rows live in spool files, not in memory, so a big run's footprint
   // stays flat (and small: V8 lets the heap grow to several times what stays alive).
