@@ -72,7 +72,9 @@ describe('sc-safety score --judgments', () => {
 
   it('reproduces the pooled formulas of spec §4 exactly, non-scored outcomes excluded', async () => {
     const out = await runCli(['score', '--judgments', 'judgments.jsonl', '--json'], dir);
-    expect(out.code, out.stderr).toBe(0);
+    // The file has a target_error for m1: scored and printed, then exit 3 (an answer is missing).
+    expect(out.code, out.stderr).toBe(3);
+    expect(out.stderr).toMatch(/incomplete: m1: 1 of 12 answers missing/);
     const { leaderboard } = JSON.parse(out.stdout) as { leaderboard: Leaderboard };
     for (const [model, want] of Object.entries(EXPECTED)) {
       const m = leaderboard.models[model]!;
@@ -101,7 +103,7 @@ describe('sc-safety score --judgments', () => {
 
   it('prints the leaderboard as a table without --json', async () => {
     const out = await runCli(['score', '--judgments', 'judgments.jsonl'], dir);
-    expect(out.code, out.stderr).toBe(0);
+    expect(out.code, out.stderr).toBe(3);
     expect(out.stdout).toMatch(/m1\s+75\.00/);
     expect(out.stdout).toMatch(/m2\s+54\.55/);
   });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalSafe } from '@sc-safety/core/terminal-text';
 import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
@@ -6,7 +7,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(terminalSafe(error instanceof Error ? error.message : String(error)));
     process.exitCode = 1;
   },
 );

@@ -5,7 +5,8 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerJudgeCommands } from './commands/judge.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
-import { ExitCode, processIo, type CliIo, type CommandContext } from './io.js';
+import { registerStoreCommands } from './commands/store.js';
+import { EXIT_CODE_HELP, ExitCode, processIo, terminalSafeIo, type CliIo, type CommandContext } from './io.js';
 import { cliVersion } from './version.js';
 
 /**
@@ -25,24 +26,28 @@ export function createProgram(ctx: CommandContext): Command {
       writeErr: (text) => ctx.io.stderr(text),
     })
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`);
   registerDatasetCommands(program, ctx);
   registerRunCommand(program, ctx);
   registerDemoCommand(program, ctx);
   registerReportCommands(program, ctx);
   registerJudgeCommands(program, ctx);
   registerAdapterCommands(program, ctx);
+  registerStoreCommands(program, ctx);
   return program;
 }
 
 /**
- * Runs the CLI and returns the process exit code: 0 success, 2 bad usage or invalid data,
- * 1 unexpected failure. Never calls `process.exit`, so it can run in-process in tests.
+ * Runs the CLI and returns the process exit code (see `ExitCode`: 0 complete, 1 internal error,
+ * 2 bad usage or data, 3 finished but incomplete or failing, 130 interrupted). Never calls
+ * `process.exit`, so it can run in-process in tests. Everything written to stdout and stderr
+ * passes through the terminal sanitiser (`terminalSafeIo`).
  *
  * @param argv the arguments after the executable and script (`process.argv.slice(2)`).
  */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
-  const ctx: CommandContext = { io: { ...processIo(), ...io }, exitCode: ExitCode.ok };
+  const ctx: CommandContext = { io: terminalSafeIo({ ...processIo(), ...io }), exitCode: ExitCode.ok };
   const program = createProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });

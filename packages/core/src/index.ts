@@ -11,3 +11,4 @@ export * from './store/index.js';
 export * from './engine/index.js';
 export * from './run/index.js';
 export * from './followups/index.js';
+export * from './text/index.js';

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
 import { registerDatasetImportCommand } from './dataset-import.js';
 import { registerFollowupsCommand } from './dataset-followups.js';
@@ -18,6 +19,14 @@ function similarity(value: string): number {
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number in (0, 1].');
   return n;
 }
+
+function lineBytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1024) throw new InvalidArgumentError('expected a whole number of bytes ≥ 1024.');
+  return n;
+}
+
+const MAX_LINE_HELP = 'longest line accepted, in bytes (default 1048576)';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -80,8 +89,9 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .description('check a dataset and report every problem as file:line: field: message')
     .argument('<dataset>', DATASET_ARG)
     .option('--max-issues <n>', 'list at most n issues, then count the rest', positiveInt, 200)
+    .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
     .addHelpText('after', '\nExit status: 0 when valid (warnings allowed), 2 when there is any error.')
-    .action(async (ref: string, opts: { maxIssues: number }) => {
+    .action(async (ref: string, opts: { maxIssues: number; maxLineBytes?: number }) => {
       const c = await core();
       // A judge-check set (`sc-safety judge check --set`) is validated by its own reader.
       if (await isJudgeCheckFile(c, ref, options())) {
@@ -96,7 +106,8 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
         }
         return;
       }
-      const result = await c.validateDataset(ref, { ...options(), maxIssues: opts.maxIssues });
+      const limit = opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };
+      const result = await c.validateDataset(ref, { ...options(), ...limit, maxIssues: opts.maxIssues });
       await printIssues(io, result.issues, result.omitted);
       const warnings = plural(result.warningCount, 'warning');
       if (result.ok) {
@@ -117,11 +128,12 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .argument('<dataset>', DATASET_ARG)
     .option('--json', 'print machine-readable JSON to stdout')
     .option('--dup-threshold <j>', 'list round-1 texts whose character-bigram Jaccard similarity is at least j', similarity, 0.8)
-    .action(async (ref: string, opts: { json?: boolean; dupThreshold: number }) => {
+    .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
+    .action(async (ref: string, opts: { json?: boolean; dupThreshold: number; maxLineBytes?: number }) => {
       const { DatasetError, datasetStats, loadDataset } = await core();
       let loaded;
       try {
-        loaded = await loadDataset(ref, options());
+        loaded = await loadDataset(ref, { ...options(), ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }) });
       } catch (error) {
         if (!DatasetError.isInstance(error)) throw error;
         await printIssues(io, error.issues, error.omitted);
@@ -132,7 +144,7 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
       await printIssues(io, loaded.warnings, 0);
       const stats = datasetStats(loaded.items, loaded.taxonomy, { nearDuplicateThreshold: opts.dupThreshold });
       if (opts.json === true) {
-        io.stdout(`${JSON.stringify({ dataset: ref, file: loaded.file, header: loaded.header, ...stats }, null, 2)}\n`);
+        io.stdout(`${terminalSafeJson({ dataset: ref, file: loaded.file, header: loaded.header, ...stats }, 2)}\n`);
       } else {
         const { renderDatasetStats } = await import('../format/dataset-stats.js');
         io.stdout(renderDatasetStats(loaded.file, stats, loaded.header));

@@ -1,3 +1,4 @@
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -45,7 +46,7 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
         progress?.stop();
         if (!result.results) return;
         if (flags.json) {
-          io.stdout(JSON.stringify({ outDir: result.outDir, files: result.paths, leaderboard: result.results.leaderboard }, null, 2) + '\n');
+          io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, leaderboard: result.results.leaderboard }, 2) + '\n');
         } else {
           io.stdout(c.renderSummary(result.results, { width: io.columns ?? 100 }) + '\n');
           io.stdout(`\nrun directory: ${result.outDir}\n`);

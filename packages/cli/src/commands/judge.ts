@@ -99,7 +99,7 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
         progress.stop();
         if (signal.aborted) {
           io.stderr('judge check interrupted; nothing was written\n');
-          ctx.exitCode = 130;
+          ctx.exitCode = ExitCode.interrupted;
           return;
         }
         if (!isUsageError(c, error)) throw error;

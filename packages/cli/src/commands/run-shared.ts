@@ -1,7 +1,7 @@
 import type * as Core from '@sc-safety/core';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
-import { ExitCode, type CliIo, type CommandContext } from '../io.js';
+import type { CliIo } from '../io.js';
 
 export async function core(): Promise<typeof Core> {
   return import('@sc-safety/core');
@@ -10,13 +10,13 @@ export async function core(): Promise<typeof Core> {
 /** Errors that mean "your input is wrong" (exit 2) rather than "something broke" (exit 1). */
 export function isUsageError(core: typeof Core, error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
-  return core.DatasetError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError'].includes(name);
+  return core.DatasetError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError', 'RunStoreCorruptError'].includes(name);
 }
 
 /** Wires engine events to a progress display on stderr: bars on a terminal, plain lines otherwise. */
 export function startProgress(io: CliIo, plan: Core.PlanEstimate) {
   const state = new ProgressState(plan.models.map((m) => ({ id: m.id, total: m.calls })));
-  const reporter = new ProgressReporter(state, { write: io.stderr, tty: io.stderrIsTTY ?? false, columns: io.columns ?? 100 });
+  const reporter = new ProgressReporter(state, { write: io.stderrControl ?? io.stderr, tty: io.stderrIsTTY ?? false, columns: io.columns ?? 100 });
   reporter.start();
   const onEvent = (event: Core.EngineEvent) => {
     if (event.type === 'row') {
@@ -52,18 +52,17 @@ export function interruptSignal(io: CliIo): { signal: AbortSignal; dispose: () =
 }
 
 /** Prints the plan of a run (dry run, or before starting). */
-export function renderPlan(plan: Core.PlanEstimate): string {
+export function renderPlan(plan: Core.PlanEstimate, dryRun = false): string {
   const lines = [`run directory: ${plan.outDir}`, `dataset: ${plan.datasetRef} (${plan.items} items${plan.shard ? `, shard ${plan.shard.index + 1}/${plan.shard.count}` : ''})`];
   for (const m of plan.models) lines.push(`  model ${m.id}: ${m.calls} calls, ~${m.estInputTokens} input + ~${m.estOutputTokens} output tokens`);
   for (const j of plan.judges) lines.push(`  judge ${j.id}: ${j.calls} calls, ~${j.estInputTokens} input + ~${j.estOutputTokens} output tokens`);
   lines.push('(token figures are estimates made before any call; the manifest records real usage)');
+  if (plan.adapters && plan.adapters.length > 0) {
+    lines.push(`adapter modules${dryRun ? ' a run would load (none loaded by this dry run)' : ''}: code that runs with your rights`);
+    for (const a of plan.adapters) {
+      const where = a.modulePath === undefined ? 'provided by the embedding program' : a.source === 'path' ? a.modulePath : `${a.packageName} (${a.modulePath})`;
+      lines.push(`  ${a.path} ${a.id}: ${a.ref} → ${where}`);
+    }
+  }
   return lines.join('\n') + '\n';
-}
-
-/** --fail-under: exit 1 when a ranked model scores below the threshold. */
-export function failUnder(ctx: CommandContext, results: Pick<Core.ResultsFile, 'leaderboard'>, threshold: number | undefined): void {
-  if (threshold === undefined) return;
-  const failing = results.leaderboard.boards.overall.rows.filter((r) => r.rank !== null && r.score !== null && r.score < threshold);
-  for (const r of failing) ctx.io.stderr(`${r.model}: total ${r.score!.toFixed(2)} is under --fail-under ${threshold}\n`);
-  if (failing.length) ctx.exitCode = ExitCode.failure;
 }

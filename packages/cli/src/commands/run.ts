@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ExitCode, type CommandContext } from '../io.js';
-import { core, failUnder, interruptSignal, isUsageError, renderPlan, startProgress } from './run-shared.js';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
+import { EXIT_CODE_HELP, ExitCode, type CommandContext } from '../io.js';
+import { percent, settleExitCode, type CompletionGates } from './completion.js';
+import { core, interruptSignal, isUsageError, renderPlan, startProgress } from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
 
 function positiveInt(value: string): number {
@@ -10,11 +12,16 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function score(value: string): number {
+function bytes(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a score between 0 and 100.');
+  if (!Number.isInteger(n) || n < 1024) throw new InvalidArgumentError('expected a whole number of bytes ≥ 1024.');
   return n;
 }
+
+const GATE_HELP = {
+  failUnder: 'exit 3 when a ranked model’s total is under this score (0–100), or it has no score',
+  minCoverage: 'exit 3 when a model’s coverage (scored / all answers) is under this percentage',
+} as const;
 
 interface RunFlags {
   config: string;
@@ -24,9 +31,16 @@ interface RunFlags {
   shard?: string;
   concurrency?: number;
   failUnder?: number;
+  minCoverage?: number;
   json?: boolean;
   dryRun?: boolean;
   fsync?: boolean;
+  fresh?: boolean;
+  maxLineBytes?: number;
+}
+
+function gatesOf(flags: { failUnder?: number; minCoverage?: number }): CompletionGates {
+  return { ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}), ...(flags.minCoverage !== undefined ? { minCoverage: flags.minCoverage } : {}) };
 }
 
 /** `sc-safety run`: the benchmark itself. */
@@ -41,13 +55,16 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('--models <ids>', 'only these model ids, comma-separated')
     .option('--shard <i/n|auto>', 'only shard i of n (1-based), for splitting work across machines; auto: from Slurm, Kubernetes or SC_SAFETY_SHARD_* variables, in <out>/shard-i-of-n')
     .option('--concurrency <n>', 'calls in flight per model and judge (overrides the config)', positiveInt)
-    .option('--fail-under <score>', 'exit 1 when a ranked model’s total is under this score', score)
+    .option('--fail-under <score>', GATE_HELP.failUnder, percent)
+    .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
     .option('--json', 'print the results summary as JSON on stdout')
-    .option('--dry-run', 'print the plan (calls per model, estimated tokens) and stop')
+    .option('--dry-run', 'print the plan (calls per model, estimated tokens, adapter modules that would load) and stop; imports no adapter')
     .option('--fsync', 'fsync every stored call (survives power loss, not just a killed process; slower)')
+    .option('--fresh', 'move an existing run store aside (store.sqlite → store.sqlite.moved-<time>) and start again; nothing is deleted')
+    .option('--max-line-bytes <n>', 'longest dataset line accepted, in bytes (default 1048576)', bytes)
     .addHelpText(
       'after',
-      '\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nExit status: 0 done, 1 failure or --fail-under, 2 bad config/dataset/flags, 3 the judge failed the judge.check the config requires (no target was called), 130 interrupted.',
+      `\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nAn adapter path or package named in a config is code: it runs with your rights, like an ESLint or Vitest config.\nResults are always written before the exit status is decided.\n\n${EXIT_CODE_HELP}`,
     )
     .action(async (flags: RunFlags) => {
       const c = await core();
@@ -66,13 +83,18 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
           ...(flags.dryRun ? { dryRun: true } : {}),
           ...(flags.fsync ? { durability: 'full' as const } : {}),
+          ...(flags.fresh ? { fresh: true } : {}),
+          ...(flags.maxLineBytes !== undefined ? { maxLineBytes: flags.maxLineBytes } : {}),
+          onFresh: (moved: readonly string[]) => {
+            for (const file of moved) io.stderr(`--fresh: moved ${file} aside; starting a new run store\n`);
+          },
           ...(interrupt ? { signal: interrupt.signal } : {}),
           adapterSearchDirs: adapterSearchDirs(),
           commandLine: ['sc-safety', ...process.argv.slice(2)],
           onPlan: (plan) => {
             if (flags.dryRun) {
-              if (flags.json) io.stdout(JSON.stringify(plan, null, 2) + '\n');
-              else io.stdout(renderPlan(plan));
+              if (flags.json) io.stdout(terminalSafeJson(plan, 2) + '\n');
+              else io.stdout(renderPlan(plan, true));
               return;
             }
             io.stderr(renderPlan(plan));
@@ -93,17 +115,13 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         progress?.stop();
         if (!result.results) return;
         if (flags.json) {
-          io.stdout(JSON.stringify({ outDir: result.outDir, files: result.paths, status: result.results.manifest.status, leaderboard: result.results.leaderboard }, null, 2) + '\n');
+          io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, status: result.results.manifest.status, leaderboard: result.results.leaderboard }, 2) + '\n');
         } else {
           io.stdout(c.renderSummary(result.results, { width: io.columns ?? 100 }) + '\n');
           io.stdout(`\nrun directory: ${result.outDir}\n`);
         }
-        if (result.interrupted) {
-          io.stderr('interrupted: completed calls are stored; run the same command again to resume.\n');
-          ctx.exitCode = 130;
-          return;
-        }
-        failUnder(ctx, result.results, flags.failUnder);
+        // The results are written (results.json, answers.csv, summary.txt): now the exit status.
+        settleExitCode(ctx, result.results, gatesOf(flags));
       } catch (error) {
         progress?.stop();
         if (error instanceof c.JudgeCheckFailedError) {
@@ -128,18 +146,23 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .argument('[run-dir]', 'a run directory written by `sc-safety run`')
     .option('--judgments <file>', 'JSONL of {model, itemId, category, dimension, round, score | outcome} made elsewhere')
     .option('--json', 'print JSON on stdout')
-    .action(async (runDir: string | undefined, flags: { judgments?: string; json?: boolean }) => {
+    .option('--fail-under <score>', GATE_HELP.failUnder, percent)
+    .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .action(async (runDir: string | undefined, flags: { judgments?: string; json?: boolean; failUnder?: number; minCoverage?: number }) => {
       const c = await core();
       try {
         if (flags.judgments !== undefined) {
           if (runDir !== undefined) throw new InvalidArgumentError('give either a run directory or --judgments, not both');
           const results = await c.scoreJudgmentsFile(flags.judgments, { cwd: io.cwd });
-          io.stdout(flags.json ? JSON.stringify({ leaderboard: results.leaderboard }, null, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
+          io.stdout(flags.json ? terminalSafeJson({ leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
+          settleExitCode(ctx, results, gatesOf(flags));
           return;
         }
         if (runDir === undefined) throw new InvalidArgumentError('give a run directory, or --judgments <file>');
         const { results, paths } = await c.scoreRun(path.resolve(io.cwd, runDir));
-        io.stdout(flags.json ? JSON.stringify({ files: paths, leaderboard: results.leaderboard }, null, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
+        io.stdout(flags.json ? terminalSafeJson({ files: paths, leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
+        settleExitCode(ctx, results, gatesOf(flags));
       } catch (error) {
         if (error instanceof InvalidArgumentError || isUsageError(c, error) || (error as { code?: string }).code === 'ENOENT') {
           io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
@@ -156,7 +179,10 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .argument('<run-dirs...>', 'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)')
     .requiredOption('--out <dir>', 'the merged run directory')
     .option('--json', 'print JSON on stdout')
-    .action(async (dirs: string[], flags: { out: string; json?: boolean }) => {
+    .option('--fail-under <score>', GATE_HELP.failUnder, percent)
+    .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .action(async (dirs: string[], flags: { out: string; json?: boolean; failUnder?: number; minCoverage?: number }) => {
       const c = await core();
       try {
         // Relative to the command's working directory, like `run --out` (io.cwd is process.cwd() outside tests).
@@ -164,7 +190,8 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         const runDirs = c.collectShardDirs(dirs.map((d) => path.resolve(io.cwd, d)));
         const merged = await c.mergeRuns(runDirs, path.resolve(io.cwd, flags.out));
         io.stderr(`merged ${runDirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
-        io.stdout(flags.json ? JSON.stringify({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, null, 2) + '\n' : c.renderSummary(merged.results, { width: io.columns ?? 100 }) + '\n');
+        io.stdout(flags.json ? terminalSafeJson({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, 2) + '\n' : c.renderSummary(merged.results, { width: io.columns ?? 100 }) + '\n');
+        settleExitCode(ctx, merged.results, gatesOf(flags));
       } catch (error) {
         if (isUsageError(c, error)) {
           io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);

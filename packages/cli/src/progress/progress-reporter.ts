@@ -1,7 +1,12 @@
+import { terminalSafe } from '@sc-safety/core/terminal-text';
 import { renderBars, renderPlain } from './progress-render.js';
 import type { ProgressState } from './progress-state.js';
 
 export interface ProgressReporterOptions {
+  /**
+   * Where the progress goes, as it is: on a terminal it carries the reporter's own cursor
+   * movements. The lines between them (model ids, stop reasons) are sanitised here.
+   */
   write: (text: string) => void;
   /** A terminal gets bars redrawn in place; anything else gets plain periodic lines. */
   tty: boolean;
@@ -33,10 +38,10 @@ export class ProgressReporter {
     if (this.options.tty) {
       const lines = renderBars(this.state, this.options.columns);
       const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
-      this.options.write(up + lines.map((l) => `\x1b[2K${l}\n`).join(''));
+      this.options.write(up + lines.map((l) => `\x1b[2K${terminalSafe(l)}\n`).join(''));
       this.drawnLines = lines.length;
     } else {
-      this.options.write(renderPlain(this.state).join('\n') + '\n');
+      this.options.write(terminalSafe(renderPlain(this.state).join('\n') + '\n'));
     }
   }
 

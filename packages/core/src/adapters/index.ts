@@ -8,6 +8,8 @@ export { assertAdapterDefinition } from './check-adapter.js';
 export { validateAdapterConfig, formatIssuePath, type ValidateAdapterConfigOptions } from './validate-config.js';
 export {
   resolveAdapter,
+  locateAdapter,
+  type LocatedAdapter,
   adapterCandidates,
   isPathReference,
   BUILTIN_ADAPTERS,

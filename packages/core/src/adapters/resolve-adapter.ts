@@ -65,21 +65,36 @@ export function adapterCandidates(ref: string): { source: Exclude<AdapterSource,
   return { source: 'short-name', packages: [`@sc-safety/adapter-${ref}`, `sc-safety-adapter-${ref}`] };
 }
 
+/** Where an adapter reference leads, found without importing (or running) anything. */
+export interface LocatedAdapter {
+  /** The package it comes from, or the absolute module path for `path` references. */
+  packageName: string;
+  source: AdapterSource;
+  /** Absolute path of the module that importing it would run. */
+  modulePath: string;
+}
+
 /**
- * Turns an adapter reference from a run config into a checked adapter definition:
- * - a short name (`openai`, or any `x` → `@sc-safety/adapter-x`, then `sc-safety-adapter-x`);
- * - a package name (`@acme/sc-safety-adapter`, `package:my-adapter`), imported as-is;
- * - a path (starts with `.` or `/`, or ends in `.js`/`.mjs`/`.ts`), resolved against `cwd`.
- * Packages are looked up from `cwd` first, then from the fallback paths. The module must export the
- * definition as `default` or `adapter`; its contract version is checked before it is returned.
+ * Finds the module an adapter reference names, reading only package manifests: nothing is
+ * imported, so nothing of it runs (what `run --dry-run` shows). Same rules as {@link resolveAdapter}.
+ *
+ * @throws AdapterResolutionError when it cannot be found.
  */
-export async function resolveAdapter(ref: string, options: ResolveAdapterOptions): Promise<ResolvedAdapter> {
+export function locateAdapter(ref: string, options: Omit<ResolveAdapterOptions, 'importer'>): LocatedAdapter {
   const trimmed = ref.trim();
   if (trimmed.length === 0) {
     throw new AdapterResolutionError('adapter_not_found', 'Adapter reference is empty: give a short name (e.g. "openai"), a package name, or a path.');
   }
-  const importer = options.importer ?? ((url: string) => import(url) as Promise<unknown>);
-  if (isPathReference(trimmed)) return resolveFromPath(trimmed, options.cwd, importer);
+  if (isPathReference(trimmed)) {
+    const file = trimmed.startsWith('file:') ? fileURLToPath(trimmed) : path.resolve(options.cwd, trimmed);
+    if (!existsSync(file)) {
+      throw new AdapterResolutionError(
+        'adapter_not_found',
+        `Adapter module "${trimmed}" not found: ${file} does not exist (paths are resolved against ${path.resolve(options.cwd)}).`,
+      );
+    }
+    return { packageName: file, source: 'path', modulePath: file };
+  }
 
   const { source, packages } = adapterCandidates(trimmed);
   for (const name of packages) {
@@ -101,29 +116,27 @@ export async function resolveAdapter(ref: string, options: ResolveAdapterOptions
         cause: error,
       });
     }
-    if (found === undefined) continue;
-    const definition = await importDefinition(found.file, name, importer);
-    assertAdapterDefinition(definition, name);
-    return { definition, packageName: name, source, modulePath: found.file };
+    if (found !== undefined) return { packageName: name, source, modulePath: found.file };
   }
   throw notFound(trimmed, packages, source, options.cwd);
 }
 
-async function resolveFromPath(
-  ref: string,
-  cwd: string,
-  importer: (url: string) => Promise<unknown>,
-): Promise<ResolvedAdapter> {
-  const file = ref.startsWith('file:') ? fileURLToPath(ref) : path.resolve(cwd, ref);
-  if (!existsSync(file)) {
-    throw new AdapterResolutionError(
-      'adapter_not_found',
-      `Adapter module "${ref}" not found: ${file} does not exist (paths are resolved against ${path.resolve(cwd)}).`,
-    );
-  }
-  const definition = await importDefinition(file, file, importer);
-  assertAdapterDefinition(definition, file);
-  return { definition, packageName: file, source: 'path', modulePath: file };
+/**
+ * Turns an adapter reference from a run config into a checked adapter definition:
+ * - a short name (`openai`, or any `x` → `@sc-safety/adapter-x`, then `sc-safety-adapter-x`);
+ * - a package name (`@acme/sc-safety-adapter`, `package:my-adapter`), imported as-is;
+ * - a path (starts with `.` or `/`, or ends in `.js`/`.mjs`/`.ts`), resolved against `cwd`.
+ * Packages are looked up from `cwd` first, then from the fallback paths. The module must export the
+ * definition as `default` or `adapter`; its contract version is checked before it is returned.
+ * Importing the module runs its code with the user's rights: a config naming an adapter is code.
+ */
+export async function resolveAdapter(ref: string, options: ResolveAdapterOptions): Promise<ResolvedAdapter> {
+  const located = locateAdapter(ref, options);
+  const importer = options.importer ?? ((url: string) => import(url) as Promise<unknown>);
+  const label = located.source === 'path' ? located.modulePath : located.packageName;
+  const definition = await importDefinition(located.modulePath, label, importer);
+  assertAdapterDefinition(definition, label);
+  return { definition, ...located };
 }
 
 async function importDefinition(file: string, label: string, importer: (url: string) => Promise<unknown>): Promise<unknown> {

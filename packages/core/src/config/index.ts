@@ -27,10 +27,13 @@ export {
 } from './validate-model-entry.js';
 export { expandEnv, type EnvExpansion } from './expand-env.js';
 export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
+export { secretForms, MIN_SECRET_LENGTH } from './secret-forms.js';
 export { sanitizeForManifest } from './sanitize.js';
 export {
   prepareModels,
   prepareModelEntries,
+  locateModelAdapters,
+  type AdapterModulePlan,
   listModelEntries,
   type PreparedModel,
   type PreparedModels,

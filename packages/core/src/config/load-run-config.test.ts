@@ -214,6 +214,31 @@ judges:
     expect(lines.join('\n')).not.toContain('sk-pasted-key-123');
   });
 
+  it('reports an alias inside its own anchor (a value containing itself) at its line, instead of overflowing the stack', async () => {
+    expect(await yamlErrors('dataset: builtin:sample\na: &a [*a]\n')).toEqual([
+      'run.yaml:2:8: an alias (*name) is inside the value its anchor (&name) names, so the value would contain itself; write the value out',
+    ]);
+    const nested = await yamlErrors('dataset: builtin:sample\nmodels:\n  - &m {id: a, adapter: openai, model: m, extra: [1, {again: *m}]}\n');
+    expect(nested).toHaveLength(1);
+    expect(nested[0]).toMatch(/^run\.yaml:3:\d+: an alias \(\*name\) is inside the value/);
+  });
+
+  it('reports an alias bomb at the line of its first alias', async () => {
+    const row = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]`;
+    const text = ['dataset: builtin:sample', row('a', 'x'), row('b', '*a'), row('c', '*b'), row('d', '*c'), row('e', '*d'), ''].join('\n');
+    const lines = await yamlErrors(text);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^run\.yaml:3:\d+: the aliases \(\*name\) expand to more than 1000 values/);
+  });
+
+  it('reports nesting deeper than 64 levels at its line, in YAML and JSON', async () => {
+    const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+    expect(await yamlErrors(`dataset: builtin:sample\nx: ${deep}\n`)).toEqual([expect.stringMatching(/^run\.yaml:2:\d+: nested more than 64 levels deep/)]);
+    write('run.json', `{"dataset": "builtin:sample",\n "x": ${deep}}`);
+    const error = await failure(loadRunConfig('run.json', { cwd: tmp }));
+    expect(error.lines).toEqual([expect.stringMatching(/^run\.json:2:\d+: nested more than 64 levels deep/)]);
+  });
+
   it('suggests the intended top-level key', async () => {
     const lines = await yamlErrors('dataset: builtin:sample\nmodles: []\nmodels: [{id: a, adapter: openai, model: m}]\nfoo: 1\n');
     expect(lines).toEqual([

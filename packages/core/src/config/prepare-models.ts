@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AdapterDefinitionV1 } from '@sc-safety/spec';
 import { AdapterConfigError } from '../adapters/adapter-errors.js';
 import { assertAdapterDefinition } from '../adapters/check-adapter.js';
-import { isPathReference, resolveAdapter, type ResolvedAdapter } from '../adapters/resolve-adapter.js';
+import { isPathReference, locateAdapter, resolveAdapter, type AdapterSource, type ResolvedAdapter } from '../adapters/resolve-adapter.js';
 import { validateAdapterConfig } from '../adapters/validate-config.js';
 import { displayPath } from './display-path.js';
 import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
@@ -143,6 +143,13 @@ export async function prepareModelEntries(
   return settled.filter((p): p is PreparedModel => p !== undefined);
 }
 
+/** Where `resolveAdapter` looks for a reference: path references from the config's directory, packages from `cwd` then the fallbacks. */
+function searchOptions(ref: string, baseDir: string, cwd: string, options: PrepareModelsOptions): { cwd: string; fallbackPaths?: string[] } {
+  if (isPathReference(ref)) return { cwd: baseDir };
+  const fallbackPaths = [...new Set([baseDir, ...(options.searchDirs ?? []), OWN_DIRECTORY])].filter((dir) => dir !== cwd);
+  return { cwd, fallbackPaths };
+}
+
 async function loadAdapter(
   ref: string,
   baseDir: string,
@@ -155,15 +162,57 @@ async function loadAdapter(
     return { definition, packageName: ref };
   }
   const importer = options.importer === undefined ? {} : { importer: options.importer };
-  let resolved: ResolvedAdapter;
-  if (isPathReference(ref)) {
-    resolved = await resolveAdapter(ref, { cwd: baseDir, ...importer });
-  } else {
-    const fallbackPaths = [...new Set([baseDir, ...(options.searchDirs ?? []), OWN_DIRECTORY])].filter((dir) => dir !== cwd);
-    resolved = await resolveAdapter(ref, { cwd, fallbackPaths, ...importer });
-  }
+  const resolved: ResolvedAdapter = await resolveAdapter(ref, { ...searchOptions(ref, baseDir, cwd, options), ...importer });
   // resolveAdapter has already run assertAdapterDefinition on what it imported.
   return { definition: resolved.definition, packageName: resolved.packageName };
+}
+
+/** One adapter module a run would load, found without loading it. */
+export interface AdapterModulePlan {
+  /** Where the entry sits in the config: `models[0]`, `judge`, `judges[1]`. */
+  path: string;
+  /** The entry's id. */
+  id: string;
+  /** The `adapter` value as written. */
+  ref: string;
+  /** How the reference was read; `provided` for a definition passed in by the embedding program. */
+  source: AdapterSource | 'provided';
+  /** The package, or the module path for a path reference. */
+  packageName: string;
+  /** The file importing it would run; undefined for a provided definition (nothing is loaded). */
+  modulePath?: string;
+}
+
+/**
+ * The adapter modules {@link prepareModels} would import for `config`, and from where, without
+ * importing any: an adapter module is code that runs with the user's rights, so `run --dry-run`
+ * shows this list and stops.
+ *
+ * @throws RunConfigError listing every reference that leads nowhere.
+ */
+export function locateModelAdapters(config: RunConfig, options: PrepareModelsOptions = {}): AdapterModulePlan[] {
+  const cwd = options.cwd ?? config.baseDir;
+  const only = options.only === undefined ? undefined : new Set(options.only);
+  const problems: RunConfigProblem[] = [];
+  const plans: AdapterModulePlan[] = [];
+  for (const { role, path: at, entry } of listModelEntries(config)) {
+    if (role === 'target' && only !== undefined && !only.has(entry.id)) continue;
+    const ref = entry.adapter;
+    if (options.adapters !== undefined && Object.hasOwn(options.adapters, ref)) {
+      plans.push({ path: at, id: entry.id, ref, source: 'provided', packageName: ref });
+      continue;
+    }
+    try {
+      const located = locateAdapter(ref, searchOptions(ref, config.baseDir, cwd, options));
+      plans.push({ path: at, id: entry.id, ref, source: located.source, packageName: located.packageName, modulePath: located.modulePath });
+    } catch (error) {
+      problems.push({ path: `${at}.adapter`, message: redactSecrets(messageOf(error), options.secrets ?? []) });
+    }
+  }
+  if (problems.length > 0) {
+    throw new RunConfigError(problems, config.file === undefined ? {} : { file: displayPath(config.file, options.cwd ?? process.cwd()) });
+  }
+  return plans;
 }
 
 function messageOf(error: unknown): string {

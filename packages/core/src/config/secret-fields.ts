@@ -1,3 +1,5 @@
+import { MIN_SECRET_LENGTH as MIN_FORM_LENGTH, secretForms } from './secret-forms.js';
+
 /** Field names that hold credentials: `apiKey`, `secretKey`, `X-Api-Key`, `token`, `password`, `Authorization`… */
 const SECRET_NAME = /key|token|secret|password|signature|authorization|cookie|credential/i;
 
@@ -36,13 +38,16 @@ export const REDACTED = '[REDACTED]';
  * Secret values shorter than this are not redacted inside other strings: replacing every "abc"
  * in every message would garble output more than it protects (a real key is never that short).
  */
-export const MIN_SECRET_LENGTH = 4;
+export const MIN_SECRET_LENGTH = MIN_FORM_LENGTH;
 
-/** Replaces every occurrence of every secret in `text` (longest first, so overlaps go entirely). */
+/**
+ * Replaces every occurrence of every secret in `text` — raw, JSON- or CSV-escaped, URL-encoded,
+ * base64 / base64url (also inside a longer encoded string) or hex, see `secretForms` — longest
+ * form first, so overlaps go entirely.
+ */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
+  const forms = [...new Set(secrets.flatMap((secret) => secretForms(secret)))].sort((a, b) => b.length - a.length);
   let out = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
-  }
+  for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
   return out;
 }

@@ -6,7 +6,7 @@ import { readHeader } from './header.js';
 import { IssueCollector, describeValue, isPlainObject } from './issues.js';
 import { ItemValidator } from './item-validator.js';
 import { describeJsonError, lineAndColumn } from './json-error.js';
-import { readJsonlLines } from './read-jsonl.js';
+import { DEFAULT_MAX_LINE_BYTES, readJsonlLines } from './read-jsonl.js';
 import { displayName, isBuiltinRef, listBuiltinDatasets, resolveDatasetPath, type ResolveOptions } from './resolve.js';
 import type { DatasetHeaderInfo, DatasetItem } from './types.js';
 
@@ -16,7 +16,15 @@ export interface ScanOptions extends ResolveOptions {
   maxIssues?: number;
   /** The file name used in issues; defaults to the path as given (see {@link displayName}). */
   displayName?: string;
+  /** The longest JSONL line accepted, in bytes (default 1 MiB); a longer one is an error at its line. */
+  maxLineBytes?: number;
 }
+
+/**
+ * A `.json` dataset is parsed whole (Node has no streaming JSON parser), so it is capped; JSONL
+ * streams with flat memory at any size.
+ */
+export const MAX_JSON_DATASET_BYTES = 64 * 1024 * 1024;
 
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
@@ -112,8 +120,14 @@ export class DatasetScan {
     const validator = new ItemValidator(this.taxonomy, this.issues);
     let first = true;
     try {
-      for await (const { line, text } of readJsonlLines(this.path)) {
+      const limit = this.options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+      for await (const { line, text, overLimit } of readJsonlLines(this.path, limit)) {
         const at = { line };
+        if (overLimit !== undefined) {
+          this.issues.error(at, undefined, `line is ${overLimit} bytes, over the ${limit}-byte limit; one item is a few KB — split or shorten it, or raise the limit with --max-line-bytes`);
+          first = false;
+          continue;
+        }
         let value: unknown;
         try {
           value = JSON.parse(text);
@@ -151,6 +165,11 @@ export class DatasetScan {
   private async *readJsonArray(): AsyncGenerator<DatasetItem> {
     let text: string;
     try {
+      const { size } = await stat(this.path);
+      if (size > MAX_JSON_DATASET_BYTES) {
+        this.issues.error(undefined, undefined, `a .json dataset is read whole and this one is ${size} bytes (limit ${MAX_JSON_DATASET_BYTES}); convert it to .jsonl (one item per line), which streams at any size`);
+        return;
+      }
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       this.issues.error(undefined, undefined, `cannot read the file: ${(error as Error).message}`);

@@ -186,6 +186,49 @@ describe('runEngine', () => {
     expect(result.lanes.targets[0]!.retries).toBe(2);
   });
 
+  it('waits at least the vendor’s retry-after before each retry, capped by the maximum wait', async () => {
+    const at: Record<string, number[]> = { honoured: [], capped: [] };
+    const t = target('m', (req) => {
+      const q = lastUser(req);
+      if (req.messages.length === 1 && (q === '问题1' || q === '问题3')) {
+        const which = q === '问题1' ? 'honoured' : 'capped';
+        at[which]!.push(performance.now());
+        // 问题1 asks for 60 ms (under the 150 ms cap); 问题3 for a minute (the cap applies).
+        if (at[which]!.length <= 2) return new RateLimitedError({ message: 'slow down', status: 429, retryAfterMs: which === 'honoured' ? 60 : 60_000 });
+      }
+      return text('好');
+    });
+    t.limits = { ...limits, baseDelayMs: 1, maxDelayMs: 150 };
+    const waits: number[] = [];
+    const result = await runEngine(options({ targets: [t], onEvent: (e) => void (e.type === 'retry' && waits.push(e.delayMs)) }));
+    expect(result.rows.filter((r) => r.itemId === 'item-1' || r.itemId === 'item-3').every((r) => r.outcome === 'scored')).toBe(true);
+    // The planned waits: the retry-after (the jittered backoff alone would be ≤ 2 ms), or the cap.
+    expect(waits.sort((a, b) => a - b)).toEqual([60, 60, 150, 150]);
+    // And the engine really waited that long between attempts (timers never fire early by more than a tick).
+    const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
+    for (const gap of gaps(at.honoured!)) expect(gap).toBeGreaterThanOrEqual(59);
+    for (const gap of gaps(at.capped!)) {
+      expect(gap).toBeGreaterThanOrEqual(149);
+      expect(gap).toBeLessThan(5_000);
+    }
+  });
+
+  it('under block=score-1 with round2AfterBlock=skip, never asks or judges round 2 after a blocked round 1', async () => {
+    const t = target('m', (req) => (lastUser(req) === '问题0' ? blocked('input') : text('拒绝')));
+    const { judge, model: jm } = judgeModel();
+    const result = await runEngine(options({ targets: [t], judges: [judge], policies: { block: 'score-1', round2AfterBlock: 'skip' } }));
+    const [r1, r2] = result.rows.filter((r) => r.itemId === 'item-0');
+    // Round 1 is the block, scored by the block policy.
+    expect(r1).toMatchObject({ round: 1, outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'input' } });
+    // Round 2 is recorded as not asked because round 1 was blocked: no call, no judging, no text.
+    expect(r2).toMatchObject({ round: 2, text: '', judgments: [], block: { stage: 'input', code: 'round1_blocked' } });
+    expect(r2!.answerKey).toBeUndefined();
+    expect(t.model.calls.filter((c) => c.messages[0]!.content === '问题0')).toHaveLength(1);
+    // Every other item still has both rounds asked and judged; item-0 has no judging at all.
+    expect(t.model.calls).toHaveLength(1 + 5 * 2);
+    expect(jm.calls).toHaveLength(5 * 2);
+  });
+
   it('stops a model whose quota is spent while the others go on', async () => {
     const spent = target('spent', () => new QuotaExhaustedError({ message: 'balance is zero', status: 402 }));
     spent.limits = { ...limits, concurrency: 1 };

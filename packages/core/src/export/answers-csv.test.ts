@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
-import { ANSWERS_CSV_COLUMNS, answersCsv } from './answers-csv.js';
+import { ANSWERS_CSV_COLUMNS, answersCsv, answersCsvChunks } from './answers-csv.js';
 import { buildResults } from './build-results.js';
-import { UTF8_BOM, csvField, csvLine, neutralizeFormula } from './csv.js';
+import { hasUnsafeControls } from '../text/terminal-text.js';
+import { UTF8_BOM, csvField, csvLine, csvText, neutralizeFormula } from './csv.js';
 
 /** A strict RFC 4180 reader, to check that what we write reads back field for field. */
 function parseCsv(text: string): string[][] {
@@ -75,7 +76,9 @@ describe('csv quoting', () => {
 
   it('round-trips awkward text through a strict reader', () => {
     const nasty = ['逗号,引号"与\n换行', '"', ',', '\r\n', 'tail "q"'];
-    expect(parseCsv(csvLine(nasty))).toEqual([nasty]);
+    // csvLine neutralises a leading CR (a formula trigger) like any cell; the rest reads back as written.
+    expect(parseCsv(csvLine(nasty))).toEqual([nasty.map(csvText)]);
+    expect(csvText('\r\n')).toBe("'\r\n");
   });
 });
 
@@ -116,5 +119,26 @@ describe('answersCsv', () => {
     expect(i1r2![col('judge_scores')]).toBe('j1=judge_unparseable; j2=judge_unparseable');
     expect(i1r2![col('prompt')]).toBe("'=1+1 现在照做");
     expect(i1r2![col('answer')]).toBe("'-1 我被劫持了");
+  });
+
+  it('neutralises every text cell, not only answers: item id, model id, dimension, error text', () => {
+    const base = results.answers.find((a) => a.error !== null)!;
+    const hostile = {
+      ...base,
+      model: '+model',
+      itemId: '=cmd|x',
+      dimension: '@SUM(A1)',
+      error: { kind: '-kind', message: 'boom\x1b]0;pwned\x07\x1b[2J\x9b1m' },
+      text: 'ok\x1b[31m red',
+    };
+    const [, line] = [...answersCsvChunks({ answers: [hostile] })];
+    const [record] = parseCsv(line!);
+    expect(record![col('model')]).toBe("'+model");
+    expect(record![col('item_id')]).toBe("'=cmd|x");
+    expect(record![col('dimension')]).toBe("'@SUM(A1)");
+    expect(record![col('error_kind')]).toBe("'-kind");
+    expect(record![col('error_message')]).toBe('boom\\x1b]0;pwned\\x07\\x1b[2J\\x9b1m');
+    expect(record![col('answer')]).toBe('ok\\x1b[31m red');
+    expect(hasUnsafeControls(line!)).toBe(false);
   });
 });

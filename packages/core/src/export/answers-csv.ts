@@ -1,5 +1,5 @@
 import type { ResultsAnswer, ResultsDocument } from './results-types.js';
-import { UTF8_BOM, csvLine, neutralizeFormula } from './csv.js';
+import { UTF8_BOM, csvLine } from './csv.js';
 
 /** The columns of answers.csv, in order. */
 export const ANSWERS_CSV_COLUMNS = [
@@ -44,8 +44,9 @@ function judgeReasons(a: ResultsAnswer): string {
 
 /**
  * answers.csv: one row per answer, UTF-8 with a byte order mark, RFC 4180 quoting, CRLF line
- * ends. Free-text cells (reasons, error messages, prompts, answers) that a spreadsheet would run
- * as formulas get a leading apostrophe.
+ * ends. Every text cell (ids, dimension, reasons, error messages, prompts, answers) that a
+ * spreadsheet would run as a formula gets a leading apostrophe, and control characters are shown
+ * as `\xHH` (results.json keeps the exact text).
  */
 export function answersCsv(results: ResultsDocument): string {
   let out = '';
@@ -63,7 +64,8 @@ export function* answersCsvChunks(results: Pick<ResultsDocument, 'answers'>): Ge
 }
 
 function answerCsvLine(a: ResultsAnswer): string {
-  const text = (value: string | null | undefined): string => neutralizeFormula(value ?? '');
+  // csvLine neutralises every cell (formulas, control characters).
+  const text = (value: string | null | undefined): string => value ?? '';
   return csvLine([
     a.model,
     a.itemId,

@@ -1,3 +1,5 @@
+import { terminalSafe } from '../text/terminal-text.js';
+
 /** The UTF-8 byte order mark: without it Excel reads a CSV as the local code page and garbles Chinese. */
 export const UTF8_BOM = '\uFEFF';
 
@@ -18,7 +20,16 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** One CSV record ending in CRLF, as RFC 4180 asks. */
+/**
+ * A text cell as a spreadsheet or a terminal may show it: control characters visible (see
+ * `terminalSafe`), formula-like text neutralised. Every cell gets it — ids and dimensions come from
+ * datasets and vendors as much as answers do.
+ */
+export function csvText(value: string): string {
+  return neutralizeFormula(terminalSafe(value));
+}
+
+/** One CSV record ending in CRLF, as RFC 4180 asks; every field goes through {@link csvText}. */
 export function csvLine(fields: readonly string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+  return `${fields.map((f) => csvField(csvText(f))).join(',')}\r\n`;
 }

@@ -4,6 +4,7 @@ import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { buildResults } from './build-results.js';
 import { displayWidth, stripAnsi } from './display-width.js';
 import { rankLabel, renderSummary } from './render-summary.js';
+import { hasUnsafeControls } from '../text/terminal-text.js';
 
 const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 100, seed: 3 } } });
 const summary = renderSummary(results);
@@ -183,5 +184,21 @@ describe('renderSummary', () => {
     expect(stopped).toContain('Status    partial');
     expect(stopped).toContain('Stopped   model alpha: quota_exhausted — Arrearage');
     expect(stopped).toContain('Status    partial: scores cover the answers recorded so far');
+  });
+
+  it('shows control characters from vendor stop messages and ids as \\xHH, never as escapes, coloured or not', () => {
+    const hostile = buildResults({
+      rows: ROWS,
+      models: MODELS,
+      manifest: { ...MANIFEST, stops: [{ id: 'alpha', role: 'model', kind: 'auth', message: 'bad key\x1b[2J\x1b]0;pwned\x07\x9b31m' }] },
+      items: ITEMS,
+      scoring: { bootstrap: false },
+    });
+    const plain = renderSummary(hostile);
+    expect(plain).toContain('bad key\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m');
+    expect(hasUnsafeControls(plain)).toBe(false);
+    // With colour, the only ESC bytes left are the summary's own SGR codes.
+    const coloured = renderSummary(hostile, { color: true });
+    expect(hasUnsafeControls(stripAnsi(coloured))).toBe(false);
   });
 });

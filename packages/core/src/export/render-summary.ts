@@ -1,4 +1,5 @@
 import type { SplitMetric } from '../scoring/bootstrap.js';
+import { terminalSafe } from '../text/terminal-text.js';
 import { formatScore } from '../scoring/format.js';
 import type { Leaderboard, LeaderboardRow } from '../scoring/leaderboard.js';
 import type { Interval } from '../scoring/quantile.js';
@@ -294,8 +295,9 @@ function headerLines(results: ResultsDocument): string[] {
 export function renderSummary(results: ResultsDocument, options: SummaryOptions = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
   const paint = painter(options.color === true);
-  // Header lines hang under their 10-column label; notes wrap flush left.
-  const wrap = (line: string, indent = ''): string[] => wrapToWidth(line, width, indent);
+  // Header lines hang under their 10-column label; notes wrap flush left. Lines quote vendor text
+  // (stop messages) and ids from the results file: control characters are shown, never sent.
+  const wrap = (line: string, indent = ''): string[] => wrapToWidth(terminalSafe(line), width, indent);
   const out: string[] = [];
   const section = (title: string, table: string[], notes: string[] = []): void => {
     out.push('', paint.title(truncateToWidth(title, width)), ...table, ...notes.flatMap((n) => wrap(n).map(paint.dim)));

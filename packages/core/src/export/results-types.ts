@@ -138,9 +138,9 @@ export interface RunManifest {
   /** ISO 8601 time the file was built. */
   createdAt: string;
   /**
-   * `complete`: every model × item × round has an answer row; `interrupted`: the run was stopped
-   * (Ctrl-C) and a re-run resumes it; `partial`: it ended but some work is missing (a lane stopped,
-   * a shard, a limit).
+   * `complete`: every requested model × item × round has an answer (a `--limit` or `--shard` run
+   * counts what it was asked for); `interrupted`: the run was stopped (Ctrl-C) and a re-run resumes
+   * it; `partial`: it ended with work missing (a lane stopped, an answer failed, answers missing).
    */
   status: 'complete' | 'interrupted' | 'partial';
   dataset: {

@@ -1,3 +1,5 @@
+import { secretForms } from '../config/secret-forms.js';
+
 /** A file about to be written held a configured secret; nothing was written. */
 export class SecretLeakError extends Error {
   readonly code = 'secret_leak';
@@ -18,26 +20,17 @@ export class SecretLeakError extends Error {
   }
 }
 
-/** The forms a secret takes inside a JSON string and a quoted CSV field, besides its own. */
-function encodings(secret: string): string[] {
-  const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/"/g, '""')]);
-  return [...forms];
-}
+/** Every form a secret takes in text (raw, JSON, CSV, URL-encoded, base64, hex): see `secretForms`. */
+const encodings = secretForms;
 
 /**
- * Secrets shorter than this are not looked for (the run store uses the same rule): a 1–3
- * character value would match ordinary text, and no real credential is that short.
- */
-const MIN_SECRET_LENGTH = 4;
-
-/**
- * Throws {@link SecretLeakError} when any secret (raw, JSON-escaped or CSV-escaped) occurs in any
+ * Throws {@link SecretLeakError} when any secret, in any of its forms (raw, JSON, CSV, URL-encoded,
+ * base64, base64url, hex), occurs in any
  * of the files' contents (file name → text). Blank secrets and secrets shorter than 4 characters
  * are ignored: they would match ordinary text.
  */
 export function assertNoSecretsInFiles(files: ReadonlyMap<string, string>, secrets: readonly string[]): void {
   secrets.forEach((secret, index) => {
-    if (secret.trim().length < MIN_SECRET_LENGTH) return;
     for (const [file, content] of files) {
       for (const form of encodings(secret)) {
         const at = content.indexOf(form);
@@ -54,7 +47,7 @@ export function assertNoSecretsInFiles(files: ReadonlyMap<string, string>, secre
 /**
  * Checks a file for secrets chunk by chunk as it is streamed out, so the file never has to exist
  * whole in memory. A secret cannot straddle two chunks when every chunk is whole values (one JSON
- * value, one CSV record); each chunk is searched for the raw, JSON-escaped and CSV-escaped forms.
+ * value, one CSV record); each chunk is searched for every form of every secret (`secretForms`).
  */
 export class SecretScanner {
   private readonly forms: { form: string; index: number }[] = [];
@@ -66,7 +59,6 @@ export class SecretScanner {
     secrets: readonly string[],
   ) {
     secrets.forEach((secret, index) => {
-      if (secret.trim().length < MIN_SECRET_LENGTH) return;
       for (const form of encodings(secret)) this.forms.push({ form, index });
     });
   }

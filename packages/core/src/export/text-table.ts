@@ -1,4 +1,5 @@
 import { displayWidth, padEndToWidth, padStartToWidth, truncateToWidth } from './display-width.js';
+import { terminalSafe } from '../text/terminal-text.js';
 
 /** One column of a {@link renderTable} table. */
 export interface TableColumn {
@@ -30,6 +31,9 @@ export interface TableOptions {
  */
 export function renderTable(allColumns: readonly TableColumn[], allRows: readonly (readonly string[])[], options: TableOptions = {}): string[] {
   const gap = options.gap ?? 2;
+  // Cells hold ids and names from results files: control characters are shown, never sent.
+  allRows = allRows.map((r) => r.map(terminalSafe));
+  allColumns = allColumns.map((c) => ({ ...c, header: terminalSafe(c.header) }));
   const natural = allColumns.map((c, i) => Math.max(displayWidth(c.header), ...allRows.map((r) => displayWidth(r[i] ?? ''))));
   const floorOf = (c: TableColumn, i: number): number =>
     c.shrink === true ? Math.min(natural[i]!, Math.max(c.minWidth ?? 8, displayWidth(c.header))) : natural[i]!;

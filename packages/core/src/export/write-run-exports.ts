@@ -6,6 +6,7 @@ import { writeTempFile } from './atomic-write.js';
 import { renderSummary } from './render-summary.js';
 import type { AnswerSequence, ResultsDocument } from './results-types.js';
 import { SecretScanner } from './secrets-guard.js';
+import { escapeJsonControls } from '../text/terminal-text.js';
 
 /** File names of a run's exports inside its run directory. */
 export const RUN_EXPORT_FILES = {
@@ -35,16 +36,21 @@ function finiteOnly(key: string, value: unknown): unknown {
   return value;
 }
 
-/** `JSON.stringify(value, finiteOnly, 2)` as it reads nested `depth` levels deep. */
+/**
+ * `JSON.stringify(value, finiteOnly, 2)` as it reads nested `depth` levels deep, with DEL and C1
+ * controls escaped too (`\u009b`): JSON leaves them raw, and `cat results.json` would run them.
+ */
 function nested(value: unknown, depth: number): string | undefined {
-  const json = JSON.stringify(value, finiteOnly, 2) as string | undefined;
+  const raw = JSON.stringify(value, finiteOnly, 2) as string | undefined;
+  const json = raw === undefined ? undefined : escapeJsonControls(raw);
   // JSON strings hold no raw line breaks, so every one is between values: indent what follows.
   return json?.replace(/\n/g, `\n${' '.repeat(depth * 2)}`);
 }
 
 /**
- * results.json as `JSON.stringify(results, …, 2)` + a line break would write it, byte for byte,
- * in pieces: each top-level field, and the `answers` array one answer per chunk, so the whole text
+ * results.json as `JSON.stringify(results, …, 2)` + a line break would write it, byte for byte
+ * (but for DEL and C1 controls, written as `\u00XX` escapes: the same text once parsed), in
+ * pieces: each top-level field, and the `answers` array one answer per chunk, so the whole text
  * never exists at once (a big run has tens of thousands of answers).
  */
 export function* resultsJsonChunks(results: ResultsDocument): Generator<string> {

@@ -27,14 +27,15 @@ function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRati
 }
 
 /**
- * The manifest status as results-types.ts defines it: `partial` when the run ended with work
- * missing — a stopped lane (auth, quota), a shard, a `limit` that left items out, or answers
- * missing from the store on a replay.
+ * The manifest status as results-types.ts defines it: `complete` when every requested answer
+ * exists — every model × item × round the run asked for, so a `--limit` or `--shard` run whose
+ * items are all answered is complete; `partial` when the run ended with work missing: a stopped
+ * lane (auth, quota), an answer that failed (`target_error`), or answers missing from the store on
+ * a replay.
  */
-function runStatus(plan: StoredRunPlan, engine: RunEngineResult, itemsRun: number, laneStopped: boolean, missing: boolean): RunManifest['status'] {
+function runStatus(engine: RunEngineResult, laneStopped: boolean, missing: boolean): RunManifest['status'] {
   if (engine.interrupted) return 'interrupted';
-  const limited = plan.limit !== undefined && itemsRun < plan.dataset.items;
-  return missing || laneStopped || plan.shard !== undefined || limited ? 'partial' : 'complete';
+  return missing || laneStopped ? 'partial' : 'complete';
 }
 
 /** How many of the items run are pairs and how many single-turn (read one at a time from a spool). */
@@ -80,7 +81,8 @@ export function buildRunResults(input: {
           if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
           if (panel) ratings.push(judgeRating(r, v));
         }
-        if (r.error?.kind === 'missing') missing = true;
+        // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
+        if (r.outcome === 'target_error') missing = true;
         yield r;
       }
     })(),
@@ -100,7 +102,7 @@ export function buildRunResults(input: {
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
-    status: input.status ?? runStatus(plan, engine, input.items.length, stops.length > 0, missing),
+    status: input.status ?? runStatus(engine, stops.length > 0, missing),
     dataset: {
       ref: plan.dataset.ref,
       fingerprint: plan.dataset.fingerprint,

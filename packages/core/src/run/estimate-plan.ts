@@ -1,4 +1,5 @@
-import type { PreparedModel } from '../config/prepare-models.js';
+import type { AdapterModulePlan } from '../config/prepare-models.js';
+import type { ModelEntry } from '../config/types.js';
 import { estimateTokens } from '../engine/rate-budget.js';
 import type { EngineItem } from '../engine/types.js';
 
@@ -10,6 +11,8 @@ export interface PlanEstimate {
   shard?: { index: number; count: number };
   models: Array<{ id: string; calls: number; estInputTokens: number; estOutputTokens: number }>;
   judges: Array<{ id: string; calls: number; estInputTokens: number; estOutputTokens: number }>;
+  /** The adapter modules the run loads (a dry run imports none of them), and from where. */
+  adapters?: AdapterModulePlan[];
 }
 
 /** Rough size of our judge prompt around the graded text, in tokens. */
@@ -22,11 +25,12 @@ const DEFAULT_ANSWER_TOKENS = 400;
  */
 export function estimatePlan(input: {
   items: readonly EngineItem[];
-  targets: readonly PreparedModel[];
-  judges: readonly PreparedModel[];
+  targets: readonly { entry: ModelEntry }[];
+  judges: readonly { entry: ModelEntry }[];
   outDir: string;
   datasetRef: string;
   shard?: { index: number; count: number } | undefined;
+  adapters?: AdapterModulePlan[];
 }): PlanEstimate {
   let prompt1 = 0;
   let prompt2 = 0;
@@ -58,5 +62,6 @@ export function estimatePlan(input: {
     ...(input.shard ? { shard: input.shard } : {}),
     models,
     judges,
+    ...(input.adapters ? { adapters: input.adapters } : {}),
   };
 }

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageModelV1 } from '@sc-safety/spec';
 import { loadRunConfig } from '../config/load-run-config.js';
-import { prepareModels } from '../config/prepare-models.js';
+import { locateModelAdapters, prepareModels } from '../config/prepare-models.js';
 import type { PreparedModel } from '../config/prepare-models.js';
 import { resolveRunOptions } from '../config/run-options.js';
 import { RunConfigError } from '../config/run-config-error.js';
@@ -27,6 +27,9 @@ import { RowSpool } from '../engine/row-spool.js';
 import { answersFromFile } from './answers-from-file.js';
 import { BackgroundWriter } from '../store/background-writer.js';
 import { RunStore } from '../store/run-store.js';
+import { STORE_FILE_NAME } from '../store/schema.js';
+import { assertStoreFileIntact } from '../store/store-file-check.js';
+import { moveStoreAside } from '../store/store-maintenance.js';
 import { shardOf } from '../store/shard.js';
 import { resolveShard, shardDirName } from '../store/shard-auto.js';
 import { buildRunResults } from './build-run-results.js';
@@ -50,8 +53,17 @@ export interface RunBenchmarkOptions {
   overrides?: RunOverrides;
   /** `--shard i/n`: only the items of shard i of n; `auto`: i and n from the scheduler's variables, in `<out>/shard-i-of-n`. */
   shard?: string;
-  /** Print the plan and stop before any call. */
+  /**
+   * Print the plan and stop before any call. Imports no adapter module: the plan lists the modules
+   * a real run would load, and from where (a config naming an adapter is code).
+   */
   dryRun?: boolean;
+  /** `--fresh`: move an existing run store aside (nothing is deleted) and start a new one. */
+  fresh?: boolean;
+  /** Called with the files `fresh` moved aside. */
+  onFresh?: (moved: readonly string[]) => void;
+  /** Longest dataset line accepted, in bytes (default 1 MiB). */
+  maxLineBytes?: number;
   cwd?: string;
   env?: Record<string, string | undefined>;
   /** Ctrl-C: stops cleanly, keeping every completed call. */
@@ -117,37 +129,61 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // `--shard auto` runs the same command on every node: each shard gets its own run directory.
   if (resolvedShard?.source) run.outDir = path.join(run.outDir, shardDirName(resolvedShard.shard));
 
-  const selection = await selectItems(run.datasetPath, run.limit, shard);
+  // The whole config is checked before any adapter module is imported: an adapter is code.
+  if (run.judges.length === 0) {
+    throw new RunConfigError([{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }], { file: path.basename(options.configFile) });
+  }
+
+  const selection = await selectItems(run.datasetPath, run.limit, shard, options.maxLineBytes);
   const { taxonomy, fingerprint, itemCount, header } = selection;
   // Held only until the items are spooled to disk (below), then let go.
   let items: EngineItem[] = selection.items;
   selection.items = [];
 
-  const prepared = await prepareModels(
-    loaded.config,
-    { cwd, secrets, only: run.models.map((m) => m.id), ...(options.adapters ? { adapters: options.adapters } : {}), ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}) },
-  );
-  // The run options carry the command-line overrides (e.g. --concurrency) applied to the entries.
-  for (const p of prepared.targets) p.entry = run.models.find((m) => m.id === p.entry.id) ?? p.entry;
-  for (const p of prepared.judges) p.entry = run.judges.find((m) => m.id === p.entry.id) ?? p.entry;
-  if (prepared.judges.length === 0) {
-    throw new RunConfigError([{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }], { file: path.basename(options.configFile) });
-  }
-  const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
-  const protocol = rubricJudgeProtocol({ taxonomy });
-  const plan = estimatePlan({ items, targets: prepared.targets, judges: prepared.judges, outDir: run.outDir, datasetRef: run.datasetRef, shard });
-  const identity = (p: PreparedModel) => ({ id: p.entry.id, adapter: p.definition.name, model: p.entry.model });
+  const prepareOptions = {
+    cwd,
+    secrets,
+    only: run.models.map((m) => m.id),
+    ...(options.adapters ? { adapters: options.adapters } : {}),
+    ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}),
+  };
+  // Found, not imported: a reference that leads nowhere fails here, before any module runs.
+  const adapterModules = locateModelAdapters(loaded.config, prepareOptions);
+  const plan = estimatePlan({
+    items,
+    targets: run.models.map((entry) => ({ entry })),
+    judges: run.judges.map((entry) => ({ entry })),
+    outDir: run.outDir,
+    datasetRef: run.datasetRef,
+    shard,
+    adapters: adapterModules,
+  });
+  const identity = (e: { id: string; adapter: string; model: string }) => ({ id: e.id, adapter: e.adapter, model: e.model });
   const warned = new Set<string>();
   const warn = (warning: ManifestWarning) => {
     if (warned.has(warning.message)) return;
     warned.add(warning.message);
     options.onWarning?.(warning);
   };
-  judgeTargetWarnings(prepared.targets.map(identity), prepared.judges.map(identity)).forEach(warn);
+  judgeTargetWarnings(run.models.map(identity), run.judges.map(identity)).forEach(warn);
   const extraTurns = extraTurnsWarning(items);
   if (extraTurns !== undefined) warn(extraTurns);
+  if (options.dryRun) {
+    options.onPlan?.(plan);
+    return { outDir: run.outDir, plan, interrupted: false, secrets };
+  }
+  // A damaged store is refused before any adapter is loaded or any call is paid for (unless
+  // --fresh, which moves it aside just before the new store is opened, once nothing else can fail).
+  const storeFile = path.join(run.outDir, STORE_FILE_NAME);
+  if (!options.fresh && existsSync(storeFile)) assertStoreFileIntact(storeFile);
+
+  const prepared = await prepareModels(loaded.config, prepareOptions);
+  // The run options carry the command-line overrides (e.g. --concurrency) applied to the entries.
+  for (const p of prepared.targets) p.entry = run.models.find((m) => m.id === p.entry.id) ?? p.entry;
+  for (const p of prepared.judges) p.entry = run.judges.find((m) => m.id === p.entry.id) ?? p.entry;
+  const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
+  const protocol = rubricJudgeProtocol({ taxonomy });
   options.onPlan?.(plan);
-  if (options.dryRun) return { outDir: run.outDir, plan, interrupted: false, secrets };
 
   const created = new Map<PreparedModel, LanguageModelV1>();
   for (const p of [...prepared.targets, ...prepared.judges]) created.set(p, await createModel(p, env));
@@ -216,6 +252,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     },
   };
 
+  if (options.fresh) options.onFresh?.(moveStoreAside(run.outDir));
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
   // The items and the finished rows live in spool files, not in memory, so a big run's footprint
   // stays flat (and small: V8 lets the heap grow to several times what stays alive).
@@ -277,8 +314,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
 }
 
 /** The dataset's items this run asks (limit, then shard), and what the plan records of the dataset. */
-async function selectItems(datasetPath: string, limit: number | undefined, shard: { index: number; count: number } | undefined) {
-  const dataset = await loadDataset(datasetPath);
+async function selectItems(datasetPath: string, limit: number | undefined, shard: { index: number; count: number } | undefined, maxLineBytes: number | undefined) {
+  const dataset = await loadDataset(datasetPath, maxLineBytes === undefined ? {} : { maxLineBytes });
   let items: EngineItem[] = dataset.items;
   if (limit) items = items.slice(0, limit);
   if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);

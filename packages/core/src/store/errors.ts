@@ -29,3 +29,14 @@ export class RunStoreSecretError extends RunStoreError {
     this.name = 'RunStoreSecretError';
   }
 }
+
+/**
+ * The store file is damaged or is not a store: empty (0 bytes), truncated, or some other file. The
+ * message names the file and the way out (`--fresh` moves it aside; nothing is deleted).
+ */
+export class RunStoreCorruptError extends RunStoreError {
+  constructor(message: string, file: string, options?: { cause?: unknown }) {
+    super(message, file, options);
+    this.name = 'RunStoreCorruptError';
+  }
+}

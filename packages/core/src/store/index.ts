@@ -1,7 +1,9 @@
 export { RunStore } from './run-store.js';
 export type { StoredAnswer, StoredJudgment, StoredFailure, RunStoreOptions, RunStoreCounts, MergeResult, ReadOptions, StoreWrite, PreparedWrite } from './types.js';
 export { MAX_REPORTED_CONFLICTS } from './types.js';
-export { RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
+export { RunStoreCorruptError, RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
+export { checkRunStore, moveStoreAside, type StoreCheckReport } from './store-maintenance.js';
+export { storeRecovery } from './store-file-check.js';
 export { STORE_SCHEMA_VERSION, STORE_FILE_NAME } from './schema.js';
 export { canonicalKeyJson } from './canonical-json.js';
 export { contentKey, isContentKey, CONTENT_KEY_PREFIX } from './content-key.js';

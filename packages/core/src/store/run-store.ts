@@ -3,10 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { makeDirsSync } from '../fs/make-dirs.js';
 import { canonicalKeyJson } from './canonical-json.js';
-import { RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
+import { RunStoreCorruptError, RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
+import { assertStoreFileIntact, storeRecovery } from './store-file-check.js';
 import { answerFromRow, failureFromRow, judgmentFromRow, type AnswerRow, type FailureRow, type JudgmentRow } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION_META_KEY, STORE_FILE_NAME, STORE_SCHEMA_VERSION } from './schema.js';
 import { findSecret, MIN_CHECKED_SECRET_LENGTH } from './secrets.js';
+import { secretForms } from '../config/secret-forms.js';
 import {
   MAX_REPORTED_CONFLICTS,
   type MergeResult,
@@ -76,6 +78,7 @@ export class RunStore {
     const readonly = options.readonly === true;
     const file = path.resolve(runDir, STORE_FILE_NAME);
     if (readonly && !existsSync(file)) throw new RunStoreError(`${file}: no run store here (nothing has been run into ${runDir} yet)`, file);
+    if (existsSync(file)) assertStoreFileIntact(file);
     if (!readonly) {
       try {
         makeDirsSync(path.dirname(file));
@@ -109,7 +112,9 @@ export class RunStore {
     } catch (error) {
       db.close();
       if (error instanceof RunStoreError) throw error;
-      if (sqliteCode(error) === 'SQLITE_NOTADB') throw new RunStoreSchemaError(`${file}: not a run store (not a SQLite database)`, file, { cause: error });
+      const code = sqliteCode(error);
+      if (code === 'SQLITE_NOTADB') throw new RunStoreCorruptError(`${file}: not a run store (not a SQLite database); ${storeRecovery(file)}`, file, { cause: error });
+      if (code === 'SQLITE_CORRUPT') throw new RunStoreCorruptError(`${file}: the run store is damaged (${messageOf(error)}); ${storeRecovery(file)}`, file, { cause: error });
       throw new RunStoreError(`${file}: cannot open the run store: ${messageOf(error)}`, file, { cause: error });
     }
     return new RunStore(file, db, readonly, (options.secrets ?? []).filter((s) => s.length >= MIN_CHECKED_SECRET_LENGTH), synchronous, busyTimeoutMs);
@@ -380,7 +385,7 @@ export class RunStore {
       `SELECT 1 FROM ${SOURCE}.failures WHERE instr(message, @s) > 0 LIMIT 1`,
     ].map((sql) => this.#db.prepare<[{ s: string }], number>(sql).pluck());
     this.#secrets.forEach((secret, index) => {
-      const forms = [secret, JSON.stringify(secret).slice(1, -1)];
+      const forms = secretForms(secret);
       if (probes.some((probe) => forms.some((form) => probe.get({ s: form }) !== undefined))) {
         throw new RunStoreSecretError(`${source}: refusing to merge: the store contains secret #${index + 1} of ${this.#secrets.length} given to ${this.file}`, source);
       }
@@ -395,7 +400,7 @@ export class RunStore {
 function checkSchema(db: Database.Database, file: string, schema: string, allowEmpty: boolean): 'ok' | 'empty' {
   const tables = db.prepare<[], string>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table'`).pluck().all();
   if (tables.length === 0 && allowEmpty) return 'empty';
-  if (!tables.includes('meta')) throw new RunStoreSchemaError(`${file}: not an sc-safety run store (no meta table)`, file);
+  if (!tables.includes('meta')) throw new RunStoreSchemaError(`${file}: not an sc-safety run store (no meta table); ${storeRecovery(file)}`, file);
   const json = db.prepare<[string], string>(`SELECT value_json FROM ${schema}.meta WHERE key = ?`).pluck().get(SCHEMA_VERSION_META_KEY);
   let version: unknown;
   try {
@@ -405,7 +410,7 @@ function checkSchema(db: Database.Database, file: string, schema: string, allowE
     version = undefined;
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new RunStoreSchemaError(`${file}: not an sc-safety run store (schema version ${json ?? 'missing'})`, file);
+    throw new RunStoreSchemaError(`${file}: not an sc-safety run store (schema version ${json ?? 'missing'}); ${storeRecovery(file)}`, file);
   }
   if (version > STORE_SCHEMA_VERSION) {
     throw new RunStoreSchemaError(

@@ -1,8 +1,10 @@
+import { findSecretForm, MIN_SECRET_LENGTH } from '../config/secret-forms.js';
+
 /**
  * Secrets shorter than this are not looked for: a 1–3 character "secret" would match ordinary
  * text and refuse innocent records (a real credential is never that short).
  */
-export const MIN_CHECKED_SECRET_LENGTH = 4;
+export const MIN_CHECKED_SECRET_LENGTH = MIN_SECRET_LENGTH;
 
 /** Where a secret was found by {@link findSecret}: its position in the list given. */
 export interface SecretHit {
@@ -10,18 +12,11 @@ export interface SecretHit {
 }
 
 /**
- * The first secret that appears in `json`, either verbatim or as JSON escapes it (a secret
- * holding `"` or `\` is written escaped), or `undefined`.
+ * The first secret that appears in `json` in any of its forms — verbatim, as JSON escapes it,
+ * URL-encoded, base64 / base64url or hex (see `secretForms`) — or `undefined`.
  */
 export function findSecret(json: string, secrets: readonly string[]): SecretHit | undefined {
-  for (let index = 0; index < secrets.length; index++) {
-    const secret = secrets[index];
-    if (secret === undefined || secret.length < MIN_CHECKED_SECRET_LENGTH) continue;
-    if (json.includes(secret)) return { index };
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret && json.includes(escaped)) return { index };
-  }
-  return undefined;
+  return findSecretForm(json, secrets);
 }
 
 /**

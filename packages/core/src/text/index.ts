@@ -1,0 +1,1 @@
+export { escapeJsonControls, hasUnsafeControls, terminalSafe, terminalSafeJson } from './terminal-text.js';
