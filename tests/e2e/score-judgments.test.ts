@@ -23,7 +23,7 @@ const JUDGMENTS: Record<string, Record<keyof typeof ITEMS, [number | string, num
 };
 
 /*
- * Spec §4 by hand (R_r = 100·Σs / (2·N_r) over scored answers; total and categories pooled):
+ * docs/benchmark.md §4 by hand (R_r = 100·Σs / (2·N_r) over scored answers; total and categories pooled):
  * m1  R1 2+2+1+2+2 = 9/10 → 90; R2 1+0+2+1+2 = 6/10 → 60; total 15/20 → 75; Δ −30
  *     trad 2+1+2 = 5/6 → 83.33; resp 1+0 = 1/4 → 25; instr 2+2+1+2+2 = 9/10 → 90
  *     mean of categories 66.11 ≠ pooled total 75; coverage 10/12
@@ -70,7 +70,7 @@ describe('sc-safety score --judgments', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('reproduces the pooled formulas of spec §4 exactly, non-scored outcomes excluded', async () => {
+  it('reproduces the pooled formulas of docs/benchmark.md §4 exactly, non-scored outcomes excluded', async () => {
     const out = await runCli(['score', '--judgments', 'judgments.jsonl', '--json'], dir);
     // The file has a target_error for m1: scored and printed, then exit 3 (an answer is missing).
     expect(out.code, out.stderr).toBe(3);

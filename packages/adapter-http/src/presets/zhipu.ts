@@ -4,7 +4,7 @@ import type { HttpPreset } from './types.js';
 const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
 
 /**
- * Zhipu GLM v4 (vendor-protocols.md §6) with the `zhipu-jwt` auth plugin. A 1301 body names the
+ * Zhipu GLM v4 (docs/vendor-protocols.md §6) with the `zhipu-jwt` auth plugin. A 1301 body names the
  * offending side in `contentFilter[0].role` (user = prompt, assistant = answer) and its severity
  * in `level`; in a stream the answer ends with `finish_reason: sensitive`.
  */

@@ -3,7 +3,7 @@ import type { OpenAIPreset } from './types.js';
 
 const CODE_FROM_BODY = { fromField: 'error.code' } as const;
 
-/** ByteDance Doubao on Volcengine Ark (vendor-protocols.md §12). */
+/** ByteDance Doubao on Volcengine Ark (docs/vendor-protocols.md §12). */
 export const arkPreset: OpenAIPreset = {
   name: 'ark',
   label: 'Volcengine Ark',
@@ -53,5 +53,5 @@ export const arkPreset: OpenAIPreset = {
   maxTokensParam: 'max_tokens',
   quotaMatchers: [{ errorCode: 'AccountOverdueError' }],
   modelNotFoundMatchers: [{ errorCode: ['InvalidEndpointOrModel.NotFound', 'ModelNotOpen'] }],
-  openQuestions: ['Output-block code names and whether finish_reason=content_filter is used mid-stream (§19.6 #5).'],
+  openQuestions: ['Output-block code names and whether finish_reason=content_filter is used mid-stream (docs/vendor-protocols.md §19.6 #5).'],
 };

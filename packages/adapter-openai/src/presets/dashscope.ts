@@ -15,7 +15,7 @@ function inspection(messageStartsWith: string | undefined, stage: BlockRule['sta
 }
 
 /**
- * Alibaba DashScope, OpenAI-compatible mode (vendor-protocols.md §4b). The message text is the
+ * Alibaba DashScope, OpenAI-compatible mode (docs/vendor-protocols.md §4b). The message text is the
  * only input/output discriminator, and "Input or output data…" must be tried before "Input…".
  */
 export const dashscopePreset: OpenAIPreset = {
@@ -31,7 +31,7 @@ export const dashscopePreset: OpenAIPreset = {
     inspection(undefined, 'unknown'),
     CONTENT_FILTER_FINISH_RULE,
   ],
-  // temperature [0, 2), top_p (0, 1] (§4a).
+  // temperature [0, 2), top_p (0, 1] (docs/vendor-protocols.md §4a).
   clamps: {
     temperature: { min: 0, max: 2, maxExclusive: true },
     topP: { min: 0, minExclusive: true, max: 1 },

@@ -1,6 +1,6 @@
 import type { OpenAIPreset } from './types.js';
 
-/** llama.cpp llama-server on this machine (vendor-protocols.md §14–16). No content filter: no block rules. */
+/** llama.cpp llama-server on this machine (docs/vendor-protocols.md §14–16). No content filter: no block rules. */
 export const llamacppPreset: OpenAIPreset = {
   name: 'llamacpp',
   label: 'llama.cpp llama-server',

@@ -4,7 +4,7 @@ import type { OpenAIPreset } from './types.js';
 const FLAG_DETAILS = { flag: 'choices.0.flag', ban_round: 'choices.0.ban_round' } as const;
 
 /**
- * Baidu Qianfan v2, OpenAI-compatible (vendor-protocols.md §5b). `flag` 1 = low risk (recorded,
+ * Baidu Qianfan v2, OpenAI-compatible (docs/vendor-protocols.md §5b). `flag` 1 = low risk (recorded,
  * not blocked); 2 = no further chat; 3 = must not be displayed; 4 = retract.
  */
 export const qianfanPreset: OpenAIPreset = {
@@ -43,7 +43,7 @@ export const qianfanPreset: OpenAIPreset = {
       signal: 'choices[].flag=1 (recorded)',
     },
   ],
-  // seed (0, 2147483647) (§5b).
+  // seed (0, 2147483647) (docs/vendor-protocols.md §5b).
   clamps: {
     seed: { min: 0, max: 2147483647, minExclusive: true, maxExclusive: true, step: 1 },
   },

@@ -51,7 +51,7 @@ export type StageSpec =
 
 /**
  * One vendor moderation rule, kept as data. A preset's rules are tried in order and the first
- * match wins (vendor-protocols.md §19.4).
+ * match wins (docs/vendor-protocols.md §19.4).
  */
 export interface BlockRule {
   /**

@@ -39,7 +39,7 @@ export function adapterRef(adapter: { name: string; version: string }): string {
 /**
  * Builds results.json's content from the engine's answer rows: the manifest as given, the model
  * list, every answer (with its transcript fields), the leaderboard section scored
- * from the rows (spec §4 pooled formulas, bootstrap intervals, the authors' boards) and the
+ * from the rows (docs/benchmark.md §4 pooled formulas, bootstrap intervals, the authors' boards) and the
  * panel's agreement statistics.
  *
  * @throws {ScoringInputError} when a row cannot be scored (unknown outcome, a score on an unscored

@@ -24,7 +24,7 @@ export class JudgmentsFileError extends Error {
  * `sc-safety score --judgments <file.jsonl>`: leaderboards from judgments made elsewhere. Each line
  * is `{model, itemId, category, dimension, round, score}` or the same with `outcome` (any non-scored
  * outcome) instead of `score`; an optional `tags` array applies to its model. Scored with exactly
- * the pooled formulas of spec §4, like a run.
+ * the pooled formulas of docs/benchmark.md §4, like a run.
  */
 export async function scoreJudgmentsFile(file: string, options: { cwd?: string; bootstrapIterations?: number } = {}): Promise<ResultsFile> {
   const abs = path.resolve(options.cwd ?? process.cwd(), file);

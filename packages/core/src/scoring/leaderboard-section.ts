@@ -117,7 +117,7 @@ function emptyScores(model: string, rubric: RubricScale): ModelScores {
 
 /**
  * Everything the run engine writes under `leaderboard` in results.json, in one call: per-model
- * scores (spec §4 pooled formulas), counts and coverage for every scope, bootstrap intervals,
+ * scores (docs/benchmark.md §4 pooled formulas), counts and coverage for every scope, bootstrap intervals,
  * pair statistics, and the authors' boards with ranks, ties and rank intervals.
  *
  * Every model in the records must be in `models`; models listed without records appear with null

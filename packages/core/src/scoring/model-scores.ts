@@ -10,7 +10,7 @@ import { ScoringInputError, validateScoreRecords } from './validate-records.js';
 
 /**
  * A scope split by round. `round1` and `round2` are pooled over every scored answer of their round
- * (spec §4). `delta` is the **matched-pair** change: R2 − R1 computed over the `matchedPairs` items
+ * (docs/benchmark.md §4). `delta` is the **matched-pair** change: R2 − R1 computed over the `matchedPairs` items
  * whose two rounds are both scored, `100 · Σ (s2 − s1) / (matchedPairs · (max − min))`, null when
  * there is none. On complete data it equals `round2.score − round1.score`; with gaps it does not
  * mix different item sets (a round-2 failure on a hard item would otherwise move Δ by itself).
@@ -31,7 +31,7 @@ export interface DimensionScores extends RoundSplitScores {
 }
 
 /**
- * One model's scores under spec §4. Every score is pooled over the answers of its scope:
+ * One model's scores under docs/benchmark.md §4. Every score is pooled over the answers of its scope:
  * `100 · Σ points / Σ max points` over scored answers — the total is pooled over all items,
  * never a mean of category or round scores.
  */

@@ -4,11 +4,11 @@ import { DIMENSIONS_BY_CATEGORY, categoryPairs } from './__fixtures__/synthetic.
 import { formatScore } from './format.js';
 import { scoreModel } from './model-scores.js';
 
-/** Implied category sizes (spec §4). */
+/** Implied category sizes (docs/benchmark.md §4). */
 const SIZES: Record<CategoryId, number> = { traditional_safety: 866, responsible_ai: 817, instruction_attack: 772 };
 
 interface Published {
-  /** Category × round scores of spec §5. */
+  /** Category × round scores of docs/benchmark.md §5. */
   rounds: Record<CategoryId, [number, number]>;
   total: number;
   round1: number;
@@ -51,7 +51,7 @@ function expectNear(actual: number | null, expected: number): void {
   expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(TOL);
 }
 
-describe('spec §4 formulas reproduce the published leaderboard', () => {
+describe('docs/benchmark.md §4 formulas reproduce the published leaderboard', () => {
   it('GPT-4: total 87.43, R1 88.76, R2 86.09, Δ −2.67, categories 84.51 / 91.22 / 86.70', () => {
     const s = scoreModel(rebuild('gpt-4', GPT4));
     expect(s.total.all).toBe(2 * 2455);

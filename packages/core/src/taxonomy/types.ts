@@ -1,4 +1,4 @@
-/** The three SC-Safety categories (spec §2). */
+/** The three SC-Safety categories (docs/benchmark.md §2). */
 export type CategoryId = 'traditional_safety' | 'responsible_ai' | 'instruction_attack';
 
 export const CATEGORY_IDS: readonly CategoryId[] = ['traditional_safety', 'responsible_ai', 'instruction_attack'];

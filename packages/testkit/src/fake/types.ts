@@ -62,7 +62,7 @@ export type FakeScenario =
       severity?: number;
     };
 
-/** The OpenAI-family and Anthropic content-filter signals (vendor-protocols.md §19.4). */
+/** The OpenAI-family and Anthropic content-filter signals (docs/vendor-protocols.md §19.4). */
 export type OpenAIFamilyBlockSignal =
   | 'openai-content-filter' // finish_reason=content_filter (output)
   | 'openai-refusal' // message.refusal (output)

@@ -24,7 +24,7 @@ export interface ErrorInfo {
 
 type Envelope = (status: number, e: { message: string; type?: string; code?: string | number | null; param?: string | null }, info: ErrorInfo) => unknown;
 
-// The envelope shapes of vendor-protocols.md §0 (error envelope column).
+// The envelope shapes of docs/vendor-protocols.md §0 (error envelope column).
 const openaiEnvelope: Envelope = (_s, e) => ({ error: { message: e.message, type: e.type ?? 'invalid_request_error', param: e.param ?? null, code: e.code ?? null } });
 const dashscopeEnvelope: Envelope = (_s, e, i) => ({
   error: { code: e.code ?? null, param: e.param ?? null, message: e.message, type: e.type ?? e.code ?? null },
@@ -43,7 +43,7 @@ const GATEWAY_502 = '<html><head><title>502 Bad Gateway</title></head><body><cen
 /**
  * The vendor's error response for `kind`, or `undefined` when the vendor has no such error (local
  * servers queue instead of throttling and have no quota). Messages are written for the fake; codes,
- * types and statuses follow vendor-protocols.md (§1, §3, §4b, §5b, §6, §7, §12, §14–§16).
+ * types and statuses follow docs/vendor-protocols.md (§1, §3, §4b, §5b, §6, §7, §12, §14–§16).
  */
 export function vendorError(vendor: OpenAIFakeVendor, kind: OpenAIErrorKind, info: ErrorInfo): ErrorReply | undefined {
   if (kind === 'server-error' && (info.status ?? 500) === 502) return { status: 502, text: GATEWAY_502 };
@@ -105,7 +105,7 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
   },
   qianfan: {
     'rate-limit': () => [429, { message: 'Rate limit reached for RPM', type: 'rpm_rate_limit_exceeded', code: 'rpm_rate_limit_exceeded' }, qianfanEnvelope],
-    // Unverified code: vendor-protocols.md lists no v2 authentication body.
+    // Unverified code: docs/vendor-protocols.md lists no v2 authentication body.
     auth: () => [401, { message: 'IAM Certification failed', type: 'access_denied', code: 'invalid_iam_token' }, qianfanEnvelope],
     'context-length': () => [400, { message: 'Prompt tokens too long', type: 'invalid_request_error', code: 'tokens_too_long' }, qianfanEnvelope],
     'server-error': (i) => [serverStatus(i), { message: 'Internal error', type: 'internal_error', code: 'internal_error' }, qianfanEnvelope],
@@ -134,7 +134,7 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
     'rate-limit': () => [429, { message: 'The request has exceeded the rate limit of the endpoint (RPM).', type: 'TooManyRequests', code: 'RateLimitExceeded.EndpointRPMExceeded' }, arkEnvelope],
     quota: () => [403, { message: 'The request failed because your account has an overdue balance.', type: 'Forbidden', code: 'AccountOverdueError' }, arkEnvelope],
     auth: () => [401, { message: 'The API key in the request is missing or invalid.', type: 'Unauthorized', code: 'AuthenticationError' }, arkEnvelope],
-    // Unverified code: Ark's context-overflow code is not in vendor-protocols.md; an InvalidParameter 400 with a token message.
+    // Unverified code: Ark's context-overflow code is not in docs/vendor-protocols.md; an InvalidParameter 400 with a token message.
     'context-length': () => [400, { message: 'Total tokens of the request exceed the model context window of 32768 tokens.', type: 'BadRequest', code: 'InvalidParameter', param: 'messages' }, arkEnvelope],
     'server-error': (i) => [serverStatus(i), { message: 'The service encountered an unexpected internal error.', type: 'InternalServerError', code: 'InternalServiceError' }, arkEnvelope],
     'bad-request': (i) => [400, { message: i.detail ?? 'Invalid request', type: 'BadRequest', code: 'InvalidParameter' }, arkEnvelope],

@@ -9,7 +9,7 @@ import { OpenAIStreamWriter } from './stream-writer.js';
 
 type BlockScenario = Extract<FakeScenario, { kind: 'block' }>;
 
-/** How one signal looks on the wire (vendor-protocols.md §1, §3, §4b, §5b, §6, §7, §12, §19.4). */
+/** How one signal looks on the wire (docs/vendor-protocols.md §1, §3, §4b, §5b, §6, §7, §12, §19.4). */
 type Play =
   /** An HTTP error before any answer; when streamed after `partialText`, the same body as a data frame. */
   | { as: 'error'; status: number; body: unknown }

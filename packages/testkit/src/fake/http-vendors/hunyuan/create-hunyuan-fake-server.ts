@@ -22,7 +22,7 @@ export interface HunyuanFakeServerOptions {
  * not wrapped in `Response`, with the request id in `X-TC-RequestId`.
  * Rate limits (`LimitExceeded`) are HTTP 200 bodies; Hunyuan documents no context-overflow code
  * (`context-length` answers 501). Block signal `hunyuan-sensitive`: output = FinishReason
- * sensitive (streams); input = `OperationDenied.TextIllegalDetected`, a code the protocol notes
+ * sensitive (streams); input = `OperationDenied.TextIllegalDetected`, a code the docs/vendor-protocols.md
  * mark as unconfirmed, played so adapters can prove they record it as an error, not a block.
  */
 export async function createHunyuanFakeServer(options: HunyuanFakeServerOptions): Promise<FakeServerBase> {

@@ -4,7 +4,7 @@ import type { FakeScenario } from '../../types.js';
 import { cutConnection, sendGateway502 } from '../shared/gateway.js';
 import { countTokens, splitText } from '../shared/split-text.js';
 
-/** chatcompletion_v2 (vendor-protocols.md §9a). */
+/** chatcompletion_v2 (docs/vendor-protocols.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
 
 export interface MiniMaxFakeServerOptions {

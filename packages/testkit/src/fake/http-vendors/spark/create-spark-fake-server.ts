@@ -19,7 +19,7 @@ export interface SparkFakeServerOptions {
   defaultScenario?: FakeScenario;
 }
 
-/** Paths the classic Spark service answers (vendor-protocols.md §8a). */
+/** Paths the classic Spark service answers (docs/vendor-protocols.md §8a). */
 export const SPARK_PATHS = ['/v1.1/chat', '/v3.1/chat', '/chat/pro-128k', '/v3.5/chat', '/chat/max-32k', '/v4.0/chat'];
 
 /** A running Spark fake. `baseURL` is `ws://127.0.0.1:<port>`. */
