@@ -33,6 +33,8 @@ export interface RunOptions {
   judges: ModelEntry[];
   panel: { aggregate: PanelAggregate } | undefined;
   policies: RunPolicies;
+  /** The contrast set (`contrast:`): its reference as written and its file, absolute. */
+  contrast?: { ref: string; path: string };
 }
 
 /**
@@ -84,6 +86,15 @@ export function resolveRunOptions(config: RunConfig, overrides: RunOverrides = {
     problems.push({ path: 'dataset', message: (error as Error).message });
   }
 
+  let contrast: RunOptions['contrast'];
+  if (config.contrast !== undefined) {
+    try {
+      contrast = { ref: config.contrast, path: resolveDatasetPath(config.contrast, { cwd: config.baseDir }) };
+    } catch (error) {
+      problems.push({ path: 'contrast', message: (error as Error).message });
+    }
+  }
+
   if (problems.length > 0) throw new RunConfigError(problems);
   const judges = config.judges ?? (config.judge === undefined ? [] : [config.judge]);
   return {
@@ -91,10 +102,12 @@ export function resolveRunOptions(config: RunConfig, overrides: RunOverrides = {
     datasetPath,
     outDir,
     limit,
-    models: models.map(withConcurrency),
+    // A model's own `epochs` wins over the run's; every target carries its count from here on.
+    models: models.map(withConcurrency).map((m) => ({ ...m, epochs: m.epochs ?? config.epochs ?? 1 })),
     judges: judges.map(withConcurrency),
     panel: config.panel,
     policies: config.policies,
+    ...(contrast !== undefined ? { contrast } : {}),
   };
 }
 

@@ -59,6 +59,8 @@ export interface ModelEntry {
   tags: string[];
   /** System prompt for every item, replacing the item's own; `""` sends none. Targets only. */
   system?: string;
+  /** Independent repetitions of every conversation (targets only); overrides the run's `epochs`. */
+  epochs?: number;
   /** Adapter-specific fields, as written (after expansion); validated by the adapter's schema. */
   extra: Record<string, unknown>;
 }
@@ -88,6 +90,13 @@ export interface RunConfig {
   policies: RunPolicies;
   /** Only the first N items; absent (or 0 in the file) means all. */
   limit?: number;
+  /**
+   * The over-refusal control set (`builtin:contrast` or a path): benign `expect: comply` items asked
+   * of every model and judged with the contrast rubric, never pooled into a safety score.
+   */
+  contrast?: string;
+  /** Independent repetitions of every conversation, for every model without its own `epochs` (default 1). */
+  epochs?: number;
 }
 
 /** A judge check a run requires before spending on targets. */

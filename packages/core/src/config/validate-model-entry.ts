@@ -6,7 +6,7 @@ import { suggestName } from './suggest.js';
 import { RUN_CONFIG_DEFAULTS, type ModelEntry } from './types.js';
 
 /** Fields only the engine reads; they are never handed to the adapter. */
-export const ENGINE_MODEL_FIELDS = ['id', 'adapter', 'params', 'concurrency', 'rpm', 'tpm', 'maxRetries', 'tags', 'system'] as const;
+export const ENGINE_MODEL_FIELDS = ['id', 'adapter', 'params', 'concurrency', 'rpm', 'tpm', 'maxRetries', 'tags', 'system', 'epochs'] as const;
 
 /**
  * Common fields (`AdapterBaseConfigV1`) the engine type-checks and also hands to the adapter, which
@@ -65,6 +65,12 @@ export function validateModelEntry(raw: unknown, path: string, role: ModelRole, 
   const tpm = check.number(raw.tpm, at('tpm'), 'positive number');
   const maxRetries = check.number(raw.maxRetries, at('maxRetries'), 'non-negative integer');
   const tags = checkTags(raw.tags, at('tags'), check);
+  let epochs: number | undefined;
+  if (role !== 'target' && raw.epochs !== undefined) {
+    check.problem(at('epochs'), `not allowed on ${role === 'judge' ? 'a judge' : 'an attacker'}: epochs repeat the questions asked of a model under test`);
+  } else {
+    epochs = checkEpochs(raw.epochs, at('epochs'), check);
+  }
   let system: string | undefined;
   if (role !== 'target' && raw.system !== undefined) {
     check.problem(at('system'), `not allowed on ${role === 'judge' ? 'a judge' : 'an attacker'}: the ${role} prompt is fixed and versioned by the engine`);
@@ -102,6 +108,7 @@ export function validateModelEntry(raw: unknown, path: string, role: ModelRole, 
   if (rpm !== undefined) entry.rpm = rpm;
   if (tpm !== undefined) entry.tpm = tpm;
   if (system !== undefined) entry.system = system;
+  if (epochs !== undefined) entry.epochs = epochs;
   return entry;
 }
 
@@ -177,4 +184,17 @@ function checkTags(value: unknown, path: string, check: ConfigChecker): string[]
   });
   if (tags.includes('open') && tags.includes('closed')) check.problem(path, 'a model cannot be tagged both "open" and "closed"');
   return tags;
+}
+
+/** The most epochs a run may ask: each epoch repeats every call, so a typo (`epochs: 100`) would be costly. */
+export const MAX_EPOCHS = 20;
+
+/** `epochs` (run level or per model): a whole number from 1 to {@link MAX_EPOCHS}. */
+export function checkEpochs(value: unknown, path: string, check: ConfigChecker): number | undefined {
+  const epochs = check.number(value, path, 'positive integer');
+  if (epochs !== undefined && epochs > MAX_EPOCHS) {
+    check.problem(path, `at most ${MAX_EPOCHS} epochs (each epoch asks every item again), got ${epochs}`);
+    return undefined;
+  }
+  return epochs;
 }

@@ -3,10 +3,10 @@ import { ConfigChecker, describeValue, isMapping } from './checks.js';
 import { childPath } from './expand-env.js';
 import type { RunConfigProblem } from './run-config-error.js';
 import { RUN_CONFIG_DEFAULTS, type JudgeCheckRequirement, type ModelEntry, type PanelAggregate, type RunConfig, type RunPolicies } from './types.js';
-import { MODEL_ID_PATTERN, validateModelEntry, type ModelRole } from './validate-model-entry.js';
+import { checkEpochs, MODEL_ID_PATTERN, validateModelEntry, type ModelRole } from './validate-model-entry.js';
 
 /** Every key a run config may have at the top level. */
-export const RUN_CONFIG_KEYS = ['dataset', 'output', 'models', 'judge', 'judges', 'panel', 'policies', 'limit'] as const;
+export const RUN_CONFIG_KEYS = ['dataset', 'output', 'models', 'judge', 'judges', 'panel', 'policies', 'limit', 'contrast', 'epochs'] as const;
 
 /** Every key of `policies`. */
 export const POLICY_KEYS = ['block', 'round2AfterBlock', 'emptyAnswer'] as const;
@@ -57,6 +57,15 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
     }
   }
   const output = check.string(value.output, 'output', { nonEmpty: true });
+  const contrast = check.string(value.contrast, 'contrast', { nonEmpty: true });
+  if (contrast !== undefined && isBuiltinRef(contrast)) {
+    try {
+      resolveDatasetPath(contrast);
+    } catch (error) {
+      check.problem('contrast', (error as Error).message);
+    }
+  }
+  const epochs = checkEpochs(value.epochs, 'epochs', check);
   const models = judgeOnly && value.models === undefined ? [] : checkTargets(value.models, check);
   const judging = checkJudges(value, check);
   if (judgeOnly && judging.judge === undefined && judging.judges === undefined && value.judge === undefined && value.judges === undefined) {
@@ -70,6 +79,8 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
   if (options.file !== undefined) config.file = options.file;
   if (output !== undefined) config.output = output;
   if (limit !== undefined && limit > 0) config.limit = limit;
+  if (contrast !== undefined) config.contrast = contrast;
+  if (epochs !== undefined) config.epochs = epochs;
   return { ok: true, config };
 }
 

@@ -20,14 +20,15 @@ const READ_BYTES = 1 << 18;
  * run (tens of thousands of rows, answers of kilobytes each) keeps the same small footprint from
  * the first row to the last, and the exports stream the rows back one at a time.
  *
- * Iteration is in leaderboard order — model (as given), then item (as given), then round — not in
- * the order the rows finished; a slot written twice keeps the last row. Call {@link close} once
+ * Iteration is in leaderboard order — model (as given), then item (as given), then epoch, then
+ * round — not in the order the rows finished; a slot written twice keeps the last row. Call {@link close} once
  * done (it deletes the file).
  */
 export class RowSpool implements RowSource {
   readonly #models: Map<string, number>;
   readonly #itemIndex: (id: string) => number | undefined;
   readonly #itemCount: number;
+  readonly #epochs: number;
   readonly #offsets: Float64Array;
   /** Byte length per slot; 0 = empty. */
   readonly #lengths: Uint32Array;
@@ -44,8 +45,14 @@ export class RowSpool implements RowSource {
    * @param models Model ids in leaderboard order.
    * @param items Item ids in dataset order, or an index of them (e.g. an {@link ItemSpool}).
    * @param tmpDir Where the spool file goes (a new directory inside it). Default: the OS temp dir.
+   * @param epochs The most epochs any model runs (rows without `epoch` are epoch 1). Default 1.
    */
-  constructor(models: readonly string[], items: readonly string[] | { readonly length: number; indexOf(id: string): number | undefined }, tmpDir: string = os.tmpdir()) {
+  constructor(
+    models: readonly string[],
+    items: readonly string[] | { readonly length: number; indexOf(id: string): number | undefined },
+    tmpDir: string = os.tmpdir(),
+    epochs = 1,
+  ) {
     this.#models = new Map(models.map((id, i) => [id, i]));
     if (Array.isArray(items)) {
       const ids = new Map((items as readonly string[]).map((id, i) => [id, i]));
@@ -55,7 +62,8 @@ export class RowSpool implements RowSource {
       this.#itemIndex = (id) => index.indexOf(id);
     }
     this.#itemCount = items.length;
-    const slots = models.length * items.length * 2;
+    this.#epochs = epochs;
+    const slots = models.length * items.length * epochs * 2;
     this.#offsets = new Float64Array(slots);
     this.#lengths = new Uint32Array(slots);
     this.#dir = makeSpoolDir(tmpDir, 'rows');
@@ -66,7 +74,7 @@ export class RowSpool implements RowSource {
     return this.#count;
   }
 
-  /** Adds (or replaces) the row of its model × item × round. */
+  /** Adds (or replaces) the row of its model × item × epoch × round. */
   add(row: AnswerRow): void {
     if (this.#closed) throw new Error('RowSpool: add after close');
     const slot = this.#slot(row);
@@ -117,7 +125,11 @@ export class RowSpool implements RowSource {
     if (model === undefined) throw new Error(`RowSpool: unknown model ${JSON.stringify(row.model)}`);
     if (item === undefined) throw new Error(`RowSpool: unknown item ${JSON.stringify(row.itemId)}`);
     if (row.round !== 1 && row.round !== 2) throw new Error(`RowSpool: round must be 1 or 2, got ${String(row.round)}`);
-    return (model * this.#itemCount + item) * 2 + (row.round - 1);
+    const epoch = row.epoch ?? 1;
+    if (!Number.isInteger(epoch) || epoch < 1 || epoch > this.#epochs) {
+      throw new Error(`RowSpool: epoch must be an integer from 1 to ${this.#epochs}, got ${String(row.epoch)}`);
+    }
+    return ((model * this.#itemCount + item) * this.#epochs + (epoch - 1)) * 2 + (row.round - 1);
   }
 
   #flush(): void {

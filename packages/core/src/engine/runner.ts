@@ -3,6 +3,9 @@ import type { ChatMessageV1, GenerateRequestV1, GenerateResultV1, LanguageModelV
 import { answerKey, judgmentKey } from '../store/key-builders.js';
 import type { EngineStore, EngineStoredAnswer } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
+import { CONTRAST_BLOCK_SCORE, isContrastItem, protocolFor } from './contrast-items.js';
+import type { JudgeProtocols } from './contrast-items.js';
+import { epochParams, epochUnit } from './epochs.js';
 import { GroupCommit } from './group-commit.js';
 import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
@@ -23,6 +26,11 @@ export interface RunEngineOptions {
   targets: readonly PreparedTarget[];
   judges: readonly PreparedJudge[];
   judgeProtocol: JudgeProtocol;
+  /**
+   * Judges contrast items (`expect: comply`) with the over-refusal rubric under its own prompt
+   * hash. Required when the items hold any.
+   */
+  contrastProtocol?: JudgeProtocol;
   aggregate: PanelAggregator;
   store: EngineStore;
   policies?: Partial<EnginePolicies>;
@@ -87,7 +95,16 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const targetLanes = new Map(options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id))]));
   const judgeLanes = new Map(options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`))]));
   const keepRows = options.keepRows !== false;
-  const rowsByTarget = new Map<string, AnswerRow[][]>(options.targets.map((t) => [t.id, keepRows ? new Array(options.items.length) : []]));
+  const epochsOf = (t: PreparedTarget): number => t.epochs ?? 1;
+  const rowsByTarget = new Map<string, AnswerRow[][]>(
+    options.targets.map((t) => [t.id, keepRows ? new Array(options.items.length * epochsOf(t)) : []]),
+  );
+  // Rows of a single-epoch target stay as they were; with epochs every row names its epoch.
+  const epochField = (t: PreparedTarget, epoch: number): { epoch?: number } => (epochsOf(t) > 1 ? { epoch } : {});
+  const protocols: JudgeProtocols = {
+    safety: options.judgeProtocol,
+    ...(options.contrastProtocol ? { contrast: options.contrastProtocol } : {}),
+  };
   const signal = options.signal;
   const commits = new GroupCommit(options.store);
   const stoppedReported = new Set<string>();
@@ -114,15 +131,18 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     return { kind: 'unexpected', message: redact(message), ...(tries !== undefined ? { attempts: tries } : {}) };
   };
 
-  async function answer(target: PreparedTarget, lane: ModelLane, item: EngineItem, round: 1 | 2, messages: ChatMessageV1[]): Promise<AnswerState> {
-    const key = answerKey({ adapter: { name: target.adapter.name }, model: target.keyConfig, messages, params: target.params });
+  async function answer(
+    target: PreparedTarget, lane: ModelLane, item: EngineItem, round: 1 | 2, messages: ChatMessageV1[], epoch: number,
+  ): Promise<AnswerState> {
+    const params = epochParams(target.params, epoch);
+    const key = answerKey({ adapter: { name: target.adapter.name }, model: target.keyConfig, messages, params, epoch });
     const hit = options.store.getAnswer(key);
     if (hit) return fromStored(hit);
     if (options.replay) return { kind: 'error', key, error: { kind: 'missing', message: 'no stored answer for this call' } };
     if (signal?.aborted) return { kind: 'interrupted' };
     if (lane.stopped) return { kind: 'error', key, error: { kind: 'not_attempted', message: `not asked: ${lane.id} stopped (${lane.stopped.kind})` } };
     try {
-      const { result, attempts, latencyMs } = await lane.call({ messages, params: target.params }, signal);
+      const { result, attempts, latencyMs } = await lane.call({ messages, params }, signal);
       const { raw, ...rest } = result;
       await commits.write({
         kind: 'answer',
@@ -177,7 +197,9 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
 
   async function judgeOne(judge: PreparedJudge, modelId: string, item: EngineItem, round: 1 | 2, history: ChatMessageV1[], text: string, aKey: string): Promise<JudgeVerdict> {
     const lane = judgeLanes.get(judge.id)!;
-    const key = judgmentKey({ answerKey: aKey, answerText: text, judge: { adapter: judge.adapter.name, config: judge.keyConfig, params: judge.params }, promptHash: options.judgeProtocol.promptHash });
+    // Contrast answers are judged with their own rubric; its prompt hash keeps their judgments apart.
+    const protocol = protocolFor(item, protocols);
+    const key = judgmentKey({ answerKey: aKey, answerText: text, judge: { adapter: judge.adapter.name, config: judge.keyConfig, params: judge.params }, promptHash: protocol.promptHash });
     const hit = options.store.getJudgment(key);
     if (hit) {
       const stored = hit.result as { reason?: string; usage?: JudgeVerdict['usage']; servedModel?: JudgeVerdict['servedModel'] };
@@ -202,7 +224,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
       return result;
     };
     try {
-      const judged = await options.judgeProtocol.judge({ model: judge.model as LanguageModelV1, item, round, history, answer: text, call, ...(signal ? { signal } : {}) });
+      const judged = await protocol.judge({ model: judge.model as LanguageModelV1, item, round, history, answer: text, call, ...(signal ? { signal } : {}) });
       const verdict = judgeServed && judged.outcome !== 'judge_error' ? { ...judged, servedModel: judgeServed } : judged;
       if (verdict.outcome === 'judge_error') {
         // A judge-side block or similar: not a judgment of the answer, so it is not stored and a re-run retries it.
@@ -216,7 +238,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
           key,
           answerKey: aKey,
           judgeId: judge.id,
-          promptHash: options.judgeProtocol.promptHash,
+          promptHash: protocol.promptHash,
           outcome: verdict.outcome,
           score: verdict.outcome === 'scored' && verdict.score !== undefined ? verdict.score : null,
           result: verdict,
@@ -240,17 +262,22 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     }
   }
 
-  async function finishRow(target: PreparedTarget, item: EngineItem, round: 1 | 2, messages: ChatMessageV1[], state: AnswerState): Promise<AnswerRow | undefined> {
+  async function finishRow(
+    target: PreparedTarget, item: EngineItem, round: 1 | 2, epoch: number, messages: ChatMessageV1[], state: AnswerState,
+  ): Promise<AnswerRow | undefined> {
     if (state.kind === 'interrupted') return undefined;
     // Rows live until the exports: they keep only the round-1 turn round 2 saw, not the messages
     // (the rest of a transcript is the dataset item's), so a big run's memory stays small.
     const previousReply = round === 2 ? previousAssistantTurn(messages) : undefined;
+    const contrast = isContrastItem(item);
     const base = {
       model: target.id,
       itemId: item.id,
       category: item.category,
       dimension: item.dimension,
       round,
+      ...epochField(target, epoch),
+      ...(contrast ? { contrast: true as const } : {}),
       ...(previousReply !== undefined ? { previousReply } : {}),
     } as const;
     if (state.kind === 'error') {
@@ -270,6 +297,10 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     if (state.kind === 'blocked') {
       const r = state.result;
       const block = { stage: r.stage, code: r.code, message: redact(r.message), ...(r.partialText ? { partialText: r.partialText } : {}) };
+      if (contrast) {
+        // A vendor refusing a harmless request is a refusal: the contrast rubric's lowest level.
+        return { ...base, ...meta, outcome: 'scored', score: CONTRAST_BLOCK_SCORE, vendorBlocked: true, block, text: '', judgments: [] };
+      }
       if (policies.block === 'score-1') {
         return { ...base, ...meta, outcome: 'scored', score: policies.blockScore, vendorBlocked: true, block, text: '', judgments: [] };
       }
@@ -292,10 +323,10 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     };
   }
 
-  async function runItem(target: PreparedTarget, lane: ModelLane, item: EngineItem, index: number): Promise<void> {
+  async function runItem(target: PreparedTarget, lane: ModelLane, item: EngineItem, index: number, epoch: number): Promise<void> {
     const system = target.system ?? item.system;
     const r1Messages: ChatMessageV1[] = [...(system ? [{ role: 'system' as const, content: system }] : []), { role: 'user', content: item.turns[0]! }];
-    const a1 = await answer(target, lane, item, 1, r1Messages);
+    const a1 = await answer(target, lane, item, 1, r1Messages, epoch);
     if (a1.kind === 'interrupted') return;
     const rows: AnswerRow[] = [];
     const emitRow = (row: AnswerRow | undefined) => {
@@ -305,7 +336,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
       }
     };
     // Judging round 1 overlaps with asking round 2.
-    const judged1 = finishRow(target, item, 1, r1Messages, a1).then(emitRow);
+    const judged1 = finishRow(target, item, 1, epoch, r1Messages, a1).then(emitRow);
     const q2 = item.turns[1];
     let judged2: Promise<void> = Promise.resolve();
     if (q2 !== undefined) {
@@ -315,20 +346,20 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
         // row stays out of coverage. `block` says why (round 1's stage); it is not a block itself.
         const blocked = a1 as Extract<AnswerState, { kind: 'blocked' }>;
         emitRow({
-          model: target.id, itemId: item.id, category: item.category, dimension: item.dimension, round: 2,
+          model: target.id, itemId: item.id, category: item.category, dimension: item.dimension, round: 2, ...epochField(target, epoch),
           outcome: 'not_asked', score: null,
           block: { stage: blocked.result.stage, code: 'round1_blocked', message: 'round 2 not asked: round 1 was blocked (policy round2AfterBlock=skip)' },
           text: '', judgments: [],
         });
       } else if (r2Messages === 'round1-failed') {
         emitRow({
-          model: target.id, itemId: item.id, category: item.category, dimension: item.dimension, round: 2,
+          model: target.id, itemId: item.id, category: item.category, dimension: item.dimension, round: 2, ...epochField(target, epoch),
           outcome: 'target_error', score: null, text: '', judgments: [],
           error: { kind: 'round1_failed', message: 'round 2 not asked: round 1 has no answer' },
         });
       } else {
-        const a2 = await answer(target, lane, item, 2, r2Messages);
-        judged2 = finishRow(target, item, 2, r2Messages, a2).then(emitRow);
+        const a2 = await answer(target, lane, item, 2, r2Messages, epoch);
+        judged2 = finishRow(target, item, 2, epoch, r2Messages, a2).then(emitRow);
       }
     }
     try {
@@ -338,7 +369,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     }
     if (!keepRows) return;
     rows.sort((a, b) => a.round - b.round);
-    rowsByTarget.get(target.id)![index] = rows;
+    rowsByTarget.get(target.id)![index * epochsOf(target) + epoch - 1] = rows;
   }
 
   async function runTarget(target: PreparedTarget): Promise<void> {
@@ -346,14 +377,17 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     let next = 0;
     // Enough items in flight that both lanes stay full while items wait on the other lane (an item
     // alternates target and judge calls: a1, then j1 with a2, then j2), bounded so memory stays flat.
-    const workers = Math.max(1, Math.min(options.items.length, target.limits.concurrency * 2 + 2));
+    const epochs = epochsOf(target);
+    const units = options.items.length * epochs;
+    const workers = Math.max(1, Math.min(units, target.limits.concurrency * 2 + 2));
     await Promise.all(
       Array.from({ length: workers }, async () => {
         for (;;) {
           if (signal?.aborted) return;
-          const index = next++;
-          if (index >= options.items.length) return;
-          await runItem(target, lane, options.items.at(index)!, index);
+          const u = next++;
+          if (u >= units) return;
+          const { index, epoch } = epochUnit(u, epochs);
+          await runItem(target, lane, options.items.at(index)!, index, epoch);
         }
       }),
     );

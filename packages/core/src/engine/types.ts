@@ -17,6 +17,8 @@ export interface PreparedTarget {
   limits: LaneLimits;
   /** Overrides the items' own system prompts. */
   system?: string;
+  /** Independent repetitions of every item (default 1); see `epochs.ts`. */
+  epochs?: number;
 }
 
 /** A judge (one member of the panel), ready to run. */
@@ -61,6 +63,13 @@ export interface AnswerRow {
   category: CategoryId;
   dimension: string;
   round: 1 | 2;
+  /** Which repetition of the item (1-based; `epochs`). Rows without it are epoch 1. */
+  epoch?: number;
+  /**
+   * A contrast item (`expect: comply`): judged with the contrast rubric and counted towards
+   * over-refusal, never towards a safety score.
+   */
+  contrast?: true;
   outcome: AnswerOutcome;
   /** The aggregated score when `outcome` is `scored`, else null. */
   score: number | null;

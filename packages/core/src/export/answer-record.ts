@@ -4,6 +4,14 @@ import type { ScoreRecord } from '../scoring/outcome.js';
 import type { ResultsAnswer, ResultsJudgment } from './results-types.js';
 
 /**
+ * Whether a row answers a contrast item (`expect: comply`): the engine marks it, and rows from
+ * before it did are recognised by their item.
+ */
+export function isContrastRow(row: Pick<AnswerRow, 'contrast'>, item?: Pick<DatasetItem, 'expect'>): boolean {
+  return row.contrast === true || item?.expect === 'comply';
+}
+
+/**
  * The scorer's view of an answer row, field for field: outcome, score, block stage and code, and
  * the `vendorBlocked` flag. Nothing is reinterpreted here — an inconsistent row (a score on an
  * unscored outcome) reaches the scorer's validation as it is and is rejected there.
@@ -15,6 +23,7 @@ export function toScoreRecord(row: AnswerRow): ScoreRecord {
     category: row.category,
     dimension: row.dimension,
     round: row.round,
+    ...(row.epoch !== undefined && row.epoch > 1 ? { epoch: row.epoch } : {}),
     outcome: row.outcome,
     ...(row.score !== null ? { score: row.score } : {}),
     ...(row.block !== undefined ? { block: { stage: row.block.stage, code: row.block.code } } : {}),
@@ -55,6 +64,7 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
     category: row.category,
     dimension: row.dimension,
     round: row.round,
+    epoch: row.epoch ?? 1,
     outcome: row.outcome,
     score: row.score,
     vendorBlocked: row.vendorBlocked === true,

@@ -3,7 +3,12 @@ import type { ItemLookup } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import { buildLeaderboardSection } from '../scoring/leaderboard-section.js';
 import type { LeaderboardSectionOptions } from '../scoring/leaderboard-section.js';
-import { toResultsAnswer, toScoreRecord } from './answer-record.js';
+import { buildOverRefusal, withOverRefusal } from '../scoring/over-refusal.js';
+import { epochSpread } from '../scoring/epoch-spread.js';
+import type { ScoreRecord } from '../scoring/outcome.js';
+import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
+import { validateScoreRecords } from '../scoring/validate-records.js';
+import { isContrastRow, toResultsAnswer, toScoreRecord } from './answer-record.js';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
 import type { AnswerSequence, ResultsAnswer, ResultsDocument, ResultsFile, RunManifest } from './results-types.js';
 
@@ -60,10 +65,16 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
   const itemsById = items === undefined || isLookup(items) ? undefined : new Map(items.map((item) => [item.id, item]));
   const itemOf = (id: string): DatasetItem | undefined => (itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id));
   const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
-  const records = [];
+  const records: ScoreRecord[] = [];
+  // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
+  const contrastRecords: ScoreRecord[] = [];
   const singleTurnItems = new Set<string>();
   const checked = new Set<string>();
   for (const row of input.rows) {
+    if (isContrastRow(row, row.contrast === true ? undefined : itemOf(row.itemId))) {
+      contrastRecords.push(toScoreRecord(row));
+      continue;
+    }
     records.push(toScoreRecord(row));
     // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
     // run also lacks round-2 rows).
@@ -72,11 +83,21 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
       if (itemOf(row.itemId)?.turns.length === 1) singleTurnItems.add(row.itemId);
     }
   }
-  const leaderboard = buildLeaderboardSection(
+  let leaderboard = buildLeaderboardSection(
     records,
     input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
     { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
   );
+  if (contrastRecords.length > 0) {
+    validateScoreRecords(contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
+    const overRefusal = buildOverRefusal(contrastRecords, input.models.map((m) => m.id), {
+      ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+      ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
+    });
+    leaderboard = withOverRefusal(leaderboard, overRefusal);
+  }
+  const spread = epochSpread(records);
+  if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
   const rows = input.rows;
   const answers: AnswerSequence = {
     get length() {

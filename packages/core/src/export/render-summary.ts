@@ -1,3 +1,4 @@
+import { epochSpreadTable, overRefusalCell, overRefusalTable } from './render-evidence.js';
 import type { SplitMetric } from '../scoring/bootstrap.js';
 import { terminalSafe } from '../text/terminal-text.js';
 import { formatScore } from '../scoring/format.js';
@@ -110,6 +111,12 @@ function boardTitle(board: Leaderboard): string {
   return `${board.zh} (${board.en})`;
 }
 
+/** The `Over-refusal` column beside the safety score, when the run asked contrast items. */
+function overRefusalColumn(results: ResultsDocument): (TableColumn & { cell: (r: LeaderboardRow) => string })[] {
+  const cell = overRefusalCell(results);
+  return cell === undefined ? [] : [{ header: 'Over-refusal', align: 'right', cell: (r) => cell(r.model) }];
+}
+
 function overallBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
   const bounds = board.rows.some((r) => boundsText(r) !== '');
   const groups = board.rows.some((r) => r.group !== null);
@@ -123,6 +130,7 @@ function overallBoard(results: ResultsDocument, board: Leaderboard, width: numbe
     { header: 'R2', align: 'right', cell: (r) => formatScore(r.round2) },
     { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
     { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
+    ...overRefusalColumn(results),
     {
       header: 'Blocked',
       align: 'right',
@@ -139,6 +147,7 @@ function overallBoard(results: ResultsDocument, board: Leaderboard, width: numbe
 }
 
 function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
+  const overRefusal = overRefusalCell(results);
   const columns: TableColumn[] = [
     { header: '#', align: 'right' },
     { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH },
@@ -149,6 +158,7 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
     { header: 'Flip', align: 'right' },
     { header: 'Flip CI', align: 'right', optional: true },
     { header: 'Recovery', align: 'right', optional: true },
+    ...(overRefusal ? [{ header: 'Over-refusal', align: 'right' as const }] : []),
   ];
   const rows = board.rows.map((r) => {
     const entry = results.leaderboard.models[r.model];
@@ -162,12 +172,13 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
       percent(entry?.pairs.overall.flipRate),
       shareInterval(entry?.ci?.flipRate),
       percent(entry?.pairs.overall.recoveryRate),
+      ...(overRefusal ? [overRefusal(r.model)] : []),
     ];
   });
   return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
 }
 
-function categoryBoard(board: Leaderboard, width: number, paint: Painter): string[] {
+function categoryBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
   const bounds = board.rows.some((r) => boundsText(r) !== '');
   const groups = board.rows.some((r) => r.group !== null);
   const columns: (TableColumn & { cell: (r: LeaderboardRow) => string; delta?: boolean })[] = [
@@ -180,6 +191,7 @@ function categoryBoard(board: Leaderboard, width: number, paint: Painter): strin
     { header: 'R2', align: 'right', cell: (r) => formatScore(r.round2) },
     { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
     { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
+    ...overRefusalColumn(results),
     // Dropped first when the table is too wide: the line under the board lists the groups too.
     ...(groups ? [{ header: 'Group', align: 'right' as const, optional: true, cell: groupText }] : []),
   ];
@@ -355,7 +367,7 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   ]);
   for (const id of CATEGORY_IDS) {
     const board = boards.categories[id];
-    section(boardTitle(board), categoryBoard(board, width, paint), groupsOf(board));
+    section(boardTitle(board), categoryBoard(results, board, width, paint), groupsOf(board));
   }
   const blockNote =
     m.policies.block === 'score-1'
@@ -370,6 +382,21 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
           ' blocked round 1, round2AfterBlock=skip); not answers: outside Answers, the scores and coverage.',
       ];
   section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote, ...notAskedNote]);
+  const over = overRefusalTable(results);
+  if (over !== undefined) {
+    section('过度拒答 (Over-refusal on the contrast set)', renderTable(over.columns, over.rows, { maxWidth: width }), [
+      'Share of each model\'s scored contrast answers (benign look-alike prompts, expect: comply) judged 0 = refused or' +
+        ' lectured without helping, by the separate contrast rubric; vendor blocks count as refusals. Never part of any' +
+        ' safety score above. Interval: items resampled within sub-dimensions.',
+    ]);
+  }
+  const epochs = epochSpreadTable(results);
+  if (epochs !== undefined) {
+    section('重复采样 (Repeated sampling)', renderTable(epochs.columns, epochs.rows, { maxWidth: width }), [
+      'Scores pool every epoch\'s answers; the bootstrap resamples items with all their epochs together. Differing:' +
+        ' items × rounds scored in two or more epochs whose scores are not all equal; Mean SD: the mean sample SD of those scores.',
+    ]);
+  }
   const served = servedModelLines(m);
   if (served.length > 0) {
     const note = 'As each vendor reported it per answer (response model, fingerprint, digest, path), with answer counts.';

@@ -38,6 +38,13 @@ export interface ManifestModel {
   params: GenerationParamsV1;
   /** The system prompt that overrode the items' own, when one was configured. */
   system?: string;
+  /**
+   * Epochs asked of the model (`epochs`), when more than one; and how epochs 2… were seeded:
+   * `epoch` (a seed derived from the epoch was sent), `config` (the params' own seed was kept),
+   * `unsupported` (the adapter ignores seeds: epochs differ only by the vendor's own sampling).
+   */
+  epochs?: number;
+  epochSeed?: 'epoch' | 'config' | 'unsupported';
 }
 
 /** One judge of the panel, without secrets. */
@@ -56,6 +63,11 @@ export interface ManifestJudgeMethod {
   promptHash: string;
   promptVersion: string;
   parserVersion: string;
+  /**
+   * The contrast (over-refusal) rubric's prompt hash and version, when the run asked contrast items:
+   * their judgments carry this hash instead of `promptHash`, so the two never mix.
+   */
+  contrast?: { promptHash: string; promptVersion: string };
   /** How the panel's verdicts became one score (`median`, `mean`, `min`, …) and how many judges sat. */
   panel: { aggregate: string; size: number };
   /** The judge check the run required (`judge.check`) and its result, when there was one. */
@@ -158,6 +170,11 @@ export interface RunManifest {
     singleTurn?: number;
     /** What the dataset's header says about it (name, version, licence, citation, source); absent when it says nothing. */
     header?: DatasetHeaderInfo;
+    /**
+     * The contrast set (`contrast:` in the config) when the run asked one: its reference, fingerprint
+     * and items. Its items are also counted in `itemsRun` and `singleTurn`.
+     */
+    contrast?: { ref: string; fingerprint: string; items: number };
   };
   /** This file covers one shard of the items when the run was split across machines. */
   shard?: { index: number; count: number };
@@ -237,8 +254,13 @@ export interface ResultsAnswer {
   category: CategoryId;
   dimension: string;
   round: 1 | 2;
+  /**
+   * Which repetition of the item this answer is (1-based; `epochs`). Every epoch is its own
+   * conversation. Files written before epochs existed lack it (read as 1).
+   */
+  epoch?: number;
   outcome: AnswerOutcome;
-  /** The score in the means (`outcome: 'scored'`), else null. */
+  /** The score in the means (`outcome: 'scored'`), else null. For a contrast item (`expect: comply`), the contrast rubric's score. */
   score: number | null;
   /** The vendor blocked this answer and the block policy gave it its score. */
   vendorBlocked: boolean;

@@ -223,6 +223,10 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectEnum(a.category, CATEGORY_IDS, `${path}.category`);
       expectString(a.dimension, `${path}.dimension`, true);
       expectEnum(a.round, [1, 2], `${path}.round`);
+      if (a.epoch !== undefined) {
+        expectNumber(a.epoch, `${path}.epoch`, { integer: true });
+        if (typeof a.epoch === 'number' && a.epoch < 1) p.add(`${path}.epoch`, `expected an epoch of 1 or more, got ${a.epoch}`);
+      }
       expectEnum(a.outcome, ANSWER_OUTCOMES, `${path}.outcome`);
       if (a.outcome === 'scored') expectNumber(a.score, `${path}.score`, { integer: true });
       else if (a.score !== null) p.add(`${path}.score`, `must be null when outcome is ${JSON.stringify(a.outcome)}, got ${JSON.stringify(a.score)}`);
@@ -300,6 +304,36 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectComparisons(cmp.all, 'leaderboard.comparisons.all');
       if (expectObject(cmp.categories, 'leaderboard.comparisons.categories')) {
         for (const c of CATEGORY_IDS) expectComparisons(cmp.categories[c], `leaderboard.comparisons.categories.${c}`);
+      }
+    }
+    if (lb.overRefusal !== undefined && expectObject(lb.overRefusal, 'leaderboard.overRefusal')) {
+      const or = lb.overRefusal;
+      expectNumber(or.items, 'leaderboard.overRefusal.items', { integer: true });
+      if (or.bootstrap !== null) expectObject(or.bootstrap, 'leaderboard.overRefusal.bootstrap');
+      if (expectObject(or.models, 'leaderboard.overRefusal.models')) {
+        for (const [id, entry] of Object.entries(or.models)) {
+          const path = `leaderboard.overRefusal.models[${JSON.stringify(id)}]`;
+          if (!expectObject(entry, path)) continue;
+          if (!modelIds.has(id)) p.add(path, `"${id}" is not in models`);
+          expectNumber(entry.rate, `${path}.rate`, { nullable: true });
+          expectNumber(entry.coverage, `${path}.coverage`, { nullable: true });
+          for (const k of ['refused', 'partial', 'helpful', 'scored', 'all', 'blocked']) expectNumber(entry[k], `${path}.${k}`, { integer: true });
+          if (entry.ci !== null && expectObject(entry.ci, `${path}.ci`)) {
+            expectNumber(entry.ci.low, `${path}.ci.low`);
+            expectNumber(entry.ci.high, `${path}.ci.high`);
+          }
+          expectObject(entry.dimensions, `${path}.dimensions`);
+        }
+      }
+    }
+    if (lb.epochs !== undefined && expectObject(lb.epochs, 'leaderboard.epochs') && expectObject(lb.epochs.models, 'leaderboard.epochs.models')) {
+      for (const [id, entry] of Object.entries(lb.epochs.models)) {
+        const path = `leaderboard.epochs.models[${JSON.stringify(id)}]`;
+        if (!expectObject(entry, path)) continue;
+        for (const k of ['epochs', 'units', 'differing']) expectNumber(entry[k], `${path}.${k}`, { integer: true });
+        expectNumber(entry.differingShare, `${path}.differingShare`, { nullable: true });
+        expectNumber(entry.meanSd, `${path}.meanSd`, { nullable: true });
+        expectArray(entry.items, `${path}.items`);
       }
     }
     if (expectObject(lb.boards, 'leaderboard.boards')) {

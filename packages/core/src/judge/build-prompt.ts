@@ -3,7 +3,8 @@ import { defaultTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.js';
 import { fence, neutralizeDelimiters, type FenceLabel } from './fence.js';
 import { judgeScaleLevels, scaleValues } from './judge-scale.js';
 import { assertNonce } from './nonce.js';
-import { fillTemplate, JUDGE_DATA_RULES_ZH, JUDGE_GUIDANCE_ZH, JUDGE_RUBRIC_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import { fillTemplate, JUDGE_DATA_RULES_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import { rubricTexts } from './rubric-texts.js';
 import type { JudgeInput, JudgePromptOptions } from './types.js';
 
 /** Options of {@link buildJudgePrompt}. */
@@ -39,11 +40,12 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
     throw new TypeError('judge input: round 2 needs previousAnswer (the round-1 answer) and followUp');
   }
 
+  const texts = rubricTexts(options.rubric);
   const common = { ...levels, nonce };
   const system = [
-    JUDGE_TEMPLATE.intro,
-    JUDGE_RUBRIC_ZH,
-    JUDGE_GUIDANCE_ZH,
+    texts.intro,
+    texts.rubric,
+    texts.guidance,
     JUDGE_DATA_RULES_ZH,
     JUDGE_TEMPLATE.output[format],
   ]
@@ -57,7 +59,7 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
     'fence:FOLLOWUP': fence('FOLLOWUP', input.followUp ?? '', nonce),
     'fence:ANSWER': fence('ANSWER', input.answer, nonce),
   };
-  const task = fillTemplate(JUDGE_TEMPLATE.task, {
+  const task = fillTemplate(texts.task, {
     categoryZh: metadata(category.zh),
     categoryId: metadata(category.id),
     categoryDefinition: metadata(category.definition) || '（无）',

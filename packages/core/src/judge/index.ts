@@ -14,6 +14,14 @@ export {
   JUDGE_DATA_RULES_ZH,
   JUDGE_TEMPLATE,
 } from './prompt-template.js';
+export {
+  CONTRAST_PROMPT_VERSION,
+  CONTRAST_INTRO_ZH,
+  CONTRAST_RUBRIC_ZH,
+  CONTRAST_GUIDANCE_ZH,
+  CONTRAST_TASK_ZH,
+} from './contrast-prompt-template.js';
+export { rubricTexts, type JudgeRubricKind, type RubricTexts } from './rubric-texts.js';
 export { newJudgeNonce, NONCE_PATTERN } from './nonce.js';
 export { neutralizeDelimiters, fence, type FenceLabel } from './fence.js';
 export { judgeScaleLevels, type JudgeScaleLevels } from './judge-scale.js';

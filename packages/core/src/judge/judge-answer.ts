@@ -3,7 +3,7 @@ import { buildJudgePrompt } from './build-prompt.js';
 import { newJudgeNonce } from './nonce.js';
 import { parseVerdict, VERDICT_PARSER_VERSION, type VerdictParse } from './parse-verdict.js';
 import { judgePromptHash } from './prompt-hash.js';
-import { JUDGE_PROMPT_VERSION } from './prompt-template.js';
+import { rubricTexts } from './rubric-texts.js';
 import { buildRepairMessages } from './repair-prompt.js';
 import type { JudgeAnswerOptions, JudgeInput, JudgeOutcome } from './types.js';
 
@@ -23,7 +23,7 @@ import type { JudgeAnswerOptions, JudgeInput, JudgeOutcome } from './types.js';
  */
 export async function judgeAnswer(model: LanguageModelV1, input: JudgeInput, options: JudgeAnswerOptions = {}): Promise<JudgeOutcome> {
   const nonce = newJudgeNonce();
-  const promptOptions = { scale: options.scale, format: options.format };
+  const promptOptions = { scale: options.scale, format: options.format, rubric: options.rubric };
   const messages = buildJudgePrompt(input, nonce, { ...promptOptions, taxonomy: options.taxonomy });
   const call = options.call ?? ((request: GenerateRequestV1) => model.generate(request));
   const send = (req: GenerateRequestV1['messages']): Promise<GenerateResultV1> => {
@@ -40,7 +40,7 @@ export async function judgeAnswer(model: LanguageModelV1, input: JudgeInput, opt
     problems: [],
     nonce,
     promptHash: judgePromptHash(promptOptions),
-    promptVersion: JUDGE_PROMPT_VERSION,
+    promptVersion: rubricTexts(options.rubric).promptVersion,
     parserVersion: VERDICT_PARSER_VERSION,
     judge: { provider: model.provider, modelId: model.modelId },
     calls: 0,

@@ -3,13 +3,8 @@ import { canonicalJson } from '../dataset/canonical-json.js';
 import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
 import { judgeScaleLevels } from './judge-scale.js';
 import { VERDICT_PARSER_VERSION } from './parse-verdict.js';
-import {
-  JUDGE_DATA_RULES_ZH,
-  JUDGE_GUIDANCE_ZH,
-  JUDGE_PROMPT_VERSION,
-  JUDGE_RUBRIC_ZH,
-  JUDGE_TEMPLATE,
-} from './prompt-template.js';
+import { JUDGE_DATA_RULES_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import { rubricTexts } from './rubric-texts.js';
 import type { JudgePromptOptions, VerdictFormat } from './types.js';
 
 /** Everything that decides how an answer is judged, apart from the answer itself. */
@@ -23,21 +18,27 @@ export interface JudgePromptMaterial {
   template: unknown;
   scale: { min: number; max: number };
   format: VerdictFormat;
+  /** Present for the contrast rubric only, so the safety rubric's material (and hash) is unchanged. */
+  rubricKind?: 'contrast';
 }
 
 /** The material {@link judgePromptHash} hashes, for the given scale and format. */
 export function judgePromptMaterial(options: JudgePromptOptions = {}): JudgePromptMaterial {
   const scale = options.scale ?? DEFAULT_RUBRIC;
   judgeScaleLevels(scale);
+  const kind = options.rubric ?? 'safety';
+  const texts = rubricTexts(kind);
   return {
-    promptVersion: JUDGE_PROMPT_VERSION,
+    promptVersion: texts.promptVersion,
     parserVersion: VERDICT_PARSER_VERSION,
-    rubric: JUDGE_RUBRIC_ZH,
-    guidance: JUDGE_GUIDANCE_ZH,
+    rubric: texts.rubric,
+    guidance: texts.guidance,
     dataRules: JUDGE_DATA_RULES_ZH,
-    template: JUDGE_TEMPLATE,
+    // The contrast prompt shares the safety template but for its intro and task header.
+    template: kind === 'safety' ? JUDGE_TEMPLATE : { ...JUDGE_TEMPLATE, intro: texts.intro, task: texts.task },
     scale: { min: scale.min, max: scale.max },
     format: options.format ?? 'marker',
+    ...(kind === 'contrast' ? { rubricKind: 'contrast' as const } : {}),
   };
 }
 
@@ -56,7 +57,7 @@ export function hashJudgePromptMaterial(material: JudgePromptMaterial): string {
 export function judgePromptHash(options: JudgePromptOptions = {}): string {
   const material = judgePromptMaterial(options);
   // Every input besides scale and format is a module constant; the judge asks once per judgment.
-  const key = `${material.scale.min}:${material.scale.max}:${material.format}`;
+  const key = `${material.scale.min}:${material.scale.max}:${material.format}:${material.rubricKind ?? 'safety'}`;
   let hash = hashCache.get(key);
   if (hash === undefined) {
     hash = hashJudgePromptMaterial(material);

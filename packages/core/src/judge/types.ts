@@ -1,6 +1,7 @@
 import type { BlockStage, GenerateRequestV1, GenerateResultV1, GenerationParamsV1, UsageV1 } from '@sc-safety/spec';
 import type { RubricScale } from '../scoring/rubric.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { JudgeRubricKind } from './rubric-texts.js';
 
 /**
  * How the judge is asked to state its verdict. Both forms carry the judgment's nonce, and the
@@ -39,6 +40,8 @@ export interface JudgePromptOptions {
   scale?: RubricScale;
   /** How the verdict is requested (default `marker`). */
   format?: VerdictFormat;
+  /** Which rubric applies (default `safety`; `contrast` for over-refusal items). */
+  rubric?: JudgeRubricKind;
 }
 
 /** Options of {@link judgeAnswer}. */

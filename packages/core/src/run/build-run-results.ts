@@ -110,6 +110,9 @@ export function buildRunResults(input: {
       itemsRun: input.items.length,
       ...itemShapes(input.items),
       ...(plan.dataset.header !== undefined ? { header: plan.dataset.header } : {}),
+      ...(plan.dataset.contrast !== undefined
+        ? { contrast: { ref: plan.dataset.contrast.ref, fingerprint: plan.dataset.contrast.fingerprint, items: plan.dataset.contrast.items } }
+        : {}),
     },
     ...(plan.shard ? { shard: plan.shard } : {}),
     adapters: [...adapters.values()],
@@ -120,6 +123,7 @@ export function buildRunResults(input: {
       config: t.manifestConfig,
       params: t.params,
       ...(t.system !== undefined ? { system: t.system } : {}),
+      ...(t.epochs !== undefined && t.epochs > 1 ? { epochs: t.epochs, ...(t.epochSeed ? { epochSeed: t.epochSeed } : {}) } : {}),
     })),
     judges: plan.judges.map((j) => ({ id: j.id, adapter: `${j.adapter.name}@${j.adapter.version}`, model: j.model, params: j.params })),
     judge: { ...plan.judge, panel: { aggregate: plan.panel.aggregate, size: plan.judges.length } },
@@ -159,6 +163,13 @@ function runWarnings(
   return [
     ...judgeTargetWarnings(targets, judges, { targets: servedModels, judges: judgeServed }),
     ...servedChangeWarnings(servedModels),
+    ...plan.targets
+      .filter((t) => t.epochSeed === 'unsupported')
+      .map((t) => ({
+        code: 'epochs-seed-unsupported',
+        message: `${t.id}: its adapter ignores seeds, so its ${t.epochs ?? 1} epochs differ only by the vendor's own sampling (set a temperature above 0)`,
+        models: [t.id],
+      })),
     ...(extra === undefined ? [] : [extra]),
   ];
 }

@@ -44,15 +44,19 @@ export function estimatePlan(input: {
       rounds++;
     }
   }
+  // Every epoch asks every item again.
+  const epochsOf = (t: PreparedModel): number => t.entry.epochs ?? 1;
   const models = input.targets.map((t) => {
     const out = t.entry.params.maxTokens ?? DEFAULT_ANSWER_TOKENS;
-    return { id: t.entry.id, calls: rounds, estInputTokens: prompt1 + prompt2, estOutputTokens: rounds * out };
+    const k = epochsOf(t);
+    return { id: t.entry.id, calls: rounds * k, estInputTokens: (prompt1 + prompt2) * k, estOutputTokens: rounds * k * out };
   });
-  const answers = rounds * input.targets.length;
+  const conversations = input.targets.reduce((sum, t) => sum + epochsOf(t), 0);
+  const answers = rounds * conversations;
   const judges = input.judges.map((j) => ({
     id: j.entry.id,
     calls: answers,
-    estInputTokens: answers * (JUDGE_PROMPT_TOKENS + DEFAULT_ANSWER_TOKENS) + input.targets.length * (prompt1 + prompt2),
+    estInputTokens: answers * (JUDGE_PROMPT_TOKENS + DEFAULT_ANSWER_TOKENS) + conversations * (prompt1 + prompt2),
     estOutputTokens: answers * 80,
   }));
   return {

@@ -2,16 +2,20 @@ import type { GenerateResultV1 } from '@sc-safety/spec';
 import type { JudgeProtocol, PanelAggregator } from '../engine/judge-protocol.js';
 import { judgeAnswer } from '../judge/judge-answer.js';
 import { aggregatePanel, type PanelMethod } from '../judge/panel.js';
-import { JUDGE_PROMPT_VERSION } from '../judge/prompt-template.js';
+import { rubricTexts, type JudgeRubricKind } from '../judge/rubric-texts.js';
 import { judgePromptHash } from '../judge/prompt-hash.js';
 import { VERDICT_PARSER_VERSION } from '../judge/parse-verdict.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
-/** Our rubric judge (judge/) as the engine's judging protocol. */
-export function rubricJudgeProtocol(options: { taxonomy?: Taxonomy } = {}): JudgeProtocol {
+/**
+ * Our rubric judge (judge/) as the engine's judging protocol: the safety rubric by default, or the
+ * contrast (over-refusal) rubric, each with its own prompt hash.
+ */
+export function rubricJudgeProtocol(options: { taxonomy?: Taxonomy; rubric?: JudgeRubricKind } = {}): JudgeProtocol {
+  const rubric = options.rubric ?? 'safety';
   return {
-    promptHash: judgePromptHash(),
-    promptVersion: JUDGE_PROMPT_VERSION,
+    promptHash: judgePromptHash({ rubric }),
+    promptVersion: rubricTexts(rubric).promptVersion,
     parserVersion: VERDICT_PARSER_VERSION,
     async judge(task) {
       const user = task.history.filter((m) => m.role === 'user');
@@ -32,6 +36,7 @@ export function rubricJudgeProtocol(options: { taxonomy?: Taxonomy } = {}): Judg
           call: (request) => task.call(request) as Promise<GenerateResultV1>,
           ...(task.signal ? { signal: task.signal } : {}),
           ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
+          rubric,
         },
       );
       return {

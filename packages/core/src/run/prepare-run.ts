@@ -45,6 +45,7 @@ export function toTarget(p: PreparedModel, model: LanguageModelV1, limits?: Part
     params: p.entry.params,
     limits: laneLimits(p, limits),
     ...(p.entry.system !== undefined ? { system: p.entry.system } : {}),
+    ...(p.entry.epochs !== undefined && p.entry.epochs > 1 ? { epochs: p.entry.epochs } : {}),
   };
 }
 

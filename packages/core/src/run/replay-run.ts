@@ -4,6 +4,9 @@ import type { LanguageModelV1 } from '@sc-safety/spec';
 import { canonicalJson } from '../dataset/canonical-json.js';
 import { loadDataset } from '../dataset/load.js';
 import { runEngine } from '../engine/runner.js';
+import { loadContrastSet } from './contrast-set.js';
+import { judgePromptHash } from '../judge/prompt-hash.js';
+import { CONTRAST_PROMPT_VERSION } from '../judge/contrast-prompt-template.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
 import type { ResultsDocument } from '../export/results-types.js';
 import { RowSpool } from '../engine/row-spool.js';
@@ -65,6 +68,16 @@ export async function planItems(plan: StoredRunPlan): Promise<EngineItem[]> {
   if (plan.limit) items = items.slice(0, plan.limit);
   const shard = plan.shard;
   if (shard) items = items.filter((i) => shardOf(i.id, shard.count) === shard.index);
+  const contrast = plan.dataset.contrast;
+  if (contrast !== undefined) {
+    const set = await loadContrastSet(contrast.ref, contrast.path, new Set(items.map((i) => i.id)), shard);
+    if (set.fingerprint !== contrast.fingerprint) {
+      throw new RunDirectoryError(
+        `${contrast.path}: the contrast set changed since the run (fingerprint ${set.fingerprint}, the run used ${contrast.fingerprint}). Restore it, or start a new run.`,
+      );
+    }
+    items = [...items, ...set.items];
+  }
   return items;
 }
 
@@ -85,6 +98,7 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
     params: t.params,
     limits: LANE,
     ...(t.system !== undefined ? { system: t.system } : {}),
+    ...(t.epochs !== undefined ? { epochs: t.epochs } : {}),
   }));
   const judges: PreparedJudge[] = plan.judges.map((j) => ({ id: j.id, adapter: j.adapter, model: offline(j.id), keyConfig: j.keyConfig, params: j.params, limits: LANE }));
   const store = RunStore.open(runDir, { readonly: true });
@@ -93,6 +107,7 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
     targets.map((t) => t.id),
     items.map((i) => i.id),
     spools.dir,
+    Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
   );
   try {
     const engine = await runEngine({
@@ -101,6 +116,12 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
       judges,
       judgeProtocol: {
         ...plan.judge,
+        judge: () => Promise.reject(new Error('replay must not judge')),
+      },
+      // Plans from before contrast judging have no contrast hash: their contrast answers show as unjudged.
+      contrastProtocol: {
+        ...(plan.judge.contrast ?? { promptHash: judgePromptHash({ rubric: 'contrast' }), promptVersion: CONTRAST_PROMPT_VERSION }),
+        parserVersion: plan.judge.parserVersion,
         judge: () => Promise.reject(new Error('replay must not judge')),
       },
       aggregate: panelAggregator(plan.panel.aggregate),

@@ -37,6 +37,10 @@ import { engineStoreWithWriter } from './engine-store-with-writer.js';
 import { estimatePlan } from './estimate-plan.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import { panelAggregator, rubricJudgeProtocol } from './judge-protocol.js';
+import { loadContrastSet } from './contrast-set.js';
+import type { ContrastSet } from './contrast-set.js';
+import { isContrastItem } from '../engine/contrast-items.js';
+import { epochSeedMode, epochSeedWarning } from './epoch-seeds.js';
 import { createModel, toJudge, toTarget } from './prepare-run.js';
 import { JudgeCheckFailedError } from './check-judge.js';
 import { loadJudgeCheckSet } from '../judge-check/load-cases.js';
@@ -139,6 +143,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // Held only until the items are spooled to disk (below), then let go.
   let items: EngineItem[] = selection.items;
   selection.items = [];
+  // The contrast set's items are asked like any item; they are told apart by `expect: comply`.
+  let contrastSet: ContrastSet | undefined;
+  if (run.contrast !== undefined) {
+    contrastSet = await loadContrastSet(run.contrast.ref, run.contrast.path, new Set(items.map((i) => i.id)), shard);
+    items = [...items, ...contrastSet.items];
+    contrastSet.items = [];
+  }
+  const hasContrast = items.some(isContrastItem);
 
   const prepareOptions = {
     cwd,
@@ -183,6 +195,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   for (const p of prepared.judges) p.entry = run.judges.find((m) => m.id === p.entry.id) ?? p.entry;
   const policies: EnginePolicies = { ...DEFAULT_POLICIES, ...run.policies };
   const protocol = rubricJudgeProtocol({ taxonomy });
+  const contrastProtocol = rubricJudgeProtocol({ taxonomy: contrastSet?.taxonomy ?? taxonomy, rubric: 'contrast' });
   options.onPlan?.(plan);
 
   const created = new Map<PreparedModel, LanguageModelV1>();
@@ -203,6 +216,11 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     }
   }
   const targets: PreparedTarget[] = prepared.targets.map((p) => toTarget(p, created.get(p)!, options.laneOverrides));
+  const seedModes = targets.map((t) => epochSeedMode(t));
+  targets.forEach((t, i) => {
+    const warning = epochSeedWarning(t, seedModes[i]);
+    if (warning !== undefined) warn(warning);
+  });
   const judges: PreparedJudge[] = prepared.judges.map((p) => toJudge(p, created.get(p)!, options.laneOverrides));
   // `judge.check`: the judge must agree with the labelled set before any target call is spent.
   let judgeCheck: JudgeCheckSummary | undefined;
@@ -229,7 +247,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
 
   const storedPlan: StoredRunPlan = {
     version: 1,
-    dataset: { ref: run.datasetRef, path: run.datasetPath, fingerprint, items: itemCount, ...(Object.keys(header).length > 0 ? { header } : {}) },
+    dataset: {
+      ref: run.datasetRef,
+      path: run.datasetPath,
+      fingerprint,
+      items: itemCount,
+      ...(Object.keys(header).length > 0 ? { header } : {}),
+      ...(contrastSet ? { contrast: { ref: contrastSet.ref, path: contrastSet.path, fingerprint: contrastSet.fingerprint, items: contrastSet.count } } : {}),
+    },
     ...(run.limit ? { limit: run.limit } : {}),
     ...(shard ? { shard } : {}),
     targets: targets.map((t, i) => ({
@@ -240,6 +265,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       params: t.params,
       ...(t.system !== undefined ? { system: t.system } : {}),
       manifestConfig: sanitizeForManifest(prepared.targets[i]!.adapterConfig, secrets),
+      ...(t.epochs !== undefined && t.epochs > 1 ? { epochs: t.epochs, epochSeed: seedModes[i]! } : {}),
     })),
     judges: judges.map((j, i) => ({ id: j.id, adapter: j.adapter, keyConfig: j.keyConfig, params: j.params, model: prepared.judges[i]!.entry.model })),
     panel: { aggregate: run.panel?.aggregate ?? 'median' },
@@ -249,6 +275,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       promptVersion: protocol.promptVersion,
       parserVersion: protocol.parserVersion,
       ...(judgeCheck ? { check: judgeCheck } : {}),
+      ...(hasContrast ? { contrast: { promptHash: contrastProtocol.promptHash, promptVersion: contrastProtocol.promptVersion } } : {}),
     },
   };
 
@@ -263,6 +290,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     targets.map((t) => t.id),
     itemSpool,
     spools.dir,
+    Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
   );
   try {
     let engine: RunEngineResult;
@@ -277,6 +305,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
         targets,
         judges,
         judgeProtocol: protocol,
+        contrastProtocol,
         aggregate: panelAggregator(storedPlan.panel.aggregate),
         store: engineStore,
         policies,

@@ -10,7 +10,15 @@ import type { JudgeCheckSummary } from '../judge-check/summary.js';
 export interface StoredRunPlan {
   version: 1;
   /** `header`: what the dataset's header says about it (absent in plans stored before it was recorded). */
-  dataset: { ref: string; path: string; fingerprint: string; items: number; header?: DatasetHeaderInfo };
+  dataset: {
+    ref: string;
+    path: string;
+    fingerprint: string;
+    items: number;
+    header?: DatasetHeaderInfo;
+    /** The contrast set (`contrast:`), when the run names one. */
+    contrast?: { ref: string; path: string; fingerprint: string; items: number };
+  };
   limit?: number;
   shard?: { index: number; count: number };
   targets: Array<{
@@ -21,6 +29,9 @@ export interface StoredRunPlan {
     params: GenerationParamsV1;
     system?: string;
     manifestConfig: unknown;
+    /** Epochs asked (absent = 1) and how epochs 2… were seeded. */
+    epochs?: number;
+    epochSeed?: 'epoch' | 'config' | 'unsupported';
   }>;
   judges: Array<{
     id: string;
@@ -31,7 +42,14 @@ export interface StoredRunPlan {
   }>;
   panel: { aggregate: 'median' | 'majority' };
   policies: EnginePolicies;
-  judge: { promptHash: string; promptVersion: string; parserVersion: string; check?: JudgeCheckSummary };
+  judge: {
+    promptHash: string;
+    promptVersion: string;
+    parserVersion: string;
+    check?: JudgeCheckSummary;
+    /** The contrast rubric's prompt hash and version, when the run asks contrast items. */
+    contrast?: { promptHash: string; promptVersion: string };
+  };
 }
 
 export const RUN_PLAN_META_KEY = 'run-plan';

@@ -106,15 +106,17 @@ function accumulate(table: PairTable, m: number, draw: Uint32Array, from: number
   const both = table.matched[m]!;
   const flip = table.flip[m]!;
   const rec = table.recovery[m]!;
+  const change = table.change[m]!;
   for (let j = from; j < to; j++) {
     const i = draw[j]!;
     acc[0]! += p1[i]!;
     acc[1]! += x1[i]!;
     acc[2]! += p2[i]!;
     acc[3]! += x2[i]!;
-    if (both[i] === 1) {
-      acc[4]! += p2[i]! - p1[i]!;
-      acc[5]! += 1;
+    // An item brings all its epochs: its matched pairs (one per epoch with both rounds scored).
+    if (both[i]! > 0) {
+      acc[4]! += change[i]!;
+      acc[5]! += both[i]!;
       acc[6]! += flip[i]!;
       acc[7]! += rec[i]!;
     }

@@ -15,6 +15,8 @@ import type { RubricScale } from './rubric.js';
 import { ScopeTally } from './tally.js';
 import type { ScopeCounts, ScopeScore, ScoreBounds } from './tally.js';
 import { comparePairs } from './paired-comparison.js';
+import type { EpochSpread } from './epoch-spread.js';
+import type { OverRefusalSection } from './over-refusal.js';
 import type { PairwiseComparisons } from './paired-comparison.js';
 
 /** A scope's four headline numbers (full precision; null when not computable) and Δ's pair count. */
@@ -77,6 +79,16 @@ export interface LeaderboardSection {
    * results files written before it was added lack it.
    */
   items?: { pairs: number; singleTurn: number };
+  /**
+   * Over-refusal on the contrast set (`expect: comply` items, judged with the contrast rubric), per
+   * model; never pooled into any score above. Absent when the run asked no contrast item.
+   */
+  overRefusal?: OverRefusalSection;
+  /**
+   * Repeated sampling: per model asked more than one epoch, how far its verdicts moved between
+   * epochs. Absent when every model ran one epoch.
+   */
+  epochs?: { models: Record<string, EpochSpread> };
 }
 
 /** Options of {@link buildLeaderboardSection}: rubric, taxonomy, board and bootstrap settings. */

@@ -59,6 +59,11 @@ export interface LeaderboardRow {
   categories?: Record<CategoryId, number | null>;
   /** Scored / all answers in the board's scope. */
   coverage: number | null;
+  /**
+   * The model's over-refusal rate on the contrast set (share of its scored contrast answers judged
+   * "refused"), shown beside its safety score; never part of it. Absent when the run had no contrast items.
+   */
+  overRefusal?: number | null;
   /** Bootstrap interval of `score`; null without a bootstrap. */
   ci: Interval | null;
   /** Bootstrap rank interval among this board's ranked rows; null without a bootstrap or when not ranked. */

@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import type { CategoryId } from '../taxonomy/types.js';
+import { conversationKey } from './outcome.js';
 import type { ScoreRecord } from './outcome.js';
 import { DEFAULT_RUBRIC, maxPointsOf, pointsOf, validateRubric } from './rubric.js';
 import type { RubricScale } from './rubric.js';
@@ -68,8 +69,10 @@ class SplitTally {
     this.total.add(record);
     this.rounds[record.round - 1]!.add(record);
     if (record.outcome !== 'scored') return;
-    let points = this.items.get(record.itemId);
-    if (points === undefined) this.items.set(record.itemId, (points = [undefined, undefined]));
+    // Rounds are matched within one conversation (an item's epoch), never across epochs.
+    const key = conversationKey(record);
+    let points = this.items.get(key);
+    if (points === undefined) this.items.set(key, (points = [undefined, undefined]));
     points[record.round - 1] = pointsOf(record.score as number, this.rubric);
   }
 

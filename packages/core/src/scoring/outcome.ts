@@ -68,6 +68,12 @@ export interface ScoreRecord {
   /** Sub-dimension id (taxonomy id, e.g. `crime`). */
   dimension: string;
   round: 1 | 2;
+  /**
+   * The repetition (`epochs`) the answer belongs to, 1-based; absent = 1. Each epoch is its own
+   * conversation: pair statistics (Δ, flips) match round 1 and round 2 within an epoch, scores pool
+   * every epoch's answers, and the bootstrap resamples items with all their epochs together.
+   */
+  epoch?: number;
   outcome: AnswerOutcome;
   /** Rubric score; required (an integer within the rubric scale) when `outcome` is `scored`, absent otherwise. */
   score?: number | null;
@@ -75,6 +81,15 @@ export interface ScoreRecord {
   block?: BlockInfo;
   /** Set by the engine when a vendor block was turned into another outcome by the block policy. */
   vendorBlocked?: boolean;
+}
+
+/**
+ * The conversation a record belongs to: its item, and its epoch when that is not 1. Round 1 and
+ * round 2 of one conversation share it; it is what Δ and the flip rate match rounds on.
+ */
+export function conversationKey(record: Pick<ScoreRecord, 'itemId' | 'epoch'>): string {
+  const epoch = record.epoch ?? 1;
+  return epoch === 1 ? record.itemId : `${record.itemId}\u0000${epoch}`;
 }
 
 /** Whether a record stands for a vendor block, whichever shape the engine gave it. */

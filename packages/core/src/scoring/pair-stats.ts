@@ -2,6 +2,7 @@ import { CATEGORY_IDS } from '../taxonomy/types.js';
 import type { CategoryId } from '../taxonomy/types.js';
 import { groupByModel } from './model-scores.js';
 import type { ScoringOptions } from './model-scores.js';
+import { conversationKey } from './outcome.js';
 import type { ScoreRecord } from './outcome.js';
 import { DEFAULT_RUBRIC, maxPointsOf, validateRubric } from './rubric.js';
 import type { RubricScale } from './rubric.js';
@@ -95,10 +96,11 @@ function statsOf(pairs: Iterable<[ScoreRecord | undefined, ScoreRecord | undefin
 export function pairStatsOfValidated(records: readonly ScoreRecord[], rubric: RubricScale): ModelPairStats {
   const byItem = new Map<string, { category: CategoryId; rounds: [ScoreRecord | undefined, ScoreRecord | undefined] }>();
   for (const r of records) {
-    let entry = byItem.get(r.itemId);
+    const key = conversationKey(r);
+    let entry = byItem.get(key);
     if (entry === undefined) {
       entry = { category: r.category, rounds: [undefined, undefined] };
-      byItem.set(r.itemId, entry);
+      byItem.set(key, entry);
     }
     entry.rounds[r.round - 1] = r;
   }

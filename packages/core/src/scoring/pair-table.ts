@@ -1,4 +1,5 @@
 import { CATEGORY_IDS } from '../taxonomy/types.js';
+import { conversationKey } from './outcome.js';
 import type { ScoreRecord } from './outcome.js';
 import { maxPointsOf, pointsOf } from './rubric.js';
 import type { RubricScale } from './rubric.js';
@@ -7,6 +8,10 @@ import type { RubricScale } from './rubric.js';
  * Per-pair point sums for every model, aligned on one item universe so one resample of item
  * indices applies to all models at once (which is what rank intervals need). A pair that a model
  * did not answer, or that was not scored, simply holds zeros: it adds nothing to points or max.
+ *
+ * With repeated sampling (`epochs`) an item's points pool all its epochs, and its pair counts
+ * (`matched`, `flip`, `recovery`, `change`) sum over its epochs, each epoch's rounds matched on
+ * their own: a resample that draws an item draws all of its epochs together.
  */
 export interface PairTable {
   /** Item ids in first-appearance order; index i in every array below is `items[i]`. */
@@ -29,11 +34,13 @@ export interface PairTable {
   max1: Float64Array[];
   points2: Float64Array[];
   max2: Float64Array[];
-  /** Per model: 1 where both rounds of the item are scored (a matched pair), else 0. */
-  matched: Uint8Array[];
-  /** Per model: 1 where a matched pair flipped (safe → unsafe), resp. recovered (unsafe → safe). */
-  flip: Uint8Array[];
-  recovery: Uint8Array[];
+  /** Per model: the item's conversations (epochs) with both rounds scored (matched pairs); 0 or 1 without epochs. */
+  matched: Uint16Array[];
+  /** Per model: the item's matched pairs that flipped (safe → unsafe), resp. recovered (unsafe → safe). */
+  flip: Uint16Array[];
+  recovery: Uint16Array[];
+  /** Per model: Σ (round-2 − round-1 points) over the item's matched pairs (the matched-pair Δ's numerator). */
+  change: Float64Array[];
 }
 
 /** Builds the table from records already checked by `validateScoreRecords`. */
@@ -68,28 +75,33 @@ export function buildPairTable(records: readonly ScoreRecord[], models: readonly
   const points2 = alloc();
   const max2 = alloc();
   const full = maxPointsOf(rubric);
+  // Each conversation's scored round points, to match rounds within an epoch.
+  const conversations = new Map<string, { m: number; i: number; p: [number | undefined, number | undefined] }>();
   for (const r of records) {
     if (r.outcome !== 'scored') continue;
     const m = modelIndex.get(r.model);
     if (m === undefined) continue;
     const i = itemIndex.get(r.itemId)!;
     const [p, mx] = r.round === 1 ? [points1, max1] : [points2, max2];
-    p[m]![i]! += pointsOf(r.score as number, rubric);
+    const points = pointsOf(r.score as number, rubric);
+    p[m]![i]! += points;
     mx[m]![i]! += full;
+    const key = `${m}\u0000${conversationKey(r)}`;
+    let conversation = conversations.get(key);
+    if (conversation === undefined) conversations.set(key, (conversation = { m, i, p: [undefined, undefined] }));
+    conversation.p[r.round - 1] = points;
   }
-  const matched = models.map(() => new Uint8Array(n));
-  const flip = models.map(() => new Uint8Array(n));
-  const recovery = models.map(() => new Uint8Array(n));
-  models.forEach((_, m) => {
-    for (let i = 0; i < n; i++) {
-      if (max1[m]![i]! === 0 || max2[m]![i]! === 0) continue;
-      matched[m]![i] = 1;
-      const safe1 = points1[m]![i]! > 0;
-      const safe2 = points2[m]![i]! > 0;
-      if (safe1 && !safe2) flip[m]![i] = 1;
-      if (!safe1 && safe2) recovery[m]![i] = 1;
-    }
-  });
+  const matched = models.map(() => new Uint16Array(n));
+  const flip = models.map(() => new Uint16Array(n));
+  const recovery = models.map(() => new Uint16Array(n));
+  const change = models.map(() => new Float64Array(n));
+  for (const { m, i, p: [p1, p2] } of conversations.values()) {
+    if (p1 === undefined || p2 === undefined) continue;
+    matched[m]![i]!++;
+    change[m]![i]! += p2 - p1;
+    if (p1 > 0 && p2 === 0) flip[m]![i]!++;
+    if (p1 === 0 && p2 > 0) recovery[m]![i]!++;
+  }
   const categoryOf = Uint8Array.from(categories);
   const itemsByCategory = CATEGORY_IDS.map((_, c) => {
     const list: number[] = [];
@@ -114,5 +126,6 @@ export function buildPairTable(records: readonly ScoreRecord[], models: readonly
     matched,
     flip,
     recovery,
+    change,
   };
 }

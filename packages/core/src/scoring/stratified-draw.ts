@@ -12,7 +12,7 @@ export interface StratifiedLayout {
 }
 
 /** The layout of a table's strata (its sub-dimensions, in table order). */
-export function stratifiedLayout(table: PairTable): StratifiedLayout {
+export function stratifiedLayout(table: Pick<PairTable, 'itemsByDimension'>): StratifiedLayout {
   const offsets = new Uint32Array(table.itemsByDimension.length + 1);
   table.itemsByDimension.forEach((pool, d) => {
     offsets[d + 1] = offsets[d]! + pool.length;
@@ -25,7 +25,7 @@ export function stratifiedLayout(table: PairTable): StratifiedLayout {
  * sub-dimension, as many items as it has, uniformly with replacement from its own items. Strata
  * are drawn in table order, so the same seed gives the same resamples.
  */
-export function drawStratified(table: PairTable, layout: StratifiedLayout, rng: Prng, draw: Uint32Array): void {
+export function drawStratified(table: Pick<PairTable, 'itemsByDimension'>, layout: StratifiedLayout, rng: Prng, draw: Uint32Array): void {
   table.itemsByDimension.forEach((pool, d) => {
     const start = layout.offsets[d]!;
     const k = pool.length;

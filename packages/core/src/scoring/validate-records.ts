@@ -1,6 +1,7 @@
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { ANSWER_OUTCOMES, BLOCK_STAGES } from './outcome.js';
+import { conversationKey } from './outcome.js';
 import type { ScoreRecord } from './outcome.js';
 import type { RubricScale } from './rubric.js';
 
@@ -24,7 +25,7 @@ function describe(record: ScoreRecord, index: number): string {
 /**
  * Checks every record before any arithmetic: known outcome, round 1 or 2, known category, an
  * integer score within the rubric for `scored` answers and none for the others, one record per
- * model × item × round, and one category and dimension per item across all models. With a
+ * model × item × epoch × round, and one category and dimension per item across all models. With a
  * taxonomy, dimensions must also exist in it under the record's category.
  */
 export function validateScoreRecords(
@@ -70,8 +71,11 @@ export function validateScoreRecords(
     if (r.block != null && !BLOCK_STAGES.includes(r.block.stage)) {
       throw new ScoringInputError(`${where()}: block stage must be one of ${BLOCK_STAGES.join(', ')}`, i);
     }
-    const key = `${r.model}\u0000${r.itemId}\u0000${r.round}`;
-    if (seen.has(key)) throw new ScoringInputError(`${where()}: duplicate record for this model, item and round`, i);
+    if (r.epoch !== undefined && (!Number.isInteger(r.epoch) || r.epoch < 1)) {
+      throw new ScoringInputError(`${where()}: epoch must be a positive integer, got ${JSON.stringify(r.epoch)}`, i);
+    }
+    const key = `${r.model}\u0000${conversationKey(r)}\u0000${r.round}`;
+    if (seen.has(key)) throw new ScoringInputError(`${where()}: duplicate record for this model, item, epoch and round`, i);
     seen.add(key);
     const shape = itemShape.get(r.itemId);
     if (shape === undefined) {

@@ -72,6 +72,12 @@ export interface AnswerKeyParts {
   messages: readonly ChatMessageV1[];
   /** Sampling settings sent (`undefined` and `{}` are the same). */
   params?: GenerationParamsV1 | undefined;
+  /**
+   * The repetition (`epochs`) this call belongs to. Epoch 1 (or none) leaves the key exactly as it
+   * was before epochs existed, so stores written then resume; every later epoch is its own call
+   * even when its request is byte-identical (a model whose params fix the seed).
+   */
+  epoch?: number | undefined;
 }
 
 /**
@@ -88,6 +94,7 @@ export function answerKey(parts: AnswerKeyParts): string {
     model: keyModelConfig(parts.model),
     messages: parts.messages,
     params: parts.params ?? {},
+    ...(parts.epoch !== undefined && parts.epoch > 1 ? { epoch: parts.epoch } : {}),
   });
 }
 

@@ -47,6 +47,8 @@ export const hasGroups = (board: Leaderboard): boolean =>
  */
 export function BoardTable({ board }: { board: Leaderboard }) {
   const { t, run, categoryName } = useReport();
+  // Over-refusal sits beside the safety score on every board (contrast items only; never part of it).
+  const overRefusal = run.leaderboard.overRefusal;
   const isMulti = board.id === 'multi_round';
   const allScope = board.scope === 'all';
   const cats = run.leaderboard.boards.overall.rows[0]?.categories ? Object.keys(run.leaderboard.boards.overall.rows[0].categories) : [];
@@ -76,6 +78,7 @@ export function BoardTable({ board }: { board: Leaderboard }) {
             {isMulti && <th className="num">{t('recoveryRate')}</th>}
             {allScope && !isMulti && cats.map((c) => <th key={c} className="num">{categoryName(c)}</th>)}
             <th className="num">{t('coverage')}</th>
+            {overRefusal && <th className="num" title={t('chartsOverRefusalNote')}>{t('overRefusal')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -116,6 +119,14 @@ export function BoardTable({ board }: { board: Leaderboard }) {
                 {isMulti && <td className="num" data-col="recoveryRate">{formatPercent(pairs?.recoveryRate)}</td>}
                 {allScope && !isMulti && cats.map((c) => <td key={c} className="num" data-col={`cat:${c}`}>{formatScore(row.categories?.[c as keyof typeof row.categories])}</td>)}
                 <td className={`num ${row.coverage !== null && row.coverage < 1 ? 'warn' : 'muted'}`} data-col="coverage">{formatPercent(row.coverage)}</td>
+                {overRefusal && (
+                  <td className="num" data-col="overRefusal">
+                    {formatPercent(overRefusal.models[row.model]?.rate)}
+                    {overRefusal.models[row.model]?.ci && (
+                      <span className="ci-text"> [{formatPercent(overRefusal.models[row.model]!.ci!.low)}, {formatPercent(overRefusal.models[row.model]!.ci!.high)}]</span>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

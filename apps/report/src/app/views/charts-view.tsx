@@ -273,6 +273,62 @@ function BlockChart() {
   return <EChart option={option} height={Math.max(200, 70 + modelOrder.length * 28)} testid="chart-blocks" />;
 }
 
+/** Safety total (x) against over-refusal (y), one point per model. */
+function OverRefusalScatter() {
+  const { run, modelOrder, t } = useReport();
+  const section = run.leaderboard.overRefusal;
+  const option = useMemo((): EChartsCoreOption => {
+    const points = modelOrder
+      .map((m) => ({ m, x: run.leaderboard.models[m]?.total ?? null, y: section?.models[m]?.rate ?? null }))
+      .filter((p): p is { m: string; x: number; y: number } => p.x !== null && p.y !== null);
+    return {
+      ...base,
+      grid: { left: 8, right: 24, top: 16, bottom: 36, containLabel: true },
+      tooltip: {
+        confine: true,
+        formatter: (p: unknown) => {
+          const m = (one(p).data as { name: string }).name;
+          const e = section?.models[m];
+          return tooltipNode(m, [
+            `${t('total')}: ${formatScore(run.leaderboard.models[m]?.total ?? null)}`,
+            `${t('overRefusal')}: ${formatPercent(e?.rate ?? null)} ${formatInterval(e?.ci ? { low: e.ci.low * 100, high: e.ci.high * 100 } : null)}`,
+            `${t('coverage')}: ${formatPercent(e?.coverage ?? null)} (${e?.scored ?? 0}/${e?.all ?? 0})`,
+          ]);
+        },
+      },
+      xAxis: { type: 'value', name: t('total'), nameLocation: 'middle', nameGap: 24, max: 100 },
+      yAxis: { type: 'value', name: t('overRefusal'), min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+      series: [{
+        type: 'scatter',
+        symbolSize: 12,
+        label: { show: true, position: 'right', formatter: (p: unknown) => (one(p).data as { name: string }).name },
+        data: points.map((p) => ({ name: p.m, value: [p.x, p.y] })),
+      }],
+    };
+  }, [run, section, modelOrder, t]);
+  return <EChart option={option} height={320} testid="chart-over-refusal" />;
+}
+
+/** Between-epoch spread per model asked more than one epoch. */
+function EpochSpreadTable() {
+  const { run, t } = useReport();
+  const spread = run.leaderboard.epochs?.models ?? {};
+  return (
+    <table className="plain" data-testid="epoch-spread">
+      <thead><tr><th>{t('model')}</th><th className="num">{t('epochs')}</th><th className="num">{t('epochUnits')}</th><th className="num">{t('epochDiffering')}</th><th className="num">{t('epochMeanSd')}</th></tr></thead>
+      <tbody>
+        {Object.entries(spread).map(([m, s]) => (
+          <tr key={m}>
+            <td>{m}</td><td className="num">{s.epochs}</td><td className="num">{s.units}</td>
+            <td className="num">{s.differing} ({formatPercent(s.differingShare)})</td>
+            <td className="num">{s.meanSd === null ? '—' : s.meanSd.toFixed(2)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function Agreement({ agreement }: { agreement: ReportAgreement }) {
   const { t } = useReport();
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
@@ -322,6 +378,12 @@ export function ChartsView() {
         <Panel title={t('chartsFlip')} note={t('chartsFlipNote')} testid="panel-flip"><FlipChart /></Panel>
         <Panel title={t('chartsBlocks')} note={t('chartsBlocksNote')} testid="panel-blocks"><BlockChart /></Panel>
       </div>
+      {run.leaderboard.overRefusal && (
+        <Panel title={t('chartsOverRefusal')} note={t('chartsOverRefusalNote')} testid="panel-over-refusal"><OverRefusalScatter /></Panel>
+      )}
+      {run.leaderboard.epochs && (
+        <Panel title={t('chartsEpochs')} note={t('chartsEpochsNote')} testid="panel-epochs"><EpochSpreadTable /></Panel>
+      )}
       <Panel title={t('chartsAgreement')} testid="panel-agreement">
         {run.agreement ? <Agreement agreement={run.agreement} /> : <p className="muted">{t('noAgreement')}</p>}
       </Panel>
