@@ -45,7 +45,7 @@ export function estimatePlan(input: {
     }
   }
   // Every epoch asks every item again.
-  const epochsOf = (t: PreparedModel): number => t.entry.epochs ?? 1;
+  const epochsOf = (t: { entry: ModelEntry }): number => t.entry.epochs ?? 1;
   const models = input.targets.map((t) => {
     const out = t.entry.params.maxTokens ?? DEFAULT_ANSWER_TOKENS;
     const k = epochsOf(t);
