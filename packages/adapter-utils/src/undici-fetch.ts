@@ -38,8 +38,8 @@ function undiciParts(): UndiciParts {
       request: require('undici/lib/api/api-request.js') as RequestFn,
     };
   } catch {
-    const undici = require('undici') as typeof import('undici');
-    parts = { Agent: undici.Agent, request: undici.Dispatcher.prototype.request as RequestFn };
+    const undici = require('undici') as { Agent: UndiciParts['Agent']; Dispatcher: { prototype: { request: RequestFn } } };
+    parts = { Agent: undici.Agent, request: undici.Dispatcher.prototype.request };
   }
   return parts;
 }
