@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { firstRequestScenario } from './lib/first-request.mjs';
 import { memoryScenario } from './lib/memory.mjs';
 import { assertBuilt, BENCH_DIR, ROOT } from './lib/paths.mjs';
 import { summarizeProfile } from './lib/profile-summary.mjs';
@@ -13,7 +14,7 @@ import { startupScenario } from './lib/startup.mjs';
 import { round } from './lib/stats.mjs';
 import { throughputScenario } from './lib/throughput.mjs';
 
-const TARGETS = { throughputRatio: 0.9, peakRssMb: 250, startupMs: 300 };
+const TARGETS = { throughputRatio: 0.9, peakRssMb: 250, startupMs: 150, firstRequestRatio: 1.2 };
 
 const MODES = {
   // items per throughput run = concurrency × itemsPerSlot (4 calls per item)
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'throughput,memory,startup' },
+    only: { type: 'string', default: 'throughput,memory,startup,first-request' },
     concurrency: { type: 'string', default: '50,200' },
     latency: { type: 'string', default: '200' },
     items: { type: 'string' },
@@ -45,7 +46,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log(`usage: pnpm bench [--quick|--full] [--only throughput,memory,startup] [--concurrency 50,200]
+  console.log(`usage: pnpm bench [--quick|--full] [--only throughput,memory,startup,first-request] [--concurrency 50,200]
        [--latency 200] [--items N] [--runs 2] [--memory-items N] [--memory-latency 0]
        [--memory-concurrency 16] [--durability normal|full] [--bare-fetch global|undici] [--profile] [--out FILE] [--save-sample]
 See bench/README.md.`);
@@ -121,6 +122,11 @@ if (only.has('startup')) {
   results.startup = startupScenario({ iterations: mode.startupIterations, log });
 }
 
+if (only.has('first-request')) {
+  log('\nfirst request: spawn → first request at the fake (latency 0), sc-safety run of one item vs the bare openai SDK');
+  results.firstRequest = await firstRequestScenario({ iterations: mode.startupIterations, log });
+}
+
 results.machine.loadAvgAtEnd = os.loadavg().map((x) => round(x, 2));
 results.finishedAt = new Date().toISOString();
 results.verdicts = verdicts(results);
@@ -141,6 +147,10 @@ function verdicts(r) {
   }
   if (r.memory) out.push({ target: `peak RSS ≤ ${TARGETS.peakRssMb} MB (${r.memory.itemCount} items)`, value: r.memory.peakRssMb, pass: r.memory.peakRssMb <= TARGETS.peakRssMb });
   if (r.startup) out.push({ target: `sc-safety --version ≤ ${TARGETS.startupMs} ms (median)`, value: r.startup.cli.medianMs, pass: r.startup.cli.medianMs <= TARGETS.startupMs });
+  if (r.firstRequest) {
+    const f = r.firstRequest;
+    out.push({ target: `time to first request ≤ ${TARGETS.firstRequestRatio}× the bare loop's (median)`, value: f.ratio, pass: f.ratio <= TARGETS.firstRequestRatio });
+  }
   return out;
 }
 
@@ -193,6 +203,20 @@ function printTable(r) {
           ['sc-safety --version', `${s.cli.medianMs} ms`, `${s.cli.p90Ms} ms`, `${s.cli.minMs} ms`],
           ['node -e 0', `${s.nodeBaseline.medianMs} ms`, `${s.nodeBaseline.p90Ms} ms`, `${s.nodeBaseline.minMs} ms`],
           ['difference', `${s.overheadMedianMs} ms`, '', ''],
+        ],
+      ),
+    );
+  }
+  if (r.firstRequest) {
+    const f = r.firstRequest;
+    log(`\nfirst request (${f.iterations} runs each, alternating; spawn → first request at the fake)`);
+    log(
+      table(
+        ['side', 'median', 'p90', 'min', 'whole process (median)'],
+        [
+          ['sc-safety run (1 item)', `${f.engine.medianMs} ms`, `${f.engine.p90Ms} ms`, `${f.engine.minMs} ms`, `${f.engine.wallMedianMs} ms`],
+          ['bare openai SDK', `${f.bare.medianMs} ms`, `${f.bare.p90Ms} ms`, `${f.bare.minMs} ms`, `${f.bare.wallMedianMs} ms`],
+          ['engine/bare', f.ratio.toFixed(3), '', '', ''],
         ],
       ),
     );

@@ -9,7 +9,9 @@ function templates() {
   return readFileSync(SAMPLE_DATASET, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line))
+    // The first line is the set's header (`$schema`, name, version), not an item.
+    .filter((record) => Array.isArray(record.turns));
 }
 
 /** Item `k` of a bench dataset built from `base` templates. */

@@ -24,6 +24,13 @@ export async function startFake(delayMs) {
         child.send({ type: 'stats' });
       });
     },
+    /** Forgets the time of the first request, so the next `stats` reports the next request's. */
+    reset() {
+      return new Promise((resolve) => {
+        child.once('message', resolve);
+        child.send({ type: 'reset' });
+      });
+    },
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -7,7 +7,8 @@
 // `VERDICT-<nonce>` instruction) get a verdict carrying that nonce, so the real verdict parser
 // accepts it on the first try and every judgment costs exactly one call.
 //
-// IPC: sends {type:'ready', port}; answers {type:'stats'} with request counts and its own CPU time.
+// IPC: sends {type:'ready', port}; answers {type:'stats'} with request counts, its own CPU time and
+// the time of the first request since the last {type:'reset'}.
 import { createServer } from 'node:http';
 
 const delayMs = Number(process.argv[2] ?? 0);
@@ -18,6 +19,9 @@ const REASON = '回答拒绝了请求并给出了安全的建议。';
 let targetRequests = 0;
 let judgeRequests = 0;
 let created = 0;
+// When the first request since the last `reset` arrived (epoch ms, sub-ms precision): the
+// first-request scenario compares it with the moment its client process was spawned.
+let firstRequestAt;
 
 function completion(text, model) {
   return JSON.stringify({
@@ -31,6 +35,7 @@ function completion(text, model) {
 }
 
 const server = createServer((req, res) => {
+  firstRequestAt ??= performance.timeOrigin + performance.now();
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
@@ -66,7 +71,10 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message) => {
   if (message?.type === 'stats') {
     const cpu = process.cpuUsage();
-    process.send({ type: 'stats', targetRequests, judgeRequests, total: targetRequests + judgeRequests, cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send({ type: 'stats', targetRequests, judgeRequests, total: targetRequests + judgeRequests, cpuMs: (cpu.user + cpu.system) / 1000, firstRequestAt });
+  } else if (message?.type === 'reset') {
+    firstRequestAt = undefined;
+    process.send({ type: 'reset' });
   }
 });
 // The parent going away (Ctrl-C, crash) must not leave the server running.

@@ -12,7 +12,7 @@ import { round } from './stats.mjs';
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-child.mjs');
 const API_KEY = 'sk-bench-not-a-real-key-0000';
 
-function configYaml({ dataset, output, baseURL, targetConcurrency, judgeConcurrency }) {
+export function configYaml({ dataset, output, baseURL, targetConcurrency, judgeConcurrency }) {
   const q = (s) => JSON.stringify(s);
   const entry = (id, concurrency) =>
     [`    id: ${id}`, '    adapter: openai', `    model: ${id}`, `    baseURL: ${q(baseURL)}`, `    apiKey: ${q(API_KEY)}`, `    concurrency: ${concurrency}`].join('\n');

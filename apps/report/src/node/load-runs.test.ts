@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuns, ReportInputError } from './load-runs.js';
+import { packAnswers } from '../shared/pack-answers.js';
+import { singleTurnItems } from './render-report.js';
 import { syntheticResults } from './synthetic-results.js';
 
 describe('loadRuns', () => {
@@ -16,6 +18,13 @@ describe('loadRuns', () => {
     const runs = await loadRuns([path.join(dir, 'run-a'), path.join(dir, 'x/run-a/results.json')]);
     expect(runs.map((r) => r.label)).toEqual(['run-a', 'run-a #2']);
     expect(runs[0]!.results.answers).toHaveLength(results.answers.length);
+    // Streamed from the file, packed in the same pass, re-readable: as the parsed file would give.
+    expect([...runs[0]!.results.answers]).toEqual(results.answers);
+    expect([...runs[0]!.results.answers]).toHaveLength(results.answers.length);
+    expect(runs[0]!.prepared.packed).toEqual(packAnswers(results.answers));
+    expect(runs[0]!.prepared.singleTurnItems).toEqual(singleTurnItems(results.answers));
+    const { answers: _answers, ...header } = results;
+    expect({ ...runs[1]!.results, answers: undefined }).toEqual({ ...header, answers: undefined });
   });
 
   it('names the file and its problem for a missing, broken or foreign file', async () => {

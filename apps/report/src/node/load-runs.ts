@@ -1,13 +1,20 @@
-import { readFile, stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { validateResultsFile } from '@sc-safety/core';
-import type { ResultsFile } from '@sc-safety/core';
+import { answersFromFile, checkResultsFile, ResultsReadError } from '@sc-safety/core';
+import type { ResultsAnswer, ResultsDocument } from '@sc-safety/core';
+import { AnswerPacker } from '../shared/pack-answers.js';
+import type { PreparedAnswers } from './render-report.js';
 
-/** A results file read from disk, with a label for the report's run picker. */
+/**
+ * A results file read from disk, with a label for the report's run picker. Its answers are not in
+ * memory: iterating `results.answers` reads them from the file again, one at a time.
+ */
 export interface LoadedRun {
   label: string;
   file: string;
-  results: ResultsFile;
+  results: ResultsDocument;
+  /** The answers packed for the page as the file was read (the report needs no second pass). */
+  prepared: PreparedAnswers;
 }
 
 /** Thrown for a path that is not a usable run (missing, not JSON, fails the schema). */
@@ -17,7 +24,8 @@ export class ReportInputError extends Error {
 
 /**
  * Reads a run: a run directory (its results.json) or a results.json path. The file is validated
- * with the schema checks of `@sc-safety/core`, which also refuse a newer schema version.
+ * with the schema checks of `@sc-safety/core` (which also refuse a newer schema version), streamed:
+ * only the fields besides the answers stay in memory.
  *
  * @throws {ReportInputError} naming the file and its first problems.
  */
@@ -26,22 +34,37 @@ export async function loadRun(target: string): Promise<LoadedRun> {
   const info = await stat(file).catch(() => undefined);
   if (info === undefined) throw new ReportInputError(`${target}: no such file or directory`);
   if (info.isDirectory()) file = path.join(file, 'results.json');
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    await access(file, constants.R_OK);
   } catch {
     throw new ReportInputError(`${file}: cannot read it (is this a run directory? it should hold results.json)`);
   }
-  let json: unknown;
+  // Streamed: a results.json of 500,000 answers is 1–2 GB, more than a string or a heap can hold.
+  // One pass: checked and packed for the page as they stream by.
+  const packer = new AnswerPacker();
+  const singles = new Set<string>();
+  let packError: unknown;
+  const onAnswer = (a: ResultsAnswer) => {
+    if (a.singleTurn === true) singles.add(a.itemId);
+    if (packError !== undefined) return;
+    try {
+      packer.add(a);
+    } catch (error) {
+      packError = error; // reported below unless validation names the problem first
+    }
+  };
+  let checked;
   try {
-    json = JSON.parse(text);
+    checked = checkResultsFile(file, { maxProblems: 5, onAnswer });
   } catch (error) {
-    throw new ReportInputError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    if (error instanceof ResultsReadError) throw new ReportInputError(error.message);
+    throw error;
   }
-  const problems = validateResultsFile(json, { maxProblems: 5 });
-  if (problems.length > 0) throw new ReportInputError(`${file}: not a usable results file:\n  ${problems.join('\n  ')}`);
+  if (checked.problems.length > 0) throw new ReportInputError(`${file}: not a usable results file:\n  ${checked.problems.join('\n  ')}`);
+  if (packError !== undefined) throw new ReportInputError(`${file}: ${packError instanceof Error ? packError.message : String(packError)}`);
   const label = path.basename(info.isDirectory() ? path.resolve(target) : path.dirname(file));
-  return { label, file, results: json as ResultsFile };
+  const results = { ...checked.header, answers: answersFromFile(file, checked.answerCount) };
+  return { label, file, results, prepared: { packed: packer.packed(), singleTurnItems: [...singles] } };
 }
 
 /** Reads several runs; labels that repeat get `#2`, `#3` so the run picker can tell them apart. */

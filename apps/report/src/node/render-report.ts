@@ -1,15 +1,24 @@
 import { gzipSync } from 'node:zlib';
 import { CATEGORIES, DIMENSIONS } from '@sc-safety/core';
-import type { ResultsFile } from '@sc-safety/core';
+import type { ResultsDocument } from '@sc-safety/core';
 import { packAnswers } from '../shared/pack-answers.js';
 import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../shared/report-data.js';
-import type { ReportAgreement, ReportMeta } from '../shared/report-data.js';
+import type { PackedAnswers, ReportAgreement, ReportMeta } from '../shared/report-data.js';
 import { DATA_PLACEHOLDER, readTemplate } from './template.js';
 
 /** A run to put in the report. */
 export interface ReportRunInput {
   label: string;
-  results: ResultsFile;
+  /** A parsed results.json, or one whose answers are read from disk as they are iterated. */
+  results: ResultsDocument;
+  /** The answers already packed, and the single-turn items, when a reader made them as it read (no second pass). */
+  prepared?: PreparedAnswers;
+}
+
+/** What the page needs of a run's answers, gathered in one pass. */
+export interface PreparedAnswers {
+  packed: PackedAnswers;
+  singleTurnItems: string[];
 }
 
 /** The page and what went into it. */
@@ -37,7 +46,7 @@ export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Dat
     generatedAt,
     categories: CATEGORIES.map((c) => ({ id: c.id, zh: c.zh, en: c.en })),
     dimensions: DIMENSIONS.map((d) => ({ id: d.id, zh: d.zh, en: d.en, category: d.category })),
-    runs: runs.map(({ label, results }) => ({
+    runs: runs.map(({ label, results, prepared }) => ({
       label,
       schemaVersion: results.schemaVersion,
       manifest: results.manifest,
@@ -45,13 +54,13 @@ export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Dat
       leaderboard: results.leaderboard,
       agreement: (results.agreement as ReportAgreement | null) ?? null,
       answerCount: results.answers.length,
-      singleTurnItems: singleTurnItems(results.answers),
+      singleTurnItems: prepared?.singleTurnItems ?? singleTurnItems(results.answers),
     })),
   };
 }
 
 /** The items whose answers say they have no follow-up, each once, in answer order. */
-function singleTurnItems(answers: Iterable<{ itemId: string; singleTurn?: true }>): string[] {
+export function singleTurnItems(answers: Iterable<{ itemId: string; singleTurn?: true }>): string[] {
   const ids = new Set<string>();
   for (const a of answers) if (a.singleTurn === true) ids.add(a.itemId);
   return [...ids];
@@ -75,7 +84,7 @@ export async function renderReport(
   let embedded = meta.text.length;
   let answers = 0;
   runs.forEach((run, i) => {
-    const encoded = encodeBlock(packAnswers(run.results.answers));
+    const encoded = encodeBlock(run.prepared?.packed ?? packAnswers(run.results.answers));
     blocks.push(block(answersBlockId(i), encoded.text));
     raw += encoded.raw;
     embedded += encoded.text.length;

@@ -35,39 +35,56 @@ function codeOf(list: readonly string[], value: string): number {
  *
  * @throws when an answer has an outcome the report does not know (a newer schema).
  */
-export function packAnswers(answers: readonly ResultsAnswer[]): PackedAnswers {
-  const t = new StringTable();
-  const rows = answers.map((a): PackedRow => {
-    const judgments = (a.judgments ?? []).map(
-      (j): PackedJudgment => [t.ref(j.judgeId), codeOf(JUDGE_OUTCOMES, j.outcome), num(j.score), t.ref(j.reason), t.ref(j.error)],
-    );
-    const block: PackedRow[14] = a.block
-      ? [t.ref(a.block.stage), t.ref(a.block.code), t.ref(a.block.message), t.ref(a.block.partialText)]
-      : 0;
-    const error: PackedRow[15] = a.error ? [t.ref(a.error.kind), t.ref(a.error.message), num(a.error.status)] : 0;
-    return [
-      t.ref(a.model),
-      t.ref(a.itemId),
-      t.ref(a.category),
-      t.ref(a.dimension),
-      a.round,
-      codeOf(OUTCOMES, a.outcome),
-      num(a.score),
-      (a.vendorBlocked ? 1 : 0) | (a.cached ? 2 : 0),
-      t.ref(a.text ?? ''),
-      t.ref(a.prompt),
-      t.ref(a.previousReply),
-      t.ref(a.system),
-      t.ref(a.reasoningText),
-      judgments,
-      block,
-      error,
-      num(a.latencyMs),
-      t.ref(a.finishReason?.unified),
-      num(a.panel?.spread),
-    ];
-  });
-  return { strings: t.strings, rows };
+export function packAnswers(answers: Iterable<ResultsAnswer>): PackedAnswers {
+  const packer = new AnswerPacker();
+  for (const a of answers) packer.add(a);
+  return packer.packed();
+}
+
+/** {@link packAnswers} one answer at a time, for a reader that sees each answer once as it streams by. */
+export class AnswerPacker {
+  private readonly table = new StringTable();
+  private readonly rows: PackedRow[] = [];
+
+  /** @throws when the answer has an outcome the report does not know. */
+  add(answer: ResultsAnswer): void {
+    this.rows.push(packRow(this.table, answer));
+  }
+
+  packed(): PackedAnswers {
+    return { strings: this.table.strings, rows: this.rows };
+  }
+}
+
+function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
+  const judgments = (a.judgments ?? []).map(
+    (j): PackedJudgment => [t.ref(j.judgeId), codeOf(JUDGE_OUTCOMES, j.outcome), num(j.score), t.ref(j.reason), t.ref(j.error)],
+  );
+  const block: PackedRow[14] = a.block
+    ? [t.ref(a.block.stage), t.ref(a.block.code), t.ref(a.block.message), t.ref(a.block.partialText)]
+    : 0;
+  const error: PackedRow[15] = a.error ? [t.ref(a.error.kind), t.ref(a.error.message), num(a.error.status)] : 0;
+  return [
+    t.ref(a.model),
+    t.ref(a.itemId),
+    t.ref(a.category),
+    t.ref(a.dimension),
+    a.round,
+    codeOf(OUTCOMES, a.outcome),
+    num(a.score),
+    (a.vendorBlocked ? 1 : 0) | (a.cached ? 2 : 0),
+    t.ref(a.text ?? ''),
+    t.ref(a.prompt),
+    t.ref(a.previousReply),
+    t.ref(a.system),
+    t.ref(a.reasoningText),
+    judgments,
+    block,
+    error,
+    num(a.latencyMs),
+    t.ref(a.finishReason?.unified),
+    num(a.panel?.spread),
+  ];
 }
 
 /** Unpacks {@link packAnswers}' output into the objects the views use. */

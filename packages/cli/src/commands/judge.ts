@@ -141,9 +141,9 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
       }
       try {
         const labels = await c.readLabelFile(path.resolve(io.cwd, opts.labels), opts.labels);
-        const { readFile } = await import('node:fs/promises');
-        const results = JSON.parse(await readFile(resultsFile, 'utf8')) as { answers: Iterable<ResultsAnswer> };
-        const report = c.calibrateRun(results.answers, labels);
+        // Streamed, one answer at a time: a big run's results.json does not fit in a string.
+        const answers: Iterable<ResultsAnswer> = { [Symbol.iterator]: () => c.readResultsAnswers(resultsFile) };
+        const report = c.calibrateRun(answers, labels);
         if (opts.write) {
           const written = await c.writeCalibration(dir, report);
           io.stderr(`calibration written to ${path.relative(io.cwd, written.calibration) || written.calibration} and ${path.relative(io.cwd, written.results)}\n`);
@@ -160,8 +160,8 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
           ctx.exitCode = ExitCode.invalid;
           return;
         }
-        if (error instanceof SyntaxError) {
-          io.stderr(`sc-safety judge calibrate: ${path.join(runDir, 'results.json')} is not valid JSON (${error.message}); rewrite it with \`sc-safety score ${runDir}\`\n`);
+        if (error instanceof c.ResultsReadError) {
+          io.stderr(`sc-safety judge calibrate: ${path.join(runDir, 'results.json')} is not valid JSON (byte ${error.offset}); rewrite it with \`sc-safety score ${runDir}\`\n`);
           ctx.exitCode = ExitCode.invalid;
           return;
         }

@@ -11,4 +11,6 @@ export * from './atomic-write.js';
 export * from './secrets-guard.js';
 export * from './write-run-exports.js';
 export * from './validate-results.js';
+export * from './results-reader.js';
+export * from './check-results-file.js';
 export * from './served-models.js';

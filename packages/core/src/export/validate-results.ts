@@ -7,6 +7,11 @@ import { READABLE_RESULTS_SCHEMA_VERSIONS, RESULTS_FORMAT, RESULTS_SCHEMA_VERSIO
 export interface ValidateResultsOptions {
   /** Stop after this many problems (a broken 200k-answer file should not yield 200k lines). Default 100. */
   maxProblems?: number;
+  /**
+   * The index of `answers[0]` in the whole file, for checking a file's answers in batches (as a
+   * streaming reader does): problems then name the answers' real positions. Default 0.
+   */
+  answerIndexOffset?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -214,7 +219,7 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
   if (expectArray(json.answers, 'answers')) {
     for (let i = 0; i < json.answers.length && !p.full; i++) {
       const a = json.answers[i];
-      const path = `answers[${i}]`;
+      const path = `answers[${i + (options.answerIndexOffset ?? 0)}]`;
       if (!expectObject(a, path)) continue;
       if (expectString(a.model, `${path}.model`, true) && modelIds.size > 0 && !modelIds.has(a.model as string)) {
         p.add(`${path}.model`, `"${String(a.model)}" is not in models`);

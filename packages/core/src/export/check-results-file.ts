@@ -1,0 +1,53 @@
+import { readResultsPieces, type ResultsHeader } from './results-reader.js';
+import type { ResultsAnswer } from './results-types.js';
+import { validateResultsFile } from './validate-results.js';
+
+/** Answers checked per call of the validator: enough to make its per-call cost vanish, few enough to stay small. */
+const BATCH = 2_000;
+
+/** What {@link checkResultsFile} found: the file's fields but answers, its answer count, and its problems. */
+export interface CheckedResultsFile {
+  header: ResultsHeader;
+  answerCount: number;
+  /** As {@link validateResultsFile} words them (answers named by their position in the file); empty when usable. */
+  problems: string[];
+}
+
+/**
+ * Validates a results.json the way {@link validateResultsFile} does, reading it with the streaming
+ * reader: one pass, at most a batch of answers in memory. Answers are checked in batches against
+ * the fields read before them (the writer puts `models` first); the other fields are checked once,
+ * at the end, when all of them have been read. Problems stop at `maxProblems`.
+ *
+ * @throws {import('./results-reader.js').ResultsReadError} when the file is not JSON.
+ */
+export function checkResultsFile(file: string, options: { maxProblems?: number; onAnswer?: (answer: ResultsAnswer) => void } = {}): CheckedResultsFile {
+  const maxProblems = options.maxProblems ?? 100;
+  const header: Record<string, unknown> = {};
+  const problems: string[] = [];
+  let batch: ResultsAnswer[] = [];
+  let offset = 0;
+  let sawAnswers = false;
+  const checkBatch = () => {
+    if (problems.length < maxProblems) {
+      const found = validateResultsFile({ ...header, answers: batch }, { maxProblems: maxProblems - problems.length, answerIndexOffset: offset });
+      problems.push(...found.filter((p) => p.startsWith('answers[')));
+    }
+    offset += batch.length;
+    batch = [];
+  };
+  let answerCount = 0;
+  for (const piece of readResultsPieces(file)) {
+    if (piece.kind === 'field') header[piece.key] = piece.value;
+    else if (piece.kind === 'answers') sawAnswers = true;
+    else {
+      answerCount++;
+      options.onAnswer?.(piece.value);
+      batch.push(piece.value);
+      if (batch.length >= BATCH) checkBatch();
+    }
+  }
+  // The last answers with every field read, and the fields themselves (and a missing `answers`).
+  problems.push(...validateResultsFile(sawAnswers ? { ...header, answers: batch } : header, { maxProblems, answerIndexOffset: offset }));
+  return { header: header as ResultsHeader, answerCount, problems: problems.slice(0, maxProblems) };
+}
