@@ -50,6 +50,14 @@ describe('renderReport', () => {
     expect(meta.runs[1]!.singleTurnItems).toEqual([]);
   });
 
+  it('carries a run\'s calibration (sc-safety judge calibrate) to the page, and nothing for runs without one', async () => {
+    const calibration = { answers: 4, multiplyRated: 4, labels: { file: 'labels.jsonl', sha256: 'sha256:x', ratings: 8, raters: ['r1', 'r2'] } };
+    const out = await renderReport([{ label: 'a', results: { ...a, calibration } as typeof a }, { label: 'b', results: b }], { template: TEMPLATE, generatedAt: 'now' });
+    const meta = block(out.html, META_BLOCK_ID) as ReportMeta;
+    expect(meta.runs[0]!.calibration).toEqual(calibration);
+    expect(meta.runs[1]!.calibration).toBeNull();
+  });
+
   it('never lets data text reach the markup: no raw tags, no placeholder tricks', async () => {
     const { html } = await renderReport([{ label: 'a', results: a }], { template: TEMPLATE });
     for (const h of hostile) expect(html).not.toContain(h);

@@ -3,7 +3,7 @@ import { CATEGORIES, DIMENSIONS } from '@sc-safety/core';
 import type { ResultsDocument } from '@sc-safety/core';
 import { packAnswers } from '../shared/pack-answers.js';
 import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../shared/report-data.js';
-import type { PackedAnswers, ReportAgreement, ReportMeta } from '../shared/report-data.js';
+import type { PackedAnswers, ReportAgreement, ReportMeta, ReportRunMeta } from '../shared/report-data.js';
 import { DATA_PLACEHOLDER, readTemplate } from './template.js';
 
 /** A run to put in the report. */
@@ -55,6 +55,7 @@ export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Dat
       agreement: (results.agreement as ReportAgreement | null) ?? null,
       answerCount: results.answers.length,
       singleTurnItems: prepared?.singleTurnItems ?? singleTurnItems(results.answers),
+      calibration: (results as { calibration?: ReportRunMeta['calibration'] }).calibration ?? null,
     })),
   };
 }

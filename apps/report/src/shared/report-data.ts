@@ -1,4 +1,4 @@
-import type { LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/core';
+import type { CalibrationReport, LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/core';
 
 /**
  * What the report page embeds: a small meta block (every run's manifest, models, leaderboards and
@@ -36,6 +36,8 @@ export interface ReportRunMeta {
   answerCount: number;
   /** Ids of the items with no follow-up (round 1 only), in answer order; empty when every item is a pair. */
   singleTurnItems: string[];
+  /** results.json `calibration` (sc-safety judge calibrate), when the run has one. */
+  calibration?: CalibrationReport | null;
 }
 
 /** The parts of results.json `agreement` the report shows; other fields are kept but unread. */

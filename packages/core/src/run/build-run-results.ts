@@ -1,3 +1,4 @@
+import { isContrastItem } from '../engine/contrast-items.js';
 import type { UsageV1 } from '@sc-safety/spec';
 import type { RunEngineResult } from '../engine/runner.js';
 import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
@@ -39,10 +40,17 @@ function runStatus(engine: RunEngineResult, laneStopped: boolean, missing: boole
 }
 
 /** How many of the items run are pairs and how many single-turn (read one at a time from a spool). */
-function itemShapes(items: readonly EngineItem[] | ItemSource): { pairs: number; singleTurn: number } {
+function itemShapes(items: readonly EngineItem[] | ItemSource): { itemsRun: number; pairs: number; singleTurn: number } {
+  // Contrast items (expect: comply) are the over-refusal control, not dataset items: counted apart.
   let singleTurn = 0;
-  for (let i = 0; i < items.length; i++) if (items.at(i)?.turns.length === 1) singleTurn++;
-  return { pairs: items.length - singleTurn, singleTurn };
+  let contrast = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items.at(i);
+    if (item !== undefined && isContrastItem(item)) contrast++;
+    else if (item?.turns.length === 1) singleTurn++;
+  }
+  const itemsRun = items.length - contrast;
+  return { itemsRun, pairs: itemsRun - singleTurn, singleTurn };
 }
 
 /** results.json for a finished (or replayed) engine run. */
@@ -107,7 +115,6 @@ export function buildRunResults(input: {
       ref: plan.dataset.ref,
       fingerprint: plan.dataset.fingerprint,
       items: plan.dataset.items,
-      itemsRun: input.items.length,
       ...itemShapes(input.items),
       ...(plan.dataset.header !== undefined ? { header: plan.dataset.header } : {}),
       ...(plan.dataset.contrast !== undefined

@@ -196,6 +196,15 @@ const zh = {
   generatedAt: '报告生成于',
   language: 'English',
   noneValue: '无',
+  judgeEvidence: '评审模型的可信度',
+  judgeCheckTitle: '评审检查（judge check，运行前）',
+  judgeCheckLine: '{set}：{cases} 个参考用例，κ {kappa}，准确率 {accuracy}，不安全判定一致率 {unsafe}，要求 κ ≥ {min}',
+  calibrationTitle: '人工校准（judge calibrate）',
+  calibrationRaters: '{raters} 位评分者，{answers} 条回答（{multi} 条有两人以上评分）',
+  humanAlpha: '评分者间一致性 Krippendorff α（有序）',
+  judgeVsMajority: '评审模型 vs 多数人工标注',
+  accuracyLabel: '准确率 [95% CI]',
+  authoredNote: '参考用例为作者编写的预期标签，不是人工标注；人工一致性以校准为准。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -393,6 +402,15 @@ const en: Record<MessageKey, string> = {
   generatedAt: 'Report built',
   language: '中文',
   noneValue: 'none',
+  judgeEvidence: 'Can the judge be trusted',
+  judgeCheckTitle: 'Judge check (before the run)',
+  judgeCheckLine: '{set}: {cases} reference cases, κ {kappa}, accuracy {accuracy}, unsafe agreement {unsafe}; required κ ≥ {min}',
+  calibrationTitle: 'Calibration against people (judge calibrate)',
+  calibrationRaters: '{raters} raters, {answers} answers ({multi} rated by two or more)',
+  humanAlpha: 'Inter-rater Krippendorff α (ordinal)',
+  judgeVsMajority: 'Judge vs the human majority',
+  accuracyLabel: 'Accuracy [95% CI]',
+  authoredNote: 'Reference cases carry authored intended labels, not human annotation; agreement with people is what calibration measures.',
 };
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };

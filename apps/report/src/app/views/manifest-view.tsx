@@ -3,6 +3,7 @@ import { formatCount, formatDuration, formatPercent } from '../../shared/format.
 import { OUTCOMES } from '../../shared/report-data.js';
 import { useReport } from '../context.js';
 import type { MessageKey } from '../lib/i18n.js';
+import { JudgeEvidenceSection } from './judge-evidence-section.js';
 import { ServedModelsSection } from './served-models-section.js';
 
 function Section({ title, children, testid }: { title: string; children: ReactNode; testid?: string }) {
@@ -144,6 +145,7 @@ export function ManifestView() {
           </tbody>
         </table>
       </Section>
+      <JudgeEvidenceSection manifest={m} calibration={run.calibration} />
       <ServedModelsSection manifest={m} />
       {m.stops.length > 0 && (
         <Section title={t('stops')}>
