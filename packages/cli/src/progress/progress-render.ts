@@ -18,17 +18,19 @@ function details(state: ProgressState, lane: LaneProgress): string {
 
 /** One bar line per model, for a terminal (redrawn in place). */
 export function renderBars(state: ProgressState, columns = 100): string[] {
-  const nameWidth = Math.min(24, Math.max(...[...state.lanes.keys()].map((k) => textWidth(k)), 5));
-  const barWidth = Math.max(10, Math.min(30, columns - nameWidth - 70));
+  // A terminal that reports 0 (or no) columns is of unknown width, not zero: lay out for 100.
+  const width = Number.isFinite(columns) && columns >= 20 ? columns : 100;
+  const nameWidth = Math.min(24, Math.max(...[...state.lanes.values()].map((l) => textWidth(l.label)), 5));
+  const barWidth = Math.max(10, Math.min(30, width - nameWidth - 70));
   return [...state.lanes.values()].map((lane) => {
     const pct = lane.total ? lane.done / lane.total : 1;
     const count = `${lane.done}/${lane.total}`;
-    return `${padText(lane.id, nameWidth)} ${bar(pct, barWidth)} ${count.padStart(String(lane.total).length * 2 + 1)} ${String(Math.floor(pct * 100)).padStart(3)}%  ${details(state, lane)}`;
+    return `${padText(lane.label, nameWidth)} ${bar(pct, barWidth)} ${count.padStart(String(lane.total).length * 2 + 1)} ${String(Math.floor(pct * 100)).padStart(3)}%  ${details(state, lane)}`;
   });
 }
 
 /** Plain lines for logs and CI (no cursor movement). */
 export function renderPlain(state: ProgressState): string[] {
   const t = formatDuration(state.elapsedSeconds());
-  return [...state.lanes.values()].map((lane) => `[${t}] ${lane.id}: ${lane.done}/${lane.total} answers  ${details(state, lane)}`);
+  return [...state.lanes.values()].map((lane) => `[${t}] ${lane.label}: ${lane.done}/${lane.total} ${lane.label === lane.id ? 'answers' : 'calls'}  ${details(state, lane)}`);
 }
