@@ -94,7 +94,8 @@ export const ExitCode = {
   /** Bad usage (unknown command or flag), a bad config, dataset or store: nothing was run. */
   invalid: 2,
   /**
-   * Finished, results written, but incomplete or failing: a stopped lane, answers missing, a model
+   * A preflight probe failed before any benchmark call; or finished, results written, but
+   * incomplete or failing: a stopped lane, answers missing, a model
    * with nothing scored, coverage under `--min-coverage`, a score under `--fail-under`, a judge under `--min-kappa`
    * or a run config's `judge.check`.
    */
@@ -109,7 +110,8 @@ export const EXIT_CODE_HELP = [
   `  ${ExitCode.ok}    complete: every requested answer exists and every model's lane ran to the end`,
   `  ${ExitCode.failure}    internal error (a bug, an I/O failure)`,
   `  ${ExitCode.invalid}    bad usage, config, dataset or run store (nothing was run; the message says what to fix)`,
-  `  ${ExitCode.incomplete}    finished, results written, but incomplete or failing: a stopped lane, answers missing,`,
+  `  ${ExitCode.incomplete}    a preflight probe failed (nothing spent); or finished, results written, but incomplete`,
+  '       or failing: a stopped lane, answers missing,',
   '       a model with nothing scored, coverage under --min-coverage, a score under --fail-under,',
   '       a judge under judge check --min-kappa or under a run config\'s judge.check (then no target was called)',
   `  ${ExitCode.interrupted}  interrupted (Ctrl-C): completed calls are stored; run the same command again to resume`,

@@ -149,6 +149,13 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .option('--json', 'print machine-readable JSON to stdout')
     .option('--dup-threshold <j>', 'list round-1 texts whose character-bigram Jaccard similarity is at least j', similarity, 0.8)
     .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety dataset stats builtin:sample', 'counts, lengths, near-duplicates'],
+        ['sc-safety dataset stats my-set.jsonl --json', 'as JSON'],
+      ])}`,
+    )
     .action(async (ref: string, opts: { json?: boolean; dupThreshold: number; maxLineBytes?: number }) => {
       const { DatasetError, datasetStats, loadDataset } = await core();
       let loaded;

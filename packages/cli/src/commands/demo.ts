@@ -6,6 +6,7 @@ import { adapterSearchDirs } from '../adapter-search.js';
 import type * as Core from '@sc-safety/core';
 import { ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { examples } from './examples.js';
+import { renderPreflight } from '../format/preflight-report.js';
 import { core, interruptSignal, isUsageError, renderPlan, startProgress, type RunProgress } from './run-shared.js';
 
 /** `sc-safety demo`: the whole benchmark offline, against loopback personas. */
@@ -46,6 +47,9 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
           signal: interrupt.signal,
           adapterSearchDirs: adapterSearchDirs(),
           commandLine: ['sc-safety', 'demo', ...process.argv.slice(3)],
+          onPreflight: (report) => {
+            if (report.ok) info(ctx, renderPreflight(report, { summaryOnly: ctx.verbosity !== 'verbose', verbose: ctx.verbosity === 'verbose' }));
+          },
           onPlan: (p) => {
             plan = p;
             info(ctx, renderPlan(p));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import type * as Core from '@sc-safety/core';
-import { detail, EXIT_CODE_HELP, ExitCode, info, type CommandContext, widthOf } from '../io.js';
+import { EXIT_CODE_HELP, ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { percent, settleExitCode, type CompletionGates } from './completion.js';
 import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
