@@ -78,7 +78,7 @@ export function registerDatasetImportCommand(dataset: Command, ctx: CommandConte
         });
         for (const w of result.warnings) io.stderr(`${formatIssue(w)}\n`);
         if (opts.json) {
-          io.stdout(terminalSafeJson({ out: opts.out, ...result }, 2) + '\n');
+          io.stdout(terminalSafeJson({ ...result, out: opts.out }, 2) + '\n');
         } else {
           const { renderImportResult } = await import('../format/import-result.js');
           io.stdout(renderImportResult(opts.out, result));
