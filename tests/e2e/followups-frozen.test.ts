@@ -98,7 +98,7 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
     expect(attackerCalls()).toBe(3);
     const items = (await readJsonl(output)).slice(1) as Item[];
     expect(items.map((i) => i.id)).toEqual(['fu-1', 'fu-2']);
-    expect(out.stderr).toMatch(/red: 2\/2 answers.*retries 1/);
+    expect(out.stderr).toMatch(/attacker red: 2\/2 calls.*retries 1/);
   });
 
   it('writes every outcome, counted, with concurrency bounded, and never a fallback follow-up', async () => {

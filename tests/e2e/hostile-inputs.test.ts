@@ -83,7 +83,8 @@ describe('hostile vendors and careless users (issue 16)', () => {
     expect(hostile.stderr).toMatch(/incomplete: model stopped stopped \(auth\)/);
     expect(hostile.stderr).toMatch(/incomplete: bad: 12 of 12 answers missing/);
     const results = JSON.parse(await readFile(path.join(hostileDir(), 'results.json'), 'utf8')) as ResultsFile;
-    expect(results.manifest.status).toBe('partial');
+    // `bad` has nothing scored (0% coverage): the run is failed, never complete.
+    expect(results.manifest.status).toBe('failed');
     expect(results.answers.filter((a) => a.model === 'good').every((a) => a.outcome === 'scored')).toBe(true);
     for (const f of ['answers.csv', 'summary.txt']) expect(existsSync(path.join(hostileDir(), f))).toBe(true);
   });

@@ -160,8 +160,9 @@ describe('outside the workspace, from packed tarballs', () => {
     expect(adapters).toEqual([expect.objectContaining({ name: 'zeta', version: '0.1.0', packageName: 'sc-safety-adapter-zeta' })]);
     expect(results.answers.length).toBe(12); // builtin:smoke: 6 pairs × 2 rounds
     expect(results.answers.every((a) => a.outcome === 'scored' && a.score === 2)).toBe(true);
-    // Every call reached the fake with the key from ZETA_API_KEY, the generated default variable.
-    expect(server.requests.length).toBe(24);
+    // Every call reached the fake with the key from ZETA_API_KEY, the generated default variable:
+    // 12 answers, 12 judgments, and the preflight's two probes (the model and the judge, one each).
+    expect(server.requests.length).toBe(26);
     expect(server.requests.every((r) => r.headers['x-zeta-key'] === KEY && r.scenario === 'text')).toBe(true);
   });
 });

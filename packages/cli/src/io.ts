@@ -18,8 +18,16 @@ export interface CliIo {
   builtinDir?: string;
   /** Whether stderr is a terminal (progress bars) or a log (plain lines). */
   stderrIsTTY?: boolean;
-  /** Terminal width for progress bars. */
+  /** Terminal width for progress bars and tables; 0 or absent means unknown (100 is used). */
   columns?: number;
+  /** The environment keys are read from (default `process.env`); `.env` fills its gaps. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The width to lay text out in: the terminal's, or 100 when it is unknown (absent, 0, nonsense). */
+export function widthOf(io: Pick<CliIo, 'columns'>): number {
+  const c = io.columns;
+  return c !== undefined && Number.isFinite(c) && c >= 20 ? Math.floor(c) : 100;
 }
 
 /** The real process streams. */
@@ -29,7 +37,8 @@ export function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stderr.columns ?? 100,
+    // A terminal may report 0 columns (some CI ptys, serial consoles): that is "unknown", not "none".
+    ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
   };
 }
 
@@ -49,11 +58,28 @@ export function terminalSafeIo(io: CliIo): CliIo {
   };
 }
 
+/** How much the CLI says on stderr besides results and errors (`--quiet`, `--verbose`). */
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
 /** What every command group receives. */
 export interface CommandContext {
   io: CliIo;
   /** Set by a command to report failure without throwing; `main` returns it. */
   exitCode: number;
+  /** Set from the global `--quiet` / `--verbose` before a command runs. */
+  verbosity: Verbosity;
+  /** The environment with `.env` loaded (read lazily, once, by {@link environmentOf}). */
+  env?: Record<string, string | undefined>;
+}
+
+/** Progress, plans and notes on stderr: not with `--quiet` (errors and results always show). */
+export function info(ctx: CommandContext, text: string): void {
+  if (ctx.verbosity !== 'quiet') ctx.io.stderr(text);
+}
+
+/** Details only `--verbose` shows. */
+export function detail(ctx: CommandContext, text: string): void {
+  if (ctx.verbosity === 'verbose') ctx.io.stderr(text);
 }
 
 /**
@@ -68,7 +94,8 @@ export const ExitCode = {
   /** Bad usage (unknown command or flag), a bad config, dataset or store: nothing was run. */
   invalid: 2,
   /**
-   * Finished, results written, but incomplete or failing: a stopped lane, answers missing, a model
+   * A preflight probe failed before any benchmark call; or finished, results written, but
+   * incomplete or failing: a stopped lane, answers missing, a model
    * with nothing scored, coverage under `--min-coverage`, a score under `--fail-under`, a judge under `--min-kappa`
    * or a run config's `judge.check`.
    */
@@ -83,7 +110,8 @@ export const EXIT_CODE_HELP = [
   `  ${ExitCode.ok}    complete: every requested answer exists and every model's lane ran to the end`,
   `  ${ExitCode.failure}    internal error (a bug, an I/O failure)`,
   `  ${ExitCode.invalid}    bad usage, config, dataset or run store (nothing was run; the message says what to fix)`,
-  `  ${ExitCode.incomplete}    finished, results written, but incomplete or failing: a stopped lane, answers missing,`,
+  `  ${ExitCode.incomplete}    a preflight probe failed (nothing spent); or finished, results written, but incomplete`,
+  '       or failing: a stopped lane, answers missing,',
   '       a model with nothing scored, coverage under --min-coverage, a score under --fail-under,',
   '       a judge under judge check --min-kappa or under a run config\'s judge.check (then no target was called)',
   `  ${ExitCode.interrupted}  interrupted (Ctrl-C): completed calls are stored; run the same command again to resume`,

@@ -6,8 +6,13 @@ import { registerJudgeCommands } from './commands/judge.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerStoreCommands } from './commands/store.js';
+import { registerCheckCommand } from './commands/check.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerPresetsCommand } from './commands/presets.js';
+import { examples } from './commands/examples.js';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
+import { cliVersion, versionInfo } from './version.js';
 import { EXIT_CODE_HELP, ExitCode, processIo, terminalSafeIo, type CliIo, type CommandContext } from './io.js';
-import { cliVersion } from './version.js';
 
 /**
  * Builds the `sc-safety` program. Each command group lives in its own file under `commands/` and
@@ -16,7 +21,9 @@ import { cliVersion } from './version.js';
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command('sc-safety')
     .description('Run the SC-Safety two-round adversarial safety benchmark for Chinese LLMs.')
-    .version(cliVersion(), '-V, --version', 'print the version')
+    .version(cliVersion(), '-V, --version', 'print the version (`--version --json`: the CLI, core and adapter versions)')
+    .option('-q, --quiet', 'print only results and errors (no plan, progress or notes on stderr)')
+    .option('-v, --verbose', 'print more: every preflight probe, .env variables read')
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand('help [command]', 'show help for a command')
     // Settings below are inherited by every subcommand created afterwards.
@@ -27,7 +34,20 @@ export function createProgram(ctx: CommandContext): Command {
     })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n`);
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety init --preset dashscope', 'write run.yaml and .env.example to start from'],
+        ['sc-safety check -c run.yaml', 'probe every model and judge (keys, model names, endpoints)'],
+        ['sc-safety run -c run.yaml', 'run the benchmark; the same command resumes'],
+        ['sc-safety report runs/my-run', 'write the HTML report (runs/my-run/report/index.html)'],
+        ['sc-safety demo', 'the whole benchmark offline against scripted personas'],
+      ])}\n\n${EXIT_CODE_HELP}\n`,
+    )
+    .hook('preAction', (root) => {
+      const o = root.opts<{ quiet?: boolean; verbose?: boolean }>();
+      ctx.verbosity = o.quiet ? 'quiet' : o.verbose ? 'verbose' : 'normal';
+    });
   registerDatasetCommands(program, ctx);
   registerRunCommand(program, ctx);
   registerDemoCommand(program, ctx);
@@ -35,6 +55,9 @@ export function createProgram(ctx: CommandContext): Command {
   registerJudgeCommands(program, ctx);
   registerAdapterCommands(program, ctx);
   registerStoreCommands(program, ctx);
+  registerCheckCommand(program, ctx);
+  registerInitCommand(program, ctx);
+  registerPresetsCommand(program, ctx);
   return program;
 }
 
@@ -47,7 +70,12 @@ export function createProgram(ctx: CommandContext): Command {
  * @param argv the arguments after the executable and script (`process.argv.slice(2)`).
  */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
-  const ctx: CommandContext = { io: terminalSafeIo({ ...processIo(), ...io }), exitCode: ExitCode.ok };
+  const ctx: CommandContext = { io: terminalSafeIo({ ...processIo(), ...io }), exitCode: ExitCode.ok, verbosity: 'normal' };
+  // `--version --json` (either order): every package's version, for bug reports and manifests.
+  if (argv.length === 2 && argv.includes('--json') && (argv.includes('--version') || argv.includes('-V'))) {
+    ctx.io.stdout(terminalSafeJson(await versionInfo(), 2) + '\n');
+    return ExitCode.ok;
+  }
   const program = createProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -17,11 +17,21 @@ export interface CliOutput {
   stderr: string;
 }
 
+/**
+ * `run` and `dataset followups` without the preflight: these tests count the requests their
+ * scripted fakes receive, and a probe would be one more. The preflight has its own end-to-end tests
+ * (packages/cli/src/commands/first-hour.test.ts).
+ */
+export function withoutPreflight(argv: readonly string[]): string[] {
+  const calls = argv[0] === 'run' || (argv[0] === 'dataset' && argv[1] === 'followups');
+  return calls && !argv.includes('--dry-run') ? [...argv, '--no-preflight'] : [...argv];
+}
+
 /** Runs `sc-safety …` in this process (sources, not dist), capturing what it prints. */
 export async function runCli(argv: readonly string[], cwd: string): Promise<CliOutput> {
   let stdout = '';
   let stderr = '';
-  const code = await main(argv, {
+  const code = await main(withoutPreflight(argv), {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     cwd,
@@ -39,7 +49,7 @@ export interface SpawnedCli {
 }
 
 export function spawnCli(argv: readonly string[], options: { cwd: string; env?: Record<string, string> }): SpawnedCli {
-  const child = spawn(process.execPath, [CLI_BIN, ...argv], {
+  const child = spawn(process.execPath, [CLI_BIN, ...withoutPreflight(argv)], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import { adapterSearchDirs } from '../adapter-search.js';
-import { ExitCode, type CliIo, type CommandContext } from '../io.js';
+import { ExitCode, info, type CliIo, type CommandContext, widthOf } from '../io.js';
+import { environmentOf } from '../env-file.js';
+import { examples } from './examples.js';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
 import { core, interruptSignal, isUsageError } from './run-shared.js';
@@ -13,6 +15,7 @@ interface FollowupsFlags {
   concurrency?: number;
   dryRun?: boolean;
   json?: boolean;
+  preflight: boolean;
 }
 
 function positiveInt(value: string): number {
@@ -47,11 +50,11 @@ function renderSummary(result: Core.GenerateFollowupsResult): string {
   return lines.join('\n') + '\n';
 }
 
-function startProgress(io: CliIo, plan: Core.FollowupsPlan) {
+function startProgress(io: CliIo, plan: Core.FollowupsPlan, quiet: boolean) {
   const id = plan.attacker.id;
-  const state = new ProgressState([{ id, total: plan.calls }]);
-  const reporter = new ProgressReporter(state, { write: io.stderr, tty: io.stderrIsTTY ?? false, columns: io.columns ?? 100 });
-  reporter.start();
+  const state = new ProgressState([{ id, label: `attacker ${id}`, total: plan.calls }]);
+  const reporter = new ProgressReporter(state, { write: quiet ? () => {} : (io.stderrControl ?? io.stderr), tty: io.stderrIsTTY ?? false, columns: widthOf(io) });
+  if (!quiet) reporter.start();
   const onEvent = (event: Core.FollowupsEvent) => {
     if (event.type === 'followup') {
       state.row(id, { cached: event.cached, blocked: event.outcome === 'attacker_blocked', error: event.outcome === 'attacker_error' });
@@ -59,7 +62,7 @@ function startProgress(io: CliIo, plan: Core.FollowupsPlan) {
       state.retry(id);
     } else {
       state.stop(id, event.reason);
-      io.stderr(`${id} stopped (${event.reason}): ${event.message}\n`);
+      reporter.print(`attacker ${id} stopped (${event.reason}): ${event.message}\n`);
     }
   };
   return { onEvent, stop: () => reporter.stop() };
@@ -77,10 +80,17 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
     .option('--concurrency <n>', 'attacker calls in flight (overrides the config)', positiveInt)
     .option('--dry-run', 'print the plan (calls, estimated tokens) and stop')
     .option('--json', 'print the result as JSON on stdout')
+    .option('--no-preflight', 'skip the probe of the attacker before its first call')
     .addHelpText(
       'after',
-      '\nAttacker calls are stored by content: the same command again makes no call already made.\n' +
-        'Exit status: 0 written, 1 some attacker calls failed (nothing written; run again to retry), 2 bad config/dataset/flags, 130 interrupted.',
+      '\nAttacker calls are stored by content: the same command again makes no call already made. Before the first call\n' +
+        'the attacker is probed once (its adapter\'s check, else one call of one output token).\n' +
+        'Exit status: 0 written, 1 some attacker calls failed (nothing written; run again to retry), 2 bad config/dataset/flags,\n' +
+        '3 the attacker\'s probe failed (nothing spent), 130 interrupted.\n\n' +
+        examples([
+          ['sc-safety dataset followups -c followups.yaml --dry-run', 'calls and estimated tokens'],
+          ['sc-safety dataset followups -c followups.yaml --limit 5', 'a first look at five items'],
+        ]),
     )
     .action(async (flags: FollowupsFlags) => {
       const c = await core();
@@ -90,6 +100,8 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
         const result = await c.generateFollowups({
           configFile: flags.config,
           cwd: io.cwd,
+          env: environmentOf(ctx),
+          preflight: flags.preflight,
           ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
           ...(flags.replace ? { replace: true } : {}),
           ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
@@ -101,8 +113,8 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
               io.stdout(flags.json ? JSON.stringify(plan, null, 2) + '\n' : renderFollowupsPlan(plan));
               return;
             }
-            io.stderr(renderFollowupsPlan(plan));
-            progress = startProgress(io, plan);
+            info(ctx, renderFollowupsPlan(plan));
+            progress = startProgress(io, plan, ctx.verbosity === 'quiet');
           },
           onEvent: (e) => progress?.onEvent(e),
         });
@@ -118,6 +130,11 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
         }
       } catch (error) {
         progress?.stop();
+        if (error instanceof c.PreflightFailedError) {
+          io.stderr(`${error.message}\n`);
+          ctx.exitCode = ExitCode.incomplete;
+          return;
+        }
         if (isUsageError(c, error)) {
           io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
           ctx.exitCode = ExitCode.invalid;

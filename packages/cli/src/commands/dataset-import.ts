@@ -1,6 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CommandContext } from '../io.js';
+import { examples } from './examples.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -37,11 +39,15 @@ export function registerDatasetImportCommand(dataset: Command, ctx: CommandConte
     .option('--licence <spdx>', 'the licence in the header (known sources: their own)')
     .option('--citation <text>', 'how to cite the dataset (known sources: their paper)')
     .option('--source-name <name>', 'jsonl/csv only: the source name recorded on items (default: the file name)')
+    .option('--json', 'print the result (file written, counts, fingerprint) as JSON on stdout')
     .addOption(new Option('--max-issues <n>', 'list at most n problems, then count the rest').default(200).argParser(positiveInt))
     .addHelpText(
       'after',
-      '\nThe label tables are in docs/importing-datasets.md. Exit status: 0 when written, 2 for bad input (nothing written).\n' +
-        'Example: sc-safety dataset import flames Flames_1k_Chinese.jsonl --out flames.jsonl',
+      '\nThe label tables are in docs/importing-datasets.md. Exit status: 0 when written, 2 for bad input (nothing written).\n\n' +
+        examples([
+          ['sc-safety dataset import flames Flames_1k_Chinese.jsonl -o flames.jsonl', 'a known public set'],
+          ['sc-safety dataset import csv mine.csv --map prompt=q,dimension=dim -o mine.jsonl', 'your own CSV'],
+        ]),
     )
     .action(async (format: (typeof FORMATS)[number], file: string, opts: ImportFlags) => {
       const { DatasetError, ImportOptionError, formatIssue, formatOmitted, importDataset, parseColumnMap, parseDimensionOverrides } = await core();
@@ -71,8 +77,12 @@ export function registerDatasetImportCommand(dataset: Command, ctx: CommandConte
           onProgress,
         });
         for (const w of result.warnings) io.stderr(`${formatIssue(w)}\n`);
-        const { renderImportResult } = await import('../format/import-result.js');
-        io.stdout(renderImportResult(opts.out, result));
+        if (opts.json) {
+          io.stdout(terminalSafeJson({ ...result, out: opts.out }, 2) + '\n');
+        } else {
+          const { renderImportResult } = await import('../format/import-result.js');
+          io.stdout(renderImportResult(opts.out, result));
+        }
       } catch (error) {
         if (ImportOptionError.isInstance(error)) {
           io.stderr(`sc-safety dataset import: ${error.message}\n`);
@@ -98,4 +108,5 @@ interface ImportFlags {
   citation?: string;
   sourceName?: string;
   maxIssues: number;
+  json?: boolean;
 }

@@ -3,6 +3,7 @@ import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
+import { examples } from './examples.js';
 import { registerDatasetImportCommand } from './dataset-import.js';
 import { registerFollowupsCommand } from './dataset-followups.js';
 
@@ -77,9 +78,15 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
   dataset
     .command('list')
     .description('list the datasets that ship with sc-safety')
-    .action(async () => {
+    .option('--json', 'print them as JSON on stdout')
+    .addHelpText('after', `\n${examples([['sc-safety dataset list', 'name and file of each'], ['sc-safety dataset list --json', 'as JSON']])}`)
+    .action(async (flags: { json?: boolean }) => {
       const { listBuiltinDatasets } = await core();
       const list = await listBuiltinDatasets(options());
+      if (flags.json) {
+        io.stdout(terminalSafeJson({ datasets: list }, 2) + '\n');
+        return;
+      }
       if (list.length === 0) io.stderr('no builtin datasets found\n');
       for (const d of list) io.stdout(`${d.ref}\t${d.path}\n`);
     });
@@ -90,8 +97,15 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .argument('<dataset>', DATASET_ARG)
     .option('--max-issues <n>', 'list at most n issues, then count the rest', positiveInt, 200)
     .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
-    .addHelpText('after', '\nExit status: 0 when valid (warnings allowed), 2 when there is any error.')
-    .action(async (ref: string, opts: { maxIssues: number; maxLineBytes?: number }) => {
+    .option('--json', 'print the result (ok, counts, issues, fingerprint) as JSON on stdout')
+    .addHelpText(
+      'after',
+      `\nExit status: 0 when valid (warnings allowed), 2 when there is any error.\n\n${examples([
+        ['sc-safety dataset validate my-set.jsonl', 'every problem as file:line: field: message'],
+        ['sc-safety dataset validate builtin:sample --json', 'as JSON'],
+      ])}`,
+    )
+    .action(async (ref: string, opts: { maxIssues: number; maxLineBytes?: number; json?: boolean }) => {
       const c = await core();
       // A judge-check set (`sc-safety judge check --set`) is validated by its own reader.
       if (await isJudgeCheckFile(c, ref, options())) {
@@ -108,6 +122,12 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
       }
       const limit = opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes };
       const result = await c.validateDataset(ref, { ...options(), ...limit, maxIssues: opts.maxIssues });
+      if (opts.json) {
+        const { taxonomy: _taxonomy, ...rest } = result;
+        io.stdout(terminalSafeJson(rest, 2) + '\n');
+        if (!result.ok) ctx.exitCode = ExitCode.invalid;
+        return;
+      }
       await printIssues(io, result.issues, result.omitted);
       const warnings = plural(result.warningCount, 'warning');
       if (result.ok) {
@@ -129,6 +149,13 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .option('--json', 'print machine-readable JSON to stdout')
     .option('--dup-threshold <j>', 'list round-1 texts whose character-bigram Jaccard similarity is at least j', similarity, 0.8)
     .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety dataset stats builtin:sample', 'counts, lengths, near-duplicates'],
+        ['sc-safety dataset stats my-set.jsonl --json', 'as JSON'],
+      ])}`,
+    )
     .action(async (ref: string, opts: { json?: boolean; dupThreshold: number; maxLineBytes?: number }) => {
       const { DatasetError, datasetStats, loadDataset } = await core();
       let loaded;

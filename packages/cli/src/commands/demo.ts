@@ -3,8 +3,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adapterSearchDirs } from '../adapter-search.js';
-import type { CommandContext } from '../io.js';
-import { core, interruptSignal, renderPlan, startProgress } from './run-shared.js';
+import type * as Core from '@sc-safety/core';
+import { ExitCode, info, type CommandContext, widthOf } from '../io.js';
+import { examples } from './examples.js';
+import { renderPreflight } from '../format/preflight-report.js';
+import { core, interruptSignal, isUsageError, renderPlan, startProgress, type RunProgress } from './run-shared.js';
 
 /** `sc-safety demo`: the whole benchmark offline, against loopback personas. */
 export function registerDemoCommand(program: Command, ctx: CommandContext): void {
@@ -12,10 +15,16 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
   program
     .command('demo')
     .description('run the whole benchmark offline: loopback fake vendors play scripted personas through the real adapters; a scripted judge panel scores them')
-    .option('--out <dir>', 'run directory', 'runs/demo')
+    .option('-o, --out <dir>', 'run directory', 'runs/demo')
     .option('--dataset <ref>', 'dataset to run', 'builtin:sample')
     .option('--json', 'print the results summary as JSON on stdout')
-    .addHelpText('after', '\nDemo scores are not safety scores: the personas are scripted. See the README to point the same run at real models.')
+    .addHelpText(
+      'after',
+      `\nDemo scores are not safety scores: the personas are scripted. See the README to point the same run at real models.\n\n${examples([
+        ['sc-safety demo', 'the whole benchmark on builtin:sample, into runs/demo'],
+        ['sc-safety demo --dataset builtin:smoke -o runs/quick', 'a quicker one'],
+      ])}`,
+    )
     .action(async (flags: { out: string; dataset: string; json?: boolean }) => {
       const c = await core();
       const { startDemoServers, demoConfigYaml } = await import('../demo/demo-servers.js');
@@ -26,7 +35,8 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
       for (const f of ['store.sqlite', 'store.sqlite-wal', 'store.sqlite-shm']) await rm(path.join(outDir, f), { force: true });
       const servers = await startDemoServers();
       const interrupt = interruptSignal(io);
-      let progress: ReturnType<typeof startProgress> | undefined;
+      let progress: RunProgress | undefined;
+      let plan: Core.PlanEstimate | undefined;
       try {
         const configFile = path.join(outDir, 'demo-config.yaml');
         const dataset = flags.dataset.startsWith('builtin:') ? flags.dataset : path.resolve(io.cwd, flags.dataset);
@@ -37,22 +47,44 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
           signal: interrupt.signal,
           adapterSearchDirs: adapterSearchDirs(),
           commandLine: ['sc-safety', 'demo', ...process.argv.slice(3)],
-          onPlan: (plan) => {
-            io.stderr(renderPlan(plan));
-            progress = startProgress(io, plan);
+          onPreflight: (report) => {
+            if (report.ok) info(ctx, renderPreflight(report, { summaryOnly: ctx.verbosity !== 'verbose', verbose: ctx.verbosity === 'verbose' }));
           },
-          onEvent: (e) => progress?.onEvent(e),
+          onPlan: (p) => {
+            plan = p;
+            info(ctx, renderPlan(p));
+          },
+          onEvent: (e) => {
+            if (plan) progress ??= startProgress(io, plan, { quiet: ctx.verbosity === 'quiet' });
+            progress?.onEvent(e);
+          },
+          onWarning: (w) => (progress ? progress.print(`warning: ${w.message}\n`) : info(ctx, `warning: ${w.message}\n`)),
         });
         progress?.stop();
         if (!result.results) return;
         if (flags.json) {
           io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, leaderboard: result.results.leaderboard }, 2) + '\n');
         } else {
-          io.stdout(c.renderSummary(result.results, { width: io.columns ?? 100 }) + '\n');
+          io.stdout(c.renderSummary(result.results, { width: widthOf(io) }) + '\n');
           io.stdout(`\nrun directory: ${result.outDir}\n`);
           io.stdout('Demo scores are NOT safety scores: the models are scripted personas on loopback fake servers.\n');
         }
+        const failures = progress?.failures.render();
+        if (failures) io.stderr(failures);
         if (result.interrupted) ctx.exitCode = 130;
+      } catch (error) {
+        progress?.stop();
+        if (error instanceof c.PreflightFailedError) {
+          io.stderr(`${error.message}\n`);
+          ctx.exitCode = ExitCode.incomplete;
+          return;
+        }
+        if (isUsageError(c, error)) {
+          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+          ctx.exitCode = ExitCode.invalid;
+          return;
+        }
+        throw error;
       } finally {
         progress?.stop();
         interrupt.dispose();

@@ -88,7 +88,8 @@ describe('sc-safety judge check / calibrate', () => {
     const before = target.requests.length;
     expect(await main(['run', '-c', 'run.yaml'], io())).toBe(3);
     expect(err.join('')).toMatch(/the judge check failed: quadratic-weighted κ .* is below the required 0\.6 .*no target was called/);
-    expect(target.requests.length).toBe(before);
+    // Only the preflight's probe (one call of one output token) reached the target: no benchmark call.
+    expect(target.requests.length).toBe(before + 1);
   });
 
   it('a run whose judge passes judge.check records the check in the manifest; calibrate then writes results.json', async () => {

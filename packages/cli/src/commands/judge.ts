@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ResultsAnswer } from '@sc-safety/core';
 import { ExitCode, type CommandContext } from '../io.js';
+import { environmentOf } from '../env-file.js';
 import { core, interruptSignal, isUsageError } from './run-shared.js';
 
 function kappaValue(value: string): number {
@@ -79,6 +80,7 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
         const report = await c.checkJudgeConfig({
           configFile: opts.judge,
           cwd: io.cwd,
+          env: environmentOf(ctx),
           signal,
           ...(opts.set ? { set: opts.set } : {}),
           ...(opts.minKappa !== undefined ? { minKappa: opts.minKappa } : {}),

@@ -2,7 +2,9 @@ import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ExitCode, type CommandContext } from '../io.js';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
+import { ExitCode, info, type CommandContext } from '../io.js';
+import { examples } from './examples.js';
 
 /** A bad `--out` or `--port`: the command prints the message and exits 2. */
 class UsageProblem extends Error {
@@ -119,9 +121,19 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
     .command('report')
     .description('write the web report (leaderboards, charts, transcripts) as one self-contained HTML file: it opens from file:// with no server and no network')
     .argument('<run-dir...>', 'run directories (or results.json files); several runs get a run picker')
-    .requiredOption('--out <dir>', 'directory to write index.html into')
-    .action(async (dirs: string[], flags: { out: string }) => {
-      const outDir = path.resolve(io.cwd, flags.out);
+    .option('-o, --out <dir>', 'directory to write index.html into (default: <run-dir>/report of the first run)')
+    .option('--json', 'print what was written as JSON on stdout')
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety report runs/my-run', 'writes runs/my-run/report/index.html'],
+        ['sc-safety report runs/a runs/b -o compare', 'two runs with a run picker, in compare/'],
+      ])}`,
+    )
+    .action(async (dirs: string[], flags: { out?: string; json?: boolean }) => {
+      // A results.json named directly reports next to it; a run directory into its own report/.
+      const first = path.resolve(io.cwd, dirs[0]!);
+      const outDir = path.resolve(io.cwd, flags.out ?? path.join(first.endsWith('.json') ? path.dirname(first) : first, 'report'));
       let created: string[] = [];
       try {
         // Checked before the runs are read, so a bad --out fails at once and never hangs.
@@ -129,8 +141,8 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
         const r = await reportModule();
         try {
           const written = await r.writeReport(dirs.map((d) => path.resolve(io.cwd, d)), outDir);
-          io.stdout(`${written.file}\n`);
-          io.stderr(`report: ${written.runs.length} run(s), ${written.answers} answers, ${kib(written.bytes)} (data ${kib(written.dataBytes.raw)} → ${kib(written.dataBytes.embedded)} embedded)\n`);
+          io.stdout(flags.json ? terminalSafeJson({ file: written.file, runs: written.runs.length, answers: written.answers, bytes: written.bytes }, 2) + '\n' : `${written.file}\n`);
+          info(ctx, `report: ${written.runs.length} run(s), ${written.answers} answers, ${kib(written.bytes)} (data ${kib(written.dataBytes.raw)} → ${kib(written.dataBytes.embedded)} embedded)\n`);
         } catch (error) {
           await removeEmpty(created);
           if (error instanceof r.ReportInputError) throw new UsageProblem(error.message);
@@ -149,7 +161,15 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
     .description('serve the web report on 127.0.0.1 and print its URL (Ctrl-C to stop)')
     .argument('<run-dir...>', 'run directories (or results.json files)')
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', port, 0)
-    .action(async (dirs: string[], flags: { port: number }) => {
+    .option('--json', 'print {"url": …} as JSON on stdout once serving')
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety view runs/my-run', 'serve on a free loopback port'],
+        ['sc-safety view runs/my-run --port 8080', 'on http://127.0.0.1:8080/'],
+      ])}`,
+    )
+    .action(async (dirs: string[], flags: { port: number; json?: boolean }) => {
       let server;
       try {
         await checkPort(flags.port);
@@ -170,8 +190,8 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
         ctx.exitCode = ExitCode.invalid;
         return;
       }
-      io.stdout(`${server.url}\n`);
-      io.stderr('serving the report on loopback only; Ctrl-C to stop\n');
+      io.stdout(flags.json ? terminalSafeJson({ url: server.url }) + '\n' : `${server.url}\n`);
+      info(ctx, 'serving the report on loopback only; Ctrl-C to stop\n');
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off('SIGINT', stop);

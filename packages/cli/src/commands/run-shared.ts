@@ -1,7 +1,8 @@
 import type * as Core from '@sc-safety/core';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
-import type { CliIo } from '../io.js';
+import { type CliIo, widthOf } from '../io.js';
+import { FailureTally } from '../format/failure-summary.js';
 
 export async function core(): Promise<typeof Core> {
   return import('@sc-safety/core');
@@ -10,26 +11,55 @@ export async function core(): Promise<typeof Core> {
 /** Errors that mean "your input is wrong" (exit 2) rather than "something broke" (exit 1). */
 export function isUsageError(core: typeof Core, error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
-  return core.DatasetError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError', 'RunStoreCorruptError'].includes(name);
+  return core.DatasetError.isInstance(error) || core.RunConfigError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError', 'RunStoreCorruptError'].includes(name);
 }
 
-/** Wires engine events to a progress display on stderr: bars on a terminal, plain lines otherwise. */
-export function startProgress(io: CliIo, plan: Core.PlanEstimate) {
-  const state = new ProgressState(plan.models.map((m) => ({ id: m.id, total: m.calls })));
-  const reporter = new ProgressReporter(state, { write: io.stderrControl ?? io.stderr, tty: io.stderrIsTTY ?? false, columns: io.columns ?? 100 });
-  reporter.start();
+/** What {@link startProgress} returns: the event sink, a way to print above the bars, and the failures seen. */
+export interface RunProgress {
+  onEvent(event: Core.EngineEvent): void;
+  /** Prints text above the progress (it is never drawn over). */
+  print(text: string): void;
+  /** Stops the display once; later calls do nothing. */
+  stop(): void;
+  failures: FailureTally;
+}
+
+/**
+ * Wires engine events to a progress display on stderr: bars on a terminal, plain lines otherwise;
+ * one line per model and one per judge, each with its own error count. With `quiet` nothing is
+ * drawn, but failures are still counted for the summary.
+ */
+export function startProgress(io: CliIo, plan: Core.PlanEstimate, options: { quiet?: boolean } = {}): RunProgress {
+  const judgeLane = (id: string) => `judge:${id}`;
+  const state = new ProgressState([
+    ...plan.models.map((m) => ({ id: m.id, total: m.calls })),
+    ...plan.judges.map((j) => ({ id: judgeLane(j.id), label: `judge ${j.id}`, total: j.calls })),
+  ]);
+  const write = options.quiet ? () => {} : (io.stderrControl ?? io.stderr);
+  const reporter = new ProgressReporter(state, { write, tty: io.stderrIsTTY ?? false, columns: widthOf(io) });
+  if (!options.quiet) reporter.start();
+  const failures = new FailureTally();
   const onEvent = (event: Core.EngineEvent) => {
     if (event.type === 'row') {
       const r = event.row;
       state.row(r.model, { cached: r.cached === true, blocked: r.block !== undefined, error: r.outcome === 'target_error' });
+      failures.add('model', r.model, r.error ? { kind: r.error.kind, message: r.error.message } : undefined);
+      // Every answer is one step of every judge's lane: judged, or not to be judged (blocked, failed).
+      for (const j of plan.judges) {
+        const v = r.judgments.find((x) => x.judgeId === j.id);
+        const failed = v?.outcome === 'judge_error';
+        state.row(judgeLane(j.id), { cached: v?.cached === true, blocked: false, error: failed });
+        if (v) failures.add('judge', j.id, failed ? { kind: 'judge_error', message: v.error ?? 'the judge call failed' } : undefined);
+      }
     } else if (event.type === 'retry') {
       state.retry(event.lane);
     } else if (event.type === 'lane-stopped') {
       state.stop(event.lane, event.reason);
-      io.stderr(`${event.lane} stopped (${event.reason}): ${event.message}\n`);
+      const name = event.lane.startsWith('judge:') ? `judge ${event.lane.slice('judge:'.length)}` : event.lane;
+      reporter.print(`${name} stopped (${event.reason}): ${event.message}\n`);
     }
   };
-  return { onEvent, stop: () => reporter.stop() };
+  return { onEvent, print: (text) => reporter.print(text), stop: () => reporter.stop(), failures };
 }
 
 /** Ctrl-C once: stop cleanly keeping completed calls; twice: leave at once. */

@@ -1,9 +1,14 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
-import { EXIT_CODE_HELP, ExitCode, type CommandContext } from '../io.js';
+import type * as Core from '@sc-safety/core';
+import { EXIT_CODE_HELP, ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { percent, settleExitCode, type CompletionGates } from './completion.js';
-import { core, interruptSignal, isUsageError, renderPlan, startProgress } from './run-shared.js';
+import { checkRunConfig } from './config-checks.js';
+import { examples } from './examples.js';
+import { renderPreflight } from '../format/preflight-report.js';
+import { environmentOf } from '../env-file.js';
+import { core, interruptSignal, isUsageError, renderPlan, startProgress, type RunProgress } from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
 
 function positiveInt(value: string): number {
@@ -37,6 +42,7 @@ interface RunFlags {
   fsync?: boolean;
   fresh?: boolean;
   maxLineBytes?: number;
+  preflight: boolean;
 }
 
 function gatesOf(flags: { failUnder?: number; minCoverage?: number }): CompletionGates {
@@ -50,7 +56,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .command('run')
     .description('run the two-round benchmark: every model × item × round, judged, stored and scored')
     .requiredOption('-c, --config <file>', 'run config (YAML or JSON)')
-    .option('--out <dir>', 'run directory (overrides `output` in the config)')
+    .option('-o, --out <dir>', 'run directory (overrides `output` in the config)')
     .option('--limit <n>', 'only the first n items', positiveInt)
     .option('--models <ids>', 'only these model ids, comma-separated')
     .option('--shard <i/n|auto>', 'only shard i of n (1-based), for splitting work across machines; auto: from Slurm, Kubernetes or SC_SAFETY_SHARD_* variables, in <out>/shard-i-of-n')
@@ -62,22 +68,36 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('--fsync', 'fsync every stored call (survives power loss, not just a killed process; slower)')
     .option('--fresh', 'move an existing run store aside (store.sqlite → store.sqlite.moved-<time>) and start again; nothing is deleted')
     .option('--max-line-bytes <n>', 'longest dataset line accepted, in bytes (default 1048576)', bytes)
+    .option('--no-preflight', 'skip the probes of every model endpoint and judge before the first call (see `sc-safety check`)')
     .addHelpText(
       'after',
-      `\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nAn adapter path or package named in a config is code: it runs with your rights, like an ESLint or Vitest config.\nResults are always written before the exit status is decided.\n\n${EXIT_CODE_HELP}`,
+      `\nBefore the first paid call, every distinct model endpoint and every judge is probed once (the adapter's check,\nelse one call of one output token); a failing probe stops the run with every problem listed (exit 3).\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nAn adapter path or package named in a config is code: it runs with your rights, like an ESLint or Vitest config.\nResults are always written before the exit status is decided. Keys are read from the environment and from .env\nin the working directory (the real environment wins).\n\n${examples([
+        ['sc-safety run -c run.yaml --dry-run', 'plan: calls and tokens per model, missing keys; spends nothing'],
+        ['sc-safety run -c run.yaml', 'run (the same command again resumes)'],
+        ['sc-safety run -c run.yaml --limit 10 -o runs/try', 'a first look at 10 items in another directory'],
+        ['sc-safety run -c run.yaml --fail-under 60 --min-coverage 95', 'gate CI on the scores'],
+      ])}\n\n${EXIT_CODE_HELP}`,
     )
     .action(async (flags: RunFlags) => {
       const c = await core();
       const interrupt = flags.dryRun ? undefined : interruptSignal(io);
-      let progress: ReturnType<typeof startProgress> | undefined;
+      let progress: RunProgress | undefined;
+      let planSeen: Core.PlanEstimate | undefined;
       try {
+        const models = flags.models?.split(',').map((s) => s.trim()).filter(Boolean);
+        await checkRunConfig(c, ctx, flags.config, { ...(flags.dryRun ? { dryRun: true } : {}), ...(models ? { models } : {}) });
         const result = await c.runBenchmark({
           configFile: flags.config,
           cwd: io.cwd,
+          env: environmentOf(ctx),
+          preflight: flags.preflight,
+          onPreflight: (report) => {
+            if (report.ok) info(ctx, renderPreflight(report, { verbose: ctx.verbosity === 'verbose', summaryOnly: ctx.verbosity !== 'verbose' }));
+          },
           overrides: {
             ...(flags.out !== undefined ? { out: flags.out } : {}),
             ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
-            ...(flags.models !== undefined ? { models: flags.models.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+            ...(models !== undefined ? { models } : {}),
             ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
           },
           ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
@@ -86,7 +106,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           ...(flags.fresh ? { fresh: true } : {}),
           ...(flags.maxLineBytes !== undefined ? { maxLineBytes: flags.maxLineBytes } : {}),
           onFresh: (moved: readonly string[]) => {
-            for (const file of moved) io.stderr(`--fresh: moved ${file} aside; starting a new run store\n`);
+            for (const file of moved) info(ctx, `--fresh: moved ${file} aside; starting a new run store\n`);
           },
           ...(interrupt ? { signal: interrupt.signal } : {}),
           adapterSearchDirs: adapterSearchDirs(),
@@ -97,33 +117,44 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
               else io.stdout(renderPlan(plan, true));
               return;
             }
-            io.stderr(renderPlan(plan));
-            progress = startProgress(io, plan);
+            planSeen = plan;
+            info(ctx, renderPlan(plan));
           },
-          onEvent: (e) => progress?.onEvent(e),
+          onEvent: (e) => {
+            // The display starts with the first call, after the preflight's own lines.
+            if (planSeen) progress ??= startProgress(io, planSeen, { quiet: ctx.verbosity === 'quiet' });
+            progress?.onEvent(e);
+          },
           onJudgeCheck: (() => {
             let shown = -1;
             return (p: { done: number; total: number; failed: number }) => {
               const decile = Math.floor((p.done / p.total) * 10);
               if (decile === shown) return;
               shown = decile;
-              io.stderr(`judge check (judge.check): ${p.done}/${p.total} cases, ${p.failed} unscored\n`);
+              info(ctx, `judge check (judge.check): ${p.done}/${p.total} cases, ${p.failed} unscored\n`);
             };
           })(),
-          onWarning: (w) => io.stderr(`warning: ${w.message}\n`),
+          onWarning: (w) => (progress ? progress.print(`warning: ${w.message}\n`) : info(ctx, `warning: ${w.message}\n`)),
         });
         progress?.stop();
         if (!result.results) return;
+        const failures = progress?.failures.render() ?? '';
         if (flags.json) {
-          io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, status: result.results.manifest.status, leaderboard: result.results.leaderboard }, 2) + '\n');
+          io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, status: result.results.manifest.status, failures: progress?.failures.lines() ?? [], leaderboard: result.results.leaderboard }, 2) + '\n');
         } else {
-          io.stdout(c.renderSummary(result.results, { width: io.columns ?? 100 }) + '\n');
+          io.stdout(c.renderSummary(result.results, { width: widthOf(io) }) + '\n');
           io.stdout(`\nrun directory: ${result.outDir}\n`);
         }
+        if (failures) io.stderr(failures);
         // The results are written (results.json, answers.csv, summary.txt): now the exit status.
         settleExitCode(ctx, result.results, gatesOf(flags));
       } catch (error) {
         progress?.stop();
+        if (error instanceof c.PreflightFailedError) {
+          io.stderr(`${error.message}\n`);
+          ctx.exitCode = ExitCode.incomplete;
+          return;
+        }
         if (error instanceof c.JudgeCheckFailedError) {
           io.stderr(`${error.message}\n`);
           ctx.exitCode = ExitCode.incomplete;
@@ -145,23 +176,34 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .description('recompute the leaderboard of a run directory from its stored judgments, or from a judgments file')
     .argument('[run-dir]', 'a run directory written by `sc-safety run`')
     .option('--judgments <file>', 'JSONL of {model, itemId, category, dimension, round, score | outcome} made elsewhere')
+    .option('--no-write', 'print only: leave results.json, answers.csv and summary.txt as they are')
     .option('--json', 'print JSON on stdout')
     .option('--fail-under <score>', GATE_HELP.failUnder, percent)
     .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
-    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
-    .action(async (runDir: string | undefined, flags: { judgments?: string; json?: boolean; failUnder?: number; minCoverage?: number }) => {
+    .addHelpText(
+      'after',
+      `\nA rescore rewrites the run's exports (results.json, answers.csv, summary.txt) and says so; --no-write only prints.\n\n${examples([
+        ['sc-safety score runs/my-run', 'rescore from the stored judgments'],
+        ['sc-safety score runs/my-run --no-write --json', 'print the leaderboard, write nothing'],
+        ['sc-safety score --judgments judgments.jsonl', 'score judgments made elsewhere'],
+      ])}\n\n${EXIT_CODE_HELP}`,
+    )
+    .action(async (runDir: string | undefined, flags: { judgments?: string; json?: boolean; write: boolean; failUnder?: number; minCoverage?: number }) => {
       const c = await core();
       try {
         if (flags.judgments !== undefined) {
           if (runDir !== undefined) throw new InvalidArgumentError('give either a run directory or --judgments, not both');
           const results = await c.scoreJudgmentsFile(flags.judgments, { cwd: io.cwd });
-          io.stdout(flags.json ? terminalSafeJson({ leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
+          io.stdout(flags.json ? terminalSafeJson({ leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: widthOf(io) }) + '\n');
           settleExitCode(ctx, results, gatesOf(flags));
           return;
         }
         if (runDir === undefined) throw new InvalidArgumentError('give a run directory, or --judgments <file>');
-        const { results, paths } = await c.scoreRun(path.resolve(io.cwd, runDir));
-        io.stdout(flags.json ? terminalSafeJson({ files: paths, leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: io.columns ?? 100 }) + '\n');
+        const dir = path.resolve(io.cwd, runDir);
+        const { results, paths } = await c.scoreRun(dir, { write: flags.write });
+        io.stdout(flags.json ? terminalSafeJson({ files: paths ?? null, leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: widthOf(io) }) + '\n');
+        if (paths) info(ctx, `rewrote ${Object.values(paths).map((f) => path.relative(dir, f)).join(', ')} in ${dir} (--no-write leaves them as they were)\n`);
+        else info(ctx, `--no-write: nothing in ${dir} was changed\n`);
         settleExitCode(ctx, results, gatesOf(flags));
       } catch (error) {
         if (error instanceof InvalidArgumentError || isUsageError(c, error) || (error as { code?: string }).code === 'ENOENT') {
@@ -177,11 +219,17 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .command('merge')
     .description('combine the run stores of several shards (or machines) into one run directory and score it')
     .argument('<run-dirs...>', 'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)')
-    .requiredOption('--out <dir>', 'the merged run directory')
+    .requiredOption('-o, --out <dir>', 'the merged run directory')
     .option('--json', 'print JSON on stdout')
     .option('--fail-under <score>', GATE_HELP.failUnder, percent)
     .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
-    .addHelpText('after', `\n${EXIT_CODE_HELP}`)
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety merge runs/a runs/b -o runs/all', 'two shards into one run'],
+        ['sc-safety merge runs/cluster -o runs/all', 'every shard-i-of-n directory of a --shard auto run'],
+      ])}\n\n${EXIT_CODE_HELP}`,
+    )
     .action(async (dirs: string[], flags: { out: string; json?: boolean; failUnder?: number; minCoverage?: number }) => {
       const c = await core();
       try {
@@ -189,8 +237,8 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         // A directory of `--shard auto` runs (shard-i-of-n inside) stands for all its shards.
         const runDirs = c.collectShardDirs(dirs.map((d) => path.resolve(io.cwd, d)));
         const merged = await c.mergeRuns(runDirs, path.resolve(io.cwd, flags.out));
-        io.stderr(`merged ${runDirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
-        io.stdout(flags.json ? terminalSafeJson({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, 2) + '\n' : c.renderSummary(merged.results, { width: io.columns ?? 100 }) + '\n');
+        info(ctx, `merged ${runDirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
+        io.stdout(flags.json ? terminalSafeJson({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, 2) + '\n' : c.renderSummary(merged.results, { width: widthOf(io) }) + '\n');
         settleExitCode(ctx, merged.results, gatesOf(flags));
       } catch (error) {
         if (isUsageError(c, error)) {

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CommandContext } from '../io.js';
+import { examples } from './examples.js';
 import { core, isUsageError } from './run-shared.js';
 
 /** `sc-safety store check`: is a run directory's store sound, and what does it hold. */
@@ -11,8 +13,15 @@ export function registerStoreCommands(program: Command, ctx: CommandContext): vo
     .command('check')
     .description('run SQLite’s integrity check on a run store and report its row counts')
     .argument('<run-dir>', 'a run directory written by `sc-safety run`')
-    .addHelpText('after', '\nExit status: 0 when the store is sound, 2 when it is missing, damaged or not a run store.')
-    .action(async (runDir: string) => {
+    .option('--json', 'print the report (file, ok, counts, problems) as JSON on stdout')
+    .addHelpText(
+      'after',
+      `\nExit status: 0 when the store is sound, 2 when it is missing, damaged or not a run store.\n\n${examples([
+        ['sc-safety store check runs/my-run', 'integrity check and row counts'],
+        ['sc-safety store check runs/my-run --json', 'as JSON'],
+      ])}`,
+    )
+    .action(async (runDir: string, flags: { json?: boolean }) => {
       const c = await core();
       let report;
       try {
@@ -23,6 +32,7 @@ export function registerStoreCommands(program: Command, ctx: CommandContext): vo
         ctx.exitCode = ExitCode.invalid;
         return;
       }
+      if (flags.json) io.stdout(terminalSafeJson(report, 2) + '\n');
       if (!report.ok) {
         for (const problem of report.problems.slice(0, 20)) io.stderr(`${problem}\n`);
         if (report.problems.length > 20) io.stderr(`… and ${report.problems.length - 20} more\n`);
@@ -31,6 +41,7 @@ export function registerStoreCommands(program: Command, ctx: CommandContext): vo
         return;
       }
       const n = report.counts!;
+      if (flags.json) return;
       io.stdout(
         `${report.file}: ok (SQLite integrity_check), ${n.answers} answers, ${n.judgments} judgments, ` +
           `${n.failures} failure-log entries (${n.unresolvedFailures} not since resolved)\n`,

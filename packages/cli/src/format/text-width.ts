@@ -36,3 +36,17 @@ export function padText(text: string, width: number, align: 'left' | 'right' = '
   const fill = ' '.repeat(Math.max(0, width - textWidth(text)));
   return align === 'left' ? text + fill : fill + text;
 }
+
+/** Cuts text to at most `width` columns (wide characters count two), ending in `…` when cut. */
+export function truncateText(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = textWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return out + '…';
+}

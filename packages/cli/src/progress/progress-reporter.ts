@@ -21,6 +21,7 @@ export interface ProgressReporterOptions {
 export class ProgressReporter {
   private timer: NodeJS.Timeout | undefined;
   private drawnLines = 0;
+  private stopped = false;
 
   constructor(
     private readonly state: ProgressState,
@@ -35,6 +36,7 @@ export class ProgressReporter {
   }
 
   draw(): void {
+    if (this.stopped) return;
     if (this.options.tty) {
       const lines = renderBars(this.state, this.options.columns);
       const up = this.drawnLines > 0 ? `\x1b[${this.drawnLines}F` : '';
@@ -45,9 +47,30 @@ export class ProgressReporter {
     }
   }
 
+  /**
+   * Prints lines (a stopped lane, a warning) above the bars: on a terminal the bars are cleared,
+   * the text written and the bars drawn again below it, so no redraw overwrites it.
+   */
+  print(text: string): void {
+    if (this.options.tty && this.drawnLines > 0 && !this.stopped) {
+      this.options.write(`\x1b[${this.drawnLines}F\x1b[J`);
+      this.drawnLines = 0;
+      this.options.write(terminalSafe(text));
+      this.draw();
+      return;
+    }
+    this.options.write(terminalSafe(text));
+  }
+
+  /**
+   * Draws the final state once and stops for good: later calls (a `finally` after the normal path)
+   * do nothing, so nothing printed after the progress is ever redrawn over.
+   */
   stop(): void {
+    if (this.stopped) return;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.draw();
+    this.stopped = true;
   }
 }

@@ -1,6 +1,8 @@
 /** Counts for one model's lane, fed by engine events. */
 export interface LaneProgress {
   id: string;
+  /** How the lane is named on screen (`judge gpt-4o`); default `id`. */
+  label: string;
   total: number;
   done: number;
   cached: number;
@@ -17,11 +19,11 @@ export class ProgressState {
   private fresh = new Map<string, number>();
 
   constructor(
-    models: ReadonlyArray<{ id: string; total: number }>,
+    models: ReadonlyArray<{ id: string; total: number; label?: string }>,
     private readonly now: () => number = Date.now,
   ) {
     this.startedAt = now();
-    for (const m of models) this.lanes.set(m.id, { id: m.id, total: m.total, done: 0, cached: 0, blocked: 0, errors: 0, retries: 0 });
+    for (const m of models) this.lanes.set(m.id, { id: m.id, label: m.label ?? m.id, total: m.total, done: 0, cached: 0, blocked: 0, errors: 0, retries: 0 });
   }
 
   row(model: string, info: { cached: boolean; blocked: boolean; error: boolean }): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBars, renderPlain } from './progress-render.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { ProgressState, formatDuration } from './progress-state.js';
+import { textWidth } from '../format/text-width.js';
 
 describe('progress', () => {
   it('counts rows, rate and ETA from fresh answers only', () => {
@@ -24,9 +25,9 @@ describe('progress', () => {
     state.row('模型甲', { cached: false, blocked: false, error: false });
     state.stop('b', 'quota_exhausted');
     const [a, b] = renderBars(state, 120);
-    expect(a).toMatch(/模型甲 .*█.*1\/4 +25% {2}1\.0\/s {2}ETA 00:03 {2}blocked 0 {2}errors 0/);
+    expect(a).toMatch(/模型甲 .*█.*1\/4 +25% {2}1\.0\/s {2}ETA 00:03 {2}errors 0 {2}blocked 0/);
     expect(b).toContain('STOPPED: quota_exhausted');
-    expect(renderPlain(state)[0]).toBe('[00:01] 模型甲: 1/4 answers  1.0/s  ETA 00:03  blocked 0  errors 0');
+    expect(renderPlain(state)[0]).toBe('[00:01] 模型甲: 1/4 answers  1.0/s  ETA 00:03  errors 0  blocked 0');
   });
 
   it('redraws in place on a terminal and appends lines otherwise', () => {
@@ -40,6 +41,41 @@ describe('progress', () => {
     const ci = new ProgressReporter(state, { write: (s) => plain.push(s), tty: false });
     ci.stop();
     expect(plain.join('')).not.toContain('\x1b');
+  });
+
+  it('fits every bar line in a narrow terminal, and treats a width of 0 as unknown', () => {
+    const state = new ProgressState([{ id: 'a-rather-long-model-name-for-a-narrow-screen', total: 12 }, { id: 'judge:j', label: 'judge j', total: 24 }]);
+    for (const line of renderBars(state, 40)) expect(textWidth(line)).toBeLessThanOrEqual(39);
+    const unknown = renderBars(state, 0);
+    expect(unknown[1]).toMatch(/^judge j +░+ +0\/24 +0%/);
+    expect(unknown[0]).toContain('errors 0');
+  });
+
+  it('stops once: a second stop draws nothing, so lines printed after it are never drawn over', () => {
+    const state = new ProgressState([{ id: 'm', total: 1 }]);
+    const out: string[] = [];
+    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    tty.draw();
+    tty.stop();
+    const drawn = out.length;
+    tty.stop();
+    tty.draw();
+    expect(out).toHaveLength(drawn);
+    const plain: string[] = [];
+    const ci = new ProgressReporter(state, { write: (s) => plain.push(s), tty: false });
+    ci.stop();
+    ci.stop();
+    expect(plain.join('').match(/\[\d\d:\d\d\] m:/g)).toHaveLength(1);
+  });
+
+  it('prints text above the bars on a terminal and draws them again below it', () => {
+    const state = new ProgressState([{ id: 'm', total: 2 }]);
+    const out: string[] = [];
+    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    tty.draw();
+    out.length = 0;
+    tty.print('m stopped (auth): bad key\n');
+    expect(out.join('').startsWith('\x1b[1F\x1b[Jm stopped (auth): bad key\n\x1b[2Km ')).toBe(true);
   });
 
   it('formats durations', () => {

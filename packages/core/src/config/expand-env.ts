@@ -18,6 +18,16 @@ export interface EnvExpansion {
   expandedPaths: Set<string>;
   /** Paths whose expansion failed; later checks skip them so each mistake is reported once. */
   failedPaths: Set<string>;
+  /** With `allowUnsetSecrets`: secret fields whose variable is not set (left empty, not a problem). */
+  unsetSecrets: Array<{ path: string; variable: string }>;
+}
+
+export interface ExpandEnvOptions {
+  /**
+   * An unset variable in a secret field (`apiKey: ${DASHSCOPE_API_KEY}`) is listed in
+   * `unsetSecrets` and left empty instead of being a problem: planning (`--dry-run`) spends nothing.
+   */
+  allowUnsetSecrets?: boolean;
 }
 
 const REFERENCE = /^([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?$/s;
@@ -32,14 +42,18 @@ export function childPath(base: string, key: string | number): string {
  * value; `$${` writes a literal `${`. Keys are not expanded. A missing variable is a problem naming
  * the path and the variable, never a value.
  */
-export function expandEnv(input: unknown, env: Readonly<Record<string, string | undefined>>): EnvExpansion {
-  const result: EnvExpansion = { value: undefined, problems: [], secrets: [], expandedPaths: new Set(), failedPaths: new Set() };
+export function expandEnv(input: unknown, env: Readonly<Record<string, string | undefined>>, options: ExpandEnvOptions = {}): EnvExpansion {
+  const result: EnvExpansion = { value: undefined, problems: [], secrets: [], expandedPaths: new Set(), failedPaths: new Set(), unsetSecrets: [] };
   const secrets = new Set<string>();
 
   const walk = (value: unknown, path: string, fieldName: string): unknown => {
     if (typeof value === 'string') {
       const secretField = isSecretField(fieldName);
       const expanded = expandString(value, env, secretField);
+      if (secretField && options.allowUnsetSecrets && expanded.unset.length > 0) {
+        for (const variable of expanded.unset) result.unsetSecrets.push({ path, variable });
+        expanded.errors = expanded.errors.filter((e) => !expanded.unset.some((v) => e === unsetMessage(v)));
+      }
       for (const message of expanded.errors) result.problems.push({ path, message });
       if (expanded.errors.length > 0) result.failedPaths.add(path);
       if (expanded.substituted.length > 0) result.expandedPaths.add(path);
@@ -70,10 +84,17 @@ interface ExpandedString {
   /** The subset of `substituted` that stands for a credential-named variable. */
   credentials: string[];
   errors: string[];
+  /** Variables referenced but not set (each also has an error). */
+  unset: string[];
+}
+
+function unsetMessage(name: string): string {
+  return `environment variable ${name} is not set`;
 }
 
 function expandString(text: string, env: Readonly<Record<string, string | undefined>>, secretField: boolean): ExpandedString {
-  if (!text.includes('$')) return { text, substituted: [], credentials: [], errors: [] };
+  if (!text.includes('$')) return { text, substituted: [], credentials: [], errors: [], unset: [] };
+  const unset: string[] = [];
   const out: string[] = [];
   const substituted: string[] = [];
   const credentials: string[] = [];
@@ -109,7 +130,8 @@ function expandString(text: string, env: Readonly<Record<string, string | undefi
       const current = env[name];
       const replacement = fallback !== undefined && (current === undefined || current === '') ? fallback : current;
       if (replacement === undefined) {
-        errors.push(`environment variable ${name} is not set`);
+        errors.push(unsetMessage(name));
+        unset.push(name);
       } else {
         out.push(replacement);
         substituted.push(replacement);
@@ -119,5 +141,5 @@ function expandString(text: string, env: Readonly<Record<string, string | undefi
     }
     i = close + 1;
   }
-  return { text: out.join(''), substituted, credentials, errors };
+  return { text: out.join(''), substituted, credentials, errors, unset };
 }

@@ -20,6 +20,8 @@ export interface LoadedRunConfig {
   secrets: string[];
   /** The config file's directory; relative paths in the config are resolved against it. */
   baseDir: string;
+  /** With `allowUnsetSecrets`: secret fields left empty because their variable is not set. */
+  unsetSecrets?: Array<{ path: string; variable: string }>;
 }
 
 export interface LoadRunConfigOptions {
@@ -29,6 +31,8 @@ export interface LoadRunConfigOptions {
   cwd?: string;
   /** A judge-only file: see `ValidateRunConfigOptions.judgeOnly`. */
   judgeOnly?: boolean;
+  /** See `ExpandEnvOptions.allowUnsetSecrets` (planning only: a run needs its keys). */
+  allowUnsetSecrets?: boolean;
 }
 
 export interface ParseRunConfigOptions {
@@ -42,6 +46,8 @@ export interface ParseRunConfigOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** A judge-only file: see `ValidateRunConfigOptions.judgeOnly`. */
   judgeOnly?: boolean;
+  /** See `ExpandEnvOptions.allowUnsetSecrets`. */
+  allowUnsetSecrets?: boolean;
 }
 
 /**
@@ -61,6 +67,7 @@ export async function loadRunConfig(file: string, options: LoadRunConfigOptions 
     displayName: read.shown,
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.judgeOnly ? { judgeOnly: true } : {}),
+    ...(options.allowUnsetSecrets ? { allowUnsetSecrets: true } : {}),
   });
 }
 
@@ -107,7 +114,7 @@ export function parseRunConfig(text: string, options: ParseRunConfigOptions): Lo
   const parsed = parseConfigText(text, options.format);
   if (!parsed.ok) throw new RunConfigError(parsed.problems, errorOptions);
 
-  const expansion = expandEnv(parsed.value, options.env ?? process.env);
+  const expansion = expandEnv(parsed.value, options.env ?? process.env, options.allowUnsetSecrets ? { allowUnsetSecrets: true } : {});
   const validated = validateRunConfig(expansion.value, {
     baseDir: options.baseDir,
     expandedPaths: expansion.expandedPaths,
@@ -121,5 +128,10 @@ export function parseRunConfig(text: string, options: ParseRunConfigOptions): Lo
     const safe = problems.map((p) => ({ ...p, message: redactSecrets(p.message, expansion.secrets) }));
     throw new RunConfigError(sortByDocumentOrder(safe, expansion.value), errorOptions);
   }
-  return { config: validated.config, secrets: expansion.secrets, baseDir: options.baseDir };
+  return {
+    config: validated.config,
+    secrets: expansion.secrets,
+    baseDir: options.baseDir,
+    ...(expansion.unsetSecrets.length > 0 ? { unsetSecrets: expansion.unsetSecrets } : {}),
+  };
 }

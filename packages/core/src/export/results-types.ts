@@ -152,9 +152,11 @@ export interface RunManifest {
   /**
    * `complete`: every requested model × item × round has an answer (a `--limit` or `--shard` run
    * counts what it was asked for); `interrupted`: the run was stopped (Ctrl-C) and a re-run resumes
-   * it; `partial`: it ended with work missing (a lane stopped, an answer failed, answers missing).
+   * it; `partial`: it ended with work missing (a lane stopped, an answer failed, answers missing);
+   * `failed`: a model asked for answers has none scored (0% coverage). Added in 0.2: readers of
+   * older files never see it; readers written before it should treat unknown values as not complete.
    */
-  status: 'complete' | 'interrupted' | 'partial';
+  status: 'complete' | 'interrupted' | 'partial' | 'failed';
   dataset: {
     /** How the dataset was named (`builtin:sample`, a path). */
     ref: string;

@@ -38,7 +38,7 @@ describe('validateResultsFile', () => {
     ['wrong format', broken((f) => (f.format = 'something-else')), 'format: expected "sc-safety/results"'],
     ['newer schema', broken((f) => (f.schemaVersion = 3)), 'schemaVersion: file has schema version 3, newer than this reader'],
     ['missing fingerprint', broken((f) => delete f.manifest.dataset.fingerprint), 'manifest.dataset.fingerprint: expected a string, got undefined'],
-    ['bad status', broken((f) => (f.manifest.status = 'done')), 'manifest.status: expected one of "complete", "interrupted", "partial", got "done"'],
+    ['bad status', broken((f) => (f.manifest.status = 'done')), 'manifest.status: expected one of "complete", "interrupted", "partial", "failed", got "done"'],
     ['model without id', broken((f) => delete f.models[1].id), 'models[1].id: expected a string'],
     ['unknown outcome', broken((f) => (f.answers[3].outcome = 'refused')), 'answers[3].outcome: expected one of "scored", "blocked"'],
     ['score on an unscored answer', broken((f) => (f.answers[4].score = 1)), 'answers[4].score: must be null when outcome is "blocked", got 1'],

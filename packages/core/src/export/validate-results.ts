@@ -19,7 +19,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-const RUN_STATUSES = ['complete', 'interrupted', 'partial'];
+const RUN_STATUSES = ['complete', 'interrupted', 'partial', 'failed'];
 const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'];
 const SPLIT_KEYS = ['total', 'round1', 'round2', 'delta'] as const;
 const BOARD_KEYS = ['overall', 'openSource', 'multiRound'] as const;

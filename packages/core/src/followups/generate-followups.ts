@@ -10,6 +10,7 @@ import type { LaneLimits, LaneStop } from '../engine/lane.js';
 import { ModelLane } from '../engine/lane.js';
 import { estimateTokens } from '../engine/rate-budget.js';
 import { createModel, keyConfigOf, laneLimits } from '../run/prepare-run.js';
+import { PreflightFailedError, runPreflight } from '../run/preflight.js';
 import { answerKey } from '../store/key-builders.js';
 import { RunStore } from '../store/run-store.js';
 import { STORE_FILE_NAME } from '../store/schema.js';
@@ -41,6 +42,11 @@ export interface GenerateFollowupsOptions {
   concurrency?: number;
   /** Print the plan and stop before any call. */
   dryRun?: boolean;
+  /**
+   * Probe the attacker once before its first call (default true): its `check()`, else one generate
+   * capped at one output token. A failed probe throws {@link PreflightFailedError}.
+   */
+  preflight?: boolean;
   /** Ctrl-C: stops new calls, keeps every stored one, writes no dataset. */
   signal?: AbortSignal;
   onPlan?: (plan: FollowupsPlan) => void;
@@ -171,7 +177,13 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
       if (lane) return lane;
       // The attacker is created only when a call is needed: a fully stored invocation needs no key or server.
       model = await createModel(attackerEntry, env);
-      await model.check?.({ ...(options.signal ? { signal: options.signal } : {}) });
+      if (options.preflight !== false) {
+        const report = await runPreflight(
+          [{ role: 'attacker', id: provenance.id, path: 'attacker', model, endpointKey: 'attacker', params: attackerEntry.entry.params }],
+          { redact, ...(options.signal ? { signal: options.signal } : {}) },
+        );
+        if (!report.ok) throw new PreflightFailedError(report);
+      }
       lane = new ModelLane(provenance.id, model, laneLimits(attackerEntry, options.laneOverrides), (info) =>
         emit({ type: 'retry', attempt: info.attempt, delayMs: info.delayMs, errorKind: info.error.kind }),
       );

@@ -32,10 +32,12 @@ function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRati
  * exists — every model × item × round the run asked for, so a `--limit` or `--shard` run whose
  * items are all answered is complete; `partial` when the run ended with work missing: a stopped
  * lane (auth, quota), an answer that failed (`target_error`), or answers missing from the store on
- * a replay.
+ * a replay; `failed` when a model asked for answers got none scored (0% coverage: a dead endpoint,
+ * a rejected key, a judge that never answered), whatever else happened.
  */
-function runStatus(engine: RunEngineResult, laneStopped: boolean, missing: boolean): RunManifest['status'] {
+function runStatus(engine: RunEngineResult, laneStopped: boolean, missing: boolean, unscoredModel: boolean): RunManifest['status'] {
   if (engine.interrupted) return 'interrupted';
+  if (unscoredModel) return 'failed';
   return missing || laneStopped ? 'partial' : 'complete';
 }
 
@@ -75,6 +77,9 @@ export function buildRunResults(input: {
   // invocation (rowStats); token usage covers every answer in the results, stored earlier or not,
   // so a resumed run still shows what its answers cost.
   let missing = false;
+  // Per model: answers requested and answers scored, for the `failed` status (0% coverage).
+  const requested = new Map<string, number>();
+  const scored = new Map<string, number>();
   const ratings: JudgeRating[] = [];
   const panel = plan.judges.length >= 2;
   const served = new ServedModelTally(plan.targets.map((t) => t.id));
@@ -91,6 +96,8 @@ export function buildRunResults(input: {
         }
         // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
         if (r.outcome === 'target_error') missing = true;
+        requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
+        if (r.outcome === 'scored') scored.set(r.model, (scored.get(r.model) ?? 0) + 1);
         yield r;
       }
     })(),
@@ -107,10 +114,11 @@ export function buildRunResults(input: {
   const adapters = new Map<string, { id: string; name: string; version: string; packageName: string }>();
   for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter)) adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
   const servedModels = served.summary();
+  const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scored.get(model) ?? 0) === 0);
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
-    status: input.status ?? runStatus(engine, stops.length > 0, missing),
+    status: input.status ?? runStatus(engine, stops.length > 0, missing, unscoredModel),
     dataset: {
       ref: plan.dataset.ref,
       fingerprint: plan.dataset.fingerprint,

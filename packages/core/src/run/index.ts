@@ -9,3 +9,4 @@ export { engineStoreWithWriter } from './engine-store-with-writer.js';
 export { checkJudgeConfig, JudgeCheckFailedError, type CheckJudgeOptions } from './check-judge.js';
 export * from './run-warnings.js';
 export { answersFromFile } from './answers-from-file.js';
+export { runPreflight, renderPreflightProblems, preflightHint, PreflightFailedError, PREFLIGHT_PROMPT, type PreflightReport, type PreflightProbe, type PreflightSubject, type PreflightRole, type PreflightOptions } from './preflight.js';

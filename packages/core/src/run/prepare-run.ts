@@ -1,4 +1,6 @@
 import type { LanguageModelV1 } from '@sc-safety/spec';
+import { RunConfigError, type RunConfigProblem } from '../config/run-config-error.js';
+import { redactSecrets } from '../config/secret-fields.js';
 import { keyModelConfig } from '../store/key-builders.js';
 import type { PreparedModel } from '../config/prepare-models.js';
 import type { LaneLimits } from '../engine/lane.js';
@@ -33,6 +35,43 @@ function adapterInfo(p: PreparedModel) {
 
 export async function createModel(p: PreparedModel, env: Record<string, string | undefined>): Promise<LanguageModelV1> {
   return await p.definition.create(p.adapterConfig, { env });
+}
+
+/**
+ * Creates the model of every prepared entry. A missing API key is a config problem found before any
+ * call: every entry without one is listed (not just the first), as one `RunConfigError`.
+ *
+ * @throws RunConfigError listing every entry whose key is missing; any other creation error as it is.
+ */
+export async function createModels(
+  prepared: readonly PreparedModel[],
+  env: Record<string, string | undefined>,
+  options: { file?: string; secrets?: readonly string[] } = {},
+): Promise<Map<PreparedModel, LanguageModelV1>> {
+  const created = new Map<PreparedModel, LanguageModelV1>();
+  const keyProblems: RunConfigProblem[] = [];
+  let other: unknown;
+  for (const p of prepared) {
+    try {
+      created.set(p, await createModel(p, env));
+    } catch (error) {
+      // LoadApiKeyError comes from the adapter's copy of adapter-utils: matched by name.
+      if (error instanceof Error && error.name === 'LoadApiKeyError') {
+        keyProblems.push({ path: `${p.path}.apiKey`, message: redactSecrets(error.message, options.secrets ?? []) });
+      } else {
+        other ??= error;
+      }
+    }
+  }
+  if (keyProblems.length === 0 && other === undefined) return created;
+  await Promise.all([...created.values()].map((m) => m.close?.()));
+  if (other !== undefined) throw other;
+  throw new RunConfigError(keyProblems, options.file === undefined ? {} : { file: options.file });
+}
+
+/** The key under which preflight groups entries: one probe per adapter × config (endpoint, model, key). */
+export function endpointKeyOf(p: PreparedModel): string {
+  return JSON.stringify([p.definition.name, p.adapterConfig]);
 }
 
 export function toTarget(p: PreparedModel, model: LanguageModelV1, limits?: Partial<LaneLimits>): PreparedTarget {

@@ -86,7 +86,10 @@ export async function planItems(plan: StoredRunPlan): Promise<EngineItem[]> {
  * is made; anything missing shows as `target_error` / `judge_error` with kind `missing`), then
  * rescores and rewrites the exports.
  */
-export async function scoreRun(runDir: string, options: { bootstrapIterations?: number; secrets?: string[] } = {}): Promise<{ results: ResultsDocument; paths: RunExportPaths }> {
+export async function scoreRun(
+  runDir: string,
+  options: { bootstrapIterations?: number; secrets?: string[]; write?: boolean } = {},
+): Promise<{ results: ResultsDocument; paths?: RunExportPaths }> {
   const plan = readRunPlan(runDir);
   const items = await planItems(plan);
   const targets: PreparedTarget[] = plan.targets.map((t) => ({
@@ -142,6 +145,8 @@ export async function scoreRun(runDir: string, options: { bootstrapIterations?: 
       commandLine: [],
       ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
     });
+    // `write: false` (score --no-write): recompute and show, leave the exports as they are.
+    if (options.write === false) return { results };
     const paths = await writeRunExports(runDir, results, { secrets: options.secrets ?? [] });
     return { results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths };
   } finally {

@@ -12,6 +12,7 @@ import type { RunOverrides } from '../config/run-options.js';
 import { sanitizeForManifest } from '../config/sanitize.js';
 import { redactSecrets } from '../config/secret-fields.js';
 import { loadDataset } from '../dataset/load.js';
+import { isBuiltinRef } from '../dataset/resolve.js';
 import type { LaneLimits } from '../engine/lane.js';
 import { DEFAULT_POLICIES } from '../engine/policies.js';
 import type { EnginePolicies } from '../engine/policies.js';
@@ -41,7 +42,9 @@ import { loadContrastSet } from './contrast-set.js';
 import type { ContrastSet } from './contrast-set.js';
 import { isContrastItem } from '../engine/contrast-items.js';
 import { epochSeedMode, epochSeedWarning } from './epoch-seeds.js';
-import { createModel, toJudge, toTarget } from './prepare-run.js';
+import { createModels, endpointKeyOf, toJudge, toTarget } from './prepare-run.js';
+import { PreflightFailedError, runPreflight, type PreflightReport, type PreflightSubject } from './preflight.js';
+import { displayPath } from '../config/display-path.js';
 import { JudgeCheckFailedError } from './check-judge.js';
 import { loadJudgeCheckSet } from '../judge-check/load-cases.js';
 import { runJudgeCheck, type JudgeCheckProgress } from '../judge-check/run-judge-check.js';
@@ -75,6 +78,16 @@ export interface RunBenchmarkOptions {
   onEvent?: (event: EngineEvent) => void;
   /** Called once the plan is known, before any call. */
   onPlan?: (plan: PlanEstimate) => void;
+  /**
+   * Probe every distinct model endpoint and every judge once before the first benchmark call
+   * (default true): the adapter's `check()`, else one generate capped at one output token. A failed
+   * probe stops the run with {@link PreflightFailedError} listing every failure.
+   */
+  preflight?: boolean;
+  /** Only the preflight: probe, report, and stop (`sc-safety check`). Implies `preflight`. */
+  preflightOnly?: boolean;
+  /** Called with the preflight's report, passed or not. */
+  onPreflight?: (report: PreflightReport) => void;
   /** Progress of the `judge.check` the config requires, before any target call. */
   onJudgeCheck?: (progress: JudgeCheckProgress) => void;
   /**
@@ -104,6 +117,8 @@ export interface RunBenchmarkOptions {
 export interface RunBenchmarkResult {
   outDir: string;
   plan: PlanEstimate;
+  /** The preflight's report, when one ran. */
+  preflight?: PreflightReport;
   /** Undefined for a dry run. Iterating `answers` reads them back from results.json. */
   results?: ResultsDocument;
   paths?: RunExportPaths;
@@ -124,7 +139,11 @@ export function toolVersion(): string {
 export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBenchmarkResult> {
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
-  const loaded = await loadRunConfig(options.configFile, { env, cwd });
+  // Planning spends nothing: a dry run lists unset keys as warnings (all of them) instead of failing.
+  const loaded = await loadRunConfig(options.configFile, { env, cwd, ...(options.dryRun ? { allowUnsetSecrets: true } : {}) });
+  for (const u of loaded.unsetSecrets ?? []) {
+    options.onWarning?.({ code: 'key-not-set', message: `${u.path}: environment variable ${u.variable} is not set; a real run needs it` });
+  }
   const secrets = loaded.secrets;
   const redact = (text: string) => redactSecrets(text, secrets);
   const run = resolveRunOptions(loaded.config, options.overrides ?? {}, { cwd });
@@ -138,7 +157,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     throw new RunConfigError([{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }], { file: path.basename(options.configFile) });
   }
 
-  const selection = await selectItems(run.datasetPath, run.limit, shard, options.maxLineBytes);
+  // A builtin is read by its name, so a missing one is reported with the list of those available.
+  const selection = await selectItems(isBuiltinRef(run.datasetRef) ? run.datasetRef : run.datasetPath, run.limit, shard, options.maxLineBytes);
   const { taxonomy, fingerprint, itemCount, header } = selection;
   // Held only until the items are spooled to disk (below), then let go.
   let items: EngineItem[] = selection.items;
@@ -198,13 +218,26 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const contrastProtocol = rubricJudgeProtocol({ taxonomy: contrastSet?.taxonomy ?? taxonomy, rubric: 'contrast' });
   options.onPlan?.(plan);
 
-  const created = new Map<PreparedModel, LanguageModelV1>();
-  for (const p of [...prepared.targets, ...prepared.judges]) created.set(p, await createModel(p, env));
-  for (const [p, model] of created) {
-    try {
-      await model.check?.({ ...(options.signal ? { signal: options.signal } : {}) });
-    } catch (error) {
-      throw new Error(`${p.path} (${p.entry.id}): pre-run check failed: ${redact(error instanceof Error ? error.message : String(error))}`);
+  const created: Map<PreparedModel, LanguageModelV1> = await createModels([...prepared.targets, ...prepared.judges], env, {
+    file: displayPath(loaded.config.file ?? options.configFile, cwd),
+    secrets,
+  });
+  let preflight: PreflightReport | undefined;
+  if (options.preflight !== false || options.preflightOnly) {
+    const subjects: PreflightSubject[] = [...created].map(([p, model]) => ({
+      role: p.role === 'judge' ? 'judge' : 'model',
+      id: p.entry.id,
+      path: p.path,
+      model,
+      endpointKey: endpointKeyOf(p),
+      params: p.role === 'judge' ? { temperature: 0, ...p.entry.params } : p.entry.params,
+    }));
+    preflight = await runPreflight(subjects, { redact, ...(options.signal ? { signal: options.signal } : {}) });
+    options.onPreflight?.(preflight);
+    if (!preflight.ok || options.preflightOnly) {
+      await Promise.all([...created.values()].map((m) => m.close?.()));
+      if (!preflight.ok) throw new PreflightFailedError(preflight);
+      return { outDir: run.outDir, plan, preflight, interrupted: false, secrets };
     }
   }
   // A server that knows its useful parallelism (llama.cpp slots, an in-process model) sets the
@@ -334,7 +367,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     });
     results.manifest.warnings?.forEach(warn);
     const paths = await writeRunExports(run.outDir, results, { secrets });
-    return { outDir: run.outDir, plan, results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths, interrupted: engine.interrupted, secrets };
+    return { outDir: run.outDir, plan, ...(preflight ? { preflight } : {}), results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths, interrupted: engine.interrupted, secrets };
   } finally {
     spool.close();
     itemSpool.close();

@@ -33,7 +33,7 @@ export function ManifestView() {
   const m = run.manifest;
   const header = m.dataset.header;
   const singles = m.dataset.singleTurn ?? 0;
-  const statusText = { complete: '✓ complete', partial: t('statusPartial'), interrupted: t('statusInterrupted') }[m.status] ?? m.status;
+  const statusText = { complete: '✓ complete', partial: t('statusPartial'), interrupted: t('statusInterrupted'), failed: t('statusFailed') }[m.status] ?? m.status;
   return (
     <div className="manifest" data-testid="manifest">
       <Section title={t('manifestTitle')}>

@@ -39,6 +39,7 @@ export function OverviewView() {
     <section className="overview">
       {isDemo && <div className="notice notice-demo" role="note">{t('demoWarning')}</div>}
       {m.status === 'partial' && <div className="notice notice-warn" role="note">{t('statusPartial')}</div>}
+      {m.status === 'failed' && <div className="notice notice-warn" role="note">{t('statusFailed')}</div>}
       {m.status === 'interrupted' && <div className="notice notice-warn" role="note">{t('statusInterrupted')}</div>}
       <div className="stats">
         <Stat label={t('models')} value={formatCount(run.models.length)} testid="stat-models" />

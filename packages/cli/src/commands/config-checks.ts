@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type * as Core from '@sc-safety/core';
+import { environmentOf } from '../env-file.js';
+import { info, type CommandContext } from '../io.js';
+import { lintRunConfig } from '../presets/config-lint.js';
+import { presetCatalog } from '../presets/preset-catalog.js';
+
+/** A file as messages name it: relative to the working directory when below it. */
+export function shownPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/**
+ * What the CLI checks of a run config before handing it to the engine, with no adapter a config
+ * names loaded: sampling settings against the bundled presets' ranges (exit 2 naming the field), and
+ * for a plan (`--dry-run`) every key the environment is missing, as warnings (planning spends nothing).
+ *
+ * @throws RunConfigError listing every setting out of range.
+ */
+export async function checkRunConfig(
+  c: typeof Core,
+  ctx: CommandContext,
+  configFile: string,
+  options: { dryRun?: boolean; models?: readonly string[] } = {},
+): Promise<void> {
+  const env = environmentOf(ctx);
+  const loaded = await c.loadRunConfig(configFile, { env, cwd: ctx.io.cwd, ...(options.dryRun ? { allowUnsetSecrets: true } : {}) });
+  const lint = lintRunConfig(loaded.config, await presetCatalog(), env, options.models ? { models: options.models } : {});
+  if (lint.problems.length > 0) {
+    throw new c.RunConfigError(lint.problems, { file: shownPath(loaded.config.file ?? configFile, ctx.io.cwd) });
+  }
+  if (options.dryRun) {
+    for (const k of lint.missingKeys) {
+      info(ctx, `warning: ${k.path} (${k.id}): environment variable ${k.variable} is not set; a real run needs it (set it, or put it in .env)\n`);
+    }
+  }
+}
