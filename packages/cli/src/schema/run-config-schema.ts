@@ -32,6 +32,7 @@ const MODEL_FIELD_SCHEMAS: Readonly<Record<string, Schema>> = {
   maxRetries: { type: 'integer', minimum: 0, description: 'Retries of retryable failures (rate limits, timeouts, 5xx).' },
   tags: { type: 'array', items: { type: 'string' }, description: 'open / closed (which board), unranked (listed without a rank), or free tags.' },
   system: { type: 'string', description: 'Targets only: a system prompt for every item, replacing the items\' own; "" sends none.' },
+  epochs: { type: 'integer', minimum: 1, description: 'Targets only: ask every item k times, each an independent conversation (overrides the run\'s epochs).' },
 };
 
 const JUDGE_CHECK: Schema = {
@@ -76,6 +77,8 @@ export function buildRunConfigSchema(): Schema {
       },
     },
     limit: { type: 'integer', minimum: 1, description: 'Only the first n items.' },
+    contrast: { type: 'string', minLength: 1, description: 'Over-refusal control: builtin:contrast or a path to benign prompts (expect: comply), scored apart.' },
+    epochs: { type: 'integer', minimum: 1, description: 'Ask every item k times, each an independent conversation; scores pool the epochs.' },
   };
   const properties: Record<string, Schema> = {};
   for (const key of RUN_CONFIG_KEYS) properties[key] = top[key] ?? {};

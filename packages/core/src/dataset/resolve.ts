@@ -79,3 +79,12 @@ export function displayName(ref: string, path: string, options: ResolveOptions =
   const rel = relative(options.cwd ?? process.cwd(), path);
   return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel) ? rel : path;
 }
+
+/**
+ * The one message for a `builtin:NAME` that does not exist, listing the sets that do: every reader
+ * of builtin sets (datasets, contrast sets, judge-check sets) says the same.
+ */
+export async function unknownBuiltinMessage(ref: string, options: Pick<ResolveOptions, 'builtinDir'> = {}): Promise<string> {
+  const known = (await listBuiltinDatasets(options)).map((d) => d.ref);
+  return `no builtin dataset "${ref}"; ${known.length > 0 ? `available: ${known.join(', ')}` : 'no builtin datasets are installed'}`;
+}

@@ -7,7 +7,7 @@ import { IssueCollector, describeValue, isPlainObject } from './issues.js';
 import { ItemValidator } from './item-validator.js';
 import { describeJsonError, lineAndColumn } from './json-error.js';
 import { DEFAULT_MAX_LINE_BYTES, readJsonlLines } from './read-jsonl.js';
-import { displayName, isBuiltinRef, listBuiltinDatasets, resolveDatasetPath, type ResolveOptions } from './resolve.js';
+import { displayName, isBuiltinRef, resolveDatasetPath, unknownBuiltinMessage, type ResolveOptions } from './resolve.js';
 import type { DatasetHeaderInfo, DatasetItem } from './types.js';
 
 /** Options for reading a dataset. */
@@ -104,9 +104,8 @@ export class DatasetScan {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && isBuiltinRef(this.ref)) {
-        const known = (await listBuiltinDatasets(this.options)).map((d) => d.ref);
-        const list = known.length > 0 ? `available: ${known.join(', ')}` : 'no builtin datasets are installed';
-        this.issues.error(undefined, undefined, `no builtin dataset "${this.ref}"; ${list}`);
+        // Named by the reference the user wrote, not by a path inside the package.
+        this.issues.add({ file: this.ref, message: await unknownBuiltinMessage(this.ref, this.options), severity: 'error' });
       } else if (code === 'ENOENT') {
         this.issues.error(undefined, undefined, `file not found (${this.path}); check the path`);
       } else {

@@ -3,7 +3,7 @@ import { canonicalJson } from '../dataset/canonical-json.js';
 import { DatasetError } from '../dataset/errors.js';
 import { IssueCollector, describeValue, isPlainObject } from '../dataset/issues.js';
 import { readJsonlLines } from '../dataset/read-jsonl.js';
-import { displayName, resolveDatasetPath, type ResolveOptions } from '../dataset/resolve.js';
+import { displayName, isBuiltinRef, resolveDatasetPath, unknownBuiltinMessage, type ResolveOptions } from '../dataset/resolve.js';
 import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
 import { HARD_CASE_KINDS, JUDGE_CHECK_SCHEMA, type HardCaseKind, type JudgeCheckCase, type JudgeCheckSet } from './types.js';
 
@@ -68,8 +68,8 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    issues.error(undefined, undefined, `cannot read the judge-check set: ${reason}`);
+    if (code === 'ENOENT' && isBuiltinRef(ref)) issues.add({ file: ref, message: await unknownBuiltinMessage(ref, options), severity: 'error' });
+    else issues.error(undefined, undefined, `cannot read the judge-check set: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   if (!issues.hasErrors && cases.length === 0) issues.error(undefined, undefined, 'the set has no cases; add one JSON object per line after the header');
   issues.finish();
