@@ -3,10 +3,10 @@ import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { adapterSearchDirs } from '../adapter-search.js';
 import { environmentOf } from '../env-file.js';
 import { renderPreflight } from '../format/preflight-report.js';
-import { ExitCode, info, type CommandContext } from '../io.js';
+import { info, type CommandContext } from '../io.js';
 import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
-import { core, isUsageError } from './run-shared.js';
+import { core, reportRunError } from './run-shared.js';
 
 /** `sc-safety check`: only the preflight of a run — everything a run checks before its first paid call. */
 export function registerCheckCommand(program: Command, ctx: CommandContext): void {
@@ -44,15 +44,8 @@ export function registerCheckCommand(program: Command, ctx: CommandContext): voi
       } catch (error) {
         if (error instanceof c.PreflightFailedError) {
           if (flags.json) io.stdout(terminalSafeJson({ ok: false, probes: error.report.probes }, 2) + '\n');
-          io.stderr(`${error.message}\n`);
-          ctx.exitCode = ExitCode.incomplete;
-          return;
         }
-        if (isUsageError(c, error)) {
-          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-          ctx.exitCode = ExitCode.invalid;
-          return;
-        }
+        if (reportRunError(c, ctx, error)) return;
         throw error;
       }
     });

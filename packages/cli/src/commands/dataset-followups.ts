@@ -6,7 +6,7 @@ import { environmentOf } from '../env-file.js';
 import { examples } from './examples.js';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
-import { core, interruptSignal, isUsageError } from './run-shared.js';
+import { core, interruptSignal, reportRunError } from './run-shared.js';
 
 interface FollowupsFlags {
   config: string;
@@ -123,23 +123,14 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
         io.stdout(flags.json ? JSON.stringify({ written: result.written ?? null, outcomes: result.outcomes, calls: result.calls, plan: result.plan }, null, 2) + '\n' : renderSummary(result));
         if (result.interrupted) {
           io.stderr('interrupted: completed attacker calls are stored; no dataset written. Run the same command again to resume.\n');
-          ctx.exitCode = 130;
+          ctx.exitCode = ExitCode.interrupted;
         } else if (result.written === undefined) {
           io.stderr(`${result.outcomes.attacker_error} attacker calls failed; no dataset written. Run the same command again to retry them (stored calls are not repeated).\n`);
           ctx.exitCode = ExitCode.failure;
         }
       } catch (error) {
         progress?.stop();
-        if (error instanceof c.PreflightFailedError) {
-          io.stderr(`${error.message}\n`);
-          ctx.exitCode = ExitCode.incomplete;
-          return;
-        }
-        if (isUsageError(c, error)) {
-          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-          ctx.exitCode = ExitCode.invalid;
-          return;
-        }
+        if (reportRunError(c, ctx, error)) return;
         throw error;
       } finally {
         interrupt?.dispose();

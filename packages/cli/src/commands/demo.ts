@@ -7,7 +7,7 @@ import type * as Core from '@sc-safety/core';
 import { ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
-import { core, interruptSignal, isUsageError, renderPlan, startProgress, type RunProgress } from './run-shared.js';
+import { core, interruptSignal, renderPlan, reportRunError, startProgress, type RunProgress } from './run-shared.js';
 
 /** `sc-safety demo`: the whole benchmark offline, against loopback personas. */
 export function registerDemoCommand(program: Command, ctx: CommandContext): void {
@@ -71,19 +71,10 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
         }
         const failures = progress?.failures.render();
         if (failures) io.stderr(failures);
-        if (result.interrupted) ctx.exitCode = 130;
+        if (result.interrupted) ctx.exitCode = ExitCode.interrupted;
       } catch (error) {
         progress?.stop();
-        if (error instanceof c.PreflightFailedError) {
-          io.stderr(`${error.message}\n`);
-          ctx.exitCode = ExitCode.incomplete;
-          return;
-        }
-        if (isUsageError(c, error)) {
-          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-          ctx.exitCode = ExitCode.invalid;
-          return;
-        }
+        if (reportRunError(c, ctx, error)) return;
         throw error;
       } finally {
         progress?.stop();

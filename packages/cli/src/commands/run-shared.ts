@@ -1,7 +1,7 @@
 import type * as Core from '@sc-safety/core';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
-import { type CliIo, widthOf } from '../io.js';
+import { ExitCode, type CliIo, type CommandContext, widthOf } from '../io.js';
 import { FailureTally } from '../format/failure-summary.js';
 
 export async function core(): Promise<typeof Core> {
@@ -12,6 +12,25 @@ export async function core(): Promise<typeof Core> {
 export function isUsageError(core: typeof Core, error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   return core.DatasetError.isInstance(error) || core.RunConfigError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError', 'RunStoreCorruptError'].includes(name);
+}
+
+/**
+ * The errors every command that runs models reports the same way: a failed preflight or judge
+ * check is exit 3 (nothing was spent on targets), bad input is exit 2. Returns false for anything
+ * else, which the caller rethrows (exit 1).
+ */
+export function reportRunError(c: typeof Core, ctx: CommandContext, error: unknown): boolean {
+  if (error instanceof c.PreflightFailedError || error instanceof c.JudgeCheckFailedError) {
+    ctx.io.stderr(`${error.message}\n`);
+    ctx.exitCode = ExitCode.incomplete;
+    return true;
+  }
+  if (isUsageError(c, error)) {
+    ctx.io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+    ctx.exitCode = ExitCode.invalid;
+    return true;
+  }
+  return false;
 }
 
 /** What {@link startProgress} returns: the event sink, a way to print above the bars, and the failures seen. */

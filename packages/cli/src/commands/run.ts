@@ -8,7 +8,7 @@ import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
 import { environmentOf } from '../env-file.js';
-import { core, interruptSignal, isUsageError, renderPlan, startProgress, type RunProgress } from './run-shared.js';
+import { core, interruptSignal, isUsageError, renderPlan, reportRunError, startProgress, type RunProgress } from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
 
 function positiveInt(value: string): number {
@@ -150,21 +150,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         settleExitCode(ctx, result.results, gatesOf(flags));
       } catch (error) {
         progress?.stop();
-        if (error instanceof c.PreflightFailedError) {
-          io.stderr(`${error.message}\n`);
-          ctx.exitCode = ExitCode.incomplete;
-          return;
-        }
-        if (error instanceof c.JudgeCheckFailedError) {
-          io.stderr(`${error.message}\n`);
-          ctx.exitCode = ExitCode.incomplete;
-          return;
-        }
-        if (isUsageError(c, error)) {
-          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-          ctx.exitCode = ExitCode.invalid;
-          return;
-        }
+        if (reportRunError(c, ctx, error)) return;
         throw error;
       } finally {
         interrupt?.dispose();
