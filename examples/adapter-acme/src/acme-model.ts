@@ -1,11 +1,10 @@
+import { callSignal, errorText, redactJson, redactSecrets } from '@sc-safety/adapter-utils';
 import { AbortedError, AdapterError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1, ModelCapabilitiesV1 } from '@sc-safety/spec';
 import { ACME_GENERATE_PATH, ACME_KEY_HEADER } from './acme-wire.js';
-import { callSignal } from './call-signal.js';
 import { classifyError } from './classify-error.js';
 import { ACME_MODERATION_SIGNALS, interpretResponse } from './interpret-response.js';
 import { mapRequest } from './map-request.js';
-import { redactRaw } from './redact-raw.js';
 
 export interface AcmeModelSettings {
   model: string;
@@ -35,7 +34,8 @@ export class AcmeModel implements LanguageModelV1 {
 
   async generate(request: GenerateRequestV1): Promise<GenerateResultV1> {
     const { body, warnings } = mapRequest(this.settings.model, request);
-    // One plain signal per call, unlinked from the caller's in finally (see callSignal).
+    // One plain signal per call, unlinked from the caller's in finally: an `AbortSignal.any`
+    // composite on a run-long caller signal would keep every call alive (see callSignal's JSDoc).
     const call = callSignal(request.signal, this.settings.timeoutMs);
     const fetchImpl = this.settings.fetch ?? globalThis.fetch;
     try {
@@ -54,14 +54,14 @@ export class AcmeModel implements LanguageModelV1 {
         throw new InvalidResponseError({ message: 'Acme: the answer is not valid JSON.', status: response.status, body: this.redact(text).slice(0, 2000), warnings });
       }
       // Acme may echo what it was sent; nothing read from the body (raw, labels) may carry the key.
-      return interpretResponse(redactRaw(parsed, (s) => this.redact(s)), warnings, this.redact(text));
+      return interpretResponse(redactJson(parsed, [this.settings.apiKey]), warnings, this.redact(text));
     } catch (error) {
       if (AdapterError.isInstance(error)) throw error;
       // Which signal fired decides between the caller's abort and our own deadline.
       if (request.signal?.aborted) throw new AbortedError({ message: 'Acme: the call was aborted by the caller.', warnings });
       if (call.timedOut) throw new TimeoutError({ message: `Acme: no answer within ${this.settings.timeoutMs} ms.`, warnings });
       // Connection refused or reset, a body cut off mid-way: worth retrying.
-      throw new TransientError({ message: this.redact(`Acme: the call failed: ${describe(error)}`), warnings });
+      throw new TransientError({ message: this.redact(`Acme: the call failed: ${errorText(error)}`), warnings });
     } finally {
       call.dispose();
     }
@@ -73,11 +73,6 @@ export class AcmeModel implements LanguageModelV1 {
   }
 
   private redact(text: string): string {
-    return text.split(this.settings.apiKey).join('[REDACTED]');
+    return redactSecrets(text, [this.settings.apiKey]);
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
 }

@@ -1,7 +1,7 @@
+import { parseRetryAfter } from '@sc-safety/adapter-utils';
 import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, WarningV1 } from '@sc-safety/spec';
 import type { AcmeFaultKind } from './acme-wire.js';
-import { retryAfterMs } from './retry-after.js';
 
 /**
  * Maps a non-2xx Acme response to an error. The adapter classifies; the engine decides whether
@@ -25,7 +25,8 @@ export function classifyError(status: number, headers: Headers, text: string, wa
   const kind: AcmeFaultKind | undefined = fault?.kind ?? byStatus(status);
   switch (kind) {
     case 'throttled': {
-      const wait = retryAfterMs(headers);
+      // retry-after-ms, then retry-after as seconds or an HTTP date.
+      const wait = parseRetryAfter(headers);
       return new RateLimitedError({ ...common, ...(wait === undefined ? {} : { retryAfterMs: wait }) });
     }
     case 'overloaded':

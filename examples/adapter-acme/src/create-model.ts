@@ -1,3 +1,4 @@
+import { loadApiKey } from '@sc-safety/adapter-utils';
 import type { AdapterContextV1 } from '@sc-safety/spec';
 import { AcmeModel } from './acme-model.js';
 import { DEFAULT_API_KEY_ENV, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './config.js';
@@ -5,11 +6,12 @@ import type { AcmeAdapterConfig } from './config.js';
 
 /** Builds a model; a missing key fails here, naming the variable, before any call. */
 export function createModel(config: AcmeAdapterConfig, context: AdapterContextV1 = {}): AcmeModel {
-  const variable = config.apiKeyEnv ?? DEFAULT_API_KEY_ENV;
-  const apiKey = (config.apiKey ?? (context.env ?? process.env)[variable])?.trim();
-  if (apiKey === undefined || apiKey === '') {
-    throw new Error(`Acme API key is missing. Pass it as "apiKey" in the model entry or set the ${variable} environment variable.`);
-  }
+  const apiKey = loadApiKey({
+    apiKey: config.apiKey,
+    environmentVariableName: config.apiKeyEnv ?? DEFAULT_API_KEY_ENV,
+    description: 'Acme',
+    env: context.env,
+  });
   return new AcmeModel({
     model: config.model,
     apiKey,

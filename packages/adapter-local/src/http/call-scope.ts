@@ -1,6 +1,6 @@
 import { AbortedError, AdapterError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { WarningV1 } from '@sc-safety/spec';
-import { redactSecrets } from '@sc-safety/adapter-utils';
+import { callSignal, redactSecrets } from '@sc-safety/adapter-utils';
 
 /**
  * One call's cancellation: the caller's signal and the per-call deadline, combined, remembering
@@ -13,28 +13,23 @@ export interface CallScope {
   dispose(): void;
 }
 
-/** Starts a scope; `timeoutMs` undefined or ≤ 0 means no deadline. Always `dispose()` it. */
+/**
+ * Starts a scope; `timeoutMs` undefined or ≤ 0 means no deadline. Always `dispose()` it. Built on
+ * adapter-utils' `callSignal` (a plain signal unlinked from the caller's on dispose, never pinned by
+ * fetch's listeners); this adds only which side fired, so a failure can be named.
+ */
 export function openCallScope(timeoutMs: number | undefined, callerSignal: AbortSignal | undefined): CallScope {
-  const deadline = new AbortController();
-  let timedOut = false;
-  const timer =
-    timeoutMs !== undefined && timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          deadline.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
-  const signal = callerSignal === undefined ? deadline.signal : AbortSignal.any([callerSignal, deadline.signal]);
+  const call = callSignal(callerSignal, timeoutMs);
   return {
-    signal,
+    signal: call.signal,
     get timedOut() {
-      return timedOut && callerSignal?.aborted !== true;
+      return call.timedOut && callerSignal?.aborted !== true;
     },
     get callerAborted() {
       return callerSignal?.aborted === true;
     },
     dispose() {
-      if (timer !== undefined) clearTimeout(timer);
+      call.dispose();
     },
   };
 }

@@ -10,8 +10,9 @@ export interface AdapterTemplate {
   /** The example's tool versions (typescript, vitest, @types/node). */
   devDependencies: Record<string, string>;
   engines: Record<string, string>;
-  /** The installed `@sc-safety/spec` and `@sc-safety/testkit` versions, for `^` ranges. */
+  /** The installed `@sc-safety/spec`, `@sc-safety/adapter-utils` and `@sc-safety/testkit` versions, for `^` ranges. */
   specVersion: string;
+  adapterUtilsVersion: string;
   testkitVersion: string;
 }
 
@@ -46,12 +47,15 @@ export function loadAdapterTemplate(): AdapterTemplate {
   }
   const require = createRequire(import.meta.url);
   const testkitFile = require.resolve('@sc-safety/testkit/package.json');
+  // The testkit depends on both: the versions it was released with are the ones that go together.
   const specFile = createRequire(testkitFile).resolve('@sc-safety/spec/package.json');
+  const adapterUtilsFile = createRequire(testkitFile).resolve('@sc-safety/adapter-utils/package.json');
   return {
     dir,
     devDependencies: Object.fromEntries(Object.entries(tools.devDependencies ?? {}).filter(([name]) => !name.startsWith('@sc-safety/'))),
     engines: tools.engines ?? { node: '>=20.19' },
     specVersion: readJson<PackageJson>(specFile).version,
+    adapterUtilsVersion: readJson<PackageJson>(adapterUtilsFile).version,
     testkitVersion: readJson<PackageJson>(testkitFile).version,
   };
 }

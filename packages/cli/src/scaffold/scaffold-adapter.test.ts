@@ -33,7 +33,8 @@ describe('scaffoldAdapter', () => {
     for (const file of result.files) expect(readFileSync(path.join(result.dir, file), 'utf8'), file).not.toMatch(/acme/i);
     const pkg = JSON.parse(readFileSync(path.join(result.dir, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
     const spec = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../spec/package.json'), 'utf8')) as { version: string };
-    expect(pkg.dependencies).toEqual({ '@sc-safety/spec': `^${spec.version}` });
+    const utils = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../adapter-utils/package.json'), 'utf8')) as { version: string };
+    expect(pkg.dependencies).toEqual({ '@sc-safety/adapter-utils': `^${utils.version}`, '@sc-safety/spec': `^${spec.version}` });
     expect(Object.keys(pkg.devDependencies!)).toEqual(expect.arrayContaining(['@sc-safety/testkit', 'typescript', 'vitest', '@types/node', '@changesets/cli']));
     expect(Object.values(pkg.devDependencies!).join(' ')).not.toMatch(/workspace:/);
     // The fake runs on the testkit's /fake entry, which does not load vitest.
