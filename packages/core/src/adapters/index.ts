@@ -5,7 +5,6 @@ export {
   type AdapterConfigProblem,
 } from './adapter-errors.js';
 export { assertAdapterDefinition } from './check-adapter.js';
-export { validateAdapterConfig, formatIssuePath, type ValidateAdapterConfigOptions } from './validate-config.js';
 export {
   resolveAdapter,
   locateAdapter,

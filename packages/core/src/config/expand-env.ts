@@ -1,4 +1,4 @@
-import { formatIssuePath } from '../adapters/validate-config.js';
+import { formatIssuePath } from './validate-adapter-config.js';
 import type { RunConfigProblem } from './run-config-error.js';
 import { isSecretField, isSecretVariable, MIN_SECRET_LENGTH } from './secret-fields.js';
 

@@ -29,6 +29,7 @@ export { expandEnv, type EnvExpansion } from './expand-env.js';
 export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
 export { secretForms, MIN_SECRET_LENGTH } from './secret-forms.js';
 export { sanitizeForManifest } from './sanitize.js';
+export { validateAdapterConfig, formatIssuePath, type ValidateAdapterConfigOptions } from './validate-adapter-config.js';
 export {
   prepareModels,
   prepareModelEntries,

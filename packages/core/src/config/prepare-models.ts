@@ -4,11 +4,11 @@ import type { AdapterDefinitionV1 } from '@sc-safety/spec';
 import { AdapterConfigError } from '../adapters/adapter-errors.js';
 import { assertAdapterDefinition } from '../adapters/check-adapter.js';
 import { isPathReference, locateAdapter, resolveAdapter, type AdapterSource, type ResolvedAdapter } from '../adapters/resolve-adapter.js';
-import { validateAdapterConfig } from '../adapters/validate-config.js';
 import { displayPath } from './display-path.js';
 import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
 import { redactSecrets } from './secret-fields.js';
 import type { ModelEntry, RunConfig } from './types.js';
+import { validateAdapterConfig } from './validate-adapter-config.js';
 import { adapterConfigOf, type ModelRole } from './validate-model-entry.js';
 
 /** A model entry with its adapter loaded and its adapter-specific part validated. */

@@ -1,5 +1,3 @@
-import type { BlockSignal } from '../../types.js';
-
 /**
  * Block signals the http-vendor fakes play, beyond the OpenAI-family ones in `BlockSignal`.
  * Each fake answers only its own signals and gives a 501 for the rest.
@@ -16,7 +14,11 @@ export type HttpVendorBlockSignal =
   | 'hunyuan-sensitive' // FinishReason sensitive (output; stream moderation)
   | 'spark-audit'; // frame header.code 10013 (input) / 10014 after partial text (output) / 10019 with severity 19
 
-/** Names an http-vendor signal where a {@link BlockSignal} is expected (kept for readability). */
-export function httpVendorSignal(signal: HttpVendorBlockSignal): BlockSignal {
+/**
+ * Names an http-vendor signal where a `BlockSignal` (fake/types.ts, which includes this union) is
+ * expected, checked against the list above (kept for readability). Not typed as `BlockSignal`:
+ * importing it here would make this file and fake/types.ts import each other.
+ */
+export function httpVendorSignal(signal: HttpVendorBlockSignal): HttpVendorBlockSignal {
   return signal;
 }

@@ -1,6 +1,6 @@
 import type { AdapterDefinitionV1, ConfigSchemaIssue, ConfigSchemaResult } from '@sc-safety/spec';
-import { isSecretField, redactSecrets } from '../config/secret-fields.js';
-import { AdapterConfigError, type AdapterConfigProblem } from './adapter-errors.js';
+import { AdapterConfigError, type AdapterConfigProblem } from '../adapters/adapter-errors.js';
+import { isSecretField, redactSecrets } from './secret-fields.js';
 
 export interface ValidateAdapterConfigOptions {
   /** Where the entry sits in the run config, e.g. `models[1]`; prefixes every problem path. */
@@ -23,7 +23,7 @@ export function formatIssuePath(base: string, issuePath: ConfigSchemaIssue['path
 }
 
 // Schemas may echo the offending value; no credential (apiKey, a token in `headers`, …) may reach
-// a message or a log. Uses the config module's rule for which fields hold secrets.
+// a message or a log. Uses this module's rule for which fields hold secrets (secret-fields.ts).
 function scrub(message: string, config: unknown): string {
   const secrets: string[] = [];
   const collect = (value: unknown, secret: boolean): void => {

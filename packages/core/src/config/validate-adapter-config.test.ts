@@ -1,7 +1,7 @@
 import { defineAdapter, type ConfigSchemaV1 } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
-import { AdapterConfigError } from './adapter-errors.js';
-import { formatIssuePath, validateAdapterConfig } from './validate-config.js';
+import { AdapterConfigError } from '../adapters/adapter-errors.js';
+import { formatIssuePath, validateAdapterConfig } from './validate-adapter-config.js';
 
 interface DemoConfig {
   model: string;
