@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
 import { answerText, configYaml, followUp, question, scriptedJudge, turnOfRequest } from './helpers/script.js';
 import { core, createOpenAIFakeServer } from './helpers/workspace.js';
 import type { FakeServer, RecordedRequest, ResultsFile } from './helpers/workspace.js';
@@ -58,13 +59,10 @@ describe('sc-safety run: contrast set and epochs', () => {
     });
     await writeFile(path.join(dir, 'run.yaml'), `${config}contrast: ./benign.jsonl\nepochs: 2\n`);
     run = await runCli(['run', '-c', 'run.yaml'], dir);
-    results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
+    results = await readResults(dir, 'run');
   });
 
-  afterAll(async () => {
-    await Promise.all([model?.close(), judge?.close()]);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [model, judge]));
 
   it('asks every item in every epoch, epoch 2 with its own seed, and writes a valid results.json', () => {
     expect(run.code, run.stderr).toBe(0);

@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanUp } from './helpers/run-dir.js';
 import { answerText, configYaml, isChat, scriptedJudge, turnOfRequest, writeDataset } from './helpers/script.js';
 import type { TestItem } from './helpers/script.js';
 import { anthropicAdapter, core, createAnthropicFakeServer, createOpenAIFakeServer, openaiAdapter } from './helpers/workspace.js';
@@ -138,10 +139,7 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
     results = { ...run.results!, answers: [...run.results!.answers] };
   }, 60_000);
 
-  afterAll(async () => {
-    await Promise.all(Object.values(servers).map((s) => s.close()));
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, Object.values(servers)));
 
   const row = (model: string, itemId: string, round: 1 | 2): Answer => {
     const r = results.answers.find((a) => a.model === model && a.itemId === itemId && a.round === round);

@@ -1,12 +1,13 @@
-import { readdir, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { readdir, readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { fakeAttacker, fakeFollowUp } from './helpers/fake-attacker.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
 import { configYaml, conversationOf, isChat, question, scriptedJudge, scriptedModel } from './helpers/script.js';
 import { core, createOpenAIFakeServer } from './helpers/workspace.js';
-import type { FakeServer, ResultsFile } from './helpers/workspace.js';
+import type { FakeServer } from './helpers/workspace.js';
 
 const KEYS = { attacker: 'sk-e2e-attacker-6d1f0b', target: 'sk-e2e-target-3a9e27', judge: 'sk-e2e-judge-b81c55' };
 const STRATEGIES = ['pressure', 'role_play', 'hypothetical'];
@@ -76,10 +77,7 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
     );
   });
 
-  afterAll(async () => {
-    await Promise.all([attackerServer, target, judge].map((s) => s?.close()));
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [attackerServer, target, judge]));
 
   it('--dry-run prints the calls and estimated tokens and calls nothing', async () => {
     const out = await runCli(['dataset', 'followups', '-c', configFile, '--dry-run'], dir);
@@ -180,7 +178,7 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
     );
     const out = await runCli(['run', '-c', runConfig], dir);
     expect(out.code, out.stderr).toBe(0);
-    const results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
+    const results = await readResults(dir, 'run');
     expect(core.validateResultsFile(results)).toEqual([]);
     const rounds = (id: string) => results.answers.filter((a) => a.itemId === id).map((a) => a.round).sort();
     expect(rounds('fu-1')).toEqual([1, 2]);
@@ -218,10 +216,7 @@ describe('sc-safety dataset followups: bad input and failing attackers', () => {
     await writeSource(dir);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [server]));
 
   const config = async (name: string, lines: string[]) => {
     const file = path.join(dir, name);

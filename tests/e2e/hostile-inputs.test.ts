@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import type { CliOutput } from './helpers/cli.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
 import { configYaml, scriptedJudge, scriptedModel, SIX_ITEMS, writeDataset } from './helpers/script.js';
 import { core, createFakeServerBase, createOpenAIFakeServer } from './helpers/workspace.js';
 import type { FakeServer, ResultsFile } from './helpers/workspace.js';
@@ -73,16 +74,13 @@ describe('hostile vendors and careless users (issue 16)', () => {
     report = await runCli(['report', 'hostile', '--out', 'hostile/report'], dir);
   }, 60_000);
 
-  afterAll(async () => {
-    await Promise.all(Object.values(servers).map((s) => s.close()));
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, Object.values(servers)));
 
   it('exits 3 when a lane stopped and answers are missing, after writing every result', async () => {
     expect(hostile.code, hostile.stderr).toBe(3);
     expect(hostile.stderr).toMatch(/incomplete: model stopped stopped \(auth\)/);
     expect(hostile.stderr).toMatch(/incomplete: bad: 12 of 12 answers missing/);
-    const results = JSON.parse(await readFile(path.join(hostileDir(), 'results.json'), 'utf8')) as ResultsFile;
+    const results = await readResults(hostileDir());
     // `bad` has nothing scored (0% coverage): the run is failed, never complete.
     expect(results.manifest.status).toBe('failed');
     expect(results.answers.filter((a) => a.model === 'good').every((a) => a.outcome === 'scored')).toBe(true);
@@ -129,7 +127,7 @@ describe('hostile vendors and careless users (issue 16)', () => {
   it('a --limit run whose requested answers all exist is complete, and exits 0', async () => {
     const out = await runCli(['run', '-c', 'good.yaml', '--out', 'limited', '--limit', '2', '--json'], dir);
     expect(out.code, out.stderr).toBe(0);
-    const results = JSON.parse(await readFile(path.join(dir, 'limited', 'results.json'), 'utf8')) as ResultsFile;
+    const results = await readResults(dir, 'limited');
     expect(results.manifest.status).toBe('complete');
     expect(results.manifest.dataset).toMatchObject({ items: 6, itemsRun: 2 });
     const passing = await runCli(['score', 'limited', '--fail-under', '0', '--min-coverage', '100'], dir);

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
 import { configYaml, followUp, isChat, question, scriptedJudge, scriptedModel, turnOfRequest } from './helpers/script.js';
 import { mixedEntries, startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
@@ -44,10 +45,7 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
     );
   });
 
-  afterAll(async () => {
-    await servers?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [servers]));
 
   it('imports with --map and --map-dimension, and validates saying how many items are round-1 only', async () => {
     const args = ['dataset', 'import', 'csv', 'mine.csv', '--out', 'mine.jsonl', '--map', 'id=qid,prompt=question,followup=q2,dimension=label'];
@@ -65,7 +63,7 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
   it('asks single-turn items round 1 only and keeps them off the multi-round board', async () => {
     run = await runCli(['run', '-c', 'run.yaml', '--limit', '5'], dir);
     expect(run.code, run.stderr).toBe(0);
-    results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
+    results = await readResults(dir, 'run');
     // No model was asked a second round for a single-turn item.
     for (const server of [servers.ds, servers.qw]) {
       const turns = server.requests.filter(isChat).map(turnOfRequest);

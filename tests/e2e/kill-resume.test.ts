@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BUILT, NOT_BUILT_MESSAGE, spawnCli } from './helpers/cli.js';
 import { comparableResults, seededRandom } from './helpers/compare.js';
 import { committedForm, committedIdentities, requestIdentity } from './helpers/identity.js';
-import { MIXED_SCRIPT } from './helpers/mixed-script.js';
-import { configYaml, isChat, scriptedJudge, scriptedModel, SIX_ITEMS, writeDataset } from './helpers/script.js';
-import { KEYS, mixedEntries, startMixedServers } from './helpers/servers.js';
+import { playMixedScript, writeMixedRun } from './helpers/mixed-run.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
+import { isChat } from './helpers/script.js';
+import { KEYS, startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import type { FakeServer, RecordedRequest, ScenarioHandler } from './helpers/workspace.js';
 import { core } from './helpers/workspace.js';
@@ -60,15 +61,8 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-kill-'));
     servers = await startMixedServers();
     // Delays come from a seeded generator too; they only spread the calls out in time.
-    servers.ds.setHandler(counting(scriptedModel('ds', MIXED_SCRIPT.ds, { delayMs: delay })));
-    servers.qw.setHandler(counting(scriptedModel('qw', MIXED_SCRIPT.qw, { delayMs: delay })));
-    servers.cl.setHandler(counting(scriptedModel('cl', MIXED_SCRIPT.cl, { delayMs: delay })));
-    servers.judgeA.setHandler(counting(scriptedJudge('A', { delayMs: delay })));
-    servers.judgeB.setHandler(counting(scriptedJudge('B', { delayMs: delay })));
-    await writeDataset(dir, SIX_ITEMS);
-    configFile = path.join(dir, 'run.yaml');
-    const entries = mixedEntries(servers, { extra: { headers: { [ATTEMPT_HEADER]: '${E2E_ATTEMPT}' } } });
-    await writeFile(configFile, configYaml({ dataset: './items.jsonl', output: './run', ...entries, panel: { aggregate: 'median' } }));
+    playMixedScript(servers, { delayMs: delay, wrap: counting });
+    configFile = await writeMixedRun(dir, servers, { output: './run', entries: { extra: { headers: { [ATTEMPT_HEADER]: '${E2E_ATTEMPT}' } } } });
 
     const runDir = path.join(dir, 'run');
     for (let attempt = 1; attempt <= KILLS + 3; attempt++) {
@@ -92,19 +86,16 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       if (end.code === 0) break;
       expect(end.signal, `attempt ${attempt} ended by itself: ${cli.output.stderr.slice(-2000)}`).toBe('SIGKILL');
     }
-    final = JSON.parse(await readFile(path.join(runDir, 'results.json'), 'utf8')) as Results;
+    final = await readResults(runDir);
     spoolLeftAfterFinish = existsSync(path.join(runDir, '.spool'));
 
     const ref = spawnCli(['run', '-c', configFile, '--out', 'ref'], { cwd: dir, env: { E2E_ATTEMPT: 'reference' } });
     const refEnd = await ref.exited;
     expect(refEnd.code, ref.output.stderr).toBe(0);
-    reference = JSON.parse(await readFile(path.join(dir, 'ref', 'results.json'), 'utf8')) as Results;
+    reference = await readResults(dir, 'ref');
   }, 180_000);
 
-  afterAll(async () => {
-    await servers?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [servers]));
 
   /** Every chat request of an attempt, with its identity. */
   function requestsOf(attempt: string): string[] {

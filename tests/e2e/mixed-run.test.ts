@@ -1,12 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { playMixedScript, writeMixedRun } from './helpers/mixed-run.js';
 import { MIXED_SCRIPT } from './helpers/mixed-script.js';
-import { answerText, configYaml, conversationOf, isChat, judgeAskOf, scriptedJudge, scriptedModel, SIX_ITEMS, turnOfRequest, writeDataset } from './helpers/script.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
+import { answerText, conversationOf, isChat, judgeAskOf, SIX_ITEMS, turnOfRequest } from './helpers/script.js';
 import type { Step } from './helpers/script.js';
-import { mixedEntries, startMixedServers } from './helpers/servers.js';
+import { startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import { core } from './helpers/workspace.js';
 import type { ResultsFile } from './helpers/workspace.js';
@@ -67,22 +69,13 @@ describe('sc-safety run: two OpenAI presets + Anthropic, judged by a panel of tw
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-mixed-'));
     servers = await startMixedServers();
-    servers.ds.setHandler(scriptedModel('ds', MIXED_SCRIPT.ds));
-    servers.qw.setHandler(scriptedModel('qw', MIXED_SCRIPT.qw));
-    servers.cl.setHandler(scriptedModel('cl', MIXED_SCRIPT.cl));
-    servers.judgeA.setHandler(scriptedJudge('A'));
-    servers.judgeB.setHandler(scriptedJudge('B'));
-    await writeDataset(dir, SIX_ITEMS);
-    configFile = path.join(dir, 'run.yaml');
-    await writeFile(configFile, configYaml({ dataset: './items.jsonl', output: './run', ...mixedEntries(servers), panel: { aggregate: 'median' } }));
+    playMixedScript(servers);
+    configFile = await writeMixedRun(dir, servers, { output: './run' });
     firstRun = await runCli(['run', '-c', configFile], dir);
-    results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as Results;
+    results = await readResults(dir, 'run');
   });
 
-  afterAll(async () => {
-    await servers?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [servers]));
 
   it('finishes with exit 0 and a valid results.json', () => {
     expect(firstRun.code, firstRun.stderr).toBe(0);
@@ -213,7 +206,7 @@ describe('sc-safety run: two OpenAI presets + Anthropic, judged by a panel of tw
     const again = await runCli(['run', '-c', configFile], dir);
     expect(again.code, again.stderr).toBe(0);
     expect(servers.all.map((s) => s.requests.length)).toEqual(before);
-    const rerun = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as Results;
+    const rerun = await readResults(dir, 'run');
     expect(rerun.answers.filter((a) => !a.cached)).toEqual([]);
     expect(rerun.leaderboard.models).toEqual(results.leaderboard.models);
     expect(rerun.agreement).toEqual(results.agreement);

@@ -1,8 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { cleanUp } from './helpers/run-dir.js';
 import type { LeaderboardSection } from './helpers/workspace.js';
 
 type Leaderboard = LeaderboardSection;
@@ -66,9 +67,7 @@ describe('sc-safety score --judgments', () => {
     );
   });
 
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, []));
 
   it('reproduces the pooled formulas of docs/benchmark.md §4 exactly, non-scored outcomes excluded', async () => {
     const out = await runCli(['score', '--judgments', 'judgments.jsonl', '--json'], dir);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import type { CliOutput } from './helpers/cli.js';
+import { cleanUp } from './helpers/run-dir.js';
 import { configYaml, scriptedJudge, scriptedModel, SIX_ITEMS, writeDataset } from './helpers/script.js';
 import { createAnthropicFakeServer, createFakeServerBase, createOpenAIFakeServer } from './helpers/workspace.js';
 import type { FakeServer } from './helpers/workspace.js';
@@ -79,8 +80,7 @@ describe('sc-safety run: API keys never leave the config', () => {
   afterAll(async () => {
     delete process.env.E2E_ENV_KEY;
     delete process.env.E2E_LEAK_KEY;
-    await Promise.all(Object.values(servers ?? {}).map((s) => s.close()));
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await cleanUp(dir, Object.values(servers ?? {}));
   });
 
   const leaks = (text: string | Buffer) => SECRETS.filter((s) => (typeof text === 'string' ? text.includes(s) : text.includes(Buffer.from(s))));

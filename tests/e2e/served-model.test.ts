@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
 import { answerText, configYaml, followUp, isChat, question, scriptedJudge, turnOfRequest } from './helpers/script.js';
 import { core, createOpenAIFakeServer } from './helpers/workspace.js';
 import type { FakeServer, ResultsFile } from './helpers/workspace.js';
@@ -57,13 +58,10 @@ describe('sc-safety run: the served model changes mid-run', () => {
       }),
     );
     run = await runCli(['run', '-c', 'run.yaml'], dir);
-    results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
+    results = await readResults(dir, 'run');
   });
 
-  afterAll(async () => {
-    await Promise.all([model?.close(), judge?.close()]);
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [model, judge]));
 
   it('records every answer\'s served model, and the judge\'s on its judgments', () => {
     expect(run.code, run.stderr).toBe(0);
@@ -105,7 +103,7 @@ describe('sc-safety run: the served model changes mid-run', () => {
     const again = await runCli(['run', '-c', 'run.yaml'], dir);
     expect(again.code, again.stderr).toBe(0);
     expect(model.requests.filter(isChat).length + judge.requests.filter(isChat).length).toBe(calls);
-    const resumed = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
+    const resumed = await readResults(dir, 'run');
     expect(resumed.manifest.servedModels?.gpt?.changed).toBe(true);
     expect(resumed.answers.map((a) => a.servedModel?.id)).toEqual(results.answers.map((a) => a.servedModel?.id));
   });

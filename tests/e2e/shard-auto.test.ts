@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BUILT, NOT_BUILT_MESSAGE, runCli, spawnCli } from './helpers/cli.js';
 import { comparableResults } from './helpers/compare.js';
-import { MIXED_SCRIPT } from './helpers/mixed-script.js';
-import { configYaml, scriptedJudge, scriptedModel, SIX_ITEMS, writeDataset } from './helpers/script.js';
-import { mixedEntries, startMixedServers } from './helpers/servers.js';
+import { playMixedScript, writeMixedRun } from './helpers/mixed-run.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
+import { SIX_ITEMS } from './helpers/script.js';
+import { startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import { core } from './helpers/workspace.js';
 import { prerequisite } from '../support/prerequisite.js';
@@ -39,14 +40,8 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-shard-auto-'));
     servers = await startMixedServers();
-    servers.ds.setHandler(scriptedModel('ds', MIXED_SCRIPT.ds));
-    servers.qw.setHandler(scriptedModel('qw', MIXED_SCRIPT.qw));
-    servers.cl.setHandler(scriptedModel('cl', MIXED_SCRIPT.cl));
-    servers.judgeA.setHandler(scriptedJudge('A'));
-    servers.judgeB.setHandler(scriptedJudge('B'));
-    await writeDataset(dir, SIX_ITEMS);
-    const config = path.join(dir, 'run.yaml');
-    await writeFile(config, configYaml({ dataset: './items.jsonl', ...mixedEntries(servers), panel: { aggregate: 'median' } }));
+    playMixedScript(servers);
+    const config = await writeMixedRun(dir, servers);
 
     for (const [name, vars] of Object.entries(SCHEDULERS)) {
       // The same command on every node; only the environment differs.
@@ -54,23 +49,20 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       const exits = await Promise.all(shards.map((s) => s.exited));
       exits.forEach((e, i) => expect(e.code, `${name} shard ${i}: ${shards[i]!.output.stderr}`).toBe(0));
       shardResults[name] = await Promise.all(
-        Array.from({ length: COUNT }, async (_, i) => JSON.parse(await readFile(path.join(dir, 'runs', name, `shard-${i + 1}-of-${COUNT}`, 'results.json'), 'utf8')) as ResultsFile),
+        Array.from({ length: COUNT }, async (_, i) => await readResults(dir, 'runs', name, `shard-${i + 1}-of-${COUNT}`)),
       );
       // `merge` collects the shard directories from their parent.
       const out = await runCli(['merge', `runs/${name}`, '--out', `merged-${name}`], dir);
       expect(out.code, out.stderr).toBe(0);
       mergeOutput[name] = out.stderr;
-      merged[name] = JSON.parse(await readFile(path.join(dir, `merged-${name}`, 'results.json'), 'utf8')) as ResultsFile;
+      merged[name] = await readResults(dir, `merged-${name}`);
     }
     const single = await runCli(['run', '-c', config, '--out', 'full'], dir);
     expect(single.code, single.stderr).toBe(0);
-    full = JSON.parse(await readFile(path.join(dir, 'full', 'results.json'), 'utf8')) as ResultsFile;
+    full = await readResults(dir, 'full');
   }, 180_000);
 
-  afterAll(async () => {
-    await servers?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [servers]));
 
   it.each(Object.keys(SCHEDULERS))('%s: each process ran its own shard in its own run directory', (name) => {
     const results = shardResults[name]!;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +6,10 @@ import { runCli } from './helpers/cli.js';
 import type { CliOutput } from './helpers/cli.js';
 import { comparableResults } from './helpers/compare.js';
 import { requestIdentity } from './helpers/identity.js';
-import { MIXED_SCRIPT } from './helpers/mixed-script.js';
-import { configYaml, isChat, scriptedJudge, scriptedModel, SIX_ITEMS, writeDataset } from './helpers/script.js';
-import { mixedEntries, startMixedServers } from './helpers/servers.js';
+import { playMixedScript, writeMixedRun } from './helpers/mixed-run.js';
+import { readResults, cleanUp } from './helpers/run-dir.js';
+import { isChat, SIX_ITEMS } from './helpers/script.js';
+import { startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import { core } from './helpers/workspace.js';
 import type { ResultsFile } from './helpers/workspace.js';
@@ -38,25 +39,16 @@ describe('sc-safety run --shard i/n, then merge', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-shard-'));
     servers = await startMixedServers();
-    servers.ds.setHandler(scriptedModel('ds', MIXED_SCRIPT.ds));
-    servers.qw.setHandler(scriptedModel('qw', MIXED_SCRIPT.qw));
-    servers.cl.setHandler(scriptedModel('cl', MIXED_SCRIPT.cl));
-    servers.judgeA.setHandler(scriptedJudge('A'));
-    servers.judgeB.setHandler(scriptedJudge('B'));
-    await writeDataset(dir, SIX_ITEMS);
-    const config = path.join(dir, 'run.yaml');
-    await writeFile(config, configYaml({ dataset: './items.jsonl', ...mixedEntries(servers), panel: { aggregate: 'median' } }));
+    playMixedScript(servers);
+    const config = await writeMixedRun(dir, servers);
     await phase('shard1', ['run', '-c', config, '--shard', '1/2', '--out', 's1']);
     await phase('shard2', ['run', '-c', config, '--shard', '2/2', '--out', 's2']);
     await phase('merge', ['merge', 's1', 's2', '--out', 'merged', '--json']);
     await phase('full', ['run', '-c', config, '--out', 'full']);
-    for (const d of ['s1', 's2', 'merged', 'full']) results[d] = JSON.parse(await readFile(path.join(dir, d, 'results.json'), 'utf8')) as Results;
+    for (const d of ['s1', 's2', 'merged', 'full']) results[d] = await readResults(dir, d);
   }, 60_000);
 
-  afterAll(async () => {
-    await servers?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(dir, [servers]));
 
   it('splits the items between the shards, each item in exactly one', () => {
     const items = (r: Results) => new Set(r.answers.map((a) => a.itemId));

@@ -1,8 +1,11 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { parseScenarioHeader, SCENARIO_HEADER } from './scenario-header.js';
-import type { FakeScenario, FakeServer, RecordedRequest, ScenarioHandler } from './types.js';
+import { SCENARIO_HEADER } from './scenario-header.js';
+import { recordRequest } from './record-request.js';
+import { createScenarioSource } from './scenario-source.js';
+import { trackSockets } from './track-sockets.js';
+import type { FakeScenario, FakeServer, RecordedRequest } from './types.js';
 
 /** What a protocol family sees for each request. */
 export interface FakeRequestContext {
@@ -63,11 +66,8 @@ export const DEFAULT_FAKE_SCENARIO: FakeScenario = { kind: 'text', text: 'Hello 
  * handler, or the default. `close()` destroys open sockets, so it never waits on a hung client.
  */
 export async function createFakeServerBase(options: FakeServerBaseOptions): Promise<FakeServerBase> {
-  const requests: RecordedRequest[] = [];
-  const queue: FakeScenario[] = [];
-  const sockets = new Set<Socket>();
+  const source = createScenarioSource(options.defaultScenario ?? DEFAULT_FAKE_SCENARIO);
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: (ok: boolean) => void }>();
-  let handler: ScenarioHandler | undefined;
   let closing = false;
   const headerName = options.scenarioHeader === false ? undefined : (options.scenarioHeader ?? SCENARIO_HEADER).toLowerCase();
 
@@ -82,15 +82,12 @@ export async function createFakeServerBase(options: FakeServerBaseOptions): Prom
       }
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const sockets = trackSockets(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawBody = await readBody(req);
-    const request = record(req, rawBody);
-    requests.push(request);
+    const request = recordRequest(req, rawBody);
+    source.requests.push(request);
     let clientGone = false;
     res.on('close', () => {
       clientGone = true;
@@ -109,7 +106,8 @@ export async function createFakeServerBase(options: FakeServerBaseOptions): Prom
 
     let scenario: FakeScenario;
     try {
-      scenario = await pick(request, req);
+      const fromHeader = headerName ? req.headers[headerName] : undefined;
+      scenario = await source.pick(request, typeof fromHeader === 'string' ? fromHeader : undefined);
     } catch (error) {
       request.scenario = 'none';
       sendJson(res, 400, { error: { message: (error as Error).message, type: 'fake_server_error' } });
@@ -128,15 +126,6 @@ export async function createFakeServerBase(options: FakeServerBaseOptions): Prom
       return;
     }
     await options.respond(Object.assign(ctx, { scenario }));
-  }
-
-  async function pick(request: RecordedRequest, req: IncomingMessage): Promise<FakeScenario> {
-    const fromHeader = headerName ? req.headers[headerName] : undefined;
-    if (typeof fromHeader === 'string' && fromHeader !== '') return parseScenarioHeader(fromHeader);
-    const queued = queue.shift();
-    if (queued) return queued;
-    if (handler) return handler(request);
-    return options.defaultScenario ?? DEFAULT_FAKE_SCENARIO;
   }
 
   function delay(ms: number, stop: () => boolean): Promise<boolean> {
@@ -168,21 +157,13 @@ export async function createFakeServerBase(options: FakeServerBaseOptions): Prom
     url,
     port: address.port,
     baseURL: url + (options.basePath ?? ''),
-    requests,
+    requests: source.requests,
     get pending() {
-      return [...queue];
+      return source.pending;
     },
-    enqueue: (...scenarios) => {
-      queue.push(...scenarios);
-    },
-    setHandler: (next) => {
-      handler = next;
-    },
-    reset: () => {
-      queue.length = 0;
-      handler = undefined;
-      requests.length = 0;
-    },
+    enqueue: source.enqueue,
+    setHandler: source.setHandler,
+    reset: source.reset,
     close: async () => {
       if (closing) return;
       closing = true;
@@ -234,31 +215,4 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-function record(req: IncomingMessage, rawBody: string): RecordedRequest {
-  const target = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  let body: unknown;
-  if (rawBody !== '') {
-    try {
-      body = JSON.parse(rawBody);
-    } catch {
-      body = undefined;
-    }
-  }
-  return {
-    method: req.method ?? 'GET',
-    path: target.pathname,
-    search: target.search,
-    headers,
-    body,
-    rawBody,
-    scenario: 'none',
-    receivedAt: Date.now(),
-  };
 }

@@ -1,3 +1,4 @@
+import { estimateTokens } from '../shared/split-text.js';
 import type { FakeRequestContext } from '../server-base.js';
 import type { FakeUsage, ServedModelOverride } from '../types.js';
 
@@ -26,24 +27,9 @@ export function buildAnthropicExchange(ctx: FakeRequestContext, seq: number, ser
   };
 }
 
-/** A deterministic stand-in for a tokenizer: about four characters per token. */
-export function estimateTokens(text: string): number {
-  return text === '' ? 0 : Math.max(1, Math.ceil(text.length / 4));
-}
-
 /** Usage for an answer of `text`, unless the scenario fixed it. */
 export function usageFor(exchange: AnthropicExchange, text: string, fixed?: FakeUsage): FakeUsage {
   return fixed ?? { inputTokens: exchange.inputTokens, outputTokens: estimateTokens(text) };
-}
-
-/** Splits text into up to `parts` pieces without cutting a code point in two. */
-export function splitText(text: string, parts = 3): string[] {
-  const chars = Array.from(text);
-  if (chars.length === 0) return [];
-  const size = Math.ceil(chars.length / Math.min(parts, chars.length));
-  const pieces: string[] = [];
-  for (let i = 0; i < chars.length; i += size) pieces.push(chars.slice(i, i + size).join(''));
-  return pieces;
 }
 
 function countInputTokens(body: Record<string, unknown>): number {

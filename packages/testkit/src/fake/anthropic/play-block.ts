@@ -1,8 +1,9 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
+import { splitCodePoints } from '../shared/split-text.js';
 import { REFUSAL_STOP_DETAILS } from './bodies.js';
-import { splitText, usageFor } from './exchange.js';
+import { usageFor } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { sendMessage } from './play-text.js';
 import { AnthropicStreamWriter } from './stream-writer.js';
@@ -28,6 +29,6 @@ export async function playBlock(ctx: FakeRespondContext, exchange: AnthropicExch
   const writer = new AnthropicStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
   if (partial === '') writer.ping();
-  if (!(await writer.deltas(splitText(partial)))) return;
+  if (!(await writer.deltas(splitCodePoints(partial)))) return;
   writer.finish('refusal', usage, { ...REFUSAL_STOP_DETAILS });
 }

@@ -1,8 +1,11 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, FakeUsage } from '../types.js';
+import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
+import { cutConnection } from '../shared/gateway.js';
+import { splitCodePoints } from '../shared/split-text.js';
 import { messageBody } from './bodies.js';
 import type { MessageParts } from './bodies.js';
-import { splitText, usageFor } from './exchange.js';
+import { usageFor } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { AnthropicStreamWriter } from './stream-writer.js';
 
@@ -18,7 +21,7 @@ export async function playText(ctx: FakeRespondContext, exchange: AnthropicExcha
   }
   const writer = new AnthropicStreamWriter(ctx, exchange, scenario.chunkDelayMs);
   if (!(await writer.begin(scenario.delayMs, usage.inputTokens))) return;
-  const pieces = scenario.chunks ?? splitText(scenario.text);
+  const pieces = scenario.chunks ?? splitCodePoints(scenario.text);
   // An empty answer has no content block at all, only the ping.
   if (pieces.length === 0) writer.ping();
   if (!(await writer.deltas(pieces))) return;
@@ -38,8 +41,7 @@ export async function sendMessage(ctx: FakeRespondContext, exchange: AnthropicEx
 export async function playMalformed(ctx: FakeRespondContext, exchange: AnthropicExchange): Promise<void> {
   if (!exchange.stream) {
     const broken = `{"id":"${exchange.messageId}","type":"message","role":"assistant","content":[{"type":"text","text":"broken"}],"stop_reason":"end_turn","usage":}`;
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)), 'request-id': exchange.requestId });
-    ctx.res.end(broken);
+    sendBrokenJson(ctx, broken, { 'request-id': exchange.requestId });
     return;
   }
   const writer = new AnthropicStreamWriter(ctx, exchange);
@@ -55,16 +57,13 @@ type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
 export async function playTruncated(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: TruncatedScenario): Promise<void> {
   const text = scenario.text ?? 'This answer stops in the middle of';
   if (!exchange.stream) {
-    const bytes = Buffer.from(JSON.stringify(messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text))));
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length), 'request-id': exchange.requestId });
-    ctx.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-    ctx.res.socket?.end();
+    sendHalfJson(ctx, messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text)), { 'request-id': exchange.requestId });
     return;
   }
   const writer = new AnthropicStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
-  if (!(await writer.deltas(splitText(text)))) return;
+  if (!(await writer.deltas(splitCodePoints(text)))) return;
   if (scenario.cut === 'clean') ctx.res.end();
   // Half-closes after the bytes written so far, without the chunked end-of-body.
-  else ctx.res.socket?.end();
+  else cutConnection(ctx);
 }

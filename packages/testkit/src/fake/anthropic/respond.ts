@@ -11,6 +11,7 @@ import {
 } from './error-bodies.js';
 import type { AnthropicErrorReply, AnthropicErrorType } from './error-bodies.js';
 import { servedOverride } from '../served-override.js';
+import { retryAfterHeaders } from '../shared/retry-after.js';
 import { buildAnthropicExchange } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
@@ -107,9 +108,5 @@ export function rateLimitHeaders(retryAfter: RetryAfter, now = Date.now()): Reco
     'anthropic-ratelimit-output-tokens-remaining': '10000',
     'anthropic-ratelimit-output-tokens-reset': reset,
   };
-  if (!retryAfter) return headers;
-  if ('seconds' in retryAfter) headers['retry-after'] = String(retryAfter.seconds);
-  else if ('ms' in retryAfter) headers['retry-after-ms'] = String(retryAfter.ms);
-  else headers['retry-after'] = retryAfter.httpDate.toUTCString();
-  return headers;
+  return { ...headers, ...retryAfterHeaders(retryAfter) };
 }

@@ -1,4 +1,5 @@
 import type { FakeRequestContext } from '../server-base.js';
+import { sendGateway502 } from '../shared/gateway.js';
 
 /** llama-server's error envelope: `{"error":{"code":<status>,"message","type"}}` plus extra fields. */
 export function sendLlamaError(ctx: FakeRequestContext, status: number, message: string, type: string, extra: Record<string, unknown> = {}): void {
@@ -16,13 +17,10 @@ export function sendOverflow(ctx: FakeRequestContext, promptTokens: number, cont
   });
 }
 
-const GATEWAY_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
-
 /** A 5xx as llama-server (or the proxy in front of it, for 502) sends it. */
 export function sendServerError(ctx: FakeRequestContext, status: number): void {
   if (status === 502) {
-    ctx.res.writeHead(502, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(GATEWAY_502)), 'x-should-retry': 'false' });
-    ctx.res.end(GATEWAY_502);
+    sendGateway502(ctx, { 'x-should-retry': 'false' });
     return;
   }
   if (status === 503) {

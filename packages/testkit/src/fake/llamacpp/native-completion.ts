@@ -1,7 +1,10 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { estimateTokens, splitText } from '../openai/exchange.js';
+import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
+import { cutConnection } from '../shared/gateway.js';
+import { estimateTokens, splitCodePoints } from '../shared/split-text.js';
+import { startSse } from '../shared/sse.js';
 import { sendLlamaError, sendOverflow, sendServerError } from './errors.js';
 
 /** What the native answer needs to know about the server and the request. */
@@ -79,7 +82,7 @@ async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scena
     return;
   }
   beginStream(ctx);
-  for (const piece of scenario.chunks ?? splitText(scenario.text)) {
+  for (const piece of scenario.chunks ?? splitCodePoints(scenario.text)) {
     if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
     if (!writeFrame(ctx, { content: piece, stop: false, id_slot: 0 })) return;
   }
@@ -89,9 +92,7 @@ async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scena
 
 function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void {
   if (!exchange.stream) {
-    const broken = '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":';
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
-    ctx.res.end(broken);
+    sendBrokenJson(ctx, '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":');
     return;
   }
   beginStream(ctx);
@@ -102,21 +103,17 @@ function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void 
 
 function playTruncated(ctx: FakeRespondContext, exchange: NativeExchange, text: string, cut: 'socket' | 'clean'): void {
   if (!exchange.stream) {
-    const full = Buffer.from(JSON.stringify(finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens)));
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-    ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
-    ctx.res.socket?.end();
+    sendHalfJson(ctx, finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens));
     return;
   }
   beginStream(ctx);
-  for (const piece of splitText(text)) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
+  for (const piece of splitCodePoints(text)) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
   if (cut === 'clean') ctx.res.end();
-  else ctx.res.socket?.end();
+  else cutConnection(ctx);
 }
 
 function beginStream(ctx: FakeRespondContext): void {
-  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  ctx.res.flushHeaders();
+  startSse(ctx);
 }
 
 function writeFrame(ctx: FakeRespondContext, frame: Record<string, unknown>): boolean {

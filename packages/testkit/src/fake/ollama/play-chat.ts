@@ -1,7 +1,9 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { estimateTokens, splitText } from '../openai/exchange.js';
+import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
+import { cutConnection, sendGateway502 } from '../shared/gateway.js';
+import { estimateTokens, splitCodePoints } from '../shared/split-text.js';
 import { doneLine } from './bodies.js';
 
 /** What every response to one `/api/chat` request shares. */
@@ -16,8 +18,6 @@ export interface OllamaExchange {
 }
 
 type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
-const GATEWAY_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
 /** Plays a scenario on `POST /api/chat` in Ollama's wire format (NDJSON or one JSON body). */
 export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): Promise<void> {
@@ -55,7 +55,7 @@ export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange
  */
 export async function playStreamError(ctx: FakeRequestContext, exchange: OllamaExchange, text: string, error: string): Promise<void> {
   beginStream(ctx);
-  for (const piece of splitText(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
+  for (const piece of splitCodePoints(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
   writeLine(ctx, { error });
   ctx.res.end();
 }
@@ -70,7 +70,7 @@ async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scena
     return;
   }
   beginStream(ctx);
-  for (const piece of scenario.chunks ?? splitText(scenario.text)) {
+  for (const piece of scenario.chunks ?? splitCodePoints(scenario.text)) {
     if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
     if (!writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false })) return;
   }
@@ -80,8 +80,7 @@ async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scena
 
 function sendServerError(ctx: FakeRespondContext, status: number): void {
   if (status === 502) {
-    ctx.res.writeHead(502, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(GATEWAY_502)) });
-    ctx.res.end(GATEWAY_502);
+    sendGateway502(ctx);
     return;
   }
   const message = status === 503 ? 'server busy, please try again.  maximum pending requests exceeded' : 'llama runner process has terminated: exit status 2';
@@ -90,9 +89,7 @@ function sendServerError(ctx: FakeRespondContext, status: number): void {
 
 function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void {
   if (!exchange.stream) {
-    const broken = `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`;
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
-    ctx.res.end(broken);
+    sendBrokenJson(ctx, `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`);
     return;
   }
   beginStream(ctx);
@@ -103,16 +100,13 @@ function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void 
 
 function playTruncated(ctx: FakeRespondContext, exchange: OllamaExchange, text: string, cut: 'socket' | 'clean'): void {
   if (!exchange.stream) {
-    const full = Buffer.from(JSON.stringify(doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text))));
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-    ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
-    ctx.res.socket?.end();
+    sendHalfJson(ctx, doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)));
     return;
   }
   beginStream(ctx);
-  for (const piece of splitText(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
+  for (const piece of splitCodePoints(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
   if (cut === 'clean') ctx.res.end();
-  else ctx.res.socket?.end();
+  else cutConnection(ctx);
 }
 
 function beginStream(ctx: FakeRequestContext): void {

@@ -1,3 +1,4 @@
+import { GATEWAY_502_PAGE } from '../shared/gateway.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
 /** Error situations that every OpenAI-compatible vendor words differently. */
@@ -38,15 +39,13 @@ const arkEnvelope: Envelope = (_s, e) => ({ error: { code: e.code, message: e.me
 const vllmEnvelope: Envelope = (s, e) => ({ error: { message: e.message, type: e.type ?? 'BadRequestError', param: e.param ?? null, code: s } });
 const llamacppEnvelope: Envelope = (s, e) => ({ error: { code: s, message: e.message, type: e.type ?? 'invalid_request_error' } });
 
-const GATEWAY_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
-
 /**
  * The vendor's error response for `kind`, or `undefined` when the vendor has no such error (local
  * servers queue instead of throttling and have no quota). Messages are written for the fake; codes,
  * types and statuses follow docs/vendor-protocols.md (§1, §3, §4b, §5b, §6, §7, §12, §14–§16).
  */
 export function vendorError(vendor: OpenAIFakeVendor, kind: OpenAIErrorKind, info: ErrorInfo): ErrorReply | undefined {
-  if (kind === 'server-error' && (info.status ?? 500) === 502) return { status: 502, text: GATEWAY_502 };
+  if (kind === 'server-error' && (info.status ?? 500) === 502) return { status: 502, text: GATEWAY_502_PAGE };
   const table = TABLE[vendor][kind];
   if (!table) return undefined;
   const [status, fields, envelope] = table(info);

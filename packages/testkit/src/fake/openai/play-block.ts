@@ -1,7 +1,8 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { splitText, usageFor } from './exchange.js';
+import { splitCodePoints } from '../shared/split-text.js';
+import { usageFor } from './exchange.js';
 import type { Exchange } from './exchange.js';
 import { sendCompletion } from './play-text.js';
 import { errorHeaders } from './response-headers.js';
@@ -92,11 +93,11 @@ export async function playBlock(ctx: FakeRespondContext, exchange: Exchange, sce
   const writer = new OpenAIStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
   if (wire.as === 'refusal') {
-    if (!(await writer.deltas(splitText(wire.text), 'refusal'))) return;
+    if (!(await writer.deltas(splitCodePoints(wire.text), 'refusal'))) return;
     writer.finish('stop', usageFor(exchange, ''));
     return;
   }
-  if (!(await writer.deltas(splitText(partial)))) return;
+  if (!(await writer.deltas(splitCodePoints(partial)))) return;
   if (wire.as === 'error') writer.fail(wire.body);
   else writer.finish(wire.finishReason, usageFor(exchange, partial), wire.extras);
 }

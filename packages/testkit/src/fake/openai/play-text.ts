@@ -1,8 +1,11 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, FakeUsage } from '../types.js';
+import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
+import { cutConnection } from '../shared/gateway.js';
+import { splitCodePoints } from '../shared/split-text.js';
 import { completionBody } from './bodies.js';
 import type { ChoiceParts } from './bodies.js';
-import { splitText, usageFor } from './exchange.js';
+import { usageFor } from './exchange.js';
 import type { Exchange } from './exchange.js';
 import { baseHeaders } from './response-headers.js';
 import { OpenAIStreamWriter } from './stream-writer.js';
@@ -19,7 +22,7 @@ export async function playText(ctx: FakeRespondContext, exchange: Exchange, scen
   }
   const writer = new OpenAIStreamWriter(ctx, exchange, scenario.chunkDelayMs);
   if (!(await writer.begin(scenario.delayMs))) return;
-  if (!(await writer.deltas(scenario.chunks ?? splitText(scenario.text)))) return;
+  if (!(await writer.deltas(scenario.chunks ?? splitCodePoints(scenario.text)))) return;
   writer.finish(finishReason, usage);
 }
 
@@ -46,8 +49,7 @@ export async function sendCompletion(ctx: FakeRespondContext, exchange: Exchange
 export async function playMalformed(ctx: FakeRespondContext, exchange: Exchange): Promise<void> {
   if (!exchange.stream) {
     const broken = `{"id":"${exchange.completionId}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"broken"},"finish_reason":"stop"}],"usage":}`;
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)), ...baseHeaders(exchange) });
-    ctx.res.end(broken);
+    sendBrokenJson(ctx, broken, baseHeaders(exchange));
     return;
   }
   const writer = new OpenAIStreamWriter(ctx, exchange);
@@ -63,21 +65,12 @@ type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
 export async function playTruncated(ctx: FakeRespondContext, exchange: Exchange, scenario: TruncatedScenario): Promise<void> {
   const text = scenario.text ?? 'This answer stops in the middle of';
   if (!exchange.stream) {
-    const full = JSON.stringify(completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)));
-    const bytes = Buffer.from(full);
-    ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length), ...baseHeaders(exchange) });
-    ctx.res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-    endSocket(ctx);
+    sendHalfJson(ctx, completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)), baseHeaders(exchange));
     return;
   }
   const writer = new OpenAIStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
-  for (const piece of splitText(text)) writer.frame({ delta: { content: piece } });
+  for (const piece of splitCodePoints(text)) writer.frame({ delta: { content: piece } });
   if (scenario.cut === 'clean') ctx.res.end();
-  else endSocket(ctx);
-}
-
-/** Half-closes the connection after the bytes written so far, without the HTTP end-of-body. */
-function endSocket(ctx: FakeRespondContext): void {
-  ctx.res.socket?.end();
+  else cutConnection(ctx);
 }

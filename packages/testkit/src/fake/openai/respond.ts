@@ -1,6 +1,7 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, ServedModelOverride } from '../types.js';
 import { servedOverride } from '../served-override.js';
+import { retryAfterHeaders } from '../shared/retry-after.js';
 import { buildExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
 import { playMalformed, playText, playTruncated } from './play-text.js';
@@ -61,9 +62,5 @@ export function rateLimitHeaders(retryAfter: RetryAfter): Record<string, string>
     'x-ratelimit-remaining-tokens': '149000',
     'x-ratelimit-reset-tokens': '6m0s',
   };
-  if (!retryAfter) return headers;
-  if ('seconds' in retryAfter) headers['retry-after'] = String(retryAfter.seconds);
-  else if ('ms' in retryAfter) headers['retry-after-ms'] = String(retryAfter.ms);
-  else headers['retry-after'] = retryAfter.httpDate.toUTCString();
-  return headers;
+  return { ...headers, ...retryAfterHeaders(retryAfter) };
 }

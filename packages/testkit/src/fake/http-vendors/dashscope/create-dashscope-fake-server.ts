@@ -1,9 +1,12 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { cutConnection, sendGateway502 } from '../shared/gateway.js';
-import { retryAfterHeaders } from '../shared/retry-after.js';
-import { countTokens, splitText } from '../shared/split-text.js';
+import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
+import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { retryAfterHeaders } from '../../shared/retry-after.js';
+import { countTokens, splitText } from '../../shared/split-text.js';
+import { startSse } from '../../shared/sse.js';
+import { planAnswer } from '../../shared/text-scenario.js';
 
 /** The native text-generation route (docs/vendor-protocols.md §4a). */
 export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
@@ -85,14 +88,12 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
   switch (scenario.kind) {
     case 'text':
     case 'empty': {
-      const text = scenario.kind === 'text' ? scenario.text : '';
-      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
-      const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 9) : 9, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
-      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
+      const answer = await planAnswer(ctx, scenario, 9);
+      if (answer === undefined) return;
+      const { text, finish, usage, pieces } = answer;
       if (!x.stream) return ctx.sendJson(200, answerBody(x, text, finish, usage));
-      const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
       startStream(ctx, 200);
-      await writePieces(ctx, x, pieces, scenario.kind === 'text' ? scenario.chunkDelayMs : undefined);
+      await writePieces(ctx, x, pieces, answer.chunkDelayMs);
       writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? '' : pieces.join(''), finish, usage));
       ctx.res.end();
       return;
@@ -111,23 +112,13 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return sendError(ctx, x, status, status === 503 ? 'ModelServingError' : 'InternalError', 'An internal error has occured, please try again later.');
     }
     case 'malformed-json':
-      if (!x.stream) {
-        const broken = `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`;
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
-        ctx.res.end(broken);
-        return;
-      }
+      if (!x.stream) return sendBrokenJson(ctx, `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`);
       startStream(ctx, 200);
       ctx.res.end(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
       return;
     case 'truncated-stream': {
       const text = scenario.text ?? 'This answer stops in the middle of';
-      if (!x.stream) {
-        const full = Buffer.from(JSON.stringify(answerBody(x, text, 'stop', { input: 9, output: 9 })));
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
-        return cutConnection(ctx);
-      }
+      if (!x.stream) return sendHalfJson(ctx, answerBody(x, text, 'stop', { input: 9, output: 9 }));
       startStream(ctx, 200);
       await writePieces(ctx, x, splitText(text));
       if (scenario.cut === 'clean') ctx.res.end();
@@ -166,8 +157,7 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeS
 }
 
 function startStream(ctx: FakeRespondContext, status: number, headers: Record<string, string> = {}): void {
-  ctx.res.writeHead(status, { 'content-type': 'text/event-stream;charset=UTF-8', 'cache-control': 'no-cache', ...headers });
-  ctx.res.flushHeaders();
+  startSse(ctx, status, { 'content-type': 'text/event-stream;charset=UTF-8', ...headers });
 }
 
 /** Frames while generating: finish_reason is the string "null", text cumulative unless incremental. */

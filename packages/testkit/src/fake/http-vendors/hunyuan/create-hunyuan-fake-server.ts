@@ -1,8 +1,11 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { cutConnection, sendGateway502 } from '../shared/gateway.js';
-import { countTokens, splitText } from '../shared/split-text.js';
+import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
+import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { countTokens, splitText } from '../../shared/split-text.js';
+import { startSse } from '../../shared/sse.js';
+import { planAnswer } from '../../shared/text-scenario.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -85,12 +88,11 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
   switch (scenario.kind) {
     case 'text':
     case 'empty': {
-      const text = scenario.kind === 'text' ? scenario.text : '';
-      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
-      const usage = usageOf(scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 6) : 6, scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0);
-      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
-      if (!x.stream) return answer(ctx, x, text, finish, usage);
-      return stream(ctx, x, scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [], finish, usage, scenario.kind === 'text' ? scenario.chunkDelayMs : undefined);
+      const planned = await planAnswer(ctx, scenario, 6);
+      if (planned === undefined) return;
+      const usage = usageOf(planned.usage.input, planned.usage.output);
+      if (!x.stream) return answer(ctx, x, planned.text, planned.finish, usage);
+      return stream(ctx, x, planned.pieces, planned.finish, usage, planned.chunkDelayMs);
     }
     case 'rate-limit':
       return error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.');
@@ -104,23 +106,13 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return sendError(ctx, 'InternalError', 'An internal error occurred.', requestId, status);
     }
     case 'malformed-json':
-      if (!x.stream) {
-        const broken = `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`;
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
-        ctx.res.end(broken);
-        return;
-      }
+      if (!x.stream) return sendBrokenJson(ctx, `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`);
       startStream(ctx, x);
       ctx.res.end('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
       return;
     case 'truncated-stream': {
       const text = scenario.text ?? 'This answer stops in the middle of';
-      if (!x.stream) {
-        const full = Buffer.from(JSON.stringify({ Response: { RequestId: requestId, Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }] } }));
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
-        return cutConnection(ctx);
-      }
+      if (!x.stream) return sendHalfJson(ctx, { Response: { RequestId: requestId, Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }] } });
       startStream(ctx, x);
       for (const piece of splitText(text)) frame(ctx, x, piece, '', usageOf(6, 0));
       if (scenario.cut === 'clean') ctx.res.end();
@@ -163,8 +155,7 @@ async function stream(ctx: FakeRespondContext, x: Exchange, pieces: readonly str
 }
 
 function startStream(ctx: FakeRespondContext, x: Exchange): void {
-  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-tc-requestid': x.requestId });
-  ctx.res.flushHeaders();
+  startSse(ctx, 200, { 'x-tc-requestid': x.requestId });
 }
 
 function frame(ctx: FakeRespondContext, x: Exchange, content: string, finish: string, usage: Record<string, number>): void {

@@ -1,8 +1,11 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { cutConnection, sendGateway502 } from '../shared/gateway.js';
-import { countTokens, splitText } from '../shared/split-text.js';
+import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
+import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { countTokens, splitText } from '../../shared/split-text.js';
+import { startSse as startStream, writeSseData as data } from '../../shared/sse.js';
+import { planAnswer } from '../../shared/text-scenario.js';
 
 /** chatcompletion_v2 (docs/vendor-protocols.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
@@ -103,16 +106,14 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
   switch (scenario.kind) {
     case 'text':
     case 'empty': {
-      const text = scenario.kind === 'text' ? scenario.text : '';
-      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'stop';
-      const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 12) : 12, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
-      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
+      const answer = await planAnswer(ctx, scenario, 12);
+      if (answer === undefined) return;
+      const { text, finish, usage } = answer;
       ctx.request.served = { id: x.model };
       if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
       startStream(ctx);
-      const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
-      for (const piece of pieces) {
-        if (scenario.kind === 'text' && scenario.chunkDelayMs && !(await ctx.delay(scenario.chunkDelayMs))) return;
+      for (const piece of answer.pieces) {
+        if (answer.chunkDelayMs && !(await ctx.delay(answer.chunkDelayMs))) return;
         data(ctx, chunk(x, piece));
       }
       data(ctx, completion(x, text, finish, usage));
@@ -132,23 +133,13 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       return;
     }
     case 'malformed-json':
-      if (!x.stream) {
-        const broken = `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`;
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
-        ctx.res.end(broken);
-        return;
-      }
+      if (!x.stream) return sendBrokenJson(ctx, `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`);
       startStream(ctx);
       ctx.res.end(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
       return;
     case 'truncated-stream': {
       const text = scenario.text ?? 'This answer stops in the middle of';
-      if (!x.stream) {
-        const full = Buffer.from(JSON.stringify(completion(x, text, 'stop', { input: 9, output: 9 })));
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
-        return cutConnection(ctx);
-      }
+      if (!x.stream) return sendHalfJson(ctx, completion(x, text, 'stop', { input: 9, output: 9 }));
       startStream(ctx);
       for (const piece of splitText(text)) data(ctx, chunk(x, piece));
       if (scenario.cut === 'clean') ctx.res.end();
@@ -185,13 +176,4 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeS
   for (const piece of splitText(text)) data(ctx, chunk(x, piece));
   data(ctx, completion(x, text, 'stop', { input: 9, output: countTokens(text) }, s));
   ctx.res.end();
-}
-
-function startStream(ctx: FakeRespondContext): void {
-  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  ctx.res.flushHeaders();
-}
-
-function data(ctx: FakeRespondContext, payload: unknown): void {
-  if (!ctx.gone) ctx.res.write(`data: ${JSON.stringify(payload)}\n\n`);
 }

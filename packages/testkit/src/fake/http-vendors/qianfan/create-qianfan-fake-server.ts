@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario, RecordedRequest } from '../../types.js';
-import { cutConnection, sendGateway502 } from '../shared/gateway.js';
-import { countTokens, splitText } from '../shared/split-text.js';
+import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
+import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { countTokens, splitText } from '../../shared/split-text.js';
+import { startSse as startStream, writeSseData as frame } from '../../shared/sse.js';
+import { planAnswer } from '../../shared/text-scenario.js';
 
 /** The chat route prefix; the model path follows (`completions_pro`, …). */
 export const QIANFAN_CHAT_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
@@ -142,13 +145,12 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
   switch (scenario.kind) {
     case 'text':
     case 'empty': {
-      const text = scenario.kind === 'text' ? scenario.text : '';
-      const finish = scenario.kind === 'text' && scenario.finishReason === 'length' ? 'length' : 'normal';
-      const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 7) : 7, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
-      if (scenario.kind === 'text' && scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return;
-      if (!x.stream) return ctx.sendJson(200, answer(x, text, { finish_reason: finish }, usage));
-      const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
-      return stream(ctx, x, pieces, { finish_reason: finish }, usage, scenario.kind === 'text' ? scenario.chunkDelayMs : undefined);
+      const planned = await planAnswer(ctx, scenario, 7);
+      if (planned === undefined) return;
+      // Qianfan's ordinary stop is "normal".
+      const extra = { finish_reason: planned.finish === 'length' ? 'length' : 'normal' };
+      if (!x.stream) return ctx.sendJson(200, answer(x, planned.text, extra, planned.usage));
+      return stream(ctx, x, planned.pieces, extra, planned.usage, planned.chunkDelayMs);
     }
     case 'rate-limit':
       return error(18, 'Open api qps request limit reached');
@@ -165,23 +167,13 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       return;
     }
     case 'malformed-json':
-      if (!x.stream) {
-        const broken = `{"id":"${id}","result":"broken","usage":`;
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(broken)) });
-        ctx.res.end(broken);
-        return;
-      }
+      if (!x.stream) return sendBrokenJson(ctx, `{"id":"${id}","result":"broken","usage":`);
       startStream(ctx);
       ctx.res.end(`data: {"id":"${id}","result":"bro\n\n`);
       return;
     case 'truncated-stream': {
       const text = scenario.text ?? 'This answer stops in the middle of';
-      if (!x.stream) {
-        const full = Buffer.from(JSON.stringify(answer(x, text, {}, { input: 7, output: 7 })));
-        ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(full.length) });
-        ctx.res.write(full.subarray(0, Math.floor(full.length / 2)));
-        return cutConnection(ctx);
-      }
+      if (!x.stream) return sendHalfJson(ctx, answer(x, text, {}, { input: 7, output: 7 }));
       startStream(ctx);
       splitText(text).forEach((piece, i) => frame(ctx, { ...answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 }) }));
       if (scenario.cut === 'clean') ctx.res.end();
@@ -222,13 +214,4 @@ async function stream(ctx: FakeRespondContext, x: Exchange, pieces: readonly str
     frame(ctx, answer(x, piece, { sentence_id: i, is_end: last, ...(last ? extra : { finish_reason: '' }) }, last ? usage : { input: usage.input, output: 0 }));
   }
   ctx.res.end();
-}
-
-function startStream(ctx: FakeRespondContext): void {
-  ctx.res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  ctx.res.flushHeaders();
-}
-
-function frame(ctx: FakeRespondContext, payload: unknown): void {
-  if (!ctx.gone) ctx.res.write(`data: ${JSON.stringify(payload)}\n\n`);
 }

@@ -3,10 +3,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { parseScenarioHeader, SCENARIO_HEADER } from '../../scenario-header.js';
+import { recordRequest } from '../../record-request.js';
+import { SCENARIO_HEADER } from '../../scenario-header.js';
+import { createScenarioSource } from '../../scenario-source.js';
 import { DEFAULT_FAKE_SCENARIO } from '../../server-base.js';
-import type { FakeScenario, FakeServer, RecordedRequest, ScenarioHandler } from '../../types.js';
-import { countTokens, splitText } from '../shared/split-text.js';
+import { trackSockets } from '../../track-sockets.js';
+import type { FakeScenario, FakeServer } from '../../types.js';
+import { countTokens, splitText } from '../../shared/split-text.js';
 import { acceptWebSocket } from './ws-server-socket.js';
 import type { WsServerSocket } from './ws-server-socket.js';
 
@@ -38,20 +41,14 @@ export interface SparkFakeServer extends FakeServer {
  */
 export async function createSparkFakeServer(options: SparkFakeServerOptions): Promise<SparkFakeServer> {
   const now = options.now ?? Date.now;
-  const requests: RecordedRequest[] = [];
-  const queue: FakeScenario[] = [];
-  const sockets = new Set<Socket>();
-  let handler: ScenarioHandler | undefined;
+  const source = createScenarioSource(options.defaultScenario ?? DEFAULT_FAKE_SCENARIO);
   let seq = 0;
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(426, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'Upgrade Required' }));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const sockets = trackSockets(server);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     void handle(req, socket, head).catch(() => socket.destroy());
   });
@@ -63,10 +60,10 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
 
   async function handle(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, search: url.search, headers, body: undefined, rawBody: '', scenario: 'none', receivedAt: Date.now() };
-    requests.push(request);
+    // The upgrade request has no body; the request frame is recorded as `body` once it arrives.
+    const request = recordRequest(req, '');
+    const { headers } = request;
+    source.requests.push(request);
     if (!SPARK_PATHS.includes(url.pathname)) return refuse(socket, 404, 'Not Found');
     const problem = verifySignedUrl(url, headers.host ?? '', options, now());
     if (problem !== undefined) {
@@ -75,8 +72,7 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
     }
     let scenario: FakeScenario;
     try {
-      const fromHeader = headers[SCENARIO_HEADER];
-      scenario = fromHeader ? parseScenarioHeader(fromHeader) : (queue.shift() ?? (handler ? await handler(request) : (options.defaultScenario ?? DEFAULT_FAKE_SCENARIO)));
+      scenario = await source.pick(request, headers[SCENARIO_HEADER]);
     } catch (error) {
       return refuse(socket, 400, (error as Error).message);
     }
@@ -115,16 +111,10 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
         url,
         port: address.port,
         baseURL: `ws://127.0.0.1:${address.port}`,
-        requests,
-        enqueue: (...scenarios) => void queue.push(...scenarios),
-        setHandler: (next) => {
-          handler = next;
-        },
-        reset: () => {
-          queue.length = 0;
-          handler = undefined;
-          requests.length = 0;
-        },
+        requests: source.requests,
+        enqueue: source.enqueue,
+        setHandler: source.setHandler,
+        reset: source.reset,
         close: async () => {
           const closed = new Promise<void>((done) => server.close(() => done()));
           for (const socket of sockets) socket.destroy();

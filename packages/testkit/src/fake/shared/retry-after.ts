@@ -1,4 +1,4 @@
-import type { FakeScenario } from '../../types.js';
+import type { FakeScenario } from '../types.js';
 
 type RetryAfter = Extract<FakeScenario, { kind: 'rate-limit' }>['retryAfter'];
 
