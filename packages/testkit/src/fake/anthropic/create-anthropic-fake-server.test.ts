@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatScenarioHeader } from '../scenario-header.js';
+import { serverPerTest } from '../__fixtures__/server-per-test.js';
 import { apiHeaders, messages, rawPost, TEST_KEY } from './__fixtures__/http.js';
 import { createAnthropicFakeServer } from './create-anthropic-fake-server.js';
-import type { AnthropicFakeServer, AnthropicFakeServerOptions } from './create-anthropic-fake-server.js';
+import type { AnthropicFakeServerOptions } from './create-anthropic-fake-server.js';
 
-let server: AnthropicFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function start(options: AnthropicFakeServerOptions = { apiKey: TEST_KEY }): Promise<AnthropicFakeServer> {
-  server = await createAnthropicFakeServer(options);
-  return server;
-}
+const start = serverPerTest((options: AnthropicFakeServerOptions = { apiKey: TEST_KEY }) => createAnthropicFakeServer(options));
 const errorOf = (body: string) => JSON.parse(body) as { type: string; error: { type: string; message: string }; request_id: string };
 
 describe('createAnthropicFakeServer routes and headers', () => {

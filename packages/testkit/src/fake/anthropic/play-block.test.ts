@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest } from '../__fixtures__/server-per-test.js';
 import { messages, rawPost, sseEvents, streamed } from './__fixtures__/http.js';
 import { createAnthropicFakeServer } from './create-anthropic-fake-server.js';
-import type { AnthropicFakeServer } from './create-anthropic-fake-server.js';
 
-let server: AnthropicFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function start(): Promise<AnthropicFakeServer> {
-  server = await createAnthropicFakeServer();
-  return server;
-}
+const start = serverPerTest(() => createAnthropicFakeServer());
 
 describe('anthropic-refusal (output)', () => {
   it('non-streamed: the partial text as content, stop_reason refusal with stop_details', async () => {

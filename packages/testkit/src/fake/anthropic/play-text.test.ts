@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest } from '../__fixtures__/server-per-test.js';
 import { messages, rawPost, sseEvents, streamed } from './__fixtures__/http.js';
 import { createAnthropicFakeServer } from './create-anthropic-fake-server.js';
-import type { AnthropicFakeServer } from './create-anthropic-fake-server.js';
 
-let server: AnthropicFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function start(): Promise<AnthropicFakeServer> {
-  server = await createAnthropicFakeServer();
-  return server;
-}
+const start = serverPerTest(() => createAnthropicFakeServer());
 
 describe('text, non-streamed', () => {
   it('is a message with id, text content, end_turn, usage and a request-id header', async () => {

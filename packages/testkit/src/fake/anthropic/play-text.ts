@@ -1,8 +1,8 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, FakeUsage } from '../types.js';
 import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { cutConnection } from '../shared/gateway.js';
 import { splitCodePoints } from '../shared/split-text.js';
+import { endTruncated, truncatedText } from '../shared/truncated.js';
 import { messageBody } from './bodies.js';
 import type { MessageParts } from './bodies.js';
 import { usageFor } from './exchange.js';
@@ -55,7 +55,7 @@ type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
 
 /** A stream that stops mid-answer (no message_delta, no message_stop); a non-stream body cut short of its Content-Length. */
 export async function playTruncated(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: TruncatedScenario): Promise<void> {
-  const text = scenario.text ?? 'This answer stops in the middle of';
+  const text = truncatedText(scenario);
   if (!exchange.stream) {
     sendHalfJson(ctx, messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text)), { 'request-id': exchange.requestId });
     return;
@@ -63,7 +63,5 @@ export async function playTruncated(ctx: FakeRespondContext, exchange: Anthropic
   const writer = new AnthropicStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
   if (!(await writer.deltas(splitCodePoints(text)))) return;
-  if (scenario.cut === 'clean') ctx.res.end();
-  // Half-closes after the bytes written so far, without the chunked end-of-body.
-  else cutConnection(ctx);
+  endTruncated(ctx, scenario.cut);
 }

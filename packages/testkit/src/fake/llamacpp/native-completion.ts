@@ -2,9 +2,9 @@ import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
 import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { cutConnection } from '../shared/gateway.js';
 import { estimateTokens, splitCodePoints } from '../shared/split-text.js';
 import { startSse } from '../shared/sse.js';
+import { endTruncated, truncatedText } from '../shared/truncated.js';
 import { sendLlamaError, sendOverflow, sendServerError } from './errors.js';
 
 /** What the native answer needs to know about the server and the request. */
@@ -43,7 +43,7 @@ export async function playNative(ctx: FakeRespondContext, exchange: NativeExchan
     case 'malformed-json':
       return playMalformed(ctx, exchange);
     case 'truncated-stream':
-      return playTruncated(ctx, exchange, scenario.text ?? 'This answer stops in the middle of', scenario.cut ?? 'socket');
+      return playTruncated(ctx, exchange, truncatedText(scenario), scenario.cut);
     case 'rate-limit':
     case 'quota':
     case 'block':
@@ -101,15 +101,14 @@ function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void 
   ctx.res.end();
 }
 
-function playTruncated(ctx: FakeRespondContext, exchange: NativeExchange, text: string, cut: 'socket' | 'clean'): void {
+function playTruncated(ctx: FakeRespondContext, exchange: NativeExchange, text: string, cut: 'socket' | 'clean' | undefined): void {
   if (!exchange.stream) {
     sendHalfJson(ctx, finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens));
     return;
   }
   beginStream(ctx);
   for (const piece of splitCodePoints(text)) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
-  if (cut === 'clean') ctx.res.end();
-  else cutConnection(ctx);
+  endTruncated(ctx, cut);
 }
 
 function beginStream(ctx: FakeRespondContext): void {

@@ -2,8 +2,9 @@ import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
 import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { cutConnection, sendGateway502 } from '../shared/gateway.js';
+import { sendGateway502 } from '../shared/gateway.js';
 import { estimateTokens, splitCodePoints } from '../shared/split-text.js';
+import { endTruncated, truncatedText } from '../shared/truncated.js';
 import { doneLine } from './bodies.js';
 
 /** What every response to one `/api/chat` request shares. */
@@ -34,7 +35,7 @@ export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange
     case 'malformed-json':
       return playMalformed(ctx, exchange);
     case 'truncated-stream':
-      return playTruncated(ctx, exchange, scenario.text ?? 'This answer stops in the middle of', scenario.cut ?? 'socket');
+      return playTruncated(ctx, exchange, truncatedText(scenario), scenario.cut);
     case 'context-length':
       // Ollama cuts an over-long prompt down to num_ctx instead of failing.
       return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
@@ -98,15 +99,14 @@ function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void 
   ctx.res.end();
 }
 
-function playTruncated(ctx: FakeRespondContext, exchange: OllamaExchange, text: string, cut: 'socket' | 'clean'): void {
+function playTruncated(ctx: FakeRespondContext, exchange: OllamaExchange, text: string, cut: 'socket' | 'clean' | undefined): void {
   if (!exchange.stream) {
     sendHalfJson(ctx, doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)));
     return;
   }
   beginStream(ctx);
   for (const piece of splitCodePoints(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
-  if (cut === 'clean') ctx.res.end();
-  else cutConnection(ctx);
+  endTruncated(ctx, cut);
 }
 
 function beginStream(ctx: FakeRequestContext): void {

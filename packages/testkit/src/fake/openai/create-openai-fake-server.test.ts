@@ -1,19 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatScenarioHeader } from '../scenario-header.js';
+import { serverPerTest } from '../__fixtures__/server-per-test.js';
 import { chat, rawPost } from './__fixtures__/http.js';
 import { createOpenAIFakeServer } from './create-openai-fake-server.js';
-import type { OpenAIFakeServer, OpenAIFakeServerOptions } from './create-openai-fake-server.js';
+import type { OpenAIFakeServerOptions } from './create-openai-fake-server.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
-let server: OpenAIFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function start(options: OpenAIFakeServerOptions = {}): Promise<OpenAIFakeServer> {
-  server = await createOpenAIFakeServer(options);
-  return server;
-}
+const start = serverPerTest((options: OpenAIFakeServerOptions = {}) => createOpenAIFakeServer(options));
 
 describe('createOpenAIFakeServer routes', () => {
   const bases: Array<[OpenAIFakeVendor, string]> = [

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serverPerTest } from '../__fixtures__/server-per-test.js';
 import { chat, rawPost, sseData, streamed } from './__fixtures__/http.js';
 import { createOpenAIFakeServer } from './create-openai-fake-server.js';
-import type { OpenAIFakeServer } from './create-openai-fake-server.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
-let server: OpenAIFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function start(vendor: OpenAIFakeVendor = 'openai'): Promise<OpenAIFakeServer> {
-  server = await createOpenAIFakeServer({ vendor });
-  return server;
-}
+const start = serverPerTest((vendor: OpenAIFakeVendor = 'openai') => createOpenAIFakeServer({ vendor }));
 
 describe('text, non-streamed', () => {
   it('is a chat.completion with id, model, message, finish_reason and usage', async () => {

@@ -1,8 +1,8 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, FakeUsage } from '../types.js';
 import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { cutConnection } from '../shared/gateway.js';
 import { splitCodePoints } from '../shared/split-text.js';
+import { endTruncated, truncatedText } from '../shared/truncated.js';
 import { completionBody } from './bodies.js';
 import type { ChoiceParts } from './bodies.js';
 import { usageFor } from './exchange.js';
@@ -63,7 +63,7 @@ type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
 
 /** A stream that stops mid-answer: no finish reason, no `[DONE]`; a non-stream body cut short of its Content-Length. */
 export async function playTruncated(ctx: FakeRespondContext, exchange: Exchange, scenario: TruncatedScenario): Promise<void> {
-  const text = scenario.text ?? 'This answer stops in the middle of';
+  const text = truncatedText(scenario);
   if (!exchange.stream) {
     sendHalfJson(ctx, completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)), baseHeaders(exchange));
     return;
@@ -71,6 +71,5 @@ export async function playTruncated(ctx: FakeRespondContext, exchange: Exchange,
   const writer = new OpenAIStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
   for (const piece of splitCodePoints(text)) writer.frame({ delta: { content: piece } });
-  if (scenario.cut === 'clean') ctx.res.end();
-  else cutConnection(ctx);
+  endTruncated(ctx, scenario.cut);
 }

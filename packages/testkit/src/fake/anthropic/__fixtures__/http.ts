@@ -1,13 +1,4 @@
-import { request } from 'node:http';
-
-/** What came back, read at the HTTP level so cut-off bodies can be inspected too. */
-export interface RawReply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  /** False when the connection ended before the HTTP body was complete. */
-  complete: boolean;
-}
+import { rawPost as postRaw, type RawReply } from '../../__fixtures__/raw-post.js';
 
 export const TEST_KEY = 'sk-ant-test-0123456789abcdef';
 
@@ -16,20 +7,9 @@ export function apiHeaders(extra: Record<string, string> = {}): Record<string, s
   return { 'x-api-key': TEST_KEY, 'anthropic-version': '2023-06-01', ...extra };
 }
 
-/** POSTs JSON with node:http (fetch hides a cut-off body behind an error). */
+/** POSTs JSON as a Messages API client would (the test key and version unless `headers` says otherwise). */
 export function rawPost(url: string, body: unknown, headers: Record<string, string> = apiHeaders()): Promise<RawReply> {
-  return new Promise((resolve, reject) => {
-    const text = typeof body === 'string' ? body : JSON.stringify(body);
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), complete: res.complete });
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', () => undefined);
-      res.on('close', done);
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
+  return postRaw(url, body, headers);
 }
 
 /** One named SSE event of a body: its name and its data (parsed unless it is not JSON). */

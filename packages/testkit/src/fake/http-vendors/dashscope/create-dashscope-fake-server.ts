@@ -2,11 +2,12 @@ import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
 import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { sendGateway502 } from '../../shared/gateway.js';
 import { retryAfterHeaders } from '../../shared/retry-after.js';
 import { countTokens, splitText } from '../../shared/split-text.js';
 import { startSse } from '../../shared/sse.js';
 import { planAnswer } from '../../shared/text-scenario.js';
+import { endTruncated, truncatedText } from '../../shared/truncated.js';
 
 /** The native text-generation route (docs/vendor-protocols.md §4a). */
 export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
@@ -117,12 +118,11 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       ctx.res.end(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
       return;
     case 'truncated-stream': {
-      const text = scenario.text ?? 'This answer stops in the middle of';
+      const text = truncatedText(scenario);
       if (!x.stream) return sendHalfJson(ctx, answerBody(x, text, 'stop', { input: 9, output: 9 }));
       startStream(ctx, 200);
       await writePieces(ctx, x, splitText(text));
-      if (scenario.cut === 'clean') ctx.res.end();
-      else cutConnection(ctx);
+      endTruncated(ctx, scenario.cut);
       return;
     }
     case 'block':

@@ -2,10 +2,11 @@ import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
 import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { sendGateway502 } from '../../shared/gateway.js';
 import { countTokens, splitText } from '../../shared/split-text.js';
 import { startSse } from '../../shared/sse.js';
 import { planAnswer } from '../../shared/text-scenario.js';
+import { endTruncated, truncatedText } from '../../shared/truncated.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -111,12 +112,11 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       ctx.res.end('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
       return;
     case 'truncated-stream': {
-      const text = scenario.text ?? 'This answer stops in the middle of';
+      const text = truncatedText(scenario);
       if (!x.stream) return sendHalfJson(ctx, { Response: { RequestId: requestId, Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }] } });
       startStream(ctx, x);
       for (const piece of splitText(text)) frame(ctx, x, piece, '', usageOf(6, 0));
-      if (scenario.cut === 'clean') ctx.res.end();
-      else cutConnection(ctx);
+      endTruncated(ctx, scenario.cut);
       return;
     }
     case 'block': {

@@ -2,10 +2,11 @@ import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
 import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { sendGateway502 } from '../../shared/gateway.js';
 import { countTokens, splitText } from '../../shared/split-text.js';
 import { startSse as startStream, writeSseData as data } from '../../shared/sse.js';
 import { planAnswer } from '../../shared/text-scenario.js';
+import { endTruncated, truncatedText } from '../../shared/truncated.js';
 
 /** chatcompletion_v2 (docs/vendor-protocols.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
@@ -138,12 +139,11 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       ctx.res.end(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
       return;
     case 'truncated-stream': {
-      const text = scenario.text ?? 'This answer stops in the middle of';
+      const text = truncatedText(scenario);
       if (!x.stream) return sendHalfJson(ctx, completion(x, text, 'stop', { input: 9, output: 9 }));
       startStream(ctx);
       for (const piece of splitText(text)) data(ctx, chunk(x, piece));
-      if (scenario.cut === 'clean') ctx.res.end();
-      else cutConnection(ctx);
+      endTruncated(ctx, scenario.cut);
       return;
     }
     case 'block':

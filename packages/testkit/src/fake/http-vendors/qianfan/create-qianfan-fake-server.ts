@@ -3,10 +3,11 @@ import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario, RecordedRequest } from '../../types.js';
 import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { cutConnection, sendGateway502 } from '../../shared/gateway.js';
+import { sendGateway502 } from '../../shared/gateway.js';
 import { countTokens, splitText } from '../../shared/split-text.js';
 import { startSse as startStream, writeSseData as frame } from '../../shared/sse.js';
 import { planAnswer } from '../../shared/text-scenario.js';
+import { endTruncated, truncatedText } from '../../shared/truncated.js';
 
 /** The chat route prefix; the model path follows (`completions_pro`, …). */
 export const QIANFAN_CHAT_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
@@ -172,12 +173,11 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       ctx.res.end(`data: {"id":"${id}","result":"bro\n\n`);
       return;
     case 'truncated-stream': {
-      const text = scenario.text ?? 'This answer stops in the middle of';
+      const text = truncatedText(scenario);
       if (!x.stream) return sendHalfJson(ctx, answer(x, text, {}, { input: 7, output: 7 }));
       startStream(ctx);
       splitText(text).forEach((piece, i) => frame(ctx, { ...answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 }) }));
-      if (scenario.cut === 'clean') ctx.res.end();
-      else cutConnection(ctx);
+      endTruncated(ctx, scenario.cut);
       return;
     }
     case 'block':

@@ -10,6 +10,7 @@ import { DEFAULT_FAKE_SCENARIO } from '../../server-base.js';
 import { trackSockets } from '../../track-sockets.js';
 import type { FakeScenario, FakeServer } from '../../types.js';
 import { countTokens, splitText } from '../../shared/split-text.js';
+import { truncatedText } from '../../shared/truncated.js';
 import { acceptWebSocket } from './ws-server-socket.js';
 import type { WsServerSocket } from './ws-server-socket.js';
 
@@ -176,7 +177,7 @@ async function play(ws: WsServerSocket, scenario: FakeScenario, sid: string): Pr
       ws.sendText('{"header":{"code":0,"status":1},"payload":');
       return ws.close();
     case 'truncated-stream': {
-      splitText(scenario.text ?? 'This answer stops in the middle of').forEach((piece, i) => ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)));
+      splitText(truncatedText(scenario)).forEach((piece, i) => ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)));
       return scenario.cut === 'clean' ? ws.close() : ws.drop();
     }
     case 'block': {
