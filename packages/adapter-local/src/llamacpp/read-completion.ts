@@ -1,23 +1,16 @@
 import { parseJsonOrThrow, parseSse, servedModel } from '@sc-safety/adapter-utils';
 import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
-import type { ErrorHints } from '../http/classify-http-error.js';
 import { guardStream } from '../http/guard-stream.js';
+import type { ReadAnswerOptions } from '../http/read-answer-options.js';
 import { transientWithPartial } from '../stream-interrupted-error.js';
 import { usageOf } from '../usage.js';
 import { completionFinishReason } from './stop-type.js';
 
-export interface ReadCompletionOptions {
-  label: string;
-  secrets: readonly string[];
-  hints: ErrorHints;
-  warnings: WarningV1[];
-}
-
 type Json = Record<string, unknown>;
 
 /** Reads a non-streamed `/completion` answer. */
-export async function readCompletion(response: Response, options: ReadCompletionOptions): Promise<CompletedResultV1> {
+export async function readCompletion(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   const text = await response.text();
   const body = parseJsonOrThrow<Json>(text, { context: `${options.label} /completion response`, secrets: options.secrets, status: response.status });
   return completed(typeof body.content === 'string' ? body.content : '', body, options.warnings);
@@ -27,7 +20,7 @@ export async function readCompletion(response: Response, options: ReadCompletion
  * Reads a streamed `/completion` answer: one SSE `data:` object per token, the last with
  * `stop: true` and the statistics, and no `[DONE]`. A stream that ends before `stop: true` is cut.
  */
-export async function readCompletionStream(response: Response, options: ReadCompletionOptions): Promise<CompletedResultV1> {
+export async function readCompletionStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   let text = '';
   if (response.body === null) throw transientWithPartial({ message: `${options.label}: the stream has no body.`, warnings: options.warnings }, text);
   for await (const event of guardStream(parseSse(response.body), () => text, options)) {

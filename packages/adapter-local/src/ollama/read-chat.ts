@@ -2,23 +2,16 @@ import { parseJsonOrThrow, parseNdjson, redactBody, servedModel } from '@sc-safe
 import { InvalidResponseError } from '@sc-safety/spec';
 import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
-import type { ErrorHints } from '../http/classify-http-error.js';
 import { guardStream } from '../http/guard-stream.js';
+import type { ReadAnswerOptions } from '../http/read-answer-options.js';
 import { transientWithPartial } from '../stream-interrupted-error.js';
 import { usageOf } from '../usage.js';
 import { doneReason } from './done-reason.js';
 
-export interface ReadOllamaOptions {
-  label: string;
-  secrets: readonly string[];
-  hints: ErrorHints;
-  warnings: WarningV1[];
-}
-
 type Json = Record<string, unknown>;
 
 /** Reads a non-streamed `/api/chat` answer (`stream: false`). */
-export async function readOllamaChat(response: Response, options: ReadOllamaOptions): Promise<CompletedResultV1> {
+export async function readOllamaChat(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   const text = await response.text();
   const body = parseJsonOrThrow<Json>(text, { context: `${options.label} /api/chat response`, secrets: options.secrets, status: response.status });
   if (body.error !== undefined) throw classifyHttpError({ status: undefined, bodyText: text }, options);
@@ -33,7 +26,7 @@ export async function readOllamaChat(response: Response, options: ReadOllamaOpti
  * true` line with the statistics. An `{"error": …}` line (Ollama reports failures mid-stream after
  * HTTP 200) and a stream that ends before `done: true` are TransientErrors keeping the partial text.
  */
-export async function readOllamaStream(response: Response, options: ReadOllamaOptions): Promise<CompletedResultV1> {
+export async function readOllamaStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   let text = '';
   if (response.body === null) throw transientWithPartial({ message: `${options.label}: the stream has no body.`, warnings: options.warnings }, text);
   const lines = parseNdjson<Json>(response.body, { context: `${options.label} /api/chat stream`, secrets: options.secrets });

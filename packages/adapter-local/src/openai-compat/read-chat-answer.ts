@@ -1,19 +1,12 @@
 import { isDoneSentinel, openAIServedModel, parseJsonOrThrow, parseSse } from '@sc-safety/adapter-utils';
 import { InvalidResponseError } from '@sc-safety/spec';
-import type { CompletedResultV1, ServedModelV1, WarningV1 } from '@sc-safety/spec';
+import type { CompletedResultV1, ServedModelV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
-import type { ErrorHints } from '../http/classify-http-error.js';
 import { guardStream } from '../http/guard-stream.js';
+import type { ReadAnswerOptions } from '../http/read-answer-options.js';
 import { transientWithPartial } from '../stream-interrupted-error.js';
 import { usageOf } from '../usage.js';
 import { chatFinishReason } from './finish-reason.js';
-
-export interface ReadAnswerOptions {
-  label: string;
-  secrets: readonly string[];
-  hints: ErrorHints;
-  warnings: WarningV1[];
-}
 
 type Json = Record<string, unknown>;
 
