@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBars, renderPlain } from './progress-render.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { ProgressState, formatDuration } from './progress-state.js';
-import { textWidth } from '../format/text-width.js';
+import { displayWidth } from '@sc-safety/core/display-width';
 
 describe('progress', () => {
   it('counts rows, rate and ETA from fresh answers only', () => {
@@ -45,7 +45,7 @@ describe('progress', () => {
 
   it('fits every bar line in a narrow terminal, and treats a width of 0 as unknown', () => {
     const state = new ProgressState([{ id: 'a-rather-long-model-name-for-a-narrow-screen', total: 12 }, { id: 'judge:j', label: 'judge j', total: 24 }]);
-    for (const line of renderBars(state, 40)) expect(textWidth(line)).toBeLessThanOrEqual(39);
+    for (const line of renderBars(state, 40)) expect(displayWidth(line)).toBeLessThanOrEqual(39);
     const unknown = renderBars(state, 0);
     expect(unknown[1]).toMatch(/^judge j +░+ +0\/24 +0%/);
     expect(unknown[0]).toContain('errors 0');
