@@ -4,6 +4,12 @@ import { ProgressReporter } from './progress-reporter.js';
 import { ProgressState, formatDuration } from './progress-state.js';
 import { displayWidth } from '@sc-safety/core/display-width';
 
+/** A reporter on `state` that writes into an array: as on a terminal (`tty`) or as in a log. */
+function reporterOn(state: ProgressState, tty: boolean): { reporter: ProgressReporter; written: string[] } {
+  const written: string[] = [];
+  return { reporter: new ProgressReporter(state, { write: (s) => written.push(s), tty }), written };
+}
+
 describe('progress', () => {
   it('counts rows, rate and ETA from fresh answers only', () => {
     let t = 0;
@@ -32,13 +38,11 @@ describe('progress', () => {
 
   it('redraws in place on a terminal and appends lines otherwise', () => {
     const state = new ProgressState([{ id: 'm', total: 1 }]);
-    const out: string[] = [];
-    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    const { reporter: tty, written: out } = reporterOn(state, true);
     tty.draw();
     tty.draw();
     expect(out[1]!.startsWith('\x1b[1F\x1b[2K')).toBe(true);
-    const plain: string[] = [];
-    const ci = new ProgressReporter(state, { write: (s) => plain.push(s), tty: false });
+    const { reporter: ci, written: plain } = reporterOn(state, false);
     ci.stop();
     expect(plain.join('')).not.toContain('\x1b');
   });
@@ -53,16 +57,14 @@ describe('progress', () => {
 
   it('stops once: a second stop draws nothing, so lines printed after it are never drawn over', () => {
     const state = new ProgressState([{ id: 'm', total: 1 }]);
-    const out: string[] = [];
-    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    const { reporter: tty, written: out } = reporterOn(state, true);
     tty.draw();
     tty.stop();
     const drawn = out.length;
     tty.stop();
     tty.draw();
     expect(out).toHaveLength(drawn);
-    const plain: string[] = [];
-    const ci = new ProgressReporter(state, { write: (s) => plain.push(s), tty: false });
+    const { reporter: ci, written: plain } = reporterOn(state, false);
     ci.stop();
     ci.stop();
     expect(plain.join('').match(/\[\d\d:\d\d\] m:/g)).toHaveLength(1);
@@ -70,8 +72,7 @@ describe('progress', () => {
 
   it('prints text above the bars on a terminal and draws them again below it', () => {
     const state = new ProgressState([{ id: 'm', total: 2 }]);
-    const out: string[] = [];
-    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    const { reporter: tty, written: out } = reporterOn(state, true);
     tty.draw();
     out.length = 0;
     tty.print('m stopped (auth): bad key\n');
