@@ -6,7 +6,7 @@ import { renderPreflight } from '../format/preflight-report.js';
 import { info, type CommandContext } from '../io.js';
 import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
-import { core, reportRunError } from './run-shared.js';
+import { core, settleRunError } from './run-shared.js';
 
 /** `sc-safety check`: only the preflight of a run — everything a run checks before its first paid call. */
 export function registerCheckCommand(program: Command, ctx: CommandContext): void {
@@ -45,8 +45,7 @@ export function registerCheckCommand(program: Command, ctx: CommandContext): voi
         if (error instanceof c.PreflightFailedError) {
           if (flags.json) io.stdout(terminalSafeJson({ ok: false, probes: error.report.probes }, 2) + '\n');
         }
-        if (reportRunError(c, ctx, error)) return;
-        throw error;
+        settleRunError(c, ctx, error);
       }
     });
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import { adapterSearchDirs } from '../adapter-search.js';
 import { ExitCode, info, type CliIo, type CommandContext, widthOf } from '../io.js';
@@ -6,7 +6,8 @@ import { environmentOf } from '../env-file.js';
 import { examples } from './examples.js';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
-import { core, interruptSignal, reportRunError } from './run-shared.js';
+import { core, interruptSignal, settleRunError } from './run-shared.js';
+import { positiveInt } from './option-values.js';
 
 interface FollowupsFlags {
   config: string;
@@ -16,12 +17,6 @@ interface FollowupsFlags {
   dryRun?: boolean;
   json?: boolean;
   preflight: boolean;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
-  return n;
 }
 
 /** The plan, as `--dry-run` prints it (and as shown before the calls start). */
@@ -129,9 +124,7 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
           ctx.exitCode = ExitCode.failure;
         }
       } catch (error) {
-        progress?.stop();
-        if (reportRunError(c, ctx, error)) return;
-        throw error;
+        settleRunError(c, ctx, error, progress);
       } finally {
         interrupt?.dispose();
       }

@@ -1,14 +1,9 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CommandContext } from '../io.js';
 import { examples } from './examples.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
-  return n;
-}
+import { positiveInt } from './option-values.js';
 
 const FORMATS = ['flames', 'cvalues', 'safety-prompts', 'jsonl', 'csv'] as const;
 

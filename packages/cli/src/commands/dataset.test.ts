@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { textWidth } from '../format/text-width.js';
+import { displayWidth } from '@sc-safety/core/display-width';
 import { main } from '../main.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
@@ -92,7 +92,7 @@ describe('sc-safety dataset stats', () => {
     expect(r.out).toContain('Near-duplicate round-1 texts (character-bigram Jaccard ≥ 0.8): 0 pair(s)');
     // Chinese names take two columns each, so the English column starts at the same place on every row.
     const rows = r.out.split('\n').filter((l) => / (传统安全类|负责任人工智能|指令攻击) /.test(l));
-    expect(new Set(rows.map((l) => textWidth(l.slice(0, l.search(/[A-Z]/)))))).toEqual(new Set([2 + 18 + 2 + 14 + 2]));
+    expect(new Set(rows.map((l) => displayWidth(l.slice(0, l.search(/[A-Z]/)))))).toEqual(new Set([2 + 18 + 2 + 14 + 2]));
     expect(r.out).toContain('No items in 18 sub-dimension(s): 偏见歧视 (bias_discrimination)');
     expect(r.out).toMatch(/1 question +5 /);
   });

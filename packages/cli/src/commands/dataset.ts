@@ -6,24 +6,13 @@ import { ExitCode, type CliIo, type CommandContext } from '../io.js';
 import { examples } from './examples.js';
 import { registerDatasetImportCommand } from './dataset-import.js';
 import { registerFollowupsCommand } from './dataset-followups.js';
+import { positiveInt, lineBytes } from './option-values.js';
 
 const DATASET_ARG = 'path to a .jsonl/.json dataset, or builtin:NAME (see `sc-safety dataset list`)';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
-  return n;
-}
 
 function similarity(value: string): number {
   const n = Number(value);
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number in (0, 1].');
-  return n;
-}
-
-function lineBytes(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1024) throw new InvalidArgumentError('expected a whole number of bytes ≥ 1024.');
   return n;
 }
 

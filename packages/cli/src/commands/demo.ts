@@ -7,7 +7,7 @@ import type * as Core from '@sc-safety/core';
 import { ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
-import { core, interruptSignal, renderPlan, reportRunError, startProgress, type RunProgress } from './run-shared.js';
+import { core, interruptSignal, renderPlan, settleRunError, startProgress, type RunProgress } from './run-shared.js';
 
 /** `sc-safety demo`: the whole benchmark offline, against loopback personas. */
 export function registerDemoCommand(program: Command, ctx: CommandContext): void {
@@ -73,9 +73,7 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
         if (failures) io.stderr(failures);
         if (result.interrupted) ctx.exitCode = ExitCode.interrupted;
       } catch (error) {
-        progress?.stop();
-        if (reportRunError(c, ctx, error)) return;
-        throw error;
+        settleRunError(c, ctx, error, progress);
       } finally {
         progress?.stop();
         interrupt.dispose();

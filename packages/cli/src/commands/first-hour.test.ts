@@ -42,6 +42,8 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
+  // Where the model and the judge are called, with no retries: a failure shows at once.
+  const endpoint = (indent: string, url: string, key: string) => [`baseURL: ${url}`, `apiKey: ${key}`, 'maxRetries: 0'].map((l) => indent + l);
   const config = (o: { modelURL?: string; judgeURL?: string; extra?: string } = {}) =>
     [
       'dataset: builtin:smoke',
@@ -51,16 +53,12 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
       '    adapter: openai',
       '    preset: deepseek',
       '    model: fake-model',
-      `    baseURL: ${o.modelURL ?? target.baseURL}`,
-      `    apiKey: ${KEY}`,
-      '    maxRetries: 0',
+      ...endpoint('    ', o.modelURL ?? target.baseURL, KEY),
       o.extra ?? '',
       'judge:',
       '  adapter: openai',
       '  model: judge-model',
-      `  baseURL: ${o.judgeURL ?? judge.baseURL}`,
-      `  apiKey: ${JUDGE_KEY}`,
-      '  maxRetries: 0',
+      ...endpoint('  ', o.judgeURL ?? judge.baseURL, JUDGE_KEY),
       '',
     ].join('\n');
 

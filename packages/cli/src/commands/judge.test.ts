@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractJudgeTask, loadJudgeCheckSet, renderVerdict } from '@sc-safety/core';
 import { createOpenAIFakeServer, type FakeServer, type RecordedRequest } from '@sc-safety/testkit/fake';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
+import { useTempCli } from './__fixtures__/temp-cli.js';
 
 const KEY = 'sk-test-judge-check-0000';
 
@@ -29,10 +29,8 @@ describe('sc-safety judge check / calibrate', () => {
   let oracle: FakeServer;
   let lenient: FakeServer;
   let target: FakeServer;
-  let dir: string;
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = () => ({ stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: dir, stderrIsTTY: false });
+  const cli = useTempCli('sc-cli-judge-');
+  const { out, err, io } = cli;
   const judgeYaml = (server: FakeServer, extra = '') => `judge:\n  adapter: openai\n  model: judge-x\n  baseURL: ${JSON.stringify(server.baseURL)}\n  apiKey: ${KEY}\n  concurrency: 8\n${extra}`;
 
   beforeAll(async () => {
@@ -44,15 +42,9 @@ describe('sc-safety judge check / calibrate', () => {
     target = await createOpenAIFakeServer({ vendor: 'openai', apiKey: KEY });
   });
   afterAll(async () => Promise.all([oracle.close(), lenient.close(), target.close()]));
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-judge-'));
-    out.length = 0;
-    err.length = 0;
-  });
-  afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('checks a judge on builtin:judge-check through a real adapter and prints agreement with intervals', async () => {
-    await writeFile(path.join(dir, 'judge.yaml'), judgeYaml(oracle));
+    await writeFile(path.join(cli.dir, 'judge.yaml'), judgeYaml(oracle));
     const code = await main(['judge', 'check', '--judge', 'judge.yaml', '--min-kappa', '0.8', '--out', 'report.json'], io());
     expect(err.join('')).toMatch(/judge check: judge-x on \d+ cases/);
     expect(code).toBe(0);
@@ -60,13 +52,13 @@ describe('sc-safety judge check / calibrate', () => {
     expect(text).toMatch(/overall\s+\d+\s+0\s+100\.0% \[100\.0, 100\.0\]\s+1\.000/);
     expect(text).toMatch(/PASS: κ 1\.000 ≥ --min-kappa 0\.8/);
     expect(text).toContain('not human annotation');
-    const report = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8')) as { set: { cases: number }; overall: { kappa: { value: number } } };
+    const report = JSON.parse(await readFile(path.join(cli.dir, 'report.json'), 'utf8')) as { set: { cases: number }; overall: { kappa: { value: number } } };
     expect(report.set.cases).toBeGreaterThanOrEqual(198);
     expect(JSON.stringify(report)).not.toContain(KEY);
   });
 
   it('exits 3 when the judge is under --min-kappa, listing what it got wrong', async () => {
-    await writeFile(path.join(dir, 'judge.yaml'), judgeYaml(lenient));
+    await writeFile(path.join(cli.dir, 'judge.yaml'), judgeYaml(lenient));
     const code = await main(['judge', 'check', '--judge', 'judge.yaml', '--min-kappa', '0.5', '--limit', '40'], io());
     expect(code).toBe(3);
     expect(out.join('')).toMatch(/FAIL: κ .* is under --min-kappa 0\.5/);
@@ -74,8 +66,8 @@ describe('sc-safety judge check / calibrate', () => {
   });
 
   it('exits 2 naming the line of a bad set, and calls no judge', async () => {
-    await writeFile(path.join(dir, 'judge.yaml'), judgeYaml(oracle));
-    await writeFile(path.join(dir, 'set.jsonl'), '{"$schema":"sc-safety/judge-check@1"}\n{"id":"x","category":"traditional_safety","dimension":"crime","round":1,"question":"q","answer":"a","label":7}\n');
+    await writeFile(path.join(cli.dir, 'judge.yaml'), judgeYaml(oracle));
+    await writeFile(path.join(cli.dir, 'set.jsonl'), '{"$schema":"sc-safety/judge-check@1"}\n{"id":"x","category":"traditional_safety","dimension":"crime","round":1,"question":"q","answer":"a","label":7}\n');
     const before = oracle.requests.length;
     expect(await main(['judge', 'check', '--judge', 'judge.yaml', '--set', 'set.jsonl'], io())).toBe(2);
     expect(err.join('')).toMatch(/set\.jsonl:2: label: .*0, 1 or 2/);
@@ -84,7 +76,7 @@ describe('sc-safety judge check / calibrate', () => {
 
   it('a run whose judge fails judge.check stops before any target call (exit 3)', async () => {
     const config = `dataset: builtin:smoke\noutput: out\nmodels:\n  - id: t\n    adapter: openai\n    model: t\n    baseURL: ${JSON.stringify(target.baseURL)}\n    apiKey: ${KEY}\n${judgeYaml(lenient, '  check: {minKappa: 0.6}\n')}`;
-    await writeFile(path.join(dir, 'run.yaml'), config);
+    await writeFile(path.join(cli.dir, 'run.yaml'), config);
     const before = target.requests.length;
     expect(await main(['run', '-c', 'run.yaml'], io())).toBe(3);
     expect(err.join('')).toMatch(/the judge check failed: quadratic-weighted κ .* is below the required 0\.6 .*no target was called/);
@@ -94,9 +86,9 @@ describe('sc-safety judge check / calibrate', () => {
 
   it('a run whose judge passes judge.check records the check in the manifest; calibrate then writes results.json', async () => {
     const config = `dataset: builtin:smoke\noutput: out\nmodels:\n  - id: t\n    adapter: openai\n    model: t\n    baseURL: ${JSON.stringify(target.baseURL)}\n    apiKey: ${KEY}\n${judgeYaml(oracle, '  check: {minKappa: 0.6}\n')}`;
-    await writeFile(path.join(dir, 'run.yaml'), config);
+    await writeFile(path.join(cli.dir, 'run.yaml'), config);
     expect(await main(['run', '-c', 'run.yaml'], io())).toBe(0);
-    const results = JSON.parse(await readFile(path.join(dir, 'out', 'results.json'), 'utf8')) as {
+    const results = JSON.parse(await readFile(path.join(cli.dir, 'out', 'results.json'), 'utf8')) as {
       manifest: { judge: { check: { passed: boolean; kappa: { value: number } } } };
       answers: Array<{ answerKey: string; model: string; itemId: string; round: number; score: number | null }>;
     };
@@ -108,18 +100,18 @@ describe('sc-safety judge check / calibrate', () => {
       JSON.stringify({ answerKey: a.answerKey, rater: 'r1', score: a.score }),
       JSON.stringify({ model: a.model, itemId: a.itemId, round: a.round, rater: 'r2', score: i === 0 ? (a.score! + 1) % 3 : a.score }),
     ]);
-    await writeFile(path.join(dir, 'labels.jsonl'), lines.join('\n') + '\n');
+    await writeFile(path.join(cli.dir, 'labels.jsonl'), lines.join('\n') + '\n');
     out.length = 0;
     expect(await main(['judge', 'calibrate', 'out', '--labels', 'labels.jsonl'], io())).toBe(0);
     expect(out.join('')).toMatch(/answers rated: 4; by two or more raters: 4/);
     expect(out.join('')).toMatch(/inter-rater Krippendorff's α \(ordinal\)/);
-    const after = JSON.parse(await readFile(path.join(dir, 'out', 'results.json'), 'utf8')) as { calibration: { answers: number } };
+    const after = JSON.parse(await readFile(path.join(cli.dir, 'out', 'results.json'), 'utf8')) as { calibration: { answers: number } };
     expect(after.calibration.answers).toBe(4);
   });
 
   it('calibrate exits 2 naming a label line that matches no answer', async () => {
-    await writeFile(path.join(dir, 'results.json'), JSON.stringify({ answers: [] }));
-    await writeFile(path.join(dir, 'labels.jsonl'), '{"answerKey":"nope","rater":"r1","score":1}\n');
+    await writeFile(path.join(cli.dir, 'results.json'), JSON.stringify({ answers: [] }));
+    await writeFile(path.join(cli.dir, 'labels.jsonl'), '{"answerKey":"nope","rater":"r1","score":1}\n');
     expect(await main(['judge', 'calibrate', '.', '--labels', 'labels.jsonl'], io())).toBe(2);
     expect(err.join('')).toMatch(/labels\.jsonl:1: answerKey: .*not an answer of this run/);
   });

@@ -6,16 +6,11 @@ import type { ResultsAnswer } from '@sc-safety/core';
 import { ExitCode, type CommandContext } from '../io.js';
 import { environmentOf } from '../env-file.js';
 import { core, interruptSignal, isUsageError } from './run-shared.js';
+import { positiveInt } from './option-values.js';
 
 function kappaValue(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < -1 || n > 1) throw new InvalidArgumentError('expected a number from -1 to 1 (κ’s range), e.g. 0.6.');
-  return n;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
   return n;
 }
 

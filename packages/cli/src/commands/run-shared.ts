@@ -26,11 +26,26 @@ export function reportRunError(c: typeof Core, ctx: CommandContext, error: unkno
     return true;
   }
   if (isUsageError(c, error)) {
-    ctx.io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-    ctx.exitCode = ExitCode.invalid;
+    reportInvalidInput(ctx, error);
     return true;
   }
   return false;
+}
+
+/** Prints a bad-input error's message as it is and sets exit 2. */
+export function reportInvalidInput(ctx: CommandContext, error: unknown): void {
+  ctx.io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
+  ctx.exitCode = ExitCode.invalid;
+}
+
+/**
+ * The `catch` of every command that runs models: stops the progress display first (so the message
+ * is not drawn over), then reports a failed preflight or judge check or bad input
+ * ({@link reportRunError}) or rethrows anything else (exit 1).
+ */
+export function settleRunError(c: typeof Core, ctx: CommandContext, error: unknown, progress?: { stop(): void }): void {
+  progress?.stop();
+  if (!reportRunError(c, ctx, error)) throw error;
 }
 
 /** What {@link startProgress} returns: the event sink, a way to print above the bars, and the failures seen. */

@@ -2,26 +2,15 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import type * as Core from '@sc-safety/core';
-import { EXIT_CODE_HELP, ExitCode, info, type CommandContext, widthOf } from '../io.js';
+import { EXIT_CODE_HELP, info, type CommandContext, widthOf } from '../io.js';
 import { percent, settleExitCode, type CompletionGates } from './completion.js';
 import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
 import { environmentOf } from '../env-file.js';
-import { core, interruptSignal, isUsageError, renderPlan, reportRunError, startProgress, type RunProgress } from './run-shared.js';
+import { core, interruptSignal, isUsageError, renderPlan, reportInvalidInput, settleRunError, startProgress, type RunProgress } from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
-  return n;
-}
-
-function bytes(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1024) throw new InvalidArgumentError('expected a whole number of bytes ≥ 1024.');
-  return n;
-}
+import { positiveInt, lineBytes } from './option-values.js';
 
 const GATE_HELP = {
   failUnder: 'exit 3 when a ranked model’s total is under this score (0–100), or it has no score',
@@ -49,6 +38,14 @@ function gatesOf(flags: { failUnder?: number; minCoverage?: number }): Completio
   return { ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}), ...(flags.minCoverage !== undefined ? { minCoverage: flags.minCoverage } : {}) };
 }
 
+/** `--json` and the two gates, last among the flags of the commands that rescore a run (score, merge). */
+function withGateFlags(command: Command): Command {
+  return command
+    .option('--json', 'print JSON on stdout')
+    .option('--fail-under <score>', GATE_HELP.failUnder, percent)
+    .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent);
+}
+
 /** `sc-safety run`: the benchmark itself. */
 export function registerRunCommand(program: Command, ctx: CommandContext): void {
   const { io } = ctx;
@@ -67,7 +64,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('--dry-run', 'print the plan (calls per model, estimated tokens, adapter modules that would load) and stop; imports no adapter')
     .option('--fsync', 'fsync every stored call (survives power loss, not just a killed process; slower)')
     .option('--fresh', 'move an existing run store aside (store.sqlite → store.sqlite.moved-<time>) and start again; nothing is deleted')
-    .option('--max-line-bytes <n>', 'longest dataset line accepted, in bytes (default 1048576)', bytes)
+    .option('--max-line-bytes <n>', 'longest dataset line accepted, in bytes (default 1048576)', lineBytes)
     .option('--no-preflight', 'skip the probes of every model endpoint and judge before the first call (see `sc-safety check`)')
     .addHelpText(
       'after',
@@ -149,23 +146,20 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         // The results are written (results.json, answers.csv, summary.txt): now the exit status.
         settleExitCode(ctx, result.results, gatesOf(flags));
       } catch (error) {
-        progress?.stop();
-        if (reportRunError(c, ctx, error)) return;
-        throw error;
+        settleRunError(c, ctx, error, progress);
       } finally {
         interrupt?.dispose();
       }
     });
 
-  program
-    .command('score')
-    .description('recompute the leaderboard of a run directory from its stored judgments, or from a judgments file')
-    .argument('[run-dir]', 'a run directory written by `sc-safety run`')
-    .option('--judgments <file>', 'JSONL of {model, itemId, category, dimension, round, score | outcome} made elsewhere')
-    .option('--no-write', 'print only: leave results.json, answers.csv and summary.txt as they are')
-    .option('--json', 'print JSON on stdout')
-    .option('--fail-under <score>', GATE_HELP.failUnder, percent)
-    .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
+  withGateFlags(
+    program
+      .command('score')
+      .description('recompute the leaderboard of a run directory from its stored judgments, or from a judgments file')
+      .argument('[run-dir]', 'a run directory written by `sc-safety run`')
+      .option('--judgments <file>', 'JSONL of {model, itemId, category, dimension, round, score | outcome} made elsewhere')
+      .option('--no-write', 'print only: leave results.json, answers.csv and summary.txt as they are'),
+  )
     .addHelpText(
       'after',
       `\nA rescore rewrites the run's exports (results.json, answers.csv, summary.txt) and says so; --no-write only prints.\n\n${examples([
@@ -193,22 +187,20 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         settleExitCode(ctx, results, gatesOf(flags));
       } catch (error) {
         if (error instanceof InvalidArgumentError || isUsageError(c, error) || (error as { code?: string }).code === 'ENOENT') {
-          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-          ctx.exitCode = ExitCode.invalid;
+          reportInvalidInput(ctx, error);
           return;
         }
         throw error;
       }
     });
 
-  program
-    .command('merge')
-    .description('combine the run stores of several shards (or machines) into one run directory and score it')
-    .argument('<run-dirs...>', 'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)')
-    .requiredOption('-o, --out <dir>', 'the merged run directory')
-    .option('--json', 'print JSON on stdout')
-    .option('--fail-under <score>', GATE_HELP.failUnder, percent)
-    .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
+  withGateFlags(
+    program
+      .command('merge')
+      .description('combine the run stores of several shards (or machines) into one run directory and score it')
+      .argument('<run-dirs...>', 'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)')
+      .requiredOption('-o, --out <dir>', 'the merged run directory'),
+  )
     .addHelpText(
       'after',
       `\n${examples([
@@ -228,8 +220,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         settleExitCode(ctx, merged.results, gatesOf(flags));
       } catch (error) {
         if (isUsageError(c, error)) {
-          io.stderr(`${error instanceof Error ? error.message : String(error)}\n`);
-          ctx.exitCode = ExitCode.invalid;
+          reportInvalidInput(ctx, error);
           return;
         }
         throw error;

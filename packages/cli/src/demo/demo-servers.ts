@@ -44,6 +44,9 @@ export async function startDemoServers(): Promise<DemoServers> {
 /** The run config the demo uses, as YAML: the same file shape a real run takes. */
 export function demoConfigYaml(servers: DemoServers, options: { dataset: string; output: string }): string {
   const q = (s: string) => JSON.stringify(s);
+  // Where and how each entry calls: its loopback server and key, then its tags (models only).
+  const endpoint = (baseURL: string, apiKey: string, tags?: string) =>
+    `    baseURL: ${q(baseURL)}\n    apiKey: ${q(apiKey)}\n${tags ? `    tags: [${tags}]\n` : ''}    concurrency: 8`;
   return `# sc-safety demo run: loopback fake vendors answering as scripted personas.
 # Demo scores are NOT safety scores of any real model.
 # To evaluate real models, replace baseURL/apiKey (e.g. apiKey: \${DEEPSEEK_API_KEY}) and remove the demo servers.
@@ -54,40 +57,27 @@ models:
     adapter: openai
     preset: deepseek
     model: deepseek-chat
-    baseURL: ${q(servers.careful.baseURL)}
-    apiKey: ${q(DEMO_KEYS.careful)}
-    tags: [closed]
-    concurrency: 8
+${endpoint(servers.careful.baseURL, DEMO_KEYS.careful, 'closed')}
   - id: demo-eager
     adapter: anthropic
     model: claude-demo
-    baseURL: ${q(servers.eager.url)}
-    apiKey: ${q(DEMO_KEYS.eager)}
-    tags: [open]
-    concurrency: 8
+${endpoint(servers.eager.url, DEMO_KEYS.eager, 'open')}
   - id: demo-filtered
     adapter: openai
     preset: dashscope
     model: qwen-demo
     stream: true
-    baseURL: ${q(servers.filtered.baseURL)}
-    apiKey: ${q(DEMO_KEYS.filtered)}
-    tags: [closed]
-    concurrency: 8
+${endpoint(servers.filtered.baseURL, DEMO_KEYS.filtered, 'closed')}
 judges:
   - id: judge-strict
     adapter: openai
     model: gpt-demo-judge
-    baseURL: ${q(servers.strict.baseURL)}
-    apiKey: ${q(DEMO_KEYS.strict)}
-    concurrency: 8
+${endpoint(servers.strict.baseURL, DEMO_KEYS.strict)}
   - id: judge-lenient
     adapter: openai
     preset: zhipu
     model: glm-demo-judge
-    baseURL: ${q(servers.lenient.baseURL)}
-    apiKey: ${q(DEMO_KEYS.lenient)}
-    concurrency: 8
+${endpoint(servers.lenient.baseURL, DEMO_KEYS.lenient)}
 panel:
   aggregate: median
 policies:

@@ -1,4 +1,4 @@
-import { padText, textWidth } from './text-width.js';
+import { displayWidth, padEndToWidth, padStartToWidth } from '@sc-safety/core/display-width';
 
 /** A column of a plain-text table. */
 export interface Column {
@@ -11,11 +11,11 @@ export interface Column {
  * by terminal width (so Chinese names line up). Trailing spaces are trimmed.
  */
 export function renderTable(columns: readonly Column[], rows: ReadonlyArray<readonly string[]>, indent = ''): string {
-  const widths = columns.map((c, i) => Math.max(textWidth(c.header), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]): string =>
     indent +
     columns
-      .map((c, i) => padText(cells[i] ?? '', widths[i]!, c.align ?? 'left'))
+      .map((c, i) => (c.align === 'right' ? padStartToWidth : padEndToWidth)(cells[i] ?? '', widths[i]!))
       .join('  ')
       .trimEnd();
   const rule = indent + widths.map((w) => '─'.repeat(w)).join('  ');

@@ -1,4 +1,4 @@
-import { padText, textWidth, truncateText } from '../format/text-width.js';
+import { displayWidth, padEndToWidth, truncateToWidth } from '@sc-safety/core/display-width';
 import { formatDuration } from './progress-state.js';
 import type { LaneProgress, ProgressState } from './progress-state.js';
 
@@ -23,15 +23,15 @@ function details(state: ProgressState, lane: LaneProgress): string {
 export function renderBars(state: ProgressState, columns = 100): string[] {
   // A terminal that reports 0 (or no) columns is of unknown width, not zero: lay out for 100.
   const width = Number.isFinite(columns) && columns >= 20 ? columns : 100;
-  const nameWidth = Math.min(24, Math.max(...[...state.lanes.values()].map((l) => textWidth(l.label)), 5));
+  const nameWidth = Math.min(24, Math.max(...[...state.lanes.values()].map((l) => displayWidth(l.label)), 5));
   const barWidth = Math.max(10, Math.min(30, width - nameWidth - 70));
   return [...state.lanes.values()].map((lane) => {
     const pct = lane.total ? lane.done / lane.total : 1;
     const count = `${lane.done}/${lane.total}`;
-    const line = `${padText(truncateText(lane.label, nameWidth), nameWidth)} ${bar(pct, barWidth)} ${count.padStart(String(lane.total).length * 2 + 1)} ${String(Math.floor(pct * 100)).padStart(3)}%  ${details(state, lane)}`;
+    const line = `${padEndToWidth(truncateToWidth(lane.label, nameWidth), nameWidth)} ${bar(pct, barWidth)} ${count.padStart(String(lane.total).length * 2 + 1)} ${String(Math.floor(pct * 100)).padStart(3)}%  ${details(state, lane)}`;
     // A line wider than the terminal wraps, and the redraw (cursor up one row per line) would then
     // land inside the block and smear it: every bar line fits in one row.
-    return truncateText(line, width - 1);
+    return truncateToWidth(line, width - 1);
   });
 }
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { renderBars, renderPlain } from './progress-render.js';
 import { ProgressReporter } from './progress-reporter.js';
 import { ProgressState, formatDuration } from './progress-state.js';
-import { textWidth } from '../format/text-width.js';
+import { displayWidth } from '@sc-safety/core/display-width';
+
+/** A reporter on `state` that writes into an array: as on a terminal (`tty`) or as in a log. */
+function reporterOn(state: ProgressState, tty: boolean): { reporter: ProgressReporter; written: string[] } {
+  const written: string[] = [];
+  return { reporter: new ProgressReporter(state, { write: (s) => written.push(s), tty }), written };
+}
 
 describe('progress', () => {
   it('counts rows, rate and ETA from fresh answers only', () => {
@@ -32,20 +38,18 @@ describe('progress', () => {
 
   it('redraws in place on a terminal and appends lines otherwise', () => {
     const state = new ProgressState([{ id: 'm', total: 1 }]);
-    const out: string[] = [];
-    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    const { reporter: tty, written: out } = reporterOn(state, true);
     tty.draw();
     tty.draw();
     expect(out[1]!.startsWith('\x1b[1F\x1b[2K')).toBe(true);
-    const plain: string[] = [];
-    const ci = new ProgressReporter(state, { write: (s) => plain.push(s), tty: false });
+    const { reporter: ci, written: plain } = reporterOn(state, false);
     ci.stop();
     expect(plain.join('')).not.toContain('\x1b');
   });
 
   it('fits every bar line in a narrow terminal, and treats a width of 0 as unknown', () => {
     const state = new ProgressState([{ id: 'a-rather-long-model-name-for-a-narrow-screen', total: 12 }, { id: 'judge:j', label: 'judge j', total: 24 }]);
-    for (const line of renderBars(state, 40)) expect(textWidth(line)).toBeLessThanOrEqual(39);
+    for (const line of renderBars(state, 40)) expect(displayWidth(line)).toBeLessThanOrEqual(39);
     const unknown = renderBars(state, 0);
     expect(unknown[1]).toMatch(/^judge j +░+ +0\/24 +0%/);
     expect(unknown[0]).toContain('errors 0');
@@ -53,16 +57,14 @@ describe('progress', () => {
 
   it('stops once: a second stop draws nothing, so lines printed after it are never drawn over', () => {
     const state = new ProgressState([{ id: 'm', total: 1 }]);
-    const out: string[] = [];
-    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    const { reporter: tty, written: out } = reporterOn(state, true);
     tty.draw();
     tty.stop();
     const drawn = out.length;
     tty.stop();
     tty.draw();
     expect(out).toHaveLength(drawn);
-    const plain: string[] = [];
-    const ci = new ProgressReporter(state, { write: (s) => plain.push(s), tty: false });
+    const { reporter: ci, written: plain } = reporterOn(state, false);
     ci.stop();
     ci.stop();
     expect(plain.join('').match(/\[\d\d:\d\d\] m:/g)).toHaveLength(1);
@@ -70,8 +72,7 @@ describe('progress', () => {
 
   it('prints text above the bars on a terminal and draws them again below it', () => {
     const state = new ProgressState([{ id: 'm', total: 2 }]);
-    const out: string[] = [];
-    const tty = new ProgressReporter(state, { write: (s) => out.push(s), tty: true });
+    const { reporter: tty, written: out } = reporterOn(state, true);
     tty.draw();
     out.length = 0;
     tty.print('m stopped (auth): bad key\n');

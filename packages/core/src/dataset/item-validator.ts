@@ -65,29 +65,23 @@ export class ItemValidator {
     const turns = this.checkStringArray(value.turns, 'turns', at, true);
     const item = { id, category: category?.id, dimension, turns } as DatasetItem;
 
-    if (value.system !== undefined) {
-      const system = this.checkString(value.system, 'system', at);
-      if (system !== undefined) item.system = system;
-    }
-    if (value.tags !== undefined) {
-      const tags = this.checkStringArray(value.tags, 'tags', at, false);
-      if (tags !== undefined) item.tags = tags;
-    }
-    if (value.source !== undefined) {
-      const source = this.checkString(value.source, 'source', at);
-      if (source !== undefined) item.source = source;
-    }
-    if (value.strategy !== undefined) {
-      const strategy = this.checkEnum(value.strategy, 'strategy', STRATEGY_IDS, at);
-      if (strategy !== undefined) item.strategy = strategy;
-    }
-    if (value.expect !== undefined) {
-      const expectation = this.checkEnum(value.expect, 'expect', EXPECT_VALUES, at);
-      if (expectation !== undefined) item.expect = expectation;
-      // A contrast prompt is judged on whether it gets a helpful answer; a follow-up would test something else.
-      if (expectation === 'comply' && turns !== undefined && turns.length > 1) {
-        this.issues.error(at, 'turns', `an item with "expect": "comply" is single-turn; give one turn, got ${turns.length}`);
-      }
+    // An optional field is checked only when present, and kept only when valid.
+    const optional = <K extends 'system' | 'tags' | 'source' | 'strategy' | 'expect'>(
+      key: K,
+      check: (field: unknown) => DatasetItem[K] | undefined,
+    ): DatasetItem[K] | undefined => {
+      const checked = value[key] === undefined ? undefined : check(value[key]);
+      if (checked !== undefined) item[key] = checked;
+      return checked;
+    };
+    optional('system', (field) => this.checkString(field, 'system', at));
+    optional('tags', (field) => this.checkStringArray(field, 'tags', at, false));
+    optional('source', (field) => this.checkString(field, 'source', at));
+    optional('strategy', (field) => this.checkEnum(field, 'strategy', STRATEGY_IDS, at));
+    const expectation = optional('expect', (field) => this.checkEnum(field, 'expect', EXPECT_VALUES, at));
+    // A contrast prompt is judged on whether it gets a helpful answer; a follow-up would test something else.
+    if (expectation === 'comply' && turns !== undefined && turns.length > 1) {
+      this.issues.error(at, 'turns', `an item with "expect": "comply" is single-turn; give one turn, got ${turns.length}`);
     }
     if (value.meta !== undefined) {
       if (isPlainObject(value.meta)) item.meta = value.meta;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonError, lineAndColumn } from './json-error.js';
+import { describeJsonError, lineAndColumn, parseJsonLine } from './json-error.js';
 
 function parseError(text: string): unknown {
   try {
@@ -35,3 +35,19 @@ describe('lineAndColumn', () => {
     expect(lineAndColumn('😀x', 2)).toEqual({ line: 1, column: 2 });
   });
 });
+
+describe('parseJsonLine', () => {
+  it('gives the value of a JSON line', () => {
+    expect(parseJsonLine('{"id": "a", "n": [1, 2]}')).toEqual({ ok: true, value: { id: 'a', n: [1, 2] } });
+    expect(parseJsonLine('"text"')).toEqual({ ok: true, value: 'text' });
+  });
+
+  it('names the problem, and says each line must be one JSON object', () => {
+    const parsed = parseJsonLine('{"id": "a",}');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problem).toMatch(/^invalid JSON( \(column \d+\))?: .+; each line must be one complete JSON object$/);
+    expect(parsed.problem).not.toContain('{"id"');
+  });
+});
+

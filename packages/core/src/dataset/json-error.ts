@@ -50,3 +50,17 @@ export function lineAndColumn(text: string, position: number): { line: number; c
   const column = [...before.slice(lastBreak + 1)].length + 1;
   return { line, column };
 }
+
+/**
+ * Parses one line of a JSONL file. A line that is not JSON gives the problem to report (the same
+ * words for datasets and imported sources), with the column where parsing stopped when V8 says.
+ */
+export function parseJsonLine(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const { message, position } = describeJsonError(error);
+    const where = position === undefined ? '' : ` (column ${lineAndColumn(text, position).column})`;
+    return { ok: false, problem: `invalid JSON${where}: ${message}; each line must be one complete JSON object` };
+  }
+}

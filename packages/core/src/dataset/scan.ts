@@ -5,7 +5,7 @@ import { Fingerprinter } from './fingerprint.js';
 import { readHeader } from './header.js';
 import { IssueCollector, describeValue, isPlainObject } from './issues.js';
 import { ItemValidator } from './item-validator.js';
-import { describeJsonError, lineAndColumn } from './json-error.js';
+import { describeJsonError, lineAndColumn, parseJsonLine } from './json-error.js';
 import { DEFAULT_MAX_LINE_BYTES, readJsonlLines } from './read-jsonl.js';
 import { displayName, isBuiltinRef, resolveDatasetPath, unknownBuiltinMessage, type ResolveOptions } from './resolve.js';
 import type { DatasetHeaderInfo, DatasetItem } from './types.js';
@@ -127,16 +127,13 @@ export class DatasetScan {
           first = false;
           continue;
         }
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch (error) {
-          const { message, position } = describeJsonError(error);
-          const where = position === undefined ? '' : ` (column ${lineAndColumn(text, position).column})`;
-          this.issues.error(at, undefined, `invalid JSON${where}: ${message}; each line must be one complete JSON object`);
+        const parsed = parseJsonLine(text);
+        if (!parsed.ok) {
+          this.issues.error(at, undefined, parsed.problem);
           first = false;
           continue;
         }
+        const value = parsed.value;
         if (isPlainObject(value) && '$schema' in value) {
           if (first) {
             ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, at, this.issues, { schemaRequired: true }));

@@ -11,6 +11,11 @@ export function isContrastRow(row: Pick<AnswerRow, 'contrast'>, item?: Pick<Data
   return row.contrast === true || item?.expect === 'comply';
 }
 
+/** Which answer a row is, first in both records made from it: model, item, category, dimension, round. */
+function answerIdentity(row: AnswerRow): Pick<AnswerRow, 'model' | 'itemId' | 'category' | 'dimension' | 'round'> {
+  return { model: row.model, itemId: row.itemId, category: row.category, dimension: row.dimension, round: row.round };
+}
+
 /**
  * The scorer's view of an answer row, field for field: outcome, score, block stage and code, and
  * the `vendorBlocked` flag. Nothing is reinterpreted here — an inconsistent row (a score on an
@@ -18,11 +23,7 @@ export function isContrastRow(row: Pick<AnswerRow, 'contrast'>, item?: Pick<Data
  */
 export function toScoreRecord(row: AnswerRow): ScoreRecord {
   return {
-    model: row.model,
-    itemId: row.itemId,
-    category: row.category,
-    dimension: row.dimension,
-    round: row.round,
+    ...answerIdentity(row),
     ...(row.epoch !== undefined && row.epoch > 1 ? { epoch: row.epoch } : {}),
     outcome: row.outcome,
     ...(row.score !== null ? { score: row.score } : {}),
@@ -59,11 +60,7 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
     }),
   );
   return {
-    model: row.model,
-    itemId: row.itemId,
-    category: row.category,
-    dimension: row.dimension,
-    round: row.round,
+    ...answerIdentity(row),
     epoch: row.epoch ?? 1,
     outcome: row.outcome,
     score: row.score,

@@ -13,6 +13,8 @@ describe('displayWidth', () => {
     expect(displayWidth('（ＡＢ）')).toBe(8);
     expect(displayWidth('。、')).toBe(4);
     expect(displayWidth('𠀀')).toBe(2); // CJK extension B, outside the BMP
+    expect(displayWidth('违法犯罪')).toBe(8);
+    expect(displayWidth('😀')).toBe(2); // emoji: terminals draw them double
   });
 
   it('counts combining marks, zero-width characters and ANSI sequences as 0', () => {

@@ -1,6 +1,8 @@
 /**
  * Terminal column widths. CJK text takes two columns per character, so padding with
  * `String.prototype.padEnd` misaligns any table holding Chinese model or board names.
+ * The one width rule: summary.txt and the CLI's tables and progress bars (which import it as
+ * `@sc-safety/core/display-width`, without loading the rest of core) all measure with it.
  */
 
 // Control Sequence Introducer sequences (colours, cursor moves): they print nothing.

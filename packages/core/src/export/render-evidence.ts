@@ -16,18 +16,19 @@ export function overRefusalCell(results: ResultsDocument): ((model: string) => s
   return (model) => percent(section.models[model]?.rate);
 }
 
+/** A per-model table's columns: the model id (shrinks on a narrow terminal), then right-aligned figures. */
+function modelTableColumns(figures: readonly string[]): TableColumn[] {
+  return [
+    { header: 'Model', align: 'left', shrink: true, minWidth: 8 },
+    ...figures.map((header): TableColumn => ({ header, align: 'right' })),
+  ];
+}
+
 /** The over-refusal table: rate with its interval, counts, coverage; undefined without contrast items. */
 export function overRefusalTable(results: ResultsDocument): { columns: TableColumn[]; rows: string[][] } | undefined {
   const section = results.leaderboard.overRefusal;
   if (section === undefined) return undefined;
-  const columns: TableColumn[] = [
-    { header: 'Model', align: 'left', shrink: true, minWidth: 8 },
-    { header: 'Over-refusal [95% CI]', align: 'right' },
-    { header: 'Refused', align: 'right' },
-    { header: 'Partial', align: 'right' },
-    { header: 'Helpful', align: 'right' },
-    { header: 'Coverage', align: 'right' },
-  ];
+  const columns = modelTableColumns(['Over-refusal [95% CI]', 'Refused', 'Partial', 'Helpful', 'Coverage']);
   const rows = results.models.map((m) => {
     const e = section.models[m.id];
     const ci = e?.ci ? ` [${percent(e.ci.low)}, ${percent(e.ci.high)}]` : '';
@@ -47,13 +48,7 @@ export function overRefusalTable(results: ResultsDocument): { columns: TableColu
 export function epochSpreadTable(results: ResultsDocument): { columns: TableColumn[]; rows: string[][] } | undefined {
   const spread = results.leaderboard.epochs?.models;
   if (spread === undefined || Object.keys(spread).length === 0) return undefined;
-  const columns: TableColumn[] = [
-    { header: 'Model', align: 'left', shrink: true, minWidth: 8 },
-    { header: 'Epochs', align: 'right' },
-    { header: 'Items × rounds compared', align: 'right' },
-    { header: 'Differing', align: 'right' },
-    { header: 'Mean SD', align: 'right' },
-  ];
+  const columns = modelTableColumns(['Epochs', 'Items × rounds compared', 'Differing', 'Mean SD']);
   const rows = Object.entries(spread).map(([id, s]) => [
     id,
     String(s.epochs),

@@ -117,7 +117,17 @@ function overRefusalColumn(results: ResultsDocument): (TableColumn & { cell: (r:
   return cell === undefined ? [] : [{ header: 'Over-refusal', align: 'right', cell: (r) => cell(r.model) }];
 }
 
-function overallBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
+/**
+ * A board ranked by total score: the overall and open-source boards (`overall`: with the Blocked
+ * and Rank CI columns) and the category boards (without them).
+ */
+function scoreBoard(
+  results: ResultsDocument,
+  board: Leaderboard,
+  width: number,
+  paint: Painter,
+  overall: boolean,
+): string[] {
   const bounds = board.rows.some((r) => boundsText(r) !== '');
   const groups = board.rows.some((r) => r.group !== null);
   const columns: (TableColumn & { cell: (r: LeaderboardRow) => string; delta?: boolean })[] = [
@@ -131,13 +141,17 @@ function overallBoard(results: ResultsDocument, board: Leaderboard, width: numbe
     { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
     { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
     ...overRefusalColumn(results),
-    {
-      header: 'Blocked',
-      align: 'right',
-      optional: true,
-      cell: (r) => String(results.leaderboard.models[r.model]?.counts.total.blocked.total ?? 0),
-    },
-    { header: 'Rank CI', align: 'right', optional: true, cell: rankInterval },
+    ...(overall
+      ? [
+          {
+            header: 'Blocked',
+            align: 'right' as const,
+            optional: true,
+            cell: (r: LeaderboardRow) => String(results.leaderboard.models[r.model]?.counts.total.blocked.total ?? 0),
+          },
+          { header: 'Rank CI', align: 'right' as const, optional: true, cell: rankInterval },
+        ]
+      : []),
     // Dropped first when the table is too wide: the line under the board lists the groups too.
     ...(groups ? [{ header: 'Group', align: 'right' as const, optional: true, cell: groupText }] : []),
   ];
@@ -178,27 +192,6 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
   return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
 }
 
-function categoryBoard(results: ResultsDocument, board: Leaderboard, width: number, paint: Painter): string[] {
-  const bounds = board.rows.some((r) => boundsText(r) !== '');
-  const groups = board.rows.some((r) => r.group !== null);
-  const columns: (TableColumn & { cell: (r: LeaderboardRow) => string; delta?: boolean })[] = [
-    { header: '#', align: 'right', cell: rankLabel },
-    { header: 'Model', align: 'left', shrink: true, minWidth: MODEL_MIN_WIDTH, cell: (r) => r.model },
-    { header: 'Total [95% CI]', align: 'right', cell: (r) => withCi(r.total, r.ci) },
-    // Optional: a narrow terminal drops it (after Group, Rank CI and Blocked).
-    ...(bounds ? [{ header: 'Worst–best', align: 'right' as const, optional: true, cell: boundsText }] : []),
-    { header: 'R1', align: 'right', cell: (r) => formatScore(r.round1) },
-    { header: 'R2', align: 'right', cell: (r) => formatScore(r.round2) },
-    { header: 'Δ (pairs)', align: 'right', cell: (r) => deltaWithPairs(r.delta, r.matchedPairs), delta: true },
-    { header: 'Coverage', align: 'right', cell: (r) => percent(r.coverage) },
-    ...overRefusalColumn(results),
-    // Dropped first when the table is too wide: the line under the board lists the groups too.
-    ...(groups ? [{ header: 'Group', align: 'right' as const, optional: true, cell: groupText }] : []),
-  ];
-  const rows = board.rows.map((r) => columns.map((c) => c.cell(r)));
-  const deltaColumn = columns.findIndex((c) => c.delta === true);
-  return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, deltaColumn, paint) });
-}
 
 /**
  * The board's groups of not-distinguishable models on one line, in board order
@@ -345,7 +338,7 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
     const line = groupLine(board);
     return line === null ? [] : [line];
   };
-  section(boardTitle(boards.overall), overallBoard(results, boards.overall, width, paint), [
+  section(boardTitle(boards.overall), scoreBoard(results, boards.overall, width, paint, true), [
     legend,
     deltaNote,
     ...boundsNote,
@@ -354,7 +347,7 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   ]);
   if (boards.openSource.rows.length > 0) {
     const open = boards.openSource;
-    section(boardTitle(open), overallBoard(results, open, width, paint), groupsOf(open));
+    section(boardTitle(open), scoreBoard(results, open, width, paint, true), groupsOf(open));
   }
   const rankedBy = METRIC_LABELS[boards.multiRound.rankedBy];
   const itemShape = results.leaderboard.items ?? { pairs: 0, singleTurn: 0 };
@@ -367,7 +360,7 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   ]);
   for (const id of CATEGORY_IDS) {
     const board = boards.categories[id];
-    section(boardTitle(board), categoryBoard(results, board, width, paint), groupsOf(board));
+    section(boardTitle(board), scoreBoard(results, board, width, paint, false), groupsOf(board));
   }
   const blockNote =
     m.policies.block === 'score-1'

@@ -48,29 +48,43 @@ export async function judgeAnswer(model: LanguageModelV1, input: JudgeInput, opt
     requestIds: [],
   };
 
+  const parse = (text: string) => parseVerdict(text, nonce, promptOptions);
   const first = await send(messages);
-  account(outcome, first);
-  if (first.type === 'blocked') {
-    outcome.rawText = first.partialText ?? '';
-    return blocked(outcome, first, 'judge');
-  }
-  outcome.rawText = first.text;
-  const parsed = parseVerdict(first.text, nonce, promptOptions);
-  if (parsed.ok) return scored(outcome, parsed);
-  outcome.problems.push(`${parsed.problem}: ${parsed.detail}`);
+  const failure = readReply(outcome, first, 'judge', parse);
+  if (failure === undefined || first.type === 'blocked') return outcome;
 
   outcome.repaired = true;
-  const second = await send(buildRepairMessages(messages, first.text, parsed.problem, nonce, promptOptions));
-  account(outcome, second);
-  if (second.type === 'blocked') {
-    outcome.repairText = second.partialText ?? '';
-    return blocked(outcome, second, 'repair');
-  }
-  outcome.repairText = second.text;
-  const reparsed = parseVerdict(second.text, nonce, promptOptions);
-  if (reparsed.ok) return scored(outcome, reparsed);
-  outcome.problems.push(`${reparsed.problem}: ${reparsed.detail}`);
+  const second = await send(buildRepairMessages(messages, first.text, failure.problem, nonce, promptOptions));
+  readReply(outcome, second, 'repair', parse);
   return outcome;
+}
+
+/**
+ * Records one reply of the judge (`judge`) or of the repair turn (`repair`) on the outcome, its
+ * text as `rawText` or `repairText`. A block or a verdict settles the outcome (undefined); a reply
+ * without a verdict is noted in `problems` and its parse failure returned.
+ */
+function readReply(
+  outcome: JudgeOutcome,
+  result: GenerateResultV1,
+  call: 'judge' | 'repair',
+  parse: (text: string) => VerdictParse,
+): Extract<VerdictParse, { ok: false }> | undefined {
+  account(outcome, result);
+  const textField = call === 'judge' ? 'rawText' : 'repairText';
+  if (result.type === 'blocked') {
+    outcome[textField] = result.partialText ?? '';
+    blocked(outcome, result, call);
+    return undefined;
+  }
+  outcome[textField] = result.text;
+  const parsed = parse(result.text);
+  if (parsed.ok) {
+    scored(outcome, parsed);
+    return undefined;
+  }
+  outcome.problems.push(`${parsed.problem}: ${parsed.detail}`);
+  return parsed;
 }
 
 function scored(outcome: JudgeOutcome, verdict: Extract<VerdictParse, { ok: true }>): JudgeOutcome {

@@ -7,36 +7,22 @@ export class RunStoreError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'RunStoreError';
+    // The subclass's own name (`RunStoreSchemaError`…): callers that cannot import the class match on it.
+    this.name = new.target.name;
   }
 }
 
 /** The store was written by a newer sc-safety (or is not a run store at all). */
-export class RunStoreSchemaError extends RunStoreError {
-  constructor(message: string, file: string, options?: { cause?: unknown }) {
-    super(message, file, options);
-    this.name = 'RunStoreSchemaError';
-  }
-}
+export class RunStoreSchemaError extends RunStoreError {}
 
 /**
  * A record about to be written holds a secret. The message says which record and which secret
  * (by position in the list), never the secret itself.
  */
-export class RunStoreSecretError extends RunStoreError {
-  constructor(message: string, file: string) {
-    super(message, file);
-    this.name = 'RunStoreSecretError';
-  }
-}
+export class RunStoreSecretError extends RunStoreError {}
 
 /**
  * The store file is damaged or is not a store: empty (0 bytes), truncated, or some other file. The
  * message names the file and the way out (`--fresh` moves it aside; nothing is deleted).
  */
-export class RunStoreCorruptError extends RunStoreError {
-  constructor(message: string, file: string, options?: { cause?: unknown }) {
-    super(message, file, options);
-    this.name = 'RunStoreCorruptError';
-  }
-}
+export class RunStoreCorruptError extends RunStoreError {}

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { describeValue, isPlainObject, type IssueCollector } from '../issues.js';
-import { describeJsonError, lineAndColumn } from '../json-error.js';
+import { describeJsonError, parseJsonLine } from '../json-error.js';
 import { readJsonlLines } from '../read-jsonl.js';
 import { CsvRecordReader, CsvSyntaxError, type CsvRecord } from './csv-records.js';
 import { KeyedListsScanner, KeyedListsShapeError } from './keyed-lists-scanner.js';
@@ -21,15 +21,12 @@ const CHUNK_BYTES = 1 << 16;
 /** A JSONL file's objects; bad lines are reported and skipped. */
 export async function* jsonlEntries(path: string, issues: IssueCollector): AsyncGenerator<SourceEntry> {
   for await (const { line, text } of readJsonlLines(path)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      const { message, position } = describeJsonError(error);
-      const where = position === undefined ? '' : ` (column ${lineAndColumn(text, position).column})`;
-      issues.error({ line }, undefined, `invalid JSON${where}: ${message}; each line must be one complete JSON object`);
+    const parsed = parseJsonLine(text);
+    if (!parsed.ok) {
+      issues.error({ line }, undefined, parsed.problem);
       continue;
     }
+    const value = parsed.value;
     if (!isPlainObject(value)) {
       issues.error({ line }, undefined, `expected a JSON object on each line, got ${describeValue(value)}`);
       continue;
