@@ -63,3 +63,6 @@ export {
   checkFailureRule,
   checkCondition,
 } from './vendor-rules/validate-rules.js';
+export { dashscopeStage, dashscopeSharedFailures, DASHSCOPE_SPENT_QUOTA_CODES, DASHSCOPE_CONTEXT_LENGTH_TEXT } from './vendor-rules/vendors/dashscope.js';
+export { ZHIPU_BLOCKS, ZHIPU_FAILURES } from './vendor-rules/vendors/zhipu.js';
+export { qianfanFlagRules } from './vendor-rules/vendors/qianfan.js';
