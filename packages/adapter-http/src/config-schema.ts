@@ -47,7 +47,7 @@ export function validateConfig(value: unknown): ConfigSchemaResult<HttpAdapterCo
     else for (const key of Object.keys(value.extraBody)) if (!isJsonPath(key)) issue(['extraBody', key], `"${key}" is not a JSON path such as "parameters.enable_search".`);
   }
   // Rule overrides: one hook, kept apart from the field checks above.
-  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), `${found.path}: ${found.message}`);
+  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), found.message);
   if (issues.length > 0) return { issues };
   const config = value as unknown as HttpAdapterConfig;
   try {

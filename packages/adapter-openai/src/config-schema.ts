@@ -99,7 +99,7 @@ export function validateConfig(value: unknown): ConfigSchemaResult<OpenAIAdapter
   }
 
   // Rule overrides: one hook, kept apart from the field checks above.
-  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), `${found.path}: ${found.message}`);
+  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), found.message);
 
   if (issues.length > 0) return { issues };
   const config = value as unknown as OpenAIAdapterConfig;
