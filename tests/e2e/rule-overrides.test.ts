@@ -55,21 +55,24 @@ describe('sc-safety run: blocks: in a model entry maps a vendor’s new block co
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('records the new code as a block (a result, not an error)', async () => {
+  it('without a rule the new code is a failure, recorded with its vendor code', async () => {
+    await writeFile(path.join(dir, 'plain.yaml'), config('./run', []));
+    const run = await runCli(['run', '-c', 'plain.yaml'], dir);
+    expect(run.code).not.toBe(0);
+    const results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
+    expect(results.answers.filter((a) => a.block)).toEqual([]);
+    const failed = results.answers.filter((a) => a.error?.vendorCode !== undefined);
+    expect(failed.map((a) => `${a.itemId}/${a.round}/${a.error!.kind}/${a.error!.status}/${a.error!.vendorCode}`)).toEqual(['ts-1/1/invalid_request/400/1301']);
+  });
+
+  it('with a blocks: rule, running again records it as a block (a result, not an error)', async () => {
     await writeFile(path.join(dir, 'run.yaml'), config('./run', BLOCKS));
     const run = await runCli(['run', '-c', 'run.yaml'], dir);
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
     const blocked = results.answers.filter((a) => a.block);
     expect(blocked.map((a) => `${a.itemId}/${a.round}/${a.block!.stage}/${a.block!.code}`)).toEqual(['ts-1/1/input/1301']);
-  });
-
-  it('without the rule the same answer is a failure', async () => {
-    await writeFile(path.join(dir, 'plain.yaml'), config('./plain', []));
-    const run = await runCli(['run', '-c', 'plain.yaml'], dir);
-    const results = JSON.parse(await readFile(path.join(dir, 'plain', 'results.json'), 'utf8')) as ResultsFile;
-    expect(results.answers.filter((a) => a.block)).toEqual([]);
-    expect(run.code).not.toBe(0);
+    expect(results.answers.filter((a) => a.error)).toEqual([]);
   });
 
   it('a wrong rule is exit 2 naming the field, before any call', async () => {

@@ -84,7 +84,7 @@ describe('a model entry’s blocks: and failures: (http adapter)', () => {
       blocks: [{ ...BLOCKS[0], stage: 'prompt' }],
       failures: [{ when: { path: 'status.code', equals: 4020 }, kind: 'quota' }],
     });
-    expect('issues' in result && result.issues.map((i) => [i.path, i.message])).toEqual([
+    expect('issues' in result && result.issues?.map((i) => [i.path, i.message])).toEqual([
       [['blocks', 0, 'stage'], 'expected input, output, unknown, { path, map, otherwise } or { messagePath, prefixes, otherwise }'],
       [['failures', 0, 'kind'], 'expected one of rate_limited, quota_exhausted, auth, context_length, model_not_found, invalid_request, transient'],
     ]);

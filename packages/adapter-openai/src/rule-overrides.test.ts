@@ -60,7 +60,7 @@ describe('a model entry’s blocks: and failures: (openai adapter)', () => {
 
   it('a wrong rule is refused with the field that is wrong', () => {
     const result = validateConfig({ model: 'm', blocks: [{ ...NEW_BLOCK[0], when: { path: 'error..code', equals: '1301' } }], failures: [{ when: { status: 429 }, kind: 'slow' }] });
-    expect('issues' in result && result.issues.map((i) => [i.path, i.message])).toEqual([
+    expect('issues' in result && result.issues?.map((i) => [i.path, i.message])).toEqual([
       [['blocks', 0, 'when', 'path'], 'expected a JSON path such as "error_code"'],
       [['failures', 0, 'kind'], 'expected one of rate_limited, quota_exhausted, auth, context_length, model_not_found, invalid_request, transient'],
     ]);
