@@ -1,4 +1,12 @@
-import { findFailure, getPath, parseRetryAfter, readRetryAfter, redactBody, redactSecrets, scalarString } from '@sc-safety/adapter-utils';
+import {
+  findFailure,
+  getPath,
+  parseRetryAfter,
+  readRetryAfter,
+  redactBody,
+  redactSecrets,
+  scalarString,
+} from '@sc-safety/adapter-utils';
 import type { FailureRule, RuleSubject } from '@sc-safety/adapter-utils';
 import {
   AuthError,
@@ -37,7 +45,7 @@ function failureRules(preset: OpenAIPreset): readonly FailureRule[] {
   return [...(preset.failures ?? []), ...GENERIC_FAILURES];
 }
 
-/** Whether the first failure rule that matches says the prompt is longer than the context window (never a block). */
+/** Whether the first matching failure rule says the prompt is longer than the context window (never a block). */
 export function isContextLengthError(subject: RuleSubject, preset: OpenAIPreset): boolean {
   return findFailure(failureRules(preset), subject)?.kind === 'context_length';
 }
@@ -52,8 +60,11 @@ export function classifyErrorResponse(evidence: ErrorEvidence, options: Classify
   const { preset } = options;
   const { status, body } = evidence;
   const subject: RuleSubject = { status, body };
+  const rule = findFailure(failureRules(preset), subject);
+  // A rule's description says why the code means what it does (e.g. "arrears", added by config).
+  const note = rule?.description === undefined ? '' : ` (${rule.description})`;
   const common = {
-    message: describe(evidence, options),
+    message: describe(evidence, options) + redactSecrets(note, options.secrets),
     ...(status === undefined ? {} : { status }),
     ...optional('vendorCode', errorCodeOf(body)),
     body: redactBody(evidence.bodyText, options.secrets),
@@ -61,7 +72,6 @@ export function classifyErrorResponse(evidence: ErrorEvidence, options: Classify
     warnings: options.warnings,
   };
 
-  const rule = findFailure(failureRules(preset), subject);
   switch (rule?.kind) {
     case 'context_length':
       return new InvalidRequestError({ ...common, reason: 'context_length' });
@@ -109,7 +119,8 @@ function invalidReason(subject: RuleSubject): InvalidRequestReason {
  */
 function retryAfterMs(evidence: ErrorEvidence, rule?: FailureRule): number | undefined {
   if (rule?.retryAfter !== undefined) {
-    return readRetryAfter(rule.retryAfter, { headers: evidence.headers, body: evidence.body, message: errorMessageOf(evidence.body) });
+    const message = errorMessageOf(evidence.body);
+    return readRetryAfter(rule.retryAfter, { headers: evidence.headers, body: evidence.body, message });
   }
   const explicit = parseRetryAfter(evidence.headers, Date.now(), { rateLimitReset: false });
   if (explicit !== undefined) return explicit;
