@@ -26,7 +26,11 @@ export type { BlockDetails, BlockMatch } from '@sc-safety/adapter-utils';
  * Tries the template's block rules in order; the first match wins. `on` is the kind of body (an
  * error body or an answer) so rules written for one are not tried on the other.
  */
-export function findBlock(template: HttpTemplate, subject: Subject, on?: 'error' | 'response'): BlockMatch | undefined {
+export function findBlock(
+  template: HttpTemplate,
+  subject: Subject,
+  on?: 'error' | 'response',
+): BlockMatch | undefined {
   return findRule(template.blocks ?? [], subject, on === undefined ? {} : { on });
 }
 
@@ -110,6 +114,12 @@ function kindFromStatus(status: number | undefined): FailureKind | 'unrecognised
   return 'unrecognised';
 }
 
-function readRetryAfterFor(rule: FailureRule | undefined, body: unknown, message: string | undefined, context: FailureContext): number | undefined {
-  return readRetryAfter(rule?.retryAfter ?? [{ headers: true }], { headers: context.headers, body, message, now: context.now });
+function readRetryAfterFor(
+  rule: FailureRule | undefined,
+  body: unknown,
+  message: string | undefined,
+  context: FailureContext,
+): number | undefined {
+  const evidence = { headers: context.headers, body, message, now: context.now };
+  return readRetryAfter(rule?.retryAfter ?? [{ headers: true }], evidence);
 }

@@ -16,7 +16,8 @@ export function createModel(config: OpenAIAdapterConfig, context: AdapterContext
   if (builtIn === undefined) {
     throw new Error(`Unknown preset "${presetName}" for the openai adapter. Use one of: ${PRESET_NAMES.join(', ')}.`);
   }
-  const preset = config.blocks === undefined && config.failures === undefined ? builtIn : { ...builtIn, ...mergeRules(config, builtIn) };
+  const overridden = config.blocks !== undefined || config.failures !== undefined;
+  const preset = overridden ? { ...builtIn, ...mergeRules(config, builtIn) } : builtIn;
   const env = context.env ?? process.env;
   const environmentVariableName = config.apiKeyEnv ?? preset.apiKeyEnv;
   const apiKey =

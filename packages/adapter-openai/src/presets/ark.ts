@@ -26,7 +26,11 @@ export const arkPreset: OpenAIPreset = {
     },
     {
       on: 'error',
-      when: errorCode('OutputTextSensitiveContentDetected', 'OutputImageSensitiveContentDetected', 'OutputTextRiskDetection'),
+      when: errorCode(
+        'OutputTextSensitiveContentDetected',
+        'OutputImageSensitiveContentDetected',
+        'OutputTextRiskDetection',
+      ),
       stage: 'output',
       code: CODE_FROM_BODY,
       description: 'the output was flagged as sensitive',

@@ -27,7 +27,10 @@ export const moonshotPreset: OpenAIPreset = {
   streamUsage: false,
   maxTokensParam: 'max_tokens',
   failures: [
-    { when: { all: [errorType('invalid_request_error'), { path: 'error.message', includes: 'token limit' }] }, kind: 'context_length' },
+    {
+      when: { all: [errorType('invalid_request_error'), { path: 'error.message', includes: 'token limit' }] },
+      kind: 'context_length',
+    },
   ],
   openQuestions: ['How is an output block mid-stream represented: an error frame or finish_reason=content_filter? Both are accepted.'],
 };

@@ -6,7 +6,10 @@ import type { BlockRule, JsonPath } from '../types.js';
  * v1 (adapter-http) sends it at the top level, v2 (adapter-openai) inside `choices[0]`; the rules are
  * the same, at the paths of each protocol.
  */
-export function qianfanFlagRules(paths: { flag: JsonPath; banRound: JsonPath }, stage: 'output' | 'unknown'): BlockRule[] {
+export function qianfanFlagRules(
+  paths: { flag: JsonPath; banRound: JsonPath },
+  stage: 'output' | 'unknown',
+): BlockRule[] {
   return [
     {
       when: { path: paths.flag, gte: 2 },
