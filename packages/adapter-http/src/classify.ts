@@ -1,4 +1,3 @@
-import { parseRetryAfter, redactBody, redactSecrets } from '@sc-safety/adapter-utils';
 import {
   AuthError,
   InvalidRequestError,
@@ -6,67 +5,33 @@ import {
   RateLimitedError,
   TransientError,
 } from '@sc-safety/spec';
-import type { AdapterError, BlockStage, WarningV1 } from '@sc-safety/spec';
-import { matches, matchesAny } from './condition.js';
-import type { Subject } from './condition.js';
-import { getFirst, getPath, numberOf, scalarString } from './json-path.js';
-import type { BlockRule, FailureKind, FailureRule, HttpTemplate, RetryAfterSource, StageSpec } from './template/types.js';
+import type { AdapterError, WarningV1 } from '@sc-safety/spec';
+import {
+  findBlock as findRule,
+  findFailure,
+  getFirst,
+  matchesAny,
+  readRetryAfter,
+  redactBody,
+  redactSecrets,
+  scalarString,
+} from '@sc-safety/adapter-utils';
+import type { BlockMatch, RuleSubject as Subject } from '@sc-safety/adapter-utils';
+import type { FailureKind, FailureRule, HttpTemplate } from './template/types.js';
 
-/** Detail values a blocked outcome may carry. */
-export type BlockDetails = Record<string, string | number | boolean | null>;
+export { flagWarning } from '@sc-safety/adapter-utils';
+export type { BlockDetails, BlockMatch } from '@sc-safety/adapter-utils';
 
-/** The first block or flag rule that matched, resolved against the body. */
-export interface BlockMatch {
-  rule: BlockRule;
-  effect: 'block' | 'flag';
-  stage: BlockStage;
-  code: string;
-  message: string;
-  details: BlockDetails;
-}
-
-/** Tries the template's block rules in order; the first match wins. */
-export function findBlock(template: HttpTemplate, subject: Subject): BlockMatch | undefined {
-  for (const rule of template.blocks ?? []) {
-    if (!matches(rule.when, subject)) continue;
-    const { body } = subject;
-    const code = typeof rule.code === 'string' ? rule.code : (scalarString(getPath(body, rule.code.path)) ?? rule.signal);
-    const vendorMessage = rule.message === undefined ? undefined : scalarString(getPath(body, rule.message));
-    const details: BlockDetails = { signal: rule.signal };
-    for (const [name, path] of Object.entries(rule.details ?? {})) {
-      const value = getPath(body, path);
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null) details[name] = value;
-    }
-    return {
-      rule,
-      effect: rule.effect ?? 'block',
-      stage: resolveStage(rule.stage, body),
-      code,
-      message: vendorMessage !== undefined && vendorMessage.trim() !== '' ? vendorMessage : rule.description,
-      details,
-    };
-  }
-  return undefined;
-}
-
-function resolveStage(spec: StageSpec, body: unknown): BlockStage {
-  if (typeof spec === 'string') return spec;
-  if ('messagePath' in spec) {
-    const message = scalarString(getPath(body, spec.messagePath))?.trimStart().toLowerCase();
-    if (message === undefined) return spec.otherwise;
-    return spec.prefixes.find((p) => message.startsWith(p.startsWith.toLowerCase()))?.stage ?? spec.otherwise;
-  }
-  const value = scalarString(getPath(body, spec.path));
-  return value !== undefined && Object.hasOwn(spec.map, value) ? (spec.map[value] ?? spec.otherwise) : spec.otherwise;
-}
-
-/** The warning recorded for a `flag` rule (the answer is kept). */
-export function flagWarning(match: BlockMatch): WarningV1 {
-  const details = Object.entries(match.details)
-    .filter(([k]) => k !== 'signal')
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(', ');
-  return { type: 'other', setting: 'moderation', message: `Vendor moderation flag ${match.rule.signal} (${match.code}): ${match.message}${details ? ` [${details}]` : ''}` };
+/**
+ * Tries the template's block rules in order; the first match wins. `on` is the kind of body (an
+ * error body or an answer) so rules written for one are not tried on the other.
+ */
+export function findBlock(
+  template: HttpTemplate,
+  subject: Subject,
+  on?: 'error' | 'response',
+): BlockMatch | undefined {
+  return findRule(template.blocks ?? [], subject, on === undefined ? {} : { on });
 }
 
 /** Whether a body is an error: a 4xx/5xx status, or a 200 body the template says is an error. */
@@ -102,7 +67,7 @@ export interface FailureContext {
  */
 export function classifyFailure(template: HttpTemplate, subject: Subject, context: FailureContext): AdapterError {
   const vendor = readError(template, subject.body);
-  const rule = template.failures?.find((r) => matches(r.when, subject));
+  const rule = findFailure(template.failures ?? [], subject);
   const kind: FailureKind | 'unrecognised' = rule?.kind ?? kindFromStatus(subject.status);
   const statusText = subject.status === undefined ? 'in the stream' : `HTTP ${subject.status}`;
   const what = vendor.code === undefined ? 'error' : `error ${vendor.code}`;
@@ -120,7 +85,7 @@ export function classifyFailure(template: HttpTemplate, subject: Subject, contex
   };
   switch (kind) {
     case 'rate_limited': {
-      const retryAfterMs = readRetryAfter(rule, subject.body, vendor.message, context);
+      const retryAfterMs = readRetryAfterFor(rule, subject.body, vendor.message, context);
       return new RateLimitedError({ ...options, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
     }
     case 'quota_exhausted':
@@ -149,20 +114,12 @@ function kindFromStatus(status: number | undefined): FailureKind | 'unrecognised
   return 'unrecognised';
 }
 
-function readRetryAfter(rule: FailureRule | undefined, body: unknown, message: string | undefined, context: FailureContext): number | undefined {
-  const sources: RetryAfterSource[] = rule?.retryAfter ?? [{ headers: true }];
-  for (const source of sources) {
-    if ('headers' in source) {
-      const ms = parseRetryAfter(context.headers, context.now);
-      if (ms !== undefined) return ms;
-    } else if ('path' in source) {
-      const n = numberOf(getPath(body, source.path));
-      if (n !== undefined && n >= 0) return Math.ceil(source.unit === 'ms' ? n : n * 1000);
-    } else if (message !== undefined) {
-      const found = new RegExp(source.messagePattern, 'i').exec(message)?.[1];
-      const n = numberOf(found);
-      if (n !== undefined && n >= 0) return Math.ceil(n * 1000);
-    }
-  }
-  return undefined;
+function readRetryAfterFor(
+  rule: FailureRule | undefined,
+  body: unknown,
+  message: string | undefined,
+  context: FailureContext,
+): number | undefined {
+  const evidence = { headers: context.headers, body, message, now: context.now };
+  return readRetryAfter(rule?.retryAfter ?? [{ headers: true }], evidence);
 }

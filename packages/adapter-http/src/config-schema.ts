@@ -1,14 +1,16 @@
 import type { ConfigSchemaIssue, ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
 import { DEFAULT_TIMEOUT_MS } from './config.js';
 import type { HttpAdapterConfig } from './config.js';
-import { isJsonPath, isRecord } from './json-path.js';
+import { isJsonPath, isRecord, splitIssuePath, validateRuleOverrides } from '@sc-safety/adapter-utils';
 import { PRESET_NAMES } from './presets/index.js';
 import { resolveTemplate } from './resolve-template.js';
 import { TemplateError } from './template/validate-template.js';
 
+/** Rule overrides (`blocks:`, `failures:`), checked by the shared vendor-rule language. */
+const RULE_FIELDS = ['blocks', 'failures'] as const;
 const STRING_FIELDS = ['apiKey', 'secretKey', 'secretId', 'appId', 'apiSecret', 'region'] as const;
 const ENV_FIELDS = ['apiKeyEnv', 'secretKeyEnv', 'secretIdEnv', 'appIdEnv', 'apiSecretEnv'] as const;
-const KNOWN_FIELDS = new Set<string>(['model', 'preset', 'template', 'baseURL', 'tokenURL', 'timeoutMs', 'stream', 'headers', 'extraBody', ...STRING_FIELDS, ...ENV_FIELDS]);
+const KNOWN_FIELDS = new Set<string>(['model', 'preset', 'template', 'baseURL', 'tokenURL', 'timeoutMs', 'stream', 'headers', 'extraBody', ...STRING_FIELDS, ...ENV_FIELDS, ...RULE_FIELDS]);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
@@ -44,6 +46,8 @@ export function validateConfig(value: unknown): ConfigSchemaResult<HttpAdapterCo
     if (!isRecord(value.extraBody)) issue(['extraBody'], '"extraBody" must be an object of JSON path → value.');
     else for (const key of Object.keys(value.extraBody)) if (!isJsonPath(key)) issue(['extraBody', key], `"${key}" is not a JSON path such as "parameters.enable_search".`);
   }
+  // Rule overrides: one hook, kept apart from the field checks above.
+  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), found.message);
   if (issues.length > 0) return { issues };
   const config = value as unknown as HttpAdapterConfig;
   try {
@@ -51,14 +55,10 @@ export function validateConfig(value: unknown): ConfigSchemaResult<HttpAdapterCo
     if (config.stream === true && template.stream === undefined) issue(['stream'], `${template.label} template has no "stream" section: set stream: false.`);
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    for (const found of error.issues) issue(toPath(found.path), `${found.path}: ${found.message}`);
+    for (const found of error.issues) issue(splitIssuePath(found.path), `${found.path}: ${found.message}`);
   }
   if (issues.length > 0) return { issues };
   return { value: { ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, stream: config.stream ?? false } };
-}
-
-function toPath(path: string): PropertyKey[] {
-  return path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The adapter's `configSchema` (Standard-Schema shaped). */

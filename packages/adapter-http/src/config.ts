@@ -1,3 +1,4 @@
+import type { RuleOverrides } from '@sc-safety/adapter-utils';
 import type { AdapterBaseConfigV1 } from '@sc-safety/spec';
 import type { HttpTemplate } from './template/types.js';
 
@@ -9,7 +10,7 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
  * template, or a path to a YAML / JSON template file); both may be given, the template then
  * extends nothing and is used as is.
  */
-export interface HttpAdapterConfig extends AdapterBaseConfigV1 {
+export interface HttpAdapterConfig extends AdapterBaseConfigV1, RuleOverrides {
   /** The vendor's model id (`qwen-plus`, `ERNIE-4.0-8K`, `hunyuan-lite`, `4.0Ultra`, …). */
   model: string;
   /** A built-in vendor: qianfan, dashscope, minimax, hunyuan, zhipu, spark. */

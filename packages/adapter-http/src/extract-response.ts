@@ -1,6 +1,6 @@
 import { servedModel } from '@sc-safety/adapter-utils';
 import type { FinishReasonV1, ServedModelV1, UnifiedFinishReason, UsageV1 } from '@sc-safety/spec';
-import { getFirst, getPath, numberOf, scalarString } from './json-path.js';
+import { getFirst, getPath, numberOf, scalarString } from '@sc-safety/adapter-utils';
 import type { HttpTemplate, RequestIdSource, ServedModelPaths, UsagePaths } from './template/types.js';
 
 /** Finish reasons most vendors share; a template's own map is merged over these. */

@@ -15,7 +15,7 @@ import type { AuthPlugin, OutgoingRequest } from './auth/types.js';
 import type { HttpAdapterConfig } from './config.js';
 import { interpretBody, StreamInterpreter } from './interpret.js';
 import type { InterpretContext } from './interpret.js';
-import { setPath } from './json-path.js';
+import { setPath } from '@sc-safety/adapter-utils';
 import { mapRequest } from './map-request.js';
 import { readFrames } from './stream/read-frames.js';
 import type { HttpTemplate } from './template/types.js';

@@ -3,10 +3,10 @@ import { InvalidResponseError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, CompletedResultV1, GenerateResultV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
 import { classifyFailure, findBlock, flagWarning, isErrorBody } from './classify.js';
 import type { BlockMatch } from './classify.js';
-import { matches } from './condition.js';
-import type { Subject } from './condition.js';
+import { matches } from '@sc-safety/adapter-utils';
+import type { RuleSubject as Subject } from '@sc-safety/adapter-utils';
 import { mapFinishReason, readFinishRaw, readRequestId, readServedModel, readText, readUsage } from './extract-response.js';
-import { getPath } from './json-path.js';
+import { getPath } from '@sc-safety/adapter-utils';
 import { redactRaw } from './redact-raw.js';
 import type { StreamFrame } from './stream/read-frames.js';
 import type { HttpTemplate, StreamSpec } from './template/types.js';
@@ -72,7 +72,8 @@ export function interpretBody(context: InterpretContext, status: number, text: s
   const body = parsed.value;
   const subject: Subject = { status, body };
   const headerId = readRequestId(body, context.headers, template.response.requestId);
-  const match = findBlock(template, subject);
+  const errorBody = isErrorBody(template, subject);
+  const match = findBlock(template, subject, errorBody ? 'error' : 'response');
   if (match?.effect === 'block') {
     return blocked(
       match,
@@ -88,7 +89,7 @@ export function interpretBody(context: InterpretContext, status: number, text: s
     );
   }
   if (match?.effect === 'flag') addFlag(context, match);
-  if (isErrorBody(template, subject)) return fail(context, classifyFailure(template, subject, { ...context, raw: text, requestId: headerId }));
+  if (errorBody) return fail(context, classifyFailure(template, subject, { ...context, raw: text, requestId: headerId }));
   const answer = readText(body, template.response.text);
   if (answer === undefined && getPath(body, template.response.text) !== null) {
     return fail(context, new InvalidResponseError({ message: `${template.label} answer has no text at template.response.text ("${template.response.text}"): check the path against the body.`, status, body: redactBody(text, context.secrets), warnings: context.warnings }));
@@ -156,7 +157,7 @@ export class StreamInterpreter {
     const subject: Subject = { status: frame.status ?? this.failedStatus, body, event: frame.event };
     const errorFrame = (frame.event !== undefined && (this.spec.errorEvents ?? []).includes(frame.event)) || isErrorBody(template, subject);
     if (!errorFrame) this.absorb(body);
-    const match = findBlock(template, subject);
+    const match = findBlock(template, subject, errorFrame ? 'error' : 'response');
     if (match?.effect === 'block') {
       return blocked(
         match,

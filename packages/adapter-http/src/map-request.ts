@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '@sc-safety/spec';
 import type { ChatMessageV1, GenerationParamsV1, WarningV1 } from '@sc-safety/spec';
-import { setPath } from './json-path.js';
+import { setPath } from '@sc-safety/adapter-utils';
 import type { HttpTemplate, ParamSpec } from './template/types.js';
 
 /** What {@link mapRequest} needs. */

@@ -1,3 +1,4 @@
+import { mergeRules } from '@sc-safety/adapter-utils';
 import { AUTH_PLUGIN_NAMES } from './auth/registry.js';
 import type { HttpAdapterConfig } from './config.js';
 import { PRESET_NAMES, PRESETS } from './presets/index.js';
@@ -5,11 +6,21 @@ import { readTemplateFile } from './template/load-template.js';
 import type { HttpTemplate } from './template/types.js';
 import { assertTemplate, TemplateError } from './template/validate-template.js';
 
+/** What {@link resolveTemplate} reads from a model entry. */
+export type TemplateChoice = Pick<HttpAdapterConfig, 'preset' | 'template' | 'model' | 'blocks' | 'failures'>;
+
 /**
  * The template a config asks for: the preset's (adjusted to the model), or the given template
- * (inline, or read from a file and validated). A template given with a preset replaces it.
+ * (inline, or read from a file and validated). A template given with a preset replaces it. The
+ * entry's own `blocks:` / `failures:` are tried before the template's rules.
  */
-export function resolveTemplate(config: Pick<HttpAdapterConfig, 'preset' | 'template' | 'model'>, baseDir?: string): HttpTemplate {
+export function resolveTemplate(config: TemplateChoice, baseDir?: string): HttpTemplate {
+  const template = baseTemplate(config, baseDir);
+  if (config.blocks === undefined && config.failures === undefined) return template;
+  return { ...template, ...mergeRules(config, template) };
+}
+
+function baseTemplate(config: TemplateChoice, baseDir: string | undefined): HttpTemplate {
   if (config.template !== undefined) {
     const source = typeof config.template === 'string' ? config.template : undefined;
     const value = typeof config.template === 'string' ? readTemplateFile(config.template, baseDir) : config.template;

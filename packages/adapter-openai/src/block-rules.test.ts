@@ -14,7 +14,7 @@ const dashscopeError = (message: string) => ({ error: { code: 'data_inspection_f
 
 describe('block rules', () => {
   it('DashScope: the message decides the stage, "Input or output" is unknown', () => {
-    const rules = preset('dashscope').blockRules;
+    const rules = preset('dashscope').blocks;
     const stage = (message: string) => findBlockRule(rules, 'error', { status: 400, body: dashscopeError(message) })?.stage;
     expect(stage('Input data may contain inappropriate content.')).toBe('input');
     expect(stage('Output data may contain inappropriate content.')).toBe('output');
@@ -23,7 +23,7 @@ describe('block rules', () => {
   });
 
   it('Zhipu 1301: stage from contentFilter role, severity recorded', () => {
-    const rules = preset('zhipu').blockRules;
+    const rules = preset('zhipu').blocks;
     const body = (role?: string) => ({ ...(role ? { contentFilter: [{ role, level: 2 }] } : {}), error: { code: '1301', message: 'unsafe' } });
     expect(findBlockRule(rules, 'error', { status: 400, body: body('user') })).toMatchObject({ stage: 'input', code: '1301', details: { level: 2 } });
     expect(findBlockRule(rules, 'error', { status: 400, body: body('assistant') })?.stage).toBe('output');
@@ -33,7 +33,7 @@ describe('block rules', () => {
   });
 
   it('Ark: every SensitiveContentDetected variant is an input block with its own code', () => {
-    const rules = preset('ark').blockRules;
+    const rules = preset('ark').blocks;
     for (const code of ['SensitiveContentDetected', 'SensitiveContentDetected.SevereViolation', 'SensitiveContentDetected.Violence', 'InputTextRiskDetection']) {
       expect(findBlockRule(rules, 'error', { status: 400, body: { error: { code } } })).toMatchObject({ stage: 'input', code });
     }
@@ -42,22 +42,22 @@ describe('block rules', () => {
   });
 
   it('DeepSeek: only a 400 with the exact detail is an input block', () => {
-    const rules = preset('deepseek').blockRules;
+    const rules = preset('deepseek').blocks;
     expect(findBlockRule(rules, 'error', { status: 400, body: { detail: 'Content Exists Risk' } })?.stage).toBe('input');
     expect(findBlockRule(rules, 'error', { status: 422, body: { detail: 'Content Exists Risk' } })).toBeUndefined();
     expect(findBlockRule(rules, 'error', { status: 400, body: { detail: 'Invalid format' } })).toBeUndefined();
   });
 
   it('Qianfan: flag >= 2 blocks, flag 1 is only recorded', () => {
-    const rules = preset('qianfan').blockRules;
+    const rules = preset('qianfan').blocks;
     const answer = (flag: number) => ({ choices: [{ message: { content: 'x' }, finish_reason: 'stop', flag, ban_round: 2 }] });
-    expect(findBlockRule(rules, 'response', { body: answer(2) })).toMatchObject({ effect: 'block', stage: 'output', details: { flag: 2, ban_round: 2 } });
+    expect(findBlockRule(rules, 'response', { body: answer(2) })).toMatchObject({ effect: 'block', stage: 'output', details: { flag: 2, banRound: 2 } });
     expect(findBlockRule(rules, 'response', { body: answer(1) })).toMatchObject({ effect: 'flag' });
     expect(findBlockRule(rules, 'response', { body: answer(0) })).toBeUndefined();
   });
 
   it('error rules never read answers and answer rules never read errors', () => {
-    const rules = preset('openai').blockRules;
+    const rules = preset('openai').blocks;
     const filtered = { choices: [{ finish_reason: 'content_filter' }] };
     expect(findBlockRule(rules, 'error', { status: 400, body: filtered })).toBeUndefined();
     expect(findBlockRule(rules, 'response', { body: { error: { code: 'invalid_prompt' } } })).toBeUndefined();
@@ -65,9 +65,9 @@ describe('block rules', () => {
 
   it('[?] and local presets carry no vendor-specific rule', () => {
     for (const name of ['baichuan', 'yi', 'hunyuan', 'spark']) {
-      expect(preset(name).blockRules.map((r) => r.signal)).toEqual(['finish_reason=content_filter']);
+      expect(preset(name).blocks.map((r) => r.signal)).toEqual(['finish_reason=content_filter']);
     }
-    for (const name of ['vllm', 'lmstudio', 'llamacpp', 'ollama']) expect(preset(name).blockRules).toEqual([]);
+    for (const name of ['vllm', 'lmstudio', 'llamacpp', 'ollama']) expect(preset(name).blocks).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createSseParser, safeParseJson } from '@sc-safety/adapter-utils';
-import { isRecord } from './json-path.js';
+import { isRecord } from '@sc-safety/adapter-utils';
 
 /** An error response as received, before the SDK reduced it to its `error` field. */
 export interface CapturedErrorResponse {

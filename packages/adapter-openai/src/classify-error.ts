@@ -1,4 +1,13 @@
-import { parseRetryAfter, redactBody, redactSecrets } from '@sc-safety/adapter-utils';
+import {
+  findFailure,
+  getPath,
+  parseRetryAfter,
+  readRetryAfter,
+  redactBody,
+  redactSecrets,
+  scalarString,
+} from '@sc-safety/adapter-utils';
+import type { FailureRule, RuleSubject } from '@sc-safety/adapter-utils';
 import {
   AuthError,
   InvalidRequestError,
@@ -7,14 +16,8 @@ import {
   TransientError,
 } from '@sc-safety/spec';
 import type { AdapterError, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
-import { getPath, scalarString } from './json-path.js';
-import { errorCodeOf, errorMessageOf, matchAny } from './match-condition.js';
-import type { MatchSubject } from './match-condition.js';
-import {
-  GENERIC_CONTEXT_LENGTH_MATCHERS,
-  GENERIC_MODEL_NOT_FOUND_MATCHERS,
-  GENERIC_QUOTA_MATCHERS,
-} from './presets/common.js';
+import { errorCodeOf, errorMessageOf } from './error-envelope.js';
+import { GENERIC_FAILURES } from './presets/common.js';
 import type { OpenAIPreset } from './presets/types.js';
 import { readRequestId } from './request-id.js';
 
@@ -37,22 +40,31 @@ export interface ClassifyOptions {
   warnings: WarningV1[];
 }
 
-/** Whether the error says the prompt is longer than the context window (never a block). */
-export function isContextLengthError(subject: MatchSubject, preset: OpenAIPreset): boolean {
-  return matchAny([...GENERIC_CONTEXT_LENGTH_MATCHERS, ...(preset.contextLengthMatchers ?? [])], subject);
+/** The failure rules of a preset (a model entry's `failures:` already in front), then the generic ones. */
+function failureRules(preset: OpenAIPreset): readonly FailureRule[] {
+  return [...(preset.failures ?? []), ...GENERIC_FAILURES];
+}
+
+/** Whether the first matching failure rule says the prompt is longer than the context window (never a block). */
+export function isContextLengthError(subject: RuleSubject, preset: OpenAIPreset): boolean {
+  return findFailure(failureRules(preset), subject)?.kind === 'context_length';
 }
 
 /**
- * Maps a vendor error response to a spec error: context length, quota and unknown-model codes
- * first (they hide behind 400/403/429 statuses), then the status. Block rules are applied by the
+ * Maps a vendor error response to a spec error: the first failure rule that matches (a model
+ * entry's `failures:`, the preset's, then the generic OpenAI ones — codes that hide behind
+ * 400/403/429 statuses), else the status. Block rules are applied by the
  * caller before this, so whatever reaches here is a failure, not a blocked outcome.
  */
 export function classifyErrorResponse(evidence: ErrorEvidence, options: ClassifyOptions): AdapterError {
   const { preset } = options;
   const { status, body } = evidence;
-  const subject: MatchSubject = { status, body };
+  const subject: RuleSubject = { status, body };
+  const rule = findFailure(failureRules(preset), subject);
+  // A rule's description says why the code means what it does (e.g. "arrears", added by config).
+  const note = rule?.description === undefined ? '' : ` (${rule.description})`;
   const common = {
-    message: describe(evidence, options),
+    message: describe(evidence, options) + redactSecrets(note, options.secrets),
     ...(status === undefined ? {} : { status }),
     ...optional('vendorCode', errorCodeOf(body)),
     body: redactBody(evidence.bodyText, options.secrets),
@@ -60,8 +72,24 @@ export function classifyErrorResponse(evidence: ErrorEvidence, options: Classify
     warnings: options.warnings,
   };
 
-  if (isContextLengthError(subject, preset)) return new InvalidRequestError({ ...common, reason: 'context_length' });
-  if (matchAny([...GENERIC_QUOTA_MATCHERS, ...(preset.quotaMatchers ?? [])], subject)) return new QuotaExhaustedError(common);
+  switch (rule?.kind) {
+    case 'context_length':
+      return new InvalidRequestError({ ...common, reason: 'context_length' });
+    case 'quota_exhausted':
+      return new QuotaExhaustedError(common);
+    case 'rate_limited':
+      return new RateLimitedError({ ...common, ...optional('retryAfterMs', retryAfterMs(evidence, rule)) });
+    case 'auth':
+      return new AuthError(common);
+    case 'model_not_found':
+      return new InvalidRequestError({ ...common, reason: 'model_not_found' });
+    case 'invalid_request':
+      return new InvalidRequestError({ ...common, reason: 'parameter' });
+    case 'transient':
+      return new TransientError(common);
+    case undefined:
+      break;
+  }
   if (status === 429) {
     return new RateLimitedError({ ...common, ...optional('retryAfterMs', retryAfterMs(evidence)) });
   }
@@ -71,14 +99,12 @@ export function classifyErrorResponse(evidence: ErrorEvidence, options: Classify
     // An error frame inside a stream carries no status: the vendor failed mid-answer.
     return new TransientError(common);
   }
-  if (status >= 400) return new InvalidRequestError({ ...common, reason: invalidReason(subject, preset) });
+  if (status >= 400) return new InvalidRequestError({ ...common, reason: invalidReason(subject) });
   return new TransientError(common);
 }
 
-function invalidReason(subject: MatchSubject, preset: OpenAIPreset): InvalidRequestReason {
-  if (subject.status === 404 || matchAny([...GENERIC_MODEL_NOT_FOUND_MATCHERS, ...(preset.modelNotFoundMatchers ?? [])], subject)) {
-    return 'model_not_found';
-  }
+function invalidReason(subject: RuleSubject): InvalidRequestReason {
+  if (subject.status === 404) return 'model_not_found';
   if (subject.status === 422) return 'parameter';
   const param = scalarString(getPath(subject.body, 'error.param'));
   const code = `${scalarString(getPath(subject.body, 'error.code')) ?? ''} ${scalarString(getPath(subject.body, 'error.type')) ?? ''}`;
@@ -87,11 +113,15 @@ function invalidReason(subject: MatchSubject, preset: OpenAIPreset): InvalidRequ
 }
 
 /**
- * Retry-After headers first; then a wait stated in the message (Moonshot: "please try again after
- * N seconds"); last the `x-ratelimit-reset-*` durations, which time a full bucket refill and so
- * overstate the wait.
+ * The sources a failure rule names (`retryAfter:`), when it names any. Otherwise Retry-After headers
+ * first; then a wait stated in the message (Moonshot: "please try again after N seconds"); last the
+ * `x-ratelimit-reset-*` durations, which time a full bucket refill and so overstate the wait.
  */
-function retryAfterMs(evidence: ErrorEvidence): number | undefined {
+function retryAfterMs(evidence: ErrorEvidence, rule?: FailureRule): number | undefined {
+  if (rule?.retryAfter !== undefined) {
+    const message = errorMessageOf(evidence.body);
+    return readRetryAfter(rule.retryAfter, { headers: evidence.headers, body: evidence.body, message });
+  }
   const explicit = parseRetryAfter(evidence.headers, Date.now(), { rateLimitReset: false });
   if (explicit !== undefined) return explicit;
   const match = /after (\d+(?:\.\d+)?) ?s(?:ec(?:ond)?s?)?\b/i.exec(errorMessageOf(evidence.body) ?? '');

@@ -1,7 +1,7 @@
 import type { ConfigSchemaIssue, ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
 import { DEFAULT_TIMEOUT_MS } from './config.js';
 import type { OpenAIAdapterConfig } from './config.js';
-import { isRecord } from './json-path.js';
+import { isRecord, splitIssuePath, validateRuleOverrides } from '@sc-safety/adapter-utils';
 import { PRESET_NAMES } from './presets/index.js';
 
 const KNOWN_FIELDS = new Set<string>([
@@ -17,6 +17,9 @@ const KNOWN_FIELDS = new Set<string>([
   'project',
   'maxTokensParam',
   'extraBody',
+  // Rule overrides, checked by the shared vendor rule language (adapter-utils vendor-rules/).
+  'blocks',
+  'failures',
 ]);
 
 /** Body fields the adapter owns; letting `extraBody` replace them would break every call. */
@@ -94,6 +97,9 @@ export function validateConfig(value: unknown): ConfigSchemaResult<OpenAIAdapter
       }
     }
   }
+
+  // Rule overrides: one hook, kept apart from the field checks above.
+  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), found.message);
 
   if (issues.length > 0) return { issues };
   const config = value as unknown as OpenAIAdapterConfig;

@@ -1,10 +1,14 @@
+import type { RuleOverrides } from '@sc-safety/adapter-utils';
 import type { AdapterBaseConfigV1 } from '@sc-safety/spec';
 
 /** Default per-call timeout: two minutes, long enough for a slow reasoning model's full answer. */
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
-/** A model entry for the `openai` adapter (OpenAI and every OpenAI-compatible endpoint). */
-export interface OpenAIAdapterConfig extends AdapterBaseConfigV1 {
+/**
+ * A model entry for the `openai` adapter (OpenAI and every OpenAI-compatible endpoint). `blocks:` and
+ * `failures:` (from {@link RuleOverrides}) are tried before the preset's rules.
+ */
+export interface OpenAIAdapterConfig extends AdapterBaseConfigV1, RuleOverrides {
   /** The vendor's model id, e.g. `gpt-4o`, `glm-4-plus`, `ep-2024…`. */
   model: string;
   /** A built-in vendor preset (`openai` when absent): base URL, key variable, block rules, clamps. */

@@ -1,4 +1,4 @@
-import { createUndiciFetch, loadApiKey } from '@sc-safety/adapter-utils';
+import { createUndiciFetch, loadApiKey, mergeRules } from '@sc-safety/adapter-utils';
 import type { AdapterContextV1 } from '@sc-safety/spec';
 import type { OpenAIAdapterConfig } from './config.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
@@ -7,14 +7,17 @@ import { getPreset, PRESET_NAMES } from './presets/index.js';
 /**
  * Builds a model from a validated config: resolves the preset, the base URL (config wins) and the
  * API key (explicit, else `apiKeyEnv`, else the preset's variable). A missing key fails here, with
- * the variable's name, before any call. Local presets need no key.
+ * the variable's name, before any call. Local presets need no key. The entry's `blocks:` and
+ * `failures:` go in front of the preset's rules.
  */
 export function createModel(config: OpenAIAdapterConfig, context: AdapterContextV1 = {}): OpenAIChatModel {
   const presetName = config.preset ?? 'openai';
-  const preset = getPreset(presetName);
-  if (preset === undefined) {
+  const builtIn = getPreset(presetName);
+  if (builtIn === undefined) {
     throw new Error(`Unknown preset "${presetName}" for the openai adapter. Use one of: ${PRESET_NAMES.join(', ')}.`);
   }
+  const overridden = config.blocks !== undefined || config.failures !== undefined;
+  const preset = overridden ? { ...builtIn, ...mergeRules(config, builtIn) } : builtIn;
   const env = context.env ?? process.env;
   const environmentVariableName = config.apiKeyEnv ?? preset.apiKeyEnv;
   const apiKey =

@@ -65,7 +65,7 @@ export function fromEvidence(evidence: ErrorEvidence, ctx: FailureContext): Bloc
   const subject = { status: evidence.status, body: evidence.body };
   const classifyOptions = { preset: ctx.preset, secrets: ctx.secrets, warnings: ctx.warnings };
   if (!isContextLengthError(subject, ctx.preset)) {
-    const match = findBlockRule(ctx.preset.blockRules, 'error', subject);
+    const match = findBlockRule(ctx.preset.blocks, 'error', subject);
     if (match?.effect === 'block') {
       const safeText = redactSecrets(evidence.bodyText, ctx.secrets);
       const parsed = safeParseJson(safeText);

@@ -3,7 +3,7 @@ import type { BlockedResultV1, GenerateResultV1, WarningV1 } from '@sc-safety/sp
 import { findBlockRule } from './block-rules.js';
 import type { BlockRuleMatch } from './block-rules.js';
 import { mapFinishReason } from './finish-reason.js';
-import { getPath } from './json-path.js';
+import { getPath } from '@sc-safety/adapter-utils';
 import { mapUsage } from './map-usage.js';
 import type { OpenAIPreset } from './presets/types.js';
 
@@ -33,7 +33,7 @@ export function interpretAnswer(body: Record<string, unknown>, options: Interpre
   // The response's `model` (a dated snapshot behind an alias) and `system_fingerprint`.
   const servedModel = openAIServedModel(body);
 
-  const match = findBlockRule(preset.blockRules, 'response', { body });
+  const match = findBlockRule(preset.blocks, 'response', { body });
   if (match?.effect === 'block') {
     return blockedResult(match, { partialText: text, finishReason, usage, requestId, servedModel, warnings, raw: options.raw });
   }

@@ -1,5 +1,5 @@
 import type { UsageV1 } from '@sc-safety/spec';
-import { getPath } from './json-path.js';
+import { getPath } from '@sc-safety/adapter-utils';
 
 /**
  * Token usage from an OpenAI-shaped `usage` object: prompt/completion/total, reasoning tokens and

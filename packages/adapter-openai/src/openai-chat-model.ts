@@ -15,7 +15,7 @@ import { DEFAULT_TIMEOUT_MS } from './config.js';
 import type { OpenAIAdapterConfig } from './config.js';
 import { fromEvidence, handleFailure } from './handle-failure.js';
 import { interpretAnswer } from './interpret-answer.js';
-import { isRecord } from './json-path.js';
+import { isRecord } from '@sc-safety/adapter-utils';
 import { mapRequest } from './map-request.js';
 import type { OpenAIPreset } from './presets/types.js';
 import { readRequestId } from './request-id.js';
@@ -83,7 +83,7 @@ export class OpenAIChatModel implements LanguageModelV1 {
       streaming: config.stream === true,
       // Every OpenAI-compatible answer names its model (`model`; `system_fingerprint` where sent).
       reportsServedModel: true,
-      moderationSignals: [...new Set(preset.blockRules.map((rule) => rule.signal))],
+      moderationSignals: [...new Set(preset.blocks.map((rule) => rule.signal))],
     };
     this.client = new OpenAI({
       // The SDK insists on a key; a keyless local server gets a placeholder and no Authorization header.

@@ -1,5 +1,5 @@
 import { getHeader } from '@sc-safety/adapter-utils';
-import { getPath } from './json-path.js';
+import { getPath } from '@sc-safety/adapter-utils';
 
 /** Response headers vendors put their request id in. */
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-dashscope-request-id', 'x-tc-requestid', 'request-id'];

@@ -1,4 +1,4 @@
-import { isRecord } from './json-path.js';
+import { isRecord } from '@sc-safety/adapter-utils';
 
 const CHOICE_OWN_FIELDS = new Set(['index', 'delta', 'finish_reason', 'logprobs']);
 const TOP_OWN_FIELDS = new Set(['choices', 'object', 'usage']);

@@ -38,3 +38,51 @@ export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';
 export { redactJson, type RedactJsonOptions } from './redact-json.js';
 export { errorText, sanitizedCause } from './sanitized-cause.js';
 export { servedModel, openAIServedModel, type ServedModelFields } from './served-model.js';
+export type {
+  JsonPath,
+  Condition,
+  StageSpec,
+  BlockRule,
+  FailureKind,
+  FailureRule,
+  RetryAfterSource,
+  RuleOverrides,
+  RuleSubject,
+} from './vendor-rules/types.js';
+export { FAILURE_KINDS } from './vendor-rules/types.js';
+export {
+  parsePath,
+  isJsonPath,
+  getPath,
+  getFirst,
+  setPath,
+  scalarString,
+  numberOf,
+  isRecord,
+} from './vendor-rules/json-path.js';
+export { matches, matchesAny } from './vendor-rules/condition.js';
+export {
+  findBlock,
+  flagWarning,
+  type BlockDetails,
+  type BlockMatch,
+  type FindBlockOptions,
+} from './vendor-rules/find-block.js';
+export { findFailure, readRetryAfter, type RetryAfterEvidence } from './vendor-rules/find-failure.js';
+export { mergeRules, type MergedRules } from './vendor-rules/merge-rules.js';
+export { IssueCollector, type RuleIssue } from './vendor-rules/issue-collector.js';
+export {
+  validateRuleOverrides,
+  splitIssuePath,
+  checkBlockRule,
+  checkFailureRule,
+  checkCondition,
+} from './vendor-rules/validate-rules.js';
+export {
+  dashscopeStage,
+  dashscopeSharedFailures,
+  DASHSCOPE_SPENT_QUOTA_CODES,
+  DASHSCOPE_CONTEXT_LENGTH_TEXT,
+} from './vendor-rules/vendors/dashscope.js';
+export { ZHIPU_BLOCKS, ZHIPU_FAILURES } from './vendor-rules/vendors/zhipu.js';
+export { qianfanFlagRules } from './vendor-rules/vendors/qianfan.js';

@@ -1,5 +1,5 @@
 import type { ChatMessageV1 } from '@sc-safety/spec';
-import { getPath } from '../json-path.js';
+import { getPath } from '@sc-safety/adapter-utils';
 
 /** Reads `{role, content}` messages (names configurable) at `path` back from a recorded body, plus a top-level system field. */
 export function extractMessagesAt(path: string, fields: { role?: string; content?: string; system?: string; roles?: Record<string, ChatMessageV1['role']> } = {}) {

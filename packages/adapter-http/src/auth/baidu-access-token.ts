@@ -4,7 +4,7 @@ import type { AdapterError } from '@sc-safety/spec';
 import { request as undiciRequest } from 'undici';
 import type { Dispatcher } from 'undici';
 import { loadCredential } from '../credentials.js';
-import { numberOf } from '../json-path.js';
+import { numberOf } from '@sc-safety/adapter-utils';
 import type { AuthPluginFactory } from './types.js';
 
 /** Baidu's OAuth endpoint (docs/vendor-protocols.md §5a). */

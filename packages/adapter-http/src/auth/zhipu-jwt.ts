@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { numberOf } from '../json-path.js';
+import { numberOf } from '@sc-safety/adapter-utils';
 import { loadCredential } from '../credentials.js';
 import type { AuthPluginFactory } from './types.js';
 

@@ -1,19 +1,9 @@
-import type { BlockRule, HttpTemplate, StageSpec } from '../template/types.js';
+import { dashscopeSharedFailures, dashscopeStage } from '@sc-safety/adapter-utils';
+import type { BlockRule, HttpTemplate } from '../template/types.js';
 import type { HttpPreset } from './types.js';
 
-/** The message text is DashScope's only input/output discriminator; "Input or output…" must be tried first. */
-const STAGE_FROM_MESSAGE: StageSpec = {
-  messagePath: 'message',
-  prefixes: [
-    { startsWith: 'Input or output', stage: 'unknown' },
-    { startsWith: 'Input', stage: 'input' },
-    { startsWith: 'Output', stage: 'output' },
-  ],
-  otherwise: 'unknown',
-};
-
 function moderation(code: string, description: string): BlockRule {
-  return { when: { path: 'code', equals: code }, stage: STAGE_FROM_MESSAGE, code, message: 'message', description, signal: `code=${code}` };
+  return { when: { path: 'code', equals: code }, stage: dashscopeStage('message'), code, message: 'message', description, signal: `code=${code}` };
 }
 
 /**
@@ -77,8 +67,8 @@ export const dashscopeTemplate: HttpTemplate = {
   ],
   failures: [
     { when: { path: 'code', startsWith: 'Throttling' }, kind: 'rate_limited', description: 'Throttling family (RateQuota, BurstRate, AllocationQuota)' },
-    { when: { path: 'code', oneOf: ['Arrearage', 'AllocationQuota.FreeTierOnly'] }, kind: 'quota_exhausted' },
-    { when: { path: 'message', includes: 'Range of input length' }, kind: 'context_length' },
+    // Spent quota and over-long prompt: shared with the compatible mode (adapter-openai's dashscope preset).
+    ...dashscopeSharedFailures({ code: 'code', message: 'message' }),
     { when: { path: 'code', oneOf: ['InvalidApiKey', 'AccessDenied', 'Model.AccessDenied'] }, kind: 'auth' },
     { when: { path: 'code', equals: 'ModelNotFound' }, kind: 'model_not_found' },
     { when: { path: 'code', oneOf: ['InternalError', 'ModelServingError', 'ModelUnavailable'] }, kind: 'transient' },

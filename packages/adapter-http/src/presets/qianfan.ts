@@ -1,3 +1,4 @@
+import { qianfanFlagRules } from '@sc-safety/adapter-utils';
 import type { HttpTemplate } from '../template/types.js';
 import type { HttpPreset } from './types.js';
 
@@ -61,8 +62,7 @@ export const qianfanTemplate: HttpTemplate = {
       signal: 'need_clear_history=true',
     },
     { when: { path: 'finish_reason', equals: 'content_filter' }, stage: 'output', code: 'content_filter', description: 'the answer was truncated or replaced by the output filter', details: { flag: 'flag' }, signal: 'finish_reason=content_filter' },
-    { when: { path: 'flag', gte: 2 }, stage: 'unknown', code: 'flag', description: 'flag >= 2: the exchange must not continue or be shown', details: { flag: 'flag', banRound: 'ban_round' }, signal: 'flag>=2' },
-    { when: { path: 'flag', gte: 1 }, effect: 'flag', stage: 'unknown', code: 'flag', description: 'flag = 1: low risk, the conversation may continue', details: { flag: 'flag' }, signal: 'flag>=1' },
+    ...qianfanFlagRules({ flag: 'flag', banRound: 'ban_round' }, 'unknown'),
   ],
   failures: [
     { when: { path: 'error_code', oneOf: [4, 18, 336501, 336502] }, kind: 'rate_limited', description: 'cluster / QPS / RPM / TPM limit' },

@@ -1,3 +1,4 @@
+import { ZHIPU_BLOCKS, ZHIPU_FAILURES } from '@sc-safety/adapter-utils';
 import type { HttpTemplate } from '../template/types.js';
 import type { HttpPreset } from './types.js';
 
@@ -48,26 +49,9 @@ export const zhipuTemplate: HttpTemplate = {
     done: { sentinel: '[DONE]', when: { path: 'choices[0].finish_reason', exists: true } },
   },
   errors: { when: [{ path: 'error', exists: true }], code: ['error.code'], message: ['error.message'], requestId: ['request_id'] },
-  blocks: [
-    {
-      when: { path: 'error.code', equals: '1301' },
-      stage: { path: 'contentFilter[0].role', map: { user: 'input', assistant: 'output' }, otherwise: 'unknown' },
-      code: '1301',
-      message: 'error.message',
-      description: 'unsafe or sensitive content in the input or the output',
-      details: { level: 'contentFilter[0].level', role: 'contentFilter[0].role' },
-      signal: 'error.code=1301',
-    },
-    { when: { path: 'choices[0].finish_reason', equals: 'sensitive' }, stage: 'output', code: 'sensitive', description: 'finish_reason=sensitive: the safety review stopped the answer', signal: 'finish_reason=sensitive' },
-  ],
-  failures: [
-    { when: { path: 'error.code', oneOf: ['1302', '1303', '1305', '1312'] }, kind: 'rate_limited', description: 'concurrency / frequency / traffic limit or model overloaded' },
-    { when: { path: 'error.code', oneOf: ['1113', '1304', '1308', '1310'] }, kind: 'quota_exhausted', description: 'arrears, daily quota or plan usage cap' },
-    { when: { path: 'error.code', oneOf: ['1000', '1001', '1002', '1003', '1004'] }, kind: 'auth' },
-    { when: { path: 'error.code', equals: '1261' }, kind: 'context_length' },
-    { when: { path: 'error.code', equals: '1211' }, kind: 'model_not_found' },
-    { when: { path: 'error.code', equals: '1214' }, kind: 'invalid_request' },
-  ],
+  // Shared with adapter-openai's zhipu preset: the same wire format (docs/vendor-protocols.md §6).
+  blocks: [...ZHIPU_BLOCKS],
+  failures: [...ZHIPU_FAILURES],
 };
 
 export const zhipuPreset: HttpPreset = { name: 'zhipu', template: zhipuTemplate };

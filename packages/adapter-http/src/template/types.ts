@@ -1,110 +1,16 @@
-import type { BlockStage, UnifiedFinishReason } from '@sc-safety/spec';
+import type { BlockRule, Condition, FailureRule, JsonPath } from '@sc-safety/adapter-utils';
+import type { UnifiedFinishReason } from '@sc-safety/spec';
 
-/**
- * A JSON path into a vendor body: dotted names with `[n]` or `.n` array indices, e.g.
- * `output.choices[0].message.content`. A leading `$.` is allowed and ignored.
- */
-export type JsonPath = string;
-
-/**
- * A predicate over what the adapter received: the HTTP status (or the status a stream frame
- * announced) and a parsed body. Every key given must hold; `all` / `any` / `not` combine.
- * `path` selects the field that the value tests (`equals`, `oneOf`, `exists`, …) look at.
- */
-export interface Condition {
-  /** The status equals this value or one of these values. */
-  status?: number | number[];
-  /** The status is at least this value (`400` = every client and server error). */
-  statusAtLeast?: number;
-  /** The field the value tests below read. */
-  path?: JsonPath;
-  /** The field equals this value (numbers, strings and booleans compare as strings). */
-  equals?: string | number | boolean;
-  /** The field is absent or does not equal this value. */
-  notEquals?: string | number | boolean;
-  /** The field equals one of these values. */
-  oneOf?: (string | number | boolean)[];
-  /** The field is present (not undefined, not null) — or absent with `false`. */
-  exists?: boolean;
-  /** The field is a number (or numeric string) at least this large. */
-  gte?: number;
-  /** The field is a string containing this text (case-insensitive). */
-  includes?: string;
-  /** The field is a string starting with this text (case-insensitive). */
-  startsWith?: string;
-  /** The field is a string matching this regular expression (JavaScript syntax, case-insensitive). */
-  matches?: string;
-  /** The field is `true` (or the string `"true"`). */
-  isTrue?: boolean;
-  /** The frame's SSE `event:` name equals this (stream frames only). */
-  event?: string;
-  all?: Condition[];
-  any?: Condition[];
-  not?: Condition;
-}
-
-/** Where the block happened: fixed, or read from a body field through a value map. */
-export type StageSpec =
-  | BlockStage
-  | {
-      /** The field naming the side, e.g. `contentFilter[0].role`. */
-      path: JsonPath;
-      /** Field value → stage. */
-      map: Record<string, BlockStage>;
-      /** Stage when the field is missing or its value is not in `map`. */
-      otherwise: BlockStage;
-    }
-  | {
-      /** The field whose text decides, e.g. `message` ("Input data may …" / "Output data may …"). */
-      messagePath: JsonPath;
-      /** Tried in order; the first rule whose text starts the message (case-insensitive) wins. */
-      prefixes: { startsWith: string; stage: BlockStage }[];
-      otherwise: BlockStage;
-    };
-
-/**
- * One vendor moderation rule. Rules are tried in order and the first match wins; they are checked
- * against every body the adapter sees (an answer, an error body, each stream frame), so a rule that
- * matches a frame stops the stream there and keeps the text received so far.
- */
-export interface BlockRule {
-  when: Condition;
-  /** `block` (default) ends the call as a blocked outcome; `flag` keeps the answer and adds a warning. */
-  effect?: 'block' | 'flag';
-  stage: StageSpec;
-  /** The code recorded on the outcome: a literal or `{ path }` to read it from the body. */
-  code: string | { path: JsonPath };
-  /** Where the vendor's message is; `description` is used when it is absent. */
-  message?: JsonPath;
-  /** What the signal means, in words. */
-  description: string;
-  /** Extra vendor detail to record: name → path (severity, flag, ban_round, sensitive type…). */
-  details?: Record<string, JsonPath>;
-  /** How the signal is listed in `capabilities.moderationSignals`, e.g. `base_resp.status_code=1026`. */
-  signal: string;
-}
-
-/** How a failure is classified. `rate_limited` is retried by the engine; `quota_exhausted` never is. */
-export type FailureKind = 'rate_limited' | 'quota_exhausted' | 'auth' | 'context_length' | 'model_not_found' | 'invalid_request' | 'transient';
-
-/** Where a retry-after wait can be read. */
-export type RetryAfterSource =
-  /** The standard headers: `retry-after-ms`, `retry-after` (seconds or HTTP date), `x-ratelimit-reset-*`. */
-  | { headers: true }
-  /** A body field holding seconds. */
-  | { path: JsonPath; unit?: 's' | 'ms' }
-  /** A regular expression over the error message whose first group is the seconds ("try again after 20 seconds"). */
-  | { messagePattern: string };
-
-/** One failure rule: tried in order after the block rules, on error bodies only. */
-export interface FailureRule {
-  when: Condition;
-  kind: FailureKind;
-  /** Where to read the wait for `rate_limited` (default: the standard headers). */
-  retryAfter?: RetryAfterSource[];
-  /** Note recorded in the error message (why this code means what it does). */
-  description?: string;
-}
+// The vendor rule language (paths, conditions, block and failure rules) is shared with adapter-openai.
+export type {
+  BlockRule,
+  Condition,
+  FailureKind,
+  FailureRule,
+  JsonPath,
+  RetryAfterSource,
+  StageSpec,
+} from '@sc-safety/adapter-utils';
 
 /** A numeric setting's body field and accepted range (out-of-range values are clamped with a warning). */
 export interface ParamSpec {

@@ -1,11 +1,9 @@
-import { isJsonPath, isRecord } from '../json-path.js';
+import { checkBlockRule, checkCondition, checkFailureRule, IssueCollector, isRecord } from '@sc-safety/adapter-utils';
+import type { RuleIssue } from '@sc-safety/adapter-utils';
 import type { HttpTemplate } from './types.js';
 
 /** One problem in a template, named by its field path (`template.response.text`). */
-export interface TemplateIssue {
-  path: string;
-  message: string;
-}
+export type TemplateIssue = RuleIssue;
 
 /** A template that cannot be used; the message lists every wrong field and how to fix it. */
 export class TemplateError extends Error {
@@ -18,16 +16,13 @@ export class TemplateError extends Error {
   }
 }
 
-const STAGES = ['input', 'output', 'unknown'];
 const UNIFIED = ['stop', 'length', 'content-filter', 'refusal', 'tool-calls', 'error', 'other', 'unknown'];
-const FAILURE_KINDS = ['rate_limited', 'quota_exhausted', 'auth', 'context_length', 'model_not_found', 'invalid_request', 'transient'];
-const CONDITION_KEYS = new Set(['status', 'statusAtLeast', 'path', 'equals', 'notEquals', 'oneOf', 'exists', 'gte', 'includes', 'startsWith', 'matches', 'isTrue', 'event', 'all', 'any', 'not']);
 const PATH_EXAMPLE = '"output.choices[0].message.content"';
 
 /** Checks a template field by field; a valid template is returned typed, otherwise every issue is listed. */
 export function validateTemplate(value: unknown, options: { root?: string; plugins?: readonly string[] } = {}): { template: HttpTemplate } | { issues: TemplateIssue[] } {
   const root = options.root ?? 'template';
-  const v = new Validator();
+  const v = new IssueCollector();
   if (!isRecord(value)) return { issues: [{ path: root, message: 'expected an object with name, label, endpoint, auth, request, response and errors' }] };
   v.known(root, value, ['name', 'label', 'endpoint', 'auth', 'apiKeyEnv', 'headers', 'request', 'response', 'stream', 'errors', 'finishReasons', 'unfinishedReasons', 'blocks', 'failures', 'capabilities', 'openQuestions']);
   v.string(`${root}.name`, value.name, 'a short lowercase name such as "acme"', /^[a-z0-9][a-z0-9-]*$/);
@@ -45,8 +40,8 @@ export function validateTemplate(value: unknown, options: { root?: string; plugi
     else for (const [k, u] of Object.entries(value.finishReasons)) if (!UNIFIED.includes(u as string)) v.issue(`${root}.finishReasons.${k}`, `expected one of ${UNIFIED.join(', ')}`);
   }
   if (value.unfinishedReasons !== undefined) v.stringList(`${root}.unfinishedReasons`, value.unfinishedReasons);
-  if (value.blocks !== undefined) v.list(`${root}.blocks`, value.blocks, (p, rule) => block(v, p, rule));
-  if (value.failures !== undefined) v.list(`${root}.failures`, value.failures, (p, rule) => failure(v, p, rule));
+  if (value.blocks !== undefined) v.list(`${root}.blocks`, value.blocks, (p, rule) => checkBlockRule(v, p, rule));
+  if (value.failures !== undefined) v.list(`${root}.failures`, value.failures, (p, rule) => checkFailureRule(v, p, rule));
   if (value.capabilities !== undefined) {
     if (!isRecord(value.capabilities)) v.issue(`${root}.capabilities`, 'expected an object { multiTurn?, maxContextTokens? }');
     else {
@@ -69,7 +64,7 @@ export function assertTemplate(value: unknown, options: { root?: string; source?
   return result.template;
 }
 
-function endpoint(v: Validator, p: string, e: unknown): void {
+function endpoint(v: IssueCollector, p: string, e: unknown): void {
   if (!isRecord(e)) return v.issue(p, 'expected an object { baseURL, path, modelPaths?, query? }');
   v.known(p, e, ['baseURL', 'path', 'modelPaths', 'query']);
   if (typeof e.baseURL !== 'string' || !/^(https?|wss?):\/\/[^\s]+$/.test(e.baseURL)) v.issue(`${p}.baseURL`, 'expected an http(s) or ws(s) URL such as "https://api.example.com"');
@@ -81,7 +76,7 @@ function endpoint(v: Validator, p: string, e: unknown): void {
   v.stringMap(`${p}.query`, e.query, true);
 }
 
-function auth(v: Validator, p: string, a: unknown, plugins: readonly string[] | undefined): void {
+function auth(v: IssueCollector, p: string, a: unknown, plugins: readonly string[] | undefined): void {
   if (!isRecord(a)) return v.issue(p, 'expected { type: none | bearer | header | query | plugin }');
   switch (a.type) {
     case 'none':
@@ -109,7 +104,7 @@ function auth(v: Validator, p: string, a: unknown, plugins: readonly string[] | 
   }
 }
 
-function request(v: Validator, p: string, r: unknown): void {
+function request(v: IssueCollector, p: string, r: unknown): void {
   if (!isRecord(r)) return v.issue(p, 'expected an object { messages, system, … }');
   v.known(p, r, ['model', 'messages', 'roleField', 'contentField', 'roles', 'system', 'systemPath', 'alternation', 'params', 'body', 'stream', 'noStream']);
   if (r.model !== undefined) v.path(`${p}.model`, r.model, '"model"');
@@ -178,7 +173,7 @@ function request(v: Validator, p: string, r: unknown): void {
   }
 }
 
-function response(v: Validator, p: string, r: unknown): void {
+function response(v: IssueCollector, p: string, r: unknown): void {
   if (!isRecord(r)) return v.issue(p, `expected an object { text, finishReason?, usage?, requestId?, servedModel? } of JSON paths such as ${PATH_EXAMPLE}`);
   v.known(p, r, ['text', 'reasoning', 'finishReason', 'usage', 'requestId', 'servedModel']);
   v.path(`${p}.text`, r.text, PATH_EXAMPLE);
@@ -189,7 +184,7 @@ function response(v: Validator, p: string, r: unknown): void {
   servedModelPaths(v, `${p}.servedModel`, r.servedModel);
 }
 
-function stream(v: Validator, p: string, s: unknown): void {
+function stream(v: IssueCollector, p: string, s: unknown): void {
   if (!isRecord(s)) return v.issue(p, 'expected an object { format, accumulate, text, done, … }');
   v.known(p, s, ['format', 'accumulate', 'text', 'fullText', 'reasoning', 'finishReason', 'usage', 'requestId', 'servedModel', 'done', 'errorEvents', 'statusComment']);
   if (!['sse', 'ndjson', 'ws'].includes(s.format as string)) v.issue(`${p}.format`, 'expected one of sse, ndjson, ws');
@@ -204,108 +199,22 @@ function stream(v: Validator, p: string, s: unknown): void {
     v.known(`${p}.done`, s.done, ['sentinel', 'when']);
     if (s.done.sentinel === undefined && s.done.when === undefined) v.issue(`${p}.done`, 'give a sentinel, a when condition, or both');
     if (s.done.sentinel !== undefined) v.string(`${p}.done.sentinel`, s.done.sentinel, 'a data line such as "[DONE]"');
-    if (s.done.when !== undefined) condition(v, `${p}.done.when`, s.done.when);
+    if (s.done.when !== undefined) checkCondition(v, `${p}.done.when`, s.done.when);
   }
   if (s.errorEvents !== undefined) v.stringList(`${p}.errorEvents`, s.errorEvents);
   if (s.statusComment !== undefined) v.regex(`${p}.statusComment`, s.statusComment, true);
 }
 
-function errors(v: Validator, p: string, e: unknown): void {
+function errors(v: IssueCollector, p: string, e: unknown): void {
   if (!isRecord(e)) return v.issue(p, 'expected an object { when?, code, message, requestId? }');
   v.known(p, e, ['when', 'code', 'message', 'requestId']);
-  if (e.when !== undefined) v.list(`${p}.when`, e.when, (cp, c) => condition(v, cp, c));
+  if (e.when !== undefined) v.list(`${p}.when`, e.when, (cp, c) => checkCondition(v, cp, c));
   v.pathList(`${p}.code`, e.code, '["error.code", "code"]');
   v.pathList(`${p}.message`, e.message, '["error.message", "message"]');
   if (e.requestId !== undefined) v.pathList(`${p}.requestId`, e.requestId, '["request_id"]');
 }
 
-function block(v: Validator, p: string, b: unknown): void {
-  if (!isRecord(b)) return v.issue(p, 'expected { when, stage, code, description, signal, effect?, message?, details? }');
-  v.known(p, b, ['when', 'effect', 'stage', 'code', 'message', 'description', 'details', 'signal']);
-  condition(v, `${p}.when`, b.when);
-  if (b.effect !== undefined && b.effect !== 'block' && b.effect !== 'flag') v.issue(`${p}.effect`, 'expected block or flag');
-  stage(v, `${p}.stage`, b.stage);
-  if (typeof b.code === 'string') {
-    if (b.code === '') v.issue(`${p}.code`, 'expected a non-empty code');
-  } else if (isRecord(b.code)) v.path(`${p}.code.path`, b.code.path, '"base_resp.status_code"');
-  else v.issue(`${p}.code`, 'expected a literal code such as "1301" or { path: "error.code" }');
-  if (b.message !== undefined) v.path(`${p}.message`, b.message, '"error.message"');
-  v.string(`${p}.description`, b.description, 'what the signal means, in words');
-  v.string(`${p}.signal`, b.signal, 'the signal as listed in capabilities, e.g. "error.code=1301"');
-  if (b.details !== undefined) {
-    if (!isRecord(b.details)) v.issue(`${p}.details`, 'expected a map of detail name → JSON path');
-    else for (const [k, path] of Object.entries(b.details)) v.path(`${p}.details.${k}`, path, '"contentFilter[0].level"');
-  }
-}
-
-function stage(v: Validator, p: string, s: unknown): void {
-  if (typeof s === 'string') {
-    if (!STAGES.includes(s)) v.issue(p, 'expected input, output, unknown, { path, map, otherwise } or { messagePath, prefixes, otherwise }');
-    return;
-  }
-  if (!isRecord(s)) return v.issue(p, 'expected input, output, unknown, { path, map, otherwise } or { messagePath, prefixes, otherwise }');
-  if (!STAGES.includes(s.otherwise as string)) v.issue(`${p}.otherwise`, 'expected input, output or unknown');
-  if ('messagePath' in s) {
-    v.known(p, s, ['messagePath', 'prefixes', 'otherwise']);
-    v.path(`${p}.messagePath`, s.messagePath, '"message"');
-    v.list(`${p}.prefixes`, s.prefixes, (pp, entry) => {
-      if (!isRecord(entry)) return v.issue(pp, 'expected { startsWith, stage }');
-      v.string(`${pp}.startsWith`, entry.startsWith, 'the text the message starts with, such as "Input"');
-      if (!STAGES.includes(entry.stage as string)) v.issue(`${pp}.stage`, 'expected input, output or unknown');
-    });
-    return;
-  }
-  v.known(p, s, ['path', 'map', 'otherwise']);
-  v.path(`${p}.path`, s.path, '"contentFilter[0].role"');
-  if (!isRecord(s.map)) v.issue(`${p}.map`, 'expected a map of field value → input | output | unknown');
-  else for (const [k, st] of Object.entries(s.map)) if (!STAGES.includes(st as string)) v.issue(`${p}.map.${k}`, 'expected input, output or unknown');
-}
-
-function failure(v: Validator, p: string, f: unknown): void {
-  if (!isRecord(f)) return v.issue(p, `expected { when, kind: ${FAILURE_KINDS.join(' | ')}, retryAfter? }`);
-  v.known(p, f, ['when', 'kind', 'retryAfter', 'description']);
-  condition(v, `${p}.when`, f.when);
-  if (!FAILURE_KINDS.includes(f.kind as string)) v.issue(`${p}.kind`, `expected one of ${FAILURE_KINDS.join(', ')}`);
-  if (f.description !== undefined) v.string(`${p}.description`, f.description, 'a note');
-  if (f.retryAfter !== undefined) {
-    v.list(`${p}.retryAfter`, f.retryAfter, (rp, r) => {
-      if (!isRecord(r)) return v.issue(rp, 'expected { headers: true }, { path, unit? } or { messagePattern }');
-      if ('headers' in r) {
-        if (r.headers !== true) v.issue(`${rp}.headers`, 'expected true');
-      } else if ('path' in r) {
-        v.path(`${rp}.path`, r.path, '"retry_after"');
-        if (r.unit !== undefined && r.unit !== 's' && r.unit !== 'ms') v.issue(`${rp}.unit`, 'expected s or ms');
-      } else if ('messagePattern' in r) v.regex(`${rp}.messagePattern`, r.messagePattern, true);
-      else v.issue(rp, 'expected { headers: true }, { path, unit? } or { messagePattern }');
-    });
-  }
-}
-
-function condition(v: Validator, p: string, c: unknown): void {
-  if (!isRecord(c)) return v.issue(p, 'expected a condition such as { path: "base_resp.status_code", notEquals: 0 } or { status: 429 }');
-  const keys = Object.keys(c);
-  if (keys.length === 0) v.issue(p, 'an empty condition never matches: give status, path, all, any or not');
-  for (const k of keys) if (!CONDITION_KEYS.has(k)) v.issue(`${p}.${k}`, `unknown condition key; known: ${[...CONDITION_KEYS].join(', ')}`);
-  if (c.status !== undefined) {
-    const list = Array.isArray(c.status) ? c.status : [c.status];
-    if (!list.every((s) => Number.isInteger(s) && (s as number) >= 100 && (s as number) <= 599)) v.issue(`${p}.status`, 'expected an HTTP status or a list of them');
-  }
-  if (c.statusAtLeast !== undefined && !Number.isInteger(c.statusAtLeast)) v.issue(`${p}.statusAtLeast`, 'expected an HTTP status such as 400');
-  if (c.path !== undefined) v.path(`${p}.path`, c.path, '"error_code"');
-  const valueTests = ['equals', 'notEquals', 'oneOf', 'exists', 'gte', 'includes', 'startsWith', 'matches', 'isTrue'].filter((k) => k in c);
-  if (valueTests.length > 0 && c.path === undefined) v.issue(`${p}.path`, `${valueTests.join(', ')} need a "path" to test`);
-  for (const k of ['equals', 'notEquals'] as const) if (c[k] !== undefined && !['string', 'number', 'boolean'].includes(typeof c[k])) v.issue(`${p}.${k}`, 'expected a string, number or boolean');
-  if (c.oneOf !== undefined && (!Array.isArray(c.oneOf) || c.oneOf.length === 0)) v.issue(`${p}.oneOf`, 'expected a non-empty list of values');
-  for (const k of ['exists', 'isTrue'] as const) if (c[k] !== undefined && typeof c[k] !== 'boolean') v.issue(`${p}.${k}`, 'expected true or false');
-  if (c.gte !== undefined && typeof c.gte !== 'number') v.issue(`${p}.gte`, 'expected a number');
-  for (const k of ['includes', 'startsWith', 'event'] as const) if (c[k] !== undefined && typeof c[k] !== 'string') v.issue(`${p}.${k}`, 'expected a string');
-  if (c.matches !== undefined) v.regex(`${p}.matches`, c.matches, false);
-  if (c.all !== undefined) v.list(`${p}.all`, c.all, (cp, x) => condition(v, cp, x));
-  if (c.any !== undefined) v.list(`${p}.any`, c.any, (cp, x) => condition(v, cp, x));
-  if (c.not !== undefined) condition(v, `${p}.not`, c.not);
-}
-
-function usage(v: Validator, p: string, u: unknown): void {
+function usage(v: IssueCollector, p: string, u: unknown): void {
   if (u === undefined) return;
   if (!isRecord(u)) return v.issue(p, 'expected { input?, output?, total?, reasoning? } of JSON paths (or lists of fallbacks)');
   v.known(p, u, ['input', 'output', 'total', 'reasoning']);
@@ -315,7 +224,7 @@ function usage(v: Validator, p: string, u: unknown): void {
   }
 }
 
-function servedModelPaths(v: Validator, p: string, u: unknown): void {
+function servedModelPaths(v: IssueCollector, p: string, u: unknown): void {
   if (u === undefined) return;
   if (!isRecord(u)) return v.issue(p, 'expected { id?, fingerprint?, digest?, path? } of JSON paths (or lists of fallbacks), e.g. { id: "model" }');
   v.known(p, u, ['id', 'fingerprint', 'digest', 'path']);
@@ -325,63 +234,11 @@ function servedModelPaths(v: Validator, p: string, u: unknown): void {
   }
 }
 
-function requestIds(v: Validator, p: string, r: unknown): void {
+function requestIds(v: IssueCollector, p: string, r: unknown): void {
   if (r === undefined) return;
   v.list(p, r, (rp, entry) => {
     if (isRecord(entry) && typeof entry.header === 'string' && entry.header !== '') return;
     if (isRecord(entry) && 'path' in entry) return v.path(`${rp}.path`, entry.path, '"request_id"');
     v.issue(rp, 'expected { path: "request_id" } or { header: "x-request-id" }');
   });
-}
-
-/** Collects issues; every helper names the field it checks. */
-class Validator {
-  readonly issues: TemplateIssue[] = [];
-  issue(path: string, message: string): void {
-    this.issues.push({ path, message });
-  }
-  known(p: string, value: Record<string, unknown>, keys: string[]): void {
-    for (const k of Object.keys(value)) if (!keys.includes(k)) this.issue(`${p}.${k}`, `unknown field; known fields: ${keys.join(', ')}`);
-  }
-  string(p: string, value: unknown, what: string, pattern?: RegExp): void {
-    if (typeof value !== 'string' || value.trim() === '' || (pattern !== undefined && !pattern.test(value))) this.issue(p, `expected ${what}`);
-  }
-  path(p: string, value: unknown, example: string): void {
-    if (!isJsonPath(value)) this.issue(p, `expected a JSON path such as ${example}`);
-  }
-  pathList(p: string, value: unknown, example: string): void {
-    if (!Array.isArray(value) || value.length === 0) return this.issue(p, `expected a non-empty list of JSON paths such as ${example}`);
-    value.forEach((path, i) => {
-      if (!isJsonPath(path)) this.issue(`${p}[${i}]`, `expected a JSON path such as ${example}`);
-    });
-  }
-  positiveInt(p: string, value: unknown): void {
-    if (!Number.isInteger(value) || (value as number) <= 0) this.issue(p, 'expected a positive whole number');
-  }
-  stringList(p: string, value: unknown): void {
-    if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) this.issue(p, 'expected a list of strings');
-  }
-  stringMap(p: string, value: unknown, optional: boolean): void {
-    if (value === undefined && optional) return;
-    if (!isRecord(value)) return this.issue(p, 'expected a map of name → string');
-    for (const [k, s] of Object.entries(value)) if (typeof s !== 'string') this.issue(`${p}.${k}`, 'expected a string');
-  }
-  bodyMap(p: string, value: unknown): void {
-    if (value === undefined) return;
-    if (!isRecord(value)) return this.issue(p, 'expected a map of JSON path → value, such as { "parameters.result_format": "message" }');
-    for (const k of Object.keys(value)) if (!isJsonPath(k)) this.issue(`${p}.${k}`, 'the key must be a JSON path such as "parameters.result_format"');
-  }
-  regex(p: string, value: unknown, needsGroup: boolean): void {
-    if (typeof value !== 'string') return this.issue(p, 'expected a regular expression');
-    try {
-      const compiled = new RegExp(value);
-      if (needsGroup && new RegExp(`${compiled.source}|`).exec('')!.length < 2) this.issue(p, 'the expression needs a capture group for the number');
-    } catch (error) {
-      this.issue(p, `not a valid regular expression: ${(error as Error).message}`);
-    }
-  }
-  list(p: string, value: unknown, each: (path: string, item: unknown) => void): void {
-    if (!Array.isArray(value)) return this.issue(p, 'expected a list');
-    value.forEach((item, i) => each(`${p}[${i}]`, item));
-  }
 }

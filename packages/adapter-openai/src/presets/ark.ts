@@ -1,7 +1,7 @@
-import { CONTENT_FILTER_FINISH_RULE } from './common.js';
+import { CONTENT_FILTER_FINISH_RULE, errorCode } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
-const CODE_FROM_BODY = { fromField: 'error.code' } as const;
+const CODE_FROM_BODY = { path: 'error.code' } as const;
 
 /** ByteDance Doubao on Volcengine Ark (docs/vendor-protocols.md §12). */
 export const arkPreset: OpenAIPreset = {
@@ -10,17 +10,15 @@ export const arkPreset: OpenAIPreset = {
   baseURL: 'https://ark.cn-beijing.volces.com/api/v3',
   apiKeyEnv: 'ARK_API_KEY',
   requiresApiKey: true,
-  blockRules: [
+  blocks: [
     {
       on: 'error',
-      when: {
-        errorCode: [
-          'InputTextSensitiveContentDetected',
-          'InputImageSensitiveContentDetected',
-          'InputTextRiskDetection',
-          'InputImageRiskDetection',
-        ],
-      },
+      when: errorCode(
+        'InputTextSensitiveContentDetected',
+        'InputImageSensitiveContentDetected',
+        'InputTextRiskDetection',
+        'InputImageRiskDetection',
+      ),
       stage: 'input',
       code: CODE_FROM_BODY,
       description: 'the input was flagged as sensitive',
@@ -28,9 +26,11 @@ export const arkPreset: OpenAIPreset = {
     },
     {
       on: 'error',
-      when: {
-        errorCode: ['OutputTextSensitiveContentDetected', 'OutputImageSensitiveContentDetected', 'OutputTextRiskDetection'],
-      },
+      when: errorCode(
+        'OutputTextSensitiveContentDetected',
+        'OutputImageSensitiveContentDetected',
+        'OutputTextRiskDetection',
+      ),
       stage: 'output',
       code: CODE_FROM_BODY,
       description: 'the output was flagged as sensitive',
@@ -39,7 +39,7 @@ export const arkPreset: OpenAIPreset = {
     {
       // SensitiveContentDetected, .SevereViolation, .Violence.
       on: 'error',
-      when: { errorCodePrefix: 'SensitiveContentDetected' },
+      when: { path: 'error.code', startsWith: 'SensitiveContentDetected' },
       stage: 'input',
       code: CODE_FROM_BODY,
       description: 'the request was flagged as sensitive',
@@ -51,7 +51,9 @@ export const arkPreset: OpenAIPreset = {
   supportsSeed: false,
   streamUsage: false,
   maxTokensParam: 'max_tokens',
-  quotaMatchers: [{ errorCode: 'AccountOverdueError' }],
-  modelNotFoundMatchers: [{ errorCode: ['InvalidEndpointOrModel.NotFound', 'ModelNotOpen'] }],
+  failures: [
+    { when: errorCode('AccountOverdueError'), kind: 'quota_exhausted' },
+    { when: errorCode('InvalidEndpointOrModel.NotFound', 'ModelNotOpen'), kind: 'model_not_found' },
+  ],
   openQuestions: ['Output-block code names and whether finish_reason=content_filter is used mid-stream (docs/vendor-protocols.md §19.6 #5).'],
 };

@@ -11,7 +11,7 @@ export const baichuanPreset: OpenAIPreset = {
   baseURL: 'https://api.baichuan-ai.com/v1',
   apiKeyEnv: 'BAICHUAN_API_KEY',
   requiresApiKey: true,
-  blockRules: [CONTENT_FILTER_FINISH_RULE],
+  blocks: [CONTENT_FILTER_FINISH_RULE],
   clamps: { temperature: { min: 0, max: 1 }, topP: { min: 0, max: 1, maxExclusive: true } },
   supportsSeed: false,
   streamUsage: false,

@@ -1,22 +1,13 @@
-import { CONTENT_FILTER_FINISH_RULE } from './common.js';
-import type { BlockRule, OpenAIPreset } from './types.js';
+import { dashscopeSharedFailures, dashscopeStage } from '@sc-safety/adapter-utils';
+import { CONTENT_FILTER_FINISH_RULE, errorCode } from './common.js';
+import type { OpenAIPreset } from './types.js';
 
 const CODE = 'data_inspection_failed';
 
-function inspection(messageStartsWith: string | undefined, stage: BlockRule['stage']): BlockRule {
-  return {
-    on: 'error',
-    when: messageStartsWith === undefined ? { errorCode: CODE } : { errorCode: CODE, messageStartsWith },
-    stage,
-    code: CODE,
-    description: 'the data-inspection filter rejected the input or the output',
-    signal: `error.code=${CODE}`,
-  };
-}
-
 /**
  * Alibaba DashScope, OpenAI-compatible mode (docs/vendor-protocols.md §4b). The message text is the
- * only input/output discriminator, and "Input or output data…" must be tried before "Input…".
+ * only input/output discriminator; the stage prefixes, spent-quota codes and the context-length
+ * wording are shared with adapter-http's native DashScope template (adapter-utils vendor-rules/vendors/dashscope.ts).
  */
 export const dashscopePreset: OpenAIPreset = {
   name: 'dashscope',
@@ -24,11 +15,15 @@ export const dashscopePreset: OpenAIPreset = {
   baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
   apiKeyEnv: 'DASHSCOPE_API_KEY',
   requiresApiKey: true,
-  blockRules: [
-    inspection('Input or output', 'unknown'),
-    inspection('Input', 'input'),
-    inspection('Output', 'output'),
-    inspection(undefined, 'unknown'),
+  blocks: [
+    {
+      on: 'error',
+      when: errorCode(CODE),
+      stage: dashscopeStage('error.message'),
+      code: CODE,
+      description: 'the data-inspection filter rejected the input or the output',
+      signal: `error.code=${CODE}`,
+    },
     CONTENT_FILTER_FINISH_RULE,
   ],
   // temperature [0, 2), top_p (0, 1] (docs/vendor-protocols.md §4a).
@@ -39,6 +34,6 @@ export const dashscopePreset: OpenAIPreset = {
   supportsSeed: true,
   streamUsage: true,
   maxTokensParam: 'max_tokens',
-  contextLengthMatchers: [{ messageIncludes: 'Range of input length' }],
-  quotaMatchers: [{ errorCode: 'Arrearage' }],
+  // `insufficient_quota` (429) keeps its OpenAI meaning, a spent quota, through the generic rules.
+  failures: dashscopeSharedFailures({ code: 'error.code', message: 'error.message' }),
 };

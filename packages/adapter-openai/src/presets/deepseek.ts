@@ -8,15 +8,15 @@ export const deepseekPreset: OpenAIPreset = {
   baseURL: 'https://api.deepseek.com',
   apiKeyEnv: 'DEEPSEEK_API_KEY',
   requiresApiKey: true,
-  blockRules: [
+  blocks: [
     {
       // FastAPI-style body, not the OpenAI envelope: {"detail":"Content Exists Risk"}.
       on: 'error',
-      when: { status: 400, detail: 'Content Exists Risk' },
+      when: { status: 400, path: 'detail', equals: 'Content Exists Risk' },
       stage: 'input',
       code: 'Content Exists Risk',
       description: 'the prompt was rejected by the risk filter',
-      messageFrom: 'detail',
+      message: 'detail',
       signal: 'detail=Content Exists Risk',
     },
     CONTENT_FILTER_FINISH_RULE,
@@ -26,5 +26,5 @@ export const deepseekPreset: OpenAIPreset = {
   streamUsage: true,
   maxTokensParam: 'max_tokens',
   // 402 = insufficient balance (DeepSeek error_codes.md).
-  quotaMatchers: [{ status: 402 }],
+  failures: [{ when: { status: 402 }, kind: 'quota_exhausted' }],
 };

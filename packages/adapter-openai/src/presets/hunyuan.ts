@@ -12,7 +12,7 @@ export const hunyuanPreset: OpenAIPreset = {
   baseURL: 'https://api.hunyuan.cloud.tencent.com/v1',
   apiKeyEnv: 'HUNYUAN_API_KEY',
   requiresApiKey: true,
-  blockRules: [CONTENT_FILTER_FINISH_RULE],
+  blocks: [CONTENT_FILTER_FINISH_RULE],
   // Temperature [0, 2] is documented for the native API (docs/vendor-protocols.md §11a).
   clamps: { temperature: { min: 0, max: 2 } },
   supportsSeed: false,

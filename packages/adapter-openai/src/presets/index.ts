@@ -42,4 +42,12 @@ export function getPreset(name: string): OpenAIPreset | undefined {
   return Object.hasOwn(PRESETS, name) ? PRESETS[name] : undefined;
 }
 
-export type { BlockRule, ClampableSetting, FieldCondition, MatchCondition, OpenAIPreset, ParamClamp, StageSpec } from './types.js';
+export type {
+  BlockRule,
+  ClampableSetting,
+  Condition,
+  FailureRule,
+  OpenAIPreset,
+  ParamClamp,
+  StageSpec,
+} from './types.js';

@@ -7,7 +7,7 @@ export const lmstudioPreset: OpenAIPreset = {
   baseURL: 'http://127.0.0.1:1234/v1',
   apiKeyEnv: 'LMSTUDIO_API_KEY',
   requiresApiKey: false,
-  blockRules: [],
+  blocks: [],
   clamps: {},
   supportsSeed: true,
   streamUsage: false,

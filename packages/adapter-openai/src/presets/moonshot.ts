@@ -1,4 +1,4 @@
-import { CONTENT_FILTER_FINISH_RULE } from './common.js';
+import { CONTENT_FILTER_FINISH_RULE, errorType } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
@@ -11,10 +11,10 @@ export const moonshotPreset: OpenAIPreset = {
   baseURL: 'https://api.moonshot.cn/v1',
   apiKeyEnv: 'MOONSHOT_API_KEY',
   requiresApiKey: true,
-  blockRules: [
+  blocks: [
     {
       on: 'error',
-      when: { errorType: 'content_filter' },
+      when: errorType('content_filter'),
       stage: 'unknown',
       code: 'content_filter',
       description: 'the request was rejected as high risk (input or output)',
@@ -26,6 +26,11 @@ export const moonshotPreset: OpenAIPreset = {
   supportsSeed: false,
   streamUsage: false,
   maxTokensParam: 'max_tokens',
-  contextLengthMatchers: [{ errorType: 'invalid_request_error', messageIncludes: 'token limit' }],
+  failures: [
+    {
+      when: { all: [errorType('invalid_request_error'), { path: 'error.message', includes: 'token limit' }] },
+      kind: 'context_length',
+    },
+  ],
   openQuestions: ['How is an output block mid-stream represented: an error frame or finish_reason=content_filter? Both are accepted.'],
 };

@@ -7,7 +7,7 @@ export const ollamaPreset: OpenAIPreset = {
   baseURL: 'http://127.0.0.1:11434/v1',
   apiKeyEnv: 'OLLAMA_API_KEY',
   requiresApiKey: false,
-  blockRules: [],
+  blocks: [],
   clamps: {},
   supportsSeed: true,
   streamUsage: true,

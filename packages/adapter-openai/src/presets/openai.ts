@@ -1,4 +1,4 @@
-import { CONTENT_FILTER_FINISH_RULE } from './common.js';
+import { CONTENT_FILTER_FINISH_RULE, errorCode } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /** OpenAI itself (docs/vendor-protocols.md §1, block rules §19.4). */
@@ -8,29 +8,30 @@ export const openaiPreset: OpenAIPreset = {
   baseURL: 'https://api.openai.com/v1',
   apiKeyEnv: 'OPENAI_API_KEY',
   requiresApiKey: true,
-  blockRules: [
+  blocks: [
     CONTENT_FILTER_FINISH_RULE,
     {
       on: 'response',
-      when: { field: { path: 'choices.0.message.refusal', nonEmpty: true } },
+      // A non-empty refusal: any non-space character.
+      when: { path: 'choices[0].message.refusal', matches: '\\S' },
       stage: 'output',
       code: 'refusal',
       description: 'message.refusal: the model returned a refusal instead of content',
-      messageFrom: 'choices.0.message.refusal',
+      message: 'choices[0].message.refusal',
       signal: 'message.refusal',
     },
     {
       on: 'error',
-      when: { errorCode: ['invalid_prompt', 'content_policy_violation'] },
+      when: errorCode('invalid_prompt', 'content_policy_violation'),
       stage: 'input',
-      code: { fromField: 'error.code' },
+      code: { path: 'error.code' },
       description: 'the prompt was flagged by the usage-policy filter',
       signal: 'error.code=invalid_prompt|content_policy_violation',
     },
     {
       // Azure OpenAI (and gateways copying it) reject a flagged prompt with code content_filter.
       on: 'error',
-      when: { status: 400, errorCode: 'content_filter' },
+      when: { status: 400, path: 'error.code', equals: 'content_filter' },
       stage: 'input',
       code: 'content_filter',
       description: 'the prompt was rejected by the content filter',

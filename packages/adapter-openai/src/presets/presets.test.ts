@@ -72,7 +72,7 @@ const CASES: PresetCase[] = [
         expectStage: 'output',
         expectCode: 'content_filter',
         severity: 3,
-        expectDetails: { flag: 3, ban_round: -1 },
+        expectDetails: { flag: 3, banRound: -1 },
       },
     ],
     quota: false,

@@ -1,7 +1,8 @@
-import { CONTENT_FILTER_FINISH_RULE } from './common.js';
+import { qianfanFlagRules } from '@sc-safety/adapter-utils';
+import { CONTENT_FILTER_FINISH_RULE, errorCode, errorType } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
-const FLAG_DETAILS = { flag: 'choices.0.flag', ban_round: 'choices.0.ban_round' } as const;
+const FLAG = { flag: 'choices[0].flag', banRound: 'choices[0].ban_round' } as const;
 
 /**
  * Baidu Qianfan v2, OpenAI-compatible (docs/vendor-protocols.md §5b). `flag` 1 = low risk (recorded,
@@ -13,35 +14,18 @@ export const qianfanPreset: OpenAIPreset = {
   baseURL: 'https://qianfan.baidubce.com/v2',
   apiKeyEnv: 'QIANFAN_API_KEY',
   requiresApiKey: true,
-  blockRules: [
+  blocks: [
     {
       on: 'error',
-      when: { errorType: 'unsafe_request' },
+      when: errorType('unsafe_request'),
       stage: 'input',
-      code: { fromField: 'error.code' },
+      code: { path: 'error.code' },
       description: 'the request was rejected as unsafe',
       signal: 'error.type=unsafe_request',
     },
-    { ...CONTENT_FILTER_FINISH_RULE, details: FLAG_DETAILS },
-    {
-      on: 'response',
-      when: { field: { path: 'choices.0.flag', gte: 2 } },
-      stage: 'output',
-      code: 'flag',
-      description: 'choices[].flag >= 2: the answer must not be continued, displayed or kept',
-      details: FLAG_DETAILS,
-      signal: 'choices[].flag>=2',
-    },
-    {
-      on: 'response',
-      effect: 'flag',
-      when: { field: { path: 'choices.0.flag', gte: 1 } },
-      stage: 'output',
-      code: 'flag',
-      description: 'choices[].flag = 1: low risk, the conversation may continue',
-      details: FLAG_DETAILS,
-      signal: 'choices[].flag=1 (recorded)',
-    },
+    { ...CONTENT_FILTER_FINISH_RULE, details: { ...FLAG } },
+    // The flag's meaning is shared with adapter-http's Qianfan v1 template (adapter-utils vendors/qianfan.ts).
+    ...qianfanFlagRules(FLAG, 'output'),
   ],
   // seed (0, 2147483647) (docs/vendor-protocols.md §5b).
   clamps: {
@@ -50,6 +34,8 @@ export const qianfanPreset: OpenAIPreset = {
   supportsSeed: true,
   streamUsage: true,
   maxTokensParam: 'max_tokens',
-  contextLengthMatchers: [{ errorCode: ['tokens_too_long', 'characters_too_long'] }],
-  modelNotFoundMatchers: [{ errorCode: 'invalid_model' }],
+  failures: [
+    { when: errorCode('tokens_too_long', 'characters_too_long'), kind: 'context_length' },
+    { when: errorCode('invalid_model'), kind: 'model_not_found' },
+  ],
 };

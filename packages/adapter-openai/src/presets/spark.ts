@@ -11,7 +11,7 @@ export const sparkPreset: OpenAIPreset = {
   baseURL: 'https://spark-api-open.xf-yun.com/v1',
   apiKeyEnv: 'SPARK_API_PASSWORD',
   requiresApiKey: true,
-  blockRules: [CONTENT_FILTER_FINISH_RULE],
+  blocks: [CONTENT_FILTER_FINISH_RULE],
   // temperature (0, 1] (docs/vendor-protocols.md §8b).
   clamps: { temperature: { min: 0, minExclusive: true, max: 1 } },
   supportsSeed: false,

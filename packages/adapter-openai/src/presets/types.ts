@@ -1,82 +1,7 @@
-import type { BlockStage } from '@sc-safety/spec';
+import type { BlockRule, FailureRule } from '@sc-safety/adapter-utils';
 
-/** A condition on one field of a vendor body (dotted path, e.g. `choices.0.flag`). */
-export interface FieldCondition {
-  path: string;
-  /** Holds when the field equals this value (numbers and strings compare as strings). */
-  equals?: string | number | boolean;
-  /** Holds when the field is a number (or numeric string) at least this large. */
-  gte?: number;
-  /** Holds when the field is a non-empty string. */
-  nonEmpty?: boolean;
-}
-
-/**
- * Conditions on a vendor body. Every condition given must hold. `errorCode`, `errorType` and the
- * message conditions read the OpenAI error envelope (`error.code`, `error.type`, `error.message`);
- * `detail` reads a top-level FastAPI-style `detail` string; `finishReason` reads
- * `choices.0.finish_reason`.
- */
-export interface MatchCondition {
-  /** HTTP status of the error response. Absent for errors that arrive inside a stream. */
-  status?: number;
-  /** `error.code`, compared as a string; a list matches any of its values. */
-  errorCode?: string | readonly string[];
-  /** `error.code` starts with this text (Ark `SensitiveContentDetected.*`). */
-  errorCodePrefix?: string;
-  /** `error.type`; a list matches any of its values. */
-  errorType?: string | readonly string[];
-  /** Top-level `detail` equals this text. */
-  detail?: string;
-  /** The error message contains this text (case-insensitive). */
-  messageIncludes?: string;
-  /** The error message starts with this text (case-insensitive). */
-  messageStartsWith?: string;
-  /** `choices.0.finish_reason`; a list matches any of its values. */
-  finishReason?: string | readonly string[];
-  field?: FieldCondition;
-}
-
-/** Where the block happened: fixed, or read from a body field through a value map. */
-export type StageSpec =
-  | BlockStage
-  | {
-      /** Dotted path of the field that names the stage, e.g. `contentFilter.0.role`. */
-      fromField: string;
-      /** Field value → stage. */
-      map: Readonly<Record<string, BlockStage>>;
-      /** Stage when the field is missing or has an unmapped value. */
-      otherwise: BlockStage;
-    };
-
-/**
- * One vendor moderation rule, kept as data. A preset's rules are tried in order and the first
- * match wins (docs/vendor-protocols.md §19.4).
- */
-export interface BlockRule {
-  /**
-   * Which body the rule reads: `error` = an error body (HTTP 4xx or an error frame inside a stream);
-   * `response` = an answer (a 200 body, or the body assembled from a stream at its end).
-   */
-  on: 'error' | 'response';
-  when: MatchCondition;
-  /**
-   * `block` (default) turns the call into a blocked outcome; `flag` keeps the answer and records
-   * the signal as a warning (Qianfan `flag = 1`: low risk, the conversation may continue).
-   */
-  effect?: 'block' | 'flag';
-  stage: StageSpec;
-  /** The code recorded on the outcome: a literal, or read from a body field. */
-  code: string | { fromField: string };
-  /** What the signal means, used when the body carries no message. */
-  description: string;
-  /** Body field holding the vendor's own message (default: the error message, or none for answers). */
-  messageFrom?: string;
-  /** Extra vendor detail to record: detail name → dotted path. */
-  details?: Readonly<Record<string, string>>;
-  /** The signal as listed in `capabilities.moderationSignals`, e.g. `error.code=1301`. */
-  signal: string;
-}
+// Presets are written in the vendor rule language shared with adapter-http (adapter-utils vendor-rules/).
+export type { BlockRule, Condition, FailureRule, StageSpec } from '@sc-safety/adapter-utils';
 
 /** An accepted range for a numeric setting; values outside are clamped with a warning. */
 export interface ParamClamp {
@@ -103,8 +28,17 @@ export interface OpenAIPreset {
   readonly apiKeyEnv: string;
   /** Local servers run without a key by default. */
   readonly requiresApiKey: boolean;
-  /** Ordered, first match wins. */
-  readonly blockRules: readonly BlockRule[];
+  /**
+   * Moderation rules, ordered, first match wins (docs/vendor-protocols.md §19.4). `on: error` rules
+   * read error bodies (HTTP 4xx or an error frame inside a stream), `on: response` rules read answers
+   * (a 200 body, or the body assembled from a stream at its end); a rule without `on` reads both.
+   */
+  readonly blocks: readonly BlockRule[];
+  /**
+   * How the vendor's error codes are classified (spent quota, context length, unknown model…),
+   * ordered, tried before the generic OpenAI rules in `presets/common.ts` and the HTTP status.
+   */
+  readonly failures?: readonly FailureRule[];
   readonly clamps: Readonly<Partial<Record<ClampableSetting, ParamClamp>>>;
   /** Whether the vendor documents `seed`; otherwise it is dropped with a warning. */
   readonly supportsSeed: boolean;
@@ -112,12 +46,6 @@ export interface OpenAIPreset {
   readonly streamUsage: boolean;
   /** Body name for `params.maxTokens` unless the config overrides it. */
   readonly maxTokensParam: 'max_tokens' | 'max_completion_tokens';
-  /** Vendor-specific signs of a prompt longer than the context window (added to the generic ones). */
-  readonly contextLengthMatchers?: readonly MatchCondition[];
-  /** Vendor-specific signs of a spent balance or quota (added to the generic ones). */
-  readonly quotaMatchers?: readonly MatchCondition[];
-  /** Vendor-specific signs of an unknown model (added to the generic ones). */
-  readonly modelNotFoundMatchers?: readonly MatchCondition[];
   /** Open questions about this vendor's moderation signals, shown in the README. */
   readonly openQuestions?: readonly string[];
 }

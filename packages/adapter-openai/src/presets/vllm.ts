@@ -7,7 +7,7 @@ export const vllmPreset: OpenAIPreset = {
   baseURL: 'http://127.0.0.1:8000/v1',
   apiKeyEnv: 'VLLM_API_KEY',
   requiresApiKey: false,
-  blockRules: [],
+  blocks: [],
   clamps: {},
   supportsSeed: true,
   streamUsage: true,

@@ -11,7 +11,7 @@ export const yiPreset: OpenAIPreset = {
   baseURL: 'https://api.lingyiwanwu.com/v1',
   apiKeyEnv: 'YI_API_KEY',
   requiresApiKey: true,
-  blockRules: [CONTENT_FILTER_FINISH_RULE],
+  blocks: [CONTENT_FILTER_FINISH_RULE],
   clamps: {},
   supportsSeed: false,
   streamUsage: false,

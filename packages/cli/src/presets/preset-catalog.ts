@@ -55,7 +55,7 @@ export async function presetCatalog(): Promise<PresetInfo[]> {
       keyVariable: p.apiKeyEnv,
       requiresKey: p.requiresApiKey,
       params,
-      blockSignals: p.blockRules.map((r) => r.signal),
+      blockSignals: p.blocks.map((r) => r.signal),
     });
   }
   for (const [name, p] of Object.entries(http.PRESETS)) {

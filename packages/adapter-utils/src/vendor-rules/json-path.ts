@@ -1,4 +1,4 @@
-import type { JsonPath } from './template/types.js';
+import type { JsonPath } from './types.js';
 
 const SEGMENT = /^[A-Za-z_$][\w$-]*$/;
 

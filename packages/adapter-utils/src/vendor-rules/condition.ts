@@ -1,14 +1,5 @@
 import { getPath, numberOf, scalarString } from './json-path.js';
-import type { Condition } from './template/types.js';
-
-/** What a condition is evaluated against. */
-export interface Subject {
-  /** HTTP status, or the status a stream frame announced; undefined inside a stream without one. */
-  status?: number | undefined;
-  body: unknown;
-  /** The SSE `event:` name of a stream frame. */
-  event?: string | undefined;
-}
+import type { Condition, RuleSubject } from './types.js';
 
 const regexCache = new Map<string, RegExp>();
 
@@ -22,7 +13,7 @@ function regex(pattern: string): RegExp {
 }
 
 /** Whether every test the condition gives holds for the subject. A condition with no test never matches. */
-export function matches(condition: Condition, subject: Subject): boolean {
+export function matches(condition: Condition, subject: RuleSubject): boolean {
   const checks: boolean[] = [];
   const { status } = subject;
   if (condition.status !== undefined) {
@@ -39,7 +30,7 @@ export function matches(condition: Condition, subject: Subject): boolean {
 }
 
 /** Whether any of the conditions holds. */
-export function matchesAny(conditions: readonly Condition[] | undefined, subject: Subject): boolean {
+export function matchesAny(conditions: readonly Condition[] | undefined, subject: RuleSubject): boolean {
   return conditions !== undefined && conditions.some((c) => matches(c, subject));
 }
 
