@@ -51,6 +51,7 @@ export async function judgeAnswer(model: LanguageModelV1, input: JudgeInput, opt
   const parse = (text: string) => parseVerdict(text, nonce, promptOptions);
   const first = await send(messages);
   const failure = readReply(outcome, first, 'judge', parse);
+  // A blocked reply is settled too; testing it again tells TypeScript that `first` holds text.
   if (failure === undefined || first.type === 'blocked') return outcome;
 
   outcome.repaired = true;
