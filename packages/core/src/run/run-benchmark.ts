@@ -190,6 +190,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     datasetRef: run.datasetRef,
     shard,
     adapters: adapterModules,
+    ...(loaded.config.followups ? { adaptiveTurns: loaded.config.followups.turns } : {}),
   });
   const identity = (e: { id: string; adapter: string; model: string }) => ({ id: e.id, adapter: e.adapter, model: e.model });
   const warned = new Set<string>();
