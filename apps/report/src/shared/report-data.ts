@@ -91,7 +91,8 @@ export interface ReportAnswer {
   itemId: string;
   category: string;
   dimension: string;
-  round: 1 | 2;
+  /** 1 or 2; adaptive runs (schema 3) go on to their last turn. */
+  round: number;
   outcome: Outcome;
   score: number | null;
   vendorBlocked: boolean;
