@@ -106,7 +106,7 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       expect(end.signal, `attempt ${attempt} ended by itself: ${cli.output.stderr.slice(-2000)}`).toBe('SIGKILL');
     }
     final = JSON.parse(await readFile(path.join(runDir, 'results.json'), 'utf8')) as ResultsFile;
-    const score = await runCli(['score', 'run', '--no-write'], { cwd: dir });
+    const score = await runCli(['score', 'run', '--no-write'], dir);
     scoreOutput = score.stdout + score.stderr;
   }, 180_000);
 

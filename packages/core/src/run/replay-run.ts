@@ -113,6 +113,7 @@ export async function scoreRun(
     items.map((i) => i.id),
     spools.dir,
     Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
+    plan.followups?.manifest.turns ?? 2,
   );
   try {
     // An adaptive run's generated turns are read back from the store; nothing is regenerated.

@@ -329,6 +329,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     itemSpool,
     spools.dir,
     Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
+    storedPlan.followups?.manifest.turns ?? 2,
   );
   try {
     let engine: RunEngineResult;
