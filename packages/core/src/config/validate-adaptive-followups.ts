@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_FOLLOWUP_CHARS } from '../followups/attacker-prompt-template.js';
 import { STRATEGY_IDS } from '../taxonomy/strategies.js';
-import { ConfigChecker, describeValue, isMapping } from './checks.js';
+import { describeValue, isMapping, type ConfigChecker } from './checks.js';
 import { childPath } from './expand-env.js';
 import type { AdaptiveFollowupsSettings } from './types.js';
 import { validateModelEntry } from './validate-model-entry.js';
