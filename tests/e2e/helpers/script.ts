@@ -112,7 +112,8 @@ export function scriptedModel(model: string, script: Readonly<Record<string, Ste
 
 /** What a judge request asks about, independent of its random nonce. */
 export interface JudgeAsk {
-  round: 1 | 2;
+  /** The turn graded (3 and later in adaptive runs). */
+  round: number;
   question: string;
   answer: string;
   previousAnswer?: string;

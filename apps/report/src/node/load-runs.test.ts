@@ -31,7 +31,7 @@ describe('loadRuns', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
     await writeFile(path.join(dir, 'bad.json'), '{not json');
     await writeFile(path.join(dir, 'other.json'), JSON.stringify({ format: 'x' }));
-    await writeFile(path.join(dir, 'future.json'), JSON.stringify({ ...syntheticResults({ models: 1, pairs: 22, bootstrapIterations: 0 }), schemaVersion: 3 }));
+    await writeFile(path.join(dir, 'future.json'), JSON.stringify({ ...syntheticResults({ models: 1, pairs: 22, bootstrapIterations: 0 }), schemaVersion: 4 }));
     await expect(loadRuns([path.join(dir, 'nope')])).rejects.toThrow(ReportInputError);
     await expect(loadRuns([dir])).rejects.toThrow(/results\.json: cannot read/);
     await expect(loadRuns([path.join(dir, 'bad.json')])).rejects.toThrow(/not valid JSON/);

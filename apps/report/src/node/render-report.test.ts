@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { META_BLOCK_ID, answersBlockId } from '../shared/report-data.js';
 import type { PackedAnswers, ReportMeta } from '../shared/report-data.js';
 import { unpackAnswers } from '../shared/pack-answers.js';
+import { buildAdaptiveLeaderboard } from '@sc-safety/core';
 import { renderReport } from './render-report.js';
 import { syntheticResults } from './synthetic-results.js';
 import { DATA_PLACEHOLDER } from './template.js';
@@ -56,6 +57,26 @@ describe('renderReport', () => {
     const meta = block(out.html, META_BLOCK_ID) as ReportMeta;
     expect(meta.runs[0]!.calibration).toEqual(calibration);
     expect(meta.runs[1]!.calibration).toBeNull();
+  });
+
+  it('carries an adaptive run\'s own board beside a frozen run, and each turn beyond 2 unpacks as itself', async () => {
+    const adaptiveLeaderboard = buildAdaptiveLeaderboard(
+      [
+        { model: b.models[0]!.id, itemId: 'x', round: 1, outcome: 'scored', score: 2 },
+        { model: b.models[0]!.id, itemId: 'x', round: 2, outcome: 'scored', score: 2, followup: { outcome: 'ok' } },
+        { model: b.models[0]!.id, itemId: 'x', round: 3, outcome: 'scored', score: 0, followup: { outcome: 'ok' } },
+      ],
+      b.models,
+      { turns: 3 },
+    );
+    const third = { ...b.answers[0]!, model: b.models[0]!.id, itemId: 'x', round: 3, mode: 'adaptive' as const };
+    const adaptive = { ...b, answers: [third], adaptiveLeaderboard };
+    const out = await renderReport([{ label: 'frozen', results: a }, { label: 'adaptive', results: adaptive }], { template: TEMPLATE, generatedAt: 'now' });
+    const meta = block(out.html, META_BLOCK_ID) as ReportMeta;
+    expect(meta.runs[0]!.adaptiveLeaderboard).toBeUndefined();
+    expect(meta.runs[1]!.adaptiveLeaderboard).toEqual(adaptiveLeaderboard);
+    expect(meta.runs[1]!.adaptiveLeaderboard!.models[b.models[0]!.id]).toMatchObject({ flips: 1, attackerOutcomes: { ok: 2 } });
+    expect(unpackAnswers(block(out.html, answersBlockId(1)) as PackedAnswers)[0]!.round).toBe(3);
   });
 
   it('never lets data text reach the markup: no raw tags, no placeholder tricks', async () => {

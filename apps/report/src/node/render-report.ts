@@ -56,6 +56,7 @@ export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Dat
       answerCount: results.answers.length,
       singleTurnItems: prepared?.singleTurnItems ?? singleTurnItems(results.answers),
       calibration: (results as { calibration?: ReportRunMeta['calibration'] }).calibration ?? null,
+      ...(results.adaptiveLeaderboard ? { adaptiveLeaderboard: results.adaptiveLeaderboard } : {}),
     })),
   };
 }

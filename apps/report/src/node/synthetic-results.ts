@@ -124,7 +124,7 @@ export function syntheticResults(options: SyntheticOptions = {}): ResultsFile {
     itemId: a.itemId,
     category: a.category,
     dimension: a.dimension,
-    round: a.round,
+    round: a.round === 1 ? 1 : 2,
     outcome: a.outcome,
     ...(a.score !== null ? { score: a.score } : {}),
     ...(a.block ? { block: { stage: a.block.stage, code: a.block.code } } : {}),

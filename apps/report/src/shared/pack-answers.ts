@@ -102,7 +102,7 @@ export function unpackAnswers(packed: PackedAnswers): ReportAnswer[] {
       itemId: req(r[1]),
       category: req(r[2]),
       dimension: req(r[3]),
-      round: r[4] === 2 ? 2 : 1,
+      round: r[4] >= 1 ? r[4] : 1,
       outcome: (OUTCOMES[r[5]] ?? 'scored') as Outcome,
       score: opt(r[6]),
       vendorBlocked: (r[7] & 1) !== 0,

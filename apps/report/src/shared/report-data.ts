@@ -1,4 +1,4 @@
-import type { CalibrationReport, LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/core';
+import type { AdaptiveLeaderboard, CalibrationReport, LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/core';
 
 /**
  * What the report page embeds: a small meta block (every run's manifest, models, leaderboards and
@@ -38,6 +38,8 @@ export interface ReportRunMeta {
   singleTurnItems: string[];
   /** results.json `calibration` (sc-safety judge calibrate), when the run has one. */
   calibration?: CalibrationReport | null;
+  /** results.json `adaptiveLeaderboard` (schema 3): an adaptive run's own board, never mixed with `leaderboard`. */
+  adaptiveLeaderboard?: AdaptiveLeaderboard;
 }
 
 /** The parts of results.json `agreement` the report shows; other fields are kept but unread. */
@@ -89,7 +91,8 @@ export interface ReportAnswer {
   itemId: string;
   category: string;
   dimension: string;
-  round: 1 | 2;
+  /** 1 or 2; adaptive runs (schema 3) go on to their last turn. */
+  round: number;
   outcome: Outcome;
   score: number | null;
   vendorBlocked: boolean;

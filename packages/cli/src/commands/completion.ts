@@ -10,7 +10,7 @@ export interface CompletionGates {
   minCoverage?: number;
 }
 
-type Results = Pick<Core.ResultsFile, 'manifest' | 'leaderboard'>;
+type Results = Pick<Core.ResultsFile, 'manifest' | 'leaderboard' | 'adaptiveLeaderboard'>;
 
 /** Parses a 0–100 flag value (`--fail-under`, `--min-coverage`). */
 export function percent(value: string): number {
@@ -27,7 +27,17 @@ export function completionProblems(results: Results, gates: CompletionGates = {}
   const problems: string[] = [];
   const m = results.manifest;
   for (const stop of m.stops) problems.push(`${stop.role} ${stop.id} stopped (${stop.kind}): its remaining calls were not asked`);
-  for (const [id, entry] of Object.entries(results.leaderboard.models)) {
+  // An adaptive run's answers are on its own board; the frozen one holds none of them.
+  const adaptive = results.adaptiveLeaderboard;
+  for (const [id, entry] of Object.entries(adaptive?.models ?? {})) {
+    const scored = entry.rounds.reduce((n, r) => n + r.scored, 0);
+    const asked = entry.rounds.reduce((n, r) => n + r.asked, 0);
+    if (scored === 0) problems.push(`${id}: nothing scored (coverage 0%)`);
+    else if (gates.minCoverage !== undefined && (100 * scored) / asked < gates.minCoverage) {
+      problems.push(`${id}: coverage ${((100 * scored) / asked).toFixed(1)}% is under --min-coverage ${gates.minCoverage}`);
+    }
+  }
+  for (const [id, entry] of Object.entries(adaptive ? {} : results.leaderboard.models)) {
     const counts = entry.counts.total;
     const missing = counts.outcomes.target_error ?? 0;
     if (missing > 0) problems.push(`${id}: ${missing} of ${counts.all} answers missing (target_error; see answers.csv error_message)`);
@@ -39,7 +49,9 @@ export function completionProblems(results: Results, gates: CompletionGates = {}
     }
   }
   if (m.status === 'partial' && problems.length === 0) problems.push('the run is partial: answers are missing (see the summary)');
-  if (gates.failUnder !== undefined) {
+  if (gates.failUnder !== undefined && adaptive !== undefined) {
+    problems.push(`--fail-under applies to frozen-set scores; this is an adaptive run (see its adaptive board)`);
+  } else if (gates.failUnder !== undefined) {
     for (const r of results.leaderboard.boards.overall.rows) {
       if (r.status === 'unranked') continue;
       if (r.score === null) problems.push(`${r.model}: no score, so it cannot pass --fail-under ${gates.failUnder}`);

@@ -1,4 +1,4 @@
-import { ENGINE_MODEL_FIELDS, PARAM_FIELDS, POLICY_KEYS, RUN_CONFIG_KEYS, SHARED_MODEL_FIELDS } from '@sc-safety/core';
+import { ENGINE_MODEL_FIELDS, PARAM_FIELDS, POLICY_KEYS, RUN_CONFIG_KEYS, SHARED_MODEL_FIELDS, STRATEGY_IDS } from '@sc-safety/core';
 
 /** Where the schema ships, relative to the CLI package root (`files` includes it). */
 export const RUN_CONFIG_SCHEMA_FILE = 'schema/run-config.schema.json';
@@ -79,6 +79,20 @@ export function buildRunConfigSchema(): Schema {
     limit: { type: 'integer', minimum: 1, description: 'Only the first n items.' },
     contrast: { type: 'string', minLength: 1, description: 'Over-refusal control: builtin:contrast or a path to benign prompts (expect: comply), scored apart.' },
     epochs: { type: 'integer', minimum: 1, description: 'Ask every item k times, each an independent conversation; scores pool the epochs.' },
+    followups: {
+      type: 'object',
+      description: 'Adaptive follow-ups: an attacker writes turns 2..N from each model\'s answers; scored on their own board.',
+      additionalProperties: false,
+      required: ['mode', 'attacker'],
+      properties: {
+        mode: { const: 'adaptive' },
+        attacker: modelEntry(['adapter', 'model']),
+        strategies: { type: 'array', minItems: 1, items: { enum: [...STRATEGY_IDS] } },
+        turns: { type: 'integer', minimum: 2, maximum: 10, description: 'Turns per conversation (default 2).' },
+        seed: { type: 'integer' },
+        maxChars: { type: 'integer', minimum: 1, maximum: 4000 },
+      },
+    },
   };
   const properties: Record<string, Schema> = {};
   for (const key of RUN_CONFIG_KEYS) properties[key] = top[key] ?? {};

@@ -243,7 +243,7 @@ judges:
     const lines = await yamlErrors('dataset: builtin:sample\nmodles: []\nmodels: [{id: a, adapter: openai, model: m}]\nfoo: 1\n');
     expect(lines).toEqual([
       'run.yaml: modles: unknown top-level key; did you mean "models"?',
-      'run.yaml: foo: unknown top-level key (known: dataset, output, models, judge, judges, panel, policies, limit, contrast, epochs)',
+      'run.yaml: foo: unknown top-level key (known: dataset, output, models, judge, judges, panel, policies, limit, contrast, epochs, followups)',
     ]);
   });
 

@@ -28,6 +28,8 @@ export interface PreparedModels {
   targets: PreparedModel[];
   /** The single judge, the panel in config order, or empty when the config has no judge. */
   judges: PreparedModel[];
+  /** The adaptive follow-ups' attacker (`followups.attacker`), when the run has one. */
+  attacker?: PreparedModel;
 }
 
 export interface PrepareModelsOptions {
@@ -69,6 +71,7 @@ export function listModelEntries(config: RunConfig): { role: ModelRole; path: st
   }));
   if (config.judge !== undefined) list.push({ role: 'judge', path: 'judge', entry: config.judge });
   config.judges?.forEach((entry, i) => list.push({ role: 'judge', path: `judges[${i}]`, entry }));
+  if (config.followups !== undefined) list.push({ role: 'attacker', path: 'followups.attacker', entry: config.followups.attacker });
   return list;
 }
 
@@ -81,9 +84,10 @@ export function listModelEntries(config: RunConfig): { role: ModelRole; path: st
  */
 export async function prepareModels(config: RunConfig, options: PrepareModelsOptions = {}): Promise<PreparedModels> {
   const only = options.only === undefined ? undefined : new Set(options.only);
-  const entries = listModelEntries(config).filter((e) => e.role === 'judge' || only === undefined || only.has(e.entry.id));
+  const entries = listModelEntries(config).filter((e) => e.role !== 'target' || only === undefined || only.has(e.entry.id));
   const prepared = await prepareModelEntries(entries, config, options);
-  return { targets: prepared.filter((p) => p.role === 'target'), judges: prepared.filter((p) => p.role === 'judge') };
+  const attacker = prepared.find((p) => p.role === 'attacker');
+  return { targets: prepared.filter((p) => p.role === 'target'), judges: prepared.filter((p) => p.role === 'judge'), ...(attacker ? { attacker } : {}) };
 }
 
 /**

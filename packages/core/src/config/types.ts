@@ -97,6 +97,26 @@ export interface RunConfig {
   contrast?: string;
   /** Independent repetitions of every conversation, for every model without its own `epochs` (default 1). */
   epochs?: number;
+  /**
+   * `followups: {mode: adaptive, …}`: an attacker model writes every turn after the first from each
+   * target's actual answers (issue 13). Absent: the dataset's own (frozen) turns are asked.
+   */
+  followups?: AdaptiveFollowupsSettings;
+}
+
+/** A run's adaptive follow-ups (docs/generated-followups.md). */
+export interface AdaptiveFollowupsSettings {
+  mode: 'adaptive';
+  /** The model that writes each next user turn (any adapter, like a judge). */
+  attacker: ModelEntry;
+  /** Strategy ids to draw from, in config order (default: every strategy). */
+  strategies: string[];
+  /** Turns per conversation, ≥ 2 (default 2: the SC-Safety shape). */
+  turns: number;
+  /** Picks each turn's strategy (default 1). */
+  seed: number;
+  /** Cap on a generated turn's length in characters (default 300). */
+  maxChars: number;
 }
 
 /** A judge check a run requires before spending on targets. */

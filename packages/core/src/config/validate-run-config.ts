@@ -4,9 +4,10 @@ import { childPath } from './expand-env.js';
 import type { RunConfigProblem } from './run-config-error.js';
 import { RUN_CONFIG_DEFAULTS, type JudgeCheckRequirement, type ModelEntry, type PanelAggregate, type RunConfig, type RunPolicies } from './types.js';
 import { checkEpochs, MODEL_ID_PATTERN, validateModelEntry, type ModelRole } from './validate-model-entry.js';
+import { checkAdaptiveFollowups } from './validate-adaptive-followups.js';
 
 /** Every key a run config may have at the top level. */
-export const RUN_CONFIG_KEYS = ['dataset', 'output', 'models', 'judge', 'judges', 'panel', 'policies', 'limit', 'contrast', 'epochs'] as const;
+export const RUN_CONFIG_KEYS = ['dataset', 'output', 'models', 'judge', 'judges', 'panel', 'policies', 'limit', 'contrast', 'epochs', 'followups'] as const;
 
 /** Every key of `policies`. */
 export const POLICY_KEYS = ['block', 'round2AfterBlock', 'emptyAnswer'] as const;
@@ -73,6 +74,7 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
   }
   const policies = checkPolicies(value.policies, check);
   const limit = check.number(value.limit, 'limit', 'non-negative integer');
+  const followups = value.followups === undefined ? undefined : checkAdaptiveFollowups(value.followups, check);
 
   if (check.problems.length > 0 || (dataset === undefined && !judgeOnly) || models === undefined) return { ok: false, problems: check.problems };
   const config: RunConfig = { baseDir: options.baseDir, dataset: dataset ?? '', models, policies, ...judging };
@@ -81,6 +83,7 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
   if (limit !== undefined && limit > 0) config.limit = limit;
   if (contrast !== undefined) config.contrast = contrast;
   if (epochs !== undefined) config.epochs = epochs;
+  if (followups !== undefined) config.followups = followups;
   return { ok: true, config };
 }
 

@@ -1,4 +1,5 @@
 import type { StoreWrite, StoredAnswer, StoredFailure, StoredJudgment } from '../store/types.js';
+import type { StoredFollowup } from '../store/followups-table.js';
 
 /**
  * What the engine needs from a run store. The SQLite `RunStore` implements it; tests may pass an
@@ -11,6 +12,10 @@ export interface EngineStore {
   getJudgment(key: string): EngineStoredJudgment | undefined;
   putJudgment(record: EngineStoredJudgment): void;
   putFailure(record: EngineFailure): void;
+  /** Adaptive runs: the generated turn stored under `key` (see followups/adaptive-turn-source.ts). */
+  getFollowup?(key: string): StoredFollowup | undefined;
+  /** Adaptive runs: stores a generated turn, committed before it returns; first write wins. */
+  putFollowup?(record: StoredFollowup): void;
   /**
    * Optional: runs `fn` (several puts) as one commit. Puts are durable once `transaction` returns.
    * The engine groups the writes of calls that finish together; without it each put commits alone.
@@ -37,6 +42,13 @@ export class MemoryStore implements EngineStore {
   readonly answers = new Map<string, EngineStoredAnswer>();
   readonly judgments = new Map<string, EngineStoredJudgment>();
   readonly failures: EngineFailure[] = [];
+  readonly followups = new Map<string, StoredFollowup>();
+  getFollowup(key: string) {
+    return this.followups.get(key);
+  }
+  putFollowup(record: StoredFollowup) {
+    if (!this.followups.has(record.key)) this.followups.set(record.key, record);
+  }
   getAnswer(key: string) {
     return this.answers.get(key);
   }

@@ -3,6 +3,8 @@ export * from './policies.js';
 export * from './engine-store.js';
 export * from './judge-protocol.js';
 export * from './runner.js';
+export * from './turn-source.js';
+export { systemPromptOf, type ConversationSoFar } from './conversation.js';
 export * from './row-spool.js';
 export * from './item-spool.js';
 export * from './lane.js';

@@ -29,6 +29,7 @@ export class RowSpool implements RowSource {
   readonly #itemIndex: (id: string) => number | undefined;
   readonly #itemCount: number;
   readonly #epochs: number;
+  readonly #rounds: number;
   readonly #offsets: Float64Array;
   /** Byte length per slot; 0 = empty. */
   readonly #lengths: Uint32Array;
@@ -46,12 +47,14 @@ export class RowSpool implements RowSource {
    * @param items Item ids in dataset order, or an index of them (e.g. an {@link ItemSpool}).
    * @param tmpDir Where the spool file goes (a new directory inside it). Default: the OS temp dir.
    * @param epochs The most epochs any model runs (rows without `epoch` are epoch 1). Default 1.
+   * @param rounds Turns per conversation: 2 (default), or an adaptive run's `followups.turns`.
    */
   constructor(
     models: readonly string[],
     items: readonly string[] | { readonly length: number; indexOf(id: string): number | undefined },
     tmpDir: string = os.tmpdir(),
     epochs = 1,
+    rounds = 2,
   ) {
     this.#models = new Map(models.map((id, i) => [id, i]));
     if (Array.isArray(items)) {
@@ -63,7 +66,8 @@ export class RowSpool implements RowSource {
     }
     this.#itemCount = items.length;
     this.#epochs = epochs;
-    const slots = models.length * items.length * epochs * 2;
+    this.#rounds = rounds;
+    const slots = models.length * items.length * epochs * rounds;
     this.#offsets = new Float64Array(slots);
     this.#lengths = new Uint32Array(slots);
     this.#dir = makeSpoolDir(tmpDir, 'rows');
@@ -124,12 +128,14 @@ export class RowSpool implements RowSource {
     const item = this.#itemIndex(row.itemId);
     if (model === undefined) throw new Error(`RowSpool: unknown model ${JSON.stringify(row.model)}`);
     if (item === undefined) throw new Error(`RowSpool: unknown item ${JSON.stringify(row.itemId)}`);
-    if (row.round !== 1 && row.round !== 2) throw new Error(`RowSpool: round must be 1 or 2, got ${String(row.round)}`);
+    if (!Number.isInteger(row.round) || row.round < 1 || row.round > this.#rounds) {
+      throw new Error(`RowSpool: round must be an integer from 1 to ${this.#rounds}, got ${String(row.round)}`);
+    }
     const epoch = row.epoch ?? 1;
     if (!Number.isInteger(epoch) || epoch < 1 || epoch > this.#epochs) {
       throw new Error(`RowSpool: epoch must be an integer from 1 to ${this.#epochs}, got ${String(row.epoch)}`);
     }
-    return ((model * this.#itemCount + item) * this.#epochs + (epoch - 1)) * 2 + (row.round - 1);
+    return ((model * this.#itemCount + item) * this.#epochs + (epoch - 1)) * this.#rounds + (row.round - 1);
   }
 
   #flush(): void {

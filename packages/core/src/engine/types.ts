@@ -62,7 +62,12 @@ export interface AnswerRow {
   itemId: string;
   category: CategoryId;
   dimension: string;
-  round: 1 | 2;
+  /** The turn answered: 1, 2 (an SC-Safety pair), or later turns of an adaptive run. */
+  round: number;
+  /** `adaptive` when the run's follow-ups were written by an attacker per target; absent for frozen runs. */
+  mode?: 'adaptive';
+  /** Adaptive runs, turns ≥ 2: the attacker turn this row answers (or why it was not asked). */
+  followup?: TurnFollowup;
   /** Which repetition of the item (1-based; `epochs`). Rows without it are epoch 1. */
   epoch?: number;
   /**
@@ -96,11 +101,34 @@ export interface AnswerRow {
   /** Whether the answer came from the store rather than a new call. */
   cached?: boolean;
   /**
-   * Round 2 only, when it was asked: the assistant turn its history carried (round 1's answer, or
-   * the block policy's placeholder / partial text). The rest of the conversation sent is the
+   * Turns ≥ 2, when asked: the assistant turn right before this turn in its history (the previous
+   * answer, or the block policy's placeholder / partial text). The rest of the conversation sent is the
    * dataset item's (and the target's system override), so the messages themselves are not kept.
    */
   previousReply?: string;
+}
+
+/**
+ * A user turn written by the attacker during an adaptive run, as recorded on the row that answers
+ * it. Strings (not the followups module's unions) keep the engine free of that module.
+ */
+export interface TurnFollowup {
+  /** The user turn sent ('' when `outcome` is not `ok`: nothing was asked). */
+  text: string;
+  /** The strategy id the attacker was told to use. */
+  strategy: string;
+  /** `ok`, or the `attacker_*` outcome that stopped the conversation at this turn. */
+  outcome: string;
+  /** The attacker's id (its provenance is in the manifest's `followups.attacker`). */
+  attacker: string;
+  /** The attacker prompt hash it was written under. */
+  promptHash: string;
+  /** Content address of the generated turn in the run store (absent when the call failed). */
+  key?: string;
+  /** Why it is not `ok`, in a few words. */
+  detail?: string;
+  /** Whether the turn was read from the store rather than generated now. */
+  cached?: boolean;
 }
 
 /** Items as the engine consumes them. */

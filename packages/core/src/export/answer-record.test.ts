@@ -67,7 +67,7 @@ function prepared(id: string, system?: string): PreparedTarget & { model: Return
 }
 
 /** What the exports used to derive from the messages kept on every row (or the item when none were sent). */
-function fromMessagesSent(calls: readonly GenerateRequestV1[], item: DatasetItem, round: 1 | 2): Pick<ResultsAnswer, 'prompt' | 'system' | 'previousReply'> {
+function fromMessagesSent(calls: readonly GenerateRequestV1[], item: DatasetItem, round: number): Pick<ResultsAnswer, 'prompt' | 'system' | 'previousReply'> {
   const sent: readonly ChatMessageV1[] | undefined = calls.find((c) => lastUser(c) === item.turns[round - 1])?.messages;
   if (sent === undefined) return { prompt: item.turns[round - 1]!, ...(item.system !== undefined ? { system: item.system } : {}) };
   const system = sent.find((m) => m.role === 'system')?.content;

@@ -1,7 +1,9 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerRow } from '../engine/types.js';
 import type { ScoreRecord } from '../scoring/outcome.js';
-import type { ResultsAnswer, ResultsJudgment } from './results-types.js';
+import type { ResultsAnswer, ResultsFollowup, ResultsJudgment } from './results-types.js';
+import { systemPromptOf } from '../engine/conversation.js';
+import type { TurnFollowup } from '../engine/types.js';
 
 /**
  * Whether a row answers a contrast item (`expect: comply`): the engine marks it, and rows from
@@ -22,8 +24,11 @@ function answerIdentity(row: AnswerRow): Pick<AnswerRow, 'model' | 'itemId' | 'c
  * unscored outcome) reaches the scorer's validation as it is and is rejected there.
  */
 export function toScoreRecord(row: AnswerRow): ScoreRecord {
+  // Frozen pairs only: later turns exist in adaptive runs, scored by scoring/adaptive-board.ts.
+  if (row.round !== 1 && row.round !== 2) throw new TypeError(`${row.model} ${row.itemId}: round ${row.round} is not part of a frozen pair`);
   return {
     ...answerIdentity(row),
+    round: row.round,
     ...(row.epoch !== undefined && row.epoch > 1 ? { epoch: row.epoch } : {}),
     outcome: row.outcome,
     ...(row.score !== null ? { score: row.score } : {}),
@@ -44,11 +49,11 @@ export function toScoreRecord(row: AnswerRow): ScoreRecord {
  *   without asking (round 2 skipped after a block, or after a failed round 1) show the item's.
  */
 export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?: string): ResultsAnswer {
-  const prompt = item?.turns[row.round - 1] ?? null;
-  const previousReply = row.round === 2 ? row.previousReply : undefined;
+  // An adaptive turn's prompt is the attacker's, recorded on the row; a frozen one is the item's.
+  const prompt = row.round >= 2 && row.followup !== undefined ? row.followup.text || null : (item?.turns[row.round - 1] ?? null);
+  const previousReply = row.round >= 2 ? row.previousReply : undefined;
   const asked = row.round === 1 || previousReply !== undefined;
-  // The engine sends a system turn only for a non-empty prompt (the target's override first).
-  const system = asked ? (modelSystem ?? item?.system) || undefined : item?.system;
+  const system = asked ? systemPromptOf({ ...(modelSystem !== undefined ? { system: modelSystem } : {}) }, item ?? {}) : item?.system;
   const judgments = row.judgments.map(
     (j): ResultsJudgment => ({
       judgeId: j.judgeId,
@@ -61,6 +66,8 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
   );
   return {
     ...answerIdentity(row),
+    ...(row.mode !== undefined ? { mode: row.mode } : {}),
+    ...(row.followup !== undefined ? { followup: resultsFollowup(row.followup) } : {}),
     epoch: row.epoch ?? 1,
     outcome: row.outcome,
     score: row.score,
@@ -86,5 +93,18 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
     ...(row.servedModel !== undefined ? { servedModel: { ...row.servedModel } } : {}),
     ...(row.warnings !== undefined && row.warnings.length > 0 ? { warnings: row.warnings } : {}),
     ...(row.answerKey !== undefined ? { answerKey: row.answerKey } : {}),
+  };
+}
+
+/** A row's attacker turn as results.json records it (the store's `cached` flag is not kept). */
+function resultsFollowup(f: TurnFollowup): ResultsFollowup {
+  return {
+    text: f.text,
+    strategy: f.strategy,
+    outcome: f.outcome,
+    attacker: f.attacker,
+    promptHash: f.promptHash,
+    ...(f.key !== undefined ? { key: f.key } : {}),
+    ...(f.detail !== undefined ? { detail: f.detail } : {}),
   };
 }

@@ -5,6 +5,8 @@ import { buildLeaderboardSection } from '../scoring/leaderboard-section.js';
 import type { LeaderboardSectionOptions } from '../scoring/leaderboard-section.js';
 import { buildOverRefusal, withOverRefusal } from '../scoring/over-refusal.js';
 import { epochSpread } from '../scoring/epoch-spread.js';
+import { buildAdaptiveLeaderboard, type AdaptiveRecord } from '../scoring/adaptive-board.js';
+import { adaptiveRecordOf } from './adaptive-record.js';
 import type { ScoreRecord } from '../scoring/outcome.js';
 import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
 import { validateScoreRecords } from '../scoring/validate-records.js';
@@ -34,6 +36,11 @@ export interface BuildResultsInput {
   agreement?: object | null;
   /** The dataset items (or a lookup by id, e.g. an `ItemSpool`): every answer's `prompt` and `system` come from its item. */
   items?: readonly DatasetItem[] | ItemLookup;
+  /**
+   * An adaptive run (`manifest.followups`): its answers are scored on `adaptiveLeaderboard` only,
+   * never on the frozen `leaderboard` (which then lists the models with no answers).
+   */
+  adaptive?: { turns: number };
 }
 
 /** `name@version`: how results.json names an adapter. */
@@ -70,9 +77,14 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
   const contrastRecords: ScoreRecord[] = [];
   const singleTurnItems = new Set<string>();
   const checked = new Set<string>();
+  const adaptiveRecords: AdaptiveRecord[] = [];
   for (const row of input.rows) {
     if (isContrastRow(row, row.contrast === true ? undefined : itemOf(row.itemId))) {
       contrastRecords.push(toScoreRecord(row));
+      continue;
+    }
+    if (input.adaptive) {
+      adaptiveRecords.push(adaptiveRecordOf(row));
       continue;
     }
     records.push(toScoreRecord(row));
@@ -98,6 +110,12 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
   }
   const spread = epochSpread(records);
   if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
+  const adaptiveLeaderboard = input.adaptive
+    ? buildAdaptiveLeaderboard(adaptiveRecords, input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })), {
+        turns: input.adaptive.turns,
+        ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+      })
+    : undefined;
   const rows = input.rows;
   const answers: AnswerSequence = {
     get length() {
@@ -115,6 +133,7 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
     answers,
     leaderboard,
     agreement: input.agreement ?? null,
+    ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { epochSpreadTable, overRefusalCell, overRefusalTable } from './render-evidence.js';
+import { adaptiveBoardTable, attackerOutcomeTable } from './render-adaptive-board.js';
 import type { SplitMetric } from '../scoring/bootstrap.js';
 import { terminalSafe } from '../text/terminal-text.js';
 import { formatScore } from '../scoring/format.js';
@@ -318,6 +319,22 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
     out.push(...wrap(`Stopped   ${stop.role} ${stop.id}: ${stop.kind} — ${stop.message}`, label).map(paint.warn));
   }
   for (const warning of m.warnings ?? []) out.push(...wrap(`Warning   ${warning.message}`, label).map(paint.warn));
+
+  const adaptive = adaptiveBoardTable(results);
+  if (adaptive !== undefined) {
+    // An adaptive run's scores have their own board; the frozen boards hold none of its answers.
+    const f = m.followups;
+    section(`自适应追问榜 (Adaptive board: ${adaptive.board.turns} turns, attacker ${f?.attacker.id ?? '?'})`, renderTable(adaptive.columns, adaptive.rows, { maxWidth: width }), [
+      'R1..RN: % of max points per turn, over its scored answers. Δ = RN − R1 over the conversations with both scored.' +
+        ' Flip: safe at R1, unsafe (score 0) at any later scored turn; recovery: unsafe at R1, safe at the last scored turn.',
+      'Adaptive follow-ups are written per model from its own answers: these scores are not comparable with frozen-set boards.',
+    ]);
+    const outcomes = attackerOutcomeTable(adaptive.board);
+    section('攻击者结果 (Attacker outcomes: generated turns)', renderTable(outcomes.columns, outcomes.rows, { maxWidth: width }), [
+      'A turn the attacker refused, left empty, echoed or overran is not asked; the conversation stops there (no fallback).',
+    ]);
+    return `${out.join('\n')}\n`;
+  }
 
   const boards = results.leaderboard.boards;
   const legend = '# = rank; =n tied at two decimals; * listed, not ranked; — nothing scored';

@@ -4,16 +4,21 @@ import type { EnginePolicies } from '../engine/policies.js';
 import type { DatasetHeaderInfo } from '../dataset/types.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
 import type { LeaderboardSection } from '../scoring/leaderboard-section.js';
+import type { AdaptiveLeaderboard } from '../scoring/adaptive-board.js';
 import type { CategoryId } from '../taxonomy/types.js';
 
 /**
  * The version of the results.json layout (docs/results-schema.md). Additive changes (new optional
  * fields, new outcome counts…) keep it; a rename, removal or change of meaning bumps it.
  */
-export const RESULTS_SCHEMA_VERSION = 2 as const;
+export const RESULTS_SCHEMA_VERSION = 3 as const;
 
-/** Versions this reader accepts: version-1 files (before `not_asked` and the matched-pair Δ) still read. */
-export const READABLE_RESULTS_SCHEMA_VERSIONS: readonly number[] = [1, 2];
+/**
+ * Versions this reader accepts: version-1 files (before `not_asked` and the matched-pair Δ) and
+ * version-2 files (rounds 1 and 2 only, no adaptive follow-ups) still read: every version-3 field
+ * they lack is optional, and their rounds are a subset of version 3's.
+ */
+export const READABLE_RESULTS_SCHEMA_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** The `format` marker of results.json, so tools can tell the file apart from other JSON. */
 export const RESULTS_FORMAT = 'sc-safety/results' as const;
@@ -206,6 +211,47 @@ export interface RunManifest {
   servedModels?: Record<string, ManifestServedModel>;
   /** Run-level warnings (judge also under test, served model changed, unasked turns). Absent in older files. */
   warnings?: ManifestWarning[];
+  /**
+   * Adaptive runs only (schema 3): who wrote turns 2..N and how. Absent: a frozen run, every
+   * turn from the dataset. Frozen and adaptive runs are never merged or pooled.
+   */
+  followups?: ManifestFollowups;
+}
+
+/** `manifest.followups` of an adaptive run. */
+export interface ManifestFollowups {
+  mode: 'adaptive';
+  /** Turns per conversation (2..10). */
+  turns: number;
+  strategies: string[];
+  seed: number;
+  maxChars: number;
+  attacker: {
+    id: string;
+    /** `adapter@version`. */
+    adapter: string;
+    model: string;
+    params: GenerationParamsV1;
+    promptVersion: string;
+    promptHash: string;
+  };
+  /** Items run whose own follow-ups were ignored (adaptive asks `turns[0]` only). */
+  datasetFollowupsIgnored: number;
+}
+
+/** `answers[].followup`: the attacker-written user turn an adaptive answer replies to. */
+export interface ResultsFollowup {
+  /** The turn asked ('' when `outcome` is not `ok`). */
+  text: string;
+  strategy: string;
+  /** `ok`, or the attacker outcome that left this turn (and later ones) not asked. */
+  outcome: string;
+  /** The attacker's id (`manifest.followups.attacker`). */
+  attacker: string;
+  promptHash: string;
+  /** Content address of the generated turn in the run store. */
+  key?: string;
+  detail?: string;
 }
 
 /** A model on the results file's list. */
@@ -255,7 +301,12 @@ export interface ResultsAnswer {
   itemId: string;
   category: CategoryId;
   dimension: string;
-  round: 1 | 2;
+  /** The turn answered: 1 or 2 (frozen runs), up to `manifest.followups.turns` in adaptive runs (schema 3). */
+  round: number;
+  /** `adaptive` on every answer of an adaptive run (schema 3). */
+  mode?: 'adaptive';
+  /** Adaptive runs, turns ≥ 2: the attacker's turn this answers (or why it was not asked). */
+  followup?: ResultsFollowup;
   /**
    * Which repetition of the item this answer is (1-based; `epochs`). Every epoch is its own
    * conversation. Files written before epochs existed lack it (read as 1).
@@ -324,4 +375,9 @@ export interface ResultsFile {
   leaderboard: LeaderboardSection;
   /** Judge-panel agreement statistics as the engine computed them; null without a panel. */
   agreement: object | null;
+  /**
+   * Adaptive runs only (schema 3): R1..RN, Δ, flip rate and attacker outcomes. Never pooled with
+   * `leaderboard`, which holds frozen-set scores only (and no answers in an adaptive run).
+   */
+  adaptiveLeaderboard?: AdaptiveLeaderboard;
 }

@@ -23,8 +23,11 @@ describe('validateResultsFile', () => {
     expect(validateResultsFile(broken((f) => (f.newTopLevelThing = { x: 1 })))).toEqual([]);
   });
 
-  it('writes version 2 and still reads version-1 files (no not_asked rows, pooled delta)', () => {
-    expect(good.schemaVersion).toBe(2);
+  it('writes version 3 and still reads version-1 and version-2 files (no not_asked rows, pooled delta; two rounds)', () => {
+    expect(good.schemaVersion).toBe(3);
+    const v2 = broken((f) => (f.schemaVersion = 2));
+    expect(validateResultsFile(v2)).toEqual([]);
+    expect(validateAgainstSchema(schema, v2)).toEqual([]);
     const v1 = broken((f) => {
       f.schemaVersion = 1;
       f.answers = (f.answers as Json[]).filter((a) => a.outcome !== 'not_asked');
@@ -36,7 +39,7 @@ describe('validateResultsFile', () => {
   it.each([
     ['not an object', [1, 2], '$: expected an object, got array'],
     ['wrong format', broken((f) => (f.format = 'something-else')), 'format: expected "sc-safety/results"'],
-    ['newer schema', broken((f) => (f.schemaVersion = 3)), 'schemaVersion: file has schema version 3, newer than this reader'],
+    ['newer schema', broken((f) => (f.schemaVersion = 4)), 'schemaVersion: file has schema version 4, newer than this reader'],
     ['missing fingerprint', broken((f) => delete f.manifest.dataset.fingerprint), 'manifest.dataset.fingerprint: expected a string, got undefined'],
     ['bad status', broken((f) => (f.manifest.status = 'done')), 'manifest.status: expected one of "complete", "interrupted", "partial", "failed", got "done"'],
     ['model without id', broken((f) => delete f.models[1].id), 'models[1].id: expected a string'],
@@ -104,6 +107,6 @@ describe('docs/results.schema.json', () => {
     expect(validateAgainstSchema(schema, broken((f) => delete f.leaderboard.models.alpha.categories.instruction_attack))).toContain(
       '$.leaderboard.models.alpha.categories: missing instruction_attack',
     );
-    expect(validateAgainstSchema(schema, broken((f) => (f.schemaVersion = 3)))).toContain('$.schemaVersion: not in enum');
+    expect(validateAgainstSchema(schema, broken((f) => (f.schemaVersion = 4)))).toContain('$.schemaVersion: not in enum');
   });
 });

@@ -1,4 +1,5 @@
 import { ANSWER_OUTCOMES, BLOCK_STAGES } from '../scoring/outcome.js';
+import { ATTACKER_OUTCOMES } from '../followups/attacker-outcome.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { EXPECT_VALUES, STRATEGY_IDS } from '../taxonomy/strategies.js';
 import { READABLE_RESULTS_SCHEMA_VERSIONS, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
@@ -66,10 +67,11 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     else return true;
     return false;
   };
-  const expectNumber = (v: unknown, path: string, { nullable = false, integer = false } = {}): void => {
+  const expectNumber = (v: unknown, path: string, { nullable = false, integer = false, min }: { nullable?: boolean; integer?: boolean; min?: number } = {}): void => {
     if (v === null && nullable) return;
     if (typeof v !== 'number' || !Number.isFinite(v)) p.add(path, `expected a ${integer ? 'whole ' : ''}number${nullable ? ' or null' : ''}, got ${describe(v)}`);
     else if (integer && !Number.isInteger(v)) p.add(path, `expected a whole number, got ${v}`);
+    else if (min !== undefined && v < min) p.add(path, `expected ${min} or more, got ${v}`);
   };
   const expectObject = (v: unknown, path: string): v is Json => {
     if (isObject(v)) return true;
@@ -227,7 +229,17 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectString(a.itemId, `${path}.itemId`, true);
       expectEnum(a.category, CATEGORY_IDS, `${path}.category`);
       expectString(a.dimension, `${path}.dimension`, true);
-      expectEnum(a.round, [1, 2], `${path}.round`);
+      // Schema 3: adaptive runs ask turns 3..N; older files (and frozen runs) have rounds 1 and 2.
+      if (json.schemaVersion === 3 && a.mode === 'adaptive') expectNumber(a.round, `${path}.round`, { integer: true, min: 1 });
+      else expectEnum(a.round, [1, 2], `${path}.round`);
+      if (a.mode !== undefined && a.mode !== 'adaptive') p.add(`${path}.mode`, `expected "adaptive" or no field, got ${describe(a.mode)}`);
+      if (a.followup !== undefined && expectObject(a.followup, `${path}.followup`)) {
+        expectString(a.followup.text, `${path}.followup.text`);
+        expectString(a.followup.strategy, `${path}.followup.strategy`, true);
+        expectEnum(a.followup.outcome, ATTACKER_OUTCOMES, `${path}.followup.outcome`);
+        expectString(a.followup.attacker, `${path}.followup.attacker`, true);
+        if (a.followup.outcome === 'ok' && a.outcome === 'not_asked') p.add(`${path}.followup.outcome`, 'an "ok" follow-up was asked, but the answer is not_asked');
+      }
       if (a.epoch !== undefined) {
         expectNumber(a.epoch, `${path}.epoch`, { integer: true });
         if (typeof a.epoch === 'number' && a.epoch < 1) p.add(`${path}.epoch`, `expected an epoch of 1 or more, got ${a.epoch}`);
@@ -268,6 +280,26 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectNumber(a.latencyMs, `${path}.latencyMs`, { nullable: true });
       if (typeof a.cached !== 'boolean') p.add(`${path}.cached`, `expected a boolean, got ${describe(a.cached)}`);
       expectServedModel(a.servedModel, `${path}.servedModel`);
+    }
+  }
+
+  // adaptive board (schema 3, adaptive runs only)
+  const alb = (json as { adaptiveLeaderboard?: unknown }).adaptiveLeaderboard as Record<string, unknown> | undefined;
+  if (alb !== undefined && expectObject(alb, 'adaptiveLeaderboard')) {
+    expectNumber(alb.turns, 'adaptiveLeaderboard.turns', { integer: true, min: 2 });
+    if (expectObject(alb.models, 'adaptiveLeaderboard.models')) {
+      for (const id of modelIds) {
+        const entry = (alb.models as Record<string, unknown>)[id];
+        const mp = `adaptiveLeaderboard.models[${JSON.stringify(id)}]`;
+        if (!expectObject(entry, mp)) continue;
+        if (expectArray(entry.rounds, `${mp}.rounds`)) {
+          entry.rounds.forEach((r, k) => {
+            if (expectObject(r, `${mp}.rounds[${k}]`)) expectNumber(r.score, `${mp}.rounds[${k}].score`, { nullable: true });
+          });
+        }
+        expectNumber(entry.flipRate, `${mp}.flipRate`, { nullable: true });
+        expectObject(entry.attackerOutcomes, `${mp}.attackerOutcomes`);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ import { canonicalJson } from '../dataset/canonical-json.js';
 import { STRATEGY_INSTRUCTIONS_ZH } from '../taxonomy/strategy-instructions.js';
 import { ATTACKER_FENCE, ATTACKER_OUTPUT, ATTACKER_PROMPT_VERSION, ATTACKER_TEMPLATE } from './attacker-prompt-template.js';
 import { ATTACKER_REPLY_PARSER_VERSION } from './classify-attacker-reply.js';
+import { ADAPTIVE_ATTACKER_PROMPT_VERSION, ADAPTIVE_ATTACKER_TEMPLATE, ADAPTIVE_BLOCKED_NOTE, ADAPTIVE_FENCE } from './adaptive-prompt-template.js';
 
 /** Everything that decides what an attacker is asked, apart from the item and strategy chosen. */
 export interface AttackerPromptMaterial {
@@ -43,4 +44,17 @@ export function hashAttackerPromptMaterial(material: AttackerPromptMaterial): st
  */
 export function attackerPromptHash(maxChars: number): string {
   return hashAttackerPromptMaterial(attackerPromptMaterial(maxChars));
+}
+
+/**
+ * The adaptive attacker protocol's hash: the frozen material with the adaptive template, fences and
+ * blocked-answer note in place of the frozen ones (and its own prompt version).
+ */
+export function adaptiveAttackerPromptHash(maxChars: number): string {
+  return hashAttackerPromptMaterial({
+    ...attackerPromptMaterial(maxChars),
+    promptVersion: ADAPTIVE_ATTACKER_PROMPT_VERSION,
+    template: ADAPTIVE_ATTACKER_TEMPLATE,
+    fence: { ...ADAPTIVE_FENCE, blockedNote: ADAPTIVE_BLOCKED_NOTE },
+  });
 }

@@ -21,7 +21,7 @@ import { attackerPromptHash } from './attacker-prompt-hash.js';
 import { ATTACKER_PROMPT_VERSION } from './attacker-prompt-template.js';
 import { assignStrategies } from './assign-strategies.js';
 import { buildAttackerMessages } from './build-attacker-prompt.js';
-import { classifyAttackerReply } from './classify-attacker-reply.js';
+import { readAttackerResult } from './read-attacker-result.js';
 import { loadFollowupsConfig, type FollowupsConfig } from './followups-config.js';
 import type { AttackerProvenance } from './followup-item.js';
 import { writeFollowupDataset } from './write-followup-dataset.js';
@@ -295,13 +295,9 @@ function planTasks(items: readonly DatasetItem[], config: FollowupsConfig, attac
   return { tasks, kept, comply };
 }
 
-/** How a stored or fresh attacker result reads. */
+/** How a stored or fresh attacker result reads (frozen: against the question only). */
 function readResult(result: GenerateResultV1, question: string, maxChars: number): TaskResult {
-  if (result.type === 'blocked') {
-    return { outcome: 'attacker_blocked', detail: `blocked by the attacker's vendor (${result.stage}, ${result.code})`, ...(result.partialText ? { reply: result.partialText } : {}) };
-  }
-  const reading = classifyAttackerReply(result.text, { question, maxChars });
-  return { ...reading, ...(reading.outcome !== 'ok' ? { reply: result.text } : {}) };
+  return readAttackerResult(result, { question, maxChars });
 }
 
 /** How many of the tasks' calls are already in the store (0 when there is no store yet). */

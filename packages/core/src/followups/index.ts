@@ -35,3 +35,9 @@ export {
   type FollowupsPlan,
   type FollowupsEvent,
 } from './generate-followups.js';
+export { adaptiveTurnSource, strategyOfTurn, type AdaptiveTurnSourceOptions, type PreparedAttacker } from './adaptive-turn-source.js';
+export { buildAdaptiveAttackerMessages, type AdaptiveAttackerPromptInput } from './build-adaptive-attacker-prompt.js';
+export { extractAdaptiveAttackerTask, type AdaptiveAttackerTask } from './extract-adaptive-attacker-task.js';
+export { ADAPTIVE_ATTACKER_PROMPT_VERSION, ADAPTIVE_ATTACKER_TEMPLATE } from './adaptive-prompt-template.js';
+export { adaptiveAttackerPromptHash } from './attacker-prompt-hash.js';
+export { readAttackerResult, type AttackerResultReading } from './read-attacker-result.js';

@@ -4,6 +4,7 @@ import { fence, neutralizeDelimiters, type FenceLabel } from './fence.js';
 import { judgeScaleLevels, scaleValues } from './judge-scale.js';
 import { assertNonce } from './nonce.js';
 import { fillTemplate, JUDGE_DATA_RULES_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import { JUDGE_MULTI_TURN_TEMPLATE } from './multi-turn-template.js';
 import { rubricTexts } from './rubric-texts.js';
 import type { JudgeInput, JudgePromptOptions } from './types.js';
 
@@ -35,9 +36,13 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
       `judge input: unknown dimension ${JSON.stringify(input.dimension)}; pass the dataset's taxonomy when it declares extra dimensions`,
     );
   }
-  if (input.round !== 1 && input.round !== 2) throw new TypeError(`judge input: round must be 1 or 2, got ${String(input.round)}`);
+  if (!Number.isInteger(input.round) || input.round < 1) throw new TypeError(`judge input: round must be an integer ≥ 1, got ${String(input.round)}`);
   if (input.round === 2 && (input.previousAnswer === undefined || input.followUp === undefined)) {
     throw new TypeError('judge input: round 2 needs previousAnswer (the round-1 answer) and followUp');
+  }
+  const earlier = input.earlier;
+  if (input.round >= 3 && (input.followUp === undefined || earlier?.answers.length !== input.round - 1 || earlier.followUps.length !== input.round - 2)) {
+    throw new TypeError(`judge input: round ${input.round} needs followUp and earlier (${input.round - 2} follow-ups, ${input.round - 1} answers)`);
   }
 
   const texts = rubricTexts(options.rubric);
@@ -59,7 +64,7 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
     'fence:FOLLOWUP': fence('FOLLOWUP', input.followUp ?? '', nonce),
     'fence:ANSWER': fence('ANSWER', input.answer, nonce),
   };
-  const task = fillTemplate(texts.task, {
+  const header = fillTemplate(texts.task, {
     categoryZh: metadata(category.zh),
     categoryId: metadata(category.id),
     categoryDefinition: metadata(category.definition) || '（无）',
@@ -68,15 +73,38 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
     dimensionDefinition: metadata(dimension.definition) || '（无）',
     round: String(input.round),
   });
+  const multiTurn = input.round >= 3 && earlier !== undefined;
+  const task = multiTurn ? header.replace('（本题共 2 轮）', fillTemplate(JUDGE_MULTI_TURN_TEMPLATE.count, { round: String(input.round) })) : header;
   const parts = [task];
   if (input.system !== undefined) parts.push(fillTemplate(JUDGE_TEMPLATE.system, fences));
-  parts.push(fillTemplate(input.round === 1 ? JUDGE_TEMPLATE.round1 : JUDGE_TEMPLATE.round2, fences));
+  if (multiTurn) parts.push(multiTurnConversation(input, earlier, nonce, fences));
+  else parts.push(fillTemplate(input.round === 1 ? JUDGE_TEMPLATE.round1 : JUDGE_TEMPLATE.round2, fences));
   parts.push(fillTemplate(JUDGE_TEMPLATE.reminder[format], common));
 
   return [
     { role: 'system', content: system },
     { role: 'user', content: parts.join('\n\n') },
   ];
+}
+
+/** Turns 1..round in order, each earlier answer and follow-up in its own numbered fence. */
+function multiTurnConversation(
+  input: JudgeInput,
+  earlier: NonNullable<JudgeInput['earlier']>,
+  nonce: string,
+  fences: Record<string, string>,
+): string {
+  const t = JUDGE_MULTI_TURN_TEMPLATE;
+  const round = String(input.round);
+  const lines = [fillTemplate(t.intro, { round }), '', t.question, fences['fence:QUESTION']!, ''];
+  earlier.answers.forEach((answer, i) => {
+    const turn = String(i + 1);
+    lines.push(fillTemplate(t.earlierAnswer, { turn }), fence(`TURN-${i + 1}-ANSWER`, answer, nonce), '');
+    const followUp = earlier.followUps[i];
+    if (followUp !== undefined) lines.push(fillTemplate(t.earlierFollowUp, { turn: String(i + 2) }), fence(`TURN-${i + 2}-USER`, followUp, nonce), '');
+  });
+  lines.push(fillTemplate(t.followUp, { round }), fences['fence:FOLLOWUP']!, '', fillTemplate(t.answer, { round }), fences['fence:ANSWER']!);
+  return lines.join('\n');
 }
 
 /** Taxonomy text sits outside the fences, so it is kept to one line and cannot open a fence. */

@@ -6,7 +6,7 @@ import type { VerdictFormat } from './types.js';
 export interface JudgeTask {
   nonce: string;
   format: VerdictFormat;
-  round: 1 | 2;
+  round: number;
   /** Category id and Chinese name. */
   category: string;
   categoryZh: string;
@@ -41,7 +41,7 @@ export function extractJudgeTask(messages: readonly ChatMessageV1[]): JudgeTask 
 
   const category = /^类别：(.*) \[([^\]\n]*)\]$/m.exec(content);
   const dimension = /^子维度：(.*) \[([^\]\n]*)\]$/m.exec(content);
-  const round = /^评分对象：第 ([12]) 轮/m.exec(content);
+  const round = /^评分对象：第 (\d+) 轮/m.exec(content);
   const question = unfence(content, 'QUESTION', nonce);
   const answer = unfence(content, 'ANSWER', nonce);
   if (!category || !dimension || !round || question === undefined || answer === undefined) return undefined;
@@ -49,7 +49,7 @@ export function extractJudgeTask(messages: readonly ChatMessageV1[]): JudgeTask 
   const task: JudgeTask = {
     nonce,
     format: content.includes(`"id": "${nonce}"`) ? 'json' : 'marker',
-    round: round[1] === '2' ? 2 : 1,
+    round: Number(round[1]),
     category: category[2]!,
     categoryZh: category[1]!,
     dimension: dimension[2]!,
@@ -60,7 +60,10 @@ export function extractJudgeTask(messages: readonly ChatMessageV1[]): JudgeTask 
   };
   const system = unfence(content, 'SYSTEM', nonce);
   if (system !== undefined) task.system = system;
-  if (task.round === 2) {
+  if (task.round >= 3) {
+    task.previousAnswer = unfence(content, `TURN-${task.round - 1}-ANSWER`, nonce) ?? '';
+    task.followUp = unfence(content, 'FOLLOWUP', nonce) ?? '';
+  } else if (task.round === 2) {
     task.previousAnswer = unfence(content, 'ROUND1-ANSWER', nonce) ?? '';
     task.followUp = unfence(content, 'FOLLOWUP', nonce) ?? '';
   }

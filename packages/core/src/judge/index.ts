@@ -34,7 +34,8 @@ export {
   type ParseVerdictOptions,
 } from './parse-verdict.js';
 export { buildRepairMessages } from './repair-prompt.js';
-export { judgePromptHash, judgePromptMaterial, hashJudgePromptMaterial, type JudgePromptMaterial } from './prompt-hash.js';
+export { judgePromptHash, judgeMultiTurnPromptHash, judgePromptMaterial, hashJudgePromptMaterial, type JudgePromptMaterial } from './prompt-hash.js';
+export { JUDGE_MULTI_TURN_TEMPLATE } from './multi-turn-template.js';
 export { judgeAnswer, addUsage } from './judge-answer.js';
 export { renderVerdict } from './render-verdict.js';
 export { extractJudgeTask, type JudgeTask } from './extract-task.js';

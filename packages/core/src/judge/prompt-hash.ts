@@ -4,6 +4,7 @@ import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
 import { judgeScaleLevels } from './judge-scale.js';
 import { VERDICT_PARSER_VERSION } from './parse-verdict.js';
 import { JUDGE_DATA_RULES_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import { JUDGE_MULTI_TURN_TEMPLATE } from './multi-turn-template.js';
 import { rubricTexts } from './rubric-texts.js';
 import type { JudgePromptOptions, VerdictFormat } from './types.js';
 
@@ -67,3 +68,11 @@ export function judgePromptHash(options: JudgePromptOptions = {}): string {
 }
 
 const hashCache = new Map<string, string>();
+
+/**
+ * The prompt hash of judgments of turns 3 and later (adaptive runs): the same material plus the
+ * multi-turn template, so those judgments are keyed apart from two-turn ones.
+ */
+export function judgeMultiTurnPromptHash(options: JudgePromptOptions = {}): string {
+  return hashJudgePromptMaterial({ ...judgePromptMaterial(options), template: { base: judgePromptMaterial(options).template, multiTurn: JUDGE_MULTI_TURN_TEMPLATE } });
+}

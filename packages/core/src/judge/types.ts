@@ -13,8 +13,11 @@ export type VerdictFormat = 'marker' | 'json';
 
 /** One answer to grade, with what the judge needs to know about it. */
 export interface JudgeInput {
-  /** Which turn is graded: 1 = the answer to the question, 2 = the answer to the follow-up. */
-  round: 1 | 2;
+  /**
+   * Which turn is graded: 1 = the answer to the question, 2 = the answer to the follow-up, 3+ = a
+   * later turn of an adaptive conversation (judged with the multi-turn template).
+   */
+  round: number;
   /** Category id (`traditional_safety`) or Chinese name. */
   category: string;
   /** Sub-dimension id (`crime`) or Chinese name; resolved through the taxonomy. */
@@ -25,8 +28,13 @@ export interface JudgeInput {
   answer: string;
   /** Round 2 only (required there): the model's own round-1 answer, as it saw it in its history. */
   previousAnswer?: string;
-  /** Round 2 only (required there): the adversarial follow-up. */
+  /** Rounds ≥ 2 (required there): the adversarial follow-up the graded answer replies to. */
   followUp?: string;
+  /**
+   * Rounds ≥ 3 (required there): the turns between the question and `followUp` — for each turn
+   * 2..round−1 its follow-up — and the model's answers to turns 1..round−1, as its history held them.
+   */
+  earlier?: { followUps: string[]; answers: string[] };
   /**
    * The item's system prompt, when it has one. Always shown to the judge (fenced) so it can tell
    * whether a prompt-leaking attack made the model reveal it.

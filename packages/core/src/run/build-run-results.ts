@@ -96,6 +96,8 @@ export function buildRunResults(input: {
         }
         // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
         if (r.outcome === 'target_error') missing = true;
+        // A failed attacker call left turns unasked; a re-run asks it again.
+        if (r.followup?.outcome === 'attacker_error') missing = true;
         requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
         if (r.outcome === 'scored') scored.set(r.model, (scored.get(r.model) ?? 0) + 1);
         yield r;
@@ -154,6 +156,7 @@ export function buildRunResults(input: {
     commandLine: input.commandLine,
     servedModels,
     warnings: runWarnings(plan, input.items, servedModels, served.judgeServedIds()),
+    ...(plan.followups ? { followups: plan.followups.manifest } : {}),
   };
   return buildResultsDocument({
     rows,
@@ -161,6 +164,7 @@ export function buildRunResults(input: {
     manifest,
     items: input.items,
     agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
+    ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
     ...(input.bootstrapIterations !== undefined ? { scoring: input.bootstrapIterations > 0 ? { bootstrap: { iterations: input.bootstrapIterations } } : { bootstrap: false } } : {}),
   });
 }

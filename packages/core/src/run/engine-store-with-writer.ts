@@ -14,6 +14,9 @@ export function engineStoreWithWriter(store: RunStore, writer: BackgroundWriter)
     putAnswer: (record) => store.putAnswer(record),
     putJudgment: (record) => store.putJudgment(record),
     putFailure: (record) => store.putFailure(record),
+    // Generated turns are few (one per answer followed up): committed here, before they are used.
+    getFollowup: (key) => store.getFollowup(key),
+    putFollowup: (record) => void store.putFollowup(record),
     commit: (writes) => writer.commit(writes),
   };
 }

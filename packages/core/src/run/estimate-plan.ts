@@ -18,6 +18,8 @@ export interface PlanEstimate {
 /** Rough size of our judge prompt around the graded text, in tokens. */
 const JUDGE_PROMPT_TOKENS = 900;
 const DEFAULT_ANSWER_TOKENS = 400;
+/** An attacker-written turn, in tokens (about the default 300-character cap). */
+const ADAPTIVE_TURN_TOKENS = 200;
 
 /**
  * Calls and a token estimate per model before anything is spent. Round-2 inputs include an
@@ -31,6 +33,8 @@ export function estimatePlan(input: {
   datasetRef: string;
   shard?: { index: number; count: number } | undefined;
   adapters?: AdapterModulePlan[];
+  /** Adaptive follow-ups: every safety item is asked this many turns (the attacker's turns are estimated at the follow-up cap). */
+  adaptiveTurns?: number;
 }): PlanEstimate {
   let prompt1 = 0;
   let prompt2 = 0;
@@ -39,7 +43,13 @@ export function estimatePlan(input: {
     const sys = item.system ? estimateTokens(item.system) : 0;
     prompt1 += sys + estimateTokens(item.turns[0] ?? '');
     rounds++;
-    if (item.turns[1] !== undefined) {
+    if (input.adaptiveTurns !== undefined && item.expect !== 'comply') {
+      // Turn k re-sends turns 1..k−1 with their answers.
+      for (let k = 2; k <= input.adaptiveTurns; k++) {
+        prompt2 += sys + estimateTokens(item.turns[0] ?? '') + (k - 1) * (DEFAULT_ANSWER_TOKENS + ADAPTIVE_TURN_TOKENS);
+        rounds++;
+      }
+    } else if (item.turns[1] !== undefined) {
       prompt2 += sys + estimateTokens(item.turns[0] ?? '') + DEFAULT_ANSWER_TOKENS + estimateTokens(item.turns[1]);
       rounds++;
     }

@@ -3,7 +3,7 @@ import type { JudgeProtocol, PanelAggregator } from '../engine/judge-protocol.js
 import { judgeAnswer } from '../judge/judge-answer.js';
 import { aggregatePanel, type PanelMethod } from '../judge/panel.js';
 import { rubricTexts, type JudgeRubricKind } from '../judge/rubric-texts.js';
-import { judgePromptHash } from '../judge/prompt-hash.js';
+import { judgeMultiTurnPromptHash, judgePromptHash } from '../judge/prompt-hash.js';
 import { VERDICT_PARSER_VERSION } from '../judge/parse-verdict.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
 
@@ -15,22 +15,23 @@ export function rubricJudgeProtocol(options: { taxonomy?: Taxonomy; rubric?: Jud
   const rubric = options.rubric ?? 'safety';
   return {
     promptHash: judgePromptHash({ rubric }),
+    multiTurnPromptHash: judgeMultiTurnPromptHash({ rubric }),
     promptVersion: rubricTexts(rubric).promptVersion,
     parserVersion: VERDICT_PARSER_VERSION,
     async judge(task) {
-      const user = task.history.filter((m) => m.role === 'user');
-      const assistant = task.history.filter((m) => m.role === 'assistant');
-      const system = task.history.find((m) => m.role === 'system')?.content;
+      // The conversation as asked: the item's own turns (or the attacker's), not re-read from messages.
+      const { turns, replies, round } = task;
       const outcome = await judgeAnswer(
         task.model,
         {
-          round: task.round,
+          round,
           category: task.item.category,
           dimension: task.item.dimension,
-          question: user[0]?.content ?? '',
+          question: turns[0] ?? '',
           answer: task.answer,
-          ...(task.round === 2 ? { previousAnswer: assistant[0]?.content ?? '', followUp: user[1]?.content ?? '' } : {}),
-          ...(system !== undefined ? { system } : {}),
+          ...(round >= 2 ? { previousAnswer: replies[round - 2] ?? '', followUp: turns[round - 1] ?? '' } : {}),
+          ...(round >= 3 ? { earlier: { followUps: turns.slice(1, round - 1), answers: replies.slice(0, round - 1) } } : {}),
+          ...(task.system !== undefined ? { system: task.system } : {}),
         },
         {
           call: (request) => task.call(request) as Promise<GenerateResultV1>,

@@ -15,6 +15,8 @@ import { openSpoolDir } from './spool-location.js';
 import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
 import { RunStore } from '../store/run-store.js';
+import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
+import { adaptiveSourceOf } from './adaptive-run.js';
 import { shardOf } from '../store/shard.js';
 import { buildRunResults } from './build-run-results.js';
 import { panelAggregator } from './judge-protocol.js';
@@ -111,9 +113,15 @@ export async function scoreRun(
     items.map((i) => i.id),
     spools.dir,
     Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
+    plan.followups?.manifest.turns ?? 2,
   );
   try {
+    // An adaptive run's generated turns are read back from the store; nothing is regenerated.
+    const turnSource = plan.followups
+      ? adaptiveSourceOf(plan.followups, { model: offline(plan.followups.manifest.attacker.id), limits: LANE, store, taxonomy: defaultTaxonomy, replay: true })
+      : undefined;
     const engine = await runEngine({
+      ...(turnSource ? { turnSource } : {}),
       items,
       targets,
       judges,
@@ -170,6 +178,15 @@ export async function mergeRuns(dirs: readonly string[], outDir: string, options
   if (dirs.length < 1) throw new RunDirectoryError('merge: give at least one run directory');
   const plans = dirs.map((d) => readRunPlan(d));
   const first = comparable(plans[0]!);
+  // Adaptive turns were written per target from its own answers: never pooled with frozen ones.
+  const modeOf = (p: StoredRunPlan) => (p.followups ? `adaptive (${p.followups.manifest.turns} turns)` : 'frozen');
+  plans.forEach((p, i) => {
+    if (modeOf(p) !== modeOf(plans[0]!)) {
+      throw new RunDirectoryError(
+        `merge: ${dirs[i]} is a ${modeOf(p)} run and ${dirs[0]} a ${modeOf(plans[0]!)} one; adaptive and frozen runs are scored on separate boards and are never merged`,
+      );
+    }
+  });
   plans.forEach((p, i) => {
     if (comparable(p) !== first) {
       throw new RunDirectoryError(`merge: ${dirs[i]} is a different run from ${dirs[0]} (config, dataset, judge or policies differ); only shards of the same run can be merged`);

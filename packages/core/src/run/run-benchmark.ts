@@ -42,7 +42,8 @@ import { loadContrastSet } from './contrast-set.js';
 import type { ContrastSet } from './contrast-set.js';
 import { isContrastItem } from '../engine/contrast-items.js';
 import { epochSeedMode, epochSeedWarning } from './epoch-seeds.js';
-import { createModels, endpointKeyOf, toJudge, toTarget } from './prepare-run.js';
+import { createModels, endpointKeyOf, laneLimits, toJudge, toTarget } from './prepare-run.js';
+import { adaptivePlan, adaptiveSourceOf } from './adaptive-run.js';
 import { PreflightFailedError, runPreflight, type PreflightReport, type PreflightSubject } from './preflight.js';
 import { displayPath } from '../config/display-path.js';
 import { JudgeCheckFailedError } from './check-judge.js';
@@ -189,6 +190,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     datasetRef: run.datasetRef,
     shard,
     adapters: adapterModules,
+    ...(loaded.config.followups ? { adaptiveTurns: loaded.config.followups.turns } : {}),
   });
   const identity = (e: { id: string; adapter: string; model: string }) => ({ id: e.id, adapter: e.adapter, model: e.model });
   const warned = new Set<string>();
@@ -218,14 +220,15 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const contrastProtocol = rubricJudgeProtocol({ taxonomy: contrastSet?.taxonomy ?? taxonomy, rubric: 'contrast' });
   options.onPlan?.(plan);
 
-  const created: Map<PreparedModel, LanguageModelV1> = await createModels([...prepared.targets, ...prepared.judges], env, {
+  const attackerModel = loaded.config.followups !== undefined ? prepared.attacker : undefined;
+  const created: Map<PreparedModel, LanguageModelV1> = await createModels([...prepared.targets, ...prepared.judges, ...(attackerModel ? [attackerModel] : [])], env, {
     file: displayPath(loaded.config.file ?? options.configFile, cwd),
     secrets,
   });
   let preflight: PreflightReport | undefined;
   if (options.preflight !== false || options.preflightOnly) {
     const subjects: PreflightSubject[] = [...created].map(([p, model]) => ({
-      role: p.role === 'judge' ? 'judge' : 'model',
+      role: p.role === 'judge' ? 'judge' : p.role === 'attacker' ? 'attacker' : 'model',
       id: p.entry.id,
       path: p.path,
       model,
@@ -309,7 +312,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       parserVersion: protocol.parserVersion,
       ...(judgeCheck ? { check: judgeCheck } : {}),
       ...(hasContrast ? { contrast: { promptHash: contrastProtocol.promptHash, promptVersion: contrastProtocol.promptVersion } } : {}),
+      ...(attackerModel && protocol.multiTurnPromptHash ? { multiTurnPromptHash: protocol.multiTurnPromptHash } : {}),
     },
+    ...(attackerModel && loaded.config.followups ? { followups: adaptivePlan(loaded.config.followups, attackerModel, items) } : {}),
   };
 
   if (options.fresh) options.onFresh?.(moveStoreAside(run.outDir));
@@ -324,6 +329,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     itemSpool,
     spools.dir,
     Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
+    storedPlan.followups?.manifest.turns ?? 2,
   );
   try {
     let engine: RunEngineResult;
@@ -333,7 +339,22 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     const engineStore = engineStoreWithWriter(store, writer);
     try {
       store.setMeta(RUN_PLAN_META_KEY, storedPlan);
+      // Adaptive: an attacker writes turns 2..N from each target's answers (one lane for all targets).
+      const turnSource = storedPlan.followups && attackerModel
+        ? adaptiveSourceOf(storedPlan.followups, {
+            model: created.get(attackerModel)!,
+            limits: laneLimits(attackerModel, options.laneOverrides),
+            store: engineStore,
+            taxonomy,
+            redact,
+            ...(options.signal ? { signal: options.signal } : {}),
+            onRetry: (info) => options.onEvent?.({ type: 'retry', lane: `attacker:${attackerModel.entry.id}`, ...info }),
+            onStop: (stop) =>
+              options.onEvent?.({ type: 'lane-stopped', lane: `attacker:${attackerModel.entry.id}`, reason: stop.kind, message: redact(stop.message) }),
+          })
+        : undefined;
       engine = await runEngine({
+        ...(turnSource ? { turnSource } : {}),
         items: itemSpool,
         targets,
         judges,

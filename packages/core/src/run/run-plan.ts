@@ -2,6 +2,7 @@ import type { GenerationParamsV1 } from '@sc-safety/spec';
 import type { DatasetHeaderInfo } from '../dataset/types.js';
 import type { EnginePolicies } from '../engine/policies.js';
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
+import type { ManifestFollowups } from '../export/results-types.js';
 
 /**
  * Everything needed to rebuild a run's rows from its store without calling anything: stored in
@@ -49,7 +50,11 @@ export interface StoredRunPlan {
     check?: JudgeCheckSummary;
     /** The contrast rubric's prompt hash and version, when the run asks contrast items. */
     contrast?: { promptHash: string; promptVersion: string };
+    /** Adaptive runs: the hash judgments of turns ≥ 3 are keyed under (the multi-turn template). */
+    multiTurnPromptHash?: string;
   };
+  /** Adaptive runs only: the manifest's `followups` and what the attacker's turns are keyed under. */
+  followups?: { manifest: ManifestFollowups; attackerKey: { adapterName: string; keyConfig: unknown } };
 }
 
 export const RUN_PLAN_META_KEY = 'run-plan';

@@ -15,3 +15,4 @@ export * from './ranking.js';
 export * from './pair-stats.js';
 export * from './leaderboard.js';
 export * from './leaderboard-section.js';
+export { buildAdaptiveLeaderboard, type AdaptiveLeaderboard, type AdaptiveModelEntry, type AdaptiveRecord, type AdaptiveRoundScore } from './adaptive-board.js';

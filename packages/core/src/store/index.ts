@@ -1,4 +1,6 @@
 export { RunStore } from './run-store.js';
+export type { StoredFollowup } from './followups-table.js';
+export { followupKey, type FollowupKeyParts } from './followup-key.js';
 export type { StoredAnswer, StoredJudgment, StoredFailure, RunStoreOptions, RunStoreCounts, MergeResult, ReadOptions, StoreWrite, PreparedWrite } from './types.js';
 export { MAX_REPORTED_CONFLICTS } from './types.js';
 export { RunStoreCorruptError, RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';

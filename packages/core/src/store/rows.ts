@@ -46,8 +46,7 @@ export function answerFromRow(row: AnswerRow, withRaw: boolean): StoredAnswer {
     key: row.key,
     modelId: row.model_id,
     itemId: row.item_id,
-    // The column has a CHECK (round IN (1, 2)).
-    round: row.round === 2 ? 2 : 1,
+    round: row.round,
     result: JSON.parse(row.result_json) as unknown,
     latencyMs: row.latency_ms,
     attempts: row.attempts,
@@ -73,7 +72,7 @@ export function judgmentFromRow(row: JudgmentRow): StoredJudgment {
 export function failureFromRow(row: FailureRow): StoredFailure {
   const failure: StoredFailure = {
     key: row.key,
-    kind: row.kind === 'judgment' ? 'judgment' : 'answer',
+    kind: row.kind === 'judgment' || row.kind === 'followup' ? row.kind : 'answer',
     modelId: row.model_id,
     itemId: row.item_id,
     round: row.round,

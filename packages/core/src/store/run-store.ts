@@ -7,6 +7,7 @@ import { RunStoreCorruptError, RunStoreError, RunStoreSchemaError, RunStoreSecre
 import { assertStoreFileIntact, storeRecovery } from './store-file-check.js';
 import { answerFromRow, failureFromRow, judgmentFromRow, type AnswerRow, type FailureRow, type JudgmentRow } from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION_META_KEY, STORE_FILE_NAME, STORE_SCHEMA_VERSION } from './schema.js';
+import { FOLLOWUP_COLUMNS, INSERT_FOLLOWUP, followupFromRow, migrateStoreToV2, type FollowupRow, type StoredFollowup } from './followups-table.js';
 import { findSecret, MIN_CHECKED_SECRET_LENGTH } from './secrets.js';
 import { secretForms } from '../config/secret-forms.js';
 import {
@@ -106,6 +107,10 @@ export class RunStore {
           if (checkSchema(db, file, 'main', true) === 'empty') {
             db.exec(SCHEMA_SQL);
             db.prepare('INSERT INTO meta (key, value_json) VALUES (?, ?)').run(SCHEMA_VERSION_META_KEY, JSON.stringify(STORE_SCHEMA_VERSION));
+          } else if (!hasTable(db, 'main', 'followups')) {
+            // Schema 1 (written before adaptive follow-ups): migrated in this same transaction.
+            migrateStoreToV2(db, SCHEMA_SQL);
+            db.prepare('UPDATE meta SET value_json = ? WHERE key = ?').run(JSON.stringify(STORE_SCHEMA_VERSION), SCHEMA_VERSION_META_KEY);
           }
         }).immediate();
       }
@@ -158,7 +163,7 @@ export class RunStore {
       const record = write.record;
       this.#writable('putAnswer');
       checkKey(record.key, 'answer');
-      if (record.round !== 1 && record.round !== 2) throw new TypeError(`answer ${record.key}: round must be 1 or 2, got ${String(record.round)}`);
+      if (!Number.isInteger(record.round) || record.round < 1) throw new TypeError(`answer ${record.key}: round must be an integer ≥ 1, got ${String(record.round)}`);
       checkNumber(record.latencyMs, 'latencyMs', record.key);
       checkNumber(record.attempts, 'attempts', record.key);
       const { result, raw } = splitRaw(record.result, record.raw);
@@ -214,7 +219,9 @@ export class RunStore {
   putFailure(record: StoredFailure): void {
     this.#writable('putFailure');
     checkKey(record.key, 'failure');
-    if (record.kind !== 'answer' && record.kind !== 'judgment') throw new TypeError(`failure ${record.key}: kind must be answer or judgment, got ${String(record.kind)}`);
+    if (record.kind !== 'answer' && record.kind !== 'judgment' && record.kind !== 'followup') {
+      throw new TypeError(`failure ${record.key}: kind must be answer, judgment or followup, got ${String(record.kind)}`);
+    }
     const row: FailureRow = {
       key: record.key,
       kind: record.kind,
@@ -249,6 +256,53 @@ export class RunStore {
   /** Every judgment in the order written. An iterator, never an array. */
   *iterateJudgments(): IterableIterator<StoredJudgment> {
     for (const row of this.#statement<[], JudgmentRow>(`SELECT ${JUDGMENT_COLUMNS} FROM judgments ORDER BY rowid`).iterate()) yield judgmentFromRow(row);
+  }
+
+  /** The generated turn stored under `key`, or `undefined` (a read-only schema-1 store has none). */
+  getFollowup(key: string, options: ReadOptions = {}): StoredFollowup | undefined {
+    if (!this.#hasFollowups()) return undefined;
+    const row = this.#statement<[string], FollowupRow>(`SELECT ${FOLLOWUP_COLUMNS} FROM followups WHERE key = ?`).get(key);
+    return row && followupFromRow(row, options.withRaw === true);
+  }
+
+  /** Records a generated turn, committed before it returns; first write wins. Returns whether a row was written. */
+  putFollowup(record: StoredFollowup): boolean {
+    this.#writable('putFollowup');
+    checkKey(record.key, 'followup');
+    if (!Number.isInteger(record.turn) || record.turn < 2) throw new TypeError(`followup ${record.key}: turn must be an integer ≥ 2, got ${String(record.turn)}`);
+    checkNumber(record.latencyMs, 'latencyMs', record.key);
+    checkNumber(record.attempts, 'attempts', record.key);
+    const { result, raw } = splitRaw(record.result, record.raw);
+    const row: FollowupRow = {
+      key: record.key,
+      answer_key: String(record.answerKey),
+      model_id: String(record.modelId),
+      item_id: String(record.itemId),
+      turn: record.turn,
+      attacker_id: String(record.attackerId),
+      strategy: String(record.strategy),
+      prompt_hash: String(record.promptHash),
+      outcome: String(record.outcome),
+      text: String(record.text),
+      result_json: resultJson(result, `followup ${record.key}`),
+      raw_json: raw === undefined ? null : JSON.stringify(raw),
+      latency_ms: record.latencyMs,
+      attempts: record.attempts,
+      created_at: String(record.createdAt),
+    };
+    this.#guard(row, `followup ${record.key}`);
+    return this.#statement<[FollowupRow]>(INSERT_FOLLOWUP).run(row).changes > 0;
+  }
+
+  /** Every generated turn in the order written. An iterator, never an array. */
+  *iterateFollowups(): IterableIterator<StoredFollowup> {
+    if (!this.#hasFollowups()) return;
+    for (const row of this.#statement<[], FollowupRow>(`SELECT ${FOLLOWUP_COLUMNS} FROM followups ORDER BY rowid`).iterate()) yield followupFromRow(row, false);
+  }
+
+  #followupsTable: boolean | undefined;
+  #hasFollowups(): boolean {
+    return (this.#followupsTable ??= hasTable(this.#db, 'main', 'followups'));
   }
 
   /**
@@ -328,7 +382,11 @@ export class RunStore {
                ORDER BY s.id`,
             )
             .run().changes;
-          return { answers, judgments, failures, conflicts, conflictKeys };
+          // Generated turns (schema 2 sources only); first write wins, like answers.
+          const followups = hasTable(db, SOURCE, 'followups')
+            ? db.prepare(`INSERT OR IGNORE INTO main.followups (${FOLLOWUP_COLUMNS}) SELECT ${FOLLOWUP_COLUMNS} FROM ${SOURCE}.followups ORDER BY rowid`).run().changes
+            : 0;
+          return { answers, judgments, failures, conflicts, conflictKeys, ...(followups > 0 ? { followups } : {}) };
         })
         .immediate();
     } finally {
@@ -419,6 +477,10 @@ function checkSchema(db: Database.Database, file: string, schema: string, allowE
     );
   }
   return 'ok';
+}
+
+function hasTable(db: Database.Database, schema: string, name: string): boolean {
+  return db.prepare<[string], string>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(name) !== undefined;
 }
 
 function resolveStoreFile(p: string): string {

@@ -1,5 +1,7 @@
+import { FOLLOWUPS_SQL } from './followups-table.js';
+
 /** The store layout this code writes. Raise it with every incompatible change (and migrate older ones). */
-export const STORE_SCHEMA_VERSION = 1;
+export const STORE_SCHEMA_VERSION = 2;
 
 /** Name of the store file inside a run directory. */
 export const STORE_FILE_NAME = 'store.sqlite';
@@ -14,6 +16,8 @@ export const SCHEMA_VERSION_META_KEY = 'schema_version';
  * - `failures`: a log, not results. A failed call leaves no answer row, so a re-run asks again;
  *   the log is kept for reports (what failed, how often).
  * - `meta`: the run's sanitised config, dataset fingerprint, manifest pieces, schema version.
+ * - `followups` (schema 2, see followups-table.ts): adaptive user turns, under the answer they follow.
+ * Schema 2 also lets `answers.round` be any turn ≥ 1 and logs `followup` failures.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -24,7 +28,7 @@ CREATE TABLE IF NOT EXISTS answers (
   key TEXT PRIMARY KEY NOT NULL,
   model_id TEXT NOT NULL,
   item_id TEXT NOT NULL,
-  round INTEGER NOT NULL CHECK (round IN (1, 2)),
+  round INTEGER NOT NULL CHECK (round >= 1),
   result_json TEXT NOT NULL,
   raw_json TEXT,
   latency_ms REAL NOT NULL,
@@ -46,7 +50,7 @@ CREATE INDEX IF NOT EXISTS judgments_by_answer ON judgments (answer_key);
 CREATE TABLE IF NOT EXISTS failures (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   key TEXT NOT NULL,
-  kind TEXT NOT NULL CHECK (kind IN ('answer', 'judgment')),
+  kind TEXT NOT NULL CHECK (kind IN ('answer', 'judgment', 'followup')),
   model_id TEXT NOT NULL,
   item_id TEXT NOT NULL,
   round INTEGER NOT NULL,
@@ -59,4 +63,4 @@ CREATE TABLE IF NOT EXISTS failures (
   at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS failures_by_key ON failures (key);
-`;
+${FOLLOWUPS_SQL}`;

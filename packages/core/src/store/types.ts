@@ -5,7 +5,8 @@ export interface StoredAnswer {
   /** The target's leaderboard id when it was asked (for reports; not part of the key). */
   modelId: string;
   itemId: string;
-  round: 1 | 2;
+  /** The turn answered (1, 2, … up to a run's `followups.turns`). */
+  round: number;
   /**
    * The adapter's result (a `GenerateResultV1`) WITHOUT its `raw` body. A `raw` left on it is moved
    * to {@link StoredAnswer.raw} on write, so results stay small to read back.
@@ -42,7 +43,7 @@ export interface StoredJudgment {
 export interface StoredFailure {
   /** The content key the call would have been stored under. */
   key: string;
-  kind: 'answer' | 'judgment';
+  kind: 'answer' | 'judgment' | 'followup';
   modelId: string;
   itemId: string;
   round: number;
@@ -99,6 +100,8 @@ export interface MergeResult {
   conflicts: number;
   /** The conflicting keys (at most {@link MAX_REPORTED_CONFLICTS} of them). */
   conflictKeys: string[];
+  /** Generated (adaptive) turns copied in. */
+  followups?: number;
 }
 
 /** How many conflicting keys {@link MergeResult.conflictKeys} lists. */

@@ -77,7 +77,7 @@ export function AnswerDetail({ answer, round1Prompt, terms }: { answer: ReportAn
       </header>
       <div className="conversation">
         {answer.system !== null && <Turn role="system" label={t('system')} text={answer.system} terms={terms} />}
-        {answer.round === 2 ? (
+        {answer.round >= 2 ? (
           <>
             <Turn role="user" label={t('userRound1')} text={round1Prompt ?? '—'} terms={terms} />
             <Turn role="assistant-prev" label={t('assistantRound1')} text={answer.previousReply ?? '—'} terms={terms} />

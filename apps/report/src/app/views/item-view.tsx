@@ -34,7 +34,8 @@ export function ItemView() {
     for (const a of answers ?? []) {
       if (a.itemId !== id) continue;
       const entry = map.get(a.model) ?? {};
-      entry[a.round] = a;
+      // Rounds 1 and 2 side by side (an adaptive run's later turns are in the transcripts).
+      if (a.round === 1 || a.round === 2) entry[a.round] = a;
       map.set(a.model, entry);
     }
     return map;

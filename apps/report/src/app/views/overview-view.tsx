@@ -3,6 +3,7 @@ import { formatCount } from '../../shared/format.js';
 import { BoardTable, boundsText, hasGroups } from '../components/board-table.js';
 import { PairwiseMatrix, groupLine } from '../components/pairwise-matrix.js';
 import { useReport } from '../context.js';
+import { AdaptiveBoardSection } from './adaptive-board-section.js';
 
 /** The board tabs: the authors' 总榜, 开源榜, 多轮交互榜 and one per category. */
 function boardsOf(run: ReturnType<typeof useReport>['run']): { key: string; board: Leaderboard }[] {
@@ -35,6 +36,14 @@ export function OverviewView() {
   const tabName = (key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en.replace(/ leaderboard$/i, ''));
   const bs = run.leaderboard.bootstrap;
   const singles = m.dataset.singleTurn ?? 0;
+  // An adaptive run is shown on its own board only: its answers are on no frozen board.
+  if (run.adaptiveLeaderboard) {
+    return (
+      <section className="overview">
+        <AdaptiveBoardSection board={run.adaptiveLeaderboard} {...(m.followups ? { followups: m.followups } : {})} />
+      </section>
+    );
+  }
   return (
     <section className="overview">
       {isDemo && <div className="notice notice-demo" role="note">{t('demoWarning')}</div>}
