@@ -1,7 +1,7 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerRow } from '../engine/types.js';
-import type { ScoreRecord } from '../scoring/outcome.js';
-import type { ResultsAnswer, ResultsJudgment } from './results-types.js';
+import type { ScoreRecord } from '@sc-safety/results';
+import type { ResultsAnswer, ResultsJudgment } from '@sc-safety/results';
 
 /**
  * Whether a row answers a contrast item (`expect: comply`): the engine marks it, and rows from

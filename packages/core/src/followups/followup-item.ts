@@ -1,5 +1,5 @@
 import type { DatasetItem } from '../dataset/types.js';
-import type { StrategyId } from '../taxonomy/strategies.js';
+import type { StrategyId } from '@sc-safety/results';
 import type { AttackerOutcome } from './attacker-outcome.js';
 
 /** Who wrote a generated turn, under which instructions: recorded on every generated turn. */

@@ -8,7 +8,7 @@ import { loadContrastSet } from './contrast-set.js';
 import { judgePromptHash } from '../judge/prompt-hash.js';
 import { CONTRAST_PROMPT_VERSION } from '../judge/contrast-prompt-template.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
-import type { ResultsDocument } from '../export/results-types.js';
+import type { ResultsDocument } from '@sc-safety/results';
 import { RowSpool } from '../engine/row-spool.js';
 import { answersFromFile } from './answers-from-file.js';
 import { openSpoolDir } from './spool-location.js';
