@@ -128,4 +128,5 @@ export { quantileSorted, percentileInterval, type Interval } from './scoring/qua
  * Display formatting shared by the terminal summary and the web report: scores in hundredths
  * (rounded half up, the key ties are compared on), shares, counts, intervals and durations.
  */
-export { scoreCents, formatScore, formatPercent, formatCount, formatInterval, formatDuration } from './scoring/format.js';
+export { scoreCents, formatScore } from './scoring/format.js';
+export { formatPercent, formatCount, formatInterval, formatDuration } from './scoring/display-format.js';

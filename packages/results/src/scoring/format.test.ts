@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatInterval, formatPercent, formatScore, scoreCents } from './format.js';
+import { formatCount, formatDuration, formatInterval, formatPercent } from './display-format.js';
+import { formatScore, scoreCents } from './format.js';
 
 describe('formatScore', () => {
   it('prints hundredths, rounded half up, with the sign of the rounded value', () => {
