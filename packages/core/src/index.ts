@@ -105,7 +105,10 @@ export { readLabelFile, type HumanLabel, type LabelFile } from './judge-check/re
 export { calibrateRun, type CalibrationReport } from './judge-check/calibrate.js';
 export { writeCalibration, readCalibration, CALIBRATION_FILE } from './judge-check/write-calibration.js';
 
-/** Frozen follow-ups (docs/followups.md): an attacker model writes round 2 once, into a dataset. */
+/** Frozen follow-ups (docs/generated-followups.md): an attacker model writes round 2 once, into a dataset. */
+export { ATTACKER_PROMPT_VERSION } from './followups/attacker-prompt-template.js';
+export { attackerPromptHash } from './followups/attacker-prompt-hash.js';
+export { extractAttackerTask, type AttackerTask } from './followups/extract-attacker-task.js';
 export { loadFollowupsConfig, type FollowupsConfig, type LoadedFollowupsConfig } from './followups/followups-config.js';
 export {
   generateFollowups,
@@ -131,7 +134,7 @@ export type { StoredAnswer, StoredJudgment, StoredFailure, RunStoreOptions, RunS
 export { RunStoreCorruptError, RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './store/errors.js';
 export { checkRunStore, moveStoreAside, type StoreCheckReport } from './store/store-maintenance.js';
 export { storeRecovery } from './store/store-file-check.js';
-export { collectShardDirs } from './store/shard-auto.js';
+export { collectShardDirs, SHARD_ENV } from './store/shard-auto.js';
 export { ShardSpecError } from './store/shard.js';
 
 /** The engine, for embedding: prepared models and items in, events and answer rows out. */
@@ -143,7 +146,7 @@ export {
   type LaneReport,
 } from './engine/runner.js';
 export type { PreparedTarget, PreparedJudge, EngineItem, AnswerRow, AnswerError, JudgeVerdict } from './engine/types.js';
-export { DEFAULT_POLICIES, type EnginePolicies } from './engine/policies.js';
+export { DEFAULT_POLICIES, BLOCKED_PLACEHOLDER, EMPTY_PLACEHOLDER, type EnginePolicies } from './engine/policies.js';
 export { MemoryStore, type EngineStore } from './engine/engine-store.js';
 export type { JudgeProtocol, PanelAggregator } from './engine/judge-protocol.js';
 

@@ -10,6 +10,9 @@
 export { RUN_CONFIG_KEYS, POLICY_KEYS } from './config/validate-run-config.js';
 export { ENGINE_MODEL_FIELDS, SHARED_MODEL_FIELDS, PARAM_FIELDS } from './config/validate-model-entry.js';
 
+/** The forms of a secret the store and exports refuse to write (raw, URL-encoded, base64…). */
+export { secretForms } from './config/secret-forms.js';
+
 /** Dataset reading pieces the CLI's `dataset` and `import` commands print with. */
 export { formatOmitted } from './dataset/issues.js';
 export { readJsonlLines, type JsonlLine } from './dataset/read-jsonl.js';
