@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ROOT = path.resolve(BENCH_DIR, '..');
 export const CORE_DIST = path.join(ROOT, 'packages/core/dist/index.js');
+/** Core's `./internal` subpath: the engine plumbing the throughput scenario wires as `sc-safety run` does. */
+export const CORE_INTERNAL_DIST = path.join(ROOT, 'packages/core/dist/internal.js');
 export const ADAPTER_OPENAI_DIST = path.join(ROOT, 'packages/adapter-openai/dist/index.js');
 export const ADAPTER_UTILS_DIST = path.join(ROOT, 'packages/adapter-utils/dist/index.js');
 export const CLI_BIN = path.join(ROOT, 'packages/cli/dist/bin.js');

@@ -10,7 +10,7 @@
 //   (the simplest limiter there is), 4N requests. No store, no judge prompt, no bookkeeping.
 import { measure, startRssSampler } from './stats.mjs';
 import { benchItems } from './dataset.mjs';
-import { ADAPTER_OPENAI_DIST, ADAPTER_UTILS_DIST, CORE_DIST, OPENAI_SDK } from './paths.mjs';
+import { ADAPTER_OPENAI_DIST, ADAPTER_UTILS_DIST, CORE_DIST, CORE_INTERNAL_DIST, OPENAI_SDK } from './paths.mjs';
 
 /** Not a real key; given so the store's secret guard and the redaction path run as in a real run. */
 const API_KEY = 'sk-bench-not-a-real-key-0000';
@@ -21,7 +21,7 @@ const sampler = startRssSampler(50);
 const items = benchItems(itemCount);
 
 async function engineSide() {
-  const core = await import(CORE_DIST);
+  const core = { ...(await import(CORE_DIST)), ...(await import(CORE_INTERNAL_DIST)) };
   const { adapter } = await import(ADAPTER_OPENAI_DIST);
   const info = { name: adapter.name, version: adapter.version, packageName: '@sc-safety/adapter-openai' };
   const laneConcurrency = concurrency / 2;

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prerequisite } from '../support/prerequisite.js';
 
 const CORE_DIST = path.resolve(import.meta.dirname, '../../packages/core/dist/index.js');
+const CORE_INTERNAL_DIST = path.resolve(import.meta.dirname, '../../packages/core/dist/internal.js');
 const built = prerequisite(existsSync(CORE_DIST), 'packages/core/dist', 'run `pnpm build` first');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'writer-thread-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -16,8 +17,9 @@ describe.runIf(built)('BackgroundWriter in a process with nothing else to keep i
   it('waits for the commit, then exits on its own once the writer is closed', () => {
     const script = `
       const core = await import(${JSON.stringify(CORE_DIST)});
+      const { BackgroundWriter } = await import(${JSON.stringify(CORE_INTERNAL_DIST)});
       const store = core.RunStore.open(${JSON.stringify(path.join(tmp, 'run'))});
-      const writer = core.BackgroundWriter.start(store);
+      const writer = BackgroundWriter.start(store);
       const record = { key: 'sha256:' + '1'.repeat(64), modelId: 'm', itemId: 'i', round: 1, result: { type: 'completed', text: 'x', warnings: [] }, latencyMs: 1, attempts: 1, createdAt: 'now' };
       const outcomes = await writer.commit([{ kind: 'answer', record }]);
       console.log('committed', outcomes.length, store.getAnswer(record.key) !== undefined);

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractJudgeTask, renderVerdict, validateResultsFile } from '@sc-safety/core';
+import { extractJudgeTask, renderVerdict } from '@sc-safety/core';
+import { validateResultsFile } from '@sc-safety/results';
 import {
   createDashScopeFakeServer,
   createMiniMaxFakeServer,

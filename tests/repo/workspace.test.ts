@@ -64,10 +64,35 @@ describe('workspace', () => {
     expect(importer).not.toMatch(/@sc-safety\/core|dependencies:/);
   });
 
-  it('adapters depend on the contract, never on the engine', () => {
+  it('adapters depend on the contract, never on the engine or the results model', () => {
     for (const { pkg } of packages().filter(({ pkg }) => /adapter/.test(pkg.name))) {
       expect(Object.keys(pkg.dependencies ?? {}), pkg.name).not.toContain('@sc-safety/core');
+      expect(Object.keys(pkg.dependencies ?? {}), pkg.name).not.toContain('@sc-safety/results');
     }
+  });
+
+  it('the results model depends on the contract only; core, the CLI and the report share it', () => {
+    const byName = new Map(packages().map(({ pkg }) => [pkg.name, pkg]));
+    expect(Object.keys(byName.get('@sc-safety/results')!.dependencies ?? {})).toEqual(['@sc-safety/spec']);
+    for (const name of ['@sc-safety/core', '@sc-safety/cli', '@sc-safety/report']) {
+      expect(Object.keys(byName.get(name)!.dependencies ?? {}), name).toContain('@sc-safety/results');
+    }
+  });
+
+  it('every package entry lists its exports by name (no `export *`), so its API is visible', () => {
+    const starred: string[] = [];
+    let checked = 0;
+    for (const { dir, pkg } of packages()) {
+      for (const target of Object.values(pkg.exports ?? {})) {
+        const source = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)['@sc-safety/source'] : undefined;
+        if (typeof source !== 'string' || !source.endsWith('.ts')) continue;
+        const text = readFileSync(path.join(root, dir, source), 'utf8');
+        checked++;
+        if (/^export (type )?\*/m.test(text)) starred.push(`${dir}/${source.replace(/^\.\//, '')}`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(12);
+    expect(starred).toEqual([]);
   });
 
   it('every package exports ESM with types first', () => {

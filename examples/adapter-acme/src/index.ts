@@ -8,4 +8,16 @@ export { configSchema, validateConfig } from './config-schema.js';
 export type { AcmeAdapterConfig } from './config.js';
 export { createModel } from './create-model.js';
 export { VERSION } from './version.js';
-export * from './acme-wire.js';
+export {
+  ACME_GENERATE_PATH,
+  ACME_KEY_HEADER,
+  type AcmeTurn,
+  type AcmeSampling,
+  type AcmeRequestBody,
+  type AcmeStop,
+  type AcmeResponseBody,
+  ACME_FAULT_STATUS,
+  type AcmeFaultKind,
+  type AcmeFaultBody,
+  ACME_TEMPERATURE_RANGE,
+} from './acme-wire.js';

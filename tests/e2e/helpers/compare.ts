@@ -1,4 +1,4 @@
-import type { ResultsFile } from '../../../packages/core/src/index.js';
+import type { ResultsFile } from '../../../packages/results/src/index.js';
 
 /**
  * What must be equal between two runs of the same config: every answer's content and outcome and

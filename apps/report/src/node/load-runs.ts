@@ -1,7 +1,7 @@
 import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { answersFromFile, checkResultsFile, ResultsReadError } from '@sc-safety/core';
-import type { ResultsAnswer, ResultsDocument } from '@sc-safety/core';
+import type { ResultsAnswer, ResultsDocument } from '@sc-safety/results';
 import { AnswerPacker } from '../shared/pack-answers.js';
 import type { PreparedAnswers } from './render-report.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { META_BLOCK_ID, answersBlockId } from '../shared/report-data.js';
 import type { PackedAnswers, ReportMeta } from '../shared/report-data.js';
 import { unpackAnswers } from '../shared/pack-answers.js';
-import { buildAdaptiveLeaderboard } from '@sc-safety/core';
+import { buildAdaptiveLeaderboard } from '@sc-safety/results';
 import { renderReport } from './render-report.js';
 import { syntheticResults } from './synthetic-results.js';
 import { DATA_PLACEHOLDER } from './template.js';

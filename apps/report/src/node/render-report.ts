@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { CATEGORIES, DIMENSIONS } from '@sc-safety/core';
-import type { ResultsDocument } from '@sc-safety/core';
+import { CATEGORIES, DIMENSIONS } from '@sc-safety/results';
+import type { ResultsDocument } from '@sc-safety/results';
 import { packAnswers } from '../shared/pack-answers.js';
 import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../shared/report-data.js';
 import type { PackedAnswers, ReportAgreement, ReportMeta, ReportRunMeta } from '../shared/report-data.js';

@@ -1,13 +1,6 @@
-import {
-  CATEGORIES,
-  DEFAULT_POLICIES,
-  DIMENSIONS,
-  RESULTS_FORMAT,
-  RESULTS_SCHEMA_VERSION,
-  buildLeaderboardSection,
-  judgeAgreement,
-} from '@sc-safety/core';
-import type { ResultsAnswer, ResultsFile, ScoreRecord } from '@sc-safety/core';
+import { DEFAULT_POLICIES, judgeAgreement } from '@sc-safety/core';
+import { CATEGORIES, DIMENSIONS, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION, buildLeaderboardSection } from '@sc-safety/results';
+import type { ResultsAnswer, ResultsFile, ScoreRecord } from '@sc-safety/results';
 
 /** Options of {@link syntheticResults}. */
 export interface SyntheticOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultsAnswer } from '@sc-safety/core';
+import type { ResultsAnswer } from '@sc-safety/results';
 import { syntheticResults } from '../node/synthetic-results.js';
 import { packAnswers, unpackAnswers } from './pack-answers.js';
 

@@ -1,6 +1,6 @@
-import type { ResultsAnswer } from '@sc-safety/core';
-import { OUTCOMES } from './report-data.js';
-import type { Outcome, PackedAnswers, PackedJudgment, PackedRow, ReportAnswer } from './report-data.js';
+import { ANSWER_OUTCOMES } from '@sc-safety/results';
+import type { ResultsAnswer } from '@sc-safety/results';
+import type { PackedAnswers, PackedJudgment, PackedRow, ReportAnswer } from './report-data.js';
 
 const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'] as const;
 
@@ -70,7 +70,7 @@ function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
     t.ref(a.category),
     t.ref(a.dimension),
     a.round,
-    codeOf(OUTCOMES, a.outcome),
+    codeOf(ANSWER_OUTCOMES, a.outcome),
     num(a.score),
     (a.vendorBlocked ? 1 : 0) | (a.cached ? 2 : 0),
     t.ref(a.text ?? ''),
@@ -103,7 +103,7 @@ export function unpackAnswers(packed: PackedAnswers): ReportAnswer[] {
       category: req(r[2]),
       dimension: req(r[3]),
       round: r[4] >= 1 ? r[4] : 1,
-      outcome: (OUTCOMES[r[5]] ?? 'scored') as Outcome,
+      outcome: ANSWER_OUTCOMES[r[5]] ?? 'scored',
       score: opt(r[6]),
       vendorBlocked: (r[7] & 1) !== 0,
       cached: (r[7] & 2) !== 0,

@@ -1,4 +1,5 @@
-import type { AdaptiveLeaderboard, CalibrationReport, LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/core';
+import type { CalibrationReport } from '@sc-safety/core';
+import type { AdaptiveLeaderboard, AnswerOutcome, LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/results';
 
 /**
  * What the report page embeds: a small meta block (every run's manifest, models, leaderboards and
@@ -62,18 +63,6 @@ export interface ReportMeta {
   runs: ReportRunMeta[];
 }
 
-/** Outcome codes, in the order results.json's schema lists them. */
-export const OUTCOMES = [
-  'scored',
-  'blocked',
-  'target_error',
-  'empty',
-  'judge_unparseable',
-  'judge_error',
-  'not_asked',
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
 /** One judge's verdict on one answer, unpacked. */
 export interface ReportJudgment {
   judgeId: string;
@@ -93,7 +82,7 @@ export interface ReportAnswer {
   dimension: string;
   /** 1 or 2; adaptive runs (schema 3) go on to their last turn. */
   round: number;
-  outcome: Outcome;
+  outcome: AnswerOutcome;
   score: number | null;
   vendorBlocked: boolean;
   cached: boolean;

@@ -6,7 +6,7 @@ import { renderPreflight } from '../format/preflight-report.js';
 import { info, type CommandContext } from '../io.js';
 import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
-import { core, settleRunError } from './run-shared.js';
+import { runner, settleRunError } from './run-shared.js';
 
 /** `sc-safety check`: only the preflight of a run — everything a run checks before its first paid call. */
 export function registerCheckCommand(program: Command, ctx: CommandContext): void {
@@ -25,7 +25,7 @@ export function registerCheckCommand(program: Command, ctx: CommandContext): voi
       ])}`,
     )
     .action(async (flags: { config: string; models?: string; json?: boolean }) => {
-      const c = await core();
+      const c = await runner();
       const models = flags.models?.split(',').map((s) => s.trim()).filter(Boolean);
       try {
         await checkRunConfig(c, ctx, flags.config, models ? { models } : {});

@@ -1,4 +1,4 @@
-import type * as Core from '@sc-safety/core';
+import type { ResultsFile } from '@sc-safety/results';
 import { InvalidArgumentError } from 'commander';
 import { ExitCode, type CommandContext } from '../io.js';
 
@@ -10,7 +10,7 @@ export interface CompletionGates {
   minCoverage?: number;
 }
 
-type Results = Pick<Core.ResultsFile, 'manifest' | 'leaderboard' | 'adaptiveLeaderboard'>;
+type Results = Pick<ResultsFile, 'manifest' | 'leaderboard' | 'adaptiveLeaderboard'>;
 
 /** Parses a 0–100 flag value (`--fail-under`, `--min-coverage`). */
 export function percent(value: string): number {

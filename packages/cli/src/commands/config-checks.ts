@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type * as Core from '@sc-safety/core';
+import type * as Runner from '@sc-safety/core/run';
 import { environmentOf } from '../env-file.js';
 import { info, type CommandContext } from '../io.js';
-import { lintRunConfig } from '../presets/config-lint.js';
+import { lintRunConfig, presetAdaptersOf } from '../presets/config-lint.js';
 import { presetCatalog } from '../presets/preset-catalog.js';
 
 /** A file as messages name it: relative to the working directory when below it. */
@@ -19,14 +19,15 @@ export function shownPath(file: string, cwd: string): string {
  * @throws RunConfigError listing every setting out of range.
  */
 export async function checkRunConfig(
-  c: typeof Core,
+  c: Pick<typeof Runner, 'loadRunConfig' | 'RunConfigError'>,
   ctx: CommandContext,
   configFile: string,
   options: { dryRun?: boolean; models?: readonly string[] } = {},
 ): Promise<void> {
   const env = environmentOf(ctx);
   const loaded = await c.loadRunConfig(configFile, { env, cwd: ctx.io.cwd, ...(options.dryRun ? { allowUnsetSecrets: true } : {}) });
-  const lint = lintRunConfig(loaded.config, await presetCatalog(), env, options.models ? { models: options.models } : {});
+  const catalog = await presetCatalog(presetAdaptersOf(loaded.config, options.models));
+  const lint = lintRunConfig(loaded.config, catalog, env, options.models ? { models: options.models } : {});
   if (lint.problems.length > 0) {
     throw new c.RunConfigError(lint.problems, { file: shownPath(loaded.config.file ?? configFile, ctx.io.cwd) });
   }

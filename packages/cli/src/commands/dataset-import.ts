@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type * as Core from '@sc-safety/core';
+import type * as Internal from '@sc-safety/core/internal';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CommandContext } from '../io.js';
 import { examples } from './examples.js';
@@ -14,12 +15,15 @@ function collect(value: string, previous: string[]): string[] {
 /** How often plain (non-terminal) progress lines are printed, ms. */
 const PLAIN_PROGRESS_MS = 5_000;
 
+/** What the dataset commands use of core: its public API plus the line reader and import helpers. */
+export type DatasetCore = typeof Core & typeof Internal;
+
 /**
  * `sc-safety dataset import <format> <file> --out <dataset.jsonl>`: turns a public safety set (or
  * any JSONL / CSV file) into a dataset, printing the count per source label so it can be checked
  * against the source.
  */
-export function registerDatasetImportCommand(dataset: Command, ctx: CommandContext, core: () => Promise<typeof Core>): void {
+export function registerDatasetImportCommand(dataset: Command, ctx: CommandContext, core: () => Promise<DatasetCore>): void {
   const { io } = ctx;
   dataset
     .command('import')

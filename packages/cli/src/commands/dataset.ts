@@ -1,10 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type * as Core from '@sc-safety/core';
 import type { DatasetIssue } from '@sc-safety/core';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, type CliIo, type CommandContext } from '../io.js';
 import { examples } from './examples.js';
-import { registerDatasetImportCommand } from './dataset-import.js';
+import { registerDatasetImportCommand, type DatasetCore } from './dataset-import.js';
 import { registerFollowupsCommand } from './dataset-followups.js';
 import { positiveInt, lineBytes } from './option-values.js';
 
@@ -23,8 +22,9 @@ function plural(n: number, word: string): string {
 }
 
 /** The engine, imported on first use so commands that do not need it start fast. */
-async function core(): Promise<typeof Core> {
-  return import('@sc-safety/core');
+async function core(): Promise<DatasetCore> {
+  const [api, internal] = await Promise.all([import('@sc-safety/core'), import('@sc-safety/core/internal')]);
+  return { ...api, ...internal };
 }
 
 async function printIssues(io: CliIo, issues: readonly DatasetIssue[], omitted: number): Promise<void> {
@@ -34,7 +34,7 @@ async function printIssues(io: CliIo, issues: readonly DatasetIssue[], omitted: 
 }
 
 /** Whether the file's first line is a judge-check header (read without loading the file). */
-async function isJudgeCheckFile(c: typeof Core, ref: string, options: { cwd: string; builtinDir?: string }): Promise<boolean> {
+async function isJudgeCheckFile(c: DatasetCore, ref: string, options: { cwd: string; builtinDir?: string }): Promise<boolean> {
   let path: string;
   try {
     path = c.resolveDatasetPath(ref, options);

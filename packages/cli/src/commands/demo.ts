@@ -3,11 +3,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adapterSearchDirs } from '../adapter-search.js';
-import type * as Core from '@sc-safety/core';
+import type * as Runner from '@sc-safety/core/run';
 import { ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
-import { core, interruptSignal, renderPlan, settleRunError, startProgress, type RunProgress } from './run-shared.js';
+import { interruptSignal, runner, renderPlan, settleRunError, startProgress, type RunProgress } from './run-shared.js';
 
 /** `sc-safety demo`: the whole benchmark offline, against loopback personas. */
 export function registerDemoCommand(program: Command, ctx: CommandContext): void {
@@ -26,7 +26,7 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
       ])}`,
     )
     .action(async (flags: { out: string; dataset: string; json?: boolean }) => {
-      const c = await core();
+      const c = await runner();
       const { startDemoServers, demoConfigYaml } = await import('../demo/demo-servers.js');
       const outDir = path.resolve(io.cwd, flags.out);
       await mkdir(outDir, { recursive: true });
@@ -36,7 +36,7 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
       const servers = await startDemoServers();
       const interrupt = interruptSignal(io);
       let progress: RunProgress | undefined;
-      let plan: Core.PlanEstimate | undefined;
+      let plan: Runner.PlanEstimate | undefined;
       try {
         const configFile = path.join(outDir, 'demo-config.yaml');
         const dataset = flags.dataset.startsWith('builtin:') ? flags.dataset : path.resolve(io.cwd, flags.dataset);

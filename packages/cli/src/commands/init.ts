@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, info, type CommandContext } from '../io.js';
 import { presetCatalog, type PresetInfo } from '../presets/preset-catalog.js';
-import { RUN_CONFIG_SCHEMA_FILE } from '../schema/run-config-schema.js';
+import { RUN_CONFIG_SCHEMA_FILE } from '../schema/run-config-schema-file.js';
 import { starterEnvExample, starterRunConfig } from '../scaffold/run-config-template.js';
 import { examples } from './examples.js';
 

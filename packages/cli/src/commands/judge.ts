@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { ResultsAnswer } from '@sc-safety/core';
+import type { ResultsAnswer } from '@sc-safety/results';
 import { ExitCode, type CommandContext } from '../io.js';
 import { environmentOf } from '../env-file.js';
 import { core, interruptSignal, isUsageError } from './run-shared.js';

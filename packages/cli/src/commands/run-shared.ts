@@ -1,15 +1,28 @@
 import type * as Core from '@sc-safety/core';
+import type * as Runner from '@sc-safety/core/run';
 import { ProgressReporter } from '../progress/progress-reporter.js';
 import { ProgressState } from '../progress/progress-state.js';
 import { ExitCode, type CliIo, type CommandContext, widthOf } from '../io.js';
 import { FailureTally } from '../format/failure-summary.js';
 
+/** Core's whole public API, for commands that use many parts of it. */
 export async function core(): Promise<typeof Core> {
   return import('@sc-safety/core');
 }
 
+/**
+ * Core's runner alone (`@sc-safety/core/run`): `run`, `check` and `demo` load config, dataset,
+ * store, engine and adapters before their first request, and scoring and exports only after.
+ */
+export async function runner(): Promise<typeof Runner> {
+  return import('@sc-safety/core/run');
+}
+
+/** The error classes {@link isUsageError} and {@link reportRunError} recognise; both entries have them. */
+export type RunErrorClasses = Pick<typeof Runner, 'DatasetError' | 'RunConfigError' | 'PreflightFailedError' | 'JudgeCheckFailedError'>;
+
 /** Errors that mean "your input is wrong" (exit 2) rather than "something broke" (exit 1). */
-export function isUsageError(core: typeof Core, error: unknown): boolean {
+export function isUsageError(core: Pick<RunErrorClasses, 'DatasetError' | 'RunConfigError'>, error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   return core.DatasetError.isInstance(error) || core.RunConfigError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError', 'RunStoreCorruptError'].includes(name);
 }
@@ -19,7 +32,7 @@ export function isUsageError(core: typeof Core, error: unknown): boolean {
  * check is exit 3 (nothing was spent on targets), bad input is exit 2. Returns false for anything
  * else, which the caller rethrows (exit 1).
  */
-export function reportRunError(c: typeof Core, ctx: CommandContext, error: unknown): boolean {
+export function reportRunError(c: RunErrorClasses, ctx: CommandContext, error: unknown): boolean {
   if (error instanceof c.PreflightFailedError || error instanceof c.JudgeCheckFailedError) {
     ctx.io.stderr(`${error.message}\n`);
     ctx.exitCode = ExitCode.incomplete;
@@ -43,14 +56,14 @@ export function reportInvalidInput(ctx: CommandContext, error: unknown): void {
  * is not drawn over), then reports a failed preflight or judge check or bad input
  * ({@link reportRunError}) or rethrows anything else (exit 1).
  */
-export function settleRunError(c: typeof Core, ctx: CommandContext, error: unknown, progress?: { stop(): void }): void {
+export function settleRunError(c: RunErrorClasses, ctx: CommandContext, error: unknown, progress?: { stop(): void }): void {
   progress?.stop();
   if (!reportRunError(c, ctx, error)) throw error;
 }
 
 /** What {@link startProgress} returns: the event sink, a way to print above the bars, and the failures seen. */
 export interface RunProgress {
-  onEvent(event: Core.EngineEvent): void;
+  onEvent(event: Runner.EngineEvent): void;
   /** Prints text above the progress (it is never drawn over). */
   print(text: string): void;
   /** Stops the display once; later calls do nothing. */
@@ -63,7 +76,7 @@ export interface RunProgress {
  * one line per model and one per judge, each with its own error count. With `quiet` nothing is
  * drawn, but failures are still counted for the summary.
  */
-export function startProgress(io: CliIo, plan: Core.PlanEstimate, options: { quiet?: boolean } = {}): RunProgress {
+export function startProgress(io: CliIo, plan: Runner.PlanEstimate, options: { quiet?: boolean } = {}): RunProgress {
   const judgeLane = (id: string) => `judge:${id}`;
   const state = new ProgressState([
     ...plan.models.map((m) => ({ id: m.id, total: m.calls })),
@@ -73,7 +86,7 @@ export function startProgress(io: CliIo, plan: Core.PlanEstimate, options: { qui
   const reporter = new ProgressReporter(state, { write, tty: io.stderrIsTTY ?? false, columns: widthOf(io) });
   if (!options.quiet) reporter.start();
   const failures = new FailureTally();
-  const onEvent = (event: Core.EngineEvent) => {
+  const onEvent = (event: Runner.EngineEvent) => {
     if (event.type === 'row') {
       const r = event.row;
       state.row(r.model, { cached: r.cached === true, blocked: r.block !== undefined, error: r.outcome === 'target_error' });
@@ -116,7 +129,7 @@ export function interruptSignal(io: CliIo): { signal: AbortSignal; dispose: () =
 }
 
 /** Prints the plan of a run (dry run, or before starting). */
-export function renderPlan(plan: Core.PlanEstimate, dryRun = false): string {
+export function renderPlan(plan: Runner.PlanEstimate, dryRun = false): string {
   const lines = [`run directory: ${plan.outDir}`, `dataset: ${plan.datasetRef} (${plan.items} items${plan.shard ? `, shard ${plan.shard.index + 1}/${plan.shard.count}` : ''})`];
   for (const m of plan.models) lines.push(`  model ${m.id}: ${m.calls} calls, ~${m.estInputTokens} input + ~${m.estOutputTokens} output tokens`);
   for (const j of plan.judges) lines.push(`  judge ${j.id}: ${j.calls} calls, ~${j.estInputTokens} input + ~${j.estOutputTokens} output tokens`);

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
-import type * as Core from '@sc-safety/core';
+import type * as Runner from '@sc-safety/core/run';
 import { EXIT_CODE_HELP, info, type CommandContext, widthOf } from '../io.js';
 import { percent, settleExitCode, type CompletionGates } from './completion.js';
 import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
 import { environmentOf } from '../env-file.js';
-import { core, interruptSignal, isUsageError, renderPlan, reportInvalidInput, settleRunError, startProgress, type RunProgress } from './run-shared.js';
+import { core, interruptSignal, runner, isUsageError, renderPlan, reportInvalidInput, settleRunError, startProgress, type RunProgress } from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
 import { positiveInt, lineBytes } from './option-values.js';
 
@@ -76,10 +76,10 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
       ])}\n\n${EXIT_CODE_HELP}`,
     )
     .action(async (flags: RunFlags) => {
-      const c = await core();
+      const c = await runner();
       const interrupt = flags.dryRun ? undefined : interruptSignal(io);
       let progress: RunProgress | undefined;
-      let planSeen: Core.PlanEstimate | undefined;
+      let planSeen: Runner.PlanEstimate | undefined;
       try {
         const models = flags.models?.split(',').map((s) => s.trim()).filter(Boolean);
         await checkRunConfig(c, ctx, flags.config, { ...(flags.dryRun ? { dryRun: true } : {}), ...(models ? { models } : {}) });

@@ -1,4 +1,5 @@
-import type { DatasetHeaderInfo, DatasetStats } from '@sc-safety/core';
+import type { DatasetStats } from '@sc-safety/core';
+import type { DatasetHeaderInfo } from '@sc-safety/results';
 import { renderTable } from './table.js';
 
 const TURN_NAMES: Record<number, string> = { 1: 'question', 2: 'follow-up' };

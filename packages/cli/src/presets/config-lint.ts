@@ -35,6 +35,12 @@ function entriesOf(config: RunConfig, models: readonly string[] | undefined): Ar
   return list;
 }
 
+/** The bundled adapters with presets that a config's entries use: only their catalogs need loading. */
+export function presetAdaptersOf(config: RunConfig, models?: readonly string[]): Array<'openai' | 'http'> {
+  const used = new Set(entriesOf(config, models).map(({ entry }) => ADAPTER_OF[entry.adapter]));
+  return (['openai', 'http'] as const).filter((a) => used.has(a));
+}
+
 /**
  * Checks what the bundled adapters' presets say about a loaded config without loading any adapter
  * a config names: sampling settings against the preset's ranges (a vendor refuses or silently

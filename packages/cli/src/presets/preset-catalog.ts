@@ -37,14 +37,18 @@ function range(r: ParamRange): ParamRange {
 }
 
 /**
- * Every preset of the bundled `openai` and `http` adapters, read from the adapters themselves (the
- * one place their facts live). These are the CLI's own dependencies, not modules a config names,
- * so reading them runs no third-party code.
+ * The presets of the bundled `openai` and `http` adapters (those in `adapters`; both by default),
+ * read from the adapters themselves (the one place their facts live). These are the CLI's own
+ * dependencies, not modules a config names, so reading them runs no third-party code.
  */
-export async function presetCatalog(): Promise<PresetInfo[]> {
-  const [openai, http] = await Promise.all([import('@sc-safety/adapter-openai'), import('@sc-safety/adapter-http')]);
+export async function presetCatalog(adapters: readonly PresetInfo['adapter'][] = ['openai', 'http']): Promise<PresetInfo[]> {
+  // Only the adapters asked for are imported: a run of OpenAI-compatible models never loads adapter-http.
+  const [openai, http] = await Promise.all([
+    adapters.includes('openai') ? import('@sc-safety/adapter-openai') : undefined,
+    adapters.includes('http') ? import('@sc-safety/adapter-http') : undefined,
+  ]);
   const list: PresetInfo[] = [];
-  for (const p of Object.values(openai.PRESETS)) {
+  for (const p of Object.values(openai?.PRESETS ?? {})) {
     const params: PresetInfo['params'] = {};
     for (const [k, v] of Object.entries(p.clamps)) if (v) params[k as keyof PresetInfo['params']] = range(v);
     list.push({
@@ -58,7 +62,7 @@ export async function presetCatalog(): Promise<PresetInfo[]> {
       blockSignals: p.blocks.map((r) => r.signal),
     });
   }
-  for (const [name, p] of Object.entries(http.PRESETS)) {
+  for (const [name, p] of Object.entries(http?.PRESETS ?? {})) {
     const t = p.template;
     const params: PresetInfo['params'] = {};
     for (const k of ['temperature', 'topP', 'maxTokens', 'seed'] as const) {

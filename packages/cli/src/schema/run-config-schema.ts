@@ -1,7 +1,7 @@
-import { ENGINE_MODEL_FIELDS, PARAM_FIELDS, POLICY_KEYS, RUN_CONFIG_KEYS, SHARED_MODEL_FIELDS, STRATEGY_IDS } from '@sc-safety/core';
+import { ENGINE_MODEL_FIELDS, PARAM_FIELDS, POLICY_KEYS, RUN_CONFIG_KEYS, SHARED_MODEL_FIELDS } from '@sc-safety/core/internal';
+import { STRATEGY_IDS } from '@sc-safety/results';
 
-/** Where the schema ships, relative to the CLI package root (`files` includes it). */
-export const RUN_CONFIG_SCHEMA_FILE = 'schema/run-config.schema.json';
+export { RUN_CONFIG_SCHEMA_FILE } from './run-config-schema-file.js';
 
 type Schema = Record<string, unknown>;
 

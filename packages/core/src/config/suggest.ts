@@ -1,4 +1,4 @@
-import { editDistance } from '../taxonomy/taxonomy.js';
+import { editDistance } from '@sc-safety/results';
 
 /**
  * The candidate closest to a misspelt word, when it is close enough to be a likely typo: at most

@@ -1,31 +1,11 @@
 import type { GenerationParamsV1 } from '@sc-safety/spec';
+import type { RunPolicies } from '@sc-safety/results';
 
-/** How a vendor content-filter block is scored. */
-export type BlockPolicy = 'score-1' | 'exclude';
-/** How round 2 is asked when round 1 was blocked. */
-export type Round2AfterBlockPolicy = 'placeholder' | 'partial' | 'skip';
-/** What happens to an empty answer. */
-export type EmptyAnswerPolicy = 'outcome' | 'judge';
+// The policy types belong to the results model (manifest.policies); re-exported for config readers.
+export type { BlockPolicy, EmptyAnswerPolicy, Round2AfterBlockPolicy, RunPolicies } from '@sc-safety/results';
+
 /** How a judge panel's verdicts are combined. */
 export type PanelAggregate = 'median' | 'majority';
-
-/** The run's scoring and conversation policies, with defaults filled in. */
-export interface RunPolicies {
-  /**
-   * `score-1` (default): a vendor block counts as score 1 (safe, no guidance) and is reported
-   * separately. `exclude`: not scored, counted in coverage.
-   */
-  block: BlockPolicy;
-  /**
-   * `placeholder` (default): ask round 2 with the blocked assistant turn replaced by a fixed
-   * neutral placeholder. `partial`: use the partial text when there is some, else the placeholder.
-   * `skip`: do not ask; round 2 is recorded with outcome `not_asked` (no score, outside coverage),
-   * its `block` naming round 1's stage with code `round1_blocked`.
-   */
-  round2AfterBlock: Round2AfterBlockPolicy;
-  /** `outcome` (default): an `empty` outcome, not scored. `judge`: send the empty answer to the judge. */
-  emptyAnswer: EmptyAnswerPolicy;
-}
 
 /**
  * One model entry (target or judge) after validation and environment expansion. The common

@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_FOLLOWUP_CHARS } from '../followups/attacker-prompt-template.js';
-import { STRATEGY_IDS } from '../taxonomy/strategies.js';
+import { STRATEGY_IDS } from '@sc-safety/results';
 import { describeValue, isMapping, type ConfigChecker } from './checks.js';
 import { childPath } from './expand-env.js';
 import type { AdaptiveFollowupsSettings } from './types.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
+import { defaultTaxonomy } from '@sc-safety/results';
 import { formatIssue } from './issues.js';
 import { loadDataset, validateDataset } from './load.js';
 import { resolveDatasetPath } from './resolve.js';

@@ -1,4 +1,4 @@
-import { Taxonomy, type DimensionExtension } from '../taxonomy/taxonomy.js';
+import { Taxonomy, type DimensionExtension } from '@sc-safety/results';
 import { DERIVATION_HEADER_FIELDS, readDerivation } from './header-derivation.js';
 import { describeValue, isPlainObject, type IssueCollector } from './issues.js';
 import { DATASET_SCHEMA, type DatasetHeaderInfo, type DatasetSourceInfo, type ItemLocation } from './types.js';

@@ -1,6 +1,6 @@
-import { EXPECT_VALUES, STRATEGY_IDS } from '../taxonomy/strategies.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
-import type { Category } from '../taxonomy/types.js';
+import { EXPECT_VALUES, STRATEGY_IDS } from '@sc-safety/results';
+import type { Taxonomy } from '@sc-safety/results';
+import type { Category } from '@sc-safety/results';
 import { describeValue, isPlainObject, type IssueCollector } from './issues.js';
 import type { DatasetItem, ItemLocation } from './types.js';
 

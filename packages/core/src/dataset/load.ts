@@ -1,4 +1,4 @@
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Taxonomy } from '@sc-safety/results';
 import { DatasetError } from './errors.js';
 import { DatasetScan, type ScanOptions } from './scan.js';
 import type { DatasetHeaderInfo, DatasetIssue, DatasetItem } from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPrng } from '../scoring/prng.js';
+import { createPrng } from '@sc-safety/results';
 import { bigrams, findNearDuplicates } from './near-duplicates.js';
 
 /** The quadratic definition, to check the prefix-filtered search against. */

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { Taxonomy } from '@sc-safety/results';
 import { Fingerprinter } from './fingerprint.js';
 import { readHeader } from './header.js';
 import { IssueCollector, describeValue, isPlainObject } from './issues.js';

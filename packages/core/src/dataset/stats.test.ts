@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { Taxonomy } from '@sc-safety/results';
 import { loadDataset } from './load.js';
 import { charLength, datasetStats } from './stats.js';
 import type { DatasetItem } from './types.js';

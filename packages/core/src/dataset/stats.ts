@@ -1,6 +1,6 @@
-import { defaultTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.js';
-import type { CategoryId, DimensionStatus } from '../taxonomy/types.js';
-import { STRATEGY_IDS } from '../taxonomy/strategies.js';
+import { defaultTaxonomy, type Taxonomy } from '@sc-safety/results';
+import type { CategoryId, DimensionStatus } from '@sc-safety/results';
+import { STRATEGY_IDS } from '@sc-safety/results';
 import { Fingerprinter } from './fingerprint.js';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, findNearDuplicates, type NearDuplicatePair } from './near-duplicates.js';
 import type { DatasetItem } from './types.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
+import { DEFAULT_RUBRIC } from '@sc-safety/results';
 import type { JudgeProtocol } from './judge-protocol.js';
 import type { EngineItem } from './types.js';
 

@@ -1,13 +1,7 @@
-import type { RunPolicies } from '../config/types.js';
+import type { EnginePolicies } from '@sc-safety/results';
 
-/**
- * How the engine turns what happened into outcomes. Every choice is explicit, documented and
- * recorded in the run manifest, because each one moves scores.
- */
-export interface EnginePolicies extends RunPolicies {
-  /** The score a vendor block receives under the `score-1` block policy (1 on the 0/1/2 rubric). */
-  blockScore: number;
-}
+// The type is part of the results model (manifest.policies); re-exported where the engine reads it.
+export type { EnginePolicies } from '@sc-safety/results';
 
 export const DEFAULT_POLICIES: EnginePolicies = {
   block: 'score-1',

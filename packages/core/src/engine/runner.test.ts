@@ -7,7 +7,7 @@ import type { Script } from './__fixtures__/scripted-model.js';
 import { MemoryStore } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
 import { toScoreRecord } from '../export/answer-record.js';
-import { scoreModel } from '../scoring/model-scores.js';
+import { scoreModel } from '@sc-safety/results';
 import { runEngine } from './runner.js';
 import type { RunEngineOptions } from './runner.js';
 import type { PreparedJudge, PreparedTarget } from './types.js';

@@ -1,5 +1,5 @@
 import type { AnswerRow } from '../engine/types.js';
-import type { AdaptiveRecord } from '../scoring/adaptive-board.js';
+import type { AdaptiveRecord } from '@sc-safety/results';
 
 /** The adaptive board's view of an answer row (the compact fields it scores). */
 export function adaptiveRecordOf(row: AnswerRow): AdaptiveRecord {

@@ -12,7 +12,7 @@ import { runEngine } from '../engine/runner.js';
 import type { PreparedJudge, PreparedTarget } from '../engine/types.js';
 import { buildResults } from './build-results.js';
 import { MANIFEST } from './__fixtures__/rows.js';
-import type { ResultsAnswer } from './results-types.js';
+import type { ResultsAnswer } from '@sc-safety/results';
 
 /** Round 1 of each item, by its first turn: completed, blocked (with or without partial text), empty, failed. */
 const ITEMS: DatasetItem[] = [

@@ -1,7 +1,7 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerRow } from '../engine/types.js';
-import type { ScoreRecord } from '../scoring/outcome.js';
-import type { ResultsAnswer, ResultsFollowup, ResultsJudgment } from './results-types.js';
+import type { ScoreRecord } from '@sc-safety/results';
+import type { ResultsAnswer, ResultsFollowup, ResultsJudgment } from '@sc-safety/results';
 import { systemPromptOf } from '../engine/conversation.js';
 import type { TurnFollowup } from '../engine/types.js';
 

@@ -1,4 +1,4 @@
-import type { ResultsAnswer, ResultsDocument } from './results-types.js';
+import type { ResultsAnswer, ResultsDocument } from '@sc-safety/results';
 import { UTF8_BOM, csvLine } from './csv.js';
 
 /** The columns of answers.csv, in order. */

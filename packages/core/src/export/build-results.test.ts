@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScoringInputError } from '../scoring/validate-records.js';
+import { ScoringInputError } from '@sc-safety/results';
 import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { validateAgainstSchema } from './__fixtures__/mini-json-schema.js';
 import { toScoreRecord } from './answer-record.js';
 import { adapterRef, buildResults } from './build-results.js';
-import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
-import type { ResultsFile } from './results-types.js';
+import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from '@sc-safety/results';
+import type { ResultsFile } from '@sc-safety/results';
 import { rowStats } from './run-stats.js';
-import { validateResultsFile } from './validate-results.js';
+import { validateResultsFile } from '@sc-safety/results';
 
 const results = buildResults({
   rows: ROWS,

@@ -1,18 +1,18 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { ItemLookup } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
-import { buildLeaderboardSection } from '../scoring/leaderboard-section.js';
-import type { LeaderboardSectionOptions } from '../scoring/leaderboard-section.js';
-import { buildOverRefusal, withOverRefusal } from '../scoring/over-refusal.js';
-import { epochSpread } from '../scoring/epoch-spread.js';
-import { buildAdaptiveLeaderboard, type AdaptiveRecord } from '../scoring/adaptive-board.js';
+import { buildLeaderboardSection } from '@sc-safety/results';
+import type { LeaderboardSectionOptions } from '@sc-safety/results';
+import { buildOverRefusal, withOverRefusal } from '@sc-safety/results';
+import { epochSpread } from '@sc-safety/results';
+import { buildAdaptiveLeaderboard, type AdaptiveRecord } from '@sc-safety/results';
 import { adaptiveRecordOf } from './adaptive-record.js';
-import type { ScoreRecord } from '../scoring/outcome.js';
-import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
-import { validateScoreRecords } from '../scoring/validate-records.js';
+import type { ScoreRecord } from '@sc-safety/results';
+import { DEFAULT_RUBRIC } from '@sc-safety/results';
+import { validateScoreRecords } from '@sc-safety/results';
 import { isContrastRow, toResultsAnswer, toScoreRecord } from './answer-record.js';
-import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';
-import type { AnswerSequence, ResultsAnswer, ResultsDocument, ResultsFile, RunManifest } from './results-types.js';
+import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from '@sc-safety/results';
+import type { AnswerSequence, ResultsAnswer, ResultsDocument, ResultsFile, RunManifest } from '@sc-safety/results';
 
 /** A model under test as {@link buildResults} needs it. */
 export interface ResultsModelInput {

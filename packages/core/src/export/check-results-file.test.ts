@@ -6,7 +6,7 @@ import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { buildResults } from './build-results.js';
 import { checkResultsFile } from './check-results-file.js';
 import { ResultsReadError } from './results-reader.js';
-import { validateResultsFile } from './validate-results.js';
+import { validateResultsFile } from '@sc-safety/results';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,6 +1,6 @@
 import { readResultsPieces, type ResultsHeader } from './results-reader.js';
-import type { ResultsAnswer } from './results-types.js';
-import { validateResultsFile } from './validate-results.js';
+import type { ResultsAnswer } from '@sc-safety/results';
+import { validateResultsFile } from '@sc-safety/results';
 
 /** Answers checked per call of the validator: enough to make its per-call cost vanish, few enough to stay small. */
 const BATCH = 2_000;

@@ -1,6 +1,6 @@
-import { ATTACKER_OUTCOMES } from '../followups/attacker-outcome.js';
-import type { AdaptiveLeaderboard } from '../scoring/adaptive-board.js';
-import type { ResultsDocument } from './results-types.js';
+import { ATTACKER_OUTCOMES } from '@sc-safety/results';
+import type { AdaptiveLeaderboard } from '@sc-safety/results';
+import type { ResultsDocument } from '@sc-safety/results';
 import type { TableColumn } from './text-table.js';
 
 const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));

@@ -1,5 +1,5 @@
 import type { TableColumn } from './text-table.js';
-import type { ResultsDocument } from './results-types.js';
+import type { ResultsDocument } from '@sc-safety/results';
 
 /** A share as `12.5%`, `—` when there is none. */
 function percent(value: number | null | undefined): string {

@@ -1,4 +1,4 @@
-import type { RunManifest } from './results-types.js';
+import type { RunManifest } from '@sc-safety/results';
 import { describeServedVersion } from './served-models.js';
 
 /**

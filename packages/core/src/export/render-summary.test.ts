@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScore } from '../scoring/format.js';
+import { formatScore } from '@sc-safety/results';
 import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { buildResults } from './build-results.js';
 import { displayWidth, stripAnsi } from './display-width.js';

@@ -1,14 +1,14 @@
 import { epochSpreadTable, overRefusalCell, overRefusalTable } from './render-evidence.js';
 import { adaptiveBoardTable, attackerOutcomeTable } from './render-adaptive-board.js';
-import type { SplitMetric } from '../scoring/bootstrap.js';
+import type { SplitMetric } from '@sc-safety/results';
 import { terminalSafe } from '../text/terminal-text.js';
-import { formatScore } from '../scoring/format.js';
-import type { Leaderboard, LeaderboardRow } from '../scoring/leaderboard.js';
-import type { Interval } from '../scoring/quantile.js';
-import { CATEGORY_IDS } from '../taxonomy/types.js';
+import { formatScore } from '@sc-safety/results';
+import type { Leaderboard, LeaderboardRow } from '@sc-safety/results';
+import type { Interval } from '@sc-safety/results';
+import { CATEGORY_IDS } from '@sc-safety/results';
 import { truncateToWidth, wrapToWidth } from './display-width.js';
 import { servedModelLines } from './render-served.js';
-import type { ResultsDocument } from './results-types.js';
+import type { ResultsDocument } from '@sc-safety/results';
 import { renderTable } from './text-table.js';
 import type { TableColumn } from './text-table.js';
 

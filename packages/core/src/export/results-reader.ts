@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { ResultsAnswer, ResultsFile } from './results-types.js';
+import type { ResultsAnswer, ResultsFile } from '@sc-safety/results';
 
 /** results.json without its answers: everything a reader needs before (or instead of) them. */
 export type ResultsHeader = Omit<ResultsFile, 'answers'>;

@@ -1,6 +1,6 @@
 import type { AnswerRow } from '../engine/types.js';
-import { quantileSorted } from '../scoring/quantile.js';
-import type { ModelTimings, UsageTotals } from './results-types.js';
+import { quantileSorted } from '@sc-safety/results';
+import type { ModelTimings, UsageTotals } from '@sc-safety/results';
 
 /** What the answer rows alone say about each model's run: counts, latency, usage. */
 export interface RowStats {

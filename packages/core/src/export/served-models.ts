@@ -1,6 +1,6 @@
 import type { ServedModelV1 } from '@sc-safety/spec';
 import type { AnswerRow } from '../engine/types.js';
-import type { ManifestServedModel, ManifestServedVersion } from './results-types.js';
+import type { ManifestServedModel, ManifestServedVersion } from '@sc-safety/results';
 
 const FIELDS = ['id', 'fingerprint', 'digest', 'path'] as const;
 

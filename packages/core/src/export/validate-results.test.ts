@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { validateAgainstSchema } from './__fixtures__/mini-json-schema.js';
 import { buildResults } from './build-results.js';
-import { validateResultsFile } from './validate-results.js';
+import { validateResultsFile } from '@sc-safety/results';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -6,10 +6,10 @@ import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { buildResults } from './build-results.js';
 import { renderSummary } from './render-summary.js';
-import type { ResultsFile } from './results-types.js';
+import type { ResultsFile } from '@sc-safety/results';
 import { answersCsv } from './answers-csv.js';
 import { SecretLeakError, SecretScanner, assertNoSecretsInFiles } from './secrets-guard.js';
-import { validateResultsFile } from './validate-results.js';
+import { validateResultsFile } from '@sc-safety/results';
 import { resultsJsonChunks, writeRunExports } from './write-run-exports.js';
 
 const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 50 } } });

@@ -4,7 +4,7 @@ import { makeDirs } from '../fs/make-dirs.js';
 import { answersCsvChunks } from './answers-csv.js';
 import { writeTempFile } from './atomic-write.js';
 import { renderSummary } from './render-summary.js';
-import type { AnswerSequence, ResultsDocument } from './results-types.js';
+import type { AnswerSequence, ResultsDocument } from '@sc-safety/results';
 import { SecretScanner } from './secrets-guard.js';
 import { escapeJsonControls } from '../text/terminal-text.js';
 

@@ -6,8 +6,8 @@ import type { JudgeProtocol, PanelAggregator } from '../engine/judge-protocol.js
 import { ModelLane } from '../engine/lane.js';
 import { runEngine } from '../engine/runner.js';
 import type { PreparedJudge, PreparedTarget } from '../engine/types.js';
-import { buildAdaptiveLeaderboard } from '../scoring/adaptive-board.js';
-import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
+import { buildAdaptiveLeaderboard } from '@sc-safety/results';
+import { defaultTaxonomy } from '@sc-safety/results';
 import { adaptiveTurnSource } from './adaptive-turn-source.js';
 import { extractAdaptiveAttackerTask } from './extract-adaptive-attacker-task.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGY_IDS } from '../taxonomy/strategies.js';
+import { STRATEGY_IDS } from '@sc-safety/results';
 import { assignStrategies } from './assign-strategies.js';
 
 describe('assignStrategies', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { StrategyId } from '../taxonomy/strategies.js';
+import type { StrategyId } from '@sc-safety/results';
 
 /**
  * The strategies one item's follow-ups use: `perItem` distinct ones from `strategies`, ranked by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGY_INSTRUCTIONS_ZH } from '../taxonomy/strategy-instructions.js';
+import { STRATEGY_INSTRUCTIONS_ZH } from '@sc-safety/results';
 import { attackerPromptHash, attackerPromptMaterial, hashAttackerPromptMaterial } from './attacker-prompt-hash.js';
 import { ATTACKER_TEMPLATE } from './attacker-prompt-template.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGIES } from '../taxonomy/strategies.js';
-import { STRATEGY_INSTRUCTIONS_ZH } from '../taxonomy/strategy-instructions.js';
-import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { STRATEGIES } from '@sc-safety/results';
+import { STRATEGY_INSTRUCTIONS_ZH } from '@sc-safety/results';
+import { Taxonomy } from '@sc-safety/results';
 import { buildAttackerMessages } from './build-attacker-prompt.js';
 import { extractAttackerTask } from './extract-attacker-task.js';
 

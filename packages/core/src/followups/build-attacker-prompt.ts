@@ -2,9 +2,9 @@ import type { ChatMessageV1 } from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
 import { neutralizeDelimiters } from '../judge/fence.js';
 import { fillTemplate } from '../judge/prompt-template.js';
-import { strategyById, type StrategyId } from '../taxonomy/strategies.js';
-import { STRATEGY_INSTRUCTIONS_ZH } from '../taxonomy/strategy-instructions.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import { strategyById, type StrategyId } from '@sc-safety/results';
+import { STRATEGY_INSTRUCTIONS_ZH } from '@sc-safety/results';
+import type { Taxonomy } from '@sc-safety/results';
 import { ATTACKER_FENCE, ATTACKER_OUTPUT, ATTACKER_TEMPLATE } from './attacker-prompt-template.js';
 
 /** What one attacker call is asked: an item's question and the strategy to use. */

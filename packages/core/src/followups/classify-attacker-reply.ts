@@ -1,6 +1,6 @@
 import { bigrams } from '../dataset/near-duplicates.js';
 import { ATTACKER_OUTPUT } from './attacker-prompt-template.js';
-import type { AttackerOutcome } from './attacker-outcome.js';
+import type { AttackerOutcome } from '@sc-safety/results';
 
 /** Bump when the rules below change what a reply is read as; part of the attacker prompt hash. */
 export const ATTACKER_REPLY_PARSER_VERSION = 'sc-attacker-reply@1';

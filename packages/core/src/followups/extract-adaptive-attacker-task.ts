@@ -1,5 +1,5 @@
 import type { ChatMessageV1 } from '@sc-safety/spec';
-import { STRATEGY_IDS, type StrategyId } from '../taxonomy/strategies.js';
+import { STRATEGY_IDS, type StrategyId } from '@sc-safety/results';
 
 /** What an adaptive attacker prompt built by `buildAdaptiveAttackerMessages` asks for. */
 export interface AdaptiveAttackerTask {

@@ -1,5 +1,5 @@
 import type { ChatMessageV1 } from '@sc-safety/spec';
-import { STRATEGY_IDS, type StrategyId } from '../taxonomy/strategies.js';
+import { STRATEGY_IDS, type StrategyId } from '@sc-safety/results';
 import { ATTACKER_FENCE } from './attacker-prompt-template.js';
 
 /** What an attacker prompt built by `buildAttackerMessages` asks for. */

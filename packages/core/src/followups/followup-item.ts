@@ -1,6 +1,6 @@
 import type { DatasetItem } from '../dataset/types.js';
-import type { StrategyId } from '../taxonomy/strategies.js';
-import type { AttackerOutcome } from './attacker-outcome.js';
+import type { StrategyId } from '@sc-safety/results';
+import type { AttackerOutcome } from '@sc-safety/results';
 
 /** Who wrote a generated turn, under which instructions: recorded on every generated turn. */
 export interface AttackerProvenance {

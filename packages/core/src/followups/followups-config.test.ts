@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STRATEGY_IDS } from '../taxonomy/strategies.js';
+import { STRATEGY_IDS } from '@sc-safety/results';
 import { loadFollowupsConfig } from './followups-config.js';
 
 let dir: string;

@@ -9,7 +9,7 @@ import { redactSecrets } from '../config/secret-fields.js';
 import type { ModelEntry } from '../config/types.js';
 import { validateModelEntry } from '../config/validate-model-entry.js';
 import { resolveDatasetPath } from '../dataset/resolve.js';
-import { STRATEGY_IDS, type StrategyId } from '../taxonomy/strategies.js';
+import { STRATEGY_IDS, type StrategyId } from '@sc-safety/results';
 import { DEFAULT_MAX_FOLLOWUP_CHARS } from './attacker-prompt-template.js';
 
 /** Every key a follow-ups config may have at the top level. */

@@ -1,5 +1,5 @@
 import type { GenerateResultV1 } from '@sc-safety/spec';
-import type { AttackerOutcome } from './attacker-outcome.js';
+import type { AttackerOutcome } from '@sc-safety/results';
 import { classifyAttackerReply, isEcho } from './classify-attacker-reply.js';
 
 /** What one attacker call ended in. */

@@ -5,9 +5,9 @@ import type { LoadedDataset } from '../dataset/load.js';
 import { validateDataset } from '../dataset/load.js';
 import { isBuiltinRef } from '../dataset/resolve.js';
 import { DATASET_SCHEMA, type DatasetItem } from '../dataset/types.js';
-import type { DimensionExtension } from '../taxonomy/taxonomy.js';
-import type { StrategyId } from '../taxonomy/strategies.js';
-import type { AttackerOutcome } from './attacker-outcome.js';
+import type { DimensionExtension } from '@sc-safety/results';
+import type { StrategyId } from '@sc-safety/results';
+import type { AttackerOutcome } from '@sc-safety/results';
 import type { FollowupsConfig } from './followups-config.js';
 import { followupItem, type AttackerProvenance } from './followup-item.js';
 

@@ -1,8 +1,8 @@
 import { weightedKappa } from '../judge/weighted-kappa.js';
-import { DEFAULT_BOOTSTRAP_ITERATIONS, DEFAULT_BOOTSTRAP_SEED, DEFAULT_CONFIDENCE_LEVEL } from '../scoring/bootstrap.js';
-import { createPrng } from '../scoring/prng.js';
-import { percentileInterval } from '../scoring/quantile.js';
-import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
+import { DEFAULT_BOOTSTRAP_ITERATIONS, DEFAULT_BOOTSTRAP_SEED, DEFAULT_CONFIDENCE_LEVEL } from '@sc-safety/results';
+import { createPrng } from '@sc-safety/results';
+import { percentileInterval } from '@sc-safety/results';
+import { DEFAULT_RUBRIC } from '@sc-safety/results';
 import type { AgreementMetrics, Estimate } from './types.js';
 
 /** A reference label and what the judge said: a score, or null when it could not score. */

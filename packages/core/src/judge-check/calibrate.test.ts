@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetError } from '../dataset/errors.js';
 import { formatIssue } from '../dataset/issues.js';
-import type { ResultsAnswer } from '../export/results-types.js';
+import type { ResultsAnswer } from '@sc-safety/results';
 import { calibrateRun } from './calibrate.js';
 import { readLabelFile } from './read-labels.js';
 import { readCalibration, writeCalibration } from './write-calibration.js';

@@ -1,11 +1,11 @@
 import { DatasetError } from '../dataset/errors.js';
 import type { DatasetIssue } from '../dataset/types.js';
-import type { ResultsAnswer } from '../export/results-types.js';
+import type { ResultsAnswer } from '@sc-safety/results';
 import { krippendorffAlpha } from '../judge/krippendorff-alpha.js';
 import { aggregatePanel } from '../judge/panel.js';
-import { DEFAULT_BOOTSTRAP_ITERATIONS, DEFAULT_BOOTSTRAP_SEED, DEFAULT_CONFIDENCE_LEVEL } from '../scoring/bootstrap.js';
-import { createPrng } from '../scoring/prng.js';
-import { percentileInterval } from '../scoring/quantile.js';
+import { DEFAULT_BOOTSTRAP_ITERATIONS, DEFAULT_BOOTSTRAP_SEED, DEFAULT_CONFIDENCE_LEVEL } from '@sc-safety/results';
+import { createPrng } from '@sc-safety/results';
+import { percentileInterval } from '@sc-safety/results';
 import { agreementByGroup, agreementMetrics, type AgreementBootstrap } from './agreement-metrics.js';
 import type { LabelFile } from './read-labels.js';
 import type { AgreementMetrics, Estimate } from './types.js';

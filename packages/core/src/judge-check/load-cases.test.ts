@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DatasetError } from '../dataset/errors.js';
 import { formatIssue } from '../dataset/issues.js';
-import { DIMENSIONS } from '../taxonomy/data.js';
+import { DIMENSIONS } from '@sc-safety/results';
 import { loadJudgeCheckSet } from './load-cases.js';
 import { HARD_CASE_KINDS } from './types.js';
 

@@ -4,7 +4,7 @@ import { DatasetError } from '../dataset/errors.js';
 import { IssueCollector, describeValue, isPlainObject } from '../dataset/issues.js';
 import { readJsonlLines } from '../dataset/read-jsonl.js';
 import { displayName, isBuiltinRef, resolveDatasetPath, unknownBuiltinMessage, type ResolveOptions } from '../dataset/resolve.js';
-import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
+import { defaultTaxonomy } from '@sc-safety/results';
 import { HARD_CASE_KINDS, JUDGE_CHECK_SCHEMA, type HardCaseKind, type JudgeCheckCase, type JudgeCheckSet } from './types.js';
 
 /** The set `sc-safety judge check` uses when none is named. */

@@ -4,7 +4,7 @@ import type { PreparedJudge } from '../engine/types.js';
 import { judgeAnswer } from '../judge/judge-answer.js';
 import { aggregatePanel, type PanelMethod } from '../judge/panel.js';
 import { judgePromptHash } from '../judge/prompt-hash.js';
-import { DEFAULT_BOOTSTRAP_ITERATIONS, DEFAULT_BOOTSTRAP_SEED, DEFAULT_CONFIDENCE_LEVEL } from '../scoring/bootstrap.js';
+import { DEFAULT_BOOTSTRAP_ITERATIONS, DEFAULT_BOOTSTRAP_SEED, DEFAULT_CONFIDENCE_LEVEL } from '@sc-safety/results';
 import { agreementByGroup, agreementMetrics, type AgreementBootstrap } from './agreement-metrics.js';
 import type { CaseVerdict, JudgeCheckCase, JudgeCheckReport, JudgeCheckSet } from './types.js';
 

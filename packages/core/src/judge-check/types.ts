@@ -1,4 +1,4 @@
-import type { CategoryId } from '../taxonomy/types.js';
+import type { CategoryId } from '@sc-safety/results';
 
 /** The `$schema` a judge-check set's header line declares. */
 export const JUDGE_CHECK_SCHEMA = 'sc-safety/judge-check@1';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { Taxonomy } from '@sc-safety/results';
 import { buildJudgePrompt } from './build-prompt.js';
 import type { JudgeInput } from './types.js';
 

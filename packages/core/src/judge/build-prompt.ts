@@ -1,5 +1,5 @@
 import type { ChatMessageV1 } from '@sc-safety/spec';
-import { defaultTaxonomy, type Taxonomy } from '../taxonomy/taxonomy.js';
+import { defaultTaxonomy, type Taxonomy } from '@sc-safety/results';
 import { fence, neutralizeDelimiters, type FenceLabel } from './fence.js';
 import { judgeScaleLevels, scaleValues } from './judge-scale.js';
 import { assertNonce } from './nonce.js';

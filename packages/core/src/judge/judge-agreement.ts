@@ -1,4 +1,4 @@
-import { DEFAULT_RUBRIC, validateRubric, type RubricScale } from '../scoring/rubric.js';
+import { DEFAULT_RUBRIC, validateRubric, type RubricScale } from '@sc-safety/results';
 import { krippendorffAlpha } from './krippendorff-alpha.js';
 import { weightedKappa } from './weighted-kappa.js';
 

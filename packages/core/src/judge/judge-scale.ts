@@ -1,4 +1,4 @@
-import { DEFAULT_RUBRIC, validateRubric, type RubricScale } from '../scoring/rubric.js';
+import { DEFAULT_RUBRIC, validateRubric, type RubricScale } from '@sc-safety/results';
 
 /** The three levels of a judge scale: risky, safe-but-weak, safe-with-guidance. */
 export interface JudgeScaleLevels {

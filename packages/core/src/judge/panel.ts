@@ -1,4 +1,4 @@
-import { DEFAULT_RUBRIC, validateRubric, type RubricScale } from '../scoring/rubric.js';
+import { DEFAULT_RUBRIC, validateRubric, type RubricScale } from '@sc-safety/results';
 import type { JudgeOutcomeKind } from './types.js';
 
 /** How a panel's scores become one: the median, or the most common score. */

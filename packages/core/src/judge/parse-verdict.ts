@@ -1,4 +1,4 @@
-import type { RubricScale } from '../scoring/rubric.js';
+import type { RubricScale } from '@sc-safety/results';
 import { scanJsonObject, type ScannedObject } from './json-object.js';
 import { judgeScaleLevels, type JudgeScaleLevels } from './judge-scale.js';
 import { assertNonce } from './nonce.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../dataset/canonical-json.js';
-import { DEFAULT_RUBRIC } from '../scoring/rubric.js';
+import { DEFAULT_RUBRIC } from '@sc-safety/results';
 import { judgeScaleLevels } from './judge-scale.js';
 import { VERDICT_PARSER_VERSION } from './parse-verdict.js';
 import { JUDGE_DATA_RULES_ZH, JUDGE_TEMPLATE } from './prompt-template.js';

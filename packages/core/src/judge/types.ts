@@ -1,6 +1,6 @@
 import type { BlockStage, GenerateRequestV1, GenerateResultV1, GenerationParamsV1, UsageV1 } from '@sc-safety/spec';
-import type { RubricScale } from '../scoring/rubric.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { RubricScale } from '@sc-safety/results';
+import type { Taxonomy } from '@sc-safety/results';
 import type { JudgeRubricKind } from './rubric-texts.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { RubricScale } from '../scoring/rubric.js';
-import { validateRubric } from '../scoring/rubric.js';
+import type { RubricScale } from '@sc-safety/results';
+import { validateRubric } from '@sc-safety/results';
 
 /** Disagreement weights: quadratic `(i−j)²` (the default for ordinal scores) or linear `|i−j|`. */
 export type KappaWeights = 'quadratic' | 'linear';

@@ -6,12 +6,12 @@ import type { EngineStore } from '../engine/engine-store.js';
 import type { ItemSource } from '../engine/item-spool.js';
 import { ModelLane, type LaneLimits, type LaneStop } from '../engine/lane.js';
 import type { TurnSource } from '../engine/turn-source.js';
-import type { ManifestFollowups } from '../export/results-types.js';
+import type { ManifestFollowups } from '@sc-safety/results';
 import { ADAPTIVE_ATTACKER_PROMPT_VERSION } from '../followups/adaptive-prompt-template.js';
 import { adaptiveTurnSource } from '../followups/adaptive-turn-source.js';
 import { adaptiveAttackerPromptHash } from '../followups/attacker-prompt-hash.js';
-import type { StrategyId } from '../taxonomy/strategies.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { StrategyId } from '@sc-safety/results';
+import type { Taxonomy } from '@sc-safety/results';
 import { keyConfigOf } from './prepare-run.js';
 import type { StoredRunPlan } from './run-plan.js';
 

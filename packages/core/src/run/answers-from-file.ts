@@ -1,4 +1,4 @@
-import type { AnswerSequence } from '../export/results-types.js';
+import type { AnswerSequence } from '@sc-safety/results';
 import { readResultsAnswers } from '../export/results-reader.js';
 
 /**

@@ -7,7 +7,7 @@ import type { AnswerRow, EngineItem } from '../engine/types.js';
 import { buildResultsDocument } from '../export/build-results.js';
 import { rowStats } from '../export/run-stats.js';
 import { ServedModelTally } from '../export/served-models.js';
-import type { ResultsDocument, RunManifest, UsageTotals } from '../export/results-types.js';
+import type { ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
 import type { JudgeRating } from '../judge/judge-agreement.js';
 import { judgeAgreement } from '../judge/judge-agreement.js';
 import type { StoredRunPlan } from './run-plan.js';

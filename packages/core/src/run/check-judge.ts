@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { LanguageModelV1 } from '@sc-safety/spec';
 import { loadRunConfig } from '../config/load-run-config.js';
 import { prepareModels } from '../config/prepare-models.js';
@@ -10,6 +9,9 @@ import { DEFAULT_JUDGE_CHECK_SET, loadJudgeCheckSet } from '../judge-check/load-
 import { runJudgeCheck, type JudgeCheckProgress } from '../judge-check/run-judge-check.js';
 import type { JudgeCheckReport } from '../judge-check/types.js';
 import { createModel, toJudge } from './prepare-run.js';
+
+// Its own module so a run loads the judge-check code only when its config asks for a check.
+export { JudgeCheckFailedError } from './judge-check-failed-error.js';
 
 export interface CheckJudgeOptions {
   /** A run config (its `judge:` / `judges:` are checked) or a judge-only file with just those. */
@@ -72,18 +74,5 @@ export async function checkJudgeConfig(options: CheckJudgeOptions): Promise<Judg
     });
   } finally {
     await Promise.all(models.map((m) => m.close?.()));
-  }
-}
-
-/** The judge check a run stopped on: κ under the config's `minKappa`. */
-export class JudgeCheckFailedError extends Error {
-  readonly code = 'judge_check_failed';
-  constructor(readonly report: JudgeCheckReport) {
-    const k = report.overall.kappa.value;
-    super(
-      `the judge check failed: quadratic-weighted κ ${k === null ? 'undefined' : k.toFixed(3)} is below the required ${String(report.threshold?.minKappa)} ` +
-        `on ${report.set.cases} cases of ${path.basename(report.set.ref)}; no target was called. Run "sc-safety judge check" to see the cases it got wrong, or choose another judge.`,
-    );
-    this.name = 'JudgeCheckFailedError';
   }
 }

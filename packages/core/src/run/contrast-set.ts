@@ -4,7 +4,7 @@ import { loadDataset } from '../dataset/load.js';
 import { isContrastItem } from '../engine/contrast-items.js';
 import type { EngineItem } from '../engine/types.js';
 import { shardOf } from '../store/shard.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Taxonomy } from '@sc-safety/results';
 
 /** A run's contrast set (`contrast:` in the config), loaded and checked. */
 export interface ContrastSet {

@@ -1,5 +1,5 @@
 import type { PreparedTarget } from '../engine/types.js';
-import type { ManifestWarning } from '../export/results-types.js';
+import type { ManifestWarning } from '@sc-safety/results';
 
 /**
  * How a target's epochs 2… are seeded (see `engine/epochs.ts`): `config` when its params fix a

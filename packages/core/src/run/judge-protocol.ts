@@ -5,7 +5,7 @@ import { aggregatePanel, type PanelMethod } from '../judge/panel.js';
 import { rubricTexts, type JudgeRubricKind } from '../judge/rubric-texts.js';
 import { judgeMultiTurnPromptHash, judgePromptHash } from '../judge/prompt-hash.js';
 import { VERDICT_PARSER_VERSION } from '../judge/parse-verdict.js';
-import type { Taxonomy } from '../taxonomy/taxonomy.js';
+import type { Taxonomy } from '@sc-safety/results';
 
 /**
  * Our rubric judge (judge/) as the engine's judging protocol: the safety rubric by default, or the

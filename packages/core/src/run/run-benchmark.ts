@@ -19,13 +19,11 @@ import type { EnginePolicies } from '../engine/policies.js';
 import { runEngine } from '../engine/runner.js';
 import type { EngineEvent, RunEngineResult } from '../engine/runner.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
-import { writeRunExports } from '../export/write-run-exports.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
-import type { ManifestWarning, ResultsDocument } from '../export/results-types.js';
+import type { ManifestWarning, ResultsDocument } from '@sc-safety/results';
 import { ItemSpool } from '../engine/item-spool.js';
 import { openSpoolDir } from './spool-location.js';
 import { RowSpool } from '../engine/row-spool.js';
-import { answersFromFile } from './answers-from-file.js';
 import { BackgroundWriter } from '../store/background-writer.js';
 import { RunStore } from '../store/run-store.js';
 import { STORE_FILE_NAME } from '../store/schema.js';
@@ -33,7 +31,6 @@ import { assertStoreFileIntact } from '../store/store-file-check.js';
 import { moveStoreAside } from '../store/store-maintenance.js';
 import { shardOf } from '../store/shard.js';
 import { resolveShard, shardDirName } from '../store/shard-auto.js';
-import { buildRunResults } from './build-run-results.js';
 import { engineStoreWithWriter } from './engine-store-with-writer.js';
 import { estimatePlan } from './estimate-plan.js';
 import type { PlanEstimate } from './estimate-plan.js';
@@ -46,10 +43,9 @@ import { createModels, endpointKeyOf, laneLimits, toJudge, toTarget } from './pr
 import { adaptivePlan, adaptiveSourceOf } from './adaptive-run.js';
 import { PreflightFailedError, runPreflight, type PreflightReport, type PreflightSubject } from './preflight.js';
 import { displayPath } from '../config/display-path.js';
-import { JudgeCheckFailedError } from './check-judge.js';
-import { loadJudgeCheckSet } from '../judge-check/load-cases.js';
-import { runJudgeCheck, type JudgeCheckProgress } from '../judge-check/run-judge-check.js';
-import { summarizeJudgeCheck, type JudgeCheckSummary } from '../judge-check/summary.js';
+import { JudgeCheckFailedError } from './judge-check-failed-error.js';
+import type { JudgeCheckProgress } from '../judge-check/run-judge-check.js';
+import type { JudgeCheckSummary } from '../judge-check/summary.js';
 import { RUN_PLAN_META_KEY } from './run-plan.js';
 import { extraTurnsWarning, judgeTargetWarnings } from './run-warnings.js';
 import type { StoredRunPlan } from './run-plan.js';
@@ -263,6 +259,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   if (loaded.config.judgeCheck !== undefined) {
     try {
       const requirement = loaded.config.judgeCheck;
+      // Loaded here, not up front: most runs have no judge check (start-up, issue 19).
+      const [{ loadJudgeCheckSet }, { runJudgeCheck }, { summarizeJudgeCheck }] = await Promise.all([
+        import('../judge-check/load-cases.js'),
+        import('../judge-check/run-judge-check.js'),
+        import('../judge-check/summary.js'),
+      ]);
       const set = await loadJudgeCheckSet(requirement.set, { cwd: loaded.config.baseDir });
       const report = await runJudgeCheck({
         set,
@@ -377,6 +379,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       await Promise.all([...created.values()].map((m) => m.close?.()));
     }
 
+    // Scoring and the exports load after the last answer, never before the first request (issue 19).
+    const [{ buildRunResults }, { writeRunExports }, { answersFromFile }] = await Promise.all([
+      import('./build-run-results.js'),
+      import('../export/write-run-exports.js'),
+      import('./answers-from-file.js'),
+    ]);
     const results = buildRunResults({
       plan: storedPlan,
       engine,

@@ -2,7 +2,7 @@ import type { GenerationParamsV1 } from '@sc-safety/spec';
 import type { DatasetHeaderInfo } from '../dataset/types.js';
 import type { EnginePolicies } from '../engine/policies.js';
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
-import type { ManifestFollowups } from '../export/results-types.js';
+import type { ManifestFollowups } from '@sc-safety/results';
 
 /**
  * Everything needed to rebuild a run's rows from its store without calling anything: stored in

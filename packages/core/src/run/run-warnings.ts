@@ -1,5 +1,5 @@
 import { ROUNDS_ASKED } from '../engine/rounds.js';
-import type { ManifestServedModel, ManifestWarning } from '../export/results-types.js';
+import type { ManifestServedModel, ManifestWarning } from '@sc-safety/results';
 
 /** A model or judge as the judge-is-target check compares them: adapter name and vendor model id. */
 export interface ModelIdentity {

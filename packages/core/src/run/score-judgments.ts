@@ -4,12 +4,12 @@ import path from 'node:path';
 import { DEFAULT_POLICIES } from '../engine/policies.js';
 import type { AnswerRow } from '../engine/types.js';
 import { buildResults } from '../export/build-results.js';
-import type { ResultsFile } from '../export/results-types.js';
-import { ANSWER_OUTCOMES } from '../scoring/outcome.js';
-import type { AnswerOutcome } from '../scoring/outcome.js';
-import { defaultTaxonomy } from '../taxonomy/taxonomy.js';
-import { CATEGORY_IDS } from '../taxonomy/types.js';
-import type { CategoryId } from '../taxonomy/types.js';
+import type { ResultsFile } from '@sc-safety/results';
+import { ANSWER_OUTCOMES } from '@sc-safety/results';
+import type { AnswerOutcome } from '@sc-safety/results';
+import { defaultTaxonomy } from '@sc-safety/results';
+import { CATEGORY_IDS } from '@sc-safety/results';
+import type { CategoryId } from '@sc-safety/results';
 import { toolVersion } from './run-benchmark.js';
 
 /** A judgments file problem, located as `file:line: field: message`. */

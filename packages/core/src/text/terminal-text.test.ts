@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPrng } from '../scoring/prng.js';
+import { createPrng } from '@sc-safety/results';
 import { hasUnsafeControls, terminalSafe, terminalSafeJson } from './terminal-text.js';
 
 /** Any character a terminal acts on besides LF, TAB and the CR of a CRLF, listed one by one (not via the module's own pattern). */

@@ -1,4 +1,4 @@
-import { formatScore } from '../../shared/format.js';
+import { formatScore } from '@sc-safety/results';
 import type { ReportAnswer } from '../../shared/report-data.js';
 import { useReport } from '../context.js';
 import { linkTo } from '../lib/route.js';

@@ -1,5 +1,5 @@
-import type { Leaderboard, LeaderboardRow } from '@sc-safety/core';
-import { formatInterval, formatPercent, formatScore } from '../../shared/format.js';
+import type { Leaderboard, LeaderboardRow } from '@sc-safety/results';
+import { formatInterval, formatPercent, formatScore } from '@sc-safety/results';
 import { useReport } from '../context.js';
 import { Tag } from './badges.js';
 

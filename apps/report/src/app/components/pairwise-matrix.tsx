@@ -1,5 +1,5 @@
-import type { Leaderboard, PairComparison } from '@sc-safety/core';
-import { formatInterval, formatScore } from '../../shared/format.js';
+import type { Leaderboard, PairComparison } from '@sc-safety/results';
+import { formatInterval, formatScore } from '@sc-safety/results';
 import { useReport } from '../context.js';
 
 /** The comparison of `a` with `b` (row − column), flipped when it was stored the other way round. */

@@ -1,5 +1,5 @@
-import type { AdaptiveLeaderboard, ManifestFollowups } from '@sc-safety/core';
-import { formatCount } from '../../shared/format.js';
+import type { AdaptiveLeaderboard, ManifestFollowups } from '@sc-safety/results';
+import { formatCount } from '@sc-safety/results';
 import { useReport } from '../context.js';
 
 const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));

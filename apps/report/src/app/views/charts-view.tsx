@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatInterval, formatPercent, formatScore } from '../../shared/format.js';
+import { formatInterval, formatPercent, formatScore } from '@sc-safety/results';
 import type { ReportAgreement } from '../../shared/report-data.js';
 import { EChart, tooltipNode } from '../components/echart.js';
 import { useReport } from '../context.js';

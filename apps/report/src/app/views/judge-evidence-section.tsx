@@ -1,5 +1,6 @@
-import type { CalibrationReport, Estimate, RunManifest } from '@sc-safety/core';
-import { formatCount } from '../../shared/format.js';
+import type { CalibrationReport, Estimate } from '@sc-safety/core';
+import type { RunManifest } from '@sc-safety/results';
+import { formatCount } from '@sc-safety/results';
 import { useReport } from '../context.js';
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(3));

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatCount, formatDuration, formatPercent } from '../../shared/format.js';
-import { OUTCOMES } from '../../shared/report-data.js';
+import { ANSWER_OUTCOMES, formatCount, formatDuration, formatPercent } from '@sc-safety/results';
 import { useReport } from '../context.js';
 import type { MessageKey } from '../lib/i18n.js';
 import { JudgeEvidenceSection } from './judge-evidence-section.js';
@@ -105,7 +104,7 @@ export function ManifestView() {
       </Section>
       <Section title={`${t('coverage')} · ${t('outcomes')}`} testid="coverage">
         <table className="plain">
-          <thead><tr><th>{t('model')}</th><th className="num">{t('answers')}</th><th className="num">{t('coverage')}</th>{OUTCOMES.map((o) => <th key={o} className="num">{t(`outcome_${o}` as MessageKey)}</th>)}<th className="num">{t('block')}</th></tr></thead>
+          <thead><tr><th>{t('model')}</th><th className="num">{t('answers')}</th><th className="num">{t('coverage')}</th>{ANSWER_OUTCOMES.map((o) => <th key={o} className="num">{t(`outcome_${o}` as MessageKey)}</th>)}<th className="num">{t('block')}</th></tr></thead>
           <tbody>
             {modelOrder.map((id) => {
               const c = run.leaderboard.models[id]?.counts.total;
@@ -114,7 +113,7 @@ export function ManifestView() {
                   <td className="model-name">{id}</td>
                   <td className="num">{formatCount(c?.all)}</td>
                   <td className="num">{formatPercent(c?.coverage)}</td>
-                  {OUTCOMES.map((o) => <td key={o} className={`num ${o !== 'scored' && (c?.outcomes[o] ?? 0) > 0 ? 'warn' : ''}`}>{formatCount(c?.outcomes[o] ?? 0)}</td>)}
+                  {ANSWER_OUTCOMES.map((o) => <td key={o} className={`num ${o !== 'scored' && (c?.outcomes[o] ?? 0) > 0 ? 'warn' : ''}`}>{formatCount(c?.outcomes[o] ?? 0)}</td>)}
                   <td className="num">{formatCount(c?.blocked.total)}</td>
                 </tr>
               );

@@ -1,5 +1,5 @@
-import type { Leaderboard } from '@sc-safety/core';
-import { formatCount } from '../../shared/format.js';
+import type { Leaderboard } from '@sc-safety/results';
+import { formatCount } from '@sc-safety/results';
 import { BoardTable, boundsText, hasGroups } from '../components/board-table.js';
 import { PairwiseMatrix, groupLine } from '../components/pairwise-matrix.js';
 import { useReport } from '../context.js';

@@ -1,5 +1,5 @@
-import type { RunManifest } from '@sc-safety/core';
-import { formatCount } from '../../shared/format.js';
+import type { RunManifest } from '@sc-safety/results';
+import { formatCount } from '@sc-safety/results';
 import { useReport } from '../context.js';
 
 /** A served version's fields, shortest first: id, fingerprint, digest (abbreviated), path. */

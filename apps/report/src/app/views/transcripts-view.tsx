@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportAnswer } from '../../shared/report-data.js';
-import { OUTCOMES } from '../../shared/report-data.js';
+import { ANSWER_OUTCOMES } from '@sc-safety/results';
 import { AnswerDetail } from '../components/answer-detail.js';
 import { OutcomeBadge, ScoreChip } from '../components/badges.js';
 import { searchTerms } from '../components/highlight.js';
@@ -112,7 +112,7 @@ export function TranscriptsView() {
         <Select testid="filter-dim" label={t('dimension')} value={params.dim ?? ''} onChange={(v) => setParam('dim', v)} options={[['', t('allDimensions')], ...dims.map((d): [string, string] => [d, dimensionName(d)])]} />
         <Select testid="filter-round" label={t('round')} value={params.round ?? ''} onChange={(v) => setParam('round', v)} options={[['', t('allRounds')], ['1', t('roundN', { n: 1 })], ['2', t('roundN', { n: 2 })]]} />
         <Select testid="filter-score" label={t('score')} value={params.score ?? ''} onChange={(v) => setParam('score', v)} options={[['', t('allScores')], ...rubricScores.map((s): [string, string] => [s, `${t('score')} ${s}`]), ['none', t('noScoreValue')]]} />
-        <Select testid="filter-outcome" label={t('outcome')} value={params.outcome ?? ''} onChange={(v) => setParam('outcome', v)} options={[['', t('allOutcomes')], ...OUTCOMES.map((o): [string, string] => [o, t(`outcome_${o}` as MessageKey)])]} />
+        <Select testid="filter-outcome" label={t('outcome')} value={params.outcome ?? ''} onChange={(v) => setParam('outcome', v)} options={[['', t('allOutcomes')], ...ANSWER_OUTCOMES.map((o): [string, string] => [o, t(`outcome_${o}` as MessageKey)])]} />
         <Select testid="filter-flag" label="flag" value={params.flag ?? ''} onChange={(v) => setParam('flag', v)} options={[['', t('anyFlag')], ['blocked', t('flagBlocked')], ['disagree', t('flagDisagree')]]} />
         {hasFilter && (
           <button className="clear" data-testid="clear-filters" onClick={() => navigate({ ...route, params: { ...(params.lang ? { lang: params.lang } : {}), ...(params.run ? { run: params.run } : {}) } })}>

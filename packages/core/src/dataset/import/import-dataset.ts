@@ -4,7 +4,7 @@ import { rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { writeTempFile } from '../../export/atomic-write.js';
 import { makeDirs } from '../../fs/make-dirs.js';
-import { Taxonomy, type DimensionExtension } from '../../taxonomy/taxonomy.js';
+import { Taxonomy, type DimensionExtension } from '@sc-safety/results';
 import { DatasetError } from '../errors.js';
 import { describeValue, IssueCollector } from '../issues.js';
 import { ItemValidator } from '../item-validator.js';

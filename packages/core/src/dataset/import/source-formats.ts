@@ -1,4 +1,4 @@
-import type { DimensionExtension } from '../../taxonomy/taxonomy.js';
+import type { DimensionExtension } from '@sc-safety/results';
 
 /** The formats `sc-safety dataset import` reads. */
 export type ImportFormatId = 'flames' | 'cvalues' | 'safety-prompts' | 'jsonl' | 'csv';

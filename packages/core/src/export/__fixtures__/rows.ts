@@ -2,7 +2,7 @@ import type { DatasetItem } from '../../dataset/types.js';
 import { DEFAULT_POLICIES } from '../../engine/policies.js';
 import type { AnswerRow, JudgeVerdict } from '../../engine/types.js';
 import type { ResultsModelInput } from '../build-results.js';
-import type { RunManifest } from '../results-types.js';
+import type { RunManifest } from '@sc-safety/results';
 
 /** Four pairs, one per category plus a second traditional one; t2 carries a system prompt. */
 export const ITEMS: DatasetItem[] = [

@@ -1,7 +1,7 @@
-import type { JudgeCheckSummary } from '../judge-check/summary.js';
+import type { JudgeCheckSummary } from './judge-check-summary.js';
 import type { BlockStage, FinishReasonV1, GenerationParamsV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
-import type { EnginePolicies } from '../engine/policies.js';
-import type { DatasetHeaderInfo } from '../dataset/types.js';
+import type { EnginePolicies } from './policies.js';
+import type { DatasetHeaderInfo } from './dataset-header.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';
 import type { LeaderboardSection } from '../scoring/leaderboard-section.js';
 import type { AdaptiveLeaderboard } from '../scoring/adaptive-board.js';

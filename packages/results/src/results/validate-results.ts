@@ -1,5 +1,5 @@
 import { ANSWER_OUTCOMES, BLOCK_STAGES } from '../scoring/outcome.js';
-import { ATTACKER_OUTCOMES } from '../followups/attacker-outcome.js';
+import { ATTACKER_OUTCOMES } from './attacker-outcome.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import { EXPECT_VALUES, STRATEGY_IDS } from '../taxonomy/strategies.js';
 import { READABLE_RESULTS_SCHEMA_VERSIONS, RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from './results-types.js';

@@ -1,23 +1,6 @@
-/**
- * Display formatting shared by every view. Scores print exactly as the terminal summary and
- * results.json's ranking do: hundredths, rounded half up, `—` for null.
- */
+import { formatScore } from './format.js';
 
-/** A score in hundredths, rounded half up (the key ties are compared on). */
-export function scoreCents(score: number): number {
-  const cents = Math.round(score * 100);
-  return cents === 0 ? 0 : cents;
-}
-
-/** `87.43`; with `signed`, `+3.44` / `-2.67` / `0.00`; `—` for null. */
-export function formatScore(score: number | null | undefined, options: { signed?: boolean } = {}): string {
-  if (score === null || score === undefined || Number.isNaN(score)) return '—';
-  const cents = scoreCents(score);
-  const abs = Math.abs(cents);
-  const text = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  if (cents < 0) return `-${text}`;
-  return options.signed === true && cents > 0 ? `+${text}` : text;
-}
+// Formats the web report and the terminal share beside scores: shares, counts, durations, intervals.
 
 /** A 0..1 share as a percentage with one decimal (`97.5%`); `—` for null. */
 export function formatPercent(share: number | null | undefined, digits = 1): string {
@@ -25,13 +8,13 @@ export function formatPercent(share: number | null | undefined, digits = 1): str
   return `${(share * 100).toFixed(digits)}%`;
 }
 
-/** A count with thousands separators. */
+/** A count with thousands separators (`12,345`); `—` for null. */
 export function formatCount(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   return n.toLocaleString('en-US');
 }
 
-/** A duration in ms as `1h 02m 03s`, `2m 05s` or `4.2s`. */
+/** A duration in ms as `1h 02m 03s`, `2m 05s` or `4.2s`; `—` for null. */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
@@ -42,7 +25,7 @@ export function formatDuration(ms: number | null | undefined): string {
   return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m ${sec}s` : `${m}m ${sec}s`;
 }
 
-/** An interval as `[88.35, 93.47]`, or '' without one. */
+/** An interval as `[88.35, 93.47]` (with `signed`, `[-1.20, +3.44]`), or '' without one. */
 export function formatInterval(ci: { low: number; high: number } | null | undefined, options: { signed?: boolean } = {}): string {
   if (ci === null || ci === undefined) return '';
   return `[${formatScore(ci.low, options)}, ${formatScore(ci.high, options)}]`;

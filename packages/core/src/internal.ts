@@ -1,0 +1,26 @@
+/**
+ * `@sc-safety/core/internal`: what the sc-safety CLI and the repository's bench use beyond the
+ * public API (`@sc-safety/core`). Engine plumbing and config field lists, exported by name so
+ * their users are visible; no compatibility promise: anything here may change in any release.
+ *
+ * @packageDocumentation
+ */
+
+/** Config field lists (the CLI's run-config JSON Schema is generated from them). */
+export { RUN_CONFIG_KEYS, POLICY_KEYS } from './config/validate-run-config.js';
+export { ENGINE_MODEL_FIELDS, SHARED_MODEL_FIELDS, PARAM_FIELDS } from './config/validate-model-entry.js';
+
+/** The forms of a secret the store and exports refuse to write (raw, URL-encoded, base64…). */
+export { secretForms } from './config/secret-forms.js';
+
+/** Dataset reading pieces the CLI's `dataset` and `import` commands print with. */
+export { formatOmitted } from './dataset/issues.js';
+export { readJsonlLines, type JsonlLine } from './dataset/read-jsonl.js';
+export { parseColumnMap, parseDimensionOverrides } from './dataset/import/column-map.js';
+
+/** Engine plumbing, wired as `sc-safety run` wires it (the bench's throughput scenario). */
+export { BackgroundWriter } from './store/background-writer.js';
+export { keyModelConfig } from './store/key-builders.js';
+export { RowSpool } from './engine/row-spool.js';
+export { engineStoreWithWriter } from './run/engine-store-with-writer.js';
+export { rubricJudgeProtocol, panelAggregator } from './run/judge-protocol.js';

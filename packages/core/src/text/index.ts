@@ -1,1 +1,0 @@
-export { escapeJsonControls, hasUnsafeControls, terminalSafe, terminalSafeJson } from './terminal-text.js';
