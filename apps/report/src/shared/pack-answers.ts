@@ -87,17 +87,21 @@ function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
   ];
 }
 
-/** Unpacks {@link packAnswers}' output into the objects the views use. */
-export function unpackAnswers(packed: PackedAnswers): ReportAnswer[] {
+/**
+ * Unpacks {@link packAnswers}' output into the objects the views use.
+ *
+ * @param first the run-wide position of the first row (a chunk after the first starts past 0).
+ */
+export function unpackAnswers(packed: PackedAnswers, first = 0): ReportAnswer[] {
   const s = packed.strings;
   const str = (i: number): string | null => (i < 0 ? null : (s[i] ?? null));
   const req = (i: number): string => str(i) ?? '';
   const opt = (n: number): number | null => (n < 0 ? null : n);
-  return packed.rows.map((r, index): ReportAnswer => {
+  return packed.rows.map((r, i): ReportAnswer => {
     const block = r[14];
     const error = r[15];
     return {
-      index,
+      index: first + i,
       model: req(r[0]),
       itemId: req(r[1]),
       category: req(r[2]),

@@ -11,7 +11,24 @@ export const REPORT_DATA_VERSION = 1 as const;
 
 /** Element ids of the embedded blocks. */
 export const META_BLOCK_ID = 'sc-meta';
-export const answersBlockId = (run: number): string => `sc-answers-${run}`;
+export const answersBlockId = (run: number, chunk: number): string => `sc-answers-${run}-${chunk}`;
+
+/**
+ * The global function an answers chunk file calls: `__scSafetyAnswers(run, chunk, "<gzip+base64>")`.
+ * Its argument is base64 only, so the file is data the page's code decodes, never code built from it.
+ */
+export const ANSWER_CHUNK_CALLBACK = '__scSafetyAnswers';
+
+/** One chunk of a run's answers, in answer order. */
+export interface AnswerChunkRef {
+  /** Answers in the chunk. */
+  count: number;
+  /**
+   * The chunk's file, relative to the page (a `<script>` file beside it); absent when the chunk is
+   * a block inside the page ({@link answersBlockId}).
+   */
+  src?: string;
+}
 
 /** A category or sub-dimension name pair, as the taxonomy has it. */
 export interface TaxonomyName {
@@ -32,8 +49,10 @@ export interface ReportRunMeta {
   leaderboard: LeaderboardSection;
   /** The judge panel's agreement statistics (results.json `agreement`), null without a panel. */
   agreement: ReportAgreement | null;
-  /** Answers in this run's packed block. */
+  /** Answers in this run's packed chunks. */
   answerCount: number;
+  /** The run's answer chunks, in answer order. */
+  answerChunks: AnswerChunkRef[];
   /** Ids of the items with no follow-up (round 1 only), in answer order; empty when every item is a pair. */
   singleTurnItems: string[];
   /** results.json `calibration` (sc-safety judge calibrate), when the run has one. */
