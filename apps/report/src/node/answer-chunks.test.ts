@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -22,8 +22,8 @@ async function fileBlock(file: string, run: number, chunk: number): Promise<stri
 describe('AnswerChunkWriter', () => {
   const { answers } = syntheticResults({ models: 2, pairs: 22, bootstrapIterations: 0 }); // 88 answers
 
-  it('keeps chunks inside the page while the budget lasts', () => {
-    const chunked = chunkAnswers(0, answers, 30);
+  it('keeps chunks inside the page while the budget lasts', async () => {
+    const chunked = await chunkAnswers(0, answers, 30);
     expect(chunked.chunks).toEqual([{ count: 30 }, { count: 30 }, { count: 28 }]);
     expect(chunked.inline.map((c) => c.chunk)).toEqual([0, 1, 2]);
     const texts = chunked.inline.flatMap((c, i) => unpackAnswers(decode(c.text), i * 30)).map((a) => [a.index, a.text]);
@@ -36,11 +36,11 @@ describe('AnswerChunkWriter', () => {
     const budget: InlineBudget = { remaining: 50 };
     const small = new AnswerChunkWriter(0, budget, { dir, src: 'answers-x' }, 30);
     for (const a of answers.slice(0, 20)) small.add(a);
-    expect(small.finish()).toMatchObject({ chunks: [{ count: 20 }], inline: [{ chunk: 0 }] });
+    expect(await small.finish()).toMatchObject({ chunks: [{ count: 20 }], inline: [{ chunk: 0 }] });
     expect(budget.remaining).toBe(30);
     const big = new AnswerChunkWriter(1, budget, { dir, src: 'answers-x' }, 30);
     for (const a of answers) big.add(a);
-    const chunked = big.finish();
+    const chunked = await big.finish();
     expect(chunked.inline).toEqual([]);
     expect(chunked.chunks).toEqual([
       { count: 30, src: 'answers-x/1-0.js' },
@@ -52,5 +52,15 @@ describe('AnswerChunkWriter', () => {
     const back = [];
     for (const [i, c] of chunked.chunks.entries()) back.push(...unpackAnswers(decode(await fileBlock(path.join(dir, `1-${i}.js`), 1, i)), i * 30));
     expect(back.map((a) => [a.index, a.itemId, a.text])).toEqual(answers.map((a, i) => [i, a.itemId, a.text]));
+    expect(chunked.bytes.embedded).toBe((await Promise.all(chunked.chunks.map((_, i) => fileBlock(path.join(dir, `1-${i}.js`), 1, i)))).join('').length);
+  });
+
+  it('reports a chunk file it cannot write, with the error\'s code and path', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-chunks-'));
+    const blocker = path.join(dir, 'file');
+    await writeFile(blocker, 'not a directory');
+    const writer = new AnswerChunkWriter(0, { remaining: 0 }, { dir: path.join(blocker, 'answers-x'), src: 'answers-x' }, 30);
+    for (const a of answers) writer.add(a);
+    await expect(writer.finish()).rejects.toMatchObject({ code: 'ENOTDIR' });
   });
 });

@@ -4,6 +4,7 @@ import type { ResultsAnswer } from '@sc-safety/core';
 import { AnswerPacker } from '../shared/pack-answers.js';
 import { ANSWER_CHUNK_CALLBACK } from '../shared/report-data.js';
 import type { AnswerChunkRef } from '../shared/report-data.js';
+import { ChunkFileWorker } from './chunk-file-worker.js';
 import { encodeBlock } from './encode-block.js';
 
 /** Answers per chunk: the unit the page decodes, and all the writer holds at once. */
@@ -45,7 +46,8 @@ export interface ChunkFiles {
  * Packs a run's answers chunk by chunk as a reader hands them over, holding one chunk at a time.
  * Chunks stay in memory for the page while the {@link InlineBudget} lasts; once a run outgrows it,
  * that run's chunks (held ones included) are written as files: `<run>-<chunk>.js`, one call of
- * {@link ANSWER_CHUNK_CALLBACK} with the block as a string.
+ * {@link ANSWER_CHUNK_CALLBACK} with the block as a string. Those are compressed and written on a
+ * worker thread ({@link ChunkFileWorker}) while this one reads on.
  */
 export class AnswerChunkWriter {
   private packer = new AnswerPacker();
@@ -54,6 +56,7 @@ export class AnswerChunkWriter {
   private held: InlineChunk[] = [];
   private spilled = false;
   private readonly bytes = { raw: 0, embedded: 0 };
+  private worker: ChunkFileWorker | undefined;
 
   /**
    * @param files where chunk files go; without it every chunk stays inline (an in-memory page).
@@ -71,49 +74,64 @@ export class AnswerChunkWriter {
     if (++this.count >= this.chunkAnswers) this.flush();
   }
 
-  /** The last chunk, and the whole run's chunk list. */
-  finish(): ChunkedAnswers {
+  /**
+   * The last chunk, and the whole run's chunk list, once every file is written.
+   *
+   * @throws a chunk file's write error (with its `code` and `path`).
+   */
+  async finish(): Promise<ChunkedAnswers> {
     if (this.count > 0) this.flush();
+    if (this.worker !== undefined) this.bytes.embedded += await this.worker.close();
     return { chunks: this.chunks, inline: this.held, bytes: this.bytes };
+  }
+
+  /** Stops writing (the report failed); the caller removes what was written. */
+  async abort(): Promise<void> {
+    await this.worker?.abort();
   }
 
   private flush(): void {
     const chunk = this.chunks.length;
-    const { text, raw } = encodeBlock(this.packer.packed());
+    const packed = this.packer.packed();
     const count = this.count;
     this.packer = new AnswerPacker();
     this.count = 0;
-    this.bytes.raw += raw;
-    this.bytes.embedded += text.length;
-    if (this.files === undefined || (!this.spilled && this.budget.remaining >= count)) {
-      this.budget.remaining -= count;
-      this.held.push({ chunk, text });
-      this.chunks.push({ count });
+    if (this.files !== undefined && (this.spilled || this.budget.remaining < count)) {
+      this.spill(this.files);
+      const json = JSON.stringify(packed);
+      this.bytes.raw += Buffer.byteLength(json);
+      const name = `${this.run}-${chunk}.js`;
+      this.worker ??= new ChunkFileWorker();
+      this.worker.write(this.files.dir, path.join(this.files.dir, name), `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`, json, '");\n');
+      this.chunks.push({ count, src: `${this.files.src}/${name}` });
       return;
     }
-    if (!this.spilled) {
-      // The run outgrew the page: what it held moves out too, and gives its share back.
-      this.spilled = true;
-      for (const h of this.held) {
-        const ref = this.chunks[h.chunk]!;
-        this.budget.remaining += ref.count;
-        this.chunks[h.chunk] = this.writeFile(this.files, h.chunk, h.text, ref.count);
-      }
-      this.held = [];
-    }
-    this.chunks.push(this.writeFile(this.files, chunk, text, count));
+    const { text, raw } = encodeBlock(packed);
+    this.bytes.raw += raw;
+    this.bytes.embedded += text.length;
+    this.budget.remaining -= count;
+    this.held.push({ chunk, text });
+    this.chunks.push({ count });
   }
 
-  private writeFile(files: ChunkFiles, chunk: number, text: string, count: number): AnswerChunkRef {
-    const name = `${this.run}-${chunk}.js`;
-    mkdirSync(files.dir, { recursive: true });
-    writeFileSync(path.join(files.dir, name), `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"${text}");\n`);
-    return { count, src: `${files.src}/${name}` };
+  /** The run outgrew the page: what it held moves out too, and gives its share back. */
+  private spill(files: ChunkFiles): void {
+    if (this.spilled) return;
+    this.spilled = true;
+    for (const h of this.held) {
+      const ref = this.chunks[h.chunk]!;
+      this.budget.remaining += ref.count;
+      const name = `${this.run}-${h.chunk}.js`;
+      mkdirSync(files.dir, { recursive: true });
+      writeFileSync(path.join(files.dir, name), `${ANSWER_CHUNK_CALLBACK}(${this.run},${h.chunk},"${h.text}");\n`);
+      this.chunks[h.chunk] = { count: ref.count, src: `${files.src}/${name}` };
+    }
+    this.held = [];
   }
 }
 
 /** Chunks of answers already in memory (or read from a file as they are iterated), all inline. */
-export function chunkAnswers(run: number, answers: Iterable<ResultsAnswer>, chunkSize = CHUNK_ANSWERS): ChunkedAnswers {
+export function chunkAnswers(run: number, answers: Iterable<ResultsAnswer>, chunkSize = CHUNK_ANSWERS): Promise<ChunkedAnswers> {
   const writer = new AnswerChunkWriter(run, { remaining: Number.POSITIVE_INFINITY }, undefined, chunkSize);
   for (const a of answers) writer.add(a);
   return writer.finish();

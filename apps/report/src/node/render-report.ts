@@ -79,13 +79,16 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   if (runs.length === 0) throw new Error('renderReport: no runs');
   const template = options.template ?? (await readTemplate());
-  const chunked = runs.map((run, i): ReportRunInput & { prepared: { chunked: ChunkedAnswers } } => ({
-    ...run,
-    prepared: {
-      singleTurnItems: run.prepared?.singleTurnItems ?? singleTurnItems(run.results.answers),
-      chunked: run.prepared?.chunked ?? chunkAnswers(i, run.results.answers),
-    },
-  }));
+  const chunked: (ReportRunInput & { prepared: { chunked: ChunkedAnswers } })[] = [];
+  for (const [i, run] of runs.entries()) {
+    chunked.push({
+      ...run,
+      prepared: {
+        singleTurnItems: run.prepared?.singleTurnItems ?? singleTurnItems(run.results.answers),
+        chunked: run.prepared?.chunked ?? (await chunkAnswers(i, run.results.answers)),
+      },
+    });
+  }
   const meta = encodeBlock(buildMeta(chunked, options.generatedAt));
   const blocks = [block(META_BLOCK_ID, meta.text)];
   let raw = meta.raw;

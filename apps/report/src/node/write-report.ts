@@ -47,17 +47,19 @@ export async function writeReport(targets: readonly string[], outDir: string, op
   const file = path.join(outDir, 'index.html');
   const tmp = `${file}.${process.pid}.tmp`;
   await usableOut(outDir, () => mkdir(outDir, { recursive: true }));
+  let writer: AnswerChunkWriter | undefined;
   try {
     const runs: LoadedRun[] = [];
     for (const [i, target] of targets.entries()) {
-      const writer = new AnswerChunkWriter(i, budget, { dir: dataDir, src: dataName }, options.chunkAnswers);
+      writer = new AnswerChunkWriter(i, budget, { dir: dataDir, src: dataName }, options.chunkAnswers);
+      const packer = writer;
       // A chunk that cannot be written is a problem of --out, not of the run being read.
       let writeError: unknown;
       const run = await loadRun(target, {
         onAnswer: (a) => {
           if (writeError !== undefined) return;
           try {
-            writer.add(a);
+            packer.add(a);
           } catch (error) {
             if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
             writeError = error;
@@ -65,7 +67,8 @@ export async function writeReport(targets: readonly string[], outDir: string, op
         },
       });
       if (writeError !== undefined) throw writeError;
-      run.prepared.chunked = writer.finish();
+      run.prepared.chunked = await writer.finish();
+      writer = undefined;
       runs.push(run);
     }
     const rendered = await renderReport(labelApart(runs));
@@ -82,6 +85,7 @@ export async function writeReport(targets: readonly string[], outDir: string, op
       dataBytes: rendered.dataBytes,
     };
   } catch (error) {
+    await writer?.abort();
     await rm(dataDir, { recursive: true, force: true });
     await rm(tmp, { force: true });
     throw error;

@@ -128,17 +128,22 @@ export interface ReportAnswer {
 }
 
 /**
- * Packed answers: every string goes through one table (prompts repeat across models, judge
- * reasons and model ids repeat everywhere), each answer is an array of numbers and table indexes.
- * `-1` stands for "absent" in string and number slots.
+ * Packed answers: short strings go through one table (model ids, item ids and judge reasons repeat
+ * everywhere), each answer is an array of numbers and table indexes. Long strings (answer texts,
+ * prompts) are written in place: they seldom repeat within a chunk, and looking each up in the
+ * table cost more than gzip needs to fold the repeats. `-1` stands for "absent" in string and
+ * number slots.
  */
 export interface PackedAnswers {
   strings: string[];
   rows: PackedRow[];
 }
 
+/** A string slot: an index into {@link PackedAnswers.strings}, -1 for none, or the string itself. */
+export type PackedString = number | string;
+
 /** [judgeId, outcome, score, reason, error] */
-export type PackedJudgment = [number, number, number, number, number];
+export type PackedJudgment = [PackedString, number, number, PackedString, PackedString];
 
 /**
  * [model, itemId, category, dimension, round, outcome, score, flags, text, prompt, previousReply,
@@ -147,10 +152,10 @@ export type PackedJudgment = [number, number, number, number, number];
  * error: [kind, message, status] or 0.
  */
 export type PackedRow = [
-  number, number, number, number, number, number, number, number,
-  number, number, number, number, number,
+  PackedString, PackedString, PackedString, PackedString, number, number, number, number,
+  PackedString, PackedString, PackedString, PackedString, PackedString,
   PackedJudgment[],
-  [number, number, number, number] | 0,
-  [number, number, number] | 0,
-  number, number, number,
+  [PackedString, PackedString, PackedString, PackedString] | 0,
+  [PackedString, PackedString, number] | 0,
+  number, PackedString, number,
 ];
