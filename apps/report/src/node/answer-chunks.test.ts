@@ -50,7 +50,7 @@ describe('AnswerChunkWriter', () => {
     expect(budget.remaining).toBe(30);
     expect((await readdir(dir)).sort()).toEqual(['1-0.js', '1-1.js', '1-2.js']);
     const back = [];
-    for (const [i, c] of chunked.chunks.entries()) back.push(...unpackAnswers(decode(await fileBlock(path.join(dir, `1-${i}.js`), 1, i)), i * 30));
+    for (let i = 0; i < chunked.chunks.length; i++) back.push(...unpackAnswers(decode(await fileBlock(path.join(dir, `1-${i}.js`), 1, i)), i * 30));
     expect(back.map((a) => [a.index, a.itemId, a.text])).toEqual(answers.map((a, i) => [i, a.itemId, a.text]));
     expect(chunked.bytes.embedded).toBe((await Promise.all(chunked.chunks.map((_, i) => fileBlock(path.join(dir, `1-${i}.js`), 1, i)))).join('').length);
   });
