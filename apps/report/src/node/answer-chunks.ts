@@ -81,7 +81,11 @@ export class AnswerChunkWriter {
    */
   async finish(): Promise<ChunkedAnswers> {
     if (this.count > 0) this.flush();
-    if (this.worker !== undefined) this.bytes.embedded += await this.worker.close();
+    if (this.worker !== undefined) {
+      const written = await this.worker.close();
+      this.bytes.raw += written.raw;
+      this.bytes.embedded += written.embedded;
+    }
     return { chunks: this.chunks, inline: this.held, bytes: this.bytes };
   }
 
@@ -98,11 +102,9 @@ export class AnswerChunkWriter {
     this.count = 0;
     if (this.files !== undefined && (this.spilled || this.budget.remaining < count)) {
       this.spill(this.files);
-      const json = JSON.stringify(packed);
-      this.bytes.raw += Buffer.byteLength(json);
       const name = `${this.run}-${chunk}.js`;
       this.worker ??= new ChunkFileWorker();
-      this.worker.write(this.files.dir, path.join(this.files.dir, name), `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`, json, '");\n');
+      this.worker.write(this.files.dir, path.join(this.files.dir, name), `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`, packed, '");\n');
       this.chunks.push({ count, src: `${this.files.src}/${name}` });
       return;
     }
