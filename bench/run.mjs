@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // sc-safety benchmark: engine throughput against a bare SDK loop, peak memory of a large run,
-// and CLI start-up. `pnpm bench [--quick|--full] [options]`; see bench/README.md.
+// CLI start-up, and the web report at 500,000 answers. `pnpm bench [--quick|--full] [options]`; see bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,25 +8,26 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstRequestScenario } from './lib/first-request.mjs';
 import { memoryScenario } from './lib/memory.mjs';
+import { reportScenario } from './lib/report.mjs';
 import { assertBuilt, BENCH_DIR, ROOT } from './lib/paths.mjs';
 import { summarizeProfile } from './lib/profile-summary.mjs';
 import { startupScenario } from './lib/startup.mjs';
 import { round } from './lib/stats.mjs';
 import { throughputScenario } from './lib/throughput.mjs';
 
-const TARGETS = { throughputRatio: 0.9, peakRssMb: 250, startupMs: 150, firstRequestRatio: 1.2 };
+const TARGETS = { throughputRatio: 0.9, peakRssMb: 250, startupMs: 150, firstRequestRatio: 1.2, reportWriteMs: 10_000, reportRssMb: 400, reportOpenMs: 3_000 };
 
 const MODES = {
   // items per throughput run = concurrency × itemsPerSlot (4 calls per item)
-  full: { itemsPerSlot: 25, memoryItems: 25_000, startupIterations: 10 },
-  quick: { itemsPerSlot: 6, memoryItems: 2_500, startupIterations: 10 },
+  full: { itemsPerSlot: 25, memoryItems: 25_000, startupIterations: 10, reportAnswers: 500_000 },
+  quick: { itemsPerSlot: 6, memoryItems: 2_500, startupIterations: 10, reportAnswers: 50_000 },
 };
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'throughput,memory,startup,first-request' },
+    only: { type: 'string', default: 'throughput,memory,startup,first-request,report' },
     concurrency: { type: 'string', default: '50,200' },
     latency: { type: 'string', default: '200' },
     items: { type: 'string' },
@@ -34,6 +35,9 @@ const { values: args } = parseArgs({
     'memory-items': { type: 'string' },
     'memory-latency': { type: 'string', default: '0' },
     'memory-concurrency': { type: 'string', default: '16' },
+    'report-answers': { type: 'string' },
+    'report-runs': { type: 'string', default: '3' },
+    'report-transcripts': { type: 'boolean', default: false },
     durability: { type: 'string', default: 'normal' },
     'bare-fetch': { type: 'string', default: 'global' },
     profile: { type: 'boolean', default: false },
@@ -46,9 +50,10 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log(`usage: pnpm bench [--quick|--full] [--only throughput,memory,startup,first-request] [--concurrency 50,200]
+  console.log(`usage: pnpm bench [--quick|--full] [--only throughput,memory,startup,first-request,report] [--concurrency 50,200]
        [--latency 200] [--items N] [--runs 2] [--memory-items N] [--memory-latency 0]
-       [--memory-concurrency 16] [--durability normal|full] [--bare-fetch global|undici] [--profile] [--out FILE] [--save-sample]
+       [--memory-concurrency 16] [--report-answers N] [--report-runs 3] [--report-transcripts]
+       [--durability normal|full] [--bare-fetch global|undici] [--profile] [--out FILE] [--save-sample]
 See bench/README.md.`);
   process.exit(0);
 }
@@ -127,6 +132,12 @@ if (only.has('first-request')) {
   results.firstRequest = await firstRequestScenario({ iterations: mode.startupIterations, log });
 }
 
+if (only.has('report')) {
+  const answers = args['report-answers'] ? int('report-answers', args['report-answers']) : mode.reportAnswers;
+  log(`\nreport: sc-safety report of ${answers} answers vs one streaming-reader pass of the same file; the page's board in Chromium vs a 44-answer report's`);
+  results.report = await reportScenario({ answers, openRuns: int('report-runs', args['report-runs']), transcripts: args['report-transcripts'], log });
+}
+
 results.machine.loadAvgAtEnd = os.loadavg().map((x) => round(x, 2));
 results.finishedAt = new Date().toISOString();
 results.verdicts = verdicts(results);
@@ -147,6 +158,12 @@ function verdicts(r) {
   }
   if (r.memory) out.push({ target: `peak RSS ≤ ${TARGETS.peakRssMb} MB (${r.memory.itemCount} items)`, value: r.memory.peakRssMb, pass: r.memory.peakRssMb <= TARGETS.peakRssMb });
   if (r.startup) out.push({ target: `sc-safety --version ≤ ${TARGETS.startupMs} ms (median)`, value: r.startup.cli.medianMs, pass: r.startup.cli.medianMs <= TARGETS.startupMs });
+  if (r.report) {
+    const p = r.report;
+    out.push({ target: `report of ${p.answers} answers written in ≤ ${TARGETS.reportWriteMs / 1000} s`, value: `${p.write.wallMs} ms`, pass: p.write.wallMs <= TARGETS.reportWriteMs });
+    out.push({ target: `report of ${p.answers} answers: peak RSS ≤ ${TARGETS.reportRssMb} MB`, value: `${p.write.peakRssMb} MB`, pass: p.write.peakRssMb <= TARGETS.reportRssMb });
+    out.push({ target: `report page of ${p.answers} answers opens (board shown) in ≤ ${TARGETS.reportOpenMs / 1000} s (median)`, value: `${p.open.big.boardMedianMs} ms`, pass: p.open.big.boardMedianMs <= TARGETS.reportOpenMs });
+  }
   if (r.firstRequest) {
     const f = r.firstRequest;
     out.push({ target: `time to first request ≤ ${TARGETS.firstRequestRatio}× the bare loop's (median)`, value: f.ratio, pass: f.ratio <= TARGETS.firstRequestRatio });
@@ -221,7 +238,23 @@ function printTable(r) {
       ),
     );
   }
+  if (r.report) {
+    const p = r.report;
+    log(`\nreport (${p.answers} answers, results.json ${p.resultsMb} MB → page ${p.pageMb} MB, report folder ${p.reportDirMb} MB)`);
+    log(
+      table(
+        ['what', 'measured', 'baseline', 'ratio'],
+        [
+          ['sc-safety report: wall', `${p.write.wallMs} ms`, `${p.readerBaseline.wallMs} ms (reader pass)`, p.writeRatio],
+          ['sc-safety report: CPU', `${p.write.cpuMs} ms`, `${p.readerBaseline.cpuMs} ms`, round(p.write.cpuMs / p.readerBaseline.cpuMs, 2)],
+          ['sc-safety report: peak RSS', `${p.write.peakRssMb} MB`, `${p.readerBaseline.peakRssMb} MB`, round(p.write.peakRssMb / p.readerBaseline.peakRssMb, 2)],
+          ['page open → board (median)', `${p.open.big.boardMedianMs} ms`, `${p.open.small.boardMedianMs} ms (44 answers)`, p.openRatio],
+          ...(p.open.big.transcriptsMedianMs === null ? [] : [['transcripts view, all answers (median)', `${p.open.big.transcriptsMedianMs} ms`, `${p.open.small.transcriptsMedianMs} ms`, round(p.open.big.transcriptsMedianMs / p.open.small.transcriptsMedianMs, 1)]]),
+        ],
+      ),
+    );
+  }
   log('\ntargets');
-  log(table(['target', 'measured', 'result'], r.verdicts.map((v) => [v.target, v.value, v.pass ? 'PASS' : 'MISS'])));
+  log(table(['target', 'measured', 'result'], r.verdicts.map((v) => [v.target, v.value, v.pass ? 'PASS' : 'FAIL'])));
   log(`\nload average at start ${r.machine.loadAvgAtStart.join(' ')}, at end ${r.machine.loadAvgAtEnd.join(' ')} (${r.machine.cpus} CPUs): numbers on a busy machine are noisy`);
 }

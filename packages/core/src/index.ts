@@ -83,7 +83,8 @@ export type { JudgeInput, JudgeOutcome, VerdictFormat } from './judge/types.js';
 export { JUDGE_PROMPT_VERSION } from './judge/prompt-template.js';
 export { buildJudgePrompt, type BuildJudgePromptOptions } from './judge/build-prompt.js';
 export { parseVerdict, VERDICT_PARSER_VERSION, type VerdictParse } from './judge/parse-verdict.js';
-export { judgePromptHash } from './judge/prompt-hash.js';
+export { judgePromptHash, judgeMultiTurnPromptHash } from './judge/prompt-hash.js';
+export { JUDGE_MULTI_TURN_TEMPLATE } from './judge/multi-turn-template.js';
 export { judgeAnswer } from './judge/judge-answer.js';
 export { renderVerdict } from './judge/render-verdict.js';
 export { extractJudgeTask, type JudgeTask } from './judge/extract-task.js';
@@ -109,6 +110,14 @@ export { writeCalibration, readCalibration, CALIBRATION_FILE } from './judge-che
 export { ATTACKER_PROMPT_VERSION } from './followups/attacker-prompt-template.js';
 export { attackerPromptHash } from './followups/attacker-prompt-hash.js';
 export { extractAttackerTask, type AttackerTask } from './followups/extract-attacker-task.js';
+/** Adaptive follow-ups (docs/generated-followups.md): an attacker writes each next turn from the target's answers during a run. */
+export { ADAPTIVE_ATTACKER_PROMPT_VERSION } from './followups/adaptive-prompt-template.js';
+export { adaptiveAttackerPromptHash } from './followups/attacker-prompt-hash.js';
+export { extractAdaptiveAttackerTask, type AdaptiveAttackerTask } from './followups/extract-adaptive-attacker-task.js';
+export { adaptiveTurnSource, strategyOfTurn, type AdaptiveTurnSourceOptions, type PreparedAttacker } from './followups/adaptive-turn-source.js';
+export { frozenTurnSource, type TurnSource } from './engine/turn-source.js';
+export { followupKey, type FollowupKeyParts } from './store/followup-key.js';
+export type { StoredFollowup } from './store/followups-table.js';
 export { loadFollowupsConfig, type FollowupsConfig, type LoadedFollowupsConfig } from './followups/followups-config.js';
 export {
   generateFollowups,

@@ -11,6 +11,8 @@ const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(
  * Folds the bundle into index.html (inline script and style) and writes the Content-Security-
  * Policy with the script's hash. One file opens from file:// (no module loading from disk), and
  * the policy lets only that exact script run: an injected <script> or handler attribute would not.
+ * 'strict-dynamic' lets that script (and only scripts it adds) load a big report's answer chunk
+ * files beside the page; markup cannot add a script, so the data still cannot run anything.
  */
 function singleFile(): Plugin {
   return {
@@ -40,7 +42,7 @@ function singleFile(): Plugin {
       }
       const csp = [
         "default-src 'none'",
-        `script-src ${scripts.map(sha256).join(' ')}`,
+        `script-src ${scripts.map(sha256).join(' ')} 'strict-dynamic'`,
         "style-src 'unsafe-inline'",
         'img-src data:',
         'font-src data:',

@@ -2,8 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuns, ReportInputError } from './load-runs.js';
-import { packAnswers } from '../shared/pack-answers.js';
+import { loadRun, loadRuns, ReportInputError } from './load-runs.js';
 import { singleTurnItems } from './render-report.js';
 import { syntheticResults } from './synthetic-results.js';
 
@@ -18,13 +17,23 @@ describe('loadRuns', () => {
     const runs = await loadRuns([path.join(dir, 'run-a'), path.join(dir, 'x/run-a/results.json')]);
     expect(runs.map((r) => r.label)).toEqual(['run-a', 'run-a #2']);
     expect(runs[0]!.results.answers).toHaveLength(results.answers.length);
-    // Streamed from the file, packed in the same pass, re-readable: as the parsed file would give.
+    // Streamed from the file, re-readable: as the parsed file would give.
     expect([...runs[0]!.results.answers]).toEqual(results.answers);
     expect([...runs[0]!.results.answers]).toHaveLength(results.answers.length);
-    expect(runs[0]!.prepared.packed).toEqual(packAnswers(results.answers));
     expect(runs[0]!.prepared.singleTurnItems).toEqual(singleTurnItems(results.answers));
     const { answers: _answers, ...header } = results;
     expect({ ...runs[1]!.results, answers: undefined }).toEqual({ ...header, answers: undefined });
+  });
+
+  it('hands each answer to onAnswer in the one pass that validates, and names the file when it throws', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
+    const results = syntheticResults({ models: 2, pairs: 22, bootstrapIterations: 0 });
+    const file = path.join(dir, 'results.json');
+    await writeFile(file, JSON.stringify(results));
+    const seen: string[] = [];
+    await loadRun(file, { onAnswer: (a) => seen.push(`${a.model}|${a.itemId}|${a.round}`) });
+    expect(seen).toEqual(results.answers.map((a) => `${a.model}|${a.itemId}|${a.round}`));
+    await expect(loadRun(file, { onAnswer: () => { throw new Error('cannot pack'); } })).rejects.toThrow(`${file}: cannot pack`);
   });
 
   it('names the file and its problem for a missing, broken or foreign file', async () => {

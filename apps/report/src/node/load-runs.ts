@@ -2,7 +2,6 @@ import { access, constants, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { answersFromFile, checkResultsFile, ResultsReadError } from '@sc-safety/core';
 import type { ResultsAnswer, ResultsDocument } from '@sc-safety/results';
-import { AnswerPacker } from '../shared/pack-answers.js';
 import type { PreparedAnswers } from './render-report.js';
 
 /**
@@ -13,8 +12,17 @@ export interface LoadedRun {
   label: string;
   file: string;
   results: ResultsDocument;
-  /** The answers packed for the page as the file was read (the report needs no second pass). */
+  /** What the page needs of the answers, gathered as the file was read. */
   prepared: PreparedAnswers;
+}
+
+/** Options of {@link loadRun}. */
+export interface LoadRunOptions {
+  /**
+   * Sees each answer as the file is read (the one pass that validates it), e.g. to pack it for the
+   * page. An error it throws is reported as a problem of the file, unless validation names one first.
+   */
+  onAnswer?: (answer: ResultsAnswer) => void;
 }
 
 /** Thrown for a path that is not a usable run (missing, not JSON, fails the schema). */
@@ -29,7 +37,7 @@ export class ReportInputError extends Error {
  *
  * @throws {ReportInputError} naming the file and its first problems.
  */
-export async function loadRun(target: string): Promise<LoadedRun> {
+export async function loadRun(target: string, options: LoadRunOptions = {}): Promise<LoadedRun> {
   let file = path.resolve(target);
   const info = await stat(file).catch(() => undefined);
   if (info === undefined) throw new ReportInputError(`${target}: no such file or directory`);
@@ -40,15 +48,14 @@ export async function loadRun(target: string): Promise<LoadedRun> {
     throw new ReportInputError(`${file}: cannot read it (is this a run directory? it should hold results.json)`);
   }
   // Streamed: a results.json of 500,000 answers is 1–2 GB, more than a string or a heap can hold.
-  // One pass: checked and packed for the page as they stream by.
-  const packer = new AnswerPacker();
+  // One pass: checked, and handed to the caller (who packs them for the page), as they stream by.
   const singles = new Set<string>();
   let packError: unknown;
   const onAnswer = (a: ResultsAnswer) => {
     if (a.singleTurn === true) singles.add(a.itemId);
-    if (packError !== undefined) return;
+    if (packError !== undefined || options.onAnswer === undefined) return;
     try {
-      packer.add(a);
+      options.onAnswer(a);
     } catch (error) {
       packError = error; // reported below unless validation names the problem first
     }
@@ -64,7 +71,7 @@ export async function loadRun(target: string): Promise<LoadedRun> {
   if (packError !== undefined) throw new ReportInputError(`${file}: ${packError instanceof Error ? packError.message : String(packError)}`);
   const label = path.basename(info.isDirectory() ? path.resolve(target) : path.dirname(file));
   const results = { ...checked.header, answers: answersFromFile(file, checked.answerCount) };
-  return { label, file, results, prepared: { packed: packer.packed(), singleTurnItems: [...singles] } };
+  return { label, file, results, prepared: { singleTurnItems: [...singles] } };
 }
 
 /** Reads several runs; labels that repeat get `#2`, `#3` so the run picker can tell them apart. */
@@ -72,6 +79,11 @@ export async function loadRuns(targets: readonly string[]): Promise<LoadedRun[]>
   if (targets.length === 0) throw new ReportInputError('name at least one run directory or results.json');
   const runs: LoadedRun[] = [];
   for (const t of targets) runs.push(await loadRun(t));
+  return labelApart(runs);
+}
+
+/** Labels that repeat get `#2`, `#3`, in order (the runs are relabelled in place, and returned). */
+export function labelApart<T extends { label: string }>(runs: T[]): T[] {
   const seen = new Map<string, number>();
   for (const run of runs) {
     const n = (seen.get(run.label) ?? 0) + 1;

@@ -27,8 +27,9 @@ describe('renderReport', () => {
     expect(meta.runs.map((r) => r.label)).toEqual(['a', 'b']);
     expect(meta.runs[0]!.leaderboard).toEqual(a.leaderboard);
     expect(meta.runs[1]!.answerCount).toBe(b.answers.length);
+    expect(meta.runs[1]!.answerChunks).toEqual([{ count: b.answers.length }]);
     expect(meta.dimensions).toHaveLength(22);
-    const answers = unpackAnswers(block(out.html, answersBlockId(0)) as PackedAnswers);
+    const answers = unpackAnswers(block(out.html, answersBlockId(0, 0)) as PackedAnswers);
     expect(answers.map((x) => x.text)).toEqual(a.answers.map((x) => x.text));
     expect(out.answers).toBe(a.answers.length + b.answers.length);
     expect(out.dataBytes.embedded).toBeLessThan(out.dataBytes.raw);

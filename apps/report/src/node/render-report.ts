@@ -1,38 +1,36 @@
-import { gzipSync } from 'node:zlib';
 import { CATEGORIES, DIMENSIONS } from '@sc-safety/results';
 import type { ResultsDocument } from '@sc-safety/results';
-import { packAnswers } from '../shared/pack-answers.js';
 import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../shared/report-data.js';
-import type { PackedAnswers, ReportAgreement, ReportMeta, ReportRunMeta } from '../shared/report-data.js';
+import type { ReportAgreement, ReportMeta, ReportRunMeta } from '../shared/report-data.js';
+import { chunkAnswers } from './answer-chunks.js';
+import type { ChunkedAnswers } from './answer-chunks.js';
+import { encodeBlock } from './encode-block.js';
 import { DATA_PLACEHOLDER, readTemplate } from './template.js';
+
+export { encodeBlock } from './encode-block.js';
 
 /** A run to put in the report. */
 export interface ReportRunInput {
   label: string;
   /** A parsed results.json, or one whose answers are read from disk as they are iterated. */
   results: ResultsDocument;
-  /** The answers already packed, and the single-turn items, when a reader made them as it read (no second pass). */
+  /** What a reader gathered as it read the answers (no second pass). */
   prepared?: PreparedAnswers;
 }
 
 /** What the page needs of a run's answers, gathered in one pass. */
 export interface PreparedAnswers {
-  packed: PackedAnswers;
   singleTurnItems: string[];
+  /** The answers already packed in chunks (`sc-safety report` writes big runs' chunks as files). */
+  chunked?: ChunkedAnswers;
 }
 
 /** The page and what went into it. */
 export interface RenderedReport {
   html: string;
-  /** Bytes of JSON before compression, and of the embedded (gzip + base64) blocks. */
+  /** Bytes of JSON before compression, and of the (gzip + base64) blocks, in the page or beside it. */
   dataBytes: { raw: number; embedded: number };
   answers: number;
-}
-
-/** JSON → gzip → base64: base64 never contains `<`, so the block cannot end its element early. */
-export function encodeBlock(value: unknown): { text: string; raw: number } {
-  const json = Buffer.from(JSON.stringify(value), 'utf8');
-  return { text: gzipSync(json, { level: 6 }).toString('base64'), raw: json.length };
 }
 
 const block = (id: string, text: string): string =>
@@ -54,6 +52,7 @@ export function buildMeta(runs: readonly ReportRunInput[], generatedAt = new Dat
       leaderboard: results.leaderboard,
       agreement: (results.agreement as ReportAgreement | null) ?? null,
       answerCount: results.answers.length,
+      answerChunks: prepared?.chunked?.chunks ?? [],
       singleTurnItems: prepared?.singleTurnItems ?? singleTurnItems(results.answers),
       calibration: (results as { calibration?: ReportRunMeta['calibration'] }).calibration ?? null,
       ...(results.adaptiveLeaderboard ? { adaptiveLeaderboard: results.adaptiveLeaderboard } : {}),
@@ -69,8 +68,9 @@ export function singleTurnItems(answers: Iterable<{ itemId: string; singleTurn?:
 }
 
 /**
- * Builds the self-contained report page: the built app with the runs embedded as compressed
- * JSON. It opens from file:// with no server and no network.
+ * Builds the report page: the built app with the runs' meta and their answer chunks embedded as
+ * compressed JSON, or, for chunks a writer already put in files, the list of those files. It opens
+ * from file:// with no server and no network.
  *
  * @param template the built page (default: read from the package's dist/app).
  */
@@ -80,16 +80,26 @@ export async function renderReport(
 ): Promise<RenderedReport> {
   if (runs.length === 0) throw new Error('renderReport: no runs');
   const template = options.template ?? (await readTemplate());
-  const meta = encodeBlock(buildMeta(runs, options.generatedAt));
+  const chunked: (ReportRunInput & { prepared: { chunked: ChunkedAnswers } })[] = [];
+  for (const [i, run] of runs.entries()) {
+    chunked.push({
+      ...run,
+      prepared: {
+        singleTurnItems: run.prepared?.singleTurnItems ?? singleTurnItems(run.results.answers),
+        chunked: run.prepared?.chunked ?? (await chunkAnswers(i, run.results.answers)),
+      },
+    });
+  }
+  const meta = encodeBlock(buildMeta(chunked, options.generatedAt));
   const blocks = [block(META_BLOCK_ID, meta.text)];
   let raw = meta.raw;
   let embedded = meta.text.length;
   let answers = 0;
-  runs.forEach((run, i) => {
-    const encoded = encodeBlock(run.prepared?.packed ?? packAnswers(run.results.answers));
-    blocks.push(block(answersBlockId(i), encoded.text));
-    raw += encoded.raw;
-    embedded += encoded.text.length;
+  chunked.forEach((run, i) => {
+    const { inline, bytes } = run.prepared.chunked;
+    for (const c of inline) blocks.push(block(answersBlockId(i, c.chunk), c.text));
+    raw += bytes.raw;
+    embedded += bytes.embedded;
     answers += run.results.answers.length;
   });
   // A replacement function, so `$&`-style patterns in the data could never be interpreted.

@@ -38,6 +38,12 @@ describe('packAnswers / unpackAnswers', () => {
     expect(u!.judgments[0]).toEqual({ judgeId: 'j', outcome: 'judge_error', score: null, reason: null, error: 'boom' });
   });
 
+  it('numbers a later chunk\'s answers from its first position in the run', () => {
+    const unpacked = unpackAnswers(packAnswers(results.answers.slice(10, 13)), 10);
+    expect(unpacked.map((u) => u.index)).toEqual([10, 11, 12]);
+    expect(unpacked.map((u) => u.text)).toEqual(results.answers.slice(10, 13).map((a) => a.text));
+  });
+
   it('stores repeated strings once', () => {
     const packed = packAnswers(results.answers);
     expect(new Set(packed.strings).size).toBe(packed.strings.length);

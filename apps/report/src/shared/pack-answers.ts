@@ -1,16 +1,20 @@
 import { ANSWER_OUTCOMES } from '@sc-safety/results';
 import type { ResultsAnswer } from '@sc-safety/results';
-import type { PackedAnswers, PackedJudgment, PackedRow, ReportAnswer } from './report-data.js';
+import type { PackedAnswers, PackedJudgment, PackedRow, PackedString, ReportAnswer } from './report-data.js';
 
 const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'] as const;
 
-/** Interns strings into one table so repeated prompts, reasons and ids are stored once. */
+/** Strings longer than this are written in place, not interned (see {@link PackedAnswers}). */
+const INTERN_MAX_LENGTH = 64;
+
+/** Interns short strings into one table so repeated ids and reasons are stored once. */
 class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
 
-  ref(value: string | null | undefined): number {
+  ref(value: string | null | undefined): PackedString {
     if (value === null || value === undefined) return -1;
+    if (value.length > INTERN_MAX_LENGTH) return value;
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.strings.length;
@@ -87,17 +91,21 @@ function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
   ];
 }
 
-/** Unpacks {@link packAnswers}' output into the objects the views use. */
-export function unpackAnswers(packed: PackedAnswers): ReportAnswer[] {
+/**
+ * Unpacks {@link packAnswers}' output into the objects the views use.
+ *
+ * @param first the run-wide position of the first row (a chunk after the first starts past 0).
+ */
+export function unpackAnswers(packed: PackedAnswers, first = 0): ReportAnswer[] {
   const s = packed.strings;
-  const str = (i: number): string | null => (i < 0 ? null : (s[i] ?? null));
-  const req = (i: number): string => str(i) ?? '';
+  const str = (i: PackedString): string | null => (typeof i === 'string' ? i : i < 0 ? null : (s[i] ?? null));
+  const req = (i: PackedString): string => str(i) ?? '';
   const opt = (n: number): number | null => (n < 0 ? null : n);
-  return packed.rows.map((r, index): ReportAnswer => {
+  return packed.rows.map((r, i): ReportAnswer => {
     const block = r[14];
     const error = r[15];
     return {
-      index,
+      index: first + i,
       model: req(r[0]),
       itemId: req(r[1]),
       category: req(r[2]),

@@ -12,7 +12,24 @@ export const REPORT_DATA_VERSION = 1 as const;
 
 /** Element ids of the embedded blocks. */
 export const META_BLOCK_ID = 'sc-meta';
-export const answersBlockId = (run: number): string => `sc-answers-${run}`;
+export const answersBlockId = (run: number, chunk: number): string => `sc-answers-${run}-${chunk}`;
+
+/**
+ * The global function an answers chunk file calls: `__scSafetyAnswers(run, chunk, "<gzip+base64>")`.
+ * Its argument is base64 only, so the file is data the page's code decodes, never code built from it.
+ */
+export const ANSWER_CHUNK_CALLBACK = '__scSafetyAnswers';
+
+/** One chunk of a run's answers, in answer order. */
+export interface AnswerChunkRef {
+  /** Answers in the chunk. */
+  count: number;
+  /**
+   * The chunk's file, relative to the page (a `<script>` file beside it); absent when the chunk is
+   * a block inside the page ({@link answersBlockId}).
+   */
+  src?: string;
+}
 
 /** A category or sub-dimension name pair, as the taxonomy has it. */
 export interface TaxonomyName {
@@ -33,8 +50,10 @@ export interface ReportRunMeta {
   leaderboard: LeaderboardSection;
   /** The judge panel's agreement statistics (results.json `agreement`), null without a panel. */
   agreement: ReportAgreement | null;
-  /** Answers in this run's packed block. */
+  /** Answers in this run's packed chunks. */
   answerCount: number;
+  /** The run's answer chunks, in answer order. */
+  answerChunks: AnswerChunkRef[];
   /** Ids of the items with no follow-up (round 1 only), in answer order; empty when every item is a pair. */
   singleTurnItems: string[];
   /** results.json `calibration` (sc-safety judge calibrate), when the run has one. */
@@ -101,17 +120,22 @@ export interface ReportAnswer {
 }
 
 /**
- * Packed answers: every string goes through one table (prompts repeat across models, judge
- * reasons and model ids repeat everywhere), each answer is an array of numbers and table indexes.
- * `-1` stands for "absent" in string and number slots.
+ * Packed answers: short strings go through one table (model ids, item ids and judge reasons repeat
+ * everywhere), each answer is an array of numbers and table indexes. Long strings (answer texts,
+ * prompts) are written in place: they seldom repeat within a chunk, and looking each up in the
+ * table cost more than gzip needs to fold the repeats. `-1` stands for "absent" in string and
+ * number slots.
  */
 export interface PackedAnswers {
   strings: string[];
   rows: PackedRow[];
 }
 
+/** A string slot: an index into {@link PackedAnswers.strings}, -1 for none, or the string itself. */
+export type PackedString = number | string;
+
 /** [judgeId, outcome, score, reason, error] */
-export type PackedJudgment = [number, number, number, number, number];
+export type PackedJudgment = [PackedString, number, number, PackedString, PackedString];
 
 /**
  * [model, itemId, category, dimension, round, outcome, score, flags, text, prompt, previousReply,
@@ -120,10 +144,10 @@ export type PackedJudgment = [number, number, number, number, number];
  * error: [kind, message, status] or 0.
  */
 export type PackedRow = [
-  number, number, number, number, number, number, number, number,
-  number, number, number, number, number,
+  PackedString, PackedString, PackedString, PackedString, number, number, number, number,
+  PackedString, PackedString, PackedString, PackedString, PackedString,
   PackedJudgment[],
-  [number, number, number, number] | 0,
-  [number, number, number] | 0,
-  number, number, number,
+  [PackedString, PackedString, PackedString, PackedString] | 0,
+  [PackedString, PackedString, number] | 0,
+  number, PackedString, number,
 ];

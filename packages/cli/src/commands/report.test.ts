@@ -49,7 +49,7 @@ describe('sc-safety report', () => {
     expect(r.out.trim()).toBe(path.join(dir, 'html', 'index.html'));
     expect(r.err).toMatch(/2 run\(s\), 176 answers/);
     const html = await readFile(path.join(dir, 'html', 'index.html'), 'utf8');
-    expect(html).toContain('id="sc-answers-1"');
+    expect(html).toContain('id="sc-answers-1-0"');
     expect(html).toContain("default-src 'none'");
     const onFile = await run(dir, 'report', 'run-a', '--out', path.join('html', 'index.html'));
     expect(onFile.code).toBe(2);

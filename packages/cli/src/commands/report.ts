@@ -119,7 +119,7 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
 
   program
     .command('report')
-    .description('write the web report (leaderboards, charts, transcripts) as one self-contained HTML file: it opens from file:// with no server and no network')
+    .description('write the web report (leaderboards, charts, transcripts) as one self-contained HTML file: it opens from file:// with no server and no network (past 20,000 answers, with an answers-<id>/ folder beside it)')
     .argument('<run-dir...>', 'run directories (or results.json files); several runs get a run picker')
     .option('-o, --out <dir>', 'directory to write index.html into (default: <run-dir>/report of the first run)')
     .option('--json', 'print what was written as JSON on stdout')
@@ -141,7 +141,7 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
         const r = await reportModule();
         try {
           const written = await r.writeReport(dirs.map((d) => path.resolve(io.cwd, d)), outDir);
-          io.stdout(flags.json ? terminalSafeJson({ file: written.file, runs: written.runs.length, answers: written.answers, bytes: written.bytes }, 2) + '\n' : `${written.file}\n`);
+          io.stdout(flags.json ? terminalSafeJson({ file: written.file, dataDir: written.dataDir ?? null, runs: written.runs.length, answers: written.answers, bytes: written.bytes }, 2) + '\n' : `${written.file}\n`);
           info(ctx, `report: ${written.runs.length} run(s), ${written.answers} answers, ${kib(written.bytes)} (data ${kib(written.dataBytes.raw)} → ${kib(written.dataBytes.embedded)} embedded)\n`);
         } catch (error) {
           await removeEmpty(created);

@@ -87,4 +87,14 @@ describe('judge calibration against human labels', () => {
     expect(results.calibration).toEqual(report);
     expect(await readCalibration(dir)).toEqual(report);
   });
+
+  it('streams results.json: replaces an earlier calibration in place, answers and fields kept as written', async () => {
+    const answers = [answer('m', 'i1', 1, 0), answer('m', 'i2', 2, 2)];
+    const before = { format: 'sc-safety/results', calibration: { old: true }, answers, leaderboard: { x: 1 } };
+    await writeFile(path.join(dir, 'results.json'), JSON.stringify(before));
+    const report = calibrateRun(answers, await labels([{ answerKey: 'k-m-i1-1', rater: 'r1', score: 0 }]), { iterations: 0 });
+    await writeCalibration(dir, report);
+    // As the run's writer would have written the whole document (indented by 2, a final newline).
+    expect(await readFile(path.join(dir, 'results.json'), 'utf8')).toBe(`${JSON.stringify({ ...before, calibration: report }, null, 2)}\n`);
+  });
 });

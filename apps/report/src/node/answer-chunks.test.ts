@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { unpackAnswers } from '../shared/pack-answers.js';
+import { ANSWER_CHUNK_CALLBACK } from '../shared/report-data.js';
+import type { PackedAnswers } from '../shared/report-data.js';
+import { AnswerChunkWriter, chunkAnswers } from './answer-chunks.js';
+import type { InlineBudget } from './answer-chunks.js';
+import { syntheticResults } from './synthetic-results.js';
+
+const decode = (text: string): PackedAnswers => JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as PackedAnswers;
+
+/** The block a chunk file hands to the page's callback. */
+async function fileBlock(file: string, run: number, chunk: number): Promise<string> {
+  const m = new RegExp(`^${ANSWER_CHUNK_CALLBACK}\\(${run},${chunk},"([A-Za-z0-9+/=]*)"\\);\\n$`).exec(await readFile(file, 'utf8'));
+  if (!m) throw new Error(`${file} is not a chunk file of run ${run}, chunk ${chunk}`);
+  return m[1]!;
+}
+
+describe('AnswerChunkWriter', () => {
+  const { answers } = syntheticResults({ models: 2, pairs: 22, bootstrapIterations: 0 }); // 88 answers
+
+  it('keeps chunks inside the page while the budget lasts', async () => {
+    const chunked = await chunkAnswers(0, answers, 30);
+    expect(chunked.chunks).toEqual([{ count: 30 }, { count: 30 }, { count: 28 }]);
+    expect(chunked.inline.map((c) => c.chunk)).toEqual([0, 1, 2]);
+    const texts = chunked.inline.flatMap((c, i) => unpackAnswers(decode(c.text), i * 30)).map((a) => [a.index, a.text]);
+    expect(texts).toEqual(answers.map((a, i) => [i, a.text]));
+    expect(chunked.bytes.embedded).toBeLessThan(chunked.bytes.raw);
+  });
+
+  it('moves a run that outgrows the budget to files, held chunks included, and gives its share back', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-chunks-'));
+    const budget: InlineBudget = { remaining: 50 };
+    const small = new AnswerChunkWriter(0, budget, { dir, src: 'answers-x' }, 30);
+    for (const a of answers.slice(0, 20)) small.add(a);
+    expect(await small.finish()).toMatchObject({ chunks: [{ count: 20 }], inline: [{ chunk: 0 }] });
+    expect(budget.remaining).toBe(30);
+    const big = new AnswerChunkWriter(1, budget, { dir, src: 'answers-x' }, 30);
+    for (const a of answers) big.add(a);
+    const chunked = await big.finish();
+    expect(chunked.inline).toEqual([]);
+    expect(chunked.chunks).toEqual([
+      { count: 30, src: 'answers-x/1-0.js' },
+      { count: 30, src: 'answers-x/1-1.js' },
+      { count: 28, src: 'answers-x/1-2.js' },
+    ]);
+    expect(budget.remaining).toBe(30);
+    expect((await readdir(dir)).sort()).toEqual(['1-0.js', '1-1.js', '1-2.js']);
+    const back = [];
+    for (let i = 0; i < chunked.chunks.length; i++) back.push(...unpackAnswers(decode(await fileBlock(path.join(dir, `1-${i}.js`), 1, i)), i * 30));
+    expect(back.map((a) => [a.index, a.itemId, a.text])).toEqual(answers.map((a, i) => [i, a.itemId, a.text]));
+    expect(chunked.bytes.embedded).toBe((await Promise.all(chunked.chunks.map((_, i) => fileBlock(path.join(dir, `1-${i}.js`), 1, i)))).join('').length);
+  });
+
+  it('reports a chunk file it cannot write, with the error\'s code and path', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-chunks-'));
+    const blocker = path.join(dir, 'file');
+    await writeFile(blocker, 'not a directory');
+    const writer = new AnswerChunkWriter(0, { remaining: 0 }, { dir: path.join(blocker, 'answers-x'), src: 'answers-x' }, 30);
+    for (const a of answers) writer.add(a);
+    await expect(writer.finish()).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+});
