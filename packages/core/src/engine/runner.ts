@@ -9,6 +9,7 @@ import { epochParams, epochUnit } from './epochs.js';
 import { GroupCommit } from './group-commit.js';
 import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
+import { TurnBudget } from './turn-budget.js';
 import type { LaneStop } from './lane.js';
 import { BLOCKED_PLACEHOLDER, DEFAULT_POLICIES, EMPTY_PLACEHOLDER } from './policies.js';
 import type { EnginePolicies } from './policies.js';
@@ -380,6 +381,8 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     const epochs = epochsOf(target);
     const units = options.items.length * epochs;
     const workers = Math.max(1, Math.min(units, target.limits.concurrency * 2 + 2));
+    // A resume replays stored items without waiting on I/O: give timers and Ctrl-C their turns.
+    const turns = new TurnBudget();
     await Promise.all(
       Array.from({ length: workers }, async () => {
         for (;;) {
@@ -388,6 +391,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
           if (u >= units) return;
           const { index, epoch } = epochUnit(u, epochs);
           await runItem(target, lane, options.items.at(index)!, index, epoch);
+          await turns.pause();
         }
       }),
     );
