@@ -68,11 +68,13 @@ export async function scaleScenario({ itemCount, concurrency, resume = true, log
     result.storeMb = round(statSync(path.join(dir, 'run', 'store.sqlite')).size / 2 ** 20);
     result.resultsJsonMb = round(statSync(path.join(dir, 'run', 'results.json')).size / 2 ** 20);
     result.answersCsvMb = round(statSync(path.join(dir, 'run', 'answers.csv')).size / 2 ** 20);
-    if (result.run.calls !== itemCount * 4) result.warning = `expected ${itemCount * 4} calls, the fake saw ${result.run.calls}`;
+    // `sc-safety run` probes the target's and the judge's endpoint once each before the first call (preflight).
+    const PREFLIGHT = 2;
+    if (result.run.calls !== itemCount * 4 + PREFLIGHT) result.warning = `expected ${itemCount * 4} calls + ${PREFLIGHT} preflight probes, the fake saw ${result.run.calls}`;
     if ((result.run.outcomes.scored ?? 0) !== itemCount * 2) result.warning = `not every row was scored: ${JSON.stringify(result.run.outcomes)}`;
     if (resume) {
       result.resume = await phase('resume');
-      if (result.resume.calls !== 0) result.warning = `the resume made ${result.resume.calls} calls; expected none`;
+      if (result.resume.calls !== PREFLIGHT) result.warning = `the resume made ${result.resume.calls - PREFLIGHT} calls besides the preflight probes; expected none`;
       result.resumeCtrlC = await phase('resume+Ctrl-C', { abortAtRow: Math.floor(itemCount) });
     }
     return result;
