@@ -1,4 +1,4 @@
-import { rename, rmdir, unlink } from 'node:fs/promises';
+import { rename, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { makeDirs } from '../fs/make-dirs.js';
 import { answerCsvLine, answersCsvHead } from './answers-csv.js';
