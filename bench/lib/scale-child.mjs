@@ -73,9 +73,10 @@ function throughputBetween(a, b) {
   const from = i === 0 ? startedAt : times[i - 1];
   return ((j - i + 1) / (times[j] - from)) * 1000;
 }
-// The longest block overall, and the longest that ended by the last row (loading and the engine).
+// The longest block overall, and the longest that began by the last row (loading and the engine;
+// a block is seen when it ends, so it began `late` ms before the timer ran).
 const maxBlockMs = blocks.reduce((m, [, late]) => Math.max(m, late), 0);
-const maxBlockEngineMs = blocks.filter(([at]) => lastRowAt !== undefined && at <= lastRowAt).reduce((m, [, late]) => Math.max(m, late), 0);
+const maxBlockEngineMs = blocks.filter(([at, late]) => lastRowAt !== undefined && at - late <= lastRowAt).reduce((m, [, late]) => Math.max(m, late), 0);
 let maxRowGapMs = 0;
 for (let k = 1; k < rows; k++) maxRowGapMs = Math.max(maxRowGapMs, times[k] - times[k - 1]);
 
