@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fake-server.mjs');
 
-/** Forks a fake server answering after `delayMs`; resolves once it listens. */
-export async function startFake(delayMs) {
-  const child = fork(SERVER, [String(delayMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** Forks a fake server answering after `delayMs` (on `port`, default any free one); resolves once it listens. */
+export async function startFake(delayMs, listenPort = 0) {
+  const child = fork(SERVER, [String(delayMs), String(listenPort)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`fake server exited early (code ${code})`)));

@@ -64,7 +64,7 @@ server.keepAliveTimeout = 600_000;
 server.headersTimeout = 610_000;
 server.requestTimeout = 0;
 
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => {
   process.send({ type: 'ready', port: server.address().port });
 });
 

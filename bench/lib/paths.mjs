@@ -6,9 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ROOT = path.resolve(BENCH_DIR, '..');
-export const CORE_DIST = path.join(ROOT, 'packages/core/dist/index.js');
-/** Core's `./internal` subpath: the engine plumbing the throughput scenario wires as `sc-safety run` does. */
-export const CORE_INTERNAL_DIST = path.join(ROOT, 'packages/core/dist/internal.js');
+/**
+ * The core build the bench measures. `SC_SAFETY_BENCH_CORE_DIST` points it at another build of
+ * core (e.g. the previous commit's, compiled to `packages/core/dist-base/` so it resolves the same
+ * dependencies) to measure before and after on the same machine at the same time.
+ */
+export const CORE_DIST = process.env.SC_SAFETY_BENCH_CORE_DIST ? path.resolve(process.env.SC_SAFETY_BENCH_CORE_DIST) : path.join(ROOT, 'packages/core/dist/index.js');
+/** Core's `./internal` subpath (beside {@link CORE_DIST}): the engine plumbing the throughput scenario wires as `sc-safety run` does. */
+export const CORE_INTERNAL_DIST = path.join(path.dirname(CORE_DIST), 'internal.js');
 export const ADAPTER_OPENAI_DIST = path.join(ROOT, 'packages/adapter-openai/dist/index.js');
 export const ADAPTER_UTILS_DIST = path.join(ROOT, 'packages/adapter-utils/dist/index.js');
 export const CLI_BIN = path.join(ROOT, 'packages/cli/dist/bin.js');

@@ -77,7 +77,7 @@ describe('renderReport', () => {
     expect(meta.runs[0]!.adaptiveLeaderboard).toBeUndefined();
     expect(meta.runs[1]!.adaptiveLeaderboard).toEqual(adaptiveLeaderboard);
     expect(meta.runs[1]!.adaptiveLeaderboard!.models[b.models[0]!.id]).toMatchObject({ flips: 1, attackerOutcomes: { ok: 2 } });
-    expect(unpackAnswers(block(out.html, answersBlockId(1)) as PackedAnswers)[0]!.round).toBe(3);
+    expect(unpackAnswers(block(out.html, answersBlockId(1, 0)) as PackedAnswers)[0]!.round).toBe(3);
   });
 
   it('never lets data text reach the markup: no raw tags, no placeholder tricks', async () => {

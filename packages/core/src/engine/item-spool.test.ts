@@ -31,6 +31,14 @@ describe('ItemSpool', () => {
     spool.close();
   });
 
+  it('reads items larger than its read window, and in any order', () => {
+    const big = { ...item(7), id: 'big', turns: ['大'.repeat(200_000), '尾'] };
+    const items = [item(0), big, item(2), { ...big, id: 'big-2' }, item(4)];
+    const spool = ItemSpool.from(items, tmp);
+    for (const n of [4, 3, 2, 1, 0, 1, 3]) expect(spool.at(n)).toEqual(items[n]);
+    spool.close();
+  });
+
   it('refuses duplicate ids, and deletes its file on close', () => {
     expect(() => ItemSpool.from([item(1), item(1)], tmp)).toThrow(/duplicate item id "item-1"/);
     const spool = ItemSpool.from([item(1)], tmp);

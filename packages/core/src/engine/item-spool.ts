@@ -16,6 +16,8 @@ export interface ItemLookup {
 }
 
 const WRITE_CHUNK_BYTES = 1 << 18;
+/** Bytes read back at once: items are asked in dataset order, so one read serves the next many. */
+const READ_BYTES = 1 << 18;
 
 /**
  * A run's dataset items kept on disk instead of in memory: written once as JSON lines to a
@@ -33,6 +35,10 @@ export class ItemSpool implements ItemSource, ItemLookup {
   readonly #dir: string;
   readonly #fd: number;
   #last: { index: number; item: EngineItem } | undefined;
+  /** The bytes of the file from `#windowStart`, as last read. */
+  #buffer: Buffer | undefined;
+  #window: Buffer = Buffer.alloc(0);
+  #windowStart = 0;
   #closed = false;
 
   private constructor(count: number, tmpDir: string) {
@@ -86,16 +92,27 @@ export class ItemSpool implements ItemSource, ItemLookup {
     if (this.#last?.index === index) return this.#last.item;
     if (this.#closed) throw new Error('ItemSpool: read after close');
     const length = this.#lengths[index]!;
-    const buffer = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(this.#fd, buffer, read, length - read, this.#offsets[index]! + read);
-      if (n === 0) throw new Error(`ItemSpool: item ${index} is cut short on disk`);
-      read += n;
-    }
-    const item = JSON.parse(buffer.toString('utf8')) as EngineItem;
+    const offset = this.#offsets[index]!;
+    if (offset < this.#windowStart || offset + length > this.#windowStart + this.#window.length) this.#read(index, offset, length);
+    const start = offset - this.#windowStart;
+    const item = JSON.parse(this.#window.toString('utf8', start, start + length)) as EngineItem;
     this.#last = { index, item };
     return item;
+  }
+
+  /** Reads the window of the file that starts at item `index`: the item whole, and what follows it. */
+  #read(index: number, offset: number, length: number): void {
+    if (this.#buffer === undefined || this.#buffer.length < length) this.#buffer = Buffer.allocUnsafe(Math.max(READ_BYTES, length));
+    const buffer = this.#buffer;
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(this.#fd, buffer, read, buffer.length - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    if (read < length) throw new Error(`ItemSpool: item ${index} is cut short on disk`);
+    this.#window = buffer.subarray(0, read);
+    this.#windowStart = offset;
   }
 
   byId(id: string): EngineItem | undefined {
@@ -113,6 +130,8 @@ export class ItemSpool implements ItemSource, ItemLookup {
     if (this.#closed) return;
     this.#closed = true;
     this.#last = undefined;
+    this.#buffer = undefined;
+    this.#window = Buffer.alloc(0);
     closeSync(this.#fd);
     rmSync(this.#dir, { recursive: true, force: true });
   }

@@ -42,6 +42,12 @@ export class ModelLane {
   private readonly stopController = new AbortController();
   /** The lane's stop signal joined with the run's, built once per run signal (see `outerSignal`). */
   private outer: { run: AbortSignal; signal: AbortSignal } | undefined;
+  /**
+   * How to abort each attempt in flight, by the outer signal it runs under. One listener per outer
+   * signal aborts them all, instead of one listener added and removed per attempt (an EventTarget
+   * listener costs more than a Set entry).
+   */
+  private readonly inFlight = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>();
   stopped: LaneStop | undefined;
   retries = 0;
 
@@ -55,6 +61,15 @@ export class ModelLane {
     this.budget = new RateBudget(limits.rpm, limits.tpm);
     // Every call in flight or queued listens on the lane's signal: no listener-count warning.
     setMaxListeners(0, this.stopController.signal);
+    this.abortInFlightOn(this.stopController.signal);
+  }
+
+  private abortInFlightOn(signal: AbortSignal): void {
+    const attempts = new Set<(reason: unknown) => void>();
+    this.inFlight.set(signal, attempts);
+    signal.addEventListener('abort', () => {
+      for (const abort of attempts) abort(signal.reason);
+    }, { once: true });
   }
 
   get stopSignal(): AbortSignal {
@@ -116,14 +131,15 @@ export class ModelLane {
     if (this.outer?.run !== runSignal) {
       const signal = AbortSignal.any([this.stopController.signal, runSignal]);
       setMaxListeners(0, signal);
+      this.abortInFlightOn(signal);
       this.outer = { run: runSignal, signal };
     }
     return this.outer.signal;
   }
 
   private async attempt(request: GenerateRequestV1, outer: AbortSignal, estimate: number): Promise<GenerateResultV1> {
-    // A plain per-attempt controller, linked to the lane/run signal by a listener removed when the
-    // attempt ends; the adapter may leave listeners on it, and a plain signal is still collected.
+    // A plain per-attempt controller, linked to the lane/run signal through `inFlight` while the
+    // attempt runs; the adapter may leave listeners on it, and a plain signal is still collected.
     const attempt = new AbortController();
     let timedOut = false;
     // Settles the race below when the attempt is aborted: an adapter that ignores its signal must
@@ -133,9 +149,9 @@ export class ModelLane {
       attempt.abort(reason);
       giveUp?.(reason);
     };
-    const onOuterAbort = () => abort(outer.reason);
+    const inFlight = this.inFlight.get(outer)!;
     if (outer.aborted) attempt.abort(outer.reason);
-    else outer.addEventListener('abort', onOuterAbort, { once: true });
+    else inFlight.add(abort);
     const timer = setTimeout(() => {
       timedOut = true;
       abort(new TimeoutError({ message: `no answer within ${this.limits.timeoutMs} ms` }));
@@ -158,7 +174,7 @@ export class ModelLane {
     } finally {
       giveUp = undefined;
       clearTimeout(timer);
-      outer.removeEventListener('abort', onOuterAbort);
+      inFlight.delete(abort);
     }
   }
 }

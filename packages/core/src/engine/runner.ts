@@ -8,6 +8,7 @@ import { epochUnit } from './epochs.js';
 import { GroupCommit } from './group-commit.js';
 import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
+import { TurnBudget } from './turn-budget.js';
 import { DEFAULT_POLICIES } from './policies.js';
 import type { EnginePolicies } from './policies.js';
 import { runConversation } from './run-conversation.js';
@@ -126,6 +127,8 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     const epochs = epochsOf(target);
     const units = options.items.length * epochs;
     const workers = Math.max(1, Math.min(units, target.limits.concurrency * 2 + 2));
+    // A resume replays stored items without waiting on I/O: give timers and Ctrl-C their turns.
+    const turns = new TurnBudget();
     await Promise.all(
       Array.from({ length: workers }, async () => {
         for (;;) {
@@ -136,6 +139,7 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
           const item = options.items.at(index)!;
           const rows = await runConversation(ctx, { target, lane, item, epoch, source }, onRow);
           if (keepRows) rowsByTarget.get(target.id)![index * epochs + epoch - 1] = rows;
+          await turns.pause();
         }
       }),
     );

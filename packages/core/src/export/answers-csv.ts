@@ -59,11 +59,17 @@ export function answersCsv(results: ResultsDocument): string {
  * line first, then one whole record (one answer, ending in CRLF) per chunk.
  */
 export function* answersCsvChunks(results: Pick<ResultsDocument, 'answers'>): Generator<string> {
-  yield UTF8_BOM + csvLine(ANSWERS_CSV_COLUMNS);
+  yield answersCsvHead();
   for (const a of results.answers) yield answerCsvLine(a);
 }
 
-function answerCsvLine(a: ResultsAnswer): string {
+/** The start of answers.csv: the byte order mark and the header line. */
+export function answersCsvHead(): string {
+  return UTF8_BOM + csvLine(ANSWERS_CSV_COLUMNS);
+}
+
+/** One answer's record of answers.csv, ending in CRLF. */
+export function answerCsvLine(a: ResultsAnswer): string {
   // csvLine neutralises every cell (formulas, control characters).
   const text = (value: string | null | undefined): string => value ?? '';
   return csvLine([

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Chunks are gathered up to about this many characters per write: few syscalls, little memory. */
@@ -12,28 +13,69 @@ const WRITE_BATCH_CHARS = 1 << 16;
  * refuses a chunk) aborts the write. On failure the temporary file is removed.
  */
 export async function writeTempFile(path: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<string> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let written = false;
+  const file = await TempFile.create(path);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      let batch = '';
-      for await (const chunk of chunks) {
-        batch += chunk;
-        if (batch.length >= WRITE_BATCH_CHARS) {
-          await handle.write(batch, null, 'utf8');
-          batch = '';
-        }
-      }
-      if (batch !== '') await handle.write(batch, null, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+    for await (const chunk of chunks) {
+      const flushing = file.write(chunk);
+      if (flushing) await flushing;
     }
-    written = true;
-    return temp;
-  } finally {
-    if (!written) await unlink(temp).catch(() => {});
+    return await file.finish();
+  } catch (error) {
+    await file.discard();
+    throw error;
+  }
+}
+
+/**
+ * A temporary file next to `path` (same directory, so a later rename over `path` is atomic),
+ * written chunk by chunk in batches: what {@link writeTempFile} uses, for writers that fill more
+ * than one file in the same pass. Call {@link finish} (flushed to disk, returns the temporary
+ * path) or {@link discard} (closed and removed).
+ */
+export class TempFile {
+  #batch = '';
+  #finished = false;
+
+  private constructor(
+    /** Path of the temporary file. */
+    readonly path: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  /** Creates the temporary file for `path` (exclusively: it never overwrites anything). */
+  static async create(path: string): Promise<TempFile> {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    return new TempFile(temp, await open(temp, 'wx'));
+  }
+
+  /** Adds `chunk`; returns a promise to await only when a full batch is being written out. */
+  write(chunk: string): Promise<void> | undefined {
+    this.#batch += chunk;
+    if (this.#batch.length < WRITE_BATCH_CHARS) return undefined;
+    const batch = this.#batch;
+    this.#batch = '';
+    return this.handle.write(batch, null, 'utf8').then(() => undefined);
+  }
+
+  /** Writes what is left, flushes the file to disk, closes it and returns its path. */
+  async finish(): Promise<string> {
+    try {
+      if (this.#batch !== '') await this.handle.write(this.#batch, null, 'utf8');
+      this.#batch = '';
+      await this.handle.sync();
+    } finally {
+      await this.handle.close();
+    }
+    this.#finished = true;
+    return this.path;
+  }
+
+  /** Closes and removes the file, whatever state it is in. Safe after {@link finish} too. */
+  async discard(): Promise<void> {
+    this.#batch = '';
+    if (!this.#finished) await this.handle.close().catch(() => {});
+    this.#finished = true;
+    await unlink(this.path).catch(() => {});
   }
 }
 

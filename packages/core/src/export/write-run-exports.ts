@@ -1,12 +1,12 @@
-import { rename, rmdir, unlink } from 'node:fs/promises';
+import { rename, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { makeDirs } from '../fs/make-dirs.js';
-import { answersCsvChunks } from './answers-csv.js';
-import { writeTempFile } from './atomic-write.js';
+import { answerCsvLine, answersCsvHead } from './answers-csv.js';
+import { TempFile } from './atomic-write.js';
+import { prettyJson } from './pretty-json.js';
 import { renderSummary } from './render-summary.js';
-import type { AnswerSequence, ResultsDocument } from '@sc-safety/results';
+import type { AnswerSequence, ResultsAnswer, ResultsDocument } from '@sc-safety/results';
 import { SecretScanner } from './secrets-guard.js';
-import { escapeJsonControls } from '../text/terminal-text.js';
 
 /** File names of a run's exports inside its run directory. */
 export const RUN_EXPORT_FILES = {
@@ -30,21 +30,10 @@ export interface RunExportPaths {
   summary: string;
 }
 
-/** Numbers JSON cannot carry would silently become null; fail loudly instead, naming the field. */
-function finiteOnly(key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`results.json: non-finite number at "${key}"`);
-  return value;
-}
-
-/**
- * `JSON.stringify(value, finiteOnly, 2)` as it reads nested `depth` levels deep, with DEL and C1
- * controls escaped too (`\u009b`): JSON leaves them raw, and `cat results.json` would run them.
- */
-function nested(value: unknown, depth: number): string | undefined {
-  const raw = JSON.stringify(value, finiteOnly, 2) as string | undefined;
-  const json = raw === undefined ? undefined : escapeJsonControls(raw);
-  // JSON strings hold no raw line breaks, so every one is between values: indent what follows.
-  return json?.replace(/\n/g, `\n${' '.repeat(depth * 2)}`);
+/** A piece of results.json, and the answer it holds when it is one of the `answers`. */
+interface ResultsJsonPiece {
+  text: string;
+  answer?: ResultsAnswer;
 }
 
 /**
@@ -54,27 +43,32 @@ function nested(value: unknown, depth: number): string | undefined {
  * never exists at once (a big run has tens of thousands of answers).
  */
 export function* resultsJsonChunks(results: ResultsDocument): Generator<string> {
+  for (const piece of resultsJsonPieces(results)) yield piece.text;
+}
+
+/** {@link resultsJsonChunks}, each answer's chunk with the answer, so answers.csv is written in the same pass. */
+function* resultsJsonPieces(results: ResultsDocument): Generator<ResultsJsonPiece> {
   const fields = Object.entries(results).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
   if (fields.length === 0) {
-    yield '{}\n';
+    yield { text: '{}\n' };
     return;
   }
-  yield '{\n';
+  yield { text: '{\n' };
   for (const [i, [key, value]] of fields.entries()) {
     const comma = i < fields.length - 1 ? ',' : '';
     if (key === 'answers' && isSequence(value) && value.length > 0) {
       const last = value.length - 1;
       let j = 0;
-      yield `  ${JSON.stringify(key)}: [\n`;
-      for (const answer of value) yield `    ${nested(answer, 2) ?? 'null'}${j++ < last ? ',' : ''}\n`;
-      yield `  ]${comma}\n`;
+      yield { text: `  ${JSON.stringify(key)}: [\n` };
+      for (const answer of value) yield { text: `    ${prettyJson(answer, 2) ?? 'null'}${j++ < last ? ',' : ''}\n`, answer };
+      yield { text: `  ]${comma}\n` };
     } else if (key === 'answers' && isSequence(value)) {
-      yield `  ${JSON.stringify(key)}: []${comma}\n`;
+      yield { text: `  ${JSON.stringify(key)}: []${comma}\n` };
     } else {
-      yield `  ${JSON.stringify(key)}: ${nested(value, 1)!}${comma}\n`;
+      yield { text: `  ${JSON.stringify(key)}: ${prettyJson(value, 1)!}${comma}\n` };
     }
   }
-  yield '}\n';
+  yield { text: '}\n' };
 }
 
 function isSequence(value: unknown): value is AnswerSequence {
@@ -97,27 +91,38 @@ export async function writeRunExports(runDir: string, results: ResultsDocument, 
     summary: join(runDir, RUN_EXPORT_FILES.summary),
   };
   const secrets = options.secrets ?? [];
-  const scan = (file: string, chunks: Iterable<string>) => new SecretScanner(file, secrets).scan(chunks);
-  const writes: [string, Iterable<string>][] = [
-    [paths.results, scan(RUN_EXPORT_FILES.results, resultsJsonChunks(results))],
-    [paths.answersCsv, scan(RUN_EXPORT_FILES.answersCsv, answersCsvChunks(results))],
-    [paths.summary, scan(RUN_EXPORT_FILES.summary, [renderSummary(results, { color: false, width: options.width })])],
-  ];
   // The first directory this call created, if any (removed again on failure).
   const created = (await makeDirs(runDir))[0];
-  const temps: string[] = [];
+  const temps: TempFile[] = [];
+  const targets = [paths.results, paths.answersCsv, paths.summary];
   let done = false;
   try {
-    for (const [path, chunks] of writes) temps.push(await writeTempFile(path, chunks));
-    for (const [i, [path]] of writes.entries()) {
-      await rename(temps[i]!, path);
-      temps[i] = '';
+    // results.json and answers.csv in one pass over the answers (each is read from disk and
+    // built once), every chunk checked for secrets before it is written.
+    const json = await TempFile.create(paths.results);
+    temps.push(json);
+    const csv = await TempFile.create(paths.answersCsv);
+    temps.push(csv);
+    const jsonScan = new SecretScanner(RUN_EXPORT_FILES.results, secrets);
+    const csvScan = new SecretScanner(RUN_EXPORT_FILES.answersCsv, secrets);
+    await csv.write(csvScan.check(answersCsvHead()));
+    for (const piece of resultsJsonPieces(results)) {
+      const writing = json.write(jsonScan.check(piece.text));
+      if (writing) await writing;
+      if (piece.answer === undefined) continue;
+      const csvWriting = csv.write(csvScan.check(answerCsvLine(piece.answer)));
+      if (csvWriting) await csvWriting;
     }
+    const summary = await TempFile.create(paths.summary);
+    temps.push(summary);
+    await summary.write(new SecretScanner(RUN_EXPORT_FILES.summary, secrets).check(renderSummary(results, { color: false, width: options.width })));
+    for (const file of temps) await file.finish();
+    for (const [i, file] of temps.entries()) await rename(file.path, targets[i]!);
     done = true;
     return paths;
   } finally {
     if (!done) {
-      for (const temp of temps) if (temp !== '') await unlink(temp).catch(() => {});
+      for (const file of temps) await file.discard();
       if (created !== undefined) await removeEmptyDirs(resolve(runDir), resolve(created));
     }
   }

@@ -67,4 +67,10 @@ describe('newJudgeNonce', () => {
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(a).not.toBe(b);
   });
+
+  it('never repeats across the batches it draws', () => {
+    const nonces = Array.from({ length: 1000 }, () => newJudgeNonce());
+    expect(new Set(nonces).size).toBe(1000);
+    expect(nonces.every((n) => /^[0-9a-f]{32}$/.test(n))).toBe(true);
+  });
 });

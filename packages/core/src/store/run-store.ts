@@ -25,6 +25,8 @@ import {
 
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 const ANSWER_COLUMNS = 'key, model_id, item_id, round, result_json, raw_json, latency_ms, attempts, created_at';
+/** The answer columns without the raw vendor body (often the biggest value), for reads that drop it anyway. */
+const ANSWER_COLUMNS_NO_RAW = ANSWER_COLUMNS.replace('raw_json', 'NULL AS raw_json');
 const JUDGMENT_COLUMNS = 'key, answer_key, judge_id, prompt_hash, outcome, score, result_json, created_at';
 const INSERT_ANSWER = `INSERT OR IGNORE INTO answers (${ANSWER_COLUMNS}) VALUES (@key, @model_id, @item_id, @round, @result_json, @raw_json, @latency_ms, @attempts, @created_at)`;
 const INSERT_JUDGMENT = `INSERT OR IGNORE INTO judgments (${JUDGMENT_COLUMNS}) VALUES (@key, @answer_key, @judge_id, @prompt_hash, @outcome, @score, @result_json, @created_at)`;
@@ -127,8 +129,9 @@ export class RunStore {
 
   /** The stored answer under `key`, or `undefined`. `raw` is included only with `withRaw`. */
   getAnswer(key: string, options: ReadOptions = {}): StoredAnswer | undefined {
-    const row = this.#statement<[string], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE key = ?`).get(key);
-    return row && answerFromRow(row, options.withRaw === true);
+    const withRaw = options.withRaw === true;
+    const row = this.#statement<[string], AnswerRow>(`SELECT ${withRaw ? ANSWER_COLUMNS : ANSWER_COLUMNS_NO_RAW} FROM answers WHERE key = ?`).get(key);
+    return row && answerFromRow(row, withRaw);
   }
 
   /**
@@ -250,7 +253,8 @@ export class RunStore {
   /** Every answer in the order written (merged rows in merge order). An iterator, never an array: stores hold 100k+ rows. */
   *iterateAnswers(options: ReadOptions = {}): IterableIterator<StoredAnswer> {
     const withRaw = options.withRaw === true;
-    for (const row of this.#statement<[], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM answers ORDER BY rowid`).iterate()) yield answerFromRow(row, withRaw);
+    const columns = withRaw ? ANSWER_COLUMNS : ANSWER_COLUMNS_NO_RAW;
+    for (const row of this.#statement<[], AnswerRow>(`SELECT ${columns} FROM answers ORDER BY rowid`).iterate()) yield answerFromRow(row, withRaw);
   }
 
   /** Every judgment in the order written. An iterator, never an array. */

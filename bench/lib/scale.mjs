@@ -1,0 +1,85 @@
+// Scale scenario (issue 19): a whole `sc-safety run` of N items (4N calls; 250,000 items = the
+// 1,000,000-call target) against a fake with no latency, then the same command again over the
+// finished store (a resume with nothing to do), then once more with a Ctrl-C halfway. Each is its
+// own process (lib/scale-child.mjs), so each one's peak RSS is its own.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runChild } from './child.mjs';
+import { writeBenchDataset } from './dataset.mjs';
+import { startFake } from './fake-client.mjs';
+import { configYaml } from './memory.mjs';
+import { round } from './stats.mjs';
+
+const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scale-child.mjs');
+
+function summary(r, calls) {
+  return {
+    calls,
+    rows: r.rows,
+    outcomes: r.outcomes,
+    wallMs: round(r.wallMs),
+    engineWallMs: round(r.engineWallMs),
+    firstRowMs: round(r.firstRowMs),
+    exportWallMs: round(r.exportWallMs),
+    cpuMs: round(r.cpuMs),
+    rowsPerSecondFirst10: round(r.rowsPerSecondFirst10),
+    rowsPerSecondLast10: round(r.rowsPerSecondLast10),
+    lastToFirstRatio: round(r.rowsPerSecondLast10 / r.rowsPerSecondFirst10, 3),
+    maxRowGapMs: round(r.maxRowGapMs),
+    maxBlockMs: round(r.maxBlockMs),
+    maxBlockEngineMs: round(r.maxBlockEngineMs),
+    abort: r.abort && { atRow: r.abort.atRow, toLastRowMs: round(r.abort.toLastRowMs), toReturnMs: round(r.abort.toReturnMs) },
+    interrupted: r.interrupted,
+    peakRssMb: round(r.memory.vmHwmMb ?? r.memory.peakRssMb),
+    heapAtPeakMb: round(r.memory.heapAtPeakMb),
+    timeline: r.memory.timeline,
+  };
+}
+
+/**
+ * Runs the three phases over one run directory. `resume: false` skips the re-runs (the first run
+ * only), `run: false` is not offered: a resume needs a finished store.
+ */
+export async function scaleScenario({ itemCount, concurrency, resume = true, log }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-bench-scale-'));
+  const fake = await startFake(0);
+  try {
+    const dataset = path.join(dir, 'bench-dataset.jsonl');
+    await writeBenchDataset(dataset, itemCount);
+    const configFile = path.join(dir, 'bench-run.yaml');
+    writeFileSync(configFile, configYaml({ dataset, output: path.join(dir, 'run'), baseURL: fake.baseURL, targetConcurrency: concurrency, judgeConcurrency: concurrency }));
+    const phase = async (name, arg = {}) => {
+      const before = await fake.stats();
+      const r = await runChild(CHILD, { configFile, cwd: dir, ...arg });
+      const after = await fake.stats();
+      const s = summary(r, after.total - before.total);
+      log(
+        `  ${name.padEnd(13)} ${s.calls} calls, ${s.rows} rows, wall ${(s.wallMs / 1000).toFixed(1)} s (engine ${(s.engineWallMs / 1000).toFixed(1)} s, ` +
+          `exports ${(s.exportWallMs / 1000).toFixed(1)} s), peak RSS ${s.peakRssMb} MB, rows/s first 10% ${s.rowsPerSecondFirst10} last 10% ${s.rowsPerSecondLast10}, ` +
+          `longest event-loop block ${s.maxBlockMs} ms (engine part ${s.maxBlockEngineMs} ms), longest gap between rows ${s.maxRowGapMs} ms` +
+          (s.abort ? `, Ctrl-C after row ${s.abort.atRow}: engine stopped ${s.abort.toLastRowMs} ms later, returned ${s.abort.toReturnMs} ms later` : ''),
+      );
+      return s;
+    };
+    const result = { itemCount, concurrency: { target: concurrency, judge: concurrency }, expectedCalls: itemCount * 4 };
+    result.run = await phase('run');
+    result.storeMb = round(statSync(path.join(dir, 'run', 'store.sqlite')).size / 2 ** 20);
+    result.resultsJsonMb = round(statSync(path.join(dir, 'run', 'results.json')).size / 2 ** 20);
+    result.answersCsvMb = round(statSync(path.join(dir, 'run', 'answers.csv')).size / 2 ** 20);
+    // `sc-safety run` probes the target's and the judge's endpoint once each before the first call (preflight).
+    const PREFLIGHT = 2;
+    if (result.run.calls !== itemCount * 4 + PREFLIGHT) result.warning = `expected ${itemCount * 4} calls + ${PREFLIGHT} preflight probes, the fake saw ${result.run.calls}`;
+    if ((result.run.outcomes.scored ?? 0) !== itemCount * 2) result.warning = `not every row was scored: ${JSON.stringify(result.run.outcomes)}`;
+    if (resume) {
+      result.resume = await phase('resume');
+      if (result.resume.calls !== PREFLIGHT) result.warning = `the resume made ${result.resume.calls - PREFLIGHT} calls besides the preflight probes; expected none`;
+      result.resumeCtrlC = await phase('resume+Ctrl-C', { abortAtRow: Math.floor(itemCount) });
+    }
+    return result;
+  } finally {
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
