@@ -10,21 +10,18 @@ export {
   type ParseRunConfigOptions,
 } from './load-run-config.js';
 export { configFormatOf, type RunConfigFormat } from './parse-text.js';
-export {
-  validateRunConfig,
-  RUN_CONFIG_KEYS,
-  POLICY_KEYS,
-  type ValidateRunConfigOptions,
-  type ValidatedRunConfig,
-} from './validate-run-config.js';
+// The zod schemas load only where a config is validated (`parseRunConfig` imports them on demand);
+// `@sc-safety/core/run-config-schema` exports them for tools (the CLI's JSON Schema).
+export type { ValidateRunConfigOptions, ValidatedRunConfig } from './validate-run-config.js';
 export {
   adapterConfigOf,
   ENGINE_MODEL_FIELDS,
   SHARED_MODEL_FIELDS,
   PARAM_FIELDS,
   MODEL_ID_PATTERN,
+  MAX_EPOCHS,
   type ModelRole,
-} from './validate-model-entry.js';
+} from './model-fields.js';
 export { expandEnv, type EnvExpansion } from './expand-env.js';
 export { isSecretField, redactSecrets, REDACTED } from './secret-fields.js';
 export { secretForms, MIN_SECRET_LENGTH } from './secret-forms.js';
