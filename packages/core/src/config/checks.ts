@@ -21,7 +21,7 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 // A number written through `${VAR}` arrives as text; only such text may stand for a number.
-const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+export const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 export type NumberKind = 'positive integer' | 'non-negative integer' | 'integer' | 'positive number' | 'non-negative number';
 

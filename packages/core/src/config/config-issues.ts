@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeValue } from './checks.js';
+import { describeValue, NUMERIC_TEXT } from './checks.js';
 import { childPath } from './expand-env.js';
 import type { RunConfigProblem } from './run-config-error.js';
 import { isSecretField } from './secret-fields.js';
@@ -76,9 +76,6 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], options:
   }
   return problems;
 }
-
-// A number written through `${VAR}` arrives as text; only such text may stand for a number.
-const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
 export interface ParseConfigOptions extends IssueProblemOptions {
   /** Paths whose text came from `${VAR}` expansion: there, numeric text may stand for a number. */
