@@ -28,10 +28,10 @@ describe('http adapter config', () => {
     expect(messages({ model: 'm' })).toEqual([expect.stringMatching(/^Give "preset" \(dashscope, minimax/)]);
     expect(messages({ model: 'm', preset: 'ernie' })[0]).toMatch(/^Unknown preset "ernie"/);
     expect(messages({ model: 'm', preset: 'zhipu', baseURL: 'ftp://x', timeoutMs: -1, apiKeyEnv: 'bad name', colour: 1 })).toEqual([
-      'Unknown field "colour". Known fields: model, preset, template, baseURL, tokenURL, timeoutMs, stream, headers, extraBody, apiKey, secretKey, secretId, appId, apiSecret, region, apiKeyEnv, secretKeyEnv, secretIdEnv, appIdEnv, apiSecretEnv, blocks, failures.',
       '"baseURL" must be an http(s) or ws(s) URL.',
-      '"apiKeyEnv" must be an environment variable name such as "MY_VENDOR_KEY".',
       '"timeoutMs" must be a positive whole number of milliseconds.',
+      '"apiKeyEnv" must be an environment variable name such as "MY_VENDOR_KEY".',
+      'Unknown field "colour". Known fields: model, preset, template, baseURL, tokenURL, timeoutMs, stream, headers, extraBody, apiKey, secretKey, secretId, appId, apiSecret, region, apiKeyEnv, secretKeyEnv, secretIdEnv, appIdEnv, apiSecretEnv, blocks, failures.',
     ]);
     expect(messages({ model: 'm', template: './missing.yaml' })[0]).toMatch(/^template: cannot read template file ".*missing\.yaml": ENOENT/);
   });

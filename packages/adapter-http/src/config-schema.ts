@@ -1,67 +1,109 @@
-import type { ConfigSchemaIssue, ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
+import type { ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
+import {
+  booleanField,
+  configObject,
+  envNameField,
+  EVEN_IF_INVALID,
+  freeObject,
+  headersField,
+  modelField,
+  nonEmptyString,
+  positiveWholeNumber,
+  validateWith,
+  RULE_OVERRIDE_FIELDS,
+  checkRuleOverrides,
+} from '@sc-safety/adapter-utils/config-fields';
+import { z } from 'zod';
 import { DEFAULT_TIMEOUT_MS } from './config.js';
 import type { HttpAdapterConfig } from './config.js';
-import { isJsonPath, isRecord, splitIssuePath, validateRuleOverrides } from '@sc-safety/adapter-utils';
+import { isJsonPath, splitIssuePath } from '@sc-safety/adapter-utils';
 import { PRESET_NAMES } from './presets/index.js';
-import { resolveTemplate } from './resolve-template.js';
+import { resolveTemplate, type TemplateChoice } from './resolve-template.js';
+import type { HttpTemplate } from './template/types.js';
 import { TemplateError } from './template/validate-template.js';
 
-/** Rule overrides (`blocks:`, `failures:`), checked by the shared vendor-rule language. */
-const RULE_FIELDS = ['blocks', 'failures'] as const;
-const STRING_FIELDS = ['apiKey', 'secretKey', 'secretId', 'appId', 'apiSecret', 'region'] as const;
-const ENV_FIELDS = ['apiKeyEnv', 'secretKeyEnv', 'secretIdEnv', 'appIdEnv', 'apiSecretEnv'] as const;
-const KNOWN_FIELDS = new Set<string>(['model', 'preset', 'template', 'baseURL', 'tokenURL', 'timeoutMs', 'stream', 'headers', 'extraBody', ...STRING_FIELDS, ...ENV_FIELDS, ...RULE_FIELDS]);
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const URL_PATTERN = /^(https?|wss?):\/\/\S+$/;
 
-/**
- * Validates an `http` model entry, with one issue per offending field. The template (preset,
- * inline or file) is resolved and checked here too, so a wrong template field is reported before
- * the run starts with its exact path (`template.response.text: expected a JSON path …`).
- */
-export function validateConfig(value: unknown): ConfigSchemaResult<HttpAdapterConfig> {
-  const issues: ConfigSchemaIssue[] = [];
-  const issue = (path: PropertyKey[], message: string): void => {
-    issues.push({ path, message });
-  };
-  if (!isRecord(value)) return { issues: [{ message: 'Expected an object with "model" and "preset" or "template".', path: [] }] };
-  for (const key of Object.keys(value)) if (!KNOWN_FIELDS.has(key)) issue([key], `Unknown field "${key}". Known fields: ${[...KNOWN_FIELDS].join(', ')}.`);
-  if (typeof value.model !== 'string' || value.model.trim() === '') issue(['model'], 'Missing "model": the vendor model id, e.g. "qwen-plus".');
-  if (value.preset === undefined && value.template === undefined) issue(['preset'], `Give "preset" (${PRESET_NAMES.join(', ')}) or "template" (an object or a YAML/JSON file path).`);
-  if (value.preset !== undefined && (typeof value.preset !== 'string' || !PRESET_NAMES.includes(value.preset))) {
-    issue(['preset'], `Unknown preset ${JSON.stringify(value.preset)}. Use one of: ${PRESET_NAMES.join(', ')}.`);
-  }
-  if (value.template !== undefined && typeof value.template !== 'string' && !isRecord(value.template)) issue(['template'], '"template" must be a template object or a path to a .yaml/.yml/.json file.');
-  for (const field of ['baseURL', 'tokenURL'] as const) {
-    if (value[field] !== undefined && (typeof value[field] !== 'string' || !/^(https?|wss?):\/\/\S+$/.test(value[field]))) issue([field], `"${field}" must be an http(s) or ws(s) URL.`);
-  }
-  for (const field of STRING_FIELDS) if (value[field] !== undefined && (typeof value[field] !== 'string' || value[field].trim() === '')) issue([field], `"${field}" must be a non-empty string.`);
-  for (const field of ENV_FIELDS) if (value[field] !== undefined && (typeof value[field] !== 'string' || !ENV_NAME.test(value[field]))) issue([field], `"${field}" must be an environment variable name such as "MY_VENDOR_KEY".`);
-  if (value.timeoutMs !== undefined && (typeof value.timeoutMs !== 'number' || !Number.isInteger(value.timeoutMs) || value.timeoutMs <= 0)) issue(['timeoutMs'], '"timeoutMs" must be a positive whole number of milliseconds.');
-  if (value.stream !== undefined && typeof value.stream !== 'boolean') issue(['stream'], '"stream" must be true or false.');
-  if (value.headers !== undefined) {
-    if (!isRecord(value.headers)) issue(['headers'], '"headers" must be an object of header name → string value.');
-    else for (const [name, v] of Object.entries(value.headers)) if (typeof v !== 'string') issue(['headers', name], `Header "${name}" must be a string.`);
-  }
-  if (value.extraBody !== undefined) {
-    if (!isRecord(value.extraBody)) issue(['extraBody'], '"extraBody" must be an object of JSON path → value.');
-    else for (const key of Object.keys(value.extraBody)) if (!isJsonPath(key)) issue(['extraBody', key], `"${key}" is not a JSON path such as "parameters.enable_search".`);
-  }
-  // Rule overrides: one hook, kept apart from the field checks above.
-  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), found.message);
-  if (issues.length > 0) return { issues };
-  const config = value as unknown as HttpAdapterConfig;
-  try {
-    const template = resolveTemplate(config);
-    if (config.stream === true && template.stream === undefined) issue(['stream'], `${template.label} template has no "stream" section: set stream: false.`);
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    for (const found of error.issues) issue(splitIssuePath(found.path), `${found.path}: ${found.message}`);
-  }
-  if (issues.length > 0) return { issues };
-  return { value: { ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, stream: config.stream ?? false } };
+function urlOf(field: string) {
+  const message = `"${field}" must be an http(s) or ws(s) URL.`;
+  return z.string({ error: message }).regex(URL_PATTERN, { error: message });
 }
 
-/** The adapter's `configSchema` (Standard-Schema shaped). */
-export const configSchema: ConfigSchemaV1<HttpAdapterConfig> = {
-  '~standard': { version: 1, vendor: 'sc-safety', validate: validateConfig },
-};
+/**
+ * An `http` model entry (zod 4, a Standard Schema), with one issue per offending field. The
+ * template (preset, inline or file) is resolved and checked here too, so a wrong template field
+ * is reported before the run starts with its exact path (`template.response.text: expected a JSON path …`).
+ */
+const schema = configObject(
+  {
+    model: modelField('Missing "model": the vendor model id, e.g. "qwen-plus".'),
+    preset: z
+      .string({ error: (issue) => `Unknown preset ${JSON.stringify(issue.input)}. Use one of: ${PRESET_NAMES.join(', ')}.` })
+      .refine((name) => PRESET_NAMES.includes(name), { error: (issue) => `Unknown preset ${JSON.stringify(issue.input)}. Use one of: ${PRESET_NAMES.join(', ')}.` })
+      .optional(),
+    template: z
+      .union([z.string(), z.record(z.string(), z.unknown())], { error: '"template" must be a template object or a path to a .yaml/.yml/.json file.' })
+      .optional(),
+    baseURL: urlOf('baseURL').optional(),
+    tokenURL: urlOf('tokenURL').optional(),
+    timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
+    stream: booleanField('stream').optional(),
+    headers: headersField().optional(),
+    extraBody: freeObject('"extraBody" must be an object of JSON path → value.')
+      .superRefine((body, ctx) => {
+        for (const key of Object.keys(body)) {
+          if (!isJsonPath(key)) ctx.addIssue({ code: 'custom', path: [key], input: key, message: `"${key}" is not a JSON path such as "parameters.enable_search".` });
+        }
+      })
+      .optional(),
+    apiKey: nonEmptyString('apiKey').optional(),
+    secretKey: nonEmptyString('secretKey').optional(),
+    secretId: nonEmptyString('secretId').optional(),
+    appId: nonEmptyString('appId').optional(),
+    apiSecret: nonEmptyString('apiSecret').optional(),
+    region: nonEmptyString('region').optional(),
+    apiKeyEnv: envNameField('apiKeyEnv').optional(),
+    secretKeyEnv: envNameField('secretKeyEnv').optional(),
+    secretIdEnv: envNameField('secretIdEnv').optional(),
+    appIdEnv: envNameField('appIdEnv').optional(),
+    apiSecretEnv: envNameField('apiSecretEnv').optional(),
+    // Rule overrides (`blocks:`, `failures:`) in the shared vendor-rule language, tried before the template's own rules.
+    ...RULE_OVERRIDE_FIELDS,
+  },
+  { notAnObject: 'Expected an object with "model" and "preset" or "template".' },
+)
+  .superRefine(checkRuleOverrides, EVEN_IF_INVALID)
+  .superRefine((value: unknown, ctx) => {
+    if (typeof value !== 'object' || value === null) return;
+    if (!('preset' in value) && !('template' in value)) {
+      ctx.addIssue({ code: 'custom', path: ['preset'], input: undefined, message: `Give "preset" (${PRESET_NAMES.join(', ')}) or "template" (an object or a YAML/JSON file path).` });
+    }
+  }, EVEN_IF_INVALID)
+  // The template is read only once every field is right: its own problems would only add noise.
+  .superRefine((config, ctx) => {
+    try {
+      // The rule arrays were checked by checkRuleOverrides (issues stop this step), so they have the rule shape.
+      const template = resolveTemplate({ ...config, template: config.template as string | HttpTemplate | undefined } as TemplateChoice);
+      if (config.stream === true && template.stream === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['stream'], input: config.stream, message: `${template.label} template has no "stream" section: set stream: false.` });
+      }
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      for (const found of error.issues) ctx.addIssue({ code: 'custom', path: splitIssuePath(found.path), input: undefined, message: `${found.path}: ${found.message}` });
+    }
+  }, { when: (payload) => payload.issues.length === 0 })
+  // The template was checked by resolveTemplate above, so an object here is a template.
+  .transform(({ template, ...config }) => ({
+    ...config,
+    ...(template === undefined ? {} : { template: template as string | HttpTemplate }),
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    stream: config.stream ?? false,
+  }) as HttpAdapterConfig);
+
+/** Validates an `http` model entry; see {@link configSchema}. */
+export function validateConfig(value: unknown): ConfigSchemaResult<HttpAdapterConfig> {
+  return validateWith(schema, value);
+}
+
+/** The adapter's `configSchema`: the zod schema itself (zod 4 implements Standard Schema). */
+export const configSchema: ConfigSchemaV1<HttpAdapterConfig> = schema;

@@ -21,8 +21,8 @@ describe('local config schema', () => {
 
   it('reports fields that belong to another target, and bad values, each at its path', () => {
     const issues = issuesOf({ target: 'ollama', model: 'm', modelPath: '/x.gguf', numCtx: -1, baseURL: 'ftp://x', headers: { a: 1 } });
-    expect(issues.map((i) => i.path)).toEqual([['modelPath'], ['baseURL'], ['numCtx'], ['headers', 'a']]);
-    expect(issues[0]?.message).toContain('belongs to target gguf');
+    expect(issues.map((i) => i.path)).toEqual([['baseURL'], ['headers', 'a'], ['numCtx'], ['modelPath']]);
+    expect(issues.at(-1)?.message).toContain('belongs to target gguf');
     expect(issuesOf({ target: 'llamacpp', promptFormat: 'chatml' })[0]).toEqual({ path: ['promptFormat'], message: expect.stringContaining('endpoint "completion"') });
     expect(issuesOf({ target: 'gguf', modelPath: 'm.gguf', baseURL: 'http://x' })[0]?.path).toEqual(['baseURL']);
   });

@@ -1,4 +1,15 @@
-import type { ConfigSchemaIssue, ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
+import type { ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
+import {
+  booleanField,
+  choiceField,
+  EVEN_IF_INVALID,
+  headersField,
+  nonEmptyString,
+  positiveWholeNumber,
+  urlField,
+  validateWith,
+} from '@sc-safety/adapter-utils/config-fields';
+import { z } from 'zod';
 import { DEFAULT_HEALTH_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, LOCAL_TARGETS, PROMPT_FORMATS } from './config.js';
 import type { LocalAdapterConfig, LocalTarget } from './config.js';
 
@@ -21,120 +32,80 @@ const MODEL_EXAMPLE: Readonly<Record<LocalTarget, string>> = {
   gguf: 'a label for the leaderboard (optional)',
 };
 
+const targets = LOCAL_TARGETS.join(', ');
+const gpuLayersMessage = '"gpuLayers" must be a whole number ≥ 0 (0 runs on the CPU only).';
+
+/** Every field of every target, each checked on its own; which target takes which comes after. */
+const fields = z.looseObject(
+  {
+    target: z.enum(LOCAL_TARGETS, {
+      error: (issue) => (issue.input === undefined ? `Missing "target": one of ${targets}.` : `Unknown target ${JSON.stringify(issue.input)}. Use one of: ${targets}.`),
+    }),
+    model: nonEmptyString('model').optional(),
+    baseURL: urlField('baseURL', '"baseURL" must be an http(s) URL, e.g. "http://127.0.0.1:8080".').optional(),
+    apiKey: nonEmptyString('apiKey').optional(),
+    timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
+    headers: headersField().optional(),
+    stream: booleanField('stream').optional(),
+    healthTimeoutMs: positiveWholeNumber('healthTimeoutMs', 'milliseconds').optional(),
+    endpoint: choiceField(['chat', 'completion'], '"endpoint" must be "chat" (/v1/chat/completions) or "completion" (native /completion).').optional(),
+    promptFormat: choiceField(PROMPT_FORMATS, `"promptFormat" must be one of: ${PROMPT_FORMATS.join(', ')}.`).optional(),
+    numCtx: positiveWholeNumber('numCtx', 'tokens').optional(),
+    modelPath: nonEmptyString('modelPath', '"modelPath" must be a non-empty file path.').optional(),
+    contextSize: positiveWholeNumber('contextSize', 'tokens').optional(),
+    gpuLayers: z.number({ error: gpuLayersMessage }).nonnegative({ error: gpuLayersMessage }).refine(Number.isInteger, { error: gpuLayersMessage }).optional(),
+    threads: positiveWholeNumber('threads', 'CPU threads').optional(),
+    maxTokens: positiveWholeNumber('maxTokens', 'tokens').optional(),
+  },
+  { error: 'Expected an object with at least "target".' },
+);
+
 /**
- * Validates a `local` model entry by hand, with one issue per offending field and its path.
- * Defaults are filled in on success (`timeoutMs`, `healthTimeoutMs`, `stream`, `endpoint`).
+ * A `local` model entry (zod 4, a Standard Schema), with one issue per offending field and its
+ * path. Defaults are filled in on success (`timeoutMs`, `healthTimeoutMs`, `stream`, `endpoint`).
  */
-export function validateConfig(value: unknown): ConfigSchemaResult<LocalAdapterConfig> {
-  const issues: ConfigSchemaIssue[] = [];
-  const issue = (path: PropertyKey[], message: string): void => {
-    issues.push({ path, message });
-  };
-  if (!isRecord(value)) return { issues: [{ message: 'Expected an object with at least "target".', path: [] }] };
-
-  const target = value.target;
-  if (target === undefined) {
-    issue(['target'], `Missing "target": one of ${LOCAL_TARGETS.join(', ')}.`);
-  } else if (typeof target !== 'string' || !(LOCAL_TARGETS as readonly string[]).includes(target)) {
-    issue(['target'], `Unknown target ${JSON.stringify(target)}. Use one of: ${LOCAL_TARGETS.join(', ')}.`);
-  }
-  const knownTarget = typeof target === 'string' && (LOCAL_TARGETS as readonly string[]).includes(target) ? (target as LocalTarget) : undefined;
-
-  if (knownTarget !== undefined) {
-    const allowed = new Set([...COMMON_FIELDS, ...TARGET_FIELDS[knownTarget]]);
-    for (const key of Object.keys(value)) {
+const schema = fields
+  .superRefine((value: unknown, ctx) => {
+    if (typeof value !== 'object' || value === null) return;
+    const v = value as Record<string, unknown>;
+    const target = (LOCAL_TARGETS as readonly unknown[]).includes(v.target) ? (v.target as LocalTarget) : undefined;
+    if (target === undefined) return;
+    const issue = (key: string, message: string): void => ctx.addIssue({ code: 'custom', path: [key], input: undefined, message });
+    const allowed = new Set([...COMMON_FIELDS, ...TARGET_FIELDS[target]]);
+    for (const key of Object.keys(v)) {
       if (allowed.has(key)) continue;
       const owner = LOCAL_TARGETS.find((t) => TARGET_FIELDS[t].includes(key));
-      issue(
-        [key],
-        owner === undefined
-          ? `Unknown field "${key}". Fields for target ${knownTarget}: ${[...allowed].join(', ')}.`
-          : `"${key}" is not used by target ${knownTarget} (it belongs to target ${owner}).`,
-      );
+      issue(key, owner === undefined
+        ? `Unknown field "${key}". Fields for target ${target}: ${[...allowed].join(', ')}.`
+        : `"${key}" is not used by target ${target} (it belongs to target ${owner}).`);
     }
-  }
-
-  const needsModel = knownTarget === 'ollama' || knownTarget === 'vllm' || knownTarget === 'lmstudio';
-  if (value.model === undefined) {
-    if (needsModel) issue(['model'], `Missing "model": target ${knownTarget} needs the model name, e.g. ${MODEL_EXAMPLE[knownTarget]}.`);
-  } else if (typeof value.model !== 'string' || value.model.trim() === '') {
-    issue(['model'], '"model" must be a non-empty string.');
-  }
-
-  if (value.baseURL !== undefined) {
-    if (knownTarget === 'gguf') issue(['baseURL'], 'Target gguf runs in-process and takes no "baseURL"; give "modelPath".');
-    else if (!isHttpUrl(value.baseURL)) issue(['baseURL'], '"baseURL" must be an http(s) URL, e.g. "http://127.0.0.1:8080".');
-  }
-
-  if (knownTarget === 'gguf') {
-    if (value.modelPath === undefined) issue(['modelPath'], 'Missing "modelPath": target gguf needs the path of a .gguf model file.');
-    else if (typeof value.modelPath !== 'string' || value.modelPath.trim() === '') issue(['modelPath'], '"modelPath" must be a non-empty file path.');
-  }
-
-  if (value.apiKey !== undefined && (typeof value.apiKey !== 'string' || value.apiKey.trim() === '')) {
-    issue(['apiKey'], '"apiKey" must be a non-empty string.');
-  }
-
-  for (const field of ['timeoutMs', 'healthTimeoutMs', 'numCtx', 'contextSize', 'maxTokens'] as const) {
-    const n = value[field];
-    if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)) {
-      issue([field], `"${field}" must be a positive whole number${field.endsWith('Ms') ? ' of milliseconds' : ' of tokens'}.`);
+    if (v.model === undefined && (target === 'ollama' || target === 'vllm' || target === 'lmstudio')) {
+      issue('model', `Missing "model": target ${target} needs the model name, e.g. ${MODEL_EXAMPLE[target]}.`);
     }
-  }
-  if (value.threads !== undefined && (typeof value.threads !== 'number' || !Number.isInteger(value.threads) || value.threads <= 0)) {
-    issue(['threads'], '"threads" must be a positive whole number of CPU threads.');
-  }
-  if (value.gpuLayers !== undefined && (typeof value.gpuLayers !== 'number' || !Number.isInteger(value.gpuLayers) || value.gpuLayers < 0)) {
-    issue(['gpuLayers'], '"gpuLayers" must be a whole number ≥ 0 (0 runs on the CPU only).');
-  }
-
-  if (value.endpoint !== undefined && value.endpoint !== 'chat' && value.endpoint !== 'completion') {
-    issue(['endpoint'], '"endpoint" must be "chat" (/v1/chat/completions) or "completion" (native /completion).');
-  }
-  if (value.promptFormat !== undefined && !(PROMPT_FORMATS as readonly unknown[]).includes(value.promptFormat)) {
-    issue(['promptFormat'], `"promptFormat" must be one of: ${PROMPT_FORMATS.join(', ')}.`);
-  } else if (value.promptFormat !== undefined && value.endpoint !== 'completion') {
-    issue(['promptFormat'], '"promptFormat" only applies with endpoint "completion" (the chat endpoint uses the model\'s own template).');
-  }
-
-  if (value.stream !== undefined && typeof value.stream !== 'boolean') issue(['stream'], '"stream" must be true or false.');
-  if (knownTarget === 'gguf' && value.stream !== undefined) issue(['stream'], 'Target gguf runs in-process: "stream" does not apply.');
-
-  if (value.headers !== undefined) {
-    if (!isRecord(value.headers)) issue(['headers'], '"headers" must be an object of header name → string value.');
-    else {
-      for (const [name, headerValue] of Object.entries(value.headers)) {
-        if (typeof headerValue !== 'string') issue(['headers', name], `Header "${name}" must be a string.`);
-      }
+    if (target === 'gguf') {
+      if (v.baseURL !== undefined) issue('baseURL', 'Target gguf runs in-process and takes no "baseURL"; give "modelPath".');
+      if (v.modelPath === undefined) issue('modelPath', 'Missing "modelPath": target gguf needs the path of a .gguf model file.');
+      if (v.stream !== undefined) issue('stream', 'Target gguf runs in-process: "stream" does not apply.');
     }
-  }
+    if (v.promptFormat !== undefined && (PROMPT_FORMATS as readonly unknown[]).includes(v.promptFormat) && v.endpoint !== 'completion') {
+      issue('promptFormat', '"promptFormat" only applies with endpoint "completion" (the chat endpoint uses the model\'s own template).');
+    }
+  }, EVEN_IF_INVALID)
+  .meta({ additionalProperties: false })
+  .transform((config): LocalAdapterConfig => {
+    const filled: LocalAdapterConfig = { ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+    if (config.target !== 'gguf') {
+      filled.healthTimeoutMs = config.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
+      filled.stream = config.stream ?? config.target === 'ollama';
+    }
+    if (config.target === 'llamacpp') filled.endpoint = config.endpoint ?? 'chat';
+    return filled;
+  });
 
-  if (issues.length > 0 || knownTarget === undefined) return { issues };
-  const config = value as unknown as LocalAdapterConfig;
-  const filled: LocalAdapterConfig = { ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS };
-  if (knownTarget !== 'gguf') {
-    filled.healthTimeoutMs = config.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS;
-    filled.stream = config.stream ?? knownTarget === 'ollama';
-  }
-  if (knownTarget === 'llamacpp') filled.endpoint = config.endpoint ?? 'chat';
-  return { value: filled };
+/** Validates a `local` model entry; see {@link configSchema}. */
+export function validateConfig(value: unknown): ConfigSchemaResult<LocalAdapterConfig> {
+  return validateWith(schema, value);
 }
 
-/** The adapter's `configSchema` (Standard-Schema shaped). */
-export const configSchema: ConfigSchemaV1<LocalAdapterConfig> = {
-  '~standard': { version: 1, vendor: 'sc-safety', validate: validateConfig },
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** The adapter's `configSchema`: the zod schema itself (zod 4 implements Standard Schema). */
+export const configSchema: ConfigSchemaV1<LocalAdapterConfig> = schema;

@@ -1,26 +1,23 @@
-import type { ConfigSchemaIssue, ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
+import type { ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
+import {
+  booleanField,
+  choiceField,
+  configObject,
+  envNameField,
+  freeObject,
+  headersField,
+  modelField,
+  nonEmptyString,
+  positiveWholeNumber,
+  urlField,
+  validateWith,
+  RULE_OVERRIDE_FIELDS,
+  checkRuleOverrides,
+  EVEN_IF_INVALID,
+} from '@sc-safety/adapter-utils/config-fields';
 import { DEFAULT_TIMEOUT_MS } from './config.js';
 import type { OpenAIAdapterConfig } from './config.js';
-import { isRecord, splitIssuePath, validateRuleOverrides } from '@sc-safety/adapter-utils';
 import { PRESET_NAMES } from './presets/index.js';
-
-const KNOWN_FIELDS = new Set<string>([
-  'model',
-  'preset',
-  'baseURL',
-  'apiKey',
-  'apiKeyEnv',
-  'timeoutMs',
-  'stream',
-  'headers',
-  'organization',
-  'project',
-  'maxTokensParam',
-  'extraBody',
-  // Rule overrides, checked by the shared vendor rule language (adapter-utils vendor-rules/).
-  'blocks',
-  'failures',
-]);
 
 /** Body fields the adapter owns; letting `extraBody` replace them would break every call. */
 const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {
@@ -29,94 +26,48 @@ const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {
   stream: 'set "stream" instead',
 };
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const presetMessage = (input: unknown): string => `Unknown preset ${JSON.stringify(input)}. Use one of: ${PRESET_NAMES.join(', ')}.`;
 
 /**
- * Validates an `openai` model entry by hand, with one issue per offending field and its path.
+ * An `openai` model entry (zod 4, a Standard Schema): one issue per offending field, at its path.
  * Defaults (`timeoutMs` 120 000, `stream` false) are filled in on success.
  */
+const schema = configObject(
+  {
+    model: modelField('Missing "model": the vendor model id, e.g. "gpt-4o".'),
+    preset: nonEmptyString('preset')
+      .refine((name) => PRESET_NAMES.includes(name), { error: (issue) => presetMessage(issue.input) })
+      .optional()
+      .describe('A built-in vendor preset: base URL, key variable, parameter ranges, block rules.'),
+    baseURL: urlField('baseURL', '"baseURL" must be an http(s) URL, e.g. "https://api.example.com/v1".').optional(),
+    apiKey: nonEmptyString('apiKey').optional(),
+    apiKeyEnv: envNameField('apiKeyEnv').optional(),
+    timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
+    stream: booleanField('stream').optional(),
+    headers: headersField().optional(),
+    organization: nonEmptyString('organization').optional(),
+    project: nonEmptyString('project').optional(),
+    maxTokensParam: choiceField(['max_tokens', 'max_completion_tokens'], '"maxTokensParam" must be "max_tokens" or "max_completion_tokens".').optional(),
+    extraBody: freeObject('"extraBody" must be an object merged into the request body.')
+      .superRefine((body, ctx) => {
+        for (const [key, hint] of Object.entries(RESERVED_BODY_FIELDS)) {
+          if (key in body) ctx.addIssue({ code: 'custom', path: [key], input: body[key], message: `"extraBody.${key}" is owned by the adapter: ${hint}.` });
+        }
+      })
+      .optional(),
+    // Rule overrides (`blocks:`, `failures:`) in the shared vendor-rule language, tried before the preset's own rules.
+    ...RULE_OVERRIDE_FIELDS,
+  },
+  { notAnObject: 'Expected an object with at least "model".' },
+)
+  .superRefine(checkRuleOverrides, EVEN_IF_INVALID)
+  // The rule arrays were checked by checkRuleOverrides, so they have the rule shape here.
+  .transform((config) => ({ ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, stream: config.stream ?? false }) as OpenAIAdapterConfig);
+
+/** Validates an `openai` model entry; see {@link configSchema}. */
 export function validateConfig(value: unknown): ConfigSchemaResult<OpenAIAdapterConfig> {
-  const issues: ConfigSchemaIssue[] = [];
-  const issue = (path: PropertyKey[], message: string): void => {
-    issues.push({ path, message });
-  };
-  if (!isRecord(value)) return { issues: [{ message: 'Expected an object with at least "model".', path: [] }] };
-
-  for (const key of Object.keys(value)) {
-    if (!KNOWN_FIELDS.has(key)) issue([key], `Unknown field "${key}". Known fields: ${[...KNOWN_FIELDS].join(', ')}.`);
-  }
-
-  if (value.model === undefined) issue(['model'], 'Missing "model": the vendor model id, e.g. "gpt-4o".');
-  else if (typeof value.model !== 'string' || value.model.trim() === '') issue(['model'], '"model" must be a non-empty string.');
-
-  if (value.preset !== undefined && (typeof value.preset !== 'string' || !PRESET_NAMES.includes(value.preset))) {
-    issue(['preset'], `Unknown preset ${JSON.stringify(value.preset)}. Use one of: ${PRESET_NAMES.join(', ')}.`);
-  }
-
-  if (value.baseURL !== undefined && !isHttpUrl(value.baseURL)) {
-    issue(['baseURL'], '"baseURL" must be an http(s) URL, e.g. "https://api.example.com/v1".');
-  }
-
-  for (const field of ['apiKey', 'organization', 'project'] as const) {
-    if (value[field] !== undefined && (typeof value[field] !== 'string' || value[field].trim() === '')) {
-      issue([field], `"${field}" must be a non-empty string.`);
-    }
-  }
-
-  if (value.apiKeyEnv !== undefined && (typeof value.apiKeyEnv !== 'string' || !ENV_NAME.test(value.apiKeyEnv))) {
-    issue(['apiKeyEnv'], '"apiKeyEnv" must be an environment variable name such as "MY_VENDOR_KEY".');
-  }
-
-  if (
-    value.timeoutMs !== undefined &&
-    (typeof value.timeoutMs !== 'number' || !Number.isInteger(value.timeoutMs) || value.timeoutMs <= 0)
-  ) {
-    issue(['timeoutMs'], '"timeoutMs" must be a positive whole number of milliseconds.');
-  }
-
-  if (value.stream !== undefined && typeof value.stream !== 'boolean') issue(['stream'], '"stream" must be true or false.');
-
-  if (value.headers !== undefined) {
-    if (!isRecord(value.headers)) issue(['headers'], '"headers" must be an object of header name → string value.');
-    else {
-      for (const [name, headerValue] of Object.entries(value.headers)) {
-        if (typeof headerValue !== 'string') issue(['headers', name], `Header "${name}" must be a string.`);
-      }
-    }
-  }
-
-  if (value.maxTokensParam !== undefined && value.maxTokensParam !== 'max_tokens' && value.maxTokensParam !== 'max_completion_tokens') {
-    issue(['maxTokensParam'], '"maxTokensParam" must be "max_tokens" or "max_completion_tokens".');
-  }
-
-  if (value.extraBody !== undefined) {
-    if (!isRecord(value.extraBody)) issue(['extraBody'], '"extraBody" must be an object merged into the request body.');
-    else {
-      for (const [key, hint] of Object.entries(RESERVED_BODY_FIELDS)) {
-        if (key in value.extraBody) issue(['extraBody', key], `"extraBody.${key}" is owned by the adapter: ${hint}.`);
-      }
-    }
-  }
-
-  // Rule overrides: one hook, kept apart from the field checks above.
-  for (const found of validateRuleOverrides(value)) issue(splitIssuePath(found.path), found.message);
-
-  if (issues.length > 0) return { issues };
-  const config = value as unknown as OpenAIAdapterConfig;
-  return { value: { ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, stream: config.stream ?? false } };
+  return validateWith(schema, value);
 }
 
-/** The adapter's `configSchema` (Standard-Schema shaped). */
-export const configSchema: ConfigSchemaV1<OpenAIAdapterConfig> = {
-  '~standard': { version: 1, vendor: 'sc-safety', validate: validateConfig },
-};
-
-function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** The adapter's `configSchema`: the zod schema itself (zod 4 implements Standard Schema). */
+export const configSchema: ConfigSchemaV1<OpenAIAdapterConfig> = schema;

@@ -6,9 +6,8 @@
  * @packageDocumentation
  */
 
-/** Config field lists (the CLI's run-config JSON Schema is generated from them). */
-export { RUN_CONFIG_KEYS, POLICY_KEYS } from './config/validate-run-config.js';
-export { ENGINE_MODEL_FIELDS, SHARED_MODEL_FIELDS, PARAM_FIELDS } from './config/validate-model-entry.js';
+/** Config field lists: the engine's own model-entry fields (the rest go to the adapter). */
+export { ENGINE_MODEL_FIELDS, SHARED_MODEL_FIELDS, PARAM_FIELDS } from './config/model-fields.js';
 
 /** The forms of a secret the store and exports refuse to write (raw, URL-encoded, base64…). */
 export { secretForms } from './config/secret-forms.js';

@@ -21,9 +21,9 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 // A number written through `${VAR}` arrives as text; only such text may stand for a number.
-const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+export const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
-type NumberKind = 'positive integer' | 'non-negative integer' | 'integer' | 'positive number' | 'non-negative number';
+export type NumberKind = 'positive integer' | 'non-negative integer' | 'integer' | 'positive number' | 'non-negative number';
 
 function fits(n: number, kind: NumberKind): boolean {
   if (!Number.isFinite(n)) return false;
@@ -49,7 +49,7 @@ export class ConfigChecker {
   readonly problems: RunConfigProblem[] = [];
 
   constructor(
-    private readonly expandedPaths: ReadonlySet<string> = new Set(),
+    readonly expandedPaths: ReadonlySet<string> = new Set(),
     private readonly failedPaths: ReadonlySet<string> = new Set(),
   ) {}
 

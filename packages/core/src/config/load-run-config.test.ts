@@ -161,8 +161,8 @@ describe('loadRunConfig: valid files', () => {
     expect(config.panel).toEqual({ aggregate: 'median' });
   });
 
-  it('parses text already in memory', () => {
-    const { config } = parseRunConfig('{"dataset": "builtin:sample", "models": [{"id": "a", "adapter": "openai", "model": "m"}]}', {
+  it('parses text already in memory', async () => {
+    const { config } = await parseRunConfig('{"dataset": "builtin:sample", "models": [{"id": "a", "adapter": "openai", "model": "m"}]}', {
       format: 'json',
       baseDir: tmp,
       env: {},

@@ -7,7 +7,6 @@ import { configFormatOf, parseConfigText, type RunConfigFormat } from './parse-t
 import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
 import { redactSecrets } from './secret-fields.js';
 import type { RunConfig } from './types.js';
-import { validateRunConfig } from './validate-run-config.js';
 
 /** A loaded run config and what the engine must keep out of every log and record. */
 export interface LoadedRunConfig {
@@ -105,15 +104,18 @@ export async function readConfigFile(file: string, cwd: string): Promise<ConfigF
 
 /**
  * Checks run-config text already in memory (the work of {@link loadRunConfig} after reading):
- * parse, expand `${VAR}` / `${VAR:-default}` (`$${` for a literal `${`), validate, fill defaults.
+ * parse, expand `${VAR}` / `${VAR:-default}` (`$${` for a literal `${`), validate against the
+ * run-config schema (`run-config-schema.ts`), fill defaults.
  *
  * @throws RunConfigError with every problem found.
  */
-export function parseRunConfig(text: string, options: ParseRunConfigOptions): LoadedRunConfig {
+export async function parseRunConfig(text: string, options: ParseRunConfigOptions): Promise<LoadedRunConfig> {
   const errorOptions = options.displayName === undefined ? {} : { file: options.displayName };
   const parsed = parseConfigText(text, options.format);
   if (!parsed.ok) throw new RunConfigError(parsed.problems, errorOptions);
 
+  // The schema library loads here, not with the package: most commands never validate a config.
+  const { validateRunConfig } = await import('./validate-run-config.js');
   const expansion = expandEnv(parsed.value, options.env ?? process.env, options.allowUnsetSecrets ? { allowUnsetSecrets: true } : {});
   const validated = validateRunConfig(expansion.value, {
     baseDir: options.baseDir,

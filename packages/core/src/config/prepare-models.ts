@@ -9,7 +9,7 @@ import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
 import { redactSecrets } from './secret-fields.js';
 import type { ModelEntry, RunConfig } from './types.js';
 import { validateAdapterConfig } from './validate-adapter-config.js';
-import { adapterConfigOf, type ModelRole } from './validate-model-entry.js';
+import { adapterConfigOf, type ModelRole } from './model-fields.js';
 
 /** A model entry with its adapter loaded and its adapter-specific part validated. */
 export interface PreparedModel {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinDataDir } from '../dataset/resolve.js';
-import { parseRunConfig } from './load-run-config.js';
+import { parseConfigText } from './parse-text.js';
 import { RunConfigError } from './run-config-error.js';
 import { resolveRunOptions, type RunOverrides } from './run-options.js';
 import type { RunConfig } from './types.js';
+import { validateRunConfig } from './validate-run-config.js';
 
 const BASE = path.resolve('/projects/safety/configs');
 const CWD = path.resolve('/home/me');
@@ -12,7 +13,10 @@ const CWD = path.resolve('/home/me');
 /** A config as if loaded from `<BASE>/nightly.yaml`, or built in memory when `fromFile` is false. */
 function config(yaml: string, fromFile = true): RunConfig {
   const file = fromFile ? { file: path.join(BASE, 'nightly.yaml') } : {};
-  return parseRunConfig(yaml, { format: 'yaml', baseDir: BASE, env: {}, ...file }).config;
+  const parsed = parseConfigText(yaml, 'yaml');
+  const checked = parsed.ok ? validateRunConfig(parsed.value, { baseDir: BASE, ...file }) : undefined;
+  if (checked?.ok !== true) throw new Error(`bad test config: ${JSON.stringify(checked ?? parsed)}`);
+  return checked.config;
 }
 
 const THREE = `

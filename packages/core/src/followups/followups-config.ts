@@ -7,7 +7,6 @@ import { parseConfigText } from '../config/parse-text.js';
 import { RunConfigError, type RunConfigProblem } from '../config/run-config-error.js';
 import { redactSecrets } from '../config/secret-fields.js';
 import type { ModelEntry } from '../config/types.js';
-import { validateModelEntry } from '../config/validate-model-entry.js';
 import { resolveDatasetPath } from '../dataset/resolve.js';
 import { STRATEGY_IDS, type StrategyId } from '@sc-safety/results';
 import { DEFAULT_MAX_FOLLOWUP_CHARS } from './attacker-prompt-template.js';
@@ -63,7 +62,7 @@ export async function loadFollowupsConfig(
   if (!parsed.ok) throw new RunConfigError(parsed.problems, { file: read.shown });
   const expansion = expandEnv(parsed.value, options.env ?? process.env);
   const check = new ConfigChecker(expansion.expandedPaths, expansion.failedPaths);
-  const config = validateFollowupsConfig(expansion.value, path.dirname(read.absolute), check);
+  const config = await validateFollowupsConfig(expansion.value, path.dirname(read.absolute), check);
   const problems: RunConfigProblem[] = [...expansion.problems, ...check.problems];
   if (problems.length > 0 || config === undefined) {
     const safe = problems.map((p) => ({ ...p, message: redactSecrets(p.message, expansion.secrets) }));
@@ -72,8 +71,11 @@ export async function loadFollowupsConfig(
   return { config: { ...config, file: read.absolute }, secrets: expansion.secrets };
 }
 
-/** Checks an expanded config value; `undefined` when any problem was found (they are on `check`). */
-export function validateFollowupsConfig(value: unknown, baseDir: string, check: ConfigChecker): FollowupsConfig | undefined {
+/**
+ * Checks an expanded config value; `undefined` when any problem was found (they are on `check`).
+ * Async because the attacker entry's schema (zod) loads on demand.
+ */
+export async function validateFollowupsConfig(value: unknown, baseDir: string, check: ConfigChecker): Promise<FollowupsConfig | undefined> {
   if (!isMapping(value)) {
     const got = value === null || value === undefined ? 'an empty document' : describeValue(value);
     check.problem('', `expected a mapping of settings at the top level (dataset, output, attacker, …), got ${got}`);
@@ -103,6 +105,7 @@ export function validateFollowupsConfig(value: unknown, baseDir: string, check: 
   if (value.attacker === undefined || value.attacker === null) {
     check.problem('attacker', 'required: the model that writes follow-ups, e.g. {adapter: openai, model: qwen-max, apiKey: ${DASHSCOPE_API_KEY}}');
   } else {
+    const { validateModelEntry } = await import('../config/validate-model-entry.js');
     attacker = validateModelEntry(value.attacker, 'attacker', 'attacker', check);
   }
   const strategies = checkStrategies(value.strategies, check);
