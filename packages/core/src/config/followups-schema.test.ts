@@ -29,6 +29,7 @@ describe('run config followups (adaptive), checked by followups-schema.ts', () =
       expect.stringMatching(/^followups\.extra: unknown followups key/),
     ]);
     expect(problems({ mode: 'adaptive' })).toEqual([expect.stringMatching(/^followups\.attacker: required: the model that writes each next turn/)]);
+    expect(problems({ attacker })).toEqual([expect.stringMatching(/^followups\.mode: expected "adaptive", got nothing/)]);
     expect(problems('adaptive')).toEqual([expect.stringMatching(/^followups: expected a mapping \{mode: adaptive/)]);
   });
 });

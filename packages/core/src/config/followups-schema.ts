@@ -37,15 +37,11 @@ export function followupsSchema() {
   return closedObject(
     {
       mode: z.unknown().superRefine((mode, ctx) => {
-        if (mode === 'adaptive') return;
-        const got = mode === undefined ? 'nothing' : describeValue(mode);
-        ctx.addIssue({ code: 'custom', input: mode, message: `expected "adaptive", got ${got}; ${NOT_FROZEN}` });
-      }, ALWAYS),
-      attacker: modelEntrySchema('attacker')
-        .nullish()
-        .superRefine((entry, ctx) => {
-          if (entry == null) ctx.addIssue({ code: 'custom', input: entry, message: ATTACKER_REQUIRED });
-        }, ALWAYS),
+        if (mode !== 'adaptive' && mode !== undefined) {
+          ctx.addIssue({ code: 'custom', input: mode, message: `expected "adaptive", got ${describeValue(mode)}; ${NOT_FROZEN}` });
+        }
+      }, ALWAYS).optional(),
+      attacker: modelEntrySchema('attacker').nullish(),
       strategies: strategies.optional(),
       turns: numberOf('positive integer')
         .refine((n) => n >= 2 && n <= MAX_ADAPTIVE_TURNS, { error: (issue) => turnsError(issue.input) })
@@ -58,5 +54,13 @@ export function followupsSchema() {
     },
     'followups key',
     'a mapping {mode: adaptive, attacker: {…}, strategies: […], turns: N}',
-  ).describe("Adaptive follow-ups: an attacker writes turns 2..N from each model's answers; scored on their own board.");
+  )
+    .superRefine((value: unknown, ctx) => {
+      // A missing key never reaches the field's own checks, so the requirement is the object's.
+      if (typeof value !== 'object' || value === null) return;
+      const entry = value as { mode?: unknown; attacker?: unknown };
+      if (!('mode' in entry)) ctx.addIssue({ code: 'custom', path: ['mode'], input: undefined, message: `expected "adaptive", got nothing; ${NOT_FROZEN}` });
+      if (entry.attacker == null) ctx.addIssue({ code: 'custom', path: ['attacker'], input: undefined, message: ATTACKER_REQUIRED });
+    }, ALWAYS)
+    .describe("Adaptive follow-ups: an attacker writes turns 2..N from each model's answers; scored on their own board.");
 }
