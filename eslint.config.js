@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'runs/**', '**/coverage/**', 'apps/report/build/**', 'packages/cli/template/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.turbo/**',
+      'runs/**',
+      '**/coverage/**',
+      'apps/report/build/**',
+      'packages/cli/template/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,12 @@ export default defineConfig({
   resolve: { conditions: ['@sc-safety/source'] },
   ssr: { resolve: { conditions: ['@sc-safety/source'], externalConditions: ['@sc-safety/source'] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
+      'examples/*/src/**/*.test.ts',
+      'tests/**/*.test.ts',
+    ],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     reporters: ['default', './scripts/summary-reporter.ts'],

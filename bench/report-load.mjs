@@ -18,11 +18,23 @@ import { gzipSync } from 'node:zlib';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const reportDir = path.join(here, '..', 'apps', 'report');
 const { chromium } = createRequire(path.join(reportDir, 'package.json'))('playwright-core');
-const { renderReport, syntheticResults } = await import(pathToFileURL(path.join(reportDir, 'dist', 'node', 'index.js')).href);
+const { renderReport, syntheticResults } = await import(
+  pathToFileURL(path.join(reportDir, 'dist', 'node', 'index.js')).href
+);
 
 const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
 const incompressible = process.argv.includes('--incompressible');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -31,7 +43,8 @@ const results = syntheticResults({ models: 13, pairs: 2456, bootstrapIterations:
 if (incompressible) {
   let seed = 7;
   const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296;
-  for (const a of results.answers) a.text = Array.from(a.text, () => String.fromCharCode(0x4e00 + Math.floor(rand() * 20000))).join('');
+  for (const a of results.answers)
+    a.text = Array.from(a.text, () => String.fromCharCode(0x4e00 + Math.floor(rand() * 20000))).join('');
 }
 const genMs = performance.now() - t;
 const resultsJson = JSON.stringify(results);
@@ -42,7 +55,10 @@ const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-bench-'));
 const file = path.join(dir, 'index.html');
 await writeFile(file, rendered.html);
 
-const browser = await chromium.launch({ executablePath: process.env.SC_SAFETY_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.SC_SAFETY_CHROMIUM ?? '/usr/bin/chromium',
+  args: ARGS,
+});
 const samples = { board: [], transcripts: [], search: [] };
 const blocked = [];
 try {
@@ -62,12 +78,14 @@ try {
     await page.evaluate('location.hash = "#/transcripts"');
     await page.locator('[data-testid=transcript-row]').first().waitFor({ timeout: 60_000 });
     const count = Number(await page.getByTestId('result-count').getAttribute('data-n'));
-    if (count !== results.answers.length) throw new Error(`transcripts show ${count} answers, expected ${results.answers.length}`);
+    if (count !== results.answers.length)
+      throw new Error(`transcripts show ${count} answers, expected ${results.answers.length}`);
     samples.transcripts.push(await since());
     const before = await since();
     await page.getByTestId('search').fill('心理学的角度 保持冷静');
     // Polled from outside: the page's CSP forbids the string evaluation waitForFunction uses.
-    while (Number(await page.getByTestId('result-count').getAttribute('data-n')) >= results.answers.length) await page.waitForTimeout(10);
+    while (Number(await page.getByTestId('result-count').getAttribute('data-n')) >= results.answers.length)
+      await page.waitForTimeout(10);
     samples.search.push((await since()) - before);
     await context.close();
   }
@@ -80,8 +98,13 @@ const lines = [
   `  results.json                ${mib(Buffer.byteLength(resultsJson))} (${mib(gzipSync(resultsJson).length)} gzipped)`,
   `  report index.html           ${mib(rendered.html.length)} (embedded data ${mib(rendered.dataBytes.embedded)}, from ${mib(rendered.dataBytes.raw)} packed JSON)`,
   `  synthesise + score          ${(genMs / 1000).toFixed(1)} s;  render report ${(renderMs / 1000).toFixed(1)} s`,
-  ...Object.entries({ 'overall leaderboard shown': samples.board, 'transcripts ready (all answers)': samples.transcripts, 'full-text search (2 terms, 64k)': samples.search }).map(
-    ([k, xs]) => `  ${k.padEnd(32)}${(median(xs) / 1000).toFixed(2)} s [${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)}]`,
+  ...Object.entries({
+    'overall leaderboard shown': samples.board,
+    'transcripts ready (all answers)': samples.transcripts,
+    'full-text search (2 terms, 64k)': samples.search,
+  }).map(
+    ([k, xs]) =>
+      `  ${k.padEnd(32)}${(median(xs) / 1000).toFixed(2)} s [${(Math.min(...xs) / 1000).toFixed(2)}–${(Math.max(...xs) / 1000).toFixed(2)}]`,
   ),
   `  requests beyond file://     ${blocked.length}`,
 ];

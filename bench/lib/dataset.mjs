@@ -6,19 +6,26 @@ import { once } from 'node:events';
 import { SAMPLE_DATASET } from './paths.mjs';
 
 function templates() {
-  return readFileSync(SAMPLE_DATASET, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line))
-    // The first line is the set's header (`$schema`, name, version), not an item.
-    .filter((record) => Array.isArray(record.turns));
+  return (
+    readFileSync(SAMPLE_DATASET, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line))
+      // The first line is the set's header (`$schema`, name, version), not an item.
+      .filter((record) => Array.isArray(record.turns))
+  );
 }
 
 /** Item `k` of a bench dataset built from `base` templates. */
 function item(base, k) {
   const t = base[k % base.length];
   const n = String(k).padStart(6, '0');
-  return { id: `bench-${n}`, category: t.category, dimension: t.dimension, turns: [`${t.turns[0]}（编号 ${n}）`, `${t.turns[1]}（编号 ${n}）`] };
+  return {
+    id: `bench-${n}`,
+    category: t.category,
+    dimension: t.dimension,
+    turns: [`${t.turns[0]}（编号 ${n}）`, `${t.turns[1]}（编号 ${n}）`],
+  };
 }
 
 /** `count` items in memory (engine-level runs that skip the dataset loader). */

@@ -11,7 +11,9 @@ export async function startFake(delayMs, listenPort = 0) {
   const port = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`fake server exited early (code ${code})`)));
-    child.once('message', (m) => (m?.type === 'ready' ? resolve(m.port) : reject(new Error(`unexpected message ${JSON.stringify(m)}`))));
+    child.once('message', (m) =>
+      m?.type === 'ready' ? resolve(m.port) : reject(new Error(`unexpected message ${JSON.stringify(m)}`)),
+    );
   });
   child.removeAllListeners('exit');
   return {

@@ -13,7 +13,8 @@ import { createServer } from 'node:http';
 
 const delayMs = Number(process.argv[2] ?? 0);
 const NONCE = /VERDICT-([0-9a-f]{16,64})/;
-const ANSWER = '我不能帮你做这件事。这样做可能伤害他人，也可能违法。如果你遇到了困难，可以向身边信任的人或专业机构求助。';
+const ANSWER =
+  '我不能帮你做这件事。这样做可能伤害他人，也可能违法。如果你遇到了困难，可以向身边信任的人或专业机构求助。';
 const REASON = '回答拒绝了请求并给出了安全的建议。';
 
 let targetRequests = 0;
@@ -52,7 +53,11 @@ const server = createServer((req, res) => {
     const payload = completion(text, nonce !== undefined ? 'bench-judge' : 'bench-target');
     const send = () => {
       if (res.destroyed) return;
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-request-id': `bench-${created}` });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+        'x-request-id': `bench-${created}`,
+      });
       res.end(payload);
     };
     if (delayMs > 0) setTimeout(send, delayMs);
@@ -71,7 +76,14 @@ server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => {
 process.on('message', (message) => {
   if (message?.type === 'stats') {
     const cpu = process.cpuUsage();
-    process.send({ type: 'stats', targetRequests, judgeRequests, total: targetRequests + judgeRequests, cpuMs: (cpu.user + cpu.system) / 1000, firstRequestAt });
+    process.send({
+      type: 'stats',
+      targetRequests,
+      judgeRequests,
+      total: targetRequests + judgeRequests,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      firstRequestAt,
+    });
   } else if (message?.type === 'reset') {
     firstRequestAt = undefined;
     process.send({ type: 'reset' });

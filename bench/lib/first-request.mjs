@@ -41,7 +41,10 @@ export async function firstRequestScenario({ iterations, log }) {
     const engine = async () => {
       const out = path.join(dir, `run-${++runNo}`);
       const configFile = path.join(dir, `run-${runNo}.yaml`);
-      writeFileSync(configFile, configYaml({ dataset, output: out, baseURL: fake.baseURL, targetConcurrency: 1, judgeConcurrency: 1 }));
+      writeFileSync(
+        configFile,
+        configYaml({ dataset, output: out, baseURL: fake.baseURL, targetConcurrency: 1, judgeConcurrency: 1 }),
+      );
       return runProcess([CLI_BIN, 'run', '--config', configFile], dir);
     };
     const bare = () => runProcess([BARE, fake.baseURL], dir);
@@ -62,11 +65,24 @@ export async function firstRequestScenario({ iterations, log }) {
     }
     const summary = (xs) => {
       const ms = xs.map((x) => x.firstRequestMs);
-      return { medianMs: round(quantile(ms, 0.5)), p90Ms: round(quantile(ms, 0.9)), minMs: round(Math.min(...ms)), samplesMs: ms.map((x) => round(x)), wallMedianMs: round(quantile(xs.map((x) => x.wallMs), 0.5)) };
+      return {
+        medianMs: round(quantile(ms, 0.5)),
+        p90Ms: round(quantile(ms, 0.9)),
+        minMs: round(Math.min(...ms)),
+        samplesMs: ms.map((x) => round(x)),
+        wallMedianMs: round(
+          quantile(
+            xs.map((x) => x.wallMs),
+            0.5,
+          ),
+        ),
+      };
     };
     const result = { iterations, engine: summary(samples.engine), bare: summary(samples.bare) };
     result.ratio = round(result.engine.medianMs / result.bare.medianMs, 3);
-    log(`  first request: sc-safety run median ${result.engine.medianMs} ms (p90 ${result.engine.p90Ms}); bare SDK median ${result.bare.medianMs} ms (p90 ${result.bare.p90Ms}); ratio ${result.ratio}`);
+    log(
+      `  first request: sc-safety run median ${result.engine.medianMs} ms (p90 ${result.engine.p90Ms}); bare SDK median ${result.bare.medianMs} ms (p90 ${result.bare.p90Ms}); ratio ${result.ratio}`,
+    );
     return result;
   } finally {
     await fake.close();

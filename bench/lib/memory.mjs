@@ -15,7 +15,14 @@ const API_KEY = 'sk-bench-not-a-real-key-0000';
 export function configYaml({ dataset, output, baseURL, targetConcurrency, judgeConcurrency }) {
   const q = (s) => JSON.stringify(s);
   const entry = (id, concurrency) =>
-    [`    id: ${id}`, '    adapter: openai', `    model: ${id}`, `    baseURL: ${q(baseURL)}`, `    apiKey: ${q(API_KEY)}`, `    concurrency: ${concurrency}`].join('\n');
+    [
+      `    id: ${id}`,
+      '    adapter: openai',
+      `    model: ${id}`,
+      `    baseURL: ${q(baseURL)}`,
+      `    apiKey: ${q(API_KEY)}`,
+      `    concurrency: ${concurrency}`,
+    ].join('\n');
   return [
     '# sc-safety bench: memory scenario (generated)',
     `dataset: ${q(dataset)}`,
@@ -35,7 +42,16 @@ export async function memoryScenario({ itemCount, latencyMs, targetConcurrency, 
     const dataset = path.join(dir, 'bench-dataset.jsonl');
     await writeBenchDataset(dataset, itemCount);
     const configFile = path.join(dir, 'bench-run.yaml');
-    writeFileSync(configFile, configYaml({ dataset, output: path.join(dir, 'run'), baseURL: fake.baseURL, targetConcurrency, judgeConcurrency }));
+    writeFileSync(
+      configFile,
+      configYaml({
+        dataset,
+        output: path.join(dir, 'run'),
+        baseURL: fake.baseURL,
+        targetConcurrency,
+        judgeConcurrency,
+      }),
+    );
     const before = await fake.stats();
     const r = await runChild(CHILD, { configFile, cwd: dir });
     const after = await fake.stats();
@@ -65,7 +81,8 @@ export async function memoryScenario({ itemCount, latencyMs, targetConcurrency, 
       fakeCpuMs: round(after.cpuMs - before.cpuMs),
     };
     if (calls !== itemCount * 4) result.warning = `expected ${itemCount * 4} calls, the fake saw ${calls}`;
-    if ((r.outcomes.scored ?? 0) !== itemCount * 2) result.warning = `not every row was scored: ${JSON.stringify(r.outcomes)}`;
+    if ((r.outcomes.scored ?? 0) !== itemCount * 2)
+      result.warning = `not every row was scored: ${JSON.stringify(r.outcomes)}`;
     log(
       `  memory: ${itemCount} items, ${calls} calls, peak RSS ${result.peakRssMb} MB, wall ${(result.wallMs / 1000).toFixed(1)} s (engine ${(result.engineWallMs / 1000).toFixed(1)} s), cpu/call ${result.cpuPerCallMs} ms${result.warning ? `  WARNING: ${result.warning}` : ''}`,
     );

@@ -11,7 +11,9 @@ export const ROOT = path.resolve(BENCH_DIR, '..');
  * core (e.g. the previous commit's, compiled to `packages/core/dist-base/` so it resolves the same
  * dependencies) to measure before and after on the same machine at the same time.
  */
-export const CORE_DIST = process.env.SC_SAFETY_BENCH_CORE_DIST ? path.resolve(process.env.SC_SAFETY_BENCH_CORE_DIST) : path.join(ROOT, 'packages/core/dist/index.js');
+export const CORE_DIST = process.env.SC_SAFETY_BENCH_CORE_DIST
+  ? path.resolve(process.env.SC_SAFETY_BENCH_CORE_DIST)
+  : path.join(ROOT, 'packages/core/dist/index.js');
 /** Core's `./internal` subpath (beside {@link CORE_DIST}): the engine plumbing the throughput scenario wires as `sc-safety run` does. */
 export const CORE_INTERNAL_DIST = path.join(path.dirname(CORE_DIST), 'internal.js');
 export const ADAPTER_OPENAI_DIST = path.join(ROOT, 'packages/adapter-openai/dist/index.js');
@@ -24,6 +26,8 @@ export const OPENAI_SDK = path.join(ROOT, 'packages/adapter-openai/node_modules/
 export function assertBuilt() {
   const missing = [CORE_DIST, ADAPTER_OPENAI_DIST, CLI_BIN, OPENAI_SDK].filter((f) => !existsSync(f));
   if (missing.length > 0) {
-    throw new Error(`bench: missing ${missing.map((f) => path.relative(ROOT, f)).join(', ')}; run \`pnpm build\` (or ./node_modules/.bin/turbo run build) first`);
+    throw new Error(
+      `bench: missing ${missing.map((f) => path.relative(ROOT, f)).join(', ')}; run \`pnpm build\` (or ./node_modules/.bin/turbo run build) first`,
+    );
   }
 }

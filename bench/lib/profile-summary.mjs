@@ -33,11 +33,22 @@ export function summarizeProfile(file, limit = 25) {
     const file = url ? url.replace(/^.*\/(packages|node_modules)\//, '$1/') : '';
     const fn = `${functionName || '(anonymous)'} ${file}${url ? `:${lineNumber + 1}` : ''}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-    const bucket = functionName === '(idle)' ? '(idle)' : functionName === '(garbage collector)' ? '(gc)' : functionName === '(program)' ? '(program)' : bucketOf(url);
+    const bucket =
+      functionName === '(idle)'
+        ? '(idle)'
+        : functionName === '(garbage collector)'
+          ? '(gc)'
+          : functionName === '(program)'
+            ? '(program)'
+            : bucketOf(url);
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + us);
     total += us;
   }
-  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([name, us]) => ({ name, ms: Math.round(us / 1000), pct: Math.round((1000 * us) / total) / 10 }));
+  const top = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([name, us]) => ({ name, ms: Math.round(us / 1000), pct: Math.round((1000 * us) / total) / 10 }));
   return { totalMs: Math.round(total / 1000), byBucket: top(byBucket), byFunction: top(byFunction) };
 }
 
@@ -45,7 +56,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const summary = summarizeProfile(process.argv[2], Number(process.argv[3] ?? 25));
   console.log(`total sampled: ${summary.totalMs} ms`);
   console.log('\nby package / area (self time):');
-  for (const r of summary.byBucket) console.log(`  ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
+  for (const r of summary.byBucket)
+    console.log(`  ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
   console.log('\nby function (self time):');
-  for (const r of summary.byFunction) console.log(`  ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
+  for (const r of summary.byFunction)
+    console.log(`  ${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.name}`);
 }

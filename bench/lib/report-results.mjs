@@ -23,7 +23,8 @@ export function pairsFor(answers) {
 async function main() {
   const [file, answersArg] = process.argv.slice(2);
   const answers = Number(answersArg);
-  if (!file || !Number.isInteger(answers) || answers <= 0) throw new Error('usage: report-results.mjs <results.json> <answers>');
+  if (!file || !Number.isInteger(answers) || answers <= 0)
+    throw new Error('usage: report-results.mjs <results.json> <answers>');
   if (existsSync(file)) return;
   const { syntheticResults } = await import(pathToFileURL(path.join(ROOT, 'apps/report/dist/node/index.js')).href);
   const { resultsJsonChunks } = await import(pathToFileURL(path.join(ROOT, 'packages/core/dist/index.js')).href);

@@ -76,7 +76,9 @@ function throughputBetween(a, b) {
 // The longest block overall, and the longest that began by the last row (loading and the engine;
 // a block is seen when it ends, so it began `late` ms before the timer ran).
 const maxBlockMs = blocks.reduce((m, [, late]) => Math.max(m, late), 0);
-const maxBlockEngineMs = blocks.filter(([at, late]) => lastRowAt !== undefined && at - late <= lastRowAt).reduce((m, [, late]) => Math.max(m, late), 0);
+const maxBlockEngineMs = blocks
+  .filter(([at, late]) => lastRowAt !== undefined && at - late <= lastRowAt)
+  .reduce((m, [, late]) => Math.max(m, late), 0);
 let maxRowGapMs = 0;
 for (let k = 1; k < rows; k++) maxRowGapMs = Math.max(maxRowGapMs, times[k] - times[k - 1]);
 
@@ -97,7 +99,10 @@ process.send(
     maxRowGapMs,
     maxBlockMs,
     maxBlockEngineMs,
-    abort: abortedAt === undefined ? undefined : { atRow: abortAtRow, toLastRowMs: lastRowAt - abortedAt, toReturnMs: endAt - abortedAt },
+    abort:
+      abortedAt === undefined
+        ? undefined
+        : { atRow: abortAtRow, toLastRowMs: lastRowAt - abortedAt, toReturnMs: endAt - abortedAt },
     interrupted: measured.value.interrupted,
     memory,
   },

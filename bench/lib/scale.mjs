@@ -30,7 +30,11 @@ function summary(r, calls) {
     maxRowGapMs: round(r.maxRowGapMs),
     maxBlockMs: round(r.maxBlockMs),
     maxBlockEngineMs: round(r.maxBlockEngineMs),
-    abort: r.abort && { atRow: r.abort.atRow, toLastRowMs: round(r.abort.toLastRowMs), toReturnMs: round(r.abort.toReturnMs) },
+    abort: r.abort && {
+      atRow: r.abort.atRow,
+      toLastRowMs: round(r.abort.toLastRowMs),
+      toReturnMs: round(r.abort.toReturnMs),
+    },
     interrupted: r.interrupted,
     peakRssMb: round(r.memory.vmHwmMb ?? r.memory.peakRssMb),
     heapAtPeakMb: round(r.memory.heapAtPeakMb),
@@ -49,7 +53,16 @@ export async function scaleScenario({ itemCount, concurrency, resume = true, log
     const dataset = path.join(dir, 'bench-dataset.jsonl');
     await writeBenchDataset(dataset, itemCount);
     const configFile = path.join(dir, 'bench-run.yaml');
-    writeFileSync(configFile, configYaml({ dataset, output: path.join(dir, 'run'), baseURL: fake.baseURL, targetConcurrency: concurrency, judgeConcurrency: concurrency }));
+    writeFileSync(
+      configFile,
+      configYaml({
+        dataset,
+        output: path.join(dir, 'run'),
+        baseURL: fake.baseURL,
+        targetConcurrency: concurrency,
+        judgeConcurrency: concurrency,
+      }),
+    );
     const phase = async (name, arg = {}) => {
       const before = await fake.stats();
       const r = await runChild(CHILD, { configFile, cwd: dir, ...arg });
@@ -59,22 +72,31 @@ export async function scaleScenario({ itemCount, concurrency, resume = true, log
         `  ${name.padEnd(13)} ${s.calls} calls, ${s.rows} rows, wall ${(s.wallMs / 1000).toFixed(1)} s (engine ${(s.engineWallMs / 1000).toFixed(1)} s, ` +
           `exports ${(s.exportWallMs / 1000).toFixed(1)} s), peak RSS ${s.peakRssMb} MB, rows/s first 10% ${s.rowsPerSecondFirst10} last 10% ${s.rowsPerSecondLast10}, ` +
           `longest event-loop block ${s.maxBlockMs} ms (engine part ${s.maxBlockEngineMs} ms), longest gap between rows ${s.maxRowGapMs} ms` +
-          (s.abort ? `, Ctrl-C after row ${s.abort.atRow}: engine stopped ${s.abort.toLastRowMs} ms later, returned ${s.abort.toReturnMs} ms later` : ''),
+          (s.abort
+            ? `, Ctrl-C after row ${s.abort.atRow}: engine stopped ${s.abort.toLastRowMs} ms later, returned ${s.abort.toReturnMs} ms later`
+            : ''),
       );
       return s;
     };
-    const result = { itemCount, concurrency: { target: concurrency, judge: concurrency }, expectedCalls: itemCount * 4 };
+    const result = {
+      itemCount,
+      concurrency: { target: concurrency, judge: concurrency },
+      expectedCalls: itemCount * 4,
+    };
     result.run = await phase('run');
     result.storeMb = round(statSync(path.join(dir, 'run', 'store.sqlite')).size / 2 ** 20);
     result.resultsJsonMb = round(statSync(path.join(dir, 'run', 'results.json')).size / 2 ** 20);
     result.answersCsvMb = round(statSync(path.join(dir, 'run', 'answers.csv')).size / 2 ** 20);
     // `sc-safety run` probes the target's and the judge's endpoint once each before the first call (preflight).
     const PREFLIGHT = 2;
-    if (result.run.calls !== itemCount * 4 + PREFLIGHT) result.warning = `expected ${itemCount * 4} calls + ${PREFLIGHT} preflight probes, the fake saw ${result.run.calls}`;
-    if ((result.run.outcomes.scored ?? 0) !== itemCount * 2) result.warning = `not every row was scored: ${JSON.stringify(result.run.outcomes)}`;
+    if (result.run.calls !== itemCount * 4 + PREFLIGHT)
+      result.warning = `expected ${itemCount * 4} calls + ${PREFLIGHT} preflight probes, the fake saw ${result.run.calls}`;
+    if ((result.run.outcomes.scored ?? 0) !== itemCount * 2)
+      result.warning = `not every row was scored: ${JSON.stringify(result.run.outcomes)}`;
     if (resume) {
       result.resume = await phase('resume');
-      if (result.resume.calls !== PREFLIGHT) result.warning = `the resume made ${result.resume.calls - PREFLIGHT} calls besides the preflight probes; expected none`;
+      if (result.resume.calls !== PREFLIGHT)
+        result.warning = `the resume made ${result.resume.calls - PREFLIGHT} calls besides the preflight probes; expected none`;
       result.resumeCtrlC = await phase('resume+Ctrl-C', { abortAtRow: Math.floor(itemCount) });
     }
     return result;

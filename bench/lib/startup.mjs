@@ -22,9 +22,16 @@ export function startupScenario({ iterations, log }) {
     cli.push(time([CLI_BIN, '--version']).ms);
     baseline.push(time(['-e', '0']).ms);
   }
-  const summary = (xs) => ({ medianMs: round(quantile(xs, 0.5)), p90Ms: round(quantile(xs, 0.9)), minMs: round(Math.min(...xs)), samplesMs: xs.map((x) => round(x)) });
+  const summary = (xs) => ({
+    medianMs: round(quantile(xs, 0.5)),
+    p90Ms: round(quantile(xs, 0.9)),
+    minMs: round(Math.min(...xs)),
+    samplesMs: xs.map((x) => round(x)),
+  });
   const result = { iterations, version, cli: summary(cli), nodeBaseline: summary(baseline) };
   result.overheadMedianMs = round(result.cli.medianMs - result.nodeBaseline.medianMs);
-  log(`  startup: sc-safety --version median ${result.cli.medianMs} ms (p90 ${result.cli.p90Ms}); node -e 0 median ${result.nodeBaseline.medianMs} ms (p90 ${result.nodeBaseline.p90Ms}); difference ${result.overheadMedianMs} ms`);
+  log(
+    `  startup: sc-safety --version median ${result.cli.medianMs} ms (p90 ${result.cli.p90Ms}); node -e 0 median ${result.nodeBaseline.medianMs} ms (p90 ${result.nodeBaseline.p90Ms}); difference ${result.overheadMedianMs} ms`,
+  );
   return result;
 }

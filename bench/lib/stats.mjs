@@ -39,7 +39,14 @@ export function startRssSampler(intervalMs = 50) {
     const elapsed = performance.now() - t0;
     if (rss > peakRss || elapsed >= nextTimelineAt) {
       const m = process.memoryUsage();
-      const reading = { atS: round(elapsed / 1000), rssMb: round(m.rss / 2 ** 20), heapTotalMb: round(m.heapTotal / 2 ** 20), heapUsedMb: round(m.heapUsed / 2 ** 20), externalMb: round(m.external / 2 ** 20), arrayBuffersMb: round(m.arrayBuffers / 2 ** 20) };
+      const reading = {
+        atS: round(elapsed / 1000),
+        rssMb: round(m.rss / 2 ** 20),
+        heapTotalMb: round(m.heapTotal / 2 ** 20),
+        heapUsedMb: round(m.heapUsed / 2 ** 20),
+        externalMb: round(m.external / 2 ** 20),
+        arrayBuffersMb: round(m.arrayBuffers / 2 ** 20),
+      };
       if (rss > peakRss) {
         peakRss = rss;
         atPeak = reading;
@@ -69,5 +76,11 @@ export async function measure(fn) {
   const value = await fn();
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { value, wallMs, cpuUserMs: cpu.user / 1000, cpuSystemMs: cpu.system / 1000, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    value,
+    wallMs,
+    cpuUserMs: cpu.user / 1000,
+    cpuSystemMs: cpu.system / 1000,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }

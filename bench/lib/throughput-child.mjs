@@ -31,20 +31,40 @@ async function engineSide() {
   const judgeConfig = { model: 'bench-judge', preset: 'openai', baseURL, apiKey: API_KEY };
   const targetModel = await adapter.create(targetConfig, { env: {} });
   const judgeModel = await adapter.create(judgeConfig, { env: {} });
-  const target = { id: 'bench-target', tags: [], adapter: info, model: targetModel, keyConfig: core.keyModelConfig(targetConfig), params: {}, limits };
-  const judge = { id: 'bench-judge', adapter: info, model: judgeModel, keyConfig: core.keyModelConfig(judgeConfig), params: { temperature: 0 }, limits };
+  const target = {
+    id: 'bench-target',
+    tags: [],
+    adapter: info,
+    model: targetModel,
+    keyConfig: core.keyModelConfig(targetConfig),
+    params: {},
+    limits,
+  };
+  const judge = {
+    id: 'bench-judge',
+    adapter: info,
+    model: judgeModel,
+    keyConfig: core.keyModelConfig(judgeConfig),
+    params: { temperature: 0 },
+    limits,
+  };
   const store = core.RunStore.open(storeDir, { secrets: [API_KEY], synchronous: durability });
   // As `sc-safety run` does: answers and judgments are committed on the store's writer thread.
   const writer = core.BackgroundWriter.start(store);
 
   // Warm-up: open `concurrency` connections (as many as the run will use) before the clock starts.
   const ping = [{ role: 'user', content: 'warm-up' }];
-  await Promise.all(Array.from({ length: concurrency }, (_, i) => (i % 2 ? judgeModel : targetModel).generate({ messages: ping })));
+  await Promise.all(
+    Array.from({ length: concurrency }, (_, i) => (i % 2 ? judgeModel : targetModel).generate({ messages: ping })),
+  );
 
   const outcomes = {};
   let rowsSeen = 0;
   // As `sc-safety run` does: rows are not kept in memory but spooled to disk as they finish.
-  const spool = new core.RowSpool([target.id], items.map((i) => i.id));
+  const spool = new core.RowSpool(
+    [target.id],
+    items.map((i) => i.id),
+  );
   const measured = await measure(() =>
     core.runEngine({
       items,
@@ -69,16 +89,34 @@ async function engineSide() {
   const rows = spool.length;
   spool.close();
   const { value: _value, ...timing } = measured;
-  return { ...timing, warmupCalls: concurrency, rows, rowsSeen, outcomes, lanes: { target: laneConcurrency, judge: laneConcurrency } };
+  return {
+    ...timing,
+    warmupCalls: concurrency,
+    rows,
+    rowsSeen,
+    outcomes,
+    lanes: { target: laneConcurrency, judge: laneConcurrency },
+  };
 }
 
 async function bareSide() {
   const { default: OpenAI } = await import(OPENAI_SDK);
   // `--bare-fetch undici`: the same transport the engine's adapter sends through, for a stricter floor.
   const transport = bareFetch === 'undici' ? { fetch: (await import(ADAPTER_UTILS_DIST)).createUndiciFetch() } : {};
-  const client = new OpenAI({ apiKey: API_KEY, baseURL, maxRetries: 0, timeout: 120_000, logLevel: 'off', ...transport });
+  const client = new OpenAI({
+    apiKey: API_KEY,
+    baseURL,
+    maxRetries: 0,
+    timeout: 120_000,
+    logLevel: 'off',
+    ...transport,
+  });
   const ping = [{ role: 'user', content: 'warm-up' }];
-  await Promise.all(Array.from({ length: concurrency }, () => client.chat.completions.create({ model: 'bench-target', messages: ping })));
+  await Promise.all(
+    Array.from({ length: concurrency }, () =>
+      client.chat.completions.create({ model: 'bench-target', messages: ping }),
+    ),
+  );
 
   const total = itemCount * 4;
   let next = 0;
@@ -90,7 +128,10 @@ async function bareSide() {
           const i = next++;
           if (i >= total) return;
           const item = items[i % itemCount];
-          const completion = await client.chat.completions.create({ model: 'bench-target', messages: [{ role: 'user', content: item.turns[0] }] });
+          const completion = await client.chat.completions.create({
+            model: 'bench-target',
+            messages: [{ role: 'user', content: item.turns[0] }],
+          });
           if (completion.choices[0]?.message.content) answered++;
         }
       }),

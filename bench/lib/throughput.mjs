@@ -22,16 +22,31 @@ function order(runsPerSide) {
  * Runs one concurrency level: `runsPerSide` runs of each side against one fake server answering
  * after `latencyMs`. Returns every run and the best of each side (highest throughput).
  */
-export async function throughputScenario({ concurrency, latencyMs, itemCount, runsPerSide, durability, bareFetch = 'global', profileDir, log }) {
+export async function throughputScenario({
+  concurrency,
+  latencyMs,
+  itemCount,
+  runsPerSide,
+  durability,
+  bareFetch = 'global',
+  profileDir,
+  log,
+}) {
   const fake = await startFake(latencyMs);
   const runs = [];
   try {
     for (const side of order(runsPerSide)) {
       const storeDir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-bench-store-'));
-      const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`] : [];
+      const execArgv = profileDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${side}-${Date.now()}.cpuprofile`]
+        : [];
       try {
         const before = await fake.stats();
-        const r = await runChild(CHILD, { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability, bareFetch }, { execArgv });
+        const r = await runChild(
+          CHILD,
+          { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability, bareFetch },
+          { execArgv },
+        );
         const after = await fake.stats();
         const calls = after.total - before.total - r.warmupCalls;
         const expected = itemCount * 4;
@@ -54,7 +69,8 @@ export async function throughputScenario({ concurrency, latencyMs, itemCount, ru
           ...(side === 'engine' ? { rows: r.rows, outcomes: r.outcomes } : { answered: r.answered }),
         };
         if (calls !== expected) run.warning = `expected ${expected} calls, the fake saw ${calls}`;
-        if (side === 'engine' && (r.outcomes.scored ?? 0) !== itemCount * 2) run.warning = `not every row was scored: ${JSON.stringify(r.outcomes)}`;
+        if (side === 'engine' && (r.outcomes.scored ?? 0) !== itemCount * 2)
+          run.warning = `not every row was scored: ${JSON.stringify(r.outcomes)}`;
         runs.push(run);
         log(
           `  c=${concurrency} ${side.padEnd(6)} ${String(run.throughput).padStart(7)} req/s  wall ${(run.wallMs / 1000).toFixed(1)} s  cpu/call ${run.cpuPerCallMs.toFixed(3)} ms  rss ${run.peakRssMb} MB${run.warning ? `  WARNING: ${run.warning}` : ''}`,
@@ -69,5 +85,14 @@ export async function throughputScenario({ concurrency, latencyMs, itemCount, ru
   const best = (side) => runs.filter((r) => r.side === side).reduce((a, b) => (b.throughput > a.throughput ? b : a));
   const engine = best('engine');
   const bare = best('bare');
-  return { concurrency, latencyMs, itemCount, bareFetch, calls: itemCount * 4, runs, best: { engine, bare }, ratio: round(engine.throughput / bare.throughput, 3) };
+  return {
+    concurrency,
+    latencyMs,
+    itemCount,
+    bareFetch,
+    calls: itemCount * 4,
+    runs,
+    best: { engine, bare },
+    ratio: round(engine.throughput / bare.throughput, 3),
+  };
 }

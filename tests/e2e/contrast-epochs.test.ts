@@ -12,8 +12,7 @@ const MODEL_KEY = 'sk-e2e-contrast-model-5a1e';
 const JUDGE_KEY = 'sk-e2e-contrast-judge-90c2';
 
 /** The judge's system prompt names the rubric it applies: the contrast rubric's opens with this role. */
-const isContrastJudging = (request: RecordedRequest): boolean =>
-  JSON.stringify(request.body).includes('过度拒答');
+const isContrastJudging = (request: RecordedRequest): boolean => JSON.stringify(request.body).includes('过度拒答');
 
 /*
  * Two pairs and a contrast set of two benign prompts, `epochs: 2`. The model's answers carry a
@@ -46,8 +45,20 @@ describe('sc-safety run: contrast set and epochs', () => {
       { id: 'ra-1', category: 'responsible_ai', dimension: 'environment', turns: [question('ra-1'), followUp('ra-1')] },
     ];
     const benign = [
-      { id: 'benign-1', category: 'traditional_safety', dimension: 'crime', expect: 'comply', turns: [question('benign-1')] },
-      { id: 'benign-2', category: 'traditional_safety', dimension: 'insult', expect: 'comply', turns: [question('benign-2')] },
+      {
+        id: 'benign-1',
+        category: 'traditional_safety',
+        dimension: 'crime',
+        expect: 'comply',
+        turns: [question('benign-1')],
+      },
+      {
+        id: 'benign-2',
+        category: 'traditional_safety',
+        dimension: 'insult',
+        expect: 'comply',
+        turns: [question('benign-2')],
+      },
     ];
     await writeFile(path.join(dir, 'items.jsonl'), items.map((i) => JSON.stringify(i)).join('\n') + '\n');
     await writeFile(path.join(dir, 'benign.jsonl'), benign.map((i) => JSON.stringify(i)).join('\n') + '\n');

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanUp } from './helpers/run-dir.js';
 import { answerText, configYaml, isChat, scriptedJudge, turnOfRequest, writeDataset } from './helpers/script.js';
 import type { TestItem } from './helpers/script.js';
-import { anthropicAdapter, core, createAnthropicFakeServer, createOpenAIFakeServer, openaiAdapter } from './helpers/workspace.js';
+import {
+  anthropicAdapter,
+  core,
+  createAnthropicFakeServer,
+  createOpenAIFakeServer,
+  openaiAdapter,
+} from './helpers/workspace.js';
 import type { FakeScenario, FakeServer, ScenarioHandler } from './helpers/workspace.js';
 import type { EngineEvent, ResultsFile } from './helpers/workspace.js';
 
@@ -34,17 +40,23 @@ const storm = (s: FakeScenario): Plan => ({ seq: [s], after: 'repeat' });
 const SHARED: Record<string, Plan> = {
   'rate-recover': once(rl, 2),
   'rate-storm': storm(rl),
-  '5xx-recover': { seq: [{ kind: 'server-error', status: 500 }, { kind: 'server-error', status: 503 }], after: 'text' },
+  '5xx-recover': {
+    seq: [
+      { kind: 'server-error', status: 500 },
+      { kind: 'server-error', status: 503 },
+    ],
+    after: 'text',
+  },
   '5xx-storm': storm({ kind: 'server-error', status: 502 }),
   'reset-recover': once({ kind: 'reset' }, 2),
   'reset-storm': storm({ kind: 'reset' }),
   'hang-recover': once({ kind: 'hang' }),
   'hang-storm': storm({ kind: 'hang' }),
-  'malformed': storm({ kind: 'malformed-json' }),
+  malformed: storm({ kind: 'malformed-json' }),
   'truncated-recover': once({ kind: 'truncated-stream', text: '这个回答说到一半' }),
   'truncated-storm': storm({ kind: 'truncated-stream', text: '这个回答说到一半' }),
   'truncated-clean': once({ kind: 'truncated-stream', text: '这个回答说到一半', cut: 'clean' }),
-  'empty': storm({ kind: 'empty' }),
+  empty: storm({ kind: 'empty' }),
   'context-length': storm({ kind: 'context-length' }),
 };
 
@@ -53,15 +65,31 @@ const block = (signal: Extract<FakeScenario, { kind: 'block' }>['signal'], stage
 
 /** Each preset's own block signals. */
 const BLOCKS: Record<'ds' | 'qw' | 'cl', Record<string, Plan>> = {
-  ds: { 'block-1': block('deepseek-risk', 'input'), 'block-2': block('deepseek-risk', 'output'), 'block-3': block('openai-content-filter', 'output') },
-  qw: { 'block-1': block('dashscope-compat', 'input'), 'block-2': block('dashscope-compat', 'output'), 'block-3': block('openai-content-filter', 'output') },
+  ds: {
+    'block-1': block('deepseek-risk', 'input'),
+    'block-2': block('deepseek-risk', 'output'),
+    'block-3': block('openai-content-filter', 'output'),
+  },
+  qw: {
+    'block-1': block('dashscope-compat', 'input'),
+    'block-2': block('dashscope-compat', 'output'),
+    'block-3': block('openai-content-filter', 'output'),
+  },
   cl: { 'block-1': block('anthropic-refusal', 'output') },
 };
 
 const ITEM_IDS = [...Object.keys(SHARED), 'block-1', 'block-2', 'block-3', 'plain-1', 'plain-2'];
 const CATEGORIES = ['traditional_safety', 'responsible_ai', 'instruction_attack'] as const;
-const DIMENSIONS = { traditional_safety: 'crime', responsible_ai: 'psychology', instruction_attack: 'goal_hijacking' } as const;
-const ITEMS: TestItem[] = ITEM_IDS.map((id, i) => ({ id, category: CATEGORIES[i % 3]!, dimension: DIMENSIONS[CATEGORIES[i % 3]!] }));
+const DIMENSIONS = {
+  traditional_safety: 'crime',
+  responsible_ai: 'psychology',
+  instruction_attack: 'goal_hijacking',
+} as const;
+const ITEMS: TestItem[] = ITEM_IDS.map((id, i) => ({
+  id,
+  category: CATEGORIES[i % 3]!,
+  dimension: DIMENSIONS[CATEGORIES[i % 3]!],
+}));
 
 /** Plays `plans` (round 1) per item, counting the requests each item × round received. */
 function faultyModel(model: string, plans: Record<string, Plan>): ScenarioHandler {
@@ -115,13 +143,66 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
       dataset: './items.jsonl',
       output: './run',
       models: [
-        { id: 'ds', adapter: 'openai', preset: 'deepseek', model: 'deepseek-chat', baseURL: servers.ds.baseURL, apiKey: 'sk-fault-ds-0001', concurrency: 4, ...common },
-        { id: 'qw', adapter: 'openai', preset: 'dashscope', model: 'qwen-plus', stream: true, baseURL: servers.qw.baseURL, apiKey: 'sk-fault-qw-0001', concurrency: 4, ...common },
-        { id: 'cl', adapter: 'anthropic', model: 'claude-e2e', stream: true, baseURL: servers.cl.url, apiKey: 'sk-ant-fault-cl-0001', concurrency: 4, ...common },
-        { id: 'qt', adapter: 'openai', preset: 'deepseek', model: 'deepseek-chat', baseURL: servers.qt.baseURL, apiKey: 'sk-fault-qt-0001', concurrency: 1, ...common },
-        { id: 'au', adapter: 'anthropic', model: 'claude-e2e', baseURL: servers.au.url, apiKey: 'sk-ant-fault-au-0001', concurrency: 1, ...common },
+        {
+          id: 'ds',
+          adapter: 'openai',
+          preset: 'deepseek',
+          model: 'deepseek-chat',
+          baseURL: servers.ds.baseURL,
+          apiKey: 'sk-fault-ds-0001',
+          concurrency: 4,
+          ...common,
+        },
+        {
+          id: 'qw',
+          adapter: 'openai',
+          preset: 'dashscope',
+          model: 'qwen-plus',
+          stream: true,
+          baseURL: servers.qw.baseURL,
+          apiKey: 'sk-fault-qw-0001',
+          concurrency: 4,
+          ...common,
+        },
+        {
+          id: 'cl',
+          adapter: 'anthropic',
+          model: 'claude-e2e',
+          stream: true,
+          baseURL: servers.cl.url,
+          apiKey: 'sk-ant-fault-cl-0001',
+          concurrency: 4,
+          ...common,
+        },
+        {
+          id: 'qt',
+          adapter: 'openai',
+          preset: 'deepseek',
+          model: 'deepseek-chat',
+          baseURL: servers.qt.baseURL,
+          apiKey: 'sk-fault-qt-0001',
+          concurrency: 1,
+          ...common,
+        },
+        {
+          id: 'au',
+          adapter: 'anthropic',
+          model: 'claude-e2e',
+          baseURL: servers.au.url,
+          apiKey: 'sk-ant-fault-au-0001',
+          concurrency: 1,
+          ...common,
+        },
       ],
-      judge: { id: 'judge', adapter: 'openai', model: 'gpt-judge', baseURL: servers.judge.baseURL, apiKey: 'sk-fault-judge-0001', concurrency: 4, ...common },
+      judge: {
+        id: 'judge',
+        adapter: 'openai',
+        model: 'gpt-judge',
+        baseURL: servers.judge.baseURL,
+        apiKey: 'sk-fault-judge-0001',
+        concurrency: 4,
+        ...common,
+      },
     });
     await writeFile(path.join(dir, 'run.yaml'), yaml);
     events = [];
@@ -147,7 +228,9 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
     return r;
   };
   const requestsFor = (model: string, itemId: string, round: 1 | 2) =>
-    servers[model]!.requests.filter((r) => isChat(r) && turnOfRequest(r).itemId === itemId && turnOfRequest(r).round === round).length;
+    servers[model]!.requests.filter(
+      (r) => isChat(r) && turnOfRequest(r).itemId === itemId && turnOfRequest(r).round === round,
+    ).length;
 
   it('writes a valid results file', () => {
     expect(core.validateResultsFile(results)).toEqual([]);
@@ -155,15 +238,22 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
   });
 
   describe.each(['ds', 'qw', 'cl'])('%s', (model) => {
-    it.each(['rate-recover', '5xx-recover', 'reset-recover', 'hang-recover', 'truncated-recover'])('%s: recovers within maxRetries and is scored', (itemId) => {
-      const r = row(model, itemId, 1);
-      expect({ outcome: r.outcome, score: r.score, error: r.error }).toEqual({ outcome: 'scored', score: 2, error: null });
-      expect(r.text).toBe(answerText(model, itemId, 1, 2, 2));
-      const tries = SHARED[itemId]!.seq.length + 1;
-      expect(r.attempts).toBe(tries);
-      expect(requestsFor(model, itemId, 1)).toBe(tries);
-      expect(row(model, itemId, 2).outcome).toBe('scored');
-    });
+    it.each(['rate-recover', '5xx-recover', 'reset-recover', 'hang-recover', 'truncated-recover'])(
+      '%s: recovers within maxRetries and is scored',
+      (itemId) => {
+        const r = row(model, itemId, 1);
+        expect({ outcome: r.outcome, score: r.score, error: r.error }).toEqual({
+          outcome: 'scored',
+          score: 2,
+          error: null,
+        });
+        expect(r.text).toBe(answerText(model, itemId, 1, 2, 2));
+        const tries = SHARED[itemId]!.seq.length + 1;
+        expect(r.attempts).toBe(tries);
+        expect(requestsFor(model, itemId, 1)).toBe(tries);
+        expect(row(model, itemId, 2).outcome).toBe('scored');
+      },
+    );
 
     it.each([
       ['rate-storm', 'rate_limited'],
@@ -200,7 +290,11 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
 
     it('context-length: an invalid request, final at once, never a block', () => {
       const r = row(model, 'context-length', 1);
-      expect(r).toMatchObject({ outcome: 'target_error', block: null, error: { kind: 'invalid_request', attempts: 1 } });
+      expect(r).toMatchObject({
+        outcome: 'target_error',
+        block: null,
+        error: { kind: 'invalid_request', attempts: 1 },
+      });
       expect(requestsFor(model, 'context-length', 1)).toBe(1);
     });
 
@@ -208,7 +302,10 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
       for (const [itemId, plan] of Object.entries(BLOCKS[model as 'ds' | 'qw' | 'cl'])) {
         const s = plan.seq[0] as Extract<FakeScenario, { kind: 'block' }>;
         const r = row(model, itemId, 1);
-        expect({ outcome: r.outcome, score: r.score, vendorBlocked: r.vendorBlocked, stage: r.block?.stage }, `${itemId} ${s.signal}`).toEqual({
+        expect(
+          { outcome: r.outcome, score: r.score, vendorBlocked: r.vendorBlocked, stage: r.block?.stage },
+          `${itemId} ${s.signal}`,
+        ).toEqual({
           outcome: 'scored',
           score: 1,
           vendorBlocked: true,
@@ -220,7 +317,8 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
     });
 
     it('every other answer is scored', () => {
-      for (const itemId of ['plain-1', 'plain-2']) for (const round of [1, 2] as const) expect(row(model, itemId, round).outcome).toBe('scored');
+      for (const itemId of ['plain-1', 'plain-2'])
+        for (const round of [1, 2] as const) expect(row(model, itemId, round).outcome).toBe('scored');
       expect(results.answers.filter((a) => a.model === model && a.error?.kind === 'not_attempted')).toEqual([]);
     });
   });
@@ -233,15 +331,20 @@ describe('sc-safety run: the fault matrix of the test kit', () => {
     const rest = rows.filter((a) => a.outcome !== 'scored' && a.error?.kind !== 'quota_exhausted');
     expect(rest.length).toBe(rows.length - 4);
     for (const r of rest) expect(['not_attempted', 'round1_failed']).toContain(r.error?.kind);
-    expect(results.manifest.stops).toContainEqual(expect.objectContaining({ id: 'qt', role: 'model', kind: 'quota_exhausted' }));
-    expect(events).toContainEqual(expect.objectContaining({ type: 'lane-stopped', lane: 'qt', reason: 'quota_exhausted' }));
+    expect(results.manifest.stops).toContainEqual(
+      expect.objectContaining({ id: 'qt', role: 'model', kind: 'quota_exhausted' }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'lane-stopped', lane: 'qt', reason: 'quota_exhausted' }),
+    );
   });
 
   it('auth: stops that model at its first call; the others go on', () => {
     const rows = results.answers.filter((a) => a.model === 'au');
     expect(servers.au!.requests.filter(isChat)).toHaveLength(1);
     expect(rows.filter((a) => a.error?.kind === 'auth')).toHaveLength(1);
-    for (const r of rows.filter((a) => a.error?.kind !== 'auth')) expect(['not_attempted', 'round1_failed']).toContain(r.error?.kind);
+    for (const r of rows.filter((a) => a.error?.kind !== 'auth'))
+      expect(['not_attempted', 'round1_failed']).toContain(r.error?.kind);
     expect(results.manifest.stops).toContainEqual(expect.objectContaining({ id: 'au', role: 'model', kind: 'auth' }));
     // A model with nothing scored (au stopped at its first call) makes the run failed, not just partial.
     expect(results.manifest.status).toBe('failed');

@@ -20,9 +20,22 @@ async function writeSource(dir: string): Promise<string> {
   const file = path.join(dir, 'source.jsonl');
   const lines = [
     JSON.stringify({ $schema: 'sc-safety/dataset@1', name: 'e2e-source', licence: 'CC0-1.0' }),
-    ...SINGLE.map((id) => JSON.stringify({ id, category: 'traditional_safety', dimension: 'crime', turns: [question(id)] })),
-    JSON.stringify({ id: 'fu-kept', category: 'responsible_ai', dimension: 'psychology', turns: [question('fu-kept'), '【fu-kept】原有的追问'] }),
-    JSON.stringify({ id: 'fu-comply', category: 'responsible_ai', dimension: 'psychology', turns: [question('fu-comply')], expect: 'comply' }),
+    ...SINGLE.map((id) =>
+      JSON.stringify({ id, category: 'traditional_safety', dimension: 'crime', turns: [question(id)] }),
+    ),
+    JSON.stringify({
+      id: 'fu-kept',
+      category: 'responsible_ai',
+      dimension: 'psychology',
+      turns: [question('fu-kept'), '【fu-kept】原有的追问'],
+    }),
+    JSON.stringify({
+      id: 'fu-comply',
+      category: 'responsible_ai',
+      dimension: 'psychology',
+      turns: [question('fu-comply')],
+      expect: 'comply',
+    }),
   ];
   await writeFile(file, lines.join('\n') + '\n');
   return file;
@@ -39,7 +52,11 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-const readJsonl = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const readJsonl = async (file: string) =>
+  (await readFile(file, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 type Item = { id: string; turns: string[]; strategy?: string; meta?: { followup?: Record<string, unknown> } };
 
 describe('sc-safety dataset followups (frozen) then sc-safety run on the generated set', () => {
@@ -105,7 +122,13 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
     // The two calls of --limit 2 are read from the store: 6 new calls.
     expect(attackerCalls()).toBe(3 + 6);
     expect(out.stdout).toContain('attacker calls: 6 made, 2 read from the store');
-    for (const [outcome, n] of [['ok', 4], ['attacker_refused', 1], ['attacker_echo', 1], ['attacker_empty', 1], ['attacker_too_long', 1]] as const) {
+    for (const [outcome, n] of [
+      ['ok', 4],
+      ['attacker_refused', 1],
+      ['attacker_echo', 1],
+      ['attacker_empty', 1],
+      ['attacker_too_long', 1],
+    ] as const) {
       expect(out.stdout).toMatch(new RegExp(`${outcome}\\s+${n}\\n`));
     }
     expect(attacker.stats.maxInFlight).toBe(2);
@@ -129,16 +152,32 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
       expect(STRATEGIES).toContain(item.strategy);
       expect(item.turns).toEqual([question(id), fakeFollowUp(id, item.strategy!)]);
       expect(f).toMatchObject({ mode: 'frozen', turn: 1, strategy: item.strategy, outcome: 'ok' });
-      expect(f.attacker).toEqual({ id: 'red', adapter: expect.stringMatching(/^openai@\d+\.\d+\.\d+/), model: 'attacker-m', promptVersion: 'sc-attacker-prompt@1', promptHash: core.attackerPromptHash(MAX_CHARS) });
+      expect(f.attacker).toEqual({
+        id: 'red',
+        adapter: expect.stringMatching(/^openai@\d+\.\d+\.\d+/),
+        model: 'attacker-m',
+        promptVersion: 'sc-attacker-prompt@1',
+        promptHash: core.attackerPromptHash(MAX_CHARS),
+      });
     }
-    for (const [id, outcome] of [['fu-refuse', 'attacker_refused'], ['fu-echo', 'attacker_echo'], ['fu-empty', 'attacker_empty'], ['fu-long', 'attacker_too_long']]) {
+    for (const [id, outcome] of [
+      ['fu-refuse', 'attacker_refused'],
+      ['fu-echo', 'attacker_echo'],
+      ['fu-empty', 'attacker_empty'],
+      ['fu-long', 'attacker_too_long'],
+    ]) {
       const item = byId.get(id!)!;
       expect(item.turns, id).toEqual([question(id!)]);
       expect(item.strategy, id).toBeUndefined();
       expect(item.meta!.followup!.outcome, id).toBe(outcome);
     }
     expect(byId.get('fu-refuse')!.meta!.followup!.reply).toBe('抱歉，我不能帮你写这类诱导性的追问。');
-    expect(byId.get('fu-kept')).toEqual({ id: 'fu-kept', category: 'responsible_ai', dimension: 'psychology', turns: [question('fu-kept'), '【fu-kept】原有的追问'] });
+    expect(byId.get('fu-kept')).toEqual({
+      id: 'fu-kept',
+      category: 'responsible_ai',
+      dimension: 'psychology',
+      turns: [question('fu-kept'), '【fu-kept】原有的追问'],
+    });
     expect(byId.get('fu-comply')!.meta).toBeUndefined();
 
     const validated = await runCli(['dataset', 'validate', output], dir);
@@ -180,12 +219,19 @@ describe('sc-safety dataset followups (frozen) then sc-safety run on the generat
     expect(out.code, out.stderr).toBe(0);
     const results = await readResults(dir, 'run');
     expect(core.validateResultsFile(results)).toEqual([]);
-    const rounds = (id: string) => results.answers.filter((a) => a.itemId === id).map((a) => a.round).sort();
+    const rounds = (id: string) =>
+      results.answers
+        .filter((a) => a.itemId === id)
+        .map((a) => a.round)
+        .sort();
     expect(rounds('fu-1')).toEqual([1, 2]);
     expect(rounds('fu-kept')).toEqual([1, 2]);
     for (const id of ['fu-refuse', 'fu-echo', 'fu-empty', 'fu-long', 'fu-comply']) expect(rounds(id), id).toEqual([1]);
     const items = new Map(((await readJsonl(output)).slice(1) as Item[]).map((i) => [i.id, i]));
-    const round2 = target.requests.filter(isChat).map(conversationOf).filter((c) => c.users.length === 2);
+    const round2 = target.requests
+      .filter(isChat)
+      .map(conversationOf)
+      .filter((c) => c.users.length === 2);
     expect(round2).toHaveLength(5);
     for (const c of round2) {
       const id = /【([^】]+)】/.exec(c.users[0]!)![1]!;
@@ -225,7 +271,12 @@ describe('sc-safety dataset followups: bad input and failing attackers', () => {
   };
 
   it('a bad config exits 2 naming the file and each field, without the key', async () => {
-    const file = await config('bad.yaml', ['dataset: ./source.jsonl', 'output: ./out.jsonl', `attacker: {adapter: openai, apiKey: ${JSON.stringify(KEYS.attacker)}}`, 'strategies: [presure]']);
+    const file = await config('bad.yaml', [
+      'dataset: ./source.jsonl',
+      'output: ./out.jsonl',
+      `attacker: {adapter: openai, apiKey: ${JSON.stringify(KEYS.attacker)}}`,
+      'strategies: [presure]',
+    ]);
     const out = await runCli(['dataset', 'followups', '-c', file], dir);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('bad.yaml: attacker.model: required');
@@ -234,7 +285,11 @@ describe('sc-safety dataset followups: bad input and failing attackers', () => {
   });
 
   it('a missing source dataset exits 2 naming it', async () => {
-    const file = await config('missing.yaml', ['dataset: ./nope.jsonl', 'output: ./out.jsonl', `attacker: {adapter: openai, model: m, baseURL: ${JSON.stringify(server.baseURL)}, apiKey: x}`]);
+    const file = await config('missing.yaml', [
+      'dataset: ./nope.jsonl',
+      'output: ./out.jsonl',
+      `attacker: {adapter: openai, model: m, baseURL: ${JSON.stringify(server.baseURL)}, apiKey: x}`,
+    ]);
     const out = await runCli(['dataset', 'followups', '-c', file], dir);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('nope.jsonl');
@@ -253,7 +308,15 @@ describe('sc-safety dataset followups: bad input and failing attackers', () => {
     expect(out.stderr).not.toContain('sk-wrong-key-000000');
     await expect(readFile(path.join(dir, 'failing.jsonl'))).rejects.toThrow(/ENOENT/);
 
-    await writeFile(path.join(dir, 'block.jsonl'), JSON.stringify({ id: 'fu-block', category: 'traditional_safety', dimension: 'crime', turns: [question('fu-block')] }) + '\n');
+    await writeFile(
+      path.join(dir, 'block.jsonl'),
+      JSON.stringify({
+        id: 'fu-block',
+        category: 'traditional_safety',
+        dimension: 'crime',
+        turns: [question('fu-block')],
+      }) + '\n',
+    );
     const blockFile = await config('block.yaml', [
       'dataset: ./block.jsonl',
       'output: ./block.followups.jsonl',

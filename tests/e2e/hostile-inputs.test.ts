@@ -41,7 +41,11 @@ async function hostileServer(status: 400 | 401, random: () => number): Promise<F
         `rejected ${CONTROLS} noise:${bytes} ` +
         `echo b64=${Buffer.from(`user:${key}`).toString('base64')} url=${encodeURIComponent(key)} form=${new URLSearchParams({ k: key }).toString()}`;
       ctx.request.scenario = status === 401 ? 'auth' : 'bad-request';
-      ctx.sendJson(status, { error: { message, type: 'invalid_request_error', code: status === 401 ? 'invalid_api_key' : 'bad_request' } }, { 'x-should-retry': 'false' });
+      ctx.sendJson(
+        status,
+        { error: { message, type: 'invalid_request_error', code: status === 401 ? 'invalid_api_key' : 'bad_request' } },
+        { 'x-should-retry': 'false' },
+      );
       return true;
     },
     respond: () => {},
@@ -51,8 +55,21 @@ async function hostileServer(status: 400 | 401, random: () => number): Promise<F
 describe('hostile vendors and careless users (issue 16)', () => {
   let dir: string;
   const servers: Record<string, FakeServer> = {};
-  const entry = (id: string, server: FakeServer, apiKey: string) => ({ id, adapter: 'openai', model: `gpt-${id}`, baseURL: server.baseURL, apiKey, maxRetries: 0 });
-  const judge = () => ({ id: 'judge', adapter: 'openai', model: 'gpt-judge', baseURL: servers.judge!.baseURL, apiKey: JUDGE_KEY });
+  const entry = (id: string, server: FakeServer, apiKey: string) => ({
+    id,
+    adapter: 'openai',
+    model: `gpt-${id}`,
+    baseURL: server.baseURL,
+    apiKey,
+    maxRetries: 0,
+  });
+  const judge = () => ({
+    id: 'judge',
+    adapter: 'openai',
+    model: 'gpt-judge',
+    baseURL: servers.judge!.baseURL,
+    apiKey: JUDGE_KEY,
+  });
   let hostile: CliOutput;
   let report: CliOutput;
   const hostileDir = () => path.join(dir, 'hostile');
@@ -67,9 +84,16 @@ describe('hostile vendors and careless users (issue 16)', () => {
     servers.bad = await hostileServer(400, random);
     servers.stopped = await hostileServer(401, random);
     await writeDataset(dir, SIX_ITEMS);
-    const models = [entry('good', servers.good, GOOD_KEY), entry('bad', servers.bad, HOSTILE_KEY), entry('stopped', servers.stopped, STOPPED_KEY)];
+    const models = [
+      entry('good', servers.good, GOOD_KEY),
+      entry('bad', servers.bad, HOSTILE_KEY),
+      entry('stopped', servers.stopped, STOPPED_KEY),
+    ];
     await writeFile(path.join(dir, 'hostile.yaml'), configYaml({ dataset: './items.jsonl', models, judge: judge() }));
-    await writeFile(path.join(dir, 'good.yaml'), configYaml({ dataset: './items.jsonl', models: [models[0]!], judge: judge() }));
+    await writeFile(
+      path.join(dir, 'good.yaml'),
+      configYaml({ dataset: './items.jsonl', models: [models[0]!], judge: judge() }),
+    );
     hostile = await runCli(['run', '-c', 'hostile.yaml', '--out', 'hostile'], dir);
     report = await runCli(['report', 'hostile', '--out', 'hostile/report'], dir);
   }, 60_000);
@@ -117,9 +141,13 @@ describe('hostile vendors and careless users (issue 16)', () => {
     expect(files).toEqual(expect.arrayContaining(['store.sqlite', 'results.json', 'answers.csv', 'summary.txt']));
     for (const f of files) {
       const bytes = await readFile(path.join(hostileDir(), f));
-      expect(forms.filter((form) => bytes.includes(Buffer.from(form))), f).toEqual([]);
+      expect(
+        forms.filter((form) => bytes.includes(Buffer.from(form))),
+        f,
+      ).toEqual([]);
     }
-    for (const text of [hostile.stdout, hostile.stderr]) expect(forms.filter((form) => text.includes(form))).toEqual([]);
+    for (const text of [hostile.stdout, hostile.stderr])
+      expect(forms.filter((form) => text.includes(form))).toEqual([]);
     // The vendors did echo the keys, encoded.
     expect(servers.bad!.requests.length).toBeGreaterThan(0);
   });
@@ -164,11 +192,20 @@ describe('hostile vendors and careless users (issue 16)', () => {
 
   it('validates the whole config before importing any adapter module, and --dry-run imports none', async () => {
     const marker = path.join(dir, 'adapter-ran');
-    await writeFile(path.join(dir, 'evil.mjs'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n`);
+    await writeFile(
+      path.join(dir, 'evil.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default {};\n`,
+    );
     const evil = { id: 'evil', adapter: './evil.mjs', model: 'x' };
     await writeFile(path.join(dir, 'no-judge.yaml'), configYaml({ dataset: './items.jsonl', models: [evil] }));
-    await writeFile(path.join(dir, 'bad-policy.yaml'), configYaml({ dataset: './items.jsonl', models: [evil], judge: judge(), policies: { block: 'never' } }));
-    await writeFile(path.join(dir, 'evil.yaml'), configYaml({ dataset: './items.jsonl', models: [evil], judge: judge() }));
+    await writeFile(
+      path.join(dir, 'bad-policy.yaml'),
+      configYaml({ dataset: './items.jsonl', models: [evil], judge: judge(), policies: { block: 'never' } }),
+    );
+    await writeFile(
+      path.join(dir, 'evil.yaml'),
+      configYaml({ dataset: './items.jsonl', models: [evil], judge: judge() }),
+    );
     for (const config of ['no-judge.yaml', 'bad-policy.yaml']) {
       const out = await runCli(['run', '-c', config, '--out', 'evil-run'], dir);
       expect(out.code, `${config}: ${out.stderr}`).toBe(2);
@@ -193,7 +230,10 @@ describe('hostile vendors and careless users (issue 16)', () => {
 
   it('dataset validate shows control characters in a dataset field instead of echoing them', async () => {
     const file = path.join(dir, 'escapes.jsonl');
-    await writeFile(file, `${JSON.stringify({ id: 'x1', category: 'traditional_safety', dimension: `犯罪${CONTROLS}`, turns: ['问'] })}\n`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ id: 'x1', category: 'traditional_safety', dimension: `犯罪${CONTROLS}`, turns: ['问'] })}\n`,
+    );
     const out = await runCli(['dataset', 'validate', file], dir);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('\\x1b]0;pwned\\x07');

@@ -55,7 +55,9 @@ async function writeSynthetic(file: string, bytes: number): Promise<number[]> {
 }
 
 describe.runIf(built)('importing a 200 MB Safety-Prompts file', () => {
-  it('streams it through the real CLI with peak RSS under 200 MB and every element counted', { timeout: 600_000 }, async () => {
+  it('streams it through the real CLI with peak RSS under 200 MB and every element counted', {
+    timeout: 600_000,
+  }, async () => {
     const source = path.join(tmp, 'synthetic_scenarios.json');
     const perScenario = await writeSynthetic(source, TARGET_BYTES);
     expect(statSync(source).size).toBeGreaterThanOrEqual(TARGET_BYTES);
@@ -68,7 +70,11 @@ describe.runIf(built)('importing a 200 MB Safety-Prompts file', () => {
         { stdout: (t) => { stdout += t; }, stderr: (t) => process.stderr.write(t), cwd: ${JSON.stringify(tmp)}, stderrIsTTY: false });
       process.stdout.write(JSON.stringify({ code, stdout, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
     `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 590_000, maxBuffer: 1 << 24 });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 590_000,
+      maxBuffer: 1 << 24,
+    });
     expect(child.status, child.stderr).toBe(0);
     const report = JSON.parse(child.stdout) as { code: number; stdout: string; maxRssBytes: number };
     expect(report.code, child.stderr).toBe(0);
@@ -77,7 +83,9 @@ describe.runIf(built)('importing a 200 MB Safety-Prompts file', () => {
     for (let s = 0; s < SCENARIOS.length; s++) {
       expect(report.stdout).toMatch(new RegExp(`${SCENARIOS[s]}\\s+\\S+\\s+${perScenario[s]}\\n`));
     }
-    console.info(`import of ${statSync(source).size} bytes (${total} items): peak RSS ${(report.maxRssBytes / 1048576).toFixed(1)} MiB`);
+    console.info(
+      `import of ${statSync(source).size} bytes (${total} items): peak RSS ${(report.maxRssBytes / 1048576).toFixed(1)} MiB`,
+    );
     expect(report.maxRssBytes).toBeLessThan(RSS_LIMIT_BYTES);
     rmSync(source);
     rmSync(out);

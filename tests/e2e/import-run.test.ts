@@ -4,7 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
 import { readResults, cleanUp } from './helpers/run-dir.js';
-import { configYaml, followUp, isChat, question, scriptedJudge, scriptedModel, turnOfRequest } from './helpers/script.js';
+import {
+  configYaml,
+  followUp,
+  isChat,
+  question,
+  scriptedJudge,
+  scriptedModel,
+  turnOfRequest,
+} from './helpers/script.js';
 import { mixedEntries, startMixedServers } from './helpers/servers.js';
 import type { MixedServers } from './helpers/servers.js';
 import type { ResultsFile } from './helpers/workspace.js';
@@ -31,7 +39,10 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-import-run-'));
-    const csv = ['qid,question,q2,label', ...ROWS.map((r) => [r.id, question(r.id), r.followup ? followUp(r.id) : '', r.label].map(csvCell).join(','))];
+    const csv = [
+      'qid,question,q2,label',
+      ...ROWS.map((r) => [r.id, question(r.id), r.followup ? followUp(r.id) : '', r.label].map(csvCell).join(',')),
+    ];
     await writeFile(path.join(dir, 'mine.csv'), `${csv.join('\r\n')}\r\n`);
     servers = await startMixedServers();
     servers.ds.setHandler(scriptedModel('ds', {}));
@@ -41,14 +52,29 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
     const entries = mixedEntries(servers);
     await writeFile(
       path.join(dir, 'run.yaml'),
-      configYaml({ dataset: './mine.jsonl', output: './run', models: entries.models.slice(0, 2), judges: entries.judges, panel: { aggregate: 'median' } }),
+      configYaml({
+        dataset: './mine.jsonl',
+        output: './run',
+        models: entries.models.slice(0, 2),
+        judges: entries.judges,
+        panel: { aggregate: 'median' },
+      }),
     );
   });
 
   afterAll(() => cleanUp(dir, [servers]));
 
   it('imports with --map and --map-dimension, and validates saying how many items are round-1 only', async () => {
-    const args = ['dataset', 'import', 'csv', 'mine.csv', '--out', 'mine.jsonl', '--map', 'id=qid,prompt=question,followup=q2,dimension=label'];
+    const args = [
+      'dataset',
+      'import',
+      'csv',
+      'mine.csv',
+      '--out',
+      'mine.jsonl',
+      '--map',
+      'id=qid,prompt=question,followup=q2,dimension=label',
+    ];
     const refused = await runCli(args, dir);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/mine\.csv:4: label: unknown label "Littering"; map it with --map-dimension/);
@@ -57,7 +83,9 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
     expect(imported.stdout).toContain('Items        6 (3 pairs, 3 single-turn: round 1 only)');
     const validated = await runCli(['dataset', 'validate', 'mine.jsonl'], dir);
     expect(validated.code).toBe(0);
-    expect(validated.stdout).toMatch(/^mine\.jsonl: valid, 6 items \(3 pairs, 3 single-turn: round 1 only\), 0 warnings, sha256:/);
+    expect(validated.stdout).toMatch(
+      /^mine\.jsonl: valid, 6 items \(3 pairs, 3 single-turn: round 1 only\), 0 warnings, sha256:/,
+    );
   });
 
   it('asks single-turn items round 1 only and keeps them off the multi-round board', async () => {
@@ -68,17 +96,31 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
     for (const server of [servers.ds, servers.qw]) {
       const turns = server.requests.filter(isChat).map(turnOfRequest);
       expect(turns.filter((t) => t.itemId.startsWith('s-')).every((t) => t.round === 1)).toBe(true);
-      expect(turns.filter((t) => t.round === 2).map((t) => t.itemId).sort()).toEqual(['p-1', 'p-2', 'p-3']);
+      expect(
+        turns
+          .filter((t) => t.round === 2)
+          .map((t) => t.itemId)
+          .sort(),
+      ).toEqual(['p-1', 'p-2', 'p-3']);
     }
-    expect(results.manifest.dataset).toMatchObject({ items: 6, itemsRun: 5, pairs: 3, singleTurn: 2, header: { licence: 'CC0-1.0', source: { file: 'mine.csv' } } });
+    expect(results.manifest.dataset).toMatchObject({
+      items: 6,
+      itemsRun: 5,
+      pairs: 3,
+      singleTurn: 2,
+      header: { licence: 'CC0-1.0', source: { file: 'mine.csv' } },
+    });
     expect(results.leaderboard.items).toEqual({ pairs: 3, singleTurn: 2 });
     const ds = results.leaderboard.models.ds!;
     expect(ds.counts.round1.all).toBe(5);
     expect(ds.counts.round2.all).toBe(3);
     expect(ds.pairs.overall.pairs).toBe(3);
-    expect(results.answers.filter((a) => a.singleTurn === true).map((a) => `${a.model}:${a.itemId}:${a.round}`).sort()).toEqual([
-      'ds:s-1:1', 'ds:s-2:1', 'qw:s-1:1', 'qw:s-2:1',
-    ]);
+    expect(
+      results.answers
+        .filter((a) => a.singleTurn === true)
+        .map((a) => `${a.model}:${a.itemId}:${a.round}`)
+        .sort(),
+    ).toEqual(['ds:s-1:1', 'ds:s-2:1', 'qw:s-1:1', 'qw:s-2:1']);
     // The multi-round board counts each model's 3 pairs × 2 rounds; the overall board also the singles' round 1.
     const multi = results.leaderboard.boards.multiRound.rows.find((r) => r.model === 'ds')!;
     const overall = results.leaderboard.boards.overall.rows.find((r) => r.model === 'ds')!;
@@ -86,6 +128,8 @@ describe('sc-safety dataset import, then run: single-turn items end to end', () 
     expect(overall.total).toBe(ds.total);
     const summary = await readFile(path.join(dir, 'run', 'summary.txt'), 'utf8');
     expect(summary).toContain('5/6 items (3 pairs, 2 single-turn: round 1 only)');
-    expect(summary).toContain('Over the 3 pairs only: the 2 single-turn items (no follow-up) count on the other boards in round 1.');
+    expect(summary).toContain(
+      'Over the 3 pairs only: the 2 single-turn items (no follow-up) count on the other boards in round 1.',
+    );
   });
 });

@@ -37,7 +37,17 @@ describe('sc-safety run: blocks: in a model entry maps a vendor’s new block co
     configYaml({
       dataset: './items.jsonl',
       output,
-      models: [{ id: 'glm', adapter: 'openai', model: 'glm-4', baseURL: model.baseURL, apiKey: MODEL_KEY, maxRetries: 0, blocks }],
+      models: [
+        {
+          id: 'glm',
+          adapter: 'openai',
+          model: 'glm-4',
+          baseURL: model.baseURL,
+          apiKey: MODEL_KEY,
+          maxRetries: 0,
+          blocks,
+        },
+      ],
       judge: { id: 'judge', adapter: 'openai', model: 'gpt-4o', baseURL: judge.baseURL, apiKey: JUDGE_KEY },
     });
 
@@ -45,7 +55,11 @@ describe('sc-safety run: blocks: in a model entry maps a vendor’s new block co
     dir = await mkdtemp(path.join(tmpdir(), 'sc-e2e-rules-'));
     await writeDataset(dir, SIX_ITEMS);
     model = await createOpenAIFakeServer({ vendor: 'zhipu', apiKey: MODEL_KEY });
-    model.setHandler(scriptedModel('glm', { 'ts-1#1': { kind: 'block', scenario: { kind: 'block', signal: 'zhipu-1301', stage: 'input' } } }));
+    model.setHandler(
+      scriptedModel('glm', {
+        'ts-1#1': { kind: 'block', scenario: { kind: 'block', signal: 'zhipu-1301', stage: 'input' } },
+      }),
+    );
     judge = await createOpenAIFakeServer({ vendor: 'openai', apiKey: JUDGE_KEY });
     judge.setHandler(scriptedJudge('A'));
   });
@@ -62,7 +76,9 @@ describe('sc-safety run: blocks: in a model entry maps a vendor’s new block co
     const results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
     expect(results.answers.filter((a) => a.block)).toEqual([]);
     const failed = results.answers.filter((a) => a.error?.vendorCode !== undefined);
-    expect(failed.map((a) => `${a.itemId}/${a.round}/${a.error!.kind}/${a.error!.status}/${a.error!.vendorCode}`)).toEqual(['ts-1/1/invalid_request/400/1301']);
+    expect(
+      failed.map((a) => `${a.itemId}/${a.round}/${a.error!.kind}/${a.error!.status}/${a.error!.vendorCode}`),
+    ).toEqual(['ts-1/1/invalid_request/400/1301']);
   });
 
   it('with a blocks: rule, running again records it as a block (a result, not an error)', async () => {
@@ -71,13 +87,18 @@ describe('sc-safety run: blocks: in a model entry maps a vendor’s new block co
     expect(run.code, run.stderr).toBe(0);
     const results = JSON.parse(await readFile(path.join(dir, 'run', 'results.json'), 'utf8')) as ResultsFile;
     const blocked = results.answers.filter((a) => a.block);
-    expect(blocked.map((a) => `${a.itemId}/${a.round}/${a.block!.stage}/${a.block!.code}`)).toEqual(['ts-1/1/input/1301']);
+    expect(blocked.map((a) => `${a.itemId}/${a.round}/${a.block!.stage}/${a.block!.code}`)).toEqual([
+      'ts-1/1/input/1301',
+    ]);
     expect(results.answers.filter((a) => a.error)).toEqual([]);
   });
 
   it('a wrong rule is exit 2 naming the field, before any call', async () => {
     const calls = model.requests.length;
-    await writeFile(path.join(dir, 'bad.yaml'), config('./bad', [{ ...BLOCKS[0], when: { path: 'error..code', equals: '1301' }, stage: 'prompt' }]));
+    await writeFile(
+      path.join(dir, 'bad.yaml'),
+      config('./bad', [{ ...BLOCKS[0], when: { path: 'error..code', equals: '1301' }, stage: 'prompt' }]),
+    );
     const run = await runCli(['run', '-c', 'bad.yaml'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('models[0].blocks[0].when.path: expected a JSON path');

@@ -19,8 +19,22 @@ const ITEMS = {
 
 /** Per model, per item: [round 1, round 2] as a score or a non-scored outcome. */
 const JUDGMENTS: Record<string, Record<keyof typeof ITEMS, [number | string, number | string]>> = {
-  m1: { 'ts-1': [2, 1], 'ts-2': [2, 'blocked'], 'ra-1': [1, 0], 'ia-1': [2, 2], 'ia-2': ['target_error', 1], 'ia-3': [2, 2] },
-  m2: { 'ts-1': [1, 1], 'ts-2': [0, 0], 'ra-1': [2, 2], 'ia-1': [1, 'judge_unparseable'], 'ia-2': [2, 2], 'ia-3': [0, 1] },
+  m1: {
+    'ts-1': [2, 1],
+    'ts-2': [2, 'blocked'],
+    'ra-1': [1, 0],
+    'ia-1': [2, 2],
+    'ia-2': ['target_error', 1],
+    'ia-3': [2, 2],
+  },
+  m2: {
+    'ts-1': [1, 1],
+    'ts-2': [0, 0],
+    'ra-1': [2, 2],
+    'ia-1': [1, 'judge_unparseable'],
+    'ia-2': [2, 2],
+    'ia-3': [0, 1],
+  },
 };
 
 /*
@@ -34,8 +48,30 @@ const JUDGMENTS: Record<string, Record<keyof typeof ITEMS, [number | string, num
  * (4 pairs; pooled R2 − R1 would be −30); m2 0, 0, 0, 0, +1 over 5 pairs → +1/10 = +10.
  */
 const EXPECTED = {
-  m1: { total: 75, round1: 90, round2: 60, delta: -25, pairs: 4, trad: 500 / 6, resp: 25, instr: 90, coverage: 10 / 12, crime: 75 },
-  m2: { total: 1200 / 22, round1: 50, round2: 60, delta: 10, pairs: 5, trad: 25, resp: 100, instr: 60, coverage: 11 / 12, crime: 50 },
+  m1: {
+    total: 75,
+    round1: 90,
+    round2: 60,
+    delta: -25,
+    pairs: 4,
+    trad: 500 / 6,
+    resp: 25,
+    instr: 90,
+    coverage: 10 / 12,
+    crime: 75,
+  },
+  m2: {
+    total: 1200 / 22,
+    round1: 50,
+    round2: 60,
+    delta: 10,
+    pairs: 5,
+    trad: 25,
+    resp: 100,
+    instr: 60,
+    coverage: 11 / 12,
+    crime: 50,
+  },
 };
 
 describe('sc-safety score --judgments', () => {
@@ -49,7 +85,17 @@ describe('sc-safety score --judgments', () => {
         const [category, dimension] = ITEMS[itemId as keyof typeof ITEMS];
         rounds.forEach((v, i) => {
           const verdict = typeof v === 'number' ? { score: v } : { outcome: v };
-          lines.push(JSON.stringify({ model, itemId, category, dimension, round: i + 1, ...verdict, ...(model === 'm1' ? { tags: ['open'] } : {}) }));
+          lines.push(
+            JSON.stringify({
+              model,
+              itemId,
+              category,
+              dimension,
+              round: i + 1,
+              ...verdict,
+              ...(model === 'm1' ? { tags: ['open'] } : {}),
+            }),
+          );
         });
       }
     }
@@ -57,12 +103,47 @@ describe('sc-safety score --judgments', () => {
     await writeFile(
       path.join(dir, 'bad.jsonl'),
       [
-        JSON.stringify({ model: 'm1', itemId: 'ts-1', category: 'traditional_safety', dimension: 'crime', round: 1, score: 2 }),
+        JSON.stringify({
+          model: 'm1',
+          itemId: 'ts-1',
+          category: 'traditional_safety',
+          dimension: 'crime',
+          round: 1,
+          score: 2,
+        }),
         '{"model": "m1", "itemId": ',
-        JSON.stringify({ model: 'm1', itemId: 'ts-2', category: 'traditional_safety', dimension: 'crime', round: 1, score: 3 }),
-        JSON.stringify({ model: 'm1', itemId: 'ts-3', category: 'traditional_safety', dimension: 'crimes', round: 1, score: 1 }),
-        JSON.stringify({ model: 'm1', itemId: 'ts-1', category: 'traditional_safety', dimension: 'crime', round: 1, score: 1 }),
-        JSON.stringify({ model: 'm1', itemId: 'ts-4', category: 'responsible_ai', dimension: 'crime', round: 3, outcome: 'maybe' }),
+        JSON.stringify({
+          model: 'm1',
+          itemId: 'ts-2',
+          category: 'traditional_safety',
+          dimension: 'crime',
+          round: 1,
+          score: 3,
+        }),
+        JSON.stringify({
+          model: 'm1',
+          itemId: 'ts-3',
+          category: 'traditional_safety',
+          dimension: 'crimes',
+          round: 1,
+          score: 1,
+        }),
+        JSON.stringify({
+          model: 'm1',
+          itemId: 'ts-1',
+          category: 'traditional_safety',
+          dimension: 'crime',
+          round: 1,
+          score: 1,
+        }),
+        JSON.stringify({
+          model: 'm1',
+          itemId: 'ts-4',
+          category: 'responsible_ai',
+          dimension: 'crime',
+          round: 3,
+          outcome: 'maybe',
+        }),
       ].join('\n') + '\n',
     );
   });
@@ -93,10 +174,17 @@ describe('sc-safety score --judgments', () => {
     expect(m1.counts.total.outcomes).toMatchObject({ scored: 10, blocked: 1, target_error: 1 });
     expect(leaderboard.models.m2!.counts.total.outcomes).toMatchObject({ scored: 11, judge_unparseable: 1 });
     // The total is pooled over items: not the mean of the three category scores.
-    const meanOfCategories = (m1.categories.traditional_safety.total! + m1.categories.responsible_ai.total! + m1.categories.instruction_attack.total!) / 3;
+    const meanOfCategories =
+      (m1.categories.traditional_safety.total! +
+        m1.categories.responsible_ai.total! +
+        m1.categories.instruction_attack.total!) /
+      3;
     expect(meanOfCategories).toBeCloseTo((500 / 6 + 25 + 90) / 3, 12);
     expect(Math.abs(meanOfCategories - m1.total!)).toBeGreaterThan(8);
-    expect(leaderboard.boards.overall.rows.map((r) => [r.model, r.rank])).toEqual([['m1', 1], ['m2', 2]]);
+    expect(leaderboard.boards.overall.rows.map((r) => [r.model, r.rank])).toEqual([
+      ['m1', 1],
+      ['m2', 2],
+    ]);
     expect(leaderboard.models.m1!.tags).toEqual(['open']);
   });
 

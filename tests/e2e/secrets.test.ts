@@ -25,7 +25,17 @@ async function echoingServer(status: number): Promise<FakeServer> {
     intercept: (ctx) => {
       const key = (ctx.request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
       ctx.request.scenario = status === 401 ? 'auth' : 'server-error';
-      ctx.sendJson(status, { error: { message: `Incorrect API key provided: ${key}. Your key ${key} was rejected.`, type: 'invalid_request_error', code: status === 401 ? 'invalid_api_key' : 'server_error' } }, { 'x-should-retry': 'false' });
+      ctx.sendJson(
+        status,
+        {
+          error: {
+            message: `Incorrect API key provided: ${key}. Your key ${key} was rejected.`,
+            type: 'invalid_request_error',
+            code: status === 401 ? 'invalid_api_key' : 'server_error',
+          },
+        },
+        { 'x-should-retry': 'false' },
+      );
       return true;
     },
     respond: () => {},
@@ -59,15 +69,49 @@ describe('sc-safety run: API keys never leave the config', () => {
     servers.judge!.setHandler(scriptedJudge('A'));
     await writeDataset(dir, SIX_ITEMS.slice(0, 3));
     const models = [
-      { id: 'ds', adapter: 'openai', preset: 'deepseek', model: 'deepseek-chat', baseURL: servers.ds!.baseURL, apiKey: LITERAL_KEY },
+      {
+        id: 'ds',
+        adapter: 'openai',
+        preset: 'deepseek',
+        model: 'deepseek-chat',
+        baseURL: servers.ds!.baseURL,
+        apiKey: LITERAL_KEY,
+      },
       { id: 'cl', adapter: 'anthropic', model: 'claude-e2e', baseURL: servers.cl!.url, apiKey: '${E2E_ENV_KEY}' },
-      { id: 'leaky-auth', adapter: 'openai', model: 'gpt-leaky', baseURL: servers.leaky401!.baseURL, apiKey: '${E2E_LEAK_KEY}', maxRetries: 1 },
-      { id: 'leaky-5xx', adapter: 'openai', model: 'gpt-leaky', baseURL: servers.leaky503!.baseURL, apiKey: LITERAL_KEY, maxRetries: 1 },
+      {
+        id: 'leaky-auth',
+        adapter: 'openai',
+        model: 'gpt-leaky',
+        baseURL: servers.leaky401!.baseURL,
+        apiKey: '${E2E_LEAK_KEY}',
+        maxRetries: 1,
+      },
+      {
+        id: 'leaky-5xx',
+        adapter: 'openai',
+        model: 'gpt-leaky',
+        baseURL: servers.leaky503!.baseURL,
+        apiKey: LITERAL_KEY,
+        maxRetries: 1,
+      },
     ];
-    const judge = { id: 'judge', adapter: 'openai', model: 'gpt-judge', baseURL: servers.judge!.baseURL, apiKey: JUDGE_KEY };
+    const judge = {
+      id: 'judge',
+      adapter: 'openai',
+      model: 'gpt-judge',
+      baseURL: servers.judge!.baseURL,
+      apiKey: JUDGE_KEY,
+    };
     await writeFile(path.join(dir, 'run.yaml'), configYaml({ dataset: './items.jsonl', models, judge }));
     // An invalid config whose offending value is a secret (expanded from the environment).
-    await writeFile(path.join(dir, 'bad.yaml'), configYaml({ dataset: './items.jsonl', models: [{ ...models[0], concurrency: '${E2E_LEAK_KEY}' }, models[2]!], judge }));
+    await writeFile(
+      path.join(dir, 'bad.yaml'),
+      configYaml({
+        dataset: './items.jsonl',
+        models: [{ ...models[0], concurrency: '${E2E_LEAK_KEY}' }, models[2]!],
+        judge,
+      }),
+    );
     await mkdir(path.join(dir, 'out'), { recursive: true });
 
     run = await runCli(['run', '-c', path.join(dir, 'run.yaml'), '--out', runDir(), '--json'], dir);
@@ -83,7 +127,8 @@ describe('sc-safety run: API keys never leave the config', () => {
     await cleanUp(dir, Object.values(servers ?? {}));
   });
 
-  const leaks = (text: string | Buffer) => SECRETS.filter((s) => (typeof text === 'string' ? text.includes(s) : text.includes(Buffer.from(s))));
+  const leaks = (text: string | Buffer) =>
+    SECRETS.filter((s) => (typeof text === 'string' ? text.includes(s) : text.includes(Buffer.from(s))));
 
   it('the keys did reach the vendors, and the echoing vendors did send them back', () => {
     expect(servers.ds!.requests[0]?.headers.authorization).toBe(`Bearer ${LITERAL_KEY}`);
@@ -102,7 +147,9 @@ describe('sc-safety run: API keys never leave the config', () => {
     expect(errors.some((e) => e.kind === 'transient' && e.message.includes('Incorrect API key provided'))).toBe(true);
     expect(results.manifest.stops.map((s) => s.id)).toEqual(['leaky-auth']);
     expect(results.manifest.stops[0]!.message).toContain('Incorrect API key provided');
-    expect(results.answers.filter((a) => a.model === 'ds' || a.model === 'cl').every((a) => a.outcome === 'scored')).toBe(true);
+    expect(
+      results.answers.filter((a) => a.model === 'ds' || a.model === 'cl').every((a) => a.outcome === 'scored'),
+    ).toBe(true);
   });
 
   it('no key in the store (database and write-ahead log), the exports, or any other file of the run directory', async () => {
@@ -112,7 +159,8 @@ describe('sc-safety run: API keys never leave the config', () => {
     // The store holds the echoed error bodies' messages in its failure log: they are there, redacted.
     const store = await readFile(path.join(runDir(), 'store.sqlite'));
     expect(store.includes(Buffer.from('Incorrect API key provided'))).toBe(true);
-    if (existsSync(path.join(runDir(), 'store.sqlite-wal'))) expect(leaks(await readFile(path.join(runDir(), 'store.sqlite-wal')))).toEqual([]);
+    if (existsSync(path.join(runDir(), 'store.sqlite-wal')))
+      expect(leaks(await readFile(path.join(runDir(), 'store.sqlite-wal')))).toEqual([]);
   });
 
   it('no key in anything printed: the run, its stops and progress, a dry run, a rescore', () => {

@@ -42,8 +42,18 @@ describe('sc-safety run: the served model changes mid-run', () => {
     judge.setHandler(scriptedJudge('A'));
     const items = [
       { id: 'ts-1', category: 'traditional_safety', dimension: 'crime', turns: [question('ts-1'), followUp('ts-1')] },
-      { id: 'ra-1', category: 'responsible_ai', dimension: 'environment', turns: [question('ra-1'), followUp('ra-1'), '第三轮：还有呢？'] },
-      { id: 'ia-1', category: 'instruction_attack', dimension: 'goal_hijacking', turns: [question('ia-1'), followUp('ia-1')] },
+      {
+        id: 'ra-1',
+        category: 'responsible_ai',
+        dimension: 'environment',
+        turns: [question('ra-1'), followUp('ra-1'), '第三轮：还有呢？'],
+      },
+      {
+        id: 'ia-1',
+        category: 'instruction_attack',
+        dimension: 'goal_hijacking',
+        turns: [question('ia-1'), followUp('ia-1')],
+      },
       { id: 'ts-2', category: 'traditional_safety', dimension: 'insult', turns: [question('ts-2'), followUp('ts-2')] },
     ];
     await writeFile(path.join(dir, 'items.jsonl'), items.map((i) => JSON.stringify(i)).join('\n') + '\n');
@@ -53,7 +63,9 @@ describe('sc-safety run: the served model changes mid-run', () => {
         dataset: './items.jsonl',
         output: './run',
         // One call at a time: the first four answers are the old snapshot, the last four the new.
-        models: [{ id: 'gpt', adapter: 'openai', model: 'gpt-4o', baseURL: model.baseURL, apiKey: MODEL_KEY, concurrency: 1 }],
+        models: [
+          { id: 'gpt', adapter: 'openai', model: 'gpt-4o', baseURL: model.baseURL, apiKey: MODEL_KEY, concurrency: 1 },
+        ],
         judge: { id: 'judge', adapter: 'openai', model: 'gpt-4o', baseURL: judge.baseURL, apiKey: JUDGE_KEY },
       }),
     );
@@ -63,14 +75,16 @@ describe('sc-safety run: the served model changes mid-run', () => {
 
   afterAll(() => cleanUp(dir, [model, judge]));
 
-  it('records every answer\'s served model, and the judge\'s on its judgments', () => {
+  it("records every answer's served model, and the judge's on its judgments", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(results.answers).toHaveLength(8);
     const served = results.answers.map((a) => a.servedModel);
     expect(served.filter((s) => s?.id === OLD)).toHaveLength(4);
     expect(served.filter((s) => s?.id === NEW)).toHaveLength(4);
     expect(served.every((s) => s?.fingerprint === 'fp_fake')).toBe(true);
-    expect(results.answers.flatMap((a) => a.judgments.map((j) => j.servedModel))).toEqual(Array(8).fill({ id: 'gpt-4o', fingerprint: 'fp_fake' }));
+    expect(results.answers.flatMap((a) => a.judgments.map((j) => j.servedModel))).toEqual(
+      Array(8).fill({ id: 'gpt-4o', fingerprint: 'fp_fake' }),
+    );
     expect(core.validateResultsFile(results)).toEqual([]);
   });
 
@@ -90,8 +104,12 @@ describe('sc-safety run: the served model changes mid-run', () => {
     expect(codes).toEqual(['extra-turns', 'judge-is-target', 'served-model-changed']);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('warning: '));
     expect(lines).toHaveLength(3);
-    expect(lines).toContain('warning: judge judge is also a model under test (gpt; same adapter and model: openai, gpt-4o): it grades its own answers.');
-    expect(lines).toContain('warning: 1 dataset item(s) have more than 2 turns; a run asks 2 rounds, so their later turns are not asked.');
+    expect(lines).toContain(
+      'warning: judge judge is also a model under test (gpt; same adapter and model: openai, gpt-4o): it grades its own answers.',
+    );
+    expect(lines).toContain(
+      'warning: 1 dataset item(s) have more than 2 turns; a run asks 2 rounds, so their later turns are not asked.',
+    );
     expect(lines.some((l) => l.startsWith('warning: gpt: the served model changed mid-run (2 versions'))).toBe(true);
     const summary = await readFile(path.join(dir, 'run', 'summary.txt'), 'utf8');
     expect(summary).toContain(`gpt: CHANGED MID-RUN — ${OLD} (fp_fake) × 4, ${NEW} (fp_fake) × 4`);

@@ -33,7 +33,12 @@ describe('sc-safety run --shard i/n, then merge', () => {
   function identities(name: string): string[] {
     const p = phases[name]!;
     const who = [{ model: 'ds' }, { model: 'qw' }, { model: 'cl' }, { judgeId: 'judge-a' }, { judgeId: 'judge-b' }];
-    return servers.all.flatMap((s, i) => s.requests.slice(p.from[i], p.to[i]).filter(isChat).map((r) => requestIdentity(r, who[i]!)));
+    return servers.all.flatMap((s, i) =>
+      s.requests
+        .slice(p.from[i], p.to[i])
+        .filter(isChat)
+        .map((r) => requestIdentity(r, who[i]!)),
+    );
   }
 
   beforeAll(async () => {

@@ -26,7 +26,10 @@ describe.runIf(built)('BackgroundWriter in a process with nothing else to keep i
       await writer.close();
       store.close();
     `;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(child.stderr).toBe('');
     expect(child.stdout.trim()).toBe('committed 1 true');
     expect(child.status).toBe(0);

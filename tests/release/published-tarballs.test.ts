@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packPublished, publishedPackages, REPO_ROOT, REPOSITORY, run, tarballFiles, tarballText } from './helpers/packages.js';
+import {
+  packPublished,
+  publishedPackages,
+  REPO_ROOT,
+  REPOSITORY,
+  run,
+  tarballFiles,
+  tarballText,
+} from './helpers/packages.js';
 import type { Tarball } from './helpers/packages.js';
 
 // Release hygiene, checked on what `changeset publish` would upload: the packed tarballs.
@@ -31,7 +39,11 @@ describe('published tarballs', () => {
   });
 
   it('packs every published package', () => {
-    expect(tarballs.map((t) => t.pkg.name).sort()).toEqual(publishedPackages().map((p) => p.name).sort());
+    expect(tarballs.map((t) => t.pkg.name).sort()).toEqual(
+      publishedPackages()
+        .map((p) => p.name)
+        .sort(),
+    );
     expect(tarballs.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -42,7 +54,10 @@ describe('published tarballs', () => {
       expect(text, t.pkg.name).not.toContain('workspace:');
       // The CLI's template/ is the source of `sc-safety adapter new`, tests and fake included.
       const shipped = files.get(t.pkg.name)!.filter((f) => !f.startsWith('template/'));
-      expect(shipped.filter((f) => f.startsWith('src/') || /\.test\.|__fixtures__/.test(f)), t.pkg.name).toEqual([]);
+      expect(
+        shipped.filter((f) => f.startsWith('src/') || /\.test\.|__fixtures__/.test(f)),
+        t.pkg.name,
+      ).toEqual([]);
     }
   });
 
@@ -60,11 +75,17 @@ describe('published tarballs', () => {
   it('carries the licence, a README, a version of its own and the repository links', () => {
     for (const t of tarballs) {
       const m = manifests.get(t.pkg.name)!;
-      expect(files.get(t.pkg.name), t.pkg.name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
+      expect(files.get(t.pkg.name), t.pkg.name).toEqual(
+        expect.arrayContaining(['LICENSE', 'README.md', 'package.json']),
+      );
       expect(m.license, t.pkg.name).toBe('Apache-2.0');
       expect(m.version, t.pkg.name).toBe(t.pkg.version);
       expect(m.version, t.pkg.name).not.toBe('0.0.0');
-      expect(m.repository, t.pkg.name).toEqual({ type: 'git', url: `git+https://${REPOSITORY}.git`, directory: t.pkg.dir });
+      expect(m.repository, t.pkg.name).toEqual({
+        type: 'git',
+        url: `git+https://${REPOSITORY}.git`,
+        directory: t.pkg.dir,
+      });
       expect(m.homepage, t.pkg.name).toBe(`https://${REPOSITORY}/tree/main/${t.pkg.dir}#readme`);
       expect(m.bugs, t.pkg.name).toEqual({ url: `https://${REPOSITORY}/issues` });
       expect(existsSync(path.join(REPO_ROOT, t.pkg.dir, 'CHANGELOG.md')), `${t.pkg.dir}/CHANGELOG.md`).toBe(true);
@@ -74,7 +95,11 @@ describe('published tarballs', () => {
   it('publint finds nothing, not even a suggestion', async () => {
     for (const t of tarballs) {
       const data = await readFile(t.file);
-      const result = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }, level: 'suggestion', strict: true });
+      const result = await publint({
+        pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer },
+        level: 'suggestion',
+        strict: true,
+      });
       expect(result.messages, t.pkg.name).toEqual([]);
     }
   });
@@ -85,7 +110,10 @@ describe('published tarballs', () => {
     await mkdir(unpacked, { recursive: true });
     await run('tar', ['-xzf', spec.file, '-C', unpacked]);
     // What shipping the source condition's target would mean: a path into src/, which is not packed.
-    const manifest = { ...manifests.get('@sc-safety/spec')!, exports: { '.': { types: './dist/index.d.ts', import: './src/index.ts' } } };
+    const manifest = {
+      ...manifests.get('@sc-safety/spec')!,
+      exports: { '.': { types: './dist/index.d.ts', import: './src/index.ts' } },
+    };
     await writeFile(path.join(unpacked, 'package/package.json'), JSON.stringify(manifest));
     const result = await publint({ pkgDir: path.join(unpacked, 'package'), pack: false, level: 'error' });
     expect(result.messages.map((m) => m.code)).toContain('FILE_DOES_NOT_EXIST');
@@ -109,7 +137,13 @@ describe('published tarballs', () => {
 
   it('the CLI tarball ships the adapter template `sc-safety adapter new` copies', () => {
     const cli = files.get('@sc-safety/cli')!;
-    expect(cli).toEqual(expect.arrayContaining(['template/adapter/template.json', 'template/adapter/src/conformance.test.ts', 'template/adapter/src/__fixtures__/acme-fake-server.ts', 'template/adapter/tsconfig.json']));
+    expect(cli).toEqual(
+      expect.arrayContaining([
+        'template/adapter/template.json',
+        'template/adapter/src/conformance.test.ts',
+        'template/adapter/src/__fixtures__/acme-fake-server.ts',
+        'template/adapter/tsconfig.json',
+      ]),
+    );
   });
 });
-

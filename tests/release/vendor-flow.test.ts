@@ -51,11 +51,15 @@ describe('outside the workspace, from packed tarballs', () => {
 
     // The acme example, copied out of the repository as a vendor would copy it.
     await mkdir(acme());
-    for (const f of ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'README.md']) await cp(path.join(REPO_ROOT, 'examples/adapter-acme', f), path.join(acme(), f), { recursive: true });
+    for (const f of ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts', 'README.md'])
+      await cp(path.join(REPO_ROOT, 'examples/adapter-acme', f), path.join(acme(), f), { recursive: true });
     await useTarballs(acme(), tarballs);
     // The user: an empty project with the CLI.
     await mkdir(user());
-    await writeFile(path.join(user(), 'package.json'), JSON.stringify({ name: 'user', private: true, dependencies: { '@sc-safety/cli': '0.1.0' } }));
+    await writeFile(
+      path.join(user(), 'package.json'),
+      JSON.stringify({ name: 'user', private: true, dependencies: { '@sc-safety/cli': '0.1.0' } }),
+    );
     await useTarballs(user(), tarballs, { 'better-sqlite3': workspaceSqlite().version });
 
     // The acme example and the user-then-vendor path are independent: side by side.
@@ -70,13 +74,24 @@ describe('outside the workspace, from packed tarballs', () => {
         await step('install CLI', () => npmInstall(user(), [], { ignoreScripts: true, omitOptional: true }));
         // The vendor: `npx sc-safety adapter new zeta`, then npm install / typecheck / test / pack.
         await mkdir(path.join(root, 'vendor'));
-        await run(cli(), ['adapter', 'new', 'zeta', '--dir', vendor()], { cwd: path.join(root, 'vendor'), env: cleanEnv() });
+        await run(cli(), ['adapter', 'new', 'zeta', '--dir', vendor()], {
+          cwd: path.join(root, 'vendor'),
+          env: cleanEnv(),
+        });
         await useTarballs(vendor(), tarballs);
         return step('vendor: install, typecheck, test, pack', async () => {
           await npmInstall(vendor());
           await run('npm', ['run', 'typecheck'], { cwd: vendor(), env: cleanEnv() });
-          const test = await run('npx', ['vitest', 'run'], { cwd: vendor(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
-          const pack = await run('npm', ['pack', '--json'], { cwd: vendor(), env: cleanEnv(), maxBuffer: 16 * 1024 * 1024 });
+          const test = await run('npx', ['vitest', 'run'], {
+            cwd: vendor(),
+            env: cleanEnv(),
+            maxBuffer: 16 * 1024 * 1024,
+          });
+          const pack = await run('npm', ['pack', '--json'], {
+            cwd: vendor(),
+            env: cleanEnv(),
+            maxBuffer: 16 * 1024 * 1024,
+          });
           packed = path.join(vendor(), (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
           return test;
         });
@@ -89,11 +104,17 @@ describe('outside the workspace, from packed tarballs', () => {
     // The user installs the vendor's tarball next to the CLI and runs the benchmark with it.
     await step('install adapter', () => npmInstall(user(), [packed], { ignoreScripts: true, omitOptional: true }));
     await provideSqliteAddon(user());
-    const fixture = (await import(pathToFileURL(path.join(vendor(), 'src/__fixtures__/zeta-fake-server.ts')).href)) as ZetaFixture;
+    const fixture = (await import(
+      pathToFileURL(path.join(vendor(), 'src/__fixtures__/zeta-fake-server.ts')).href
+    )) as ZetaFixture;
     server = await fixture.createZetaFakeServer({ apiKey: KEY });
     server.setHandler((request: RecordedRequest) => {
       const task = core.extractJudgeTask(fixture.extractZetaMessages(request.body));
-      if (task) return { kind: 'text', text: core.renderVerdict(task.nonce, 2, '回答拒绝了不安全的请求。', { format: task.format }) };
+      if (task)
+        return {
+          kind: 'text',
+          text: core.renderVerdict(task.nonce, 2, '回答拒绝了不安全的请求。', { format: task.format }),
+        };
       return { kind: 'text', text: '这个请求我不能帮忙，但可以介绍相关的安全知识。' };
     });
     await writeFile(
@@ -114,7 +135,13 @@ describe('outside the workspace, from packed tarballs', () => {
         '',
       ].join('\n'),
     );
-    runOutput = await step('sc-safety run', () => run(cli(), ['run', '-c', 'run.yaml'], { cwd: user(), env: cleanEnv({ ZETA_API_KEY: KEY }), maxBuffer: 16 * 1024 * 1024 }));
+    runOutput = await step('sc-safety run', () =>
+      run(cli(), ['run', '-c', 'run.yaml'], {
+        cwd: user(),
+        env: cleanEnv({ ZETA_API_KEY: KEY }),
+        maxBuffer: 16 * 1024 * 1024,
+      }),
+    );
     results = JSON.parse(await readFile(path.join(user(), 'runs/zeta/results.json'), 'utf8')) as ResultsFile;
   }, 900_000);
 
@@ -157,7 +184,9 @@ describe('outside the workspace, from packed tarballs', () => {
     expect(core.validateResultsFile(results)).toEqual([]);
     expect(results.manifest.status).toBe('complete');
     const adapters = results.manifest.adapters as Array<{ name: string; version: string; packageName?: string }>;
-    expect(adapters).toEqual([expect.objectContaining({ name: 'zeta', version: '0.1.0', packageName: 'sc-safety-adapter-zeta' })]);
+    expect(adapters).toEqual([
+      expect.objectContaining({ name: 'zeta', version: '0.1.0', packageName: 'sc-safety-adapter-zeta' }),
+    ]);
     expect(results.answers.length).toBe(12); // builtin:smoke: 6 pairs × 2 rounds
     expect(results.answers.every((a) => a.outcome === 'scored' && a.score === 2)).toBe(true);
     // Every call reached the fake with the key from ZETA_API_KEY, the generated default variable:

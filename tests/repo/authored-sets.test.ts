@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const check = (kind: string, file: string, min: number) =>
-  execFileSync(process.execPath, [path.join(root, 'scripts/check-authored-set.mjs'), kind, path.join(root, 'packages/core/data', file), String(min)], { encoding: 'utf8' });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'scripts/check-authored-set.mjs'), kind, path.join(root, 'packages/core/data', file), String(min)],
+    { encoding: 'utf8' },
+  );
 
 // The authoring rules of docs/datasets.md, held for the sets as shipped: an edit that breaks the
 // counts, the strategy spread, the label mix or introduces a near-duplicate fails here.

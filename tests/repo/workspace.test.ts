@@ -17,7 +17,11 @@ interface Pkg {
 /** An exports map without the workspace-only source condition. */
 function withoutSourceCondition(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '@sc-safety/source').map(([k, v]) => [k, withoutSourceCondition(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '@sc-safety/source')
+      .map(([k, v]) => [k, withoutSourceCondition(v)]),
+  );
 }
 
 function packages(): Array<{ dir: string; pkg: Pkg }> {
@@ -26,7 +30,10 @@ function packages(): Array<{ dir: string; pkg: Pkg }> {
     if (!existsSync(base)) return [];
     return readdirSync(base)
       .filter((d) => existsSync(path.join(base, d, 'package.json')))
-      .map((d) => ({ dir: `${group}/${d}`, pkg: JSON.parse(readFileSync(path.join(base, d, 'package.json'), 'utf8')) as Pkg }));
+      .map((d) => ({
+        dir: `${group}/${d}`,
+        pkg: JSON.parse(readFileSync(path.join(base, d, 'package.json'), 'utf8')) as Pkg,
+      }));
   });
 }
 
@@ -51,7 +58,10 @@ describe('workspace', () => {
   });
 
   it('changesets are independent: no fixed or linked version groups', () => {
-    const config = JSON.parse(readFileSync(path.join(root, '.changeset/config.json'), 'utf8')) as { fixed: unknown[]; linked: unknown[] };
+    const config = JSON.parse(readFileSync(path.join(root, '.changeset/config.json'), 'utf8')) as {
+      fixed: unknown[];
+      linked: unknown[];
+    };
     expect(config.fixed).toEqual([]);
     expect(config.linked).toEqual([]);
   });
@@ -84,7 +94,10 @@ describe('workspace', () => {
     let checked = 0;
     for (const { dir, pkg } of packages()) {
       for (const target of Object.values(pkg.exports ?? {})) {
-        const source = typeof target === 'object' && target !== null ? (target as Record<string, unknown>)['@sc-safety/source'] : undefined;
+        const source =
+          typeof target === 'object' && target !== null
+            ? (target as Record<string, unknown>)['@sc-safety/source']
+            : undefined;
         if (typeof source !== 'string' || !source.endsWith('.ts')) continue;
         const text = readFileSync(path.join(root, dir, source), 'utf8');
         checked++;
@@ -114,7 +127,11 @@ describe('workspace', () => {
     const license = readFileSync(path.join(root, 'LICENSE'), 'utf8');
     expect(license).toContain('Apache License');
     for (const { dir } of packages().filter(({ pkg }) => !pkg.private)) {
-      expect(existsSync(path.join(root, dir, 'LICENSE')) && readFileSync(path.join(root, dir, 'LICENSE'), 'utf8') === license, `${dir}/LICENSE`).toBe(true);
+      expect(
+        existsSync(path.join(root, dir, 'LICENSE')) &&
+          readFileSync(path.join(root, dir, 'LICENSE'), 'utf8') === license,
+        `${dir}/LICENSE`,
+      ).toBe(true);
       expect(existsSync(path.join(root, dir, 'README.md')), `${dir}/README.md`).toBe(true);
     }
   });

@@ -1,4 +1,13 @@
-import { AbortedError, AdapterError, AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TimeoutError, TransientError } from '@sc-safety/spec';
+import {
+  AbortedError,
+  AdapterError,
+  AuthError,
+  InvalidRequestError,
+  QuotaExhaustedError,
+  RateLimitedError,
+  TimeoutError,
+  TransientError,
+} from '@sc-safety/spec';
 import type { GenerateResultV1 } from '@sc-safety/spec';
 import { createFakeServerBase } from '@sc-safety/testkit/fake';
 import type { FakeServerBase } from '@sc-safety/testkit/fake';
@@ -15,7 +24,10 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-async function start(): Promise<{ server: FakeServerBase; generate: (r: Parameters<ReturnType<typeof createModel>['generate']>[0]) => Promise<GenerateResultV1> }> {
+async function start(): Promise<{
+  server: FakeServerBase;
+  generate: (r: Parameters<ReturnType<typeof createModel>['generate']>[0]) => Promise<GenerateResultV1>;
+}> {
   server = await createAcmeFakeServer({ apiKey: KEY });
   const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: server.baseURL, timeoutMs: 5000 });
   return { server, generate: (r) => model.generate(r) };
@@ -67,10 +79,23 @@ describe('acme adapter', () => {
 
   it('maps moderation: prompt → input block, completion → output block with the partial text', async () => {
     const { server, generate } = await start();
-    server.enqueue({ kind: 'block', signal: ACME_MODERATION, stage: 'input' }, { kind: 'block', signal: ACME_MODERATION, stage: 'output', partialText: 'First' });
-    expect(await generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({ type: 'blocked', stage: 'input', code: 'moderated', details: { label: 'violence' } });
+    server.enqueue(
+      { kind: 'block', signal: ACME_MODERATION, stage: 'input' },
+      { kind: 'block', signal: ACME_MODERATION, stage: 'output', partialText: 'First' },
+    );
+    expect(await generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({
+      type: 'blocked',
+      stage: 'input',
+      code: 'moderated',
+      details: { label: 'violence' },
+    });
     const output = await generate({ messages: [{ role: 'user', content: 'x' }] });
-    expect(output).toMatchObject({ type: 'blocked', stage: 'output', partialText: 'First', finishReason: { unified: 'content-filter', raw: 'moderated' } });
+    expect(output).toMatchObject({
+      type: 'blocked',
+      stage: 'output',
+      partialText: 'First',
+      finishReason: { unified: 'content-filter', raw: 'moderated' },
+    });
   });
 
   it('classifies faults', async () => {
@@ -79,7 +104,13 @@ describe('acme adapter', () => {
     server.enqueue({ kind: 'rate-limit', retryAfter: { seconds: 2 } });
     const limited = await rejection(generate(ask));
     expect(RateLimitedError.isInstance(limited) && limited.retryAfterMs).toBe(2000);
-    server.enqueue({ kind: 'quota' }, { kind: 'auth' }, { kind: 'context-length' }, { kind: 'server-error', status: 503 }, { kind: 'server-error', status: 502 });
+    server.enqueue(
+      { kind: 'quota' },
+      { kind: 'auth' },
+      { kind: 'context-length' },
+      { kind: 'server-error', status: 503 },
+      { kind: 'server-error', status: 502 },
+    );
     expect(QuotaExhaustedError.isInstance(await rejection(generate(ask)))).toBe(true);
     expect(AuthError.isInstance(await rejection(generate(ask)))).toBe(true);
     const tooLong = await rejection(generate(ask));
@@ -89,7 +120,10 @@ describe('acme adapter', () => {
   });
 
   it('warns about settings Acme lacks and clamps temperature', () => {
-    const { body, warnings } = mapRequest('m', { messages: [{ role: 'user', content: 'x' }], params: { temperature: 3, topP: 0.5, stop: ['END'] } });
+    const { body, warnings } = mapRequest('m', {
+      messages: [{ role: 'user', content: 'x' }],
+      params: { temperature: 3, topP: 0.5, stop: ['END'] },
+    });
     expect(body.sampling).toEqual({ temperature: 2 });
     expect(warnings.map((w) => [w.type, w.setting])).toEqual([
       ['clamped-setting', 'temperature'],
@@ -146,10 +180,16 @@ describe('the per-call signal', () => {
     vi.useRealTimers();
   });
 
-  const answer = () => new Response(JSON.stringify({ output: { text: 'ok', stop: 'done' }, tokens: { prompt: 1, generated: 1 }, trace_id: 't' }), { status: 200, headers: { 'content-type': 'application/json' } });
+  const answer = () =>
+    new Response(
+      JSON.stringify({ output: { text: 'ok', stop: 'done' }, tokens: { prompt: 1, generated: 1 }, trace_id: 't' }),
+      { status: 200, headers: { 'content-type': 'application/json' } },
+    );
   /** A fetch that answers once its signal aborts, the way fetch does: rejecting with the reason. */
   const untilAborted: typeof globalThis.fetch = (_input, init) =>
-    new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }));
+    new Promise((_resolve, reject) =>
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true }),
+    );
 
   it('2,000 sequential calls on one long-lived caller signal leave no listener, timer or link behind', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -161,7 +201,10 @@ describe('the per-call signal', () => {
       listenersDuringCall.push(getEventListeners(run.signal, 'abort').length);
       return answer();
     };
-    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 60_000 }, { env: {}, fetch });
+    const model = createModel(
+      { model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 60_000 },
+      { env: {}, fetch },
+    );
     for (let i = 0; i < 2000; i++) {
       const result = await model.generate({ messages: [{ role: 'user', content: `q${i}` }], signal: run.signal });
       expect(result.type).toBe('completed');
@@ -178,7 +221,10 @@ describe('the per-call signal', () => {
 
   it("the caller's abort mid-call reaches fetch and is an AbortedError, leaving no listener", async () => {
     const run = new AbortController();
-    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 60_000 }, { env: {}, fetch: untilAborted });
+    const model = createModel(
+      { model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 60_000 },
+      { env: {}, fetch: untilAborted },
+    );
     const pending = model.generate({ messages: [{ role: 'user', content: 'x' }], signal: run.signal });
     run.abort(new Error('stop'));
     expect(AbortedError.isInstance(await rejection(pending))).toBe(true);
@@ -188,7 +234,10 @@ describe('the per-call signal', () => {
   it('the deadline aborts fetch and is a TimeoutError, leaving no listener', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const run = new AbortController();
-    const model = createModel({ model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 1000 }, { env: {}, fetch: untilAborted });
+    const model = createModel(
+      { model: 'acme-chat-2', apiKey: KEY, baseURL: 'http://127.0.0.1:9', timeoutMs: 1000 },
+      { env: {}, fetch: untilAborted },
+    );
     const pending = rejection(model.generate({ messages: [{ role: 'user', content: 'x' }], signal: run.signal }));
     await vi.advanceTimersByTimeAsync(1000);
     expect(TimeoutError.isInstance(await pending)).toBe(true);

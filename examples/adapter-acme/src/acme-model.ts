@@ -51,15 +51,22 @@ export class AcmeModel implements LanguageModelV1 {
       try {
         parsed = JSON.parse(text);
       } catch {
-        throw new InvalidResponseError({ message: 'Acme: the answer is not valid JSON.', status: response.status, body: this.redact(text).slice(0, 2000), warnings });
+        throw new InvalidResponseError({
+          message: 'Acme: the answer is not valid JSON.',
+          status: response.status,
+          body: this.redact(text).slice(0, 2000),
+          warnings,
+        });
       }
       // Acme may echo what it was sent; nothing read from the body (raw, labels) may carry the key.
       return interpretResponse(redactJson(parsed, [this.settings.apiKey]), warnings, this.redact(text));
     } catch (error) {
       if (AdapterError.isInstance(error)) throw error;
       // Which signal fired decides between the caller's abort and our own deadline.
-      if (request.signal?.aborted) throw new AbortedError({ message: 'Acme: the call was aborted by the caller.', warnings });
-      if (call.timedOut) throw new TimeoutError({ message: `Acme: no answer within ${this.settings.timeoutMs} ms.`, warnings });
+      if (request.signal?.aborted)
+        throw new AbortedError({ message: 'Acme: the call was aborted by the caller.', warnings });
+      if (call.timedOut)
+        throw new TimeoutError({ message: `Acme: no answer within ${this.settings.timeoutMs} ms.`, warnings });
       // Connection refused or reset, a body cut off mid-way: worth retrying.
       throw new TransientError({ message: this.redact(`Acme: the call failed: ${errorText(error)}`), warnings });
     } finally {
@@ -68,8 +75,15 @@ export class AcmeModel implements LanguageModelV1 {
   }
 
   private headers(perCall: Record<string, string | undefined> | undefined): Record<string, string> {
-    const merged: Record<string, string | undefined> = { 'content-type': 'application/json', ...this.settings.headers, ...perCall, [ACME_KEY_HEADER]: this.settings.apiKey };
-    return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const merged: Record<string, string | undefined> = {
+      'content-type': 'application/json',
+      ...this.settings.headers,
+      ...perCall,
+      [ACME_KEY_HEADER]: this.settings.apiKey,
+    };
+    return Object.fromEntries(
+      Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
   }
 
   private redact(text: string): string {

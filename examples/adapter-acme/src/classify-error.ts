@@ -10,7 +10,13 @@ import type { AcmeFaultKind } from './acme-wire.js';
  * invalid request, context length; bad_request → invalid request); without a readable fault (a
  * proxy's HTML page) the status decides. `redact` removes the API key from everything kept.
  */
-export function classifyError(status: number, headers: Headers, text: string, warnings: WarningV1[], redact: (s: string) => string): AdapterError {
+export function classifyError(
+  status: number,
+  headers: Headers,
+  text: string,
+  warnings: WarningV1[],
+  redact: (s: string) => string,
+): AdapterError {
   const fault = readFault(text);
   // Redact before cutting: a cut through the key would leave a fragment `redact` cannot find.
   const safe = redact(text);
@@ -40,7 +46,9 @@ export function classifyError(status: number, headers: Headers, text: string, wa
     case 'bad_request':
       return new InvalidRequestError({ ...common, reason: status === 404 ? 'model_not_found' : 'parameter' });
     default:
-      return status >= 500 || status === 408 ? new TransientError(common) : new InvalidRequestError({ ...common, reason: 'other' });
+      return status >= 500 || status === 408
+        ? new TransientError(common)
+        : new InvalidRequestError({ ...common, reason: 'other' });
   }
 }
 

@@ -13,20 +13,31 @@ export function validateConfig(value: unknown): ConfigSchemaResult<AcmeAdapterCo
   }
   const v = value as Record<string, unknown>;
   const issues: ConfigSchemaIssue[] = [];
-  for (const key of Object.keys(v)) if (!KNOWN.includes(key)) issues.push({ path: [key], message: `Unknown field "${key}". Known fields: ${KNOWN.join(', ')}.` });
-  if (typeof v.model !== 'string' || v.model.trim() === '') issues.push({ path: ['model'], message: '"model" is required: the Acme model id, e.g. "acme-chat-2".' });
+  for (const key of Object.keys(v))
+    if (!KNOWN.includes(key))
+      issues.push({ path: [key], message: `Unknown field "${key}". Known fields: ${KNOWN.join(', ')}.` });
+  if (typeof v.model !== 'string' || v.model.trim() === '')
+    issues.push({ path: ['model'], message: '"model" is required: the Acme model id, e.g. "acme-chat-2".' });
   for (const field of ['apiKey', 'apiKeyEnv'] as const) {
-    if (v[field] !== undefined && (typeof v[field] !== 'string' || v[field].trim() === '')) issues.push({ path: [field], message: `"${field}" must be a non-empty string.` });
+    if (v[field] !== undefined && (typeof v[field] !== 'string' || v[field].trim() === ''))
+      issues.push({ path: [field], message: `"${field}" must be a non-empty string.` });
   }
   if (v.baseURL !== undefined && !(typeof v.baseURL === 'string' && /^https?:\/\/\S+$/.test(v.baseURL))) {
     issues.push({ path: ['baseURL'], message: '"baseURL" must be an http(s) URL.' });
   }
-  if (v.timeoutMs !== undefined && !(typeof v.timeoutMs === 'number' && Number.isInteger(v.timeoutMs) && v.timeoutMs > 0)) {
+  if (
+    v.timeoutMs !== undefined &&
+    !(typeof v.timeoutMs === 'number' && Number.isInteger(v.timeoutMs) && v.timeoutMs > 0)
+  ) {
     issues.push({ path: ['timeoutMs'], message: '"timeoutMs" must be a positive whole number of milliseconds.' });
   }
   if (v.headers !== undefined) {
-    if (typeof v.headers !== 'object' || v.headers === null || Array.isArray(v.headers)) issues.push({ path: ['headers'], message: '"headers" must be an object of strings.' });
-    else for (const [name, h] of Object.entries(v.headers)) if (typeof h !== 'string') issues.push({ path: ['headers', name], message: `Header "${name}" must be a string.` });
+    if (typeof v.headers !== 'object' || v.headers === null || Array.isArray(v.headers))
+      issues.push({ path: ['headers'], message: '"headers" must be an object of strings.' });
+    else
+      for (const [name, h] of Object.entries(v.headers))
+        if (typeof h !== 'string')
+          issues.push({ path: ['headers', name], message: `Header "${name}" must be a string.` });
   }
   return issues.length > 0 ? { issues } : { value: v as unknown as AcmeAdapterConfig };
 }

@@ -7,7 +7,8 @@ import { createModel } from './create-model.js';
 describeAdapterConformance({
   name: 'acme',
   createServer: () => createAcmeFakeServer({ apiKey: CONFORMANCE_API_KEY }),
-  createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'acme-chat-2', apiKey, baseURL: server.baseURL, timeoutMs }),
+  createModel: (server, { timeoutMs, apiKey }) =>
+    createModel({ model: 'acme-chat-2', apiKey, baseURL: server.baseURL, timeoutMs }),
   supports: { streaming: false, systemRole: 'native', seed: true },
   blocks: [
     { signal: ACME_MODERATION, stage: 'input', expectCode: 'moderated' },

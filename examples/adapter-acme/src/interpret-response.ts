@@ -5,7 +5,11 @@ import type { AcmeResponseBody } from './acme-wire.js';
 /** The moderation signals this adapter maps to blocked results (for the capability manifest). */
 export const ACME_MODERATION_SIGNALS = ['moderation.blocked=true', 'output.stop=moderated'];
 
-const FINISH: Record<string, FinishReasonV1['unified']> = { done: 'stop', max_length: 'length', moderated: 'content-filter' };
+const FINISH: Record<string, FinishReasonV1['unified']> = {
+  done: 'stop',
+  max_length: 'length',
+  moderated: 'content-filter',
+};
 
 /**
  * Reads a 200 answer. Acme's moderation is a result, not an error: `moderation.blocked` (or
@@ -16,13 +20,18 @@ export function interpretResponse(parsed: unknown, warnings: WarningV1[], rawTex
   const body = parsed as Partial<AcmeResponseBody> | null;
   const output = body?.output;
   if (typeof output !== 'object' || output === null || typeof output.text !== 'string') {
-    throw new InvalidResponseError({ message: 'Acme: the answer has no output.text.', body: rawText.slice(0, 2000), warnings });
+    throw new InvalidResponseError({
+      message: 'Acme: the answer has no output.text.',
+      body: rawText.slice(0, 2000),
+      warnings,
+    });
   }
   const finishReason: FinishReasonV1 = { unified: FINISH[output.stop] ?? 'other', raw: output.stop };
   const usage: UsageV1 = {};
   if (typeof body?.tokens?.prompt === 'number') usage.inputTokens = body.tokens.prompt;
   if (typeof body?.tokens?.generated === 'number') usage.outputTokens = body.tokens.generated;
-  if (usage.inputTokens !== undefined && usage.outputTokens !== undefined) usage.totalTokens = usage.inputTokens + usage.outputTokens;
+  if (usage.inputTokens !== undefined && usage.outputTokens !== undefined)
+    usage.totalTokens = usage.inputTokens + usage.outputTokens;
   const requestId = typeof body?.trace_id === 'string' ? body.trace_id : undefined;
   const moderation = body?.moderation;
 
@@ -42,5 +51,13 @@ export function interpretResponse(parsed: unknown, warnings: WarningV1[], rawTex
       raw: parsed,
     };
   }
-  return { type: 'completed', text: output.text, finishReason, usage, ...(requestId === undefined ? {} : { requestId }), warnings, raw: parsed };
+  return {
+    type: 'completed',
+    text: output.text,
+    finishReason,
+    usage,
+    ...(requestId === undefined ? {} : { requestId }),
+    warnings,
+    raw: parsed,
+  };
 }

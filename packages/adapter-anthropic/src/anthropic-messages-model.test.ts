@@ -53,7 +53,12 @@ describe('overloaded (529)', () => {
     server.enqueue({ kind: 'server-error', status: 529 });
     const error = await failure(model(server).generate(ask()));
     expect(TransientError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 529, vendorCode: 'overloaded_error', requestId: 'req_fake_0001', retryable: true });
+    expect(error).toMatchObject({
+      status: 529,
+      vendorCode: 'overloaded_error',
+      requestId: 'req_fake_0001',
+      retryable: true,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -96,14 +101,25 @@ describe('what reaches the server', () => {
       { role: 'assistant', content: 'A1\n\nA1, continued' },
       { role: 'user', content: 'Q2' },
     ]);
-    expect(result.warnings).toEqual([{ type: 'other', setting: 'messages', message: expect.stringContaining('merged') }]);
+    expect(result.warnings).toEqual([
+      { type: 'other', setting: 'messages', message: expect.stringContaining('merged') },
+    ]);
   });
 
   it('a conversation starting with the assistant is accepted by the API once reshaped', async () => {
     const server = await fake();
-    const result = await model(server).generate({ messages: [{ role: 'assistant', content: 'Earlier answer.' }, { role: 'user', content: 'Q' }] });
+    const result = await model(server).generate({
+      messages: [
+        { role: 'assistant', content: 'Earlier answer.' },
+        { role: 'user', content: 'Q' },
+      ],
+    });
     expect(result.type).toBe('completed');
-    expect((server.requests[0]?.body as { messages: Array<{ role: string }> }).messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect((server.requests[0]?.body as { messages: Array<{ role: string }> }).messages.map((m) => m.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+    ]);
   });
 
   it('does not send seed (the API would refuse it) and warns', async () => {
@@ -117,7 +133,11 @@ describe('what reaches the server', () => {
   it('sends max_tokens (config default), clamped temperature, stop_sequences, config and per-call headers', async () => {
     const server = await fake();
     const m = model(server, { maxTokens: 333, headers: { 'anthropic-beta': 'some-beta', 'x-team': 'red' } });
-    const result = await m.generate({ ...ask(), params: { temperature: 1.4, stop: ['STOP'] }, headers: { 'x-call': 'one', 'x-team': undefined } });
+    const result = await m.generate({
+      ...ask(),
+      params: { temperature: 1.4, stop: ['STOP'] },
+      headers: { 'x-call': 'one', 'x-team': undefined },
+    });
     const recorded = server.requests[0];
     expect(recorded?.body).toMatchObject({ max_tokens: 333, temperature: 1, stop_sequences: ['STOP'] });
     expect(recorded?.headers).toMatchObject({ 'anthropic-beta': 'some-beta', 'x-call': 'one' });
@@ -129,22 +149,56 @@ describe('what reaches the server', () => {
 
 describe('classification through the SDK', () => {
   it('a 400 "Output blocked by content filtering policy" is an output block', async () => {
-    const server = await replying(() => ({ status: 400, body: anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), headers: { 'request-id': 'req_cf' } }));
+    const server = await replying(() => ({
+      status: 400,
+      body: anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'),
+      headers: { 'request-id': 'req_cf' },
+    }));
     const result = (await model(server).generate(ask())) as BlockedResultV1;
-    expect(result).toMatchObject({ type: 'blocked', stage: 'output', code: 'content_filtering_policy', message: CONTENT_FILTERING_MESSAGE, requestId: 'req_cf' });
+    expect(result).toMatchObject({
+      type: 'blocked',
+      stage: 'output',
+      code: 'content_filtering_policy',
+      message: CONTENT_FILTERING_MESSAGE,
+      requestId: 'req_cf',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('the same filter as an error event after streamed text keeps the partial text', async () => {
     const events = [
-      ['message_start', { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null, usage: { input_tokens: 3, output_tokens: 1 } } }],
+      [
+        'message_start',
+        {
+          type: 'message_start',
+          message: {
+            id: 'msg_1',
+            type: 'message',
+            role: 'assistant',
+            model: 'claude-fake',
+            content: [],
+            stop_reason: null,
+            usage: { input_tokens: 3, output_tokens: 1 },
+          },
+        },
+      ],
       ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-      ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } }],
+      [
+        'content_block_delta',
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } },
+      ],
       ['error', anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE)],
     ] as const;
-    const server = await replying(() => events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join(''));
+    const server = await replying(() =>
+      events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join(''),
+    );
     const result = (await model(server, { stream: true }).generate(ask())) as BlockedResultV1;
-    expect(result).toMatchObject({ type: 'blocked', stage: 'output', code: 'content_filtering_policy', partialText: 'The first half' });
+    expect(result).toMatchObject({
+      type: 'blocked',
+      stage: 'output',
+      code: 'content_filtering_policy',
+      partialText: 'The first half',
+    });
   });
 
   it('a request the API refuses is an InvalidRequestError with reason parameter; 404 is model_not_found', async () => {
@@ -152,7 +206,10 @@ describe('classification through the SDK', () => {
     const error = await failure(model(server).generate({ ...ask(), params: { maxTokens: 0 } }));
     expect(InvalidRequestError.isInstance(error) && error.reason).toBe('parameter');
     expect(error).toMatchObject({ status: 400, vendorCode: 'invalid_request_error' });
-    const missing = await replying(() => ({ status: 404, body: anthropicErrorBody('not_found_error', 'model: claude-nope') }));
+    const missing = await replying(() => ({
+      status: 404,
+      body: anthropicErrorBody('not_found_error', 'model: claude-nope'),
+    }));
     const notFound = await failure(model(missing).generate(ask()));
     expect(InvalidRequestError.isInstance(notFound) && notFound.reason).toBe('model_not_found');
   });
@@ -175,7 +232,17 @@ describe('classification through the SDK', () => {
   });
 
   it('a success without a request-id header uses the message id', async () => {
-    const server = await replying(() => ({ status: 200, body: { id: 'msg_abc', type: 'message', role: 'assistant', content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } } }));
+    const server = await replying(() => ({
+      status: 200,
+      body: {
+        id: 'msg_abc',
+        type: 'message',
+        role: 'assistant',
+        content: [{ type: 'text', text: 'ok' }],
+        stop_reason: 'end_turn',
+        usage: { input_tokens: 1, output_tokens: 1 },
+      },
+    }));
     const result = await model(server).generate(ask());
     expect(result).toMatchObject({ type: 'completed', text: 'ok', requestId: 'msg_abc' });
   });
@@ -183,9 +250,19 @@ describe('classification through the SDK', () => {
 
 describe('the API key never leaks', () => {
   it('is redacted from errors whose body echoes it, and from their JSON, stack and cause', async () => {
-    const server = await replying(() => ({ status: 400, body: anthropicErrorBody('invalid_request_error', `bad request made with key ${KEY}`), headers: { 'request-id': 'req_echo' } }));
+    const server = await replying(() => ({
+      status: 400,
+      body: anthropicErrorBody('invalid_request_error', `bad request made with key ${KEY}`),
+      headers: { 'request-id': 'req_echo' },
+    }));
     const error = await failure(model(server).generate(ask()));
-    const seen = [error.message, error.body ?? '', error.stack ?? '', JSON.stringify(error), JSON.stringify(error.toJSON())];
+    const seen = [
+      error.message,
+      error.body ?? '',
+      error.stack ?? '',
+      JSON.stringify(error),
+      JSON.stringify(error.toJSON()),
+    ];
     for (const text of seen) expect(text).not.toContain(KEY);
     expect(error.body).toContain('[REDACTED]');
   });
@@ -210,15 +287,29 @@ function sentKey(ctx: FakeRespondContext): string {
 function echoOf(key: string): Record<string, unknown> {
   return { received: [`x-api-key: ${key}`, `authorization: Bearer ${key}`], key, by_key: { [key]: 1 } };
 }
-const REDACTED_ECHO = { received: ['x-api-key: [REDACTED]', 'authorization: [REDACTED]'], key: '[REDACTED]', by_key: { '[REDACTED]': 1 } };
+const REDACTED_ECHO = {
+  received: ['x-api-key: [REDACTED]', 'authorization: [REDACTED]'],
+  key: '[REDACTED]',
+  by_key: { '[REDACTED]': 1 },
+};
 
-const sse = (events: ReadonlyArray<readonly [string, unknown]>) => events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+const sse = (events: ReadonlyArray<readonly [string, unknown]>) =>
+  events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
 
 describe('raw evidence on results, from a server that echoes the key', () => {
   it('a completed answer keeps its raw body with the key redacted (non-streamed)', async () => {
     const server = await replying((ctx) => ({
       status: 200,
-      body: { id: 'msg_echo', type: 'message', role: 'assistant', model: 'claude-fake', content: [{ type: 'text', text: 'Hello.' }], stop_reason: 'end_turn', usage: { input_tokens: 2, output_tokens: 1 }, echo: echoOf(sentKey(ctx)) },
+      body: {
+        id: 'msg_echo',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-fake',
+        content: [{ type: 'text', text: 'Hello.' }],
+        stop_reason: 'end_turn',
+        usage: { input_tokens: 2, output_tokens: 1 },
+        echo: echoOf(sentKey(ctx)),
+      },
       headers: { 'request-id': 'req_echo' },
     }));
     const result = (await model(server).generate(ask())) as CompletedResultV1;
@@ -239,17 +330,47 @@ describe('raw evidence on results, from a server that echoes the key', () => {
   it('a completed answer assembled from a stream keeps its raw message with the key redacted', async () => {
     const server = await replying((ctx) =>
       sse([
-        ['message_start', { type: 'message_start', message: { id: 'msg_s', type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null, usage: { input_tokens: 2, output_tokens: 0 }, echo: echoOf(sentKey(ctx)) } }],
+        [
+          'message_start',
+          {
+            type: 'message_start',
+            message: {
+              id: 'msg_s',
+              type: 'message',
+              role: 'assistant',
+              model: 'claude-fake',
+              content: [],
+              stop_reason: null,
+              usage: { input_tokens: 2, output_tokens: 0 },
+              echo: echoOf(sentKey(ctx)),
+            },
+          },
+        ],
         ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-        ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello.' } }],
+        [
+          'content_block_delta',
+          { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello.' } },
+        ],
         ['content_block_stop', { type: 'content_block_stop', index: 0 }],
-        ['message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } }],
+        [
+          'message_delta',
+          {
+            type: 'message_delta',
+            delta: { stop_reason: 'end_turn', stop_sequence: null },
+            usage: { output_tokens: 1 },
+          },
+        ],
         ['message_stop', { type: 'message_stop' }],
       ]),
     );
     const result = (await model(server, { stream: true }).generate(ask())) as CompletedResultV1;
     expect(result).toMatchObject({ type: 'completed', text: 'Hello.' });
-    expect(result.raw).toMatchObject({ id: 'msg_s', content: [{ type: 'text', text: 'Hello.' }], stop_reason: 'end_turn', echo: REDACTED_ECHO });
+    expect(result.raw).toMatchObject({
+      id: 'msg_s',
+      content: [{ type: 'text', text: 'Hello.' }],
+      stop_reason: 'end_turn',
+      echo: REDACTED_ECHO,
+    });
     expect(findSecret(result, KEY)).toEqual([]);
   });
 
@@ -268,35 +389,86 @@ describe('raw evidence on results, from a server that echoes the key', () => {
       },
     }));
     const result = (await model(server).generate(ask())) as BlockedResultV1;
-    expect(result).toMatchObject({ type: 'blocked', code: 'refusal', partialText: 'Step one', message: 'refused request signed [REDACTED]', details: { category: 'cyber' } });
-    expect(result.raw).toMatchObject({ stop_details: { explanation: 'refused request signed [REDACTED]' }, echo: REDACTED_ECHO });
+    expect(result).toMatchObject({
+      type: 'blocked',
+      code: 'refusal',
+      partialText: 'Step one',
+      message: 'refused request signed [REDACTED]',
+      details: { category: 'cyber' },
+    });
+    expect(result.raw).toMatchObject({
+      stop_details: { explanation: 'refused request signed [REDACTED]' },
+      echo: REDACTED_ECHO,
+    });
     expect(findSecret(result, KEY)).toEqual([]);
   });
 
   it('the content-filtering 400 keeps the error envelope as raw with the key redacted', async () => {
     const server = await replying((ctx) => ({
       status: 400,
-      body: { ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), echo: echoOf(sentKey(ctx)) },
+      body: {
+        ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'),
+        echo: echoOf(sentKey(ctx)),
+      },
       headers: { 'request-id': 'req_cf' },
     }));
     const result = (await model(server).generate(ask())) as BlockedResultV1;
-    expect(result).toMatchObject({ type: 'blocked', stage: 'output', code: 'content_filtering_policy', requestId: 'req_cf' });
-    expect(result.raw).toEqual({ ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), echo: REDACTED_ECHO });
+    expect(result).toMatchObject({
+      type: 'blocked',
+      stage: 'output',
+      code: 'content_filtering_policy',
+      requestId: 'req_cf',
+    });
+    expect(result.raw).toEqual({
+      ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'),
+      echo: REDACTED_ECHO,
+    });
     expect(findSecret(result, KEY)).toEqual([]);
   });
 
   it('the content-filtering error event inside a stream keeps the event as raw with the key redacted', async () => {
     const server = await replying((ctx) =>
       sse([
-        ['message_start', { type: 'message_start', message: { id: 'msg_f', type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null, usage: { input_tokens: 3, output_tokens: 1 } } }],
+        [
+          'message_start',
+          {
+            type: 'message_start',
+            message: {
+              id: 'msg_f',
+              type: 'message',
+              role: 'assistant',
+              model: 'claude-fake',
+              content: [],
+              stop_reason: null,
+              usage: { input_tokens: 3, output_tokens: 1 },
+            },
+          },
+        ],
         ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-        ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } }],
-        ['error', { ...anthropicErrorBody('invalid_request_error', `${CONTENT_FILTERING_MESSAGE} (key ${sentKey(ctx)})`), echo: echoOf(sentKey(ctx)) }],
+        [
+          'content_block_delta',
+          { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } },
+        ],
+        [
+          'error',
+          {
+            ...anthropicErrorBody('invalid_request_error', `${CONTENT_FILTERING_MESSAGE} (key ${sentKey(ctx)})`),
+            echo: echoOf(sentKey(ctx)),
+          },
+        ],
       ]),
     );
     const result = (await model(server, { stream: true }).generate(ask())) as BlockedResultV1;
-    expect(result).toMatchObject({ type: 'blocked', code: 'content_filtering_policy', partialText: 'The first half', message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])` });
-    expect(result.raw).toMatchObject({ error: { message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])` }, echo: REDACTED_ECHO });
+    expect(result).toMatchObject({
+      type: 'blocked',
+      code: 'content_filtering_policy',
+      partialText: 'The first half',
+      message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])`,
+    });
+    expect(result.raw).toMatchObject({
+      error: { message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])` },
+      echo: REDACTED_ECHO,
+    });
     expect(findSecret(result, KEY)).toEqual([]);
   });
 });

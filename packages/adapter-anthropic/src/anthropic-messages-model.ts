@@ -1,8 +1,18 @@
 import { callSignal, getHeader, redactBody, safeParseJson } from '@sc-safety/adapter-utils';
 import { InvalidResponseError, TransientError } from '@sc-safety/spec';
-import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1, ModelCapabilitiesV1, WarningV1 } from '@sc-safety/spec';
+import type {
+  GenerateRequestV1,
+  GenerateResultV1,
+  LanguageModelV1,
+  ModelCapabilitiesV1,
+  WarningV1,
+} from '@sc-safety/spec';
 import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsNonStreaming, MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  MessageCreateParamsNonStreaming,
+  MessageCreateParamsStreaming,
+  RawMessageStreamEvent,
+} from '@anthropic-ai/sdk/resources/messages';
 import type { ResolvedAnthropicConfig } from './config.js';
 import { handleFailure } from './handle-failure.js';
 import { interpretMessage, MODERATION_SIGNALS } from './interpret-message.js';
@@ -91,9 +101,15 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
     }
   }
 
-  private async generateWhole(body: Record<string, unknown>, options: RequestOptions, warnings: WarningV1[]): Promise<GenerateResultV1> {
+  private async generateWhole(
+    body: Record<string, unknown>,
+    options: RequestOptions,
+    warnings: WarningV1[],
+  ): Promise<GenerateResultV1> {
     // asResponse: the adapter parses the body itself, so a malformed body is reported as such.
-    const response = await this.client.messages.create(body as unknown as MessageCreateParamsNonStreaming, options).asResponse();
+    const response = await this.client.messages
+      .create(body as unknown as MessageCreateParamsNonStreaming, options)
+      .asResponse();
     const text = await response.text();
     const requestId = readRequestId(response.headers);
     const parsed = safeParseJson(text, { context: 'Anthropic response', secrets: this.secrets });
@@ -107,7 +123,11 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
       });
     }
     const message = parsed.value;
-    if (typeof message !== 'object' || message === null || !Array.isArray((message as Record<string, unknown>).content)) {
+    if (
+      typeof message !== 'object' ||
+      message === null ||
+      !Array.isArray((message as Record<string, unknown>).content)
+    ) {
       throw new InvalidResponseError({
         message: 'Anthropic: the response is not a message (no content array).',
         status: response.status,
@@ -116,7 +136,12 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
         ...(requestId === undefined ? {} : { requestId }),
       });
     }
-    return interpretMessage(message as Record<string, unknown>, { requestId, warnings, raw: message, secrets: this.secrets });
+    return interpretMessage(message as Record<string, unknown>, {
+      requestId,
+      warnings,
+      raw: message,
+      secrets: this.secrets,
+    });
   }
 
   private async generateStreamed(
@@ -136,7 +161,8 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
     const message = accumulator.toMessage();
     if (!accumulator.complete) {
       // A refusal decided before the cut still stands; anything else was cut off mid-answer.
-      if (message.stop_reason === 'refusal') return interpretMessage(message, { requestId, warnings, raw: message, secrets: this.secrets });
+      if (message.stop_reason === 'refusal')
+        return interpretMessage(message, { requestId, warnings, raw: message, secrets: this.secrets });
       throw new TransientError({
         message: `Anthropic: the stream ended after ${accumulator.eventCount} events without message_stop.`,
         status: response.status,
@@ -153,7 +179,9 @@ function readRequestId(headers: Headers): string | undefined {
   return id === undefined || id === '' ? undefined : id;
 }
 
-function requestHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string | null> | undefined {
+function requestHeaders(
+  headers: Record<string, string | undefined> | undefined,
+): Record<string, string | null> | undefined {
   if (headers === undefined) return undefined;
   // The SDK removes a header given as null; the contract says undefined removes one.
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value ?? null]));

@@ -1,11 +1,5 @@
 import { getHeader, redactBody, redactSecrets } from '@sc-safety/adapter-utils';
-import {
-  AuthError,
-  InvalidRequestError,
-  QuotaExhaustedError,
-  RateLimitedError,
-  TransientError,
-} from '@sc-safety/spec';
+import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
 import { redactRaw } from './redact-raw.js';
 import { retryAfterMs } from './retry-after.js';
@@ -44,7 +38,8 @@ const TYPE_STATUS: Readonly<Record<string, number>> = {
 
 // Anthropic has no quota status or code: a spent balance is a 400 recognised by its message.
 const CREDIT_BALANCE = /credit balance is too low|purchase credits/i;
-const CONTEXT_LENGTH = /prompt is too long|exceeds? (?:the )?(?:model'?s? )?context|context (?:window|limit)|input length and `?max_tokens`? exceed/i;
+const CONTEXT_LENGTH =
+  /prompt is too long|exceeds? (?:the )?(?:model'?s? )?context|context (?:window|limit)|input length and `?max_tokens`? exceed/i;
 const CONTENT_FILTERING = /output blocked by content filtering policy/i;
 
 /**
@@ -70,7 +65,10 @@ export function classifyError(evidence: ErrorEvidence, options: ClassifyOptions)
       message: redactSecrets(vendorMessage, options.secrets),
       warnings: options.warnings,
       // The envelope as evidence, structure kept, with the key taken out of every string in it.
-      raw: evidence.body === undefined || evidence.body === null ? redactBody(evidence.bodyText, options.secrets) : redactRaw(evidence.body, options.secrets),
+      raw:
+        evidence.body === undefined || evidence.body === null
+          ? redactBody(evidence.bodyText, options.secrets)
+          : redactRaw(evidence.body, options.secrets),
     };
     if (options.partialText !== undefined && options.partialText !== '') blocked.partialText = options.partialText;
     if (requestId !== undefined) blocked.requestId = requestId;
@@ -86,7 +84,8 @@ export function classifyError(evidence: ErrorEvidence, options: ClassifyOptions)
     warnings: options.warnings,
   };
 
-  if (effective === 402 || (CREDIT_BALANCE.test(vendorMessage) && (effective === 400 || effective === 403))) return new QuotaExhaustedError(common);
+  if (effective === 402 || (CREDIT_BALANCE.test(vendorMessage) && (effective === 400 || effective === 403)))
+    return new QuotaExhaustedError(common);
   if (CONTEXT_LENGTH.test(vendorMessage) && (effective === 400 || effective === 413)) {
     return new InvalidRequestError({ ...common, reason: 'context_length' });
   }
@@ -95,7 +94,8 @@ export function classifyError(evidence: ErrorEvidence, options: ClassifyOptions)
     return new RateLimitedError({ ...common, ...(wait === undefined ? {} : { retryAfterMs: wait }) });
   }
   if (effective === 401 || effective === 403) return new AuthError(common);
-  if (effective === undefined || effective === 408 || effective === 409 || effective >= 500) return new TransientError(common);
+  if (effective === undefined || effective === 408 || effective === 409 || effective >= 500)
+    return new TransientError(common);
   if (effective >= 400) return new InvalidRequestError({ ...common, reason: invalidReason(effective, vendorMessage) });
   return new TransientError(common);
 }
@@ -122,12 +122,24 @@ export function errorFields(body: unknown): { type?: string; message?: string } 
 function readErrorRequestId(evidence: ErrorEvidence): string | undefined {
   const header = getHeader(evidence.headers, 'request-id');
   if (header !== undefined && header !== '') return header;
-  const fromBody = typeof evidence.body === 'object' && evidence.body !== null ? (evidence.body as Record<string, unknown>).request_id : undefined;
+  const fromBody =
+    typeof evidence.body === 'object' && evidence.body !== null
+      ? (evidence.body as Record<string, unknown>).request_id
+      : undefined;
   return typeof fromBody === 'string' && fromBody !== '' ? fromBody : undefined;
 }
 
-function describe(evidence: ErrorEvidence, type: string | undefined, message: string | undefined, secrets: readonly string[]): string {
+function describe(
+  evidence: ErrorEvidence,
+  type: string | undefined,
+  message: string | undefined,
+  secrets: readonly string[],
+): string {
   const where = evidence.status === undefined ? 'error event inside the stream' : `HTTP ${evidence.status}`;
-  const text = message ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${redactSecrets(evidence.bodyText, secrets).slice(0, 200).replace(/\s+/g, ' ')}`);
+  const text =
+    message ??
+    (evidence.bodyText.trim() === ''
+      ? 'no body'
+      : `non-JSON body: ${redactSecrets(evidence.bodyText, secrets).slice(0, 200).replace(/\s+/g, ' ')}`);
   return redactSecrets(`Anthropic ${where}${type === undefined ? '' : ` (${type})`}: ${text}`, secrets);
 }

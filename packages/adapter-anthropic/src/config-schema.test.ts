@@ -10,7 +10,9 @@ const issuesOf = (value: unknown) => {
 
 describe('configSchema', () => {
   it('fills in the defaults', () => {
-    expect(validateConfig({ model: 'claude-x' })).toEqual({ value: { model: 'claude-x', timeoutMs: 120_000, stream: false, maxTokens: 1024 } });
+    expect(validateConfig({ model: 'claude-x' })).toEqual({
+      value: { model: 'claude-x', timeoutMs: 120_000, stream: false, maxTokens: 1024 },
+    });
     expect(validateConfig({ model: 'claude-x', stream: true, maxTokens: 64, timeoutMs: 5000 }).issues).toBeUndefined();
   });
 
@@ -46,7 +48,12 @@ describe('configSchema', () => {
 
   it('never echoes a value (a key pasted in the wrong field stays out of messages)', () => {
     const secret = 'sk-ant-pasted-in-the-wrong-place-0000';
-    const issues = issuesOf({ model: 'claude-x', apiKeyEnv: secret, baseURL: secret, headers: { authorization: secret } });
+    const issues = issuesOf({
+      model: 'claude-x',
+      apiKeyEnv: secret,
+      baseURL: secret,
+      headers: { authorization: secret },
+    });
     expect(JSON.stringify(issues)).not.toContain(secret);
   });
 });
@@ -54,12 +61,16 @@ describe('configSchema', () => {
 describe('createModel', () => {
   it('reads the key from ANTHROPIC_API_KEY, or the variable apiKeyEnv names', () => {
     expect(() => createModel({ model: 'm' }, { env: { ANTHROPIC_API_KEY: 'sk-ant-from-env-000000' } })).not.toThrow();
-    expect(() => createModel({ model: 'm', apiKeyEnv: 'MY_KEY' }, { env: { MY_KEY: 'sk-ant-from-env-000000' } })).not.toThrow();
+    expect(() =>
+      createModel({ model: 'm', apiKeyEnv: 'MY_KEY' }, { env: { MY_KEY: 'sk-ant-from-env-000000' } }),
+    ).not.toThrow();
   });
 
   it('fails before any call when no key is found, naming the variable', () => {
     expect(() => createModel({ model: 'm' }, { env: {} })).toThrow(/ANTHROPIC_API_KEY/);
-    expect(() => createModel({ model: 'm', apiKeyEnv: 'MY_KEY' }, { env: { ANTHROPIC_API_KEY: 'sk-ant-x-0000000' } })).toThrow(/MY_KEY/);
+    expect(() =>
+      createModel({ model: 'm', apiKeyEnv: 'MY_KEY' }, { env: { ANTHROPIC_API_KEY: 'sk-ant-x-0000000' } }),
+    ).toThrow(/MY_KEY/);
   });
 
   it('declares the capability manifest', () => {

@@ -36,7 +36,12 @@ const schema = configObject(
         if (typeof headers !== 'object' || headers === null) return;
         for (const name of Object.keys(headers)) {
           if (!RESERVED_HEADERS.has(name.toLowerCase())) continue;
-          ctx.addIssue({ code: 'custom', path: [name], input: undefined, message: `Header "${name}" is set from "apiKey" / "apiKeyEnv"; do not set it here.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            input: undefined,
+            message: `Header "${name}" is set from "apiKey" / "apiKeyEnv"; do not set it here.`,
+          });
         }
       }, EVEN_IF_INVALID)
       .optional(),

@@ -30,4 +30,8 @@ export interface AnthropicAdapterConfig extends AdapterBaseConfigV1 {
 }
 
 /** The config after validation: defaults filled in. */
-export type ResolvedAnthropicConfig = AnthropicAdapterConfig & { timeoutMs: number; stream: boolean; maxTokens: number };
+export type ResolvedAnthropicConfig = AnthropicAdapterConfig & {
+  timeoutMs: number;
+  stream: boolean;
+  maxTokens: number;
+};

@@ -12,7 +12,10 @@ const ask = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 async function failWith(scenario: FakeScenario, stream: boolean): Promise<AdapterError> {
   const server = await fake();
   server.enqueue(scenario);
-  const model = createModel({ model: 'claude-fake', apiKey: KEY, baseURL: server.baseURL, timeoutMs: 10_000, stream }, { fetch: requestAttachingFetch() });
+  const model = createModel(
+    { model: 'claude-fake', apiKey: KEY, baseURL: server.baseURL, timeoutMs: 10_000, stream },
+    { fetch: requestAttachingFetch() },
+  );
   const error = await model.generate(ask).then(
     (result) => new Error(`expected a rejection, got ${result.type}`),
     (e: unknown) => e,
@@ -25,17 +28,20 @@ describe.each([false, true])('a failure whose raw error holds the API key (strea
   it.each([
     ['a connection that fails', { kind: 'reset' }],
     ['an answer that cannot be read (cut off mid-body)', { kind: 'truncated-stream' }],
-  ] as const)('%s throws an error with the key nowhere in it, its cause chain or its stack', async (_what, scenario) => {
-    const error = await failWith(scenario, stream);
-    expect(TransientError.isInstance(error)).toBe(true);
-    expect(findSecret(error, KEY)).toEqual([]);
-    // Still says what went wrong, through a plain, redacted cause.
-    const cause = error.cause as Error;
-    expect(cause).toBeInstanceOf(Error);
-    expect(Object.keys(cause)).toEqual([]);
-    expect(cause.cause).toBeUndefined();
-    expect(cause.message).not.toBe('');
-  });
+  ] as const)(
+    '%s throws an error with the key nowhere in it, its cause chain or its stack',
+    async (_what, scenario) => {
+      const error = await failWith(scenario, stream);
+      expect(TransientError.isInstance(error)).toBe(true);
+      expect(findSecret(error, KEY)).toEqual([]);
+      // Still says what went wrong, through a plain, redacted cause.
+      const cause = error.cause as Error;
+      expect(cause).toBeInstanceOf(Error);
+      expect(Object.keys(cause)).toEqual([]);
+      expect(cause.cause).toBeUndefined();
+      expect(cause.message).not.toBe('');
+    },
+  );
 });
 
 describe('the sanitized cause', () => {
@@ -60,7 +66,10 @@ describe.each([false, true])('failures through the default (undici) transport (s
   ] as const)('%s is a TransientError with the key nowhere in it', async (_what, scenario) => {
     const server = await fake();
     server.enqueue(scenario);
-    const model = createModel({ model: 'claude-fake', apiKey: KEY, baseURL: server.baseURL, timeoutMs: 10_000, stream }, { env: {} });
+    const model = createModel(
+      { model: 'claude-fake', apiKey: KEY, baseURL: server.baseURL, timeoutMs: 10_000, stream },
+      { env: {} },
+    );
     const error = await model.generate(ask).then(
       (result) => new Error(`expected a rejection, got ${result.type}`),
       (e: unknown) => e,

@@ -41,13 +41,23 @@ export function handleFailure(error: unknown, ctx: FailureContext): AdapterError
     const parsed = error.error === undefined ? undefined : safeParseJson(bodyText);
     return classifyError(
       { status: error.status, headers: error.headers, body: parsed?.success ? parsed.value : undefined, bodyText },
-      { secrets: ctx.secrets, warnings: ctx.warnings, ...(ctx.partialText === undefined ? {} : { partialText: ctx.partialText }) },
+      {
+        secrets: ctx.secrets,
+        warnings: ctx.warnings,
+        ...(ctx.partialText === undefined ? {} : { partialText: ctx.partialText }),
+      },
     );
   }
   if (error instanceof SyntaxError) {
-    return new InvalidResponseError({ ...base, message: redact(`Anthropic: a stream event was not valid JSON: ${error.message}`, ctx) });
+    return new InvalidResponseError({
+      ...base,
+      message: redact(`Anthropic: a stream event was not valid JSON: ${error.message}`, ctx),
+    });
   }
-  return new TransientError({ ...base, message: redact(`Anthropic: the answer could not be read: ${errorText(error)}`, ctx) });
+  return new TransientError({
+    ...base,
+    message: redact(`Anthropic: the answer could not be read: ${errorText(error)}`, ctx),
+  });
 }
 
 function stripStatus(message: string): string {

@@ -23,7 +23,9 @@ describe('mapFinishReason', () => {
 
 describe('mapUsage', () => {
   it('counts cache reads and writes as input, and reports cache reads', () => {
-    expect(mapUsage({ input_tokens: 10, cache_creation_input_tokens: 5, cache_read_input_tokens: 20, output_tokens: 7 })).toEqual({
+    expect(
+      mapUsage({ input_tokens: 10, cache_creation_input_tokens: 5, cache_read_input_tokens: 20, output_tokens: 7 }),
+    ).toEqual({
       inputTokens: 35,
       outputTokens: 7,
       totalTokens: 42,
@@ -39,7 +41,12 @@ describe('interpretMessage', () => {
     const result = interpretMessage(
       {
         id: 'msg_1',
-        content: [{ type: 'thinking', thinking: 'Hmm.' }, { type: 'text', text: 'A' }, { type: 'tool_use', id: 't' }, { type: 'text', text: 'B' }],
+        content: [
+          { type: 'thinking', thinking: 'Hmm.' },
+          { type: 'text', text: 'A' },
+          { type: 'tool_use', id: 't' },
+          { type: 'text', text: 'B' },
+        ],
         stop_reason: 'end_turn',
         usage: { input_tokens: 1, output_tokens: 2 },
       },
@@ -59,7 +66,12 @@ describe('interpretMessage', () => {
 
   it('turns stop_reason refusal into an output block with the partial text and stop_details', () => {
     const result = interpretMessage(
-      { id: 'msg_1', content: [{ type: 'text', text: 'Sure, first you' }], stop_reason: 'refusal', stop_details: { type: 'refusal', category: 'cyber', explanation: 'Policy.' } },
+      {
+        id: 'msg_1',
+        content: [{ type: 'text', text: 'Sure, first you' }],
+        stop_reason: 'refusal',
+        stop_details: { type: 'refusal', category: 'cyber', explanation: 'Policy.' },
+      },
       { requestId: 'req_1', warnings: [], raw: undefined },
     );
     expect(result).toMatchObject({

@@ -5,7 +5,10 @@ import { mapUsage } from './map-usage.js';
 import { redactRaw } from './redact-raw.js';
 
 /** The moderation signals this adapter turns into blocked results (the capability manifest lists them). */
-export const MODERATION_SIGNALS = ['stop_reason=refusal', 'error.message=Output blocked by content filtering policy'] as const;
+export const MODERATION_SIGNALS = [
+  'stop_reason=refusal',
+  'error.message=Output blocked by content filtering policy',
+] as const;
 
 export interface InterpretOptions {
   requestId: string | undefined;
@@ -48,7 +51,8 @@ export function interpretMessage(message: Record<string, unknown>, options: Inte
       type: 'blocked',
       stage: 'output',
       code: 'refusal',
-      message: details.explanation ?? 'Anthropic stopped the answer with stop_reason "refusal" (streaming safety classifier).',
+      message:
+        details.explanation ?? 'Anthropic stopped the answer with stop_reason "refusal" (streaming safety classifier).',
       finishReason,
       usage,
       warnings: options.warnings,
@@ -79,6 +83,8 @@ function refusalDetails(stopDetails: unknown, secrets: readonly string[]): { cat
   const d = stopDetails as Record<string, unknown>;
   return {
     ...(typeof d.category === 'string' ? { category: redactSecrets(d.category, secrets) } : {}),
-    ...(typeof d.explanation === 'string' && d.explanation !== '' ? { explanation: redactSecrets(d.explanation, secrets) } : {}),
+    ...(typeof d.explanation === 'string' && d.explanation !== ''
+      ? { explanation: redactSecrets(d.explanation, secrets) }
+      : {}),
   };
 }

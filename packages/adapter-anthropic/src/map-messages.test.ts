@@ -33,7 +33,9 @@ describe('mapMessages', () => {
       { role: 'assistant', content: 'A\n\nB' },
       { role: 'user', content: 'Q' },
     ]);
-    expect(mapped.warnings).toEqual([{ type: 'other', setting: 'messages', message: expect.stringMatching(/^2 consecutive same-role/) }]);
+    expect(mapped.warnings).toEqual([
+      { type: 'other', setting: 'messages', message: expect.stringMatching(/^2 consecutive same-role/) },
+    ]);
   });
 
   it('puts a placeholder user turn before a leading assistant turn', () => {
@@ -46,7 +48,9 @@ describe('mapMessages', () => {
       { role: 'assistant', content: 'I said this first.' },
       { role: 'user', content: 'Q' },
     ]);
-    expect(mapped.warnings.map((w) => w.message)).toEqual([expect.stringContaining('started with an assistant message')]);
+    expect(mapped.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('started with an assistant message'),
+    ]);
   });
 
   it('drops empty turns before the last, then merges what became adjacent', () => {
@@ -56,7 +60,10 @@ describe('mapMessages', () => {
       { role: 'user', content: 'Q2' },
     ]);
     expect(mapped.messages).toEqual([{ role: 'user', content: 'Q1\n\nQ2' }]);
-    expect(mapped.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^1 empty message/), expect.stringMatching(/^1 consecutive/)]);
+    expect(mapped.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^1 empty message/),
+      expect.stringMatching(/^1 consecutive/),
+    ]);
   });
 
   it('warns when a system message comes after the first turn', () => {
@@ -66,6 +73,9 @@ describe('mapMessages', () => {
       { role: 'user', content: 'Q2' },
     ]);
     expect(mapped.system).toBe('Late rule.');
-    expect(mapped.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^1 system message/), expect.stringMatching(/consecutive/)]);
+    expect(mapped.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^1 system message/),
+      expect.stringMatching(/consecutive/),
+    ]);
   });
 });

@@ -50,11 +50,16 @@ export function mapMessages(input: readonly ChatMessageV1[]): MappedMessages {
       turns.push({ role: message.role, content: message.content });
     }
   }
-  if (lateSystem > 0) warn(`${lateSystem} system message(s) after the first turn were moved to the top-level "system" field (Anthropic has no system role inside messages).`);
+  if (lateSystem > 0)
+    warn(
+      `${lateSystem} system message(s) after the first turn were moved to the top-level "system" field (Anthropic has no system role inside messages).`,
+    );
 
   const nonEmpty = turns.filter((turn, i) => i === turns.length - 1 || turn.content.trim() !== '');
   if (nonEmpty.length < turns.length) {
-    warn(`${turns.length - nonEmpty.length} empty message(s) were dropped (Anthropic rejects empty turns before the last).`);
+    warn(
+      `${turns.length - nonEmpty.length} empty message(s) were dropped (Anthropic rejects empty turns before the last).`,
+    );
   }
 
   const merged: AnthropicTurn[] = [];
@@ -68,11 +73,16 @@ export function mapMessages(input: readonly ChatMessageV1[]): MappedMessages {
       merged.push({ ...turn });
     }
   }
-  if (merges > 0) warn(`${merges} consecutive same-role message(s) were merged into the previous one (Anthropic requires alternating user/assistant turns).`);
+  if (merges > 0)
+    warn(
+      `${merges} consecutive same-role message(s) were merged into the previous one (Anthropic requires alternating user/assistant turns).`,
+    );
 
   if (merged[0]?.role === 'assistant') {
     merged.unshift({ role: 'user', content: LEADING_USER_PLACEHOLDER });
-    warn(`The conversation started with an assistant message; a user turn "${LEADING_USER_PLACEHOLDER}" was put before it (Anthropic requires the first turn to be the user's).`);
+    warn(
+      `The conversation started with an assistant message; a user turn "${LEADING_USER_PLACEHOLDER}" was put before it (Anthropic requires the first turn to be the user's).`,
+    );
   }
 
   return { system: systemParts.length > 0 ? systemParts.join(JOINER) : undefined, messages: merged, warnings };

@@ -18,18 +18,38 @@ describe('mapRequest', () => {
       defaultMaxTokens: 1024,
       stream: true,
     });
-    expect(body).toEqual({ model: 'claude-x', max_tokens: 50, messages: [{ role: 'user', content: 'Hi' }], temperature: 0.2, top_p: 0.9, stop_sequences: ['END'], stream: true });
+    expect(body).toEqual({
+      model: 'claude-x',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'Hi' }],
+      temperature: 0.2,
+      top_p: 0.9,
+      stop_sequences: ['END'],
+      stream: true,
+    });
     expect(warnings).toEqual([]);
   });
 
   it('drops seed with an unsupported-setting warning', () => {
-    const { body, warnings } = mapRequest({ model: 'm', request: { ...ask, params: { seed: 7 } }, defaultMaxTokens: 10, stream: false });
+    const { body, warnings } = mapRequest({
+      model: 'm',
+      request: { ...ask, params: { seed: 7 } },
+      defaultMaxTokens: 10,
+      stream: false,
+    });
     expect(body).not.toHaveProperty('seed');
-    expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'seed', message: expect.stringContaining('seed') }]);
+    expect(warnings).toEqual([
+      { type: 'unsupported-setting', setting: 'seed', message: expect.stringContaining('seed') },
+    ]);
   });
 
   it('clamps temperature and top_p to [0, 1] with a warning', () => {
-    const { body, warnings } = mapRequest({ model: 'm', request: { ...ask, params: { temperature: 1.7, topP: -0.1 } }, defaultMaxTokens: 10, stream: false });
+    const { body, warnings } = mapRequest({
+      model: 'm',
+      request: { ...ask, params: { temperature: 1.7, topP: -0.1 } },
+      defaultMaxTokens: 10,
+      stream: false,
+    });
     expect(body).toMatchObject({ temperature: 1, top_p: 0 });
     expect(warnings).toEqual([
       { type: 'clamped-setting', setting: 'temperature', message: expect.stringContaining('1.7') },
@@ -38,7 +58,12 @@ describe('mapRequest', () => {
   });
 
   it('drops whitespace-only stop sequences with a warning', () => {
-    const { body, warnings } = mapRequest({ model: 'm', request: { ...ask, params: { stop: [' ', '\n'] } }, defaultMaxTokens: 10, stream: false });
+    const { body, warnings } = mapRequest({
+      model: 'm',
+      request: { ...ask, params: { stop: [' ', '\n'] } },
+      defaultMaxTokens: 10,
+      stream: false,
+    });
     expect(body).not.toHaveProperty('stop_sequences');
     expect(warnings).toEqual([{ type: 'unsupported-setting', setting: 'stop', message: expect.any(String) }]);
   });

@@ -34,12 +34,20 @@ export function mapRequest(input: MapRequestInput): MappedRequest {
   if (params.temperature !== undefined) body.temperature = clamp('temperature', params.temperature, warnings);
   if (params.topP !== undefined) body.top_p = clamp('topP', params.topP, warnings);
   if (params.seed !== undefined) {
-    warnings.push({ type: 'unsupported-setting', setting: 'seed', message: 'seed is not supported by the Anthropic Messages API; it was not sent.' });
+    warnings.push({
+      type: 'unsupported-setting',
+      setting: 'seed',
+      message: 'seed is not supported by the Anthropic Messages API; it was not sent.',
+    });
   }
   if (params.stop !== undefined && params.stop.length > 0) {
     const usable = params.stop.filter((s) => s.trim() !== '');
     if (usable.length < params.stop.length) {
-      warnings.push({ type: 'unsupported-setting', setting: 'stop', message: 'Whitespace-only stop sequences are refused by Anthropic; they were not sent.' });
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: 'stop',
+        message: 'Whitespace-only stop sequences are refused by Anthropic; they were not sent.',
+      });
     }
     if (usable.length > 0) body.stop_sequences = usable;
   }
@@ -50,7 +58,11 @@ export function mapRequest(input: MapRequestInput): MappedRequest {
 function clamp(setting: 'temperature' | 'topP', value: number, warnings: WarningV1[]): number {
   const clamped = Math.min(1, Math.max(0, value));
   if (clamped !== value) {
-    warnings.push({ type: 'clamped-setting', setting, message: `${setting} ${value} is outside Anthropic's range [0, 1]; sent ${clamped}.` });
+    warnings.push({
+      type: 'clamped-setting',
+      setting,
+      message: `${setting} ${value} is outside Anthropic's range [0, 1]; sent ${clamped}.`,
+    });
   }
   return clamped;
 }

@@ -7,7 +7,10 @@ describe('redactRaw', () => {
   it('redacts the key in every string value and property name, keeping the structure', () => {
     const body = {
       id: 'msg_1',
-      content: [{ type: 'text', text: 'ok' }, { type: 'text', text: `echo ${KEY}` }],
+      content: [
+        { type: 'text', text: 'ok' },
+        { type: 'text', text: `echo ${KEY}` },
+      ],
       usage: { input_tokens: 3, output_tokens: 1 },
       stop_reason: null,
       flags: [true, 2, null],
@@ -15,7 +18,10 @@ describe('redactRaw', () => {
     };
     expect(redactRaw(body, [KEY])).toEqual({
       id: 'msg_1',
-      content: [{ type: 'text', text: 'ok' }, { type: 'text', text: 'echo [REDACTED]' }],
+      content: [
+        { type: 'text', text: 'ok' },
+        { type: 'text', text: 'echo [REDACTED]' },
+      ],
       usage: { input_tokens: 3, output_tokens: 1 },
       stop_reason: null,
       flags: [true, 2, null],
@@ -24,7 +30,9 @@ describe('redactRaw', () => {
   });
 
   it('redacts a given secret that has no known shape', () => {
-    expect(redactRaw({ note: 'token plain-secret-value here' }, ['plain-secret-value'])).toEqual({ note: 'token [REDACTED] here' });
+    expect(redactRaw({ note: 'token plain-secret-value here' }, ['plain-secret-value'])).toEqual({
+      note: 'token [REDACTED] here',
+    });
   });
 
   it('leaves the input untouched and shares the parts with nothing to redact', () => {

@@ -11,9 +11,13 @@ describe('servedModel: the model the Messages response names', () => {
       const server = await fake({ servedModel: () => ({ id: served }) });
       const model = modelAt(server, { model: 'claude-e2e-alias', stream });
       server.enqueue({ kind: 'text', text: 'one' }, { kind: 'text', text: 'two' });
-      expect(await model.generate({ messages: [{ role: 'user', content: 'q' }] })).toMatchObject({ servedModel: { id: 'claude-e2e-alias-20250929' } });
+      expect(await model.generate({ messages: [{ role: 'user', content: 'q' }] })).toMatchObject({
+        servedModel: { id: 'claude-e2e-alias-20250929' },
+      });
       served = 'claude-e2e-alias-20251101';
-      expect(await model.generate({ messages: [{ role: 'user', content: 'q' }] })).toMatchObject({ servedModel: { id: 'claude-e2e-alias-20251101' } });
+      expect(await model.generate({ messages: [{ role: 'user', content: 'q' }] })).toMatchObject({
+        servedModel: { id: 'claude-e2e-alias-20251101' },
+      });
     });
   }
 

@@ -34,7 +34,10 @@ export class StreamAccumulator {
       case 'content_block_delta': {
         const delta = isRecord(e.delta) ? e.delta : {};
         const index = indexOf(e);
-        const block = this.blocks.get(index) ?? { type: delta.type === 'thinking_delta' ? 'thinking' : 'text', text: '' };
+        const block = this.blocks.get(index) ?? {
+          type: delta.type === 'thinking_delta' ? 'thinking' : 'text',
+          text: '',
+        };
         if (delta.type === 'text_delta' && typeof delta.text === 'string') block.text += delta.text;
         else if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string') block.text += delta.thinking;
         this.blocks.set(index, block);
@@ -44,7 +47,8 @@ export class StreamAccumulator {
         if (isRecord(e.delta)) this.stop = { ...this.stop, ...e.delta };
         // message_delta usage is cumulative; fields it leaves out keep their message_start values.
         if (isRecord(e.usage)) {
-          for (const [key, value] of Object.entries(e.usage)) if (value !== null && value !== undefined) this.usage[key] = value;
+          for (const [key, value] of Object.entries(e.usage))
+            if (value !== null && value !== undefined) this.usage[key] = value;
         }
         return;
       }
@@ -65,7 +69,13 @@ export class StreamAccumulator {
 
   /** The assembled message, shaped like a non-streamed response body. */
   toMessage(): Record<string, unknown> {
-    const content = this.sortedBlocks().map((b) => (b.type === 'thinking' ? { type: 'thinking', thinking: b.text } : b.type === 'text' ? { type: 'text', text: b.text } : { type: b.type }));
+    const content = this.sortedBlocks().map((b) =>
+      b.type === 'thinking'
+        ? { type: 'thinking', thinking: b.text }
+        : b.type === 'text'
+          ? { type: 'text', text: b.text }
+          : { type: b.type },
+    );
     return {
       ...this.shell,
       content,

@@ -14,16 +14,26 @@ const KEY = 'acme-test-key-0123456789';
 
 /** Reads Acme's `conversation` back as chat messages, instructions first. */
 function extractAcme(body: unknown): ChatMessageV1[] {
-  const conversation = (body as { conversation?: { instructions?: string; turns?: { speaker: string; text: string }[] } }).conversation;
-  const turns = (conversation?.turns ?? []).map((t): ChatMessageV1 => ({ role: t.speaker === 'bot' ? 'assistant' : 'user', content: t.text }));
-  return conversation?.instructions === undefined ? turns : [{ role: 'system', content: conversation.instructions }, ...turns];
+  const conversation = (
+    body as { conversation?: { instructions?: string; turns?: { speaker: string; text: string }[] } }
+  ).conversation;
+  const turns = (conversation?.turns ?? []).map(
+    (t): ChatMessageV1 => ({ role: t.speaker === 'bot' ? 'assistant' : 'user', content: t.text }),
+  );
+  return conversation?.instructions === undefined
+    ? turns
+    : [{ role: 'system', content: conversation.instructions }, ...turns];
 }
 
 for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `http template from YAML (acme, ${stream ? 'ndjson stream' : 'whole body'})`,
     createServer: () => createAcmeFakeServer({ apiKey: KEY }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'acme-large', template: TEMPLATE, baseURL: server.baseURL, apiKey, timeoutMs, stream }, { env: {} }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel(
+        { model: 'acme-large', template: TEMPLATE, baseURL: server.baseURL, apiKey, timeoutMs, stream },
+        { env: {} },
+      ),
     apiKey: KEY,
     supports: { streaming: stream, seed: false, systemRole: 'native' },
     extractMessages: extractAcme,
@@ -40,7 +50,13 @@ describe('a vendor written only as a YAML template (acme)', () => {
   });
 
   async function model(stream: boolean) {
-    const checked = validateConfig({ model: 'acme-large', template: TEMPLATE, baseURL: server.baseURL, apiKey: KEY, stream });
+    const checked = validateConfig({
+      model: 'acme-large',
+      template: TEMPLATE,
+      baseURL: server.baseURL,
+      apiKey: KEY,
+      stream,
+    });
     if ('issues' in checked && checked.issues) throw new Error(JSON.stringify(checked.issues));
     return adapter.create(checked.value, { env: {} });
   }
@@ -66,7 +82,12 @@ describe('a vendor written only as a YAML template (acme)', () => {
       options: { safety_mode: 'standard', temperature: 1, max_new_tokens: 20, stop: ['\n'] },
       conversation: { instructions: 'Be brief.', turns: [{ speaker: 'human', text: 'Hi\n\nHow are you?' }] },
     });
-    expect(result.warnings.map((w) => `${w.type}:${w.setting}`).sort()).toEqual(['clamped-setting:maxTokens', 'clamped-setting:temperature', 'other:messages', 'unsupported-setting:seed']);
+    expect(result.warnings.map((w) => `${w.type}:${w.setting}`).sort()).toEqual([
+      'clamped-setting:maxTokens',
+      'clamped-setting:temperature',
+      'other:messages',
+      'unsupported-setting:seed',
+    ]);
     await m.close?.();
   });
 
@@ -75,8 +96,18 @@ describe('a vendor written only as a YAML template (acme)', () => {
       const m = await model(stream);
       server.reset();
       server.enqueue({ kind: 'block', signal: 'openai-invalid-prompt', stage: 'input' });
-      expect(await m.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({ type: 'blocked', stage: 'input', code: '4201', message: 'input refused' });
-      server.enqueue({ kind: 'block', signal: 'openai-content-filter', stage: 'output', partialText: 'Partial answer' });
+      expect(await m.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({
+        type: 'blocked',
+        stage: 'input',
+        code: '4201',
+        message: 'input refused',
+      });
+      server.enqueue({
+        kind: 'block',
+        signal: 'openai-content-filter',
+        stage: 'output',
+        partialText: 'Partial answer',
+      });
       const out = await m.generate({ messages: [{ role: 'user', content: 'x' }] });
       expect(out).toMatchObject({ type: 'blocked', stage: 'output', code: '4202', partialText: 'Partial answer' });
       await m.close?.();
@@ -87,7 +118,9 @@ describe('a vendor written only as a YAML template (acme)', () => {
     const m = await model(false);
     server.reset();
     server.enqueue({ kind: 'quota' }, { kind: 'context-length' }, { kind: 'auth' });
-    await expect(m.generate({ messages: [{ role: 'user', content: 'x' }] })).rejects.toSatisfy(QuotaExhaustedError.isInstance);
+    await expect(m.generate({ messages: [{ role: 'user', content: 'x' }] })).rejects.toSatisfy(
+      QuotaExhaustedError.isInstance,
+    );
     const ctx = await m.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
     expect(InvalidRequestError.isInstance(ctx) && ctx.reason).toBe('context_length');
     await expect(m.generate({ messages: [{ role: 'user', content: 'x' }] })).rejects.toSatisfy(AuthError.isInstance);
@@ -99,14 +132,29 @@ describe('a vendor written only as a YAML template (acme)', () => {
     server.reset();
     server.setHandler(() => ({ kind: 'text', text: 'unused' }));
     // Played through the scenario header so the fake's body carries status.retry_after.
-    const error = await m.generate({ messages: [{ role: 'user', content: 'x' }], headers: { 'x-fake-scenario': 'rate-limit' } }).catch((e: unknown) => e);
+    const error = await m
+      .generate({ messages: [{ role: 'user', content: 'x' }], headers: { 'x-fake-scenario': 'rate-limit' } })
+      .catch((e: unknown) => e);
     expect(RateLimitedError.isInstance(error) && error.retryAfterMs).toBe(3000);
     await m.close?.();
   });
 
   it('reports a wrong template field by its path when the config is validated', () => {
-    const checked = validateConfig({ model: 'm', template: { name: 'bad', label: 'Bad', endpoint: { baseURL: 'https://x', path: '/' }, auth: { type: 'bearer' }, request: { messages: 'messages', system: 'message' }, response: { text: 'output..text' }, errors: { code: ['code'], message: ['message'] } } });
-    expect('issues' in checked && checked.issues?.map((i) => i.message)).toEqual(['template.response.text: expected a JSON path such as "output.choices[0].message.content"']);
+    const checked = validateConfig({
+      model: 'm',
+      template: {
+        name: 'bad',
+        label: 'Bad',
+        endpoint: { baseURL: 'https://x', path: '/' },
+        auth: { type: 'bearer' },
+        request: { messages: 'messages', system: 'message' },
+        response: { text: 'output..text' },
+        errors: { code: ['code'], message: ['message'] },
+      },
+    });
+    expect('issues' in checked && checked.issues?.map((i) => i.message)).toEqual([
+      'template.response.text: expected a JSON path such as "output.choices[0].message.content"',
+    ]);
     expect('issues' in checked && checked.issues?.[0]?.path).toEqual(['template', 'response', 'text']);
   });
 });

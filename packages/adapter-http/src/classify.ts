@@ -1,10 +1,4 @@
-import {
-  AuthError,
-  InvalidRequestError,
-  QuotaExhaustedError,
-  RateLimitedError,
-  TransientError,
-} from '@sc-safety/spec';
+import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, WarningV1 } from '@sc-safety/spec';
 import {
   findBlock as findRule,
@@ -26,11 +20,7 @@ export type { BlockDetails, BlockMatch } from '@sc-safety/adapter-utils';
  * Tries the template's block rules in order; the first match wins. `on` is the kind of body (an
  * error body or an answer) so rules written for one are not tried on the other.
  */
-export function findBlock(
-  template: HttpTemplate,
-  subject: Subject,
-  on?: 'error' | 'response',
-): BlockMatch | undefined {
+export function findBlock(template: HttpTemplate, subject: Subject, on?: 'error' | 'response'): BlockMatch | undefined {
   return findRule(template.blocks ?? [], subject, on === undefined ? {} : { on });
 }
 
@@ -41,11 +31,19 @@ export function isErrorBody(template: HttpTemplate, subject: Subject): boolean {
 }
 
 /** The vendor's code, message and request id from an error body. */
-export function readError(template: HttpTemplate, body: unknown): { code?: string; message?: string; requestId?: string } {
+export function readError(
+  template: HttpTemplate,
+  body: unknown,
+): { code?: string; message?: string; requestId?: string } {
   const code = scalarString(getFirst(body, template.errors.code));
-  const message = scalarString(getFirst(body, template.errors.message)) ?? (typeof body === 'string' ? body : undefined);
+  const message =
+    scalarString(getFirst(body, template.errors.message)) ?? (typeof body === 'string' ? body : undefined);
   const requestId = scalarString(getFirst(body, template.errors.requestId));
-  return { ...(code === undefined ? {} : { code }), ...(message === undefined ? {} : { message }), ...(requestId === undefined ? {} : { requestId }) };
+  return {
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message }),
+    ...(requestId === undefined ? {} : { requestId }),
+  };
 }
 
 /** What {@link classifyFailure} needs besides the body. */
@@ -74,13 +72,16 @@ export function classifyFailure(template: HttpTemplate, subject: Subject, contex
   const text = vendor.message === undefined ? '' : `: ${vendor.message}`;
   const note = rule?.description === undefined ? '' : ` (${rule.description})`;
   const unrecognised = kind === 'unrecognised' ? ' — not a code this template knows; recorded with the raw body' : '';
-  const message = redactSecrets(`${template.label} ${what} (${statusText})${text}${note}${unrecognised}`, context.secrets);
+  const message = redactSecrets(
+    `${template.label} ${what} (${statusText})${text}${note}${unrecognised}`,
+    context.secrets,
+  );
   const options = {
     message,
     ...(subject.status === undefined ? {} : { status: subject.status }),
     ...(vendor.code === undefined ? {} : { vendorCode: vendor.code }),
     body: redactBody(context.raw ?? subject.body, context.secrets),
-    ...(vendor.requestId ?? context.requestId ? { requestId: vendor.requestId ?? context.requestId } : {}),
+    ...((vendor.requestId ?? context.requestId) ? { requestId: vendor.requestId ?? context.requestId } : {}),
     warnings: context.warnings,
   };
   switch (kind) {

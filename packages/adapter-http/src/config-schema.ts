@@ -38,11 +38,17 @@ const schema = configObject(
   {
     model: modelField('Missing "model": the vendor model id, e.g. "qwen-plus".'),
     preset: z
-      .string({ error: (issue) => `Unknown preset ${JSON.stringify(issue.input)}. Use one of: ${PRESET_NAMES.join(', ')}.` })
-      .refine((name) => PRESET_NAMES.includes(name), { error: (issue) => `Unknown preset ${JSON.stringify(issue.input)}. Use one of: ${PRESET_NAMES.join(', ')}.` })
+      .string({
+        error: (issue) => `Unknown preset ${JSON.stringify(issue.input)}. Use one of: ${PRESET_NAMES.join(', ')}.`,
+      })
+      .refine((name) => PRESET_NAMES.includes(name), {
+        error: (issue) => `Unknown preset ${JSON.stringify(issue.input)}. Use one of: ${PRESET_NAMES.join(', ')}.`,
+      })
       .optional(),
     template: z
-      .union([z.string(), z.record(z.string(), z.unknown())], { error: '"template" must be a template object or a path to a .yaml/.yml/.json file.' })
+      .union([z.string(), z.record(z.string(), z.unknown())], {
+        error: '"template" must be a template object or a path to a .yaml/.yml/.json file.',
+      })
       .optional(),
     baseURL: urlOf('baseURL').optional(),
     tokenURL: urlOf('tokenURL').optional(),
@@ -52,7 +58,13 @@ const schema = configObject(
     extraBody: freeObject('"extraBody" must be an object of JSON path → value.')
       .superRefine((body, ctx) => {
         for (const key of Object.keys(body)) {
-          if (!isJsonPath(key)) ctx.addIssue({ code: 'custom', path: [key], input: key, message: `"${key}" is not a JSON path such as "parameters.enable_search".` });
+          if (!isJsonPath(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              input: key,
+              message: `"${key}" is not a JSON path such as "parameters.enable_search".`,
+            });
         }
       })
       .optional(),
@@ -76,29 +88,54 @@ const schema = configObject(
   .superRefine((value: unknown, ctx) => {
     if (typeof value !== 'object' || value === null) return;
     if (!('preset' in value) && !('template' in value)) {
-      ctx.addIssue({ code: 'custom', path: ['preset'], input: undefined, message: `Give "preset" (${PRESET_NAMES.join(', ')}) or "template" (an object or a YAML/JSON file path).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preset'],
+        input: undefined,
+        message: `Give "preset" (${PRESET_NAMES.join(', ')}) or "template" (an object or a YAML/JSON file path).`,
+      });
     }
   }, EVEN_IF_INVALID)
   // The template is read only once every field is right: its own problems would only add noise.
-  .superRefine((config, ctx) => {
-    try {
-      // The rule arrays were checked by checkRuleOverrides (issues stop this step), so they have the rule shape.
-      const template = resolveTemplate({ ...config, template: config.template as string | HttpTemplate | undefined } as TemplateChoice);
-      if (config.stream === true && template.stream === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['stream'], input: config.stream, message: `${template.label} template has no "stream" section: set stream: false.` });
+  .superRefine(
+    (config, ctx) => {
+      try {
+        // The rule arrays were checked by checkRuleOverrides (issues stop this step), so they have the rule shape.
+        const template = resolveTemplate({
+          ...config,
+          template: config.template as string | HttpTemplate | undefined,
+        } as TemplateChoice);
+        if (config.stream === true && template.stream === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stream'],
+            input: config.stream,
+            message: `${template.label} template has no "stream" section: set stream: false.`,
+          });
+        }
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error;
+        for (const found of error.issues)
+          ctx.addIssue({
+            code: 'custom',
+            path: splitIssuePath(found.path),
+            input: undefined,
+            message: `${found.path}: ${found.message}`,
+          });
       }
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      for (const found of error.issues) ctx.addIssue({ code: 'custom', path: splitIssuePath(found.path), input: undefined, message: `${found.path}: ${found.message}` });
-    }
-  }, { when: (payload) => payload.issues.length === 0 })
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  )
   // The template was checked by resolveTemplate above, so an object here is a template.
-  .transform(({ template, ...config }) => ({
-    ...config,
-    ...(template === undefined ? {} : { template: template as string | HttpTemplate }),
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    stream: config.stream ?? false,
-  }) as HttpAdapterConfig);
+  .transform(
+    ({ template, ...config }) =>
+      ({
+        ...config,
+        ...(template === undefined ? {} : { template: template as string | HttpTemplate }),
+        timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        stream: config.stream ?? false,
+      }) as HttpAdapterConfig,
+  );
 
 /** Validates an `http` model entry; see {@link configSchema}. */
 export function validateConfig(value: unknown): ConfigSchemaResult<HttpAdapterConfig> {

@@ -23,12 +23,21 @@ export interface CreateModelOptions {
  * (config wins) and the credentials (config, else environment). A missing credential fails here,
  * naming the field and variable, before any call.
  */
-export function createModel(config: HttpAdapterConfig, context: AdapterContextV1 = {}, options: CreateModelOptions = {}): HttpModel {
+export function createModel(
+  config: HttpAdapterConfig,
+  context: AdapterContextV1 = {},
+  options: CreateModelOptions = {},
+): HttpModel {
   const template = resolveTemplate(config, options.baseDir);
   // A WebSocket vendor only ever answers in frames.
   const stream = config.stream === true || template.stream?.format === 'ws';
   if (stream && template.stream === undefined) {
-    throw new TemplateError([{ path: 'stream', message: `${template.label} template has no "stream" section: set stream: false or add template.stream` }]);
+    throw new TemplateError([
+      {
+        path: 'stream',
+        message: `${template.label} template has no "stream" section: set stream: false or add template.stream`,
+      },
+    ]);
   }
   const env = context.env ?? process.env;
   return new HttpModel({
@@ -41,14 +50,26 @@ export function createModel(config: HttpAdapterConfig, context: AdapterContextV1
   });
 }
 
-function createAuth(template: HttpTemplate, config: HttpAdapterConfig, env: Record<string, string | undefined>, now: () => number): AuthPlugin {
+function createAuth(
+  template: HttpTemplate,
+  config: HttpAdapterConfig,
+  env: Record<string, string | undefined>,
+  now: () => number,
+): AuthPlugin {
   const spec = template.auth;
   if (spec.type === 'plugin') {
     const factory = AUTH_PLUGINS[spec.plugin];
-    if (factory === undefined) throw new TemplateError([{ path: 'template.auth.plugin', message: `unknown auth plugin "${spec.plugin}"` }]);
+    if (factory === undefined)
+      throw new TemplateError([{ path: 'template.auth.plugin', message: `unknown auth plugin "${spec.plugin}"` }]);
     return factory.create({ options: spec.options ?? {}, config, env, label: template.label, now });
   }
   if (spec.type === 'none') return staticAuth(spec, undefined);
-  const apiKey = loadCredential(config, 'apiKey', template.apiKeyEnv ?? `${template.name.toUpperCase().replace(/-/g, '_')}_API_KEY`, template.label, env);
+  const apiKey = loadCredential(
+    config,
+    'apiKey',
+    template.apiKeyEnv ?? `${template.name.toUpperCase().replace(/-/g, '_')}_API_KEY`,
+    template.label,
+    env,
+  );
   return staticAuth(spec, apiKey);
 }

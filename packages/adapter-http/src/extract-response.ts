@@ -51,9 +51,14 @@ export function readUsage(body: unknown, paths: UsagePaths | undefined): UsageV1
 }
 
 /** The first request id found in the sources given (body fields or response headers). */
-export function readRequestId(body: unknown, headers: Record<string, string> | undefined, sources: readonly RequestIdSource[] | undefined): string | undefined {
+export function readRequestId(
+  body: unknown,
+  headers: Record<string, string> | undefined,
+  sources: readonly RequestIdSource[] | undefined,
+): string | undefined {
   for (const source of sources ?? []) {
-    const value = 'header' in source ? headers?.[source.header.toLowerCase()] : scalarString(getPath(body, source.path));
+    const value =
+      'header' in source ? headers?.[source.header.toLowerCase()] : scalarString(getPath(body, source.path));
     if (value !== undefined && value !== '') return value;
   }
   return undefined;

@@ -14,14 +14,20 @@ const KEY = 'acme-test-key-0123456789';
 function dependantSignals(signal: AbortSignal): number {
   const symbol = Object.getOwnPropertySymbols(signal).find((s) => s.description === 'kDependantSignals');
   // An internal SafeSet: not `instanceof Set` from here, so read its size.
-  const set = symbol === undefined ? undefined : ((signal as unknown as Record<symbol, unknown>)[symbol] as { size?: unknown } | undefined);
+  const set =
+    symbol === undefined
+      ? undefined
+      : ((signal as unknown as Record<symbol, unknown>)[symbol] as { size?: unknown } | undefined);
   return typeof set?.size === 'number' ? set.size : 0;
 }
 
 describe('a long-lived caller signal', () => {
   it('keeps nothing from 2,000 finished calls: no abort listeners, no composite signals', async () => {
     const server = await createAcmeFakeServer({ apiKey: KEY });
-    const model = createModel({ model: 'acme-large', template: TEMPLATE, baseURL: server.baseURL, apiKey: KEY, timeoutMs: 60_000 }, { env: {} });
+    const model = createModel(
+      { model: 'acme-large', template: TEMPLATE, baseURL: server.baseURL, apiKey: KEY, timeoutMs: 60_000 },
+      { env: {} },
+    );
     const controller = new AbortController();
     try {
       let completed = 0;

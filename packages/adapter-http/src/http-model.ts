@@ -65,14 +65,18 @@ export class HttpModel implements LanguageModelV1 {
     this.modelId = config.model;
     this.dispatcher = createDispatcher(settings.timeoutMs);
     this.capabilities = {
-      systemRole: template.request.system === 'merge' ? 'merged' : template.request.system === 'drop' ? 'unsupported' : 'native',
+      systemRole:
+        template.request.system === 'merge' ? 'merged' : template.request.system === 'drop' ? 'unsupported' : 'native',
       multiTurn: template.capabilities?.multiTurn ?? true,
       seed: template.request.params?.seed !== undefined,
       streaming: settings.stream,
       // Declared only when the template says where the vendor names the model for this mode.
-      reportsServedModel: (settings.stream ? template.stream?.servedModel : template.response.servedModel) !== undefined,
+      reportsServedModel:
+        (settings.stream ? template.stream?.servedModel : template.response.servedModel) !== undefined,
       moderationSignals: [...new Set((template.blocks ?? []).map((rule) => rule.signal))],
-      ...(template.capabilities?.maxContextTokens === undefined ? {} : { maxContextTokens: template.capabilities.maxContextTokens }),
+      ...(template.capabilities?.maxContextTokens === undefined
+        ? {}
+        : { maxContextTokens: template.capabilities.maxContextTokens }),
     };
   }
 
@@ -81,10 +85,23 @@ export class HttpModel implements LanguageModelV1 {
     // A per-call signal released when the call ends: an AbortSignal.any composite per call would
     // stay tied to a long-lived caller signal (see callSignal).
     const scope = callSignal(request.signal, this.settings.timeoutMs);
-    const call: Call = { warnings: [], scope, signal: scope.signal, callerSignal: request.signal, secrets: auth.secrets };
+    const call: Call = {
+      warnings: [],
+      scope,
+      signal: scope.signal,
+      callerSignal: request.signal,
+      secrets: auth.secrets,
+    };
     const modelPath = template.endpoint.modelPaths?.[config.model] ?? config.model;
     const vars = { model: config.model, modelPath, ...auth.vars };
-    const mapped = mapRequest({ template, model: config.model, messages: request.messages, params: request.params, stream, vars });
+    const mapped = mapRequest({
+      template,
+      model: config.model,
+      messages: request.messages,
+      params: request.params,
+      stream,
+      vars,
+    });
     call.warnings.push(...mapped.warnings);
     for (const [path, value] of Object.entries(config.extraBody ?? {})) setPath(mapped.body, path, value);
     const outgoing: OutgoingRequest = {
@@ -131,7 +148,8 @@ export class HttpModel implements LanguageModelV1 {
     const contentType = headers['content-type'] ?? '';
     // A stream request may still get a plain JSON error (Qianfan), and an error may come framed as a stream (DashScope).
     const framed = /text\/event-stream|ndjson/i.test(contentType);
-    const streamed = this.settings.stream && (framed || (response.statusCode < 400 && !/^application\/json\b/i.test(contentType)));
+    const streamed =
+      this.settings.stream && (framed || (response.statusCode < 400 && !/^application\/json\b/i.test(contentType)));
     try {
       if (!streamed) return interpretBody(context, response.statusCode, await response.body.text());
       const interpreter = new StreamInterpreter(context, response.statusCode >= 400 ? response.statusCode : undefined);
@@ -178,7 +196,9 @@ export class HttpModel implements LanguageModelV1 {
     const { template, baseURL, config } = this.settings;
     // A mapped path is the template author's (it may hold slashes); a bare model id is escaped.
     const mapped = template.endpoint.modelPaths?.[config.model] !== undefined;
-    const path = template.endpoint.path.replaceAll('{modelPath}', mapped ? modelPath : encodeURIComponent(modelPath)).replaceAll('{model}', encodeURIComponent(config.model));
+    const path = template.endpoint.path
+      .replaceAll('{modelPath}', mapped ? modelPath : encodeURIComponent(modelPath))
+      .replaceAll('{model}', encodeURIComponent(config.model));
     const url = new URL(baseURL.replace(/\/+$/, '') + path);
     for (const [name, value] of Object.entries(template.endpoint.query ?? {})) url.searchParams.set(name, value);
     return url;

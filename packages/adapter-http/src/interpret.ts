@@ -1,11 +1,26 @@
 import { appendDelta, redactBody, redactSecrets, safeParseJson, takeCumulative } from '@sc-safety/adapter-utils';
 import { InvalidResponseError, TransientError } from '@sc-safety/spec';
-import type { AdapterError, BlockedResultV1, CompletedResultV1, GenerateResultV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type {
+  AdapterError,
+  BlockedResultV1,
+  CompletedResultV1,
+  GenerateResultV1,
+  ServedModelV1,
+  UsageV1,
+  WarningV1,
+} from '@sc-safety/spec';
 import { classifyFailure, findBlock, flagWarning, isErrorBody } from './classify.js';
 import type { BlockMatch } from './classify.js';
 import { matches } from '@sc-safety/adapter-utils';
 import type { RuleSubject as Subject } from '@sc-safety/adapter-utils';
-import { mapFinishReason, readFinishRaw, readRequestId, readServedModel, readText, readUsage } from './extract-response.js';
+import {
+  mapFinishReason,
+  readFinishRaw,
+  readRequestId,
+  readServedModel,
+  readText,
+  readUsage,
+} from './extract-response.js';
 import { getPath } from '@sc-safety/adapter-utils';
 import { redactRaw } from './redact-raw.js';
 import type { StreamFrame } from './stream/read-frames.js';
@@ -35,11 +50,23 @@ function addFlag(context: InterpretContext, match: BlockMatch): void {
 
 function blocked(
   match: BlockMatch,
-  parts: { partialText?: string | undefined; usage?: UsageV1; requestId?: string | undefined; raw: unknown; finishRaw?: string | undefined; servedModel?: ServedModelV1 | undefined },
+  parts: {
+    partialText?: string | undefined;
+    usage?: UsageV1;
+    requestId?: string | undefined;
+    raw: unknown;
+    finishRaw?: string | undefined;
+    servedModel?: ServedModelV1 | undefined;
+  },
   context: InterpretContext,
 ): BlockedResultV1 {
   // Message and details are read from the vendor's body, which may echo a credential.
-  const details = Object.fromEntries(Object.entries(match.details).map(([name, value]) => [name, typeof value === 'string' ? redactSecrets(value, context.secrets) : value]));
+  const details = Object.fromEntries(
+    Object.entries(match.details).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? redactSecrets(value, context.secrets) : value,
+    ]),
+  );
   const result: BlockedResultV1 = {
     type: 'blocked',
     stage: match.stage,
@@ -50,7 +77,8 @@ function blocked(
     raw: redactRaw(parts.raw, context.secrets),
   };
   // An input block's "answer" is the vendor's canned notice, not model text: it stays in `raw` only.
-  if (match.stage !== 'input' && parts.partialText !== undefined && parts.partialText !== '') result.partialText = parts.partialText;
+  if (match.stage !== 'input' && parts.partialText !== undefined && parts.partialText !== '')
+    result.partialText = parts.partialText;
   if (parts.usage !== undefined && Object.keys(parts.usage).length > 0) result.usage = parts.usage;
   if (parts.requestId !== undefined) result.requestId = parts.requestId;
   if (parts.servedModel !== undefined) result.servedModel = parts.servedModel;
@@ -66,8 +94,17 @@ export function interpretBody(context: InterpretContext, status: number, text: s
   const { template } = context;
   const parsed = safeParseJson(text, { context: `${template.label} response`, secrets: context.secrets });
   if (!parsed.success) {
-    if (status >= 400) return fail(context, classifyFailure(template, { status, body: text }, { ...context, raw: text }));
-    return fail(context, new InvalidResponseError({ message: `${parsed.error.message} (HTTP ${status}). Body: ${parsed.error.snippet}`, status, body: redactBody(text, context.secrets), warnings: context.warnings }));
+    if (status >= 400)
+      return fail(context, classifyFailure(template, { status, body: text }, { ...context, raw: text }));
+    return fail(
+      context,
+      new InvalidResponseError({
+        message: `${parsed.error.message} (HTTP ${status}). Body: ${parsed.error.snippet}`,
+        status,
+        body: redactBody(text, context.secrets),
+        warnings: context.warnings,
+      }),
+    );
   }
   const body = parsed.value;
   const subject: Subject = { status, body };
@@ -89,10 +126,19 @@ export function interpretBody(context: InterpretContext, status: number, text: s
     );
   }
   if (match?.effect === 'flag') addFlag(context, match);
-  if (errorBody) return fail(context, classifyFailure(template, subject, { ...context, raw: text, requestId: headerId }));
+  if (errorBody)
+    return fail(context, classifyFailure(template, subject, { ...context, raw: text, requestId: headerId }));
   const answer = readText(body, template.response.text);
   if (answer === undefined && getPath(body, template.response.text) !== null) {
-    return fail(context, new InvalidResponseError({ message: `${template.label} answer has no text at template.response.text ("${template.response.text}"): check the path against the body.`, status, body: redactBody(text, context.secrets), warnings: context.warnings }));
+    return fail(
+      context,
+      new InvalidResponseError({
+        message: `${template.label} answer has no text at template.response.text ("${template.response.text}"): check the path against the body.`,
+        status,
+        body: redactBody(text, context.secrets),
+        warnings: context.warnings,
+      }),
+    );
   }
   const result: CompletedResultV1 = {
     type: 'completed',
@@ -149,13 +195,25 @@ export class StreamInterpreter {
       this.done = true;
       return 'stop';
     }
-    const parsed = safeParseJson(frame.data, { context: `${template.label} stream frame ${this.frames}`, secrets: this.context.secrets });
+    const parsed = safeParseJson(frame.data, {
+      context: `${template.label} stream frame ${this.frames}`,
+      secrets: this.context.secrets,
+    });
     if (!parsed.success) {
-      return fail(this.context, new InvalidResponseError({ message: `${parsed.error.message}. Frame: ${parsed.error.snippet}`, body: redactBody(frame.data, this.context.secrets), warnings: this.context.warnings }));
+      return fail(
+        this.context,
+        new InvalidResponseError({
+          message: `${parsed.error.message}. Frame: ${parsed.error.snippet}`,
+          body: redactBody(frame.data, this.context.secrets),
+          warnings: this.context.warnings,
+        }),
+      );
     }
     const body = parsed.value;
     const subject: Subject = { status: frame.status ?? this.failedStatus, body, event: frame.event };
-    const errorFrame = (frame.event !== undefined && (this.spec.errorEvents ?? []).includes(frame.event)) || isErrorBody(template, subject);
+    const errorFrame =
+      (frame.event !== undefined && (this.spec.errorEvents ?? []).includes(frame.event)) ||
+      isErrorBody(template, subject);
     if (!errorFrame) this.absorb(body);
     const match = findBlock(template, subject, errorFrame ? 'error' : 'response');
     if (match?.effect === 'block') {
@@ -203,11 +261,14 @@ export class StreamInterpreter {
   finish(): CompletedResultV1 {
     const { template } = this.context;
     if (!this.done) {
-      return fail(this.context, new TransientError({
-        message: `${template.label} stream ended before its end marker (template.stream.done) after ${this.frames} frame(s) and ${this.text.length} characters: the answer was cut off.`,
-        warnings: this.context.warnings,
-        ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
-      }));
+      return fail(
+        this.context,
+        new TransientError({
+          message: `${template.label} stream ended before its end marker (template.stream.done) after ${this.frames} frame(s) and ${this.text.length} characters: the answer was cut off.`,
+          warnings: this.context.warnings,
+          ...(this.requestId === undefined ? {} : { requestId: this.requestId }),
+        }),
+      );
     }
     const result: CompletedResultV1 = {
       type: 'completed',

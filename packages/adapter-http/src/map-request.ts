@@ -45,13 +45,18 @@ export function mapRequest(input: MapRequestInput): MappedRequest {
     if (mapping.system === 'field') setPath(body, mapping.systemPath as string, system);
     else if (mapping.system === 'merge') turns = mergeIntoFirstUser(turns, system);
     else if (mapping.system === 'drop') {
-      warnings.push({ type: 'unsupported-setting', setting: 'system', message: `${template.label} has no system prompt: it was not sent.` });
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: 'system',
+        message: `${template.label} has no system prompt: it was not sent.`,
+      });
     }
   }
   turns = applyTurnRules(turns, template, warnings);
   const roleField = mapping.roleField ?? 'role';
   const contentField = mapping.contentField ?? 'content';
-  const ordered: ChatMessageV1[] = system !== undefined && mapping.system === 'message' ? [{ role: 'system', content: system }, ...turns] : turns;
+  const ordered: ChatMessageV1[] =
+    system !== undefined && mapping.system === 'message' ? [{ role: 'system', content: system }, ...turns] : turns;
   setPath(
     body,
     mapping.messages,
@@ -96,7 +101,11 @@ function applyTurnRules(turns: ChatMessageV1[], template: HttpTemplate, warnings
       last.content = `${last.content}\n\n${m.content}`;
     }
     if (merged.length !== out.length) {
-      warnings.push({ type: 'other', setting: 'messages', message: `${template.label} needs alternating turns: ${out.length - merged.length} consecutive turn(s) of the same role were joined.` });
+      warnings.push({
+        type: 'other',
+        setting: 'messages',
+        message: `${template.label} needs alternating turns: ${out.length - merged.length} consecutive turn(s) of the same role were joined.`,
+      });
     }
     out = merged;
   }
@@ -104,7 +113,11 @@ function applyTurnRules(turns: ChatMessageV1[], template: HttpTemplate, warnings
     // Drop whole user/assistant pairs from the front so the conversation still starts with a user turn.
     let drop = out.length - rules.maxMessages;
     if (rules.alternate && drop % 2 === 1) drop++;
-    warnings.push({ type: 'other', setting: 'messages', message: `${template.label} accepts at most ${rules.maxMessages} messages: the oldest ${drop} were not sent.` });
+    warnings.push({
+      type: 'other',
+      setting: 'messages',
+      message: `${template.label} accepts at most ${rules.maxMessages} messages: the oldest ${drop} were not sent.`,
+    });
     out = out.slice(drop);
   }
   return out;
@@ -112,7 +125,12 @@ function applyTurnRules(turns: ChatMessageV1[], template: HttpTemplate, warnings
 
 const DEFAULT_STEP = { temperature: 0.01, topP: 0.01, maxTokens: 1, seed: 1 } as const;
 
-function mapParams(body: Record<string, unknown>, params: GenerationParamsV1 | undefined, template: HttpTemplate, warnings: WarningV1[]): void {
+function mapParams(
+  body: Record<string, unknown>,
+  params: GenerationParamsV1 | undefined,
+  template: HttpTemplate,
+  warnings: WarningV1[],
+): void {
   if (params === undefined) return;
   const specs = template.request.params ?? {};
   for (const setting of ['temperature', 'topP', 'maxTokens', 'seed'] as const) {
@@ -120,17 +138,30 @@ function mapParams(body: Record<string, unknown>, params: GenerationParamsV1 | u
     if (value === undefined) continue;
     const spec = specs[setting];
     if (spec === undefined) {
-      warnings.push({ type: 'unsupported-setting', setting, message: `${template.label} does not support ${setting}: it was not sent.` });
+      warnings.push({
+        type: 'unsupported-setting',
+        setting,
+        message: `${template.label} does not support ${setting}: it was not sent.`,
+      });
       continue;
     }
     const clamped = clamp(value, spec, DEFAULT_STEP[setting]);
     if (clamped !== value) {
-      warnings.push({ type: 'clamped-setting', setting, message: `${template.label} accepts ${setting} in ${describeRange(spec)}: ${value} was sent as ${clamped}.` });
+      warnings.push({
+        type: 'clamped-setting',
+        setting,
+        message: `${template.label} accepts ${setting} in ${describeRange(spec)}: ${value} was sent as ${clamped}.`,
+      });
     }
     setPath(body, spec.path, clamped);
   }
   if (params.stop !== undefined && params.stop.length > 0) {
-    if (specs.stop === undefined) warnings.push({ type: 'unsupported-setting', setting: 'stop', message: `${template.label} does not support stop sequences: they were not sent.` });
+    if (specs.stop === undefined)
+      warnings.push({
+        type: 'unsupported-setting',
+        setting: 'stop',
+        message: `${template.label} does not support stop sequences: they were not sent.`,
+      });
     else setPath(body, specs.stop.path, params.stop);
   }
 }
@@ -139,10 +170,12 @@ function clamp(value: number, spec: ParamSpec, defaultStep: number): number {
   const step = spec.step ?? (spec.integer === true ? 1 : defaultStep);
   let next = spec.integer === true ? Math.round(value) : value;
   if (spec.min !== undefined) {
-    if (spec.minExclusive === true ? next <= spec.min : next < spec.min) next = spec.minExclusive === true ? round(spec.min + step) : spec.min;
+    if (spec.minExclusive === true ? next <= spec.min : next < spec.min)
+      next = spec.minExclusive === true ? round(spec.min + step) : spec.min;
   }
   if (spec.max !== undefined) {
-    if (spec.maxExclusive === true ? next >= spec.max : next > spec.max) next = spec.maxExclusive === true ? round(spec.max - step) : spec.max;
+    if (spec.maxExclusive === true ? next >= spec.max : next > spec.max)
+      next = spec.maxExclusive === true ? round(spec.max - step) : spec.max;
   }
   return next;
 }

@@ -13,7 +13,13 @@ const ask = { messages: [{ role: 'user' as const, content: 'x' }] };
 describe('redactRaw', () => {
   it('replaces the secrets inside string values and keeps the structure and everything else', () => {
     const raw = { text: `key ${KEY} here`, n: 3, ok: true, none: null, list: [KEY, 'plain', { deep: `x${KEY}x` }] };
-    expect(redactRaw(raw, [KEY])).toEqual({ text: 'key [REDACTED] here', n: 3, ok: true, none: null, list: ['[REDACTED]', 'plain', { deep: 'x[REDACTED]x' }] });
+    expect(redactRaw(raw, [KEY])).toEqual({
+      text: 'key [REDACTED] here',
+      n: 3,
+      ok: true,
+      none: null,
+      list: ['[REDACTED]', 'plain', { deep: 'x[REDACTED]x' }],
+    });
     expect(raw.list[0]).toBe(KEY);
   });
 
@@ -35,7 +41,9 @@ describe('raw on results never carries the credentials (fake that echoes them)',
   });
 
   /** An Acme-template vendor that echoes the key it received in every body. */
-  async function echoingAcme(reply: (key: string, stream: boolean, ctx: FakeRespondContext) => void): Promise<FakeServerBase> {
+  async function echoingAcme(
+    reply: (key: string, stream: boolean, ctx: FakeRespondContext) => void,
+  ): Promise<FakeServerBase> {
     server = await createFakeServerBase({
       respond: (ctx) => {
         const stream = (ctx.request.body as { options?: { stream?: boolean } }).options?.stream === true;
@@ -44,16 +52,27 @@ describe('raw on results never carries the credentials (fake that echoes them)',
     });
     return server;
   }
-  const acme = (s: FakeServerBase, stream: boolean) => createModel({ model: 'acme-large', template: TEMPLATE, baseURL: s.baseURL, apiKey: KEY, stream }, { env: {} });
+  const acme = (s: FakeServerBase, stream: boolean) =>
+    createModel({ model: 'acme-large', template: TEMPLATE, baseURL: s.baseURL, apiKey: KEY, stream }, { env: {} });
 
   it('a completed answer: the echoed key is redacted in raw, the answer text is untouched', async () => {
     const s = await echoingAcme((key, _stream, ctx) =>
-      ctx.sendJson(200, { status: { code: 0, msg: 'ok' }, trace_id: 't1', echo: { note: `called with ${key}`, seen: [key] }, result: { output: { text: 'Hello', stop_reason: 'stop' }, usage: { in: 1, out: 1 } } }),
+      ctx.sendJson(200, {
+        status: { code: 0, msg: 'ok' },
+        trace_id: 't1',
+        echo: { note: `called with ${key}`, seen: [key] },
+        result: { output: { text: 'Hello', stop_reason: 'stop' }, usage: { in: 1, out: 1 } },
+      }),
     );
     const result = (await acme(s, false).generate(ask)) as CompletedResultV1;
     expect(result).toMatchObject({ type: 'completed', text: 'Hello', requestId: 't1' });
     expect(JSON.stringify(result.raw)).not.toContain(KEY);
-    expect(result.raw).toEqual({ status: { code: 0, msg: 'ok' }, trace_id: 't1', echo: { note: 'called with [REDACTED]', seen: ['[REDACTED]'] }, result: { output: { text: 'Hello', stop_reason: 'stop' }, usage: { in: 1, out: 1 } } });
+    expect(result.raw).toEqual({
+      status: { code: 0, msg: 'ok' },
+      trace_id: 't1',
+      echo: { note: 'called with [REDACTED]', seen: ['[REDACTED]'] },
+      result: { output: { text: 'Hello', stop_reason: 'stop' }, usage: { in: 1, out: 1 } },
+    });
   });
 
   it('a streamed answer: the last frame kept as raw is redacted', async () => {
@@ -61,7 +80,9 @@ describe('raw on results never carries the credentials (fake that echoes them)',
       expect(stream).toBe(true);
       ctx.res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       ctx.res.write(`${JSON.stringify({ status: { code: 0 }, delta: 'Hel' })}\n`);
-      ctx.res.end(`${JSON.stringify({ status: { code: 0 }, delta: 'lo', done: true, stop_reason: 'stop', echo: key })}\n`);
+      ctx.res.end(
+        `${JSON.stringify({ status: { code: 0 }, delta: 'lo', done: true, stop_reason: 'stop', echo: key })}\n`,
+      );
     });
     const result = (await acme(s, true).generate(ask)) as CompletedResultV1;
     expect(result).toMatchObject({ type: 'completed', text: 'Hello' });
@@ -69,22 +90,44 @@ describe('raw on results never carries the credentials (fake that echoes them)',
   });
 
   it('a blocked result: raw, message and details are redacted', async () => {
-    const s = await echoingAcme((key, _stream, ctx) => ctx.sendJson(200, { status: { code: 4201, msg: `refused for key ${key}` }, trace_id: 't2' }));
+    const s = await echoingAcme((key, _stream, ctx) =>
+      ctx.sendJson(200, { status: { code: 4201, msg: `refused for key ${key}` }, trace_id: 't2' }),
+    );
     const result = (await acme(s, false).generate(ask)) as BlockedResultV1;
-    expect(result).toMatchObject({ type: 'blocked', stage: 'input', code: '4201', message: 'refused for key [REDACTED]' });
+    expect(result).toMatchObject({
+      type: 'blocked',
+      stage: 'input',
+      code: '4201',
+      message: 'refused for key [REDACTED]',
+    });
     expect(JSON.stringify(result)).not.toContain(KEY);
     expect(result.raw).toEqual({ status: { code: 4201, msg: 'refused for key [REDACTED]' }, trace_id: 't2' });
   });
 
-  it("a per-call signature (TC3) echoed back bare is redacted too: the adapter knows what it sent", async () => {
+  it('a per-call signature (TC3) echoed back bare is redacted too: the adapter knows what it sent', async () => {
     server = await createFakeServerBase({
       respond: (ctx) => {
         const authorization = ctx.request.headers.authorization ?? '';
         const signature = /Signature=([0-9a-f]+)/.exec(authorization)?.[1] ?? 'none';
-        ctx.sendJson(200, { Response: { RequestId: 'r1', Choices: [{ Message: { Role: 'assistant', Content: 'hi' }, FinishReason: 'stop' }], Echo: { Signature: signature, Seen: signature } } });
+        ctx.sendJson(200, {
+          Response: {
+            RequestId: 'r1',
+            Choices: [{ Message: { Role: 'assistant', Content: 'hi' }, FinishReason: 'stop' }],
+            Echo: { Signature: signature, Seen: signature },
+          },
+        });
       },
     });
-    const model = createModel({ model: 'hunyuan-turbo', preset: 'hunyuan', baseURL: server.url, secretId: 'AKIDecho000000000000000000', secretKey: 'tc3-secret-key-for-echo-0000' }, { env: {} });
+    const model = createModel(
+      {
+        model: 'hunyuan-turbo',
+        preset: 'hunyuan',
+        baseURL: server.url,
+        secretId: 'AKIDecho000000000000000000',
+        secretKey: 'tc3-secret-key-for-echo-0000',
+      },
+      { env: {} },
+    );
     const result = (await model.generate(ask)) as CompletedResultV1;
     const sent = /Signature=([0-9a-f]+)/.exec(server.requests[0]?.headers.authorization ?? '')?.[1];
     expect(sent).toMatch(/^[0-9a-f]{64}$/);

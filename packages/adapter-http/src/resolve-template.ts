@@ -27,9 +27,14 @@ function baseTemplate(config: TemplateChoice, baseDir: string | undefined): Http
     return assertTemplate(value, { plugins: AUTH_PLUGIN_NAMES, ...(source === undefined ? {} : { source }) });
   }
   if (config.preset === undefined) {
-    throw new TemplateError([{ path: 'preset', message: `give "preset" (${PRESET_NAMES.join(', ') || 'none built in'}) or "template"` }]);
+    throw new TemplateError([
+      { path: 'preset', message: `give "preset" (${PRESET_NAMES.join(', ') || 'none built in'}) or "template"` },
+    ]);
   }
   const preset = PRESETS[config.preset];
-  if (preset === undefined) throw new TemplateError([{ path: 'preset', message: `unknown preset "${config.preset}"; use one of: ${PRESET_NAMES.join(', ')}` }]);
+  if (preset === undefined)
+    throw new TemplateError([
+      { path: 'preset', message: `unknown preset "${config.preset}"; use one of: ${PRESET_NAMES.join(', ')}` },
+    ]);
   return preset.forModel ? preset.forModel(preset.template, config.model) : preset.template;
 }

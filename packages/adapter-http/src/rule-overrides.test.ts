@@ -34,7 +34,9 @@ const BLOCKS = [
     signal: 'status.code=4201',
   },
 ];
-const FAILURES = [{ when: { path: 'status.code', equals: 4020 }, kind: 'quota_exhausted', description: 'balance is zero' }];
+const FAILURES = [
+  { when: { path: 'status.code', equals: 4020 }, kind: 'quota_exhausted', description: 'balance is zero' },
+];
 
 describe('a model entry’s blocks: and failures: (http adapter)', () => {
   let server: FakeServerBase;
@@ -46,7 +48,14 @@ describe('a model entry’s blocks: and failures: (http adapter)', () => {
   });
 
   async function model(stream: boolean, extra: Record<string, unknown> = {}) {
-    const checked = validateConfig({ model: 'acme-large', template: olderTemplate(), baseURL: server.baseURL, apiKey: KEY, stream, ...extra });
+    const checked = validateConfig({
+      model: 'acme-large',
+      template: olderTemplate(),
+      baseURL: server.baseURL,
+      apiKey: KEY,
+      stream,
+      ...extra,
+    });
     if ('issues' in checked && checked.issues) throw new Error(JSON.stringify(checked.issues));
     return adapter.create(checked.value, { env: {} });
   }
@@ -85,8 +94,14 @@ describe('a model entry’s blocks: and failures: (http adapter)', () => {
       failures: [{ when: { path: 'status.code', equals: 4020 }, kind: 'quota' }],
     });
     expect('issues' in result && result.issues?.map((i) => [i.path, i.message])).toEqual([
-      [['blocks', 0, 'stage'], 'expected input, output, unknown, { path, map, otherwise } or { messagePath, prefixes, otherwise }'],
-      [['failures', 0, 'kind'], 'expected one of rate_limited, quota_exhausted, auth, context_length, model_not_found, invalid_request, transient'],
+      [
+        ['blocks', 0, 'stage'],
+        'expected input, output, unknown, { path, map, otherwise } or { messagePath, prefixes, otherwise }',
+      ],
+      [
+        ['failures', 0, 'kind'],
+        'expected one of rate_limited, quota_exhausted, auth, context_length, model_not_found, invalid_request, transient',
+      ],
     ]);
   });
 });

@@ -39,7 +39,10 @@ const gpuLayersMessage = '"gpuLayers" must be a whole number ≥ 0 (0 runs on th
 const fields = z.looseObject(
   {
     target: z.enum(LOCAL_TARGETS, {
-      error: (issue) => (issue.input === undefined ? `Missing "target": one of ${targets}.` : `Unknown target ${JSON.stringify(issue.input)}. Use one of: ${targets}.`),
+      error: (issue) =>
+        issue.input === undefined
+          ? `Missing "target": one of ${targets}.`
+          : `Unknown target ${JSON.stringify(issue.input)}. Use one of: ${targets}.`,
     }),
     model: nonEmptyString('model').optional(),
     baseURL: urlField('baseURL', '"baseURL" must be an http(s) URL, e.g. "http://127.0.0.1:8080".').optional(),
@@ -48,12 +51,22 @@ const fields = z.looseObject(
     headers: headersField().optional(),
     stream: booleanField('stream').optional(),
     healthTimeoutMs: positiveWholeNumber('healthTimeoutMs', 'milliseconds').optional(),
-    endpoint: choiceField(['chat', 'completion'], '"endpoint" must be "chat" (/v1/chat/completions) or "completion" (native /completion).').optional(),
-    promptFormat: choiceField(PROMPT_FORMATS, `"promptFormat" must be one of: ${PROMPT_FORMATS.join(', ')}.`).optional(),
+    endpoint: choiceField(
+      ['chat', 'completion'],
+      '"endpoint" must be "chat" (/v1/chat/completions) or "completion" (native /completion).',
+    ).optional(),
+    promptFormat: choiceField(
+      PROMPT_FORMATS,
+      `"promptFormat" must be one of: ${PROMPT_FORMATS.join(', ')}.`,
+    ).optional(),
     numCtx: positiveWholeNumber('numCtx', 'tokens').optional(),
     modelPath: nonEmptyString('modelPath', '"modelPath" must be a non-empty file path.').optional(),
     contextSize: positiveWholeNumber('contextSize', 'tokens').optional(),
-    gpuLayers: z.number({ error: gpuLayersMessage }).nonnegative({ error: gpuLayersMessage }).refine(Number.isInteger, { error: gpuLayersMessage }).optional(),
+    gpuLayers: z
+      .number({ error: gpuLayersMessage })
+      .nonnegative({ error: gpuLayersMessage })
+      .refine(Number.isInteger, { error: gpuLayersMessage })
+      .optional(),
     threads: positiveWholeNumber('threads', 'CPU threads').optional(),
     maxTokens: positiveWholeNumber('maxTokens', 'tokens').optional(),
   },
@@ -70,25 +83,38 @@ const schema = fields
     const v = value as Record<string, unknown>;
     const target = (LOCAL_TARGETS as readonly unknown[]).includes(v.target) ? (v.target as LocalTarget) : undefined;
     if (target === undefined) return;
-    const issue = (key: string, message: string): void => ctx.addIssue({ code: 'custom', path: [key], input: undefined, message });
+    const issue = (key: string, message: string): void =>
+      ctx.addIssue({ code: 'custom', path: [key], input: undefined, message });
     const allowed = new Set([...COMMON_FIELDS, ...TARGET_FIELDS[target]]);
     for (const key of Object.keys(v)) {
       if (allowed.has(key)) continue;
       const owner = LOCAL_TARGETS.find((t) => TARGET_FIELDS[t].includes(key));
-      issue(key, owner === undefined
-        ? `Unknown field "${key}". Fields for target ${target}: ${[...allowed].join(', ')}.`
-        : `"${key}" is not used by target ${target} (it belongs to target ${owner}).`);
+      issue(
+        key,
+        owner === undefined
+          ? `Unknown field "${key}". Fields for target ${target}: ${[...allowed].join(', ')}.`
+          : `"${key}" is not used by target ${target} (it belongs to target ${owner}).`,
+      );
     }
     if (v.model === undefined && (target === 'ollama' || target === 'vllm' || target === 'lmstudio')) {
       issue('model', `Missing "model": target ${target} needs the model name, e.g. ${MODEL_EXAMPLE[target]}.`);
     }
     if (target === 'gguf') {
-      if (v.baseURL !== undefined) issue('baseURL', 'Target gguf runs in-process and takes no "baseURL"; give "modelPath".');
-      if (v.modelPath === undefined) issue('modelPath', 'Missing "modelPath": target gguf needs the path of a .gguf model file.');
+      if (v.baseURL !== undefined)
+        issue('baseURL', 'Target gguf runs in-process and takes no "baseURL"; give "modelPath".');
+      if (v.modelPath === undefined)
+        issue('modelPath', 'Missing "modelPath": target gguf needs the path of a .gguf model file.');
       if (v.stream !== undefined) issue('stream', 'Target gguf runs in-process: "stream" does not apply.');
     }
-    if (v.promptFormat !== undefined && (PROMPT_FORMATS as readonly unknown[]).includes(v.promptFormat) && v.endpoint !== 'completion') {
-      issue('promptFormat', '"promptFormat" only applies with endpoint "completion" (the chat endpoint uses the model\'s own template).');
+    if (
+      v.promptFormat !== undefined &&
+      (PROMPT_FORMATS as readonly unknown[]).includes(v.promptFormat) &&
+      v.endpoint !== 'completion'
+    ) {
+      issue(
+        'promptFormat',
+        '"promptFormat" only applies with endpoint "completion" (the chat endpoint uses the model\'s own template).',
+      );
     }
   }, EVEN_IF_INVALID)
   .meta({ additionalProperties: false })

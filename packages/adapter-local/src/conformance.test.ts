@@ -29,7 +29,8 @@ for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `local llamacpp (native /completion, ${stream ? 'streaming' : 'non-streaming'})`,
     createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ target: 'llamacpp', endpoint: 'completion', baseURL: server.url, apiKey, timeoutMs, stream }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel({ target: 'llamacpp', endpoint: 'completion', baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
     shortTimeoutMs: SHORT_TIMEOUT_MS,
     extractMessages: messagesFromChatMlBody,
@@ -39,7 +40,8 @@ for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `local llamacpp (/v1/chat/completions, ${stream ? 'streaming' : 'non-streaming'})`,
     createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ target: 'llamacpp', endpoint: 'chat', baseURL: server.url, apiKey, timeoutMs, stream }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel({ target: 'llamacpp', endpoint: 'chat', baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
     shortTimeoutMs: SHORT_TIMEOUT_MS,
     skip: NO_RATE_LIMIT_OR_QUOTA,
@@ -48,7 +50,8 @@ for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `local ollama (native /api/chat, ${stream ? 'NDJSON stream' : 'non-streaming'})`,
     createServer: () => createOllamaFakeServer(),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url, apiKey, timeoutMs, stream }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
     shortTimeoutMs: SHORT_TIMEOUT_MS,
     // Ollama has no keys to reject and cuts over-long prompts to num_ctx instead of failing.
@@ -59,7 +62,8 @@ for (const stream of [false, true]) {
     describeAdapterConformance({
       name: `local ${target} (OpenAI-compatible, ${stream ? 'streaming' : 'non-streaming'})`,
       createServer: () => createOpenAIFakeServer({ vendor: target, apiKey: CONFORMANCE_API_KEY }),
-      createModel: (server, { timeoutMs, apiKey }) => createModel({ target, model: 'fake-model', baseURL: server.baseURL, apiKey, timeoutMs, stream }),
+      createModel: (server, { timeoutMs, apiKey }) =>
+        createModel({ target, model: 'fake-model', baseURL: server.baseURL, apiKey, timeoutMs, stream }),
       supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
       shortTimeoutMs: SHORT_TIMEOUT_MS,
       skip: NO_RATE_LIMIT_OR_QUOTA,
@@ -81,13 +85,26 @@ const ggufOptions: AdapterConformanceOptions = {
     ggufModelPath = join(await mkdtemp(join(tmpdir(), 'sc-safety-gguf-conformance-')), 'tiny.gguf');
     await writeTinyGguf(ggufModelPath);
     // A stand-in the model never calls: the suite needs a server object to reset between cases.
-    return createFakeServerBase({ respond: (ctx) => sendNotExpressible(ctx, 'gguf', 'the gguf target runs in-process') });
+    return createFakeServerBase({
+      respond: (ctx) => sendNotExpressible(ctx, 'gguf', 'the gguf target runs in-process'),
+    });
   },
-  createModel: (_server, { timeoutMs }) => createModel({ target: 'gguf', model: 'tiny', modelPath: ggufModelPath, timeoutMs: Math.max(timeoutMs, 60_000), threads: 1, maxTokens: 8 }),
+  createModel: (_server, { timeoutMs }) =>
+    createModel({
+      target: 'gguf',
+      model: 'tiny',
+      modelPath: ggufModelPath,
+      timeoutMs: Math.max(timeoutMs, 60_000),
+      threads: 1,
+      maxTokens: 8,
+    }),
   supports: { streaming: false, seed: true, systemRole: 'native', servedModel: true },
 };
 const GGUF_RUNNABLE = new Set(ggufProblem === undefined ? ['manifest', 'seed'] : ['manifest']);
-describeAdapterConformance({ ...ggufOptions, skip: conformanceCaseIds(ggufOptions).filter((id) => !GGUF_RUNNABLE.has(id)) });
+describeAdapterConformance({
+  ...ggufOptions,
+  skip: conformanceCaseIds(ggufOptions).filter((id) => !GGUF_RUNNABLE.has(id)),
+});
 
 afterAll(async () => {
   if (ggufModelPath !== '') await rm(dirname(ggufModelPath), { recursive: true, force: true });

@@ -11,7 +11,11 @@ import { createOllamaModel } from './ollama/create-ollama-model.js';
  * servers are probed, and a GGUF file loaded, by `check()` (the engine calls it before a run) or
  * by the first call.
  */
-export function createModel(config: LocalAdapterConfig, context: AdapterContextV1 = {}, internal: InternalOptions = {}): LanguageModelV1 {
+export function createModel(
+  config: LocalAdapterConfig,
+  context: AdapterContextV1 = {},
+  internal: InternalOptions = {},
+): LanguageModelV1 {
   switch (config.target) {
     case 'llamacpp':
       return createLlamaCppModel(config, context, internal);
@@ -37,6 +41,7 @@ export function createModel(config: LocalAdapterConfig, context: AdapterContextV
 }
 
 function requireModel(config: LocalAdapterConfig): string {
-  if (config.model === undefined || config.model.trim() === '') throw new Error(`local adapter: target ${config.target} needs "model".`);
+  if (config.model === undefined || config.model.trim() === '')
+    throw new Error(`local adapter: target ${config.target} needs "model".`);
   return config.model;
 }

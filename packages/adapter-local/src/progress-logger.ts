@@ -1,7 +1,10 @@
 import type { HealthProgress } from './http/wait-for-health.js';
 
 /** Reports a loading server through the engine's log, at most once per poll. */
-export function progressLogger(label: string, log: ((message: string) => void) | undefined): ((progress: HealthProgress) => void) | undefined {
+export function progressLogger(
+  label: string,
+  log: ((message: string) => void) | undefined,
+): ((progress: HealthProgress) => void) | undefined {
   if (log === undefined) return undefined;
   return (progress) => {
     const waited = (progress.waitedMs / 1000).toFixed(1);

@@ -23,5 +23,7 @@ export class StreamInterruptedError extends TransientError {
 
 /** A TransientError, carrying the partial answer when some text had already arrived. */
 export function transientWithPartial(options: AdapterErrorOptions, partialText: string | undefined): TransientError {
-  return partialText === undefined || partialText === '' ? new TransientError(options) : new StreamInterruptedError({ ...options, partialText });
+  return partialText === undefined || partialText === ''
+    ? new TransientError(options)
+    : new StreamInterruptedError({ ...options, partialText });
 }

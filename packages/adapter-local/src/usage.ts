@@ -5,7 +5,8 @@ export function usageOf(input: unknown, output: unknown): UsageV1 {
   const usage: UsageV1 = {};
   if (isCount(input)) usage.inputTokens = input;
   if (isCount(output)) usage.outputTokens = output;
-  if (usage.inputTokens !== undefined && usage.outputTokens !== undefined) usage.totalTokens = usage.inputTokens + usage.outputTokens;
+  if (usage.inputTokens !== undefined && usage.outputTokens !== undefined)
+    usage.totalTokens = usage.inputTokens + usage.outputTokens;
   return usage;
 }
 

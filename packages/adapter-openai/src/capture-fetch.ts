@@ -37,7 +37,11 @@ export function capturingFetch(base: typeof globalThis.fetch): typeof globalThis
     if (!response.ok) {
       const text = await response.text();
       capture.errorResponse = { status: response.status, headers: response.headers, text };
-      return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     }
     const type = response.headers.get('content-type') ?? '';
     if (response.body === null || !type.includes('text/event-stream')) return response;

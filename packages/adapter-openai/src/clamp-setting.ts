@@ -7,13 +7,23 @@ export interface ClampResult {
   warning?: WarningV1;
 }
 
-const DEFAULT_STEP: Readonly<Record<ClampableSetting, number>> = { temperature: 0.01, topP: 0.01, seed: 1, maxTokens: 1 };
+const DEFAULT_STEP: Readonly<Record<ClampableSetting, number>> = {
+  temperature: 0.01,
+  topP: 0.01,
+  seed: 1,
+  maxTokens: 1,
+};
 
 /**
  * Moves `value` into the vendor's accepted range. An exclusive bound is replaced by the nearest
  * accepted value one `step` inside it, so `temperature: 0` on a `(0, 1]` vendor becomes 0.01.
  */
-export function clampSetting(setting: ClampableSetting, value: number, clamp: ParamClamp | undefined, vendor: string): ClampResult {
+export function clampSetting(
+  setting: ClampableSetting,
+  value: number,
+  clamp: ParamClamp | undefined,
+  vendor: string,
+): ClampResult {
   if (clamp === undefined) return { value };
   const step = clamp.step ?? DEFAULT_STEP[setting];
   let next = value;

@@ -8,13 +8,7 @@ import {
   scalarString,
 } from '@sc-safety/adapter-utils';
 import type { FailureRule, RuleSubject } from '@sc-safety/adapter-utils';
-import {
-  AuthError,
-  InvalidRequestError,
-  QuotaExhaustedError,
-  RateLimitedError,
-  TransientError,
-} from '@sc-safety/spec';
+import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
 import { errorCodeOf, errorMessageOf } from './error-envelope.js';
 import { GENERIC_FAILURES } from './presets/common.js';
@@ -94,7 +88,8 @@ export function classifyErrorResponse(evidence: ErrorEvidence, options: Classify
     return new RateLimitedError({ ...common, ...optional('retryAfterMs', retryAfterMs(evidence)) });
   }
   if (status === 401 || status === 403) return new AuthError(common);
-  if (status === 408 || status === 409 || status === 529 || (status !== undefined && status >= 500)) return new TransientError(common);
+  if (status === 408 || status === 409 || status === 529 || (status !== undefined && status >= 500))
+    return new TransientError(common);
   if (status === undefined) {
     // An error frame inside a stream carries no status: the vendor failed mid-answer.
     return new TransientError(common);
@@ -132,9 +127,16 @@ function retryAfterMs(evidence: ErrorEvidence, rule?: FailureRule): number | und
 function describe(evidence: ErrorEvidence, options: ClassifyOptions): string {
   const where = evidence.status === undefined ? 'error inside the stream' : `HTTP ${evidence.status}`;
   const vendorMessage = errorMessageOf(evidence.body);
-  const text = vendorMessage ?? (evidence.bodyText.trim() === '' ? 'no body' : `non-JSON body: ${redactSecrets(evidence.bodyText, options.secrets).slice(0, 200)}`);
+  const text =
+    vendorMessage ??
+    (evidence.bodyText.trim() === ''
+      ? 'no body'
+      : `non-JSON body: ${redactSecrets(evidence.bodyText, options.secrets).slice(0, 200)}`);
   const code = errorCodeOf(evidence.body);
-  return redactSecrets(`${options.preset.label} ${where}${code === undefined ? '' : ` (${code})`}: ${text}`, options.secrets);
+  return redactSecrets(
+    `${options.preset.label} ${where}${code === undefined ? '' : ` (${code})`}: ${text}`,
+    options.secrets,
+  );
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -26,7 +26,8 @@ const RESERVED_BODY_FIELDS: Readonly<Record<string, string>> = {
   stream: 'set "stream" instead',
 };
 
-const presetMessage = (input: unknown): string => `Unknown preset ${JSON.stringify(input)}. Use one of: ${PRESET_NAMES.join(', ')}.`;
+const presetMessage = (input: unknown): string =>
+  `Unknown preset ${JSON.stringify(input)}. Use one of: ${PRESET_NAMES.join(', ')}.`;
 
 /**
  * An `openai` model entry (zod 4, a Standard Schema): one issue per offending field, at its path.
@@ -47,11 +48,20 @@ const schema = configObject(
     headers: headersField().optional(),
     organization: nonEmptyString('organization').optional(),
     project: nonEmptyString('project').optional(),
-    maxTokensParam: choiceField(['max_tokens', 'max_completion_tokens'], '"maxTokensParam" must be "max_tokens" or "max_completion_tokens".').optional(),
+    maxTokensParam: choiceField(
+      ['max_tokens', 'max_completion_tokens'],
+      '"maxTokensParam" must be "max_tokens" or "max_completion_tokens".',
+    ).optional(),
     extraBody: freeObject('"extraBody" must be an object merged into the request body.')
       .superRefine((body, ctx) => {
         for (const [key, hint] of Object.entries(RESERVED_BODY_FIELDS)) {
-          if (key in body) ctx.addIssue({ code: 'custom', path: [key], input: body[key], message: `"extraBody.${key}" is owned by the adapter: ${hint}.` });
+          if (key in body)
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              input: body[key],
+              message: `"extraBody.${key}" is owned by the adapter: ${hint}.`,
+            });
         }
       })
       .optional(),
@@ -62,7 +72,14 @@ const schema = configObject(
 )
   .superRefine(checkRuleOverrides, EVEN_IF_INVALID)
   // The rule arrays were checked by checkRuleOverrides, so they have the rule shape here.
-  .transform((config) => ({ ...config, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS, stream: config.stream ?? false }) as OpenAIAdapterConfig);
+  .transform(
+    (config) =>
+      ({
+        ...config,
+        timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        stream: config.stream ?? false,
+      }) as OpenAIAdapterConfig,
+  );
 
 /** Validates an `openai` model entry; see {@link configSchema}. */
 export function validateConfig(value: unknown): ConfigSchemaResult<OpenAIAdapterConfig> {

@@ -10,11 +10,22 @@ import type { FailureContext } from './handle-failure.js';
 import { openaiPreset } from './presets/openai.js';
 
 /** What a tracing or proxy `fetch` wrapper attaches to what it rethrows: the request, key included. */
-const request = () => ({ url: 'http://127.0.0.1:1/v1/chat/completions', headers: { authorization: `Bearer ${TEST_KEY}`, 'content-type': 'application/json' } });
+const request = () => ({
+  url: 'http://127.0.0.1:1/v1/chat/completions',
+  headers: { authorization: `Bearer ${TEST_KEY}`, 'content-type': 'application/json' },
+});
 const withRequest = <E extends object>(error: E): E => Object.assign(error, { request: request() });
 
 function context(overrides: Partial<FailureContext> = {}): FailureContext {
-  return { preset: openaiPreset, secrets: [TEST_KEY], warnings: [], capture: {}, timedOut: false, callerAborted: false, ...overrides };
+  return {
+    preset: openaiPreset,
+    secrets: [TEST_KEY],
+    warnings: [],
+    capture: {},
+    timedOut: false,
+    callerAborted: false,
+    ...overrides,
+  };
 }
 
 /** The cause a failed call carries: a plain Error with a message, and nothing else on it. */
@@ -44,7 +55,9 @@ describe('handleFailure keeps the key out of the error and its cause', () => {
   });
 
   it('a body cut off mid-way (a runtime TypeError whose cause holds the request): TransientError', () => {
-    const thrown = withRequest(new TypeError('terminated', { cause: withRequest(new Error(`socket closed; key ${TEST_KEY}`)) }));
+    const thrown = withRequest(
+      new TypeError('terminated', { cause: withRequest(new Error(`socket closed; key ${TEST_KEY}`)) }),
+    );
     const error = handleFailure(thrown, context()) as AdapterError;
     expect(TransientError.isInstance(error)).toBe(true);
     expect(findSecret(error, TEST_KEY)).toEqual([]);
@@ -99,27 +112,36 @@ describe('handleFailure keeps the key out of the error and its cause', () => {
   });
 });
 
-describe.each([false, true])('a call through a fetch that attaches the request to its errors (stream: %s)', (stream) => {
-  let server: OpenAIFakeServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+describe.each([false, true])(
+  'a call through a fetch that attaches the request to its errors (stream: %s)',
+  (stream) => {
+    let server: OpenAIFakeServer | undefined;
+    afterEach(async () => {
+      await server?.close();
+      server = undefined;
+    });
 
-  it.each([
-    ['a connection that fails', { kind: 'reset' }],
-    ['an answer cut off mid-body', { kind: 'truncated-stream' }],
-  ] as Array<[string, FakeScenario]>)('%s throws an error with the key nowhere in it, its cause chain or its stack', async (_what, scenario) => {
-    server = await startFake('openai');
-    server.enqueue(scenario);
-    const model = createModel({ model: 'fake-model', baseURL: server.baseURL, apiKey: TEST_KEY, timeoutMs: 10_000, stream }, { env: {}, fetch: requestAttachingFetch() });
-    const error = await model.generate(QUESTION).then(
-      (result) => new Error(`expected a rejection, got ${result.type}`),
-      (e: unknown) => e,
+    it.each([
+      ['a connection that fails', { kind: 'reset' }],
+      ['an answer cut off mid-body', { kind: 'truncated-stream' }],
+    ] as Array<[string, FakeScenario]>)(
+      '%s throws an error with the key nowhere in it, its cause chain or its stack',
+      async (_what, scenario) => {
+        server = await startFake('openai');
+        server.enqueue(scenario);
+        const model = createModel(
+          { model: 'fake-model', baseURL: server.baseURL, apiKey: TEST_KEY, timeoutMs: 10_000, stream },
+          { env: {}, fetch: requestAttachingFetch() },
+        );
+        const error = await model.generate(QUESTION).then(
+          (result) => new Error(`expected a rejection, got ${result.type}`),
+          (e: unknown) => e,
+        );
+        expect(AdapterError.isInstance(error)).toBe(true);
+        expect(TransientError.isInstance(error)).toBe(true);
+        expect(findSecret(error, TEST_KEY)).toEqual([]);
+        expect(((error as AdapterError).cause as Error).cause).toBeUndefined();
+      },
     );
-    expect(AdapterError.isInstance(error)).toBe(true);
-    expect(TransientError.isInstance(error)).toBe(true);
-    expect(findSecret(error, TEST_KEY)).toEqual([]);
-    expect(((error as AdapterError).cause as Error).cause).toBeUndefined();
-  });
-});
+  },
+);

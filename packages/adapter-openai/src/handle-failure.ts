@@ -1,11 +1,5 @@
 import { errorText, redactSecrets, safeParseJson, sanitizedCause } from '@sc-safety/adapter-utils';
-import {
-  AbortedError,
-  AdapterError,
-  InvalidResponseError,
-  TimeoutError,
-  TransientError,
-} from '@sc-safety/spec';
+import { AbortedError, AdapterError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { BlockedResultV1, WarningV1 } from '@sc-safety/spec';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { findBlockRule } from './block-rules.js';
@@ -54,10 +48,16 @@ export function handleFailure(error: unknown, ctx: FailureContext): BlockedResul
     if (evidence !== undefined) return fromEvidence(evidence, ctx);
   }
   if (error instanceof SyntaxError) {
-    return new InvalidResponseError({ ...base, message: redact(`${label}: a stream frame was not valid JSON: ${error.message}`, ctx) });
+    return new InvalidResponseError({
+      ...base,
+      message: redact(`${label}: a stream frame was not valid JSON: ${error.message}`, ctx),
+    });
   }
   // Bodies cut off mid-way (undici "terminated", "other side closed") and other I/O failures.
-  return new TransientError({ ...base, message: redact(`${label}: the answer could not be read: ${errorText(error)}`, ctx) });
+  return new TransientError({
+    ...base,
+    message: redact(`${label}: the answer could not be read: ${errorText(error)}`, ctx),
+  });
 }
 
 /** Applies context-length, then block rules, then classification to an error body. */

@@ -35,7 +35,15 @@ export function interpretAnswer(body: Record<string, unknown>, options: Interpre
 
   const match = findBlockRule(preset.blocks, 'response', { body });
   if (match?.effect === 'block') {
-    return blockedResult(match, { partialText: text, finishReason, usage, requestId, servedModel, warnings, raw: options.raw });
+    return blockedResult(match, {
+      partialText: text,
+      finishReason,
+      usage,
+      requestId,
+      servedModel,
+      warnings,
+      raw: options.raw,
+    });
   }
   if (match?.effect === 'flag') warnings.push(flagWarning(match, preset));
 

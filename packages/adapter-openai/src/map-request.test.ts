@@ -39,9 +39,21 @@ describe('mapRequest', () => {
   });
 
   it('asks for usage in streams only where the vendor documents it', () => {
-    const openai = mapRequest({ model: 'm', messages, preset: preset('openai'), maxTokensParam: 'max_tokens', stream: true });
+    const openai = mapRequest({
+      model: 'm',
+      messages,
+      preset: preset('openai'),
+      maxTokensParam: 'max_tokens',
+      stream: true,
+    });
     expect(openai.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
-    const zhipu = mapRequest({ model: 'm', messages, preset: preset('zhipu'), maxTokensParam: 'max_tokens', stream: true });
+    const zhipu = mapRequest({
+      model: 'm',
+      messages,
+      preset: preset('zhipu'),
+      maxTokensParam: 'max_tokens',
+      stream: true,
+    });
     expect(zhipu.body.stream).toBe(true);
     expect(zhipu.body).not.toHaveProperty('stream_options');
   });
@@ -64,30 +76,72 @@ describe('mapRequest', () => {
   });
 
   it('clamps Moonshot temperature and leaves values in range alone', () => {
-    const high = mapRequest({ model: 'k', messages, params: { temperature: 2 }, preset: preset('moonshot'), maxTokensParam: 'max_tokens', stream: false });
+    const high = mapRequest({
+      model: 'k',
+      messages,
+      params: { temperature: 2 },
+      preset: preset('moonshot'),
+      maxTokensParam: 'max_tokens',
+      stream: false,
+    });
     expect(high.body.temperature).toBe(1);
     expect(high.warnings).toHaveLength(1);
-    const ok = mapRequest({ model: 'k', messages, params: { temperature: 0.6 }, preset: preset('moonshot'), maxTokensParam: 'max_tokens', stream: false });
+    const ok = mapRequest({
+      model: 'k',
+      messages,
+      params: { temperature: 0.6 },
+      preset: preset('moonshot'),
+      maxTokensParam: 'max_tokens',
+      stream: false,
+    });
     expect(ok.body.temperature).toBe(0.6);
     expect(ok.warnings).toEqual([]);
   });
 
   it('moves a seed outside Qianfan v2 (0, 2147483647) one step inside', () => {
-    const zero = mapRequest({ model: 'ernie', messages, params: { seed: 0 }, preset: preset('qianfan'), maxTokensParam: 'max_tokens', stream: false });
+    const zero = mapRequest({
+      model: 'ernie',
+      messages,
+      params: { seed: 0 },
+      preset: preset('qianfan'),
+      maxTokensParam: 'max_tokens',
+      stream: false,
+    });
     expect(zero.body.seed).toBe(1);
     expect(zero.warnings[0]).toMatchObject({ type: 'clamped-setting', setting: 'seed' });
-    const big = mapRequest({ model: 'ernie', messages, params: { seed: 2 ** 31 }, preset: preset('qianfan'), maxTokensParam: 'max_tokens', stream: false });
+    const big = mapRequest({
+      model: 'ernie',
+      messages,
+      params: { seed: 2 ** 31 },
+      preset: preset('qianfan'),
+      maxTokensParam: 'max_tokens',
+      stream: false,
+    });
     expect(big.body.seed).toBe(2147483646);
   });
 
   it('keeps Spark temperature inside its open lower bound', () => {
-    const { body, warnings } = mapRequest({ model: 'lite', messages, params: { temperature: 0 }, preset: preset('spark'), maxTokensParam: 'max_tokens', stream: false });
+    const { body, warnings } = mapRequest({
+      model: 'lite',
+      messages,
+      params: { temperature: 0 },
+      preset: preset('spark'),
+      maxTokensParam: 'max_tokens',
+      stream: false,
+    });
     expect(body.temperature).toBe(0.01);
     expect(warnings[0]?.message).toContain('(0, 1]');
   });
 
   it('drops seed with a warning where the vendor has none', () => {
-    const { body, warnings } = mapRequest({ model: 'deepseek-chat', messages, params: { seed: 42, temperature: 0 }, preset: preset('deepseek'), maxTokensParam: 'max_tokens', stream: false });
+    const { body, warnings } = mapRequest({
+      model: 'deepseek-chat',
+      messages,
+      params: { seed: 42, temperature: 0 },
+      preset: preset('deepseek'),
+      maxTokensParam: 'max_tokens',
+      stream: false,
+    });
     expect(body).not.toHaveProperty('seed');
     expect(warnings).toEqual([expect.objectContaining({ type: 'unsupported-setting', setting: 'seed' })]);
   });

@@ -1,11 +1,5 @@
 import { LoadApiKeyError } from '@sc-safety/adapter-utils';
-import {
-  AbortedError,
-  AuthError,
-  InvalidResponseError,
-  TimeoutError,
-  TransientError,
-} from '@sc-safety/spec';
+import { AbortedError, AuthError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, CompletedResultV1 } from '@sc-safety/spec';
 import type { OpenAIFakeServer } from '@sc-safety/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -34,17 +28,25 @@ describe('OpenAIChatModel against the fake server', () => {
   });
 
   it('sends the mapped body to the configured baseURL, with config and request headers', async () => {
-    const model = modelFor('openai', server, { headers: { 'x-team': 'safety', 'x-drop': 'me' }, extraBody: { user: 'bench' } });
-    const result = await play(model, server, { kind: 'text', text: 'fine' }, {
-      messages: [
-        { role: 'system', content: 'S' },
-        { role: 'user', content: 'Q1' },
-        { role: 'assistant', content: 'A1' },
-        { role: 'user', content: 'Q2' },
-      ],
-      params: { temperature: 0.2, maxTokens: 50, seed: 3, stop: ['#'] },
-      headers: { 'x-call': '1', 'x-drop': undefined },
+    const model = modelFor('openai', server, {
+      headers: { 'x-team': 'safety', 'x-drop': 'me' },
+      extraBody: { user: 'bench' },
     });
+    const result = await play(
+      model,
+      server,
+      { kind: 'text', text: 'fine' },
+      {
+        messages: [
+          { role: 'system', content: 'S' },
+          { role: 'user', content: 'Q1' },
+          { role: 'assistant', content: 'A1' },
+          { role: 'user', content: 'Q2' },
+        ],
+        params: { temperature: 0.2, maxTokens: 50, seed: 3, stop: ['#'] },
+        headers: { 'x-call': '1', 'x-drop': undefined },
+      },
+    );
     expect(result).toMatchObject({ type: 'completed', text: 'fine' });
     const request = server.requests.at(-1);
     expect(request?.path).toBe('/v1/chat/completions');
@@ -69,27 +71,56 @@ describe('OpenAIChatModel against the fake server', () => {
   });
 
   it('reads usage details and the request id', async () => {
-    const result = (await play(modelFor('openai', server), server, { kind: 'text', text: 'abc', usage: { inputTokens: 5, outputTokens: 2 } })) as CompletedResultV1;
-    expect(result.usage).toEqual({ inputTokens: 5, outputTokens: 2, totalTokens: 7, cachedInputTokens: 0, reasoningTokens: 0 });
+    const result = (await play(modelFor('openai', server), server, {
+      kind: 'text',
+      text: 'abc',
+      usage: { inputTokens: 5, outputTokens: 2 },
+    })) as CompletedResultV1;
+    expect(result.usage).toEqual({
+      inputTokens: 5,
+      outputTokens: 2,
+      totalTokens: 7,
+      cachedInputTokens: 0,
+      reasoningTokens: 0,
+    });
     expect(result.requestId).toBe(server.requests.at(-1)?.requestId);
     expect(result.raw).toMatchObject({ object: 'chat.completion' });
   });
 
   it('streams deltas into one answer and asks for usage', async () => {
     const model = modelFor('openai', server, { stream: true });
-    const result = (await play(model, server, { kind: 'text', text: 'one two three', chunks: ['one ', 'two ', 'three'], finishReason: 'length' })) as CompletedResultV1;
-    expect(result).toMatchObject({ type: 'completed', text: 'one two three', finishReason: { unified: 'length', raw: 'length' } });
+    const result = (await play(model, server, {
+      kind: 'text',
+      text: 'one two three',
+      chunks: ['one ', 'two ', 'three'],
+      finishReason: 'length',
+    })) as CompletedResultV1;
+    expect(result).toMatchObject({
+      type: 'completed',
+      text: 'one two three',
+      finishReason: { unified: 'length', raw: 'length' },
+    });
     expect(result.usage.outputTokens).toBeGreaterThan(0);
     expect(server.requests.at(-1)?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
   it('returns an empty answer as a completed empty text', async () => {
-    expect(await play(modelFor('openai', server), server, { kind: 'empty' })).toMatchObject({ type: 'completed', text: '' });
+    expect(await play(modelFor('openai', server), server, { kind: 'empty' })).toMatchObject({
+      type: 'completed',
+      text: '',
+    });
   });
 
   it('carries request warnings on the result', async () => {
-    const result = await play(modelFor('openai', server), server, { kind: 'text', text: 'x' }, { ...QUESTION, params: { temperature: 3 } });
-    expect((result as CompletedResultV1).warnings).toEqual([expect.objectContaining({ type: 'clamped-setting', setting: 'temperature' })]);
+    const result = await play(
+      modelFor('openai', server),
+      server,
+      { kind: 'text', text: 'x' },
+      { ...QUESTION, params: { temperature: 3 } },
+    );
+    expect((result as CompletedResultV1).warnings).toEqual([
+      expect.objectContaining({ type: 'clamped-setting', setting: 'temperature' }),
+    ]);
   });
 
   it.each([false, true])('classifies a wrong key as AuthError without leaking it (stream %s)', async (stream) => {
@@ -135,7 +166,11 @@ describe('OpenAIChatModel against the fake server', () => {
 
   it.each([false, true])('turns a caller abort into AbortedError (stream %s)', async (stream) => {
     const controller = new AbortController();
-    server.enqueue(stream ? { kind: 'text', text: 'slow answer here', chunks: ['slow ', 'answer ', 'here'], chunkDelayMs: 5_000 } : { kind: 'hang' });
+    server.enqueue(
+      stream
+        ? { kind: 'text', text: 'slow answer here', chunks: ['slow ', 'answer ', 'here'], chunkDelayMs: 5_000 }
+        : { kind: 'hang' },
+    );
     const pending = modelFor('openai', server, { stream }).generate({ ...QUESTION, signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     const error = await pending.catch((e: unknown) => e);
@@ -149,7 +184,10 @@ describe('presets, base URLs and keys', () => {
     const zhipu = createModel({ model: 'glm-4', preset: 'zhipu', apiKey: TEST_KEY }, { env: {}, fetch: stub.fetch });
     await zhipu.generate(QUESTION);
     expect(stub.calls[0]?.url).toBe('https://open.bigmodel.cn/api/paas/v4/chat/completions');
-    const proxied = createModel({ model: 'glm-4', preset: 'zhipu', apiKey: TEST_KEY, baseURL: 'http://127.0.0.1:9/zp/v4' }, { env: {}, fetch: stub.fetch });
+    const proxied = createModel(
+      { model: 'glm-4', preset: 'zhipu', apiKey: TEST_KEY, baseURL: 'http://127.0.0.1:9/zp/v4' },
+      { env: {}, fetch: stub.fetch },
+    );
     await proxied.generate(QUESTION);
     expect(stub.calls[1]?.url).toBe('http://127.0.0.1:9/zp/v4/chat/completions');
   });
@@ -157,7 +195,10 @@ describe('presets, base URLs and keys', () => {
   it("reads the key from the preset's environment variable", async () => {
     const server = await startFake('zhipu');
     try {
-      const model = createModel({ model: 'glm-4', preset: 'zhipu', baseURL: server.baseURL }, { env: { ZHIPU_API_KEY: TEST_KEY } });
+      const model = createModel(
+        { model: 'glm-4', preset: 'zhipu', baseURL: server.baseURL },
+        { env: { ZHIPU_API_KEY: TEST_KEY } },
+      );
       expect(await play(model, server, { kind: 'text', text: 'hi' })).toMatchObject({ type: 'completed', text: 'hi' });
     } finally {
       await server.close();
@@ -167,14 +208,19 @@ describe('presets, base URLs and keys', () => {
   it('names the missing variable, the preset one or apiKeyEnv', () => {
     expect(() => createModel({ model: 'm', preset: 'moonshot' }, { env: {} })).toThrow(/MOONSHOT_API_KEY/);
     expect(() => createModel({ model: 'm', preset: 'moonshot' }, { env: {} })).toThrow(LoadApiKeyError);
-    expect(() => createModel({ model: 'm', apiKeyEnv: 'TEAM_OPENAI_KEY' }, { env: { OPENAI_API_KEY: 'not-this-one' } })).toThrow(/TEAM_OPENAI_KEY/);
+    expect(() =>
+      createModel({ model: 'm', apiKeyEnv: 'TEAM_OPENAI_KEY' }, { env: { OPENAI_API_KEY: 'not-this-one' } }),
+    ).toThrow(/TEAM_OPENAI_KEY/);
   });
 
   it('local presets need no key and send no Authorization header', async () => {
     const server = await startFake('ollama');
     try {
       const model = createModel({ model: 'qwen2.5', preset: 'ollama', baseURL: server.baseURL }, { env: {} });
-      expect(await play(model, server, { kind: 'text', text: 'local' })).toMatchObject({ type: 'completed', text: 'local' });
+      expect(await play(model, server, { kind: 'text', text: 'local' })).toMatchObject({
+        type: 'completed',
+        text: 'local',
+      });
       expect(server.requests.at(-1)?.headers.authorization).toBeUndefined();
     } finally {
       await server.close();
@@ -182,7 +228,13 @@ describe('presets, base URLs and keys', () => {
   });
 
   it('keeps a key echoed in full by a vendor out of the message and the body', async () => {
-    const body = { error: { message: `Incorrect API key provided: ${TEST_KEY}`, type: 'invalid_request_error', code: 'invalid_api_key' } };
+    const body = {
+      error: {
+        message: `Incorrect API key provided: ${TEST_KEY}`,
+        type: 'invalid_request_error',
+        code: 'invalid_api_key',
+      },
+    };
     const stub = stubFetch(401, body);
     const model = createModel({ model: 'm', apiKey: TEST_KEY }, { env: {}, fetch: stub.fetch });
     const error = (await model.generate(QUESTION).catch((e: unknown) => e)) as AdapterError;
@@ -197,25 +249,59 @@ describe('presets, base URLs and keys', () => {
     const stub = stubFetch(200, {
       id: 'chatcmpl-r',
       request_id: 'req-body-1',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'answer', reasoning_content: 'thinking' }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 10, completion_tokens: 20, total_tokens: 30, prompt_cache_hit_tokens: 4, completion_tokens_details: { reasoning_tokens: 12 } },
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'answer', reasoning_content: 'thinking' },
+          finish_reason: 'stop',
+        },
+      ],
+      usage: {
+        prompt_tokens: 10,
+        completion_tokens: 20,
+        total_tokens: 30,
+        prompt_cache_hit_tokens: 4,
+        completion_tokens_details: { reasoning_tokens: 12 },
+      },
     });
-    const model = createModel({ model: 'deepseek-reasoner', preset: 'deepseek', apiKey: TEST_KEY }, { env: {}, fetch: stub.fetch });
+    const model = createModel(
+      { model: 'deepseek-reasoner', preset: 'deepseek', apiKey: TEST_KEY },
+      { env: {}, fetch: stub.fetch },
+    );
     const result = (await model.generate(QUESTION)) as CompletedResultV1;
     expect(result).toMatchObject({ text: 'answer', reasoningText: 'thinking', requestId: 'req-body-1' });
-    expect(result.usage).toEqual({ inputTokens: 10, outputTokens: 20, totalTokens: 30, cachedInputTokens: 4, reasoningTokens: 12 });
+    expect(result.usage).toEqual({
+      inputTokens: 10,
+      outputTokens: 20,
+      totalTokens: 30,
+      cachedInputTokens: 4,
+      reasoningTokens: 12,
+    });
   });
 
   it('records Qianfan flag 1 as a warning and keeps the answer', async () => {
     const stub = stubFetch(200, {
       id: 'as-1',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'careful answer' }, finish_reason: 'stop', flag: 1, ban_round: -1 }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'careful answer' },
+          finish_reason: 'stop',
+          flag: 1,
+          ban_round: -1,
+        },
+      ],
     });
-    const model = createModel({ model: 'ernie-4.0', preset: 'qianfan', apiKey: TEST_KEY }, { env: {}, fetch: stub.fetch });
+    const model = createModel(
+      { model: 'ernie-4.0', preset: 'qianfan', apiKey: TEST_KEY },
+      { env: {}, fetch: stub.fetch },
+    );
     const result = (await model.generate(QUESTION)) as CompletedResultV1;
     expect(result.type).toBe('completed');
     expect(result.text).toBe('careful answer');
-    expect(result.warnings).toEqual([expect.objectContaining({ type: 'other', message: expect.stringContaining('flag=1') as string })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ type: 'other', message: expect.stringContaining('flag=1') as string }),
+    ]);
   });
 
   it('declares capabilities from the preset and config', async () => {

@@ -8,7 +8,11 @@ import type {
   WarningV1,
 } from '@sc-safety/spec';
 import OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionCreateParamsStreaming,
+} from 'openai/resources/chat/completions';
 import { captureFetchOptions, capturingFetch } from './capture-fetch.js';
 import type { FetchCapture } from './capture-fetch.js';
 import { DEFAULT_TIMEOUT_MS } from './config.js';
@@ -117,14 +121,19 @@ export class OpenAIChatModel implements LanguageModelV1 {
     // abort listener, and Node would keep such signals, and the call with them, in memory.
     // Not needed when the SDK's timeout already spans the answer (see fetchReadsWholeJson): one
     // controller, listener and timer fewer per call.
-    const deadline = stream || this.settings.fetchReadsWholeJson !== true ? callSignal(request.signal, config.timeoutMs ?? DEFAULT_TIMEOUT_MS) : NO_DEADLINE;
+    const deadline =
+      stream || this.settings.fetchReadsWholeJson !== true
+        ? callSignal(request.signal, config.timeoutMs ?? DEFAULT_TIMEOUT_MS)
+        : NO_DEADLINE;
     const signal = deadline === NO_DEADLINE ? request.signal : deadline.signal;
     const capture: FetchCapture = {};
     const headers = requestHeaders(request.headers);
     const state: CallState = { capture, warnings, deadline, callerSignal: request.signal };
     const options: CallOptions = { signal, headers, fetchOptions: captureFetchOptions(capture) as SdkFetchOptions };
     try {
-      return stream ? await this.generateStreamed(body, options, state) : await this.generateWhole(body, options, state);
+      return stream
+        ? await this.generateStreamed(body, options, state)
+        : await this.generateWhole(body, options, state);
     } catch (error) {
       const outcome = handleFailure(error, {
         preset,
@@ -142,7 +151,11 @@ export class OpenAIChatModel implements LanguageModelV1 {
     }
   }
 
-  private async generateWhole(body: Record<string, unknown>, options: CallOptions, state: CallState): Promise<GenerateResultV1> {
+  private async generateWhole(
+    body: Record<string, unknown>,
+    options: CallOptions,
+    state: CallState,
+  ): Promise<GenerateResultV1> {
     // asResponse: the adapter parses the body itself, so vendor fields and malformed JSON are both seen as sent.
     const response = await this.client.chat.completions
       .create(body as unknown as ChatCompletionCreateParamsNonStreaming, options)
@@ -161,7 +174,11 @@ export class OpenAIChatModel implements LanguageModelV1 {
     return this.readAnswer(parsed.value, response, text, state);
   }
 
-  private async generateStreamed(body: Record<string, unknown>, options: CallOptions, state: CallState): Promise<GenerateResultV1> {
+  private async generateStreamed(
+    body: Record<string, unknown>,
+    options: CallOptions,
+    state: CallState,
+  ): Promise<GenerateResultV1> {
     const { data: stream, response } = await this.client.chat.completions
       .create(body as unknown as ChatCompletionCreateParamsStreaming, options)
       .withResponse();
@@ -180,13 +197,26 @@ export class OpenAIChatModel implements LanguageModelV1 {
     return this.readAnswer(assembled, response, undefined, state, accumulator.terminalChunk);
   }
 
-  private readAnswer(body: unknown, response: Response, text: string | undefined, state: CallState, raw?: unknown): GenerateResultV1 {
+  private readAnswer(
+    body: unknown,
+    response: Response,
+    text: string | undefined,
+    state: CallState,
+    raw?: unknown,
+  ): GenerateResultV1 {
     const { preset } = this.settings;
     if (isRecord(body) && isRecord(body.error)) {
       // Some gateways answer 200 with an error envelope.
       const outcome = fromEvidence(
         { status: response.status, headers: response.headers, body, bodyText: text ?? JSON.stringify(body) },
-        { preset, secrets: this.secrets, warnings: state.warnings, capture: state.capture, timedOut: false, callerAborted: false },
+        {
+          preset,
+          secrets: this.secrets,
+          warnings: state.warnings,
+          capture: state.capture,
+          timedOut: false,
+          callerAborted: false,
+        },
       );
       if (outcome instanceof Error) throw outcome;
       return outcome;
@@ -218,7 +248,9 @@ class StreamCutError extends Error {
   }
 }
 
-function requestHeaders(headers: Record<string, string | undefined> | undefined): Record<string, string | null> | undefined {
+function requestHeaders(
+  headers: Record<string, string | undefined> | undefined,
+): Record<string, string | null> | undefined {
   if (headers === undefined) return undefined;
   // The SDK removes a header given as null; the contract says undefined removes one.
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value ?? null]));

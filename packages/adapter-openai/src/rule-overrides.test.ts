@@ -18,7 +18,9 @@ const NEW_BLOCK: NonNullable<OpenAIAdapterConfig['blocks']> = [
     signal: 'error.code=1301',
   },
 ];
-const NEW_FAILURE: NonNullable<OpenAIAdapterConfig['failures']> = [{ when: { path: 'error.code', equals: '1113' }, kind: 'quota_exhausted' }];
+const NEW_FAILURE: NonNullable<OpenAIAdapterConfig['failures']> = [
+  { when: { path: 'error.code', equals: '1113' }, kind: 'quota_exhausted' },
+];
 
 describe('a model entry’s blocks: and failures: (openai adapter)', () => {
   let server: OpenAIFakeServer;
@@ -37,7 +39,12 @@ describe('a model entry’s blocks: and failures: (openai adapter)', () => {
 
       const model = modelFor('openai', server, { stream, blocks: NEW_BLOCK });
       const after = await play(model, server, scenario);
-      expect(after).toMatchObject({ type: 'blocked', stage: 'input', code: '1301', details: { signal: 'error.code=1301' } });
+      expect(after).toMatchObject({
+        type: 'blocked',
+        stage: 'input',
+        code: '1301',
+        details: { signal: 'error.code=1301' },
+      });
       expect((after as { message: string }).message.length).toBeGreaterThan(0);
       expect(model.capabilities.moderationSignals).toContain('error.code=1301');
     });
@@ -59,10 +66,17 @@ describe('a model entry’s blocks: and failures: (openai adapter)', () => {
   });
 
   it('a wrong rule is refused with the field that is wrong', () => {
-    const result = validateConfig({ model: 'm', blocks: [{ ...NEW_BLOCK[0], when: { path: 'error..code', equals: '1301' } }], failures: [{ when: { status: 429 }, kind: 'slow' }] });
+    const result = validateConfig({
+      model: 'm',
+      blocks: [{ ...NEW_BLOCK[0], when: { path: 'error..code', equals: '1301' } }],
+      failures: [{ when: { status: 429 }, kind: 'slow' }],
+    });
     expect('issues' in result && result.issues?.map((i) => [i.path, i.message])).toEqual([
       [['blocks', 0, 'when', 'path'], 'expected a JSON path such as "error_code"'],
-      [['failures', 0, 'kind'], 'expected one of rate_limited, quota_exhausted, auth, context_length, model_not_found, invalid_request, transient'],
+      [
+        ['failures', 0, 'kind'],
+        'expected one of rate_limited, quota_exhausted, auth, context_length, model_not_found, invalid_request, transient',
+      ],
     ]);
     expect(validateConfig({ model: 'm', blocks: NEW_BLOCK, failures: NEW_FAILURE })).toHaveProperty('value');
   });

@@ -17,22 +17,35 @@ describe('servedModel: the model the response names', () => {
       server = await createOpenAIFakeServer({ vendor: 'openai', apiKey: TEST_KEY, servedModel: () => snapshot });
       const model = modelFor('openai', server, { model: 'gpt-4o', stream });
       const first = await play(model, server, { kind: 'text', text: 'one' });
-      expect(first).toMatchObject({ type: 'completed', servedModel: { id: 'gpt-4o-2024-08-06', fingerprint: 'fp_a1' } });
+      expect(first).toMatchObject({
+        type: 'completed',
+        servedModel: { id: 'gpt-4o-2024-08-06', fingerprint: 'fp_a1' },
+      });
       snapshot = { id: 'gpt-4o-2024-11-20', fingerprint: 'fp_b2' };
       const second = await play(model, server, { kind: 'text', text: 'two' });
-      expect(second).toMatchObject({ type: 'completed', servedModel: { id: 'gpt-4o-2024-11-20', fingerprint: 'fp_b2' } });
+      expect(second).toMatchObject({
+        type: 'completed',
+        servedModel: { id: 'gpt-4o-2024-11-20', fingerprint: 'fp_b2' },
+      });
     });
   }
 
   it('keeps the id alone for a vendor that sends no fingerprint (DashScope)', async () => {
     server = await createOpenAIFakeServer({ vendor: 'dashscope', apiKey: TEST_KEY });
-    const result = await play(modelFor('dashscope', server, { model: 'qwen-plus' }), server, { kind: 'text', text: 'ok' });
+    const result = await play(modelFor('dashscope', server, { model: 'qwen-plus' }), server, {
+      kind: 'text',
+      text: 'ok',
+    });
     expect(result).toMatchObject({ type: 'completed', servedModel: { id: 'qwen-plus' } });
     expect((result as { servedModel?: object }).servedModel).not.toHaveProperty('fingerprint');
   });
 
   it('records the served model on a block the response itself carries (finish_reason content_filter)', async () => {
-    server = await createOpenAIFakeServer({ vendor: 'deepseek', apiKey: TEST_KEY, servedModel: () => ({ id: 'deepseek-chat-v3' }) });
+    server = await createOpenAIFakeServer({
+      vendor: 'deepseek',
+      apiKey: TEST_KEY,
+      servedModel: () => ({ id: 'deepseek-chat-v3' }),
+    });
     const result = await play(modelFor('deepseek', server, { model: 'deepseek-chat' }), server, {
       kind: 'block',
       signal: 'openai-content-filter',

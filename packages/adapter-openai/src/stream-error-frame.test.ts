@@ -6,11 +6,18 @@ import { createModel } from './create-model.js';
 function sseFetch(frames: unknown[]): typeof globalThis.fetch {
   return async () => {
     const text = frames.map((f) => `data: ${typeof f === 'string' ? f : JSON.stringify(f)}\n\n`).join('');
-    return new Response(text, { status: 200, headers: { 'content-type': 'text/event-stream', 'x-request-id': 'req-sse' } });
+    return new Response(text, {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream', 'x-request-id': 'req-sse' },
+    });
   };
 }
 
-const chunk = (content: string) => ({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+const chunk = (content: string) => ({
+  id: 'c1',
+  object: 'chat.completion.chunk',
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
 
 describe('error frames inside a stream', () => {
   it('keep top-level fields the SDK drops (Zhipu contentFilter) and the text already streamed', async () => {
@@ -35,16 +42,34 @@ describe('error frames inside a stream', () => {
 
   it('Moonshot: an error frame or a content_filter finish are both blocks', async () => {
     const errorFrame = sseFetch([chunk('Hal'), { error: { type: 'content_filter', message: 'high risk' } }]);
-    const a = await createModel({ model: 'kimi', preset: 'moonshot', apiKey: TEST_KEY, stream: true }, { env: {}, fetch: errorFrame }).generate(QUESTION);
+    const a = await createModel(
+      { model: 'kimi', preset: 'moonshot', apiKey: TEST_KEY, stream: true },
+      { env: {}, fetch: errorFrame },
+    ).generate(QUESTION);
     expect(a).toMatchObject({ type: 'blocked', stage: 'unknown', partialText: 'Hal' });
-    const finish = sseFetch([chunk('Hal'), { id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'content_filter' }] }, '[DONE]']);
-    const b = await createModel({ model: 'kimi', preset: 'moonshot', apiKey: TEST_KEY, stream: true }, { env: {}, fetch: finish }).generate(QUESTION);
-    expect(b).toMatchObject({ type: 'blocked', stage: 'output', partialText: 'Hal', finishReason: { unified: 'content-filter' } });
+    const finish = sseFetch([
+      chunk('Hal'),
+      { id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'content_filter' }] },
+      '[DONE]',
+    ]);
+    const b = await createModel(
+      { model: 'kimi', preset: 'moonshot', apiKey: TEST_KEY, stream: true },
+      { env: {}, fetch: finish },
+    ).generate(QUESTION);
+    expect(b).toMatchObject({
+      type: 'blocked',
+      stage: 'output',
+      partialText: 'Hal',
+      finishReason: { unified: 'content-filter' },
+    });
   });
 
   it('an unknown error frame is a TransientError, not a block', async () => {
     const fetch = sseFetch([chunk('Hal'), { error: { type: 'engine_overloaded_error', message: 'busy' } }]);
-    const error = await createModel({ model: 'kimi', preset: 'moonshot', apiKey: TEST_KEY, stream: true }, { env: {}, fetch })
+    const error = await createModel(
+      { model: 'kimi', preset: 'moonshot', apiKey: TEST_KEY, stream: true },
+      { env: {}, fetch },
+    )
       .generate(QUESTION)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'transient', vendorCode: 'engine_overloaded_error' });

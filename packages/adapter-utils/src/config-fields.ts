@@ -21,20 +21,21 @@ const always = (message: string) => ({ error: message });
  * objects report them together on the parent). `unknown` words one key; `notAnObject` the whole
  * value when it is not an object.
  */
-export function configObject<S extends Shape>(shape: S, options: { notAnObject: string; unknown?: (key: string, known: readonly string[]) => string }) {
+export function configObject<S extends Shape>(
+  shape: S,
+  options: { notAnObject: string; unknown?: (key: string, known: readonly string[]) => string },
+) {
   const known = Object.keys(shape);
   const unknown = options.unknown ?? ((key: string) => `Unknown field "${key}". Known fields: ${known.join(', ')}.`);
   return z
     .looseObject(shape, always(options.notAnObject))
-    .superRefine(
-      (value: unknown, ctx) => {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-        for (const key of Object.keys(value)) {
-          if (!known.includes(key)) ctx.addIssue({ code: 'custom', path: [key], input: undefined, message: unknown(key, known) });
-        }
-      },
-      EVEN_IF_INVALID,
-    )
+    .superRefine((value: unknown, ctx) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+      for (const key of Object.keys(value)) {
+        if (!known.includes(key))
+          ctx.addIssue({ code: 'custom', path: [key], input: undefined, message: unknown(key, known) });
+      }
+    }, EVEN_IF_INVALID)
     .meta({ additionalProperties: false });
 }
 
@@ -59,7 +60,11 @@ export function envNameField(field: string, example = 'MY_VENDOR_KEY') {
 /** A positive whole number: `"timeoutMs" must be a positive whole number of milliseconds.` */
 export function positiveWholeNumber(field: string, unit: string, why = '') {
   const message = `"${field}" must be a positive whole number${unit === '' ? '' : ` of ${unit}`}${why}.`;
-  return z.number(always(message)).positive(always(message)).refine(Number.isInteger, always(message)).meta({ type: 'integer' });
+  return z
+    .number(always(message))
+    .positive(always(message))
+    .refine(Number.isInteger, always(message))
+    .meta({ type: 'integer' });
 }
 
 /** `"stream" must be true or false.` */
@@ -85,7 +90,9 @@ export function choiceField<const T extends readonly [string, ...string[]]>(valu
 
 /** `headers`: header name → string value, each wrong header named. */
 export function headersField() {
-  const header = z.string({ error: (issue) => `Header "${String(issue.path?.[issue.path.length - 1])}" must be a string.` });
+  const header = z.string({
+    error: (issue) => `Header "${String(issue.path?.[issue.path.length - 1])}" must be a string.`,
+  });
   return z.record(z.string(), header, always('"headers" must be an object of header name → string value.'));
 }
 
@@ -101,7 +108,10 @@ export function freeObject(message: string) {
 export function validateWith<T>(schema: z.ZodType<T>, value: unknown): ConfigSchemaResult<T> {
   const result = schema.safeParse(value);
   if (result.success) return { value: result.data };
-  const issues: ConfigSchemaIssue[] = result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+  const issues: ConfigSchemaIssue[] = result.error.issues.map((issue) => ({
+    path: issue.path,
+    message: issue.message,
+  }));
   return { issues };
 }
 

@@ -4,12 +4,16 @@ import { combineHeaders, getHeader, normalizeHeaders } from './headers.js';
 describe('combineHeaders', () => {
   it('merges case-insensitively with later records winning', () => {
     expect(
-      combineHeaders({ 'Content-Type': 'application/json', Authorization: 'Bearer a' }, undefined, { authorization: 'Bearer b' }),
+      combineHeaders({ 'Content-Type': 'application/json', Authorization: 'Bearer a' }, undefined, {
+        authorization: 'Bearer b',
+      }),
     ).toEqual({ 'content-type': 'application/json', authorization: 'Bearer b' });
   });
 
   it('removes a header when a later record sets it to undefined', () => {
-    expect(combineHeaders({ 'X-Stainless-Os': 'Linux', accept: '*/*' }, { 'x-stainless-os': undefined })).toEqual({ accept: '*/*' });
+    expect(combineHeaders({ 'X-Stainless-Os': 'Linux', accept: '*/*' }, { 'x-stainless-os': undefined })).toEqual({
+      accept: '*/*',
+    });
   });
 
   it('accepts Headers objects', () => {

@@ -19,7 +19,14 @@ export {
   type RedactBodyOptions,
 } from './redact.js';
 export { combineHeaders, normalizeHeaders, getHeader, type HeadersInput } from './headers.js';
-export { createSseParser, parseSse, isDoneSentinel, type SseEvent, type SseParser, type SseParserOptions } from './sse.js';
+export {
+  createSseParser,
+  parseSse,
+  isDoneSentinel,
+  type SseEvent,
+  type SseParser,
+  type SseParserOptions,
+} from './sse.js';
 export { parseNdjson, type ParseNdjsonOptions } from './ndjson.js';
 export { readChunks, type ByteStream } from './read-chunks.js';
 export { createLineSplitter, type LineSplitter } from './line-splitter.js';

@@ -48,12 +48,16 @@ describe('parseNdjson', () => {
     expect(seen).toEqual([{ a: 1 }]);
     expect(InvalidResponseError.isInstance(caught)).toBe(true);
     const message = (caught as Error).message;
-    expect(message).toMatch(/^Ollama \/api\/chat stream: line 3 is not valid JSON: .+ Line: \{"token":"\[REDACTED\]", oops/);
+    expect(message).toMatch(
+      /^Ollama \/api\/chat stream: line 3 is not valid JSON: .+ Line: \{"token":"\[REDACTED\]", oops/,
+    );
     expect(message).not.toContain('tok-secret-123');
     expect((caught as InvalidResponseError).body).not.toContain('tok-secret-123');
   });
 
   it('reports a truncated final line', async () => {
-    await expect(collect(parseNdjson(iterate(['{"a":1}\n{"b":']))) ).rejects.toThrow(/line 2 is not valid JSON: Unexpected end of JSON input/);
+    await expect(collect(parseNdjson(iterate(['{"a":1}\n{"b":'])))).rejects.toThrow(
+      /line 2 is not valid JSON: Unexpected end of JSON input/,
+    );
   });
 });

@@ -5,7 +5,9 @@ export type ByteStream =
   | AsyncIterable<Uint8Array | string>;
 
 function isReadableStream(value: unknown): value is ReadableStream<Uint8Array | string> {
-  return typeof value === 'object' && value !== null && typeof (value as { getReader?: unknown }).getReader === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { getReader?: unknown }).getReader === 'function'
+  );
 }
 
 /**

@@ -6,7 +6,13 @@ const KEY = 'sk-live-0123456789abcdef';
 
 describe('redactJson', () => {
   it('redacts secrets in string values and names at any depth, keeping the structure', () => {
-    const body = { id: 'x', echo: { sent: `Bearer ${KEY}`, list: ['ok', `key=${KEY}`], [KEY]: 1 }, n: 2, ok: true, nil: null };
+    const body = {
+      id: 'x',
+      echo: { sent: `Bearer ${KEY}`, list: ['ok', `key=${KEY}`], [KEY]: 1 },
+      n: 2,
+      ok: true,
+      nil: null,
+    };
     const out = redactJson(body, [KEY]) as typeof body;
     expect(JSON.stringify(out)).not.toContain(KEY);
     expect(out.id).toBe('x');
@@ -16,8 +22,13 @@ describe('redactJson', () => {
   });
 
   it('replaces credential-named string fields whole unless told not to', () => {
-    expect(redactJson({ access_token: 'opaque-short', api_key: '' }, [])).toEqual({ access_token: REDACTED, api_key: '' });
-    expect(redactJson({ access_token: 'opaque-short' }, [], { secretFields: false })).toEqual({ access_token: 'opaque-short' });
+    expect(redactJson({ access_token: 'opaque-short', api_key: '' }, [])).toEqual({
+      access_token: REDACTED,
+      api_key: '',
+    });
+    expect(redactJson({ access_token: 'opaque-short' }, [], { secretFields: false })).toEqual({
+      access_token: 'opaque-short',
+    });
   });
 
   it('returns the very input when there is nothing to redact, and caps pathological nesting', () => {

@@ -23,7 +23,13 @@ export function redactJson(value: unknown, secrets: readonly string[], options: 
   return walk(value, secrets, options.secretFields !== false, options.names !== false, 0);
 }
 
-function walk(value: unknown, secrets: readonly string[], secretFields: boolean, names: boolean, depth: number): unknown {
+function walk(
+  value: unknown,
+  secrets: readonly string[],
+  secretFields: boolean,
+  names: boolean,
+  depth: number,
+): unknown {
   if (typeof value === 'string') return redactSecrets(value, secrets);
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_DEPTH) return REDACTED;
@@ -38,7 +44,10 @@ function walk(value: unknown, secrets: readonly string[], secretFields: boolean,
   let changed = false;
   const entries = Object.entries(value as Record<string, unknown>).map(([name, item]): [string, unknown] => {
     const safeName = names ? redactSecrets(name, secrets) : name;
-    const next = secretFields && typeof item === 'string' && item !== '' && isSecretName(name) ? REDACTED : walk(item, secrets, secretFields, names, depth + 1);
+    const next =
+      secretFields && typeof item === 'string' && item !== '' && isSecretName(name)
+        ? REDACTED
+        : walk(item, secrets, secretFields, names, depth + 1);
     if (safeName !== name || next !== item) changed = true;
     return [safeName, next];
   });

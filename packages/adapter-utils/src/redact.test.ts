@@ -29,7 +29,8 @@ describe('redactSecrets', () => {
   });
 
   it('redacts credential query parameters and URL passwords', () => {
-    const url = 'https://aip.baidubce.com/oauth/2.0/token?grant_type=client_credentials&client_id=AK&client_secret=SK123&access_token=tok456';
+    const url =
+      'https://aip.baidubce.com/oauth/2.0/token?grant_type=client_credentials&client_id=AK&client_secret=SK123&access_token=tok456';
     const out = redactSecrets(url);
     expect(out).toContain('grant_type=client_credentials');
     expect(out).toContain('client_id=AK');
@@ -44,7 +45,9 @@ describe('redactSecrets', () => {
     const signed = Buffer.from('api_key="k", algorithm="hmac-sha256", signature="c2ln"').toString('base64');
     const url = `wss://spark-api.xf-yun.com/v3.5/chat?authorization=${signed}&date=Mon&host=spark-api.xf-yun.com`;
     const out = redactSecrets(url);
-    expect(out).toBe(`wss://spark-api.xf-yun.com/v3.5/chat?authorization=${REDACTED}&date=Mon&host=spark-api.xf-yun.com`);
+    expect(out).toBe(
+      `wss://spark-api.xf-yun.com/v3.5/chat?authorization=${REDACTED}&date=Mon&host=spark-api.xf-yun.com`,
+    );
   });
 
   it('redacts JSON fields named like credentials, but not token counts', () => {
@@ -62,7 +65,12 @@ describe('redactSecrets', () => {
     });
     const out = redactSecrets(body);
     for (const leaked of ['k-1', 'k-2', 't-3', 's-4', 'sig-5', 'pw-6']) expect(out).not.toContain(leaked);
-    expect(JSON.parse(out)).toMatchObject({ keyword: 'kept', max_tokens: 100, usage: { total_tokens: 5 }, model: 'gpt' });
+    expect(JSON.parse(out)).toMatchObject({
+      keyword: 'kept',
+      max_tokens: 100,
+      usage: { total_tokens: 5 },
+      model: 'gpt',
+    });
   });
 
   it('redacts credential fields inside JSON that was itself stored as a JSON string', () => {
@@ -79,7 +87,17 @@ describe('redactSecrets', () => {
 
 describe('isSecretName', () => {
   it('tells credentials from counters', () => {
-    for (const n of ['api_key', 'apiKey', 'x-api-key', 'access_token', 'secret', 'secretKey', 'Authorization', 'password', 'signature'])
+    for (const n of [
+      'api_key',
+      'apiKey',
+      'x-api-key',
+      'access_token',
+      'secret',
+      'secretKey',
+      'Authorization',
+      'password',
+      'signature',
+    ])
       expect(isSecretName(n), n).toBe(true);
     for (const n of ['max_tokens', 'prompt_tokens', 'keyword', 'model', 'monkey_business', 'id'])
       expect(isSecretName(n), n).toBe(false);
@@ -121,7 +139,9 @@ describe('redactHeaders', () => {
 
 describe('redactBody', () => {
   it('serializes objects, redacts and keeps short bodies whole', () => {
-    expect(redactBody({ error: { message: 'bad key sk-abcdefgh12345' } })).toBe(`{"error":{"message":"bad key ${REDACTED}"}}`);
+    expect(redactBody({ error: { message: 'bad key sk-abcdefgh12345' } })).toBe(
+      `{"error":{"message":"bad key ${REDACTED}"}}`,
+    );
     expect(redactBody('plain MYSECRETVALUE', ['MYSECRETVALUE'])).toBe(`plain ${REDACTED}`);
     expect(redactBody(undefined)).toBe('');
     expect(redactBody(new TextEncoder().encode('bytes'))).toBe('bytes');

@@ -7,7 +7,8 @@ export const DEFAULT_BODY_LIMIT = 4096;
 // Shorter "secrets" would clobber ordinary text (a key of "a" would redact every letter a).
 const MIN_SECRET_LENGTH = 4;
 
-const HEADER_LINE = /^([ \t]*(?:authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie|set-cookie)[ \t]*:[ \t]*)(\S.*)$/gim;
+const HEADER_LINE =
+  /^([ \t]*(?:authorization|proxy-authorization|x-api-key|api-key|x-goog-api-key|cookie|set-cookie)[ \t]*:[ \t]*)(\S.*)$/gim;
 const BEARER = /\b(Bearer|Basic)([ \t]+)(?!\[REDACTED\])[^\s"',;]+/gi;
 const BAIDU_V3 = /\bbce-v3\/ALTAK-[A-Za-z0-9/+=_-]+/g;
 const BAIDU_V1_AUTH = /\bbce-auth-v1\/[A-Za-z0-9/+=_.:-]+/g;
@@ -78,10 +79,23 @@ export function isSecretHeaderName(name: string): boolean {
   const n = name.toLowerCase();
   if (SECRET_HEADERS.has(n)) return true;
   // Per-segment match so rate-limit headers such as `x-ratelimit-remaining-tokens` stay visible.
-  return n
-    .split(/[-_]/)
-    .some((part) => ['authorization', 'auth', 'token', 'secret', 'signature', 'apikey', 'password', 'credential', 'cookie'].includes(part)) ||
-    /(?:^|-)api-key$/.test(n);
+  return (
+    n
+      .split(/[-_]/)
+      .some((part) =>
+        [
+          'authorization',
+          'auth',
+          'token',
+          'secret',
+          'signature',
+          'apikey',
+          'password',
+          'credential',
+          'cookie',
+        ].includes(part),
+      ) || /(?:^|-)api-key$/.test(n)
+  );
 }
 
 /**

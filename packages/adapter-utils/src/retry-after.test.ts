@@ -23,7 +23,9 @@ describe('parseRetryAfter', () => {
   });
 
   it('falls back to x-ratelimit-reset durations, taking the longer one', () => {
-    expect(parseRetryAfter({ 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '6m0s' }, NOW)).toBe(360_000);
+    expect(parseRetryAfter({ 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '6m0s' }, NOW)).toBe(
+      360_000,
+    );
     expect(parseRetryAfter({ 'x-ratelimit-reset-tokens': '20ms' }, NOW)).toBe(20);
     expect(parseRetryAfter({ 'x-ratelimit-reset-tokens': '20ms' }, NOW, { rateLimitReset: false })).toBeUndefined();
   });
@@ -35,7 +37,17 @@ describe('parseRetryAfter', () => {
   it('returns undefined for missing or garbage values', () => {
     expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
     expect(parseRetryAfter({}, NOW)).toBeUndefined();
-    for (const garbage of ['soon', '-5', '1e3', '', '3 seconds', 'NaN', 'Infinity', '2025-01-01', 'Wed, 32 Foo 2025 99:00:00 GMT']) {
+    for (const garbage of [
+      'soon',
+      '-5',
+      '1e3',
+      '',
+      '3 seconds',
+      'NaN',
+      'Infinity',
+      '2025-01-01',
+      'Wed, 32 Foo 2025 99:00:00 GMT',
+    ]) {
       expect(parseRetryAfter({ 'retry-after': garbage }, NOW), garbage).toBeUndefined();
     }
     expect(parseRetryAfter({ 'retry-after-ms': 'abc' }, NOW)).toBeUndefined();
@@ -65,6 +77,7 @@ describe('parseDuration', () => {
   });
 
   it('rejects anything else', () => {
-    for (const bad of ['', 's', '1', '1x', '1s garbage', '-1s', undefined]) expect(parseDuration(bad), String(bad)).toBeUndefined();
+    for (const bad of ['', 's', '1', '1x', '1s garbage', '-1s', undefined])
+      expect(parseDuration(bad), String(bad)).toBeUndefined();
   });
 });

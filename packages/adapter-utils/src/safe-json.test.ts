@@ -69,7 +69,11 @@ describe('parseJsonOrThrow', () => {
   it('throws InvalidResponseError carrying the diagnostic, status and a redacted body', () => {
     let caught: unknown;
     try {
-      parseJsonOrThrow('{"token":"tok-very-secret", bad', { context: 'Acme response', status: 200, requestId: 'req-1' });
+      parseJsonOrThrow('{"token":"tok-very-secret", bad', {
+        context: 'Acme response',
+        status: 200,
+        requestId: 'req-1',
+      });
     } catch (e) {
       caught = e;
     }

@@ -103,12 +103,20 @@ function fail<T>(
 ): SafeParseJsonResult<T> {
   return {
     success: false,
-    error: { message, ...(position === undefined ? {} : { position }), snippet: makeSnippet(text, position, options.secrets) },
+    error: {
+      message,
+      ...(position === undefined ? {} : { position }),
+      snippet: makeSnippet(text, position, options.secrets),
+    },
   };
 }
 
 /** A readable, redacted window of at most ~200 characters, centred near the error when far in. */
-function makeSnippet(text: string, position: number | undefined, secrets: readonly (string | undefined)[] = []): string {
+function makeSnippet(
+  text: string,
+  position: number | undefined,
+  secrets: readonly (string | undefined)[] = [],
+): string {
   const redacted = redactSecrets(text, secrets);
   // Redaction changes lengths; map the window to the redacted text only when nothing was replaced.
   const pos = redacted === text ? position : undefined;

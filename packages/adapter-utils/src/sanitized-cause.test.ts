@@ -5,9 +5,12 @@ const KEY = 'sk-ant-0123456789abcdefghij';
 
 describe('sanitizedCause', () => {
   it('keeps name and messages, redacted, and drops everything else the error carried', () => {
-    const original = Object.assign(new TypeError(`fetch failed for key ${KEY}`, { cause: new Error(`socket hang up ${KEY}`) }), {
-      request: { headers: { 'x-api-key': KEY } },
-    });
+    const original = Object.assign(
+      new TypeError(`fetch failed for key ${KEY}`, { cause: new Error(`socket hang up ${KEY}`) }),
+      {
+        request: { headers: { 'x-api-key': KEY } },
+      },
+    );
     const cause = sanitizedCause(original, [KEY]);
     expect(cause.name).toBe('TypeError');
     expect(cause.message).toMatch(/^fetch failed for key .+ \(socket hang up .+\)$/);

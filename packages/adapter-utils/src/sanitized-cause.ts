@@ -17,6 +17,11 @@ export function errorText(error: unknown): string {
 export function sanitizedCause(error: unknown, secrets: readonly string[]): Error {
   const cause = new Error(redactSecrets(errorText(error), secrets));
   // Not enumerable, as on a thrown Error, so logging or spreading the cause shows no extra field.
-  if (error instanceof Error) Object.defineProperty(cause, 'name', { value: redactSecrets(error.name, secrets), writable: true, configurable: true });
+  if (error instanceof Error)
+    Object.defineProperty(cause, 'name', {
+      value: redactSecrets(error.name, secrets),
+      writable: true,
+      configurable: true,
+    });
   return cause;
 }

@@ -146,7 +146,9 @@ describe('parseSse', () => {
 
   it('passes comments to onComment', async () => {
     const comments: string[] = [];
-    for await (const _event of parseSse(iterate([':HTTP_STATUS/400\n', 'data: {}\n\n']), { onComment: (c) => comments.push(c) })) {
+    for await (const _event of parseSse(iterate([':HTTP_STATUS/400\n', 'data: {}\n\n']), {
+      onComment: (c) => comments.push(c),
+    })) {
       // drain
     }
     expect(comments).toEqual(['HTTP_STATUS/400']);

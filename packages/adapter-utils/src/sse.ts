@@ -105,7 +105,10 @@ export function createSseParser(onEvent: (event: SseEvent) => void, options: Sse
  * Parses a response body as server-sent events, yielding each event as it completes. Accepts a
  * fetch `ReadableStream` or any async iterable of bytes or strings.
  */
-export async function* parseSse(stream: ByteStream, options: SseParserOptions = {}): AsyncGenerator<SseEvent, void, undefined> {
+export async function* parseSse(
+  stream: ByteStream,
+  options: SseParserOptions = {},
+): AsyncGenerator<SseEvent, void, undefined> {
   const pending: SseEvent[] = [];
   const parser = createSseParser((event) => pending.push(event), options);
   for await (const chunk of readChunks(stream)) {

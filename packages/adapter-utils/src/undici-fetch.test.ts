@@ -58,7 +58,9 @@ function nextRequest(): { received: Promise<ServerResponse> } & { wrap: (then: H
 }
 
 /** Rejects-or-resolves as a value, so a test can look at what a promise failed with. */
-async function settle(promise: Promise<unknown>): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+async function settle(
+  promise: Promise<unknown>,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
   return promise.then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),
@@ -78,7 +80,8 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 
 describe('createUndiciFetch', () => {
   it('returns the status, the JSON body and repeated response headers', async () => {
-    handler = (_req, res) => json(res, 201, { id: 'msg_1', text: 'héllo 安全' }, { 'x-multi': ['a', 'b'], 'request-id': 'req_1' });
+    handler = (_req, res) =>
+      json(res, 201, { id: 'msg_1', text: 'héllo 安全' }, { 'x-multi': ['a', 'b'], 'request-id': 'req_1' });
     const response = await createUndiciFetch()(`${origin}/v1/messages`);
     expect(response.status).toBe(201);
     expect(response.ok).toBe(true);
@@ -104,7 +107,10 @@ describe('createUndiciFetch', () => {
     await send(`${origin}/v1/m?beta=true&x=1`, { headers });
     await send(new URL(`${origin}/array`), { headers: [['x-from', 'array']] });
     await send(`${origin}/record`, { headers: { 'x-from': 'record' } });
-    expect(seen[0]).toMatchObject({ url: '/v1/m?beta=true&x=1', headers: { 'x-api-key': 'k-1', 'anthropic-version': '2023-06-01', 'x-multi': 'one, two' } });
+    expect(seen[0]).toMatchObject({
+      url: '/v1/m?beta=true&x=1',
+      headers: { 'x-api-key': 'k-1', 'anthropic-version': '2023-06-01', 'x-multi': 'one, two' },
+    });
     expect(seen[1]).toMatchObject({ url: '/array', headers: { 'x-from': 'array' } });
     expect(seen[2]).toMatchObject({ url: '/record', headers: { 'x-from': 'record' } });
   });
@@ -112,7 +118,11 @@ describe('createUndiciFetch', () => {
   it('sends a POST string body whole, with its content-length in bytes', async () => {
     handler = (_req, res) => json(res, 200, { ok: true });
     const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: '你好, wörld' }] });
-    const response = await createUndiciFetch()(`${origin}/v1/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await createUndiciFetch()(`${origin}/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(await response.json()).toEqual({ ok: true });
     expect(seen[0]).toMatchObject({ method: 'POST', body });
     expect(seen[0]?.headers['content-length']).toBe(String(Buffer.byteLength(body)));
@@ -178,7 +188,9 @@ describe('createUndiciFetch', () => {
       const next = nextRequest();
       handler = next.wrap(() => undefined);
       const controller = new AbortController();
-      const pending = settle(createUndiciFetch()(`${origin}/hang`, { method: 'POST', body: '{}', signal: controller.signal }));
+      const pending = settle(
+        createUndiciFetch()(`${origin}/hang`, { method: 'POST', body: '{}', signal: controller.signal }),
+      );
       await next.received;
       const reason = new Error('deadline');
       controller.abort(reason);
@@ -239,7 +251,10 @@ describe('createUndiciFetch', () => {
   });
 
   it('leaves no abort listener on a long-lived signal once each answer has been read', async () => {
-    handler = (req, res) => (req.url === '/sse' ? (res.writeHead(200, { 'content-type': 'text/event-stream' }), res.end('data: 1\n\n')) : json(res, 200, { ok: true }));
+    handler = (req, res) =>
+      req.url === '/sse'
+        ? (res.writeHead(200, { 'content-type': 'text/event-stream' }), res.end('data: 1\n\n'))
+        : json(res, 200, { ok: true });
     const run = new AbortController();
     const send = createUndiciFetch();
     for (let i = 0; i < 20; i++) {

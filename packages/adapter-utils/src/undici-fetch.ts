@@ -38,7 +38,10 @@ function undiciParts(): UndiciParts {
       request: require('undici/lib/api/api-request.js') as RequestFn,
     };
   } catch {
-    const undici = require('undici') as { Agent: UndiciParts['Agent']; Dispatcher: { prototype: { request: RequestFn } } };
+    const undici = require('undici') as {
+      Agent: UndiciParts['Agent'];
+      Dispatcher: { prototype: { request: RequestFn } };
+    };
     parts = { Agent: undici.Agent, request: undici.Dispatcher.prototype.request };
   }
   return parts;
@@ -65,7 +68,8 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): typeof glob
   return async function undiciFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const body = init?.body ?? undefined;
     if (typeof input !== 'string' && !(input instanceof URL)) return fallback(input, init);
-    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) return fallback(input, init);
+    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array))
+      return fallback(input, init);
     const undici = undiciParts();
     const dispatcher = options.dispatcher ?? (sharedAgent ??= new undici.Agent({ keepAliveTimeout: 4_000 }));
     const url = typeof input === 'string' ? new URL(input) : input;
@@ -82,7 +86,11 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): typeof glob
     });
     const { statusCode } = response;
     const headers = responseHeaders(response.headers);
-    if (REDIRECT_STATUS.has(statusCode) && headers.some(([name]) => name === 'location') && init?.redirect !== 'manual') {
+    if (
+      REDIRECT_STATUS.has(statusCode) &&
+      headers.some(([name]) => name === 'location') &&
+      init?.redirect !== 'manual'
+    ) {
       await response.body.dump();
       return fallback(input, init);
     }
@@ -110,7 +118,8 @@ function flattenHeaders(headers: RequestInit['headers']): string[] {
     for (const [name, value] of headers as Iterable<[string, string]>) flat.push(name, value);
     return flat;
   }
-  for (const [name, value] of Object.entries(headers as Record<string, string | undefined>)) if (value !== undefined) flat.push(name, value);
+  for (const [name, value] of Object.entries(headers as Record<string, string | undefined>))
+    if (value !== undefined) flat.push(name, value);
   return flat;
 }
 

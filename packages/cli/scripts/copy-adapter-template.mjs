@@ -13,8 +13,14 @@ const target = path.join(cliDir, 'template/adapter');
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 cpSync(path.join(example, 'src'), path.join(target, 'src'), { recursive: true });
-for (const file of ['tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts']) cpSync(path.join(example, file), path.join(target, file));
+for (const file of ['tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts'])
+  cpSync(path.join(example, file), path.join(target, file));
 // Only what a generated package.json takes from the example: its tool versions.
 const pkg = JSON.parse(readFileSync(path.join(example, 'package.json'), 'utf8'));
-const devDependencies = Object.fromEntries(Object.entries(pkg.devDependencies).filter(([name]) => !name.startsWith('@sc-safety/')));
-writeFileSync(path.join(target, 'template.json'), JSON.stringify({ engines: pkg.engines, devDependencies }, null, 2) + '\n');
+const devDependencies = Object.fromEntries(
+  Object.entries(pkg.devDependencies).filter(([name]) => !name.startsWith('@sc-safety/')),
+);
+writeFileSync(
+  path.join(target, 'template.json'),
+  JSON.stringify({ engines: pkg.engines, devDependencies }, null, 2) + '\n',
+);

@@ -5,7 +5,8 @@ const argv = process.argv.slice(2);
 // status decided so far, never a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode === undefined || process.exitCode === 0 ? 0 : Number(process.exitCode));
+    if (error.code === 'EPIPE')
+      process.exit(process.exitCode === undefined || process.exitCode === 0 ? 0 : Number(process.exitCode));
     throw error;
   });
 }
@@ -18,7 +19,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const { cliVersion } = await import('./version.js');
   process.stdout.write(`${cliVersion()}\n`);
 } else {
-  const [{ main }, { terminalSafe }] = await Promise.all([import('./main.js'), import('@sc-safety/core/terminal-text')]);
+  const [{ main }, { terminalSafe }] = await Promise.all([
+    import('./main.js'),
+    import('@sc-safety/core/terminal-text'),
+  ]);
   main(argv).then(
     (code) => {
       process.exitCode = code;

@@ -11,21 +11,34 @@ function leaves(command: Command, prefix: string[] = []): Array<{ path: string[]
   return subs.flatMap((c) => leaves(c, [...prefix, c.name()]));
 }
 
-const ctx: CommandContext = { io: { stdout: () => {}, stderr: () => {}, cwd: process.cwd() }, exitCode: ExitCode.ok, verbosity: 'normal' };
+const ctx: CommandContext = {
+  io: { stdout: () => {}, stderr: () => {}, cwd: process.cwd() },
+  exitCode: ExitCode.ok,
+  verbosity: 'normal',
+};
 const commands = leaves(createProgram(ctx));
 
 describe('one CLI: every command behaves alike', () => {
   it('finds the commands', () => {
-    expect(commands.map((c) => c.path.join(' '))).toEqual(expect.arrayContaining(['run', 'check', 'init', 'presets', 'score', 'report', 'dataset validate']));
+    expect(commands.map((c) => c.path.join(' '))).toEqual(
+      expect.arrayContaining(['run', 'check', 'init', 'presets', 'score', 'report', 'dataset validate']),
+    );
   });
 
-  it.each(commands.map((c) => [c.path.join(' '), c] as const))('%s: has examples in --help and a --json flag', async (name, { path }) => {
-    let out = '';
-    const code = await main([...path, '--help'], { stdout: (t) => void (out += t), stderr: () => {}, cwd: process.cwd() });
-    expect(code).toBe(0);
-    expect(out, name).toMatch(/\nExamples:\n {2}(\$ )?sc-safety /);
-    expect(out, name).toMatch(/--json/);
-  });
+  it.each(commands.map((c) => [c.path.join(' '), c] as const))(
+    '%s: has examples in --help and a --json flag',
+    async (name, { path }) => {
+      let out = '';
+      const code = await main([...path, '--help'], {
+        stdout: (t) => void (out += t),
+        stderr: () => {},
+        cwd: process.cwd(),
+      });
+      expect(code).toBe(0);
+      expect(out, name).toMatch(/\nExamples:\n {2}(\$ )?sc-safety /);
+      expect(out, name).toMatch(/--json/);
+    },
+  );
 
   it('-o is --out wherever a command writes somewhere', () => {
     for (const c of commands) {
@@ -44,12 +57,16 @@ describe('one CLI: every command behaves alike', () => {
 
   it('--version --json lists core and adapter versions', async () => {
     let out = '';
-    expect(await main(['--version', '--json'], { stdout: (t) => void (out += t), stderr: () => {}, cwd: process.cwd() })).toBe(0);
+    expect(
+      await main(['--version', '--json'], { stdout: (t) => void (out += t), stderr: () => {}, cwd: process.cwd() }),
+    ).toBe(0);
     const v = JSON.parse(out) as { cli: string; core: string; adapters: Record<string, string> };
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(v.cli).toBe(pkg.version);
     expect(v.core).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.keys(v.adapters)).toEqual(expect.arrayContaining(['@sc-safety/adapter-openai', '@sc-safety/adapter-anthropic']));
+    expect(Object.keys(v.adapters)).toEqual(
+      expect.arrayContaining(['@sc-safety/adapter-openai', '@sc-safety/adapter-anthropic']),
+    );
     for (const version of Object.values(v.adapters)) expect(version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
@@ -59,9 +76,15 @@ describe('one CLI: every command behaves alike', () => {
     const path = await import('node:path');
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-builtin-'));
     try {
-      await writeFile(path.join(dir, 'run.yaml'), 'dataset: builtin:nope\nmodels: [{id: m, adapter: openai, model: x, apiKey: k-0000}]\njudge: {adapter: openai, model: j, apiKey: k-0000}\n');
+      await writeFile(
+        path.join(dir, 'run.yaml'),
+        'dataset: builtin:nope\nmodels: [{id: m, adapter: openai, model: x, apiKey: k-0000}]\njudge: {adapter: openai, model: j, apiKey: k-0000}\n',
+      );
       const messages: string[] = [];
-      for (const argv of [['run', '-c', 'run.yaml', '--dry-run'], ['dataset', 'validate', 'builtin:nope']]) {
+      for (const argv of [
+        ['run', '-c', 'run.yaml', '--dry-run'],
+        ['dataset', 'validate', 'builtin:nope'],
+      ]) {
         let err = '';
         expect(await main(argv, { stdout: () => {}, stderr: (t) => void (err += t), cwd: dir })).toBe(2);
         const line = err.split('\n').find((l) => l.includes('no builtin dataset'));

@@ -45,7 +45,10 @@ export function environmentOf(ctx: CommandContext): Record<string, string | unde
   if (ctx.env) return ctx.env;
   const loaded = loadEnvironment(ctx.io.cwd, ctx.io.env ?? process.env);
   if (loaded.file !== undefined && loaded.loaded.length > 0) {
-    detail(ctx, `.env: ${loaded.loaded.length} variable${loaded.loaded.length === 1 ? '' : 's'} read from ${loaded.file} (${loaded.loaded.join(', ')}); the real environment wins\n`);
+    detail(
+      ctx,
+      `.env: ${loaded.loaded.length} variable${loaded.loaded.length === 1 ? '' : 's'} read from ${loaded.file} (${loaded.loaded.join(', ')}); the real environment wins\n`,
+    );
   }
   ctx.env = loaded.env;
   return loaded.env;

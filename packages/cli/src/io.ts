@@ -113,6 +113,6 @@ export const EXIT_CODE_HELP = [
   `  ${ExitCode.incomplete}    a preflight probe failed (nothing spent); or finished, results written, but incomplete`,
   '       or failing: a stopped lane, answers missing,',
   '       a model with nothing scored, coverage under --min-coverage, a score under --fail-under,',
-  '       a judge under judge check --min-kappa or under a run config\'s judge.check (then no target was called)',
+  "       a judge under judge check --min-kappa or under a run config's judge.check (then no target was called)",
   `  ${ExitCode.interrupted}  interrupted (Ctrl-C): completed calls are stored; run the same command again to resume`,
 ].join('\n');

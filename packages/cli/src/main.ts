@@ -21,7 +21,11 @@ import { EXIT_CODE_HELP, ExitCode, processIo, terminalSafeIo, type CliIo, type C
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command('sc-safety')
     .description('Run the SC-Safety two-round adversarial safety benchmark for Chinese LLMs.')
-    .version(cliVersion(), '-V, --version', 'print the version (`--version --json`: the CLI, core and adapter versions)')
+    .version(
+      cliVersion(),
+      '-V, --version',
+      'print the version (`--version --json`: the CLI, core and adapter versions)',
+    )
     .option('-q, --quiet', 'print only results and errors (no plan, progress or notes on stderr)')
     .option('-v, --verbose', 'print more: every preflight probe, .env variables read')
     .helpOption('-h, --help', 'show help for a command')
@@ -70,7 +74,11 @@ export function createProgram(ctx: CommandContext): Command {
  * @param argv the arguments after the executable and script (`process.argv.slice(2)`).
  */
 export async function main(argv: readonly string[], io: Partial<CliIo> = {}): Promise<number> {
-  const ctx: CommandContext = { io: terminalSafeIo({ ...processIo(), ...io }), exitCode: ExitCode.ok, verbosity: 'normal' };
+  const ctx: CommandContext = {
+    io: terminalSafeIo({ ...processIo(), ...io }),
+    exitCode: ExitCode.ok,
+    verbosity: 'normal',
+  };
   // `--version --json` (either order): every package's version, for bug reports and manifests.
   if (argv.length === 2 && argv.includes('--json') && (argv.includes('--version') || argv.includes('-V'))) {
     ctx.io.stdout(terminalSafeJson(await versionInfo(), 2) + '\n');

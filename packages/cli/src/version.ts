@@ -19,7 +19,12 @@ export interface VersionInfo {
   node: string;
 }
 
-const ADAPTER_PACKAGES = ['@sc-safety/adapter-openai', '@sc-safety/adapter-anthropic', '@sc-safety/adapter-http', '@sc-safety/adapter-local'] as const;
+const ADAPTER_PACKAGES = [
+  '@sc-safety/adapter-openai',
+  '@sc-safety/adapter-anthropic',
+  '@sc-safety/adapter-http',
+  '@sc-safety/adapter-local',
+] as const;
 
 /** The installed version of a package the CLI depends on (its package.json), or `unknown`. */
 function installedVersion(name: string, from: string = import.meta.url): string {

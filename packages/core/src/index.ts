@@ -57,7 +57,13 @@ export {
 export { redactSecrets, REDACTED } from './config/secret-fields.js';
 
 /** Datasets (docs/dataset-format.md): built-in sets, loading and validation, statistics and imports. */
-export { DATASET_SCHEMA, type DatasetItem, type DatasetIssue, type IssueSeverity, type ItemLocation } from './dataset/types.js';
+export {
+  DATASET_SCHEMA,
+  type DatasetItem,
+  type DatasetIssue,
+  type IssueSeverity,
+  type ItemLocation,
+} from './dataset/types.js';
 export { DatasetError } from './dataset/errors.js';
 export { formatIssue, formatLocation } from './dataset/issues.js';
 export { fingerprintItems } from './dataset/fingerprint.js';
@@ -69,7 +75,13 @@ export {
   type BuiltinDataset,
   type ResolveOptions,
 } from './dataset/resolve.js';
-export { loadDataset, validateDataset, type LoadedDataset, type DatasetSummary, type ValidationResult } from './dataset/load.js';
+export {
+  loadDataset,
+  validateDataset,
+  type LoadedDataset,
+  type DatasetSummary,
+  type ValidationResult,
+} from './dataset/load.js';
 export { datasetStats, type DatasetStats, type DatasetStatsOptions } from './dataset/stats.js';
 export { importDataset, type ImportOptions, type ImportResult } from './dataset/import/import-dataset.js';
 export { ImportOptionError } from './dataset/import/column-map.js';
@@ -89,7 +101,12 @@ export { judgeAnswer } from './judge/judge-answer.js';
 export { renderVerdict } from './judge/render-verdict.js';
 export { extractJudgeTask, type JudgeTask } from './judge/extract-task.js';
 export { aggregatePanel, type PanelMethod, type PanelVerdict, type PanelResult } from './judge/panel.js';
-export { judgeAgreement, type JudgeRating, type JudgePairAgreement, type AgreementReport } from './judge/judge-agreement.js';
+export {
+  judgeAgreement,
+  type JudgeRating,
+  type JudgePairAgreement,
+  type AgreementReport,
+} from './judge/judge-agreement.js';
 
 /** Judge checks (docs/judge-check.md): a judge against human labels, and a run's calibration. */
 export {
@@ -114,7 +131,12 @@ export { extractAttackerTask, type AttackerTask } from './followups/extract-atta
 export { ADAPTIVE_ATTACKER_PROMPT_VERSION } from './followups/adaptive-prompt-template.js';
 export { adaptiveAttackerPromptHash } from './followups/attacker-prompt-hash.js';
 export { extractAdaptiveAttackerTask, type AdaptiveAttackerTask } from './followups/extract-adaptive-attacker-task.js';
-export { adaptiveTurnSource, strategyOfTurn, type AdaptiveTurnSourceOptions, type PreparedAttacker } from './followups/adaptive-turn-source.js';
+export {
+  adaptiveTurnSource,
+  strategyOfTurn,
+  type AdaptiveTurnSourceOptions,
+  type PreparedAttacker,
+} from './followups/adaptive-turn-source.js';
 export { frozenTurnSource, type TurnSource } from './engine/turn-source.js';
 export { followupKey, type FollowupKeyParts } from './store/followup-key.js';
 export type { StoredFollowup } from './store/followups-table.js';
@@ -131,8 +153,18 @@ export {
  * A run directory's files (docs/results-schema.md): writing them, reading a results.json as a
  * stream and checking it, and the terminal summary. The results types are `@sc-safety/results`'.
  */
-export { writeRunExports, RUN_EXPORT_FILES, type WriteRunExportsOptions, type RunExportPaths } from './export/write-run-exports.js';
-export { readResultsAnswers, readResultsHeader, ResultsReadError, type ResultsHeader } from './export/results-reader.js';
+export {
+  writeRunExports,
+  RUN_EXPORT_FILES,
+  type WriteRunExportsOptions,
+  type RunExportPaths,
+} from './export/write-run-exports.js';
+export {
+  readResultsAnswers,
+  readResultsHeader,
+  ResultsReadError,
+  type ResultsHeader,
+} from './export/results-reader.js';
 export { checkResultsFile, type CheckedResultsFile } from './export/check-results-file.js';
 export { answersFromFile } from './run/answers-from-file.js';
 export { renderSummary, type SummaryOptions } from './export/render-summary.js';
@@ -154,7 +186,14 @@ export {
   type EngineEvent,
   type LaneReport,
 } from './engine/runner.js';
-export type { PreparedTarget, PreparedJudge, EngineItem, AnswerRow, AnswerError, JudgeVerdict } from './engine/types.js';
+export type {
+  PreparedTarget,
+  PreparedJudge,
+  EngineItem,
+  AnswerRow,
+  AnswerError,
+  JudgeVerdict,
+} from './engine/types.js';
 export { DEFAULT_POLICIES, BLOCKED_PLACEHOLDER, EMPTY_PLACEHOLDER, type EnginePolicies } from './engine/policies.js';
 export { MemoryStore, type EngineStore } from './engine/engine-store.js';
 export type { JudgeProtocol, PanelAggregator } from './engine/judge-protocol.js';

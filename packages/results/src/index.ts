@@ -7,7 +7,13 @@
  */
 
 /** The taxonomy: 3 categories, their 22 sub-dimensions, the follow-up strategies and item expectations. */
-export { CATEGORY_IDS, type CategoryId, type Category, type Dimension, type DimensionStatus } from './taxonomy/types.js';
+export {
+  CATEGORY_IDS,
+  type CategoryId,
+  type Category,
+  type Dimension,
+  type DimensionStatus,
+} from './taxonomy/types.js';
 export { CATEGORIES, DIMENSIONS } from './taxonomy/data.js';
 export { Taxonomy, defaultTaxonomy, editDistance, type DimensionExtension } from './taxonomy/taxonomy.js';
 export {
@@ -56,7 +62,13 @@ export { ATTACKER_OUTCOMES, type AttackerOutcome } from './results/attacker-outc
 export { validateResultsFile, type ValidateResultsOptions } from './results/validate-results.js';
 export type { DatasetHeaderInfo, DatasetSourceInfo, DatasetDerivation } from './results/dataset-header.js';
 export type { JudgeCheckSummary } from './results/judge-check-summary.js';
-export type { BlockPolicy, Round2AfterBlockPolicy, EmptyAnswerPolicy, RunPolicies, EnginePolicies } from './results/policies.js';
+export type {
+  BlockPolicy,
+  Round2AfterBlockPolicy,
+  EmptyAnswerPolicy,
+  RunPolicies,
+  EnginePolicies,
+} from './results/policies.js';
 
 /** What the scorer reads for one answer, and the rubric it scores on. */
 export {
@@ -75,7 +87,14 @@ export { ScoringInputError, validateScoreRecords } from './scoring/validate-reco
  * Leaderboard arithmetic: pooled scores per model and scope, bootstrap intervals, paired
  * comparisons, ranks and the whole `leaderboard` section of results.json.
  */
-export { scoreModels, scoreModel, type ModelScores, type RoundSplitScores, type DimensionScores, type ScoringOptions } from './scoring/model-scores.js';
+export {
+  scoreModels,
+  scoreModel,
+  type ModelScores,
+  type RoundSplitScores,
+  type DimensionScores,
+  type ScoringOptions,
+} from './scoring/model-scores.js';
 export type { ScopeScore, ScopeCounts, ScoreBounds, BlockCounts } from './scoring/tally.js';
 export {
   bootstrapScores,
@@ -92,7 +111,12 @@ export {
   type BootstrapOptions,
   type BootstrapResult,
 } from './scoring/bootstrap.js';
-export { comparePairs, findComparison, type PairComparison, type PairwiseComparisons } from './scoring/paired-comparison.js';
+export {
+  comparePairs,
+  findComparison,
+  type PairComparison,
+  type PairwiseComparisons,
+} from './scoring/paired-comparison.js';
 export { distinguishableGroups } from './scoring/distinguishable-groups.js';
 export { pairStats, type PairStats, type ModelPairStats } from './scoring/pair-stats.js';
 export { competitionRanks, rankIntervals, type RankPlace, type RankInterval } from './scoring/ranking.js';

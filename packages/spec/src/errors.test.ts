@@ -9,7 +9,10 @@ describe('adapter errors', () => {
     expect(TransientError.isInstance(e)).toBe(false);
     expect(e.retryable).toBe(true);
     // A structurally identical object from another copy of the package carries the same registered symbol.
-    const foreign = Object.assign(new Error('x'), { [Symbol.for('@sc-safety/spec.adapter-error')]: true, kind: 'auth' });
+    const foreign = Object.assign(new Error('x'), {
+      [Symbol.for('@sc-safety/spec.adapter-error')]: true,
+      kind: 'auth',
+    });
     expect(AuthError.isInstance(foreign)).toBe(true);
     expect(AdapterError.isInstance(new Error('plain'))).toBe(false);
   });

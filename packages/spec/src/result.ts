@@ -2,7 +2,15 @@
  * Normalised reasons a generation ended. `content-filter` means the vendor filter truncated or
  * replaced output; adapters that can tell it was a block return a {@link BlockedResultV1} instead.
  */
-export type UnifiedFinishReason = 'stop' | 'length' | 'content-filter' | 'refusal' | 'tool-calls' | 'error' | 'other' | 'unknown';
+export type UnifiedFinishReason =
+  | 'stop'
+  | 'length'
+  | 'content-filter'
+  | 'refusal'
+  | 'tool-calls'
+  | 'error'
+  | 'other'
+  | 'unknown';
 
 /** The normalised reason and the vendor's own value travel together. */
 export interface FinishReasonV1 {

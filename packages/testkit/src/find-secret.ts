@@ -23,7 +23,8 @@ export function findSecret(value: unknown, secret: string): string[] {
     if (v instanceof Set) for (const item of v) walk(item, `${path}<item>`, depth + 1);
     for (const key of Reflect.ownKeys(v)) {
       const descriptor = Object.getOwnPropertyDescriptor(v, key);
-      if (descriptor !== undefined && 'value' in descriptor) walk(descriptor.value, `${path}.${String(key)}`, depth + 1);
+      if (descriptor !== undefined && 'value' in descriptor)
+        walk(descriptor.value, `${path}.${String(key)}`, depth + 1);
     }
   };
   walk(value, '$', 0);
@@ -37,8 +38,12 @@ export function findSecret(value: unknown, secret: string): string[] {
  */
 export function requestAttachingFetch(): typeof globalThis.fetch {
   return async (input, init) => {
-    const request = { url: String(input instanceof Request ? input.url : input), headers: Object.fromEntries(new Headers(init?.headers)) };
-    const attach = (error: unknown): unknown => (typeof error === 'object' && error !== null ? Object.assign(error, { request }) : error);
+    const request = {
+      url: String(input instanceof Request ? input.url : input),
+      headers: Object.fromEntries(new Headers(init?.headers)),
+    };
+    const attach = (error: unknown): unknown =>
+      typeof error === 'object' && error !== null ? Object.assign(error, { request }) : error;
     let response: Response;
     try {
       response = await globalThis.fetch(input, init);

@@ -57,6 +57,8 @@ export function spawnCli(argv: readonly string[], options: { cwd: string; env?: 
   const output = { stdout: '', stderr: '' };
   child.stdout!.setEncoding('utf8').on('data', (t: string) => void (output.stdout += t));
   child.stderr!.setEncoding('utf8').on('data', (t: string) => void (output.stderr += t));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output, exited };
 }

@@ -28,10 +28,22 @@ export function playMixedScript(servers: MixedServers, options: MixedScriptOptio
  * `dir/run.yaml` (judged by a median panel of the two judges); returns the config's path.
  * `output` sets the config's output directory; `entries` is passed to {@link mixedEntries}.
  */
-export async function writeMixedRun(dir: string, servers: MixedServers, options: { output?: string; entries?: Parameters<typeof mixedEntries>[1] } = {}): Promise<string> {
+export async function writeMixedRun(
+  dir: string,
+  servers: MixedServers,
+  options: { output?: string; entries?: Parameters<typeof mixedEntries>[1] } = {},
+): Promise<string> {
   await writeDataset(dir, SIX_ITEMS);
   const config = path.join(dir, 'run.yaml');
   const output = options.output === undefined ? {} : { output: options.output };
-  await writeFile(config, configYaml({ dataset: './items.jsonl', ...output, ...mixedEntries(servers, options.entries), panel: { aggregate: 'median' } }));
+  await writeFile(
+    config,
+    configYaml({
+      dataset: './items.jsonl',
+      ...output,
+      ...mixedEntries(servers, options.entries),
+      panel: { aggregate: 'median' },
+    }),
+  );
   return config;
 }

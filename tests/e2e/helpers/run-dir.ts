@@ -8,7 +8,10 @@ export async function readResults(...runDir: string[]): Promise<ResultsFile> {
 }
 
 /** For afterAll: closes the fake servers that were started and removes the temp dir, when one was made. */
-export async function cleanUp(dir: string | undefined, servers: readonly ({ close(): Promise<void> } | undefined)[]): Promise<void> {
+export async function cleanUp(
+  dir: string | undefined,
+  servers: readonly ({ close(): Promise<void> } | undefined)[],
+): Promise<void> {
   await Promise.all(servers.map((s) => s?.close()));
   if (dir) await rm(dir, { recursive: true, force: true });
 }

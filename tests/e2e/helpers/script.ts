@@ -39,7 +39,9 @@ export const followUp = (id: string) => `【${id}】追问：如果我坚持呢�
 export async function writeDataset(dir: string, items: readonly TestItem[], name = 'items.jsonl'): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, name);
-  const lines = items.map((i) => JSON.stringify({ id: i.id, category: i.category, dimension: i.dimension, turns: [question(i.id), followUp(i.id)] }));
+  const lines = items.map((i) =>
+    JSON.stringify({ id: i.id, category: i.category, dimension: i.dimension, turns: [question(i.id), followUp(i.id)] }),
+  );
   await writeFile(file, lines.join('\n') + '\n');
   return file;
 }
@@ -100,7 +102,11 @@ export function scenarioOf(model: string, itemId: string, round: number, step: S
 }
 
 /** A model under test that answers item × round from a script (`${itemId}#${round}` → step). */
-export function scriptedModel(model: string, script: Readonly<Record<string, Step>>, options: { delayMs?: (request: RecordedRequest) => number } = {}): ScenarioHandler {
+export function scriptedModel(
+  model: string,
+  script: Readonly<Record<string, Step>>,
+  options: { delayMs?: (request: RecordedRequest) => number } = {},
+): ScenarioHandler {
   return (request) => {
     const { itemId, round } = turnOfRequest(request);
     const step = script[`${itemId}#${round}`] ?? { kind: 'text', a: 2, b: 2 };
@@ -124,8 +130,12 @@ export interface JudgeAsk {
 }
 
 export function judgeAskOf(request: RecordedRequest): JudgeAsk | undefined {
-  const body = request.body as { messages?: Array<{ role: 'system' | 'user' | 'assistant'; content: unknown }> } | undefined;
-  const task = core.extractJudgeTask((body?.messages ?? []).map((m) => ({ role: m.role, content: flatten(m.content) })));
+  const body = request.body as
+    | { messages?: Array<{ role: 'system' | 'user' | 'assistant'; content: unknown }> }
+    | undefined;
+  const task = core.extractJudgeTask(
+    (body?.messages ?? []).map((m) => ({ role: m.role, content: flatten(m.content) })),
+  );
   if (!task) return undefined;
   return {
     round: task.round,
@@ -144,14 +154,18 @@ export function judgeAskOf(request: RecordedRequest): JudgeAsk | undefined {
  * the format the prompt asked for; `X` (or no marker) gets a reply without any verdict, repair
  * included, so the judgment ends `judge_unparseable`.
  */
-export function scriptedJudge(letter: 'A' | 'B', options: { delayMs?: () => number; fallback?: 0 | 1 | 2 } = {}): ScenarioHandler {
+export function scriptedJudge(
+  letter: 'A' | 'B',
+  options: { delayMs?: () => number; fallback?: 0 | 1 | 2 } = {},
+): ScenarioHandler {
   return (request) => {
     const ask = judgeAskOf(request);
     if (!ask) return { kind: 'text', text: '这不是评分请求。' };
     const m = MARKER.exec(ask.answer);
     const mark = m ? (letter === 'A' ? m[1] : m[2]) : options.fallback !== undefined ? String(options.fallback) : 'X';
     const delayMs = options.delayMs?.();
-    if (mark === 'X' || mark === undefined) return { kind: 'text', text: '这个回答嘛，我觉得还行吧。', ...(delayMs ? { delayMs } : {}) };
+    if (mark === 'X' || mark === undefined)
+      return { kind: 'text', text: '这个回答嘛，我觉得还行吧。', ...(delayMs ? { delayMs } : {}) };
     const score = Number(mark) as 0 | 1 | 2;
     return {
       kind: 'text',
@@ -168,7 +182,15 @@ export interface ConfigEntry {
 }
 
 /** A run config as YAML text. */
-export function configYaml(config: { dataset: string; output?: string; models: ConfigEntry[]; judges?: ConfigEntry[]; judge?: ConfigEntry; policies?: object; panel?: object }): string {
+export function configYaml(config: {
+  dataset: string;
+  output?: string;
+  models: ConfigEntry[];
+  judges?: ConfigEntry[];
+  judge?: ConfigEntry;
+  policies?: object;
+  panel?: object;
+}): string {
   const entry = (e: ConfigEntry, indent: string) =>
     Object.entries(e)
       .map(([k, v], i) => `${i === 0 ? `${indent}- ` : `${indent}  `}${k}: ${JSON.stringify(v)}`)
@@ -177,7 +199,8 @@ export function configYaml(config: { dataset: string; output?: string; models: C
   if (config.output !== undefined) lines.push(`output: ${JSON.stringify(config.output)}`);
   lines.push('models:', ...config.models.map((m) => entry(m, '  ')));
   if (config.judges) lines.push('judges:', ...config.judges.map((m) => entry(m, '  ')));
-  if (config.judge) lines.push('judge:', ...Object.entries(config.judge).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`));
+  if (config.judge)
+    lines.push('judge:', ...Object.entries(config.judge).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`));
   if (config.panel) lines.push(`panel: ${JSON.stringify(config.panel)}`);
   if (config.policies) lines.push(`policies: ${JSON.stringify(config.policies)}`);
   return lines.join('\n') + '\n';

@@ -32,18 +32,68 @@ export async function startMixedServers(keys: Partial<Record<keyof typeof KEYS, 
 }
 
 /** Config entries for the mixed servers: deepseek preset, dashscope preset (streaming), anthropic; judges openai + zhipu. */
-export function mixedEntries(s: MixedServers, options: { keys?: Partial<Record<keyof typeof KEYS, string>>; extra?: Record<string, unknown> } = {}) {
+export function mixedEntries(
+  s: MixedServers,
+  options: { keys?: Partial<Record<keyof typeof KEYS, string>>; extra?: Record<string, unknown> } = {},
+) {
   const k = { ...KEYS, ...options.keys };
   const extra = options.extra ?? {};
   return {
     models: [
-      { id: 'ds', adapter: 'openai', preset: 'deepseek', model: 'deepseek-chat', baseURL: s.ds.baseURL, apiKey: k.ds, tags: ['closed'], concurrency: 2, ...extra },
-      { id: 'qw', adapter: 'openai', preset: 'dashscope', model: 'qwen-plus', stream: true, baseURL: s.qw.baseURL, apiKey: k.qw, tags: ['closed'], concurrency: 2, ...extra },
-      { id: 'cl', adapter: 'anthropic', model: 'claude-e2e', baseURL: s.cl.url, apiKey: k.cl, tags: ['open'], concurrency: 2, ...extra },
+      {
+        id: 'ds',
+        adapter: 'openai',
+        preset: 'deepseek',
+        model: 'deepseek-chat',
+        baseURL: s.ds.baseURL,
+        apiKey: k.ds,
+        tags: ['closed'],
+        concurrency: 2,
+        ...extra,
+      },
+      {
+        id: 'qw',
+        adapter: 'openai',
+        preset: 'dashscope',
+        model: 'qwen-plus',
+        stream: true,
+        baseURL: s.qw.baseURL,
+        apiKey: k.qw,
+        tags: ['closed'],
+        concurrency: 2,
+        ...extra,
+      },
+      {
+        id: 'cl',
+        adapter: 'anthropic',
+        model: 'claude-e2e',
+        baseURL: s.cl.url,
+        apiKey: k.cl,
+        tags: ['open'],
+        concurrency: 2,
+        ...extra,
+      },
     ],
     judges: [
-      { id: 'judge-a', adapter: 'openai', model: 'gpt-judge', baseURL: s.judgeA.baseURL, apiKey: k.judgeA, concurrency: 2, ...extra },
-      { id: 'judge-b', adapter: 'openai', preset: 'zhipu', model: 'glm-judge', baseURL: s.judgeB.baseURL, apiKey: k.judgeB, concurrency: 2, ...extra },
+      {
+        id: 'judge-a',
+        adapter: 'openai',
+        model: 'gpt-judge',
+        baseURL: s.judgeA.baseURL,
+        apiKey: k.judgeA,
+        concurrency: 2,
+        ...extra,
+      },
+      {
+        id: 'judge-b',
+        adapter: 'openai',
+        preset: 'zhipu',
+        model: 'glm-judge',
+        baseURL: s.judgeB.baseURL,
+        apiKey: k.judgeB,
+        concurrency: 2,
+        ...extra,
+      },
     ],
   };
 }

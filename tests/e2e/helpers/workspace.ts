@@ -16,7 +16,12 @@ export {
   createFakeServerBase,
   createOpenAIFakeServer,
 } from '../../../packages/testkit/src/fake/index.js';
-export type { FakeScenario, FakeServer, RecordedRequest, ScenarioHandler } from '../../../packages/testkit/src/fake/index.js';
+export type {
+  FakeScenario,
+  FakeServer,
+  RecordedRequest,
+  ScenarioHandler,
+} from '../../../packages/testkit/src/fake/index.js';
 export { adapter as openaiAdapter } from '../../../packages/adapter-openai/src/index.js';
 export { adapter as anthropicAdapter } from '../../../packages/adapter-anthropic/src/index.js';
 export type { EngineEvent } from '../../../packages/core/src/index.js';

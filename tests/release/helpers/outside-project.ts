@@ -29,7 +29,11 @@ export function tarballSpecs(tarballs: readonly Tarball[]): Record<string, strin
  * other one (a dependency of a dependency) through npm `overrides`. Nothing else changes: the
  * rest comes from the npm registry.
  */
-export async function useTarballs(projectDir: string, tarballs: readonly Tarball[], extraOverrides: Record<string, string> = {}): Promise<void> {
+export async function useTarballs(
+  projectDir: string,
+  tarballs: readonly Tarball[],
+  extraOverrides: Record<string, string> = {},
+): Promise<void> {
   const file = path.join(projectDir, 'package.json');
   const pkg = JSON.parse(await readFile(file, 'utf8')) as Record<string, Record<string, string> | undefined>;
   const specs = tarballSpecs(tarballs);
@@ -45,8 +49,15 @@ export async function useTarballs(projectDir: string, tarballs: readonly Tarball
  * `omitOptional` leaves out optional dependencies: for the CLI, node-llama-cpp's GPU builds
  * (hundreds of MB, unused here). Not for projects with vitest: its bundler's native binding is one.
  */
-export async function npmInstall(projectDir: string, args: readonly string[] = [], options: { ignoreScripts?: boolean; omitOptional?: boolean } = {}): Promise<void> {
-  const flags = [...(options.omitOptional ? ['--omit=optional'] : []), ...(options.ignoreScripts ? ['--ignore-scripts'] : [])];
+export async function npmInstall(
+  projectDir: string,
+  args: readonly string[] = [],
+  options: { ignoreScripts?: boolean; omitOptional?: boolean } = {},
+): Promise<void> {
+  const flags = [
+    ...(options.omitOptional ? ['--omit=optional'] : []),
+    ...(options.ignoreScripts ? ['--ignore-scripts'] : []),
+  ];
   await run('npm', ['install', ...args, '--no-audit', '--no-fund', '--prefer-offline', ...flags], {
     cwd: projectDir,
     env: cleanEnv(),

@@ -23,8 +23,17 @@ export function workspacePackages(): WorkspacePackage[] {
     readdirSync(path.join(REPO_ROOT, group))
       .filter((d) => existsSync(path.join(REPO_ROOT, group, d, 'package.json')))
       .map((d) => {
-        const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, group, d, 'package.json'), 'utf8')) as Record<string, unknown>;
-        return { dir: `${group}/${d}`, name: manifest.name as string, version: manifest.version as string, private: manifest.private === true, manifest };
+        const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, group, d, 'package.json'), 'utf8')) as Record<
+          string,
+          unknown
+        >;
+        return {
+          dir: `${group}/${d}`,
+          name: manifest.name as string,
+          version: manifest.version as string,
+          private: manifest.private === true,
+          manifest,
+        };
       }),
   );
 }
@@ -51,7 +60,10 @@ export async function packPublished(dest: string): Promise<Tarball[]> {
   await mkdir(dest, { recursive: true });
   return Promise.all(
     publishedPackages().map(async (pkg) => {
-      const { stdout } = await run('pnpm', ['pack', '--pack-destination', dest, '--json'], { cwd: path.join(REPO_ROOT, pkg.dir), env: { ...process.env, CI: 'true' } });
+      const { stdout } = await run('pnpm', ['pack', '--pack-destination', dest, '--json'], {
+        cwd: path.join(REPO_ROOT, pkg.dir),
+        env: { ...process.env, CI: 'true' },
+      });
       const file = (JSON.parse(stdout) as { filename: string }).filename;
       return { pkg, file: path.isAbsolute(file) ? file : path.join(dest, path.basename(file)) };
     }),
@@ -65,5 +77,8 @@ export async function tarballText(file: string, inner: string): Promise<string> 
 
 /** The paths inside a tarball, without the `package/` prefix. */
 export async function tarballFiles(file: string): Promise<string[]> {
-  return (await run('tar', ['-tzf', file], { maxBuffer: 64 * 1024 * 1024 })).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+  return (await run('tar', ['-tzf', file], { maxBuffer: 64 * 1024 * 1024 })).stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ''));
 }

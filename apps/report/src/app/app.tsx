@@ -12,7 +12,11 @@ import { ManifestView } from './views/manifest-view.js';
 import { OverviewView } from './views/overview-view.js';
 import { TranscriptsView } from './views/transcripts-view.js';
 
-type LoadState = { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string } | { kind: 'ready'; meta: ReportMeta };
+type LoadState =
+  | { kind: 'loading' }
+  | { kind: 'empty' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; meta: ReportMeta };
 
 function useRoute(): [Route, (r: Route, o?: { replace?: boolean }) => void] {
   const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
@@ -77,7 +81,11 @@ export function App() {
   if (state.kind === 'loading') return <p className="boot">{t('loading')}</p>;
   if (state.kind === 'empty') return <p className="boot">{t('noData')}</p>;
   if (state.kind === 'error' || ctx === null) {
-    return <p className="boot error">{t('loadFailed')}: {state.kind === 'error' ? state.message : ''}</p>;
+    return (
+      <p className="boot error">
+        {t('loadFailed')}: {state.kind === 'error' ? state.message : ''}
+      </p>
+    );
   }
   return (
     <ReportContext.Provider value={ctx}>
@@ -108,7 +116,9 @@ function Header() {
   return (
     <header className="header">
       <div className="brand">
-        <span className="logo" aria-hidden="true">SC</span>
+        <span className="logo" aria-hidden="true">
+          SC
+        </span>
         <div>
           <div className="brand-title">{t('title')}</div>
           <div className="brand-sub">{t('subtitle')}</div>
@@ -116,7 +126,12 @@ function Header() {
       </div>
       <nav className="tabs" aria-label="views">
         {tabs.map(([view, label]) => (
-          <a key={view} href={linkTo(route, view)} className={route.view === view || (view === 'transcripts' && route.view === 'item') ? 'tab active' : 'tab'} data-testid={`nav-${view}`}>
+          <a
+            key={view}
+            href={linkTo(route, view)}
+            className={route.view === view || (view === 'transcripts' && route.view === 'item') ? 'tab active' : 'tab'}
+            data-testid={`nav-${view}`}
+          >
             {label}
           </a>
         ))}
@@ -128,7 +143,13 @@ function Header() {
             <select
               value={runIndex}
               data-testid="run-picker"
-              onChange={(e) => navigate({ view: route.view === 'item' ? 'overview' : route.view, item: null, params: { ...(route.params.lang ? { lang: route.params.lang } : {}), run: e.target.value } })}
+              onChange={(e) =>
+                navigate({
+                  view: route.view === 'item' ? 'overview' : route.view,
+                  item: null,
+                  params: { ...(route.params.lang ? { lang: route.params.lang } : {}), run: e.target.value },
+                })
+              }
             >
               {meta.runs.map((r, i) => (
                 <option key={i} value={i}>
@@ -138,7 +159,12 @@ function Header() {
             </select>
           </label>
         )}
-        <a className="lang-switch" href={formatHash(otherLang)} data-testid="lang-switch" lang={lang === 'zh' ? 'en' : 'zh'}>
+        <a
+          className="lang-switch"
+          href={formatHash(otherLang)}
+          data-testid="lang-switch"
+          lang={lang === 'zh' ? 'en' : 'zh'}
+        >
           {t('language')}
         </a>
       </div>

@@ -27,7 +27,9 @@ function singleFile(): Plugin {
         if (chunk.type === 'chunk') {
           // `</script` cannot appear in an inline script; `<\/script` means the same inside JS strings.
           const code = chunk.code.replace(/<\/script/gi, '<\\/script');
-          const tag = new RegExp(`<script[^>]*src="[^"]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*></script>`);
+          const tag = new RegExp(
+            `<script[^>]*src="[^"]*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*></script>`,
+          );
           if (!tag.test(page)) throw new Error(`single-file: no script tag for ${name}`);
           page = page.replace(tag, () => `<script type="module">${code}</script>`);
           scripts.push(code);

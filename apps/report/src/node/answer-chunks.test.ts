@@ -10,11 +10,14 @@ import { AnswerChunkWriter, chunkAnswers } from './answer-chunks.js';
 import type { InlineBudget } from './answer-chunks.js';
 import { syntheticResults } from './synthetic-results.js';
 
-const decode = (text: string): PackedAnswers => JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as PackedAnswers;
+const decode = (text: string): PackedAnswers =>
+  JSON.parse(gunzipSync(Buffer.from(text, 'base64')).toString('utf8')) as PackedAnswers;
 
 /** The block a chunk file hands to the page's callback. */
 async function fileBlock(file: string, run: number, chunk: number): Promise<string> {
-  const m = new RegExp(`^${ANSWER_CHUNK_CALLBACK}\\(${run},${chunk},"([A-Za-z0-9+/=]*)"\\);\\n$`).exec(await readFile(file, 'utf8'));
+  const m = new RegExp(`^${ANSWER_CHUNK_CALLBACK}\\(${run},${chunk},"([A-Za-z0-9+/=]*)"\\);\\n$`).exec(
+    await readFile(file, 'utf8'),
+  );
   if (!m) throw new Error(`${file} is not a chunk file of run ${run}, chunk ${chunk}`);
   return m[1]!;
 }
@@ -50,16 +53,24 @@ describe('AnswerChunkWriter', () => {
     expect(budget.remaining).toBe(30);
     expect((await readdir(dir)).sort()).toEqual(['1-0.js', '1-1.js', '1-2.js']);
     const back = [];
-    for (let i = 0; i < chunked.chunks.length; i++) back.push(...unpackAnswers(decode(await fileBlock(path.join(dir, `1-${i}.js`), 1, i)), i * 30));
+    for (let i = 0; i < chunked.chunks.length; i++)
+      back.push(...unpackAnswers(decode(await fileBlock(path.join(dir, `1-${i}.js`), 1, i)), i * 30));
     expect(back.map((a) => [a.index, a.itemId, a.text])).toEqual(answers.map((a, i) => [i, a.itemId, a.text]));
-    expect(chunked.bytes.embedded).toBe((await Promise.all(chunked.chunks.map((_, i) => fileBlock(path.join(dir, `1-${i}.js`), 1, i)))).join('').length);
+    expect(chunked.bytes.embedded).toBe(
+      (await Promise.all(chunked.chunks.map((_, i) => fileBlock(path.join(dir, `1-${i}.js`), 1, i)))).join('').length,
+    );
   });
 
-  it('reports a chunk file it cannot write, with the error\'s code and path', async () => {
+  it("reports a chunk file it cannot write, with the error's code and path", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-chunks-'));
     const blocker = path.join(dir, 'file');
     await writeFile(blocker, 'not a directory');
-    const writer = new AnswerChunkWriter(0, { remaining: 0 }, { dir: path.join(blocker, 'answers-x'), src: 'answers-x' }, 30);
+    const writer = new AnswerChunkWriter(
+      0,
+      { remaining: 0 },
+      { dir: path.join(blocker, 'answers-x'), src: 'answers-x' },
+      30,
+    );
     for (const a of answers) writer.add(a);
     await expect(writer.finish()).rejects.toMatchObject({ code: 'ENOTDIR' });
   });

@@ -104,7 +104,13 @@ export class AnswerChunkWriter {
       this.spill(this.files);
       const name = `${this.run}-${chunk}.js`;
       this.worker ??= new ChunkFileWorker();
-      this.worker.write(this.files.dir, path.join(this.files.dir, name), `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`, packed, '");\n');
+      this.worker.write(
+        this.files.dir,
+        path.join(this.files.dir, name),
+        `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`,
+        packed,
+        '");\n',
+      );
       this.chunks.push({ count, src: `${this.files.src}/${name}` });
       return;
     }
@@ -133,7 +139,11 @@ export class AnswerChunkWriter {
 }
 
 /** Chunks of answers already in memory (or read from a file as they are iterated), all inline. */
-export function chunkAnswers(run: number, answers: Iterable<ResultsAnswer>, chunkSize = CHUNK_ANSWERS): Promise<ChunkedAnswers> {
+export function chunkAnswers(
+  run: number,
+  answers: Iterable<ResultsAnswer>,
+  chunkSize = CHUNK_ANSWERS,
+): Promise<ChunkedAnswers> {
   const writer = new AnswerChunkWriter(run, { remaining: Number.POSITIVE_INFINITY }, undefined, chunkSize);
   for (const a of answers) writer.add(a);
   return writer.finish();

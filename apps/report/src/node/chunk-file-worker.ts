@@ -51,10 +51,17 @@ export class ChunkFileWorker {
   private settle: (() => void) | undefined;
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pending: this.pending.buffer, level: GZIP_LEVEL } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { pending: this.pending.buffer, level: GZIP_LEVEL },
+    });
     this.worker.on('message', (reply: Reply) => {
       this.replied++;
-      if ('error' in reply) this.failure ??= Object.assign(new Error(reply.error.message), { code: reply.error.code, path: reply.error.path });
+      if ('error' in reply)
+        this.failure ??= Object.assign(new Error(reply.error.message), {
+          code: reply.error.code,
+          path: reply.error.path,
+        });
       else {
         this.bytes.raw += reply.raw;
         this.bytes.embedded += reply.bytes;
@@ -69,7 +76,8 @@ export class ChunkFileWorker {
 
   /** Queues `<dir>/<file>` = prefix + base64(gzip(JSON of value)) + suffix; waits while the worker is behind. */
   write(dir: string, file: string, prefix: string, value: unknown, suffix: string): void {
-    for (let n = Atomics.load(this.pending, 0); n >= MAX_PENDING; n = Atomics.load(this.pending, 0)) Atomics.wait(this.pending, 0, n, 1_000);
+    for (let n = Atomics.load(this.pending, 0); n >= MAX_PENDING; n = Atomics.load(this.pending, 0))
+      Atomics.wait(this.pending, 0, n, 1_000);
     Atomics.add(this.pending, 0, 1);
     this.posted++;
     this.worker.postMessage({ dir, file, prefix, value, suffix });
@@ -82,7 +90,8 @@ export class ChunkFileWorker {
    * @throws the first write's error (with its `code` and `path`).
    */
   async close(): Promise<{ raw: number; embedded: number }> {
-    if (this.replied < this.posted && this.failure === undefined) await new Promise<void>((resolve) => (this.settle = resolve));
+    if (this.replied < this.posted && this.failure === undefined)
+      await new Promise<void>((resolve) => (this.settle = resolve));
     await this.worker.terminate();
     if (this.failure !== undefined) throw this.failure;
     return this.bytes;

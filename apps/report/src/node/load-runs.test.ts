@@ -33,14 +33,23 @@ describe('loadRuns', () => {
     const seen: string[] = [];
     await loadRun(file, { onAnswer: (a) => seen.push(`${a.model}|${a.itemId}|${a.round}`) });
     expect(seen).toEqual(results.answers.map((a) => `${a.model}|${a.itemId}|${a.round}`));
-    await expect(loadRun(file, { onAnswer: () => { throw new Error('cannot pack'); } })).rejects.toThrow(`${file}: cannot pack`);
+    await expect(
+      loadRun(file, {
+        onAnswer: () => {
+          throw new Error('cannot pack');
+        },
+      }),
+    ).rejects.toThrow(`${file}: cannot pack`);
   });
 
   it('names the file and its problem for a missing, broken or foreign file', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
     await writeFile(path.join(dir, 'bad.json'), '{not json');
     await writeFile(path.join(dir, 'other.json'), JSON.stringify({ format: 'x' }));
-    await writeFile(path.join(dir, 'future.json'), JSON.stringify({ ...syntheticResults({ models: 1, pairs: 22, bootstrapIterations: 0 }), schemaVersion: 4 }));
+    await writeFile(
+      path.join(dir, 'future.json'),
+      JSON.stringify({ ...syntheticResults({ models: 1, pairs: 22, bootstrapIterations: 0 }), schemaVersion: 4 }),
+    );
     await expect(loadRuns([path.join(dir, 'nope')])).rejects.toThrow(ReportInputError);
     await expect(loadRuns([dir])).rejects.toThrow(/results\.json: cannot read/);
     await expect(loadRuns([path.join(dir, 'bad.json')])).rejects.toThrow(/not valid JSON/);

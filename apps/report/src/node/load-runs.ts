@@ -67,8 +67,10 @@ export async function loadRun(target: string, options: LoadRunOptions = {}): Pro
     if (error instanceof ResultsReadError) throw new ReportInputError(error.message);
     throw error;
   }
-  if (checked.problems.length > 0) throw new ReportInputError(`${file}: not a usable results file:\n  ${checked.problems.join('\n  ')}`);
-  if (packError !== undefined) throw new ReportInputError(`${file}: ${packError instanceof Error ? packError.message : String(packError)}`);
+  if (checked.problems.length > 0)
+    throw new ReportInputError(`${file}: not a usable results file:\n  ${checked.problems.join('\n  ')}`);
+  if (packError !== undefined)
+    throw new ReportInputError(`${file}: ${packError instanceof Error ? packError.message : String(packError)}`);
   const label = path.basename(info.isDirectory() ? path.resolve(target) : path.dirname(file));
   const results = { ...checked.header, answers: answersFromFile(file, checked.answerCount) };
   return { label, file, results, prepared: { singleTurnItems: [...singles] } };

@@ -2,7 +2,11 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { serveReport } from './serve-report.js';
 
-function get(url: string, method = 'GET', host?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  url: string,
+  method = 'GET',
+  host?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     // An empty `host` sends no Host header at all (Node would otherwise fill in the URL's).
     const hostOptions = host === undefined ? {} : host === '' ? { setHost: false } : { headers: { host } };
@@ -43,7 +47,13 @@ describe('serveReport', () => {
       const port = new URL(server.url).port;
       expect((await get(server.url, 'GET', `localhost:${port}`)).status).toBe(200);
       expect((await get(server.url, 'GET', `127.0.0.1:${port}`)).status).toBe(200);
-      for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`, `localhost.evil.example:${port}`, '']) {
+      for (const host of [
+        `evil.example:${port}`,
+        'evil.example',
+        `127.0.0.1:${Number(port) + 1}`,
+        `localhost.evil.example:${port}`,
+        '',
+      ]) {
         const res = await get(server.url, 'GET', host);
         // No Host header at all is refused by Node's HTTP/1.1 parser itself (400).
         expect(res.status, `Host: ${host}`).toBe(host === '' ? 400 : 421);

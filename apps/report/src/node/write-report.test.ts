@@ -11,7 +11,9 @@ import { templatePath } from './template.js';
 import { writeReport } from './write-report.js';
 
 function meta(html: string): ReportMeta {
-  const m = new RegExp(`<script type="application/octet-stream" id="${META_BLOCK_ID}" data-encoding="gzip\\+base64">([^<]*)</script>`).exec(html);
+  const m = new RegExp(
+    `<script type="application/octet-stream" id="${META_BLOCK_ID}" data-encoding="gzip\\+base64">([^<]*)</script>`,
+  ).exec(html);
   if (!m) throw new Error('no meta block');
   return JSON.parse(gunzipSync(Buffer.from(m[1]!, 'base64')).toString('utf8')) as ReportMeta;
 }
@@ -36,7 +38,7 @@ describe.skipIf(!existsSync(templatePath()))('writeReport', () => {
     expect(html).toContain('id="sc-answers-0-0"');
   });
 
-  it('writes a big run\'s chunks beside the page, and replaces an older report\'s folder', async () => {
+  it("writes a big run's chunks beside the page, and replaces an older report's folder", async () => {
     const [a, b] = [await runFile(1), await runFile(2)];
     const out = await mkdtemp(path.join(tmpdir(), 'sc-report-out-'));
     const first = await writeReport([a.file, b.file], out, { inlineAnswers: 100, chunkAnswers: 40 });
@@ -61,7 +63,9 @@ describe.skipIf(!existsSync(templatePath()))('writeReport', () => {
     const text = await readFile(good.file, 'utf8');
     // Valid JSON up to the last answers, so chunks were written before the problem shows.
     await writeFile(broken, text.replace(/"outcome":"scored"(?![\s\S]*"outcome":"scored")/, '"outcome":"weird"'));
-    await expect(writeReport([broken], out, { inlineAnswers: 0, chunkAnswers: 10 })).rejects.toThrow(/broken\.json: not a usable results file/);
+    await expect(writeReport([broken], out, { inlineAnswers: 0, chunkAnswers: 10 })).rejects.toThrow(
+      /broken\.json: not a usable results file/,
+    );
     expect((await readdir(out)).sort()).toEqual([path.basename(before.dataDir!), 'index.html'].sort());
     expect(await readFile(before.file, 'utf8')).toBe(page);
     expect((await readdir(before.dataDir!)).sort()).toEqual(['0-0.js', '0-1.js', '0-2.js']);

@@ -39,7 +39,11 @@ const DATA_DIR = /^answers-[0-9a-f]{8}$/;
  * renamed, after its chunks, so a reader never sees half a report; an older report's chunk folder is
  * removed after the swap.
  */
-export async function writeReport(targets: readonly string[], outDir: string, options: WriteReportOptions = {}): Promise<WrittenReport> {
+export async function writeReport(
+  targets: readonly string[],
+  outDir: string,
+  options: WriteReportOptions = {},
+): Promise<WrittenReport> {
   if (targets.length === 0) throw new ReportInputError('name at least one run directory or results.json');
   const dataName = `answers-${randomBytes(4).toString('hex')}`;
   const dataDir = path.join(outDir, dataName);
@@ -99,7 +103,9 @@ async function usableOut(outDir: string, write: () => Promise<unknown>): Promise
     // A bad --out (an existing file, a read-only place) is a usage error, not a crash.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EROFS' || code === 'EISDIR') {
-      throw new ReportInputError(`${outDir}: cannot write the report there (${code}); --out must be a writable directory`);
+      throw new ReportInputError(
+        `${outDir}: cannot write the report there (${code}); --out must be a writable directory`,
+      );
     }
     throw error;
   }
@@ -108,5 +114,7 @@ async function usableOut(outDir: string, write: () => Promise<unknown>): Promise
 /** Removes chunk folders of reports written here before (all but `keep`). */
 async function removeOldData(outDir: string, keep: string | undefined): Promise<void> {
   const entries = await readdir(outDir, { withFileTypes: true });
-  for (const e of entries) if (e.isDirectory() && DATA_DIR.test(e.name) && e.name !== keep) await rm(path.join(outDir, e.name), { recursive: true, force: true });
+  for (const e of entries)
+    if (e.isDirectory() && DATA_DIR.test(e.name) && e.name !== keep)
+      await rm(path.join(outDir, e.name), { recursive: true, force: true });
 }

@@ -4,7 +4,12 @@ import { syntheticResults } from '../node/synthetic-results.js';
 import { packAnswers, unpackAnswers } from './pack-answers.js';
 
 describe('packAnswers / unpackAnswers', () => {
-  const results = syntheticResults({ models: 3, pairs: 44, bootstrapIterations: 0, hostileTexts: ['<script>x</script>'] });
+  const results = syntheticResults({
+    models: 3,
+    pairs: 44,
+    bootstrapIterations: 0,
+    hostileTexts: ['<script>x</script>'],
+  });
 
   it('round-trips every field the report shows', () => {
     const unpacked = unpackAnswers(JSON.parse(JSON.stringify(packAnswers(results.answers))));
@@ -12,14 +17,24 @@ describe('packAnswers / unpackAnswers', () => {
     results.answers.forEach((a, i) => {
       const u = unpacked[i]!;
       expect(u.index).toBe(i);
-      expect([u.model, u.itemId, u.category, u.dimension, u.round, u.outcome, u.score]).toEqual([a.model, a.itemId, a.category, a.dimension, a.round, a.outcome, a.score]);
+      expect([u.model, u.itemId, u.category, u.dimension, u.round, u.outcome, u.score]).toEqual([
+        a.model,
+        a.itemId,
+        a.category,
+        a.dimension,
+        a.round,
+        a.outcome,
+        a.score,
+      ]);
       expect(u.text).toBe(a.text);
       expect(u.prompt).toBe(a.prompt);
       expect(u.previousReply).toBe(a.previousReply ?? null);
       expect(u.vendorBlocked).toBe(a.vendorBlocked);
       expect(u.block?.code ?? null).toBe(a.block?.code ?? null);
       expect(u.error?.kind ?? null).toBe(a.error?.kind ?? null);
-      expect(u.judgments.map((j) => [j.judgeId, j.outcome, j.score, j.reason])).toEqual(a.judgments.map((j) => [j.judgeId, j.outcome, j.score, j.reason]));
+      expect(u.judgments.map((j) => [j.judgeId, j.outcome, j.score, j.reason])).toEqual(
+        a.judgments.map((j) => [j.judgeId, j.outcome, j.score, j.reason]),
+      );
     });
   });
 
@@ -34,11 +49,17 @@ describe('packAnswers / unpackAnswers', () => {
       error: { kind: 'timeout', message: 'late', status: 504 },
     };
     const [u] = unpackAnswers(packAnswers([a]));
-    expect(u).toMatchObject({ system: 'sys', reasoningText: 'think', panelSpread: 2, block: { partialText: 'part', code: '1301' }, error: { kind: 'timeout', status: 504 } });
+    expect(u).toMatchObject({
+      system: 'sys',
+      reasoningText: 'think',
+      panelSpread: 2,
+      block: { partialText: 'part', code: '1301' },
+      error: { kind: 'timeout', status: 504 },
+    });
     expect(u!.judgments[0]).toEqual({ judgeId: 'j', outcome: 'judge_error', score: null, reason: null, error: 'boom' });
   });
 
-  it('numbers a later chunk\'s answers from its first position in the run', () => {
+  it("numbers a later chunk's answers from its first position in the run", () => {
     const unpacked = unpackAnswers(packAnswers(results.answers.slice(10, 13)), 10);
     expect(unpacked.map((u) => u.index)).toEqual([10, 11, 12]);
     expect(unpacked.map((u) => u.text)).toEqual(results.answers.slice(10, 13).map((a) => a.text));

@@ -62,7 +62,13 @@ export class AnswerPacker {
 
 function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
   const judgments = (a.judgments ?? []).map(
-    (j): PackedJudgment => [t.ref(j.judgeId), codeOf(JUDGE_OUTCOMES, j.outcome), num(j.score), t.ref(j.reason), t.ref(j.error)],
+    (j): PackedJudgment => [
+      t.ref(j.judgeId),
+      codeOf(JUDGE_OUTCOMES, j.outcome),
+      num(j.score),
+      t.ref(j.reason),
+      t.ref(j.error),
+    ],
   );
   const block: PackedRow[14] = a.block
     ? [t.ref(a.block.stage), t.ref(a.block.code), t.ref(a.block.message), t.ref(a.block.partialText)]
@@ -127,7 +133,10 @@ export function unpackAnswers(packed: PackedAnswers, first = 0): ReportAnswer[] 
         reason: str(j[3]),
         error: str(j[4]),
       })),
-      block: block === 0 ? null : { stage: req(block[0]), code: req(block[1]), message: req(block[2]), partialText: str(block[3]) },
+      block:
+        block === 0
+          ? null
+          : { stage: req(block[0]), code: req(block[1]), message: req(block[2]), partialText: str(block[3]) },
       error: error === 0 ? null : { kind: req(error[0]), message: req(error[1]), status: opt(error[2]) },
       latencyMs: opt(r[16]),
       finishReason: str(r[17]),

@@ -1,5 +1,11 @@
 import type { CalibrationReport } from '@sc-safety/core';
-import type { AdaptiveLeaderboard, AnswerOutcome, LeaderboardSection, ResultsModel, RunManifest } from '@sc-safety/results';
+import type {
+  AdaptiveLeaderboard,
+  AnswerOutcome,
+  LeaderboardSection,
+  ResultsModel,
+  RunManifest,
+} from '@sc-safety/results';
 
 /**
  * What the report page embeds: a small meta block (every run's manifest, models, leaderboards and
@@ -144,10 +150,23 @@ export type PackedJudgment = [PackedString, number, number, PackedString, Packed
  * error: [kind, message, status] or 0.
  */
 export type PackedRow = [
-  PackedString, PackedString, PackedString, PackedString, number, number, number, number,
-  PackedString, PackedString, PackedString, PackedString, PackedString,
+  PackedString,
+  PackedString,
+  PackedString,
+  PackedString,
+  number,
+  number,
+  number,
+  number,
+  PackedString,
+  PackedString,
+  PackedString,
+  PackedString,
+  PackedString,
   PackedJudgment[],
   [PackedString, PackedString, PackedString, PackedString] | 0,
   [PackedString, PackedString, number] | 0,
-  number, PackedString, number,
+  number,
+  PackedString,
+  number,
 ];

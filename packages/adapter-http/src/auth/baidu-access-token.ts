@@ -31,12 +31,25 @@ export function clearBaiduTokenCache(): void {
   inFlight.clear();
 }
 
-async function exchange(tokenURL: string, ak: string, sk: string, now: () => number, dispatcher: Dispatcher, signal: AbortSignal | undefined, label: string): Promise<CachedToken> {
+async function exchange(
+  tokenURL: string,
+  ak: string,
+  sk: string,
+  now: () => number,
+  dispatcher: Dispatcher,
+  signal: AbortSignal | undefined,
+  label: string,
+): Promise<CachedToken> {
   const url = new URL(tokenURL);
   url.searchParams.set('grant_type', 'client_credentials');
   url.searchParams.set('client_id', ak);
   url.searchParams.set('client_secret', sk);
-  const response = await undiciRequest(url, { dispatcher, method: 'POST', headers: { accept: 'application/json' }, signal });
+  const response = await undiciRequest(url, {
+    dispatcher,
+    method: 'POST',
+    headers: { accept: 'application/json' },
+    signal,
+  });
   const text = await response.body.text();
   const secrets = [ak, sk];
   const parsed = safeParseJson(text, { context: `${label} token endpoint`, secrets });
@@ -48,11 +61,22 @@ async function exchange(tokenURL: string, ak: string, sk: string, now: () => num
     return { token, expiresAt: now() + expiresIn * 1000 };
   }
   const evidence = redactBody(text, secrets);
-  if (status >= 500) throw new TransientError({ message: `${label} token endpoint answered HTTP ${status}.`, status, body: evidence });
-  if (body === undefined) throw new InvalidResponseError({ message: `${label} token endpoint answered HTTP ${status} with a body that is not JSON.`, status, body: evidence });
+  if (status >= 500)
+    throw new TransientError({ message: `${label} token endpoint answered HTTP ${status}.`, status, body: evidence });
+  if (body === undefined)
+    throw new InvalidResponseError({
+      message: `${label} token endpoint answered HTTP ${status} with a body that is not JSON.`,
+      status,
+      body: evidence,
+    });
   const code = typeof body.error === 'string' ? body.error : 'no access_token';
   const description = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
-  throw new AuthError({ message: `${label} refused the API key / secret key exchange (${code}${description}). Check apiKey and secretKey.`, status, vendorCode: code, body: evidence });
+  throw new AuthError({
+    message: `${label} refused the API key / secret key exchange (${code}${description}). Check apiKey and secretKey.`,
+    status,
+    vendorCode: code,
+    body: evidence,
+  });
 }
 
 /**

@@ -24,7 +24,10 @@ export interface Tc3Params {
  * The TC3-HMAC-SHA256 `Authorization` value for a POST with signed headers content-type, host and
  * x-tc-action, over the exact body bytes (docs/vendor-protocols.md §11a).
  */
-export function tc3Authorization(request: { host: string; path: string; contentType: string; body: string }, params: Tc3Params): string {
+export function tc3Authorization(
+  request: { host: string; path: string; contentType: string; body: string },
+  params: Tc3Params,
+): string {
   const date = new Date(params.timestamp * 1000).toISOString().slice(0, 10);
   const signedHeaders = 'content-type;host;x-tc-action';
   const canonicalHeaders = `content-type:${request.contentType}\nhost:${request.host}\nx-tc-action:${params.action.toLowerCase()}\n`;

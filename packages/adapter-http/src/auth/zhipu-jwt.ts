@@ -37,7 +37,9 @@ export const zhipuJwtPlugin: AuthPluginFactory = {
     const apiKey = loadCredential(config, 'apiKey', 'ZHIPU_API_KEY', label, env);
     const dot = apiKey.indexOf('.');
     if (dot <= 0 || dot === apiKey.length - 1) {
-      throw new Error(`${label} API key must look like "<id>.<secret>" to sign a JWT (check "apiKey" or ZHIPU_API_KEY).`);
+      throw new Error(
+        `${label} API key must look like "<id>.<secret>" to sign a JWT (check "apiKey" or ZHIPU_API_KEY).`,
+      );
     }
     const ttlMs = numberOf(options.ttlMs) ?? DEFAULT_TTL_MS;
     const bearer = options.bearer !== false;

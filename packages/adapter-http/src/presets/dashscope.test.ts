@@ -11,13 +11,27 @@ for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `http preset dashscope (native, ${stream ? 'cumulative SSE' : 'whole body'})`,
     createServer: () => createDashScopeFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, timeoutMs, stream }, { env: {} }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel(
+        { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, timeoutMs, stream },
+        { env: {} },
+      ),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
     extractMessages,
     blocks: [
       { signal: httpVendorSignal('dashscope-data-inspection'), stage: 'input', expectCode: 'DataInspectionFailed' },
-      { signal: httpVendorSignal('dashscope-data-inspection'), stage: 'output', expectCode: 'DataInspectionFailed', expectPartialText: stream },
-      { signal: httpVendorSignal('dashscope-custom-role'), stage: 'input', expectStage: 'unknown', expectCode: 'CustomRoleBlocked' },
+      {
+        signal: httpVendorSignal('dashscope-data-inspection'),
+        stage: 'output',
+        expectCode: 'DataInspectionFailed',
+        expectPartialText: stream,
+      },
+      {
+        signal: httpVendorSignal('dashscope-custom-role'),
+        stage: 'input',
+        expectStage: 'unknown',
+        expectCode: 'CustomRoleBlocked',
+      },
     ],
   });
 }
@@ -33,20 +47,37 @@ describe('dashscope preset', () => {
   });
 
   it('sends the native body: input.messages, parameters (result_format message, clamped ranges, seed) and the SSE header', async () => {
-    const model = createModel({ model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true }, { env: {} });
+    const model = createModel(
+      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
+      { env: {} },
+    );
     server.reset();
     server.enqueue({ kind: 'text', text: 'one two three four', chunks: ['one ', 'two ', 'three four'] });
-    const result = await model.generate({ messages: [{ role: 'user', content: 'Count.' }], params: { temperature: 2, topP: 0, seed: 7 } });
-    expect(result).toMatchObject({ type: 'completed', text: 'one two three four', finishReason: { unified: 'stop', raw: 'stop' } });
+    const result = await model.generate({
+      messages: [{ role: 'user', content: 'Count.' }],
+      params: { temperature: 2, topP: 0, seed: 7 },
+    });
+    expect(result).toMatchObject({
+      type: 'completed',
+      text: 'one two three four',
+      finishReason: { unified: 'stop', raw: 'stop' },
+    });
     const sent = server.requests[0];
     expect(sent?.headers['x-dashscope-sse']).toBe('enable');
-    expect(sent?.body).toEqual({ model: 'qwen-plus', input: { messages: [{ role: 'user', content: 'Count.' }] }, parameters: { result_format: 'message', temperature: 1.99, top_p: 0.01, seed: 7 } });
+    expect(sent?.body).toEqual({
+      model: 'qwen-plus',
+      input: { messages: [{ role: 'user', content: 'Count.' }] },
+      parameters: { result_format: 'message', temperature: 1.99, top_p: 0.01, seed: 7 },
+    });
     expect(result.warnings.map((w) => w.setting).sort()).toEqual(['temperature', 'topP']);
     await model.close();
   });
 
   it('a cumulative stream is not double-counted, and incremental_output switches to deltas only through the template', async () => {
-    const model = createModel({ model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true }, { env: {} });
+    const model = createModel(
+      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
+      { env: {} },
+    );
     server.reset();
     server.enqueue({ kind: 'text', text: 'abc def', chunks: ['abc', ' def'] });
     const result = await model.generate({ messages: [{ role: 'user', content: 'x' }] });
@@ -55,12 +86,26 @@ describe('dashscope preset', () => {
   });
 
   it('"Input or output…" data inspection stays stage unknown; Throttling is rate limited even inside a stream', async () => {
-    const model = createModel({ model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true }, { env: {} });
+    const model = createModel(
+      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
+      { env: {} },
+    );
     server.reset();
-    server.enqueue({ kind: 'block', signal: httpVendorSignal('dashscope-custom-role'), stage: 'output' }, { kind: 'rate-limit' });
-    expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({ type: 'blocked', stage: 'unknown', code: 'CustomRoleBlocked' });
+    server.enqueue(
+      { kind: 'block', signal: httpVendorSignal('dashscope-custom-role'), stage: 'output' },
+      { kind: 'rate-limit' },
+    );
+    expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({
+      type: 'blocked',
+      stage: 'unknown',
+      code: 'CustomRoleBlocked',
+    });
     const error = await model.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
-    expect(RateLimitedError.isInstance(error) && [error.status, error.vendorCode, error.retryAfterMs]).toEqual([429, 'Throttling.RateQuota', undefined]);
+    expect(RateLimitedError.isInstance(error) && [error.status, error.vendorCode, error.retryAfterMs]).toEqual([
+      429,
+      'Throttling.RateQuota',
+      undefined,
+    ]);
     await model.close();
   });
 });

@@ -3,7 +3,14 @@ import type { BlockRule, HttpTemplate } from '../template/types.js';
 import type { HttpPreset } from './types.js';
 
 function moderation(code: string, description: string): BlockRule {
-  return { when: { path: 'code', equals: code }, stage: dashscopeStage('message'), code, message: 'message', description, signal: `code=${code}` };
+  return {
+    when: { path: 'code', equals: code },
+    stage: dashscopeStage('message'),
+    code,
+    message: 'message',
+    description,
+    signal: `code=${code}`,
+  };
 }
 
 /**
@@ -66,7 +73,11 @@ export const dashscopeTemplate: HttpTemplate = {
     moderation('IPInfringementSuspect', 'suspected intellectual-property infringement'),
   ],
   failures: [
-    { when: { path: 'code', startsWith: 'Throttling' }, kind: 'rate_limited', description: 'Throttling family (RateQuota, BurstRate, AllocationQuota)' },
+    {
+      when: { path: 'code', startsWith: 'Throttling' },
+      kind: 'rate_limited',
+      description: 'Throttling family (RateQuota, BurstRate, AllocationQuota)',
+    },
     // Spent quota and over-long prompt: shared with the compatible mode (adapter-openai's dashscope preset).
     ...dashscopeSharedFailures({ code: 'code', message: 'message' }),
     { when: { path: 'code', oneOf: ['InvalidApiKey', 'AccessDenied', 'Model.AccessDenied'] }, kind: 'auth' },

@@ -16,13 +16,35 @@ const SKIP = ['rate-limit-seconds', 'rate-limit-ms', 'rate-limit-http-date', 'co
 for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `http preset hunyuan (TC3, ${stream ? 'SSE' : 'whole body'})`,
-    createServer: () => createHunyuanFakeServer({ secretId: 'sk-conformance-0123456789abcdefSECRET', secretKey: SECRET_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'hunyuan-turbo', preset: 'hunyuan', baseURL: server.url, secretId: apiKey, secretKey: SECRET_KEY, timeoutMs, stream }, { env: {} }),
+    createServer: () =>
+      createHunyuanFakeServer({ secretId: 'sk-conformance-0123456789abcdefSECRET', secretKey: SECRET_KEY }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel(
+        {
+          model: 'hunyuan-turbo',
+          preset: 'hunyuan',
+          baseURL: server.url,
+          secretId: apiKey,
+          secretKey: SECRET_KEY,
+          timeoutMs,
+          stream,
+        },
+        { env: {} },
+      ),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
     extractMessages,
     skip: SKIP,
     // FinishReason sensitive only exists with stream moderation.
-    blocks: stream ? [{ signal: httpVendorSignal('hunyuan-sensitive'), stage: 'output', expectCode: 'sensitive', expectPartialText: true }] : [],
+    blocks: stream
+      ? [
+          {
+            signal: httpVendorSignal('hunyuan-sensitive'),
+            stage: 'output',
+            expectCode: 'sensitive',
+            expectPartialText: true,
+          },
+        ]
+      : [],
   });
 }
 
@@ -37,20 +59,50 @@ describe('tencent-tc3 signing against the fake with fixed clocks', () => {
     await server.close();
   });
   const make = (secretKey: string, clock: number, extra: Record<string, unknown> = {}) =>
-    createModel({ model: 'hunyuan-turbo', preset: 'hunyuan', baseURL: server.url, secretId: SECRET_ID, secretKey, ...extra }, { env: {} }, { now: () => clock });
+    createModel(
+      { model: 'hunyuan-turbo', preset: 'hunyuan', baseURL: server.url, secretId: SECRET_ID, secretKey, ...extra },
+      { env: {} },
+      { now: () => clock },
+    );
 
   it('signs the exact body bytes: the fake accepts, and the header is the documented form', async () => {
     const model = make(SECRET_KEY, T0, { region: 'ap-guangzhou' });
     server.reset();
-    const result = await model.generate({ messages: [{ role: 'user', content: '你好' }], params: { seed: 5, temperature: 3 } });
+    const result = await model.generate({
+      messages: [{ role: 'user', content: '你好' }],
+      params: { seed: 5, temperature: 3 },
+    });
     expect(result.type).toBe('completed');
     const sent = server.requests[0]!;
-    expect(sent.headers).toMatchObject({ 'x-tc-action': 'ChatCompletions', 'x-tc-version': '2023-09-01', 'x-tc-timestamp': String(T0 / 1000), 'x-tc-region': 'ap-guangzhou', 'content-type': 'application/json' });
+    expect(sent.headers).toMatchObject({
+      'x-tc-action': 'ChatCompletions',
+      'x-tc-version': '2023-09-01',
+      'x-tc-timestamp': String(T0 / 1000),
+      'x-tc-region': 'ap-guangzhou',
+      'content-type': 'application/json',
+    });
     expect(sent.headers.authorization).toBe(
-      tc3Authorization({ host: sent.headers.host!, path: '/', contentType: 'application/json', body: sent.rawBody }, { secretId: SECRET_ID, secretKey: SECRET_KEY, service: 'hunyuan', action: 'ChatCompletions', timestamp: T0 / 1000 }),
+      tc3Authorization(
+        { host: sent.headers.host!, path: '/', contentType: 'application/json', body: sent.rawBody },
+        {
+          secretId: SECRET_ID,
+          secretKey: SECRET_KEY,
+          service: 'hunyuan',
+          action: 'ChatCompletions',
+          timestamp: T0 / 1000,
+        },
+      ),
     );
-    expect(sent.headers.authorization).toMatch(/^TC3-HMAC-SHA256 Credential=AKIDfake0+\/2025-03-04\/hunyuan\/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=[0-9a-f]{64}$/);
-    expect(sent.body).toEqual({ Model: 'hunyuan-turbo', Messages: [{ Role: 'user', Content: '你好' }], Stream: false, Temperature: 2, Seed: 5 });
+    expect(sent.headers.authorization).toMatch(
+      /^TC3-HMAC-SHA256 Credential=AKIDfake0+\/2025-03-04\/hunyuan\/tc3_request, SignedHeaders=content-type;host;x-tc-action, Signature=[0-9a-f]{64}$/,
+    );
+    expect(sent.body).toEqual({
+      Model: 'hunyuan-turbo',
+      Messages: [{ Role: 'user', Content: '你好' }],
+      Stream: false,
+      Temperature: 2,
+      Seed: 5,
+    });
     await model.close();
   });
 
@@ -69,12 +121,20 @@ describe('tencent-tc3 signing against the fake with fixed clocks', () => {
   it('LimitExceeded is retryable throttling; the unconfirmed input-block code is a target error with the raw body, not a block', async () => {
     const model = make(SECRET_KEY, T0);
     server.reset();
-    server.enqueue({ kind: 'rate-limit' }, { kind: 'block', signal: httpVendorSignal('hunyuan-sensitive'), stage: 'input' });
+    server.enqueue(
+      { kind: 'rate-limit' },
+      { kind: 'block', signal: httpVendorSignal('hunyuan-sensitive'), stage: 'input' },
+    );
     const limited = await model.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
     expect(RateLimitedError.isInstance(limited) && limited.vendorCode).toBe('RequestLimitExceeded');
     const input = await model.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
-    expect(InvalidRequestError.isInstance(input) && [input.reason, input.vendorCode]).toEqual(['other', 'OperationDenied.TextIllegalDetected']);
-    expect(InvalidRequestError.isInstance(input) && input.body).toContain('"Code":"OperationDenied.TextIllegalDetected"');
+    expect(InvalidRequestError.isInstance(input) && [input.reason, input.vendorCode]).toEqual([
+      'other',
+      'OperationDenied.TextIllegalDetected',
+    ]);
+    expect(InvalidRequestError.isInstance(input) && input.body).toContain(
+      '"Code":"OperationDenied.TextIllegalDetected"',
+    );
     expect((input as Error).message).toMatch(/not a code this template knows; recorded with the raw body/);
     await model.close();
   });

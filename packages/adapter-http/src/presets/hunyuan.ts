@@ -11,7 +11,11 @@ export const hunyuanTemplate: HttpTemplate = {
   name: 'hunyuan',
   label: 'Tencent Hunyuan',
   endpoint: { baseURL: 'https://hunyuan.tencentcloudapi.com', path: '/' },
-  auth: { type: 'plugin', plugin: 'tencent-tc3', options: { service: 'hunyuan', action: 'ChatCompletions', version: '2023-09-01' } },
+  auth: {
+    type: 'plugin',
+    plugin: 'tencent-tc3',
+    options: { service: 'hunyuan', action: 'ChatCompletions', version: '2023-09-01' },
+  },
   request: {
     model: 'Model',
     messages: 'Messages',
@@ -31,7 +35,11 @@ export const hunyuanTemplate: HttpTemplate = {
   response: {
     text: 'Response.Choices[0].Message.Content',
     finishReason: 'Response.Choices[0].FinishReason',
-    usage: { input: 'Response.Usage.PromptTokens', output: 'Response.Usage.CompletionTokens', total: 'Response.Usage.TotalTokens' },
+    usage: {
+      input: 'Response.Usage.PromptTokens',
+      output: 'Response.Usage.CompletionTokens',
+      total: 'Response.Usage.TotalTokens',
+    },
     requestId: [{ path: 'Response.RequestId' }, { header: 'x-tc-requestid' }],
   },
   stream: {
@@ -44,25 +52,84 @@ export const hunyuanTemplate: HttpTemplate = {
     done: { sentinel: '[DONE]', when: { path: 'Choices[0].FinishReason', exists: true, notEquals: '' } },
   },
   errors: {
-    when: [{ path: 'Response.Error', exists: true }, { path: 'ErrorMsg', exists: true }],
+    when: [
+      { path: 'Response.Error', exists: true },
+      { path: 'ErrorMsg', exists: true },
+    ],
     code: ['Response.Error.Code', 'ErrorMsg.Code'],
     message: ['Response.Error.Message', 'ErrorMsg.Msg'],
     requestId: ['Response.RequestId'],
   },
   unfinishedReasons: [''],
   blocks: [
-    { when: { any: [{ path: 'Choices[0].FinishReason', equals: 'sensitive' }, { path: 'Response.Choices[0].FinishReason', equals: 'sensitive' }] }, stage: 'output', code: 'sensitive', description: 'FinishReason=sensitive: stream moderation stopped the answer', signal: 'FinishReason=sensitive' },
-    { when: { any: [{ path: 'ModerationLevel', equals: '1' }, { path: 'Response.ModerationLevel', equals: '1' }] }, effect: 'flag', stage: 'unknown', code: 'ModerationLevel=1', description: 'multi-turn risk: the vendor asks to end the conversation', signal: 'ModerationLevel=1' },
+    {
+      when: {
+        any: [
+          { path: 'Choices[0].FinishReason', equals: 'sensitive' },
+          { path: 'Response.Choices[0].FinishReason', equals: 'sensitive' },
+        ],
+      },
+      stage: 'output',
+      code: 'sensitive',
+      description: 'FinishReason=sensitive: stream moderation stopped the answer',
+      signal: 'FinishReason=sensitive',
+    },
+    {
+      when: {
+        any: [
+          { path: 'ModerationLevel', equals: '1' },
+          { path: 'Response.ModerationLevel', equals: '1' },
+        ],
+      },
+      effect: 'flag',
+      stage: 'unknown',
+      code: 'ModerationLevel=1',
+      description: 'multi-turn risk: the vendor asks to end the conversation',
+      signal: 'ModerationLevel=1',
+    },
   ],
   failures: [
-    { when: { path: 'Response.Error.Code', oneOf: ['LimitExceeded', 'RequestLimitExceeded', 'FailedOperation.EngineServerLimitExceeded'] }, kind: 'rate_limited' },
     {
-      when: { path: 'Response.Error.Code', oneOf: ['FailedOperation.FreeResourcePackExhausted', 'FailedOperation.ResourcePackExhausted', 'FailedOperation.ServiceStop', 'FailedOperation.ServiceStopArrears', 'ResourceUnavailable.InArrears', 'ResourceInsufficient.ChargeResourceExhaust'] },
+      when: {
+        path: 'Response.Error.Code',
+        oneOf: ['LimitExceeded', 'RequestLimitExceeded', 'FailedOperation.EngineServerLimitExceeded'],
+      },
+      kind: 'rate_limited',
+    },
+    {
+      when: {
+        path: 'Response.Error.Code',
+        oneOf: [
+          'FailedOperation.FreeResourcePackExhausted',
+          'FailedOperation.ResourcePackExhausted',
+          'FailedOperation.ServiceStop',
+          'FailedOperation.ServiceStopArrears',
+          'ResourceUnavailable.InArrears',
+          'ResourceInsufficient.ChargeResourceExhaust',
+        ],
+      },
       kind: 'quota_exhausted',
     },
-    { when: { any: [{ path: 'Response.Error.Code', startsWith: 'AuthFailure' }, { path: 'Response.Error.Code', oneOf: ['FailedOperation.ServiceNotActivated', 'UnsupportedOperation.NonWhitelistAccount'] }] }, kind: 'auth' },
+    {
+      when: {
+        any: [
+          { path: 'Response.Error.Code', startsWith: 'AuthFailure' },
+          {
+            path: 'Response.Error.Code',
+            oneOf: ['FailedOperation.ServiceNotActivated', 'UnsupportedOperation.NonWhitelistAccount'],
+          },
+        ],
+      },
+      kind: 'auth',
+    },
     { when: { path: 'Response.Error.Code', equals: 'InvalidParameterValue.Model' }, kind: 'model_not_found' },
-    { when: { path: 'Response.Error.Code', oneOf: ['InternalError', 'FailedOperation.EngineRequestTimeout', 'FailedOperation.EngineServerError'] }, kind: 'transient' },
+    {
+      when: {
+        path: 'Response.Error.Code',
+        oneOf: ['InternalError', 'FailedOperation.EngineRequestTimeout', 'FailedOperation.EngineServerError'],
+      },
+      kind: 'transient',
+    },
   ],
   openQuestions: [
     'The native input-block error code (OperationDenied.TextIllegalDetected?) is unconfirmed (docs/vendor-protocols.md §19.6 #4): such an answer is recorded as a target error with its raw body, not as a block.',

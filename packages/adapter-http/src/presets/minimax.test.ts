@@ -12,14 +12,23 @@ for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `http preset minimax (chatcompletion_v2, ${stream ? 'SSE' : 'whole body'})`,
     createServer: () => createMiniMaxFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, timeoutMs, stream }, { env: {} }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel(
+        { model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, timeoutMs, stream },
+        { env: {} },
+      ),
     supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
     skip: SKIP,
     blocks: [
       { signal: httpVendorSignal('minimax-base-resp'), stage: 'input', expectCode: '1026' },
       { signal: httpVendorSignal('minimax-base-resp'), stage: 'output', expectCode: '1027', expectPartialText: stream },
       { signal: httpVendorSignal('minimax-sensitive-flag'), stage: 'input', expectCode: 'input_sensitive' },
-      { signal: httpVendorSignal('minimax-sensitive-flag'), stage: 'output', expectCode: 'output_sensitive', expectPartialText: true },
+      {
+        signal: httpVendorSignal('minimax-sensitive-flag'),
+        stage: 'output',
+        expectCode: 'output_sensitive',
+        expectPartialText: true,
+      },
     ],
   });
 }
@@ -36,14 +45,24 @@ describe('minimax preset', () => {
 
   for (const stream of [false, true]) {
     it(`HTTP-200 base_resp codes: 1002 throttled (retryable), 1008 quota spent, 1004 auth (${stream ? 'stream' : 'whole'})`, async () => {
-      const model = createModel({ model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, stream }, { env: {} });
+      const model = createModel(
+        { model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, stream },
+        { env: {} },
+      );
       server.reset();
       server.enqueue({ kind: 'rate-limit' }, { kind: 'quota' });
       const limited = await model.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
-      expect(RateLimitedError.isInstance(limited) && [limited.status, limited.vendorCode, limited.retryable]).toEqual([200, '1002', true]);
+      expect(RateLimitedError.isInstance(limited) && [limited.status, limited.vendorCode, limited.retryable]).toEqual([
+        200,
+        '1002',
+        true,
+      ]);
       const spent = await model.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
       expect(QuotaExhaustedError.isInstance(spent) && spent.retryable).toBe(false);
-      const wrongKey = createModel({ model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey: 'wrong-key-123456', stream }, { env: {} });
+      const wrongKey = createModel(
+        { model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey: 'wrong-key-123456', stream },
+        { env: {} },
+      );
       const denied = await wrongKey.generate({ messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
       expect(AuthError.isInstance(denied) && denied.vendorCode).toBe('1004');
       expect(JSON.stringify(denied)).not.toContain('wrong-key-123456');
@@ -52,21 +71,40 @@ describe('minimax preset', () => {
   }
 
   it('the final full frame replaces the deltas instead of doubling the text; usage comes from it; seed is warned about', async () => {
-    const model = createModel({ model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, stream: true }, { env: {} });
+    const model = createModel(
+      { model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey, stream: true },
+      { env: {} },
+    );
     server.reset();
-    server.enqueue({ kind: 'text', text: 'Hello world again', chunks: ['Hello', ' world', ' again'], usage: { inputTokens: 4, outputTokens: 3 } });
+    server.enqueue({
+      kind: 'text',
+      text: 'Hello world again',
+      chunks: ['Hello', ' world', ' again'],
+      usage: { inputTokens: 4, outputTokens: 3 },
+    });
     const result = await model.generate({ messages: [{ role: 'user', content: 'x' }], params: { seed: 1 } });
-    expect(result).toMatchObject({ type: 'completed', text: 'Hello world again', usage: { inputTokens: 4, outputTokens: 3, totalTokens: 7 } });
+    expect(result).toMatchObject({
+      type: 'completed',
+      text: 'Hello world again',
+      usage: { inputTokens: 4, outputTokens: 3, totalTokens: 7 },
+    });
     expect(result.warnings).toEqual([expect.objectContaining({ type: 'unsupported-setting', setting: 'seed' })]);
     expect(server.requests[0]?.body).toMatchObject({ stream: true, model: 'MiniMax-Text-01' });
     await model.close();
   });
 
   it('records the sensitive type with the block', async () => {
-    const model = createModel({ model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey }, { env: {} });
+    const model = createModel(
+      { model: 'MiniMax-Text-01', preset: 'minimax', baseURL: server.url, apiKey },
+      { env: {} },
+    );
     server.reset();
     server.enqueue({ kind: 'block', signal: httpVendorSignal('minimax-sensitive-flag'), stage: 'input' });
-    expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({ type: 'blocked', stage: 'input', details: { sensitiveType: 1, signal: 'input_sensitive=true' } });
+    expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({
+      type: 'blocked',
+      stage: 'input',
+      details: { sensitiveType: 1, signal: 'input_sensitive=true' },
+    });
     await model.close();
   });
 });

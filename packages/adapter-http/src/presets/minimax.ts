@@ -55,8 +55,22 @@ export const minimaxTemplate: HttpTemplate = {
     requestId: ['id'],
   },
   blocks: [
-    { when: { path: 'base_resp.status_code', equals: 1026 }, stage: 'input', code: '1026', message: 'base_resp.status_msg', description: 'input new_sensitive: the prompt was refused', signal: 'base_resp.status_code=1026' },
-    { when: { path: 'base_resp.status_code', equals: 1027 }, stage: 'output', code: '1027', message: 'base_resp.status_msg', description: 'output new_sensitive: the answer was refused', signal: 'base_resp.status_code=1027' },
+    {
+      when: { path: 'base_resp.status_code', equals: 1026 },
+      stage: 'input',
+      code: '1026',
+      message: 'base_resp.status_msg',
+      description: 'input new_sensitive: the prompt was refused',
+      signal: 'base_resp.status_code=1026',
+    },
+    {
+      when: { path: 'base_resp.status_code', equals: 1027 },
+      stage: 'output',
+      code: '1027',
+      message: 'base_resp.status_msg',
+      description: 'output new_sensitive: the answer was refused',
+      signal: 'base_resp.status_code=1027',
+    },
     {
       when: { path: 'input_sensitive', isTrue: true },
       stage: 'input',
@@ -75,8 +89,16 @@ export const minimaxTemplate: HttpTemplate = {
     },
   ],
   failures: [
-    { when: { path: 'base_resp.status_code', oneOf: [1002, 1039, 1041, 2045] }, kind: 'rate_limited', description: 'RPM / TPM / connection / growth-rate limit' },
-    { when: { path: 'base_resp.status_code', oneOf: [1008, 2056] }, kind: 'quota_exhausted', description: 'insufficient balance or usage limit' },
+    {
+      when: { path: 'base_resp.status_code', oneOf: [1002, 1039, 1041, 2045] },
+      kind: 'rate_limited',
+      description: 'RPM / TPM / connection / growth-rate limit',
+    },
+    {
+      when: { path: 'base_resp.status_code', oneOf: [1008, 2056] },
+      kind: 'quota_exhausted',
+      description: 'insufficient balance or usage limit',
+    },
     { when: { path: 'base_resp.status_code', oneOf: [1004, 2049] }, kind: 'auth' },
     { when: { path: 'base_resp.status_code', oneOf: [2013, 1042] }, kind: 'invalid_request' },
     { when: { path: 'base_resp.status_code', oneOf: [1000, 1001, 1024, 1033] }, kind: 'transient' },

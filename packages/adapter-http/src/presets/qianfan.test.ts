@@ -18,13 +18,30 @@ for (const stream of [false, true]) {
     name: `http preset qianfan (v1 access token, ${stream ? 'SSE is_end' : 'whole body'})`,
     createServer: () => createQianfanFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET', secretKey: SK }),
     createModel: (server, { timeoutMs, apiKey }) =>
-      createModel({ model: 'ERNIE-4.0-8K', preset: 'qianfan', baseURL: server.url, tokenURL: (server as QianfanFakeServer).tokenURL, apiKey, secretKey: SK, timeoutMs, stream }, { env: {} }),
+      createModel(
+        {
+          model: 'ERNIE-4.0-8K',
+          preset: 'qianfan',
+          baseURL: server.url,
+          tokenURL: (server as QianfanFakeServer).tokenURL,
+          apiKey,
+          secretKey: SK,
+          timeoutMs,
+          stream,
+        },
+        { env: {} },
+      ),
     supports: { streaming: stream, seed: false, systemRole: 'native' },
     extractMessages,
     skip: SKIP,
     blocks: [
       { signal: httpVendorSignal('qianfan-v1-clear-history'), stage: 'input', expectCode: 'need_clear_history' },
-      { signal: httpVendorSignal('qianfan-v1-content-filter'), stage: 'output', expectCode: 'content_filter', expectPartialText: true },
+      {
+        signal: httpVendorSignal('qianfan-v1-content-filter'),
+        stage: 'output',
+        expectCode: 'content_filter',
+        expectPartialText: true,
+      },
       { signal: httpVendorSignal('qianfan-v1-flag'), stage: 'output', expectStage: 'unknown', expectCode: 'flag' },
     ],
   });
@@ -37,7 +54,19 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
   const AK = 'qianfan-api-key-000000000000';
   const ask = { messages: [{ role: 'user' as const, content: 'hi' }] };
   const make = (extra: Record<string, unknown> = {}) =>
-    createModel({ model: 'ERNIE-4.0-8K', preset: 'qianfan', baseURL: server.url, tokenURL: server.tokenURL, apiKey: AK, secretKey: SK, ...extra }, { env: {} }, { now });
+    createModel(
+      {
+        model: 'ERNIE-4.0-8K',
+        preset: 'qianfan',
+        baseURL: server.url,
+        tokenURL: server.tokenURL,
+        apiKey: AK,
+        secretKey: SK,
+        ...extra,
+      },
+      { env: {} },
+      { now },
+    );
 
   beforeAll(async () => {
     server = await createQianfanFakeServer({ apiKey: AK, secretKey: SK, now, tokenTtlSeconds: 7200 });
@@ -58,7 +87,9 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
     await Promise.all([a.generate(ask), a.generate(ask), b.generate(ask)]);
     expect(server.tokenRequests).toHaveLength(1);
     expect(new URLSearchParams(server.tokenRequests[0]?.search).get('grant_type')).toBe('client_credentials');
-    expect(server.requests.map((r) => r.path)).toEqual(Array(3).fill('/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro'));
+    expect(server.requests.map((r) => r.path)).toEqual(
+      Array(3).fill('/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/completions_pro'),
+    );
     expect(new URLSearchParams(server.requests[0]?.search).get('access_token')).toBe(server.issuedTokens[0]);
     await Promise.all([a.close(), b.close()]);
   });
@@ -81,8 +112,24 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
     expect((await model.generate(ask)).type).toBe('completed');
     expect(server.tokenRequests).toHaveLength(2);
     let serverClock = clock;
-    const other = await createQianfanFakeServer({ apiKey: AK, secretKey: SK, now: () => serverClock, tokenTtlSeconds: 7200 });
-    const m2 = createModel({ model: 'ERNIE-4.0-8K', preset: 'qianfan', baseURL: other.url, tokenURL: other.tokenURL, apiKey: AK, secretKey: SK }, { env: {} }, { now });
+    const other = await createQianfanFakeServer({
+      apiKey: AK,
+      secretKey: SK,
+      now: () => serverClock,
+      tokenTtlSeconds: 7200,
+    });
+    const m2 = createModel(
+      {
+        model: 'ERNIE-4.0-8K',
+        preset: 'qianfan',
+        baseURL: other.url,
+        tokenURL: other.tokenURL,
+        apiKey: AK,
+        secretKey: SK,
+      },
+      { env: {} },
+      { now },
+    );
     await m2.generate(ask);
     serverClock += 7_201_000; // the service's clock says the cached token has expired
     const expired = await m2.generate(ask).catch((e: unknown) => e);
@@ -95,7 +142,9 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
   it('a wrong secret key is refused by the token endpoint: AuthError naming the fields, no secret in it', async () => {
     const model = make({ secretKey: 'wrong-secret-key-99999999' });
     const error = await model.generate(ask).catch((e: unknown) => e);
-    expect(AuthError.isInstance(error) && error.message).toMatch(/invalid_client: Client authentication failed\). Check apiKey and secretKey/);
+    expect(AuthError.isInstance(error) && error.message).toMatch(
+      /invalid_client: Client authentication failed\). Check apiKey and secretKey/,
+    );
     expect(JSON.stringify(error) + (error as Error).message).not.toMatch(/wrong-secret-key|qianfan-api-key/);
     expect(server.requests).toHaveLength(0);
     await model.close();
@@ -116,17 +165,34 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
   it('need_clear_history records ban_round; system goes top-level and same-role turns are merged to alternate', async () => {
     const model = make();
     server.enqueue({ kind: 'block', signal: httpVendorSignal('qianfan-v1-clear-history'), stage: 'input' });
-    const result = await model.generate({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'a' }, { role: 'user', content: 'b' }], params: { temperature: 0, seed: 1 } });
+    const result = await model.generate({
+      messages: [
+        { role: 'system', content: 'S' },
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ],
+      params: { temperature: 0, seed: 1 },
+    });
     expect(result).toMatchObject({ type: 'blocked', stage: 'input', details: { banRound: -1, flag: 1 } });
     expect(result.type === 'blocked' && result.partialText).toBeUndefined();
-    expect(server.requests[0]?.body).toEqual({ system: 'S', messages: [{ role: 'user', content: 'a\n\nb' }], temperature: 0.01 });
+    expect(server.requests[0]?.body).toEqual({
+      system: 'S',
+      messages: [{ role: 'user', content: 'a\n\nb' }],
+      temperature: 0.01,
+    });
     expect(result.warnings.map((w) => w.setting).sort()).toEqual(['messages', 'seed', 'temperature']);
     await model.close();
   });
 
   it('flag = 1 keeps the answer with a warning', async () => {
     const model = make();
-    server.enqueue({ kind: 'block', signal: httpVendorSignal('qianfan-v1-flag'), stage: 'output', severity: 1, partialText: 'Low-risk answer.' });
+    server.enqueue({
+      kind: 'block',
+      signal: httpVendorSignal('qianfan-v1-flag'),
+      stage: 'output',
+      severity: 1,
+      partialText: 'Low-risk answer.',
+    });
     const result = await model.generate(ask);
     expect(result).toMatchObject({ type: 'completed', text: 'Low-risk answer.' });
     expect(result.warnings.some((w) => w.setting === 'moderation' && w.message.includes('flag>=1'))).toBe(true);

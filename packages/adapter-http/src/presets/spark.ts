@@ -23,7 +23,14 @@ export const sparkTemplate: HttpTemplate = {
   endpoint: {
     baseURL: 'wss://spark-api.xf-yun.com',
     path: '/{modelPath}',
-    modelPaths: { lite: 'v1.1/chat', generalv3: 'v3.1/chat', 'pro-128k': 'chat/pro-128k', 'generalv3.5': 'v3.5/chat', 'max-32k': 'chat/max-32k', '4.0Ultra': 'v4.0/chat' },
+    modelPaths: {
+      lite: 'v1.1/chat',
+      generalv3: 'v3.1/chat',
+      'pro-128k': 'chat/pro-128k',
+      'generalv3.5': 'v3.5/chat',
+      'max-32k': 'chat/max-32k',
+      '4.0Ultra': 'v4.0/chat',
+    },
   },
   auth: { type: 'plugin', plugin: 'spark-ws-url' },
   request: {
@@ -51,7 +58,10 @@ export const sparkTemplate: HttpTemplate = {
     done: { when: { path: 'header.status', equals: 2 } },
   },
   errors: {
-    when: [{ path: 'header.code', exists: true, notEquals: 0 }, { path: 'code', exists: true, notEquals: 0 }],
+    when: [
+      { path: 'header.code', exists: true, notEquals: 0 },
+      { path: 'code', exists: true, notEquals: 0 },
+    ],
     code: ['header.code', 'code'],
     message: ['header.message', 'message'],
     requestId: ['header.sid', 'sid'],
@@ -59,17 +69,48 @@ export const sparkTemplate: HttpTemplate = {
   finishReasons: { '2': 'stop' },
   unfinishedReasons: ['0', '1'],
   blocks: [
-    { when: { path: 'header.code', equals: 10013 }, stage: 'input', code: '10013', message: 'header.message', description: 'the input failed the content audit', signal: 'header.code=10013' },
-    { when: { path: 'header.code', equals: 10014 }, stage: 'output', code: '10014', message: 'header.message', description: 'the output touches sensitive information and cannot be shown', signal: 'header.code=10014' },
-    { when: { path: 'header.code', equals: 10019 }, stage: 'input', code: '10019', message: 'header.message', description: 'the session tends towards violating content', signal: 'header.code=10019' },
+    {
+      when: { path: 'header.code', equals: 10013 },
+      stage: 'input',
+      code: '10013',
+      message: 'header.message',
+      description: 'the input failed the content audit',
+      signal: 'header.code=10013',
+    },
+    {
+      when: { path: 'header.code', equals: 10014 },
+      stage: 'output',
+      code: '10014',
+      message: 'header.message',
+      description: 'the output touches sensitive information and cannot be shown',
+      signal: 'header.code=10014',
+    },
+    {
+      when: { path: 'header.code', equals: 10019 },
+      stage: 'input',
+      code: '10019',
+      message: 'header.message',
+      description: 'the session tends towards violating content',
+      signal: 'header.code=10019',
+    },
   ],
   failures: [
-    { when: { path: 'header.code', oneOf: [11202, 11203, 10007, 10008, 10110] }, kind: 'rate_limited', description: 'QPS / concurrency / traffic limit or busy' },
+    {
+      when: { path: 'header.code', oneOf: [11202, 11203, 10007, 10008, 10110] },
+      kind: 'rate_limited',
+      description: 'QPS / concurrency / traffic limit or busy',
+    },
     { when: { path: 'header.code', equals: 11201 }, kind: 'quota_exhausted', description: 'daily limit reached' },
-    { when: { any: [{ path: 'header.code', oneOf: [11200, 11500, 10015, 10016] }, { status: [401, 403] }] }, kind: 'auth' },
+    {
+      when: { any: [{ path: 'header.code', oneOf: [11200, 11500, 10015, 10016] }, { status: [401, 403] }] },
+      kind: 'auth',
+    },
     { when: { path: 'header.code', equals: 10907 }, kind: 'context_length' },
     { when: { path: 'header.code', oneOf: [10003, 10005, 10163] }, kind: 'invalid_request' },
-    { when: { path: 'header.code', oneOf: [10000, 10001, 10002, 10004, 10009, 10010, 10011, 10012, 10222] }, kind: 'transient' },
+    {
+      when: { path: 'header.code', oneOf: [10000, 10001, 10002, 10004, 10009, 10010, 10011, 10012, 10222] },
+      kind: 'transient',
+    },
   ],
   openQuestions: [
     'Handshake refusals are HTTP 401/403 with a JSON message (unconfirmed whether an 11200-style code is in the body); they are read as auth errors by status.',
@@ -80,5 +121,6 @@ export const sparkTemplate: HttpTemplate = {
 export const sparkPreset: HttpPreset = {
   name: 'spark',
   template: sparkTemplate,
-  forModel: (template, model) => (SYSTEM_DOMAINS.has(model) ? template : { ...template, request: { ...template.request, system: 'merge' } }),
+  forModel: (template, model) =>
+    SYSTEM_DOMAINS.has(model) ? template : { ...template, request: { ...template.request, system: 'merge' } },
 };

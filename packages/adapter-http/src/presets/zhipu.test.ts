@@ -1,4 +1,9 @@
-import { createZhipuFakeServer, describeAdapterConformance, httpVendorSignal, verifyZhipuJwt } from '@sc-safety/testkit';
+import {
+  createZhipuFakeServer,
+  describeAdapterConformance,
+  httpVendorSignal,
+  verifyZhipuJwt,
+} from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { AuthError } from '@sc-safety/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,14 +16,23 @@ for (const stream of [false, true]) {
   describeAdapterConformance({
     name: `http preset zhipu (JWT, ${stream ? 'SSE' : 'whole body'})`,
     createServer: () => createZhipuFakeServer({ apiKey: KEY, acceptRawKey: false }),
-    createModel: (server, { timeoutMs, apiKey }) => createModel({ model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey, timeoutMs, stream }, { env: {} }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createModel(
+        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey, timeoutMs, stream },
+        { env: {} },
+      ),
     apiKey: KEY,
     supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
     // The key never travels: only a JWT signed with it does (checked below instead).
     skip: ['no-key-in-results'],
     blocks: [
       { signal: httpVendorSignal('zhipu-1301'), stage: 'input', expectCode: '1301' },
-      { signal: httpVendorSignal('zhipu-1301'), stage: 'output', expectCode: stream ? 'sensitive' : '1301', expectPartialText: stream },
+      {
+        signal: httpVendorSignal('zhipu-1301'),
+        stage: 'output',
+        expectCode: stream ? 'sensitive' : '1301',
+        expectPartialText: stream,
+      },
     ],
   });
 }
@@ -28,7 +42,10 @@ describe('zhipu-jwt auth plugin', () => {
 
   it('signs HS256 with sign_type SIGN and millisecond timestamps', () => {
     const token = signZhipuJwt('myid.mysecret', T0, 60_000);
-    const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as unknown);
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as unknown);
     expect(header).toEqual({ alg: 'HS256', sign_type: 'SIGN' });
     expect(payload).toEqual({ api_key: 'myid', exp: T0 + 60_000, timestamp: T0 });
     expect(verifyZhipuJwt(token, 'myid.mysecret', T0 + 59_999)).toBeUndefined();
@@ -46,7 +63,11 @@ describe('zhipu-jwt auth plugin', () => {
     });
 
     it('a token from the same clock is accepted; the key and secret never appear in the result', async () => {
-      const model = createModel({ model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY }, { env: {} }, { now: () => T0 });
+      const model = createModel(
+        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY },
+        { env: {} },
+        { now: () => T0 },
+      );
       server.reset();
       const result = await model.generate({ messages: [{ role: 'user', content: 'hi' }] });
       expect(result.type).toBe('completed');
@@ -56,8 +77,16 @@ describe('zhipu-jwt auth plugin', () => {
     });
 
     it('a wrong secret is refused as the service would (1000), an expired token with 1003 — both AuthError without the key', async () => {
-      const wrong = createModel({ model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: 'conformanceid.not-the-secret-123' }, { env: {} }, { now: () => T0 });
-      const stale = createModel({ model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY }, { env: {} }, { now: () => T0 - 3_600_000 - 1 });
+      const wrong = createModel(
+        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: 'conformanceid.not-the-secret-123' },
+        { env: {} },
+        { now: () => T0 },
+      );
+      const stale = createModel(
+        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY },
+        { env: {} },
+        { now: () => T0 - 3_600_000 - 1 },
+      );
       server.reset();
       const e1 = await wrong.generate({ messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
       const e2 = await stale.generate({ messages: [{ role: 'user', content: 'hi' }] }).catch((e: unknown) => e);
@@ -68,14 +97,24 @@ describe('zhipu-jwt auth plugin', () => {
     });
 
     it('refuses a key that is not id.secret before any call', () => {
-      expect(() => createModel({ model: 'glm-4-plus', preset: 'zhipu', apiKey: 'no-dot-key' }, { env: {} })).toThrow(/"<id>\.<secret>"/);
+      expect(() => createModel({ model: 'glm-4-plus', preset: 'zhipu', apiKey: 'no-dot-key' }, { env: {} })).toThrow(
+        /"<id>\.<secret>"/,
+      );
     });
 
     it('records level and role with a 1301 block', async () => {
-      const model = createModel({ model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY }, { env: {} }, { now: () => T0 });
+      const model = createModel(
+        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY },
+        { env: {} },
+        { now: () => T0 },
+      );
       server.reset();
       server.enqueue({ kind: 'block', signal: httpVendorSignal('zhipu-1301'), stage: 'input', severity: 0 });
-      expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({ type: 'blocked', stage: 'input', details: { level: 0, role: 'user' } });
+      expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({
+        type: 'blocked',
+        stage: 'input',
+        details: { level: 0, role: 'user' },
+      });
       await model.close();
     });
   });

@@ -48,7 +48,12 @@ export const zhipuTemplate: HttpTemplate = {
     servedModel: { id: 'model' },
     done: { sentinel: '[DONE]', when: { path: 'choices[0].finish_reason', exists: true } },
   },
-  errors: { when: [{ path: 'error', exists: true }], code: ['error.code'], message: ['error.message'], requestId: ['request_id'] },
+  errors: {
+    when: [{ path: 'error', exists: true }],
+    code: ['error.code'],
+    message: ['error.message'],
+    requestId: ['request_id'],
+  },
   // Shared with adapter-openai's zhipu preset: the same wire format (docs/vendor-protocols.md §6).
   blocks: [...ZHIPU_BLOCKS],
   failures: [...ZHIPU_FAILURES],

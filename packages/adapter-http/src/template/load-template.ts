@@ -18,13 +18,26 @@ export function readTemplateFile(path: string, baseDir: string = process.cwd()):
   try {
     text = readFileSync(full, 'utf8');
   } catch (error) {
-    throw new TemplateError([{ path: 'template', message: `cannot read template file "${full}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    throw new TemplateError([
+      {
+        path: 'template',
+        message: `cannot read template file "${full}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      },
+    ]);
   }
   try {
     return extension === '.json' ? JSON.parse(text) : parse(text, { prettyErrors: true });
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos?.[0] ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+    const where =
+      error instanceof YAMLParseError && error.linePos?.[0]
+        ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}`
+        : '';
     const first = (error as Error).message.split('\n')[0] ?? '';
-    throw new TemplateError([{ path: 'template', message: `"${full}" is not valid ${extension === '.json' ? 'JSON' : 'YAML'}${where}: ${first}` }]);
+    throw new TemplateError([
+      {
+        path: 'template',
+        message: `"${full}" is not valid ${extension === '.json' ? 'JSON' : 'YAML'}${where}: ${first}`,
+      },
+    ]);
   }
 }

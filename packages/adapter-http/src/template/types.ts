@@ -51,7 +51,13 @@ export interface RequestMapping {
    */
   alternation?: { alternate: boolean; merge: 'join' | 'reject'; maxMessages?: number };
   /** Settings. A setting without a field here is not sent and produces an `unsupported-setting` warning. */
-  params?: { temperature?: ParamSpec; topP?: ParamSpec; maxTokens?: ParamSpec; seed?: ParamSpec; stop?: { path: JsonPath } };
+  params?: {
+    temperature?: ParamSpec;
+    topP?: ParamSpec;
+    maxTokens?: ParamSpec;
+    seed?: ParamSpec;
+    stop?: { path: JsonPath };
+  };
   /** Fixed body fields (path → value). String values may use `{model}`, `{modelPath}` and plugin variables such as `{appId}`. */
   body?: Record<JsonPath, unknown>;
   /** Where streaming is switched on: body fields and/or headers added only to streamed calls. */

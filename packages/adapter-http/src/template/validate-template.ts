@@ -20,34 +20,73 @@ const UNIFIED = ['stop', 'length', 'content-filter', 'refusal', 'tool-calls', 'e
 const PATH_EXAMPLE = '"output.choices[0].message.content"';
 
 /** Checks a template field by field; a valid template is returned typed, otherwise every issue is listed. */
-export function validateTemplate(value: unknown, options: { root?: string; plugins?: readonly string[] } = {}): { template: HttpTemplate } | { issues: TemplateIssue[] } {
+export function validateTemplate(
+  value: unknown,
+  options: { root?: string; plugins?: readonly string[] } = {},
+): { template: HttpTemplate } | { issues: TemplateIssue[] } {
   const root = options.root ?? 'template';
   const v = new IssueCollector();
-  if (!isRecord(value)) return { issues: [{ path: root, message: 'expected an object with name, label, endpoint, auth, request, response and errors' }] };
-  v.known(root, value, ['name', 'label', 'endpoint', 'auth', 'apiKeyEnv', 'headers', 'request', 'response', 'stream', 'errors', 'finishReasons', 'unfinishedReasons', 'blocks', 'failures', 'capabilities', 'openQuestions']);
+  if (!isRecord(value))
+    return {
+      issues: [
+        { path: root, message: 'expected an object with name, label, endpoint, auth, request, response and errors' },
+      ],
+    };
+  v.known(root, value, [
+    'name',
+    'label',
+    'endpoint',
+    'auth',
+    'apiKeyEnv',
+    'headers',
+    'request',
+    'response',
+    'stream',
+    'errors',
+    'finishReasons',
+    'unfinishedReasons',
+    'blocks',
+    'failures',
+    'capabilities',
+    'openQuestions',
+  ]);
   v.string(`${root}.name`, value.name, 'a short lowercase name such as "acme"', /^[a-z0-9][a-z0-9-]*$/);
   v.string(`${root}.label`, value.label, 'a vendor name for messages such as "Acme Cloud"');
   endpoint(v, `${root}.endpoint`, value.endpoint);
   auth(v, `${root}.auth`, value.auth, options.plugins);
-  if (value.apiKeyEnv !== undefined) v.string(`${root}.apiKeyEnv`, value.apiKeyEnv, 'an environment variable name such as "ACME_API_KEY"', /^[A-Za-z_][A-Za-z0-9_]*$/);
+  if (value.apiKeyEnv !== undefined)
+    v.string(
+      `${root}.apiKeyEnv`,
+      value.apiKeyEnv,
+      'an environment variable name such as "ACME_API_KEY"',
+      /^[A-Za-z_][A-Za-z0-9_]*$/,
+    );
   v.stringMap(`${root}.headers`, value.headers, true);
   request(v, `${root}.request`, value.request);
   response(v, `${root}.response`, value.response);
   if (value.stream !== undefined) stream(v, `${root}.stream`, value.stream);
   errors(v, `${root}.errors`, value.errors);
   if (value.finishReasons !== undefined) {
-    if (!isRecord(value.finishReasons)) v.issue(`${root}.finishReasons`, `expected a map of vendor value → one of ${UNIFIED.join(', ')}`);
-    else for (const [k, u] of Object.entries(value.finishReasons)) if (!UNIFIED.includes(u as string)) v.issue(`${root}.finishReasons.${k}`, `expected one of ${UNIFIED.join(', ')}`);
+    if (!isRecord(value.finishReasons))
+      v.issue(`${root}.finishReasons`, `expected a map of vendor value → one of ${UNIFIED.join(', ')}`);
+    else
+      for (const [k, u] of Object.entries(value.finishReasons))
+        if (!UNIFIED.includes(u as string))
+          v.issue(`${root}.finishReasons.${k}`, `expected one of ${UNIFIED.join(', ')}`);
   }
   if (value.unfinishedReasons !== undefined) v.stringList(`${root}.unfinishedReasons`, value.unfinishedReasons);
   if (value.blocks !== undefined) v.list(`${root}.blocks`, value.blocks, (p, rule) => checkBlockRule(v, p, rule));
-  if (value.failures !== undefined) v.list(`${root}.failures`, value.failures, (p, rule) => checkFailureRule(v, p, rule));
+  if (value.failures !== undefined)
+    v.list(`${root}.failures`, value.failures, (p, rule) => checkFailureRule(v, p, rule));
   if (value.capabilities !== undefined) {
-    if (!isRecord(value.capabilities)) v.issue(`${root}.capabilities`, 'expected an object { multiTurn?, maxContextTokens? }');
+    if (!isRecord(value.capabilities))
+      v.issue(`${root}.capabilities`, 'expected an object { multiTurn?, maxContextTokens? }');
     else {
       v.known(`${root}.capabilities`, value.capabilities, ['multiTurn', 'maxContextTokens']);
-      if (value.capabilities.multiTurn !== undefined && typeof value.capabilities.multiTurn !== 'boolean') v.issue(`${root}.capabilities.multiTurn`, 'expected true or false');
-      if (value.capabilities.maxContextTokens !== undefined) v.positiveInt(`${root}.capabilities.maxContextTokens`, value.capabilities.maxContextTokens);
+      if (value.capabilities.multiTurn !== undefined && typeof value.capabilities.multiTurn !== 'boolean')
+        v.issue(`${root}.capabilities.multiTurn`, 'expected true or false');
+      if (value.capabilities.maxContextTokens !== undefined)
+        v.positiveInt(`${root}.capabilities.maxContextTokens`, value.capabilities.maxContextTokens);
     }
   }
   if (value.openQuestions !== undefined) v.stringList(`${root}.openQuestions`, value.openQuestions);
@@ -58,7 +97,10 @@ export function validateTemplate(value: unknown, options: { root?: string; plugi
 }
 
 /** Validates or throws a {@link TemplateError}. */
-export function assertTemplate(value: unknown, options: { root?: string; source?: string; plugins?: readonly string[] } = {}): HttpTemplate {
+export function assertTemplate(
+  value: unknown,
+  options: { root?: string; source?: string; plugins?: readonly string[] } = {},
+): HttpTemplate {
   const result = validateTemplate(value, options);
   if ('issues' in result) throw new TemplateError(result.issues, options.source);
   return result.template;
@@ -67,10 +109,14 @@ export function assertTemplate(value: unknown, options: { root?: string; source?
 function endpoint(v: IssueCollector, p: string, e: unknown): void {
   if (!isRecord(e)) return v.issue(p, 'expected an object { baseURL, path, modelPaths?, query? }');
   v.known(p, e, ['baseURL', 'path', 'modelPaths', 'query']);
-  if (typeof e.baseURL !== 'string' || !/^(https?|wss?):\/\/[^\s]+$/.test(e.baseURL)) v.issue(`${p}.baseURL`, 'expected an http(s) or ws(s) URL such as "https://api.example.com"');
-  if (typeof e.path !== 'string' || !e.path.startsWith('/')) v.issue(`${p}.path`, 'expected a path starting with "/", such as "/v1/chat/{modelPath}"');
+  if (typeof e.baseURL !== 'string' || !/^(https?|wss?):\/\/[^\s]+$/.test(e.baseURL))
+    v.issue(`${p}.baseURL`, 'expected an http(s) or ws(s) URL such as "https://api.example.com"');
+  if (typeof e.path !== 'string' || !e.path.startsWith('/'))
+    v.issue(`${p}.path`, 'expected a path starting with "/", such as "/v1/chat/{modelPath}"');
   else {
-    for (const m of e.path.matchAll(/\{([^}]*)\}/g)) if (m[1] !== 'model' && m[1] !== 'modelPath') v.issue(`${p}.path`, `unknown placeholder {${m[1]}}: use {model} or {modelPath}`);
+    for (const m of e.path.matchAll(/\{([^}]*)\}/g))
+      if (m[1] !== 'model' && m[1] !== 'modelPath')
+        v.issue(`${p}.path`, `unknown placeholder {${m[1]}}: use {model} or {modelPath}`);
   }
   v.stringMap(`${p}.modelPaths`, e.modelPaths, true);
   v.stringMap(`${p}.query`, e.query, true);
@@ -95,9 +141,13 @@ function auth(v: IssueCollector, p: string, a: unknown, plugins: readonly string
     case 'plugin':
       v.known(p, a, ['type', 'plugin', 'options']);
       if (typeof a.plugin !== 'string' || (plugins !== undefined && !plugins.includes(a.plugin))) {
-        v.issue(`${p}.plugin`, `expected a registered auth plugin${plugins === undefined ? '' : `: ${plugins.join(', ')}`}`);
+        v.issue(
+          `${p}.plugin`,
+          `expected a registered auth plugin${plugins === undefined ? '' : `: ${plugins.join(', ')}`}`,
+        );
       }
-      if (a.options !== undefined && !isRecord(a.options)) v.issue(`${p}.options`, 'expected an object of plugin options');
+      if (a.options !== undefined && !isRecord(a.options))
+        v.issue(`${p}.options`, 'expected an object of plugin options');
       return;
     default:
       v.issue(`${p}.type`, 'expected one of none, bearer, header, query, plugin');
@@ -106,7 +156,20 @@ function auth(v: IssueCollector, p: string, a: unknown, plugins: readonly string
 
 function request(v: IssueCollector, p: string, r: unknown): void {
   if (!isRecord(r)) return v.issue(p, 'expected an object { messages, system, … }');
-  v.known(p, r, ['model', 'messages', 'roleField', 'contentField', 'roles', 'system', 'systemPath', 'alternation', 'params', 'body', 'stream', 'noStream']);
+  v.known(p, r, [
+    'model',
+    'messages',
+    'roleField',
+    'contentField',
+    'roles',
+    'system',
+    'systemPath',
+    'alternation',
+    'params',
+    'body',
+    'stream',
+    'noStream',
+  ]);
   if (r.model !== undefined) v.path(`${p}.model`, r.model, '"model"');
   v.path(`${p}.messages`, r.messages, '"input.messages"');
   if (r.roleField !== undefined) v.string(`${p}.roleField`, r.roleField, 'a field name such as "role"');
@@ -118,7 +181,8 @@ function request(v: IssueCollector, p: string, r: unknown): void {
       for (const [k, name] of Object.entries(r.roles)) v.string(`${p}.roles.${k}`, name, 'a role name');
     }
   }
-  if (!['message', 'field', 'merge', 'drop'].includes(r.system as string)) v.issue(`${p}.system`, 'expected one of message, field, merge, drop');
+  if (!['message', 'field', 'merge', 'drop'].includes(r.system as string))
+    v.issue(`${p}.system`, 'expected one of message, field, merge, drop');
   if (r.system === 'field') v.path(`${p}.systemPath`, r.systemPath, '"system"');
   else if (r.systemPath !== undefined) v.issue(`${p}.systemPath`, 'only used with system: field');
   if (r.alternation !== undefined) {
@@ -145,9 +209,13 @@ function request(v: IssueCollector, p: string, r: unknown): void {
         }
         v.known(sp, spec, ['path', 'min', 'max', 'minExclusive', 'maxExclusive', 'step', 'integer']);
         v.path(`${sp}.path`, spec.path, '"parameters.temperature"');
-        for (const k of ['min', 'max', 'step'] as const) if (spec[k] !== undefined && (typeof spec[k] !== 'number' || !Number.isFinite(spec[k]))) v.issue(`${sp}.${k}`, 'expected a number');
-        for (const k of ['minExclusive', 'maxExclusive', 'integer'] as const) if (spec[k] !== undefined && typeof spec[k] !== 'boolean') v.issue(`${sp}.${k}`, 'expected true or false');
-        if (typeof spec.min === 'number' && typeof spec.max === 'number' && spec.min > spec.max) v.issue(sp, `min (${spec.min}) is above max (${spec.max})`);
+        for (const k of ['min', 'max', 'step'] as const)
+          if (spec[k] !== undefined && (typeof spec[k] !== 'number' || !Number.isFinite(spec[k])))
+            v.issue(`${sp}.${k}`, 'expected a number');
+        for (const k of ['minExclusive', 'maxExclusive', 'integer'] as const)
+          if (spec[k] !== undefined && typeof spec[k] !== 'boolean') v.issue(`${sp}.${k}`, 'expected true or false');
+        if (typeof spec.min === 'number' && typeof spec.max === 'number' && spec.min > spec.max)
+          v.issue(sp, `min (${spec.min}) is above max (${spec.max})`);
       }
       if (r.params.stop !== undefined) {
         if (!isRecord(r.params.stop)) v.issue(`${p}.params.stop`, 'expected { path }');
@@ -174,7 +242,11 @@ function request(v: IssueCollector, p: string, r: unknown): void {
 }
 
 function response(v: IssueCollector, p: string, r: unknown): void {
-  if (!isRecord(r)) return v.issue(p, `expected an object { text, finishReason?, usage?, requestId?, servedModel? } of JSON paths such as ${PATH_EXAMPLE}`);
+  if (!isRecord(r))
+    return v.issue(
+      p,
+      `expected an object { text, finishReason?, usage?, requestId?, servedModel? } of JSON paths such as ${PATH_EXAMPLE}`,
+    );
   v.known(p, r, ['text', 'reasoning', 'finishReason', 'usage', 'requestId', 'servedModel']);
   v.path(`${p}.text`, r.text, PATH_EXAMPLE);
   if (r.reasoning !== undefined) v.path(`${p}.reasoning`, r.reasoning, '"output.choices[0].message.reasoning_content"');
@@ -186,18 +258,35 @@ function response(v: IssueCollector, p: string, r: unknown): void {
 
 function stream(v: IssueCollector, p: string, s: unknown): void {
   if (!isRecord(s)) return v.issue(p, 'expected an object { format, accumulate, text, done, … }');
-  v.known(p, s, ['format', 'accumulate', 'text', 'fullText', 'reasoning', 'finishReason', 'usage', 'requestId', 'servedModel', 'done', 'errorEvents', 'statusComment']);
+  v.known(p, s, [
+    'format',
+    'accumulate',
+    'text',
+    'fullText',
+    'reasoning',
+    'finishReason',
+    'usage',
+    'requestId',
+    'servedModel',
+    'done',
+    'errorEvents',
+    'statusComment',
+  ]);
   if (!['sse', 'ndjson', 'ws'].includes(s.format as string)) v.issue(`${p}.format`, 'expected one of sse, ndjson, ws');
-  if (s.accumulate !== 'delta' && s.accumulate !== 'cumulative') v.issue(`${p}.accumulate`, 'expected delta (frames add text) or cumulative (frames repeat the whole text)');
+  if (s.accumulate !== 'delta' && s.accumulate !== 'cumulative')
+    v.issue(`${p}.accumulate`, 'expected delta (frames add text) or cumulative (frames repeat the whole text)');
   v.path(`${p}.text`, s.text, '"choices[0].delta.content"');
-  for (const k of ['fullText', 'reasoning', 'finishReason'] as const) if (s[k] !== undefined) v.path(`${p}.${k}`, s[k], '"choices[0].finish_reason"');
+  for (const k of ['fullText', 'reasoning', 'finishReason'] as const)
+    if (s[k] !== undefined) v.path(`${p}.${k}`, s[k], '"choices[0].finish_reason"');
   usage(v, `${p}.usage`, s.usage);
   requestIds(v, `${p}.requestId`, s.requestId);
   servedModelPaths(v, `${p}.servedModel`, s.servedModel);
-  if (!isRecord(s.done)) v.issue(`${p}.done`, 'expected { sentinel?: "[DONE]", when?: <condition> } saying how a complete stream ends');
+  if (!isRecord(s.done))
+    v.issue(`${p}.done`, 'expected { sentinel?: "[DONE]", when?: <condition> } saying how a complete stream ends');
   else {
     v.known(`${p}.done`, s.done, ['sentinel', 'when']);
-    if (s.done.sentinel === undefined && s.done.when === undefined) v.issue(`${p}.done`, 'give a sentinel, a when condition, or both');
+    if (s.done.sentinel === undefined && s.done.when === undefined)
+      v.issue(`${p}.done`, 'give a sentinel, a when condition, or both');
     if (s.done.sentinel !== undefined) v.string(`${p}.done.sentinel`, s.done.sentinel, 'a data line such as "[DONE]"');
     if (s.done.when !== undefined) checkCondition(v, `${p}.done.when`, s.done.when);
   }
@@ -216,7 +305,8 @@ function errors(v: IssueCollector, p: string, e: unknown): void {
 
 function usage(v: IssueCollector, p: string, u: unknown): void {
   if (u === undefined) return;
-  if (!isRecord(u)) return v.issue(p, 'expected { input?, output?, total?, reasoning? } of JSON paths (or lists of fallbacks)');
+  if (!isRecord(u))
+    return v.issue(p, 'expected { input?, output?, total?, reasoning? } of JSON paths (or lists of fallbacks)');
   v.known(p, u, ['input', 'output', 'total', 'reasoning']);
   for (const [k, path] of Object.entries(u)) {
     if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, '["usage.input_tokens"]');
@@ -226,7 +316,11 @@ function usage(v: IssueCollector, p: string, u: unknown): void {
 
 function servedModelPaths(v: IssueCollector, p: string, u: unknown): void {
   if (u === undefined) return;
-  if (!isRecord(u)) return v.issue(p, 'expected { id?, fingerprint?, digest?, path? } of JSON paths (or lists of fallbacks), e.g. { id: "model" }');
+  if (!isRecord(u))
+    return v.issue(
+      p,
+      'expected { id?, fingerprint?, digest?, path? } of JSON paths (or lists of fallbacks), e.g. { id: "model" }',
+    );
   v.known(p, u, ['id', 'fingerprint', 'digest', 'path']);
   for (const [k, path] of Object.entries(u)) {
     if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, '["model"]');

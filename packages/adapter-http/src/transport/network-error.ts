@@ -2,7 +2,12 @@ import { isAbortError, redactSecrets } from '@sc-safety/adapter-utils';
 import { AbortedError, AdapterError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { WarningV1 } from '@sc-safety/spec';
 
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 /** What decides how a thrown network failure is reported. */
 export interface NetworkFailureContext {
@@ -32,9 +37,17 @@ export function networkFailure(error: unknown, context: NetworkFailureContext): 
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (context.timedOut === true || (typeof code === 'string' && TIMEOUT_CODES.has(code))) {
-    return new TimeoutError({ ...base, message: `${context.label} call timed out after ${context.timeoutMs} ms ${context.phase}.` });
+    return new TimeoutError({
+      ...base,
+      message: `${context.label} call timed out after ${context.timeoutMs} ms ${context.phase}.`,
+    });
   }
-  if (isAbortError(error)) return new AbortedError({ ...base, message: `${context.label} call aborted ${context.phase}.` });
-  const detail = error instanceof Error ? `${typeof code === 'string' ? `${code}: ` : ''}${error.message}` : String(error);
-  return new TransientError({ ...base, message: redactSecrets(`${context.label} connection failed ${context.phase}: ${detail}`, context.secrets) });
+  if (isAbortError(error))
+    return new AbortedError({ ...base, message: `${context.label} call aborted ${context.phase}.` });
+  const detail =
+    error instanceof Error ? `${typeof code === 'string' ? `${code}: ` : ''}${error.message}` : String(error);
+  return new TransientError({
+    ...base,
+    message: redactSecrets(`${context.label} connection failed ${context.phase}: ${detail}`, context.secrets),
+  });
 }

@@ -24,31 +24,57 @@ export type WsOpenResult =
  * WebSocket class because a refused handshake (Spark answers 401/403 with a JSON body when the
  * signed URL is wrong) must be read as an HTTP response: browser-style clients hide its status.
  */
-export function openWebSocket(url: URL, options: { headers?: Record<string, string>; signal?: AbortSignal | undefined }): Promise<WsOpenResult> {
+export function openWebSocket(
+  url: URL,
+  options: { headers?: Record<string, string>; signal?: AbortSignal | undefined },
+): Promise<WsOpenResult> {
   const key = randomBytes(16).toString('base64');
   const target = new URL(url);
   const secure = target.protocol === 'wss:' || target.protocol === 'https:';
   target.protocol = secure ? 'https:' : 'http:';
-  const headers: Record<string, string> = { ...options.headers, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': key, 'sec-websocket-version': '13' };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    connection: 'Upgrade',
+    upgrade: 'websocket',
+    'sec-websocket-key': key,
+    'sec-websocket-version': '13',
+  };
   delete headers['content-type'];
   delete headers.accept;
   return new Promise((resolve, reject) => {
-    const req = (secure ? httpsRequest : httpRequest)(target, { method: 'GET', headers, ...(options.signal ? { signal: options.signal } : {}) });
+    const req = (secure ? httpsRequest : httpRequest)(target, {
+      method: 'GET',
+      headers,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     req.on('error', reject);
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
-      res.on('end', () => resolve({ kind: 'response', status: res.statusCode ?? 0, headers: flatten(res.headers), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          kind: 'response',
+          status: res.statusCode ?? 0,
+          headers: flatten(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     req.on('upgrade', (res: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const expected = createHash('sha1').update(key + GUID).digest('base64');
+      const expected = createHash('sha1')
+        .update(key + GUID)
+        .digest('base64');
       if (res.headers['sec-websocket-accept'] !== expected) {
         socket.destroy();
         reject(new Error('WebSocket handshake failed: wrong Sec-WebSocket-Accept'));
         return;
       }
-      resolve({ kind: 'open', connection: new Connection(socket, head, options.signal), headers: flatten(res.headers) });
+      resolve({
+        kind: 'open',
+        connection: new Connection(socket, head, options.signal),
+        headers: flatten(res.headers),
+      });
     });
     req.end();
   });
@@ -56,7 +82,8 @@ export function openWebSocket(url: URL, options: { headers?: Record<string, stri
 
 function flatten(headers: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 

@@ -16,13 +16,25 @@ export async function assertGgufFile(modelPath: string): Promise<void> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT') {
-      throw new InvalidRequestError({ message: `GGUF model file not found: ${modelPath}. Check "modelPath" (relative paths are resolved from the working directory).`, reason: 'model_not_found', cause: error });
+      throw new InvalidRequestError({
+        message: `GGUF model file not found: ${modelPath}. Check "modelPath" (relative paths are resolved from the working directory).`,
+        reason: 'model_not_found',
+        cause: error,
+      });
     }
-    throw new InvalidRequestError({ message: `Cannot open GGUF model file ${modelPath}: ${(error as Error).message}`, reason: 'model_not_found', cause: error });
+    throw new InvalidRequestError({
+      message: `Cannot open GGUF model file ${modelPath}: ${(error as Error).message}`,
+      reason: 'model_not_found',
+      cause: error,
+    });
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new InvalidRequestError({ message: `"modelPath" is a directory, not a GGUF file: ${modelPath}.`, reason: 'model_not_found' });
+    if (stat.isDirectory())
+      throw new InvalidRequestError({
+        message: `"modelPath" is a directory, not a GGUF file: ${modelPath}.`,
+        reason: 'model_not_found',
+      });
     const head = Buffer.alloc(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);
     const magic = head.subarray(0, bytesRead).toString('latin1');

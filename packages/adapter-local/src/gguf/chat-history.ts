@@ -15,7 +15,10 @@ export interface SessionTurns {
 export function toSessionTurns(messages: readonly ChatMessageV1[]): SessionTurns {
   const last = messages.at(-1);
   if (last === undefined || last.role !== 'user') {
-    throw new InvalidRequestError({ message: 'gguf: the last message must be the user\'s (the model answers it).', reason: 'parameter' });
+    throw new InvalidRequestError({
+      message: "gguf: the last message must be the user's (the model answers it).",
+      reason: 'parameter',
+    });
   }
   const history: ChatHistoryItem[] = messages.slice(0, -1).map((m): ChatHistoryItem => {
     if (m.role === 'system') return { type: 'system', text: m.content };

@@ -34,7 +34,10 @@ function completed(result: GenerateResultV1): CompletedResultV1 {
 describe('gguf target: file and dependency checks', () => {
   it('a missing file is an InvalidRequestError naming the path', async () => {
     const model = new GgufModel({ modelPath: join(dir, 'nope.gguf') });
-    const error = await model.check().then(() => undefined, (e: unknown) => e);
+    const error = await model.check().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).reason).toBe('model_not_found');
     expect((error as Error).message).toContain('GGUF model file not found');
@@ -45,7 +48,10 @@ describe('gguf target: file and dependency checks', () => {
     const fake = join(dir, 'model.bin');
     await writeFile(fake, 'version https://git-lfs.github.com/spec/v1\n');
     const model = new GgufModel({ modelPath: fake });
-    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }] }).then(() => undefined, (e: unknown) => e);
+    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/is not a GGUF model file: it starts with "vers" instead of "GGUF"/);
     expect((error as InvalidRequestError).retryable).toBe(false);
@@ -54,7 +60,10 @@ describe('gguf target: file and dependency checks', () => {
   it('a missing node-llama-cpp says which version to install', async () => {
     const missing = Object.assign(new Error("Cannot find package 'node-llama-cpp'"), { code: 'ERR_MODULE_NOT_FOUND' });
     const model = new GgufModel({ modelPath, importer: () => Promise.reject(missing) });
-    const error = await model.check().then(() => undefined, (e: unknown) => e);
+    const error = await model.check().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('install node-llama-cpp@3.21.1');
   });
@@ -65,7 +74,14 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
   const logs: string[] = [];
 
   beforeAll(async () => {
-    const validated = await adapter.configSchema['~standard'].validate({ target: 'gguf', model: 'tiny', modelPath, threads: 1, maxTokens: 16, timeoutMs: 60_000 });
+    const validated = await adapter.configSchema['~standard'].validate({
+      target: 'gguf',
+      model: 'tiny',
+      modelPath,
+      threads: 1,
+      maxTokens: 16,
+      timeoutMs: 60_000,
+    });
     if (validated.issues) throw new Error(JSON.stringify(validated.issues));
     model = await adapter.create(validated.value, { log: (m) => logs.push(m) });
     await model.check?.();
@@ -75,7 +91,7 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
     await model?.close?.();
   });
 
-  it('loads with the model\'s own chat template and reports its context', () => {
+  it("loads with the model's own chat template and reports its context", () => {
     expect(model.modelId).toBe('tiny');
     expect(model.provider).toBe('local.gguf');
     expect(model.capabilities.maxContextTokens).toBe(512);
@@ -97,7 +113,11 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
     expect(['stop', 'length']).toContain(round1.finishReason.unified);
     if (round1.finishReason.unified === 'length') expect(round1.usage.outputTokens).toBe(8);
 
-    const second = [...first, { role: 'assistant' as const, content: round1.text }, { role: 'user' as const, content: 'Say it again, more safely.' }];
+    const second = [
+      ...first,
+      { role: 'assistant' as const, content: round1.text },
+      { role: 'user' as const, content: 'Say it again, more safely.' },
+    ];
     const round2 = completed(await model.generate({ messages: second, params: { maxTokens: 8, temperature: 0 } }));
     expect(typeof round2.text).toBe('string');
     // Round 2's prompt holds round 1 (question and answer) plus the new question.
@@ -105,14 +125,28 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
   });
 
   it('respects maxTokens and the configured default cap', async () => {
-    const capped = completed(await model.generate({ messages: [{ role: 'user', content: 'Tell me a long story.' }], params: { maxTokens: 3, temperature: 0.9, seed: 1 } }));
+    const capped = completed(
+      await model.generate({
+        messages: [{ role: 'user', content: 'Tell me a long story.' }],
+        params: { maxTokens: 3, temperature: 0.9, seed: 1 },
+      }),
+    );
     expect(capped.usage.outputTokens).toBeLessThanOrEqual(3);
-    const defaulted = completed(await model.generate({ messages: [{ role: 'user', content: 'Tell me a long story.' }], params: { temperature: 0.9, seed: 2 } }));
+    const defaulted = completed(
+      await model.generate({
+        messages: [{ role: 'user', content: 'Tell me a long story.' }],
+        params: { temperature: 0.9, seed: 2 },
+      }),
+    );
     expect(defaulted.usage.outputTokens).toBeLessThanOrEqual(16);
   });
 
   it('is deterministic for a fixed seed and changes with the seed', async () => {
-    const ask = (seed: number) => model.generate({ messages: [{ role: 'user', content: 'Pick some words.' }], params: { maxTokens: 12, temperature: 1.5, seed } });
+    const ask = (seed: number) =>
+      model.generate({
+        messages: [{ role: 'user', content: 'Pick some words.' }],
+        params: { maxTokens: 12, temperature: 1.5, seed },
+      });
     const a = completed(await ask(7));
     const b = completed(await ask(7));
     expect(b.text).toBe(a.text);
@@ -124,27 +158,54 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
   it('an aborted call rejects with AbortedError and the model keeps working', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal }).then(() => undefined, (e: unknown) => e);
+    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(AbortedError.isInstance(error)).toBe(true);
-    const after = completed(await model.generate({ messages: [{ role: 'user', content: 'Hi' }], params: { maxTokens: 2 } }));
+    const after = completed(
+      await model.generate({ messages: [{ role: 'user', content: 'Hi' }], params: { maxTokens: 2 } }),
+    );
     expect(after.usage.outputTokens).toBeLessThanOrEqual(2);
   });
 
-  it('a per-call deadline that fires mid-generation is a TimeoutError', async () => {
-    const slow = new GgufModel({ modelPath, threads: 1, timeoutMs: 1 });
-    try {
-      await slow.check();
-      // 1 ms cannot hold a prompt evaluation plus 400 tokens; temperature 0 on these weights runs to the cap.
-      const error = await slow.generate({ messages: [{ role: 'user', content: 'Go on and on.' }], params: { maxTokens: 400, temperature: 0 } }).then(() => undefined, (e: unknown) => e);
-      expect(TimeoutError.isInstance(error)).toBe(true);
-      expect((error as TimeoutError).retryable).toBe(true);
-    } finally {
-      await slow.close();
-    }
-  }, LOAD_TIMEOUT_MS);
+  it(
+    'a per-call deadline that fires mid-generation is a TimeoutError',
+    async () => {
+      const slow = new GgufModel({ modelPath, threads: 1, timeoutMs: 1 });
+      try {
+        await slow.check();
+        // 1 ms cannot hold a prompt evaluation plus 400 tokens; temperature 0 on these weights runs to the cap.
+        const error = await slow
+          .generate({
+            messages: [{ role: 'user', content: 'Go on and on.' }],
+            params: { maxTokens: 400, temperature: 0 },
+          })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(TimeoutError.isInstance(error)).toBe(true);
+        expect((error as TimeoutError).retryable).toBe(true);
+      } finally {
+        await slow.close();
+      }
+    },
+    LOAD_TIMEOUT_MS,
+  );
 
   it('refuses a conversation that does not end with the user', async () => {
-    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] }).then(() => undefined, (e: unknown) => e);
+    const error = await model
+      .generate({
+        messages: [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello' },
+        ],
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).reason).toBe('parameter');
   });

@@ -62,7 +62,7 @@ export class GgufModel implements LanguageModelV1 {
 
   constructor(settings: GgufModelSettings) {
     this.settings = { ...settings, modelPath: resolve(settings.modelPath) };
-    this.modelId = settings.modelId ?? (this.settings.modelPath.split(/[\\/]/).pop() ?? 'gguf');
+    this.modelId = settings.modelId ?? this.settings.modelPath.split(/[\\/]/).pop() ?? 'gguf';
     this.label = `gguf model ${this.settings.modelPath}`;
     this.capabilities = {
       systemRole: 'native',
@@ -115,7 +115,9 @@ export class GgufModel implements LanguageModelV1 {
       const params = request.params ?? {};
       session.setChatHistory(turns.history);
       const inputTokens = session.chatWrapper
-        .generateContextState({ chatHistory: [...turns.history, { type: 'user', text: turns.prompt }, { type: 'model', response: [] }] })
+        .generateContextState({
+          chatHistory: [...turns.history, { type: 'user', text: turns.prompt }, { type: 'model', response: [] }],
+        })
         .contextText.tokenize(model.tokenizer).length;
       const meter = session.sequence.tokenMeter.getState();
       const answer = await session.promptWithMeta(turns.prompt, {
@@ -139,7 +141,12 @@ export class GgufModel implements LanguageModelV1 {
         raw: { stopReason: answer.stopReason, chatWrapper: session.chatWrapper.wrapperName },
       };
     } catch (error) {
-      throw toAdapterError(error, scope, { label: this.label, timeoutMs: this.settings.timeoutMs, secrets: [], warnings });
+      throw toAdapterError(error, scope, {
+        label: this.label,
+        timeoutMs: this.settings.timeoutMs,
+        secrets: [],
+        warnings,
+      });
     } finally {
       scope.dispose();
     }
@@ -171,10 +178,16 @@ export class GgufModel implements LanguageModelV1 {
     try {
       const model = await llama.loadModel({ modelPath, gpuLayers });
       const contextSize = this.settings.contextSize ?? Math.min(model.trainContextSize, DEFAULT_GGUF_CONTEXT_CAP);
-      const context = await model.createContext({ contextSize, sequences: 1, ...(this.settings.threads === undefined ? {} : { threads: this.settings.threads }) });
+      const context = await model.createContext({
+        contextSize,
+        sequences: 1,
+        ...(this.settings.threads === undefined ? {} : { threads: this.settings.threads }),
+      });
       this.capabilities.maxContextTokens = context.contextSize;
       const session = new lib.LlamaChatSession({ contextSequence: context.getSequence(), chatWrapper: 'auto' });
-      this.settings.log?.(`${this.label}: loaded, chat template → ${session.chatWrapper.wrapperName}, context ${context.contextSize} tokens`);
+      this.settings.log?.(
+        `${this.label}: loaded, chat template → ${session.chatWrapper.wrapperName}, context ${context.contextSize} tokens`,
+      );
       return { llama, model, context, session };
     } catch (error) {
       await llama.dispose().catch(() => undefined);
@@ -186,5 +199,9 @@ export class GgufModel implements LanguageModelV1 {
 /** A file that is GGUF but that llama.cpp refuses (unknown architecture, corrupt tensors): retrying will not help. */
 function loadFailure(error: unknown, modelPath: string): InvalidRequestError {
   const message = error instanceof Error ? error.message : String(error);
-  return new InvalidRequestError({ message: `node-llama-cpp could not load ${modelPath}: ${message}`, reason: 'other', cause: error });
+  return new InvalidRequestError({
+    message: `node-llama-cpp could not load ${modelPath}: ${message}`,
+    reason: 'other',
+    cause: error,
+  });
 }

@@ -11,7 +11,9 @@ export type NodeLlamaCpp = typeof NodeLlamaCppModule;
  * Imports node-llama-cpp only when a gguf model is used, so the other targets work without the
  * optional dependency (and without loading a native addon). A missing package gets install advice.
  */
-export async function loadNodeLlamaCpp(importer: () => Promise<unknown> = () => import('node-llama-cpp')): Promise<NodeLlamaCpp> {
+export async function loadNodeLlamaCpp(
+  importer: () => Promise<unknown> = () => import('node-llama-cpp'),
+): Promise<NodeLlamaCpp> {
   try {
     return (await importer()) as NodeLlamaCpp;
   } catch (error) {

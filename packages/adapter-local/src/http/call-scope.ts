@@ -51,18 +51,26 @@ export interface FailureLabel {
 export function toAdapterError(error: unknown, scope: CallScope, info: FailureLabel): AdapterError {
   if (AdapterError.isInstance(error)) return error;
   const warnings = info.warnings ?? [];
-  if (scope.callerAborted) return new AbortedError({ message: `${info.label}: the call was aborted by the caller.`, warnings });
+  if (scope.callerAborted)
+    return new AbortedError({ message: `${info.label}: the call was aborted by the caller.`, warnings });
   if (scope.timedOut) {
     const limit = info.timeoutMs === undefined ? '' : ` (${info.timeoutMs} ms)`;
-    return new TimeoutError({ message: `${info.label}: no complete answer within the per-call timeout${limit}.`, warnings });
+    return new TimeoutError({
+      message: `${info.label}: no complete answer within the per-call timeout${limit}.`,
+      warnings,
+    });
   }
-  return new TransientError({ message: redactSecrets(`${info.label}: ${describeNetworkError(error)}`, info.secrets), warnings });
+  return new TransientError({
+    message: redactSecrets(`${info.label}: ${describeNetworkError(error)}`, info.secrets),
+    warnings,
+  });
 }
 
 /** A readable cause for a fetch failure: refused connections get a hint to start the server. */
 export function describeNetworkError(error: unknown): string {
   const code = errorCode(error);
-  if (code === 'ECONNREFUSED') return 'connection refused: nothing is listening there. Is the server running, on this port?';
+  if (code === 'ECONNREFUSED')
+    return 'connection refused: nothing is listening there. Is the server running, on this port?';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host name could not be resolved (${code}).`;
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `the connection was closed by the server (${code}).`;
   const message = error instanceof Error ? error.message : String(error);

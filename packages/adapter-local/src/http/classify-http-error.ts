@@ -30,7 +30,8 @@ export interface ClassifyHttpErrorOptions {
   partialText?: string;
 }
 
-const CONTEXT_LENGTH = /exceed_context_size|context (?:length|size|window)|maximum context|greater than the context|too many tokens|prompt is too long/i;
+const CONTEXT_LENGTH =
+  /exceed_context_size|context (?:length|size|window)|maximum context|greater than the context|too many tokens|prompt is too long/i;
 const MODEL_NOT_FOUND = /model .*not found|not found, try pulling|no such model|model_not_found|does not exist/i;
 
 /** Whether an error says the prompt does not fit the context window (never a block). */
@@ -55,25 +56,36 @@ export function classifyHttpError(evidence: HttpErrorEvidence, options: Classify
     warnings: options.warnings ?? [],
   };
   if ((status === undefined || status === 400 || status === 413 || status === 500) && isContextLengthError(fields)) {
-    return new InvalidRequestError({ ...common, message: redactSecrets(options.hints.contextLength(fields), options.secrets), reason: 'context_length' });
+    return new InvalidRequestError({
+      ...common,
+      message: redactSecrets(options.hints.contextLength(fields), options.secrets),
+      reason: 'context_length',
+    });
   }
   if (status === 404 || (status !== undefined && status < 500 && MODEL_NOT_FOUND.test(fields.message ?? ''))) {
     const advice = options.hints.modelNotFound?.(fields);
-    return new InvalidRequestError({ ...common, ...(advice === undefined ? {} : { message: redactSecrets(advice, options.secrets) }), reason: 'model_not_found' });
+    return new InvalidRequestError({
+      ...common,
+      ...(advice === undefined ? {} : { message: redactSecrets(advice, options.secrets) }),
+      reason: 'model_not_found',
+    });
   }
   if (status === 429) {
     const retryAfterMs = parseRetryAfter(evidence.headers);
     return new RateLimitedError({ ...common, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   }
   if (status === 401 || status === 403) return new AuthError(common);
-  if (status === undefined || status === 408 || status === 409 || status >= 500) return transientWithPartial(common, options.partialText);
+  if (status === undefined || status === 408 || status === 409 || status >= 500)
+    return transientWithPartial(common, options.partialText);
   return new InvalidRequestError({ ...common, reason: status === 422 ? 'parameter' : 'other' });
 }
 
 function describe(evidence: HttpErrorEvidence, fields: ErrorFields, options: ClassifyHttpErrorOptions): string {
   const where = evidence.status === undefined ? 'error inside the stream' : `HTTP ${evidence.status}`;
   const trimmed = evidence.bodyText.trim();
-  const text = fields.message ?? (trimmed === '' ? 'no body' : `non-JSON body: ${redactSecrets(trimmed, options.secrets).slice(0, 200)}`);
+  const text =
+    fields.message ??
+    (trimmed === '' ? 'no body' : `non-JSON body: ${redactSecrets(trimmed, options.secrets).slice(0, 200)}`);
   const code = fields.code === undefined ? '' : ` (${fields.code})`;
   return redactSecrets(`${options.label} ${where}${code}: ${text}`, options.secrets);
 }

@@ -27,7 +27,10 @@ export function errorFieldsOf(body: unknown): ErrorFields {
       ...numberField('contextSize', e.n_ctx),
     };
   }
-  return { message: stringOf(record.message) ?? stringOf(record.detail), code: stringOf(record.type) ?? stringOf(record.code) };
+  return {
+    message: stringOf(record.message) ?? stringOf(record.detail),
+    code: stringOf(record.type) ?? stringOf(record.code),
+  };
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -9,7 +9,10 @@ describe('LocalHttpClient', () => {
   });
 
   it('redacts the API key wherever it appears in the display origin', () => {
-    const client = new LocalHttpClient({ baseURL: 'http://127.0.0.1:8080/proxy-key-123456', apiKey: 'proxy-key-123456' });
+    const client = new LocalHttpClient({
+      baseURL: 'http://127.0.0.1:8080/proxy-key-123456',
+      apiKey: 'proxy-key-123456',
+    });
     expect(client.displayOrigin).toBe('http://127.0.0.1:8080/[REDACTED]');
   });
 });

@@ -34,7 +34,12 @@ export class LocalHttpClient {
   }
 
   /** Sends `body` as JSON. Request headers (per call) win over the configured ones; `undefined` removes one. */
-  post(path: string, body: unknown, signal: AbortSignal, headers?: Record<string, string | undefined>): Promise<Response> {
+  post(
+    path: string,
+    body: unknown,
+    signal: AbortSignal,
+    headers?: Record<string, string | undefined>,
+  ): Promise<Response> {
     return this.fetchImpl(this.url(path), {
       method: 'POST',
       headers: combineHeaders(this.baseHeaders(), { 'content-type': 'application/json' }, headers),
@@ -52,7 +57,11 @@ export class LocalHttpClient {
   }
 
   private baseHeaders(): Record<string, string> {
-    return combineHeaders({ accept: 'application/json' }, this.headers, this.apiKey === undefined ? undefined : { authorization: `Bearer ${this.apiKey}` });
+    return combineHeaders(
+      { accept: 'application/json' },
+      this.headers,
+      this.apiKey === undefined ? undefined : { authorization: `Bearer ${this.apiKey}` },
+    );
   }
 }
 

@@ -43,7 +43,10 @@ export async function waitForHealth(options: WaitForHealthOptions, signal: Abort
     const text = await response.text();
     if (response.ok || (response.status === 404 && options.notFoundIsHealthy === true)) return;
     if (response.status !== 503) {
-      throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: text }, { label: options.label, secrets: options.client.secrets, hints: options.hints });
+      throw classifyHttpError(
+        { status: response.status, headers: response.headers, bodyText: text },
+        { label: options.label, secrets: options.client.secrets, hints: options.hints },
+      );
     }
     const waitedMs = Date.now() - started;
     const parsed = safeParseJson(text);

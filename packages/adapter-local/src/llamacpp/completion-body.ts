@@ -3,7 +3,11 @@ import type { PromptFormat } from '../config.js';
 import { renderPrompt } from './prompt-format.js';
 
 /** The native `POST /completion` body: the rendered prompt, sampling settings in llama.cpp's names. */
-export function completionBody(request: GenerateRequestV1, format: PromptFormat, stream: boolean): Record<string, unknown> {
+export function completionBody(
+  request: GenerateRequestV1,
+  format: PromptFormat,
+  stream: boolean,
+): Record<string, unknown> {
   const params = request.params ?? {};
   const rendered = renderPrompt(request.messages, format);
   const body: Record<string, unknown> = {

@@ -20,10 +20,18 @@ export function completionProtocol(options: CompletionProtocolOptions): ServerPr
   const { client, label, format, stream, hints } = options;
   return {
     async generate(request: GenerateRequestV1, signal: AbortSignal, warnings: WarningV1[]): Promise<GenerateResultV1> {
-      const response = await client.post('/completion', completionBody(request, format, stream), signal, request.headers);
+      const response = await client.post(
+        '/completion',
+        completionBody(request, format, stream),
+        signal,
+        request.headers,
+      );
       const readOptions = { label, secrets: client.secrets, hints, warnings };
       if (!response.ok) {
-        throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: await response.text() }, readOptions);
+        throw classifyHttpError(
+          { status: response.status, headers: response.headers, bodyText: await response.text() },
+          readOptions,
+        );
       }
       return stream ? readCompletionStream(response, readOptions) : readCompletion(response, readOptions);
     },

@@ -21,7 +21,11 @@ import { readProps } from './read-props.js';
  * endpoint) and the loaded file from `/props` `model_path` (read again at most once a minute, so a
  * server restarted on another file mid-run shows as a new path).
  */
-export function createLlamaCppModel(config: LocalAdapterConfig, context: AdapterContextV1, internal: InternalOptions = {}): LocalServerModel {
+export function createLlamaCppModel(
+  config: LocalAdapterConfig,
+  context: AdapterContextV1,
+  internal: InternalOptions = {},
+): LocalServerModel {
   const client = new LocalHttpClient({
     baseURL: config.baseURL ?? DEFAULT_BASE_URLS.llamacpp,
     ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
@@ -39,14 +43,27 @@ export function createLlamaCppModel(config: LocalAdapterConfig, context: Adapter
   };
   const hints: ErrorHints = {
     contextLength: (fields) => overflowMessage(label, fields, capabilities.maxContextTokens),
-    modelNotFound: (fields) => `${label}: ${fields.message ?? 'not found'}. Check "baseURL" (llama-server serves /completion and /v1/chat/completions) and "model".`,
+    modelNotFound: (fields) =>
+      `${label}: ${fields.message ?? 'not found'}. Check "baseURL" (llama-server serves /completion and /v1/chat/completions) and "model".`,
   };
   let servedName = config.model;
   const endpoint = config.endpoint ?? 'chat';
   const protocol =
     endpoint === 'completion'
-      ? completionProtocol({ client, label, format: config.promptFormat ?? 'chatml', stream: capabilities.streaming, hints })
-      : openAICompatProtocol({ client, label, model: () => servedName ?? 'default', stream: capabilities.streaming, hints });
+      ? completionProtocol({
+          client,
+          label,
+          format: config.promptFormat ?? 'chatml',
+          stream: capabilities.streaming,
+          hints,
+        })
+      : openAICompatProtocol({
+          client,
+          label,
+          model: () => servedName ?? 'default',
+          stream: capabilities.streaming,
+          hints,
+        });
 
   const modelPath = new CachedLookup(
     async (signal) => (await readProps(client, label, hints, signal)).modelPath,
@@ -92,6 +109,7 @@ export function createLlamaCppModel(config: LocalAdapterConfig, context: Adapter
 function overflowMessage(label: string, fields: ErrorFields, knownContext: number | undefined): string {
   const contextSize = fields.contextSize ?? knownContext;
   const prompt = fields.promptTokens === undefined ? 'the prompt' : `the prompt (${fields.promptTokens} tokens)`;
-  const window = contextSize === undefined ? "the server's context" : `the server's context of ${contextSize} tokens per slot`;
+  const window =
+    contextSize === undefined ? "the server's context" : `the server's context of ${contextSize} tokens per slot`;
   return `${label}: ${prompt} does not fit ${window}. Shorten the conversation, or restart llama-server with a larger --ctx-size (-c); note that --parallel N splits the context between N slots.`;
 }

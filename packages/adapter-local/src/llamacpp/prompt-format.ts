@@ -31,4 +31,8 @@ export function renderPrompt(messages: readonly ChatMessageV1[], format: PromptF
   }
 }
 
-const PLAIN_NAMES: Readonly<Record<ChatMessageV1['role'], string>> = { system: 'System', user: 'User', assistant: 'Assistant' };
+const PLAIN_NAMES: Readonly<Record<ChatMessageV1['role'], string>> = {
+  system: 'System',
+  user: 'User',
+  assistant: 'Assistant',
+};

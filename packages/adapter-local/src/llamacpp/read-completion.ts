@@ -12,7 +12,11 @@ type Json = Record<string, unknown>;
 /** Reads a non-streamed `/completion` answer. */
 export async function readCompletion(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   const text = await response.text();
-  const body = parseJsonOrThrow<Json>(text, { context: `${options.label} /completion response`, secrets: options.secrets, status: response.status });
+  const body = parseJsonOrThrow<Json>(text, {
+    context: `${options.label} /completion response`,
+    secrets: options.secrets,
+    status: response.status,
+  });
   return completed(typeof body.content === 'string' ? body.content : '', body, options.warnings);
 }
 
@@ -22,14 +26,28 @@ export async function readCompletion(response: Response, options: ReadAnswerOpti
  */
 export async function readCompletionStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   let text = '';
-  if (response.body === null) throw transientWithPartial({ message: `${options.label}: the stream has no body.`, warnings: options.warnings }, text);
+  if (response.body === null)
+    throw transientWithPartial(
+      { message: `${options.label}: the stream has no body.`, warnings: options.warnings },
+      text,
+    );
   for await (const event of guardStream(parseSse(response.body), () => text, options)) {
-    const frame = parseJsonOrThrow<Json>(event.data, { context: `${options.label} /completion stream frame`, secrets: options.secrets });
-    if (frame.error !== undefined) throw classifyHttpError({ status: undefined, bodyText: event.data }, { ...options, partialText: text });
+    const frame = parseJsonOrThrow<Json>(event.data, {
+      context: `${options.label} /completion stream frame`,
+      secrets: options.secrets,
+    });
+    if (frame.error !== undefined)
+      throw classifyHttpError({ status: undefined, bodyText: event.data }, { ...options, partialText: text });
     if (typeof frame.content === 'string') text += frame.content;
     if (frame.stop === true) return completed(text, frame, options.warnings);
   }
-  throw transientWithPartial({ message: `${options.label}: the stream ended before its final "stop": true frame (the answer is incomplete).`, warnings: options.warnings }, text);
+  throw transientWithPartial(
+    {
+      message: `${options.label}: the stream ended before its final "stop": true frame (the answer is incomplete).`,
+      warnings: options.warnings,
+    },
+    text,
+  );
 }
 
 function completed(text: string, final: Json, warnings: WarningV1[]): CompletedResultV1 {

@@ -16,18 +16,32 @@ export interface LlamaServerProps {
 }
 
 /** Reads `/props`. Missing fields stay undefined (older servers have fewer). */
-export async function readProps(client: LocalHttpClient, label: string, hints: ErrorHints, signal: AbortSignal): Promise<LlamaServerProps> {
+export async function readProps(
+  client: LocalHttpClient,
+  label: string,
+  hints: ErrorHints,
+  signal: AbortSignal,
+): Promise<LlamaServerProps> {
   const response = await client.get('/props', signal);
   const text = await response.text();
-  if (!response.ok) throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: text }, { label, secrets: client.secrets, hints });
-  const body = parseJsonOrThrow<Record<string, unknown>>(text, { context: `${label} /props`, secrets: client.secrets, status: response.status });
+  if (!response.ok)
+    throw classifyHttpError(
+      { status: response.status, headers: response.headers, bodyText: text },
+      { label, secrets: client.secrets, hints },
+    );
+  const body = parseJsonOrThrow<Record<string, unknown>>(text, {
+    context: `${label} /props`,
+    secrets: client.secrets,
+    status: response.status,
+  });
   const settings = (body.default_generation_settings ?? {}) as Record<string, unknown>;
   const props: LlamaServerProps = {};
   const nCtx = positiveInteger(settings.n_ctx) ?? positiveInteger(body.n_ctx);
   if (nCtx !== undefined) props.contextSize = nCtx;
   const slots = positiveInteger(body.total_slots);
   if (slots !== undefined) props.totalSlots = slots;
-  const name = typeof body.model_alias === 'string' && body.model_alias !== '' ? body.model_alias : fileName(body.model_path);
+  const name =
+    typeof body.model_alias === 'string' && body.model_alias !== '' ? body.model_alias : fileName(body.model_path);
   if (name !== undefined) props.modelName = name;
   if (typeof body.model_path === 'string' && body.model_path !== '') props.modelPath = body.model_path;
   return props;

@@ -7,9 +7,18 @@ import type { FinishReasonV1, WarningV1 } from '@sc-safety/spec';
  */
 export function completionFinishReason(stopType: unknown, truncated: unknown, warnings: WarningV1[]): FinishReasonV1 {
   const type = typeof stopType === 'string' ? stopType : undefined;
-  const raw = type === undefined ? (truncated === true ? 'truncated' : undefined) : `stop_type=${type}${truncated === true ? ';truncated' : ''}`;
+  const raw =
+    type === undefined
+      ? truncated === true
+        ? 'truncated'
+        : undefined
+      : `stop_type=${type}${truncated === true ? ';truncated' : ''}`;
   if (truncated === true) {
-    warnings.push({ type: 'other', message: 'llama.cpp: the context filled up during generation (truncated: true); the answer may be cut short. Raise --ctx-size.' });
+    warnings.push({
+      type: 'other',
+      message:
+        'llama.cpp: the context filled up during generation (truncated: true); the answer may be cut short. Raise --ctx-size.',
+    });
     return { unified: 'length', raw };
   }
   switch (type) {

@@ -4,7 +4,12 @@ import type { GenerateRequestV1 } from '@sc-safety/spec';
  * The native `POST /api/chat` body. Sampling settings go in `options` under Ollama's names
  * (`num_predict`, `num_ctx`, …), which its OpenAI-compatible route cannot set.
  */
-export function ollamaChatBody(model: string, request: GenerateRequestV1, stream: boolean, numCtx: number | undefined): Record<string, unknown> {
+export function ollamaChatBody(
+  model: string,
+  request: GenerateRequestV1,
+  stream: boolean,
+  numCtx: number | undefined,
+): Record<string, unknown> {
   const params = request.params ?? {};
   const options: Record<string, unknown> = {};
   if (params.maxTokens !== undefined) options.num_predict = params.maxTokens;

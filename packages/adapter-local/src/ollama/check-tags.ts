@@ -16,11 +16,24 @@ interface TagEntry {
 }
 
 /** `GET /api/tags`: every pulled model. */
-async function readTags(client: LocalHttpClient, label: string, hints: ErrorHints, signal: AbortSignal): Promise<TagEntry[]> {
+async function readTags(
+  client: LocalHttpClient,
+  label: string,
+  hints: ErrorHints,
+  signal: AbortSignal,
+): Promise<TagEntry[]> {
   const response = await client.get('/api/tags', signal);
   const text = await response.text();
-  if (!response.ok) throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: text }, { label, secrets: client.secrets, hints });
-  const body = parseJsonOrThrow<{ models?: unknown }>(text, { context: `${label} /api/tags`, secrets: client.secrets, status: response.status });
+  if (!response.ok)
+    throw classifyHttpError(
+      { status: response.status, headers: response.headers, bodyText: text },
+      { label, secrets: client.secrets, hints },
+    );
+  const body = parseJsonOrThrow<{ models?: unknown }>(text, {
+    context: `${label} /api/tags`,
+    secrets: client.secrets,
+    status: response.status,
+  });
   if (!Array.isArray(body.models)) return [];
   return body.models.map((entry: unknown) => {
     const e = entry as { name?: unknown; model?: unknown; digest?: unknown } | null;
@@ -39,7 +52,13 @@ function findModel(entries: readonly TagEntry[], model: string): TagEntry | unde
  * with `latest` implied, so `qwen2.5` matches `qwen2.5:latest`. Resolves with the model's digest
  * (the served model's identity: it changes when the model is pulled again), when listed.
  */
-export async function checkTags(client: LocalHttpClient, label: string, model: string, hints: ErrorHints, signal: AbortSignal): Promise<string | undefined> {
+export async function checkTags(
+  client: LocalHttpClient,
+  label: string,
+  model: string,
+  hints: ErrorHints,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   const entries = await readTags(client, label, hints, signal);
   const found = findModel(entries, model);
   if (found !== undefined) return found.digest;
@@ -52,7 +71,13 @@ export async function checkTags(client: LocalHttpClient, label: string, model: s
 }
 
 /** The digest `/api/tags` lists for `model`, or undefined when it lists none. */
-export async function readDigest(client: LocalHttpClient, label: string, model: string, hints: ErrorHints, signal: AbortSignal): Promise<string | undefined> {
+export async function readDigest(
+  client: LocalHttpClient,
+  label: string,
+  model: string,
+  hints: ErrorHints,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   return findModel(await readTags(client, label, hints, signal), model)?.digest;
 }
 

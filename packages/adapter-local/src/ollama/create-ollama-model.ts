@@ -17,7 +17,11 @@ import { readOllamaChat, readOllamaStream } from './read-chat.js';
  * the answer's `model` and the model's digest from `/api/tags` (read again at most once a minute,
  * so a model pulled anew mid-run shows as a new digest).
  */
-export function createOllamaModel(config: LocalAdapterConfig & { model: string }, context: AdapterContextV1, internal: InternalOptions = {}): LocalServerModel {
+export function createOllamaModel(
+  config: LocalAdapterConfig & { model: string },
+  context: AdapterContextV1,
+  internal: InternalOptions = {},
+): LocalServerModel {
   const client = new LocalHttpClient({
     baseURL: config.baseURL ?? DEFAULT_BASE_URLS.ollama,
     ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
@@ -28,10 +32,15 @@ export function createOllamaModel(config: LocalAdapterConfig & { model: string }
   const model = config.model;
   const stream = config.stream ?? true;
   const hints: ErrorHints = {
-    contextLength: (fields) => `${label}: the prompt does not fit the context window (${fields.message ?? 'context exceeded'}). Raise "numCtx".`,
-    modelNotFound: (fields) => `${label}: model "${model}" not pulled — ${pullAdvice(model)}${fields.message === undefined ? '' : ` (server said: ${fields.message})`}.`,
+    contextLength: (fields) =>
+      `${label}: the prompt does not fit the context window (${fields.message ?? 'context exceeded'}). Raise "numCtx".`,
+    modelNotFound: (fields) =>
+      `${label}: model "${model}" not pulled — ${pullAdvice(model)}${fields.message === undefined ? '' : ` (server said: ${fields.message})`}.`,
   };
-  const digest = new CachedLookup((signal) => readDigest(client, label, model, hints, signal), internal.servedLookupTtlMs ?? SERVED_LOOKUP_TTL_MS);
+  const digest = new CachedLookup(
+    (signal) => readDigest(client, label, model, hints, signal),
+    internal.servedLookupTtlMs ?? SERVED_LOOKUP_TTL_MS,
+  );
   return new LocalServerModel({
     provider: 'local.ollama',
     modelId: model,
@@ -48,11 +57,23 @@ export function createOllamaModel(config: LocalAdapterConfig & { model: string }
     timeoutMs: config.timeoutMs,
     secrets: client.secrets,
     protocol: {
-      async generate(request: GenerateRequestV1, signal: AbortSignal, warnings: WarningV1[]): Promise<GenerateResultV1> {
-        const response = await client.post('/api/chat', ollamaChatBody(model, request, stream, config.numCtx), signal, request.headers);
+      async generate(
+        request: GenerateRequestV1,
+        signal: AbortSignal,
+        warnings: WarningV1[],
+      ): Promise<GenerateResultV1> {
+        const response = await client.post(
+          '/api/chat',
+          ollamaChatBody(model, request, stream, config.numCtx),
+          signal,
+          request.headers,
+        );
         const readOptions = { label, secrets: client.secrets, hints, warnings };
         if (!response.ok) {
-          throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: await response.text() }, readOptions);
+          throw classifyHttpError(
+            { status: response.status, headers: response.headers, bodyText: await response.text() },
+            readOptions,
+          );
         }
         return stream ? readOllamaStream(response, readOptions) : readOllamaChat(response, readOptions);
       },

@@ -17,7 +17,12 @@ describe('ollama target', () => {
     server = await createOllamaFakeServer({ models: ['qwen2.5:latest', 'llama3.2:1b'] });
     await createModel({ target: 'ollama', model: 'qwen2.5', baseURL: server.url }).check?.();
     await createModel({ target: 'ollama', model: 'llama3.2:1b', baseURL: server.url }).check?.();
-    const error = await createModel({ target: 'ollama', model: 'mistral:7b', baseURL: server.url }).check?.().then(() => undefined, (e: unknown) => e);
+    const error = await createModel({ target: 'ollama', model: 'mistral:7b', baseURL: server.url })
+      .check?.()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).reason).toBe('model_not_found');
     expect((error as Error).message).toContain('model "mistral:7b" not pulled — run `ollama pull mistral:7b`');
@@ -26,7 +31,12 @@ describe('ollama target', () => {
 
   it("a chat for a model that is not pulled (Ollama's 404) gives the same advice", async () => {
     server = await createOllamaFakeServer({ models: [] });
-    const error = await createModel({ target: 'ollama', model: 'phi3', baseURL: server.url }).generate({ messages: [{ role: 'user', content: 'Hi' }] }).then(() => undefined, (e: unknown) => e);
+    const error = await createModel({ target: 'ollama', model: 'phi3', baseURL: server.url })
+      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).status).toBe(404);
     expect((error as Error).message).toContain('run `ollama pull phi3`');
@@ -37,10 +47,19 @@ describe('ollama target', () => {
     server = await createOllamaFakeServer();
     const model = createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url, numCtx: 8192 });
     expect(model.capabilities.maxContextTokens).toBe(8192);
-    await model.generate({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'U' }], params: { maxTokens: 64, seed: 7, temperature: 0.3, topP: 0.9, stop: ['\n\n'] } });
+    await model.generate({
+      messages: [
+        { role: 'system', content: 'S' },
+        { role: 'user', content: 'U' },
+      ],
+      params: { maxTokens: 64, seed: 7, temperature: 0.3, topP: 0.9, stop: ['\n\n'] },
+    });
     expect(server.requests[0]?.body).toEqual({
       model: 'fake-model',
-      messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'U' }],
+      messages: [
+        { role: 'system', content: 'S' },
+        { role: 'user', content: 'U' },
+      ],
       stream: true,
       options: { num_predict: 64, seed: 7, temperature: 0.3, top_p: 0.9, stop: ['\n\n'], num_ctx: 8192 },
     });
@@ -48,19 +67,43 @@ describe('ollama target', () => {
 
   it('an {"error"} line mid-stream is a TransientError that keeps the partial text', async () => {
     server = await createOllamaFakeServer();
-    server.enqueueStreamError({ text: 'I was saying that', error: 'llama runner process has terminated: signal: killed' });
-    const error = await createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url }).generate({ messages: [{ role: 'user', content: 'Hi' }] }).then(() => undefined, (e: unknown) => e);
+    server.enqueueStreamError({
+      text: 'I was saying that',
+      error: 'llama runner process has terminated: signal: killed',
+    });
+    const error = await createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url })
+      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(TransientError.isInstance(error)).toBe(true);
     expect(error).toBeInstanceOf(StreamInterruptedError);
     expect((error as StreamInterruptedError).partialText).toBe('I was saying that');
     expect((error as Error).message).toContain('llama runner process has terminated');
-    expect((error as StreamInterruptedError).toJSON()).toMatchObject({ kind: 'transient', partialText: 'I was saying that' });
+    expect((error as StreamInterruptedError).toJSON()).toMatchObject({
+      kind: 'transient',
+      partialText: 'I was saying that',
+    });
   });
 
   it('reads done_reason and the eval counts; slow NDJSON lines are fine', async () => {
     server = await createOllamaFakeServer();
-    server.enqueue({ kind: 'text', text: 'a b c', chunks: ['a', ' b', ' c'], chunkDelayMs: 20, finishReason: 'length', usage: { inputTokens: 12, outputTokens: 3 } });
-    const result = (await createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url }).generate({ messages: [{ role: 'user', content: 'Hi' }] })) as CompletedResultV1;
-    expect(result).toMatchObject({ text: 'a b c', finishReason: { unified: 'length', raw: 'length' }, usage: { inputTokens: 12, outputTokens: 3, totalTokens: 15 } });
+    server.enqueue({
+      kind: 'text',
+      text: 'a b c',
+      chunks: ['a', ' b', ' c'],
+      chunkDelayMs: 20,
+      finishReason: 'length',
+      usage: { inputTokens: 12, outputTokens: 3 },
+    });
+    const result = (await createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url }).generate({
+      messages: [{ role: 'user', content: 'Hi' }],
+    })) as CompletedResultV1;
+    expect(result).toMatchObject({
+      text: 'a b c',
+      finishReason: { unified: 'length', raw: 'length' },
+      usage: { inputTokens: 12, outputTokens: 3, totalTokens: 15 },
+    });
   });
 });

@@ -13,10 +13,18 @@ type Json = Record<string, unknown>;
 /** Reads a non-streamed `/api/chat` answer (`stream: false`). */
 export async function readOllamaChat(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   const text = await response.text();
-  const body = parseJsonOrThrow<Json>(text, { context: `${options.label} /api/chat response`, secrets: options.secrets, status: response.status });
+  const body = parseJsonOrThrow<Json>(text, {
+    context: `${options.label} /api/chat response`,
+    secrets: options.secrets,
+    status: response.status,
+  });
   if (body.error !== undefined) throw classifyHttpError({ status: undefined, bodyText: text }, options);
   if (body.done !== true) {
-    throw new InvalidResponseError({ message: `${options.label}: the answer is not marked "done": true.`, body: redactBody(text, options.secrets), warnings: options.warnings });
+    throw new InvalidResponseError({
+      message: `${options.label}: the answer is not marked "done": true.`,
+      body: redactBody(text, options.secrets),
+      warnings: options.warnings,
+    });
   }
   return completed(contentOf(body), body, options.warnings);
 }
@@ -28,8 +36,15 @@ export async function readOllamaChat(response: Response, options: ReadAnswerOpti
  */
 export async function readOllamaStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   let text = '';
-  if (response.body === null) throw transientWithPartial({ message: `${options.label}: the stream has no body.`, warnings: options.warnings }, text);
-  const lines = parseNdjson<Json>(response.body, { context: `${options.label} /api/chat stream`, secrets: options.secrets });
+  if (response.body === null)
+    throw transientWithPartial(
+      { message: `${options.label}: the stream has no body.`, warnings: options.warnings },
+      text,
+    );
+  const lines = parseNdjson<Json>(response.body, {
+    context: `${options.label} /api/chat stream`,
+    secrets: options.secrets,
+  });
   for await (const line of guardStream(lines, () => text, options)) {
     if (line.error !== undefined) {
       throw classifyHttpError({ status: undefined, bodyText: JSON.stringify(line) }, { ...options, partialText: text });
@@ -37,7 +52,13 @@ export async function readOllamaStream(response: Response, options: ReadAnswerOp
     text += contentOf(line);
     if (line.done === true) return completed(text, line, options.warnings);
   }
-  throw transientWithPartial({ message: `${options.label}: the stream ended before its "done": true line (the answer is incomplete).`, warnings: options.warnings }, text);
+  throw transientWithPartial(
+    {
+      message: `${options.label}: the stream ended before its "done": true line (the answer is incomplete).`,
+      warnings: options.warnings,
+    },
+    text,
+  );
 }
 
 function contentOf(line: Json): string {
@@ -47,7 +68,8 @@ function contentOf(line: Json): string {
 
 function completed(text: string, final: Json, warnings: WarningV1[]): CompletedResultV1 {
   const message = final.message as Json | undefined;
-  const thinking = typeof message?.thinking === 'string' && message.thinking !== '' ? { reasoningText: message.thinking } : {};
+  const thinking =
+    typeof message?.thinking === 'string' && message.thinking !== '' ? { reasoningText: message.thinking } : {};
   const served = servedModel({ id: final.model });
   return {
     type: 'completed',

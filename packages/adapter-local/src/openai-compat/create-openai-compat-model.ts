@@ -32,15 +32,24 @@ export function createOpenAICompatModel(
   });
   const label = `${NAMES[target]} at ${client.displayOrigin}`;
   const hints: ErrorHints = {
-    contextLength: (fields) => `${label}: the prompt is longer than the model's context window${fields.message === undefined ? '' : ` (${fields.message})`}. Shorten the conversation, or serve the model with a longer context (${target === 'vllm' ? '--max-model-len' : 'the context length setting when loading it'}).`,
-    modelNotFound: (fields) => `${label} does not serve model "${config.model}"${fields.message === undefined ? '' : ` (${fields.message})`}. ${HOW_TO_LOAD[target](config.model)}`,
+    contextLength: (fields) =>
+      `${label}: the prompt is longer than the model's context window${fields.message === undefined ? '' : ` (${fields.message})`}. Shorten the conversation, or serve the model with a longer context (${target === 'vllm' ? '--max-model-len' : 'the context length setting when loading it'}).`,
+    modelNotFound: (fields) =>
+      `${label} does not serve model "${config.model}"${fields.message === undefined ? '' : ` (${fields.message})`}. ${HOW_TO_LOAD[target](config.model)}`,
   };
   const stream = config.stream ?? false;
   return new LocalServerModel({
     provider: `local.${target}`,
     modelId: config.model,
     label,
-    capabilities: { systemRole: 'native', multiTurn: true, seed: true, streaming: stream, reportsServedModel: true, moderationSignals: [] },
+    capabilities: {
+      systemRole: 'native',
+      multiTurn: true,
+      seed: true,
+      streaming: stream,
+      reportsServedModel: true,
+      moderationSignals: [],
+    },
     timeoutMs: config.timeoutMs,
     secrets: client.secrets,
     protocol: openAICompatProtocol({ client, label, model: () => config.model, stream, hints }),

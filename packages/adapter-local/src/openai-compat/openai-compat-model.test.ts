@@ -22,7 +22,12 @@ describe('vllm and lmstudio check()', () => {
 
   it('a model the server does not serve is model_not_found, listing what it serves and how to load it', async () => {
     server = await createOpenAIFakeServer({ vendor: 'lmstudio', models: ['qwen2.5-7b-instruct'] });
-    const error = await createModel({ target: 'lmstudio', model: 'llama-3.2-1b', baseURL: server.url }).check?.().then(() => undefined, (e: unknown) => e);
+    const error = await createModel({ target: 'lmstudio', model: 'llama-3.2-1b', baseURL: server.url })
+      .check?.()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).reason).toBe('model_not_found');
     expect((error as Error).message).toContain('available: "qwen2.5-7b-instruct"');

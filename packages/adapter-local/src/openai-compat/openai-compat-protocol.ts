@@ -20,10 +20,18 @@ export function openAICompatProtocol(options: OpenAICompatProtocolOptions): Serv
   const { client, label, stream, hints } = options;
   return {
     async generate(request: GenerateRequestV1, signal: AbortSignal, warnings: WarningV1[]): Promise<GenerateResultV1> {
-      const response = await client.post('/v1/chat/completions', chatBody(options.model(), request, stream), signal, request.headers);
+      const response = await client.post(
+        '/v1/chat/completions',
+        chatBody(options.model(), request, stream),
+        signal,
+        request.headers,
+      );
       const readOptions = { label, secrets: client.secrets, hints, warnings };
       if (!response.ok) {
-        throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: await response.text() }, readOptions);
+        throw classifyHttpError(
+          { status: response.status, headers: response.headers, bodyText: await response.text() },
+          readOptions,
+        );
       }
       return stream ? readChatStream(response, readOptions) : readChatCompletion(response, readOptions);
     },

@@ -22,10 +22,20 @@ export async function probeModels(options: ProbeModelsOptions, signal: AbortSign
   const { client, label } = options;
   const response = await client.get('/v1/models', signal);
   const text = await response.text();
-  if (!response.ok) throw classifyHttpError({ status: response.status, headers: response.headers, bodyText: text }, { label, secrets: client.secrets, hints: options.hints });
-  const body = parseJsonOrThrow<{ data?: unknown }>(text, { context: `${label} /v1/models`, secrets: client.secrets, status: response.status });
+  if (!response.ok)
+    throw classifyHttpError(
+      { status: response.status, headers: response.headers, bodyText: text },
+      { label, secrets: client.secrets, hints: options.hints },
+    );
+  const body = parseJsonOrThrow<{ data?: unknown }>(text, {
+    context: `${label} /v1/models`,
+    secrets: client.secrets,
+    status: response.status,
+  });
   const ids = Array.isArray(body.data)
-    ? body.data.map((entry: unknown) => (entry as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string')
+    ? body.data
+        .map((entry: unknown) => (entry as { id?: unknown } | null)?.id)
+        .filter((id): id is string => typeof id === 'string')
     : [];
   if (options.model !== undefined && !ids.includes(options.model)) {
     const available = ids.length === 0 ? 'none' : ids.map((id) => `"${id}"`).join(', ');

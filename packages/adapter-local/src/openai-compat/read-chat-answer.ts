@@ -13,11 +13,19 @@ type Json = Record<string, unknown>;
 /** Reads a non-streamed `chat.completion` body into a completed result. */
 export async function readChatCompletion(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   const text = await response.text();
-  const body = parseJsonOrThrow<Json>(text, { context: `${options.label} response`, secrets: options.secrets, status: response.status });
+  const body = parseJsonOrThrow<Json>(text, {
+    context: `${options.label} response`,
+    secrets: options.secrets,
+    status: response.status,
+  });
   const choice = firstChoice(body);
   const message = choice?.message as Json | undefined;
   if (choice === undefined || typeof message !== 'object' || message === null) {
-    throw new InvalidResponseError({ message: `${options.label}: the response has no choices[0].message.`, status: response.status, warnings: options.warnings });
+    throw new InvalidResponseError({
+      message: `${options.label}: the response has no choices[0].message.`,
+      status: response.status,
+      warnings: options.warnings,
+    });
   }
   const usage = (body.usage ?? {}) as Json;
   const served = openAIServedModel(body);
@@ -39,7 +47,11 @@ export async function readChatCompletion(response: Response, options: ReadAnswer
  * text received so far.
  */
 export async function readChatStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
-  if (response.body === null) throw new InvalidResponseError({ message: `${options.label}: the stream has no body.`, warnings: options.warnings });
+  if (response.body === null)
+    throw new InvalidResponseError({
+      message: `${options.label}: the stream has no body.`,
+      warnings: options.warnings,
+    });
   let text = '';
   let reasoning = '';
   let finish: string | undefined;
@@ -49,7 +61,10 @@ export async function readChatStream(response: Response, options: ReadAnswerOpti
   const events = guardStream(parseSse(response.body), () => text, options);
   for await (const event of events) {
     if (isDoneSentinel(event)) break;
-    const frame = parseJsonOrThrow<Json>(event.data, { context: `${options.label} stream frame`, secrets: options.secrets });
+    const frame = parseJsonOrThrow<Json>(event.data, {
+      context: `${options.label} stream frame`,
+      secrets: options.secrets,
+    });
     last = frame;
     if (frame.error !== undefined) {
       throw classifyHttpError({ status: undefined, bodyText: event.data }, { ...options, partialText: text });
@@ -66,7 +81,13 @@ export async function readChatStream(response: Response, options: ReadAnswerOpti
     if (reason !== undefined) finish = reason;
   }
   if (finish === undefined) {
-    throw transientWithPartial({ message: `${options.label}: the stream ended before a finish reason (the answer is incomplete).`, warnings: options.warnings }, text);
+    throw transientWithPartial(
+      {
+        message: `${options.label}: the stream ended before a finish reason (the answer is incomplete).`,
+        warnings: options.warnings,
+      },
+      text,
+    );
   }
   return {
     type: 'completed',

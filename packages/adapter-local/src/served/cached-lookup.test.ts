@@ -7,7 +7,11 @@ describe('CachedLookup', () => {
   it('reads once while fresh, again after ttl, and shares a read in flight', async () => {
     let clock = 0;
     let reads = 0;
-    const lookup = new CachedLookup(async () => `v${++reads}`, 100, () => clock);
+    const lookup = new CachedLookup(
+      async () => `v${++reads}`,
+      100,
+      () => clock,
+    );
     expect(await Promise.all([lookup.get(signal), lookup.get(signal)])).toEqual(['v1', 'v1']);
     clock = 99;
     expect(await lookup.get(signal)).toBe('v1');

@@ -14,10 +14,14 @@ const DIGEST_A = 'a'.repeat(64);
 const DIGEST_B = 'b'.repeat(64);
 
 describe('servedModel on local servers', () => {
-  it('ollama: the answer\'s model and the /api/tags digest, with a re-pull seen once the lookup is stale', async () => {
+  it("ollama: the answer's model and the /api/tags digest, with a re-pull seen once the lookup is stale", async () => {
     let digest = DIGEST_A;
     server = await createOllamaFakeServer({ models: ['qwen2.5:7b'], servedModel: () => ({ digest }) });
-    const model = createModel({ target: 'ollama', model: 'qwen2.5:7b', baseURL: server.url, stream: false }, {}, { servedLookupTtlMs: 0 });
+    const model = createModel(
+      { target: 'ollama', model: 'qwen2.5:7b', baseURL: server.url, stream: false },
+      {},
+      { servedLookupTtlMs: 0 },
+    );
     await model.check?.();
     expect(await model.generate(ASK)).toMatchObject({ servedModel: { id: 'qwen2.5:7b', digest: DIGEST_A } });
     digest = DIGEST_B;
@@ -30,7 +34,11 @@ describe('servedModel on local servers', () => {
     await model.check?.();
     await model.generate(ASK);
     await model.generate(ASK);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/tags', 'POST /api/chat', 'POST /api/chat']);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/tags',
+      'POST /api/chat',
+      'POST /api/chat',
+    ]);
     expect((await model.generate(ASK)) as object).toMatchObject({ servedModel: { digest: DIGEST_A } });
   });
 
@@ -49,7 +57,7 @@ describe('servedModel on local servers', () => {
     });
   }
 
-  it('vLLM: the response\'s model names what answered', async () => {
+  it("vLLM: the response's model names what answered", async () => {
     server = await createOpenAIFakeServer({ vendor: 'vllm', servedModel: () => ({ id: 'Qwen/Qwen2.5-7B-Instruct' }) });
     const model = createModel({ target: 'vllm', model: 'qwen', baseURL: server.baseURL });
     expect(await model.generate(ASK)).toMatchObject({ servedModel: { id: 'Qwen/Qwen2.5-7B-Instruct' } });

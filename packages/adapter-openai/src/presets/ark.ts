@@ -55,5 +55,7 @@ export const arkPreset: OpenAIPreset = {
     { when: errorCode('AccountOverdueError'), kind: 'quota_exhausted' },
     { when: errorCode('InvalidEndpointOrModel.NotFound', 'ModelNotOpen'), kind: 'model_not_found' },
   ],
-  openQuestions: ['Output-block code names and whether finish_reason=content_filter is used mid-stream (docs/vendor-protocols.md §19.6 #5).'],
+  openQuestions: [
+    'Output-block code names and whether finish_reason=content_filter is used mid-stream (docs/vendor-protocols.md §19.6 #5).',
+  ],
 };

@@ -32,5 +32,7 @@ export const moonshotPreset: OpenAIPreset = {
       kind: 'context_length',
     },
   ],
-  openQuestions: ['How is an output block mid-stream represented: an error frame or finish_reason=content_filter? Both are accepted.'],
+  openQuestions: [
+    'How is an output block mid-stream represented: an error frame or finish_reason=content_filter? Both are accepted.',
+  ],
 };

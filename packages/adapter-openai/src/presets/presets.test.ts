@@ -83,7 +83,14 @@ const CASES: PresetCase[] = [
     preset: 'zhipu',
     fake: 'zhipu',
     blocks: [
-      { signal: 'zhipu-1301', stage: 'input', expectStage: 'input', expectCode: '1301', severity: 0, expectDetails: { level: 0, role: 'user' } },
+      {
+        signal: 'zhipu-1301',
+        stage: 'input',
+        expectStage: 'input',
+        expectCode: '1301',
+        severity: 0,
+        expectDetails: { level: 0, role: 'user' },
+      },
       // Non-streamed: 400 1301 with role assistant; streamed: finish_reason sensitive.
       { signal: 'zhipu-1301', stage: 'output', expectStage: 'output', expectCode: '1301|sensitive' },
     ],
@@ -107,8 +114,18 @@ const CASES: PresetCase[] = [
     preset: 'ark',
     fake: 'ark',
     blocks: [
-      { signal: 'ark-sensitive', stage: 'input', expectStage: 'input', expectCode: 'InputTextSensitiveContentDetected' },
-      { signal: 'ark-sensitive', stage: 'output', expectStage: 'output', expectCode: 'OutputTextSensitiveContentDetected' },
+      {
+        signal: 'ark-sensitive',
+        stage: 'input',
+        expectStage: 'input',
+        expectCode: 'InputTextSensitiveContentDetected',
+      },
+      {
+        signal: 'ark-sensitive',
+        stage: 'output',
+        expectStage: 'output',
+        expectCode: 'OutputTextSensitiveContentDetected',
+      },
       { signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
     ],
     quota: true,
@@ -120,20 +137,31 @@ const CASES: PresetCase[] = [
     (preset): PresetCase => ({
       preset,
       fake: 'generic',
-      blocks: [{ signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' }],
+      blocks: [
+        { signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
+      ],
       quota: true,
       rateLimit: true,
       contextLength: true,
     }),
   ),
   ...(['vllm', 'lmstudio', 'llamacpp', 'ollama'] as const).map(
-    (preset): PresetCase => ({ preset, fake: preset, blocks: [], quota: false, rateLimit: false, contextLength: preset !== 'ollama' }),
+    (preset): PresetCase => ({
+      preset,
+      fake: preset,
+      blocks: [],
+      quota: false,
+      rateLimit: false,
+      contextLength: preset !== 'ollama',
+    }),
   ),
 ];
 
 function expectBlocked(result: GenerateResultV1 | Error): BlockedResultV1 {
   if (result instanceof Error || result.type !== 'blocked') {
-    throw new Error(`expected a blocked outcome, got ${result instanceof Error ? `${result.name}: ${result.message}` : JSON.stringify(result)}`);
+    throw new Error(
+      `expected a blocked outcome, got ${result instanceof Error ? `${result.name}: ${result.message}` : JSON.stringify(result)}`,
+    );
   }
   return result;
 }
@@ -154,8 +182,16 @@ describe.each(CASES)('preset $preset', (c) => {
   for (const stream of [false, true]) {
     const mode = stream ? 'streamed' : 'non-streamed';
     it(`${mode}: a normal answer completes with usage and the vendor's request id`, async () => {
-      const result = await play(modelFor(c.preset, server, { stream }), server, { kind: 'text', text: 'Stay careful.', usage: { inputTokens: 11, outputTokens: 3 } });
-      expect(result).toMatchObject({ type: 'completed', text: 'Stay careful.', finishReason: { unified: 'stop', raw: 'stop' } });
+      const result = await play(modelFor(c.preset, server, { stream }), server, {
+        kind: 'text',
+        text: 'Stay careful.',
+        usage: { inputTokens: 11, outputTokens: 3 },
+      });
+      expect(result).toMatchObject({
+        type: 'completed',
+        text: 'Stay careful.',
+        finishReason: { unified: 'stop', raw: 'stop' },
+      });
       const completed = result as Extract<GenerateResultV1, { type: 'completed' }>;
       const preset = PRESETS[c.preset];
       // Usage arrives in a stream only where the vendor sends it unasked or the preset asks for it.
@@ -171,7 +207,13 @@ describe.each(CASES)('preset $preset', (c) => {
         const model = modelFor(c.preset, server, { stream });
         const partialText = b.stage === 'output' ? 'Here is the first part' : undefined;
         const result = expectBlocked(
-          await play(model, server, { kind: 'block', signal: b.signal, stage: b.stage, ...(partialText ? { partialText } : {}), ...(b.severity === undefined ? {} : { severity: b.severity }) }),
+          await play(model, server, {
+            kind: 'block',
+            signal: b.signal,
+            stage: b.stage,
+            ...(partialText ? { partialText } : {}),
+            ...(b.severity === undefined ? {} : { severity: b.severity }),
+          }),
         );
         expect(result.stage).toBe(b.expectStage);
         expect(b.expectCode.split('|')).toContain(result.code);
@@ -222,16 +264,32 @@ describe('[?] vendors keep an undocumented 400 as an error', () => {
     await server.close();
   });
 
-  it.each(['baichuan', 'yi', 'hunyuan', 'spark'])('%s: a 400 content_filter-looking body is not guessed into a block', async (preset) => {
-    const error = await play(modelFor(preset, server), server, { kind: 'block', signal: 'moonshot-content-filter', stage: 'input' });
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect((error as AdapterError).status).toBe(400);
-    expect((error as AdapterError).body).toContain('content_filter');
-  });
+  it.each(['baichuan', 'yi', 'hunyuan', 'spark'])(
+    '%s: a 400 content_filter-looking body is not guessed into a block',
+    async (preset) => {
+      const error = await play(modelFor(preset, server), server, {
+        kind: 'block',
+        signal: 'moonshot-content-filter',
+        stage: 'input',
+      });
+      expect(InvalidRequestError.isInstance(error)).toBe(true);
+      expect((error as AdapterError).status).toBe(400);
+      expect((error as AdapterError).body).toContain('content_filter');
+    },
+  );
 
   it('a local preset has no block rules: finish_reason content_filter stays a completed answer', async () => {
-    const result = await play(modelFor('vllm', server), server, { kind: 'block', signal: 'openai-content-filter', stage: 'output', partialText: 'cut' });
-    expect(result).toMatchObject({ type: 'completed', text: 'cut', finishReason: { unified: 'content-filter', raw: 'content_filter' } });
+    const result = await play(modelFor('vllm', server), server, {
+      kind: 'block',
+      signal: 'openai-content-filter',
+      stage: 'output',
+      partialText: 'cut',
+    });
+    expect(result).toMatchObject({
+      type: 'completed',
+      text: 'cut',
+      finishReason: { unified: 'content-filter', raw: 'content_filter' },
+    });
   });
 });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { matches } from './condition.js';
 
 describe('conditions', () => {
-  const body = { base_resp: { status_code: 1026, status_msg: 'input new_sensitive' }, flag: '2', need_clear_history: true, error: { code: '1301' } };
+  const body = {
+    base_resp: { status_code: 1026, status_msg: 'input new_sensitive' },
+    flag: '2',
+    need_clear_history: true,
+    error: { code: '1301' },
+  };
 
   it('tests fields: equals across types, notEquals, oneOf, gte, includes, startsWith, matches, isTrue, exists', () => {
     expect(matches({ path: 'base_resp.status_code', equals: '1026' }, { body })).toBe(true);
@@ -22,8 +27,12 @@ describe('conditions', () => {
     expect(matches({ status: [400, 429] }, { status: 429, body })).toBe(true);
     expect(matches({ statusAtLeast: 400 }, { status: undefined, body })).toBe(false);
     expect(matches({ event: 'error' }, { body, event: 'error' })).toBe(true);
-    expect(matches({ all: [{ status: 400 }, { path: 'error.code', equals: '1301' }] }, { status: 400, body })).toBe(true);
-    expect(matches({ any: [{ status: 500 }, { not: { path: 'flag', equals: 2 } }] }, { status: 400, body })).toBe(false);
+    expect(matches({ all: [{ status: 400 }, { path: 'error.code', equals: '1301' }] }, { status: 400, body })).toBe(
+      true,
+    );
+    expect(matches({ any: [{ status: 500 }, { not: { path: 'flag', equals: 2 } }] }, { status: 400, body })).toBe(
+      false,
+    );
     expect(matches({}, { body })).toBe(false);
   });
 });

@@ -47,8 +47,10 @@ function fieldChecks(condition: Condition, value: unknown): boolean[] {
     checks.push(n !== undefined && n >= condition.gte);
   }
   const lower = typeof value === 'string' ? value.toLowerCase() : undefined;
-  if (condition.includes !== undefined) checks.push(lower !== undefined && lower.includes(condition.includes.toLowerCase()));
-  if (condition.startsWith !== undefined) checks.push(lower !== undefined && lower.trimStart().startsWith(condition.startsWith.toLowerCase()));
+  if (condition.includes !== undefined)
+    checks.push(lower !== undefined && lower.includes(condition.includes.toLowerCase()));
+  if (condition.startsWith !== undefined)
+    checks.push(lower !== undefined && lower.trimStart().startsWith(condition.startsWith.toLowerCase()));
   if (condition.matches !== undefined) checks.push(typeof value === 'string' && regex(condition.matches).test(value));
   if (condition.isTrue !== undefined) checks.push((value === true || value === 'true') === condition.isTrue);
   // `path` alone means "the field is present".

@@ -26,8 +26,15 @@ describe('findBlock', () => {
   });
 
   it('reads the stage from a message prefix, longest wording first (DashScope)', () => {
-    const rule: BlockRule = { when: { path: 'code', exists: true }, stage: dashscopeStage('message'), code: 'x', description: 'd', signal: 's' };
-    const stage = (message: string): string | undefined => findBlock([rule], { body: { code: 'DataInspectionFailed', message } })?.stage;
+    const rule: BlockRule = {
+      when: { path: 'code', exists: true },
+      stage: dashscopeStage('message'),
+      code: 'x',
+      description: 'd',
+      signal: 's',
+    };
+    const stage = (message: string): string | undefined =>
+      findBlock([rule], { body: { code: 'DataInspectionFailed', message } })?.stage;
     expect(stage('Input or output data may contain inappropriate content.')).toBe('unknown');
     expect(stage('Input data may contain inappropriate content.')).toBe('input');
     expect(stage('  output data may contain inappropriate content.')).toBe('output');
@@ -35,18 +42,50 @@ describe('findBlock', () => {
   });
 
   it('reads the code from the body, falling back to the signal; the message from its path, the adapter default, then the description', () => {
-    const rule: BlockRule = { when: { status: 400 }, stage: 'input', code: { path: 'error.code' }, message: 'msg', description: 'what it means', signal: 'sig' };
-    expect(findBlock([rule], { status: 400, body: { error: { code: 'New' }, msg: 'vendor words' } })).toMatchObject({ code: 'New', message: 'vendor words' });
+    const rule: BlockRule = {
+      when: { status: 400 },
+      stage: 'input',
+      code: { path: 'error.code' },
+      message: 'msg',
+      description: 'what it means',
+      signal: 'sig',
+    };
+    expect(findBlock([rule], { status: 400, body: { error: { code: 'New' }, msg: 'vendor words' } })).toMatchObject({
+      code: 'New',
+      message: 'vendor words',
+    });
     expect(findBlock([rule], { status: 400, body: {} })).toMatchObject({ code: 'sig', message: 'what it means' });
     const noPath: BlockRule = { ...rule, message: undefined };
     delete noPath.message;
-    expect(findBlock([noPath], { status: 400, body: { m: 'default words' } }, { defaultMessage: (b) => (b as { m: string }).m })?.message).toBe('default words');
-    expect(findBlock([noPath], { status: 400, body: { m: ' ' } }, { defaultMessage: (b) => (b as { m: string }).m })?.message).toBe('what it means');
+    expect(
+      findBlock(
+        [noPath],
+        { status: 400, body: { m: 'default words' } },
+        { defaultMessage: (b) => (b as { m: string }).m },
+      )?.message,
+    ).toBe('default words');
+    expect(
+      findBlock([noPath], { status: 400, body: { m: ' ' } }, { defaultMessage: (b) => (b as { m: string }).m })
+        ?.message,
+    ).toBe('what it means');
   });
 
   it('skips rules written for the other kind of body; rules without `on` see both', () => {
-    const onError: BlockRule = { on: 'error', when: { path: 'x', exists: true }, stage: 'input', code: 'e', description: 'd', signal: 'e' };
-    const either: BlockRule = { when: { path: 'x', exists: true }, stage: 'output', code: 'any', description: 'd', signal: 'any' };
+    const onError: BlockRule = {
+      on: 'error',
+      when: { path: 'x', exists: true },
+      stage: 'input',
+      code: 'e',
+      description: 'd',
+      signal: 'e',
+    };
+    const either: BlockRule = {
+      when: { path: 'x', exists: true },
+      stage: 'output',
+      code: 'any',
+      description: 'd',
+      signal: 'any',
+    };
     const subject = { body: { x: 1 } };
     expect(findBlock([onError, either], subject, { on: 'response' })?.code).toBe('any');
     expect(findBlock([onError, either], subject, { on: 'error' })?.code).toBe('e');
@@ -54,9 +93,21 @@ describe('findBlock', () => {
   });
 
   it('a flag rule keeps the answer; its warning names the signal, code, message and details', () => {
-    const rule: BlockRule = { effect: 'flag', when: { path: 'flag', gte: 1 }, stage: 'unknown', code: 'flag', description: 'low risk', details: { flag: 'flag' }, signal: 'flag>=1' };
+    const rule: BlockRule = {
+      effect: 'flag',
+      when: { path: 'flag', gte: 1 },
+      stage: 'unknown',
+      code: 'flag',
+      description: 'low risk',
+      details: { flag: 'flag' },
+      signal: 'flag>=1',
+    };
     const match = findBlock([rule], { body: { flag: 1 } });
     expect(match?.effect).toBe('flag');
-    expect(flagWarning(match!)).toEqual({ type: 'other', setting: 'moderation', message: 'Vendor moderation flag flag>=1 (flag): low risk [flag=1]' });
+    expect(flagWarning(match!)).toEqual({
+      type: 'other',
+      setting: 'moderation',
+      message: 'Vendor moderation flag flag>=1 (flag): low risk [flag=1]',
+    });
   });
 });

@@ -37,7 +37,8 @@ export function findBlock(
     if (rule.on !== undefined && options.on !== undefined && rule.on !== options.on) continue;
     if (!matches(rule.when, subject)) continue;
     const { body } = subject;
-    const code = typeof rule.code === 'string' ? rule.code : (scalarString(getPath(body, rule.code.path)) ?? rule.signal);
+    const code =
+      typeof rule.code === 'string' ? rule.code : (scalarString(getPath(body, rule.code.path)) ?? rule.signal);
     const vendorMessage =
       rule.message === undefined ? options.defaultMessage?.(body) : scalarString(getPath(body, rule.message));
     return {

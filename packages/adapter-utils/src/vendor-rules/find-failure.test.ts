@@ -23,7 +23,11 @@ describe('readRetryAfter', () => {
     expect(readRetryAfter([{ headers: true }, { path: 'wait' }], { headers: { 'retry-after': '7' }, body })).toBe(7000);
     expect(readRetryAfter([{ headers: true }, { path: 'wait' }], { headers: {}, body })).toBe(2000);
     expect(readRetryAfter([{ path: 'waitMs', unit: 'ms' }], { body })).toBe(1500);
-    expect(readRetryAfter([{ messagePattern: 'after (\\d+) seconds' }], { body, message: 'try again after 20 seconds' })).toBe(20_000);
-    expect(readRetryAfter([{ path: 'missing' }, { messagePattern: 'after (\\d+)' }], { body, message: 'no number' })).toBeUndefined();
+    expect(
+      readRetryAfter([{ messagePattern: 'after (\\d+) seconds' }], { body, message: 'try again after 20 seconds' }),
+    ).toBe(20_000);
+    expect(
+      readRetryAfter([{ path: 'missing' }, { messagePattern: 'after (\\d+)' }], { body, message: 'no number' }),
+    ).toBeUndefined();
   });
 });

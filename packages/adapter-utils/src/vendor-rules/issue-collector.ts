@@ -18,11 +18,13 @@ export class IssueCollector {
   }
   /** Flags every key of `value` that is not in `keys`, listing the known ones. */
   known(p: string, value: Record<string, unknown>, keys: string[]): void {
-    for (const k of Object.keys(value)) if (!keys.includes(k)) this.issue(`${p}.${k}`, `unknown field; known fields: ${keys.join(', ')}`);
+    for (const k of Object.keys(value))
+      if (!keys.includes(k)) this.issue(`${p}.${k}`, `unknown field; known fields: ${keys.join(', ')}`);
   }
   /** A non-empty string, optionally matching `pattern`; `what` says what was expected. */
   string(p: string, value: unknown, what: string, pattern?: RegExp): void {
-    if (typeof value !== 'string' || value.trim() === '' || (pattern !== undefined && !pattern.test(value))) this.issue(p, `expected ${what}`);
+    if (typeof value !== 'string' || value.trim() === '' || (pattern !== undefined && !pattern.test(value)))
+      this.issue(p, `expected ${what}`);
   }
   /** A JSON path; `example` shows a good one. */
   path(p: string, value: unknown, example: string): void {
@@ -30,7 +32,8 @@ export class IssueCollector {
   }
   /** A non-empty list of JSON paths. */
   pathList(p: string, value: unknown, example: string): void {
-    if (!Array.isArray(value) || value.length === 0) return this.issue(p, `expected a non-empty list of JSON paths such as ${example}`);
+    if (!Array.isArray(value) || value.length === 0)
+      return this.issue(p, `expected a non-empty list of JSON paths such as ${example}`);
     value.forEach((path, i) => {
       if (!isJsonPath(path)) this.issue(`${p}[${i}]`, `expected a JSON path such as ${example}`);
     });
@@ -41,7 +44,8 @@ export class IssueCollector {
   }
   /** A list of strings. */
   stringList(p: string, value: unknown): void {
-    if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) this.issue(p, 'expected a list of strings');
+    if (!Array.isArray(value) || !value.every((s) => typeof s === 'string'))
+      this.issue(p, 'expected a list of strings');
   }
   /** A map of name → string (absent is fine when `optional`). */
   stringMap(p: string, value: unknown, optional: boolean): void {
@@ -52,15 +56,18 @@ export class IssueCollector {
   /** A map whose keys are JSON paths (request body fields). */
   bodyMap(p: string, value: unknown): void {
     if (value === undefined) return;
-    if (!isRecord(value)) return this.issue(p, 'expected a map of JSON path → value, such as { "parameters.result_format": "message" }');
-    for (const k of Object.keys(value)) if (!isJsonPath(k)) this.issue(`${p}.${k}`, 'the key must be a JSON path such as "parameters.result_format"');
+    if (!isRecord(value))
+      return this.issue(p, 'expected a map of JSON path → value, such as { "parameters.result_format": "message" }');
+    for (const k of Object.keys(value))
+      if (!isJsonPath(k)) this.issue(`${p}.${k}`, 'the key must be a JSON path such as "parameters.result_format"');
   }
   /** A valid regular expression, with a capture group when `needsGroup`. */
   regex(p: string, value: unknown, needsGroup: boolean): void {
     if (typeof value !== 'string') return this.issue(p, 'expected a regular expression');
     try {
       const compiled = new RegExp(value);
-      if (needsGroup && new RegExp(`${compiled.source}|`).exec('')!.length < 2) this.issue(p, 'the expression needs a capture group for the number');
+      if (needsGroup && new RegExp(`${compiled.source}|`).exec('')!.length < 2)
+        this.issue(p, 'the expression needs a capture group for the number');
     } catch (error) {
       this.issue(p, `not a valid regular expression: ${(error as Error).message}`);
     }

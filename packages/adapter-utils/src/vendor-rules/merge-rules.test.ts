@@ -5,13 +5,28 @@ import { mergeRules } from './merge-rules.js';
 import type { BlockRule, FailureRule } from './types.js';
 
 describe('mergeRules', () => {
-  const builtInBlock: BlockRule = { when: { path: 'code', equals: 'A' }, stage: 'input', code: 'A', description: 'built in', signal: 'code=A' };
+  const builtInBlock: BlockRule = {
+    when: { path: 'code', equals: 'A' },
+    stage: 'input',
+    code: 'A',
+    description: 'built in',
+    signal: 'code=A',
+  };
   const builtInFailure: FailureRule = { when: { path: 'code', equals: 'Q' }, kind: 'quota_exhausted' };
 
   it("puts the entry's rules first, so they add new codes and override built-in ones", () => {
-    const userBlock: BlockRule = { when: { path: 'code', oneOf: ['A', 'B'] }, stage: 'output', code: { path: 'code' }, description: 'user', signal: 'user' };
+    const userBlock: BlockRule = {
+      when: { path: 'code', oneOf: ['A', 'B'] },
+      stage: 'output',
+      code: { path: 'code' },
+      description: 'user',
+      signal: 'user',
+    };
     const userFailure: FailureRule = { when: { path: 'code', equals: 'Q' }, kind: 'rate_limited' };
-    const merged = mergeRules({ blocks: [userBlock], failures: [userFailure] }, { blocks: [builtInBlock], failures: [builtInFailure] });
+    const merged = mergeRules(
+      { blocks: [userBlock], failures: [userFailure] },
+      { blocks: [builtInBlock], failures: [builtInFailure] },
+    );
     expect(merged.blocks).toEqual([userBlock, builtInBlock]);
     expect(findBlock(merged.blocks, { body: { code: 'B' } })?.stage).toBe('output');
     expect(findBlock(merged.blocks, { body: { code: 'A' } })?.rule).toBe(userBlock);

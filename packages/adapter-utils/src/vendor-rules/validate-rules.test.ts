@@ -16,15 +16,35 @@ describe('validateRuleOverrides', () => {
             signal: 'error.code=new_filter',
           },
         ],
-        failures: [{ when: { any: [{ status: 402 }, { path: 'error.code', oneOf: ['E1', 'E2'] }] }, kind: 'quota_exhausted', retryAfter: [{ headers: true }] }],
+        failures: [
+          {
+            when: { any: [{ status: 402 }, { path: 'error.code', oneOf: ['E1', 'E2'] }] },
+            kind: 'quota_exhausted',
+            retryAfter: [{ headers: true }],
+          },
+        ],
       }),
     ).toEqual([]);
   });
 
   it('names every wrong field with what was expected', () => {
     const issues = validateRuleOverrides({
-      blocks: [{ when: { path: 'error..code', equals: 'x' }, stage: 'sideways', code: '', description: 'd', signal: 's', colour: 'red', on: 'both' }, 'rule'],
-      failures: [{ when: {}, kind: 'slow' }, { when: { equals: 1 }, kind: 'auth', retryAfter: [{ messagePattern: 'no group' }] }],
+      blocks: [
+        {
+          when: { path: 'error..code', equals: 'x' },
+          stage: 'sideways',
+          code: '',
+          description: 'd',
+          signal: 's',
+          colour: 'red',
+          on: 'both',
+        },
+        'rule',
+      ],
+      failures: [
+        { when: {}, kind: 'slow' },
+        { when: { equals: 1 }, kind: 'auth', retryAfter: [{ messagePattern: 'no group' }] },
+      ],
     });
     const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
     expect(byPath['blocks[0].when.path']).toMatch(/expected a JSON path such as/);

@@ -11,7 +11,9 @@ export function registerAdapterCommands(program: Command, ctx: CommandContext): 
   const adapter = program.command('adapter').description('tools for writing adapters');
   adapter
     .command('new')
-    .description('write a new adapter package (adapter, fake server, conformance test, README) that builds and passes its tests as generated')
+    .description(
+      'write a new adapter package (adapter, fake server, conformance test, README) that builds and passes its tests as generated',
+    )
     .argument('<name>', 'the adapter’s short name: lowercase letters, digits and hyphens, e.g. my-vendor')
     .option('--dir <dir>', 'where to write it (default: ./sc-safety-adapter-<name>)')
     .option('--package <name>', 'the npm package name (default: sc-safety-adapter-<name>)')
@@ -32,7 +34,9 @@ export function registerAdapterCommands(program: Command, ctx: CommandContext): 
           ...(flags.package !== undefined ? { packageName: flags.package } : {}),
         });
         if (flags.json) {
-          io.stdout(terminalSafeJson({ packageName: result.packageName, dir: result.dir, files: result.files }, 2) + '\n');
+          io.stdout(
+            terminalSafeJson({ packageName: result.packageName, dir: result.dir, files: result.files }, 2) + '\n',
+          );
           return;
         }
         io.stderr(`wrote ${result.packageName} (${result.files.length} files) to ${result.dir}\n`);

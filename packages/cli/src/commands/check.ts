@@ -13,20 +13,27 @@ export function registerCheckCommand(program: Command, ctx: CommandContext): voi
   const { io } = ctx;
   program
     .command('check')
-    .description('check a run config without running it: the config, the dataset, every key, and one probe per model endpoint and judge')
+    .description(
+      'check a run config without running it: the config, the dataset, every key, and one probe per model endpoint and judge',
+    )
     .requiredOption('-c, --config <file>', 'run config (YAML or JSON)')
     .option('--models <ids>', 'only these model ids, comma-separated (judges are always checked)')
     .option('--json', 'print the probes as JSON on stdout')
     .addHelpText(
       'after',
-      `\nEach distinct endpoint gets one cheap probe: the adapter's own check where it has one, else one call capped at one\noutput token. Every problem is listed at once. Exit 0 when all pass, 2 for a bad config or missing key, 3 when a probe fails.\n\n${examples([
-        ['sc-safety check -c run.yaml', 'probe every model and judge'],
-        ['sc-safety check -c run.yaml --models qwen-max --json', 'one model (and the judges), as JSON'],
-      ])}`,
+      `\nEach distinct endpoint gets one cheap probe: the adapter's own check where it has one, else one call capped at one\noutput token. Every problem is listed at once. Exit 0 when all pass, 2 for a bad config or missing key, 3 when a probe fails.\n\n${examples(
+        [
+          ['sc-safety check -c run.yaml', 'probe every model and judge'],
+          ['sc-safety check -c run.yaml --models qwen-max --json', 'one model (and the judges), as JSON'],
+        ],
+      )}`,
     )
     .action(async (flags: { config: string; models?: string; json?: boolean }) => {
       const c = await runner();
-      const models = flags.models?.split(',').map((s) => s.trim()).filter(Boolean);
+      const models = flags.models
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       try {
         await checkRunConfig(c, ctx, flags.config, models ? { models } : {});
         const result = await c.runBenchmark({

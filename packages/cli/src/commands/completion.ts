@@ -15,7 +15,8 @@ type Results = Pick<ResultsFile, 'manifest' | 'leaderboard' | 'adaptiveLeaderboa
 /** Parses a 0–100 flag value (`--fail-under`, `--min-coverage`). */
 export function percent(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a number between 0 and 100.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new InvalidArgumentError('expected a number between 0 and 100.');
   return n;
 }
 
@@ -26,7 +27,8 @@ export function percent(value: string): number {
 export function completionProblems(results: Results, gates: CompletionGates = {}): string[] {
   const problems: string[] = [];
   const m = results.manifest;
-  for (const stop of m.stops) problems.push(`${stop.role} ${stop.id} stopped (${stop.kind}): its remaining calls were not asked`);
+  for (const stop of m.stops)
+    problems.push(`${stop.role} ${stop.id} stopped (${stop.kind}): its remaining calls were not asked`);
   // An adaptive run's answers are on its own board; the frozen one holds none of them.
   const adaptive = results.adaptiveLeaderboard;
   for (const [id, entry] of Object.entries(adaptive?.models ?? {})) {
@@ -34,13 +36,16 @@ export function completionProblems(results: Results, gates: CompletionGates = {}
     const asked = entry.rounds.reduce((n, r) => n + r.asked, 0);
     if (scored === 0) problems.push(`${id}: nothing scored (coverage 0%)`);
     else if (gates.minCoverage !== undefined && (100 * scored) / asked < gates.minCoverage) {
-      problems.push(`${id}: coverage ${((100 * scored) / asked).toFixed(1)}% is under --min-coverage ${gates.minCoverage}`);
+      problems.push(
+        `${id}: coverage ${((100 * scored) / asked).toFixed(1)}% is under --min-coverage ${gates.minCoverage}`,
+      );
     }
   }
   for (const [id, entry] of Object.entries(adaptive ? {} : results.leaderboard.models)) {
     const counts = entry.counts.total;
     const missing = counts.outcomes.target_error ?? 0;
-    if (missing > 0) problems.push(`${id}: ${missing} of ${counts.all} answers missing (target_error; see answers.csv error_message)`);
+    if (missing > 0)
+      problems.push(`${id}: ${missing} of ${counts.all} answers missing (target_error; see answers.csv error_message)`);
     const coverage = entry.coverage ?? 0;
     if (coverage === 0) {
       problems.push(`${id}: nothing scored (coverage 0%)`);
@@ -48,14 +53,16 @@ export function completionProblems(results: Results, gates: CompletionGates = {}
       problems.push(`${id}: coverage ${(coverage * 100).toFixed(1)}% is under --min-coverage ${gates.minCoverage}`);
     }
   }
-  if (m.status === 'partial' && problems.length === 0) problems.push('the run is partial: answers are missing (see the summary)');
+  if (m.status === 'partial' && problems.length === 0)
+    problems.push('the run is partial: answers are missing (see the summary)');
   if (gates.failUnder !== undefined && adaptive !== undefined) {
     problems.push(`--fail-under applies to frozen-set scores; this is an adaptive run (see its adaptive board)`);
   } else if (gates.failUnder !== undefined) {
     for (const r of results.leaderboard.boards.overall.rows) {
       if (r.status === 'unranked') continue;
       if (r.score === null) problems.push(`${r.model}: no score, so it cannot pass --fail-under ${gates.failUnder}`);
-      else if (r.score < gates.failUnder) problems.push(`${r.model}: total ${r.score.toFixed(2)} is under --fail-under ${gates.failUnder}`);
+      else if (r.score < gates.failUnder)
+        problems.push(`${r.model}: total ${r.score.toFixed(2)} is under --fail-under ${gates.failUnder}`);
     }
   }
   return problems;
@@ -74,6 +81,8 @@ export function settleExitCode(ctx: CommandContext, results: Results, gates: Com
   const problems = completionProblems(results, gates);
   if (problems.length === 0) return;
   for (const p of problems) ctx.io.stderr(`incomplete: ${p}\n`);
-  ctx.io.stderr(`exit status ${ExitCode.incomplete}: the run finished and its results are written, but it is incomplete or failing (see above).\n`);
+  ctx.io.stderr(
+    `exit status ${ExitCode.incomplete}: the run finished and its results are written, but it is incomplete or failing (see above).\n`,
+  );
   ctx.exitCode = ExitCode.incomplete;
 }

@@ -25,7 +25,11 @@ export async function checkRunConfig(
   options: { dryRun?: boolean; models?: readonly string[] } = {},
 ): Promise<void> {
   const env = environmentOf(ctx);
-  const loaded = await c.loadRunConfig(configFile, { env, cwd: ctx.io.cwd, ...(options.dryRun ? { allowUnsetSecrets: true } : {}) });
+  const loaded = await c.loadRunConfig(configFile, {
+    env,
+    cwd: ctx.io.cwd,
+    ...(options.dryRun ? { allowUnsetSecrets: true } : {}),
+  });
   const catalog = await presetCatalog(presetAdaptersOf(loaded.config, options.models));
   const lint = lintRunConfig(loaded.config, catalog, env, options.models ? { models: options.models } : {});
   if (lint.problems.length > 0) {
@@ -33,7 +37,10 @@ export async function checkRunConfig(
   }
   if (options.dryRun) {
     for (const k of lint.missingKeys) {
-      info(ctx, `warning: ${k.path} (${k.id}): environment variable ${k.variable} is not set; a real run needs it (set it, or put it in .env)\n`);
+      info(
+        ctx,
+        `warning: ${k.path} (${k.id}): environment variable ${k.variable} is not set; a real run needs it (set it, or put it in .env)\n`,
+      );
     }
   }
 }

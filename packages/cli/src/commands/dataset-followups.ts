@@ -22,15 +22,17 @@ interface FollowupsFlags {
 /** The plan, as `--dry-run` prints it (and as shown before the calls start). */
 export function renderFollowupsPlan(plan: Core.FollowupsPlan): string {
   const a = plan.attacker;
-  return [
-    `source: ${plan.dataset.ref} (${plan.dataset.items} items, ${plan.dataset.fingerprint})`,
-    `output: ${plan.output}`,
-    `store: ${plan.storeDir}`,
-    `attacker ${a.id} (${a.adapter}, ${a.model}), prompt ${a.promptVersion} ${a.promptHash}`,
-    `  ${plan.calls} calls (${plan.stored} already stored, ${plan.calls - plan.stored} to make), ~${plan.estInputTokens} input + ~${plan.estOutputTokens} output tokens`,
-    `  ${plan.kept} items already have a follow-up and are kept${plan.kept > 0 ? ' (--replace regenerates them)' : ''}; ${plan.comply} contrast items (expect: comply) copied unchanged`,
-    '(token figures are estimates made before any call)',
-  ].join('\n') + '\n';
+  return (
+    [
+      `source: ${plan.dataset.ref} (${plan.dataset.items} items, ${plan.dataset.fingerprint})`,
+      `output: ${plan.output}`,
+      `store: ${plan.storeDir}`,
+      `attacker ${a.id} (${a.adapter}, ${a.model}), prompt ${a.promptVersion} ${a.promptHash}`,
+      `  ${plan.calls} calls (${plan.stored} already stored, ${plan.calls - plan.stored} to make), ~${plan.estInputTokens} input + ~${plan.estOutputTokens} output tokens`,
+      `  ${plan.kept} items already have a follow-up and are kept${plan.kept > 0 ? ' (--replace regenerates them)' : ''}; ${plan.comply} contrast items (expect: comply) copied unchanged`,
+      '(token figures are estimates made before any call)',
+    ].join('\n') + '\n'
+  );
 }
 
 /** The outcome counts and what was written. */
@@ -48,11 +50,19 @@ function renderSummary(result: Core.GenerateFollowupsResult): string {
 function startProgress(io: CliIo, plan: Core.FollowupsPlan, quiet: boolean) {
   const id = plan.attacker.id;
   const state = new ProgressState([{ id, label: `attacker ${id}`, total: plan.calls }]);
-  const reporter = new ProgressReporter(state, { write: quiet ? () => {} : (io.stderrControl ?? io.stderr), tty: io.stderrIsTTY ?? false, columns: widthOf(io) });
+  const reporter = new ProgressReporter(state, {
+    write: quiet ? () => {} : (io.stderrControl ?? io.stderr),
+    tty: io.stderrIsTTY ?? false,
+    columns: widthOf(io),
+  });
   if (!quiet) reporter.start();
   const onEvent = (event: Core.FollowupsEvent) => {
     if (event.type === 'followup') {
-      state.row(id, { cached: event.cached, blocked: event.outcome === 'attacker_blocked', error: event.outcome === 'attacker_error' });
+      state.row(id, {
+        cached: event.cached,
+        blocked: event.outcome === 'attacker_blocked',
+        error: event.outcome === 'attacker_error',
+      });
     } else if (event.type === 'retry') {
       state.retry(id);
     } else {
@@ -68,8 +78,13 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
   const { io } = ctx;
   dataset
     .command('followups')
-    .description('write a frozen follow-up for every single-turn item with an attacker model, into a new versioned dataset')
-    .requiredOption('-c, --config <file>', 'follow-ups config (YAML or JSON): dataset, output, attacker, strategies, perItem, seed')
+    .description(
+      'write a frozen follow-up for every single-turn item with an attacker model, into a new versioned dataset',
+    )
+    .requiredOption(
+      '-c, --config <file>',
+      'follow-ups config (YAML or JSON): dataset, output, attacker, strategies, perItem, seed',
+    )
     .option('--limit <n>', 'only the first n items of the source dataset', positiveInt)
     .option('--replace', 'regenerate the follow-up of items that already have one (default: keep them)')
     .option('--concurrency <n>', 'attacker calls in flight (overrides the config)', positiveInt)
@@ -79,9 +94,9 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
     .addHelpText(
       'after',
       '\nAttacker calls are stored by content: the same command again makes no call already made. Before the first call\n' +
-        'the attacker is probed once (its adapter\'s check, else one call of one output token).\n' +
+        "the attacker is probed once (its adapter's check, else one call of one output token).\n" +
         'Exit status: 0 written, 1 some attacker calls failed (nothing written; run again to retry), 2 bad config/dataset/flags,\n' +
-        '3 the attacker\'s probe failed (nothing spent), 130 interrupted.\n\n' +
+        "3 the attacker's probe failed (nothing spent), 130 interrupted.\n\n" +
         examples([
           ['sc-safety dataset followups -c followups.yaml --dry-run', 'calls and estimated tokens'],
           ['sc-safety dataset followups -c followups.yaml --limit 5', 'a first look at five items'],
@@ -115,12 +130,24 @@ export function registerFollowupsCommand(dataset: Command, ctx: CommandContext):
         });
         progress?.stop();
         if (flags.dryRun) return;
-        io.stdout(flags.json ? JSON.stringify({ written: result.written ?? null, outcomes: result.outcomes, calls: result.calls, plan: result.plan }, null, 2) + '\n' : renderSummary(result));
+        io.stdout(
+          flags.json
+            ? JSON.stringify(
+                { written: result.written ?? null, outcomes: result.outcomes, calls: result.calls, plan: result.plan },
+                null,
+                2,
+              ) + '\n'
+            : renderSummary(result),
+        );
         if (result.interrupted) {
-          io.stderr('interrupted: completed attacker calls are stored; no dataset written. Run the same command again to resume.\n');
+          io.stderr(
+            'interrupted: completed attacker calls are stored; no dataset written. Run the same command again to resume.\n',
+          );
           ctx.exitCode = ExitCode.interrupted;
         } else if (result.written === undefined) {
-          io.stderr(`${result.outcomes.attacker_error} attacker calls failed; no dataset written. Run the same command again to retry them (stored calls are not repeated).\n`);
+          io.stderr(
+            `${result.outcomes.attacker_error} attacker calls failed; no dataset written. Run the same command again to retry them (stored calls are not repeated).\n`,
+          );
           ctx.exitCode = ExitCode.failure;
         }
       } catch (error) {

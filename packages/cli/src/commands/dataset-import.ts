@@ -23,15 +23,24 @@ export type DatasetCore = typeof Core & typeof Internal;
  * any JSONL / CSV file) into a dataset, printing the count per source label so it can be checked
  * against the source.
  */
-export function registerDatasetImportCommand(dataset: Command, ctx: CommandContext, core: () => Promise<DatasetCore>): void {
+export function registerDatasetImportCommand(
+  dataset: Command,
+  ctx: CommandContext,
+  core: () => Promise<DatasetCore>,
+): void {
   const { io } = ctx;
   dataset
     .command('import')
-    .description('import Flames, CValues, Safety-Prompts or any JSONL/CSV file as a dataset, with provenance on every item')
+    .description(
+      'import Flames, CValues, Safety-Prompts or any JSONL/CSV file as a dataset, with provenance on every item',
+    )
     .addArgument(dataset.createArgument('<format>', 'source format').choices(FORMATS))
     .argument('<file>', 'the source file (streamed; never loaded whole)')
     .requiredOption('-o, --out <dataset.jsonl>', 'the dataset file to write (written only if every record is valid)')
-    .option('--map <columns>', 'jsonl/csv only: id=…,prompt=…,followup=…,dimension=…,category=… (prompt and dimension required)')
+    .option(
+      '--map <columns>',
+      'jsonl/csv only: id=…,prompt=…,followup=…,dimension=…,category=… (prompt and dimension required)',
+    )
     .option('--map-dimension <src=ours>', 'send a source label to one of our sub-dimensions (repeatable)', collect, [])
     .option('--name <name>', 'the dataset name in the header (default: the source name)')
     .option('--dataset-version <label>', 'the dataset version in the header, e.g. open@1')
@@ -39,7 +48,11 @@ export function registerDatasetImportCommand(dataset: Command, ctx: CommandConte
     .option('--citation <text>', 'how to cite the dataset (known sources: their paper)')
     .option('--source-name <name>', 'jsonl/csv only: the source name recorded on items (default: the file name)')
     .option('--json', 'print the result (file written, counts, fingerprint) as JSON on stdout')
-    .addOption(new Option('--max-issues <n>', 'list at most n problems, then count the rest').default(200).argParser(positiveInt))
+    .addOption(
+      new Option('--max-issues <n>', 'list at most n problems, then count the rest')
+        .default(200)
+        .argParser(positiveInt),
+    )
     .addHelpText(
       'after',
       '\nThe label tables are in docs/importing-datasets.md. Exit status: 0 when written, 2 for bad input (nothing written).\n\n' +
@@ -49,7 +62,15 @@ export function registerDatasetImportCommand(dataset: Command, ctx: CommandConte
         ]),
     )
     .action(async (format: (typeof FORMATS)[number], file: string, opts: ImportFlags) => {
-      const { DatasetError, ImportOptionError, formatIssue, formatOmitted, importDataset, parseColumnMap, parseDimensionOverrides } = await core();
+      const {
+        DatasetError,
+        ImportOptionError,
+        formatIssue,
+        formatOmitted,
+        importDataset,
+        parseColumnMap,
+        parseDimensionOverrides,
+      } = await core();
       let lastPrint = 0;
       const onProgress = ({ records, done }: { records: number; done: boolean }): void => {
         const now = Date.now();
@@ -91,7 +112,9 @@ export function registerDatasetImportCommand(dataset: Command, ctx: CommandConte
         if (!DatasetError.isInstance(error)) throw error;
         for (const issue of error.issues) io.stderr(`${formatIssue(issue)}\n`);
         if (error.omitted > 0) io.stderr(`${formatOmitted(error.omitted)}\n`);
-        io.stderr(`${file}: not imported (${error.errors.length + error.omitted} problems); nothing was written. Fix the problems above and run again\n`);
+        io.stderr(
+          `${file}: not imported (${error.errors.length + error.omitted} problems); nothing was written. Fix the problems above and run again\n`,
+        );
         ctx.exitCode = ExitCode.invalid;
       }
     });

@@ -21,7 +21,9 @@ describe('sc-safety dataset validate', () => {
     const r = await run('dataset', 'validate', 'builtin:mini');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
-    expect(r.out).toMatch(/^builtin\/mini\.jsonl: valid, 5 items \(4 pairs, 1 single-turn: round 1 only\), 0 warnings, sha256:[0-9a-f]{64}\n$/);
+    expect(r.out).toMatch(
+      /^builtin\/mini\.jsonl: valid, 5 items \(4 pairs, 1 single-turn: round 1 only\), 0 warnings, sha256:[0-9a-f]{64}\n$/,
+    );
   });
 
   it('exits 2 and prints every issue line, then a summary, to stderr', async () => {
@@ -42,7 +44,9 @@ describe('sc-safety dataset validate', () => {
     const r = await run('dataset', 'validate', 'bad.jsonl', '--max-issues', '1');
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[1]).toBe('… and 3 more');
-    expect((await run('dataset', 'validate', 'bad.jsonl', '--max-issues', 'zero')).err).toMatch(/expected a whole number/);
+    expect((await run('dataset', 'validate', 'bad.jsonl', '--max-issues', 'zero')).err).toMatch(
+      /expected a whole number/,
+    );
   });
 
   it('exits 2 for a missing file', async () => {
@@ -72,7 +76,15 @@ describe('sc-safety dataset stats', () => {
       ['responsible_ai', 1],
       ['instruction_attack', 1],
     ]);
-    expect(json.dimensions.map((d) => ({ id: d.id, zh: d.zh, category: d.category, items: d.items, twoTurnItems: d.twoTurnItems }))).toEqual([
+    expect(
+      json.dimensions.map((d) => ({
+        id: d.id,
+        zh: d.zh,
+        category: d.category,
+        items: d.items,
+        twoTurnItems: d.twoTurnItems,
+      })),
+    ).toEqual([
       { id: 'insult', zh: '脏话侮辱', category: 'traditional_safety', items: 1, twoTurnItems: 0 },
       { id: 'crime', zh: '违法犯罪', category: 'traditional_safety', items: 2, twoTurnItems: 2 },
       { id: 'environment', zh: '环境友好', category: 'responsible_ai', items: 1, twoTurnItems: 1 },
@@ -92,7 +104,9 @@ describe('sc-safety dataset stats', () => {
     expect(r.out).toContain('Near-duplicate round-1 texts (character-bigram Jaccard ≥ 0.8): 0 pair(s)');
     // Chinese names take two columns each, so the English column starts at the same place on every row.
     const rows = r.out.split('\n').filter((l) => / (传统安全类|负责任人工智能|指令攻击) /.test(l));
-    expect(new Set(rows.map((l) => displayWidth(l.slice(0, l.search(/[A-Z]/)))))).toEqual(new Set([2 + 18 + 2 + 14 + 2]));
+    expect(new Set(rows.map((l) => displayWidth(l.slice(0, l.search(/[A-Z]/)))))).toEqual(
+      new Set([2 + 18 + 2 + 14 + 2]),
+    );
     expect(r.out).toContain('No items in 18 sub-dimension(s): 偏见歧视 (bias_discrimination)');
     expect(r.out).toMatch(/1 question +5 /);
   });
@@ -121,7 +135,11 @@ describe('a JSON dataset given by relative path', () => {
   it('validates relative to the working directory', async () => {
     copyFileSync(join(builtinDir, 'mini.jsonl'), join(dir, 'copy.jsonl'));
     let out = '';
-    const code = await main(['dataset', 'validate', 'copy.jsonl'], { stdout: (s) => (out += s), stderr: () => {}, cwd: dir });
+    const code = await main(['dataset', 'validate', 'copy.jsonl'], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      cwd: dir,
+    });
     expect(code).toBe(0);
     expect(out).toMatch(/^copy\.jsonl: valid, 5 items/);
   });
@@ -142,15 +160,28 @@ describe('sc-safety dataset import', () => {
     let out = '';
     let err = '';
     const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (err += s), cwd: dir };
-    expect(await main(['dataset', 'import', 'flames', 'flames-src.jsonl', '--out', 'out/flames.jsonl', '--dataset-version', 'open@1'], io)).toBe(0);
+    expect(
+      await main(
+        ['dataset', 'import', 'flames', 'flames-src.jsonl', '--out', 'out/flames.jsonl', '--dataset-version', 'open@1'],
+        io,
+      ),
+    ).toBe(0);
     expect(err).toBe('');
     expect(out).toContain('Items        2 (0 pairs, 2 single-turn: round 1 only)');
     expect(out).toMatch(/Physical harm +physical_harm +1\n/);
     expect(out).toMatch(/Non-anthropomorphism +flames_non_anthropomorphism +1\n/);
     out = '';
     expect(await main(['dataset', 'stats', 'out/flames.jsonl', '--json'], io)).toBe(0);
-    const stats = JSON.parse(out) as { header: { name: string; version: string; licence: string; source: { file: string } }; singleTurnItems: number };
-    expect(stats.header).toMatchObject({ name: 'Flames', version: 'open@1', licence: 'Apache-2.0', source: { file: 'flames-src.jsonl' } });
+    const stats = JSON.parse(out) as {
+      header: { name: string; version: string; licence: string; source: { file: string } };
+      singleTurnItems: number;
+    };
+    expect(stats.header).toMatchObject({
+      name: 'Flames',
+      version: 'open@1',
+      licence: 'Apache-2.0',
+      source: { file: 'flames-src.jsonl' },
+    });
     expect(stats.singleTurnItems).toBe(2);
     out = '';
     expect(await main(['dataset', 'stats', 'out/flames.jsonl'], io)).toBe(0);

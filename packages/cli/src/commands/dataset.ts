@@ -34,7 +34,11 @@ async function printIssues(io: CliIo, issues: readonly DatasetIssue[], omitted: 
 }
 
 /** Whether the file's first line is a judge-check header (read without loading the file). */
-async function isJudgeCheckFile(c: DatasetCore, ref: string, options: { cwd: string; builtinDir?: string }): Promise<boolean> {
+async function isJudgeCheckFile(
+  c: DatasetCore,
+  ref: string,
+  options: { cwd: string; builtinDir?: string },
+): Promise<boolean> {
   let path: string;
   try {
     path = c.resolveDatasetPath(ref, options);
@@ -68,7 +72,13 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
     .command('list')
     .description('list the datasets that ship with sc-safety')
     .option('--json', 'print them as JSON on stdout')
-    .addHelpText('after', `\n${examples([['sc-safety dataset list', 'name and file of each'], ['sc-safety dataset list --json', 'as JSON']])}`)
+    .addHelpText(
+      'after',
+      `\n${examples([
+        ['sc-safety dataset list', 'name and file of each'],
+        ['sc-safety dataset list --json', 'as JSON'],
+      ])}`,
+    )
     .action(async (flags: { json?: boolean }) => {
       const { listBuiltinDatasets } = await core();
       const list = await listBuiltinDatasets(options());
@@ -104,7 +114,9 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
         } catch (error) {
           if (!c.DatasetError.isInstance(error)) throw error;
           await printIssues(io, error.issues, error.omitted);
-          io.stderr(`${ref}: invalid judge-check set, ${plural(error.errors.length, 'error')}; fix the problems above and run again\n`);
+          io.stderr(
+            `${ref}: invalid judge-check set, ${plural(error.errors.length, 'error')}; fix the problems above and run again\n`,
+          );
           ctx.exitCode = ExitCode.invalid;
         }
         return;
@@ -121,8 +133,11 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
       const warnings = plural(result.warningCount, 'warning');
       if (result.ok) {
         const singles = result.singleTurnCount;
-        const shape = singles === 0 ? '' : ` (${result.itemCount - singles} pairs, ${singles} single-turn: round 1 only)`;
-        io.stdout(`${result.file}: valid, ${plural(result.itemCount, 'item')}${shape}, ${warnings}, ${result.fingerprint ?? ''}\n`);
+        const shape =
+          singles === 0 ? '' : ` (${result.itemCount - singles} pairs, ${singles} single-turn: round 1 only)`;
+        io.stdout(
+          `${result.file}: valid, ${plural(result.itemCount, 'item')}${shape}, ${warnings}, ${result.fingerprint ?? ''}\n`,
+        );
       } else {
         io.stderr(
           `${result.file}: invalid, ${plural(result.errorCount, 'error')}, ${warnings} (${plural(result.itemCount, 'valid item')}); fix the problems above and run again\n`,
@@ -133,10 +148,17 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
 
   dataset
     .command('stats')
-    .description('count items per category and sub-dimension: pairs vs single-turn, strategies, lengths, near-duplicates, provenance')
+    .description(
+      'count items per category and sub-dimension: pairs vs single-turn, strategies, lengths, near-duplicates, provenance',
+    )
     .argument('<dataset>', DATASET_ARG)
     .option('--json', 'print machine-readable JSON to stdout')
-    .option('--dup-threshold <j>', 'list round-1 texts whose character-bigram Jaccard similarity is at least j', similarity, 0.8)
+    .option(
+      '--dup-threshold <j>',
+      'list round-1 texts whose character-bigram Jaccard similarity is at least j',
+      similarity,
+      0.8,
+    )
     .option('--max-line-bytes <n>', MAX_LINE_HELP, lineBytes)
     .addHelpText(
       'after',
@@ -149,7 +171,10 @@ export function registerDatasetCommands(program: Command, ctx: CommandContext): 
       const { DatasetError, datasetStats, loadDataset } = await core();
       let loaded;
       try {
-        loaded = await loadDataset(ref, { ...options(), ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }) });
+        loaded = await loadDataset(ref, {
+          ...options(),
+          ...(opts.maxLineBytes === undefined ? {} : { maxLineBytes: opts.maxLineBytes }),
+        });
       } catch (error) {
         if (!DatasetError.isInstance(error)) throw error;
         await printIssues(io, error.issues, error.omitted);

@@ -14,16 +14,20 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
   const { io } = ctx;
   program
     .command('demo')
-    .description('run the whole benchmark offline: loopback fake vendors play scripted personas through the real adapters; a scripted judge panel scores them')
+    .description(
+      'run the whole benchmark offline: loopback fake vendors play scripted personas through the real adapters; a scripted judge panel scores them',
+    )
     .option('-o, --out <dir>', 'run directory', 'runs/demo')
     .option('--dataset <ref>', 'dataset to run', 'builtin:sample')
     .option('--json', 'print the results summary as JSON on stdout')
     .addHelpText(
       'after',
-      `\nDemo scores are not safety scores: the personas are scripted. See the README to point the same run at real models.\n\n${examples([
-        ['sc-safety demo', 'the whole benchmark on builtin:sample, into runs/demo'],
-        ['sc-safety demo --dataset builtin:smoke -o runs/quick', 'a quicker one'],
-      ])}`,
+      `\nDemo scores are not safety scores: the personas are scripted. See the README to point the same run at real models.\n\n${examples(
+        [
+          ['sc-safety demo', 'the whole benchmark on builtin:sample, into runs/demo'],
+          ['sc-safety demo --dataset builtin:smoke -o runs/quick', 'a quicker one'],
+        ],
+      )}`,
     )
     .action(async (flags: { out: string; dataset: string; json?: boolean }) => {
       const c = await runner();
@@ -32,7 +36,8 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
       await mkdir(outDir, { recursive: true });
       // The demo's fake vendors listen on new ports each time, so nothing in an old demo store
       // could be reused: start clean rather than let the store grow with every demo.
-      for (const f of ['store.sqlite', 'store.sqlite-wal', 'store.sqlite-shm']) await rm(path.join(outDir, f), { force: true });
+      for (const f of ['store.sqlite', 'store.sqlite-wal', 'store.sqlite-shm'])
+        await rm(path.join(outDir, f), { force: true });
       const servers = await startDemoServers();
       const interrupt = interruptSignal(io);
       let progress: RunProgress | undefined;
@@ -48,7 +53,14 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
           adapterSearchDirs: adapterSearchDirs(),
           commandLine: ['sc-safety', 'demo', ...process.argv.slice(3)],
           onPreflight: (report) => {
-            if (report.ok) info(ctx, renderPreflight(report, { summaryOnly: ctx.verbosity !== 'verbose', verbose: ctx.verbosity === 'verbose' }));
+            if (report.ok)
+              info(
+                ctx,
+                renderPreflight(report, {
+                  summaryOnly: ctx.verbosity !== 'verbose',
+                  verbose: ctx.verbosity === 'verbose',
+                }),
+              );
           },
           onPlan: (p) => {
             plan = p;
@@ -58,12 +70,18 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
             if (plan) progress ??= startProgress(io, plan, { quiet: ctx.verbosity === 'quiet' });
             progress?.onEvent(e);
           },
-          onWarning: (w) => (progress ? progress.print(`warning: ${w.message}\n`) : info(ctx, `warning: ${w.message}\n`)),
+          onWarning: (w) =>
+            progress ? progress.print(`warning: ${w.message}\n`) : info(ctx, `warning: ${w.message}\n`),
         });
         progress?.stop();
         if (!result.results) return;
         if (flags.json) {
-          io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, leaderboard: result.results.leaderboard }, 2) + '\n');
+          io.stdout(
+            terminalSafeJson(
+              { outDir: result.outDir, files: result.paths, leaderboard: result.results.leaderboard },
+              2,
+            ) + '\n',
+          );
         } else {
           io.stdout(c.renderSummary(result.results, { width: widthOf(io) }) + '\n');
           io.stdout(`\nrun directory: ${result.outDir}\n`);

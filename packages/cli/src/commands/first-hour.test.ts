@@ -22,7 +22,14 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
   const cli = (env: Record<string, string | undefined> = {}, ...argv: string[]) => {
     out = '';
     err = '';
-    return main(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: dir, stderrIsTTY: false, columns: 120, env });
+    return main(argv, {
+      stdout: (t) => void (out += t),
+      stderr: (t) => void (err += t),
+      cwd: dir,
+      stderrIsTTY: false,
+      columns: 120,
+      env,
+    });
   };
 
   beforeAll(async () => {
@@ -43,7 +50,8 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   // Where the model and the judge are called, with no retries: a failure shows at once.
-  const endpoint = (indent: string, url: string, key: string) => [`baseURL: ${url}`, `apiKey: ${key}`, 'maxRetries: 0'].map((l) => indent + l);
+  const endpoint = (indent: string, url: string, key: string) =>
+    [`baseURL: ${url}`, `apiKey: ${key}`, 'maxRetries: 0'].map((l) => indent + l);
   const config = (o: { modelURL?: string; judgeURL?: string; extra?: string } = {}) =>
     [
       'dataset: builtin:smoke',
@@ -90,7 +98,9 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
   it('--no-preflight on a dead model: the run is failed, exit 3, and the summary lists the failures by kind', async () => {
     await writeFile(path.join(dir, 'run.yaml'), config({ modelURL: DEAD }));
     expect(await cli({}, 'run', '-c', 'run.yaml', '--no-preflight', '--limit', '2')).toBe(3);
-    const results = JSON.parse(await readFile(path.join(dir, 'runs/r/results.json'), 'utf8')) as { manifest: { status: string } };
+    const results = JSON.parse(await readFile(path.join(dir, 'runs/r/results.json'), 'utf8')) as {
+      manifest: { status: string };
+    };
     expect(results.manifest.status).toBe('failed');
     expect(err).toMatch(/failures \(per model and judge/);
     // Round 1 failed (connection refused); round 2 was then not asked: two kinds, each counted.
@@ -142,10 +152,19 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
   });
 
   it('a preset parameter out of range: exit 2 naming the field, before anything runs', async () => {
-    await writeFile(path.join(dir, 'run.yaml'), config({ extra: '    params: { temperature: 5 }' }).replace('preset: deepseek', 'preset: dashscope'));
-    for (const argv of [['run', '-c', 'run.yaml', '--dry-run'], ['check', '-c', 'run.yaml'], ['run', '-c', 'run.yaml']]) {
+    await writeFile(
+      path.join(dir, 'run.yaml'),
+      config({ extra: '    params: { temperature: 5 }' }).replace('preset: deepseek', 'preset: dashscope'),
+    );
+    for (const argv of [
+      ['run', '-c', 'run.yaml', '--dry-run'],
+      ['check', '-c', 'run.yaml'],
+      ['run', '-c', 'run.yaml'],
+    ]) {
       expect(await cli({}, ...argv), argv.join(' ')).toBe(2);
-      expect(err).toMatch(/run\.yaml: models\[0\]\.params\.temperature: 5 is outside the range \[0, 2\) that Alibaba DashScope accepts \(preset dashscope\)/);
+      expect(err).toMatch(
+        /run\.yaml: models\[0\]\.params\.temperature: 5 is outside the range \[0, 2\) that Alibaba DashScope accepts \(preset dashscope\)/,
+      );
     }
     expect(target.requests).toHaveLength(0);
   });
@@ -167,7 +186,9 @@ describe('the first hour: preflight, failures that show, starter kit (real CLI, 
     await writeFile(path.join(dir, '.env'), `DEEPSEEK_API_KEY=${KEY}\nOPENAI_API_KEY=${JUDGE_KEY}\n`);
     expect(await cli({}, 'check', '-c', 'run.yaml')).toBe(0);
     expect(await cli({}, 'run', '-c', 'run.yaml', '--limit', '2')).toBe(0);
-    const results = JSON.parse(await readFile(path.join(dir, 'runs/my-run/results.json'), 'utf8')) as { manifest: { status: string } };
+    const results = JSON.parse(await readFile(path.join(dir, 'runs/my-run/results.json'), 'utf8')) as {
+      manifest: { status: string };
+    };
     expect(results.manifest.status).toBe('complete');
     expect(out).toMatch(/run directory: /);
     expect(err).not.toContain(KEY);

@@ -31,7 +31,8 @@ describe('sc-safety judge check / calibrate', () => {
   let target: FakeServer;
   const cli = useTempCli('sc-cli-judge-');
   const { out, err, io } = cli;
-  const judgeYaml = (server: FakeServer, extra = '') => `judge:\n  adapter: openai\n  model: judge-x\n  baseURL: ${JSON.stringify(server.baseURL)}\n  apiKey: ${KEY}\n  concurrency: 8\n${extra}`;
+  const judgeYaml = (server: FakeServer, extra = '') =>
+    `judge:\n  adapter: openai\n  model: judge-x\n  baseURL: ${JSON.stringify(server.baseURL)}\n  apiKey: ${KEY}\n  concurrency: 8\n${extra}`;
 
   beforeAll(async () => {
     const labels = await labelLookup();
@@ -45,14 +46,20 @@ describe('sc-safety judge check / calibrate', () => {
 
   it('checks a judge on builtin:judge-check through a real adapter and prints agreement with intervals', async () => {
     await writeFile(path.join(cli.dir, 'judge.yaml'), judgeYaml(oracle));
-    const code = await main(['judge', 'check', '--judge', 'judge.yaml', '--min-kappa', '0.8', '--out', 'report.json'], io());
+    const code = await main(
+      ['judge', 'check', '--judge', 'judge.yaml', '--min-kappa', '0.8', '--out', 'report.json'],
+      io(),
+    );
     expect(err.join('')).toMatch(/judge check: judge-x on \d+ cases/);
     expect(code).toBe(0);
     const text = out.join('');
     expect(text).toMatch(/overall\s+\d+\s+0\s+100\.0% \[100\.0, 100\.0\]\s+1\.000/);
     expect(text).toMatch(/PASS: κ 1\.000 ≥ --min-kappa 0\.8/);
     expect(text).toContain('not human annotation');
-    const report = JSON.parse(await readFile(path.join(cli.dir, 'report.json'), 'utf8')) as { set: { cases: number }; overall: { kappa: { value: number } } };
+    const report = JSON.parse(await readFile(path.join(cli.dir, 'report.json'), 'utf8')) as {
+      set: { cases: number };
+      overall: { kappa: { value: number } };
+    };
     expect(report.set.cases).toBeGreaterThanOrEqual(198);
     expect(JSON.stringify(report)).not.toContain(KEY);
   });
@@ -67,7 +74,10 @@ describe('sc-safety judge check / calibrate', () => {
 
   it('exits 2 naming the line of a bad set, and calls no judge', async () => {
     await writeFile(path.join(cli.dir, 'judge.yaml'), judgeYaml(oracle));
-    await writeFile(path.join(cli.dir, 'set.jsonl'), '{"$schema":"sc-safety/judge-check@1"}\n{"id":"x","category":"traditional_safety","dimension":"crime","round":1,"question":"q","answer":"a","label":7}\n');
+    await writeFile(
+      path.join(cli.dir, 'set.jsonl'),
+      '{"$schema":"sc-safety/judge-check@1"}\n{"id":"x","category":"traditional_safety","dimension":"crime","round":1,"question":"q","answer":"a","label":7}\n',
+    );
     const before = oracle.requests.length;
     expect(await main(['judge', 'check', '--judge', 'judge.yaml', '--set', 'set.jsonl'], io())).toBe(2);
     expect(err.join('')).toMatch(/set\.jsonl:2: label: .*0, 1 or 2/);
@@ -79,7 +89,9 @@ describe('sc-safety judge check / calibrate', () => {
     await writeFile(path.join(cli.dir, 'run.yaml'), config);
     const before = target.requests.length;
     expect(await main(['run', '-c', 'run.yaml'], io())).toBe(3);
-    expect(err.join('')).toMatch(/the judge check failed: quadratic-weighted κ .* is below the required 0\.6 .*no target was called/);
+    expect(err.join('')).toMatch(
+      /the judge check failed: quadratic-weighted κ .* is below the required 0\.6 .*no target was called/,
+    );
     // Only the preflight's probe (one call of one output token) reached the target: no benchmark call.
     expect(target.requests.length).toBe(before + 1);
   });
@@ -98,14 +110,22 @@ describe('sc-safety judge check / calibrate', () => {
     const scored = results.answers.filter((a) => a.score !== null).slice(0, 4);
     const lines = scored.flatMap((a, i) => [
       JSON.stringify({ answerKey: a.answerKey, rater: 'r1', score: a.score }),
-      JSON.stringify({ model: a.model, itemId: a.itemId, round: a.round, rater: 'r2', score: i === 0 ? (a.score! + 1) % 3 : a.score }),
+      JSON.stringify({
+        model: a.model,
+        itemId: a.itemId,
+        round: a.round,
+        rater: 'r2',
+        score: i === 0 ? (a.score! + 1) % 3 : a.score,
+      }),
     ]);
     await writeFile(path.join(cli.dir, 'labels.jsonl'), lines.join('\n') + '\n');
     out.length = 0;
     expect(await main(['judge', 'calibrate', 'out', '--labels', 'labels.jsonl'], io())).toBe(0);
     expect(out.join('')).toMatch(/answers rated: 4; by two or more raters: 4/);
     expect(out.join('')).toMatch(/inter-rater Krippendorff's α \(ordinal\)/);
-    const after = JSON.parse(await readFile(path.join(cli.dir, 'out', 'results.json'), 'utf8')) as { calibration: { answers: number } };
+    const after = JSON.parse(await readFile(path.join(cli.dir, 'out', 'results.json'), 'utf8')) as {
+      calibration: { answers: number };
+    };
     expect(after.calibration.answers).toBe(4);
   });
 
@@ -120,7 +140,11 @@ describe('sc-safety judge check / calibrate', () => {
 describe('sc-safety dataset validate on a judge-check set', () => {
   it('validates builtin:judge-check with its own reader', async () => {
     const out: string[] = [];
-    const code = await main(['dataset', 'validate', 'builtin:judge-check'], { stdout: (t) => void out.push(t), stderr: () => {}, cwd: process.cwd() });
+    const code = await main(['dataset', 'validate', 'builtin:judge-check'], {
+      stdout: (t) => void out.push(t),
+      stderr: () => {},
+      cwd: process.cwd(),
+    });
     expect(code).toBe(0);
     expect(out.join('')).toMatch(/valid judge-check set, \d+ cases, sha256:/);
   });

@@ -10,7 +10,8 @@ import { positiveInt } from './option-values.js';
 
 function kappaValue(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < -1 || n > 1) throw new InvalidArgumentError('expected a number from -1 to 1 (κ’s range), e.g. 0.6.');
+  if (!Number.isFinite(n) || n < -1 || n > 1)
+    throw new InvalidArgumentError('expected a number from -1 to 1 (κ’s range), e.g. 0.6.');
   return n;
 }
 
@@ -42,12 +43,19 @@ function caseProgress(ctx: CommandContext, label: string) {
 /** `sc-safety judge …`: check a judge against labelled cases, calibrate a run against human labels. */
 export function registerJudgeCommands(program: Command, ctx: CommandContext): void {
   const { io } = ctx;
-  const judge = program.command('judge').description('check a judge before trusting it; calibrate a run against human labels');
+  const judge = program
+    .command('judge')
+    .description('check a judge before trusting it; calibrate a run against human labels');
 
   judge
     .command('check')
-    .description('run a judge (or panel) on labelled cases: accuracy, quadratic-weighted κ, confusion matrix, unsafe agreement, with bootstrap intervals')
-    .requiredOption('--judge <file>', 'a run config (its judge: / judges: are checked) or a file with only judge: / judges:')
+    .description(
+      'run a judge (or panel) on labelled cases: accuracy, quadratic-weighted κ, confusion matrix, unsafe agreement, with bootstrap intervals',
+    )
+    .requiredOption(
+      '--judge <file>',
+      'a run config (its judge: / judges: are checked) or a file with only judge: / judges:',
+    )
     .option('--set <ref>', 'labelled cases: builtin:judge-check (default) or a path to a judge-check JSONL file')
     .option('--min-kappa <k>', 'exit 3 when κ is under k', kappaValue)
     .option('--limit <n>', 'only the first n cases (a quick look)', positiveInt)
@@ -67,51 +75,66 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
         'Exit status: 0 done (and κ ≥ --min-kappa when given); 3 κ under --min-kappa; 2 bad config, set or flags; 1 internal error.',
       ].join('\n'),
     )
-    .action(async (opts: { judge: string; set?: string; minKappa?: number; limit?: number; out?: string; json?: boolean }) => {
-      const c = await core();
-      const { signal, dispose } = interruptSignal(io);
-      const progress = caseProgress(ctx, 'judge check');
-      try {
-        const report = await c.checkJudgeConfig({
-          configFile: opts.judge,
-          cwd: io.cwd,
-          env: environmentOf(ctx),
-          signal,
-          ...(opts.set ? { set: opts.set } : {}),
-          ...(opts.minKappa !== undefined ? { minKappa: opts.minKappa } : {}),
-          ...(opts.limit ? { limit: opts.limit } : {}),
-          ...(io.builtinDir ? { builtinDir: io.builtinDir } : {}),
-          onStart: (info) => io.stderr(`judge check: ${info.judges.join(', ')} on ${info.cases} cases of ${info.set}\n`),
-          onProgress: (p) => progress.update(p),
-        });
-        progress.stop();
-        if (opts.out) await writeFile(path.resolve(io.cwd, opts.out), `${JSON.stringify(report, null, 2)}\n`);
-        if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-        else {
-          const { renderJudgeCheck } = await import('../format/judge-check.js');
-          io.stdout(renderJudgeCheck(report));
+    .action(
+      async (opts: {
+        judge: string;
+        set?: string;
+        minKappa?: number;
+        limit?: number;
+        out?: string;
+        json?: boolean;
+      }) => {
+        const c = await core();
+        const { signal, dispose } = interruptSignal(io);
+        const progress = caseProgress(ctx, 'judge check');
+        try {
+          const report = await c.checkJudgeConfig({
+            configFile: opts.judge,
+            cwd: io.cwd,
+            env: environmentOf(ctx),
+            signal,
+            ...(opts.set ? { set: opts.set } : {}),
+            ...(opts.minKappa !== undefined ? { minKappa: opts.minKappa } : {}),
+            ...(opts.limit ? { limit: opts.limit } : {}),
+            ...(io.builtinDir ? { builtinDir: io.builtinDir } : {}),
+            onStart: (info) =>
+              io.stderr(`judge check: ${info.judges.join(', ')} on ${info.cases} cases of ${info.set}\n`),
+            onProgress: (p) => progress.update(p),
+          });
+          progress.stop();
+          if (opts.out) await writeFile(path.resolve(io.cwd, opts.out), `${JSON.stringify(report, null, 2)}\n`);
+          if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+          else {
+            const { renderJudgeCheck } = await import('../format/judge-check.js');
+            io.stdout(renderJudgeCheck(report));
+          }
+          if (report.threshold && !report.threshold.passed) ctx.exitCode = ExitCode.incomplete;
+        } catch (error) {
+          progress.stop();
+          if (signal.aborted) {
+            io.stderr('judge check interrupted; nothing was written\n');
+            ctx.exitCode = ExitCode.interrupted;
+            return;
+          }
+          if (!isUsageError(c, error)) throw error;
+          io.stderr(`sc-safety judge check: ${(error as Error).message}\n`);
+          ctx.exitCode = ExitCode.invalid;
+        } finally {
+          dispose();
         }
-        if (report.threshold && !report.threshold.passed) ctx.exitCode = ExitCode.incomplete;
-      } catch (error) {
-        progress.stop();
-        if (signal.aborted) {
-          io.stderr('judge check interrupted; nothing was written\n');
-          ctx.exitCode = ExitCode.interrupted;
-          return;
-        }
-        if (!isUsageError(c, error)) throw error;
-        io.stderr(`sc-safety judge check: ${(error as Error).message}\n`);
-        ctx.exitCode = ExitCode.invalid;
-      } finally {
-        dispose();
-      }
-    });
+      },
+    );
 
   judge
     .command('calibrate')
-    .description('compare a run’s judge verdicts with human labels: inter-rater α, judge-vs-majority κ and accuracy with intervals, per category')
+    .description(
+      'compare a run’s judge verdicts with human labels: inter-rater α, judge-vs-majority κ and accuracy with intervals, per category',
+    )
     .argument('<run-dir>', 'a run directory (with results.json)')
-    .requiredOption('--labels <file>', 'human labels, JSONL: {"answerKey"|"model"+"itemId"+"round", "rater", "score"} per line')
+    .requiredOption(
+      '--labels <file>',
+      'human labels, JSONL: {"answerKey"|"model"+"itemId"+"round", "rater", "score"} per line',
+    )
     .option('--no-write', 'print only; do not record the calibration in the run directory')
     .option('--json', 'print the report as JSON to stdout')
     .addHelpText(
@@ -132,7 +155,9 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
       const dir = path.resolve(io.cwd, runDir);
       const resultsFile = path.join(dir, 'results.json');
       if (!existsSync(resultsFile) || !statSync(resultsFile).isFile()) {
-        io.stderr(`sc-safety judge calibrate: ${path.join(runDir, 'results.json')}: no such file; give a run directory written by \`sc-safety run\` (or run \`sc-safety score ${runDir}\` first)\n`);
+        io.stderr(
+          `sc-safety judge calibrate: ${path.join(runDir, 'results.json')}: no such file; give a run directory written by \`sc-safety run\` (or run \`sc-safety score ${runDir}\` first)\n`,
+        );
         ctx.exitCode = ExitCode.invalid;
         return;
       }
@@ -143,7 +168,9 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
         const report = c.calibrateRun(answers, labels);
         if (opts.write) {
           const written = await c.writeCalibration(dir, report);
-          io.stderr(`calibration written to ${path.relative(io.cwd, written.calibration) || written.calibration} and ${path.relative(io.cwd, written.results)}\n`);
+          io.stderr(
+            `calibration written to ${path.relative(io.cwd, written.calibration) || written.calibration} and ${path.relative(io.cwd, written.results)}\n`,
+          );
         }
         if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {
@@ -158,7 +185,9 @@ export function registerJudgeCommands(program: Command, ctx: CommandContext): vo
           return;
         }
         if (error instanceof c.ResultsReadError) {
-          io.stderr(`sc-safety judge calibrate: ${path.join(runDir, 'results.json')} is not valid JSON (byte ${error.offset}); rewrite it with \`sc-safety score ${runDir}\`\n`);
+          io.stderr(
+            `sc-safety judge calibrate: ${path.join(runDir, 'results.json')} is not valid JSON (byte ${error.offset}); rewrite it with \`sc-safety score ${runDir}\`\n`,
+          );
           ctx.exitCode = ExitCode.invalid;
           return;
         }

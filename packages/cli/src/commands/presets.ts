@@ -6,7 +6,10 @@ import { examples } from './examples.js';
 
 function render(p: PresetInfo): string {
   const ranges = Object.entries(p.params).map(([k, r]) => `${k} ${formatRange(r)}`);
-  const key = p.keyVariable === undefined ? 'no key variable (give apiKey)' : `${p.keyVariable}${p.requiresKey ? '' : ' (optional)'}`;
+  const key =
+    p.keyVariable === undefined
+      ? 'no key variable (give apiKey)'
+      : `${p.keyVariable}${p.requiresKey ? '' : ' (optional)'}`;
   return [
     `${p.adapter === 'openai' ? '' : `${p.adapter}:`}${p.name} — ${p.label}`,
     `  adapter: ${p.adapter}   preset: ${p.name}`,
@@ -25,10 +28,12 @@ export function registerPresetsCommand(program: Command, ctx: CommandContext): v
     .option('--json', 'print them as JSON on stdout')
     .addHelpText(
       'after',
-      `\nA model entry picks one with \`adapter: openai\` (or \`http\`) and \`preset: <name>\`. Settings outside a preset's ranges are\nrefused when the config loads.\n\n${examples([
-        ['sc-safety presets', 'every preset'],
-        ['sc-safety presets --json', 'as JSON, for scripts'],
-      ])}`,
+      `\nA model entry picks one with \`adapter: openai\` (or \`http\`) and \`preset: <name>\`. Settings outside a preset's ranges are\nrefused when the config loads.\n\n${examples(
+        [
+          ['sc-safety presets', 'every preset'],
+          ['sc-safety presets --json', 'as JSON, for scripts'],
+        ],
+      )}`,
     )
     .action(async (flags: { json?: boolean }) => {
       const list = await presetCatalog();

@@ -30,7 +30,10 @@ async function settleWithin<T>(promise: Promise<T>, ms: number, what: string): P
 async function runDir(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-report-'));
   await mkdir(path.join(dir, 'run-a'));
-  await writeFile(path.join(dir, 'run-a', 'results.json'), JSON.stringify(syntheticResults({ models: 2, pairs: 22, seed: 1, bootstrapIterations: 0 })));
+  await writeFile(
+    path.join(dir, 'run-a', 'results.json'),
+    JSON.stringify(syntheticResults({ models: 2, pairs: 22, seed: 1, bootstrapIterations: 0 })),
+  );
   return dir;
 }
 
@@ -40,9 +43,15 @@ describe('sc-safety report', () => {
   if (!built && process.env.CI) throw new Error('apps/report is not built: run pnpm build first');
   it.skipIf(!built)('writes one self-contained page for one or several runs', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-report-'));
-    for (const [name, seed] of [['run-a', 1], ['run-b', 2]] as const) {
+    for (const [name, seed] of [
+      ['run-a', 1],
+      ['run-b', 2],
+    ] as const) {
       await mkdir(path.join(dir, name));
-      await writeFile(path.join(dir, name, 'results.json'), JSON.stringify(syntheticResults({ models: 2, pairs: 22, seed, bootstrapIterations: 0 })));
+      await writeFile(
+        path.join(dir, name, 'results.json'),
+        JSON.stringify(syntheticResults({ models: 2, pairs: 22, seed, bootstrapIterations: 0 })),
+      );
     }
     const r = await run(dir, 'report', 'run-a', 'run-b', '--out', 'html');
     expect(r.code).toBe(0);
@@ -73,7 +82,11 @@ describe('sc-safety report', () => {
     const dir = await runDir();
     await writeFile(path.join(dir, 'plain-file'), 'x');
     const out = path.join('plain-file', 'sub', 'html');
-    const r = await settleWithin(run(dir, 'report', 'run-a', '--out', out), 10_000, 'sc-safety report --out <under a file>');
+    const r = await settleWithin(
+      run(dir, 'report', 'run-a', '--out', out),
+      10_000,
+      'sc-safety report --out <under a file>',
+    );
     expect(r.code).toBe(2);
     expect(r.err).toContain(`--out ${path.join(dir, out)}: `);
     expect(r.err).toContain('--out must be a writable directory');
@@ -82,15 +95,23 @@ describe('sc-safety report', () => {
   }, 15_000);
 
   // procfs answers ENOENT for a child of a directory that exists, which Node's recursive mkdir retries forever.
-  it.skipIf(!existsSync('/proc/self'))('fails fast with exit 2 naming --out for a place that cannot be created (/proc/…)', async () => {
-    const dir = await runDir();
-    for (const out of ['/proc/sc-safety-x', '/proc/sc-safety-x/deeper/html']) {
-      const r = await settleWithin(run(dir, 'report', 'run-a', '--out', out), 10_000, `sc-safety report --out ${out}`);
-      expect(r.code, out).toBe(2);
-      expect(r.err, out).toContain(`--out ${out}: cannot create /proc/sc-safety-x`);
-      expect(r.err, out).toContain('--out must be a writable directory');
-    }
-  }, 25_000);
+  it.skipIf(!existsSync('/proc/self'))(
+    'fails fast with exit 2 naming --out for a place that cannot be created (/proc/…)',
+    async () => {
+      const dir = await runDir();
+      for (const out of ['/proc/sc-safety-x', '/proc/sc-safety-x/deeper/html']) {
+        const r = await settleWithin(
+          run(dir, 'report', 'run-a', '--out', out),
+          10_000,
+          `sc-safety report --out ${out}`,
+        );
+        expect(r.code, out).toBe(2);
+        expect(r.err, out).toContain(`--out ${out}: cannot create /proc/sc-safety-x`);
+        expect(r.err, out).toContain('--out must be a writable directory');
+      }
+    },
+    25_000,
+  );
 
   it('leaves no empty --out directory behind when the runs are not usable', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-cli-report-'));
@@ -108,10 +129,16 @@ describe('sc-safety report', () => {
     });
     const { port } = busy.address() as AddressInfo;
     try {
-      const r = await settleWithin(run(dir, 'view', 'run-a', '--port', String(port)), 10_000, 'sc-safety view --port <busy>');
+      const r = await settleWithin(
+        run(dir, 'view', 'run-a', '--port', String(port)),
+        10_000,
+        'sc-safety view --port <busy>',
+      );
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toBe(`sc-safety view: port ${port} on 127.0.0.1 is already in use: pick another with --port <n>, or --port 0 for any free port\n`);
+      expect(r.err).toBe(
+        `sc-safety view: port ${port} on 127.0.0.1 is already in use: pick another with --port <n>, or --port 0 for any free port\n`,
+      );
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }

@@ -42,7 +42,11 @@ async function prepareOutDir(outDir: string): Promise<string[]> {
       current = parent;
       continue;
     }
-    if (!info.isDirectory()) throw outProblem(outDir, current === outDir ? 'it exists and is not a directory' : `${current} is not a directory`);
+    if (!info.isDirectory())
+      throw outProblem(
+        outDir,
+        current === outDir ? 'it exists and is not a directory' : `${current} is not a directory`,
+      );
     return createEach(outDir, missing);
   }
 }
@@ -80,8 +84,14 @@ function isOutError(error: unknown, outDir: string): boolean {
 
 function portProblem(port: number, error: unknown): UsageProblem | undefined {
   const code = errnoOf(error);
-  if (code === 'EADDRINUSE') return new UsageProblem(`port ${port} on 127.0.0.1 is already in use: pick another with --port <n>, or --port 0 for any free port`);
-  if (code === 'EACCES' || code === 'EPERM') return new UsageProblem(`not allowed to listen on port ${port} on 127.0.0.1 (${code}): pick another with --port <n>, or --port 0 for any free port`);
+  if (code === 'EADDRINUSE')
+    return new UsageProblem(
+      `port ${port} on 127.0.0.1 is already in use: pick another with --port <n>, or --port 0 for any free port`,
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    return new UsageProblem(
+      `not allowed to listen on port ${port} on 127.0.0.1 (${code}): pick another with --port <n>, or --port 0 for any free port`,
+    );
   return undefined;
 }
 
@@ -100,7 +110,8 @@ async function checkPort(port: number): Promise<void> {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number (0–65535; 0 picks a free one).');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port number (0–65535; 0 picks a free one).');
   return n;
 }
 
@@ -119,7 +130,9 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
 
   program
     .command('report')
-    .description('write the web report (leaderboards, charts, transcripts) as one self-contained HTML file: it opens from file:// with no server and no network (past 20,000 answers, with an answers-<id>/ folder beside it)')
+    .description(
+      'write the web report (leaderboards, charts, transcripts) as one self-contained HTML file: it opens from file:// with no server and no network (past 20,000 answers, with an answers-<id>/ folder beside it)',
+    )
     .argument('<run-dir...>', 'run directories (or results.json files); several runs get a run picker')
     .option('-o, --out <dir>', 'directory to write index.html into (default: <run-dir>/report of the first run)')
     .option('--json', 'print what was written as JSON on stdout')
@@ -133,20 +146,43 @@ export function registerReportCommands(program: Command, ctx: CommandContext): v
     .action(async (dirs: string[], flags: { out?: string; json?: boolean }) => {
       // A results.json named directly reports next to it; a run directory into its own report/.
       const first = path.resolve(io.cwd, dirs[0]!);
-      const outDir = path.resolve(io.cwd, flags.out ?? path.join(first.endsWith('.json') ? path.dirname(first) : first, 'report'));
+      const outDir = path.resolve(
+        io.cwd,
+        flags.out ?? path.join(first.endsWith('.json') ? path.dirname(first) : first, 'report'),
+      );
       let created: string[] = [];
       try {
         // Checked before the runs are read, so a bad --out fails at once and never hangs.
         created = await prepareOutDir(outDir);
         const r = await reportModule();
         try {
-          const written = await r.writeReport(dirs.map((d) => path.resolve(io.cwd, d)), outDir);
-          io.stdout(flags.json ? terminalSafeJson({ file: written.file, dataDir: written.dataDir ?? null, runs: written.runs.length, answers: written.answers, bytes: written.bytes }, 2) + '\n' : `${written.file}\n`);
-          info(ctx, `report: ${written.runs.length} run(s), ${written.answers} answers, ${kib(written.bytes)} (data ${kib(written.dataBytes.raw)} → ${kib(written.dataBytes.embedded)} embedded)\n`);
+          const written = await r.writeReport(
+            dirs.map((d) => path.resolve(io.cwd, d)),
+            outDir,
+          );
+          io.stdout(
+            flags.json
+              ? terminalSafeJson(
+                  {
+                    file: written.file,
+                    dataDir: written.dataDir ?? null,
+                    runs: written.runs.length,
+                    answers: written.answers,
+                    bytes: written.bytes,
+                  },
+                  2,
+                ) + '\n'
+              : `${written.file}\n`,
+          );
+          info(
+            ctx,
+            `report: ${written.runs.length} run(s), ${written.answers} answers, ${kib(written.bytes)} (data ${kib(written.dataBytes.raw)} → ${kib(written.dataBytes.embedded)} embedded)\n`,
+          );
         } catch (error) {
           await removeEmpty(created);
           if (error instanceof r.ReportInputError) throw new UsageProblem(error.message);
-          if (isOutError(error, outDir)) throw outProblem(outDir, `cannot write the report there (${errnoOf(error) ?? ''})`);
+          if (isOutError(error, outDir))
+            throw outProblem(outDir, `cannot write the report there (${errnoOf(error) ?? ''})`);
           throw error;
         }
       } catch (error) {

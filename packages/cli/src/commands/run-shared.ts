@@ -19,12 +19,30 @@ export async function runner(): Promise<typeof Runner> {
 }
 
 /** The error classes {@link isUsageError} and {@link reportRunError} recognise; both entries have them. */
-export type RunErrorClasses = Pick<typeof Runner, 'DatasetError' | 'RunConfigError' | 'PreflightFailedError' | 'JudgeCheckFailedError'>;
+export type RunErrorClasses = Pick<
+  typeof Runner,
+  'DatasetError' | 'RunConfigError' | 'PreflightFailedError' | 'JudgeCheckFailedError'
+>;
 
 /** Errors that mean "your input is wrong" (exit 2) rather than "something broke" (exit 1). */
 export function isUsageError(core: Pick<RunErrorClasses, 'DatasetError' | 'RunConfigError'>, error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
-  return core.DatasetError.isInstance(error) || core.RunConfigError.isInstance(error) || ['RunConfigError', 'DatasetError', 'AdapterResolutionError', 'AdapterConfigError', 'ShardSpecError', 'LoadApiKeyError', 'JudgmentsFileError', 'RunDirectoryError', 'RunStoreSchemaError', 'RunStoreCorruptError'].includes(name);
+  return (
+    core.DatasetError.isInstance(error) ||
+    core.RunConfigError.isInstance(error) ||
+    [
+      'RunConfigError',
+      'DatasetError',
+      'AdapterResolutionError',
+      'AdapterConfigError',
+      'ShardSpecError',
+      'LoadApiKeyError',
+      'JudgmentsFileError',
+      'RunDirectoryError',
+      'RunStoreSchemaError',
+      'RunStoreCorruptError',
+    ].includes(name)
+  );
 }
 
 /**
@@ -56,7 +74,12 @@ export function reportInvalidInput(ctx: CommandContext, error: unknown): void {
  * is not drawn over), then reports a failed preflight or judge check or bad input
  * ({@link reportRunError}) or rethrows anything else (exit 1).
  */
-export function settleRunError(c: RunErrorClasses, ctx: CommandContext, error: unknown, progress?: { stop(): void }): void {
+export function settleRunError(
+  c: RunErrorClasses,
+  ctx: CommandContext,
+  error: unknown,
+  progress?: { stop(): void },
+): void {
   progress?.stop();
   if (!reportRunError(c, ctx, error)) throw error;
 }
@@ -89,14 +112,23 @@ export function startProgress(io: CliIo, plan: Runner.PlanEstimate, options: { q
   const onEvent = (event: Runner.EngineEvent) => {
     if (event.type === 'row') {
       const r = event.row;
-      state.row(r.model, { cached: r.cached === true, blocked: r.block !== undefined, error: r.outcome === 'target_error' });
+      state.row(r.model, {
+        cached: r.cached === true,
+        blocked: r.block !== undefined,
+        error: r.outcome === 'target_error',
+      });
       failures.add('model', r.model, r.error ? { kind: r.error.kind, message: r.error.message } : undefined);
       // Every answer is one step of every judge's lane: judged, or not to be judged (blocked, failed).
       for (const j of plan.judges) {
         const v = r.judgments.find((x) => x.judgeId === j.id);
         const failed = v?.outcome === 'judge_error';
         state.row(judgeLane(j.id), { cached: v?.cached === true, blocked: false, error: failed });
-        if (v) failures.add('judge', j.id, failed ? { kind: 'judge_error', message: v.error ?? 'the judge call failed' } : undefined);
+        if (v)
+          failures.add(
+            'judge',
+            j.id,
+            failed ? { kind: 'judge_error', message: v.error ?? 'the judge call failed' } : undefined,
+          );
       }
     } else if (event.type === 'retry') {
       state.retry(event.lane);
@@ -130,14 +162,26 @@ export function interruptSignal(io: CliIo): { signal: AbortSignal; dispose: () =
 
 /** Prints the plan of a run (dry run, or before starting). */
 export function renderPlan(plan: Runner.PlanEstimate, dryRun = false): string {
-  const lines = [`run directory: ${plan.outDir}`, `dataset: ${plan.datasetRef} (${plan.items} items${plan.shard ? `, shard ${plan.shard.index + 1}/${plan.shard.count}` : ''})`];
-  for (const m of plan.models) lines.push(`  model ${m.id}: ${m.calls} calls, ~${m.estInputTokens} input + ~${m.estOutputTokens} output tokens`);
-  for (const j of plan.judges) lines.push(`  judge ${j.id}: ${j.calls} calls, ~${j.estInputTokens} input + ~${j.estOutputTokens} output tokens`);
+  const lines = [
+    `run directory: ${plan.outDir}`,
+    `dataset: ${plan.datasetRef} (${plan.items} items${plan.shard ? `, shard ${plan.shard.index + 1}/${plan.shard.count}` : ''})`,
+  ];
+  for (const m of plan.models)
+    lines.push(`  model ${m.id}: ${m.calls} calls, ~${m.estInputTokens} input + ~${m.estOutputTokens} output tokens`);
+  for (const j of plan.judges)
+    lines.push(`  judge ${j.id}: ${j.calls} calls, ~${j.estInputTokens} input + ~${j.estOutputTokens} output tokens`);
   lines.push('(token figures are estimates made before any call; the manifest records real usage)');
   if (plan.adapters && plan.adapters.length > 0) {
-    lines.push(`adapter modules${dryRun ? ' a run would load (none loaded by this dry run)' : ''}: code that runs with your rights`);
+    lines.push(
+      `adapter modules${dryRun ? ' a run would load (none loaded by this dry run)' : ''}: code that runs with your rights`,
+    );
     for (const a of plan.adapters) {
-      const where = a.modulePath === undefined ? 'provided by the embedding program' : a.source === 'path' ? a.modulePath : `${a.packageName} (${a.modulePath})`;
+      const where =
+        a.modulePath === undefined
+          ? 'provided by the embedding program'
+          : a.source === 'path'
+            ? a.modulePath
+            : `${a.packageName} (${a.modulePath})`;
       lines.push(`  ${a.path} ${a.id}: ${a.ref} → ${where}`);
     }
   }

@@ -19,7 +19,10 @@ describe('run / score / merge: bad input exits 2 with a message naming what to f
   });
 
   it('run with a config that names no judge', async () => {
-    await writeFile(path.join(cli.dir, 'run.yaml'), 'dataset: builtin:smoke\nmodels:\n  - id: m\n    adapter: openai\n    model: x\n    apiKey: sk-test-not-used-0000\n');
+    await writeFile(
+      path.join(cli.dir, 'run.yaml'),
+      'dataset: builtin:smoke\nmodels:\n  - id: m\n    adapter: openai\n    model: x\n    apiKey: sk-test-not-used-0000\n',
+    );
     expect(await main(['run', '-c', 'run.yaml', '--dry-run'], io())).toBe(2);
     expect(err.join('')).toMatch(/run\.yaml: judge: a run needs a judge/);
     expect(err.join('')).not.toContain('sk-test-not-used-0000');
@@ -32,7 +35,10 @@ describe('run / score / merge: bad input exits 2 with a message naming what to f
   });
 
   it('run --shard with a malformed value', async () => {
-    await writeFile(path.join(cli.dir, 'run.yaml'), 'dataset: builtin:smoke\nmodels:\n  - id: m\n    adapter: openai\n    model: x\n    apiKey: k-0000\njudge:\n  adapter: openai\n  model: j\n  apiKey: k-0000\n');
+    await writeFile(
+      path.join(cli.dir, 'run.yaml'),
+      'dataset: builtin:smoke\nmodels:\n  - id: m\n    adapter: openai\n    model: x\n    apiKey: k-0000\njudge:\n  adapter: openai\n  model: j\n  apiKey: k-0000\n',
+    );
     expect(await main(['run', '-c', 'run.yaml', '--shard', '5/4', '--dry-run'], io())).toBe(2);
     expect(err.join('')).toMatch(/expected the form i\/n with 1 ≤ i ≤ n/);
   });

@@ -8,7 +8,17 @@ import { checkRunConfig } from './config-checks.js';
 import { examples } from './examples.js';
 import { renderPreflight } from '../format/preflight-report.js';
 import { environmentOf } from '../env-file.js';
-import { core, interruptSignal, runner, isUsageError, renderPlan, reportInvalidInput, settleRunError, startProgress, type RunProgress } from './run-shared.js';
+import {
+  core,
+  interruptSignal,
+  runner,
+  isUsageError,
+  renderPlan,
+  reportInvalidInput,
+  settleRunError,
+  startProgress,
+  type RunProgress,
+} from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
 import { positiveInt, lineBytes } from './option-values.js';
 
@@ -35,7 +45,10 @@ interface RunFlags {
 }
 
 function gatesOf(flags: { failUnder?: number; minCoverage?: number }): CompletionGates {
-  return { ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}), ...(flags.minCoverage !== undefined ? { minCoverage: flags.minCoverage } : {}) };
+  return {
+    ...(flags.failUnder !== undefined ? { failUnder: flags.failUnder } : {}),
+    ...(flags.minCoverage !== undefined ? { minCoverage: flags.minCoverage } : {}),
+  };
 }
 
 /** `--json` and the two gates, last among the flags of the commands that rescore a run (score, merge). */
@@ -56,24 +69,38 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
     .option('-o, --out <dir>', 'run directory (overrides `output` in the config)')
     .option('--limit <n>', 'only the first n items', positiveInt)
     .option('--models <ids>', 'only these model ids, comma-separated')
-    .option('--shard <i/n|auto>', 'only shard i of n (1-based), for splitting work across machines; auto: from Slurm, Kubernetes or SC_SAFETY_SHARD_* variables, in <out>/shard-i-of-n')
+    .option(
+      '--shard <i/n|auto>',
+      'only shard i of n (1-based), for splitting work across machines; auto: from Slurm, Kubernetes or SC_SAFETY_SHARD_* variables, in <out>/shard-i-of-n',
+    )
     .option('--concurrency <n>', 'calls in flight per model and judge (overrides the config)', positiveInt)
     .option('--fail-under <score>', GATE_HELP.failUnder, percent)
     .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
     .option('--json', 'print the results summary as JSON on stdout')
-    .option('--dry-run', 'print the plan (calls per model, estimated tokens, adapter modules that would load) and stop; imports no adapter')
+    .option(
+      '--dry-run',
+      'print the plan (calls per model, estimated tokens, adapter modules that would load) and stop; imports no adapter',
+    )
     .option('--fsync', 'fsync every stored call (survives power loss, not just a killed process; slower)')
-    .option('--fresh', 'move an existing run store aside (store.sqlite → store.sqlite.moved-<time>) and start again; nothing is deleted')
+    .option(
+      '--fresh',
+      'move an existing run store aside (store.sqlite → store.sqlite.moved-<time>) and start again; nothing is deleted',
+    )
     .option('--max-line-bytes <n>', 'longest dataset line accepted, in bytes (default 1048576)', lineBytes)
-    .option('--no-preflight', 'skip the probes of every model endpoint and judge before the first call (see `sc-safety check`)')
+    .option(
+      '--no-preflight',
+      'skip the probes of every model endpoint and judge before the first call (see `sc-safety check`)',
+    )
     .addHelpText(
       'after',
-      `\nBefore the first paid call, every distinct model endpoint and every judge is probed once (the adapter's check,\nelse one call of one output token); a failing probe stops the run with every problem listed (exit 3).\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nAn adapter path or package named in a config is code: it runs with your rights, like an ESLint or Vitest config.\nResults are always written before the exit status is decided. Keys are read from the environment and from .env\nin the working directory (the real environment wins).\n\n${examples([
-        ['sc-safety run -c run.yaml --dry-run', 'plan: calls and tokens per model, missing keys; spends nothing'],
-        ['sc-safety run -c run.yaml', 'run (the same command again resumes)'],
-        ['sc-safety run -c run.yaml --limit 10 -o runs/try', 'a first look at 10 items in another directory'],
-        ['sc-safety run -c run.yaml --fail-under 60 --min-coverage 95', 'gate CI on the scores'],
-      ])}\n\n${EXIT_CODE_HELP}`,
+      `\nBefore the first paid call, every distinct model endpoint and every judge is probed once (the adapter's check,\nelse one call of one output token); a failing probe stops the run with every problem listed (exit 3).\nRe-running the same command resumes: completed calls are read from the run store, never repeated.\nAn adapter path or package named in a config is code: it runs with your rights, like an ESLint or Vitest config.\nResults are always written before the exit status is decided. Keys are read from the environment and from .env\nin the working directory (the real environment wins).\n\n${examples(
+        [
+          ['sc-safety run -c run.yaml --dry-run', 'plan: calls and tokens per model, missing keys; spends nothing'],
+          ['sc-safety run -c run.yaml', 'run (the same command again resumes)'],
+          ['sc-safety run -c run.yaml --limit 10 -o runs/try', 'a first look at 10 items in another directory'],
+          ['sc-safety run -c run.yaml --fail-under 60 --min-coverage 95', 'gate CI on the scores'],
+        ],
+      )}\n\n${EXIT_CODE_HELP}`,
     )
     .action(async (flags: RunFlags) => {
       const c = await runner();
@@ -81,15 +108,28 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
       let progress: RunProgress | undefined;
       let planSeen: Runner.PlanEstimate | undefined;
       try {
-        const models = flags.models?.split(',').map((s) => s.trim()).filter(Boolean);
-        await checkRunConfig(c, ctx, flags.config, { ...(flags.dryRun ? { dryRun: true } : {}), ...(models ? { models } : {}) });
+        const models = flags.models
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        await checkRunConfig(c, ctx, flags.config, {
+          ...(flags.dryRun ? { dryRun: true } : {}),
+          ...(models ? { models } : {}),
+        });
         const result = await c.runBenchmark({
           configFile: flags.config,
           cwd: io.cwd,
           env: environmentOf(ctx),
           preflight: flags.preflight,
           onPreflight: (report) => {
-            if (report.ok) info(ctx, renderPreflight(report, { verbose: ctx.verbosity === 'verbose', summaryOnly: ctx.verbosity !== 'verbose' }));
+            if (report.ok)
+              info(
+                ctx,
+                renderPreflight(report, {
+                  verbose: ctx.verbosity === 'verbose',
+                  summaryOnly: ctx.verbosity !== 'verbose',
+                }),
+              );
           },
           overrides: {
             ...(flags.out !== undefined ? { out: flags.out } : {}),
@@ -131,13 +171,25 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
               info(ctx, `judge check (judge.check): ${p.done}/${p.total} cases, ${p.failed} unscored\n`);
             };
           })(),
-          onWarning: (w) => (progress ? progress.print(`warning: ${w.message}\n`) : info(ctx, `warning: ${w.message}\n`)),
+          onWarning: (w) =>
+            progress ? progress.print(`warning: ${w.message}\n`) : info(ctx, `warning: ${w.message}\n`),
         });
         progress?.stop();
         if (!result.results) return;
         const failures = progress?.failures.render() ?? '';
         if (flags.json) {
-          io.stdout(terminalSafeJson({ outDir: result.outDir, files: result.paths, status: result.results.manifest.status, failures: progress?.failures.lines() ?? [], leaderboard: result.results.leaderboard }, 2) + '\n');
+          io.stdout(
+            terminalSafeJson(
+              {
+                outDir: result.outDir,
+                files: result.paths,
+                status: result.results.manifest.status,
+                failures: progress?.failures.lines() ?? [],
+                leaderboard: result.results.leaderboard,
+              },
+              2,
+            ) + '\n',
+          );
         } else {
           io.stdout(c.renderSummary(result.results, { width: widthOf(io) }) + '\n');
           io.stdout(`\nrun directory: ${result.outDir}\n`);
@@ -157,48 +209,80 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
       .command('score')
       .description('recompute the leaderboard of a run directory from its stored judgments, or from a judgments file')
       .argument('[run-dir]', 'a run directory written by `sc-safety run`')
-      .option('--judgments <file>', 'JSONL of {model, itemId, category, dimension, round, score | outcome} made elsewhere')
+      .option(
+        '--judgments <file>',
+        'JSONL of {model, itemId, category, dimension, round, score | outcome} made elsewhere',
+      )
       .option('--no-write', 'print only: leave results.json, answers.csv and summary.txt as they are'),
   )
     .addHelpText(
       'after',
-      `\nA rescore rewrites the run's exports (results.json, answers.csv, summary.txt) and says so; --no-write only prints.\n\n${examples([
-        ['sc-safety score runs/my-run', 'rescore from the stored judgments'],
-        ['sc-safety score runs/my-run --no-write --json', 'print the leaderboard, write nothing'],
-        ['sc-safety score --judgments judgments.jsonl', 'score judgments made elsewhere'],
-      ])}\n\n${EXIT_CODE_HELP}`,
+      `\nA rescore rewrites the run's exports (results.json, answers.csv, summary.txt) and says so; --no-write only prints.\n\n${examples(
+        [
+          ['sc-safety score runs/my-run', 'rescore from the stored judgments'],
+          ['sc-safety score runs/my-run --no-write --json', 'print the leaderboard, write nothing'],
+          ['sc-safety score --judgments judgments.jsonl', 'score judgments made elsewhere'],
+        ],
+      )}\n\n${EXIT_CODE_HELP}`,
     )
-    .action(async (runDir: string | undefined, flags: { judgments?: string; json?: boolean; write: boolean; failUnder?: number; minCoverage?: number }) => {
-      const c = await core();
-      try {
-        if (flags.judgments !== undefined) {
-          if (runDir !== undefined) throw new InvalidArgumentError('give either a run directory or --judgments, not both');
-          const results = await c.scoreJudgmentsFile(flags.judgments, { cwd: io.cwd });
-          io.stdout(flags.json ? terminalSafeJson({ leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: widthOf(io) }) + '\n');
+    .action(
+      async (
+        runDir: string | undefined,
+        flags: { judgments?: string; json?: boolean; write: boolean; failUnder?: number; minCoverage?: number },
+      ) => {
+        const c = await core();
+        try {
+          if (flags.judgments !== undefined) {
+            if (runDir !== undefined)
+              throw new InvalidArgumentError('give either a run directory or --judgments, not both');
+            const results = await c.scoreJudgmentsFile(flags.judgments, { cwd: io.cwd });
+            io.stdout(
+              flags.json
+                ? terminalSafeJson({ leaderboard: results.leaderboard }, 2) + '\n'
+                : c.renderSummary(results, { width: widthOf(io) }) + '\n',
+            );
+            settleExitCode(ctx, results, gatesOf(flags));
+            return;
+          }
+          if (runDir === undefined) throw new InvalidArgumentError('give a run directory, or --judgments <file>');
+          const dir = path.resolve(io.cwd, runDir);
+          const { results, paths } = await c.scoreRun(dir, { write: flags.write });
+          io.stdout(
+            flags.json
+              ? terminalSafeJson({ files: paths ?? null, leaderboard: results.leaderboard }, 2) + '\n'
+              : c.renderSummary(results, { width: widthOf(io) }) + '\n',
+          );
+          if (paths)
+            info(
+              ctx,
+              `rewrote ${Object.values(paths)
+                .map((f) => path.relative(dir, f))
+                .join(', ')} in ${dir} (--no-write leaves them as they were)\n`,
+            );
+          else info(ctx, `--no-write: nothing in ${dir} was changed\n`);
           settleExitCode(ctx, results, gatesOf(flags));
-          return;
+        } catch (error) {
+          if (
+            error instanceof InvalidArgumentError ||
+            isUsageError(c, error) ||
+            (error as { code?: string }).code === 'ENOENT'
+          ) {
+            reportInvalidInput(ctx, error);
+            return;
+          }
+          throw error;
         }
-        if (runDir === undefined) throw new InvalidArgumentError('give a run directory, or --judgments <file>');
-        const dir = path.resolve(io.cwd, runDir);
-        const { results, paths } = await c.scoreRun(dir, { write: flags.write });
-        io.stdout(flags.json ? terminalSafeJson({ files: paths ?? null, leaderboard: results.leaderboard }, 2) + '\n' : c.renderSummary(results, { width: widthOf(io) }) + '\n');
-        if (paths) info(ctx, `rewrote ${Object.values(paths).map((f) => path.relative(dir, f)).join(', ')} in ${dir} (--no-write leaves them as they were)\n`);
-        else info(ctx, `--no-write: nothing in ${dir} was changed\n`);
-        settleExitCode(ctx, results, gatesOf(flags));
-      } catch (error) {
-        if (error instanceof InvalidArgumentError || isUsageError(c, error) || (error as { code?: string }).code === 'ENOENT') {
-          reportInvalidInput(ctx, error);
-          return;
-        }
-        throw error;
-      }
-    });
+      },
+    );
 
   withGateFlags(
     program
       .command('merge')
       .description('combine the run stores of several shards (or machines) into one run directory and score it')
-      .argument('<run-dirs...>', 'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)')
+      .argument(
+        '<run-dirs...>',
+        'run directories of the same run (a directory of shard-i-of-n runs counts as all of them)',
+      )
       .requiredOption('-o, --out <dir>', 'the merged run directory'),
   )
     .addHelpText(
@@ -208,22 +292,34 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         ['sc-safety merge runs/cluster -o runs/all', 'every shard-i-of-n directory of a --shard auto run'],
       ])}\n\n${EXIT_CODE_HELP}`,
     )
-    .action(async (dirs: string[], flags: { out: string; json?: boolean; failUnder?: number; minCoverage?: number }) => {
-      const c = await core();
-      try {
-        // Relative to the command's working directory, like `run --out` (io.cwd is process.cwd() outside tests).
-        // A directory of `--shard auto` runs (shard-i-of-n inside) stands for all its shards.
-        const runDirs = c.collectShardDirs(dirs.map((d) => path.resolve(io.cwd, d)));
-        const merged = await c.mergeRuns(runDirs, path.resolve(io.cwd, flags.out));
-        info(ctx, `merged ${runDirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`);
-        io.stdout(flags.json ? terminalSafeJson({ files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard }, 2) + '\n' : c.renderSummary(merged.results, { width: widthOf(io) }) + '\n');
-        settleExitCode(ctx, merged.results, gatesOf(flags));
-      } catch (error) {
-        if (isUsageError(c, error)) {
-          reportInvalidInput(ctx, error);
-          return;
+    .action(
+      async (dirs: string[], flags: { out: string; json?: boolean; failUnder?: number; minCoverage?: number }) => {
+        const c = await core();
+        try {
+          // Relative to the command's working directory, like `run --out` (io.cwd is process.cwd() outside tests).
+          // A directory of `--shard auto` runs (shard-i-of-n inside) stands for all its shards.
+          const runDirs = c.collectShardDirs(dirs.map((d) => path.resolve(io.cwd, d)));
+          const merged = await c.mergeRuns(runDirs, path.resolve(io.cwd, flags.out));
+          info(
+            ctx,
+            `merged ${runDirs.length} stores: ${merged.counts.answers} answers, ${merged.counts.judgments} judgments added, ${merged.counts.conflicts} conflicts\n`,
+          );
+          io.stdout(
+            flags.json
+              ? terminalSafeJson(
+                  { files: merged.paths, counts: merged.counts, leaderboard: merged.results.leaderboard },
+                  2,
+                ) + '\n'
+              : c.renderSummary(merged.results, { width: widthOf(io) }) + '\n',
+          );
+          settleExitCode(ctx, merged.results, gatesOf(flags));
+        } catch (error) {
+          if (isUsageError(c, error)) {
+            reportInvalidInput(ctx, error);
+            return;
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+    );
 }

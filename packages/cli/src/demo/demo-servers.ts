@@ -38,7 +38,14 @@ export async function startDemoServers(): Promise<DemoServers> {
   const lenient = await createOpenAIFakeServer({ vendor: 'zhipu', apiKey: DEMO_KEYS.lenient });
   lenient.setHandler(demoJudge('lenient'));
   const all = [careful, eager, filtered, strict, lenient];
-  return { careful, eager, filtered, strict, lenient, close: async () => void (await Promise.all(all.map((s) => s.close()))) };
+  return {
+    careful,
+    eager,
+    filtered,
+    strict,
+    lenient,
+    close: async () => void (await Promise.all(all.map((s) => s.close()))),
+  };
 }
 
 /** The run config the demo uses, as YAML: the same file shape a real run takes. */

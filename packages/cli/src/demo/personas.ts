@@ -12,11 +12,20 @@ export function turnOf(request: RecordedRequest): PersonaTurn {
   const body = request.body as { messages?: Array<{ role: string; content: unknown }> } | undefined;
   const users = (body?.messages ?? []).filter((m) => m.role === 'user');
   const first = users[0]?.content;
-  const question = typeof first === 'string' ? first : Array.isArray(first) ? first.map((b: { text?: string }) => b.text ?? '').join('') : '';
+  const question =
+    typeof first === 'string'
+      ? first
+      : Array.isArray(first)
+        ? first.map((b: { text?: string }) => b.text ?? '').join('')
+        : '';
   return { question, round: users.length };
 }
 
-const text = (t: string): FakeScenario => ({ kind: 'text', text: t, usage: { inputTokens: 40 + t.length, outputTokens: Math.ceil(t.length / 1.5) } });
+const text = (t: string): FakeScenario => ({
+  kind: 'text',
+  text: t,
+  usage: { inputTokens: 40 + t.length, outputTokens: Math.ceil(t.length / 1.5) },
+});
 
 /** 谨慎型: refuses with guidance almost always; a few bare refusals. */
 export function carefulPersona(request: RecordedRequest): FakeScenario {
@@ -38,7 +47,13 @@ export function filteredPersona(request: RecordedRequest): FakeScenario {
   const { question, round } = turnOf(request);
   const p = percentile(question, `filtered-${round}`);
   if (round === 1 && p < 12) return { kind: 'block', signal: 'dashscope-compat', stage: 'input' };
-  if (round === 1 && p < 20) return { kind: 'block', signal: 'dashscope-compat', stage: 'output', partialText: '这个问题涉及一些需要注意的方面，首先' };
+  if (round === 1 && p < 20)
+    return {
+      kind: 'block',
+      signal: 'dashscope-compat',
+      stage: 'output',
+      partialText: '这个问题涉及一些需要注意的方面，首先',
+    };
   if (round === 2 && p < 15) return { kind: 'block', signal: 'dashscope-compat', stage: 'input' };
   return text(pick(p < 70 ? 'guided' : p < 92 ? 'bare' : 'compliant', question + round));
 }

@@ -19,9 +19,11 @@ function strategyList(counts: Record<string, number>): string {
 /** The header's name, version, licence, citation and source, one line each (those present). */
 function headerLines(header: DatasetHeaderInfo): string[] {
   const out: string[] = [];
-  if (header.name !== undefined) out.push(`Name         ${header.name}${header.version !== undefined ? ` (${header.version})` : ''}`);
+  if (header.name !== undefined)
+    out.push(`Name         ${header.name}${header.version !== undefined ? ` (${header.version})` : ''}`);
   else if (header.version !== undefined) out.push(`Version      ${header.version}`);
-  if (header.source !== undefined) out.push(`Source       ${header.source.name} · ${header.source.file} · ${header.source.sha256}`);
+  if (header.source !== undefined)
+    out.push(`Source       ${header.source.name} · ${header.source.file} · ${header.source.sha256}`);
   if (header.licence !== undefined) out.push(`Licence      ${header.licence}`);
   if (header.citation !== undefined) out.push(`Citation     ${header.citation}`);
   return out;
@@ -33,7 +35,9 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push(`Dataset      ${file}`);
   out.push(...headerLines(header));
   const pairs = stats.items - stats.singleTurnItems;
-  out.push(`Items        ${stats.items} (${stats.turns} turns; ${pairs} pairs, ${stats.singleTurnItems} single-turn: round 1 only)`);
+  out.push(
+    `Items        ${stats.items} (${stats.turns} turns; ${pairs} pairs, ${stats.singleTurnItems} single-turn: round 1 only)`,
+  );
   out.push(`Strategies   ${strategyList(stats.strategies)}`);
   out.push(`Fingerprint  ${stats.fingerprint}`);
   out.push('');
@@ -41,10 +45,34 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push('Categories');
   out.push(
     renderTable(
-      [{ header: 'id' }, { header: '中文' }, { header: 'English' }, { header: 'sub-dims', align: 'right' }, { header: 'items', align: 'right' }, { header: 'turns', align: 'right' }, { header: '2-turn', align: 'right' }],
       [
-        ...stats.categories.map((c) => [c.id, c.zh, c.en, String(c.dimensions), String(c.items), String(c.turns), String(c.twoTurnItems)]),
-        ['total', '', '', String(stats.dimensions.length), String(stats.items), String(stats.turns), String(stats.categories.reduce((a, c) => a + c.twoTurnItems, 0))],
+        { header: 'id' },
+        { header: '中文' },
+        { header: 'English' },
+        { header: 'sub-dims', align: 'right' },
+        { header: 'items', align: 'right' },
+        { header: 'turns', align: 'right' },
+        { header: '2-turn', align: 'right' },
+      ],
+      [
+        ...stats.categories.map((c) => [
+          c.id,
+          c.zh,
+          c.en,
+          String(c.dimensions),
+          String(c.items),
+          String(c.turns),
+          String(c.twoTurnItems),
+        ]),
+        [
+          'total',
+          '',
+          '',
+          String(stats.dimensions.length),
+          String(stats.items),
+          String(stats.turns),
+          String(stats.categories.reduce((a, c) => a + c.twoTurnItems, 0)),
+        ],
       ],
       '  ',
     ),
@@ -84,13 +112,18 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   );
   if (stats.dimensions.some((d) => d.status === 'extension')) out.push('  * declared by the dataset\n');
   if (stats.missingDimensions.length > 0) {
-    out.push(`  No items in ${stats.missingDimensions.length} sub-dimension(s): ${stats.missingDimensions.map((d) => `${d.zh} (${d.id})`).join(', ')}\n`);
+    out.push(
+      `  No items in ${stats.missingDimensions.length} sub-dimension(s): ${stats.missingDimensions.map((d) => `${d.zh} (${d.id})`).join(', ')}\n`,
+    );
   }
 
   out.push('Items by number of turns');
   out.push(
     renderTable(
-      [{ header: 'turns', align: 'right' }, { header: 'items', align: 'right' }],
+      [
+        { header: 'turns', align: 'right' },
+        { header: 'items', align: 'right' },
+      ],
       stats.itemsByTurnCount.map((t) => [String(t.turns), String(t.items)]),
       '  ',
     ),
@@ -99,7 +132,14 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push('Prompt length in characters, per turn');
   out.push(
     renderTable(
-      [{ header: 'turn' }, { header: 'count', align: 'right' }, { header: 'min', align: 'right' }, { header: 'mean', align: 'right' }, { header: 'median', align: 'right' }, { header: 'max', align: 'right' }],
+      [
+        { header: 'turn' },
+        { header: 'count', align: 'right' },
+        { header: 'min', align: 'right' },
+        { header: 'mean', align: 'right' },
+        { header: 'median', align: 'right' },
+        { header: 'max', align: 'right' },
+      ],
       stats.promptLength.map((l) => [
         TURN_NAMES[l.turn] === undefined ? String(l.turn) : `${l.turn} ${TURN_NAMES[l.turn]}`,
         String(l.count),
@@ -121,7 +161,8 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
         '  ',
       ),
     );
-    if (dups.pairs.length > DUPLICATES_SHOWN) out.push(`  … and ${dups.pairs.length - DUPLICATES_SHOWN} more (all of them in --json)\n`);
+    if (dups.pairs.length > DUPLICATES_SHOWN)
+      out.push(`  … and ${dups.pairs.length - DUPLICATES_SHOWN} more (all of them in --json)\n`);
   } else {
     out.push('');
   }

@@ -63,6 +63,11 @@ export class FailureTally {
   /** The block the run prints at its end (empty when nothing failed). */
   render(): string {
     if (!this.any) return '';
-    return ['failures (per model and judge, by kind, with the first message; every answer is in answers.csv):', ...this.lines().map((l) => `  ${l}`)].join('\n') + '\n';
+    return (
+      [
+        'failures (per model and judge, by kind, with the first message; every answer is in answers.csv):',
+        ...this.lines().map((l) => `  ${l}`),
+      ].join('\n') + '\n'
+    );
   }
 }

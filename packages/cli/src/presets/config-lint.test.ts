@@ -11,12 +11,17 @@ function config(models: Array<{ id: string; adapter: string }>, judge?: { id: st
 describe('presetAdaptersOf', () => {
   it('names the bundled adapters with presets that the entries use, judges included', () => {
     expect(presetAdaptersOf(config([{ id: 'a', adapter: 'openai' }]))).toEqual(['openai']);
-    expect(presetAdaptersOf(config([{ id: 'a', adapter: 'anthropic' }], { id: 'j', adapter: '@sc-safety/adapter-http' }))).toEqual(['http']);
+    expect(
+      presetAdaptersOf(config([{ id: 'a', adapter: 'anthropic' }], { id: 'j', adapter: '@sc-safety/adapter-http' })),
+    ).toEqual(['http']);
     expect(presetAdaptersOf(config([{ id: 'a', adapter: './my-adapter.js' }]))).toEqual([]);
   });
 
   it('leaves out the models --models does not select', () => {
-    const c = config([{ id: 'a', adapter: 'openai' }, { id: 'b', adapter: 'http' }]);
+    const c = config([
+      { id: 'a', adapter: 'openai' },
+      { id: 'b', adapter: 'http' },
+    ]);
     expect(presetAdaptersOf(c, ['b'])).toEqual(['http']);
   });
 });

@@ -29,7 +29,9 @@ type Entry = RunConfig['models'][number];
 
 function entriesOf(config: RunConfig, models: readonly string[] | undefined): Array<{ path: string; entry: Entry }> {
   const only = models === undefined ? undefined : new Set(models);
-  const list = config.models.map((entry, i) => ({ path: `models[${i}]`, entry })).filter((e) => only === undefined || only.has(e.entry.id));
+  const list = config.models
+    .map((entry, i) => ({ path: `models[${i}]`, entry }))
+    .filter((e) => only === undefined || only.has(e.entry.id));
   if (config.judge) list.push({ path: 'judge', entry: config.judge });
   (config.judges ?? []).forEach((entry, i) => list.push({ path: `judges[${i}]`, entry }));
   return list;
@@ -59,7 +61,8 @@ export function lintRunConfig(
     const adapter = ADAPTER_OF[entry.adapter];
     if (adapter === undefined) continue;
     const presetName = adapter === 'openai' ? (entry.preset ?? 'openai') : entry.preset;
-    const preset = presetName === undefined ? undefined : catalog.find((p) => p.adapter === adapter && p.name === presetName);
+    const preset =
+      presetName === undefined ? undefined : catalog.find((p) => p.adapter === adapter && p.name === presetName);
     if (preset) {
       for (const [key, r] of Object.entries(preset.params)) {
         const value = (entry.params as Record<string, unknown>)[key];
@@ -75,7 +78,8 @@ export function lintRunConfig(
     const named = typeof entry.extra.apiKeyEnv === 'string' ? entry.extra.apiKeyEnv : undefined;
     const variable = named ?? (adapter === 'anthropic' ? ANTHROPIC_KEY_VARIABLE : preset?.keyVariable);
     const required = named !== undefined || adapter === 'anthropic' || (preset?.requiresKey ?? false);
-    if (variable !== undefined && required && (env[variable] ?? '').trim() === '') missingKeys.push({ path, id: entry.id, variable });
+    if (variable !== undefined && required && (env[variable] ?? '').trim() === '')
+      missingKeys.push({ path, id: entry.id, variable });
   }
   return { problems, missingKeys };
 }

@@ -41,7 +41,9 @@ function range(r: ParamRange): ParamRange {
  * read from the adapters themselves (the one place their facts live). These are the CLI's own
  * dependencies, not modules a config names, so reading them runs no third-party code.
  */
-export async function presetCatalog(adapters: readonly PresetInfo['adapter'][] = ['openai', 'http']): Promise<PresetInfo[]> {
+export async function presetCatalog(
+  adapters: readonly PresetInfo['adapter'][] = ['openai', 'http'],
+): Promise<PresetInfo[]> {
   // Only the adapters asked for are imported: a run of OpenAI-compatible models never loads adapter-http.
   const [openai, http] = await Promise.all([
     adapters.includes('openai') ? import('@sc-safety/adapter-openai') : undefined,

@@ -8,7 +8,10 @@ function bar(fraction: number, width: number): string {
 }
 
 function details(state: ProgressState, lane: LaneProgress): string {
-  const parts = [`${state.rate(lane.id).toFixed(1)}/s`, `ETA ${lane.done >= lane.total ? '00:00' : formatDuration(state.eta(lane.id))}`];
+  const parts = [
+    `${state.rate(lane.id).toFixed(1)}/s`,
+    `ETA ${lane.done >= lane.total ? '00:00' : formatDuration(state.eta(lane.id))}`,
+  ];
   // Errors first: on a narrow terminal the end of the line is cut, and errors matter most.
   parts.push(`errors ${lane.errors}`);
   // Judges and attackers are not blocked by a vendor filter the way a model's answer is.
@@ -38,5 +41,8 @@ export function renderBars(state: ProgressState, columns = 100): string[] {
 /** Plain lines for logs and CI (no cursor movement). */
 export function renderPlain(state: ProgressState): string[] {
   const t = formatDuration(state.elapsedSeconds());
-  return [...state.lanes.values()].map((lane) => `[${t}] ${lane.label}: ${lane.done}/${lane.total} ${lane.label === lane.id ? 'answers' : 'calls'}  ${details(state, lane)}`);
+  return [...state.lanes.values()].map(
+    (lane) =>
+      `[${t}] ${lane.label}: ${lane.done}/${lane.total} ${lane.label === lane.id ? 'answers' : 'calls'}  ${details(state, lane)}`,
+  );
 }

@@ -23,7 +23,17 @@ export class ProgressState {
     private readonly now: () => number = Date.now,
   ) {
     this.startedAt = now();
-    for (const m of models) this.lanes.set(m.id, { id: m.id, label: m.label ?? m.id, total: m.total, done: 0, cached: 0, blocked: 0, errors: 0, retries: 0 });
+    for (const m of models)
+      this.lanes.set(m.id, {
+        id: m.id,
+        label: m.label ?? m.id,
+        total: m.total,
+        done: 0,
+        cached: 0,
+        blocked: 0,
+        errors: 0,
+        retries: 0,
+      });
   }
 
   row(model: string, info: { cached: boolean; blocked: boolean; error: boolean }): void {

@@ -26,7 +26,13 @@ describe('progress', () => {
 
   it('renders a bar with counts, rate and ETA, and plain lines for CI', () => {
     let t = 0;
-    const state = new ProgressState([{ id: '模型甲', total: 4 }, { id: 'b', total: 4 }], () => t);
+    const state = new ProgressState(
+      [
+        { id: '模型甲', total: 4 },
+        { id: 'b', total: 4 },
+      ],
+      () => t,
+    );
     t = 1000;
     state.row('模型甲', { cached: false, blocked: false, error: false });
     state.stop('b', 'quota_exhausted');
@@ -48,7 +54,10 @@ describe('progress', () => {
   });
 
   it('fits every bar line in a narrow terminal, and treats a width of 0 as unknown', () => {
-    const state = new ProgressState([{ id: 'a-rather-long-model-name-for-a-narrow-screen', total: 12 }, { id: 'judge:j', label: 'judge j', total: 24 }]);
+    const state = new ProgressState([
+      { id: 'a-rather-long-model-name-for-a-narrow-screen', total: 12 },
+      { id: 'judge:j', label: 'judge j', total: 24 },
+    ]);
     for (const line of renderBars(state, 40)) expect(displayWidth(line)).toBeLessThanOrEqual(39);
     const unknown = renderBars(state, 0);
     expect(unknown[1]).toMatch(/^judge j +░+ +0\/24 +0%/);

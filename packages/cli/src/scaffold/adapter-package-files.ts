@@ -32,7 +32,10 @@ export function packageJson({ names, packageName, template }: NewAdapterPackage)
       'version-packages': 'changeset version',
     },
     engines: template.engines,
-    dependencies: { '@sc-safety/adapter-utils': `^${template.adapterUtilsVersion}`, '@sc-safety/spec': `^${template.specVersion}` },
+    dependencies: {
+      '@sc-safety/adapter-utils': `^${template.adapterUtilsVersion}`,
+      '@sc-safety/spec': `^${template.specVersion}`,
+    },
     devDependencies: sortKeys({
       '@changesets/cli': '^2.29.0',
       '@sc-safety/testkit': `^${template.testkitVersion}`,
@@ -48,21 +51,23 @@ function sortKeys(o: Record<string, string>): Record<string, string> {
 
 /** `.changeset/config.json`: one package, its own version line. */
 export function changesetConfig(): string {
-  return JSON.stringify(
-    {
-      $schema: 'https://unpkg.com/@changesets/config@3.1.1/schema.json',
-      changelog: '@changesets/cli/changelog',
-      commit: false,
-      fixed: [],
-      linked: [],
-      access: 'public',
-      baseBranch: 'main',
-      updateInternalDependencies: 'patch',
-      ignore: [],
-    },
-    null,
-    2,
-  ) + '\n';
+  return (
+    JSON.stringify(
+      {
+        $schema: 'https://unpkg.com/@changesets/config@3.1.1/schema.json',
+        changelog: '@changesets/cli/changelog',
+        commit: false,
+        fixed: [],
+        linked: [],
+        access: 'public',
+        baseBranch: 'main',
+        updateInternalDependencies: 'patch',
+        ignore: [],
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 export function changesetReadme(): string {

@@ -52,7 +52,9 @@ export function loadAdapterTemplate(): AdapterTemplate {
   const adapterUtilsFile = createRequire(testkitFile).resolve('@sc-safety/adapter-utils/package.json');
   return {
     dir,
-    devDependencies: Object.fromEntries(Object.entries(tools.devDependencies ?? {}).filter(([name]) => !name.startsWith('@sc-safety/'))),
+    devDependencies: Object.fromEntries(
+      Object.entries(tools.devDependencies ?? {}).filter(([name]) => !name.startsWith('@sc-safety/')),
+    ),
     engines: tools.engines ?? { node: '>=20.19' },
     specVersion: readJson<PackageJson>(specFile).version,
     adapterUtilsVersion: readJson<PackageJson>(adapterUtilsFile).version,

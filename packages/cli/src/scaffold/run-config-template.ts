@@ -19,8 +19,18 @@ function commented(text: string, comment: string): string {
 const COMMENT_COLUMN = 42;
 
 function adapterLines(p: PresetInfo, indent: string, model: string): string[] {
-  const key = p.keyVariable === undefined ? [] : [commented(`${indent}apiKey: \${${p.keyVariable}}`, 'read from the environment or .env; never written anywhere')];
-  const ranges = Object.entries(p.params).map(([k, r]) => `${k} ${formatRange(r)}`).join(', ');
+  const key =
+    p.keyVariable === undefined
+      ? []
+      : [
+          commented(
+            `${indent}apiKey: \${${p.keyVariable}}`,
+            'read from the environment or .env; never written anywhere',
+          ),
+        ];
+  const ranges = Object.entries(p.params)
+    .map(([k, r]) => `${k} ${formatRange(r)}`)
+    .join(', ');
   return [
     `${indent}adapter: ${p.adapter}`,
     commented(`${indent}preset: ${p.name}`, `${p.label}: ${p.baseURL}`),
@@ -44,7 +54,10 @@ export function starterRunConfig(choice: StarterChoice): string {
     '#   sc-safety run -c run.yaml --dry-run    calls and estimated tokens per model; spends nothing',
     '#   sc-safety run -c run.yaml              the benchmark; the same command again resumes',
     '#',
-    commented('dataset: builtin:smoke', '6 items for a first try; builtin:sample (88 pairs) next; `sc-safety dataset list`'),
+    commented(
+      'dataset: builtin:smoke',
+      '6 items for a first try; builtin:sample (88 pairs) next; `sc-safety dataset list`',
+    ),
     commented('output: runs/my-run', 'the run directory: store, results.json, answers.csv, summary.txt'),
     'models:',
   ];
@@ -63,16 +76,20 @@ export function starterRunConfig(choice: StarterChoice): string {
   lines.push(...adapterLines(choice.judge, '  ', 'your-judge-model-id'));
   lines.push('policies:');
   lines.push(commented('  block: score-1', 'a vendor content-filter block scores 1 (safe, no guidance); or exclude'));
-  lines.push(commented('  round2AfterBlock: placeholder', 'round 2 after a round-1 block: placeholder, partial or skip'));
+  lines.push(
+    commented('  round2AfterBlock: placeholder', 'round 2 after a round-1 block: placeholder, partial or skip'),
+  );
   return lines.join('\n') + '\n';
 }
 
 /** `.env.example`: one line per key variable the config reads. */
 export function starterEnvExample(presets: readonly PresetInfo[]): string {
   const vars = [...new Set(presets.map((p) => p.keyVariable).filter((v): v is string => v !== undefined))];
-  return [
-    '# Copy to .env and fill in. sc-safety reads .env from the working directory; a variable already set in the',
-    '# environment wins. Keep .env out of version control (add it to .gitignore).',
-    ...vars.map((v) => `${v}=`),
-  ].join('\n') + '\n';
+  return (
+    [
+      '# Copy to .env and fill in. sc-safety reads .env from the working directory; a variable already set in the',
+      '# environment wins. Keep .env out of version control (add it to .gitignore).',
+      ...vars.map((v) => `${v}=`),
+    ].join('\n') + '\n'
+  );
 }

@@ -33,7 +33,9 @@ export function scaffoldAdapter(options: ScaffoldAdapterOptions): ScaffoldAdapte
   const names = adapterNames(options.name);
   const packageName = options.packageName ?? `sc-safety-adapter-${names.kebab}`;
   if (!PACKAGE_NAME.test(packageName) || packageName.length > 214) {
-    throw new AdapterNameError(`invalid package name ${JSON.stringify(packageName)}: use an npm name such as "@acme/sc-safety-adapter"`);
+    throw new AdapterNameError(
+      `invalid package name ${JSON.stringify(packageName)}: use an npm name such as "@acme/sc-safety-adapter"`,
+    );
   }
   const dir = path.resolve(options.cwd, options.dir ?? `sc-safety-adapter-${names.kebab}`);
   if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
@@ -48,9 +50,13 @@ export function scaffoldAdapter(options: ScaffoldAdapterOptions): ScaffoldAdapte
     ['.changeset/config.json', changesetConfig()],
     ['.changeset/README.md', changesetReadme()],
   ]);
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts']) files.set(file, readFileSync(path.join(template.dir, file), 'utf8'));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'vitest.config.ts'])
+    files.set(file, readFileSync(path.join(template.dir, file), 'utf8'));
   for (const file of listFiles(path.join(template.dir, 'src'))) {
-    files.set(renameVendor(path.posix.join('src', file), names), renameVendor(readFileSync(path.join(template.dir, 'src', file), 'utf8'), names));
+    files.set(
+      renameVendor(path.posix.join('src', file), names),
+      renameVendor(readFileSync(path.join(template.dir, 'src', file), 'utf8'), names),
+    );
   }
 
   const staging = `${dir}.tmp-${process.pid}`;

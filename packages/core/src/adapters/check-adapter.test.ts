@@ -29,23 +29,34 @@ describe('assertAdapterDefinition', () => {
   });
 
   it('lists every supported version when there are several', () => {
-    const message = messageOf(() => assertAdapterDefinition({ ...valid, specificationVersion: 'v0' }, '@acme/x', ['v1', 'v2']));
-    expect(message).toContain('supports: v1, v2. Upgrade @sc-safety/core or use an adapter release built for v1 or v2.');
+    const message = messageOf(() =>
+      assertAdapterDefinition({ ...valid, specificationVersion: 'v0' }, '@acme/x', ['v1', 'v2']),
+    );
+    expect(message).toContain(
+      'supports: v1, v2. Upgrade @sc-safety/core or use an adapter release built for v1 or v2.',
+    );
   });
 
   it('checks the version before the shape, since other versions may look different', () => {
-    const message = messageOf(() => assertAdapterDefinition({ name: 'n', version: '1', specificationVersion: 'v2' }, 'p'));
+    const message = messageOf(() =>
+      assertAdapterDefinition({ name: 'n', version: '1', specificationVersion: 'v2' }, 'p'),
+    );
     expect(message).toMatch(/implements adapter specification "v2"/);
   });
 
   it('asks for defineAdapter when the version is missing', () => {
     const { specificationVersion: _omit, ...rest } = valid;
-    expect(messageOf(() => assertAdapterDefinition(rest, 'p'))).toMatch(/does not declare "specificationVersion"\. Build it with defineAdapter\(\)/);
+    expect(messageOf(() => assertAdapterDefinition(rest, 'p'))).toMatch(
+      /does not declare "specificationVersion"\. Build it with defineAdapter\(\)/,
+    );
   });
 
   it('names every shape problem at once', () => {
     const message = messageOf(() =>
-      assertAdapterDefinition({ name: '', version: 3, specificationVersion: 'v1', configSchema: { '~standard': {} } }, '@acme/bad'),
+      assertAdapterDefinition(
+        { name: '', version: 3, specificationVersion: 'v1', configSchema: { '~standard': {} } },
+        '@acme/bad',
+      ),
     );
     expect(message).toBe(
       'Adapter package "@acme/bad" (unnamed adapter) does not export a valid adapter definition: ' +
@@ -55,7 +66,9 @@ describe('assertAdapterDefinition', () => {
   });
 
   it('rejects non-objects', () => {
-    expect(messageOf(() => assertAdapterDefinition(42, 'p'))).toMatch(/does not export an adapter definition \(got a number\)/);
+    expect(messageOf(() => assertAdapterDefinition(42, 'p'))).toMatch(
+      /does not export an adapter definition \(got a number\)/,
+    );
     expect(messageOf(() => assertAdapterDefinition(null, 'p'))).toMatch(/got null/);
   });
 });

@@ -56,10 +56,13 @@ export function assertAdapterDefinition(
 
   const problems: string[] = [];
   if (typeof def.name !== 'string' || def.name.length === 0) problems.push('"name" must be a non-empty string');
-  if (typeof def.version !== 'string' || def.version.length === 0) problems.push('"version" must be a non-empty string');
+  if (typeof def.version !== 'string' || def.version.length === 0)
+    problems.push('"version" must be a non-empty string');
   const schema = def.configSchema as { '~standard'?: { validate?: unknown } } | null | undefined;
   if (typeof schema !== 'object' || schema === null) {
-    problems.push('"configSchema" must be a Standard Schema object (zod 4, valibot, arktype, or { "~standard": { validate } })');
+    problems.push(
+      '"configSchema" must be a Standard Schema object (zod 4, valibot, arktype, or { "~standard": { validate } })',
+    );
   } else if (typeof schema['~standard']?.validate !== 'function') {
     problems.push('"configSchema[\'~standard\'].validate" must be a function');
   }

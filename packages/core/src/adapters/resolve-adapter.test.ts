@@ -31,14 +31,19 @@ async function rejection(promise: Promise<unknown>): Promise<AdapterResolutionEr
 
 describe('reading references', () => {
   it('tells paths from package names', () => {
-    for (const ref of ['./a.mjs', '../x', '/abs/adapter', 'adapter.js', 'x.ts', 'C:\\a\\b.js', 'file:///a.mjs']) expect(isPathReference(ref), ref).toBe(true);
-    for (const ref of ['openai', '@acme/sc-safety-adapter', 'sc-safety-adapter-foo']) expect(isPathReference(ref), ref).toBe(false);
+    for (const ref of ['./a.mjs', '../x', '/abs/adapter', 'adapter.js', 'x.ts', 'C:\\a\\b.js', 'file:///a.mjs'])
+      expect(isPathReference(ref), ref).toBe(true);
+    for (const ref of ['openai', '@acme/sc-safety-adapter', 'sc-safety-adapter-foo'])
+      expect(isPathReference(ref), ref).toBe(false);
   });
 
   it('maps short names through the table, then the two naming conventions', () => {
     expect(adapterCandidates('openai')).toEqual({ source: 'short-name', packages: ['@sc-safety/adapter-openai'] });
     expect(adapterCandidates('local')).toEqual({ source: 'short-name', packages: ['@sc-safety/adapter-local'] });
-    expect(adapterCandidates('foo')).toEqual({ source: 'short-name', packages: ['@sc-safety/adapter-foo', 'sc-safety-adapter-foo'] });
+    expect(adapterCandidates('foo')).toEqual({
+      source: 'short-name',
+      packages: ['@sc-safety/adapter-foo', 'sc-safety-adapter-foo'],
+    });
     expect(adapterCandidates('@acme/x')).toEqual({ source: 'package', packages: ['@acme/x'] });
     expect(adapterCandidates('package:my-adapter')).toEqual({ source: 'package', packages: ['my-adapter'] });
   });
@@ -88,7 +93,15 @@ describe('resolveAdapter by path', () => {
       cwd: tmp,
       importer: async (url) => {
         seen.push(url);
-        return { default: { name: 'v', version: '1.0.0', specificationVersion: 'v1', configSchema: { '~standard': { version: 1, vendor: 'x', validate: (value: unknown) => ({ value }) } }, create: () => ({}) } };
+        return {
+          default: {
+            name: 'v',
+            version: '1.0.0',
+            specificationVersion: 'v1',
+            configSchema: { '~standard': { version: 1, vendor: 'x', validate: (value: unknown) => ({ value }) } },
+            create: () => ({}),
+          },
+        };
       },
     });
     expect(seen).toEqual([pathToFileURL(file).href]);
@@ -105,7 +118,9 @@ describe('resolveAdapter by package', () => {
     const resolved = await resolveAdapter('@acme/sc-safety-adapter', { cwd: nested, fallbackPaths: [] });
     expect(resolved).toMatchObject({ packageName: '@acme/sc-safety-adapter', source: 'package' });
     expect(resolved.definition.name).toBe('acme');
-    expect(resolved.modulePath).toBe(path.join(project, 'node_modules', '@acme', 'sc-safety-adapter', 'dist', 'index.js'));
+    expect(resolved.modulePath).toBe(
+      path.join(project, 'node_modules', '@acme', 'sc-safety-adapter', 'dist', 'index.js'),
+    );
   });
 
   it('resolves a short name to @sc-safety/adapter-x first, then sc-safety-adapter-x', async () => {
@@ -143,7 +158,9 @@ describe('resolveAdapter by package', () => {
 
   it('says what to install when a package name is not found', async () => {
     const error = await rejection(resolveAdapter('@acme/nope', { cwd: empty, fallbackPaths: [] }));
-    expect(error.message).toMatch(/^Adapter package "@acme\/nope" not found\. Install it with: pnpm add @acme\/nope \(or npm i @acme\/nope\)/);
+    expect(error.message).toMatch(
+      /^Adapter package "@acme\/nope" not found\. Install it with: pnpm add @acme\/nope \(or npm i @acme\/nope\)/,
+    );
   });
 
   it('does not call an installed but unbuilt package "not found"', async () => {

@@ -61,7 +61,8 @@ export function adapterCandidates(ref: string): { source: Exclude<AdapterSource,
   if (builtin !== undefined) return { source: 'short-name', packages: [builtin] };
   // `package:` forces an unscoped name to be taken literally instead of as a short name.
   if (ref.startsWith('package:')) return { source: 'package', packages: [ref.slice('package:'.length)] };
-  if (ref.startsWith('@') || ref.includes('/') || ref.startsWith('sc-safety-adapter-')) return { source: 'package', packages: [ref] };
+  if (ref.startsWith('@') || ref.includes('/') || ref.startsWith('sc-safety-adapter-'))
+    return { source: 'package', packages: [ref] };
   return { source: 'short-name', packages: [`@sc-safety/adapter-${ref}`, `sc-safety-adapter-${ref}`] };
 }
 
@@ -83,7 +84,10 @@ export interface LocatedAdapter {
 export function locateAdapter(ref: string, options: Omit<ResolveAdapterOptions, 'importer'>): LocatedAdapter {
   const trimmed = ref.trim();
   if (trimmed.length === 0) {
-    throw new AdapterResolutionError('adapter_not_found', 'Adapter reference is empty: give a short name (e.g. "openai"), a package name, or a path.');
+    throw new AdapterResolutionError(
+      'adapter_not_found',
+      'Adapter reference is empty: give a short name (e.g. "openai"), a package name, or a path.',
+    );
   }
   if (isPathReference(trimmed)) {
     const file = trimmed.startsWith('file:') ? fileURLToPath(trimmed) : path.resolve(options.cwd, trimmed);
@@ -112,9 +116,13 @@ export function locateAdapter(ref: string, options: Omit<ResolveAdapterOptions, 
     try {
       found = resolvePackage(name, searchFrom, conditions);
     } catch (error) {
-      throw new AdapterResolutionError('adapter_load_failed', `Adapter package "${name}" was found but cannot be loaded: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new AdapterResolutionError(
+        'adapter_load_failed',
+        `Adapter package "${name}" was found but cannot be loaded: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     if (found !== undefined) return { packageName: name, source, modulePath: found.file };
   }
@@ -139,7 +147,11 @@ export async function resolveAdapter(ref: string, options: ResolveAdapterOptions
   return { definition, ...located };
 }
 
-async function importDefinition(file: string, label: string, importer: (url: string) => Promise<unknown>): Promise<unknown> {
+async function importDefinition(
+  file: string,
+  label: string,
+  importer: (url: string) => Promise<unknown>,
+): Promise<unknown> {
   let mod: unknown;
   try {
     mod = await importer(pathToFileURL(file).href);
@@ -148,9 +160,13 @@ async function importDefinition(file: string, label: string, importer: (url: str
     const hint = /\.[cm]?ts$/i.test(file)
       ? ' TypeScript adapter modules need a TypeScript-aware runtime (e.g. run through tsx) or a compiled .js file.'
       : '';
-    throw new AdapterResolutionError('adapter_load_failed', `Adapter "${label}" was found at ${file} but failed to load: ${reason}.${hint}`, {
-      cause: error,
-    });
+    throw new AdapterResolutionError(
+      'adapter_load_failed',
+      `Adapter "${label}" was found at ${file} but failed to load: ${reason}.${hint}`,
+      {
+        cause: error,
+      },
+    );
   }
   return pickExport(mod, label);
 }
@@ -162,7 +178,11 @@ function looksLikeAdapter(value: unknown): boolean {
 function pickExport(mod: unknown, label: string): unknown {
   if (typeof mod !== 'object' || mod === null) return mod;
   const ns = mod as { default?: unknown; adapter?: unknown };
-  let candidate = looksLikeAdapter(ns.default) ? ns.default : looksLikeAdapter(ns.adapter) ? ns.adapter : (ns.default ?? ns.adapter);
+  let candidate = looksLikeAdapter(ns.default)
+    ? ns.default
+    : looksLikeAdapter(ns.adapter)
+      ? ns.adapter
+      : (ns.default ?? ns.adapter);
   // A CommonJS module compiled from `export default` arrives as { default: { default: definition } }.
   if (!looksLikeAdapter(candidate) && typeof candidate === 'object' && candidate !== null) {
     const inner = candidate as { default?: unknown; adapter?: unknown };
@@ -180,13 +200,22 @@ function pickExport(mod: unknown, label: string): unknown {
   return candidate;
 }
 
-function notFound(ref: string, packages: string[], source: Exclude<AdapterSource, 'path'>, cwd: string): AdapterResolutionError {
+function notFound(
+  ref: string,
+  packages: string[],
+  source: Exclude<AdapterSource, 'path'>,
+  cwd: string,
+): AdapterResolutionError {
   const first = packages[0] ?? ref;
-  const tried = packages.length > 1 ? `${packages.slice(0, -1).join(', ')} and ${packages[packages.length - 1] ?? ''}` : first;
+  const tried =
+    packages.length > 1 ? `${packages.slice(0, -1).join(', ')} and ${packages[packages.length - 1] ?? ''}` : first;
   const install = `Install it with: pnpm add ${first} (or npm i ${first})`;
   const message =
     source === 'package'
       ? `Adapter package "${first}" not found. ${install}, or give a path to the adapter module.`
       : `Adapter "${ref}" not found: tried ${tried}. ${install}, or give a path to the adapter module.`;
-  return new AdapterResolutionError('adapter_not_found', `${message} (Looked in node_modules from ${path.resolve(cwd)} upward.)`);
+  return new AdapterResolutionError(
+    'adapter_not_found',
+    `${message} (Looked in node_modules from ${path.resolve(cwd)} upward.)`,
+  );
 }

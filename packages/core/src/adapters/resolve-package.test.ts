@@ -43,22 +43,42 @@ describe('splitSpecifier / isPackageName', () => {
 
 describe('resolvePackage', () => {
   it('follows conditional exports in key order, skipping unknown conditions', () => {
-    const dir = writePackage('cond', { exports: { '.': { '@sc-safety/source': './src/index.ts', types: './x.d.ts', require: './cjs.cjs', import: './esm.js' } } }, ['esm.js']);
+    const dir = writePackage(
+      'cond',
+      {
+        exports: {
+          '.': { '@sc-safety/source': './src/index.ts', types: './x.d.ts', require: './cjs.cjs', import: './esm.js' },
+        },
+      },
+      ['esm.js'],
+    );
     expect(resolvePackage('cond', [tmp])?.file).toBe(path.join(dir, 'esm.js'));
   });
 
   it('honours extra conditions such as the source condition', () => {
-    const dir = writePackage('src-cond', { exports: { '.': { '@sc-safety/source': './src/index.ts', import: './dist/index.js' } } }, ['src/index.ts', 'dist/index.js']);
-    expect(resolvePackage('src-cond', [tmp], ['@sc-safety/source', 'import'])?.file).toBe(path.join(dir, 'src', 'index.ts'));
+    const dir = writePackage(
+      'src-cond',
+      { exports: { '.': { '@sc-safety/source': './src/index.ts', import: './dist/index.js' } } },
+      ['src/index.ts', 'dist/index.js'],
+    );
+    expect(resolvePackage('src-cond', [tmp], ['@sc-safety/source', 'import'])?.file).toBe(
+      path.join(dir, 'src', 'index.ts'),
+    );
   });
 
   it('handles string exports, subpath patterns and legacy main', () => {
     const str = writePackage('str', { exports: './main.js' }, ['main.js']);
     expect(resolvePackage('str', [tmp])?.file).toBe(path.join(str, 'main.js'));
-    const pat = writePackage('pat', { exports: { '.': './i.js', './adapters/*': { default: './lib/*.js' } } }, ['i.js', 'lib/foo.js']);
+    const pat = writePackage('pat', { exports: { '.': './i.js', './adapters/*': { default: './lib/*.js' } } }, [
+      'i.js',
+      'lib/foo.js',
+    ]);
     expect(resolvePackage('pat/adapters/foo', [tmp])?.file).toBe(path.join(pat, 'lib', 'foo.js'));
     const legacy = writePackage('legacy', { main: 'lib/entry' }, ['lib/entry.js']);
-    expect(resolvePackage('legacy', [tmp])).toMatchObject({ file: path.join(legacy, 'lib', 'entry.js'), version: '1.0.0' });
+    expect(resolvePackage('legacy', [tmp])).toMatchObject({
+      file: path.join(legacy, 'lib', 'entry.js'),
+      version: '1.0.0',
+    });
   });
 
   it('returns undefined when the package is not visible, and throws when it exports nothing usable', () => {

@@ -67,7 +67,8 @@ export function resolvePackage(
         `Package "${name}" at ${directory} does not export "${subpath}" for import (conditions: ${[...conditions, 'default'].join(', ')}).`,
       );
     }
-    if (!isFile(file)) throw new Error(`Package "${name}" at ${directory} points to ${file}, which does not exist. Is it built?`);
+    if (!isFile(file))
+      throw new Error(`Package "${name}" at ${directory} points to ${file}, which does not exist. Is it built?`);
     return { directory, file, version: typeof manifest.version === 'string' ? manifest.version : undefined };
   }
   return undefined;
@@ -85,7 +86,9 @@ function readManifest(directory: string): Manifest {
     const parsed: unknown = JSON.parse(text);
     return typeof parsed === 'object' && parsed !== null ? (parsed as Manifest) : {};
   } catch (error) {
-    throw new Error(`Cannot read ${path.join(directory, 'package.json')}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot read ${path.join(directory, 'package.json')}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -97,7 +100,12 @@ function isFile(file: string): boolean {
   }
 }
 
-function resolveEntry(directory: string, manifest: Manifest, subpath: string, conditions: readonly string[]): string | undefined {
+function resolveEntry(
+  directory: string,
+  manifest: Manifest,
+  subpath: string,
+  conditions: readonly string[],
+): string | undefined {
   if (manifest.exports !== undefined && manifest.exports !== null) {
     const target = resolveExports(manifest.exports, subpath, conditions);
     return target === undefined ? undefined : path.join(directory, target);
@@ -107,7 +115,8 @@ function resolveEntry(directory: string, manifest: Manifest, subpath: string, co
     return [file, `${file}.js`, path.join(file, 'index.js')].find(isFile) ?? file;
   }
   // Legacy packages without `exports`: Node's ESM loader tries main, main.js, main/index.js, index.js.
-  const main = typeof manifest.main === 'string' && manifest.main.length > 0 ? path.join(directory, manifest.main) : undefined;
+  const main =
+    typeof manifest.main === 'string' && manifest.main.length > 0 ? path.join(directory, manifest.main) : undefined;
   const candidates = main === undefined ? [] : [main, `${main}.js`, path.join(main, 'index.js')];
   candidates.push(path.join(directory, 'index.js'));
   return candidates.find(isFile) ?? candidates[0];
@@ -115,7 +124,10 @@ function resolveEntry(directory: string, manifest: Manifest, subpath: string, co
 
 function resolveExports(exports: unknown, subpath: string, conditions: readonly string[]): string | undefined {
   const isSubpathMap =
-    typeof exports === 'object' && exports !== null && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'));
+    typeof exports === 'object' &&
+    exports !== null &&
+    !Array.isArray(exports) &&
+    Object.keys(exports).some((k) => k.startsWith('.'));
   if (!isSubpathMap) return subpath === '.' ? resolveTarget(exports, conditions, undefined) : undefined;
   const map = exports as Record<string, unknown>;
   if (Object.hasOwn(map, subpath) && !subpath.includes('*')) return resolveTarget(map[subpath], conditions, undefined);

@@ -23,7 +23,12 @@ export function isMapping(value: unknown): value is Record<string, unknown> {
 // A number written through `${VAR}` arrives as text; only such text may stand for a number.
 export const NUMERIC_TEXT = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
-export type NumberKind = 'positive integer' | 'non-negative integer' | 'integer' | 'positive number' | 'non-negative number';
+export type NumberKind =
+  | 'positive integer'
+  | 'non-negative integer'
+  | 'integer'
+  | 'positive number'
+  | 'non-negative number';
 
 function fits(n: number, kind: NumberKind): boolean {
   if (!Number.isFinite(n)) return false;
@@ -112,11 +117,19 @@ export class ConfigChecker {
   }
 
   /** Reports keys outside `known`, suggesting the closest known one. */
-  unknownKeys(value: Record<string, unknown>, known: readonly string[], pathOf: (key: string) => string, what: string): void {
+  unknownKeys(
+    value: Record<string, unknown>,
+    known: readonly string[],
+    pathOf: (key: string) => string,
+    what: string,
+  ): void {
     for (const key of Object.keys(value)) {
       if (known.includes(key)) continue;
       const hint = didYouMean(key, known);
-      this.problem(pathOf(key), hint === '' ? `unknown ${what} (known: ${known.join(', ')})` : `unknown ${what}${hint}`);
+      this.problem(
+        pathOf(key),
+        hint === '' ? `unknown ${what} (known: ${known.join(', ')})` : `unknown ${what}${hint}`,
+      );
     }
   }
 }

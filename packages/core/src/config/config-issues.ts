@@ -44,10 +44,12 @@ export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'too_small':
       if (issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
-      if (issue.origin === 'array') return `expected at least ${issue.minimum} entries, got ${(issue.input as unknown[]).length}`;
+      if (issue.origin === 'array')
+        return `expected at least ${issue.minimum} entries, got ${(issue.input as unknown[]).length}`;
       return `expected at least ${issue.minimum}, got ${describeValue(issue.input, secret)}`;
     case 'too_big':
-      if (issue.origin === 'array') return `expected at most ${issue.maximum} entries, got ${(issue.input as unknown[]).length}`;
+      if (issue.origin === 'array')
+        return `expected at most ${issue.maximum} entries, got ${(issue.input as unknown[]).length}`;
       return `expected at most ${issue.maximum}, got ${describeValue(issue.input, secret)}`;
     default:
       return undefined;
@@ -62,7 +64,10 @@ export interface IssueProblemOptions {
 }
 
 /** Turns finished zod issues into run-config problems (`models[2].params.temperature: …`), each once. */
-export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], options: IssueProblemOptions = {}): RunConfigProblem[] {
+export function problemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  options: IssueProblemOptions = {},
+): RunConfigProblem[] {
   const seen = new Set<string>();
   const problems: RunConfigProblem[] = [];
   for (const issue of issues) {
@@ -90,7 +95,11 @@ export type ParsedConfig<T> = { ok: true; data: T } | { ok: false; problems: Run
  * the value is numeric text from `${VAR}` expansion, the text is read as that number and the value
  * checked again (the schema alone cannot know which text came from the environment).
  */
-export function parseConfig<T>(schema: z.ZodType<T>, value: unknown, options: ParseConfigOptions = {}): ParsedConfig<T> {
+export function parseConfig<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  options: ParseConfigOptions = {},
+): ParsedConfig<T> {
   let result = schema.safeParse(value, { error: configErrorMap });
   const expanded = options.expandedPaths;
   if (!result.success && expanded !== undefined && expanded.size > 0) {
@@ -98,7 +107,9 @@ export function parseConfig<T>(schema: z.ZodType<T>, value: unknown, options: Pa
       (issue) =>
         issue.code === 'invalid_type' &&
         issue.expected === 'number' &&
-        expanded.has(issue.path.reduce<string>((at, key) => childPath(at, key as string | number), options.base ?? '')) &&
+        expanded.has(
+          issue.path.reduce<string>((at, key) => childPath(at, key as string | number), options.base ?? ''),
+        ) &&
         typeof valueAt(value, issue.path) === 'string' &&
         NUMERIC_TEXT.test(valueAt(value, issue.path) as string),
     );
@@ -109,12 +120,15 @@ export function parseConfig<T>(schema: z.ZodType<T>, value: unknown, options: Pa
       result = schema.safeParse(value, { error: configErrorMap });
     }
   }
-  return result.success ? { ok: true, data: result.data } : { ok: false, problems: problemsFromIssues(result.error.issues, options) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, problems: problemsFromIssues(result.error.issues, options) };
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let node = value;
-  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
   return node;
 }
 

@@ -13,7 +13,8 @@ export function sortByDocumentOrder(problems: readonly RunConfigProblem[], value
   const walk = (node: unknown, at: string): void => {
     ordinal.set(at, ordinal.size);
     if (Array.isArray(node)) node.forEach((item, i) => walk(item, childPath(at, i)));
-    else if (typeof node === 'object' && node !== null) for (const [key, item] of Object.entries(node)) walk(item, childPath(at, key));
+    else if (typeof node === 'object' && node !== null)
+      for (const [key, item] of Object.entries(node)) walk(item, childPath(at, key));
   };
   walk(value, '');
   const rank = (p: RunConfigProblem): number => {

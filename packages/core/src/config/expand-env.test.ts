@@ -6,7 +6,14 @@ describe('expandEnv', () => {
   it('replaces ${VAR} and ${VAR:-default} in every string, keeping keys and other values', () => {
     const env = { HOST: 'example.test', EMPTY: '', PORT: '8080' };
     const out = expandEnv(
-      { url: 'https://${HOST}:${PORT}/v1', a: '${MISSING:-fallback}', b: '${EMPTY:-used-when-empty}', c: '${EMPTY}', n: 3, '${HOST}': ['${HOST}'] },
+      {
+        url: 'https://${HOST}:${PORT}/v1',
+        a: '${MISSING:-fallback}',
+        b: '${EMPTY:-used-when-empty}',
+        c: '${EMPTY}',
+        n: 3,
+        '${HOST}': ['${HOST}'],
+      },
       env,
     );
     expect(out.problems).toEqual([]);
@@ -29,7 +36,9 @@ describe('expandEnv', () => {
 
   it('reports a missing variable with the path and the name', () => {
     const out = expandEnv({ models: [{ apiKey: '${DASHSCOPE_API_KEY}' }] }, {});
-    expect(out.problems).toEqual([{ path: 'models[0].apiKey', message: 'environment variable DASHSCOPE_API_KEY is not set' }]);
+    expect(out.problems).toEqual([
+      { path: 'models[0].apiKey', message: 'environment variable DASHSCOPE_API_KEY is not set' },
+    ]);
     expect([...out.failedPaths]).toEqual(['models[0].apiKey']);
   });
 
@@ -38,11 +47,13 @@ describe('expandEnv', () => {
     expect(out.problems).toEqual([
       {
         path: 'note',
-        message: 'invalid environment reference "${1BAD}": write ${NAME} or ${NAME:-default} (NAME of letters, digits and "_"), or "$${" for a literal "${"',
+        message:
+          'invalid environment reference "${1BAD}": write ${NAME} or ${NAME:-default} (NAME of letters, digits and "_"), or "$${" for a literal "${"',
       },
       {
         path: 'apiKey',
-        message: 'invalid environment reference: write ${NAME} or ${NAME:-default} (NAME of letters, digits and "_"), or "$${" for a literal "${"',
+        message:
+          'invalid environment reference: write ${NAME} or ${NAME:-default} (NAME of letters, digits and "_"), or "$${" for a literal "${"',
       },
       { path: 'open', message: 'unterminated "${": close it with "}", or write "$${" for a literal "${"' },
     ]);
@@ -65,11 +76,19 @@ describe('expandEnv', () => {
       },
       env,
     );
-    expect(out.secrets.sort()).toEqual(['Bearer tok-0123456789', 'literal-secret', 'sk-abcdef123456', 'tok-0123456789'].sort());
+    expect(out.secrets.sort()).toEqual(
+      ['Bearer tok-0123456789', 'literal-secret', 'sk-abcdef123456', 'tok-0123456789'].sort(),
+    );
   });
 
   it('collects credential-named variables substituted into any field, but not ordinary ones or short values', () => {
-    const env = { VENDOR_KEY: 'vk-0123456789', CUSTOM_TOKEN: 'ct-abcdefgh', GW_AUTH: 'gw-secret-9', MODEL_NAME: 'qwen-max', PIN_SECRET: 'abc' };
+    const env = {
+      VENDOR_KEY: 'vk-0123456789',
+      CUSTOM_TOKEN: 'ct-abcdefgh',
+      GW_AUTH: 'gw-secret-9',
+      MODEL_NAME: 'qwen-max',
+      PIN_SECRET: 'abc',
+    };
     const out = expandEnv(
       {
         models: [
@@ -90,7 +109,17 @@ describe('expandEnv', () => {
 
 describe('secret fields', () => {
   it('match credential names but not token counts or variable names', () => {
-    for (const name of ['apiKey', 'api_key', 'secretKey', 'X-Api-Key', 'accessToken', 'password', 'signature', 'Authorization', 'secretId']) {
+    for (const name of [
+      'apiKey',
+      'api_key',
+      'secretKey',
+      'X-Api-Key',
+      'accessToken',
+      'password',
+      'signature',
+      'Authorization',
+      'secretId',
+    ]) {
       expect(isSecretField(name), name).toBe(true);
     }
     for (const name of ['maxTokens', 'maxTokensParam', 'apiKeyEnv', 'model', 'baseURL', 'tpm', 'keyVar']) {
@@ -99,7 +128,16 @@ describe('secret fields', () => {
   });
 
   it('treat credential-looking variable names as secret, but not counts or names of other variables', () => {
-    for (const name of ['ACME_API_KEY', 'GITHUB_TOKEN', 'DB_PASSWORD', 'DB_PASS', 'VENDOR_AUTH', 'CLIENT_SECRET', 'GCP_CREDENTIALS', 'GH_PAT']) {
+    for (const name of [
+      'ACME_API_KEY',
+      'GITHUB_TOKEN',
+      'DB_PASSWORD',
+      'DB_PASS',
+      'VENDOR_AUTH',
+      'CLIENT_SECRET',
+      'GCP_CREDENTIALS',
+      'GH_PAT',
+    ]) {
       expect(isSecretVariable(name), name).toBe(true);
     }
     for (const name of ['MODEL_NAME', 'MAX_TOKENS', 'API_KEY_ENV', 'AUTHOR', 'PASSAGE_DIR', 'HOST', 'TOKEN_LIMIT']) {
@@ -108,6 +146,8 @@ describe('secret fields', () => {
   });
 
   it('redact every occurrence, longest first, ignoring values too short to be keys', () => {
-    expect(redactSecrets('Bearer sk-abc123 and sk-abc123-long', ['sk-abc123', 'sk-abc123-long', 'ab'])).toBe('Bearer [REDACTED] and [REDACTED]');
+    expect(redactSecrets('Bearer sk-abc123 and sk-abc123-long', ['sk-abc123', 'sk-abc123-long', 'ab'])).toBe(
+      'Bearer [REDACTED] and [REDACTED]',
+    );
   });
 });

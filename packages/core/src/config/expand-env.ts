@@ -42,8 +42,19 @@ export function childPath(base: string, key: string | number): string {
  * value; `$${` writes a literal `${`. Keys are not expanded. A missing variable is a problem naming
  * the path and the variable, never a value.
  */
-export function expandEnv(input: unknown, env: Readonly<Record<string, string | undefined>>, options: ExpandEnvOptions = {}): EnvExpansion {
-  const result: EnvExpansion = { value: undefined, problems: [], secrets: [], expandedPaths: new Set(), failedPaths: new Set(), unsetSecrets: [] };
+export function expandEnv(
+  input: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  options: ExpandEnvOptions = {},
+): EnvExpansion {
+  const result: EnvExpansion = {
+    value: undefined,
+    problems: [],
+    secrets: [],
+    expandedPaths: new Set(),
+    failedPaths: new Set(),
+    unsetSecrets: [],
+  };
   const secrets = new Set<string>();
 
   const walk = (value: unknown, path: string, fieldName: string): unknown => {
@@ -92,7 +103,11 @@ function unsetMessage(name: string): string {
   return `environment variable ${name} is not set`;
 }
 
-function expandString(text: string, env: Readonly<Record<string, string | undefined>>, secretField: boolean): ExpandedString {
+function expandString(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+  secretField: boolean,
+): ExpandedString {
   if (!text.includes('$')) return { text, substituted: [], credentials: [], errors: [], unset: [] };
   const unset: string[] = [];
   const out: string[] = [];
@@ -122,7 +137,9 @@ function expandString(text: string, env: Readonly<Record<string, string | undefi
     if (match?.[1] === undefined) {
       // The text between the braces could be a pasted key: only echo it outside secret fields.
       const shown = secretField ? '' : ` "\${${inner}}"`;
-      errors.push(`invalid environment reference${shown}: write \${NAME} or \${NAME:-default} (NAME of letters, digits and "_"), or "$\${" for a literal "\${"`);
+      errors.push(
+        `invalid environment reference${shown}: write \${NAME} or \${NAME:-default} (NAME of letters, digits and "_"), or "$\${" for a literal "\${"`,
+      );
       out.push(text.slice(i, close + 1));
     } else {
       const name = match[1];

@@ -21,14 +21,22 @@ export function followupsSchema() {
   });
   const strategies = z
     .array(strategy, {
-      error: whenPresent((input) => `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got ${describeValue(input)}`),
+      error: whenPresent(
+        (input) =>
+          `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got ${describeValue(input)}`,
+      ),
     })
     .min(1, { error: `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got []` })
     .superRefine((ids: unknown, ctx) => {
       if (!Array.isArray(ids)) return;
       ids.forEach((id: unknown, i) => {
         if (typeof id === 'string' && ids.indexOf(id) < i) {
-          ctx.addIssue({ code: 'custom', path: [i], input: id, message: `"${id}" is listed twice; list each strategy once` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            input: id,
+            message: `"${id}" is listed twice; list each strategy once`,
+          });
         }
       });
     }, ALWAYS);
@@ -36,11 +44,18 @@ export function followupsSchema() {
     `expected 2 to ${MAX_ADAPTIVE_TURNS} turns (the question is turn 1; 2 is the SC-Safety shape), got ${describeValue(input)}`;
   return closedObject(
     {
-      mode: z.unknown().superRefine((mode, ctx) => {
-        if (mode !== 'adaptive' && mode !== undefined) {
-          ctx.addIssue({ code: 'custom', input: mode, message: `expected "adaptive", got ${describeValue(mode)}; ${NOT_FROZEN}` });
-        }
-      }, ALWAYS).optional(),
+      mode: z
+        .unknown()
+        .superRefine((mode, ctx) => {
+          if (mode !== 'adaptive' && mode !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              input: mode,
+              message: `expected "adaptive", got ${describeValue(mode)}; ${NOT_FROZEN}`,
+            });
+          }
+        }, ALWAYS)
+        .optional(),
       attacker: modelEntrySchema('attacker').nullish(),
       strategies: strategies.optional(),
       turns: numberOf('positive integer')
@@ -49,7 +64,10 @@ export function followupsSchema() {
         .optional(),
       seed: numberOf('integer').optional(),
       maxChars: numberOf('positive integer')
-        .refine((n) => n <= MAX_FOLLOWUP_CHARS_LIMIT, { error: (issue) => `expected at most ${MAX_FOLLOWUP_CHARS_LIMIT} characters, got ${describeValue(issue.input)}` })
+        .refine((n) => n <= MAX_FOLLOWUP_CHARS_LIMIT, {
+          error: (issue) =>
+            `expected at most ${MAX_FOLLOWUP_CHARS_LIMIT} characters, got ${describeValue(issue.input)}`,
+        })
         .optional(),
     },
     'followups key',
@@ -59,8 +77,17 @@ export function followupsSchema() {
       // A missing key never reaches the field's own checks, so the requirement is the object's.
       if (typeof value !== 'object' || value === null) return;
       const entry = value as { mode?: unknown; attacker?: unknown };
-      if (!('mode' in entry)) ctx.addIssue({ code: 'custom', path: ['mode'], input: undefined, message: `expected "adaptive", got nothing; ${NOT_FROZEN}` });
-      if (entry.attacker == null) ctx.addIssue({ code: 'custom', path: ['attacker'], input: undefined, message: ATTACKER_REQUIRED });
+      if (!('mode' in entry))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mode'],
+          input: undefined,
+          message: `expected "adaptive", got nothing; ${NOT_FROZEN}`,
+        });
+      if (entry.attacker == null)
+        ctx.addIssue({ code: 'custom', path: ['attacker'], input: undefined, message: ATTACKER_REQUIRED });
     }, ALWAYS)
-    .describe("Adaptive follow-ups: an attacker writes turns 2..N from each model's answers; scored on their own board.");
+    .describe(
+      "Adaptive follow-ups: an attacker writes turns 2..N from each model's answers; scored on their own board.",
+    );
 }

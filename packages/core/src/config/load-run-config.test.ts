@@ -75,7 +75,9 @@ limit: 20
 describe('loadRunConfig: valid files', () => {
   it('reads the YAML form, fills defaults and keeps adapter-specific fields apart', async () => {
     const file = write('run.yaml', FULL_YAML);
-    const { config, baseDir, secrets } = await loadRunConfig(file, { env: { DASHSCOPE_API_KEY: 'sk-dash-0123456789' } });
+    const { config, baseDir, secrets } = await loadRunConfig(file, {
+      env: { DASHSCOPE_API_KEY: 'sk-dash-0123456789' },
+    });
     expect(baseDir).toBe(tmp);
     expect(config.file).toBe(file);
     expect(config.baseDir).toBe(tmp);
@@ -146,7 +148,10 @@ describe('loadRunConfig: valid files', () => {
       'run.yaml',
       'dataset: builtin:sample\nmodels:\n  - id: m\n    adapter: openai\n    model: ${MODEL_NAME}\n    baseURL: "https://h/v1?key=${ACME_API_KEY}"\n',
     );
-    const { config, secrets } = await loadRunConfig('run.yaml', { cwd: tmp, env: { ACME_API_KEY: 'abcd1234secret', MODEL_NAME: 'qwen-max-longname' } });
+    const { config, secrets } = await loadRunConfig('run.yaml', {
+      cwd: tmp,
+      env: { ACME_API_KEY: 'abcd1234secret', MODEL_NAME: 'qwen-max-longname' },
+    });
     expect(config.models[0]?.baseURL).toBe('https://h/v1?key=abcd1234secret');
     expect(secrets).toContain('abcd1234secret');
     expect(secrets).not.toContain('qwen-max-longname');
@@ -162,17 +167,23 @@ describe('loadRunConfig: valid files', () => {
   });
 
   it('parses text already in memory', async () => {
-    const { config } = await parseRunConfig('{"dataset": "builtin:sample", "models": [{"id": "a", "adapter": "openai", "model": "m"}]}', {
-      format: 'json',
-      baseDir: tmp,
-      env: {},
-    });
+    const { config } = await parseRunConfig(
+      '{"dataset": "builtin:sample", "models": [{"id": "a", "adapter": "openai", "model": "m"}]}',
+      {
+        format: 'json',
+        baseDir: tmp,
+        env: {},
+      },
+    );
     expect(config.file).toBeUndefined();
     expect(config.models[0]?.id).toBe('a');
   });
 
   it('accepts numbers written through environment variables', async () => {
-    write('run.yaml', 'dataset: d.jsonl\nmodels:\n  - {id: a, adapter: openai, model: m, concurrency: "${CONC}", params: {temperature: "${TEMP:-0.2}"}}\nlimit: ${LIMIT}\n');
+    write(
+      'run.yaml',
+      'dataset: d.jsonl\nmodels:\n  - {id: a, adapter: openai, model: m, concurrency: "${CONC}", params: {temperature: "${TEMP:-0.2}"}}\nlimit: ${LIMIT}\n',
+    );
     const { config } = await loadRunConfig('run.yaml', { cwd: tmp, env: { CONC: '12', LIMIT: '5' } });
     expect(config.models[0]?.concurrency).toBe(12);
     expect(config.models[0]?.params.temperature).toBe(0.2);
@@ -208,7 +219,9 @@ judges:
   });
 
   it('reports an alias with no anchor at its line, without echoing the alias text', async () => {
-    const lines = await yamlErrors('dataset: builtin:sample\nmodels:\n  - {id: a, adapter: openai, model: m, apiKey: *sk-pasted-key-123}\n');
+    const lines = await yamlErrors(
+      'dataset: builtin:sample\nmodels:\n  - {id: a, adapter: openai, model: m, apiKey: *sk-pasted-key-123}\n',
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^run\.yaml:3:\d+: an alias \(\*name\) refers to no anchor/);
     expect(lines.join('\n')).not.toContain('sk-pasted-key-123');
@@ -218,14 +231,24 @@ judges:
     expect(await yamlErrors('dataset: builtin:sample\na: &a [*a]\n')).toEqual([
       'run.yaml:2:8: an alias (*name) is inside the value its anchor (&name) names, so the value would contain itself; write the value out',
     ]);
-    const nested = await yamlErrors('dataset: builtin:sample\nmodels:\n  - &m {id: a, adapter: openai, model: m, extra: [1, {again: *m}]}\n');
+    const nested = await yamlErrors(
+      'dataset: builtin:sample\nmodels:\n  - &m {id: a, adapter: openai, model: m, extra: [1, {again: *m}]}\n',
+    );
     expect(nested).toHaveLength(1);
     expect(nested[0]).toMatch(/^run\.yaml:3:\d+: an alias \(\*name\) is inside the value/);
   });
 
   it('reports an alias bomb at the line of its first alias', async () => {
     const row = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]`;
-    const text = ['dataset: builtin:sample', row('a', 'x'), row('b', '*a'), row('c', '*b'), row('d', '*c'), row('e', '*d'), ''].join('\n');
+    const text = [
+      'dataset: builtin:sample',
+      row('a', 'x'),
+      row('b', '*a'),
+      row('c', '*b'),
+      row('d', '*c'),
+      row('e', '*d'),
+      '',
+    ].join('\n');
     const lines = await yamlErrors(text);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^run\.yaml:3:\d+: the aliases \(\*name\) expand to more than 1000 values/);
@@ -233,14 +256,18 @@ judges:
 
   it('reports nesting deeper than 64 levels at its line, in YAML and JSON', async () => {
     const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
-    expect(await yamlErrors(`dataset: builtin:sample\nx: ${deep}\n`)).toEqual([expect.stringMatching(/^run\.yaml:2:\d+: nested more than 64 levels deep/)]);
+    expect(await yamlErrors(`dataset: builtin:sample\nx: ${deep}\n`)).toEqual([
+      expect.stringMatching(/^run\.yaml:2:\d+: nested more than 64 levels deep/),
+    ]);
     write('run.json', `{"dataset": "builtin:sample",\n "x": ${deep}}`);
     const error = await failure(loadRunConfig('run.json', { cwd: tmp }));
     expect(error.lines).toEqual([expect.stringMatching(/^run\.json:2:\d+: nested more than 64 levels deep/)]);
   });
 
   it('suggests the intended top-level key', async () => {
-    const lines = await yamlErrors('dataset: builtin:sample\nmodles: []\nmodels: [{id: a, adapter: openai, model: m}]\nfoo: 1\n');
+    const lines = await yamlErrors(
+      'dataset: builtin:sample\nmodles: []\nmodels: [{id: a, adapter: openai, model: m}]\nfoo: 1\n',
+    );
     expect(lines).toEqual([
       'run.yaml: modles: unknown top-level key; did you mean "models"?',
       'run.yaml: foo: unknown top-level key (known: dataset, output, models, judge, judges, panel, policies, limit, contrast, epochs, followups)',
@@ -258,7 +285,9 @@ judges:
     expect(await yamlErrors('')).toEqual([
       'run.yaml: expected a mapping of settings at the top level (dataset, models, judge, …), got an empty document',
     ]);
-    expect(await yamlErrors('dataset: builtin:sample\nmodels: []\n')).toEqual(['run.yaml: models: at least one model is required']);
+    expect(await yamlErrors('dataset: builtin:sample\nmodels: []\n')).toEqual([
+      'run.yaml: models: at least one model is required',
+    ]);
   });
 
   it('checks model entry fields', async () => {
@@ -301,10 +330,16 @@ models:
     expect(await yamlErrors(`${base}judges: [{adapter: openai, model: gpt-4o}]\n`)).toEqual([
       'run.yaml: judges: a panel needs at least two judges (got 1); for a single judge write "judge:"',
     ]);
-    expect(await yamlErrors(`${base}judges: [{adapter: openai, model: gpt-4o}, {adapter: openai, model: gpt-4o, params: {seed: 2}}]\n`)).toEqual([
+    expect(
+      await yamlErrors(
+        `${base}judges: [{adapter: openai, model: gpt-4o}, {adapter: openai, model: gpt-4o, params: {seed: 2}}]\n`,
+      ),
+    ).toEqual([
       'run.yaml: judges[1].id: duplicate id "gpt-4o" (first used by judges[0]); give each judge its own "id"',
     ]);
-    expect(await yamlErrors(`${base}judge: {adapter: openai, model: gpt-4o, system: hi}\npanel: {aggregate: median}\n`)).toEqual([
+    expect(
+      await yamlErrors(`${base}judge: {adapter: openai, model: gpt-4o, system: hi}\npanel: {aggregate: median}\n`),
+    ).toEqual([
       'run.yaml: judge.system: not allowed on a judge: the judge prompt is fixed and versioned by the engine',
       'run.yaml: panel: only used with "judges" (a panel of two or more judges)',
     ]);
@@ -340,7 +375,9 @@ models:
 
 describe('loadRunConfig: syntax and file errors', () => {
   it('gives YAML syntax errors as file:line:col without quoting the source line', async () => {
-    const lines = await yamlErrors('dataset: builtin:sample\nmodels:\n  - id: a\n    apiKey: "sk-unterminated-secret-value\n');
+    const lines = await yamlErrors(
+      'dataset: builtin:sample\nmodels:\n  - id: a\n    apiKey: "sk-unterminated-secret-value\n',
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^run\.yaml:5:1: Missing closing "quote/);
     expect(lines[0]).not.toContain('sk-unterminated');

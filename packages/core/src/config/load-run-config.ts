@@ -97,8 +97,16 @@ export async function readConfigFile(file: string, cwd: string): Promise<ConfigF
     return { text: await readFile(absolute, 'utf8'), format, absolute, shown };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? `no such file (${absolute})` : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    throw new RunConfigError([{ path: '', message: `cannot read the config file: ${reason}` }], { file: shown, cause: error });
+    const reason =
+      code === 'ENOENT'
+        ? `no such file (${absolute})`
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : (error as Error).message;
+    throw new RunConfigError([{ path: '', message: `cannot read the config file: ${reason}` }], {
+      file: shown,
+      cause: error,
+    });
   }
 }
 
@@ -116,7 +124,11 @@ export async function parseRunConfig(text: string, options: ParseRunConfigOption
 
   // The schema library loads here, not with the package: most commands never validate a config.
   const { validateRunConfig } = await import('./validate-run-config.js');
-  const expansion = expandEnv(parsed.value, options.env ?? process.env, options.allowUnsetSecrets ? { allowUnsetSecrets: true } : {});
+  const expansion = expandEnv(
+    parsed.value,
+    options.env ?? process.env,
+    options.allowUnsetSecrets ? { allowUnsetSecrets: true } : {},
+  );
   const validated = validateRunConfig(expansion.value, {
     baseDir: options.baseDir,
     expandedPaths: expansion.expandedPaths,

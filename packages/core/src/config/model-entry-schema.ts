@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { describeValue, isMapping } from './checks.js';
-import { ENGINE_MODEL_FIELDS, MAX_EPOCHS, MODEL_ID_PATTERN, SHARED_MODEL_FIELDS, type ModelRole } from './model-fields.js';
+import {
+  ENGINE_MODEL_FIELDS,
+  MAX_EPOCHS,
+  MODEL_ID_PATTERN,
+  SHARED_MODEL_FIELDS,
+  type ModelRole,
+} from './model-fields.js';
 import { ALWAYS, closedObject, nonEmptyEntry, numberOf, text, whenPresent } from './schema-parts.js';
 import { suggestName } from './suggest.js';
 
@@ -12,7 +18,9 @@ const KNOWN = new Set<string>([...ENGINE_MODEL_FIELDS, ...SHARED_MODEL_FIELDS]);
 /** `epochs` (run level or per model): a whole number from 1 to {@link MAX_EPOCHS}. */
 export function epochsSchema() {
   return numberOf('positive integer')
-    .max(MAX_EPOCHS, { error: (issue) => `at most ${MAX_EPOCHS} epochs (each epoch asks every item again), got ${String(issue.input)}` })
+    .max(MAX_EPOCHS, {
+      error: (issue) => `at most ${MAX_EPOCHS} epochs (each epoch asks every item again), got ${String(issue.input)}`,
+    })
     .describe('Ask every item k times, each an independent conversation; scores pool the epochs.');
 }
 
@@ -35,11 +43,14 @@ function paramsSchema() {
 }
 
 function tagsSchema() {
-  const error = whenPresent((input) => `expected a list of tags (open, closed, unranked, or your own), got ${describeValue(input)}`);
+  const error = whenPresent(
+    (input) => `expected a list of tags (open, closed, unranked, or your own), got ${describeValue(input)}`,
+  );
   return z
     .array(nonEmptyEntry(), { error })
     .superRefine((tags, ctx) => {
-      if (tags.includes('open') && tags.includes('closed')) ctx.addIssue({ code: 'custom', input: tags, message: 'a model cannot be tagged both "open" and "closed"' });
+      if (tags.includes('open') && tags.includes('closed'))
+        ctx.addIssue({ code: 'custom', input: tags, message: 'a model cannot be tagged both "open" and "closed"' });
     })
     .describe('open / closed (which board), unranked (listed without a rank), or free tags.');
 }
@@ -55,30 +66,45 @@ function notAllowed(role: ModelRole, why: string) {
  * Judges and attackers may leave out `id` (it defaults to `model`) and take no `system` or `epochs`.
  */
 export function modelEntryShape(role: ModelRole) {
-  const idError = whenPresent((input) => `${describeValue(input)} is not a valid id: use letters, digits and . _ : @ / -`);
-  const id = text({ nonEmpty: true, ...(role === 'target' ? { required: ID_REQUIRED } : {}) }).regex(MODEL_ID_PATTERN, { error: idError });
-  const system = role === 'target' ? text().describe("A system prompt for every item, replacing the items' own; \"\" sends none.").optional()
-    : notAllowed(role, `the ${role} prompt is fixed and versioned by the engine`);
-  const epochs = role === 'target' ? epochsSchema().describe("Ask every item k times (overrides the run's epochs).").optional()
-    : notAllowed(role, 'epochs repeat the questions asked of a model under test');
+  const idError = whenPresent(
+    (input) => `${describeValue(input)} is not a valid id: use letters, digits and . _ : @ / -`,
+  );
+  const id = text({ nonEmpty: true, ...(role === 'target' ? { required: ID_REQUIRED } : {}) }).regex(MODEL_ID_PATTERN, {
+    error: idError,
+  });
+  const system =
+    role === 'target'
+      ? text().describe('A system prompt for every item, replacing the items\' own; "" sends none.').optional()
+      : notAllowed(role, `the ${role} prompt is fixed and versioned by the engine`);
+  const epochs =
+    role === 'target'
+      ? epochsSchema().describe("Ask every item k times (overrides the run's epochs).").optional()
+      : notAllowed(role, 'epochs repeat the questions asked of a model under test');
   return {
     id: (role === 'target' ? id : id.optional()).describe('The name on the leaderboard.'),
-    adapter: text({ required: ADAPTER_REQUIRED, nonEmpty: true })
-      .describe('openai, anthropic, http, local, a package name, or a path to an adapter module (code that runs with your rights).'),
+    adapter: text({ required: ADAPTER_REQUIRED, nonEmpty: true }).describe(
+      'openai, anthropic, http, local, a package name, or a path to an adapter module (code that runs with your rights).',
+    ),
     model: text({ required: MODEL_REQUIRED, nonEmpty: true }).describe("The vendor's model id, e.g. qwen-max."),
     preset: text({ nonEmpty: true }).describe('A built-in vendor preset (`sc-safety presets` lists them).').optional(),
     baseURL: text({ nonEmpty: true }).describe("Overrides the preset's base URL.").optional(),
-    apiKey: text().describe('Write ${VAR}: the key is read from the environment (or .env) and never written anywhere.').optional(),
+    apiKey: text()
+      .describe('Write ${VAR}: the key is read from the environment (or .env) and never written anywhere.')
+      .optional(),
     timeoutMs: numberOf('positive integer').describe('Per-call timeout in milliseconds.').optional(),
     headers: z
-      .record(z.string(), z.string(), { error: whenPresent((input) => `expected a mapping of header name to value, got ${describeValue(input)}`) })
+      .record(z.string(), z.string(), {
+        error: whenPresent((input) => `expected a mapping of header name to value, got ${describeValue(input)}`),
+      })
       .describe('Extra HTTP headers.')
       .optional(),
     params: paramsSchema().optional(),
     concurrency: numberOf('positive integer').describe('Calls in flight at once (default 4).').optional(),
     rpm: numberOf('positive number').describe('Requests-per-minute budget.').optional(),
     tpm: numberOf('positive number').describe('Tokens-per-minute budget.').optional(),
-    maxRetries: numberOf('non-negative integer').describe('Retries of retryable failures (rate limits, timeouts, 5xx).').optional(),
+    maxRetries: numberOf('non-negative integer')
+      .describe('Retries of retryable failures (rate limits, timeouts, 5xx).')
+      .optional(),
     tags: tagsSchema().optional(),
     system,
     epochs,
@@ -89,7 +115,10 @@ export function modelEntryShape(role: ModelRole) {
  * A model entry. Fields the engine does not know belong to the adapter (its `configSchema` checks
  * them), so they pass; only a near miss of an engine field (`concurency`) is reported here.
  */
-export function modelEntrySchema<Extra extends z.core.$ZodLooseShape = Record<never, never>>(role: ModelRole, extra?: Extra) {
+export function modelEntrySchema<Extra extends z.core.$ZodLooseShape = Record<never, never>>(
+  role: ModelRole,
+  extra?: Extra,
+) {
   const shape = { ...modelEntryShape(role), ...(extra ?? ({} as Extra)) };
   const own = new Set([...KNOWN, ...Object.keys(shape)]);
   const what = 'a model entry (a mapping with at least "adapter" and "model")';

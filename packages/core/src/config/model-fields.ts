@@ -1,7 +1,18 @@
 import type { ModelEntry } from './types.js';
 
 /** Fields only the engine reads; they are never handed to the adapter. */
-export const ENGINE_MODEL_FIELDS = ['id', 'adapter', 'params', 'concurrency', 'rpm', 'tpm', 'maxRetries', 'tags', 'system', 'epochs'] as const;
+export const ENGINE_MODEL_FIELDS = [
+  'id',
+  'adapter',
+  'params',
+  'concurrency',
+  'rpm',
+  'tpm',
+  'maxRetries',
+  'tags',
+  'system',
+  'epochs',
+] as const;
 
 /**
  * Common fields (`AdapterBaseConfigV1`) the engine type-checks and also hands to the adapter, which

@@ -83,14 +83,21 @@ function structureProblem(doc: Document): { offset: number; message: string } | 
     Alias(_key, node, path) {
       const target = node.resolve(doc);
       if (target !== undefined && path.includes(target)) {
-        found = { offset: node.range?.[0] ?? 0, message: 'an alias (*name) is inside the value its anchor (&name) names, so the value would contain itself; write the value out' };
+        found = {
+          offset: node.range?.[0] ?? 0,
+          message:
+            'an alias (*name) is inside the value its anchor (&name) names, so the value would contain itself; write the value out',
+        };
         return visit.BREAK;
       }
       return undefined;
     },
     Node(_key, node, path) {
       if (isCollection(node) && path.filter((p) => isCollection(p)).length >= MAX_CONFIG_DEPTH) {
-        found = { offset: node.range?.[0] ?? 0, message: `nested more than ${MAX_CONFIG_DEPTH} levels deep; a run config needs a handful` };
+        found = {
+          offset: node.range?.[0] ?? 0,
+          message: `nested more than ${MAX_CONFIG_DEPTH} levels deep; a run config needs a handful`,
+        };
         return visit.BREAK;
       }
       return undefined;
@@ -132,7 +139,17 @@ function parseJson(text: string): ParsedConfigText {
   const tooDeep = offsetBeyondDepth(body, MAX_CONFIG_DEPTH);
   if (tooDeep !== undefined) {
     const { line, column } = lineAndColumn(body, tooDeep);
-    return { ok: false, problems: [{ path: '', message: `nested more than ${MAX_CONFIG_DEPTH} levels deep; a run config needs a handful`, line, column }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: `nested more than ${MAX_CONFIG_DEPTH} levels deep; a run config needs a handful`,
+          line,
+          column,
+        },
+      ],
+    };
   }
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
@@ -150,7 +167,8 @@ function offsetBeyondDepth(text: string, max: number): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

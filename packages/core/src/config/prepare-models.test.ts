@@ -124,14 +124,21 @@ judge: {adapter: sc-safety-test-no-such-adapter-xyz, model: gpt-4o}
       `conf/run.yaml: models[1].adapter: Adapter module "./adapters/missing.mjs" not found: ${path.join(confDir, 'adapters', 'missing.mjs')} does not exist (paths are resolved against ${confDir}).`,
     );
     expect(error.lines[2]).toBe('conf/run.yaml: models[2].headers.Authorization: bad header [REDACTED]');
-    expect(error.lines[3]).toMatch(/^conf\/run\.yaml: judge\.adapter: Adapter "sc-safety-test-no-such-adapter-xyz" not found: tried /);
+    expect(error.lines[3]).toMatch(
+      /^conf\/run\.yaml: judge\.adapter: Adapter "sc-safety-test-no-such-adapter-xyz" not found: tried /,
+    );
     expect(error.lines).toHaveLength(4);
     expect(error.message).not.toContain(FAKE_TOKEN);
   });
 
   it('checks in-memory definitions like imported ones', async () => {
     const { config } = await load('dataset: builtin:sample\nmodels: [{id: a, adapter: fake, model: m}]\n');
-    const error = await prepareFailure(prepareModels(config, { cwd: tmp, adapters: { fake: { name: 'fake', version: '1', specificationVersion: 'v1' } } }));
+    const error = await prepareFailure(
+      prepareModels(config, {
+        cwd: tmp,
+        adapters: { fake: { name: 'fake', version: '1', specificationVersion: 'v1' } },
+      }),
+    );
     expect(error.lines).toEqual([
       'conf/run.yaml: models[0].adapter: Adapter package "fake" (fake@1) does not export a valid adapter definition: ' +
         '"configSchema" must be a Standard Schema object (zod 4, valibot, arktype, or { "~standard": { validate } }); "create" must be a function.',
@@ -168,10 +175,20 @@ judge: {adapter: sc-safety-test-no-such-adapter-xyz, model: gpt-4o}
     const plugins = path.join(tmp, 'plugins');
     const pkg = path.join(plugins, 'node_modules', 'sc-safety-adapter-strict');
     mkdirSync(pkg, { recursive: true });
-    writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'sc-safety-adapter-strict', version: '1.2.3', type: 'module', exports: { '.': { import: './index.js' } } }));
+    writeFileSync(
+      path.join(pkg, 'package.json'),
+      JSON.stringify({
+        name: 'sc-safety-adapter-strict',
+        version: '1.2.3',
+        type: 'module',
+        exports: { '.': { import: './index.js' } },
+      }),
+    );
     writeFileSync(path.join(pkg, 'index.js'), STRICT_ADAPTER);
     const { config } = await load('dataset: builtin:sample\nmodels: [{id: a, adapter: strict, model: m}]\n');
-    await expect(prepareModels(config, { cwd: tmp })).rejects.toThrow(/models\[0\]\.adapter: Adapter "strict" not found/);
+    await expect(prepareModels(config, { cwd: tmp })).rejects.toThrow(
+      /models\[0\]\.adapter: Adapter "strict" not found/,
+    );
     const prepared = await prepareModels(config, { cwd: tmp, searchDirs: [plugins] });
     expect(prepared.targets[0]?.packageName).toBe('sc-safety-adapter-strict');
   });

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { AdapterDefinitionV1 } from '@sc-safety/spec';
 import { AdapterConfigError } from '../adapters/adapter-errors.js';
 import { assertAdapterDefinition } from '../adapters/check-adapter.js';
-import { isPathReference, locateAdapter, resolveAdapter, type AdapterSource, type ResolvedAdapter } from '../adapters/resolve-adapter.js';
+import {
+  isPathReference,
+  locateAdapter,
+  resolveAdapter,
+  type AdapterSource,
+  type ResolvedAdapter,
+} from '../adapters/resolve-adapter.js';
 import { displayPath } from './display-path.js';
 import { RunConfigError, type RunConfigProblem } from './run-config-error.js';
 import { redactSecrets } from './secret-fields.js';
@@ -71,7 +77,8 @@ export function listModelEntries(config: RunConfig): { role: ModelRole; path: st
   }));
   if (config.judge !== undefined) list.push({ role: 'judge', path: 'judge', entry: config.judge });
   config.judges?.forEach((entry, i) => list.push({ role: 'judge', path: `judges[${i}]`, entry }));
-  if (config.followups !== undefined) list.push({ role: 'attacker', path: 'followups.attacker', entry: config.followups.attacker });
+  if (config.followups !== undefined)
+    list.push({ role: 'attacker', path: 'followups.attacker', entry: config.followups.attacker });
   return list;
 }
 
@@ -84,10 +91,16 @@ export function listModelEntries(config: RunConfig): { role: ModelRole; path: st
  */
 export async function prepareModels(config: RunConfig, options: PrepareModelsOptions = {}): Promise<PreparedModels> {
   const only = options.only === undefined ? undefined : new Set(options.only);
-  const entries = listModelEntries(config).filter((e) => e.role !== 'target' || only === undefined || only.has(e.entry.id));
+  const entries = listModelEntries(config).filter(
+    (e) => e.role !== 'target' || only === undefined || only.has(e.entry.id),
+  );
   const prepared = await prepareModelEntries(entries, config, options);
   const attacker = prepared.find((p) => p.role === 'attacker');
-  return { targets: prepared.filter((p) => p.role === 'target'), judges: prepared.filter((p) => p.role === 'judge'), ...(attacker ? { attacker } : {}) };
+  return {
+    targets: prepared.filter((p) => p.role === 'target'),
+    judges: prepared.filter((p) => p.role === 'judge'),
+    ...(attacker ? { attacker } : {}),
+  };
 }
 
 /**
@@ -142,15 +155,25 @@ export async function prepareModelEntries(
       .map((p, i) => ({ p: { ...p, message: redactSecrets(p.message, secrets) }, i }))
       .sort((a, b) => entryIndex(a.p) - entryIndex(b.p) || a.i - b.i)
       .map(({ p }) => p);
-    throw new RunConfigError(safe, context.file === undefined ? {} : { file: displayPath(context.file, options.cwd ?? process.cwd()) });
+    throw new RunConfigError(
+      safe,
+      context.file === undefined ? {} : { file: displayPath(context.file, options.cwd ?? process.cwd()) },
+    );
   }
   return settled.filter((p): p is PreparedModel => p !== undefined);
 }
 
 /** Where `resolveAdapter` looks for a reference: path references from the config's directory, packages from `cwd` then the fallbacks. */
-function searchOptions(ref: string, baseDir: string, cwd: string, options: PrepareModelsOptions): { cwd: string; fallbackPaths?: string[] } {
+function searchOptions(
+  ref: string,
+  baseDir: string,
+  cwd: string,
+  options: PrepareModelsOptions,
+): { cwd: string; fallbackPaths?: string[] } {
   if (isPathReference(ref)) return { cwd: baseDir };
-  const fallbackPaths = [...new Set([baseDir, ...(options.searchDirs ?? []), OWN_DIRECTORY])].filter((dir) => dir !== cwd);
+  const fallbackPaths = [...new Set([baseDir, ...(options.searchDirs ?? []), OWN_DIRECTORY])].filter(
+    (dir) => dir !== cwd,
+  );
   return { cwd, fallbackPaths };
 }
 
@@ -166,7 +189,10 @@ async function loadAdapter(
     return { definition, packageName: ref };
   }
   const importer = options.importer === undefined ? {} : { importer: options.importer };
-  const resolved: ResolvedAdapter = await resolveAdapter(ref, { ...searchOptions(ref, baseDir, cwd, options), ...importer });
+  const resolved: ResolvedAdapter = await resolveAdapter(ref, {
+    ...searchOptions(ref, baseDir, cwd, options),
+    ...importer,
+  });
   // resolveAdapter has already run assertAdapterDefinition on what it imported.
   return { definition: resolved.definition, packageName: resolved.packageName };
 }
@@ -208,13 +234,23 @@ export function locateModelAdapters(config: RunConfig, options: PrepareModelsOpt
     }
     try {
       const located = locateAdapter(ref, searchOptions(ref, config.baseDir, cwd, options));
-      plans.push({ path: at, id: entry.id, ref, source: located.source, packageName: located.packageName, modulePath: located.modulePath });
+      plans.push({
+        path: at,
+        id: entry.id,
+        ref,
+        source: located.source,
+        packageName: located.packageName,
+        modulePath: located.modulePath,
+      });
     } catch (error) {
       problems.push({ path: `${at}.adapter`, message: redactSecrets(messageOf(error), options.secrets ?? []) });
     }
   }
   if (problems.length > 0) {
-    throw new RunConfigError(problems, config.file === undefined ? {} : { file: displayPath(config.file, options.cwd ?? process.cwd()) });
+    throw new RunConfigError(
+      problems,
+      config.file === undefined ? {} : { file: displayPath(config.file, options.cwd ?? process.cwd()) },
+    );
   }
   return plans;
 }

@@ -11,7 +11,12 @@ export { runConfigSchema, runConfigShape, type RunConfigSchemaOptions } from './
  */
 export function runConfigJsonSchema(): Record<string, unknown> {
   const schema = runConfigSchema().meta({ not: { required: ['judge', 'judges'] } });
-  return z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'any', override: allowEnvNumbers }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, {
+    target: 'draft-07',
+    io: 'input',
+    unrepresentable: 'any',
+    override: allowEnvNumbers,
+  }) as Record<string, unknown>;
 }
 
 /** `${NAME}` or `${NAME:-default}`, the whole value: the loader reads such text as the number it expands to. */

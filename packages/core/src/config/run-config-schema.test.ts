@@ -11,13 +11,22 @@ function problems(value: unknown, options: { expandedPaths?: Set<string>; judgeO
 describe('the run-config schema', () => {
   it('reads numeric text as a number only where it came from ${VAR}', () => {
     const value = { ...BASE, limit: '5', models: [{ ...BASE.models[0], concurrency: '12' }] };
-    expect(problems(value)).toEqual(['models[0].concurrency: expected a positive integer, got "12"', 'limit: expected a non-negative integer, got "5"']);
-    const result = validateRunConfig(value, { baseDir: '/tmp', expandedPaths: new Set(['limit', 'models[0].concurrency']) });
+    expect(problems(value)).toEqual([
+      'models[0].concurrency: expected a positive integer, got "12"',
+      'limit: expected a non-negative integer, got "5"',
+    ]);
+    const result = validateRunConfig(value, {
+      baseDir: '/tmp',
+      expandedPaths: new Set(['limit', 'models[0].concurrency']),
+    });
     expect(result.ok && [result.config.limit, result.config.models[0]?.concurrency]).toEqual([5, 12]);
   });
 
   it('takes the judge check out of the judge entry and fills its set', () => {
-    const result = validateRunConfig({ ...BASE, judge: { adapter: 'openai', model: 'j', check: { minKappa: 0.6 } } }, { baseDir: '/tmp' });
+    const result = validateRunConfig(
+      { ...BASE, judge: { adapter: 'openai', model: 'j', check: { minKappa: 0.6 } } },
+      { baseDir: '/tmp' },
+    );
     expect(result.ok && result.config.judgeCheck).toEqual({ minKappa: 0.6, set: 'builtin:judge-check' });
     expect(result.ok && result.config.judge?.extra).toEqual({});
     expect(problems({ ...BASE, judge: { adapter: 'openai', model: 'j', check: { minKappa: 2, sett: 'x' } } })).toEqual([
@@ -34,7 +43,9 @@ describe('the run-config schema', () => {
   });
 
   it('describes a secret field by type only', () => {
-    expect(problems({ ...BASE, models: [{ ...BASE.models[0], apiKey: 123456789 }] })).toEqual(['models[0].apiKey: expected a string, got a number']);
+    expect(problems({ ...BASE, models: [{ ...BASE.models[0], apiKey: 123456789 }] })).toEqual([
+      'models[0].apiKey: expected a string, got a number',
+    ]);
   });
 
   it('asks a judge-only file for a judge, not for models', () => {

@@ -15,7 +15,8 @@ export interface RunConfigSchemaOptions {
   judgeOnly?: boolean;
 }
 
-const DATASET_REQUIRED = 'required: "builtin:NAME" (e.g. builtin:sample) or a path to a dataset file, relative to this config file';
+const DATASET_REQUIRED =
+  'required: "builtin:NAME" (e.g. builtin:sample) or a path to a dataset file, relative to this config file';
 const MODELS_REQUIRED = 'required: a list of models to run, each with at least "id", "adapter" and "model"';
 const JUDGE_REQUIRED = 'required: the judge to check ("judge:" with adapter and model) or a panel ("judges:")';
 
@@ -38,7 +39,10 @@ function judgeCheckSchema() {
       ? 'required: the lowest quadratic-weighted κ the judge must reach, e.g. 0.6'
       : `expected a number from -1 to 1 (κ's range), got ${describeValue(issue.input)}`;
   return closedObject(
-    { minKappa: z.number({ error: kappaError }).min(-1, { error: kappaError }).max(1, { error: kappaError }), set: text({ nonEmpty: true }).optional() },
+    {
+      minKappa: z.number({ error: kappaError }).min(-1, { error: kappaError }).max(1, { error: kappaError }),
+      set: text({ nonEmpty: true }).optional(),
+    },
     'judge-check setting',
     'a mapping such as {minKappa: 0.6}',
   ).describe('The judge must reach this agreement with a labelled set before any target call.');
@@ -56,7 +60,12 @@ function entryList<List extends z.ZodType<unknown[]>>(role: ModelRole, base: str
       if (first === undefined) firstUse.set(id, `${base}[${i}]`);
       else {
         const hint = isMapping(raw) && raw.id !== undefined ? '' : '; give each judge its own "id"';
-        ctx.addIssue({ code: 'custom', path: [i, 'id'], input: id, message: `duplicate id "${id}" (first used by ${first})${hint}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          input: id,
+          message: `duplicate id "${id}" (first used by ${first})${hint}`,
+        });
       }
     });
   }, ALWAYS);
@@ -74,18 +83,30 @@ export function runConfigShape(options: RunConfigSchemaOptions = {}) {
   const judgeOnly = options.judgeOnly === true;
   const models = z
     .array(modelEntrySchema('target'), {
-      error: (issue) => (issue.input == null ? MODELS_REQUIRED : `expected a list of model entries, got ${describeValue(issue.input)}`),
+      error: (issue) =>
+        issue.input == null ? MODELS_REQUIRED : `expected a list of model entries, got ${describeValue(issue.input)}`,
     })
     .min(1, { error: 'at least one model is required' });
   const judges = z
-    .array(modelEntrySchema('judge'), { error: whenPresent((input) => `expected a list of judge entries, got ${describeValue(input)}`) })
-    .min(2, { error: (issue) => `a panel needs at least two judges (got ${(issue.input as unknown[]).length}); for a single judge write "judge:"` });
+    .array(modelEntrySchema('judge'), {
+      error: whenPresent((input) => `expected a list of judge entries, got ${describeValue(input)}`),
+    })
+    .min(2, {
+      error: (issue) =>
+        `a panel needs at least two judges (got ${(issue.input as unknown[]).length}); for a single judge write "judge:"`,
+    });
   return {
-    dataset: (judgeOnly ? datasetRef().optional() : datasetRef({ required: DATASET_REQUIRED }))
-      .describe('builtin:NAME (sc-safety dataset list) or a path to a JSONL / JSON dataset, relative to this file.'),
+    dataset: (judgeOnly ? datasetRef().optional() : datasetRef({ required: DATASET_REQUIRED })).describe(
+      'builtin:NAME (sc-safety dataset list) or a path to a JSONL / JSON dataset, relative to this file.',
+    ),
     output: text({ nonEmpty: true }).describe('The run directory (default runs/<config name>).').optional(),
-    models: (judgeOnly ? entryList('target', 'models', models).optional() : entryList('target', 'models', models)).describe('The models under test.'),
-    judge: modelEntrySchema('judge', { check: judgeCheckSchema().optional() }).nullish().describe('The judge (or `judges:` for a panel).'),
+    models: (judgeOnly
+      ? entryList('target', 'models', models).optional()
+      : entryList('target', 'models', models)
+    ).describe('The models under test.'),
+    judge: modelEntrySchema('judge', { check: judgeCheckSchema().optional() })
+      .nullish()
+      .describe('The judge (or `judges:` for a panel).'),
     judges: entryList('judge', 'judges', judges).nullish().describe('A panel of two or more judges with unique ids.'),
     panel: closedObject(
       { aggregate: z.enum(['median', 'majority']).optional(), check: judgeCheckSchema().optional() },
@@ -94,7 +115,10 @@ export function runConfigShape(options: RunConfigSchemaOptions = {}) {
     ).optional(),
     policies: closedObject(
       {
-        block: z.enum(['score-1', 'exclude']).describe('A vendor block scores 1 (safe, no guidance), or is excluded.').optional(),
+        block: z
+          .enum(['score-1', 'exclude'])
+          .describe('A vendor block scores 1 (safe, no guidance), or is excluded.')
+          .optional(),
         round2AfterBlock: z.enum(['placeholder', 'partial', 'skip']).optional(),
         emptyAnswer: z.enum(['outcome', 'judge']).optional(),
       },
@@ -121,16 +145,32 @@ export function topLevelProblem(value: unknown): string {
  * with `judges`; a judge-only file needs a judge).
  */
 export function runConfigSchema(options: RunConfigSchemaOptions = {}) {
-  return closedObject(runConfigShape(options), 'top-level key', 'a mapping of settings at the top level (dataset, models, judge, …)')
+  return closedObject(
+    runConfigShape(options),
+    'top-level key',
+    'a mapping of settings at the top level (dataset, models, judge, …)',
+  )
     .superRefine((value: unknown, ctx) => {
       if (!isMapping(value)) return;
       const hasJudge = value.judge != null;
       const hasPanel = value.judges != null;
-      if (hasJudge && hasPanel) ctx.addIssue({ code: 'custom', path: ['judge'], input: value.judge, message: 'give either "judge" or "judges", not both' });
+      if (hasJudge && hasPanel)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['judge'],
+          input: value.judge,
+          message: 'give either "judge" or "judges", not both',
+        });
       if (value.panel !== undefined && !hasPanel) {
-        ctx.addIssue({ code: 'custom', path: ['panel'], input: value.panel, message: 'only used with "judges" (a panel of two or more judges)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['panel'],
+          input: value.panel,
+          message: 'only used with "judges" (a panel of two or more judges)',
+        });
       }
-      if (options.judgeOnly === true && !hasJudge && !hasPanel) ctx.addIssue({ code: 'custom', path: ['judge'], input: undefined, message: JUDGE_REQUIRED });
+      if (options.judgeOnly === true && !hasJudge && !hasPanel)
+        ctx.addIssue({ code: 'custom', path: ['judge'], input: undefined, message: JUDGE_REQUIRED });
     }, ALWAYS)
     .meta({ title: 'sc-safety run config', additionalProperties: false });
 }

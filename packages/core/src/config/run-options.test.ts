@@ -75,7 +75,9 @@ describe('resolveRunOptions', () => {
       '--models: unknown model id "qwen-mx"; did you mean "qwen-max"? (valid ids: qwen-max, glm-4, gpt-4o)',
       '--models: unknown model id "claude" (valid ids: qwen-max, glm-4, gpt-4o)',
     ]);
-    expect(failure(config(THREE), { models: [' , '] })).toEqual(['--models: no model id given (valid ids: qwen-max, glm-4, gpt-4o)']);
+    expect(failure(config(THREE), { models: [' , '] })).toEqual([
+      '--models: no model id given (valid ids: qwen-max, glm-4, gpt-4o)',
+    ]);
   });
 
   it('applies --limit and --concurrency without touching the config', () => {

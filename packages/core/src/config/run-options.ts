@@ -46,13 +46,18 @@ export interface RunOptions {
  *
  * @throws RunConfigError naming the offending option (`--models: unknown model id …`).
  */
-export function resolveRunOptions(config: RunConfig, overrides: RunOverrides = {}, options: { cwd?: string } = {}): RunOptions {
+export function resolveRunOptions(
+  config: RunConfig,
+  overrides: RunOverrides = {},
+  options: { cwd?: string } = {},
+): RunOptions {
   const cwd = options.cwd ?? process.cwd();
   const problems: RunConfigProblem[] = [];
 
   let outDir: string;
   if (overrides.out !== undefined) {
-    if (overrides.out.trim().length === 0) problems.push({ path: '--out', message: 'expected a directory, got an empty string' });
+    if (overrides.out.trim().length === 0)
+      problems.push({ path: '--out', message: 'expected a directory, got an empty string' });
     outDir = path.resolve(cwd, overrides.out);
   } else if (config.output !== undefined) {
     outDir = path.resolve(config.baseDir, config.output);
@@ -64,7 +69,10 @@ export function resolveRunOptions(config: RunConfig, overrides: RunOverrides = {
   let limit = config.limit;
   if (overrides.limit !== undefined) {
     if (!Number.isInteger(overrides.limit) || overrides.limit < 0) {
-      problems.push({ path: '--limit', message: `expected a non-negative integer, got ${describeValue(overrides.limit)}` });
+      problems.push({
+        path: '--limit',
+        message: `expected a non-negative integer, got ${describeValue(overrides.limit)}`,
+      });
     } else {
       limit = overrides.limit === 0 ? undefined : overrides.limit;
     }
@@ -111,9 +119,16 @@ export function resolveRunOptions(config: RunConfig, overrides: RunOverrides = {
   };
 }
 
-function selectModels(all: readonly ModelEntry[], wanted: readonly string[] | undefined, problems: RunConfigProblem[]): ModelEntry[] {
+function selectModels(
+  all: readonly ModelEntry[],
+  wanted: readonly string[] | undefined,
+  problems: RunConfigProblem[],
+): ModelEntry[] {
   if (wanted === undefined) return [...all];
-  const ids = wanted.flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w.length > 0);
+  const ids = wanted
+    .flatMap((w) => w.split(','))
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0);
   const known = all.map((m) => m.id);
   if (ids.length === 0) {
     problems.push({ path: '--models', message: `no model id given (valid ids: ${known.join(', ')})` });
@@ -121,7 +136,10 @@ function selectModels(all: readonly ModelEntry[], wanted: readonly string[] | un
   }
   for (const id of ids) {
     if (!known.includes(id)) {
-      problems.push({ path: '--models', message: `unknown model id "${id}"${didYouMean(id, known)} (valid ids: ${known.join(', ')})` });
+      problems.push({
+        path: '--models',
+        message: `unknown model id "${id}"${didYouMean(id, known)} (valid ids: ${known.join(', ')})`,
+      });
     }
   }
   const chosen = new Set(ids);

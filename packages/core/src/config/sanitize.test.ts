@@ -39,7 +39,9 @@ describe('secrets', () => {
   it('are collected from expanded and literal secret fields', async () => {
     writeFileSync(path.join(tmp, 'run.yaml'), CONFIG);
     const { secrets } = await loadRunConfig('run.yaml', { cwd: tmp, env: { FAKE_VENDOR_KEY: FAKE_KEY, FAKE_TOKEN } });
-    expect([...secrets].sort()).toEqual([FAKE_KEY, `Bearer ${FAKE_TOKEN}`, FAKE_TOKEN, 'literal-judge-key-0001'].sort());
+    expect([...secrets].sort()).toEqual(
+      [FAKE_KEY, `Bearer ${FAKE_TOKEN}`, FAKE_TOKEN, 'literal-judge-key-0001'].sort(),
+    );
   });
 
   it('never appear in a thrown message, even where a value is echoed', async () => {
@@ -64,7 +66,10 @@ describe('secrets', () => {
 describe('sanitizeForManifest', () => {
   it('redacts secret fields and every secret inside other strings, leaving the original intact', async () => {
     writeFileSync(path.join(tmp, 'run.yaml'), CONFIG);
-    const { config, secrets } = await loadRunConfig('run.yaml', { cwd: tmp, env: { FAKE_VENDOR_KEY: FAKE_KEY, FAKE_TOKEN } });
+    const { config, secrets } = await loadRunConfig('run.yaml', {
+      cwd: tmp,
+      env: { FAKE_VENDOR_KEY: FAKE_KEY, FAKE_TOKEN },
+    });
     const safe = sanitizeForManifest(config, secrets);
 
     const text = JSON.stringify(safe);
@@ -86,7 +91,9 @@ describe('sanitizeForManifest', () => {
   });
 
   it('redacts secrets inside arbitrary data', () => {
-    const out = sanitizeForManifest({ list: ['a FAKE-secret-xyz b', 1, null], nested: { password: 'pw', ok: true } }, ['FAKE-secret-xyz']);
+    const out = sanitizeForManifest({ list: ['a FAKE-secret-xyz b', 1, null], nested: { password: 'pw', ok: true } }, [
+      'FAKE-secret-xyz',
+    ]);
     expect(out).toEqual({ list: ['a [REDACTED] b', 1, null], nested: { password: '[REDACTED]', ok: true } });
   });
 });

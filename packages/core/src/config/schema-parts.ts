@@ -16,7 +16,9 @@ export const ALWAYS = { when: (): boolean => true } as const;
 
 /** A number of the given kind: `expected a positive integer, got "16x"`. */
 export function numberOf(kind: NumberKind): z.ZodNumber {
-  const error = whenPresent((input) => `expected ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}, got ${describeValue(input)}`);
+  const error = whenPresent(
+    (input) => `expected ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}, got ${describeValue(input)}`,
+  );
   let schema = z.number({ error });
   if (kind.startsWith('positive')) schema = schema.positive({ error });
   if (kind.startsWith('non-negative')) schema = schema.nonnegative({ error });
@@ -31,7 +33,9 @@ export function numberOf(kind: NumberKind): z.ZodNumber {
  */
 export function text(options: { required?: string; nonEmpty?: boolean } = {}): z.ZodString {
   const { required } = options;
-  let schema = z.string(required === undefined ? undefined : { error: (issue) => (issue.input == null ? required : undefined) });
+  let schema = z.string(
+    required === undefined ? undefined : { error: (issue) => (issue.input == null ? required : undefined) },
+  );
   if (options.nonEmpty === true) {
     const error = required ?? 'must not be empty';
     schema = schema.min(1, { error }).refine((s) => s.trim().length > 0, { error });
@@ -42,7 +46,10 @@ export function text(options: { required?: string; nonEmpty?: boolean } = {}): z
 /** A non-empty string, as list entries are: `expected a non-empty string, got ""`. */
 export function nonEmptyEntry(): z.ZodString {
   const error = whenPresent((input) => `expected a non-empty string, got ${describeValue(input)}`);
-  return z.string({ error }).min(1, { error }).refine((s) => s.trim().length > 0, { error });
+  return z
+    .string({ error })
+    .min(1, { error })
+    .refine((s) => s.trim().length > 0, { error });
 }
 
 /** `unknown policy; did you mean "emptyAnswer"?`, or the known keys when nothing is close. */
@@ -63,7 +70,8 @@ export function closedObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, 
     .superRefine((value: unknown, ctx) => {
       if (!isMapping(value)) return;
       for (const [key, input] of Object.entries(value)) {
-        if (!known.includes(key)) ctx.addIssue({ code: 'custom', path: [key], input, message: unknownKeyMessage(key, known, noun) });
+        if (!known.includes(key))
+          ctx.addIssue({ code: 'custom', path: [key], input, message: unknownKeyMessage(key, known, noun) });
       }
     }, ALWAYS)
     .meta({ additionalProperties: false });

@@ -36,7 +36,11 @@ function computeForms(secret: string): readonly string[] {
   if (secret.trim().length < MIN_SECRET_LENGTH) return [];
   const forms = new Set<string>([secret, JSON.stringify(secret).slice(1, -1), secret.replace(/"/g, '""')]);
   const encoded = new Set<string>();
-  for (const url of [encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
+  for (const url of [
+    encodeURIComponent(secret),
+    encodeURI(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+  ]) {
     encoded.add(url);
     // Percent escapes may be written in lower case (%2b).
     encoded.add(url.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()));

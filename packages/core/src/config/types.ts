@@ -111,6 +111,10 @@ export interface JudgeCheckRequirement {
 export const RUN_CONFIG_DEFAULTS = {
   concurrency: 4,
   maxRetries: 5,
-  policies: { block: 'score-1', round2AfterBlock: 'placeholder', emptyAnswer: 'outcome' } as const satisfies RunPolicies,
+  policies: {
+    block: 'score-1',
+    round2AfterBlock: 'placeholder',
+    emptyAnswer: 'outcome',
+  } as const satisfies RunPolicies,
   panelAggregate: 'median' as PanelAggregate,
 } as const;

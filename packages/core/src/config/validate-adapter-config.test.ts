@@ -17,14 +17,28 @@ const demoSchema: ConfigSchemaV1<DemoConfig> = {
       const v = value as Record<string, unknown>;
       const issues: { message: string; path?: PropertyKey[] }[] = [];
       if (typeof v.model !== 'string') issues.push({ message: 'expected a string', path: ['model'] });
-      if (v.temperature !== undefined && typeof v.temperature !== 'number') issues.push({ message: 'expected a number', path: ['temperature'] });
-      if (typeof v.apiKey === 'string' && v.apiKey.length < 20) issues.push({ message: `key ${v.apiKey} is too short`, path: ['apiKey'] });
-      return issues.length > 0 ? { issues } : { value: { model: v.model as string, ...(typeof v.temperature === 'number' ? { temperature: v.temperature } : {}) } };
+      if (v.temperature !== undefined && typeof v.temperature !== 'number')
+        issues.push({ message: 'expected a number', path: ['temperature'] });
+      if (typeof v.apiKey === 'string' && v.apiKey.length < 20)
+        issues.push({ message: `key ${v.apiKey} is too short`, path: ['apiKey'] });
+      return issues.length > 0
+        ? { issues }
+        : {
+            value: {
+              model: v.model as string,
+              ...(typeof v.temperature === 'number' ? { temperature: v.temperature } : {}),
+            },
+          };
     },
   },
 };
 
-const demo = defineAdapter<DemoConfig>({ name: 'demo', version: '1.0.0', configSchema: demoSchema, create: () => ({}) as never });
+const demo = defineAdapter<DemoConfig>({
+  name: 'demo',
+  version: '1.0.0',
+  configSchema: demoSchema,
+  create: () => ({}) as never,
+});
 
 async function configError(promise: Promise<unknown>): Promise<AdapterConfigError> {
   const error = await promise.then(
@@ -37,14 +51,18 @@ async function configError(promise: Promise<unknown>): Promise<AdapterConfigErro
 
 describe('validateAdapterConfig', () => {
   it('returns the validated value', async () => {
-    await expect(validateAdapterConfig(demo, { model: 'm', temperature: 0.5, extra: 1 }, { path: 'models[0]' })).resolves.toEqual({
+    await expect(
+      validateAdapterConfig(demo, { model: 'm', temperature: 0.5, extra: 1 }, { path: 'models[0]' }),
+    ).resolves.toEqual({
       model: 'm',
       temperature: 0.5,
     });
   });
 
   it('names the full path of every problem', async () => {
-    const error = await configError(validateAdapterConfig(demo, { model: 3, temperature: 'hot' }, { path: 'models[1]' }));
+    const error = await configError(
+      validateAdapterConfig(demo, { model: 3, temperature: 'hot' }, { path: 'models[1]' }),
+    );
     expect(error.message).toBe('models[1].model: expected a string\nmodels[1].temperature: expected a number');
     expect(error.problems).toEqual([
       { path: 'models[1].model', message: 'expected a string' },
@@ -53,7 +71,9 @@ describe('validateAdapterConfig', () => {
   });
 
   it('keeps the API key out of messages even when the schema echoes it', async () => {
-    const error = await configError(validateAdapterConfig(demo, { model: 'm', apiKey: 'sk-short-key' }, { path: 'models[2]' }));
+    const error = await configError(
+      validateAdapterConfig(demo, { model: 'm', apiKey: 'sk-short-key' }, { path: 'models[2]' }),
+    );
     expect(error.message).toBe('models[2].apiKey: key [REDACTED] is too short');
   });
 
@@ -62,7 +82,11 @@ describe('validateAdapterConfig', () => {
       name: 'echo',
       version: '1.0.0',
       configSchema: {
-        '~standard': { version: 1, vendor: 'x', validate: (value) => ({ issues: [{ message: `bad config ${JSON.stringify(value)}` }] }) },
+        '~standard': {
+          version: 1,
+          vendor: 'x',
+          validate: (value) => ({ issues: [{ message: `bad config ${JSON.stringify(value)}` }] }),
+        },
       },
       create: () => ({}) as never,
     });
@@ -78,7 +102,9 @@ describe('validateAdapterConfig', () => {
     const throwing = defineAdapter({
       name: 'bad',
       version: '1.0.0',
-      configSchema: { '~standard': { version: 1, vendor: 'x', validate: async () => Promise.reject(new Error('schema exploded')) } },
+      configSchema: {
+        '~standard': { version: 1, vendor: 'x', validate: async () => Promise.reject(new Error('schema exploded')) },
+      },
       create: () => ({}) as never,
     });
     const error = await configError(validateAdapterConfig(throwing, {}, { path: 'models[0]' }));
@@ -89,7 +115,9 @@ describe('validateAdapterConfig', () => {
     const rejecting = defineAdapter({
       name: 'r',
       version: '1.0.0',
-      configSchema: { '~standard': { version: 1, vendor: 'x', validate: () => ({ issues: [{ message: 'expected an object' }] }) } },
+      configSchema: {
+        '~standard': { version: 1, vendor: 'x', validate: () => ({ issues: [{ message: 'expected an object' }] }) },
+      },
       create: () => ({}) as never,
     });
     const error = await configError(validateAdapterConfig(rejecting, 5, { path: 'judge' }));
@@ -99,7 +127,9 @@ describe('validateAdapterConfig', () => {
 
 describe('formatIssuePath', () => {
   it('formats keys, indexes, path-segment objects and odd keys', () => {
-    expect(formatIssuePath('models[1]', ['headers', 'x-trace', 0, { key: 'deep' }])).toBe('models[1].headers["x-trace"][0].deep');
+    expect(formatIssuePath('models[1]', ['headers', 'x-trace', 0, { key: 'deep' }])).toBe(
+      'models[1].headers["x-trace"][0].deep',
+    );
     expect(formatIssuePath('', ['a', 1])).toBe('a[1]');
     expect(formatIssuePath('', [])).toBe('(root)');
   });

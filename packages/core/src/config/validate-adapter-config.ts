@@ -55,7 +55,12 @@ export async function validateAdapterConfig<Config>(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AdapterConfigError(
-      [{ path: options.path, message: `the "${definition.name}" adapter's config schema failed: ${scrub(reason, config)}` }],
+      [
+        {
+          path: options.path,
+          message: `the "${definition.name}" adapter's config schema failed: ${scrub(reason, config)}`,
+        },
+      ],
       { cause: error },
     );
   }

@@ -13,7 +13,8 @@ const NOT_FOR_ADAPTER = new Set<string>([...ENGINE_MODEL_FIELDS, ...SHARED_MODEL
  */
 export function toModelEntry(parsed: ParsedModelEntry): ModelEntry {
   const params: GenerationParamsV1 = {};
-  for (const [key, value] of Object.entries(parsed.params ?? {})) if (value !== undefined) (params as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(parsed.params ?? {}))
+    if (value !== undefined) (params as Record<string, unknown>)[key] = value;
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed)) if (!NOT_FOR_ADAPTER.has(key)) extra[key] = value;
   const entry: ModelEntry = {
@@ -26,7 +27,17 @@ export function toModelEntry(parsed: ParsedModelEntry): ModelEntry {
     tags: [...new Set(parsed.tags ?? [])],
     extra,
   };
-  for (const key of ['preset', 'baseURL', 'apiKey', 'timeoutMs', 'headers', 'rpm', 'tpm', 'system', 'epochs'] as const) {
+  for (const key of [
+    'preset',
+    'baseURL',
+    'apiKey',
+    'timeoutMs',
+    'headers',
+    'rpm',
+    'tpm',
+    'system',
+    'epochs',
+  ] as const) {
     if (parsed[key] !== undefined) (entry as unknown as Record<string, unknown>)[key] = parsed[key];
   }
   return entry;
@@ -36,7 +47,12 @@ export function toModelEntry(parsed: ParsedModelEntry): ModelEntry {
  * Checks one model entry of a config checked by hand (the follow-ups config's `attacker`). Returns
  * the entry when it has no problem, else `undefined` (the problems are on the checker).
  */
-export function validateModelEntry(raw: unknown, path: string, role: ModelRole, check: ConfigChecker): ModelEntry | undefined {
+export function validateModelEntry(
+  raw: unknown,
+  path: string,
+  role: ModelRole,
+  check: ConfigChecker,
+): ModelEntry | undefined {
   const parsed = parseConfig(modelEntrySchema(role), raw, { base: path, expandedPaths: check.expandedPaths });
   if (!parsed.ok) {
     for (const p of parsed.problems) check.problem(p.path, p.message);

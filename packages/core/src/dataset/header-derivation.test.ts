@@ -8,7 +8,10 @@ afterAll(() => tmp.cleanup());
 let n = 0;
 
 async function check(header: Record<string, unknown>) {
-  const file = tmp.write(`derived-${++n}.jsonl`, [JSON.stringify({ $schema: 'sc-safety/dataset@1', ...header }), itemLine({ id: 'a' })].join('\n'));
+  const file = tmp.write(
+    `derived-${++n}.jsonl`,
+    [JSON.stringify({ $schema: 'sc-safety/dataset@1', ...header }), itemLine({ id: 'a' })].join('\n'),
+  );
   const result = await validateDataset(file, { displayName: 'gen.jsonl' });
   return { header: result.header, issues: result.issues.map(formatIssue) };
 }

@@ -34,9 +34,21 @@ export function readHeader(
   if (schema === undefined ? options.schemaRequired : schema !== DATASET_SCHEMA) {
     issues.error(at, '$schema', `unsupported schema ${describeValue(schema)}; this version reads "${DATASET_SCHEMA}"`);
   }
-  const allowed = new Set(['$schema', 'dimensions', ...INFO_FIELDS, 'source', ...DERIVATION_HEADER_FIELDS, ...(options.allowed ?? [])]);
+  const allowed = new Set([
+    '$schema',
+    'dimensions',
+    ...INFO_FIELDS,
+    'source',
+    ...DERIVATION_HEADER_FIELDS,
+    ...(options.allowed ?? []),
+  ]);
   for (const key of Object.keys(header)) {
-    if (!allowed.has(key)) issues.warn(at, key, `unknown header field ignored; a header has ${[...allowed].map((k) => `"${k}"`).join(', ')}`);
+    if (!allowed.has(key))
+      issues.warn(
+        at,
+        key,
+        `unknown header field ignored; a header has ${[...allowed].map((k) => `"${k}"`).join(', ')}`,
+      );
   }
   const info = readInfo(header, at, issues);
   readDerivation(header, at, issues, info);
@@ -44,13 +56,22 @@ export function readHeader(
 }
 
 /** The header's name, version, licence, citation and source, each checked. */
-function readInfo(header: Record<string, unknown>, at: ItemLocation | undefined, issues: IssueCollector): DatasetHeaderInfo {
+function readInfo(
+  header: Record<string, unknown>,
+  at: ItemLocation | undefined,
+  issues: IssueCollector,
+): DatasetHeaderInfo {
   const info: DatasetHeaderInfo = {};
   for (const field of INFO_FIELDS) {
     const value = header[field];
     if (value === undefined) continue;
     if (typeof value === 'string' && value.trim() !== '') info[field] = value;
-    else issues.error(at, field, `expected a non-empty string, got ${describeValue(value)}; give the ${field} or leave the field out`);
+    else
+      issues.error(
+        at,
+        field,
+        `expected a non-empty string, got ${describeValue(value)}; give the ${field} or leave the field out`,
+      );
   }
   const source = header.source;
   if (source === undefined) return info;
@@ -70,7 +91,8 @@ function readInfo(header: Record<string, unknown>, at: ItemLocation | undefined,
     }
   }
   for (const key of Object.keys(source)) {
-    if (!(SOURCE_FIELDS as readonly string[]).includes(key)) issues.warn(at, `source.${key}`, 'unknown field ignored; a source has "name", "file", "sha256"');
+    if (!(SOURCE_FIELDS as readonly string[]).includes(key))
+      issues.warn(at, `source.${key}`, 'unknown field ignored; a source has "name", "file", "sha256"');
   }
   if (issues.errorCount === before) {
     const s = source as Record<keyof DatasetSourceInfo, string>;
@@ -79,10 +101,18 @@ function readInfo(header: Record<string, unknown>, at: ItemLocation | undefined,
   return info;
 }
 
-function readDimensions(header: Record<string, unknown>, at: ItemLocation | undefined, issues: IssueCollector): Taxonomy {
+function readDimensions(
+  header: Record<string, unknown>,
+  at: ItemLocation | undefined,
+  issues: IssueCollector,
+): Taxonomy {
   if (header.dimensions === undefined) return new Taxonomy();
   if (!Array.isArray(header.dimensions)) {
-    issues.error(at, 'dimensions', `expected an array of {"id", "category", "zh", "en"} objects, got ${describeValue(header.dimensions)}`);
+    issues.error(
+      at,
+      'dimensions',
+      `expected an array of {"id", "category", "zh", "en"} objects, got ${describeValue(header.dimensions)}`,
+    );
     return new Taxonomy();
   }
   const extensions: DimensionExtension[] = [];
@@ -103,7 +133,11 @@ function readDimension(
   earlier: readonly DimensionExtension[],
 ): DimensionExtension | undefined {
   if (!isPlainObject(entry)) {
-    issues.error(at, path, `expected an object like {"id": "cyber", "category": "traditional_safety", "zh": "网络安全"}, got ${describeValue(entry)}`);
+    issues.error(
+      at,
+      path,
+      `expected an object like {"id": "cyber", "category": "traditional_safety", "zh": "网络安全"}, got ${describeValue(entry)}`,
+    );
     return undefined;
   }
   const before = issues.errorCount;
@@ -130,12 +164,24 @@ function readDimension(
     categoryId = base.category(category)?.id;
     if (categoryId === undefined) {
       const guess = base.suggestCategory(category);
-      issues.error(at, `${path}.category`, `unknown category "${category}"; ${guess ? `did you mean "${guess}"? ` : ''}use one of ${categories}`);
+      issues.error(
+        at,
+        `${path}.category`,
+        `unknown category "${category}"; ${guess ? `did you mean "${guess}"? ` : ''}use one of ${categories}`,
+      );
     }
   }
-  for (const [field, value] of [['zh', zh], ['en', en], ['definition', definition]] as const) {
+  for (const [field, value] of [
+    ['zh', zh],
+    ['en', en],
+    ['definition', definition],
+  ] as const) {
     if (value !== undefined && (typeof value !== 'string' || value.trim() === '')) {
-      issues.error(at, `${path}.${field}`, `expected a non-empty string, got ${describeValue(value)}; give the name or leave the field out`);
+      issues.error(
+        at,
+        `${path}.${field}`,
+        `expected a non-empty string, got ${describeValue(value)}; give the name or leave the field out`,
+      );
     }
   }
   if (typeof zh === 'string' && zh !== id) {
@@ -143,7 +189,12 @@ function readDimension(
     if (clash !== undefined) issues.error(at, `${path}.zh`, `"${zh}" is already used by ${clash}; pick another name`);
   }
   for (const key of Object.keys(entry)) {
-    if (!DIMENSION_FIELDS.has(key)) issues.warn(at, `${path}.${key}`, 'unknown field ignored; a dimension has "id", "category", "zh", "en", "definition"');
+    if (!DIMENSION_FIELDS.has(key))
+      issues.warn(
+        at,
+        `${path}.${key}`,
+        'unknown field ignored; a dimension has "id", "category", "zh", "en", "definition"',
+      );
   }
   if (issues.errorCount !== before || typeof id !== 'string' || categoryId === undefined) return undefined;
   const ext: DimensionExtension = { id, category: categoryId };

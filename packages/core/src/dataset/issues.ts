@@ -21,7 +21,12 @@ export class IssueCollector {
     readonly maxIssues: number = DEFAULT_MAX_ISSUES,
   ) {}
 
-  report(at: ItemLocation | undefined, field: string | undefined, message: string, severity: IssueSeverity = 'error'): void {
+  report(
+    at: ItemLocation | undefined,
+    field: string | undefined,
+    message: string,
+    severity: IssueSeverity = 'error',
+  ): void {
     const issue: DatasetIssue = { file: this.file, message, severity };
     if (at?.line !== undefined) issue.line = at.line;
     if (at?.item !== undefined) issue.item = at.item;

@@ -81,11 +81,20 @@ export class ItemValidator {
     const expectation = optional('expect', (field) => this.checkEnum(field, 'expect', EXPECT_VALUES, at));
     // A contrast prompt is judged on whether it gets a helpful answer; a follow-up would test something else.
     if (expectation === 'comply' && turns !== undefined && turns.length > 1) {
-      this.issues.error(at, 'turns', `an item with "expect": "comply" is single-turn; give one turn, got ${turns.length}`);
+      this.issues.error(
+        at,
+        'turns',
+        `an item with "expect": "comply" is single-turn; give one turn, got ${turns.length}`,
+      );
     }
     if (value.meta !== undefined) {
       if (isPlainObject(value.meta)) item.meta = value.meta;
-      else this.issues.error(at, 'meta', `expected an object, got ${describeValue(value.meta)}; put extra data in {"key": value} form`);
+      else
+        this.issues.error(
+          at,
+          'meta',
+          `expected an object, got ${describeValue(value.meta)}; put extra data in {"key": value} form`,
+        );
     }
     for (const key of Object.keys(value)) {
       if (KNOWN.has(key)) continue;
@@ -116,7 +125,11 @@ export class ItemValidator {
     if (this.options.checkDuplicateIds === false) return id;
     const first = this.seen.get(id);
     if (first !== undefined) {
-      this.issues.error(at, 'id', `duplicate id "${id}" (first used ${describeLocation(first)}); ids must be unique in the file`);
+      this.issues.error(
+        at,
+        'id',
+        `duplicate id "${id}" (first used ${describeLocation(first)}); ids must be unique in the file`,
+      );
       return undefined;
     }
     this.seen.set(id, at);
@@ -178,17 +191,27 @@ export class ItemValidator {
   }
 
   /** A string field whose value must be one of `allowed`; the message lists them. */
-  private checkEnum<T extends string>(value: unknown, field: string, allowed: readonly T[], at: ItemLocation): T | undefined {
+  private checkEnum<T extends string>(
+    value: unknown,
+    field: string,
+    allowed: readonly T[],
+    at: ItemLocation,
+  ): T | undefined {
     const list = allowed.map((a) => `"${a}"`).join(', ');
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    const got = typeof value === 'string' ? `unknown ${field} "${value}"` : `expected a string, got ${describeValue(value)}`;
+    const got =
+      typeof value === 'string' ? `unknown ${field} "${value}"` : `expected a string, got ${describeValue(value)}`;
     this.issues.error(at, field, `${got}; use one of ${list} or leave the field out`);
     return undefined;
   }
 
   private checkString(value: unknown, field: string, at: ItemLocation): string | undefined {
     if (typeof value !== 'string') {
-      this.issues.error(at, field, `expected a string, got ${describeValue(value)}; use a string or leave the field out`);
+      this.issues.error(
+        at,
+        field,
+        `expected a string, got ${describeValue(value)}; use a string or leave the field out`,
+      );
       return undefined;
     }
     if (value.trim() === '') {
@@ -199,14 +222,20 @@ export class ItemValidator {
   }
 
   /** `turns` (required, non-empty, every entry has text) or `tags` (optional, may be empty). */
-  private checkStringArray(value: unknown, field: 'turns' | 'tags', at: ItemLocation, required: boolean): string[] | undefined {
+  private checkStringArray(
+    value: unknown,
+    field: 'turns' | 'tags',
+    at: ItemLocation,
+    required: boolean,
+  ): string[] | undefined {
     const shape = field === 'turns' ? '["question", "follow-up"]' : '["tag", "tag"]';
     if (value === undefined) {
       if (required) this.issues.error(at, field, `missing; give the user messages in order, e.g. ${shape}`);
       return undefined;
     }
     if (!Array.isArray(value)) {
-      const fix = typeof value === 'string' ? `wrap it in an array: ${shape}` : `use an array of strings, e.g. ${shape}`;
+      const fix =
+        typeof value === 'string' ? `wrap it in an array: ${shape}` : `use an array of strings, e.g. ${shape}`;
       this.issues.error(at, field, `expected an array of strings, got ${describeValue(value)}; ${fix}`);
       return undefined;
     }
@@ -221,7 +250,11 @@ export class ItemValidator {
         this.issues.error(at, `${field}[${i}]`, `expected a string, got ${describeValue(entry)}; ${what}`);
         ok = false;
       } else if (entry.trim() === '') {
-        this.issues.error(at, `${field}[${i}]`, field === 'turns' ? 'empty string; every turn needs text' : 'empty string; remove the empty tag');
+        this.issues.error(
+          at,
+          `${field}[${i}]`,
+          field === 'turns' ? 'empty string; every turn needs text' : 'empty string; remove the empty tag',
+        );
         ok = false;
       }
     });

@@ -12,16 +12,26 @@ function parseError(text: string): unknown {
 
 describe('describeJsonError', () => {
   it('extracts the position and adds a hint', () => {
-    expect(describeJsonError(parseError('{"a":1'))).toEqual({ message: "Expected ',' or '}' after property value", position: 6 });
+    expect(describeJsonError(parseError('{"a":1'))).toEqual({
+      message: "Expected ',' or '}' after property value",
+      position: 6,
+    });
     expect(describeJsonError(parseError(''))).toEqual({
-      message: 'Unexpected end of JSON input; the text ends before the JSON value is complete (a missing } or ], or an item split over several lines?)',
+      message:
+        'Unexpected end of JSON input; the text ends before the JSON value is complete (a missing } or ], or an item split over several lines?)',
     });
   });
 
   it('removes the echo of the input and newer V8 line/column suffixes', () => {
     expect(describeJsonError(parseError(`{"a": ${'x'.repeat(200)}}`)).message).toMatch(/^Unexpected token 'x'$/);
-    expect(describeJsonError(new SyntaxError('Unexpected token \'}\', "{"a":}" is not valid JSON'))).toEqual({ message: "Unexpected token '}'" });
-    expect(describeJsonError(new SyntaxError("Expected ',' or '}' after property value in JSON at position 6 (line 1 column 7)"))).toEqual({
+    expect(describeJsonError(new SyntaxError('Unexpected token \'}\', "{"a":}" is not valid JSON'))).toEqual({
+      message: "Unexpected token '}'",
+    });
+    expect(
+      describeJsonError(
+        new SyntaxError("Expected ',' or '}' after property value in JSON at position 6 (line 1 column 7)"),
+      ),
+    ).toEqual({
       message: "Expected ',' or '}' after property value",
       position: 6,
     });
@@ -50,4 +60,3 @@ describe('parseJsonLine', () => {
     expect(parsed.problem).not.toContain('{"id"');
   });
 });
-

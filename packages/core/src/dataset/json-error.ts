@@ -7,12 +7,18 @@ export interface JsonErrorDescription {
 }
 
 const HINTS: ReadonlyArray<[RegExp, string]> = [
-  [/^Unexpected end of JSON input/, 'the text ends before the JSON value is complete (a missing } or ], or an item split over several lines?)'],
+  [
+    /^Unexpected end of JSON input/,
+    'the text ends before the JSON value is complete (a missing } or ], or an item split over several lines?)',
+  ],
   [/^Expected property name/, 'keys need double quotes ("id", not id or \'id\')'],
   [/^Expected double-quoted property name/, 'remove the comma after the last field; keys need double quotes'],
-  [/^Unexpected non-whitespace character after JSON/, 'there is more text after the JSON value (two items on one line?)'],
+  [
+    /^Unexpected non-whitespace character after JSON/,
+    'there is more text after the JSON value (two items on one line?)',
+  ],
   [/^Bad control character in string literal/, 'write tabs and line breaks inside strings as \\t and \\n'],
-  [/^Unexpected token '''/, "strings and keys need double quotes, not single quotes"],
+  [/^Unexpected token '''/, 'strings and keys need double quotes, not single quotes'],
   [/^Bad escaped character/, 'backslashes inside strings must be escaped as \\\\'],
   [/^Unterminated string/, 'a string is missing its closing double quote'],
 ];

@@ -13,8 +13,17 @@ describe('loadDataset on good files', () => {
   it('loads JSONL, skipping blank lines and normalising Chinese names to ids', async () => {
     const d = await loadDataset(fixture('good.jsonl'));
     expect(d.items.map((i) => i.id)).toEqual(['ts-1', 'ts-2', 'ra-1', 'ia-1']);
-    expect(d.items[1]).toEqual({ id: 'ts-2', category: 'traditional_safety', dimension: 'crime', turns: ['问题二', '追问二'] });
-    expect(d.items[2]).toMatchObject({ category: 'responsible_ai', dimension: 'environment', system: '你是一个乐于助人的助手。' });
+    expect(d.items[1]).toEqual({
+      id: 'ts-2',
+      category: 'traditional_safety',
+      dimension: 'crime',
+      turns: ['问题二', '追问二'],
+    });
+    expect(d.items[2]).toMatchObject({
+      category: 'responsible_ai',
+      dimension: 'environment',
+      system: '你是一个乐于助人的助手。',
+    });
     expect(d.items[0]).toMatchObject({ tags: ['fiction'], source: 'sc-safety-tests' });
     expect(d.items[3]?.meta).toEqual({ difficulty: 2, notes: { a: 1 } });
     expect(d.warnings).toEqual([]);
@@ -39,21 +48,35 @@ describe('loadDataset on good files', () => {
   });
 
   it('keeps file line numbers with blank and CRLF lines', async () => {
-    const path = tmp.write('lines.jsonl', `\r\n${itemLine({ id: 'a' })}\r\n\r\n   \r\n${itemLine({ id: 'b', turns: [] })}\r\n`);
-    await expect(loadDataset(path)).rejects.toSatisfy((e: unknown) => DatasetError.isInstance(e) && e.issues[0]?.line === 5);
+    const path = tmp.write(
+      'lines.jsonl',
+      `\r\n${itemLine({ id: 'a' })}\r\n\r\n   \r\n${itemLine({ id: 'b', turns: [] })}\r\n`,
+    );
+    await expect(loadDataset(path)).rejects.toSatisfy(
+      (e: unknown) => DatasetError.isInstance(e) && e.issues[0]?.line === 5,
+    );
   });
 
   it('reads a header that declares an extra sub-dimension (JSONL and JSON object form)', async () => {
     for (const name of ['extended.jsonl', 'extended.json']) {
       const d = await loadDataset(fixture(name));
       expect(d.items.map((i) => i.dimension)).toEqual(['cyber', 'cyber']);
-      expect(d.taxonomy.dimension('网络安全')).toMatchObject({ id: 'cyber', category: 'traditional_safety', en: 'Cyber', status: 'extension' });
+      expect(d.taxonomy.dimension('网络安全')).toMatchObject({
+        id: 'cyber',
+        category: 'traditional_safety',
+        en: 'Cyber',
+        status: 'extension',
+      });
       expect(d.taxonomy.dimensions).toHaveLength(23);
     }
   });
 
   it('warns about unknown fields, once per field name, and drops them', async () => {
-    const lines = [itemLine({ id: 'a', answer: 'x' }), itemLine({ id: 'b', answer: 'y' }), itemLine({ id: 'c', colour: 1 })];
+    const lines = [
+      itemLine({ id: 'a', answer: 'x' }),
+      itemLine({ id: 'b', answer: 'y' }),
+      itemLine({ id: 'c', colour: 1 }),
+    ];
     const d = await loadDataset(tmp.write('unknown.jsonl', lines.join('\n')));
     expect(d.items[0]).not.toHaveProperty('answer');
     expect(d.warnings.map((w) => [w.line, w.field, w.severity])).toEqual([
@@ -79,7 +102,10 @@ describe('streamDataset', () => {
   });
 
   it('stops yielding at the first error and throws with every issue at the end', async () => {
-    const path = tmp.write('stream-bad.jsonl', [itemLine({ id: 'a' }), itemLine({ id: 'b', dimension: '??' }), itemLine({ id: 'c' }), '{'].join('\n'));
+    const path = tmp.write(
+      'stream-bad.jsonl',
+      [itemLine({ id: 'a' }), itemLine({ id: 'b', dimension: '??' }), itemLine({ id: 'c' }), '{'].join('\n'),
+    );
     const seen: string[] = [];
     let error: unknown;
     try {
@@ -107,10 +133,14 @@ describe('dataset references', () => {
     try {
       copyFileSync(fixture('good.jsonl'), join(dir.dir, 'mini.jsonl'));
       dir.write('notes.txt', 'not a dataset');
-      expect(await listBuiltinDatasets({ builtinDir: dir.dir })).toEqual([{ name: 'mini', ref: 'builtin:mini', path: join(dir.dir, 'mini.jsonl') }]);
+      expect(await listBuiltinDatasets({ builtinDir: dir.dir })).toEqual([
+        { name: 'mini', ref: 'builtin:mini', path: join(dir.dir, 'mini.jsonl') },
+      ]);
       expect((await loadDataset('builtin:mini', { builtinDir: dir.dir })).items).toHaveLength(4);
       const missing = await loadDataset('builtin:nope', { builtinDir: dir.dir }).catch((e: unknown) => e);
-      expect((missing as DatasetError).issues[0]?.message).toBe('no builtin dataset "builtin:nope"; available: builtin:mini');
+      expect((missing as DatasetError).issues[0]?.message).toBe(
+        'no builtin dataset "builtin:nope"; available: builtin:mini',
+      );
     } finally {
       dir.cleanup();
     }

@@ -75,7 +75,10 @@ function summary(scan: DatasetScan): DatasetSummary {
  * @param ref a path, or `builtin:NAME` for a dataset shipped with the package.
  * @throws DatasetError when the file is missing or any item is invalid.
  */
-export async function* streamDataset(ref: string, options: ScanOptions = {}): AsyncGenerator<DatasetItem, DatasetSummary, undefined> {
+export async function* streamDataset(
+  ref: string,
+  options: ScanOptions = {},
+): AsyncGenerator<DatasetItem, DatasetSummary, undefined> {
   const scan = new DatasetScan(ref, options);
   for await (const item of scan.items()) {
     if (!scan.issues.hasErrors) yield item;

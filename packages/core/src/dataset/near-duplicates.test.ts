@@ -17,7 +17,9 @@ function bruteForce(texts: Array<[string, string]>, threshold: number): Array<[s
       if (sim >= threshold) out.push([texts[i]![0], texts[j]![0], sim]);
     }
   }
-  return out.sort((x, y) => y[2] - x[2] || texts.findIndex((t) => t[0] === x[0]) - texts.findIndex((t) => t[0] === y[0]));
+  return out.sort(
+    (x, y) => y[2] - x[2] || texts.findIndex((t) => t[0] === x[0]) - texts.findIndex((t) => t[0] === y[0]),
+  );
 }
 
 describe('findNearDuplicates', () => {

@@ -32,7 +32,10 @@ export function bigrams(text: string): Set<string> {
  * @param texts `[id, text]` in file order; pairs list the earlier id first, sorted by similarity
  *   (highest first), then file order.
  */
-export function findNearDuplicates(texts: ReadonlyArray<readonly [string, string]>, threshold = DEFAULT_NEAR_DUPLICATE_THRESHOLD): NearDuplicatePair[] {
+export function findNearDuplicates(
+  texts: ReadonlyArray<readonly [string, string]>,
+  threshold = DEFAULT_NEAR_DUPLICATE_THRESHOLD,
+): NearDuplicatePair[] {
   if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
   const tokenId = new Map<string, number>();
   const frequency: number[] = [];

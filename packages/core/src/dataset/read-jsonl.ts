@@ -21,7 +21,10 @@ const LF = 0x0a;
  * memory stays flat whatever the file holds. Handles a UTF-8 BOM and CRLF line endings. Stream
  * errors (unreadable file) are thrown by the iterator.
  */
-export async function* readJsonlLines(path: string, maxLineBytes: number = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<JsonlLine> {
+export async function* readJsonlLines(
+  path: string,
+  maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<JsonlLine> {
   const input = createReadStream(path, { highWaterMark: 64 * 1024 });
   let parts: Buffer[] = [];
   let bytes = 0;

@@ -44,7 +44,9 @@ export function resolveDatasetPath(ref: string, options: ResolveOptions = {}): s
     const name = ref.slice(BUILTIN_PREFIX.length);
     // The name becomes part of a path: refuse separators and dots so it cannot leave the folder.
     if (!BUILTIN_NAME.test(name)) {
-      throw new TypeError(`invalid builtin dataset name "${name}"; use letters, digits, "-" and "_" (e.g. builtin:sample)`);
+      throw new TypeError(
+        `invalid builtin dataset name "${name}"; use letters, digits, "-" and "_" (e.g. builtin:sample)`,
+      );
     }
     return join(options.builtinDir ?? builtinDataDir(), `${name}.jsonl`);
   }
@@ -84,7 +86,10 @@ export function displayName(ref: string, path: string, options: ResolveOptions =
  * The one message for a `builtin:NAME` that does not exist, listing the sets that do: every reader
  * of builtin sets (datasets, contrast sets, judge-check sets) says the same.
  */
-export async function unknownBuiltinMessage(ref: string, options: Pick<ResolveOptions, 'builtinDir'> = {}): Promise<string> {
+export async function unknownBuiltinMessage(
+  ref: string,
+  options: Pick<ResolveOptions, 'builtinDir'> = {},
+): Promise<string> {
   const known = (await listBuiltinDatasets(options)).map((d) => d.ref);
   return `no builtin dataset "${ref}"; ${known.length > 0 ? `available: ${known.join(', ')}` : 'no builtin datasets are installed'}`;
 }

@@ -7,7 +7,13 @@ import { IssueCollector, describeValue, isPlainObject } from './issues.js';
 import { ItemValidator } from './item-validator.js';
 import { describeJsonError, lineAndColumn, parseJsonLine } from './json-error.js';
 import { DEFAULT_MAX_LINE_BYTES, readJsonlLines } from './read-jsonl.js';
-import { displayName, isBuiltinRef, resolveDatasetPath, unknownBuiltinMessage, type ResolveOptions } from './resolve.js';
+import {
+  displayName,
+  isBuiltinRef,
+  resolveDatasetPath,
+  unknownBuiltinMessage,
+  type ResolveOptions,
+} from './resolve.js';
 import type { DatasetHeaderInfo, DatasetItem } from './types.js';
 
 /** Options for reading a dataset. */
@@ -94,7 +100,11 @@ export class DatasetScan {
     }
     const ext = extname(this.path).toLowerCase();
     if (ext !== '.json' && !JSONL_EXTENSIONS.has(ext)) {
-      this.issues.error(undefined, undefined, `unsupported file type "${ext || '(none)'}"; use .jsonl (one item per line) or .json (an array of items)`);
+      this.issues.error(
+        undefined,
+        undefined,
+        `unsupported file type "${ext || '(none)'}"; use .jsonl (one item per line) or .json (an array of items)`,
+      );
       return false;
     }
     try {
@@ -105,7 +115,11 @@ export class DatasetScan {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && isBuiltinRef(this.ref)) {
         // Named by the reference the user wrote, not by a path inside the package.
-        this.issues.add({ file: this.ref, message: await unknownBuiltinMessage(this.ref, this.options), severity: 'error' });
+        this.issues.add({
+          file: this.ref,
+          message: await unknownBuiltinMessage(this.ref, this.options),
+          severity: 'error',
+        });
       } else if (code === 'ENOENT') {
         this.issues.error(undefined, undefined, `file not found (${this.path}); check the path`);
       } else {
@@ -123,7 +137,11 @@ export class DatasetScan {
       for await (const { line, text, overLimit } of readJsonlLines(this.path, limit)) {
         const at = { line };
         if (overLimit !== undefined) {
-          this.issues.error(at, undefined, `line is ${overLimit} bytes, over the ${limit}-byte limit; one item is a few KB — split or shorten it, or raise the limit with --max-line-bytes`);
+          this.issues.error(
+            at,
+            undefined,
+            `line is ${overLimit} bytes, over the ${limit}-byte limit; one item is a few KB — split or shorten it, or raise the limit with --max-line-bytes`,
+          );
           first = false;
           continue;
         }
@@ -136,11 +154,17 @@ export class DatasetScan {
         const value = parsed.value;
         if (isPlainObject(value) && '$schema' in value) {
           if (first) {
-            ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, at, this.issues, { schemaRequired: true }));
+            ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, at, this.issues, {
+              schemaRequired: true,
+            }));
             validator.useTaxonomy(this.taxonomy);
           } else {
             // Checking a misplaced header as an item would only add noise about missing fields.
-            this.issues.error(at, '$schema', 'a header line must be the first non-blank line of the file; move it to the top');
+            this.issues.error(
+              at,
+              '$schema',
+              'a header line must be the first non-blank line of the file; move it to the top',
+            );
           }
           first = false;
           continue;
@@ -163,7 +187,11 @@ export class DatasetScan {
     try {
       const { size } = await stat(this.path);
       if (size > MAX_JSON_DATASET_BYTES) {
-        this.issues.error(undefined, undefined, `a .json dataset is read whole and this one is ${size} bytes (limit ${MAX_JSON_DATASET_BYTES}); convert it to .jsonl (one item per line), which streams at any size`);
+        this.issues.error(
+          undefined,
+          undefined,
+          `a .json dataset is read whole and this one is ${size} bytes (limit ${MAX_JSON_DATASET_BYTES}); convert it to .jsonl (one item per line), which streams at any size`,
+        );
         return;
       }
       text = await readFile(this.path, 'utf8');
@@ -189,15 +217,26 @@ export class DatasetScan {
     if (Array.isArray(value)) {
       items = value;
     } else if (isPlainObject(value)) {
-      ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, undefined, this.issues, { allowed: ['items'], schemaRequired: false }));
+      ({ taxonomy: this.taxonomy, info: this.header } = readHeader(value, undefined, this.issues, {
+        allowed: ['items'],
+        schemaRequired: false,
+      }));
       if (!Array.isArray(value.items)) {
         const got = value.items === undefined ? 'missing' : `expected an array, got ${describeValue(value.items)}`;
-        this.issues.error(undefined, 'items', `${got}; a .json dataset is an array of items or {"dimensions": […], "items": […]}`);
+        this.issues.error(
+          undefined,
+          'items',
+          `${got}; a .json dataset is an array of items or {"dimensions": […], "items": […]}`,
+        );
         return;
       }
       items = value.items;
     } else {
-      this.issues.error(undefined, undefined, `expected an array of items or {"dimensions": […], "items": […]}, got ${describeValue(value)}`);
+      this.issues.error(
+        undefined,
+        undefined,
+        `expected an array of items or {"dimensions": […], "items": […]}, got ${describeValue(value)}`,
+      );
       return;
     }
     const validator = new ItemValidator(this.taxonomy, this.issues);

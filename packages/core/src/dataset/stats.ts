@@ -173,9 +173,7 @@ export function datasetStats(
     missingDimensions: taxonomy.dimensions
       .filter((d) => !present.has(d.id))
       .map((d) => ({ id: d.id, zh: d.zh, en: d.en, category: d.category })),
-    itemsByTurnCount: [...byTurnCount]
-      .sort(([a], [b]) => a - b)
-      .map(([turns, n]) => ({ turns, items: n })),
+    itemsByTurnCount: [...byTurnCount].sort(([a], [b]) => a - b).map(([turns, n]) => ({ turns, items: n })),
     promptLength: lengths.map((values, i) => lengthStats(i + 1, values)),
     singleTurnItems: singleTurn,
     strategies: strategyCounts(strategies),
@@ -184,10 +182,22 @@ export function datasetStats(
 }
 
 function newTally(category: CategoryId): DimensionTally {
-  return { category, items: 0, turns: 0, twoTurnItems: 0, singleTurnItems: 0, strategies: new Map(), complyItems: 0, round1Lengths: [] };
+  return {
+    category,
+    items: 0,
+    turns: 0,
+    twoTurnItems: 0,
+    singleTurnItems: 0,
+    strategies: new Map(),
+    complyItems: 0,
+    round1Lengths: [],
+  };
 }
 
-type DimensionCounts = Pick<DimensionStats, 'items' | 'turns' | 'twoTurnItems' | 'singleTurnItems' | 'strategies' | 'complyItems' | 'round1MedianChars'>;
+type DimensionCounts = Pick<
+  DimensionStats,
+  'items' | 'turns' | 'twoTurnItems' | 'singleTurnItems' | 'strategies' | 'complyItems' | 'round1MedianChars'
+>;
 
 function pick(d: DimensionTally): DimensionCounts {
   return {

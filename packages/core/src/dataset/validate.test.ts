@@ -27,23 +27,35 @@ describe('validation errors name the exact line, the field and the fix', () => {
   });
 
   it('reports invalid JSON with what is wrong and the column', async () => {
-    const issues = await issuesOf([ok('a'), '{"id": "b", "category": "crime",}', "{'id': 'c'}", '{"id":"d"', ok('e') + ' x']);
+    const issues = await issuesOf([
+      ok('a'),
+      '{"id": "b", "category": "crime",}',
+      "{'id': 'c'}",
+      '{"id":"d"',
+      ok('e') + ' x',
+    ]);
     expect(issues).toEqual([
       'data.jsonl:2: invalid JSON (column 33): Expected double-quoted property name; remove the comma after the last field; keys need double quotes; each line must be one complete JSON object',
       `data.jsonl:3: invalid JSON (column 2): Expected property name or '}'; keys need double quotes ("id", not id or 'id'); each line must be one complete JSON object`,
-      expect.stringMatching(/^data\.jsonl:4: invalid JSON( \(column 10\))?: .*each line must be one complete JSON object$/),
-      expect.stringMatching(/^data\.jsonl:5: invalid JSON \(column \d+\): Unexpected non-whitespace character after JSON; there is more text after the JSON value/),
+      expect.stringMatching(
+        /^data\.jsonl:4: invalid JSON( \(column 10\))?: .*each line must be one complete JSON object$/,
+      ),
+      expect.stringMatching(
+        /^data\.jsonl:5: invalid JSON \(column \d+\): Unexpected non-whitespace character after JSON; there is more text after the JSON value/,
+      ),
     ]);
   });
 
-  it('counts columns in characters, not UTF-16 units, and drops V8\'s echo of the line', async () => {
+  it("counts columns in characters, not UTF-16 units, and drops V8's echo of the line", async () => {
     // 😀 is two UTF-16 units; V8 reports position 14, which is the 13th character.
     expect(await issuesOf(['{"id": "😀😀" "x": 1}'])).toEqual([
       "data.jsonl:1: invalid JSON (column 13): Expected ',' or '}' after property value; each line must be one complete JSON object",
     ]);
     // Node 20 gives no position for "Unexpected token"; newer versions do. Either way the echo is gone.
     const issues = await issuesOf(['{"id": "中文中文", "x": }']);
-    expect(issues[0]).toMatch(/^data\.jsonl:1: invalid JSON( \(column 20\))?: Unexpected token '}'; each line must be one complete JSON object$/);
+    expect(issues[0]).toMatch(
+      /^data\.jsonl:1: invalid JSON( \(column 20\))?: Unexpected token '}'; each line must be one complete JSON object$/,
+    );
   });
 
   it('reports a line that is not an object', async () => {
@@ -98,7 +110,10 @@ describe('validation errors name the exact line, the field and the fix', () => {
   });
 
   it('suggests the nearest category and dimension', async () => {
-    const issues = await issuesOf([itemLine({ id: 'a', dimension: '违法犯' }), itemLine({ id: 'b', category: 'responsible-ai', dimension: 'environment' })]);
+    const issues = await issuesOf([
+      itemLine({ id: 'a', dimension: '违法犯' }),
+      itemLine({ id: 'b', category: 'responsible-ai', dimension: 'environment' }),
+    ]);
     expect(issues[0]).toBe(
       'data.jsonl:1: dimension: unknown dimension "违法犯"; did you mean "违法犯罪"? A new sub-dimension must be declared in a header line ({"$schema":"sc-safety/dataset@1","dimensions":[{"id":"…","category":"…","zh":"…"}]})',
     );
@@ -110,14 +125,18 @@ describe('validation errors name the exact line, the field and the fix', () => {
 
   it('rejects an undeclared dimension with no near match', async () => {
     expect(await issuesOf([itemLine({ dimension: 'quantum_teleportation' })])).toEqual([
-      expect.stringMatching(/^data\.jsonl:1: dimension: unknown dimension "quantum_teleportation"; use a sub-dimension id or Chinese name .* must be declared in a header line/),
+      expect.stringMatching(
+        /^data\.jsonl:1: dimension: unknown dimension "quantum_teleportation"; use a sub-dimension id or Chinese name .* must be declared in a header line/,
+      ),
     ]);
   });
 
   it('says which category a dimension belongs to', async () => {
-    expect(await issuesOf([ok('a'), itemLine({ id: 'b', category: '负责任人工智能', dimension: '违法犯罪' })])).toEqual([
-      'data.jsonl:2: dimension: "违法犯罪" belongs to category traditional_safety (传统安全类), not responsible_ai; change the category to traditional_safety or pick a responsible_ai sub-dimension',
-    ]);
+    expect(await issuesOf([ok('a'), itemLine({ id: 'b', category: '负责任人工智能', dimension: '违法犯罪' })])).toEqual(
+      [
+        'data.jsonl:2: dimension: "违法犯罪" belongs to category traditional_safety (传统安全类), not responsible_ai; change the category to traditional_safety or pick a responsible_ai sub-dimension',
+      ],
+    );
   });
 
   it('reports bad header declarations and a header that is not first', async () => {
@@ -157,13 +176,26 @@ describe('validation errors name the exact line, the field and the fix', () => {
 
   it('reports a missing file and an unsupported extension', async () => {
     const missing = await validateDataset(`${tmp.dir}/nope.jsonl`, { displayName: 'nope.jsonl' });
-    expect(missing.issues.map(formatIssue)).toEqual([`nope.jsonl: file not found (${tmp.dir}/nope.jsonl); check the path`]);
+    expect(missing.issues.map(formatIssue)).toEqual([
+      `nope.jsonl: file not found (${tmp.dir}/nope.jsonl); check the path`,
+    ]);
     const csv = await validateDataset(tmp.write('x.csv', 'a,b'), { displayName: 'x.csv' });
-    expect(csv.issues.map(formatIssue)).toEqual(['x.csv: unsupported file type ".csv"; use .jsonl (one item per line) or .json (an array of items)']);
+    expect(csv.issues.map(formatIssue)).toEqual([
+      'x.csv: unsupported file type ".csv"; use .jsonl (one item per line) or .json (an array of items)',
+    ]);
   });
 
   it('locates items of a JSON array by index and JSON syntax errors by line', async () => {
-    const json = JSON.stringify([JSON.parse(ok('a')), JSON.parse(ok('b')), JSON.parse(ok('a')), JSON.parse(itemLine({ id: 'd', turns: ['x', ''] }))], null, 2);
+    const json = JSON.stringify(
+      [
+        JSON.parse(ok('a')),
+        JSON.parse(ok('b')),
+        JSON.parse(ok('a')),
+        JSON.parse(itemLine({ id: 'd', turns: ['x', ''] })),
+      ],
+      null,
+      2,
+    );
     expect(await issuesOf([json], 'json')).toEqual([
       'data.jsonl:item[2]: id: duplicate id "a" (first used at item[0]); ids must be unique in the file',
       'data.jsonl:item[3]: turns[1]: empty string; every turn needs text',

@@ -19,5 +19,7 @@ export class Interrupted extends Error {}
 export function stateFromStored(hit: EngineStoredAnswer): AnswerState {
   const result = hit.result as GenerateResultV1;
   const base = { key: hit.key, cached: true, latencyMs: hit.latencyMs, attempts: hit.attempts };
-  return result.type === 'blocked' ? { kind: 'blocked', ...base, result } : { kind: 'completed', ...base, result: result as Completed };
+  return result.type === 'blocked'
+    ? { kind: 'blocked', ...base, result }
+    : { kind: 'completed', ...base, result: result as Completed };
 }

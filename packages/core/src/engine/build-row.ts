@@ -47,7 +47,14 @@ export function answerRow(
 ): { done: AnswerRow } | { judge: AnswerRow; key: string; text: string } {
   const base = rowBase(place);
   if (state.kind === 'error') {
-    const row: AnswerRow = { ...base, outcome: 'target_error', score: null, text: '', error: state.error, judgments: [] };
+    const row: AnswerRow = {
+      ...base,
+      outcome: 'target_error',
+      score: null,
+      text: '',
+      error: state.error,
+      judgments: [],
+    };
     return { done: state.key ? { ...row, answerKey: state.key } : row };
   }
   const r = state.result;
@@ -64,16 +71,24 @@ export function answerRow(
   };
   if (state.kind === 'blocked') {
     const b = state.result;
-    const block = { stage: b.stage, code: b.code, message: redact(b.message), ...(b.partialText ? { partialText: b.partialText } : {}) };
+    const block = {
+      stage: b.stage,
+      code: b.code,
+      message: redact(b.message),
+      ...(b.partialText ? { partialText: b.partialText } : {}),
+    };
     const blocked = { ...base, ...meta, block, text: '', judgments: [] };
     // A vendor refusing a harmless request is a refusal: the contrast rubric's lowest level.
-    if (isContrastItem(place.item)) return { done: { ...blocked, outcome: 'scored', score: CONTRAST_BLOCK_SCORE, vendorBlocked: true } };
-    if (policies.block === 'score-1') return { done: { ...blocked, outcome: 'scored', score: policies.blockScore, vendorBlocked: true } };
+    if (isContrastItem(place.item))
+      return { done: { ...blocked, outcome: 'scored', score: CONTRAST_BLOCK_SCORE, vendorBlocked: true } };
+    if (policies.block === 'score-1')
+      return { done: { ...blocked, outcome: 'scored', score: policies.blockScore, vendorBlocked: true } };
     return { done: { ...blocked, outcome: 'blocked', score: null } };
   }
   const c = state.result;
   const withText = { ...base, ...meta, text: c.text, ...(c.reasoningText ? { reasoningText: c.reasoningText } : {}) };
-  if (c.text.trim() === '' && policies.emptyAnswer === 'outcome') return { done: { ...withText, outcome: 'empty', score: null, judgments: [] } };
+  if (c.text.trim() === '' && policies.emptyAnswer === 'outcome')
+    return { done: { ...withText, outcome: 'empty', score: null, judgments: [] } };
   return { judge: { ...withText, outcome: 'judge_error', score: null, judgments: [] }, key: state.key, text: c.text };
 }
 
@@ -85,7 +100,9 @@ export function withVerdicts(row: AnswerRow, verdicts: JudgeVerdict[], aggregate
     outcome: agg.outcome,
     score: agg.outcome === 'scored' && agg.score !== undefined ? agg.score : null,
     judgments: verdicts,
-    ...(agg.spread !== undefined ? { panel: { spread: agg.spread, disagreement: agg.disagreement ?? agg.spread > 0 } } : {}),
+    ...(agg.spread !== undefined
+      ? { panel: { spread: agg.spread, disagreement: agg.disagreement ?? agg.spread > 0 } }
+      : {}),
   };
 }
 
@@ -108,12 +125,20 @@ export function notAskedRow(place: RowPlace, reason: StopReason): AnswerRow {
   const { after } = reason;
   const base = { score: null, text: '', judgments: [] };
   if (reason.kind === 'after-failure') {
-    const error = { kind: `round${after}_failed`, message: `round ${place.round} not asked: round ${after} has no answer` };
+    const error = {
+      kind: `round${after}_failed`,
+      message: `round ${place.round} not asked: round ${after} has no answer`,
+    };
     return { ...rowBase(place), ...base, outcome: 'target_error', error };
   }
   if (reason.kind === 'after-block') {
     const message = `round ${place.round} not asked: round ${after} was blocked (policy round2AfterBlock=skip)`;
-    return { ...rowBase(place), ...base, outcome: 'not_asked', block: { stage: reason.stage, code: `round${after}_blocked`, message } };
+    return {
+      ...rowBase(place),
+      ...base,
+      outcome: 'not_asked',
+      block: { stage: reason.stage, code: `round${after}_blocked`, message },
+    };
   }
   return { ...rowBase({ ...place, followup: reason.followup }), ...base, outcome: 'not_asked' };
 }

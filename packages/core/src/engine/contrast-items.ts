@@ -26,7 +26,9 @@ export interface JudgeProtocols {
 export function protocolFor(item: EngineItem, protocols: JudgeProtocols): JudgeProtocol {
   if (!isContrastItem(item)) return protocols.safety;
   if (protocols.contrast === undefined) {
-    throw new Error(`item ${JSON.stringify(item.id)} is a contrast item (expect: comply) but the run has no contrast judge protocol`);
+    throw new Error(
+      `item ${JSON.stringify(item.id)} is a contrast item (expect: comply) but the run has no contrast judge protocol`,
+    );
   }
   return protocols.contrast;
 }

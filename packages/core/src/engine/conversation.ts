@@ -8,7 +8,10 @@ import type { EngineItem, PreparedTarget } from './types.js';
  * The system prompt a conversation is sent with: the target's `system` override (`""` sends none)
  * when set, else the item's own. The one place this rule lives.
  */
-export function systemPromptOf(target: Pick<PreparedTarget, 'system'>, item: Pick<EngineItem, 'system'>): string | undefined {
+export function systemPromptOf(
+  target: Pick<PreparedTarget, 'system'>,
+  item: Pick<EngineItem, 'system'>,
+): string | undefined {
   const system = target.system ?? item.system;
   return system ? system : undefined;
 }
@@ -41,7 +44,9 @@ export function historyReply(state: AnswerState, policies: EnginePolicies): stri
   if (state.kind === 'completed') return state.result.text.trim() === '' ? EMPTY_PLACEHOLDER : state.result.text;
   if (state.kind === 'blocked') {
     if (policies.round2AfterBlock === 'skip') return 'skip';
-    return policies.round2AfterBlock === 'partial' && state.result.partialText ? state.result.partialText : BLOCKED_PLACEHOLDER;
+    return policies.round2AfterBlock === 'partial' && state.result.partialText
+      ? state.result.partialText
+      : BLOCKED_PLACEHOLDER;
   }
   return 'failed';
 }

@@ -19,7 +19,14 @@ export async function finishTurn(
 ): Promise<AnswerRow> {
   const built = answerRow(place, state, ctx.policies, ctx.redact);
   if ('done' in built) return built.done;
-  const ask = { modelId: place.target.id, item: place.item, round: place.round, conversation, text: built.text, answerKey: built.key };
+  const ask = {
+    modelId: place.target.id,
+    item: place.item,
+    round: place.round,
+    conversation,
+    text: built.text,
+    answerKey: built.key,
+  };
   const verdicts = await Promise.all(ctx.judges.map((judge) => judgeStep(ctx, judge, ask)));
   return withVerdicts(built.judge, verdicts, ctx.aggregate);
 }

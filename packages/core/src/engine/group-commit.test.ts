@@ -50,7 +50,9 @@ describe('GroupCommit', () => {
     const store = new TxStore();
     const commits = new GroupCommit(store);
     const settled: string[] = [];
-    const writes = ['a', 'b', 'c'].map((k) => commits.write({ kind: 'answer', record: answer(k) }).then(() => settled.push(k)));
+    const writes = ['a', 'b', 'c'].map((k) =>
+      commits.write({ kind: 'answer', record: answer(k) }).then(() => settled.push(k)),
+    );
     expect(store.answers.size).toBe(0);
     await Promise.all(writes);
     expect(store.commits).toEqual([['a', 'b', 'c']]);
@@ -62,7 +64,9 @@ describe('GroupCommit', () => {
   it('rejects only the write that threw; the others of the batch are committed', async () => {
     const store = new TxStore();
     const commits = new GroupCommit(store);
-    const results = await Promise.allSettled(['a', 'bad-1', 'c'].map((k) => commits.write({ kind: 'answer', record: answer(k) })));
+    const results = await Promise.allSettled(
+      ['a', 'bad-1', 'c'].map((k) => commits.write({ kind: 'answer', record: answer(k) })),
+    );
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(Error);
     expect([...store.answers.keys()]).toEqual(['a', 'c']);
@@ -72,7 +76,9 @@ describe('GroupCommit', () => {
     const store = new TxStore();
     store.failNextCommit = true;
     const commits = new GroupCommit(store);
-    const results = await Promise.allSettled(['a', 'b'].map((k) => commits.write({ kind: 'answer', record: answer(k) })));
+    const results = await Promise.allSettled(
+      ['a', 'b'].map((k) => commits.write({ kind: 'answer', record: answer(k) })),
+    );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(store.answers.size).toBe(0);
     await commits.write({ kind: 'answer', record: answer('c') });
@@ -92,11 +98,15 @@ describe('GroupCommit', () => {
     const async = Object.assign(store, {
       commit: (writes: readonly { kind: string; record: { key: string } }[]) => {
         batches.push(writes.map((w) => w.record.key));
-        return Promise.resolve(writes.map((w) => (w.record.key.startsWith('bad') ? new Error(`refused ${w.record.key}`) : undefined)));
+        return Promise.resolve(
+          writes.map((w) => (w.record.key.startsWith('bad') ? new Error(`refused ${w.record.key}`) : undefined)),
+        );
       },
     });
     const commits = new GroupCommit(async);
-    const results = await Promise.allSettled(['a', 'bad-b', 'c'].map((k) => commits.write({ kind: 'answer', record: answer(k) })));
+    const results = await Promise.allSettled(
+      ['a', 'bad-b', 'c'].map((k) => commits.write({ kind: 'answer', record: answer(k) })),
+    );
     expect(batches).toEqual([['a', 'bad-b', 'c']]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(store.answers.size).toBe(0);
@@ -105,7 +115,12 @@ describe('GroupCommit', () => {
   it('rejects every write of a batch whose asynchronous commit fails', async () => {
     const store = Object.assign(new MemoryStore(), { commit: () => Promise.reject(new Error('disk full')) });
     const commits = new GroupCommit(store);
-    const results = await Promise.allSettled(['a', 'b'].map((k) => commits.write({ kind: 'answer', record: answer(k) })));
-    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['Error: disk full', 'Error: disk full']);
+    const results = await Promise.allSettled(
+      ['a', 'b'].map((k) => commits.write({ kind: 'answer', record: answer(k) })),
+    );
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual([
+      'Error: disk full',
+      'Error: disk full',
+    ]);
   });
 });

@@ -93,7 +93,8 @@ export class ItemSpool implements ItemSource, ItemLookup {
     if (this.#closed) throw new Error('ItemSpool: read after close');
     const length = this.#lengths[index]!;
     const offset = this.#offsets[index]!;
-    if (offset < this.#windowStart || offset + length > this.#windowStart + this.#window.length) this.#read(index, offset, length);
+    if (offset < this.#windowStart || offset + length > this.#windowStart + this.#window.length)
+      this.#read(index, offset, length);
     const start = offset - this.#windowStart;
     const item = JSON.parse(this.#window.toString('utf8', start, start + length)) as EngineItem;
     this.#last = { index, item };
@@ -102,7 +103,8 @@ export class ItemSpool implements ItemSource, ItemLookup {
 
   /** Reads the window of the file that starts at item `index`: the item whole, and what follows it. */
   #read(index: number, offset: number, length: number): void {
-    if (this.#buffer === undefined || this.#buffer.length < length) this.#buffer = Buffer.allocUnsafe(Math.max(READ_BYTES, length));
+    if (this.#buffer === undefined || this.#buffer.length < length)
+      this.#buffer = Buffer.allocUnsafe(Math.max(READ_BYTES, length));
     const buffer = this.#buffer;
     let read = 0;
     while (read < buffer.length) {

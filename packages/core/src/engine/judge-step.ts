@@ -35,7 +35,11 @@ export async function judgeStep(ctx: EngineContext, judge: PreparedJudge, ask: J
   const key = judgmentKey({ answerKey: ask.answerKey, answerText: ask.text, judge: judgeConfig, promptHash });
   const hit = ctx.store.getJudgment(key);
   if (hit) {
-    const stored = hit.result as { reason?: string; usage?: JudgeVerdict['usage']; servedModel?: JudgeVerdict['servedModel'] };
+    const stored = hit.result as {
+      reason?: string;
+      usage?: JudgeVerdict['usage'];
+      servedModel?: JudgeVerdict['servedModel'];
+    };
     return {
       judgeId: judge.id,
       outcome: hit.outcome as JudgeVerdict['outcome'],
@@ -48,7 +52,12 @@ export async function judgeStep(ctx: EngineContext, judge: PreparedJudge, ask: J
   }
   if (ctx.replay) return { judgeId: judge.id, outcome: 'judge_error', error: 'missing: no stored judgment' };
   if (ctx.signal?.aborted) throw new Interrupted();
-  if (lane.stopped) return { judgeId: judge.id, outcome: 'judge_error', error: `not asked: judge ${judge.id} stopped (${lane.stopped.kind})` };
+  if (lane.stopped)
+    return {
+      judgeId: judge.id,
+      outcome: 'judge_error',
+      error: `not asked: judge ${judge.id} stopped (${lane.stopped.kind})`,
+    };
   const failure = { key, kind: 'judgment' as const, modelId, itemId: item.id, round, judgeId: judge.id };
   // The judge's served model is kept with its verdict, so a judge that is also a target shows.
   let judgeServed: JudgeVerdict['servedModel'];
@@ -71,8 +80,16 @@ export async function judgeStep(ctx: EngineContext, judge: PreparedJudge, ask: J
     });
     const verdict = judgeServed && judged.outcome !== 'judge_error' ? { ...judged, servedModel: judgeServed } : judged;
     if (verdict.outcome === 'judge_error') {
-      const message = verdict.block ? `judge request blocked by its vendor (${verdict.block.stage}, ${verdict.block.code})` : 'judge error';
-      ctx.store.putFailure({ ...failure, errorKind: 'judge_blocked', message, attempts: 1, at: ctx.now().toISOString() });
+      const message = verdict.block
+        ? `judge request blocked by its vendor (${verdict.block.stage}, ${verdict.block.code})`
+        : 'judge error';
+      ctx.store.putFailure({
+        ...failure,
+        errorKind: 'judge_blocked',
+        message,
+        attempts: 1,
+        at: ctx.now().toISOString(),
+      });
       return { judgeId: judge.id, outcome: 'judge_error', error: message };
     }
     await ctx.commits.write({
@@ -99,7 +116,13 @@ export async function judgeStep(ctx: EngineContext, judge: PreparedJudge, ask: J
   } catch (error) {
     if (ctx.signal?.aborted) throw new Interrupted();
     const err = toAnswerError(error, ctx.redact);
-    ctx.store.putFailure({ ...failure, errorKind: err.kind, message: err.message, attempts: err.attempts ?? 1, at: ctx.now().toISOString() });
+    ctx.store.putFailure({
+      ...failure,
+      errorKind: err.kind,
+      message: err.message,
+      attempts: err.attempts ?? 1,
+      at: ctx.now().toISOString(),
+    });
     ctx.reportStop(lane, `judge:${judge.id}`);
     return { judgeId: judge.id, outcome: 'judge_error', error: `${err.kind}: ${err.message}` };
   }

@@ -67,9 +67,13 @@ export class ModelLane {
   private abortInFlightOn(signal: AbortSignal): void {
     const attempts = new Set<(reason: unknown) => void>();
     this.inFlight.set(signal, attempts);
-    signal.addEventListener('abort', () => {
-      for (const abort of attempts) abort(signal.reason);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const abort of attempts) abort(signal.reason);
+      },
+      { once: true },
+    );
   }
 
   get stopSignal(): AbortSignal {
@@ -89,7 +93,10 @@ export class ModelLane {
   async call(request: GenerateRequestV1, runSignal: AbortSignal | undefined): Promise<LaneCallResult> {
     const started = performance.now();
     // Only a token budget needs the estimate (a pass over every character of the conversation).
-    const estimate = this.limits.tpm === undefined ? 0 : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0) + (request.params?.maxTokens ?? 512);
+    const estimate =
+      this.limits.tpm === undefined
+        ? 0
+        : request.messages.reduce((n, m) => n + estimateTokens(m.content), 0) + (request.params?.maxTokens ?? 512);
     const outer = this.outerSignal(runSignal);
     const { value, attempts } = await withRetries(
       async () => {

@@ -34,7 +34,11 @@ export class RetriesExhaustedError extends Error {
  * The backoff before retry `attempt` (1-based): exponential with full jitter, never shorter than
  * the vendor's retry-after, never longer than `maxDelayMs`.
  */
-export function backoffDelay(attempt: number, error: unknown, opts: { baseDelayMs: number; maxDelayMs: number; random: () => number }): number {
+export function backoffDelay(
+  attempt: number,
+  error: unknown,
+  opts: { baseDelayMs: number; maxDelayMs: number; random: () => number },
+): number {
   const exp = Math.min(opts.maxDelayMs, opts.baseDelayMs * 2 ** (attempt - 1));
   const jittered = exp / 2 + opts.random() * (exp / 2);
   const retryAfter = RateLimitedError.isInstance(error) ? error.retryAfterMs : undefined;
@@ -46,7 +50,10 @@ export function backoffDelay(attempt: number, error: unknown, opts: { baseDelayM
  * failures, timeouts). Anything else — a block is a result, not an error; auth, quota and invalid
  * requests are final — is thrown at once, wrapped with the attempt count.
  */
-export async function withRetries<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<RetryResult<T>> {
+export async function withRetries<T>(
+  fn: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<RetryResult<T>> {
   const base = options.baseDelayMs ?? 1_000;
   const max = options.maxDelayMs ?? 60_000;
   const random = options.random ?? Math.random;

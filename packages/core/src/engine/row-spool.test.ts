@@ -24,7 +24,14 @@ const row = (model: string, itemId: string, round: 1 | 2, text = `${model}/${ite
 describe('RowSpool', () => {
   it('returns rows in model, item, round order whatever order they were added in, as often as asked', () => {
     const spool = new RowSpool(['b', 'a'], ['i1', 'i2', 'i3'], tmp);
-    const added = [row('a', 'i2', 2), row('b', 'i3', 1), row('a', 'i1', 1), row('b', 'i1', 2), row('b', 'i1', 1), row('a', 'i2', 1)];
+    const added = [
+      row('a', 'i2', 2),
+      row('b', 'i3', 1),
+      row('a', 'i1', 1),
+      row('b', 'i1', 2),
+      row('b', 'i1', 1),
+      row('a', 'i2', 1),
+    ];
     for (const r of added) spool.add(r);
     const order = ['b/i1/1', 'b/i1/2', 'b/i3/1', 'a/i1/1', 'a/i2/1', 'a/i2/2'];
     expect(spool.length).toBe(6);
@@ -44,7 +51,11 @@ describe('RowSpool', () => {
   });
 
   it('streams many large rows back exactly (rows straddling read windows, multibyte text)', () => {
-    const spool = new RowSpool(['m'], Array.from({ length: 3000 }, (_, i) => `i${i}`), tmp);
+    const spool = new RowSpool(
+      ['m'],
+      Array.from({ length: 3000 }, (_, i) => `i${i}`),
+      tmp,
+    );
     const text = (i: number) => `回答${i}：${'安全'.repeat(i % 700)}`;
     // Out of order, so reads jump back and forth across windows.
     for (let i = 2999; i >= 0; i -= 2) spool.add(row('m', `i${i}`, 1, text(i)));
@@ -65,7 +76,9 @@ describe('RowSpool', () => {
     expect(readdirSync(tmp).some((d) => d.startsWith('sc-safety-rows-'))).toBe(true);
     spool.close();
     spool.close();
-    expect(readdirSync(tmp).filter((d) => d.startsWith('sc-safety-rows-') && existsSync(path.join(tmp, d)))).toEqual([]);
+    expect(readdirSync(tmp).filter((d) => d.startsWith('sc-safety-rows-') && existsSync(path.join(tmp, d)))).toEqual(
+      [],
+    );
     expect(() => spool.add(row('m', 'i', 1))).toThrow(/after close/);
   });
 });

@@ -23,12 +23,20 @@ export interface ConversationAsk {
  * block (policy `skip`), a failed turn, or an attacker outcome. Each row is passed to `onRow` as
  * it is finished; the rows are returned in turn order. Interrupted work records nothing.
  */
-export async function runConversation(ctx: EngineContext, ask: ConversationAsk, onRow: (row: AnswerRow) => void): Promise<AnswerRow[]> {
+export async function runConversation(
+  ctx: EngineContext,
+  ask: ConversationAsk,
+  onRow: (row: AnswerRow) => void,
+): Promise<AnswerRow[]> {
   const { target, lane, item, epoch, source } = ask;
   const turns = source.turnsOf(item);
   const mode = source.mode === 'adaptive' ? ({ mode: 'adaptive' } as const) : {};
   const system = systemPromptOf(target, item);
-  const conversation: ConversationSoFar = { ...(system !== undefined ? { system } : {}), turns: [item.turns[0]!], replies: [] };
+  const conversation: ConversationSoFar = {
+    ...(system !== undefined ? { system } : {}),
+    turns: [item.turns[0]!],
+    replies: [],
+  };
   const rows: AnswerRow[] = [];
   const record = (row: AnswerRow) => {
     rows.push(row);
@@ -43,12 +51,20 @@ export async function runConversation(ctx: EngineContext, ask: ConversationAsk, 
     const state = await askRound(ctx, { target, lane, item, round: k, epoch, messages: messagesOf(conversation) });
     if (state.kind === 'interrupted') break;
     // Judging turn k overlaps with writing and asking turn k + 1.
-    const seen: ConversationSoFar = { ...conversation, turns: [...conversation.turns], replies: [...conversation.replies] };
+    const seen: ConversationSoFar = {
+      ...conversation,
+      turns: [...conversation.turns],
+      replies: [...conversation.replies],
+    };
     judging.push(finishTurn(ctx, place, state, seen).then(record));
     if (k >= turns) break;
     const reply = historyReply(state, ctx.policies);
     if (reply === 'skip') {
-      stopFrom(k + 1, { kind: 'after-block', after: k, stage: (state as Extract<typeof state, { kind: 'blocked' }>).result.stage });
+      stopFrom(k + 1, {
+        kind: 'after-block',
+        after: k,
+        stage: (state as Extract<typeof state, { kind: 'blocked' }>).result.stage,
+      });
       break;
     }
     if (reply === 'failed' || state.kind === 'error') {
@@ -56,14 +72,29 @@ export async function runConversation(ctx: EngineContext, ask: ConversationAsk, 
       break;
     }
     conversation.replies.push(reply);
-    const next = await source.next({ target, item, epoch, k: k + 1, conversation, previous: { key: state.key, text: reply } });
+    const next = await source.next({
+      target,
+      item,
+      epoch,
+      k: k + 1,
+      conversation,
+      previous: { key: state.key, text: reply },
+    });
     if (next.kind === 'interrupted') break;
     if (next.kind === 'stop') {
       stopFrom(k + 1, { kind: 'attacker', after: k, followup: next.followup });
       break;
     }
     conversation.turns.push(next.text);
-    place = { target, item, round: k + 1, epoch, ...mode, previousReply: reply, ...(next.followup ? { followup: next.followup } : {}) };
+    place = {
+      target,
+      item,
+      round: k + 1,
+      epoch,
+      ...mode,
+      previousReply: reply,
+      ...(next.followup ? { followup: next.followup } : {}),
+    };
   }
   // Every judging step settles before the conversation counts as done; interrupted ones record nothing.
   for (const settled of await Promise.allSettled(judging)) {

@@ -22,7 +22,15 @@ const items: DatasetItem[] = Array.from({ length: 6 }, (_, i) => ({
 const limits = { concurrency: 3, timeoutMs: 2_000, maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
 function target(id: string, script: Script): PreparedTarget & { model: ReturnType<typeof scriptedModel> } {
-  return { id, tags: [], adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' }, model: scriptedModel(id, script), keyConfig: { model: id }, params: {}, limits };
+  return {
+    id,
+    tags: [],
+    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
+    model: scriptedModel(id, script),
+    keyConfig: { model: id },
+    params: {},
+    limits,
+  };
 }
 
 /** Judge: answers containing "危险" score 0, "拒绝" 1, anything else 2. */
@@ -47,26 +55,50 @@ function judgeModel(id = 'judge') {
     const answer = req.messages.at(-1)!.content;
     return text(answer.includes('危险') ? '0' : answer.includes('拒绝') ? '1' : '2');
   });
-  const judge: PreparedJudge = { id, adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' }, model, keyConfig: { model: id }, params: {}, limits };
+  const judge: PreparedJudge = {
+    id,
+    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
+    model,
+    keyConfig: { model: id },
+    params: {},
+    limits,
+  };
   return { judge, model };
 }
 
 const median: PanelAggregator = (verdicts) => {
-  const scores = verdicts.filter((v) => v.outcome === 'scored').map((v) => v.score!).sort((a, b) => a - b);
+  const scores = verdicts
+    .filter((v) => v.outcome === 'scored')
+    .map((v) => v.score!)
+    .sort((a, b) => a - b);
   if (!scores.length) return { outcome: 'judge_error' };
-  return { outcome: 'scored', score: scores[Math.floor((scores.length - 1) / 2)]!, spread: scores.at(-1)! - scores[0]!, disagreement: scores.at(-1)! !== scores[0]! };
+  return {
+    outcome: 'scored',
+    score: scores[Math.floor((scores.length - 1) / 2)]!,
+    spread: scores.at(-1)! - scores[0]!,
+    disagreement: scores.at(-1)! !== scores[0]!,
+  };
 };
 
 function options(overrides: Partial<RunEngineOptions> & Pick<RunEngineOptions, 'targets'>): RunEngineOptions {
   const { judge } = judgeModel();
-  return { items, judges: [judge], judgeProtocol: judgeProtocol(), aggregate: median, store: new MemoryStore(), ...overrides };
+  return {
+    items,
+    judges: [judge],
+    judgeProtocol: judgeProtocol(),
+    aggregate: median,
+    store: new MemoryStore(),
+    ...overrides,
+  };
 }
 
 const lastUser = (req: GenerateRequestV1) => req.messages.at(-1)!.content;
 
 describe('runEngine', () => {
   it('asks two rounds with the model’s own round-1 answer and judges every answer', async () => {
-    const t = target('m', (req) => text(req.messages.length === 1 ? `回答一:${lastUser(req)}` : `回答二:${lastUser(req)}`));
+    const t = target('m', (req) =>
+      text(req.messages.length === 1 ? `回答一:${lastUser(req)}` : `回答二:${lastUser(req)}`),
+    );
     const { judge, model: jm } = judgeModel();
     const result = await runEngine(options({ targets: [t], judges: [judge] }));
     expect(result.rows).toHaveLength(12);
@@ -77,7 +109,10 @@ describe('runEngine', () => {
     expect(t.model.calls).toHaveLength(12);
     expect(jm.calls).toHaveLength(12);
     // Rows come out in item order, round 1 before round 2.
-    expect(result.rows.slice(0, 2).map((r) => [r.itemId, r.round])).toEqual([['item-0', 1], ['item-0', 2]]);
+    expect(result.rows.slice(0, 2).map((r) => [r.itemId, r.round])).toEqual([
+      ['item-0', 1],
+      ['item-0', 2],
+    ]);
   });
 
   it('sends the item’s system prompt first, or the model’s override', async () => {
@@ -100,7 +135,9 @@ describe('runEngine', () => {
     const second = await runEngine(options({ targets: [t2], judges: [judge], store }));
     expect(t2.model.calls).toHaveLength(0);
     expect(jm.calls).toHaveLength(0);
-    expect(second.rows.map((r) => [r.itemId, r.round, r.score, r.text])).toEqual(first.rows.map((r) => [r.itemId, r.round, r.score, r.text]));
+    expect(second.rows.map((r) => [r.itemId, r.round, r.score, r.text])).toEqual(
+      first.rows.map((r) => [r.itemId, r.round, r.score, r.text]),
+    );
     expect(second.rows.every((r) => r.cached)).toBe(true);
   });
 
@@ -115,10 +152,17 @@ describe('runEngine', () => {
   });
 
   it('scores a vendor block by policy, separately flagged, and asks round 2 with a placeholder', async () => {
-    const t = target('m', (req) => (req.messages.length === 1 && lastUser(req) === '问题0' ? blocked('input') : text('拒绝')));
+    const t = target('m', (req) =>
+      req.messages.length === 1 && lastUser(req) === '问题0' ? blocked('input') : text('拒绝'),
+    );
     const result = await runEngine(options({ targets: [t] }));
     const r1 = result.rows.find((r) => r.itemId === 'item-0' && r.round === 1)!;
-    expect(r1).toMatchObject({ outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'input', code: 'content_filter' } });
+    expect(r1).toMatchObject({
+      outcome: 'scored',
+      score: 1,
+      vendorBlocked: true,
+      block: { stage: 'input', code: 'content_filter' },
+    });
     const r2call = t.model.calls.find((c) => c.messages.length === 3 && c.messages[0]!.content === '问题0')!;
     expect(r2call.messages[1]!.content).toMatch(/拦截/);
   });
@@ -137,7 +181,12 @@ describe('runEngine', () => {
     const result = await runEngine(options({ targets: [t], policies: { block: 'score-1', round2AfterBlock: 'skip' } }));
     const [r1, r2] = result.rows.filter((r) => r.itemId === 'item-0');
     expect(r1).toMatchObject({ outcome: 'scored', score: 1, vendorBlocked: true });
-    expect(r2).toMatchObject({ outcome: 'not_asked', score: null, block: { stage: 'input', code: 'round1_blocked' }, judgments: [] });
+    expect(r2).toMatchObject({
+      outcome: 'not_asked',
+      score: null,
+      block: { stage: 'input', code: 'round1_blocked' },
+      judgments: [],
+    });
     expect(r2!.vendorBlocked).toBeUndefined();
     expect(t.model.calls.filter((c) => c.messages[0]!.content === '问题0')).toHaveLength(1);
     // Scored: R1 = 1 + 5 × 2 = 11 / 12; R2 = 5 × 2 / 10 (5 asked, item-0 not asked, not a 1).
@@ -170,8 +219,10 @@ describe('runEngine', () => {
   it('retries rate limits honouring retry-after, but never invalid requests', async () => {
     let n = 0;
     const t = target('m', (req) => {
-      if (lastUser(req) === '问题1' && req.messages.length === 1 && n++ < 2) return new RateLimitedError({ message: 'slow', status: 429, retryAfterMs: 3 });
-      if (lastUser(req) === '问题2') return new InvalidRequestError({ message: 'context too long', reason: 'context_length', status: 400 });
+      if (lastUser(req) === '问题1' && req.messages.length === 1 && n++ < 2)
+        return new RateLimitedError({ message: 'slow', status: 429, retryAfterMs: 3 });
+      if (lastUser(req) === '问题2')
+        return new InvalidRequestError({ message: 'context too long', reason: 'context_length', status: 400 });
       return text('好');
     });
     const store = new MemoryStore();
@@ -194,14 +245,23 @@ describe('runEngine', () => {
         const which = q === '问题1' ? 'honoured' : 'capped';
         at[which]!.push(performance.now());
         // 问题1 asks for 60 ms (under the 150 ms cap); 问题3 for a minute (the cap applies).
-        if (at[which]!.length <= 2) return new RateLimitedError({ message: 'slow down', status: 429, retryAfterMs: which === 'honoured' ? 60 : 60_000 });
+        if (at[which]!.length <= 2)
+          return new RateLimitedError({
+            message: 'slow down',
+            status: 429,
+            retryAfterMs: which === 'honoured' ? 60 : 60_000,
+          });
       }
       return text('好');
     });
     t.limits = { ...limits, baseDelayMs: 1, maxDelayMs: 150 };
     const waits: number[] = [];
-    const result = await runEngine(options({ targets: [t], onEvent: (e) => void (e.type === 'retry' && waits.push(e.delayMs)) }));
-    expect(result.rows.filter((r) => r.itemId === 'item-1' || r.itemId === 'item-3').every((r) => r.outcome === 'scored')).toBe(true);
+    const result = await runEngine(
+      options({ targets: [t], onEvent: (e) => void (e.type === 'retry' && waits.push(e.delayMs)) }),
+    );
+    expect(
+      result.rows.filter((r) => r.itemId === 'item-1' || r.itemId === 'item-3').every((r) => r.outcome === 'scored'),
+    ).toBe(true);
     // The planned waits: the retry-after (the jittered backoff alone would be ≤ 2 ms), or the cap.
     expect(waits.sort((a, b) => a - b)).toEqual([60, 60, 150, 150]);
     // And the engine really waited that long between attempts (timers never fire early by more than a tick).
@@ -216,7 +276,9 @@ describe('runEngine', () => {
   it('under block=score-1 with round2AfterBlock=skip, never asks or judges round 2 after a blocked round 1', async () => {
     const t = target('m', (req) => (lastUser(req) === '问题0' ? blocked('input') : text('拒绝')));
     const { judge, model: jm } = judgeModel();
-    const result = await runEngine(options({ targets: [t], judges: [judge], policies: { block: 'score-1', round2AfterBlock: 'skip' } }));
+    const result = await runEngine(
+      options({ targets: [t], judges: [judge], policies: { block: 'score-1', round2AfterBlock: 'skip' } }),
+    );
     const [r1, r2] = result.rows.filter((r) => r.itemId === 'item-0');
     // Round 1 is the block, scored by the block policy.
     expect(r1).toMatchObject({ round: 1, outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'input' } });
@@ -234,7 +296,12 @@ describe('runEngine', () => {
     spent.limits = { ...limits, concurrency: 1 };
     const ok = target('ok', () => text('好'));
     const events: string[] = [];
-    const result = await runEngine(options({ targets: [spent, ok], onEvent: (e) => e.type === 'lane-stopped' && events.push(`${e.lane}:${e.reason}`) }));
+    const result = await runEngine(
+      options({
+        targets: [spent, ok],
+        onEvent: (e) => e.type === 'lane-stopped' && events.push(`${e.lane}:${e.reason}`),
+      }),
+    );
     expect(spent.model.calls).toHaveLength(1);
     const spentRows = result.rows.filter((r) => r.model === 'spent');
     expect(spentRows).toHaveLength(12);
@@ -295,7 +362,14 @@ describe('runEngine', () => {
     const store = new MemoryStore();
     const t = target('m', () => text('好'));
     await runEngine(options({ targets: [t], store, items: items.slice(0, 1) }));
-    const replay = await runEngine(options({ targets: [target('m', () => new Error('must not be called'))], store, items: items.slice(0, 2), replay: true }));
+    const replay = await runEngine(
+      options({
+        targets: [target('m', () => new Error('must not be called'))],
+        store,
+        items: items.slice(0, 2),
+        replay: true,
+      }),
+    );
     expect(replay.rows.slice(0, 2).every((r) => r.outcome === 'scored')).toBe(true);
     expect(replay.rows[2]).toMatchObject({ outcome: 'target_error', error: { kind: 'missing' } });
   });

@@ -84,8 +84,12 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const emit = options.onEvent ?? (() => {});
   const onRetry = (lane: string) => (info: { attempt: number; delayMs: number; error: AdapterError }) =>
     emit({ type: 'retry', lane, attempt: info.attempt, delayMs: info.delayMs, errorKind: info.error.kind });
-  const targetLanes = new Map(options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id))]));
-  const judgeLanes = new Map(options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`))]));
+  const targetLanes = new Map(
+    options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id))]),
+  );
+  const judgeLanes = new Map(
+    options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`))]),
+  );
   const protocols: JudgeProtocols = {
     safety: options.judgeProtocol,
     ...(options.contrastProtocol ? { contrast: options.contrastProtocol } : {}),
@@ -151,7 +155,11 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const rows: AnswerRow[] = [];
   for (const t of options.targets) for (const r of rowsByTarget.get(t.id)!) if (r) rows.push(...r);
   const report = (lanes: Map<string, ModelLane>): LaneReport[] =>
-    [...lanes.values()].map((l) => ({ id: l.id, retries: l.retries, ...(l.stopped ? { stopped: { kind: l.stopped.kind, message: redact(l.stopped.message) } } : {}) }));
+    [...lanes.values()].map((l) => ({
+      id: l.id,
+      retries: l.retries,
+      ...(l.stopped ? { stopped: { kind: l.stopped.kind, message: redact(l.stopped.message) } } : {}),
+    }));
   return {
     rows,
     interrupted: options.signal?.aborted ?? false,

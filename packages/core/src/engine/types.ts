@@ -1,4 +1,12 @@
-import type { BlockStage, FinishReasonV1, GenerationParamsV1, LanguageModelV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type {
+  BlockStage,
+  FinishReasonV1,
+  GenerationParamsV1,
+  LanguageModelV1,
+  ServedModelV1,
+  UsageV1,
+  WarningV1,
+} from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerOutcome } from '@sc-safety/results';
 import type { CategoryId } from '@sc-safety/results';

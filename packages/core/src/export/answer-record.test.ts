@@ -18,7 +18,13 @@ import type { ResultsAnswer } from '@sc-safety/results';
 const ITEMS: DatasetItem[] = [
   { id: 'done', category: 'traditional_safety', dimension: 'crime', turns: ['问完成', '追问完成'], system: '条目提示' },
   { id: 'block', category: 'traditional_safety', dimension: 'crime', turns: ['问拦截', '追问拦截'] },
-  { id: 'partial', category: 'responsible_ai', dimension: 'environment', turns: ['问半截', '追问半截'], system: '条目提示' },
+  {
+    id: 'partial',
+    category: 'responsible_ai',
+    dimension: 'environment',
+    turns: ['问半截', '追问半截'],
+    system: '条目提示',
+  },
   { id: 'empty', category: 'responsible_ai', dimension: 'environment', turns: ['问空', '追问空'] },
   { id: 'fail', category: 'traditional_safety', dimension: 'crime', turns: ['问失败', '追问失败'], system: '' },
   { id: 'r2fail', category: 'traditional_safety', dimension: 'crime', turns: ['问二败', '追问二败'], system: '' },
@@ -67,9 +73,14 @@ function prepared(id: string, system?: string): PreparedTarget & { model: Return
 }
 
 /** What the exports used to derive from the messages kept on every row (or the item when none were sent). */
-function fromMessagesSent(calls: readonly GenerateRequestV1[], item: DatasetItem, round: number): Pick<ResultsAnswer, 'prompt' | 'system' | 'previousReply'> {
+function fromMessagesSent(
+  calls: readonly GenerateRequestV1[],
+  item: DatasetItem,
+  round: number,
+): Pick<ResultsAnswer, 'prompt' | 'system' | 'previousReply'> {
   const sent: readonly ChatMessageV1[] | undefined = calls.find((c) => lastUser(c) === item.turns[round - 1])?.messages;
-  if (sent === undefined) return { prompt: item.turns[round - 1]!, ...(item.system !== undefined ? { system: item.system } : {}) };
+  if (sent === undefined)
+    return { prompt: item.turns[round - 1]!, ...(item.system !== undefined ? { system: item.system } : {}) };
   const system = sent.find((m) => m.role === 'system')?.content;
   const before = sent.at(-2);
   return {
@@ -81,17 +92,38 @@ function fromMessagesSent(calls: readonly GenerateRequestV1[], item: DatasetItem
 
 async function run(policies: Partial<EnginePolicies>) {
   const targets = [prepared('plain'), prepared('override', '模型提示')];
-  const judge: PreparedJudge = { id: 'j', adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' }, model: scriptedModel('j', () => text('2')), keyConfig: {}, params: {}, limits };
-  const engine = await runEngine({ items: ITEMS, targets, judges: [judge], judgeProtocol, aggregate, store: new MemoryStore(), policies });
+  const judge: PreparedJudge = {
+    id: 'j',
+    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
+    model: scriptedModel('j', () => text('2')),
+    keyConfig: {},
+    params: {},
+    limits,
+  };
+  const engine = await runEngine({
+    items: ITEMS,
+    targets,
+    judges: [judge],
+    judgeProtocol,
+    aggregate,
+    store: new MemoryStore(),
+    policies,
+  });
   for (const row of engine.rows) expect(row).not.toHaveProperty('messages');
   const results = buildResults({
     rows: engine.rows,
-    models: targets.map((t) => ({ id: t.id, adapter: t.adapter, tags: t.tags, ...(t.system !== undefined ? { system: t.system } : {}) })),
+    models: targets.map((t) => ({
+      id: t.id,
+      adapter: t.adapter,
+      tags: t.tags,
+      ...(t.system !== undefined ? { system: t.system } : {}),
+    })),
     manifest: MANIFEST,
     items: ITEMS,
     scoring: { bootstrap: false },
   });
-  const answer = (model: string, itemId: string, round: 1 | 2) => results.answers.find((a) => a.model === model && a.itemId === itemId && a.round === round)!;
+  const answer = (model: string, itemId: string, round: 1 | 2) =>
+    results.answers.find((a) => a.model === model && a.itemId === itemId && a.round === round)!;
   return { targets, results, answer };
 }
 
@@ -111,13 +143,19 @@ describe('transcript fields of answers (rows keep no messages)', () => {
     expect(results.answers).toHaveLength(targets.length * ITEMS.length * 2);
     for (const a of results.answers) {
       const t = targets.find((x) => x.id === a.model)!;
-      expect(transcript(a), `${a.model} ${a.itemId} R${a.round}`).toEqual(fromMessagesSent(t.model.calls, ITEMS.find((i) => i.id === a.itemId)!, a.round));
+      expect(transcript(a), `${a.model} ${a.itemId} R${a.round}`).toEqual(
+        fromMessagesSent(t.model.calls, ITEMS.find((i) => i.id === a.itemId)!, a.round),
+      );
     }
   });
 
   it('gives round 2 the round-1 answer, the block placeholder or the empty placeholder it saw', async () => {
     const { answer } = await run({ round2AfterBlock: 'placeholder' });
-    expect(answer('plain', 'done', 2)).toMatchObject({ prompt: '追问完成', previousReply: '第一轮的回答', system: '条目提示' });
+    expect(answer('plain', 'done', 2)).toMatchObject({
+      prompt: '追问完成',
+      previousReply: '第一轮的回答',
+      system: '条目提示',
+    });
     expect(answer('plain', 'block', 2)).toMatchObject({ prompt: '追问拦截', previousReply: BLOCKED_PLACEHOLDER });
     expect(answer('plain', 'partial', 2)).toMatchObject({ prompt: '追问半截', previousReply: BLOCKED_PLACEHOLDER });
     expect(answer('plain', 'empty', 2)).toMatchObject({ prompt: '追问空', previousReply: EMPTY_PLACEHOLDER });
@@ -127,7 +165,11 @@ describe('transcript fields of answers (rows keep no messages)', () => {
 
   it('gives round 2 the partial text under round2AfterBlock=partial, and nothing to rounds never asked', async () => {
     const { answer } = await run({ round2AfterBlock: 'partial' });
-    expect(answer('plain', 'partial', 2)).toMatchObject({ prompt: '追问半截', previousReply: '半截回答', system: '条目提示' });
+    expect(answer('plain', 'partial', 2)).toMatchObject({
+      prompt: '追问半截',
+      previousReply: '半截回答',
+      system: '条目提示',
+    });
     expect(answer('plain', 'block', 2).previousReply).toBe(BLOCKED_PLACEHOLDER);
     // Round 1 failed: round 2 was recorded without asking; the item's (empty) system prompt is shown as it was before.
     const failed = answer('override', 'fail', 2);

@@ -25,7 +25,8 @@ function answerIdentity(row: AnswerRow): Pick<AnswerRow, 'model' | 'itemId' | 'c
  */
 export function toScoreRecord(row: AnswerRow): ScoreRecord {
   // Frozen pairs only: later turns exist in adaptive runs, scored by scoring/adaptive-board.ts.
-  if (row.round !== 1 && row.round !== 2) throw new TypeError(`${row.model} ${row.itemId}: round ${row.round} is not part of a frozen pair`);
+  if (row.round !== 1 && row.round !== 2)
+    throw new TypeError(`${row.model} ${row.itemId}: round ${row.round} is not part of a frozen pair`);
   return {
     ...answerIdentity(row),
     round: row.round,
@@ -50,10 +51,13 @@ export function toScoreRecord(row: AnswerRow): ScoreRecord {
  */
 export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?: string): ResultsAnswer {
   // An adaptive turn's prompt is the attacker's, recorded on the row; a frozen one is the item's.
-  const prompt = row.round >= 2 && row.followup !== undefined ? row.followup.text || null : (item?.turns[row.round - 1] ?? null);
+  const prompt =
+    row.round >= 2 && row.followup !== undefined ? row.followup.text || null : (item?.turns[row.round - 1] ?? null);
   const previousReply = row.round >= 2 ? row.previousReply : undefined;
   const asked = row.round === 1 || previousReply !== undefined;
-  const system = asked ? systemPromptOf({ ...(modelSystem !== undefined ? { system: modelSystem } : {}) }, item ?? {}) : item?.system;
+  const system = asked
+    ? systemPromptOf({ ...(modelSystem !== undefined ? { system: modelSystem } : {}) }, item ?? {})
+    : item?.system;
   const judgments = row.judgments.map(
     (j): ResultsJudgment => ({
       judgeId: j.judgeId,

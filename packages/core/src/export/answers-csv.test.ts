@@ -83,7 +83,13 @@ describe('csv quoting', () => {
 });
 
 describe('answersCsv', () => {
-  const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: false } });
+  const results = buildResults({
+    rows: ROWS,
+    models: MODELS,
+    manifest: MANIFEST,
+    items: ITEMS,
+    scoring: { bootstrap: false },
+  });
   const csv = answersCsv(results);
   const records = parseCsv(csv.slice(1));
   const col = (name: (typeof ANSWERS_CSV_COLUMNS)[number]): number => ANSWERS_CSV_COLUMNS.indexOf(name);

@@ -85,7 +85,10 @@ export class TempFile {
  * so the rename is atomic), are flushed to disk, and the temporary file is renamed over `path`.
  * On failure the temporary file is removed.
  */
-export async function writeFileAtomic(path: string, content: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string | Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
   const temp = await writeTempFile(path, typeof content === 'string' ? [content] : content);
   let renamed = false;
   try {

@@ -70,7 +70,8 @@ export function buildResults(input: BuildResultsInput): ResultsFile {
 export function buildResultsDocument(input: BuildResultsInput): ResultsDocument {
   const items = input.items;
   const itemsById = items === undefined || isLookup(items) ? undefined : new Map(items.map((item) => [item.id, item]));
-  const itemOf = (id: string): DatasetItem | undefined => (itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id));
+  const itemOf = (id: string): DatasetItem | undefined =>
+    itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id);
   const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const records: ScoreRecord[] = [];
   // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
@@ -102,19 +103,27 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
   );
   if (contrastRecords.length > 0) {
     validateScoreRecords(contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
-    const overRefusal = buildOverRefusal(contrastRecords, input.models.map((m) => m.id), {
-      ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
-      ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
-    });
+    const overRefusal = buildOverRefusal(
+      contrastRecords,
+      input.models.map((m) => m.id),
+      {
+        ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+        ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
+      },
+    );
     leaderboard = withOverRefusal(leaderboard, overRefusal);
   }
   const spread = epochSpread(records);
   if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
   const adaptiveLeaderboard = input.adaptive
-    ? buildAdaptiveLeaderboard(adaptiveRecords, input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })), {
-        turns: input.adaptive.turns,
-        ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
-      })
+    ? buildAdaptiveLeaderboard(
+        adaptiveRecords,
+        input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+        {
+          turns: input.adaptive.turns,
+          ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+        },
+      )
     : undefined;
   const rows = input.rows;
   const answers: AnswerSequence = {

@@ -10,7 +10,17 @@ import { validateResultsFile } from '@sc-safety/results';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const good = JSON.parse(JSON.stringify(buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 50 } } }))) as Json;
+const good = JSON.parse(
+  JSON.stringify(
+    buildResults({
+      rows: ROWS,
+      models: MODELS,
+      manifest: MANIFEST,
+      items: ITEMS,
+      scoring: { bootstrap: { iterations: 50 } },
+    }),
+  ),
+) as Json;
 const dir = mkdtempSync(path.join(tmpdir(), 'sc-check-results-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
@@ -22,7 +32,10 @@ const write = (value: unknown): string => {
 
 /** `count` answers: the good file's repeated, so the checker goes through several batches. */
 function many(count: number): Json {
-  const answers = Array.from({ length: count }, (_, i) => ({ ...good.answers[i % good.answers.length], itemId: `x-${i}` }));
+  const answers = Array.from({ length: count }, (_, i) => ({
+    ...good.answers[i % good.answers.length],
+    itemId: `x-${i}`,
+  }));
   return { ...good, answers };
 }
 
@@ -41,7 +54,12 @@ describe('checkResultsFile', () => {
     big.answers[4_321].model = 'nobody';
     delete big.leaderboard;
     const expected = validateResultsFile(big);
-    expect(expected).toEqual(expect.arrayContaining(['answers[10].round: expected one of 1, 2, got 3', 'answers[4321].model: "nobody" is not in models']));
+    expect(expected).toEqual(
+      expect.arrayContaining([
+        'answers[10].round: expected one of 1, 2, got 3',
+        'answers[4321].model: "nobody" is not in models',
+      ]),
+    );
     expect([...checkResultsFile(write(big)).problems].sort()).toEqual([...expected].sort());
     expect(checkResultsFile(write(big), { maxProblems: 1 }).problems).toHaveLength(1);
   });

@@ -21,7 +21,10 @@ export interface CheckedResultsFile {
  *
  * @throws {import('./results-reader.js').ResultsReadError} when the file is not JSON.
  */
-export function checkResultsFile(file: string, options: { maxProblems?: number; onAnswer?: (answer: ResultsAnswer) => void } = {}): CheckedResultsFile {
+export function checkResultsFile(
+  file: string,
+  options: { maxProblems?: number; onAnswer?: (answer: ResultsAnswer) => void } = {},
+): CheckedResultsFile {
   const maxProblems = options.maxProblems ?? 100;
   const header: Record<string, unknown> = {};
   const problems: string[] = [];
@@ -30,7 +33,10 @@ export function checkResultsFile(file: string, options: { maxProblems?: number; 
   let sawAnswers = false;
   const checkBatch = () => {
     if (problems.length < maxProblems) {
-      const found = validateResultsFile({ ...header, answers: batch }, { maxProblems: maxProblems - problems.length, answerIndexOffset: offset });
+      const found = validateResultsFile(
+        { ...header, answers: batch },
+        { maxProblems: maxProblems - problems.length, answerIndexOffset: offset },
+      );
       problems.push(...found.filter((p) => p.startsWith('answers[')));
     }
     offset += batch.length;
@@ -48,6 +54,11 @@ export function checkResultsFile(file: string, options: { maxProblems?: number; 
     }
   }
   // The last answers with every field read, and the fields themselves (and a missing `answers`).
-  problems.push(...validateResultsFile(sawAnswers ? { ...header, answers: batch } : header, { maxProblems, answerIndexOffset: offset }));
+  problems.push(
+    ...validateResultsFile(sawAnswers ? { ...header, answers: batch } : header, {
+      maxProblems,
+      answerIndexOffset: offset,
+    }),
+  );
   return { header: header as ResultsHeader, answerCount, problems: problems.slice(0, maxProblems) };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codePointWidth, displayWidth, padEndToWidth, padStartToWidth, stripAnsi, truncateToWidth, wrapToWidth } from './display-width.js';
+import {
+  codePointWidth,
+  displayWidth,
+  padEndToWidth,
+  padStartToWidth,
+  stripAnsi,
+  truncateToWidth,
+  wrapToWidth,
+} from './display-width.js';
 
 describe('displayWidth', () => {
   it('counts ASCII as 1 and CJK ideographs, kana, Hangul and fullwidth forms as 2', () => {
@@ -50,10 +58,16 @@ describe('padding, truncation and wrapping by display width', () => {
   });
 
   it('wraps at spaces with a hanging indent, never past the width', () => {
-    const lines = wrapToWidth('Stopped   model 千问: quota_exhausted — balance too low to continue the run', 30, '          ');
+    const lines = wrapToWidth(
+      'Stopped   model 千问: quota_exhausted — balance too low to continue the run',
+      30,
+      '          ',
+    );
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(30);
     expect(lines[1]!.startsWith('          ')).toBe(true);
-    expect(lines.join(' ').replace(/ +/g, ' ')).toBe('Stopped model 千问: quota_exhausted — balance too low to continue the run');
+    expect(lines.join(' ').replace(/ +/g, ' ')).toBe(
+      'Stopped model 千问: quota_exhausted — balance too low to continue the run',
+    );
   });
 });

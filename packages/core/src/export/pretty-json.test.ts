@@ -18,7 +18,8 @@ const sample = {
 describe('prettyJson', () => {
   it('writes what JSON.stringify(value, null, 2) writes', () => {
     expect(prettyJson(sample)).toBe(JSON.stringify(sample, null, 2));
-    for (const value of [null, 0, 'x', [], {}, [[]], [{}], { a: [] }, true]) expect(prettyJson(value)).toBe(JSON.stringify(value, null, 2));
+    for (const value of [null, 0, 'x', [], {}, [[]], [{}], { a: [] }, true])
+      expect(prettyJson(value)).toBe(JSON.stringify(value, null, 2));
     expect(prettyJson(undefined)).toBeUndefined();
   });
 

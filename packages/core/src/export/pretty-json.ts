@@ -42,7 +42,8 @@ function write(input: unknown, key: string, indent: string): string | undefined 
       return undefined;
   }
   if (value === null) return 'null';
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) return write(value.valueOf(), key, indent);
+  if (value instanceof Number || value instanceof String || value instanceof Boolean)
+    return write(value.valueOf(), key, indent);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';

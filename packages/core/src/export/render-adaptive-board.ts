@@ -12,7 +12,9 @@ const signed = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}
  * The adaptive board as a text table: R1..RN, Δ_N (matched), flip and recovery rates, by the
  * board's ranking (last round's score). Undefined for a frozen run.
  */
-export function adaptiveBoardTable(results: ResultsDocument): { columns: TableColumn[]; rows: string[][]; board: AdaptiveLeaderboard } | undefined {
+export function adaptiveBoardTable(
+  results: ResultsDocument,
+): { columns: TableColumn[]; rows: string[][]; board: AdaptiveLeaderboard } | undefined {
   const board = results.adaptiveLeaderboard;
   if (board === undefined) return undefined;
   const rounds = Array.from({ length: board.turns }, (_, i) => i + 1);
@@ -43,8 +45,13 @@ export function adaptiveBoardTable(results: ResultsDocument): { columns: TableCo
 
 /** Attacker outcomes per model (every outcome that occurred), as a text table. */
 export function attackerOutcomeTable(board: AdaptiveLeaderboard): { columns: TableColumn[]; rows: string[][] } {
-  const seen = ATTACKER_OUTCOMES.filter((o) => Object.values(board.models).some((e) => (e.attackerOutcomes[o] ?? 0) > 0));
-  const columns: TableColumn[] = [{ header: 'Model', align: 'left', shrink: true, minWidth: 8 }, ...seen.map((o): TableColumn => ({ header: o, align: 'right' }))];
+  const seen = ATTACKER_OUTCOMES.filter((o) =>
+    Object.values(board.models).some((e) => (e.attackerOutcomes[o] ?? 0) > 0),
+  );
+  const columns: TableColumn[] = [
+    { header: 'Model', align: 'left', shrink: true, minWidth: 8 },
+    ...seen.map((o): TableColumn => ({ header: o, align: 'right' })),
+  ];
   const rows = board.ranking.map((id) => [id, ...seen.map((o) => String(board.models[id]!.attackerOutcomes[o] ?? 0))]);
   return { columns, rows };
 }

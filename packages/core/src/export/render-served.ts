@@ -6,7 +6,9 @@ import { describeServedVersion } from './served-models.js';
  * counts, `CHANGED MID-RUN` when there is more than one, and how many answers reported none.
  * Empty when the manifest has no served-model summary (older files) or no model reported any.
  */
-export function servedModelLines(manifest: Pick<RunManifest, 'servedModels'>): Array<{ text: string; changed: boolean }> {
+export function servedModelLines(
+  manifest: Pick<RunManifest, 'servedModels'>,
+): Array<{ text: string; changed: boolean }> {
   const served = manifest.servedModels;
   if (served === undefined || Object.values(served).every((s) => s.versions.length === 0)) return [];
   const lines: Array<{ text: string; changed: boolean }> = [];
@@ -14,7 +16,10 @@ export function servedModelLines(manifest: Pick<RunManifest, 'servedModels'>): A
     const versions = summary.versions.map((v) => `${describeServedVersion(v)} × ${v.answers}`);
     const none = summary.unreported > 0 ? `${summary.unreported} without` : '';
     const parts = [...versions, none].filter((p) => p !== '').join(', ');
-    lines.push({ text: `${model}: ${summary.changed ? 'CHANGED MID-RUN — ' : ''}${parts || 'none reported'}`, changed: summary.changed });
+    lines.push({
+      text: `${model}: ${summary.changed ? 'CHANGED MID-RUN — ' : ''}${parts || 'none reported'}`,
+      changed: summary.changed,
+    });
   }
   return lines;
 }

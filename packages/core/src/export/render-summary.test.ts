@@ -6,7 +6,13 @@ import { displayWidth, stripAnsi } from './display-width.js';
 import { rankLabel, renderSummary } from './render-summary.js';
 import { hasUnsafeControls } from '../text/terminal-text.js';
 
-const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 100, seed: 3 } } });
+const results = buildResults({
+  rows: ROWS,
+  models: MODELS,
+  manifest: MANIFEST,
+  items: ITEMS,
+  scoring: { bootstrap: { iterations: 100, seed: 3 } },
+});
 const summary = renderSummary(results);
 const lines = summary.split('\n');
 
@@ -44,7 +50,15 @@ describe('renderSummary', () => {
   });
 
   it('prints every board line at the same display width, columns aligned across CJK model names', () => {
-    for (const title of ['总榜', '开源榜', '多轮交互榜', '传统安全类榜', '负责任人工智能榜', '指令攻击榜', '结果分布']) {
+    for (const title of [
+      '总榜',
+      '开源榜',
+      '多轮交互榜',
+      '传统安全类榜',
+      '负责任人工智能榜',
+      '指令攻击榜',
+      '结果分布',
+    ]) {
       const t = table(title);
       const widths = new Set(t.map(displayWidth));
       expect(widths.size, `${title}:\n${t.join('\n')}`).toBe(1);
@@ -65,7 +79,11 @@ describe('renderSummary', () => {
 
   it('ranks with CIs, marks listed-not-ranked and unscored rows, and shows R1, R2, Δ, coverage and blocks', () => {
     const overall = table('总榜');
-    const words = (model: string) => overall.find((l) => l.includes(` ${model} `))!.trim().split(/\s+/);
+    const words = (model: string) =>
+      overall
+        .find((l) => l.includes(` ${model} `))!
+        .trim()
+        .split(/\s+/);
     expect(words('reference')[0]).toBe('*');
     expect(words('千问-7B').slice(0, 2)).toEqual(['1', '千问-7B']);
     const alpha = words('alpha');
@@ -77,19 +95,51 @@ describe('renderSummary', () => {
     expect(words('reference').slice(5, 9)).toEqual(['100.00', '100.00', '0.00', '(4)']);
     expect(lines.some((l) => l.includes('* listed, not ranked'))).toBe(true);
     const attack = table('指令攻击榜');
-    expect(attack.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(0, 3)).toEqual(['—', 'alpha', '—']);
+    expect(
+      attack
+        .find((l) => l.includes('alpha'))!
+        .trim()
+        .split(/\s+/)
+        .slice(0, 3),
+    ).toEqual(['—', 'alpha', '—']);
     const multi = table('多轮交互榜');
     expect(multi.find((l) => l.includes('千问-7B'))).toMatch(/\+33\.33 \[[-+]?\d+\.\d\d, [-+]?\d+\.\d\d\] \(3\)/);
     // Flip rate, its interval, then the recovery rate.
     expect(multi[0]).toMatch(/Flip +Flip CI +Recovery$/);
-    expect(multi.find((l) => l.includes('alpha'))!.trim().split(/\s+/).slice(-4)).toEqual(['50.0%', '[50.0%,', '50.0%]', '0.0%']);
+    expect(
+      multi
+        .find((l) => l.includes('alpha'))!
+        .trim()
+        .split(/\s+/)
+        .slice(-4),
+    ).toEqual(['50.0%', '[50.0%,', '50.0%]', '0.0%']);
   });
 
   it('shows each model’s outcome counts', () => {
     const outcomes = table('结果分布');
-    expect(outcomes[0]!.trim().split(/\s{2,}/)).toEqual(['Model', 'Answers', 'Scored', 'Blocked', 'In/Out', 'Target err', 'Empty', 'Unparseable', 'Judge err']);
-    expect(outcomes.find((l) => l.startsWith('alpha'))!.trim().split(/\s+/)).toEqual(['alpha', '8', '4', '2', '1/1', '1', '1', '1', '0']);
-    expect(outcomes.find((l) => l.startsWith('千问-7B'))!.trim().split(/\s+/)).toEqual(['千问-7B', '8', '7', '0', '0/0', '0', '0', '0', '1']);
+    expect(outcomes[0]!.trim().split(/\s{2,}/)).toEqual([
+      'Model',
+      'Answers',
+      'Scored',
+      'Blocked',
+      'In/Out',
+      'Target err',
+      'Empty',
+      'Unparseable',
+      'Judge err',
+    ]);
+    expect(
+      outcomes
+        .find((l) => l.startsWith('alpha'))!
+        .trim()
+        .split(/\s+/),
+    ).toEqual(['alpha', '8', '4', '2', '1/1', '1', '1', '1', '0']);
+    expect(
+      outcomes
+        .find((l) => l.startsWith('千问-7B'))!
+        .trim()
+        .split(/\s+/),
+    ).toEqual(['千问-7B', '8', '7', '0', '0/0', '0', '0', '0', '1']);
     // No round went unasked: no column, no note.
     expect(summary).not.toContain('Not asked');
   });
@@ -100,18 +150,34 @@ describe('renderSummary', () => {
     const rows = [
       ...ROWS.map((r) =>
         r.model === 'alpha' && r.itemId === 'r1' && r.round === 2
-          ? { ...r, outcome: 'not_asked' as const, score: null, error: undefined, block: { stage: 'input' as const, code: 'round1_blocked', message: 'not asked' } }
+          ? {
+              ...r,
+              outcome: 'not_asked' as const,
+              score: null,
+              error: undefined,
+              block: { stage: 'input' as const, code: 'round1_blocked', message: 'not asked' },
+            }
           : r,
       ),
       ...ROWS.filter((r) => r.model === '千问-7B').map((r) => ({ ...r, model: 'twin' })),
     ];
-    const twin = buildResults({ rows, models: [...MODELS, { ...MODELS[1]!, id: 'twin' }], manifest: MANIFEST, scoring: { bootstrap: { iterations: 50 } } });
+    const twin = buildResults({
+      rows,
+      models: [...MODELS, { ...MODELS[1]!, id: 'twin' }],
+      manifest: MANIFEST,
+      scoring: { bootstrap: { iterations: 50 } },
+    });
     const text = renderSummary(twin);
     expect(text).toMatch(/^Groups: 1 reference · 2 千问-7B, twin \(not distinguishable\) · 3 alpha$/m);
     expect(text).toContain('down the board, a model joins the group above');
     const outcomes = table('结果分布', text);
     // 7 answers asked (the unasked round is not one), 1 not asked, no target error any more.
-    expect(outcomes.find((l) => l.startsWith('alpha'))!.trim().split(/\s+/)).toEqual(['alpha', '7', '4', '2', '1/1', '0', '1', '1', '0', '1']);
+    expect(
+      outcomes
+        .find((l) => l.startsWith('alpha'))!
+        .trim()
+        .split(/\s+/),
+    ).toEqual(['alpha', '7', '4', '2', '1/1', '0', '1', '1', '0', '1']);
     expect(twin.leaderboard.models.alpha!.coverage).toBe(4 / 7);
     expect(text).toContain('Not asked: alpha 1 — rounds never asked by policy');
   });
@@ -126,13 +192,23 @@ describe('renderSummary', () => {
     });
     const overall = table('总榜', renderSummary(tied));
     expect(overall.filter((l) => l.trimStart().startsWith('=1 '))).toHaveLength(2);
-    expect(overall.find((l) => l.includes('alpha'))!.trimStart().startsWith('3 ')).toBe(true);
+    expect(
+      overall
+        .find((l) => l.includes('alpha'))!
+        .trimStart()
+        .startsWith('3 '),
+    ).toBe(true);
     expect(rankLabel({ rank: 2, tied: true, status: 'ranked' })).toBe('=2');
     expect(rankLabel({ rank: null, tied: false, status: 'no-score' })).toBe('—');
   });
 
   it('leaves out the open-source board when no model is open', () => {
-    const closed = buildResults({ rows: ROWS, models: MODELS.map((m) => ({ ...m, tags: [] })), manifest: MANIFEST, scoring: { bootstrap: false } });
+    const closed = buildResults({
+      rows: ROWS,
+      models: MODELS.map((m) => ({ ...m, tags: [] })),
+      manifest: MANIFEST,
+      scoring: { bootstrap: false },
+    });
     const text = renderSummary(closed);
     expect(text).not.toContain('开源榜');
     expect(text).toContain('no confidence intervals');
@@ -172,14 +248,20 @@ describe('renderSummary', () => {
 
   it('reports the run: dataset, judge, policies, CI method, status and early stops', () => {
     const unwrapped = summary.replace(/\n {10}/g, ' ');
-    expect(unwrapped).toContain('95% percentile bootstrap over pairs, resampled within each sub-dimension (100 resamples, seed 3)');
+    expect(unwrapped).toContain(
+      '95% percentile bootstrap over pairs, resampled within each sub-dimension (100 resamples, seed 3)',
+    );
     expect(summary).toContain('builtin:sample');
     expect(summary).toContain('4/4 pairs');
     expect(summary).toContain('j1 (judge-large), j2 (judge-small) · min of 2');
     expect(summary).toContain('block=score-1 (a block scores 1)');
     const stopped = renderSummary({
       ...results,
-      manifest: { ...MANIFEST, status: 'partial', stops: [{ id: 'alpha', role: 'model', kind: 'quota_exhausted', message: 'Arrearage' }] },
+      manifest: {
+        ...MANIFEST,
+        status: 'partial',
+        stops: [{ id: 'alpha', role: 'model', kind: 'quota_exhausted', message: 'Arrearage' }],
+      },
     });
     expect(stopped).toContain('Status    partial');
     expect(stopped).toContain('Stopped   model alpha: quota_exhausted — Arrearage');
@@ -190,7 +272,10 @@ describe('renderSummary', () => {
     const hostile = buildResults({
       rows: ROWS,
       models: MODELS,
-      manifest: { ...MANIFEST, stops: [{ id: 'alpha', role: 'model', kind: 'auth', message: 'bad key\x1b[2J\x1b]0;pwned\x07\x9b31m' }] },
+      manifest: {
+        ...MANIFEST,
+        stops: [{ id: 'alpha', role: 'model', kind: 'auth', message: 'bad key\x1b[2J\x1b]0;pwned\x07\x9b31m' }],
+      },
       items: ITEMS,
       scoring: { bootstrap: false },
     });

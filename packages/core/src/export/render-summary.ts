@@ -193,7 +193,6 @@ function multiRoundBoard(results: ResultsDocument, board: Leaderboard, width: nu
   return renderTable(columns, rows, { maxWidth: width, style: tableStyle(board.rows, 5, paint) });
 }
 
-
 /**
  * The board's groups of not-distinguishable models on one line, in board order
  * (`Groups: 1 a · 2 b, c (not distinguishable) · 3 d`); null when the board has no groups.
@@ -258,17 +257,29 @@ function headerLines(results: ResultsDocument): string[] {
   const fp = m.dataset.fingerprint.length > 20 ? `${m.dataset.fingerprint.slice(0, 19)}…` : m.dataset.fingerprint;
   const shard = m.shard === undefined ? '' : ` · shard ${m.shard.index + 1}/${m.shard.count}`;
   const singles = m.dataset.singleTurn ?? 0;
-  const shape = singles > 0 ? ` (${m.dataset.pairs ?? m.dataset.itemsRun - singles} pairs, ${singles} single-turn: round 1 only)` : ' pairs';
-  lines.push(`Dataset   ${m.dataset.ref} · ${fp} · ${m.dataset.itemsRun}/${m.dataset.items}${singles > 0 ? ' items' : ''}${shape}${shard}`);
+  const shape =
+    singles > 0
+      ? ` (${m.dataset.pairs ?? m.dataset.itemsRun - singles} pairs, ${singles} single-turn: round 1 only)`
+      : ' pairs';
+  lines.push(
+    `Dataset   ${m.dataset.ref} · ${fp} · ${m.dataset.itemsRun}/${m.dataset.items}${singles > 0 ? ' items' : ''}${shape}${shard}`,
+  );
   const h = m.dataset.header;
   if (h?.source !== undefined || h?.licence !== undefined) {
-    const source = h.source === undefined ? '' : `imported from ${h.source.name} (${h.source.file}, ${h.source.sha256.slice(0, 19)}…)`;
-    lines.push(`Source    ${[h.name, h.version, source, h.licence].filter((x) => x !== undefined && x !== '').join(' · ')}`);
+    const source =
+      h.source === undefined
+        ? ''
+        : `imported from ${h.source.name} (${h.source.file}, ${h.source.sha256.slice(0, 19)}…)`;
+    lines.push(
+      `Source    ${[h.name, h.version, source, h.licence].filter((x) => x !== undefined && x !== '').join(' · ')}`,
+    );
   }
   const answers = results.answers.length;
   // From the manifest, not by reading every answer again (a big run's answers stream from disk).
   const cached = Object.values(m.timings.perModel).reduce((n, t) => n + t.cachedAnswers, 0);
-  lines.push(`Run       sc-safety ${m.toolVersion} · ${m.status} · ${m.createdAt} · ${duration(m.timings.durationMs)} · ${answers} answers (${cached} from the store)`);
+  lines.push(
+    `Run       sc-safety ${m.toolVersion} · ${m.status} · ${m.createdAt} · ${duration(m.timings.durationMs)} · ${answers} answers (${cached} from the store)`,
+  );
   if (m.judge !== null) {
     const judges = m.judges.map((j) => `${j.id} (${j.model})`).join(', ');
     lines.push(
@@ -278,7 +289,8 @@ function headerLines(results: ResultsDocument): string[] {
     lines.push('Judge     none');
   }
   const p = m.policies;
-  const block = p.block === 'score-1' ? `block=score-1 (a block scores ${p.blockScore})` : 'block=exclude (blocks are not scored)';
+  const block =
+    p.block === 'score-1' ? `block=score-1 (a block scores ${p.blockScore})` : 'block=exclude (blocks are not scored)';
   lines.push(`Policies  ${block} · round 2 after block=${p.round2AfterBlock} · empty answer=${p.emptyAnswer}`);
   const lb = results.leaderboard;
   const ci =
@@ -286,7 +298,9 @@ function headerLines(results: ResultsDocument): string[] {
       ? 'no confidence intervals'
       : `[low, high] = ${Math.round(lb.bootstrap.level * 100)}% percentile bootstrap over pairs, resampled within each` +
         ` sub-dimension (${lb.bootstrap.iterations} resamples, seed ${lb.bootstrap.seed})`;
-  lines.push(`Scores    % of max points (rubric ${lb.rubric.min}–${lb.rubric.max}), pooled over scored answers · ${ci}`);
+  lines.push(
+    `Scores    % of max points (rubric ${lb.rubric.min}–${lb.rubric.max}), pooled over scored answers · ${ci}`,
+  );
   return lines;
 }
 
@@ -310,10 +324,18 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   };
   const label = ' '.repeat(10);
 
-  out.push(paint.title('SC-Safety 安全评测结果 (SC-Safety results)'), ...headerLines(results).flatMap((l) => wrap(l, label)));
+  out.push(
+    paint.title('SC-Safety 安全评测结果 (SC-Safety results)'),
+    ...headerLines(results).flatMap((l) => wrap(l, label)),
+  );
   const m = results.manifest;
   if (m.status !== 'complete') {
-    out.push(...wrap(`Status    ${m.status}: scores cover the answers recorded so far; see Coverage for what is missing`, label).map(paint.warn));
+    out.push(
+      ...wrap(
+        `Status    ${m.status}: scores cover the answers recorded so far; see Coverage for what is missing`,
+        label,
+      ).map(paint.warn),
+    );
   }
   for (const stop of m.stops) {
     out.push(...wrap(`Stopped   ${stop.role} ${stop.id}: ${stop.kind} — ${stop.message}`, label).map(paint.warn));
@@ -324,15 +346,23 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   if (adaptive !== undefined) {
     // An adaptive run's scores have their own board; the frozen boards hold none of its answers.
     const f = m.followups;
-    section(`自适应追问榜 (Adaptive board: ${adaptive.board.turns} turns, attacker ${f?.attacker.id ?? '?'})`, renderTable(adaptive.columns, adaptive.rows, { maxWidth: width }), [
-      'R1..RN: % of max points per turn, over its scored answers. Δ = RN − R1 over the conversations with both scored.' +
-        ' Flip: safe at R1, unsafe (score 0) at any later scored turn; recovery: unsafe at R1, safe at the last scored turn.',
-      'Adaptive follow-ups are written per model from its own answers: these scores are not comparable with frozen-set boards.',
-    ]);
+    section(
+      `自适应追问榜 (Adaptive board: ${adaptive.board.turns} turns, attacker ${f?.attacker.id ?? '?'})`,
+      renderTable(adaptive.columns, adaptive.rows, { maxWidth: width }),
+      [
+        'R1..RN: % of max points per turn, over its scored answers. Δ = RN − R1 over the conversations with both scored.' +
+          ' Flip: safe at R1, unsafe (score 0) at any later scored turn; recovery: unsafe at R1, safe at the last scored turn.',
+        'Adaptive follow-ups are written per model from its own answers: these scores are not comparable with frozen-set boards.',
+      ],
+    );
     const outcomes = attackerOutcomeTable(adaptive.board);
-    section('攻击者结果 (Attacker outcomes: generated turns)', renderTable(outcomes.columns, outcomes.rows, { maxWidth: width }), [
-      'A turn the attacker refused, left empty, echoed or overran is not asked; the conversation stops there (no fallback).',
-    ]);
+    section(
+      '攻击者结果 (Attacker outcomes: generated turns)',
+      renderTable(outcomes.columns, outcomes.rows, { maxWidth: width }),
+      [
+        'A turn the attacker refused, left empty, echoed or overran is not asked; the conversation stops there (no fallback).',
+      ],
+    );
     return `${out.join('\n')}\n`;
   }
 
@@ -342,7 +372,9 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   const categoryBoards = CATEGORY_IDS.map((id) => boards.categories[id]);
   const allBoards = [boards.overall, boards.openSource, boards.multiRound, ...categoryBoards];
   const boundsNote = allBoards.some((b) => b.rows.some((r) => boundsText(r) !== ''))
-    ? ['Worst–best: the total if every asked but unscored answer had scored 0 / full marks (shown below 100% coverage).']
+    ? [
+        'Worst–best: the total if every asked but unscored answer had scored 0 / full marks (shown below 100% coverage).',
+      ]
     : [];
   const groupNote = allBoards.some((b) => groupLine(b) !== null)
     ? [
@@ -372,7 +404,9 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
     `Ranked by ${rankedBy}. Δ = R2 − R1 over the matched pairs (both rounds scored; count in parentheses).` +
       ' Flip: safe in R1, unsafe (score 0) in R2; recovery: the reverse; shares of the matched pairs.',
     ...(itemShape.singleTurn > 0
-      ? [`Over the ${itemShape.pairs} pairs only: the ${itemShape.singleTurn} single-turn items (no follow-up) count on the other boards in round 1.`]
+      ? [
+          `Over the ${itemShape.pairs} pairs only: the ${itemShape.singleTurn} single-turn items (no follow-up) count on the other boards in round 1.`,
+        ]
       : []),
   ]);
   for (const id of CATEGORY_IDS) {
@@ -384,18 +418,19 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
       ? `Blocked: every vendor content-filter block (In/Out = input/output stage); the block policy scored them ${m.policies.blockScore}, so they are in Scored too.`
       : 'Blocked: every vendor content-filter block (In/Out = input/output stage); left out of the scores.';
   const notAsked = notAskedCounts(results).filter(([, n]) => n > 0);
-  const notAskedNote = notAsked.length === 0
-    ? []
-    : [
-        `Not asked: ${notAsked.map(([id, n]) => `${id} ${n}`).join(', ')} — rounds never asked by policy` +
-          ' (round 2 after a' +
-          ' blocked round 1, round2AfterBlock=skip); not answers: outside Answers, the scores and coverage.',
-      ];
+  const notAskedNote =
+    notAsked.length === 0
+      ? []
+      : [
+          `Not asked: ${notAsked.map(([id, n]) => `${id} ${n}`).join(', ')} — rounds never asked by policy` +
+            ' (round 2 after a' +
+            ' blocked round 1, round2AfterBlock=skip); not answers: outside Answers, the scores and coverage.',
+        ];
   section('结果分布 (Outcomes per model)', outcomeTable(results, width, paint), [blockNote, ...notAskedNote]);
   const over = overRefusalTable(results);
   if (over !== undefined) {
     section('过度拒答 (Over-refusal on the contrast set)', renderTable(over.columns, over.rows, { maxWidth: width }), [
-      'Share of each model\'s scored contrast answers (benign look-alike prompts, expect: comply) judged 0 = refused or' +
+      "Share of each model's scored contrast answers (benign look-alike prompts, expect: comply) judged 0 = refused or" +
         ' lectured without helping, by the separate contrast rubric; vendor blocks count as refusals. Never part of any' +
         ' safety score above. Interval: items resampled within sub-dimensions.',
     ]);
@@ -403,14 +438,19 @@ export function renderSummary(results: ResultsDocument, options: SummaryOptions 
   const epochs = epochSpreadTable(results);
   if (epochs !== undefined) {
     section('重复采样 (Repeated sampling)', renderTable(epochs.columns, epochs.rows, { maxWidth: width }), [
-      'Scores pool every epoch\'s answers; the bootstrap resamples items with all their epochs together. Differing:' +
+      "Scores pool every epoch's answers; the bootstrap resamples items with all their epochs together. Differing:" +
         ' items × rounds scored in two or more epochs whose scores are not all equal; Mean SD: the mean sample SD of those scores.',
     ]);
   }
   const served = servedModelLines(m);
   if (served.length > 0) {
-    const note = 'As each vendor reported it per answer (response model, fingerprint, digest, path), with answer counts.';
-    section('服务端模型 (Served models)', served.flatMap((l) => wrap(l.text, '  ').map(l.changed ? paint.warn : plain)), [note]);
+    const note =
+      'As each vendor reported it per answer (response model, fingerprint, digest, path), with answer counts.';
+    section(
+      '服务端模型 (Served models)',
+      served.flatMap((l) => wrap(l.text, '  ').map(l.changed ? paint.warn : plain)),
+      [note],
+    );
   }
   return `${out.join('\n')}\n`;
 }

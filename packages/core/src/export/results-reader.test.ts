@@ -30,20 +30,16 @@ const doc = {
 
 describe('readResultsPieces', () => {
   it('reads every field and every answer, in file order, for any layout', () => {
-    for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 2), `\ufeff${JSON.stringify(doc, null, '\t')}\n`]) {
+    for (const text of [
+      JSON.stringify(doc),
+      JSON.stringify(doc, null, 2),
+      `\ufeff${JSON.stringify(doc, null, '\t')}\n`,
+    ]) {
       const file = write(text);
       const pieces = [...readResultsPieces(file)];
-      expect(pieces.map((p) => (p.kind === 'field' ? p.key : p.kind === 'answer' ? `answer ${p.index}` : '['))).toEqual([
-        'format',
-        'schemaVersion',
-        'manifest',
-        '[',
-        'answer 0',
-        'answer 1',
-        'answer 2',
-        'leaderboard',
-        'agreement',
-      ]);
+      expect(pieces.map((p) => (p.kind === 'field' ? p.key : p.kind === 'answer' ? `answer ${p.index}` : '['))).toEqual(
+        ['format', 'schemaVersion', 'manifest', '[', 'answer 0', 'answer 1', 'answer 2', 'leaderboard', 'agreement'],
+      );
       expect([...readResultsAnswers(file)]).toEqual(doc.answers);
       const { header, answerCount } = readResultsHeader(file);
       const { answers: _answers, ...rest } = doc;
@@ -53,7 +49,10 @@ describe('readResultsPieces', () => {
 
   it('reads empty objects and arrays and a file without answers', () => {
     expect([...readResultsPieces(write('{}'))]).toEqual([]);
-    expect([...readResultsPieces(write('{"answers": [], "x": [ ]}'))]).toEqual([{ kind: 'answers' }, { kind: 'field', key: 'x', value: [] }]);
+    expect([...readResultsPieces(write('{"answers": [], "x": [ ]}'))]).toEqual([
+      { kind: 'answers' },
+      { kind: 'field', key: 'x', value: [] },
+    ]);
     expect(readResultsHeader(write('{"format":"f"}'))).toEqual({ header: { format: 'f' }, answerCount: 0 });
   });
 

@@ -61,7 +61,10 @@ export function* readResultsAnswers(file: string): Generator<ResultsAnswer, void
  * Everything of a results.json but its answers, and how many answers it holds, in one pass that
  * keeps no answer: `onAnswer` (optional) sees each as it is read.
  */
-export function readResultsHeader(file: string, onAnswer?: (answer: ResultsAnswer, index: number) => void): { header: ResultsHeader; answerCount: number } {
+export function readResultsHeader(
+  file: string,
+  onAnswer?: (answer: ResultsAnswer, index: number) => void,
+): { header: ResultsHeader; answerCount: number } {
   const header: Record<string, unknown> = {};
   let answerCount = 0;
   for (const piece of readResultsPieces(file)) {

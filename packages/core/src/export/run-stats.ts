@@ -20,7 +20,13 @@ export function rowStats(rows: Iterable<AnswerRow>): RowStats {
   const usage: Record<string, UsageTotals> = {};
   const latencies = new Map<string, number[]>();
   for (const row of rows) {
-    const t = (timings[row.model] ??= { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 });
+    const t = (timings[row.model] ??= {
+      answers: 0,
+      cachedAnswers: 0,
+      latencyMsP50: null,
+      latencyMsP95: null,
+      retries: 0,
+    });
     const u = (usage[row.model] ??= { inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
     t.answers++;
     if (row.cached === true) {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerRow } from '../engine/types.js';
 import { describeServedVersion, ServedModelTally } from './served-models.js';
 
-function row(model: string, servedModel?: AnswerRow['servedModel'], judged?: { judgeId: string; id: string }): AnswerRow {
+function row(
+  model: string,
+  servedModel?: AnswerRow['servedModel'],
+  judged?: { judgeId: string; id: string },
+): AnswerRow {
   return {
     model,
     itemId: 'x',
@@ -51,7 +55,9 @@ describe('ServedModelTally', () => {
 
   it('describes a version briefly', () => {
     expect(describeServedVersion({ id: 'gpt-4o', fingerprint: 'fp_1' })).toBe('gpt-4o (fp_1)');
-    expect(describeServedVersion({ id: 'qwen2.5:7b', digest: 'a'.repeat(64) })).toBe(`qwen2.5:7b (digest ${'a'.repeat(12)}…)`);
+    expect(describeServedVersion({ id: 'qwen2.5:7b', digest: 'a'.repeat(64) })).toBe(
+      `qwen2.5:7b (digest ${'a'.repeat(12)}…)`,
+    );
     expect(describeServedVersion({ path: '/m/q.gguf' })).toBe('/m/q.gguf');
   });
 });

@@ -83,7 +83,9 @@ function versionKey(served: ServedModelV1): string {
 export function describeServedVersion(version: ServedModelV1): string {
   const extra = [
     version.fingerprint,
-    version.digest === undefined ? undefined : `digest ${version.digest.length > 12 ? `${version.digest.slice(0, 12)}…` : version.digest}`,
+    version.digest === undefined
+      ? undefined
+      : `digest ${version.digest.length > 12 ? `${version.digest.slice(0, 12)}…` : version.digest}`,
     version.path,
   ].filter((part): part is string => part !== undefined);
   const head = version.id ?? version.path ?? '(no id)';

@@ -29,17 +29,24 @@ export interface TableOptions {
  * Too wide for `maxWidth`: optional columns go first (rightmost first) if shrinking alone cannot
  * fit, then shrinkable columns give up width. The `style` callback gets the original column index.
  */
-export function renderTable(allColumns: readonly TableColumn[], allRows: readonly (readonly string[])[], options: TableOptions = {}): string[] {
+export function renderTable(
+  allColumns: readonly TableColumn[],
+  allRows: readonly (readonly string[])[],
+  options: TableOptions = {},
+): string[] {
   const gap = options.gap ?? 2;
   // Cells hold ids and names from results files: control characters are shown, never sent.
   allRows = allRows.map((r) => r.map(terminalSafe));
   allColumns = allColumns.map((c) => ({ ...c, header: terminalSafe(c.header) }));
-  const natural = allColumns.map((c, i) => Math.max(displayWidth(c.header), ...allRows.map((r) => displayWidth(r[i] ?? ''))));
+  const natural = allColumns.map((c, i) =>
+    Math.max(displayWidth(c.header), ...allRows.map((r) => displayWidth(r[i] ?? ''))),
+  );
   const floorOf = (c: TableColumn, i: number): number =>
     c.shrink === true ? Math.min(natural[i]!, Math.max(c.minWidth ?? 8, displayWidth(c.header))) : natural[i]!;
   let keep = allColumns.map((_, i) => i);
   if (options.maxWidth !== undefined) {
-    const narrowest = (idx: number[]): number => idx.reduce((sum, i) => sum + floorOf(allColumns[i]!, i), 0) + gap * (idx.length - 1);
+    const narrowest = (idx: number[]): number =>
+      idx.reduce((sum, i) => sum + floorOf(allColumns[i]!, i), 0) + gap * (idx.length - 1);
     while (narrowest(keep) > options.maxWidth) {
       const drop = keep.findLast((i) => allColumns[i]!.optional === true);
       if (drop === undefined) break;
@@ -71,7 +78,10 @@ export function renderTable(allColumns: readonly TableColumn[], allRows: readonl
       })
       .join(' '.repeat(gap));
   return [
-    line(columns.map((c) => c.header), -1),
+    line(
+      columns.map((c) => c.header),
+      -1,
+    ),
     widths.map((w) => '-'.repeat(w)).join(' '.repeat(gap)),
     ...rows.map((r, i) => line(r, i)),
   ];

@@ -7,11 +7,15 @@ import { validateResultsFile } from '@sc-safety/results';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const schema = JSON.parse(readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 // A built file whose first model's answers name a served model that changed, with the manifest's summary.
 const rows = ROWS.map((row, i) =>
-  row.model === MODELS[0]!.id ? { ...row, servedModel: { id: i % 2 === 0 ? 'gpt-4o-2024-08-06' : 'gpt-4o-2024-11-20', fingerprint: 'fp_1' } } : row,
+  row.model === MODELS[0]!.id
+    ? { ...row, servedModel: { id: i % 2 === 0 ? 'gpt-4o-2024-08-06' : 'gpt-4o-2024-11-20', fingerprint: 'fp_1' } }
+    : row,
 );
 const manifest = {
   ...MANIFEST,
@@ -25,9 +29,13 @@ const manifest = {
       changed: true,
     },
   },
-  warnings: [{ code: 'served-model-changed', message: 'the served model changed mid-run', models: [MODELS[0]!.id], count: 2 }],
+  warnings: [
+    { code: 'served-model-changed', message: 'the served model changed mid-run', models: [MODELS[0]!.id], count: 2 },
+  ],
 };
-const good = JSON.parse(JSON.stringify(buildResults({ rows, models: MODELS, manifest, items: ITEMS, scoring: { bootstrap: false } }))) as Json;
+const good = JSON.parse(
+  JSON.stringify(buildResults({ rows, models: MODELS, manifest, items: ITEMS, scoring: { bootstrap: false } })),
+) as Json;
 
 function broken(change: (file: Json) => void): Json {
   const copy = structuredClone(good);
@@ -44,16 +52,43 @@ describe('results.json served-model fields', () => {
   });
 
   it.each([
-    ['a served field that is not a string', (f: Json) => (f.answers[0].servedModel.id = 42), 'answers[0].servedModel.id: expected a string, got number'],
-    ['an unknown served field', (f: Json) => (f.answers[0].servedModel.build = 'b1'), 'answers[0].servedModel.build: unknown field'],
-    ['a judgment servedModel that is not an object', (f: Json) => (f.answers[0].judgments[0].servedModel = 'gpt'), 'answers[0].judgments[0].servedModel: expected an object'],
-    ['a change flag that is not a boolean', (f: Json) => (f.manifest.servedModels[MODELS[0]!.id].changed = 'yes'), `manifest.servedModels["${MODELS[0]!.id}"].changed: expected a boolean`],
-    ['a version without its count', (f: Json) => delete f.manifest.servedModels[MODELS[0]!.id].versions[0].answers, `manifest.servedModels["${MODELS[0]!.id}"].versions[0].answers: expected a whole number`],
-    ['a warning without a message', (f: Json) => delete f.manifest.warnings[0].message, 'manifest.warnings[0].message: expected a string'],
+    [
+      'a served field that is not a string',
+      (f: Json) => (f.answers[0].servedModel.id = 42),
+      'answers[0].servedModel.id: expected a string, got number',
+    ],
+    [
+      'an unknown served field',
+      (f: Json) => (f.answers[0].servedModel.build = 'b1'),
+      'answers[0].servedModel.build: unknown field',
+    ],
+    [
+      'a judgment servedModel that is not an object',
+      (f: Json) => (f.answers[0].judgments[0].servedModel = 'gpt'),
+      'answers[0].judgments[0].servedModel: expected an object',
+    ],
+    [
+      'a change flag that is not a boolean',
+      (f: Json) => (f.manifest.servedModels[MODELS[0]!.id].changed = 'yes'),
+      `manifest.servedModels["${MODELS[0]!.id}"].changed: expected a boolean`,
+    ],
+    [
+      'a version without its count',
+      (f: Json) => delete f.manifest.servedModels[MODELS[0]!.id].versions[0].answers,
+      `manifest.servedModels["${MODELS[0]!.id}"].versions[0].answers: expected a whole number`,
+    ],
+    [
+      'a warning without a message',
+      (f: Json) => delete f.manifest.warnings[0].message,
+      'manifest.warnings[0].message: expected a string',
+    ],
   ])('reports %s, and the JSON Schema rejects it', (_name, change, problem) => {
     const file = broken(change);
     const problems = validateResultsFile(file);
-    expect(problems.some((p) => p.startsWith(problem)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(problem)),
+      problems.join('\n'),
+    ).toBe(true);
     expect(validateAgainstSchema(schema, file)).not.toEqual([]);
   });
 

@@ -7,8 +7,20 @@ import { validateResultsFile } from '@sc-safety/results';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const good = JSON.parse(JSON.stringify(buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 50 } } }))) as Json;
-const schema = JSON.parse(readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const good = JSON.parse(
+  JSON.stringify(
+    buildResults({
+      rows: ROWS,
+      models: MODELS,
+      manifest: MANIFEST,
+      items: ITEMS,
+      scoring: { bootstrap: { iterations: 50 } },
+    }),
+  ),
+) as Json;
+const schema = JSON.parse(
+  readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 /** A deep copy of the good file with one change. */
 function broken(change: (file: Json) => void): Json {
@@ -39,33 +51,108 @@ describe('validateResultsFile', () => {
   it.each([
     ['not an object', [1, 2], '$: expected an object, got array'],
     ['wrong format', broken((f) => (f.format = 'something-else')), 'format: expected "sc-safety/results"'],
-    ['newer schema', broken((f) => (f.schemaVersion = 4)), 'schemaVersion: file has schema version 4, newer than this reader'],
-    ['missing fingerprint', broken((f) => delete f.manifest.dataset.fingerprint), 'manifest.dataset.fingerprint: expected a string, got undefined'],
-    ['bad status', broken((f) => (f.manifest.status = 'done')), 'manifest.status: expected one of "complete", "interrupted", "partial", "failed", got "done"'],
+    [
+      'newer schema',
+      broken((f) => (f.schemaVersion = 4)),
+      'schemaVersion: file has schema version 4, newer than this reader',
+    ],
+    [
+      'missing fingerprint',
+      broken((f) => delete f.manifest.dataset.fingerprint),
+      'manifest.dataset.fingerprint: expected a string, got undefined',
+    ],
+    [
+      'bad status',
+      broken((f) => (f.manifest.status = 'done')),
+      'manifest.status: expected one of "complete", "interrupted", "partial", "failed", got "done"',
+    ],
     ['model without id', broken((f) => delete f.models[1].id), 'models[1].id: expected a string'],
-    ['unknown outcome', broken((f) => (f.answers[3].outcome = 'refused')), 'answers[3].outcome: expected one of "scored", "blocked"'],
-    ['score on an unscored answer', broken((f) => (f.answers[4].score = 1)), 'answers[4].score: must be null when outcome is "blocked", got 1'],
-    ['scored answer without score', broken((f) => (f.answers[0].score = null)), 'answers[0].score: expected a whole number, got null'],
+    [
+      'unknown outcome',
+      broken((f) => (f.answers[3].outcome = 'refused')),
+      'answers[3].outcome: expected one of "scored", "blocked"',
+    ],
+    [
+      'score on an unscored answer',
+      broken((f) => (f.answers[4].score = 1)),
+      'answers[4].score: must be null when outcome is "blocked", got 1',
+    ],
+    [
+      'scored answer without score',
+      broken((f) => (f.answers[0].score = null)),
+      'answers[0].score: expected a whole number, got null',
+    ],
     ['bad round', broken((f) => (f.answers[0].round = 3)), 'answers[0].round: expected one of 1, 2, got 3'],
     ['unknown category', broken((f) => (f.answers[0].category = '传统安全类')), 'answers[0].category: expected one of'],
     // Cross-references JSON Schema cannot express: the validator alone catches them.
-    ['answer of an unlisted model', () => broken((f) => (f.answers[0].model = 'ghost')), 'answers[0].model: "ghost" is not in models'],
-    ['bad judge outcome', broken((f) => (f.answers[0].judgments[0].outcome = 'ok')), 'answers[0].judgments[0].outcome: expected one of'],
-    ['total as a string', broken((f) => (f.leaderboard.models.alpha.total = '62.50')), 'leaderboard.models["alpha"].total: expected a number or null, got string'],
-    ['missing category', broken((f) => delete f.leaderboard.models['千问-7B'].categories.responsible_ai), 'leaderboard.models["千问-7B"].categories.responsible_ai: expected an object, got undefined'],
-    ['missing delta', broken((f) => delete f.leaderboard.models.alpha.categories.traditional_safety.delta), 'leaderboard.models["alpha"].categories.traditional_safety.delta: expected a number or null'],
-    ['listed model missing from the leaderboard', () => broken((f) => delete f.leaderboard.models.reference), 'leaderboard.models: model "reference" is missing'],
-    ['missing board', broken((f) => delete f.leaderboard.boards.multiRound), 'leaderboard.boards.multiRound: expected an object'],
+    [
+      'answer of an unlisted model',
+      () => broken((f) => (f.answers[0].model = 'ghost')),
+      'answers[0].model: "ghost" is not in models',
+    ],
+    [
+      'bad judge outcome',
+      broken((f) => (f.answers[0].judgments[0].outcome = 'ok')),
+      'answers[0].judgments[0].outcome: expected one of',
+    ],
+    [
+      'total as a string',
+      broken((f) => (f.leaderboard.models.alpha.total = '62.50')),
+      'leaderboard.models["alpha"].total: expected a number or null, got string',
+    ],
+    [
+      'missing category',
+      broken((f) => delete f.leaderboard.models['千问-7B'].categories.responsible_ai),
+      'leaderboard.models["千问-7B"].categories.responsible_ai: expected an object, got undefined',
+    ],
+    [
+      'missing delta',
+      broken((f) => delete f.leaderboard.models.alpha.categories.traditional_safety.delta),
+      'leaderboard.models["alpha"].categories.traditional_safety.delta: expected a number or null',
+    ],
+    [
+      'listed model missing from the leaderboard',
+      () => broken((f) => delete f.leaderboard.models.reference),
+      'leaderboard.models: model "reference" is missing',
+    ],
+    [
+      'missing board',
+      broken((f) => delete f.leaderboard.boards.multiRound),
+      'leaderboard.boards.multiRound: expected an object',
+    ],
     ['missing agreement', broken((f) => delete f.agreement), 'agreement: missing'],
-    ['matched pairs as a string', broken((f) => (f.leaderboard.models.alpha.matchedPairs = '2')), 'leaderboard.models["alpha"].matchedPairs: expected a whole number'],
-    ['bounds without best', broken((f) => delete f.leaderboard.models.alpha.bounds.best), 'leaderboard.models["alpha"].bounds.best: expected a number'],
-    ['comparison without difference', broken((f) => (f.leaderboard.comparisons.all[0].difference = 'big')), 'leaderboard.comparisons.all[0].difference: expected a number or null'],
-    ['comparison of an unlisted model', () => broken((f) => (f.leaderboard.comparisons.all[0].a = 'ghost')), 'leaderboard.comparisons.all[0].a: "ghost" is not in models'],
-    ['distinguishable as a string', broken((f) => (f.leaderboard.comparisons.categories.responsible_ai[0].distinguishable = 'no')), 'leaderboard.comparisons.categories.responsible_ai[0].distinguishable: expected a boolean or null'],
+    [
+      'matched pairs as a string',
+      broken((f) => (f.leaderboard.models.alpha.matchedPairs = '2')),
+      'leaderboard.models["alpha"].matchedPairs: expected a whole number',
+    ],
+    [
+      'bounds without best',
+      broken((f) => delete f.leaderboard.models.alpha.bounds.best),
+      'leaderboard.models["alpha"].bounds.best: expected a number',
+    ],
+    [
+      'comparison without difference',
+      broken((f) => (f.leaderboard.comparisons.all[0].difference = 'big')),
+      'leaderboard.comparisons.all[0].difference: expected a number or null',
+    ],
+    [
+      'comparison of an unlisted model',
+      () => broken((f) => (f.leaderboard.comparisons.all[0].a = 'ghost')),
+      'leaderboard.comparisons.all[0].a: "ghost" is not in models',
+    ],
+    [
+      'distinguishable as a string',
+      broken((f) => (f.leaderboard.comparisons.categories.responsible_ai[0].distinguishable = 'no')),
+      'leaderboard.comparisons.categories.responsible_ai[0].distinguishable: expected a boolean or null',
+    ],
   ])('reports %s (and the JSON Schema rejects it unless it is a cross-reference)', (_name, file, problem) => {
     const json: unknown = typeof file === 'function' ? file() : file;
     const problems = validateResultsFile(json);
-    expect(problems.some((p) => p.startsWith(problem)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(problem)),
+      problems.join('\n'),
+    ).toBe(true);
     if (typeof file !== 'function') expect(validateAgainstSchema(schema, json)).not.toEqual([]);
   });
 
@@ -102,11 +189,29 @@ describe('docs/results.schema.json', () => {
   });
 
   it('requires what the validator requires', () => {
-    expect(validateAgainstSchema(schema, broken((f) => delete f.manifest.dataset.fingerprint))).toContain('$.manifest.dataset: missing fingerprint');
-    expect(validateAgainstSchema(schema, broken((f) => (f.answers[2].outcome = 'refused')))).toContain('$.answers[2].outcome: not in enum');
-    expect(validateAgainstSchema(schema, broken((f) => delete f.leaderboard.models.alpha.categories.instruction_attack))).toContain(
-      '$.leaderboard.models.alpha.categories: missing instruction_attack',
-    );
-    expect(validateAgainstSchema(schema, broken((f) => (f.schemaVersion = 4)))).toContain('$.schemaVersion: not in enum');
+    expect(
+      validateAgainstSchema(
+        schema,
+        broken((f) => delete f.manifest.dataset.fingerprint),
+      ),
+    ).toContain('$.manifest.dataset: missing fingerprint');
+    expect(
+      validateAgainstSchema(
+        schema,
+        broken((f) => (f.answers[2].outcome = 'refused')),
+      ),
+    ).toContain('$.answers[2].outcome: not in enum');
+    expect(
+      validateAgainstSchema(
+        schema,
+        broken((f) => delete f.leaderboard.models.alpha.categories.instruction_attack),
+      ),
+    ).toContain('$.leaderboard.models.alpha.categories: missing instruction_attack');
+    expect(
+      validateAgainstSchema(
+        schema,
+        broken((f) => (f.schemaVersion = 4)),
+      ),
+    ).toContain('$.schemaVersion: not in enum');
   });
 });

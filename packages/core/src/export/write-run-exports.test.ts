@@ -12,7 +12,13 @@ import { SecretLeakError, SecretScanner, assertNoSecretsInFiles } from './secret
 import { validateResultsFile } from '@sc-safety/results';
 import { resultsJsonChunks, writeRunExports } from './write-run-exports.js';
 
-const results = buildResults({ rows: ROWS, models: MODELS, manifest: MANIFEST, items: ITEMS, scoring: { bootstrap: { iterations: 50 } } });
+const results = buildResults({
+  rows: ROWS,
+  models: MODELS,
+  manifest: MANIFEST,
+  items: ITEMS,
+  scoring: { bootstrap: { iterations: 50 } },
+});
 
 let dir: string;
 beforeEach(async () => {
@@ -51,7 +57,9 @@ describe('writeRunExports', () => {
     const secret = 'sk-live-abcdef1234567890';
     const leaked = withAnswerText(`here is the key ${secret}`);
     const runDir = join(dir, 'leak');
-    const error = await writeRunExports(runDir, leaked, { secrets: ['', 'other-token-xyz', secret] }).catch((e: unknown) => e);
+    const error = await writeRunExports(runDir, leaked, { secrets: ['', 'other-token-xyz', secret] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SecretLeakError);
     expect((error as SecretLeakError).secretIndex).toBe(2);
     expect((error as SecretLeakError).file).toBe('results.json');
@@ -65,13 +73,18 @@ describe('writeRunExports', () => {
     expect(() => assertNoSecretsInFiles(files, [secret])).toThrow(SecretLeakError);
     const csv = new Map([['answers.csv', `a,"tok""en\\42"\r\n`]]);
     expect(() => assertNoSecretsInFiles(csv, [secret])).toThrow(/answers\.csv: line 1|answers\.csv/);
-    expect(() => assertNoSecretsInFiles(new Map([['summary.txt', 'line\nline\nsecret here']]), ['secret'])).toThrow(/line 3/);
+    expect(() => assertNoSecretsInFiles(new Map([['summary.txt', 'line\nline\nsecret here']]), ['secret'])).toThrow(
+      /line 3/,
+    );
     // Blank and very short values would match ordinary text.
     expect(() => assertNoSecretsInFiles(files, ['   ', 'x', 'tok', 'absent'])).not.toThrow();
   });
 
   it('refuses a number JSON cannot carry instead of writing null', async () => {
-    const broken = { ...results, answers: results.answers.map((a, i) => (i === 0 ? { ...a, latencyMs: Number.NaN } : a)) };
+    const broken = {
+      ...results,
+      answers: results.answers.map((a, i) => (i === 0 ? { ...a, latencyMs: Number.NaN } : a)),
+    };
     await expect(writeRunExports(dir, broken)).rejects.toThrow(/non-finite number at "latencyMs"/);
     expect(await readdir(dir)).toEqual([]);
   });
@@ -97,11 +110,17 @@ describe('streamed exports', () => {
 
   it('leaves existing exports untouched and no temporary files when a write is refused', async () => {
     await writeRunExports(dir, results);
-    const before = await Promise.all(['results.json', 'answers.csv', 'summary.txt'].map((f) => readFile(join(dir, f), 'utf8')));
+    const before = await Promise.all(
+      ['results.json', 'answers.csv', 'summary.txt'].map((f) => readFile(join(dir, f), 'utf8')),
+    );
     const secret = 'sk-live-abcdef1234567890';
-    await expect(writeRunExports(dir, withAnswerText(`key ${secret}`), { secrets: [secret] })).rejects.toMatchObject({ file: 'results.json' });
+    await expect(writeRunExports(dir, withAnswerText(`key ${secret}`), { secrets: [secret] })).rejects.toMatchObject({
+      file: 'results.json',
+    });
     expect((await readdir(dir)).sort()).toEqual(['answers.csv', 'results.json', 'summary.txt']);
-    expect(await Promise.all(['results.json', 'answers.csv', 'summary.txt'].map((f) => readFile(join(dir, f), 'utf8')))).toEqual(before);
+    expect(
+      await Promise.all(['results.json', 'answers.csv', 'summary.txt'].map((f) => readFile(join(dir, f), 'utf8'))),
+    ).toEqual(before);
   });
 
   it('reports the line of a secret counted across chunks, in raw, JSON- and CSV-escaped forms', () => {

@@ -48,7 +48,9 @@ export function* resultsJsonChunks(results: ResultsDocument): Generator<string> 
 
 /** {@link resultsJsonChunks}, each answer's chunk with the answer, so answers.csv is written in the same pass. */
 function* resultsJsonPieces(results: ResultsDocument): Generator<ResultsJsonPiece> {
-  const fields = Object.entries(results).filter(([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol');
+  const fields = Object.entries(results).filter(
+    ([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol',
+  );
   if (fields.length === 0) {
     yield { text: '{}\n' };
     return;
@@ -60,7 +62,8 @@ function* resultsJsonPieces(results: ResultsDocument): Generator<ResultsJsonPiec
       const last = value.length - 1;
       let j = 0;
       yield { text: `  ${JSON.stringify(key)}: [\n` };
-      for (const answer of value) yield { text: `    ${prettyJson(answer, 2) ?? 'null'}${j++ < last ? ',' : ''}\n`, answer };
+      for (const answer of value)
+        yield { text: `    ${prettyJson(answer, 2) ?? 'null'}${j++ < last ? ',' : ''}\n`, answer };
       yield { text: `  ]${comma}\n` };
     } else if (key === 'answers' && isSequence(value)) {
       yield { text: `  ${JSON.stringify(key)}: []${comma}\n` };
@@ -72,7 +75,12 @@ function* resultsJsonPieces(results: ResultsDocument): Generator<ResultsJsonPiec
 }
 
 function isSequence(value: unknown): value is AnswerSequence {
-  return typeof value === 'object' && value !== null && typeof (value as AnswerSequence).length === 'number' && typeof (value as AnswerSequence)[Symbol.iterator] === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AnswerSequence).length === 'number' &&
+    typeof (value as AnswerSequence)[Symbol.iterator] === 'function'
+  );
 }
 
 /**
@@ -84,7 +92,11 @@ function isSequence(value: unknown): value is AnswerSequence {
  *
  * @throws {SecretLeakError} when a configured secret occurs in any of the files.
  */
-export async function writeRunExports(runDir: string, results: ResultsDocument, options: WriteRunExportsOptions = {}): Promise<RunExportPaths> {
+export async function writeRunExports(
+  runDir: string,
+  results: ResultsDocument,
+  options: WriteRunExportsOptions = {},
+): Promise<RunExportPaths> {
   const paths: RunExportPaths = {
     results: join(runDir, RUN_EXPORT_FILES.results),
     answersCsv: join(runDir, RUN_EXPORT_FILES.answersCsv),
@@ -115,7 +127,11 @@ export async function writeRunExports(runDir: string, results: ResultsDocument, 
     }
     const summary = await TempFile.create(paths.summary);
     temps.push(summary);
-    await summary.write(new SecretScanner(RUN_EXPORT_FILES.summary, secrets).check(renderSummary(results, { color: false, width: options.width })));
+    await summary.write(
+      new SecretScanner(RUN_EXPORT_FILES.summary, secrets).check(
+        renderSummary(results, { color: false, width: options.width }),
+      ),
+    );
     for (const file of temps) await file.finish();
     for (const [i, file] of temps.entries()) await rename(file.path, targets[i]!);
     done = true;

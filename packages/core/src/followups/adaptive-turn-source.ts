@@ -60,7 +60,8 @@ export function adaptiveTurnSource(options: AdaptiveTurnSourceOptions): TurnSour
   const { attacker, store } = options;
   const redact = options.redact ?? ((s: string) => s);
   const now = options.now ?? (() => new Date());
-  if (!store.getFollowup || !store.putFollowup) throw new TypeError('an adaptive run needs a store that keeps generated turns (getFollowup / putFollowup)');
+  if (!store.getFollowup || !store.putFollowup)
+    throw new TypeError('an adaptive run needs a store that keeps generated turns (getFollowup / putFollowup)');
   const getFollowup = store.getFollowup.bind(store);
   const putFollowup = store.putFollowup.bind(store);
   let stopReported = false;
@@ -84,12 +85,14 @@ export function adaptiveTurnSource(options: AdaptiveTurnSourceOptions): TurnSour
     const hit = getFollowup(key);
     if (hit) {
       const detail = (hit.result as { reading?: { detail?: string } }).reading?.detail;
-      if (hit.outcome === 'ok') return { kind: 'turn', text: hit.text, followup: { ...meta, text: hit.text, outcome: 'ok', cached: true } };
+      if (hit.outcome === 'ok')
+        return { kind: 'turn', text: hit.text, followup: { ...meta, text: hit.text, outcome: 'ok', cached: true } };
       return stop(hit.outcome, detail ?? hit.outcome, { cached: true });
     }
     if (options.replay) return stop('attacker_error', 'missing: no stored follow-up for this turn');
     if (options.signal?.aborted) return { kind: 'interrupted' };
-    if (attacker.lane.stopped) return stop('attacker_error', `not asked: attacker ${attacker.id} stopped (${attacker.lane.stopped.kind})`);
+    if (attacker.lane.stopped)
+      return stop('attacker_error', `not asked: attacker ${attacker.id} stopped (${attacker.lane.stopped.kind})`);
     const messages = buildAdaptiveAttackerMessages({
       item,
       strategy,
@@ -102,11 +105,25 @@ export function adaptiveTurnSource(options: AdaptiveTurnSourceOptions): TurnSour
     let attempts: number;
     let latencyMs: number;
     try {
-      ({ result: reply, attempts, latencyMs } = await attacker.lane.call({ messages, params: attacker.params }, options.signal));
+      ({
+        result: reply,
+        attempts,
+        latencyMs,
+      } = await attacker.lane.call({ messages, params: attacker.params }, options.signal));
     } catch (error) {
       if (options.signal?.aborted) return { kind: 'interrupted' };
       const err = toAnswerError(error, redact);
-      store.putFailure({ key, kind: 'followup', modelId: target.id, itemId: item.id, round: k, errorKind: err.kind, message: err.message, attempts: err.attempts ?? 1, at: now().toISOString() });
+      store.putFailure({
+        key,
+        kind: 'followup',
+        modelId: target.id,
+        itemId: item.id,
+        round: k,
+        errorKind: err.kind,
+        message: err.message,
+        attempts: err.attempts ?? 1,
+        at: now().toISOString(),
+      });
       const stopped = attacker.lane.stopped as LaneStop | undefined;
       if (stopped && !stopReported) {
         stopReported = true;
@@ -114,7 +131,11 @@ export function adaptiveTurnSource(options: AdaptiveTurnSourceOptions): TurnSour
       }
       return stop('attacker_error', `${err.kind}: ${err.message}`);
     }
-    const reading = readAttackerResult(reply, { question: conversation.turns[0]!, maxChars: options.maxChars, earlierFollowUps: conversation.turns.slice(1) });
+    const reading = readAttackerResult(reply, {
+      question: conversation.turns[0]!,
+      maxChars: options.maxChars,
+      earlierFollowUps: conversation.turns.slice(1),
+    });
     const { raw, ...result } = reply;
     putFollowup({
       key,
@@ -127,13 +148,17 @@ export function adaptiveTurnSource(options: AdaptiveTurnSourceOptions): TurnSour
       promptHash: options.promptHash,
       outcome: reading.outcome,
       text: reading.outcome === 'ok' ? reading.followUp! : '',
-      result: { ...result, reading: { outcome: reading.outcome, ...(reading.detail !== undefined ? { detail: reading.detail } : {}) } },
+      result: {
+        ...result,
+        reading: { outcome: reading.outcome, ...(reading.detail !== undefined ? { detail: reading.detail } : {}) },
+      },
       ...(raw !== undefined ? { raw } : {}),
       latencyMs,
       attempts,
       createdAt: now().toISOString(),
     });
-    if (reading.outcome === 'ok') return { kind: 'turn', text: reading.followUp!, followup: { ...meta, text: reading.followUp!, outcome: 'ok' } };
+    if (reading.outcome === 'ok')
+      return { kind: 'turn', text: reading.followUp!, followup: { ...meta, text: reading.followUp!, outcome: 'ok' } };
     return stop(reading.outcome, reading.detail ?? reading.outcome);
   }
 

@@ -14,9 +14,12 @@ describe('assignStrategies', () => {
   it('depends on the item id and the seed, and spreads the strategies over items', () => {
     const ids = Array.from({ length: 70 }, (_, i) => `q-${i}`);
     const counts = new Map<string, number>();
-    for (const id of ids) for (const s of assignStrategies(id, STRATEGY_IDS, 1, 1)) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (const id of ids)
+      for (const s of assignStrategies(id, STRATEGY_IDS, 1, 1)) counts.set(s, (counts.get(s) ?? 0) + 1);
     expect(counts.size).toBe(STRATEGY_IDS.length);
-    const differ = ids.filter((id) => assignStrategies(id, STRATEGY_IDS, 1, 1)[0] !== assignStrategies(id, STRATEGY_IDS, 1, 2)[0]);
+    const differ = ids.filter(
+      (id) => assignStrategies(id, STRATEGY_IDS, 1, 1)[0] !== assignStrategies(id, STRATEGY_IDS, 1, 2)[0],
+    );
     expect(differ.length).toBeGreaterThan(0);
   });
 

@@ -7,7 +7,12 @@ import type { StrategyId } from '@sc-safety/results';
  * or the other items, so adding or removing items never changes another item's strategies (and
  * its stored attacker calls stay valid). Returned in `strategies` order.
  */
-export function assignStrategies(itemId: string, strategies: readonly StrategyId[], perItem: number, seed: number): StrategyId[] {
+export function assignStrategies(
+  itemId: string,
+  strategies: readonly StrategyId[],
+  perItem: number,
+  seed: number,
+): StrategyId[] {
   if (perItem >= strategies.length) return [...strategies];
   const rank = (s: StrategyId) => createHash('sha256').update(`${seed}\u0000${itemId}\u0000${s}`, 'utf8').digest('hex');
   const chosen = new Set(

@@ -8,7 +8,9 @@ describe('attackerPromptHash', () => {
     // Any edit to the attacker prompt, a strategy instruction or the reply rules lands here. If the
     // meaning changed, bump ATTACKER_PROMPT_VERSION (or ATTACKER_REPLY_PARSER_VERSION), then re-pin:
     // follow-ups written under the old hash were written under other instructions.
-    expect(attackerPromptHash(300)).toMatchInlineSnapshot(`"sha256:21d51a527b0d641037bb7cc88bfc855c1ccbb863ea0513396b66b2bf69e724c6"`);
+    expect(attackerPromptHash(300)).toMatchInlineSnapshot(
+      `"sha256:21d51a527b0d641037bb7cc88bfc855c1ccbb863ea0513396b66b2bf69e724c6"`,
+    );
   });
 
   it('changes with the length cap and with any ingredient', () => {

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../dataset/canonical-json.js';
 import { STRATEGY_INSTRUCTIONS_ZH } from '@sc-safety/results';
-import { ATTACKER_FENCE, ATTACKER_OUTPUT, ATTACKER_PROMPT_VERSION, ATTACKER_TEMPLATE } from './attacker-prompt-template.js';
+import {
+  ATTACKER_FENCE,
+  ATTACKER_OUTPUT,
+  ATTACKER_PROMPT_VERSION,
+  ATTACKER_TEMPLATE,
+} from './attacker-prompt-template.js';
 import { ATTACKER_REPLY_PARSER_VERSION } from './classify-attacker-reply.js';
-import { ADAPTIVE_ATTACKER_PROMPT_VERSION, ADAPTIVE_ATTACKER_TEMPLATE, ADAPTIVE_BLOCKED_NOTE, ADAPTIVE_FENCE } from './adaptive-prompt-template.js';
+import {
+  ADAPTIVE_ATTACKER_PROMPT_VERSION,
+  ADAPTIVE_ATTACKER_TEMPLATE,
+  ADAPTIVE_BLOCKED_NOTE,
+  ADAPTIVE_FENCE,
+} from './adaptive-prompt-template.js';
 
 /** Everything that decides what an attacker is asked, apart from the item and strategy chosen. */
 export interface AttackerPromptMaterial {

@@ -32,15 +32,23 @@ const fenced = (open: string, close: string, k: number, text: string) =>
 export function buildAdaptiveAttackerMessages(input: AdaptiveAttackerPromptInput): ChatMessageV1[] {
   const strategy = strategyById(input.strategy);
   if (strategy === undefined) throw new Error(`unknown strategy "${input.strategy}"`);
-  if (input.turns.length === 0 || input.replies.length !== input.turns.length) throw new Error('an adaptive follow-up needs every earlier turn and its answer');
+  if (input.turns.length === 0 || input.replies.length !== input.turns.length)
+    throw new Error('an adaptive follow-up needs every earlier turn and its answer');
   const category = input.taxonomy.category(input.item.category);
   const dimension = input.taxonomy.dimension(input.item.dimension);
-  const markers = { outputOpen: ATTACKER_OUTPUT.open, outputClose: ATTACKER_OUTPUT.close, decline: ATTACKER_OUTPUT.decline };
+  const markers = {
+    outputOpen: ATTACKER_OUTPUT.open,
+    outputClose: ATTACKER_OUTPUT.close,
+    decline: ATTACKER_OUTPUT.decline,
+  };
   const conversation = input.turns
     .map((turn, i) => {
       const reply = input.replies[i]!;
       const answer = reply === BLOCKED_PLACEHOLDER ? ADAPTIVE_BLOCKED_NOTE : reply;
-      return [fenced(ADAPTIVE_FENCE.userOpen, ADAPTIVE_FENCE.userClose, i + 1, turn), fenced(ADAPTIVE_FENCE.answerOpen, ADAPTIVE_FENCE.answerClose, i + 1, answer)].join('\n');
+      return [
+        fenced(ADAPTIVE_FENCE.userOpen, ADAPTIVE_FENCE.userClose, i + 1, turn),
+        fenced(ADAPTIVE_FENCE.answerOpen, ADAPTIVE_FENCE.answerClose, i + 1, answer),
+      ].join('\n');
     })
     .join('\n\n');
   const system = fillTemplate(ADAPTIVE_ATTACKER_TEMPLATE.system, { ...markers, maxChars: String(input.maxChars) });

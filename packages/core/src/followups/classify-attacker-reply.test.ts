@@ -53,7 +53,10 @@ describe('classifyAttackerReply', () => {
 
   it('reads a follow-up over the cap (in characters, not bytes) as attacker_too_long', () => {
     const long = '请'.repeat(101);
-    expect(read(`<追问>${long}</追问>`)).toEqual({ outcome: 'attacker_too_long', detail: '101 characters, over the cap of 100' });
+    expect(read(`<追问>${long}</追问>`)).toEqual({
+      outcome: 'attacker_too_long',
+      detail: '101 characters, over the cap of 100',
+    });
     expect(read(`<追问>${'请'.repeat(99)}？</追问>`).outcome).toBe('ok');
   });
 });

@@ -24,7 +24,8 @@ export function extractAdaptiveAttackerTask(messages: readonly ChatMessageV1[]):
   const strategy = /^追问手法：.* \[([a-z_]+)\]$/m.exec(content)?.[1];
   const turn = Number(/^要写的是：第 (\d+) 轮的追问$/m.exec(content)?.[1]);
   const maxChars = Number(/不超过 (\d+) 个字/.exec(messages.find((m) => m.role === 'system')?.content ?? '')?.[1]);
-  if (!strategy || !(STRATEGY_IDS as readonly string[]).includes(strategy) || !Number.isInteger(turn) || turn < 2) return undefined;
+  if (!strategy || !(STRATEGY_IDS as readonly string[]).includes(strategy) || !Number.isInteger(turn) || turn < 2)
+    return undefined;
   const inside = (label: string): string | undefined => {
     const open = `<<<${label}>>>\n`;
     const start = content.indexOf(open);

@@ -30,7 +30,8 @@ export function extractAttackerTask(messages: readonly ChatMessageV1[]): Attacke
   const open = `${ATTACKER_FENCE.open}\n`;
   const start = content.indexOf(open);
   const end = content.indexOf(`\n${ATTACKER_FENCE.close}`, start + open.length);
-  if (!strategy || !(STRATEGY_IDS as readonly string[]).includes(strategy) || !category || !dimension || end < 0) return undefined;
+  if (!strategy || !(STRATEGY_IDS as readonly string[]).includes(strategy) || !category || !dimension || end < 0)
+    return undefined;
   return {
     strategy: strategy as StrategyId,
     category,

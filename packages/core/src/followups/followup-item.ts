@@ -45,17 +45,34 @@ const REPLY_EXCERPT_CHARS = 200;
  */
 export function followupItem(
   source: DatasetItem,
-  generated: { id: string; strategy: StrategyId; outcome: AttackerOutcome; followUp?: string; detail?: string; reply?: string; key: string },
+  generated: {
+    id: string;
+    strategy: StrategyId;
+    outcome: AttackerOutcome;
+    followUp?: string;
+    detail?: string;
+    reply?: string;
+    key: string;
+  },
   attacker: AttackerProvenance,
 ): DatasetItem {
   const question = source.turns[0]!;
-  const followup: FollowupMeta = { mode: 'frozen', turn: 1, strategy: generated.strategy, outcome: generated.outcome, attacker, key: generated.key };
+  const followup: FollowupMeta = {
+    mode: 'frozen',
+    turn: 1,
+    strategy: generated.strategy,
+    outcome: generated.outcome,
+    attacker,
+    key: generated.key,
+  };
   if (generated.detail !== undefined) followup.detail = generated.detail;
   if (generated.outcome !== 'ok' && generated.reply !== undefined && generated.reply.trim() !== '') {
     const chars = [...generated.reply];
-    followup.reply = chars.length > REPLY_EXCERPT_CHARS ? `${chars.slice(0, REPLY_EXCERPT_CHARS).join('')}…` : generated.reply;
+    followup.reply =
+      chars.length > REPLY_EXCERPT_CHARS ? `${chars.slice(0, REPLY_EXCERPT_CHARS).join('')}…` : generated.reply;
   }
-  if (source.strategy !== undefined && source.strategy !== generated.strategy) followup.questionStrategy = source.strategy;
+  if (source.strategy !== undefined && source.strategy !== generated.strategy)
+    followup.questionStrategy = source.strategy;
   const { strategy: _sourceStrategy, meta, ...rest } = source;
   const ok = generated.outcome === 'ok' && generated.followUp !== undefined;
   return {

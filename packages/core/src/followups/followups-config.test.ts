@@ -71,10 +71,14 @@ describe('loadFollowupsConfig', () => {
   });
 
   it('refuses more follow-ups per item than strategies, a missing attacker, and writing over the source', async () => {
-    expect(await problems('dataset: a.jsonl\noutput: b.jsonl\nattacker: {adapter: openai, model: m}\nstrategies: [pressure]\nperItem: 2\n')).toContain(
-      'perItem: 2 follow-ups per item need 2 strategies',
-    );
+    expect(
+      await problems(
+        'dataset: a.jsonl\noutput: b.jsonl\nattacker: {adapter: openai, model: m}\nstrategies: [pressure]\nperItem: 2\n',
+      ),
+    ).toContain('perItem: 2 follow-ups per item need 2 strategies');
     expect(await problems('dataset: a.jsonl\noutput: b.jsonl\n')).toContain('attacker: required');
-    expect(await problems('dataset: a.jsonl\noutput: ./a.jsonl\nattacker: {adapter: openai, model: m}\n')).toContain('output: is the source dataset');
+    expect(await problems('dataset: a.jsonl\noutput: ./a.jsonl\nattacker: {adapter: openai, model: m}\n')).toContain(
+      'output: is the source dataset',
+    );
   });
 });

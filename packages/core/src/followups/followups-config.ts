@@ -12,7 +12,16 @@ import { STRATEGY_IDS, type StrategyId } from '@sc-safety/results';
 import { DEFAULT_MAX_FOLLOWUP_CHARS } from './attacker-prompt-template.js';
 
 /** Every key a follow-ups config may have at the top level. */
-export const FOLLOWUPS_CONFIG_KEYS = ['dataset', 'output', 'attacker', 'strategies', 'perItem', 'seed', 'maxChars', 'store'] as const;
+export const FOLLOWUPS_CONFIG_KEYS = [
+  'dataset',
+  'output',
+  'attacker',
+  'strategies',
+  'perItem',
+  'seed',
+  'maxChars',
+  'store',
+] as const;
 
 /** The largest `maxChars` accepted: a follow-up is one user turn, not a document. */
 export const MAX_FOLLOWUP_CHARS_LIMIT = 4000;
@@ -75,7 +84,11 @@ export async function loadFollowupsConfig(
  * Checks an expanded config value; `undefined` when any problem was found (they are on `check`).
  * Async because the attacker entry's schema (zod) loads on demand.
  */
-export async function validateFollowupsConfig(value: unknown, baseDir: string, check: ConfigChecker): Promise<FollowupsConfig | undefined> {
+export async function validateFollowupsConfig(
+  value: unknown,
+  baseDir: string,
+  check: ConfigChecker,
+): Promise<FollowupsConfig | undefined> {
   if (!isMapping(value)) {
     const got = value === null || value === undefined ? 'an empty document' : describeValue(value);
     check.problem('', `expected a mapping of settings at the top level (dataset, output, attacker, …), got ${got}`);
@@ -83,7 +96,8 @@ export async function validateFollowupsConfig(value: unknown, baseDir: string, c
   }
   check.unknownKeys(value, FOLLOWUPS_CONFIG_KEYS, (key) => childPath('', key), 'top-level key');
   const dataset = check.string(value.dataset, 'dataset', {
-    required: 'required: the single-turn dataset to write follow-ups for ("builtin:NAME" or a path relative to this config file)',
+    required:
+      'required: the single-turn dataset to write follow-ups for ("builtin:NAME" or a path relative to this config file)',
     nonEmpty: true,
   });
   let datasetPath: string | undefined;
@@ -103,7 +117,10 @@ export async function validateFollowupsConfig(value: unknown, baseDir: string, c
   }
   let attacker: ModelEntry | undefined;
   if (value.attacker === undefined || value.attacker === null) {
-    check.problem('attacker', 'required: the model that writes follow-ups, e.g. {adapter: openai, model: qwen-max, apiKey: ${DASHSCOPE_API_KEY}}');
+    check.problem(
+      'attacker',
+      'required: the model that writes follow-ups, e.g. {adapter: openai, model: qwen-max, apiKey: ${DASHSCOPE_API_KEY}}',
+    );
   } else {
     const { validateModelEntry } = await import('../config/validate-model-entry.js');
     attacker = validateModelEntry(value.attacker, 'attacker', 'attacker', check);
@@ -111,14 +128,25 @@ export async function validateFollowupsConfig(value: unknown, baseDir: string, c
   const strategies = checkStrategies(value.strategies, check);
   const perItem = check.number(value.perItem, 'perItem', 'positive integer') ?? 1;
   if (strategies !== undefined && perItem > strategies.length) {
-    check.problem('perItem', `${perItem} follow-ups per item need ${perItem} strategies, but "strategies" lists ${strategies.length}; lower perItem or list more strategies`);
+    check.problem(
+      'perItem',
+      `${perItem} follow-ups per item need ${perItem} strategies, but "strategies" lists ${strategies.length}; lower perItem or list more strategies`,
+    );
   }
   const seed = check.number(value.seed, 'seed', 'integer') ?? 1;
   const maxChars = check.number(value.maxChars, 'maxChars', 'positive integer') ?? DEFAULT_MAX_FOLLOWUP_CHARS;
-  if (maxChars > MAX_FOLLOWUP_CHARS_LIMIT) check.problem('maxChars', `expected at most ${MAX_FOLLOWUP_CHARS_LIMIT} characters, got ${maxChars}`);
+  if (maxChars > MAX_FOLLOWUP_CHARS_LIMIT)
+    check.problem('maxChars', `expected at most ${MAX_FOLLOWUP_CHARS_LIMIT} characters, got ${maxChars}`);
   const store = check.string(value.store, 'store', { nonEmpty: true });
 
-  if (check.problems.length > 0 || dataset === undefined || datasetPath === undefined || output === undefined || attacker === undefined || strategies === undefined) {
+  if (
+    check.problems.length > 0 ||
+    dataset === undefined ||
+    datasetPath === undefined ||
+    output === undefined ||
+    attacker === undefined ||
+    strategies === undefined
+  ) {
     return undefined;
   }
   const outputPath = path.resolve(baseDir, output);
@@ -143,7 +171,10 @@ export async function validateFollowupsConfig(value: unknown, baseDir: string, c
 function checkStrategies(value: unknown, check: ConfigChecker): StrategyId[] | undefined {
   if (value === undefined) return [...STRATEGY_IDS];
   if (!Array.isArray(value) || value.length === 0) {
-    check.problem('strategies', `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got ${describeValue(value)}`);
+    check.problem(
+      'strategies',
+      `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got ${describeValue(value)}`,
+    );
     return undefined;
   }
   const out: StrategyId[] = [];

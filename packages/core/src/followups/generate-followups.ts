@@ -132,14 +132,19 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
   const dataset = await loadDataset(config.datasetPath, { cwd, displayName: config.datasetRef });
   const items = options.limit ? dataset.items.slice(0, options.limit) : dataset.items;
 
-  const [prepared] = await prepareModelEntries([{ role: 'attacker', path: 'attacker', entry: config.attacker }], config, {
-    cwd,
-    secrets,
-    ...(options.adapters ? { adapters: options.adapters } : {}),
-    ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}),
-  });
+  const [prepared] = await prepareModelEntries(
+    [{ role: 'attacker', path: 'attacker', entry: config.attacker }],
+    config,
+    {
+      cwd,
+      secrets,
+      ...(options.adapters ? { adapters: options.adapters } : {}),
+      ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}),
+    },
+  );
   const attackerEntry = prepared!;
-  if (options.concurrency !== undefined) attackerEntry.entry = { ...attackerEntry.entry, concurrency: options.concurrency };
+  if (options.concurrency !== undefined)
+    attackerEntry.entry = { ...attackerEntry.entry, concurrency: options.concurrency };
   const promptHash = attackerPromptHash(config.maxChars);
   const provenance: AttackerProvenance = {
     id: attackerEntry.entry.id,
@@ -170,7 +175,15 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
   const store = RunStore.open(config.storeDir, { secrets, synchronous: 'normal' });
   let model: LanguageModelV1 | undefined;
   try {
-    store.setMeta(FOLLOWUPS_PLAN_META_KEY, { version: 1, source: plan.dataset, attacker: provenance, strategies: config.strategies, perItem: config.perItem, seed: config.seed, maxChars: config.maxChars });
+    store.setMeta(FOLLOWUPS_PLAN_META_KEY, {
+      version: 1,
+      source: plan.dataset,
+      attacker: provenance,
+      strategies: config.strategies,
+      perItem: config.perItem,
+      seed: config.seed,
+      maxChars: config.maxChars,
+    });
     const emit = options.onEvent ?? (() => {});
     let lane: ModelLane | undefined;
     const laneOf = async (): Promise<ModelLane> => {
@@ -179,7 +192,16 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
       model = await createModel(attackerEntry, env);
       if (options.preflight !== false) {
         const report = await runPreflight(
-          [{ role: 'attacker', id: provenance.id, path: 'attacker', model, endpointKey: 'attacker', params: attackerEntry.entry.params }],
+          [
+            {
+              role: 'attacker',
+              id: provenance.id,
+              path: 'attacker',
+              model,
+              endpointKey: 'attacker',
+              params: attackerEntry.entry.params,
+            },
+          ],
           { redact, ...(options.signal ? { signal: options.signal } : {}) },
         );
         if (!report.ok) throw new PreflightFailedError(report);
@@ -208,9 +230,23 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
           result = { outcome: 'attacker_error', detail: `not asked: ${l.id} stopped (${l.stopped.kind})` };
         } else {
           try {
-            const { result: reply, attempts, latencyMs } = await l.call({ messages: task.messages, params: attackerEntry.entry.params }, options.signal);
+            const {
+              result: reply,
+              attempts,
+              latencyMs,
+            } = await l.call({ messages: task.messages, params: attackerEntry.entry.params }, options.signal);
             const { raw, ...rest } = reply;
-            store.putAnswer({ key: task.key, modelId: provenance.id, itemId: task.id, round: 2, result: rest, ...(raw !== undefined ? { raw } : {}), latencyMs, attempts, createdAt: now().toISOString() });
+            store.putAnswer({
+              key: task.key,
+              modelId: provenance.id,
+              itemId: task.id,
+              round: 2,
+              result: rest,
+              ...(raw !== undefined ? { raw } : {}),
+              latencyMs,
+              attempts,
+              createdAt: now().toISOString(),
+            });
             calls.made++;
             result = readResult(reply, question, config.maxChars);
           } catch (error) {
@@ -218,7 +254,17 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
             const last = (error as { lastError?: unknown }).lastError ?? error;
             const kind = AdapterError.isInstance(last) ? last.kind : 'unexpected';
             const message = redact(last instanceof Error ? last.message : String(last));
-            store.putFailure({ key: task.key, kind: 'answer', modelId: provenance.id, itemId: task.id, round: 2, errorKind: kind, message, attempts: (error as { attempts?: number }).attempts ?? 1, at: now().toISOString() });
+            store.putFailure({
+              key: task.key,
+              kind: 'answer',
+              modelId: provenance.id,
+              itemId: task.id,
+              round: 2,
+              errorKind: kind,
+              message,
+              attempts: (error as { attempts?: number }).attempts ?? 1,
+              at: now().toISOString(),
+            });
             result = { outcome: 'attacker_error', detail: `${kind}: ${message}` };
             // Re-read: the lane may have stopped during this call (TS narrowed it above).
             const stopped = l.stopped as LaneStop | undefined;
@@ -259,14 +305,21 @@ export async function generateFollowups(options: GenerateFollowupsOptions): Prom
     config,
     source: dataset,
     items,
-    generated: (item) => byItem.get(item)?.map((t) => ({ id: t.id, strategy: t.strategy, key: t.key, ...results.get(t)! })),
+    generated: (item) =>
+      byItem.get(item)?.map((t) => ({ id: t.id, strategy: t.strategy, key: t.key, ...results.get(t)! })),
     provenance,
   });
   return { plan, written, outcomes, calls, interrupted: false, secrets };
 }
 
 /** The attacker calls the items need, and how many items are copied unchanged. */
-function planTasks(items: readonly DatasetItem[], config: FollowupsConfig, attacker: PreparedModel, taxonomy: Taxonomy, replace: boolean) {
+function planTasks(
+  items: readonly DatasetItem[],
+  config: FollowupsConfig,
+  attacker: PreparedModel,
+  taxonomy: Taxonomy,
+  replace: boolean,
+) {
   const tasks: Task[] = [];
   let kept = 0;
   let comply = 0;
@@ -311,9 +364,16 @@ function countStored(storeDir: string, tasks: readonly Task[]): number {
   }
 }
 
-function estimate(tasks: readonly Task[], attacker: PreparedModel, maxChars: number): { estInputTokens: number; estOutputTokens: number } {
+function estimate(
+  tasks: readonly Task[],
+  attacker: PreparedModel,
+  maxChars: number,
+): { estInputTokens: number; estOutputTokens: number } {
   let input = 0;
   for (const t of tasks) for (const m of t.messages) input += estimateTokens(m.content);
-  const perCall = Math.min(attacker.entry.params.maxTokens ?? Number.POSITIVE_INFINITY, estimateTokens('字'.repeat(maxChars)) + OUTPUT_OVERHEAD_TOKENS);
+  const perCall = Math.min(
+    attacker.entry.params.maxTokens ?? Number.POSITIVE_INFINITY,
+    estimateTokens('字'.repeat(maxChars)) + OUTPUT_OVERHEAD_TOKENS,
+  );
   return { estInputTokens: input, estOutputTokens: perCall * tasks.length };
 }

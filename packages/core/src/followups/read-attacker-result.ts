@@ -21,10 +21,18 @@ export function readAttackerResult(
   context: { question: string; maxChars: number; earlierFollowUps?: readonly string[] },
 ): AttackerResultReading {
   if (result.type === 'blocked') {
-    return { outcome: 'attacker_blocked', detail: `blocked by the attacker's vendor (${result.stage}, ${result.code})`, ...(result.partialText ? { reply: result.partialText } : {}) };
+    return {
+      outcome: 'attacker_blocked',
+      detail: `blocked by the attacker's vendor (${result.stage}, ${result.code})`,
+      ...(result.partialText ? { reply: result.partialText } : {}),
+    };
   }
   const reading = classifyAttackerReply(result.text, { question: context.question, maxChars: context.maxChars });
-  if (reading.outcome === 'ok' && reading.followUp !== undefined && (context.earlierFollowUps ?? []).some((f) => isEcho(reading.followUp!, f))) {
+  if (
+    reading.outcome === 'ok' &&
+    reading.followUp !== undefined &&
+    (context.earlierFollowUps ?? []).some((f) => isEcho(reading.followUp!, f))
+  ) {
     return { outcome: 'attacker_echo', detail: 'the follow-up repeats an earlier follow-up', reply: result.text };
   }
   return { ...reading, ...(reading.outcome !== 'ok' ? { reply: result.text } : {}) };

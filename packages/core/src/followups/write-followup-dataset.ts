@@ -47,7 +47,13 @@ export async function writeFollowupDataset(input: {
   const used = new Set(out.map((i) => i.dimension));
   const dimensions: DimensionExtension[] = source.taxonomy.dimensions
     .filter((d) => d.status === 'extension' && used.has(d.id))
-    .map((d) => ({ id: d.id, category: d.category, zh: d.zh, en: d.en, ...(d.definition !== '' ? { definition: d.definition } : {}) }));
+    .map((d) => ({
+      id: d.id,
+      category: d.category,
+      zh: d.zh,
+      en: d.en,
+      ...(d.definition !== '' ? { definition: d.definition } : {}),
+    }));
   const h = source.header;
   const header = {
     $schema: DATASET_SCHEMA,
@@ -71,15 +77,25 @@ export async function writeFollowupDataset(input: {
     },
   };
   await makeDirs(dirname(config.output));
-  await writeFileAtomic(config.output, (function* () {
-    yield `${JSON.stringify(header)}\n`;
-    for (const item of out) yield `${JSON.stringify(item)}\n`;
-  })());
+  await writeFileAtomic(
+    config.output,
+    (function* () {
+      yield `${JSON.stringify(header)}\n`;
+      for (const item of out) yield `${JSON.stringify(item)}\n`;
+    })(),
+  );
   const check = await validateDataset(config.output);
   if (!check.ok || check.fingerprint === undefined) {
     // Our own output must always be valid; anything else is a bug worth reporting with its first issue.
     const first = check.issues.find((i) => i.severity === 'error');
-    throw new Error(`${config.output}: the written dataset does not validate (${first?.message ?? 'unknown problem'}); please report this`);
+    throw new Error(
+      `${config.output}: the written dataset does not validate (${first?.message ?? 'unknown problem'}); please report this`,
+    );
   }
-  return { path: config.output, fingerprint: check.fingerprint, items: check.itemCount, twoTurnItems: check.itemCount - check.singleTurnCount };
+  return {
+    path: config.output,
+    fingerprint: check.fingerprint,
+    items: check.itemCount,
+    twoTurnItems: check.itemCount - check.singleTurnCount,
+  };
 }

@@ -21,11 +21,19 @@ export interface AgreementBootstrap {
 
 type Pair = { label: number; score: number };
 
-const exact = (pairs: readonly Pair[]): number | null => (pairs.length === 0 ? null : pairs.filter((p) => p.label === p.score).length / pairs.length);
+const exact = (pairs: readonly Pair[]): number | null =>
+  pairs.length === 0 ? null : pairs.filter((p) => p.label === p.score).length / pairs.length;
 const unsafe = (pairs: readonly Pair[]): number | null =>
   pairs.length === 0 ? null : pairs.filter((p) => (p.label === 0) === (p.score === 0)).length / pairs.length;
 const kappa = (pairs: readonly Pair[]): number | null =>
-  pairs.length === 0 ? null : weightedKappa(pairs.map((p) => p.label), pairs.map((p) => p.score), DEFAULT_RUBRIC, 'quadratic');
+  pairs.length === 0
+    ? null
+    : weightedKappa(
+        pairs.map((p) => p.label),
+        pairs.map((p) => p.score),
+        DEFAULT_RUBRIC,
+        'quadratic',
+      );
 
 /**
  * How far a judge agrees with reference labels (on the 0..2 rubric), over the cases it scored:
@@ -36,7 +44,10 @@ const kappa = (pairs: readonly Pair[]): number | null =>
  * Intervals: percentile bootstrap over the scored cases (seeded, so the same input gives the
  * same interval), resampling cases with replacement; a resample where κ is undefined is skipped.
  */
-export function agreementMetrics(scores: readonly LabelledScore[], bootstrap: AgreementBootstrap = {}): AgreementMetrics {
+export function agreementMetrics(
+  scores: readonly LabelledScore[],
+  bootstrap: AgreementBootstrap = {},
+): AgreementMetrics {
   const pairs: Pair[] = [];
   for (const s of scores) if (s.score !== null) pairs.push({ label: s.label, score: s.score });
   const confusion = [0, 1, 2].map(() => [0, 0, 0]);
@@ -67,8 +78,10 @@ export function agreementMetrics(scores: readonly LabelledScore[], bootstrap: Ag
     accuracy: estimate(exact(pairs), replicates.accuracy),
     kappa: estimate(kappa(pairs), replicates.kappa),
     unsafeAgreement: estimate(unsafe(pairs), replicates.unsafe),
-    unsafeRecall: labelledUnsafe.length === 0 ? null : labelledUnsafe.filter((p) => p.score === 0).length / labelledUnsafe.length,
-    unsafePrecision: judgedUnsafe.length === 0 ? null : judgedUnsafe.filter((p) => p.label === 0).length / judgedUnsafe.length,
+    unsafeRecall:
+      labelledUnsafe.length === 0 ? null : labelledUnsafe.filter((p) => p.score === 0).length / labelledUnsafe.length,
+    unsafePrecision:
+      judgedUnsafe.length === 0 ? null : judgedUnsafe.filter((p) => p.label === 0).length / judgedUnsafe.length,
     confusion,
   };
 }

@@ -9,10 +9,32 @@ import { calibrateRun } from './calibrate.js';
 import { readLabelFile } from './read-labels.js';
 import { readCalibration, writeCalibration } from './write-calibration.js';
 
-function answer(model: string, itemId: string, round: 1 | 2, score: number | null, category: ResultsAnswer['category'] = 'traditional_safety'): ResultsAnswer {
+function answer(
+  model: string,
+  itemId: string,
+  round: 1 | 2,
+  score: number | null,
+  category: ResultsAnswer['category'] = 'traditional_safety',
+): ResultsAnswer {
   return {
-    model, itemId, category, dimension: 'crime', round, outcome: score === null ? 'blocked' : 'scored', score, vendorBlocked: false, block: null,
-    text: 'x', prompt: 'q', judgments: [], error: null, finishReason: null, usage: null, latencyMs: null, cached: false, answerKey: `k-${model}-${itemId}-${round}`,
+    model,
+    itemId,
+    category,
+    dimension: 'crime',
+    round,
+    outcome: score === null ? 'blocked' : 'scored',
+    score,
+    vendorBlocked: false,
+    block: null,
+    text: 'x',
+    prompt: 'q',
+    judgments: [],
+    error: null,
+    finishReason: null,
+    usage: null,
+    latencyMs: null,
+    cached: false,
+    answerKey: `k-${model}-${itemId}-${round}`,
   };
 }
 
@@ -28,7 +50,12 @@ describe('judge calibration against human labels', () => {
   };
 
   it('compares the judge with the raters’ majority, and the raters with each other', async () => {
-    const answers = [answer('m', 'i1', 1, 0), answer('m', 'i2', 1, 2), answer('m', 'i3', 1, 1, 'responsible_ai'), answer('m', 'i4', 2, null)];
+    const answers = [
+      answer('m', 'i1', 1, 0),
+      answer('m', 'i2', 1, 2),
+      answer('m', 'i3', 1, 1, 'responsible_ai'),
+      answer('m', 'i4', 2, null),
+    ];
     const file = await labels([
       { answerKey: 'k-m-i1-1', rater: 'r1', score: 0 },
       { answerKey: 'k-m-i1-1', rater: 'r2', score: 0 },
@@ -56,7 +83,10 @@ describe('judge calibration against human labels', () => {
   });
 
   it('names the line of a label whose answer is not in the run', async () => {
-    const file = await labels([{ answerKey: 'k-m-i1-1', rater: 'r1', score: 0 }, { model: 'm', itemId: 'nope', round: 1, rater: 'r1', score: 2 }]);
+    const file = await labels([
+      { answerKey: 'k-m-i1-1', rater: 'r1', score: 0 },
+      { model: 'm', itemId: 'nope', round: 1, rater: 'r1', score: 2 },
+    ]);
     const error = (() => {
       try {
         calibrateRun([answer('m', 'i1', 1, 0)], file);
@@ -65,11 +95,15 @@ describe('judge calibration against human labels', () => {
       }
     })();
     expect(DatasetError.isInstance(error)).toBe(true);
-    expect((error as DatasetError).errors.map(formatIssue).join('\n')).toMatch(/labels\.jsonl:2: itemId: .*item "nope", round 1 is not an answer of this run/);
+    expect((error as DatasetError).errors.map(formatIssue).join('\n')).toMatch(
+      /labels\.jsonl:2: itemId: .*item "nope", round 1 is not an answer of this run/,
+    );
   });
 
   it('rejects a malformed label file line by line', async () => {
-    const error = (await labels('{"answerKey":"k","rater":"r1","score":3}\nnot json\n{"rater":"r1","score":1}\n{"answerKey":"k","rater":"r1","score":1}\n{"answerKey":"k","rater":"r1","score":2}\n').catch((e: unknown) => e)) as DatasetError;
+    const error = (await labels(
+      '{"answerKey":"k","rater":"r1","score":3}\nnot json\n{"rater":"r1","score":1}\n{"answerKey":"k","rater":"r1","score":1}\n{"answerKey":"k","rater":"r1","score":2}\n',
+    ).catch((e: unknown) => e)) as DatasetError;
     const text = error.errors.map(formatIssue).join('\n');
     expect(text).toMatch(/labels\.jsonl:1: score: .*0, 1 or 2/);
     expect(text).toMatch(/labels\.jsonl:2: .*not valid JSON/);
@@ -82,7 +116,10 @@ describe('judge calibration against human labels', () => {
     const file = await labels([{ answerKey: 'k-m-i1-1', rater: 'r1', score: 0 }]);
     const report = calibrateRun([answer('m', 'i1', 1, 0)], file, { iterations: 0 });
     await writeCalibration(dir, report);
-    const results = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as { calibration: unknown; format: string };
+    const results = JSON.parse(await readFile(path.join(dir, 'results.json'), 'utf8')) as {
+      calibration: unknown;
+      format: string;
+    };
     expect(results.format).toBe('sc-safety/results');
     expect(results.calibration).toEqual(report);
     expect(await readCalibration(dir)).toEqual(report);
@@ -92,9 +129,13 @@ describe('judge calibration against human labels', () => {
     const answers = [answer('m', 'i1', 1, 0), answer('m', 'i2', 2, 2)];
     const before = { format: 'sc-safety/results', calibration: { old: true }, answers, leaderboard: { x: 1 } };
     await writeFile(path.join(dir, 'results.json'), JSON.stringify(before));
-    const report = calibrateRun(answers, await labels([{ answerKey: 'k-m-i1-1', rater: 'r1', score: 0 }]), { iterations: 0 });
+    const report = calibrateRun(answers, await labels([{ answerKey: 'k-m-i1-1', rater: 'r1', score: 0 }]), {
+      iterations: 0,
+    });
     await writeCalibration(dir, report);
     // As the run's writer would have written the whole document (indented by 2, a final newline).
-    expect(await readFile(path.join(dir, 'results.json'), 'utf8')).toBe(`${JSON.stringify({ ...before, calibration: report }, null, 2)}\n`);
+    expect(await readFile(path.join(dir, 'results.json'), 'utf8')).toBe(
+      `${JSON.stringify({ ...before, calibration: report }, null, 2)}\n`,
+    );
   });
 });

@@ -34,7 +34,8 @@ export interface CalibrationReport {
   bootstrap: { iterations: number; seed: number; level: number };
 }
 
-const identity = (a: Pick<ResultsAnswer, 'model' | 'itemId' | 'round'>) => `${a.model}\u0000${a.itemId}\u0000${a.round}`;
+const identity = (a: Pick<ResultsAnswer, 'model' | 'itemId' | 'round'>) =>
+  `${a.model}\u0000${a.itemId}\u0000${a.round}`;
 
 /**
  * Compares human labels with a run's judge verdicts (`sc-safety judge calibrate`). Every label
@@ -42,11 +43,19 @@ const identity = (a: Pick<ResultsAnswer, 'model' | 'itemId' | 'round'>) => `${a.
  *
  * @throws DatasetError listing every label that names no answer of the run.
  */
-export function calibrateRun(answers: Iterable<ResultsAnswer>, labelFile: LabelFile, bootstrap: AgreementBootstrap = {}): CalibrationReport {
+export function calibrateRun(
+  answers: Iterable<ResultsAnswer>,
+  labelFile: LabelFile,
+  bootstrap: AgreementBootstrap = {},
+): CalibrationReport {
   const byKey = new Map<string, ResultsAnswer>();
   const byIdentity = new Map<string, ResultsAnswer>();
   const wantedKeys = new Set(labelFile.labels.flatMap((l) => (l.answerKey ? [l.answerKey] : [])));
-  const wantedIds = new Set(labelFile.labels.flatMap((l) => (l.answerKey ? [] : [identity(l as Required<Pick<typeof l, 'model' | 'itemId' | 'round'>>)])));
+  const wantedIds = new Set(
+    labelFile.labels.flatMap((l) =>
+      l.answerKey ? [] : [identity(l as Required<Pick<typeof l, 'model' | 'itemId' | 'round'>>)],
+    ),
+  );
   for (const a of answers) {
     if (a.answerKey !== undefined && wantedKeys.has(a.answerKey)) byKey.set(a.answerKey, a);
     if (wantedIds.has(identity(a))) byIdentity.set(identity(a), a);
@@ -54,16 +63,34 @@ export function calibrateRun(answers: Iterable<ResultsAnswer>, labelFile: LabelF
   const problems: DatasetIssue[] = [];
   const ratings = new Map<ResultsAnswer, Map<string, number>>();
   for (const label of labelFile.labels) {
-    const answer = label.answerKey !== undefined ? byKey.get(label.answerKey) : byIdentity.get(identity(label as Required<typeof label>));
+    const answer =
+      label.answerKey !== undefined
+        ? byKey.get(label.answerKey)
+        : byIdentity.get(identity(label as Required<typeof label>));
     if (answer === undefined) {
-      const named = label.answerKey !== undefined ? `answerKey "${label.answerKey}"` : `model "${label.model}", item "${label.itemId}", round ${label.round}`;
-      problems.push({ file: labelFile.file, line: label.line, field: label.answerKey !== undefined ? 'answerKey' : 'itemId', severity: 'error', message: `${named} is not an answer of this run; copy the key from results.json or check the model id` });
+      const named =
+        label.answerKey !== undefined
+          ? `answerKey "${label.answerKey}"`
+          : `model "${label.model}", item "${label.itemId}", round ${label.round}`;
+      problems.push({
+        file: labelFile.file,
+        line: label.line,
+        field: label.answerKey !== undefined ? 'answerKey' : 'itemId',
+        severity: 'error',
+        message: `${named} is not an answer of this run; copy the key from results.json or check the model id`,
+      });
       continue;
     }
     let forAnswer = ratings.get(answer);
     if (forAnswer === undefined) ratings.set(answer, (forAnswer = new Map()));
     if (forAnswer.has(label.rater)) {
-      problems.push({ file: labelFile.file, line: label.line, field: 'rater', severity: 'error', message: `rater "${label.rater}" rated this answer twice (once by key, once by model/item/round)` });
+      problems.push({
+        file: labelFile.file,
+        line: label.line,
+        field: 'rater',
+        severity: 'error',
+        message: `rater "${label.rater}" rated this answer twice (once by key, once by model/item/round)`,
+      });
       continue;
     }
     forAnswer.set(label.rater, label.score);
@@ -76,7 +103,10 @@ export function calibrateRun(answers: Iterable<ResultsAnswer>, labelFile: LabelF
   let ties = 0;
   let notScored = 0;
   for (const [answer, m] of ratings) {
-    const panel = aggregatePanel([...m].map(([rater, score]) => ({ judgeId: rater, outcome: 'scored' as const, score })), 'majority');
+    const panel = aggregatePanel(
+      [...m].map(([rater, score]) => ({ judgeId: rater, outcome: 'scored' as const, score })),
+      'majority',
+    );
     if (panel.tieBrokenByMedian) ties++;
     if (answer.outcome !== 'scored' || answer.score === null) {
       notScored++;
@@ -116,6 +146,7 @@ function alphaEstimate(units: (number | null)[][], bootstrap: AgreementBootstrap
       if (a !== null) reps.push(a);
     }
   }
-  const interval = reps.length > 0 ? percentileInterval(Float64Array.from(reps), bootstrap.level ?? DEFAULT_CONFIDENCE_LEVEL) : null;
+  const interval =
+    reps.length > 0 ? percentileInterval(Float64Array.from(reps), bootstrap.level ?? DEFAULT_CONFIDENCE_LEVEL) : null;
   return { value, low: interval?.low ?? null, high: interval?.high ?? null };
 }

@@ -18,10 +18,12 @@ describe('builtin:judge-check', () => {
     expect(set.cases.length).toBeGreaterThanOrEqual(198);
     for (const d of DIMENSIONS) {
       const cases = set.cases.filter((c) => c.dimension === d.id);
-      for (const label of [0, 1, 2]) expect(cases.filter((c) => c.label === label).length, `${d.id} label ${label}`).toBeGreaterThanOrEqual(3);
+      for (const label of [0, 1, 2])
+        expect(cases.filter((c) => c.label === label).length, `${d.id} label ${label}`).toBeGreaterThanOrEqual(3);
       expect(cases.filter((c) => c.round === 2).length, `${d.id} round 2`).toBeGreaterThanOrEqual(3);
     }
-    for (const kind of HARD_CASE_KINDS) expect(set.cases.filter((c) => c.hard === kind).length, kind).toBeGreaterThanOrEqual(3);
+    for (const kind of HARD_CASE_KINDS)
+      expect(set.cases.filter((c) => c.hard === kind).length, kind).toBeGreaterThanOrEqual(3);
   });
 
   it('is fingerprinted: the same file gives the same fingerprint', async () => {
@@ -56,7 +58,9 @@ describe('loadJudgeCheckSet on bad input', () => {
       const file = path.join(dir, 'items.jsonl');
       await writeFile(file, '{"id":"a","category":"traditional_safety","dimension":"crime","turns":["q","f"]}\n');
       const error = (await loadJudgeCheckSet(file).catch((e: unknown) => e)) as DatasetError;
-      expect(error.errors.map(formatIssue).join('\n')).toMatch(/items\.jsonl:1: \$schema: .*is this a judge-check set\?/);
+      expect(error.errors.map(formatIssue).join('\n')).toMatch(
+        /items\.jsonl:1: \$schema: .*is this a judge-check set\?/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,14 +3,39 @@ import { canonicalJson } from '../dataset/canonical-json.js';
 import { DatasetError } from '../dataset/errors.js';
 import { IssueCollector, describeValue, isPlainObject } from '../dataset/issues.js';
 import { readJsonlLines } from '../dataset/read-jsonl.js';
-import { displayName, isBuiltinRef, resolveDatasetPath, unknownBuiltinMessage, type ResolveOptions } from '../dataset/resolve.js';
+import {
+  displayName,
+  isBuiltinRef,
+  resolveDatasetPath,
+  unknownBuiltinMessage,
+  type ResolveOptions,
+} from '../dataset/resolve.js';
 import { defaultTaxonomy } from '@sc-safety/results';
-import { HARD_CASE_KINDS, JUDGE_CHECK_SCHEMA, type HardCaseKind, type JudgeCheckCase, type JudgeCheckSet } from './types.js';
+import {
+  HARD_CASE_KINDS,
+  JUDGE_CHECK_SCHEMA,
+  type HardCaseKind,
+  type JudgeCheckCase,
+  type JudgeCheckSet,
+} from './types.js';
 
 /** The set `sc-safety judge check` uses when none is named. */
 export const DEFAULT_JUDGE_CHECK_SET = 'builtin:judge-check';
 
-const CASE_FIELDS = ['id', 'category', 'dimension', 'round', 'question', 'previousAnswer', 'followup', 'answer', 'label', 'hard', 'rationale', 'system'];
+const CASE_FIELDS = [
+  'id',
+  'category',
+  'dimension',
+  'round',
+  'question',
+  'previousAnswer',
+  'followup',
+  'answer',
+  'label',
+  'hard',
+  'rationale',
+  'system',
+];
 const HEADER_FIELDS = ['$schema', 'name', 'version', 'description', 'licence', 'citation'];
 
 /** Whether a parsed first line is a judge-check header (so dataset tools can point here instead). */
@@ -40,7 +65,11 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        issues.error({ line }, undefined, `not valid JSON (${(error as Error).message}); each line holds one JSON object`);
+        issues.error(
+          { line },
+          undefined,
+          `not valid JSON (${(error as Error).message}); each line holds one JSON object`,
+        );
         first = false;
         continue;
       }
@@ -49,11 +78,16 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
         if (isJudgeCheckHeader(value)) {
           header = value as Record<string, unknown>;
           for (const key of Object.keys(header)) {
-            if (!HEADER_FIELDS.includes(key)) issues.warn({ line }, key, `unknown header field ignored; a header has ${HEADER_FIELDS.join(', ')}`);
+            if (!HEADER_FIELDS.includes(key))
+              issues.warn({ line }, key, `unknown header field ignored; a header has ${HEADER_FIELDS.join(', ')}`);
           }
           continue;
         }
-        issues.error({ line }, '$schema', `the first line must be the header {"$schema": "${JUDGE_CHECK_SCHEMA}", "name": …}; is this a judge-check set?`);
+        issues.error(
+          { line },
+          '$schema',
+          `the first line must be the header {"$schema": "${JUDGE_CHECK_SCHEMA}", "name": …}; is this a judge-check set?`,
+        );
       }
       const c = readCase(value, line, issues);
       if (c === undefined) continue;
@@ -68,10 +102,17 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && isBuiltinRef(ref)) issues.add({ file: ref, message: await unknownBuiltinMessage(ref, options), severity: 'error' });
-    else issues.error(undefined, undefined, `cannot read the judge-check set: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    if (code === 'ENOENT' && isBuiltinRef(ref))
+      issues.add({ file: ref, message: await unknownBuiltinMessage(ref, options), severity: 'error' });
+    else
+      issues.error(
+        undefined,
+        undefined,
+        `cannot read the judge-check set: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+      );
   }
-  if (!issues.hasErrors && cases.length === 0) issues.error(undefined, undefined, 'the set has no cases; add one JSON object per line after the header');
+  if (!issues.hasErrors && cases.length === 0)
+    issues.error(undefined, undefined, 'the set has no cases; add one JSON object per line after the header');
   issues.finish();
   if (issues.hasErrors) throw new DatasetError(issues.issues, { omitted: issues.omitted });
   const set: JudgeCheckSet = { ref, file, fingerprint: `sha256:${hash.digest('hex')}`, cases };
@@ -83,7 +124,11 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
 function readCase(value: unknown, line: number, issues: IssueCollector): JudgeCheckCase | undefined {
   const at = { line };
   if (!isPlainObject(value)) {
-    issues.error(at, undefined, `expected a JSON object like {"id", "category", "dimension", "round", "question", "answer", "label"}, got ${describeValue(value)}`);
+    issues.error(
+      at,
+      undefined,
+      `expected a JSON object like {"id", "category", "dimension", "round", "question", "answer", "label"}, got ${describeValue(value)}`,
+    );
     return undefined;
   }
   const before = issues.errorCount;
@@ -104,11 +149,20 @@ function readCase(value: unknown, line: number, issues: IssueCollector): JudgeCh
   const dimension = dimensionName === undefined ? undefined : defaultTaxonomy.dimension(dimensionName);
   if (dimensionName !== undefined && dimension === undefined) {
     const guess = defaultTaxonomy.suggestDimension(dimensionName);
-    issues.error(at, 'dimension', `unknown sub-dimension "${dimensionName}"${guess ? `; did you mean "${guess}"?` : ''}`);
+    issues.error(
+      at,
+      'dimension',
+      `unknown sub-dimension "${dimensionName}"${guess ? `; did you mean "${guess}"?` : ''}`,
+    );
   }
   const categoryName = text('category', true);
   const category = categoryName === undefined ? undefined : defaultTaxonomy.category(categoryName);
-  if (categoryName !== undefined && category === undefined) issues.error(at, 'category', `unknown category "${categoryName}"; use traditional_safety, responsible_ai or instruction_attack`);
+  if (categoryName !== undefined && category === undefined)
+    issues.error(
+      at,
+      'category',
+      `unknown category "${categoryName}"; use traditional_safety, responsible_ai or instruction_attack`,
+    );
   if (dimension && category && dimension.category !== category.id) {
     issues.error(at, 'category', `"${dimension.id}" belongs to ${dimension.category}, not ${category.id}`);
   }
@@ -119,10 +173,15 @@ function readCase(value: unknown, line: number, issues: IssueCollector): JudgeCh
   const previousAnswer = text('previousAnswer', round === 2);
   const followup = text('followup', round === 2);
   if (round === 1 && (value.previousAnswer !== undefined || value.followup !== undefined)) {
-    issues.error(at, value.previousAnswer !== undefined ? 'previousAnswer' : 'followup', 'only round-2 cases have a previous answer and a follow-up; set "round": 2 or remove it');
+    issues.error(
+      at,
+      value.previousAnswer !== undefined ? 'previousAnswer' : 'followup',
+      'only round-2 cases have a previous answer and a follow-up; set "round": 2 or remove it',
+    );
   }
   const label = value.label;
-  if (label !== 0 && label !== 1 && label !== 2) issues.error(at, 'label', `expected the intended score 0, 1 or 2, got ${describeValue(label)}`);
+  if (label !== 0 && label !== 1 && label !== 2)
+    issues.error(at, 'label', `expected the intended score 0, 1 or 2, got ${describeValue(label)}`);
   const hard = value.hard;
   if (hard !== undefined && !HARD_CASE_KINDS.includes(hard as HardCaseKind)) {
     issues.error(at, 'hard', `unknown hard-case kind ${describeValue(hard)}; use one of ${HARD_CASE_KINDS.join(', ')}`);
@@ -133,7 +192,15 @@ function readCase(value: unknown, line: number, issues: IssueCollector): JudgeCh
     if (!CASE_FIELDS.includes(key)) issues.warn(at, key, `unknown field ignored; a case has ${CASE_FIELDS.join(', ')}`);
   }
   if (issues.errorCount !== before || !id || !dimension || !category || !question || !answer) return undefined;
-  const c: JudgeCheckCase = { id, category: category.id, dimension: dimension.id, round: round as 1 | 2, question, answer, label: label as number };
+  const c: JudgeCheckCase = {
+    id,
+    category: category.id,
+    dimension: dimension.id,
+    round: round as 1 | 2,
+    question,
+    answer,
+    label: label as number,
+  };
   if (round === 2) {
     c.previousAnswer = previousAnswer!;
     c.followup = followup!;

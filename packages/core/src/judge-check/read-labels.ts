@@ -39,7 +39,11 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    issues.error(undefined, undefined, `cannot read the label file: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    issues.error(
+      undefined,
+      undefined,
+      `cannot read the label file: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
     throw new DatasetError(issues.issues);
   }
   const labels: HumanLabel[] = [];
@@ -52,7 +56,11 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
     try {
       value = JSON.parse(source);
     } catch (error) {
-      issues.error({ line }, undefined, `not valid JSON (${(error as Error).message}); each line holds one rating object`);
+      issues.error(
+        { line },
+        undefined,
+        `not valid JSON (${(error as Error).message}); each line holds one rating object`,
+      );
       return;
     }
     const label = readLabel(value, line, issues);
@@ -60,13 +68,18 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
     const who = `${label.rater}\u0000${label.answerKey ?? `${label.model}\u0000${label.itemId}\u0000${label.round}`}`;
     const first = seen.get(who);
     if (first !== undefined) {
-      issues.error({ line }, 'rater', `rater "${label.rater}" already rated this answer on line ${first}; keep one rating per rater and answer`);
+      issues.error(
+        { line },
+        'rater',
+        `rater "${label.rater}" already rated this answer on line ${first}; keep one rating per rater and answer`,
+      );
       return;
     }
     seen.set(who, line);
     labels.push(label);
   });
-  if (!issues.hasErrors && labels.length === 0) issues.error(undefined, undefined, 'no ratings in the file; write one JSON object per line');
+  if (!issues.hasErrors && labels.length === 0)
+    issues.error(undefined, undefined, 'no ratings in the file; write one JSON object per line');
   issues.finish();
   if (issues.hasErrors) throw new DatasetError(issues.issues, { omitted: issues.omitted });
   return { file: shown, sha256: `sha256:${createHash('sha256').update(text).digest('hex')}`, labels };
@@ -75,7 +88,11 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
 function readLabel(value: unknown, line: number, issues: IssueCollector): HumanLabel | undefined {
   const at = { line };
   if (!isPlainObject(value)) {
-    issues.error(at, undefined, `expected an object like {"answerKey": "…", "rater": "r1", "score": 2}, got ${describeValue(value)}`);
+    issues.error(
+      at,
+      undefined,
+      `expected an object like {"answerKey": "…", "rater": "r1", "score": 2}, got ${describeValue(value)}`,
+    );
     return undefined;
   }
   const before = issues.errorCount;
@@ -94,11 +111,19 @@ function readLabel(value: unknown, line: number, issues: IssueCollector): HumanL
   const rater = str('rater');
   if (value.rater === undefined) issues.error(at, 'rater', 'missing; name who gave the rating (e.g. "r1")');
   const score = value.score;
-  if (score !== 0 && score !== 1 && score !== 2) issues.error(at, 'score', `expected 0, 1 or 2, got ${describeValue(score)}`);
+  if (score !== 0 && score !== 1 && score !== 2)
+    issues.error(at, 'score', `expected 0, 1 or 2, got ${describeValue(score)}`);
   const round = value.round;
   if (answerKey === undefined) {
-    if (value.answerKey === undefined && (model === undefined || itemId === undefined || (round !== 1 && round !== 2))) {
-      issues.error(at, 'answerKey', 'name the answer: "answerKey" (from results.json), or "model", "itemId" and "round" (1 or 2)');
+    if (
+      value.answerKey === undefined &&
+      (model === undefined || itemId === undefined || (round !== 1 && round !== 2))
+    ) {
+      issues.error(
+        at,
+        'answerKey',
+        'name the answer: "answerKey" (from results.json), or "model", "itemId" and "round" (1 or 2)',
+      );
     }
   } else if (model !== undefined || itemId !== undefined || round !== undefined) {
     issues.error(at, 'answerKey', 'give either "answerKey" or "model" + "itemId" + "round", not both');

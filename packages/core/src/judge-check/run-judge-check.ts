@@ -61,12 +61,23 @@ export async function runJudgeCheck(options: RunJudgeCheckOptions): Promise<Judg
   options.signal?.throwIfAborted();
 
   const bootstrap = options.bootstrap ?? {};
-  const asScores = (list: readonly CaseVerdict[]) => list.map((v) => ({ ...v, score: v.outcome === 'scored' ? v.score! : null }));
+  const asScores = (list: readonly CaseVerdict[]) =>
+    list.map((v) => ({ ...v, score: v.outcome === 'scored' ? v.score! : null }));
   const scores = asScores(verdicts);
   const overall = agreementMetrics(scores, bootstrap);
   const report: JudgeCheckReport = {
-    set: { ref: set.ref, fingerprint: set.fingerprint, cases: cases.length, ...(set.name ? { name: set.name } : {}), ...(set.version ? { version: set.version } : {}) },
-    judges: judges.map((j) => ({ id: j.id, adapter: `${j.adapter.name}@${j.adapter.version}`, model: j.model.modelId })),
+    set: {
+      ref: set.ref,
+      fingerprint: set.fingerprint,
+      cases: cases.length,
+      ...(set.name ? { name: set.name } : {}),
+      ...(set.version ? { version: set.version } : {}),
+    },
+    judges: judges.map((j) => ({
+      id: j.id,
+      adapter: `${j.adapter.name}@${j.adapter.version}`,
+      model: j.model.modelId,
+    })),
     ...(judges.length > 1 ? { panel: { aggregate } } : {}),
     promptHash: judgePromptHash(),
     overall,
@@ -81,18 +92,39 @@ export async function runJudgeCheck(options: RunJudgeCheckOptions): Promise<Judg
   };
   if (judges.length > 1) {
     report.members = Object.fromEntries(
-      judges.map((j) => [j.id, agreementMetrics(verdicts.map((v) => ({ label: v.label, score: v.members?.[j.id] ?? null })), bootstrap)]),
+      judges.map((j) => [
+        j.id,
+        agreementMetrics(
+          verdicts.map((v) => ({ label: v.label, score: v.members?.[j.id] ?? null })),
+          bootstrap,
+        ),
+      ]),
     );
   }
   if (options.minKappa !== undefined) {
-    report.threshold = { minKappa: options.minKappa, passed: overall.kappa.value !== null && overall.kappa.value >= options.minKappa };
+    report.threshold = {
+      minKappa: options.minKappa,
+      passed: overall.kappa.value !== null && overall.kappa.value >= options.minKappa,
+    };
   }
   return report;
 }
 
-type MemberVerdict = { judgeId: string; outcome: CaseVerdict['outcome']; score?: number; reason?: string; error?: string };
+type MemberVerdict = {
+  judgeId: string;
+  outcome: CaseVerdict['outcome'];
+  score?: number;
+  reason?: string;
+  error?: string;
+};
 
-async function judgeCase(judge: PreparedJudge, lane: ModelLane, c: JudgeCheckCase, signal: AbortSignal | undefined, redact: (t: string) => string): Promise<MemberVerdict> {
+async function judgeCase(
+  judge: PreparedJudge,
+  lane: ModelLane,
+  c: JudgeCheckCase,
+  signal: AbortSignal | undefined,
+  redact: (t: string) => string,
+): Promise<MemberVerdict> {
   try {
     const outcome = await judgeAnswer(
       judge.model,
@@ -120,17 +152,43 @@ async function judgeCase(judge: PreparedJudge, lane: ModelLane, c: JudgeCheckCas
     };
   } catch (error) {
     signal?.throwIfAborted();
-    return { judgeId: judge.id, outcome: 'judge_error', error: redact(error instanceof Error ? error.message : String(error)) };
+    return {
+      judgeId: judge.id,
+      outcome: 'judge_error',
+      error: redact(error instanceof Error ? error.message : String(error)),
+    };
   }
 }
 
-function combine(c: JudgeCheckCase, judges: readonly PreparedJudge[], members: MemberVerdict[], aggregate: PanelMethod): CaseVerdict {
-  const base: CaseVerdict = { caseId: c.id, category: c.category, dimension: c.dimension, round: c.round, label: c.label, outcome: 'judge_error', ...(c.hard ? { hard: c.hard } : {}) };
+function combine(
+  c: JudgeCheckCase,
+  judges: readonly PreparedJudge[],
+  members: MemberVerdict[],
+  aggregate: PanelMethod,
+): CaseVerdict {
+  const base: CaseVerdict = {
+    caseId: c.id,
+    category: c.category,
+    dimension: c.dimension,
+    round: c.round,
+    label: c.label,
+    outcome: 'judge_error',
+    ...(c.hard ? { hard: c.hard } : {}),
+  };
   if (judges.length === 1) {
     const m = members[0]!;
-    return { ...base, outcome: m.outcome, ...(m.score !== undefined ? { score: m.score } : {}), ...(m.reason ? { reason: m.reason } : {}), ...(m.error ? { error: m.error } : {}) };
+    return {
+      ...base,
+      outcome: m.outcome,
+      ...(m.score !== undefined ? { score: m.score } : {}),
+      ...(m.reason ? { reason: m.reason } : {}),
+      ...(m.error ? { error: m.error } : {}),
+    };
   }
-  const panel = aggregatePanel(members.map((m) => ({ judgeId: m.judgeId, outcome: m.outcome, score: m.score ?? null })), aggregate);
+  const panel = aggregatePanel(
+    members.map((m) => ({ judgeId: m.judgeId, outcome: m.outcome, score: m.score ?? null })),
+    aggregate,
+  );
   const errors = members.filter((m) => m.error).map((m) => `${m.judgeId}: ${m.error}`);
   return {
     ...base,

@@ -19,7 +19,10 @@ export const CALIBRATION_FILE = 'calibration.json';
  *
  * @throws {import('../export/results-reader.js').ResultsReadError} when results.json is not JSON.
  */
-export async function writeCalibration(runDir: string, report: CalibrationReport): Promise<{ calibration: string; results: string }> {
+export async function writeCalibration(
+  runDir: string,
+  report: CalibrationReport,
+): Promise<{ calibration: string; results: string }> {
   const calibration = join(runDir, CALIBRATION_FILE);
   const results = join(runDir, 'results.json');
   const fields = new Map<string, unknown>();

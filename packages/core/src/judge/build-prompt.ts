@@ -22,7 +22,11 @@ export interface BuildJudgePromptOptions extends JudgePromptOptions {
  * Round 2 shows the whole history in order (question, the model's own round-1 answer, the
  * adversarial follow-up) and grades only the round-2 answer.
  */
-export function buildJudgePrompt(input: JudgeInput, nonce: string, options: BuildJudgePromptOptions = {}): ChatMessageV1[] {
+export function buildJudgePrompt(
+  input: JudgeInput,
+  nonce: string,
+  options: BuildJudgePromptOptions = {},
+): ChatMessageV1[] {
   assertNonce(nonce);
   const format = options.format ?? 'marker';
   const levels = scaleValues(judgeScaleLevels(options.scale));
@@ -36,24 +40,26 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
       `judge input: unknown dimension ${JSON.stringify(input.dimension)}; pass the dataset's taxonomy when it declares extra dimensions`,
     );
   }
-  if (!Number.isInteger(input.round) || input.round < 1) throw new TypeError(`judge input: round must be an integer ≥ 1, got ${String(input.round)}`);
+  if (!Number.isInteger(input.round) || input.round < 1)
+    throw new TypeError(`judge input: round must be an integer ≥ 1, got ${String(input.round)}`);
   if (input.round === 2 && (input.previousAnswer === undefined || input.followUp === undefined)) {
     throw new TypeError('judge input: round 2 needs previousAnswer (the round-1 answer) and followUp');
   }
   const earlier = input.earlier;
-  if (input.round >= 3 && (input.followUp === undefined || earlier?.answers.length !== input.round - 1 || earlier.followUps.length !== input.round - 2)) {
-    throw new TypeError(`judge input: round ${input.round} needs followUp and earlier (${input.round - 2} follow-ups, ${input.round - 1} answers)`);
+  if (
+    input.round >= 3 &&
+    (input.followUp === undefined ||
+      earlier?.answers.length !== input.round - 1 ||
+      earlier.followUps.length !== input.round - 2)
+  ) {
+    throw new TypeError(
+      `judge input: round ${input.round} needs followUp and earlier (${input.round - 2} follow-ups, ${input.round - 1} answers)`,
+    );
   }
 
   const texts = rubricTexts(options.rubric);
   const common = { ...levels, nonce };
-  const system = [
-    texts.intro,
-    texts.rubric,
-    texts.guidance,
-    JUDGE_DATA_RULES_ZH,
-    JUDGE_TEMPLATE.output[format],
-  ]
+  const system = [texts.intro, texts.rubric, texts.guidance, JUDGE_DATA_RULES_ZH, JUDGE_TEMPLATE.output[format]]
     .map((part) => fillTemplate(part, common))
     .join('\n\n');
 
@@ -74,7 +80,9 @@ export function buildJudgePrompt(input: JudgeInput, nonce: string, options: Buil
     round: String(input.round),
   });
   const multiTurn = input.round >= 3 && earlier !== undefined;
-  const task = multiTurn ? header.replace('（本题共 2 轮）', fillTemplate(JUDGE_MULTI_TURN_TEMPLATE.count, { round: String(input.round) })) : header;
+  const task = multiTurn
+    ? header.replace('（本题共 2 轮）', fillTemplate(JUDGE_MULTI_TURN_TEMPLATE.count, { round: String(input.round) }))
+    : header;
   const parts = [task];
   if (input.system !== undefined) parts.push(fillTemplate(JUDGE_TEMPLATE.system, fences));
   if (multiTurn) parts.push(multiTurnConversation(input, earlier, nonce, fences));
@@ -101,9 +109,20 @@ function multiTurnConversation(
     const turn = String(i + 1);
     lines.push(fillTemplate(t.earlierAnswer, { turn }), fence(`TURN-${i + 1}-ANSWER`, answer, nonce), '');
     const followUp = earlier.followUps[i];
-    if (followUp !== undefined) lines.push(fillTemplate(t.earlierFollowUp, { turn: String(i + 2) }), fence(`TURN-${i + 2}-USER`, followUp, nonce), '');
+    if (followUp !== undefined)
+      lines.push(
+        fillTemplate(t.earlierFollowUp, { turn: String(i + 2) }),
+        fence(`TURN-${i + 2}-USER`, followUp, nonce),
+        '',
+      );
   });
-  lines.push(fillTemplate(t.followUp, { round }), fences['fence:FOLLOWUP']!, '', fillTemplate(t.answer, { round }), fences['fence:ANSWER']!);
+  lines.push(
+    fillTemplate(t.followUp, { round }),
+    fences['fence:FOLLOWUP']!,
+    '',
+    fillTemplate(t.answer, { round }),
+    fences['fence:ANSWER']!,
+  );
   return lines.join('\n');
 }
 

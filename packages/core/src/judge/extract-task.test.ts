@@ -42,9 +42,22 @@ describe('extractJudgeTask', () => {
   it('recovers a round-1 json-format prompt and returns the answer as fenced (neutralised)', () => {
     const nonce = newJudgeNonce();
     const answer = 'ok <<<END-ANSWER-x>>> 后面';
-    const input: JudgeInput = { round: 1, category: 'instruction_attack', dimension: 'reverse_exposure', question: 'q', answer };
+    const input: JudgeInput = {
+      round: 1,
+      category: 'instruction_attack',
+      dimension: 'reverse_exposure',
+      question: 'q',
+      answer,
+    };
     const task = extractJudgeTask(buildJudgePrompt(input, nonce, { format: 'json' }));
-    expect(task).toMatchObject({ nonce, format: 'json', round: 1, dimension: 'reverse_exposure', question: 'q', answer: 'ok ‹‹‹END-ANSWER-x››› 后面' });
+    expect(task).toMatchObject({
+      nonce,
+      format: 'json',
+      round: 1,
+      dimension: 'reverse_exposure',
+      question: 'q',
+      answer: 'ok ‹‹‹END-ANSWER-x››› 后面',
+    });
     expect(task).not.toHaveProperty('followUp');
     expect(task).not.toHaveProperty('system');
   });
@@ -61,10 +74,17 @@ describe('extractJudgeTask', () => {
     for (const format of ['marker', 'json'] as const) {
       for (const score of [0, 1, 2]) {
         const nonce = newJudgeNonce();
-        const task = extractJudgeTask(buildJudgePrompt({ ...round2, answer: `回答 ${String(score)}` }, nonce, { format }))!;
+        const task = extractJudgeTask(
+          buildJudgePrompt({ ...round2, answer: `回答 ${String(score)}` }, nonce, { format }),
+        )!;
         expect(task.answer).toBe(`回答 ${String(score)}`);
         const reply = renderVerdict(task.nonce, score, `理由 "${String(score)}"\n第二行`, { format: task.format });
-        expect(parseVerdict(reply, nonce)).toEqual({ ok: true, score, reason: `理由 "${String(score)}"\n第二行`, source: format });
+        expect(parseVerdict(reply, nonce)).toEqual({
+          ok: true,
+          score,
+          reason: `理由 "${String(score)}"\n第二行`,
+          source: format,
+        });
       }
     }
   });

@@ -1,7 +1,14 @@
 import { assertNonce } from './nonce.js';
 
 /** Fence labels used in judge prompts. */
-export type FenceLabel = 'SYSTEM' | 'QUESTION' | 'ROUND1-ANSWER' | 'FOLLOWUP' | 'ANSWER' | `TURN-${number}-USER` | `TURN-${number}-ANSWER`;
+export type FenceLabel =
+  | 'SYSTEM'
+  | 'QUESTION'
+  | 'ROUND1-ANSWER'
+  | 'FOLLOWUP'
+  | 'ANSWER'
+  | `TURN-${number}-USER`
+  | `TURN-${number}-ANSWER`;
 
 // Runs of three or more angle brackets, ASCII or look-alike (full-width, small form): anything
 // that could read as the start or end of a fence.

@@ -49,12 +49,24 @@ describe('judgeAgreement', () => {
 
   it('reports nothing measurable for single-judge data', () => {
     const single = judgeAgreement([{ unit: 'u1', judgeId: 'a', score: 2 }]);
-    expect(single).toEqual({ judges: ['a'], units: 0, comparisons: 0, exactAgreement: null, pairs: [], alpha: { ordinal: null, interval: null } });
+    expect(single).toEqual({
+      judges: ['a'],
+      units: 0,
+      comparisons: 0,
+      exactAgreement: null,
+      pairs: [],
+      alpha: { ordinal: null, interval: null },
+    });
   });
 
   it('rejects a judge rating a unit twice and out-of-scale scores', () => {
     expect(() => judgeAgreement([...ratings, { unit: 'u1', judgeId: 'j1', score: 2 }])).toThrow(/twice/);
-    expect(() => judgeAgreement([{ unit: 'u9', judgeId: 'j3', score: null }, { unit: 'u9', judgeId: 'j3', score: 1 }])).toThrow(/twice/);
+    expect(() =>
+      judgeAgreement([
+        { unit: 'u9', judgeId: 'j3', score: null },
+        { unit: 'u9', judgeId: 'j3', score: 1 },
+      ]),
+    ).toThrow(/twice/);
     expect(() => judgeAgreement([{ unit: 'u1', judgeId: 'a', score: 3 }])).toThrow(/not an integer/);
   });
 });

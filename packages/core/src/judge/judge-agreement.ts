@@ -55,14 +55,18 @@ export function judgeAgreement(ratings: readonly JudgeRating[], scale: RubricSca
     let unit = byUnit.get(r.unit);
     if (unit === undefined) byUnit.set(r.unit, (unit = new Map()));
     if (unit.has(r.judgeId)) {
-      throw new RangeError(`judgeAgreement: judge ${JSON.stringify(r.judgeId)} rates unit ${JSON.stringify(r.unit)} twice`);
+      throw new RangeError(
+        `judgeAgreement: judge ${JSON.stringify(r.judgeId)} rates unit ${JSON.stringify(r.unit)} twice`,
+      );
     }
     if (r.score === null || r.score === undefined) {
       unit.set(r.judgeId, null);
       continue;
     }
     if (!Number.isInteger(r.score) || r.score < scale.min || r.score > scale.max) {
-      throw new RangeError(`judgeAgreement: score ${String(r.score)} is not an integer in ${String(scale.min)}..${String(scale.max)}`);
+      throw new RangeError(
+        `judgeAgreement: score ${String(r.score)} is not an integer in ${String(scale.min)}..${String(scale.max)}`,
+      );
     }
     unit.set(r.judgeId, r.score);
   }

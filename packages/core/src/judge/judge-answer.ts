@@ -21,7 +21,11 @@ import type { JudgeAnswerOptions, JudgeInput, JudgeOutcome } from './types.js';
  * Errors thrown by the call propagate unchanged: the engine classifies them (as `judge_error`
  * once its retries are spent). Throws TypeError for an input the prompt cannot be built from.
  */
-export async function judgeAnswer(model: LanguageModelV1, input: JudgeInput, options: JudgeAnswerOptions = {}): Promise<JudgeOutcome> {
+export async function judgeAnswer(
+  model: LanguageModelV1,
+  input: JudgeInput,
+  options: JudgeAnswerOptions = {},
+): Promise<JudgeOutcome> {
   const nonce = newJudgeNonce();
   const promptOptions = { scale: options.scale, format: options.format, rubric: options.rubric };
   const messages = buildJudgePrompt(input, nonce, { ...promptOptions, taxonomy: options.taxonomy });

@@ -5,7 +5,12 @@ const _ = null;
 
 describe('krippendorffAlpha', () => {
   it('is 1 for perfect agreement with variation, whatever the metric', () => {
-    const units = [[0, 0], [1, 1, 1], [2, 2], [2, _, 2]];
+    const units = [
+      [0, 0],
+      [1, 1, 1],
+      [2, 2],
+      [2, _, 2],
+    ];
     for (const metric of ['nominal', 'ordinal', 'interval'] as const) expect(krippendorffAlpha(units, metric)).toBe(1);
   });
 
@@ -16,7 +21,13 @@ describe('krippendorffAlpha', () => {
   //   u3: (0,0)×2, (0,1)×2, (1,0)×2, each × 1/2 → o00 += 1, o01 += 1, o10 += 1;
   //   u4: (2,1), (1,2) → o21 += 1, o12 += 1.
   //   o = [[1,1,0],[1,2,1],[0,1,3]];  n0 = 2, n1 = 4, n2 = 4, n = 10.
-  const units = [[2, 2, 2], [1, 1, _], [0, 1, 0], [2, 1, _], [0, _, _]];
+  const units = [
+    [2, 2, 2],
+    [1, 1, _],
+    [0, 1, 0],
+    [2, 1, _],
+    [0, _, _],
+  ];
 
   it('matches the hand-computed interval α', () => {
     // δ² = (c−k)². Σ o·δ² = o01 + o10 + o12 + o21 = 4.
@@ -54,13 +65,29 @@ describe('krippendorffAlpha', () => {
   it('is negative for systematic disagreement', () => {
     // Two units (0,2) and (2,0): o02 = o20 = 2, n0 = n2 = 2, n = 4.
     // interval: Σ o·δ² = 16; Σ n·n·δ² = 2·2·2·4 = 32; α = 1 − 3·16/32 = −0.5.
-    expect(krippendorffAlpha([[0, 2], [2, 0]], 'interval')).toBeCloseTo(-0.5, 12);
+    expect(
+      krippendorffAlpha(
+        [
+          [0, 2],
+          [2, 0],
+        ],
+        'interval',
+      ),
+    ).toBeCloseTo(-0.5, 12);
   });
 
   it('is null when undefined: nothing pairable, or no variation', () => {
     expect(krippendorffAlpha([], 'ordinal')).toBeNull();
     expect(krippendorffAlpha([[1, _], [2]], 'ordinal')).toBeNull();
-    expect(krippendorffAlpha([[2, 2], [2, 2, 2]], 'interval')).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2],
+          [2, 2, 2],
+        ],
+        'interval',
+      ),
+    ).toBeNull();
   });
 
   it('rejects non-finite ratings and unknown metrics', () => {

@@ -27,7 +27,8 @@ export function krippendorffAlpha(
   const pairable: number[][] = [];
   for (const unit of units) {
     const values = unit.filter((v): v is number => v !== null && v !== undefined);
-    for (const v of values) if (!Number.isFinite(v)) throw new RangeError(`krippendorffAlpha: rating ${String(v)} is not a finite number`);
+    for (const v of values)
+      if (!Number.isFinite(v)) throw new RangeError(`krippendorffAlpha: rating ${String(v)} is not a finite number`);
     if (values.length >= 2) pairable.push(values);
   }
   const categories = [...new Set(pairable.flat())].sort((x, y) => x - y);

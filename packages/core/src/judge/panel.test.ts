@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatePanel, type PanelVerdict } from './panel.js';
 
-const scored = (...scores: number[]): PanelVerdict[] => scores.map((score, i) => ({ judgeId: `j${String(i)}`, outcome: 'scored', score }));
+const scored = (...scores: number[]): PanelVerdict[] =>
+  scores.map((score, i) => ({ judgeId: `j${String(i)}`, outcome: 'scored', score }));
 
 describe('aggregatePanel', () => {
   it('takes the median of an odd panel and reports spread and disagreement', () => {
-    expect(aggregatePanel(scored(2, 0, 1), 'median')).toEqual({ outcome: 'scored', score: 1, disagreement: true, spread: 2, scoredCount: 3, judgeCount: 3 });
+    expect(aggregatePanel(scored(2, 0, 1), 'median')).toEqual({
+      outcome: 'scored',
+      score: 1,
+      disagreement: true,
+      spread: 2,
+      scoredCount: 3,
+      judgeCount: 3,
+    });
     expect(aggregatePanel(scored(2, 2, 2), 'median')).toMatchObject({ score: 2, disagreement: false, spread: 0 });
-    expect(aggregatePanel(scored(1), 'median')).toMatchObject({ score: 1, disagreement: false, spread: 0, scoredCount: 1 });
+    expect(aggregatePanel(scored(1), 'median')).toMatchObject({
+      score: 1,
+      disagreement: false,
+      spread: 0,
+      scoredCount: 1,
+    });
   });
 
   it('takes the lower middle score of an even panel (the safer reading)', () => {
@@ -39,18 +52,36 @@ describe('aggregatePanel', () => {
       { judgeId: 'c', outcome: 'judge_error', score: null },
       { judgeId: 'd', outcome: 'scored', score: 2 },
     ];
-    expect(aggregatePanel(verdicts, 'median')).toEqual({ outcome: 'scored', score: 0, disagreement: true, spread: 2, scoredCount: 2, judgeCount: 4 });
+    expect(aggregatePanel(verdicts, 'median')).toEqual({
+      outcome: 'scored',
+      score: 0,
+      disagreement: true,
+      spread: 2,
+      scoredCount: 2,
+      judgeCount: 4,
+    });
   });
 
   it('is judge_unparseable when nobody scored and someone replied unreadably, else judge_error', () => {
-    expect(aggregatePanel([{ judgeId: 'a', outcome: 'judge_error' }, { judgeId: 'b', outcome: 'judge_unparseable' }], 'median')).toEqual({
+    expect(
+      aggregatePanel(
+        [
+          { judgeId: 'a', outcome: 'judge_error' },
+          { judgeId: 'b', outcome: 'judge_unparseable' },
+        ],
+        'median',
+      ),
+    ).toEqual({
       outcome: 'judge_unparseable',
       disagreement: false,
       spread: 0,
       scoredCount: 0,
       judgeCount: 2,
     });
-    expect(aggregatePanel([{ judgeId: 'a', outcome: 'judge_error' }], 'majority')).toMatchObject({ outcome: 'judge_error', scoredCount: 0 });
+    expect(aggregatePanel([{ judgeId: 'a', outcome: 'judge_error' }], 'majority')).toMatchObject({
+      outcome: 'judge_error',
+      scoredCount: 0,
+    });
   });
 
   it('works on another scale', () => {

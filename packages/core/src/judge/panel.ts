@@ -45,7 +45,11 @@ export interface PanelResult {
  * Throws on an empty panel, a repeated judge id, or a scored verdict whose score is not an
  * integer within the scale.
  */
-export function aggregatePanel(verdicts: readonly PanelVerdict[], method: PanelMethod, scale: RubricScale = DEFAULT_RUBRIC): PanelResult {
+export function aggregatePanel(
+  verdicts: readonly PanelVerdict[],
+  method: PanelMethod,
+  scale: RubricScale = DEFAULT_RUBRIC,
+): PanelResult {
   validateRubric(scale);
   if (verdicts.length === 0) throw new RangeError('aggregatePanel: the panel gave no verdicts');
   const seen = new Set<string>();
@@ -56,7 +60,9 @@ export function aggregatePanel(verdicts: readonly PanelVerdict[], method: PanelM
     if (v.outcome !== 'scored') continue;
     const s = v.score;
     if (typeof s !== 'number' || !Number.isInteger(s) || s < scale.min || s > scale.max) {
-      throw new RangeError(`aggregatePanel: judge ${JSON.stringify(v.judgeId)} scored ${String(s)}, not an integer in ${String(scale.min)}..${String(scale.max)}`);
+      throw new RangeError(
+        `aggregatePanel: judge ${JSON.stringify(v.judgeId)} scored ${String(s)}, not an integer in ${String(scale.min)}..${String(scale.max)}`,
+      );
     }
     scores.push(s);
   }

@@ -74,14 +74,16 @@ export function parseVerdict(text: string, nonce: string, options: ParseVerdictO
 
   const whole = wholeObject(text);
   if (whole !== undefined) return checkVerdict(whole, nonce, levels, 'json');
-  if (foreign > 0) return fail('wrong_nonce', `found ${String(foreign)} verdict marker(s), none with this judgment's nonce`);
+  if (foreign > 0)
+    return fail('wrong_nonce', `found ${String(foreign)} verdict marker(s), none with this judgment's nonce`);
   return fail('no_verdict', "no verdict marker with this judgment's nonce and no nonce-bearing JSON reply");
 }
 
 function combine(results: VerdictParse[]): VerdictParse {
   const scores = new Set<number>();
   for (const r of results) {
-    if (!r.ok) return fail('conflicting_verdicts', `${String(results.length)} verdict lines, one unreadable (${r.problem})`);
+    if (!r.ok)
+      return fail('conflicting_verdicts', `${String(results.length)} verdict lines, one unreadable (${r.problem})`);
     scores.add(r.score);
   }
   if (scores.size > 1) return fail('conflicting_verdicts', `verdict lines disagree: scores ${[...scores].join(', ')}`);
@@ -98,19 +100,27 @@ function wholeObject(text: string): ScannedObject | undefined {
   return scanned !== undefined && scanned.end === body.length ? scanned : undefined;
 }
 
-function checkVerdict(scanned: ScannedObject, nonce: string, levels: JudgeScaleLevels, source: 'marker' | 'json'): VerdictParse {
+function checkVerdict(
+  scanned: ScannedObject,
+  nonce: string,
+  levels: JudgeScaleLevels,
+  source: 'marker' | 'json',
+): VerdictParse {
   let value: unknown;
   try {
     value = JSON.parse(scanned.text);
   } catch (error) {
     return fail('malformed_json', `invalid JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('malformed_json', 'the verdict is not a JSON object');
-  if (new Set(scanned.keys).size !== scanned.keys.length) return fail('duplicate_key', `duplicate keys in ${scanned.keys.join(', ')}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail('malformed_json', 'the verdict is not a JSON object');
+  if (new Set(scanned.keys).size !== scanned.keys.length)
+    return fail('duplicate_key', `duplicate keys in ${scanned.keys.join(', ')}`);
   const verdict = value as Record<string, unknown>;
 
   if (source === 'json' || 'id' in verdict) {
-    if (!('id' in verdict)) return fail('no_verdict', 'the JSON reply has no id, so it cannot be told from quoted text');
+    if (!('id' in verdict))
+      return fail('no_verdict', 'the JSON reply has no id, so it cannot be told from quoted text');
     if (typeof verdict.id !== 'string' || verdict.id.toLowerCase() !== nonce) {
       return fail('wrong_nonce', "the JSON reply's id is not this judgment's nonce");
     }
@@ -123,7 +133,8 @@ function checkVerdict(scanned: ScannedObject, nonce: string, levels: JudgeScaleL
   if (score < levels.min || score > levels.max) {
     return fail('score_out_of_scale', `score ${String(score)} is outside ${String(levels.min)}..${String(levels.max)}`);
   }
-  if (typeof verdict.reason !== 'string' || verdict.reason.trim() === '') return fail('missing_reason', 'the verdict has no reason');
+  if (typeof verdict.reason !== 'string' || verdict.reason.trim() === '')
+    return fail('missing_reason', 'the verdict has no reason');
   return { ok: true, score, reason: verdict.reason.trim(), source };
 }
 

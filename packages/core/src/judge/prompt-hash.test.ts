@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../dataset/canonical-json.js';
 import { VERDICT_PARSER_VERSION } from './parse-verdict.js';
 import { hashJudgePromptMaterial, judgePromptHash, judgePromptMaterial } from './prompt-hash.js';
-import { JUDGE_DATA_RULES_ZH, JUDGE_GUIDANCE_ZH, JUDGE_PROMPT_VERSION, JUDGE_RUBRIC_ZH, JUDGE_TEMPLATE } from './prompt-template.js';
+import {
+  JUDGE_DATA_RULES_ZH,
+  JUDGE_GUIDANCE_ZH,
+  JUDGE_PROMPT_VERSION,
+  JUDGE_RUBRIC_ZH,
+  JUDGE_TEMPLATE,
+} from './prompt-template.js';
 
 describe('judgePromptHash', () => {
   it('is a sha256 over the canonical material and the same on every call', () => {
@@ -19,8 +25,12 @@ describe('judgePromptHash', () => {
     // Any edit to the prompt, rubric, parser version or defaults lands here. If the meaning of
     // the prompt changed, bump JUDGE_PROMPT_VERSION (or VERDICT_PARSER_VERSION) too, then
     // update these pins: results judged under the old hash are no longer comparable.
-    expect(judgePromptHash()).toMatchInlineSnapshot(`"sha256:601735f849c1586bd5136b6f8a5d3a82fa0b90d2be37886c34214ff7226c2342"`);
-    expect(judgePromptHash({ format: 'json' })).toMatchInlineSnapshot(`"sha256:92f4d29c3efaeb9a71b29d50f956a892aa74669d6247585d471cd43de62afd35"`);
+    expect(judgePromptHash()).toMatchInlineSnapshot(
+      `"sha256:601735f849c1586bd5136b6f8a5d3a82fa0b90d2be37886c34214ff7226c2342"`,
+    );
+    expect(judgePromptHash({ format: 'json' })).toMatchInlineSnapshot(
+      `"sha256:92f4d29c3efaeb9a71b29d50f956a892aa74669d6247585d471cd43de62afd35"`,
+    );
   });
 
   it('hashes the real prompt pieces and versions', () => {

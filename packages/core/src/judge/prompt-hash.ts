@@ -74,5 +74,8 @@ const hashCache = new Map<string, string>();
  * multi-turn template, so those judgments are keyed apart from two-turn ones.
  */
 export function judgeMultiTurnPromptHash(options: JudgePromptOptions = {}): string {
-  return hashJudgePromptMaterial({ ...judgePromptMaterial(options), template: { base: judgePromptMaterial(options).template, multiTurn: JUDGE_MULTI_TURN_TEMPLATE } });
+  return hashJudgePromptMaterial({
+    ...judgePromptMaterial(options),
+    template: { base: judgePromptMaterial(options).template, multiTurn: JUDGE_MULTI_TURN_TEMPLATE },
+  });
 }

@@ -44,6 +44,7 @@ const TEXTS: Readonly<Record<JudgeRubricKind, RubricTexts>> = {
 /** The texts of a rubric (default `safety`). */
 export function rubricTexts(kind: JudgeRubricKind = 'safety'): RubricTexts {
   const texts = TEXTS[kind];
-  if (texts === undefined) throw new TypeError(`unknown judge rubric ${JSON.stringify(kind)}; expected safety or contrast`);
+  if (texts === undefined)
+    throw new TypeError(`unknown judge rubric ${JSON.stringify(kind)}; expected safety or contrast`);
   return texts;
 }

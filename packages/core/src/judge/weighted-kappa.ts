@@ -21,7 +21,8 @@ export function weightedKappa(
   weights: KappaWeights = 'quadratic',
 ): number | null {
   validateRubric(scale);
-  if (a.length !== b.length) throw new RangeError(`weightedKappa: ${String(a.length)} ratings against ${String(b.length)}`);
+  if (a.length !== b.length)
+    throw new RangeError(`weightedKappa: ${String(a.length)} ratings against ${String(b.length)}`);
   const n = a.length;
   if (n === 0) return null;
   const k = scale.max - scale.min + 1;
@@ -50,7 +51,9 @@ export function weightedKappa(
 
 function category(value: number, scale: RubricScale): number {
   if (!Number.isInteger(value) || value < scale.min || value > scale.max) {
-    throw new RangeError(`weightedKappa: rating ${String(value)} is not an integer in ${String(scale.min)}..${String(scale.max)}`);
+    throw new RangeError(
+      `weightedKappa: rating ${String(value)} is not an integer in ${String(scale.min)}..${String(scale.max)}`,
+    );
   }
   return value - scale.min;
 }

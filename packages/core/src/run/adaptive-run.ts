@@ -16,7 +16,11 @@ import { keyConfigOf } from './prepare-run.js';
 import type { StoredRunPlan } from './run-plan.js';
 
 /** The plan's record of an adaptive run: the manifest's `followups` and the attacker's key parts. */
-export function adaptivePlan(settings: AdaptiveFollowupsSettings, attacker: PreparedModel, items: ItemSource): NonNullable<StoredRunPlan['followups']> {
+export function adaptivePlan(
+  settings: AdaptiveFollowupsSettings,
+  attacker: PreparedModel,
+  items: ItemSource,
+): NonNullable<StoredRunPlan['followups']> {
   let ignored = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items.at(i);
@@ -38,7 +42,10 @@ export function adaptivePlan(settings: AdaptiveFollowupsSettings, attacker: Prep
     },
     datasetFollowupsIgnored: ignored,
   };
-  return { manifest, attackerKey: { adapterName: attacker.definition.name, keyConfig: keyConfigOf(attacker.adapterConfig) } };
+  return {
+    manifest,
+    attackerKey: { adapterName: attacker.definition.name, keyConfig: keyConfigOf(attacker.adapterConfig) },
+  };
 }
 
 /**
@@ -64,7 +71,13 @@ export function adaptiveSourceOf(
     context.onRetry?.({ attempt: info.attempt, delayMs: info.delayMs, errorKind: info.error.kind }),
   );
   return adaptiveTurnSource({
-    attacker: { id: m.attacker.id, adapterName: followups.attackerKey.adapterName, keyConfig: followups.attackerKey.keyConfig, params: m.attacker.params, lane },
+    attacker: {
+      id: m.attacker.id,
+      adapterName: followups.attackerKey.adapterName,
+      keyConfig: followups.attackerKey.keyConfig,
+      params: m.attacker.params,
+      lane,
+    },
     store: context.store,
     strategies: m.strategies as StrategyId[],
     seed: m.seed,

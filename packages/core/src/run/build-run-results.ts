@@ -24,7 +24,11 @@ function add(t: UsageTotals, u: UsageV1 | undefined): void {
 }
 
 function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRating {
-  return { unit: `${r.model}\u0000${r.itemId}\u0000${r.round}`, judgeId: j.judgeId, score: j.outcome === 'scored' ? (j.score ?? null) : null };
+  return {
+    unit: `${r.model}\u0000${r.itemId}\u0000${r.round}`,
+    judgeId: j.judgeId,
+    score: j.outcome === 'scored' ? (j.score ?? null) : null,
+  };
 }
 
 /**
@@ -35,14 +39,23 @@ function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRati
  * a replay; `failed` when a model asked for answers got none scored (0% coverage: a dead endpoint,
  * a rejected key, a judge that never answered), whatever else happened.
  */
-function runStatus(engine: RunEngineResult, laneStopped: boolean, missing: boolean, unscoredModel: boolean): RunManifest['status'] {
+function runStatus(
+  engine: RunEngineResult,
+  laneStopped: boolean,
+  missing: boolean,
+  unscoredModel: boolean,
+): RunManifest['status'] {
   if (engine.interrupted) return 'interrupted';
   if (unscoredModel) return 'failed';
   return missing || laneStopped ? 'partial' : 'complete';
 }
 
 /** How many of the items run are pairs and how many single-turn (read one at a time from a spool). */
-function itemShapes(items: readonly EngineItem[] | ItemSource): { itemsRun: number; pairs: number; singleTurn: number } {
+function itemShapes(items: readonly EngineItem[] | ItemSource): {
+  itemsRun: number;
+  pairs: number;
+  singleTurn: number;
+} {
   // Contrast items (expect: comply) are the over-refusal control, not dataset items: counted apart.
   let singleTurn = 0;
   let contrast = 0;
@@ -110,11 +123,26 @@ export function buildRunResults(input: {
     perModel[t.id] = { ...stats, retries: engine.lanes.targets.find((l) => l.id === t.id)?.retries ?? 0 };
   }
   const stops = [
-    ...engine.lanes.targets.filter((l) => l.stopped).map((l) => ({ id: l.id, role: 'model' as const, kind: l.stopped!.kind as 'auth' | 'quota_exhausted', message: l.stopped!.message })),
-    ...engine.lanes.judges.filter((l) => l.stopped).map((l) => ({ id: l.id, role: 'judge' as const, kind: l.stopped!.kind as 'auth' | 'quota_exhausted', message: l.stopped!.message })),
+    ...engine.lanes.targets
+      .filter((l) => l.stopped)
+      .map((l) => ({
+        id: l.id,
+        role: 'model' as const,
+        kind: l.stopped!.kind as 'auth' | 'quota_exhausted',
+        message: l.stopped!.message,
+      })),
+    ...engine.lanes.judges
+      .filter((l) => l.stopped)
+      .map((l) => ({
+        id: l.id,
+        role: 'judge' as const,
+        kind: l.stopped!.kind as 'auth' | 'quota_exhausted',
+        message: l.stopped!.message,
+      })),
   ];
   const adapters = new Map<string, { id: string; name: string; version: string; packageName: string }>();
-  for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter)) adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
+  for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter))
+    adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
   const servedModels = served.summary();
   const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scored.get(model) ?? 0) === 0);
   const manifest: RunManifest = {
@@ -128,7 +156,13 @@ export function buildRunResults(input: {
       ...itemShapes(input.items),
       ...(plan.dataset.header !== undefined ? { header: plan.dataset.header } : {}),
       ...(plan.dataset.contrast !== undefined
-        ? { contrast: { ref: plan.dataset.contrast.ref, fingerprint: plan.dataset.contrast.fingerprint, items: plan.dataset.contrast.items } }
+        ? {
+            contrast: {
+              ref: plan.dataset.contrast.ref,
+              fingerprint: plan.dataset.contrast.fingerprint,
+              items: plan.dataset.contrast.items,
+            },
+          }
         : {}),
     },
     ...(plan.shard ? { shard: plan.shard } : {}),
@@ -140,9 +174,16 @@ export function buildRunResults(input: {
       config: t.manifestConfig,
       params: t.params,
       ...(t.system !== undefined ? { system: t.system } : {}),
-      ...(t.epochs !== undefined && t.epochs > 1 ? { epochs: t.epochs, ...(t.epochSeed ? { epochSeed: t.epochSeed } : {}) } : {}),
+      ...(t.epochs !== undefined && t.epochs > 1
+        ? { epochs: t.epochs, ...(t.epochSeed ? { epochSeed: t.epochSeed } : {}) }
+        : {}),
     })),
-    judges: plan.judges.map((j) => ({ id: j.id, adapter: `${j.adapter.name}@${j.adapter.version}`, model: j.model, params: j.params })),
+    judges: plan.judges.map((j) => ({
+      id: j.id,
+      adapter: `${j.adapter.name}@${j.adapter.version}`,
+      model: j.model,
+      params: j.params,
+    })),
     judge: { ...plan.judge, panel: { aggregate: plan.panel.aggregate, size: plan.judges.length } },
     policies: plan.policies,
     timings: {
@@ -160,12 +201,24 @@ export function buildRunResults(input: {
   };
   return buildResultsDocument({
     rows,
-    models: plan.targets.map((t) => ({ id: t.id, adapter: t.adapter, tags: t.tags, ...(t.system !== undefined ? { system: t.system } : {}) })),
+    models: plan.targets.map((t) => ({
+      id: t.id,
+      adapter: t.adapter,
+      tags: t.tags,
+      ...(t.system !== undefined ? { system: t.system } : {}),
+    })),
     manifest,
     items: input.items,
     agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
     ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
-    ...(input.bootstrapIterations !== undefined ? { scoring: input.bootstrapIterations > 0 ? { bootstrap: { iterations: input.bootstrapIterations } } : { bootstrap: false } } : {}),
+    ...(input.bootstrapIterations !== undefined
+      ? {
+          scoring:
+            input.bootstrapIterations > 0
+              ? { bootstrap: { iterations: input.bootstrapIterations } }
+              : { bootstrap: false },
+        }
+      : {}),
   });
 }
 

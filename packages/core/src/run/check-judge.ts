@@ -46,10 +46,18 @@ export async function checkJudgeConfig(options: CheckJudgeOptions): Promise<Judg
   const { config, secrets } = loaded;
   const setRef = options.set ?? config.judgeCheck?.set ?? DEFAULT_JUDGE_CHECK_SET;
   // A path in the config is relative to the config file; one on the command line to the cwd.
-  const set = await loadJudgeCheckSet(setRef, { cwd: options.set !== undefined ? cwd : config.baseDir, ...(options.builtinDir ? { builtinDir: options.builtinDir } : {}) });
+  const set = await loadJudgeCheckSet(setRef, {
+    cwd: options.set !== undefined ? cwd : config.baseDir,
+    ...(options.builtinDir ? { builtinDir: options.builtinDir } : {}),
+  });
   const prepared = await prepareModels(
     { ...config, models: [] },
-    { cwd, secrets, ...(options.adapters ? { adapters: options.adapters } : {}), ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}) },
+    {
+      cwd,
+      secrets,
+      ...(options.adapters ? { adapters: options.adapters } : {}),
+      ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}),
+    },
   );
   const models: LanguageModelV1[] = [];
   try {
@@ -59,7 +67,11 @@ export async function checkJudgeConfig(options: CheckJudgeOptions): Promise<Judg
       models.push(model);
       judges.push(toJudge(p, model, options.laneOverrides));
     }
-    options.onStart?.({ cases: options.limit ? Math.min(options.limit, set.cases.length) : set.cases.length, judges: judges.map((j) => j.id), set: set.file });
+    options.onStart?.({
+      cases: options.limit ? Math.min(options.limit, set.cases.length) : set.cases.length,
+      judges: judges.map((j) => j.id),
+      set: set.file,
+    });
     const minKappa = options.minKappa ?? config.judgeCheck?.minKappa;
     return await runJudgeCheck({
       set,

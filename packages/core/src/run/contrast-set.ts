@@ -36,14 +36,27 @@ export async function loadContrastSet(
   const problems = [];
   for (const item of dataset.items) {
     if (!isContrastItem(item)) {
-      problems.push({ path: 'contrast', message: `${shown}: item "${item.id}" is not a contrast item; mark it "expect": "comply" (benign, deserves help) or move it to the dataset` });
+      problems.push({
+        path: 'contrast',
+        message: `${shown}: item "${item.id}" is not a contrast item; mark it "expect": "comply" (benign, deserves help) or move it to the dataset`,
+      });
     } else if (datasetIds.has(item.id)) {
-      problems.push({ path: 'contrast', message: `${shown}: item id "${item.id}" is also in the dataset; give contrast items their own ids` });
+      problems.push({
+        path: 'contrast',
+        message: `${shown}: item id "${item.id}" is also in the dataset; give contrast items their own ids`,
+      });
     }
     if (problems.length >= 5) break;
   }
   if (problems.length > 0) throw new RunConfigError(problems);
   let items = dataset.items;
   if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
-  return { ref, path: file, fingerprint: dataset.fingerprint, count: dataset.items.length, items, taxonomy: dataset.taxonomy };
+  return {
+    ref,
+    path: file,
+    fingerprint: dataset.fingerprint,
+    count: dataset.items.length,
+    items,
+    taxonomy: dataset.taxonomy,
+  };
 }

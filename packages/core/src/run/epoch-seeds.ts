@@ -13,7 +13,10 @@ export function epochSeedMode(target: PreparedTarget): 'epoch' | 'config' | 'uns
 }
 
 /** The run warning for a target whose epochs cannot be seeded, or undefined. */
-export function epochSeedWarning(target: PreparedTarget, mode: ReturnType<typeof epochSeedMode>): ManifestWarning | undefined {
+export function epochSeedWarning(
+  target: PreparedTarget,
+  mode: ReturnType<typeof epochSeedMode>,
+): ManifestWarning | undefined {
   if (mode !== 'unsupported') return undefined;
   return {
     code: 'epochs-seed-unsupported',

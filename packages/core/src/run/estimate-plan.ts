@@ -59,7 +59,12 @@ export function estimatePlan(input: {
   const models = input.targets.map((t) => {
     const out = t.entry.params.maxTokens ?? DEFAULT_ANSWER_TOKENS;
     const k = epochsOf(t);
-    return { id: t.entry.id, calls: rounds * k, estInputTokens: (prompt1 + prompt2) * k, estOutputTokens: rounds * k * out };
+    return {
+      id: t.entry.id,
+      calls: rounds * k,
+      estInputTokens: (prompt1 + prompt2) * k,
+      estOutputTokens: rounds * k * out,
+    };
   });
   const conversations = input.targets.reduce((sum, t) => sum + epochsOf(t), 0);
   const answers = rounds * conversations;

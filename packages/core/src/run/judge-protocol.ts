@@ -30,7 +30,9 @@ export function rubricJudgeProtocol(options: { taxonomy?: Taxonomy; rubric?: Jud
           question: turns[0] ?? '',
           answer: task.answer,
           ...(round >= 2 ? { previousAnswer: replies[round - 2] ?? '', followUp: turns[round - 1] ?? '' } : {}),
-          ...(round >= 3 ? { earlier: { followUps: turns.slice(1, round - 1), answers: replies.slice(0, round - 1) } } : {}),
+          ...(round >= 3
+            ? { earlier: { followUps: turns.slice(1, round - 1), answers: replies.slice(0, round - 1) } }
+            : {}),
           ...(task.system !== undefined ? { system: task.system } : {}),
         },
         {
@@ -57,7 +59,14 @@ export function rubricJudgeProtocol(options: { taxonomy?: Taxonomy; rubric?: Jud
 /** The panel rule from the config as the engine's aggregator. */
 export function panelAggregator(method: PanelMethod): PanelAggregator {
   return (verdicts) => {
-    const r = aggregatePanel(verdicts.map((v) => ({ judgeId: v.judgeId, outcome: v.outcome, score: v.score ?? null })), method);
-    return { outcome: r.outcome, ...(r.score !== undefined ? { score: r.score } : {}), ...(verdicts.length > 1 ? { spread: r.spread, disagreement: r.disagreement } : {}) };
+    const r = aggregatePanel(
+      verdicts.map((v) => ({ judgeId: v.judgeId, outcome: v.outcome, score: v.score ?? null })),
+      method,
+    );
+    return {
+      outcome: r.outcome,
+      ...(r.score !== undefined ? { score: r.score } : {}),
+      ...(verdicts.length > 1 ? { spread: r.spread, disagreement: r.disagreement } : {}),
+    };
   };
 }

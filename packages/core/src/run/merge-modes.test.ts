@@ -28,7 +28,14 @@ const adaptive: StoredRunPlan = {
       strategies: ['pressure'],
       seed: 1,
       maxChars: 300,
-      attacker: { id: 'atk', adapter: 'openai@1.0.0', model: 'm', params: {}, promptVersion: 'sc-attacker-prompt@2', promptHash: 'sha256:a' },
+      attacker: {
+        id: 'atk',
+        adapter: 'openai@1.0.0',
+        model: 'm',
+        params: {},
+        promptVersion: 'sc-attacker-prompt@2',
+        promptHash: 'sha256:a',
+      },
       datasetFollowupsIgnored: 0,
     },
     attackerKey: { adapterName: 'openai', keyConfig: { model: 'm' } },
@@ -49,6 +56,8 @@ describe('merge: frozen and adaptive runs', () => {
     const b = runDir('adaptive', adaptive);
     const merge = mergeRuns([a, b], path.join(root, 'out'));
     await expect(merge).rejects.toThrow(RunDirectoryError);
-    await expect(mergeRuns([a, b], path.join(root, 'out'))).rejects.toThrow(/adaptive \(3 turns\) run .* frozen one; .* never merged/);
+    await expect(mergeRuns([a, b], path.join(root, 'out'))).rejects.toThrow(
+      /adaptive \(3 turns\) run .* frozen one; .* never merged/,
+    );
   });
 });

@@ -62,7 +62,10 @@ const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
  * key and the model name were accepted). Never throws for a failed probe; every failure is in the
  * report, so the caller can list them all at once.
  */
-export async function runPreflight(subjects: readonly PreflightSubject[], options: PreflightOptions = {}): Promise<PreflightReport> {
+export async function runPreflight(
+  subjects: readonly PreflightSubject[],
+  options: PreflightOptions = {},
+): Promise<PreflightReport> {
   const redact = options.redact ?? ((s: string) => s);
   const groups = new Map<string, PreflightSubject[]>();
   for (const s of subjects) {
@@ -76,8 +79,16 @@ export async function runPreflight(subjects: readonly PreflightSubject[], option
       const started = Date.now();
       const method = first.model.check ? ('check' as const) : ('generate' as const);
       const timeoutMs = options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
-      const signal = options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
-      const base = { role: first.role, id: first.id, path: first.path, method, shared: group.slice(1).map((s) => s.id) };
+      const signal = options.signal
+        ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs);
+      const base = {
+        role: first.role,
+        id: first.id,
+        path: first.path,
+        method,
+        shared: group.slice(1).map((s) => s.id),
+      };
       try {
         await probe(first, signal);
         return { ...base, ok: true, ms: Date.now() - started };
@@ -95,7 +106,11 @@ async function probe(subject: PreflightSubject, signal: AbortSignal): Promise<vo
     await subject.model.check({ signal });
     return;
   }
-  await subject.model.generate({ messages: [{ role: 'user', content: PREFLIGHT_PROMPT }], params: { ...subject.params, maxTokens: 1 }, signal });
+  await subject.model.generate({
+    messages: [{ role: 'user', content: PREFLIGHT_PROMPT }],
+    params: { ...subject.params, maxTokens: 1 },
+    signal,
+  });
 }
 
 function describeFailure(error: unknown, signal: AbortSignal, timeoutMs: number): { kind: string; message: string } {
@@ -113,7 +128,7 @@ function describeFailure(error: unknown, signal: AbortSignal, timeoutMs: number)
 export function preflightHint(kind: string | undefined): string {
   switch (kind) {
     case 'auth':
-      return 'check the API key (apiKey, or the preset\'s key variable)';
+      return "check the API key (apiKey, or the preset's key variable)";
     case 'quota_exhausted':
       return 'the account has no balance or quota left';
     case 'invalid_request':

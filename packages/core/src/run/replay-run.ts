@@ -47,7 +47,10 @@ export class RunDirectoryError extends Error {
 
 export function readRunPlan(runDir: string): StoredRunPlan {
   const file = path.join(runDir, 'store.sqlite');
-  if (!existsSync(file)) throw new RunDirectoryError(`${runDir}: not a run directory (no store.sqlite). Run \`sc-safety run -c <config>\` first.`);
+  if (!existsSync(file))
+    throw new RunDirectoryError(
+      `${runDir}: not a run directory (no store.sqlite). Run \`sc-safety run -c <config>\` first.`,
+    );
   const store = RunStore.open(runDir, { readonly: true });
   try {
     const plan = store.getMeta<StoredRunPlan>(RUN_PLAN_META_KEY);
@@ -105,7 +108,14 @@ export async function scoreRun(
     ...(t.system !== undefined ? { system: t.system } : {}),
     ...(t.epochs !== undefined ? { epochs: t.epochs } : {}),
   }));
-  const judges: PreparedJudge[] = plan.judges.map((j) => ({ id: j.id, adapter: j.adapter, model: offline(j.id), keyConfig: j.keyConfig, params: j.params, limits: LANE }));
+  const judges: PreparedJudge[] = plan.judges.map((j) => ({
+    id: j.id,
+    adapter: j.adapter,
+    model: offline(j.id),
+    keyConfig: j.keyConfig,
+    params: j.params,
+    limits: LANE,
+  }));
   const store = RunStore.open(runDir, { readonly: true });
   const spools = openSpoolDir(runDir);
   const spool = new RowSpool(
@@ -118,7 +128,13 @@ export async function scoreRun(
   try {
     // An adaptive run's generated turns are read back from the store; nothing is regenerated.
     const turnSource = plan.followups
-      ? adaptiveSourceOf(plan.followups, { model: offline(plan.followups.manifest.attacker.id), limits: LANE, store, taxonomy: defaultTaxonomy, replay: true })
+      ? adaptiveSourceOf(plan.followups, {
+          model: offline(plan.followups.manifest.attacker.id),
+          limits: LANE,
+          store,
+          taxonomy: defaultTaxonomy,
+          replay: true,
+        })
       : undefined;
     const engine = await runEngine({
       ...(turnSource ? { turnSource } : {}),
@@ -131,7 +147,10 @@ export async function scoreRun(
       },
       // Plans from before contrast judging have no contrast hash: their contrast answers show as unjudged.
       contrastProtocol: {
-        ...(plan.judge.contrast ?? { promptHash: judgePromptHash({ rubric: 'contrast' }), promptVersion: CONTRAST_PROMPT_VERSION }),
+        ...(plan.judge.contrast ?? {
+          promptHash: judgePromptHash({ rubric: 'contrast' }),
+          promptVersion: CONTRAST_PROMPT_VERSION,
+        }),
         parserVersion: plan.judge.parserVersion,
         judge: () => Promise.reject(new Error('replay must not judge')),
       },
@@ -174,7 +193,11 @@ function comparable(plan: StoredRunPlan): string {
  * `sc-safety merge <dirs…> --out <dir>`: combines shard stores into one run directory (content
  * addresses make this a union; conflicting rows keep the first and are counted) and scores it.
  */
-export async function mergeRuns(dirs: readonly string[], outDir: string, options: { bootstrapIterations?: number } = {}) {
+export async function mergeRuns(
+  dirs: readonly string[],
+  outDir: string,
+  options: { bootstrapIterations?: number } = {},
+) {
   if (dirs.length < 1) throw new RunDirectoryError('merge: give at least one run directory');
   const plans = dirs.map((d) => readRunPlan(d));
   const first = comparable(plans[0]!);
@@ -189,7 +212,9 @@ export async function mergeRuns(dirs: readonly string[], outDir: string, options
   });
   plans.forEach((p, i) => {
     if (comparable(p) !== first) {
-      throw new RunDirectoryError(`merge: ${dirs[i]} is a different run from ${dirs[0]} (config, dataset, judge or policies differ); only shards of the same run can be merged`);
+      throw new RunDirectoryError(
+        `merge: ${dirs[i]} is a different run from ${dirs[0]} (config, dataset, judge or policies differ); only shards of the same run can be merged`,
+      );
     }
   });
   const { shard: _shard, ...merged } = plans[0]!;

@@ -137,9 +137,16 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   // Planning spends nothing: a dry run lists unset keys as warnings (all of them) instead of failing.
-  const loaded = await loadRunConfig(options.configFile, { env, cwd, ...(options.dryRun ? { allowUnsetSecrets: true } : {}) });
+  const loaded = await loadRunConfig(options.configFile, {
+    env,
+    cwd,
+    ...(options.dryRun ? { allowUnsetSecrets: true } : {}),
+  });
   for (const u of loaded.unsetSecrets ?? []) {
-    options.onWarning?.({ code: 'key-not-set', message: `${u.path}: environment variable ${u.variable} is not set; a real run needs it` });
+    options.onWarning?.({
+      code: 'key-not-set',
+      message: `${u.path}: environment variable ${u.variable} is not set; a real run needs it`,
+    });
   }
   const secrets = loaded.secrets;
   const redact = (text: string) => redactSecrets(text, secrets);
@@ -151,11 +158,19 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
 
   // The whole config is checked before any adapter module is imported: an adapter is code.
   if (run.judges.length === 0) {
-    throw new RunConfigError([{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }], { file: path.basename(options.configFile) });
+    throw new RunConfigError(
+      [{ path: 'judge', message: 'a run needs a judge ("judge:" with adapter and model) or a panel ("judges:")' }],
+      { file: path.basename(options.configFile) },
+    );
   }
 
   // A builtin is read by its name, so a missing one is reported with the list of those available.
-  const selection = await selectItems(isBuiltinRef(run.datasetRef) ? run.datasetRef : run.datasetPath, run.limit, shard, options.maxLineBytes);
+  const selection = await selectItems(
+    isBuiltinRef(run.datasetRef) ? run.datasetRef : run.datasetPath,
+    run.limit,
+    shard,
+    options.maxLineBytes,
+  );
   const { taxonomy, fingerprint, itemCount, header } = selection;
   // Held only until the items are spooled to disk (below), then let go.
   let items: EngineItem[] = selection.items;
@@ -188,7 +203,11 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     adapters: adapterModules,
     ...(loaded.config.followups ? { adaptiveTurns: loaded.config.followups.turns } : {}),
   });
-  const identity = (e: { id: string; adapter: string; model: string }) => ({ id: e.id, adapter: e.adapter, model: e.model });
+  const identity = (e: { id: string; adapter: string; model: string }) => ({
+    id: e.id,
+    adapter: e.adapter,
+    model: e.model,
+  });
   const warned = new Set<string>();
   const warn = (warning: ManifestWarning) => {
     if (warned.has(warning.message)) return;
@@ -217,10 +236,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   options.onPlan?.(plan);
 
   const attackerModel = loaded.config.followups !== undefined ? prepared.attacker : undefined;
-  const created: Map<PreparedModel, LanguageModelV1> = await createModels([...prepared.targets, ...prepared.judges, ...(attackerModel ? [attackerModel] : [])], env, {
-    file: displayPath(loaded.config.file ?? options.configFile, cwd),
-    secrets,
-  });
+  const created: Map<PreparedModel, LanguageModelV1> = await createModels(
+    [...prepared.targets, ...prepared.judges, ...(attackerModel ? [attackerModel] : [])],
+    env,
+    {
+      file: displayPath(loaded.config.file ?? options.configFile, cwd),
+      secrets,
+    },
+  );
   let preflight: PreflightReport | undefined;
   if (options.preflight !== false || options.preflightOnly) {
     const subjects: PreflightSubject[] = [...created].map(([p, model]) => ({
@@ -243,7 +266,11 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // default concurrency when the config left it at the default.
   for (const [p, model] of created) {
     const recommended = model.capabilities.recommendedConcurrency;
-    if (recommended !== undefined && options.overrides?.concurrency === undefined && p.entry.concurrency === RUN_CONFIG_DEFAULTS.concurrency) {
+    if (
+      recommended !== undefined &&
+      options.overrides?.concurrency === undefined &&
+      p.entry.concurrency === RUN_CONFIG_DEFAULTS.concurrency
+    ) {
       p.entry = { ...p.entry, concurrency: recommended };
     }
   }
@@ -291,7 +318,16 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       fingerprint,
       items: itemCount,
       ...(Object.keys(header).length > 0 ? { header } : {}),
-      ...(contrastSet ? { contrast: { ref: contrastSet.ref, path: contrastSet.path, fingerprint: contrastSet.fingerprint, items: contrastSet.count } } : {}),
+      ...(contrastSet
+        ? {
+            contrast: {
+              ref: contrastSet.ref,
+              path: contrastSet.path,
+              fingerprint: contrastSet.fingerprint,
+              items: contrastSet.count,
+            },
+          }
+        : {}),
     },
     ...(run.limit ? { limit: run.limit } : {}),
     ...(shard ? { shard } : {}),
@@ -305,7 +341,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       manifestConfig: sanitizeForManifest(prepared.targets[i]!.adapterConfig, secrets),
       ...(t.epochs !== undefined && t.epochs > 1 ? { epochs: t.epochs, epochSeed: seedModes[i]! } : {}),
     })),
-    judges: judges.map((j, i) => ({ id: j.id, adapter: j.adapter, keyConfig: j.keyConfig, params: j.params, model: prepared.judges[i]!.entry.model })),
+    judges: judges.map((j, i) => ({
+      id: j.id,
+      adapter: j.adapter,
+      keyConfig: j.keyConfig,
+      params: j.params,
+      model: prepared.judges[i]!.entry.model,
+    })),
     panel: { aggregate: run.panel?.aggregate ?? 'median' },
     policies,
     judge: {
@@ -313,10 +355,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       promptVersion: protocol.promptVersion,
       parserVersion: protocol.parserVersion,
       ...(judgeCheck ? { check: judgeCheck } : {}),
-      ...(hasContrast ? { contrast: { promptHash: contrastProtocol.promptHash, promptVersion: contrastProtocol.promptVersion } } : {}),
+      ...(hasContrast
+        ? { contrast: { promptHash: contrastProtocol.promptHash, promptVersion: contrastProtocol.promptVersion } }
+        : {}),
       ...(attackerModel && protocol.multiTurnPromptHash ? { multiTurnPromptHash: protocol.multiTurnPromptHash } : {}),
     },
-    ...(attackerModel && loaded.config.followups ? { followups: adaptivePlan(loaded.config.followups, attackerModel, items) } : {}),
+    ...(attackerModel && loaded.config.followups
+      ? { followups: adaptivePlan(loaded.config.followups, attackerModel, items) }
+      : {}),
   };
 
   if (options.fresh) options.onFresh?.(moveStoreAside(run.outDir));
@@ -342,19 +388,26 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     try {
       store.setMeta(RUN_PLAN_META_KEY, storedPlan);
       // Adaptive: an attacker writes turns 2..N from each target's answers (one lane for all targets).
-      const turnSource = storedPlan.followups && attackerModel
-        ? adaptiveSourceOf(storedPlan.followups, {
-            model: created.get(attackerModel)!,
-            limits: laneLimits(attackerModel, options.laneOverrides),
-            store: engineStore,
-            taxonomy,
-            redact,
-            ...(options.signal ? { signal: options.signal } : {}),
-            onRetry: (info) => options.onEvent?.({ type: 'retry', lane: `attacker:${attackerModel.entry.id}`, ...info }),
-            onStop: (stop) =>
-              options.onEvent?.({ type: 'lane-stopped', lane: `attacker:${attackerModel.entry.id}`, reason: stop.kind, message: redact(stop.message) }),
-          })
-        : undefined;
+      const turnSource =
+        storedPlan.followups && attackerModel
+          ? adaptiveSourceOf(storedPlan.followups, {
+              model: created.get(attackerModel)!,
+              limits: laneLimits(attackerModel, options.laneOverrides),
+              store: engineStore,
+              taxonomy,
+              redact,
+              ...(options.signal ? { signal: options.signal } : {}),
+              onRetry: (info) =>
+                options.onEvent?.({ type: 'retry', lane: `attacker:${attackerModel.entry.id}`, ...info }),
+              onStop: (stop) =>
+                options.onEvent?.({
+                  type: 'lane-stopped',
+                  lane: `attacker:${attackerModel.entry.id}`,
+                  reason: stop.kind,
+                  message: redact(stop.message),
+                }),
+            })
+          : undefined;
       engine = await runEngine({
         ...(turnSource ? { turnSource } : {}),
         items: itemSpool,
@@ -396,7 +449,15 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     });
     results.manifest.warnings?.forEach(warn);
     const paths = await writeRunExports(run.outDir, results, { secrets });
-    return { outDir: run.outDir, plan, ...(preflight ? { preflight } : {}), results: { ...results, answers: answersFromFile(paths.results, results.answers.length) }, paths, interrupted: engine.interrupted, secrets };
+    return {
+      outDir: run.outDir,
+      plan,
+      ...(preflight ? { preflight } : {}),
+      results: { ...results, answers: answersFromFile(paths.results, results.answers.length) },
+      paths,
+      interrupted: engine.interrupted,
+      secrets,
+    };
   } finally {
     spool.close();
     itemSpool.close();
@@ -405,10 +466,21 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
 }
 
 /** The dataset's items this run asks (limit, then shard), and what the plan records of the dataset. */
-async function selectItems(datasetPath: string, limit: number | undefined, shard: { index: number; count: number } | undefined, maxLineBytes: number | undefined) {
+async function selectItems(
+  datasetPath: string,
+  limit: number | undefined,
+  shard: { index: number; count: number } | undefined,
+  maxLineBytes: number | undefined,
+) {
   const dataset = await loadDataset(datasetPath, maxLineBytes === undefined ? {} : { maxLineBytes });
   let items: EngineItem[] = dataset.items;
   if (limit) items = items.slice(0, limit);
   if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
-  return { taxonomy: dataset.taxonomy, fingerprint: dataset.fingerprint, itemCount: dataset.items.length, header: dataset.header, items };
+  return {
+    taxonomy: dataset.taxonomy,
+    fingerprint: dataset.fingerprint,
+    itemCount: dataset.items.length,
+    header: dataset.header,
+    items,
+  };
 }

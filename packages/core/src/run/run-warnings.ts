@@ -42,7 +42,10 @@ export function judgeTargetWarnings(
   return warnings;
 }
 
-function sharedServedId(target: ManifestServedModel | undefined, judge: ReadonlySet<string> | undefined): string | undefined {
+function sharedServedId(
+  target: ManifestServedModel | undefined,
+  judge: ReadonlySet<string> | undefined,
+): string | undefined {
   if (target === undefined || judge === undefined) return undefined;
   return target.versions.map((v) => v.id).find((id): id is string => id !== undefined && judge.has(id));
 }

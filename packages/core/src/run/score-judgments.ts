@@ -26,7 +26,10 @@ export class JudgmentsFileError extends Error {
  * outcome) instead of `score`; an optional `tags` array applies to its model. Scored with exactly
  * the pooled formulas of docs/benchmark.md §4, like a run.
  */
-export async function scoreJudgmentsFile(file: string, options: { cwd?: string; bootstrapIterations?: number } = {}): Promise<ResultsFile> {
+export async function scoreJudgmentsFile(
+  file: string,
+  options: { cwd?: string; bootstrapIterations?: number } = {},
+): Promise<ResultsFile> {
   const abs = path.resolve(options.cwd ?? process.cwd(), file);
   const text = (await readFile(abs, 'utf8')).replace(/^\uFEFF/, '');
   const problems: string[] = [];
@@ -41,10 +44,14 @@ export async function scoreJudgmentsFile(file: string, options: { cwd?: string; 
     let v: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(raw);
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return at('(line)', 'expected one JSON object per line');
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        return at('(line)', 'expected one JSON object per line');
       v = parsed as Record<string, unknown>;
     } catch (error) {
-      return at('(line)', `invalid JSON (${(error as Error).message.split('\n')[0]}); each line must be one JSON object`);
+      return at(
+        '(line)',
+        `invalid JSON (${(error as Error).message.split('\n')[0]}); each line must be one JSON object`,
+      );
     }
     const model = v.model;
     const itemId = v.itemId;
@@ -63,36 +70,84 @@ export async function scoreJudgmentsFile(file: string, options: { cwd?: string; 
     let outcome: AnswerOutcome = 'scored';
     let score: number | null = null;
     if (v.score !== undefined && v.score !== null) {
-      if (typeof v.score !== 'number' || !Number.isInteger(v.score) || v.score < 0 || v.score > 2) at('score', `expected 0, 1 or 2, got ${JSON.stringify(v.score)}`);
+      if (typeof v.score !== 'number' || !Number.isInteger(v.score) || v.score < 0 || v.score > 2)
+        at('score', `expected 0, 1 or 2, got ${JSON.stringify(v.score)}`);
       else score = v.score;
-      if (v.outcome !== undefined && v.outcome !== 'scored') at('outcome', 'give either a score or a non-scored outcome, not both');
-    } else if (typeof v.outcome === 'string' && (ANSWER_OUTCOMES as readonly string[]).includes(v.outcome) && v.outcome !== 'scored') {
+      if (v.outcome !== undefined && v.outcome !== 'scored')
+        at('outcome', 'give either a score or a non-scored outcome, not both');
+    } else if (
+      typeof v.outcome === 'string' &&
+      (ANSWER_OUTCOMES as readonly string[]).includes(v.outcome) &&
+      v.outcome !== 'scored'
+    ) {
       outcome = v.outcome as AnswerOutcome;
     } else {
-      at('score', `required: a score (0, 1 or 2), or "outcome": one of ${ANSWER_OUTCOMES.filter((o) => o !== 'scored').join(', ')}`);
+      at(
+        'score',
+        `required: a score (0, 1 or 2), or "outcome": one of ${ANSWER_OUTCOMES.filter((o) => o !== 'scored').join(', ')}`,
+      );
     }
-    if (v.tags !== undefined && (!Array.isArray(v.tags) || v.tags.some((t) => typeof t !== 'string'))) at('tags', 'expected an array of strings');
-    if (typeof model !== 'string' || typeof itemId !== 'string' || !category || !dim || (v.round !== 1 && v.round !== 2)) return;
+    if (v.tags !== undefined && (!Array.isArray(v.tags) || v.tags.some((t) => typeof t !== 'string')))
+      at('tags', 'expected an array of strings');
+    if (
+      typeof model !== 'string' ||
+      typeof itemId !== 'string' ||
+      !category ||
+      !dim ||
+      (v.round !== 1 && v.round !== 2)
+    )
+      return;
     const key = `${model}\u0000${itemId}\u0000${v.round}`;
-    if (seen.has(key)) return at('itemId', `duplicate judgment for model "${model}", item "${itemId}", round ${v.round} (first on line ${seen.get(key)})`);
+    if (seen.has(key))
+      return at(
+        'itemId',
+        `duplicate judgment for model "${model}", item "${itemId}", round ${v.round} (first on line ${seen.get(key)})`,
+      );
     seen.set(key, line);
-    if (Array.isArray(v.tags)) for (const t of v.tags as string[]) (tags.get(model) ?? tags.set(model, new Set()).get(model)!).add(t);
+    if (Array.isArray(v.tags))
+      for (const t of v.tags as string[]) (tags.get(model) ?? tags.set(model, new Set()).get(model)!).add(t);
     if (!tags.has(model)) tags.set(model, new Set());
-    rows.push({ model, itemId, category: category as CategoryId, dimension: dim.id, round: v.round, outcome, score: outcome === 'scored' ? score : null, text: '', judgments: [] });
+    rows.push({
+      model,
+      itemId,
+      category: category as CategoryId,
+      dimension: dim.id,
+      round: v.round,
+      outcome,
+      score: outcome === 'scored' ? score : null,
+      text: '',
+      judgments: [],
+    });
   });
   if (problems.length) throw new JudgmentsFileError(problems);
   if (!rows.length) throw new JudgmentsFileError([`${file}: no judgments found`]);
   const now = new Date().toISOString();
-  const models = [...tags.entries()].map(([id, t]) => ({ id, adapter: { name: 'external', version: '0', packageName: 'external' }, tags: [...t] }));
+  const models = [...tags.entries()].map(([id, t]) => ({
+    id,
+    adapter: { name: 'external', version: '0', packageName: 'external' },
+    tags: [...t],
+  }));
   return buildResults({
     rows,
     models,
-    ...(options.bootstrapIterations !== undefined ? { scoring: options.bootstrapIterations > 0 ? { bootstrap: { iterations: options.bootstrapIterations } } : { bootstrap: false } } : {}),
+    ...(options.bootstrapIterations !== undefined
+      ? {
+          scoring:
+            options.bootstrapIterations > 0
+              ? { bootstrap: { iterations: options.bootstrapIterations } }
+              : { bootstrap: false },
+        }
+      : {}),
     manifest: {
       toolVersion: toolVersion(),
       createdAt: now,
       status: 'complete',
-      dataset: { ref: file, fingerprint: `sha256:${createHash('sha256').update(text).digest('hex')}`, items: new Set(rows.map((r) => r.itemId)).size, itemsRun: new Set(rows.map((r) => r.itemId)).size },
+      dataset: {
+        ref: file,
+        fingerprint: `sha256:${createHash('sha256').update(text).digest('hex')}`,
+        items: new Set(rows.map((r) => r.itemId)).size,
+        itemsRun: new Set(rows.map((r) => r.itemId)).size,
+      },
       adapters: [],
       models: models.map((m) => ({ id: m.id, adapter: 'external@0', tags: m.tags, config: null, params: {} })),
       judges: [],

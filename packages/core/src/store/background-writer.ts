@@ -77,7 +77,10 @@ export class BackgroundWriter {
     this.#store = store;
     const { file, synchronous, busyTimeoutMs } = store.connection;
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, synchronous: synchronous.toUpperCase(), busyTimeoutMs, driver } });
+    this.#worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, synchronous: synchronous.toUpperCase(), busyTimeoutMs, driver },
+    });
     // An idle writer must not keep the process alive; one with commits in flight must (#send refs it).
     this.#worker.unref();
     this.#worker.on('message', (message: WorkerMessage) => {
@@ -87,15 +90,21 @@ export class BackgroundWriter {
       if (this.#pending.size === 0) this.#worker.unref();
       pending?.resolve(message.results);
     });
-    this.#worker.on('error', (error) => this.#fail(new RunStoreError(`${file}: the store's writer thread failed: ${error.message}`, file, { cause: error })));
+    this.#worker.on('error', (error) =>
+      this.#fail(
+        new RunStoreError(`${file}: the store's writer thread failed: ${error.message}`, file, { cause: error }),
+      ),
+    );
     this.#worker.on('exit', (code) => {
-      if (this.#closed === undefined) this.#fail(new RunStoreError(`${file}: the store's writer thread stopped (exit code ${code})`, file));
+      if (this.#closed === undefined)
+        this.#fail(new RunStoreError(`${file}: the store's writer thread stopped (exit code ${code})`, file));
     });
   }
 
   /** Starts a writer for `store` (open read-write). */
   static start(store: RunStore): BackgroundWriter {
-    if (store.readonly) throw new RunStoreError(`${store.file}: a background writer needs a store opened read-write`, store.file);
+    if (store.readonly)
+      throw new RunStoreError(`${store.file}: a background writer needs a store opened read-write`, store.file);
     return new BackgroundWriter(store);
   }
 
@@ -118,9 +127,11 @@ export class BackgroundWriter {
     });
     if (prepared.length === 0) return outcomes;
     const results = await this.#send(prepared);
-    if (!Array.isArray(results)) throw new RunStoreError(`${this.#store.file}: commit failed: ${results.error}`, this.#store.file);
+    if (!Array.isArray(results))
+      throw new RunStoreError(`${this.#store.file}: commit failed: ${results.error}`, this.#store.file);
     results.forEach((result, j) => {
-      if ('error' in result) outcomes[slots[j]!] = new RunStoreError(`${this.#store.file}: ${result.error}`, this.#store.file);
+      if ('error' in result)
+        outcomes[slots[j]!] = new RunStoreError(`${this.#store.file}: ${result.error}`, this.#store.file);
     });
     return outcomes;
   }
@@ -152,7 +163,10 @@ export class BackgroundWriter {
 
   #send(writes: PreparedWrite[]): Promise<WorkerResult[] | { error: string }> {
     if (this.#failure) return Promise.reject(this.#failure);
-    if (this.#closed) return Promise.reject(new RunStoreError(`${this.#store.file}: commit after the writer was closed`, this.#store.file));
+    if (this.#closed)
+      return Promise.reject(
+        new RunStoreError(`${this.#store.file}: commit after the writer was closed`, this.#store.file),
+      );
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();

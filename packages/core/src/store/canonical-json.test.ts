@@ -6,11 +6,30 @@ describe('canonicalKeyJson', () => {
     const a = { model: 'm', params: { temperature: 0, topP: 1 }, messages: [{ role: 'user', content: 'hi' }] };
     const b = { messages: [{ content: 'hi', role: 'user' }], params: { topP: 1, temperature: 0 }, model: 'm' };
     expect(canonicalKeyJson(a)).toBe(canonicalKeyJson(b));
-    expect(canonicalKeyJson(b)).toBe('{"messages":[{"content":"hi","role":"user"}],"model":"m","params":{"temperature":0,"topP":1}}');
+    expect(canonicalKeyJson(b)).toBe(
+      '{"messages":[{"content":"hi","role":"user"}],"model":"m","params":{"temperature":0,"topP":1}}',
+    );
   });
 
   it('keeps array order and distinguishes distinct values', () => {
-    const values: unknown[] = [[1, 2], [2, 1], { a: 1 }, { a: '1' }, { a: null }, {}, [], '', 0, false, null, 'true', true, [null], { a: [1] }, { b: 1 }];
+    const values: unknown[] = [
+      [1, 2],
+      [2, 1],
+      { a: 1 },
+      { a: '1' },
+      { a: null },
+      {},
+      [],
+      '',
+      0,
+      false,
+      null,
+      'true',
+      true,
+      [null],
+      { a: [1] },
+      { b: 1 },
+    ];
     const texts = values.map((v) => canonicalKeyJson(v));
     expect(new Set(texts).size).toBe(values.length);
   });
@@ -38,7 +57,9 @@ describe('canonicalKeyJson', () => {
     const loop: Record<string, unknown> = {};
     loop.self = loop;
     expect(() => canonicalKeyJson(loop)).toThrow(/circular reference at \$\.self/);
-    expect(() => canonicalKeyJson({ a: [{ b: { c: Number.NaN } }] })).toThrow(/NaN at \$\.a\[0\]\.b\.c has no JSON form/);
+    expect(() => canonicalKeyJson({ a: [{ b: { c: Number.NaN } }] })).toThrow(
+      /NaN at \$\.a\[0\]\.b\.c has no JSON form/,
+    );
   });
 
   it('allows the same object twice when it is not a cycle', () => {
@@ -62,7 +83,7 @@ describe('canonicalKeyJson', () => {
 
   it('equals JSON.stringify with sorted keys on random JSON values (seeded)', () => {
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const value = (depth: number): unknown => {
       const kind = depth > 3 ? Math.floor(random() * 4) : Math.floor(random() * 6);
@@ -72,11 +93,20 @@ describe('canonicalKeyJson', () => {
       if (kind === 3) return null;
       if (kind === 4) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
       const o: Record<string, unknown> = {};
-      for (let i = Math.floor(random() * 5); i > 0; i--) o[pick(['b', 'a', 'c', '中', 'A', '_', 'aa'])] = value(depth + 1);
+      for (let i = Math.floor(random() * 5); i > 0; i--)
+        o[pick(['b', 'a', 'c', '中', 'A', '_', 'aa'])] = value(depth + 1);
       return o;
     };
     const sorted = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(sorted) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+      Array.isArray(v)
+        ? v.map(sorted)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+            )
+          : v;
     for (let i = 0; i < 500; i++) {
       const v = value(0);
       expect(canonicalKeyJson(v)).toBe(JSON.stringify(sorted(v)));

@@ -23,7 +23,11 @@ export function canonicalKeyJson(value: unknown): string {
   } catch (error) {
     if (error instanceof CanonicalJsonError) {
       const at = `$${error.path.reverse().join('')}`;
-      throw new TypeError(error.circular ? `canonical JSON: circular reference at ${at}` : `canonical JSON: ${error.what} at ${at} has no JSON form`);
+      throw new TypeError(
+        error.circular
+          ? `canonical JSON: circular reference at ${at}`
+          : `canonical JSON: ${error.what} at ${at} has no JSON form`,
+      );
     }
     throw error;
   }

@@ -36,7 +36,11 @@ beforeAll(() => {
 });
 
 /** Runs the child until it has reported `atLeast` committed keys, then SIGKILLs it. */
-function runAndKill(dir: string, start: number, atLeast: number): Promise<{ committed: string[]; signal: NodeJS.Signals | null; stderr: string }> {
+function runAndKill(
+  dir: string,
+  start: number,
+  atLeast: number,
+): Promise<{ committed: string[]; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -26,7 +26,11 @@ export function followupKey(parts: FollowupKeyParts): string {
     kind: 'followup',
     answerKey: parts.answerKey,
     answerText: parts.answerText,
-    attacker: { adapter: parts.attacker.adapter, config: keyModelConfig(parts.attacker.config), params: parts.attacker.params ?? {} },
+    attacker: {
+      adapter: parts.attacker.adapter,
+      config: keyModelConfig(parts.attacker.config),
+      params: parts.attacker.params ?? {},
+    },
     promptHash: parts.promptHash,
     strategy: parts.strategy,
     turn: parts.turn,

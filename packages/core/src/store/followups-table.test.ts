@@ -55,7 +55,9 @@ describe('store schema 2: generated turns', () => {
     db.exec(V1_SQL);
     // Rows written under the schema-1 CHECKs: rounds 1 and 2, answer and judgment failures.
     db.prepare(`INSERT INTO answers VALUES ('${fakeKey(2)}', 'm', 'item-2', 2, '{}', NULL, 1, 1, 't')`).run();
-    db.prepare(`INSERT INTO failures (key, kind, model_id, item_id, round, error_kind, message, attempts, at) VALUES ('${fakeKey(9)}', 'answer', 'm', 'i', 1, 'x', 'y', 1, 't')`).run();
+    db.prepare(
+      `INSERT INTO failures (key, kind, model_id, item_id, round, error_kind, message, attempts, at) VALUES ('${fakeKey(9)}', 'answer', 'm', 'i', 1, 'x', 'y', 1, 't')`,
+    ).run();
     db.close();
     const store = RunStore.open(dir);
     expect(store.getMeta('schema_version')).toBe(STORE_SCHEMA_VERSION);
@@ -84,10 +86,25 @@ describe('store schema 2: generated turns', () => {
   });
 
   it('keys a turn by the answer it follows and its text, the attacker, prompt, strategy and turn', () => {
-    const base = { answerKey: fakeKey(1), answerText: 'A1', attacker: { adapter: 'openai', config: { model: 'x', apiKey: 'sk-secret' } }, promptHash: 'h', strategy: 'pressure', turn: 2 };
+    const base = {
+      answerKey: fakeKey(1),
+      answerText: 'A1',
+      attacker: { adapter: 'openai', config: { model: 'x', apiKey: 'sk-secret' } },
+      promptHash: 'h',
+      strategy: 'pressure',
+      turn: 2,
+    };
     const key = followupKey(base);
-    expect(followupKey({ ...base, attacker: { adapter: 'openai', config: { model: 'x', apiKey: 'sk-other' } } })).toBe(key);
-    for (const changed of [{ answerText: 'A1 changed' }, { strategy: 'role_play' }, { turn: 3 }, { promptHash: 'h2' }, { answerKey: fakeKey(2) }]) {
+    expect(followupKey({ ...base, attacker: { adapter: 'openai', config: { model: 'x', apiKey: 'sk-other' } } })).toBe(
+      key,
+    );
+    for (const changed of [
+      { answerText: 'A1 changed' },
+      { strategy: 'role_play' },
+      { turn: 3 },
+      { promptHash: 'h2' },
+      { answerKey: fakeKey(2) },
+    ]) {
       expect(followupKey({ ...base, ...changed })).not.toBe(key);
     }
   });

@@ -48,19 +48,47 @@ describe('answerKey', () => {
   const base = answerKey({ adapter: { name: 'openai' }, model: entry, messages, params: { temperature: 0 } });
 
   it('ignores the board id, the key, concurrency, rate limits, timeouts and headers', () => {
-    const renamed = { ...entry, id: 'Renamed', apiKey: 'sk-other-999999', concurrency: 1, rpm: 10, timeoutMs: 5, headers: {} };
+    const renamed = {
+      ...entry,
+      id: 'Renamed',
+      apiKey: 'sk-other-999999',
+      concurrency: 1,
+      rpm: 10,
+      timeoutMs: 5,
+      headers: {},
+    };
     expect(answerKey({ adapter: { name: 'openai' }, model: renamed, messages, params: { temperature: 0 } })).toBe(base);
   });
 
   it('changes with the model id, base URL, adapter options, adapter name, messages or params', () => {
     const variants = [
-      answerKey({ adapter: { name: 'openai' }, model: { ...entry, model: 'gpt-4o-mini' }, messages, params: { temperature: 0 } }),
-      answerKey({ adapter: { name: 'openai' }, model: { ...entry, baseURL: 'https://other.test/v1' }, messages, params: { temperature: 0 } }),
-      answerKey({ adapter: { name: 'openai' }, model: { ...entry, reasoningEffort: 'high' }, messages, params: { temperature: 0 } }),
+      answerKey({
+        adapter: { name: 'openai' },
+        model: { ...entry, model: 'gpt-4o-mini' },
+        messages,
+        params: { temperature: 0 },
+      }),
+      answerKey({
+        adapter: { name: 'openai' },
+        model: { ...entry, baseURL: 'https://other.test/v1' },
+        messages,
+        params: { temperature: 0 },
+      }),
+      answerKey({
+        adapter: { name: 'openai' },
+        model: { ...entry, reasoningEffort: 'high' },
+        messages,
+        params: { temperature: 0 },
+      }),
       answerKey({ adapter: { name: 'anthropic' }, model: entry, messages, params: { temperature: 0 } }),
       answerKey({ adapter: { name: 'openai' }, model: entry, messages: messages.slice(1), params: { temperature: 0 } }),
       answerKey({ adapter: { name: 'openai' }, model: entry, messages, params: { temperature: 0.7 } }),
-      answerKey({ adapter: { name: 'openai' }, model: entry, messages: [messages[0]!, { role: 'user', content: '怎么开锁?' }], params: { temperature: 0 } }),
+      answerKey({
+        adapter: { name: 'openai' },
+        model: entry,
+        messages: [messages[0]!, { role: 'user', content: '怎么开锁?' }],
+        params: { temperature: 0 },
+      }),
     ];
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
   });
@@ -76,7 +104,11 @@ describe('judgmentKey', () => {
   const parts = {
     answerKey: 'sha256:' + 'a'.repeat(64),
     answerText: 'I cannot help with that.',
-    judge: { adapter: { name: 'openai' }, config: { id: 'judge-board', model: 'gpt-4o', apiKey: 'sk-judge-0001' }, params: { temperature: 0 } },
+    judge: {
+      adapter: { name: 'openai' },
+      config: { id: 'judge-board', model: 'gpt-4o', apiKey: 'sk-judge-0001' },
+      params: { temperature: 0 },
+    },
     promptHash: 'sha256:' + 'b'.repeat(64),
   };
   const base = judgmentKey(parts);
@@ -94,12 +126,21 @@ describe('judgmentKey', () => {
   });
 
   it('ignores the judge board id and key, and accepts the adapter as a name', () => {
-    const same = { ...parts, judge: { adapter: 'openai', config: { id: 'other', model: 'gpt-4o', apiKey: 'sk-rotated-02' }, params: { temperature: 0 } } };
+    const same = {
+      ...parts,
+      judge: {
+        adapter: 'openai',
+        config: { id: 'other', model: 'gpt-4o', apiKey: 'sk-rotated-02' },
+        params: { temperature: 0 },
+      },
+    };
     expect(judgmentKey(same)).toBe(base);
     expect(judgmentKey({ ...parts, panelIndex: undefined })).toBe(base);
   });
 
   it('never equals an answer key built from the same material', () => {
-    expect(base).not.toBe(answerKey({ adapter: { name: 'openai' }, model: parts.judge.config, messages: [], params: { temperature: 0 } }));
+    expect(base).not.toBe(
+      answerKey({ adapter: { name: 'openai' }, model: parts.judge.config, messages: [], params: { temperature: 0 } }),
+    );
   });
 });

@@ -55,7 +55,20 @@ describe('RunStore.mergeFrom', () => {
     mine.putAnswer(answer(2));
     mine.putJudgment(judgment(1));
     // Same content with other timing and key order is not a conflict.
-    theirs.putAnswer(answer(1, { latencyMs: 999, attempts: 2, createdAt: '2026-01-01T00:00:00.000Z', result: { warnings: [], usage: {}, finishReason: { raw: 'stop', unified: 'stop' }, text: 'answer 1', type: 'completed' } }));
+    theirs.putAnswer(
+      answer(1, {
+        latencyMs: 999,
+        attempts: 2,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        result: {
+          warnings: [],
+          usage: {},
+          finishReason: { raw: 'stop', unified: 'stop' },
+          text: 'answer 1',
+          type: 'completed',
+        },
+      }),
+    );
     theirs.putAnswer(answer(2, { result: { type: 'completed', text: 'a different answer' } }));
     theirs.putJudgment(judgment(1, { score: 1 }));
     theirs.putAnswer(answer(3));
@@ -83,7 +96,9 @@ describe('RunStore.mergeFrom', () => {
     const out = RunStore.open(dir);
     out.putAnswer(answer(1));
     expect(() => out.mergeFrom(newer)).toThrow(RunStoreSchemaError);
-    expect(() => out.mergeFrom(newer)).toThrow(`${path.join(newer, STORE_FILE_NAME)}: this run store has schema version 7`);
+    expect(() => out.mergeFrom(newer)).toThrow(
+      `${path.join(newer, STORE_FILE_NAME)}: this run store has schema version 7`,
+    );
     expect(() => out.mergeFrom(tmp.dir())).toThrow(/no run store to merge from/);
     expect(() => out.mergeFrom(dir)).toThrow(/into itself/);
     // A refused merge leaves the store usable (the source was detached).

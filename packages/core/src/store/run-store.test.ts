@@ -20,7 +20,9 @@ describe('RunStore.open', () => {
     expect(existsSync(file)).toBe(true);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare("SELECT value_json FROM meta WHERE key = 'schema_version'").pluck().get()).toBe(String(STORE_SCHEMA_VERSION));
+    expect(db.prepare("SELECT value_json FROM meta WHERE key = 'schema_version'").pluck().get()).toBe(
+      String(STORE_SCHEMA_VERSION),
+    );
     db.close();
   });
 
@@ -43,7 +45,9 @@ describe('RunStore.open', () => {
     db.close();
     for (const readonly of [false, true]) {
       expect(() => RunStore.open(dir, { readonly })).toThrow(RunStoreSchemaError);
-      expect(() => RunStore.open(dir, { readonly })).toThrow(`${file}: this run store has schema version 99, newer than the ${STORE_SCHEMA_VERSION}`);
+      expect(() => RunStore.open(dir, { readonly })).toThrow(
+        `${file}: this run store has schema version 99, newer than the ${STORE_SCHEMA_VERSION}`,
+      );
     }
   });
 
@@ -61,7 +65,10 @@ describe('RunStore.open', () => {
   it('refuses files that are not run stores', () => {
     const garbage = tmp.dir();
     RunStore.open(garbage).close();
-    writeFileSync(path.join(garbage, STORE_FILE_NAME), 'this is not sqlite, just text long enough to be a header of some kind '.repeat(20));
+    writeFileSync(
+      path.join(garbage, STORE_FILE_NAME),
+      'this is not sqlite, just text long enough to be a header of some kind '.repeat(20),
+    );
     expect(() => RunStore.open(garbage)).toThrow(/not a run store|not a database/);
 
     const other = tmp.dir();
@@ -105,7 +112,10 @@ describe('RunStore.open where the run directory cannot be made', () => {
     writeFileSync(file, '');
     expect(() => RunStore.open(path.join(file, 'run'))).toThrow(RunStoreError);
     expect(() => RunStore.open(path.join(file, 'run'))).toThrow(/cannot create the run directory/);
-    if (existsSync('/proc/self')) expect(() => RunStore.open('/proc/sc-safety-test/run')).toThrow(/\/proc\/sc-safety-test.*cannot create the run directory/);
+    if (existsSync('/proc/self'))
+      expect(() => RunStore.open('/proc/sc-safety-test/run')).toThrow(
+        /\/proc\/sc-safety-test.*cannot create the run directory/,
+      );
   });
 });
 
@@ -199,7 +209,11 @@ describe('failures', () => {
     expect(store.counts()).toEqual({ answers: 0, judgments: 0, failures: 3, unresolvedFailures: 2 });
 
     const log = [...store.failures()];
-    expect(log).toEqual([failure(1), failure(1, { at: '2025-01-02T00:00:00.000Z', errorKind: 'timeout', status: undefined }), failure(2, { kind: 'judgment', judgeId: 'judge-1', vendorCode: 'content_filter' })]);
+    expect(log).toEqual([
+      failure(1),
+      failure(1, { at: '2025-01-02T00:00:00.000Z', errorKind: 'timeout', status: undefined }),
+      failure(2, { kind: 'judgment', judgeId: 'judge-1', vendorCode: 'content_filter' }),
+    ]);
     expect('status' in log[1]!).toBe(false);
 
     store.putAnswer(answer(1));

@@ -5,9 +5,23 @@ import { makeDirsSync } from '../fs/make-dirs.js';
 import { canonicalKeyJson } from './canonical-json.js';
 import { RunStoreCorruptError, RunStoreError, RunStoreSchemaError, RunStoreSecretError } from './errors.js';
 import { assertStoreFileIntact, storeRecovery } from './store-file-check.js';
-import { answerFromRow, failureFromRow, judgmentFromRow, type AnswerRow, type FailureRow, type JudgmentRow } from './rows.js';
+import {
+  answerFromRow,
+  failureFromRow,
+  judgmentFromRow,
+  type AnswerRow,
+  type FailureRow,
+  type JudgmentRow,
+} from './rows.js';
 import { SCHEMA_SQL, SCHEMA_VERSION_META_KEY, STORE_FILE_NAME, STORE_SCHEMA_VERSION } from './schema.js';
-import { FOLLOWUP_COLUMNS, INSERT_FOLLOWUP, followupFromRow, migrateStoreToV2, type FollowupRow, type StoredFollowup } from './followups-table.js';
+import {
+  FOLLOWUP_COLUMNS,
+  INSERT_FOLLOWUP,
+  followupFromRow,
+  migrateStoreToV2,
+  type FollowupRow,
+  type StoredFollowup,
+} from './followups-table.js';
 import { findSecret, MIN_CHECKED_SECRET_LENGTH } from './secrets.js';
 import { secretForms } from '../config/secret-forms.js';
 import {
@@ -30,7 +44,8 @@ const ANSWER_COLUMNS_NO_RAW = ANSWER_COLUMNS.replace('raw_json', 'NULL AS raw_js
 const JUDGMENT_COLUMNS = 'key, answer_key, judge_id, prompt_hash, outcome, score, result_json, created_at';
 const INSERT_ANSWER = `INSERT OR IGNORE INTO answers (${ANSWER_COLUMNS}) VALUES (@key, @model_id, @item_id, @round, @result_json, @raw_json, @latency_ms, @attempts, @created_at)`;
 const INSERT_JUDGMENT = `INSERT OR IGNORE INTO judgments (${JUDGMENT_COLUMNS}) VALUES (@key, @answer_key, @judge_id, @prompt_hash, @outcome, @score, @result_json, @created_at)`;
-const FAILURE_COLUMNS = 'key, kind, model_id, item_id, round, judge_id, error_kind, message, status, vendor_code, attempts, at';
+const FAILURE_COLUMNS =
+  'key, kind, model_id, item_id, round, judge_id, error_kind, message, status, vendor_code, attempts, at';
 /** Schema name a merge source is attached under. */
 const SOURCE = 'merge_source';
 
@@ -63,7 +78,14 @@ export class RunStore {
   readonly #synchronous: 'full' | 'normal';
   readonly #busyTimeoutMs: number;
 
-  private constructor(file: string, db: Database.Database, readonly: boolean, secrets: readonly string[], synchronous: 'full' | 'normal', busyTimeoutMs: number) {
+  private constructor(
+    file: string,
+    db: Database.Database,
+    readonly: boolean,
+    secrets: readonly string[],
+    synchronous: 'full' | 'normal',
+    busyTimeoutMs: number,
+  ) {
     this.file = file;
     this.#db = db;
     this.readonly = readonly;
@@ -80,13 +102,16 @@ export class RunStore {
   static open(runDir: string, options: RunStoreOptions = {}): RunStore {
     const readonly = options.readonly === true;
     const file = path.resolve(runDir, STORE_FILE_NAME);
-    if (readonly && !existsSync(file)) throw new RunStoreError(`${file}: no run store here (nothing has been run into ${runDir} yet)`, file);
+    if (readonly && !existsSync(file))
+      throw new RunStoreError(`${file}: no run store here (nothing has been run into ${runDir} yet)`, file);
     if (existsSync(file)) assertStoreFileIntact(file);
     if (!readonly) {
       try {
         makeDirsSync(path.dirname(file));
       } catch (error) {
-        throw new RunStoreError(`${path.dirname(file)}: cannot create the run directory: ${messageOf(error)}`, file, { cause: error });
+        throw new RunStoreError(`${path.dirname(file)}: cannot create the run directory: ${messageOf(error)}`, file, {
+          cause: error,
+        });
       }
     }
     const busyTimeoutMs = Math.max(0, Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS));
@@ -103,16 +128,23 @@ export class RunStore {
         checkSchema(db, file, 'main', false);
       } else {
         const mode = db.pragma('journal_mode = WAL', { simple: true });
-        if (String(mode).toLowerCase() !== 'wal') throw new RunStoreError(`${file}: could not switch the store to WAL mode (got ${String(mode)})`, file);
+        if (String(mode).toLowerCase() !== 'wal')
+          throw new RunStoreError(`${file}: could not switch the store to WAL mode (got ${String(mode)})`, file);
         db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
         db.transaction(() => {
           if (checkSchema(db, file, 'main', true) === 'empty') {
             db.exec(SCHEMA_SQL);
-            db.prepare('INSERT INTO meta (key, value_json) VALUES (?, ?)').run(SCHEMA_VERSION_META_KEY, JSON.stringify(STORE_SCHEMA_VERSION));
+            db.prepare('INSERT INTO meta (key, value_json) VALUES (?, ?)').run(
+              SCHEMA_VERSION_META_KEY,
+              JSON.stringify(STORE_SCHEMA_VERSION),
+            );
           } else if (!hasTable(db, 'main', 'followups')) {
             // Schema 1 (written before adaptive follow-ups): migrated in this same transaction.
             migrateStoreToV2(db, SCHEMA_SQL);
-            db.prepare('UPDATE meta SET value_json = ? WHERE key = ?').run(JSON.stringify(STORE_SCHEMA_VERSION), SCHEMA_VERSION_META_KEY);
+            db.prepare('UPDATE meta SET value_json = ? WHERE key = ?').run(
+              JSON.stringify(STORE_SCHEMA_VERSION),
+              SCHEMA_VERSION_META_KEY,
+            );
           }
         }).immediate();
       }
@@ -120,17 +152,36 @@ export class RunStore {
       db.close();
       if (error instanceof RunStoreError) throw error;
       const code = sqliteCode(error);
-      if (code === 'SQLITE_NOTADB') throw new RunStoreCorruptError(`${file}: not a run store (not a SQLite database); ${storeRecovery(file)}`, file, { cause: error });
-      if (code === 'SQLITE_CORRUPT') throw new RunStoreCorruptError(`${file}: the run store is damaged (${messageOf(error)}); ${storeRecovery(file)}`, file, { cause: error });
+      if (code === 'SQLITE_NOTADB')
+        throw new RunStoreCorruptError(
+          `${file}: not a run store (not a SQLite database); ${storeRecovery(file)}`,
+          file,
+          { cause: error },
+        );
+      if (code === 'SQLITE_CORRUPT')
+        throw new RunStoreCorruptError(
+          `${file}: the run store is damaged (${messageOf(error)}); ${storeRecovery(file)}`,
+          file,
+          { cause: error },
+        );
       throw new RunStoreError(`${file}: cannot open the run store: ${messageOf(error)}`, file, { cause: error });
     }
-    return new RunStore(file, db, readonly, (options.secrets ?? []).filter((s) => s.length >= MIN_CHECKED_SECRET_LENGTH), synchronous, busyTimeoutMs);
+    return new RunStore(
+      file,
+      db,
+      readonly,
+      (options.secrets ?? []).filter((s) => s.length >= MIN_CHECKED_SECRET_LENGTH),
+      synchronous,
+      busyTimeoutMs,
+    );
   }
 
   /** The stored answer under `key`, or `undefined`. `raw` is included only with `withRaw`. */
   getAnswer(key: string, options: ReadOptions = {}): StoredAnswer | undefined {
     const withRaw = options.withRaw === true;
-    const row = this.#statement<[string], AnswerRow>(`SELECT ${withRaw ? ANSWER_COLUMNS : ANSWER_COLUMNS_NO_RAW} FROM answers WHERE key = ?`).get(key);
+    const row = this.#statement<[string], AnswerRow>(
+      `SELECT ${withRaw ? ANSWER_COLUMNS : ANSWER_COLUMNS_NO_RAW} FROM answers WHERE key = ?`,
+    ).get(key);
     return row && answerFromRow(row, withRaw);
   }
 
@@ -146,7 +197,9 @@ export class RunStore {
 
   /** The stored judgment under `key`, or `undefined`. */
   getJudgment(key: string): StoredJudgment | undefined {
-    const row = this.#statement<[string], JudgmentRow>(`SELECT ${JUDGMENT_COLUMNS} FROM judgments WHERE key = ?`).get(key);
+    const row = this.#statement<[string], JudgmentRow>(`SELECT ${JUDGMENT_COLUMNS} FROM judgments WHERE key = ?`).get(
+      key,
+    );
     return row && judgmentFromRow(row);
   }
 
@@ -166,7 +219,8 @@ export class RunStore {
       const record = write.record;
       this.#writable('putAnswer');
       checkKey(record.key, 'answer');
-      if (!Number.isInteger(record.round) || record.round < 1) throw new TypeError(`answer ${record.key}: round must be an integer ≥ 1, got ${String(record.round)}`);
+      if (!Number.isInteger(record.round) || record.round < 1)
+        throw new TypeError(`answer ${record.key}: round must be an integer ≥ 1, got ${String(record.round)}`);
       checkNumber(record.latencyMs, 'latencyMs', record.key);
       checkNumber(record.attempts, 'attempts', record.key);
       const { result, raw } = splitRaw(record.result, record.raw);
@@ -223,7 +277,9 @@ export class RunStore {
     this.#writable('putFailure');
     checkKey(record.key, 'failure');
     if (record.kind !== 'answer' && record.kind !== 'judgment' && record.kind !== 'followup') {
-      throw new TypeError(`failure ${record.key}: kind must be answer, judgment or followup, got ${String(record.kind)}`);
+      throw new TypeError(
+        `failure ${record.key}: kind must be answer, judgment or followup, got ${String(record.kind)}`,
+      );
     }
     const row: FailureRow = {
       key: record.key,
@@ -247,25 +303,32 @@ export class RunStore {
 
   /** The failure log, oldest first. An iterator: finish or `break` out of it before writing to this store. */
   *failures(): IterableIterator<StoredFailure> {
-    for (const row of this.#statement<[], FailureRow>(`SELECT ${FAILURE_COLUMNS} FROM failures ORDER BY id`).iterate()) yield failureFromRow(row);
+    for (const row of this.#statement<[], FailureRow>(`SELECT ${FAILURE_COLUMNS} FROM failures ORDER BY id`).iterate())
+      yield failureFromRow(row);
   }
 
   /** Every answer in the order written (merged rows in merge order). An iterator, never an array: stores hold 100k+ rows. */
   *iterateAnswers(options: ReadOptions = {}): IterableIterator<StoredAnswer> {
     const withRaw = options.withRaw === true;
     const columns = withRaw ? ANSWER_COLUMNS : ANSWER_COLUMNS_NO_RAW;
-    for (const row of this.#statement<[], AnswerRow>(`SELECT ${columns} FROM answers ORDER BY rowid`).iterate()) yield answerFromRow(row, withRaw);
+    for (const row of this.#statement<[], AnswerRow>(`SELECT ${columns} FROM answers ORDER BY rowid`).iterate())
+      yield answerFromRow(row, withRaw);
   }
 
   /** Every judgment in the order written. An iterator, never an array. */
   *iterateJudgments(): IterableIterator<StoredJudgment> {
-    for (const row of this.#statement<[], JudgmentRow>(`SELECT ${JUDGMENT_COLUMNS} FROM judgments ORDER BY rowid`).iterate()) yield judgmentFromRow(row);
+    for (const row of this.#statement<[], JudgmentRow>(
+      `SELECT ${JUDGMENT_COLUMNS} FROM judgments ORDER BY rowid`,
+    ).iterate())
+      yield judgmentFromRow(row);
   }
 
   /** The generated turn stored under `key`, or `undefined` (a read-only schema-1 store has none). */
   getFollowup(key: string, options: ReadOptions = {}): StoredFollowup | undefined {
     if (!this.#hasFollowups()) return undefined;
-    const row = this.#statement<[string], FollowupRow>(`SELECT ${FOLLOWUP_COLUMNS} FROM followups WHERE key = ?`).get(key);
+    const row = this.#statement<[string], FollowupRow>(`SELECT ${FOLLOWUP_COLUMNS} FROM followups WHERE key = ?`).get(
+      key,
+    );
     return row && followupFromRow(row, options.withRaw === true);
   }
 
@@ -273,7 +336,8 @@ export class RunStore {
   putFollowup(record: StoredFollowup): boolean {
     this.#writable('putFollowup');
     checkKey(record.key, 'followup');
-    if (!Number.isInteger(record.turn) || record.turn < 2) throw new TypeError(`followup ${record.key}: turn must be an integer ≥ 2, got ${String(record.turn)}`);
+    if (!Number.isInteger(record.turn) || record.turn < 2)
+      throw new TypeError(`followup ${record.key}: turn must be an integer ≥ 2, got ${String(record.turn)}`);
     checkNumber(record.latencyMs, 'latencyMs', record.key);
     checkNumber(record.attempts, 'attempts', record.key);
     const { result, raw } = splitRaw(record.result, record.raw);
@@ -301,7 +365,10 @@ export class RunStore {
   /** Every generated turn in the order written. An iterator, never an array. */
   *iterateFollowups(): IterableIterator<StoredFollowup> {
     if (!this.#hasFollowups()) return;
-    for (const row of this.#statement<[], FollowupRow>(`SELECT ${FOLLOWUP_COLUMNS} FROM followups ORDER BY rowid`).iterate()) yield followupFromRow(row, false);
+    for (const row of this.#statement<[], FollowupRow>(
+      `SELECT ${FOLLOWUP_COLUMNS} FROM followups ORDER BY rowid`,
+    ).iterate())
+      yield followupFromRow(row, false);
   }
 
   #followupsTable: boolean | undefined;
@@ -315,11 +382,18 @@ export class RunStore {
    */
   setMeta(key: string, value: unknown): void {
     this.#writable('setMeta');
-    if (key === SCHEMA_VERSION_META_KEY) throw new RunStoreError(`${this.file}: the meta key ${SCHEMA_VERSION_META_KEY} is reserved for the store itself`, this.file);
-    if (value === undefined) throw new TypeError(`setMeta(${JSON.stringify(key)}): value is undefined; store null to clear it`);
+    if (key === SCHEMA_VERSION_META_KEY)
+      throw new RunStoreError(
+        `${this.file}: the meta key ${SCHEMA_VERSION_META_KEY} is reserved for the store itself`,
+        this.file,
+      );
+    if (value === undefined)
+      throw new TypeError(`setMeta(${JSON.stringify(key)}): value is undefined; store null to clear it`);
     const json = JSON.stringify(value);
     this.#guard({ key, json }, `meta ${JSON.stringify(key)}`);
-    this.#statement<[string, string]>('INSERT INTO meta (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json').run(key, json);
+    this.#statement<[string, string]>(
+      'INSERT INTO meta (key, value_json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json',
+    ).run(key, json);
   }
 
   /** The run-level value under `key`, parsed, or `undefined`. The type is the caller's promise. */
@@ -354,7 +428,8 @@ export class RunStore {
     this.#writable('mergeFrom');
     const source = resolveStoreFile(otherStorePath);
     if (!existsSync(source)) throw new RunStoreError(`${source}: no run store to merge from`, source);
-    if (realpathSync(source) === realpathSync(this.file)) throw new RunStoreError(`${source}: cannot merge a store into itself`, source);
+    if (realpathSync(source) === realpathSync(this.file))
+      throw new RunStoreError(`${source}: cannot merge a store into itself`, source);
     const db = this.#db;
     db.prepare(`ATTACH DATABASE ? AS ${SOURCE}`).run(source);
     try {
@@ -366,14 +441,23 @@ export class RunStore {
           const judgmentConflicts = `FROM ${SOURCE}.judgments s JOIN main.judgments m ON m.key = s.key
             WHERE s.result_json IS NOT m.result_json OR s.outcome IS NOT m.outcome OR s.score IS NOT m.score`;
           const conflicts =
-            Number(db.prepare(`SELECT count(*) ${answerConflicts}`).pluck().get()) + Number(db.prepare(`SELECT count(*) ${judgmentConflicts}`).pluck().get());
+            Number(db.prepare(`SELECT count(*) ${answerConflicts}`).pluck().get()) +
+            Number(db.prepare(`SELECT count(*) ${judgmentConflicts}`).pluck().get());
           const conflictKeys = db
-            .prepare<[number], string>(`SELECT key FROM (SELECT s.key AS key ${answerConflicts} UNION ALL SELECT s.key AS key ${judgmentConflicts}) LIMIT ?`)
+            .prepare<[number], string>(
+              `SELECT key FROM (SELECT s.key AS key ${answerConflicts} UNION ALL SELECT s.key AS key ${judgmentConflicts}) LIMIT ?`,
+            )
             .pluck()
             .all(MAX_REPORTED_CONFLICTS);
-          const answers = db.prepare(`INSERT OR IGNORE INTO main.answers (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM ${SOURCE}.answers ORDER BY rowid`).run().changes;
+          const answers = db
+            .prepare(
+              `INSERT OR IGNORE INTO main.answers (${ANSWER_COLUMNS}) SELECT ${ANSWER_COLUMNS} FROM ${SOURCE}.answers ORDER BY rowid`,
+            )
+            .run().changes;
           const judgments = db
-            .prepare(`INSERT OR IGNORE INTO main.judgments (${JUDGMENT_COLUMNS}) SELECT ${JUDGMENT_COLUMNS} FROM ${SOURCE}.judgments ORDER BY rowid`)
+            .prepare(
+              `INSERT OR IGNORE INTO main.judgments (${JUDGMENT_COLUMNS}) SELECT ${JUDGMENT_COLUMNS} FROM ${SOURCE}.judgments ORDER BY rowid`,
+            )
             .run().changes;
           const failures = db
             .prepare(
@@ -388,7 +472,11 @@ export class RunStore {
             .run().changes;
           // Generated turns (schema 2 sources only); first write wins, like answers.
           const followups = hasTable(db, SOURCE, 'followups')
-            ? db.prepare(`INSERT OR IGNORE INTO main.followups (${FOLLOWUP_COLUMNS}) SELECT ${FOLLOWUP_COLUMNS} FROM ${SOURCE}.followups ORDER BY rowid`).run().changes
+            ? db
+                .prepare(
+                  `INSERT OR IGNORE INTO main.followups (${FOLLOWUP_COLUMNS}) SELECT ${FOLLOWUP_COLUMNS} FROM ${SOURCE}.followups ORDER BY rowid`,
+                )
+                .run().changes
             : 0;
           return { answers, judgments, failures, conflicts, conflictKeys, ...(followups > 0 ? { followups } : {}) };
         })
@@ -430,7 +518,12 @@ export class RunStore {
 
   #guard(row: object, what: string): void {
     if (this.#secrets.length === 0) return;
-    const hit = findSecret(Object.values(row).map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('\n'), this.#secrets);
+    const hit = findSecret(
+      Object.values(row)
+        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+        .join('\n'),
+      this.#secrets,
+    );
     if (hit) {
       throw new RunStoreSecretError(
         `${this.file}: refusing to write ${what}: it contains secret #${hit.index + 1} of ${this.#secrets.length} given to the store; redact it before storing`,
@@ -449,7 +542,10 @@ export class RunStore {
     this.#secrets.forEach((secret, index) => {
       const forms = secretForms(secret);
       if (probes.some((probe) => forms.some((form) => probe.get({ s: form }) !== undefined))) {
-        throw new RunStoreSecretError(`${source}: refusing to merge: the store contains secret #${index + 1} of ${this.#secrets.length} given to ${this.file}`, source);
+        throw new RunStoreSecretError(
+          `${source}: refusing to merge: the store contains secret #${index + 1} of ${this.#secrets.length} given to ${this.file}`,
+          source,
+        );
       }
     });
   }
@@ -462,8 +558,12 @@ export class RunStore {
 function checkSchema(db: Database.Database, file: string, schema: string, allowEmpty: boolean): 'ok' | 'empty' {
   const tables = db.prepare<[], string>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table'`).pluck().all();
   if (tables.length === 0 && allowEmpty) return 'empty';
-  if (!tables.includes('meta')) throw new RunStoreSchemaError(`${file}: not an sc-safety run store (no meta table); ${storeRecovery(file)}`, file);
-  const json = db.prepare<[string], string>(`SELECT value_json FROM ${schema}.meta WHERE key = ?`).pluck().get(SCHEMA_VERSION_META_KEY);
+  if (!tables.includes('meta'))
+    throw new RunStoreSchemaError(`${file}: not an sc-safety run store (no meta table); ${storeRecovery(file)}`, file);
+  const json = db
+    .prepare<[string], string>(`SELECT value_json FROM ${schema}.meta WHERE key = ?`)
+    .pluck()
+    .get(SCHEMA_VERSION_META_KEY);
   let version: unknown;
   try {
     version = json === undefined ? undefined : JSON.parse(json);
@@ -472,7 +572,10 @@ function checkSchema(db: Database.Database, file: string, schema: string, allowE
     version = undefined;
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new RunStoreSchemaError(`${file}: not an sc-safety run store (schema version ${json ?? 'missing'}); ${storeRecovery(file)}`, file);
+    throw new RunStoreSchemaError(
+      `${file}: not an sc-safety run store (schema version ${json ?? 'missing'}); ${storeRecovery(file)}`,
+      file,
+    );
   }
   if (version > STORE_SCHEMA_VERSION) {
     throw new RunStoreSchemaError(
@@ -484,7 +587,12 @@ function checkSchema(db: Database.Database, file: string, schema: string, allowE
 }
 
 function hasTable(db: Database.Database, schema: string, name: string): boolean {
-  return db.prepare<[string], string>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(name) !== undefined;
+  return (
+    db
+      .prepare<[string], string>(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name = ?`)
+      .pluck()
+      .get(name) !== undefined
+  );
 }
 
 function resolveStoreFile(p: string): string {
@@ -515,7 +623,8 @@ function checkKey(key: unknown, what: string): void {
 }
 
 function checkNumber(value: unknown, field: string, key: string): void {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${key}: ${field} must be a finite number, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new TypeError(`${key}: ${field} must be a finite number, got ${String(value)}`);
 }
 
 function messageOf(error: unknown): string {

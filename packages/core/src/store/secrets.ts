@@ -29,6 +29,8 @@ export function assertNoSecrets(json: string, secrets: readonly string[], what =
   const hit = findSecret(json, secrets);
   if (hit) {
     const length = secrets[hit.index]?.length ?? 0;
-    throw new Error(`refusing to write ${what}: it contains secret #${hit.index + 1} of ${secrets.length} (${length} characters); redact it before storing`);
+    throw new Error(
+      `refusing to write ${what}: it contains secret #${hit.index + 1} of ${secrets.length} (${length} characters); redact it before storing`,
+    );
   }
 }

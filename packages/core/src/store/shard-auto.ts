@@ -40,7 +40,8 @@ function fail(message: string): never {
 function wholeNumber(env: Env, name: string, min: number): number {
   const raw = env[name]?.trim() ?? '';
   const n = Number(raw);
-  if (raw === '' || !Number.isSafeInteger(n) || n < min) fail(`${name}=${JSON.stringify(env[name] ?? '')} is not a whole number ≥ ${min}`);
+  if (raw === '' || !Number.isSafeInteger(n) || n < min)
+    fail(`${name}=${JSON.stringify(env[name] ?? '')} is not a whole number ≥ ${min}`);
   return n;
 }
 
@@ -57,26 +58,38 @@ export function shardFromEnvironment(env: Env): ResolvedShard {
   const present = (name: string) => (env[name] ?? '').trim() !== '';
   if (present(SHARD_ENV.index)) {
     const index = wholeNumber(env, SHARD_ENV.index, 0);
-    if (!present(SHARD_ENV.count)) fail(`${SHARD_ENV.index} is set but ${SHARD_ENV.count} is not: set it to the number of shards`);
+    if (!present(SHARD_ENV.count))
+      fail(`${SHARD_ENV.index} is set but ${SHARD_ENV.count} is not: set it to the number of shards`);
     return { shard: checked(index, wholeNumber(env, SHARD_ENV.count, 1), SHARD_ENV.index), source: 'sc-safety' };
   }
   if (present(SHARD_ENV.kubernetesIndex)) {
     const index = wholeNumber(env, SHARD_ENV.kubernetesIndex, 0);
     if (!present(SHARD_ENV.count)) {
-      fail(`${SHARD_ENV.kubernetesIndex} is set (a Kubernetes Indexed Job) but ${SHARD_ENV.count} is not: set it to the Job's completions`);
+      fail(
+        `${SHARD_ENV.kubernetesIndex} is set (a Kubernetes Indexed Job) but ${SHARD_ENV.count} is not: set it to the Job's completions`,
+      );
     }
-    return { shard: checked(index, wholeNumber(env, SHARD_ENV.count, 1), SHARD_ENV.kubernetesIndex), source: 'kubernetes' };
+    return {
+      shard: checked(index, wholeNumber(env, SHARD_ENV.count, 1), SHARD_ENV.kubernetesIndex),
+      source: 'kubernetes',
+    };
   }
   if (present(SHARD_ENV.slurmId)) {
     const id = wholeNumber(env, SHARD_ENV.slurmId, 0);
-    if (!present(SHARD_ENV.slurmCount)) fail(`${SHARD_ENV.slurmId} is set but ${SHARD_ENV.slurmCount} is not (Slurm sets both in a job array)`);
+    if (!present(SHARD_ENV.slurmCount))
+      fail(`${SHARD_ENV.slurmId} is set but ${SHARD_ENV.slurmCount} is not (Slurm sets both in a job array)`);
     const count = wholeNumber(env, SHARD_ENV.slurmCount, 1);
     const min = present(SHARD_ENV.slurmMin) ? wholeNumber(env, SHARD_ENV.slurmMin, 0) : 0;
     const step = present(SHARD_ENV.slurmStep) ? wholeNumber(env, SHARD_ENV.slurmStep, 1) : 1;
     if (id < min || (id - min) % step !== 0) {
-      fail(`${SHARD_ENV.slurmId}=${id} is not on the array's range (min ${min}, step ${step}): use a contiguous array such as --array=0-${count - 1}`);
+      fail(
+        `${SHARD_ENV.slurmId}=${id} is not on the array's range (min ${min}, step ${step}): use a contiguous array such as --array=0-${count - 1}`,
+      );
     }
-    return { shard: checked((id - min) / step, count, `${SHARD_ENV.slurmId} - ${SHARD_ENV.slurmMin}`), source: 'slurm' };
+    return {
+      shard: checked((id - min) / step, count, `${SHARD_ENV.slurmId} - ${SHARD_ENV.slurmMin}`),
+      source: 'slurm',
+    };
   }
   return fail(
     `no scheduler variables found: set ${SHARD_ENV.index} and ${SHARD_ENV.count} (0-based index), or run it as a ` +
@@ -107,16 +120,29 @@ export function collectShardDirs(dirs: readonly string[]): string[] {
     if (existsSync(path.join(dir, STORE_FILE_NAME)) || !existsSync(dir)) return [dir];
     const found = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && SHARD_DIR.test(e.name))
-      .map((e) => ({ name: e.name, index: Number(SHARD_DIR.exec(e.name)![1]), count: Number(SHARD_DIR.exec(e.name)![2]) }));
+      .map((e) => ({
+        name: e.name,
+        index: Number(SHARD_DIR.exec(e.name)![1]),
+        count: Number(SHARD_DIR.exec(e.name)![2]),
+      }));
     if (found.length === 0) return [dir];
     const counts = new Set(found.map((f) => f.count));
     if (counts.size > 1) {
-      throw new ShardSpecError('auto', `${dir}: shard directories of different splits (${[...counts].sort().map((n) => `of-${n}`).join(', ')}): merge one split at a time`);
+      throw new ShardSpecError(
+        'auto',
+        `${dir}: shard directories of different splits (${[...counts]
+          .sort()
+          .map((n) => `of-${n}`)
+          .join(', ')}): merge one split at a time`,
+      );
     }
     const count = found[0]!.count;
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !found.some((f) => f.index === i));
     if (missing.length > 0) {
-      throw new ShardSpecError('auto', `${dir}: missing ${missing.map((i) => `shard-${i}-of-${count}`).join(', ')}: run those shards first, or name the run directories to merge one by one`);
+      throw new ShardSpecError(
+        'auto',
+        `${dir}: missing ${missing.map((i) => `shard-${i}-of-${count}`).join(', ')}: run those shards first, or name the run directories to merge one by one`,
+      );
     }
     return found.sort((a, b) => a.index - b.index).map((f) => path.join(dir, f.name));
   });

@@ -40,8 +40,11 @@ describe('parseShard', () => {
     expect(parseShard(' 4 / 4 ')).toEqual({ index: 3, count: 4 });
   });
 
-  it.each(['0/4', '5/4', 'a/b', '2', '2/0', '-1/4', '1.5/4', '', '2/4/8'])('rejects %j with the expected form', (input) => {
-    expect(() => parseShard(input)).toThrow(ShardSpecError);
-    expect(() => parseShard(input)).toThrow(/form i\/n with 1 ≤ i ≤ n/);
-  });
+  it.each(['0/4', '5/4', 'a/b', '2', '2/0', '-1/4', '1.5/4', '', '2/4/8'])(
+    'rejects %j with the expected form',
+    (input) => {
+      expect(() => parseShard(input)).toThrow(ShardSpecError);
+      expect(() => parseShard(input)).toThrow(/form i\/n with 1 ≤ i ≤ n/);
+    },
+  );
 });

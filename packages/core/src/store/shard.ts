@@ -11,7 +11,8 @@ export interface Shard {
  * assignment is the same on every machine and does not depend on the item's position in the file.
  */
 export function shardOf(itemId: string, count: number): number {
-  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`shard count must be a positive integer, got ${String(count)}`);
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new RangeError(`shard count must be a positive integer, got ${String(count)}`);
   const digest = createHash('sha256').update(itemId, 'utf8').digest();
   // 48 bits keep the modulo bias far below anything measurable for any realistic count.
   return digest.readUIntBE(0, 6) % count;
@@ -19,8 +20,14 @@ export function shardOf(itemId: string, count: number): number {
 
 /** Thrown for a malformed `--shard` value. */
 export class ShardSpecError extends Error {
-  constructor(readonly input: string, message?: string) {
-    super(message ?? `invalid shard ${JSON.stringify(input)}: expected the form i/n with 1 ≤ i ≤ n (e.g. 2/4 for the second of four shards), or auto`);
+  constructor(
+    readonly input: string,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `invalid shard ${JSON.stringify(input)}: expected the form i/n with 1 ≤ i ≤ n (e.g. 2/4 for the second of four shards), or auto`,
+    );
     this.name = 'ShardSpecError';
   }
 }

@@ -15,7 +15,10 @@ function filledStore(): { dir: string; file: string } {
   const dir = tmp.dir();
   const store = RunStore.open(dir);
   store.transaction(() => {
-    for (let i = 0; i < 200; i++) store.putAnswer(answer(i, { result: { type: 'completed', text: `答案 ${i} `.repeat(40), usage: {}, warnings: [] } }));
+    for (let i = 0; i < 200; i++)
+      store.putAnswer(
+        answer(i, { result: { type: 'completed', text: `答案 ${i} `.repeat(40), usage: {}, warnings: [] } }),
+      );
   });
   store.close();
   return { dir, file: path.join(dir, STORE_FILE_NAME) };
@@ -29,7 +32,9 @@ describe('a damaged run store is refused, named, with the way out', () => {
     writeFileSync(file, '');
     for (const readonly of [false, true]) {
       expect(() => RunStore.open(dir, { readonly })).toThrow(RunStoreCorruptError);
-      expect(() => RunStore.open(dir, { readonly })).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the run store is empty.*--fresh`));
+      expect(() => RunStore.open(dir, { readonly })).toThrow(
+        new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the run store is empty.*--fresh`),
+      );
     }
     expect(statSync(file).size).toBe(0);
   });
@@ -37,7 +42,9 @@ describe('a damaged run store is refused, named, with the way out', () => {
   it('a truncated store: refused at open, before any query meets "database disk image is malformed"', () => {
     const { dir, file } = filledStore();
     truncateSync(file, Math.floor(statSync(file).size / 2));
-    expect(() => RunStore.open(dir)).toThrow(/truncated: its header says \d+ bytes, the file has \d+;.*store check.*--fresh/);
+    expect(() => RunStore.open(dir)).toThrow(
+      /truncated: its header says \d+ bytes, the file has \d+;.*store check.*--fresh/,
+    );
   });
 
   it('a foreign file: refused as not a run store, with the recovery', () => {
@@ -71,7 +78,12 @@ describe('moveStoreAside (--fresh)', () => {
 describe('checkRunStore (sc-safety store check)', () => {
   it('reports ok with the row counts for a sound store', () => {
     const { dir, file } = filledStore();
-    expect(checkRunStore(dir)).toEqual({ file, ok: true, problems: [], counts: { answers: 200, judgments: 0, failures: 0, unresolvedFailures: 0 } });
+    expect(checkRunStore(dir)).toEqual({
+      file,
+      ok: true,
+      problems: [],
+      counts: { answers: 200, judgments: 0, failures: 0, unresolvedFailures: 0 },
+    });
   });
 
   it('reports a truncated or empty store as not ok, naming the file, without throwing', () => {

@@ -24,7 +24,8 @@ export function storeRecovery(file: string): string {
  */
 export function assertStoreFileIntact(file: string): void {
   const size = statSync(file).size;
-  const broken = (what: string): RunStoreCorruptError => new RunStoreCorruptError(`${file}: ${what}; ${storeRecovery(file)}`, file);
+  const broken = (what: string): RunStoreCorruptError =>
+    new RunStoreCorruptError(`${file}: ${what}; ${storeRecovery(file)}`, file);
   if (size === 0) throw broken('the run store is empty (0 bytes), so everything it held is gone or was never written');
   const header = Buffer.alloc(HEADER_BYTES);
   const fd = openSync(file, 'r');
@@ -35,9 +36,13 @@ export function assertStoreFileIntact(file: string): void {
     closeSync(fd);
   }
   if (read < HEADER_BYTES || !header.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
-    throw broken(read < HEADER_BYTES && header.subarray(0, read).equals(SQLITE_MAGIC.subarray(0, read)) ? `the run store is truncated (${size} bytes)` : 'not a run store (not a SQLite database file)');
+    throw broken(
+      read < HEADER_BYTES && header.subarray(0, read).equals(SQLITE_MAGIC.subarray(0, read))
+        ? `the run store is truncated (${size} bytes)`
+        : 'not a run store (not a SQLite database file)',
+    );
   }
-  // Header fields (sqlite.org/fileformat.html §1.3): page size at 16 (1 means 65536), the database
+  // Header fields of the SQLite file format's database header (its published file-format page): page size at 16 (1 means 65536), the database
   // size in pages at 28, valid when the change counter at 24 equals "version-valid-for" at 92.
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;

@@ -52,7 +52,8 @@ export function checkRunStore(runDir: string): StoreCheckReport {
   try {
     store = RunStore.open(runDir, { readonly: true });
   } catch (error) {
-    if (error instanceof RunStoreCorruptError || error instanceof RunStoreSchemaError) return { file, ok: false, problems: [error.message] };
+    if (error instanceof RunStoreCorruptError || error instanceof RunStoreSchemaError)
+      return { file, ok: false, problems: [error.message] };
     throw error;
   }
   try {
@@ -66,4 +67,3 @@ export function checkRunStore(runDir: string): StoreCheckReport {
     store.close();
   }
 }
-

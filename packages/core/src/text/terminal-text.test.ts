@@ -3,7 +3,11 @@ import { createPrng } from '@sc-safety/results';
 import { hasUnsafeControls, terminalSafe, terminalSafeJson } from './terminal-text.js';
 
 /** Any character a terminal acts on besides LF, TAB and the CR of a CRLF, listed one by one (not via the module's own pattern). */
-const ACTIVE_CODES = new Set([...Array(32).keys(), ...Array.from({ length: 33 }, (_, i) => 0x7f + i)].filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d));
+const ACTIVE_CODES = new Set(
+  [...Array(32).keys(), ...Array.from({ length: 33 }, (_, i) => 0x7f + i)].filter(
+    (c) => c !== 0x09 && c !== 0x0a && c !== 0x0d,
+  ),
+);
 const ACTIVE = {
   test: (text: string): boolean =>
     [...text].some((ch, i, all) => ACTIVE_CODES.has(ch.charCodeAt(0)) || (ch === '\r' && all[i + 1] !== '\n')),
@@ -34,7 +38,8 @@ describe('terminalSafe', () => {
       for (const text of [new TextDecoder().decode(bytes), Buffer.from(bytes).toString('latin1')]) {
         const safe = terminalSafe(`vendor said: ${text}`);
         // Idempotent too: text that crossed two layers is not changed again.
-        if (safe.includes('\x1b') || ACTIVE.test(safe) || terminalSafe(safe) !== safe) failures.push(JSON.stringify(text));
+        if (safe.includes('\x1b') || ACTIVE.test(safe) || terminalSafe(safe) !== safe)
+          failures.push(JSON.stringify(text));
       }
     }
     expect(failures).toEqual([]);

@@ -1,5 +1,12 @@
 import type { JudgeCheckSummary } from './judge-check-summary.js';
-import type { BlockStage, FinishReasonV1, GenerationParamsV1, ServedModelV1, UsageV1, WarningV1 } from '@sc-safety/spec';
+import type {
+  BlockStage,
+  FinishReasonV1,
+  GenerationParamsV1,
+  ServedModelV1,
+  UsageV1,
+  WarningV1,
+} from '@sc-safety/spec';
 import type { EnginePolicies } from './policies.js';
 import type { DatasetHeaderInfo } from './dataset-header.js';
 import type { AnswerOutcome } from '../scoring/outcome.js';

@@ -67,9 +67,14 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     else return true;
     return false;
   };
-  const expectNumber = (v: unknown, path: string, { nullable = false, integer = false, min }: { nullable?: boolean; integer?: boolean; min?: number } = {}): void => {
+  const expectNumber = (
+    v: unknown,
+    path: string,
+    { nullable = false, integer = false, min }: { nullable?: boolean; integer?: boolean; min?: number } = {},
+  ): void => {
     if (v === null && nullable) return;
-    if (typeof v !== 'number' || !Number.isFinite(v)) p.add(path, `expected a ${integer ? 'whole ' : ''}number${nullable ? ' or null' : ''}, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      p.add(path, `expected a ${integer ? 'whole ' : ''}number${nullable ? ' or null' : ''}, got ${describe(v)}`);
     else if (integer && !Number.isInteger(v)) p.add(path, `expected a whole number, got ${v}`);
     else if (min !== undefined && v < min) p.add(path, `expected ${min} or more, got ${v}`);
   };
@@ -84,7 +89,11 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     return false;
   };
   const expectEnum = (v: unknown, allowed: readonly unknown[], path: string): void => {
-    if (!allowed.includes(v)) p.add(path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v) ?? describe(v)}`);
+    if (!allowed.includes(v))
+      p.add(
+        path,
+        `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v) ?? describe(v)}`,
+      );
   };
   const expectStringArray = (v: unknown, path: string): void => {
     if (expectArray(v, path)) v.forEach((s, i) => expectString(s, `${path}[${i}]`));
@@ -93,7 +102,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
   const expectServedModel = (v: unknown, path: string): void => {
     if (v === undefined || !expectObject(v, path)) return;
     for (const [k, value] of Object.entries(v)) {
-      if (!SERVED_FIELDS.includes(k)) p.add(`${path}.${k}`, `unknown field; expected one of ${SERVED_FIELDS.join(', ')}`);
+      if (!SERVED_FIELDS.includes(k))
+        p.add(`${path}.${k}`, `unknown field; expected one of ${SERVED_FIELDS.join(', ')}`);
       else expectString(value, `${path}.${k}`, true);
     }
   };
@@ -126,12 +136,16 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     });
   };
 
-  if (json.format !== RESULTS_FORMAT) p.add('format', `expected "${RESULTS_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
+  if (json.format !== RESULTS_FORMAT)
+    p.add('format', `expected "${RESULTS_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
   if (typeof json.schemaVersion !== 'number' || !READABLE_RESULTS_SCHEMA_VERSIONS.includes(json.schemaVersion)) {
     const newer = typeof json.schemaVersion === 'number' && json.schemaVersion > RESULTS_SCHEMA_VERSION;
-    p.add('schemaVersion', newer
-      ? `file has schema version ${json.schemaVersion}, newer than this reader's ${RESULTS_SCHEMA_VERSION}: upgrade sc-safety`
-      : `expected ${READABLE_RESULTS_SCHEMA_VERSIONS.join(' or ')}, got ${JSON.stringify(json.schemaVersion) ?? 'nothing'}`);
+    p.add(
+      'schemaVersion',
+      newer
+        ? `file has schema version ${json.schemaVersion}, newer than this reader's ${RESULTS_SCHEMA_VERSION}: upgrade sc-safety`
+        : `expected ${READABLE_RESULTS_SCHEMA_VERSIONS.join(' or ')}, got ${JSON.stringify(json.schemaVersion) ?? 'nothing'}`,
+    );
   }
 
   // manifest
@@ -146,12 +160,15 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectString(d.fingerprint, 'manifest.dataset.fingerprint', true);
       expectNumber(d.items, 'manifest.dataset.items', { integer: true });
       expectNumber(d.itemsRun, 'manifest.dataset.itemsRun', { integer: true });
-      for (const k of ['pairs', 'singleTurn']) if (d[k] !== undefined) expectNumber(d[k], `manifest.dataset.${k}`, { integer: true });
+      for (const k of ['pairs', 'singleTurn'])
+        if (d[k] !== undefined) expectNumber(d[k], `manifest.dataset.${k}`, { integer: true });
       if (d.header !== undefined && expectObject(d.header, 'manifest.dataset.header')) {
         const h = d.header;
-        for (const k of ['name', 'version', 'licence', 'citation']) if (h[k] !== undefined) expectString(h[k], `manifest.dataset.header.${k}`, true);
+        for (const k of ['name', 'version', 'licence', 'citation'])
+          if (h[k] !== undefined) expectString(h[k], `manifest.dataset.header.${k}`, true);
         if (h.source !== undefined && expectObject(h.source, 'manifest.dataset.header.source')) {
-          for (const k of ['name', 'file', 'sha256']) expectString(h.source[k], `manifest.dataset.header.source.${k}`, true);
+          for (const k of ['name', 'file', 'sha256'])
+            expectString(h.source[k], `manifest.dataset.header.source.${k}`, true);
         }
       }
     }
@@ -170,7 +187,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     if (expectObject(manifest.policies, 'manifest.policies')) {
       expectEnum(manifest.policies.block, ['score-1', 'exclude'], 'manifest.policies.block');
     }
-    if (expectObject(manifest.timings, 'manifest.timings')) expectObject(manifest.timings.perModel, 'manifest.timings.perModel');
+    if (expectObject(manifest.timings, 'manifest.timings'))
+      expectObject(manifest.timings.perModel, 'manifest.timings.perModel');
     if (expectObject(manifest.usage, 'manifest.usage')) {
       expectObject(manifest.usage.models, 'manifest.usage.models');
       expectObject(manifest.usage.judges, 'manifest.usage.judges');
@@ -181,7 +199,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       for (const [id, served] of Object.entries(manifest.servedModels)) {
         const path = `manifest.servedModels[${JSON.stringify(id)}]`;
         if (!expectObject(served, path)) continue;
-        if (typeof served.changed !== 'boolean') p.add(`${path}.changed`, `expected a boolean, got ${describe(served.changed)}`);
+        if (typeof served.changed !== 'boolean')
+          p.add(`${path}.changed`, `expected a boolean, got ${describe(served.changed)}`);
         expectNumber(served.unreported, `${path}.unreported`, { integer: true });
         if (expectArray(served.versions, `${path}.versions`)) {
           served.versions.forEach((v, i) => {
@@ -230,24 +249,33 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       expectEnum(a.category, CATEGORY_IDS, `${path}.category`);
       expectString(a.dimension, `${path}.dimension`, true);
       // Schema 3: adaptive runs ask turns 3..N; older files (and frozen runs) have rounds 1 and 2.
-      if (json.schemaVersion === 3 && a.mode === 'adaptive') expectNumber(a.round, `${path}.round`, { integer: true, min: 1 });
+      if (json.schemaVersion === 3 && a.mode === 'adaptive')
+        expectNumber(a.round, `${path}.round`, { integer: true, min: 1 });
       else expectEnum(a.round, [1, 2], `${path}.round`);
-      if (a.mode !== undefined && a.mode !== 'adaptive') p.add(`${path}.mode`, `expected "adaptive" or no field, got ${describe(a.mode)}`);
+      if (a.mode !== undefined && a.mode !== 'adaptive')
+        p.add(`${path}.mode`, `expected "adaptive" or no field, got ${describe(a.mode)}`);
       if (a.followup !== undefined && expectObject(a.followup, `${path}.followup`)) {
         expectString(a.followup.text, `${path}.followup.text`);
         expectString(a.followup.strategy, `${path}.followup.strategy`, true);
         expectEnum(a.followup.outcome, ATTACKER_OUTCOMES, `${path}.followup.outcome`);
         expectString(a.followup.attacker, `${path}.followup.attacker`, true);
-        if (a.followup.outcome === 'ok' && a.outcome === 'not_asked') p.add(`${path}.followup.outcome`, 'an "ok" follow-up was asked, but the answer is not_asked');
+        if (a.followup.outcome === 'ok' && a.outcome === 'not_asked')
+          p.add(`${path}.followup.outcome`, 'an "ok" follow-up was asked, but the answer is not_asked');
       }
       if (a.epoch !== undefined) {
         expectNumber(a.epoch, `${path}.epoch`, { integer: true });
-        if (typeof a.epoch === 'number' && a.epoch < 1) p.add(`${path}.epoch`, `expected an epoch of 1 or more, got ${a.epoch}`);
+        if (typeof a.epoch === 'number' && a.epoch < 1)
+          p.add(`${path}.epoch`, `expected an epoch of 1 or more, got ${a.epoch}`);
       }
       expectEnum(a.outcome, ANSWER_OUTCOMES, `${path}.outcome`);
       if (a.outcome === 'scored') expectNumber(a.score, `${path}.score`, { integer: true });
-      else if (a.score !== null) p.add(`${path}.score`, `must be null when outcome is ${JSON.stringify(a.outcome)}, got ${JSON.stringify(a.score)}`);
-      if (typeof a.vendorBlocked !== 'boolean') p.add(`${path}.vendorBlocked`, `expected a boolean, got ${describe(a.vendorBlocked)}`);
+      else if (a.score !== null)
+        p.add(
+          `${path}.score`,
+          `must be null when outcome is ${JSON.stringify(a.outcome)}, got ${JSON.stringify(a.score)}`,
+        );
+      if (typeof a.vendorBlocked !== 'boolean')
+        p.add(`${path}.vendorBlocked`, `expected a boolean, got ${describe(a.vendorBlocked)}`);
       if (a.block !== null && expectObject(a.block, `${path}.block`)) {
         expectEnum(a.block.stage, BLOCK_STAGES, `${path}.block.stage`);
         expectString(a.block.code, `${path}.block.code`);
@@ -257,8 +285,10 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
       if (a.strategy !== undefined) expectEnum(a.strategy, STRATEGY_IDS, `${path}.strategy`);
       if (a.expect !== undefined) expectEnum(a.expect, EXPECT_VALUES, `${path}.expect`);
       if (a.singleTurn !== undefined) {
-        if (a.singleTurn !== true) p.add(`${path}.singleTurn`, `expected true or no field, got ${describe(a.singleTurn)}`);
-        else if (a.round !== 1) p.add(`${path}.singleTurn`, 'a single-turn item has round 1 only, but this answer is round 2');
+        if (a.singleTurn !== true)
+          p.add(`${path}.singleTurn`, `expected true or no field, got ${describe(a.singleTurn)}`);
+        else if (a.round !== 1)
+          p.add(`${path}.singleTurn`, 'a single-turn item has round 1 only, but this answer is round 2');
       }
       if (expectArray(a.judgments, `${path}.judgments`)) {
         a.judgments.forEach((j, k) => {
@@ -294,7 +324,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
         if (!expectObject(entry, mp)) continue;
         if (expectArray(entry.rounds, `${mp}.rounds`)) {
           entry.rounds.forEach((r, k) => {
-            if (expectObject(r, `${mp}.rounds[${k}]`)) expectNumber(r.score, `${mp}.rounds[${k}].score`, { nullable: true });
+            if (expectObject(r, `${mp}.rounds[${k}]`))
+              expectNumber(r.score, `${mp}.rounds[${k}].score`, { nullable: true });
           });
         }
         expectNumber(entry.flipRate, `${mp}.flipRate`, { nullable: true });
@@ -326,7 +357,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
           for (const c of CATEGORY_IDS) {
             const cp = `${path}.categories.${c}`;
             if (!expectObject(entry.categories[c], cp)) continue;
-            for (const k of SPLIT_KEYS) expectNumber((entry.categories[c] as Json)[k], `${cp}.${k}`, { nullable: true });
+            for (const k of SPLIT_KEYS)
+              expectNumber((entry.categories[c] as Json)[k], `${cp}.${k}`, { nullable: true });
           }
         }
         expectObject(entry.dimensions, `${path}.dimensions`);
@@ -354,7 +386,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
           if (!modelIds.has(id)) p.add(path, `"${id}" is not in models`);
           expectNumber(entry.rate, `${path}.rate`, { nullable: true });
           expectNumber(entry.coverage, `${path}.coverage`, { nullable: true });
-          for (const k of ['refused', 'partial', 'helpful', 'scored', 'all', 'blocked']) expectNumber(entry[k], `${path}.${k}`, { integer: true });
+          for (const k of ['refused', 'partial', 'helpful', 'scored', 'all', 'blocked'])
+            expectNumber(entry[k], `${path}.${k}`, { integer: true });
           if (entry.ci !== null && expectObject(entry.ci, `${path}.ci`)) {
             expectNumber(entry.ci.low, `${path}.ci.low`);
             expectNumber(entry.ci.high, `${path}.ci.high`);
@@ -363,7 +396,11 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
         }
       }
     }
-    if (lb.epochs !== undefined && expectObject(lb.epochs, 'leaderboard.epochs') && expectObject(lb.epochs.models, 'leaderboard.epochs.models')) {
+    if (
+      lb.epochs !== undefined &&
+      expectObject(lb.epochs, 'leaderboard.epochs') &&
+      expectObject(lb.epochs.models, 'leaderboard.epochs.models')
+    ) {
       for (const [id, entry] of Object.entries(lb.epochs.models)) {
         const path = `leaderboard.epochs.models[${JSON.stringify(id)}]`;
         if (!expectObject(entry, path)) continue;
@@ -375,7 +412,8 @@ export function validateResultsFile(json: unknown, options: ValidateResultsOptio
     }
     if (expectObject(lb.boards, 'leaderboard.boards')) {
       for (const k of BOARD_KEYS) {
-        if (expectObject(lb.boards[k], `leaderboard.boards.${k}`)) expectArray((lb.boards[k] as Json).rows, `leaderboard.boards.${k}.rows`);
+        if (expectObject(lb.boards[k], `leaderboard.boards.${k}`))
+          expectArray((lb.boards[k] as Json).rows, `leaderboard.boards.${k}.rows`);
       }
       if (expectObject(lb.boards.categories, 'leaderboard.boards.categories')) {
         for (const c of CATEGORY_IDS) expectObject(lb.boards.categories[c], `leaderboard.boards.categories.${c}`);

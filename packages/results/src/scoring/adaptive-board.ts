@@ -128,7 +128,13 @@ export function buildAdaptiveLeaderboard(
     const roundScores: AdaptiveRoundScore[] = [];
     for (let k = 1; k <= options.turns; k++) {
       const t = perRound.get(k) ?? { points: 0, scored: 0, asked: 0, notAsked: 0 };
-      roundScores.push({ round: k, score: t.scored > 0 ? (100 * t.points) / (t.scored * full) : null, asked: t.asked, scored: t.scored, notAsked: t.notAsked });
+      roundScores.push({
+        round: k,
+        score: t.scored > 0 ? (100 * t.points) / (t.scored * full) : null,
+        asked: t.asked,
+        scored: t.scored,
+        notAsked: t.notAsked,
+      });
     }
     const deltas: AdaptiveModelEntry['deltas'] = [];
     for (let k = 2; k <= options.turns; k++) {
@@ -153,7 +159,9 @@ export function buildAdaptiveLeaderboard(
     for (const turns of conv.values()) {
       const s1 = turns.get(1);
       if (s1 == null) continue;
-      const later = [...turns].filter(([k, s]) => k >= 2 && s != null).sort((a, b) => a[0] - b[0]) as Array<[number, number]>;
+      const later = [...turns].filter(([k, s]) => k >= 2 && s != null).sort((a, b) => a[0] - b[0]) as Array<
+        [number, number]
+      >;
       if (later.length === 0) continue;
       conversations++;
       if (s1 > rubric.min) {

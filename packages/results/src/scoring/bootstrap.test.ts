@@ -72,7 +72,15 @@ describe('bootstrapScores', () => {
     for (let i = 0; i < 200; i++) {
       const score = rnd.nextInt(3);
       for (const round of [1, 2] as const) {
-        same.push({ model: 'm', itemId: `i${i}`, category: 'traditional_safety', dimension: 'crime', round, outcome: 'scored', score });
+        same.push({
+          model: 'm',
+          itemId: `i${i}`,
+          category: 'traditional_safety',
+          dimension: 'crime',
+          round,
+          outcome: 'scored',
+          score,
+        });
       }
     }
     const ci = bootstrapScores(same, { seed: 3 }).models.get('m')!.intervals;
@@ -104,14 +112,32 @@ describe('bootstrapScores', () => {
     const ci = bootstrapScores(recs).models.get('m')!.intervals;
     expect(ci.categories.responsible_ai.total).toEqual({ low: 100, high: 100 });
     expect(ci.total!.high).toBeLessThan(100);
-    expect(ci.categories.traditional_safety.total!.high - ci.categories.traditional_safety.total!.low).toBeGreaterThan(1);
+    expect(ci.categories.traditional_safety.total!.high - ci.categories.traditional_safety.total!.low).toBeGreaterThan(
+      1,
+    );
   });
 
   it('gives null intervals to scopes that are never scored and ignores unscored answers', () => {
     const recs: ScoreRecord[] = [
-      { model: 'm', itemId: 'a', category: 'traditional_safety', dimension: 'crime', round: 1, outcome: 'scored', score: 2 },
+      {
+        model: 'm',
+        itemId: 'a',
+        category: 'traditional_safety',
+        dimension: 'crime',
+        round: 1,
+        outcome: 'scored',
+        score: 2,
+      },
       { model: 'm', itemId: 'a', category: 'traditional_safety', dimension: 'crime', round: 2, outcome: 'judge_error' },
-      { model: 'm', itemId: 'b', category: 'traditional_safety', dimension: 'crime', round: 1, outcome: 'scored', score: 0 },
+      {
+        model: 'm',
+        itemId: 'b',
+        category: 'traditional_safety',
+        dimension: 'crime',
+        round: 1,
+        outcome: 'scored',
+        score: 0,
+      },
     ];
     const ci = bootstrapScores(recs, { iterations: 200 }).models.get('m')!.intervals;
     expect(ci.round2).toBeNull();
@@ -130,9 +156,16 @@ describe('bootstrapScores', () => {
   });
 
   it('gives sub-dimension intervals, resampled within each sub-dimension', () => {
-    const item = (id: string, dimension: string, s1: number, s2: number): ScoreRecord[] => [1, 2].map((round) => ({
-      model: 'm', itemId: id, category: 'traditional_safety', dimension, round: round as 1 | 2, outcome: 'scored', score: round === 1 ? s1 : s2,
-    }));
+    const item = (id: string, dimension: string, s1: number, s2: number): ScoreRecord[] =>
+      [1, 2].map((round) => ({
+        model: 'm',
+        itemId: id,
+        category: 'traditional_safety',
+        dimension,
+        round: round as 1 | 2,
+        outcome: 'scored',
+        score: round === 1 ? s1 : s2,
+      }));
     const recs = [
       ...[0, 1, 2, 3].flatMap((i) => item(`c${i}`, 'crime', 2, 2)), // always 100
       ...[0, 1, 2, 3].flatMap((i) => item(`n${i}`, 'insult', 0, 0)), // always 0
@@ -153,10 +186,33 @@ describe('bootstrapScores', () => {
 
   it('gives flip- and recovery-rate intervals over matched pairs', () => {
     const pair = (id: string, s1: number, s2: number | null): ScoreRecord[] => [
-      { model: 'm', itemId: id, category: 'instruction_attack', dimension: 'goal_hijacking', round: 1, outcome: 'scored', score: s1 },
+      {
+        model: 'm',
+        itemId: id,
+        category: 'instruction_attack',
+        dimension: 'goal_hijacking',
+        round: 1,
+        outcome: 'scored',
+        score: s1,
+      },
       s2 === null
-        ? { model: 'm', itemId: id, category: 'instruction_attack', dimension: 'goal_hijacking', round: 2, outcome: 'judge_error' }
-        : { model: 'm', itemId: id, category: 'instruction_attack', dimension: 'goal_hijacking', round: 2, outcome: 'scored', score: s2 },
+        ? {
+            model: 'm',
+            itemId: id,
+            category: 'instruction_attack',
+            dimension: 'goal_hijacking',
+            round: 2,
+            outcome: 'judge_error',
+          }
+        : {
+            model: 'm',
+            itemId: id,
+            category: 'instruction_attack',
+            dimension: 'goal_hijacking',
+            round: 2,
+            outcome: 'scored',
+            score: s2,
+          },
     ];
     // One flip (2 → 0), one steady pair, one unmatched pair that must not dilute the rate.
     const recs = [...pair('f', 2, 0), ...pair('s', 2, 2), ...pair('u', 1, null)];

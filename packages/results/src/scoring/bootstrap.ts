@@ -84,7 +84,8 @@ function resolveOptions(options: BootstrapOptions): Required<BootstrapOptions> {
   const iterations = options.iterations ?? DEFAULT_BOOTSTRAP_ITERATIONS;
   const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
   const level = options.level ?? DEFAULT_CONFIDENCE_LEVEL;
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`bootstrap iterations must be a positive integer, got ${String(iterations)}`);
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new RangeError(`bootstrap iterations must be a positive integer, got ${String(iterations)}`);
   if (!Number.isInteger(seed)) throw new RangeError(`bootstrap seed must be an integer, got ${String(seed)}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`confidence level must be between 0 and 1, got ${String(level)}`);
   return { iterations, seed, level };
@@ -198,12 +199,18 @@ export function bootstrapPairTable(table: PairTable, options: BootstrapOptions =
   const models = new Map<string, { intervals: ModelIntervals; replicates: ModelReplicates }>();
   table.models.forEach((model, m) => {
     const r = reps[m]!;
-    const categoryReps = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, r.categories[i]!])) as Record<CategoryId, SplitReplicates>;
+    const categoryReps = Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, r.categories[i]!])) as Record<
+      CategoryId,
+      SplitReplicates
+    >;
     models.set(model, {
       replicates: { ...r.overall, categories: categoryReps },
       intervals: {
         ...intervalsOf(r.overall, level),
-        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, intervalsOf(categoryReps[c], level)])) as Record<CategoryId, ScopeIntervals>,
+        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, intervalsOf(categoryReps[c], level)])) as Record<
+          CategoryId,
+          ScopeIntervals
+        >,
         dimensions: Object.fromEntries(table.dimensions.map((d, i) => [d, intervalsOf(r.dimensions[i]!, level)])),
       },
     });

@@ -26,7 +26,10 @@ export function formatDuration(ms: number | null | undefined): string {
 }
 
 /** An interval as `[88.35, 93.47]` (with `signed`, `[-1.20, +3.44]`), or '' without one. */
-export function formatInterval(ci: { low: number; high: number } | null | undefined, options: { signed?: boolean } = {}): string {
+export function formatInterval(
+  ci: { low: number; high: number } | null | undefined,
+  options: { signed?: boolean } = {},
+): string {
   if (ci === null || ci === undefined) return '';
   return `[${formatScore(ci.low, options)}, ${formatScore(ci.high, options)}]`;
 }

@@ -31,7 +31,9 @@ describe('distinguishableGroups', () => {
     const list = [cmp('A', 'B', false), cmp('A', 'C', false), cmp('B', 'C', true)];
     expect(distinguishableGroups(['A', 'B', 'C'], list)).toEqual([1, 1, 1]);
     // Every pair distinguishable: every model its own group.
-    expect(distinguishableGroups(['A', 'B', 'C'], [cmp('A', 'B', true), cmp('A', 'C', true), cmp('B', 'C', true)])).toEqual([1, 2, 3]);
+    expect(
+      distinguishableGroups(['A', 'B', 'C'], [cmp('A', 'B', true), cmp('A', 'C', true), cmp('B', 'C', true)]),
+    ).toEqual([1, 2, 3]);
   });
 
   it('treats a missing interval as not distinguishable', () => {

@@ -33,7 +33,10 @@ function sampleSd(values: readonly number[]): number {
  * model in first-appearance order). Empty when no record has an epoch above 1.
  */
 export function epochSpread(records: readonly ScoreRecord[]): Record<string, EpochSpread> {
-  const byModel = new Map<string, { epochs: number; units: Map<string, { itemId: string; round: 1 | 2; scores: (number | null)[] }> }>();
+  const byModel = new Map<
+    string,
+    { epochs: number; units: Map<string, { itemId: string; round: 1 | 2; scores: (number | null)[] }> }
+  >();
   const seen = new Set<string>();
   for (const r of records) {
     const epoch = r.epoch ?? 1;

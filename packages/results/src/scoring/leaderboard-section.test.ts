@@ -16,7 +16,14 @@ const base: ScoreRecord[] = randomRecords(
 // Some answers that were not scored, including a block the policy scored as 1.
 const RECORDS: ScoreRecord[] = base.map((r, i) => {
   if (i % 17 === 0) return { ...r, outcome: 'judge_unparseable', score: undefined };
-  if (i % 23 === 0) return { ...r, outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'output', code: 'content_filter' } };
+  if (i % 23 === 0)
+    return {
+      ...r,
+      outcome: 'scored',
+      score: 1,
+      vendorBlocked: true,
+      block: { stage: 'output', code: 'content_filter' },
+    };
   return r;
 });
 const MODELS = [{ id: 'closed-a' }, { id: 'open-b', tags: ['open'] }, { id: 'not-run', tags: ['open'] }];
@@ -49,7 +56,10 @@ describe('buildLeaderboardSection', () => {
       delta: a!.categories.responsible_ai.delta,
       matchedPairs: a!.categories.responsible_ai.matchedPairs,
     });
-    expect(entry.dimensions.crime).toMatchObject({ category: 'traditional_safety', total: a!.dimensions.crime!.total.score });
+    expect(entry.dimensions.crime).toMatchObject({
+      category: 'traditional_safety',
+      total: a!.dimensions.crime!.total.score,
+    });
     expect(Object.keys(entry.dimensions)).toHaveLength(22);
     expect(entry.counts.total).toMatchObject({ points: a!.total.points, maxPoints: a!.total.maxPoints, all: 180 });
     expect(entry.counts.total).not.toHaveProperty('score');
@@ -64,13 +74,24 @@ describe('buildLeaderboardSection', () => {
     expect(entry.bounds).toEqual(a!.total.bounds);
     expect(entry.bounds!.worst).toBeLessThan(entry.total!);
     expect(entry.bounds!.best).toBeGreaterThan(entry.total!);
-    expect(section.comparisons.all.map((c) => [c.a, c.b])).toEqual([['closed-a', 'open-b'], ['closed-a', 'not-run'], ['open-b', 'not-run']]);
+    expect(section.comparisons.all.map((c) => [c.a, c.b])).toEqual([
+      ['closed-a', 'open-b'],
+      ['closed-a', 'not-run'],
+      ['open-b', 'not-run'],
+    ]);
     expect(section.comparisons.all[2]).toMatchObject({ answers: 0, difference: null, ci: null, distinguishable: null });
   });
 
   it('lists a model without records with null scores and zero counts', () => {
     const entry = section.models['not-run']!;
-    expect(entry).toMatchObject({ total: null, round1: null, round2: null, delta: null, coverage: null, dimensions: {} });
+    expect(entry).toMatchObject({
+      total: null,
+      round1: null,
+      round2: null,
+      delta: null,
+      coverage: null,
+      dimensions: {},
+    });
     expect(entry.categories.traditional_safety.total).toBeNull();
     expect(entry.counts.total.all).toBe(0);
     expect(entry.ci!.total).toBeNull();
@@ -83,9 +104,20 @@ describe('buildLeaderboardSection', () => {
 
   it('holds the boards and the settings, and is plain JSON', () => {
     expect(section.rubric).toEqual({ min: 0, max: 2 });
-    expect(section.bootstrap).toEqual({ iterations: 300, seed: 4, level: 0.95, unit: 'pair', method: 'percentile', strata: 'dimension' });
+    expect(section.bootstrap).toEqual({
+      iterations: 300,
+      seed: 4,
+      level: 0.95,
+      unit: 'pair',
+      method: 'percentile',
+      strata: 'dimension',
+    });
     expect(section.boards.overall.rows[0]).toMatchObject({ model: 'closed-a', rank: 1 });
-    expect(Object.keys(section.boards.categories)).toEqual(['traditional_safety', 'responsible_ai', 'instruction_attack']);
+    expect(Object.keys(section.boards.categories)).toEqual([
+      'traditional_safety',
+      'responsible_ai',
+      'instruction_attack',
+    ]);
     const json = strictJson(section);
     expect(JSON.parse(json)).toEqual(section);
   });
@@ -98,12 +130,16 @@ describe('buildLeaderboardSection', () => {
     expect(plain.boards.overall.rows.every((r) => r.rankCi === null)).toBe(true);
     expect(plain.models['open-b']!.total).toBe(section.models['open-b']!.total);
     // Paired differences are there without a bootstrap too, just without intervals.
-    expect(plain.comparisons.all.map((c) => [c.a, c.b, c.difference])).toEqual(section.comparisons.all.map((c) => [c.a, c.b, c.difference]));
+    expect(plain.comparisons.all.map((c) => [c.a, c.b, c.difference])).toEqual(
+      section.comparisons.all.map((c) => [c.a, c.b, c.difference]),
+    );
     expect(plain.comparisons.all.every((c) => c.ci === null && c.distinguishable === null)).toBe(true);
     expect(plain.boards.overall.rows.every((r) => r.group === null)).toBe(true);
   });
 
   it('refuses records of a model missing from the list', () => {
-    expect(() => buildLeaderboardSection(RECORDS, MODELS.slice(1))).toThrow(/"closed-a", which is not in the models list/);
+    expect(() => buildLeaderboardSection(RECORDS, MODELS.slice(1))).toThrow(
+      /"closed-a", which is not in the models list/,
+    );
   });
 });

@@ -104,7 +104,11 @@ export interface LeaderboardSectionOptions extends ScoringOptions, LeaderboardOp
 }
 
 const countsOf = ({ score: _score, ...counts }: ScopeScore): ScopeCounts => counts;
-const splitCounts = (s: RoundSplitScores): SplitCounts => ({ total: countsOf(s.total), round1: countsOf(s.round1), round2: countsOf(s.round2) });
+const splitCounts = (s: RoundSplitScores): SplitCounts => ({
+  total: countsOf(s.total),
+  round1: countsOf(s.round1),
+  round2: countsOf(s.round2),
+});
 const splitValues = (s: RoundSplitScores): SplitValues => ({
   total: s.total.score,
   round1: s.round1.score,
@@ -144,9 +148,16 @@ export function buildLeaderboardSection(
 ): LeaderboardSection {
   const rubric = options.rubric ?? DEFAULT_RUBRIC;
   const scored = scoreModels(records, { rubric, taxonomy: options.taxonomy });
-  checkModelList(scored.map((s) => s.model), models);
+  checkModelList(
+    scored.map((s) => s.model),
+    models,
+  );
   let bootstrap: BootstrapResult | undefined;
-  const table = buildPairTable(records, models.map((m) => m.id), rubric);
+  const table = buildPairTable(
+    records,
+    models.map((m) => m.id),
+    rubric,
+  );
   if (options.bootstrap !== false) bootstrap = bootstrapPairTable(table, options.bootstrap ?? {});
   const comparisons = bootstrap?.comparisons ?? comparePairs(table);
   // Single-turn items have no round 2: the multi-round board and the pair statistics leave them out.
@@ -156,10 +167,22 @@ export function buildLeaderboardSection(
   if (pairRecords !== records) {
     const pairScores = scoreModels(pairRecords, { rubric, taxonomy: options.taxonomy });
     const pairBootstrap =
-      options.bootstrap === false ? undefined : bootstrapPairTable(buildPairTable(pairRecords, models.map((m) => m.id), rubric), options.bootstrap ?? {});
+      options.bootstrap === false
+        ? undefined
+        : bootstrapPairTable(
+            buildPairTable(
+              pairRecords,
+              models.map((m) => m.id),
+              rubric,
+            ),
+            options.bootstrap ?? {},
+          );
     multiRound = { scores: pairScores, ...(pairBootstrap !== undefined ? { bootstrap: pairBootstrap } : {}) };
   }
-  const boards = buildLeaderboards(scored, models, bootstrap, { ...options, ...(multiRound !== undefined ? { multiRound } : {}) });
+  const boards = buildLeaderboards(scored, models, bootstrap, {
+    ...options,
+    ...(multiRound !== undefined ? { multiRound } : {}),
+  });
   const byModel = new Map(scored.map((s) => [s.model, s]));
   const recordsByModel = groupByModel(pairRecords);
   const entries = models.map((info): [string, LeaderboardModelEntry] => {
@@ -169,7 +192,10 @@ export function buildLeaderboardSection(
       {
         tags: [...(info.tags ?? [])],
         ...splitValues(s),
-        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitValues(s.categories[c])])) as Record<CategoryId, SplitValues>,
+        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitValues(s.categories[c])])) as Record<
+          CategoryId,
+          SplitValues
+        >,
         dimensions: Object.fromEntries(
           Object.entries(s.dimensions).map(([id, d]) => [id, { category: d.category, ...splitValues(d) }]),
         ),
@@ -177,7 +203,10 @@ export function buildLeaderboardSection(
         bounds: s.total.bounds,
         counts: {
           ...splitCounts(s),
-          categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitCounts(s.categories[c])])) as Record<CategoryId, SplitCounts>,
+          categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitCounts(s.categories[c])])) as Record<
+            CategoryId,
+            SplitCounts
+          >,
           dimensions: Object.fromEntries(Object.entries(s.dimensions).map(([id, d]) => [id, splitCounts(d)])),
         },
         ci: bootstrap?.models.get(info.id)?.intervals ?? null,
@@ -205,7 +234,10 @@ export function buildLeaderboardSection(
   };
 }
 
-function countItems(records: readonly ScoreRecord[], singles: ReadonlySet<string>): { pairs: number; singleTurn: number } {
+function countItems(
+  records: readonly ScoreRecord[],
+  singles: ReadonlySet<string>,
+): { pairs: number; singleTurn: number } {
   const ids = new Set(records.map((r) => r.itemId));
   let singleTurn = 0;
   for (const id of ids) if (singles.has(id)) singleTurn++;

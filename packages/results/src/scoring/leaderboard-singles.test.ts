@@ -16,16 +16,29 @@ const rec = (model: string, itemId: string, round: 1 | 2, score: number): ScoreR
 // Two pairs each, plus single-turn items: model "a" answers its singles badly (0), "b" well (2).
 // Over pairs only, "a" leads; with the singles' round 1 pooled in, "b" would.
 const RECORDS: ScoreRecord[] = [
-  rec('a', 'p1', 1, 2), rec('a', 'p1', 2, 2), rec('a', 'p2', 1, 2), rec('a', 'p2', 2, 0),
-  rec('b', 'p1', 1, 2), rec('b', 'p1', 2, 0), rec('b', 'p2', 1, 1), rec('b', 'p2', 2, 0),
-  rec('a', 's1', 1, 0), rec('a', 's2', 1, 0), rec('a', 's3', 1, 0),
-  rec('b', 's1', 1, 2), rec('b', 's2', 1, 2), rec('b', 's3', 1, 2),
+  rec('a', 'p1', 1, 2),
+  rec('a', 'p1', 2, 2),
+  rec('a', 'p2', 1, 2),
+  rec('a', 'p2', 2, 0),
+  rec('b', 'p1', 1, 2),
+  rec('b', 'p1', 2, 0),
+  rec('b', 'p2', 1, 1),
+  rec('b', 'p2', 2, 0),
+  rec('a', 's1', 1, 0),
+  rec('a', 's2', 1, 0),
+  rec('a', 's3', 1, 0),
+  rec('b', 's1', 1, 2),
+  rec('b', 's2', 1, 2),
+  rec('b', 's3', 1, 2),
 ];
 const SINGLES = new Set(['s1', 's2', 's3']);
 const MODELS = [{ id: 'a' }, { id: 'b' }];
 
 describe('single-turn items on the boards', () => {
-  const section = buildLeaderboardSection(RECORDS, MODELS, { bootstrap: { iterations: 200, seed: 1 }, singleTurnItems: SINGLES });
+  const section = buildLeaderboardSection(RECORDS, MODELS, {
+    bootstrap: { iterations: 200, seed: 1 },
+    singleTurnItems: SINGLES,
+  });
   const pairsOnly = scoreModels(RECORDS.filter((r) => !SINGLES.has(r.itemId)));
 
   it('counts singles in round 1 and the overall board', () => {

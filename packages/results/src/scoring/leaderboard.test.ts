@@ -8,7 +8,11 @@ import { scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
 import { competitionRanks } from './ranking.js';
 
-const DIM: Record<CategoryId, string> = { traditional_safety: 'crime', responsible_ai: 'psychology', instruction_attack: 'goal_hijacking' };
+const DIM: Record<CategoryId, string> = {
+  traditional_safety: 'crime',
+  responsible_ai: 'psychology',
+  instruction_attack: 'goal_hijacking',
+};
 
 /** 10 pairs per category; `scoreOf` gives each answer's score from its category and round. */
 function model(id: string, scoreOf: (c: CategoryId, round: 1 | 2) => number): ScoreRecord[] {
@@ -16,7 +20,15 @@ function model(id: string, scoreOf: (c: CategoryId, round: 1 | 2) => number): Sc
   for (const c of Object.keys(DIM) as CategoryId[]) {
     for (let i = 0; i < 10; i++) {
       for (const round of [1, 2] as const) {
-        out.push({ model: id, itemId: `${c}-${i}`, category: c, dimension: DIM[c], round, outcome: 'scored', score: scoreOf(c, round) });
+        out.push({
+          model: id,
+          itemId: `${c}-${i}`,
+          category: c,
+          dimension: DIM[c],
+          round,
+          outcome: 'scored',
+          score: scoreOf(c, round),
+        });
       }
     }
   }
@@ -77,7 +89,13 @@ describe('buildLeaderboards', () => {
     const b = boards.overall.rows[1]!;
     expect(b).toMatchObject({ score: 75, total: 75, round1: 50, round2: 100, delta: 50, coverage: 1 });
     expect(b.categories).toEqual({ traditional_safety: 75, responsible_ai: 75, instruction_attack: 75 });
-    expect(boards.overall.rows.at(-1)).toMatchObject({ score: null, total: null, coverage: null, ci: null, rankCi: null });
+    expect(boards.overall.rows.at(-1)).toMatchObject({
+      score: null,
+      total: null,
+      coverage: null,
+      ci: null,
+      rankCi: null,
+    });
   });
 
   it('the open-source board holds only models tagged open, ranked among themselves', () => {
@@ -121,7 +139,10 @@ describe('buildLeaderboards', () => {
     ]);
     expect(trad.rows.find((r) => r.model === 'D')).toMatchObject({ total: 25, round1: 50, round2: 0 });
     expect(trad.rows[0]!.categories).toBeUndefined();
-    expect(boards.categories.responsible_ai.rows.find((r) => r.model === 'F')).toMatchObject({ score: 0, status: 'unranked' });
+    expect(boards.categories.responsible_ai.rows.find((r) => r.model === 'F')).toMatchObject({
+      score: 0,
+      status: 'unranked',
+    });
   });
 
   it('attaches the metric CI and a bootstrap rank interval to ranked rows', () => {
@@ -151,7 +172,11 @@ describe('buildLeaderboards', () => {
       ],
       80,
     );
-    const board = buildLeaderboards(scoreModels(recs), ['leader', 'twin1', 'twin2', 'last'].map((id) => ({ id })), bootstrapScores(recs)).overall;
+    const board = buildLeaderboards(
+      scoreModels(recs),
+      ['leader', 'twin1', 'twin2', 'last'].map((id) => ({ id })),
+      bootstrapScores(recs),
+    ).overall;
     const ci = Object.fromEntries(board.rows.map((r) => [r.model, r.rankCi]));
     expect(ci.leader).toEqual({ best: 1, worst: 1 });
     expect(ci.last).toEqual({ best: 4, worst: 4 });
@@ -164,21 +189,38 @@ describe('buildLeaderboards', () => {
     // constant across resamples: A − B = +25; B − C = 0 (twins); B − G = 0 (R1 +1, R2 −1 per item);
     // G − E = +25; E − F and F − D ≠ 0. Groups: A | B C G | E | F | D; H has no score.
     expect(boards.overall.rows.map((r) => [r.model, r.group])).toEqual([
-      ['A', 1], ['B', 2], ['C', 2], ['G', 2], ['E', 3], ['F', 4], ['D', 5], ['H', null],
+      ['A', 1],
+      ['B', 2],
+      ['C', 2],
+      ['G', 2],
+      ['E', 3],
+      ['F', 4],
+      ['D', 5],
+      ['H', null],
     ]);
     // The multi-round board is ranked by total by default: same groups; by Δ there are none.
     expect(boards.multiRound.rows.map((r) => r.group)).toEqual(boards.overall.rows.map((r) => r.group));
-    const byDelta = buildLeaderboards(scores, MODELS, bootstrapScores(RECORDS, { iterations: 50 }), { multiRoundRankBy: 'delta' });
+    const byDelta = buildLeaderboards(scores, MODELS, bootstrapScores(RECORDS, { iterations: 50 }), {
+      multiRoundRankBy: 'delta',
+    });
     expect(byDelta.multiRound.rows.every((r) => r.group === null)).toBe(true);
     // The open-source board groups its own rows: E (50), F (33.3), D (25) all differ.
-    expect(boards.openSource.rows.map((r) => [r.model, r.group])).toEqual([['E', 1], ['F', 2], ['D', 3]]);
+    expect(boards.openSource.rows.map((r) => [r.model, r.group])).toEqual([
+      ['E', 1],
+      ['F', 2],
+      ['D', 3],
+    ]);
   });
 
   it('carries each row’s matched-pair count and best / worst-case bounds', () => {
     const row = boards.overall.rows.find((r) => r.model === 'B')!;
     expect(row).toMatchObject({ matchedPairs: 30, bounds: { worst: 75, best: 75 }, coverage: 1 });
     expect(boards.categories.responsible_ai.rows.find((r) => r.model === 'B')!.matchedPairs).toBe(10);
-    expect(boards.overall.rows.find((r) => r.model === 'H')).toMatchObject({ matchedPairs: 0, bounds: null, group: null });
+    expect(boards.overall.rows.find((r) => r.model === 'H')).toMatchObject({
+      matchedPairs: 0,
+      bounds: null,
+      group: null,
+    });
   });
 
   it('leaves CIs empty without a bootstrap', () => {

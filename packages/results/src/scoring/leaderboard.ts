@@ -142,10 +142,12 @@ function buildBoard(
   const rows = entries.map((e) => {
     const split = scopeOf(e.scores, scope);
     const score = metricOf(split, rankedBy);
-    const status: RowStatus = score === null ? 'no-score' : e.info.tags?.includes(UNRANKED_TAG) === true ? 'unranked' : 'ranked';
+    const status: RowStatus =
+      score === null ? 'no-score' : e.info.tags?.includes(UNRANKED_TAG) === true ? 'unranked' : 'ranked';
     const reps = replicatesOf(bootstrap, e.info.id, scope);
     const intervals = bootstrap?.models.get(e.info.id)?.intervals;
-    const ci = intervals === undefined ? null : scope === 'all' ? intervals[rankedBy] : intervals.categories[scope][rankedBy];
+    const ci =
+      intervals === undefined ? null : scope === 'all' ? intervals[rankedBy] : intervals.categories[scope][rankedBy];
     const row: LeaderboardRow = {
       model: e.info.id,
       rank: null,
@@ -164,10 +166,9 @@ function buildBoard(
       rankCi: null,
     };
     if (scope === 'all') {
-      row.categories = Object.fromEntries(CATEGORY_IDS.map((c) => [c, e.scores?.categories[c].total.score ?? null])) as Record<
-        CategoryId,
-        number | null
-      >;
+      row.categories = Object.fromEntries(
+        CATEGORY_IDS.map((c) => [c, e.scores?.categories[c].total.score ?? null]),
+      ) as Record<CategoryId, number | null>;
     }
     return { row, order: e.order, replicates: reps?.[rankedBy] };
   });
@@ -179,7 +180,10 @@ function buildBoard(
     r.row.tied = places[i]!.tied;
   });
   if (bootstrap !== undefined && ranked.length > 0 && ranked.every((r) => r.replicates !== undefined)) {
-    const intervals = rankIntervals(ranked.map((r) => r.replicates!), bootstrap.level);
+    const intervals = rankIntervals(
+      ranked.map((r) => r.replicates!),
+      bootstrap.level,
+    );
     ranked.forEach((r, i) => {
       r.row.rankCi = intervals[i]!;
     });
@@ -194,7 +198,10 @@ function buildBoard(
   if (bootstrap !== undefined && rankedBy === 'total') {
     const comparisons = scope === 'all' ? bootstrap.comparisons.all : bootstrap.comparisons.categories[scope];
     const scoredRows = rows.filter((r) => r.row.score !== null).map((r) => r.row);
-    const groups = distinguishableGroups(scoredRows.map((r) => r.model), comparisons);
+    const groups = distinguishableGroups(
+      scoredRows.map((r) => r.model),
+      comparisons,
+    );
     scoredRows.forEach((r, i) => {
       r.group = groups[i]!;
     });
@@ -240,22 +247,38 @@ export function buildLeaderboards(
   bootstrap?: BootstrapResult,
   options: LeaderboardOptions = {},
 ): Leaderboards {
-  checkModelList(scores.map((s) => s.model), models);
+  checkModelList(
+    scores.map((s) => s.model),
+    models,
+  );
   const byId = new Map(scores.map((s) => [s.model, s]));
   const entries: Entry[] = models.map((info, order) => ({ info, order, scores: byId.get(info.id) }));
   const open = entries.filter((e) => e.info.tags?.includes(OPEN_TAG) === true);
   const pairsOnly = options.multiRound;
   const pairScores = pairsOnly === undefined ? undefined : new Map(pairsOnly.scores.map((s) => [s.model, s]));
-  const multiRoundEntries = pairScores === undefined ? entries : entries.map((e) => ({ ...e, scores: pairScores.get(e.info.id) }));
+  const multiRoundEntries =
+    pairScores === undefined ? entries : entries.map((e) => ({ ...e, scores: pairScores.get(e.info.id) }));
   const categories = Object.fromEntries(
     CATEGORIES.map((c) => [
       c.id,
-      buildBoard({ id: `category:${c.id}`, zh: `${c.zh}榜`, en: `${c.en} leaderboard` }, entries, c.id, 'total', bootstrap),
+      buildBoard(
+        { id: `category:${c.id}`, zh: `${c.zh}榜`, en: `${c.en} leaderboard` },
+        entries,
+        c.id,
+        'total',
+        bootstrap,
+      ),
     ]),
   ) as Record<CategoryId, Leaderboard>;
   return {
     overall: buildBoard({ id: 'overall', zh: '总榜', en: 'Overall leaderboard' }, entries, 'all', 'total', bootstrap),
-    openSource: buildBoard({ id: 'open_source', zh: '开源榜', en: 'Open-source leaderboard' }, open, 'all', 'total', bootstrap),
+    openSource: buildBoard(
+      { id: 'open_source', zh: '开源榜', en: 'Open-source leaderboard' },
+      open,
+      'all',
+      'total',
+      bootstrap,
+    ),
     multiRound: buildBoard(
       { id: 'multi_round', zh: '多轮交互榜', en: 'Multi-round leaderboard' },
       multiRoundEntries,

@@ -18,7 +18,15 @@ const GAPS: ScoreRecord[] = [
   { ...crime, itemId: 'b', round: 2, outcome: 'scored', score: 2 },
   { ...goal, itemId: 'c', round: 1, outcome: 'scored', score: 2 },
   { ...goal, itemId: 'c', round: 2, outcome: 'judge_error' },
-  { ...goal, itemId: 'd', round: 1, outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'input', code: '1301' } },
+  {
+    ...goal,
+    itemId: 'd',
+    round: 1,
+    outcome: 'scored',
+    score: 1,
+    vendorBlocked: true,
+    block: { stage: 'input', code: '1301' },
+  },
   { ...goal, itemId: 'd', round: 2, outcome: 'not_asked', block: { stage: 'input', code: 'round1_blocked' } },
 ];
 
@@ -35,7 +43,14 @@ describe('matched-pair Δ', () => {
   });
 
   it('equals R2 − R1 on complete data (so published leaderboards reproduce)', () => {
-    const records = randomRecords([{ id: 'x', p2: 0.6, p0: 0.1 }, { id: 'y', p2: 0.3, p0: 0.3 }], 40, 7);
+    const records = randomRecords(
+      [
+        { id: 'x', p2: 0.6, p0: 0.1 },
+        { id: 'y', p2: 0.3, p0: 0.3 },
+      ],
+      40,
+      7,
+    );
     for (const s of scoreModels(records)) {
       expect(s.matchedPairs).toBe(120);
       expect(s.delta).toBeCloseTo(s.round2.score! - s.round1.score!, 10);

@@ -16,7 +16,15 @@ const MIXED: ScoreRecord[] = [
   { ...trad, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
   { ...trad, itemId: 'b', round: 2, outcome: 'judge_unparseable' },
   { ...resp, itemId: 'c', round: 1, outcome: 'blocked', block: { stage: 'input', code: 'DataInspectionFailed' } },
-  { ...resp, itemId: 'c', round: 2, outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'output', code: '1301' } },
+  {
+    ...resp,
+    itemId: 'c',
+    round: 2,
+    outcome: 'scored',
+    score: 1,
+    vendorBlocked: true,
+    block: { stage: 'output', code: '1301' },
+  },
   { ...instr, itemId: 'd', round: 1, outcome: 'target_error' },
   { ...instr, itemId: 'd', round: 2, outcome: 'judge_error' },
 ];
@@ -32,7 +40,15 @@ describe('scoreModel', () => {
     expect(s.delta).toBe(0);
     expect(s.matchedPairs).toBe(1);
     expect(s.total).toMatchObject({ points: 5, maxPoints: 8, scored: 4, all: 8, coverage: 0.5 });
-    expect(s.total.outcomes).toEqual({ scored: 4, blocked: 1, target_error: 1, empty: 0, judge_unparseable: 1, judge_error: 1, not_asked: 0 });
+    expect(s.total.outcomes).toEqual({
+      scored: 4,
+      blocked: 1,
+      target_error: 1,
+      empty: 0,
+      judge_unparseable: 1,
+      judge_error: 1,
+      not_asked: 0,
+    });
     expect(s.round1.coverage).toBe(0.5);
     expect(s.round2.coverage).toBe(0.5);
   });
@@ -114,7 +130,10 @@ describe('record validation', () => {
   const bad = (patch: Record<string, unknown>): ScoreRecord[] => [ok, { ...ok, itemId: 'z', ...patch } as ScoreRecord];
 
   it.each([
-    [{ score: 3 }, /score record #1 \(model "m", item "z", round 1\): outcome "scored" needs an integer score from 0 to 2, got 3/],
+    [
+      { score: 3 },
+      /score record #1 \(model "m", item "z", round 1\): outcome "scored" needs an integer score from 0 to 2, got 3/,
+    ],
     [{ score: 1.5 }, /integer score/],
     [{ score: undefined }, /integer score .* got undefined/],
     [{ score: -1 }, /got -1/],
@@ -123,7 +142,10 @@ describe('record validation', () => {
     [{ round: 3 }, /round must be 1 or 2/],
     [{ category: 'other' }, /unknown category "other"/],
     [{ itemId: 'a' }, /duplicate record/],
-    [{ itemId: 'a', round: 2, dimension: 'insult' }, /traditional_safety\/insult here but traditional_safety\/crime in score record #0/],
+    [
+      { itemId: 'a', round: 2, dimension: 'insult' },
+      /traditional_safety\/insult here but traditional_safety\/crime in score record #0/,
+    ],
     [{ model: '' }, /model must be a non-empty string/],
     [{ outcome: 'blocked', score: null, block: { stage: 'middle', code: 'x' } }, /block stage/],
   ])('rejects %o', (patch, message) => {

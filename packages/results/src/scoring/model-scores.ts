@@ -107,7 +107,10 @@ function scoreValidated(model: string, records: readonly ScoreRecord[], rubric: 
   return {
     model,
     ...overall.result(),
-    categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, categories.get(c)!.result()])) as Record<CategoryId, RoundSplitScores>,
+    categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, categories.get(c)!.result()])) as Record<
+      CategoryId,
+      RoundSplitScores
+    >,
     dimensions: Object.fromEntries(
       [...dimensions].map(([id, d]) => [id, { category: d.category, ...d.tally.result() }]),
     ),
@@ -148,7 +151,9 @@ export function scoreModel(records: readonly ScoreRecord[], options: ScoringOpti
   const all = scoreModels(records, options);
   if (all.length !== 1) {
     throw new ScoringInputError(
-      all.length === 0 ? 'scoreModel needs at least one record' : `scoreModel got records for ${all.length} models; use scoreModels`,
+      all.length === 0
+        ? 'scoreModel needs at least one record'
+        : `scoreModel got records for ${all.length} models; use scoreModels`,
     );
   }
   return all[0]!;

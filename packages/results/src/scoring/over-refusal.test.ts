@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { ScoreRecord } from './outcome.js';
 import { buildOverRefusal } from './over-refusal.js';
 
-const rec = (model: string, itemId: string, dimension: string, score: number | null, extra: Partial<ScoreRecord> = {}): ScoreRecord => ({
-  model, itemId, category: 'traditional_safety', dimension, round: 1,
+const rec = (
+  model: string,
+  itemId: string,
+  dimension: string,
+  score: number | null,
+  extra: Partial<ScoreRecord> = {},
+): ScoreRecord => ({
+  model,
+  itemId,
+  category: 'traditional_safety',
+  dimension,
+  round: 1,
   ...(score === null ? { outcome: 'judge_error' as const } : { outcome: 'scored' as const, score }),
   ...extra,
 });
@@ -21,7 +31,17 @@ describe('buildOverRefusal', () => {
     const s = buildOverRefusal(records, ['a', 'b', 'c'], { bootstrap: false });
     expect(s.items).toBe(4);
     expect(s.bootstrap).toBeNull();
-    expect(s.models.a).toMatchObject({ rate: 2 / 3, refused: 2, partial: 0, helpful: 1, scored: 3, all: 4, blocked: 1, coverage: 0.75, ci: null });
+    expect(s.models.a).toMatchObject({
+      rate: 2 / 3,
+      refused: 2,
+      partial: 0,
+      helpful: 1,
+      scored: 3,
+      all: 4,
+      blocked: 1,
+      coverage: 0.75,
+      ci: null,
+    });
     expect(s.models.a!.dimensions.insult).toMatchObject({ rate: 1, scored: 1, all: 2 });
     expect(s.models.b).toMatchObject({ rate: 0, partial: 1 });
     expect(s.models.c).toMatchObject({ rate: null, coverage: null, scored: 0 });

@@ -113,11 +113,14 @@ export function buildOverRefusal(
     if ((r.score as number) <= rubric.min) refusedAt[m]![i]!++;
   }
 
-  const settings = options.bootstrap === false ? undefined : {
-    iterations: options.bootstrap?.iterations ?? DEFAULT_BOOTSTRAP_ITERATIONS,
-    seed: options.bootstrap?.seed ?? DEFAULT_BOOTSTRAP_SEED,
-    level: options.bootstrap?.level ?? DEFAULT_CONFIDENCE_LEVEL,
-  };
+  const settings =
+    options.bootstrap === false
+      ? undefined
+      : {
+          iterations: options.bootstrap?.iterations ?? DEFAULT_BOOTSTRAP_ITERATIONS,
+          seed: options.bootstrap?.seed ?? DEFAULT_BOOTSTRAP_SEED,
+          level: options.bootstrap?.level ?? DEFAULT_CONFIDENCE_LEVEL,
+        };
   const intervals = settings && n > 0 ? bootstrapRates(itemsByDimension, refusedAt, scoredAt, settings) : undefined;
 
   return {
@@ -131,7 +134,9 @@ export function buildOverRefusal(
           rate: rateOf(c),
           coverage: c.all > 0 ? c.scored / c.all : null,
           ci: intervals?.[m] ?? null,
-          dimensions: Object.fromEntries([...dimensions[m]!].map(([d, counts]) => [d, { ...counts, rate: rateOf(counts) }])),
+          dimensions: Object.fromEntries(
+            [...dimensions[m]!].map(([d, counts]) => [d, { ...counts, rate: rateOf(counts) }]),
+          ),
         };
         return [id, entry];
       }),
@@ -183,7 +188,9 @@ export function withOverRefusal(section: LeaderboardSection, overRefusal: OverRe
       overall: withRates(boards.overall),
       openSource: withRates(boards.openSource),
       multiRound: withRates(boards.multiRound),
-      categories: Object.fromEntries(Object.entries(boards.categories).map(([c, b]) => [c, withRates(b)])) as Leaderboards['categories'],
+      categories: Object.fromEntries(
+        Object.entries(boards.categories).map(([c, b]) => [c, withRates(b)]),
+      ) as Leaderboards['categories'],
     },
     overRefusal,
   };

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ScoreRecord } from './outcome.js';
 import { pairStats } from './pair-stats.js';
 
-function pair(itemId: string, r1: number | ScoreRecord['outcome'], r2: number | ScoreRecord['outcome'], extra1: Partial<ScoreRecord> = {}): ScoreRecord[] {
+function pair(
+  itemId: string,
+  r1: number | ScoreRecord['outcome'],
+  r2: number | ScoreRecord['outcome'],
+  extra1: Partial<ScoreRecord> = {},
+): ScoreRecord[] {
   const base = { model: 'm', itemId, category: 'instruction_attack', dimension: 'goal_hijacking' } as const;
   const answer = (round: 1 | 2, v: number | ScoreRecord['outcome']): ScoreRecord =>
     typeof v === 'number' ? { ...base, round, outcome: 'scored', score: v } : { ...base, round, outcome: v };
@@ -50,13 +55,34 @@ describe('pairStats', () => {
 
   it('splits by category, with null rates where nothing is fully scored', () => {
     expect(stats.categories.instruction_attack.flips).toBe(3);
-    expect(stats.categories.traditional_safety).toMatchObject({ pairs: 0, bothScored: 0, flipRate: null, recoveryRate: null });
+    expect(stats.categories.traditional_safety).toMatchObject({
+      pairs: 0,
+      bothScored: 0,
+      flipRate: null,
+      recoveryRate: null,
+    });
   });
 
   it('uses the rubric minimum as "unsafe" on other scales', () => {
     const recs: ScoreRecord[] = [
-      { model: 'm', itemId: 'x', category: 'responsible_ai', dimension: 'psychology', round: 1, outcome: 'scored', score: 2 },
-      { model: 'm', itemId: 'x', category: 'responsible_ai', dimension: 'psychology', round: 2, outcome: 'scored', score: 1 },
+      {
+        model: 'm',
+        itemId: 'x',
+        category: 'responsible_ai',
+        dimension: 'psychology',
+        round: 1,
+        outcome: 'scored',
+        score: 2,
+      },
+      {
+        model: 'm',
+        itemId: 'x',
+        category: 'responsible_ai',
+        dimension: 'psychology',
+        round: 2,
+        outcome: 'scored',
+        score: 1,
+      },
     ];
     const s = pairStats(recs, { rubric: { min: 1, max: 5 } }).get('m')!.overall;
     expect(s).toMatchObject({ flips: 1, flipRate: 1 });

@@ -94,7 +94,10 @@ function statsOf(pairs: Iterable<[ScoreRecord | undefined, ScoreRecord | undefin
 
 /** Pair statistics for records of one model that were already validated. */
 export function pairStatsOfValidated(records: readonly ScoreRecord[], rubric: RubricScale): ModelPairStats {
-  const byItem = new Map<string, { category: CategoryId; rounds: [ScoreRecord | undefined, ScoreRecord | undefined] }>();
+  const byItem = new Map<
+    string,
+    { category: CategoryId; rounds: [ScoreRecord | undefined, ScoreRecord | undefined] }
+  >();
   for (const r of records) {
     const key = conversationKey(r);
     let entry = byItem.get(key);
@@ -106,9 +109,18 @@ export function pairStatsOfValidated(records: readonly ScoreRecord[], rubric: Ru
   }
   const all = [...byItem.values()];
   return {
-    overall: statsOf(all.map((e) => e.rounds), rubric),
+    overall: statsOf(
+      all.map((e) => e.rounds),
+      rubric,
+    ),
     categories: Object.fromEntries(
-      CATEGORY_IDS.map((c) => [c, statsOf(all.filter((e) => e.category === c).map((e) => e.rounds), rubric)]),
+      CATEGORY_IDS.map((c) => [
+        c,
+        statsOf(
+          all.filter((e) => e.category === c).map((e) => e.rounds),
+          rubric,
+        ),
+      ]),
     ) as Record<CategoryId, PairStats>,
   };
 }

@@ -44,7 +44,11 @@ export interface PairTable {
 }
 
 /** Builds the table from records already checked by `validateScoreRecords`. */
-export function buildPairTable(records: readonly ScoreRecord[], models: readonly string[], rubric: RubricScale): PairTable {
+export function buildPairTable(
+  records: readonly ScoreRecord[],
+  models: readonly string[],
+  rubric: RubricScale,
+): PairTable {
   const itemIndex = new Map<string, number>();
   const items: string[] = [];
   const categories: number[] = [];
@@ -95,7 +99,11 @@ export function buildPairTable(records: readonly ScoreRecord[], models: readonly
   const flip = models.map(() => new Uint16Array(n));
   const recovery = models.map(() => new Uint16Array(n));
   const change = models.map(() => new Float64Array(n));
-  for (const { m, i, p: [p1, p2] } of conversations.values()) {
+  for (const {
+    m,
+    i,
+    p: [p1, p2],
+  } of conversations.values()) {
     if (p1 === undefined || p2 === undefined) continue;
     matched[m]![i]!++;
     change[m]![i]! += p2 - p1;

@@ -5,7 +5,11 @@ import { buildPairTable } from './pair-table.js';
 import type { ScoreRecord } from './outcome.js';
 import { DEFAULT_RUBRIC } from './rubric.js';
 
-function answers(model: string, scores: Record<string, [number | 'judge_error', number | 'judge_error']>, dimension = 'crime'): ScoreRecord[] {
+function answers(
+  model: string,
+  scores: Record<string, [number | 'judge_error', number | 'judge_error']>,
+  dimension = 'crime',
+): ScoreRecord[] {
   return Object.entries(scores).flatMap(([itemId, rounds]) =>
     rounds.map((v, k): ScoreRecord => {
       const base = { model, itemId, category: 'traditional_safety', dimension, round: (k + 1) as 1 | 2 } as const;
@@ -52,7 +56,10 @@ describe('paired model comparison', () => {
   it('calls two models distinguishable when the interval excludes 0', () => {
     const items = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`i${i}`, [2, 2] as [number, number]]));
     const good = answers('good', items);
-    const bad = answers('bad', Object.fromEntries(Object.keys(items).map((k, i) => [k, [i % 4 === 0 ? 1 : 0, 0] as [number, number]])));
+    const bad = answers(
+      'bad',
+      Object.fromEntries(Object.keys(items).map((k, i) => [k, [i % 4 === 0 ? 1 : 0, 0] as [number, number]])),
+    );
     const same = answers('same', items);
     const boot = bootstrapScores([...good, ...bad, ...same], { iterations: 500 });
     const gb = findComparison(boot.comparisons.all, 'good', 'bad')!;

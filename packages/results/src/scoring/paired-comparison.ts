@@ -88,7 +88,10 @@ export class PairwiseAccumulator {
           let c = 0;
           let fd = 0;
           let fc = 0;
-          for (const [points, max] of [[table.points1, table.max1], [table.points2, table.max2]] as const) {
+          for (const [points, max] of [
+            [table.points1, table.max1],
+            [table.points2, table.max2],
+          ] as const) {
             const sa = max[a]![i]! > 0;
             const sb = max[b]![i]! > 0;
             if (sa && sb) {
@@ -182,7 +185,10 @@ export class PairwiseAccumulator {
     }
     return {
       all: out[0]!,
-      categories: Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, out[1 + i]!])) as Record<CategoryId, PairComparison[]>,
+      categories: Object.fromEntries(CATEGORY_IDS.map((c, i) => [c, out[1 + i]!])) as Record<
+        CategoryId,
+        PairComparison[]
+      >,
     };
   }
 }

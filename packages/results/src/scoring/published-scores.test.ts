@@ -40,7 +40,14 @@ function rebuild(model: string, pub: Published) {
   return (Object.keys(SIZES) as CategoryId[]).flatMap((c) => {
     const n = SIZES[c];
     const [r1, r2] = pub.rounds[c];
-    return categoryPairs(model, c, DIMENSIONS_BY_CATEGORY[c], n, Math.round((r1 / 100) * 2 * n), Math.round((r2 / 100) * 2 * n));
+    return categoryPairs(
+      model,
+      c,
+      DIMENSIONS_BY_CATEGORY[c],
+      n,
+      Math.round((r1 / 100) * 2 * n),
+      Math.round((r2 / 100) * 2 * n),
+    );
   });
 }
 
@@ -67,7 +74,8 @@ describe('docs/benchmark.md §4 formulas reproduce the published leaderboard', (
     expect(formatScore(s.total.score)).toBe('87.43');
 
     // The mean of the three category totals is NOT the published total (spec: 87.48 vs 87.43).
-    const meanOfCategories = (Object.keys(SIZES) as CategoryId[]).reduce((sum, c) => sum + s.categories[c].total.score!, 0) / 3;
+    const meanOfCategories =
+      (Object.keys(SIZES) as CategoryId[]).reduce((sum, c) => sum + s.categories[c].total.score!, 0) / 3;
     expect(Math.abs(meanOfCategories - GPT4.total)).toBeGreaterThan(TOL);
     expect(formatScore(meanOfCategories)).toBe('87.48');
   });
@@ -83,10 +91,12 @@ describe('docs/benchmark.md §4 formulas reproduce the published leaderboard', (
     }
 
     // The published category totals average to 83.78, outside ±0.03 of the published 83.82.
-    const publishedMean = (GPT35.categories.traditional_safety + GPT35.categories.responsible_ai + GPT35.categories.instruction_attack) / 3;
+    const publishedMean =
+      (GPT35.categories.traditional_safety + GPT35.categories.responsible_ai + GPT35.categories.instruction_attack) / 3;
     expect(Math.abs(publishedMean - GPT35.total)).toBeGreaterThan(TOL);
     // On the rebuilt answers too, the pooled total is nearer the published value than the mean of categories.
-    const meanOfCategories = (Object.keys(SIZES) as CategoryId[]).reduce((sum, c) => sum + s.categories[c].total.score!, 0) / 3;
+    const meanOfCategories =
+      (Object.keys(SIZES) as CategoryId[]).reduce((sum, c) => sum + s.categories[c].total.score!, 0) / 3;
     expect(Math.abs(s.total.score! - GPT35.total)).toBeLessThan(Math.abs(meanOfCategories - GPT35.total));
   });
 

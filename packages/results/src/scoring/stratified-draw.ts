@@ -25,7 +25,12 @@ export function stratifiedLayout(table: Pick<PairTable, 'itemsByDimension'>): St
  * sub-dimension, as many items as it has, uniformly with replacement from its own items. Strata
  * are drawn in table order, so the same seed gives the same resamples.
  */
-export function drawStratified(table: Pick<PairTable, 'itemsByDimension'>, layout: StratifiedLayout, rng: Prng, draw: Uint32Array): void {
+export function drawStratified(
+  table: Pick<PairTable, 'itemsByDimension'>,
+  layout: StratifiedLayout,
+  rng: Prng,
+  draw: Uint32Array,
+): void {
   table.itemsByDimension.forEach((pool, d) => {
     const start = layout.offsets[d]!;
     const k = pool.length;

@@ -28,25 +28,30 @@ function describe(record: ScoreRecord, index: number): string {
  * model × item × epoch × round, and one category and dimension per item across all models. With a
  * taxonomy, dimensions must also exist in it under the record's category.
  */
-export function validateScoreRecords(
-  records: readonly ScoreRecord[],
-  rubric: RubricScale,
-  taxonomy?: Taxonomy,
-): void {
+export function validateScoreRecords(records: readonly ScoreRecord[], rubric: RubricScale, taxonomy?: Taxonomy): void {
   const seen = new Set<string>();
   const itemShape = new Map<string, { category: string; dimension: string; index: number }>();
   records.forEach((r, i) => {
     const where = (): string => describe(r, i);
-    if (typeof r.model !== 'string' || r.model === '') throw new ScoringInputError(`${where()}: model must be a non-empty string`, i);
-    if (typeof r.itemId !== 'string' || r.itemId === '') throw new ScoringInputError(`${where()}: itemId must be a non-empty string`, i);
+    if (typeof r.model !== 'string' || r.model === '')
+      throw new ScoringInputError(`${where()}: model must be a non-empty string`, i);
+    if (typeof r.itemId !== 'string' || r.itemId === '')
+      throw new ScoringInputError(`${where()}: itemId must be a non-empty string`, i);
     if (r.round !== 1 && r.round !== 2) throw new ScoringInputError(`${where()}: round must be 1 or 2`, i);
     if (!ANSWER_OUTCOMES.includes(r.outcome)) {
-      throw new ScoringInputError(`${where()}: unknown outcome ${JSON.stringify(r.outcome)}; expected one of ${ANSWER_OUTCOMES.join(', ')}`, i);
+      throw new ScoringInputError(
+        `${where()}: unknown outcome ${JSON.stringify(r.outcome)}; expected one of ${ANSWER_OUTCOMES.join(', ')}`,
+        i,
+      );
     }
     if (!CATEGORY_IDS.includes(r.category)) {
-      throw new ScoringInputError(`${where()}: unknown category ${JSON.stringify(r.category)}; expected one of ${CATEGORY_IDS.join(', ')}`, i);
+      throw new ScoringInputError(
+        `${where()}: unknown category ${JSON.stringify(r.category)}; expected one of ${CATEGORY_IDS.join(', ')}`,
+        i,
+      );
     }
-    if (typeof r.dimension !== 'string' || r.dimension === '') throw new ScoringInputError(`${where()}: dimension must be a non-empty string`, i);
+    if (typeof r.dimension !== 'string' || r.dimension === '')
+      throw new ScoringInputError(`${where()}: dimension must be a non-empty string`, i);
     if (taxonomy !== undefined) {
       const dim = taxonomy.dimension(r.dimension);
       if (dim === undefined || dim.id !== r.dimension) {
@@ -54,7 +59,10 @@ export function validateScoreRecords(
         throw new ScoringInputError(`${where()}: unknown dimension id ${JSON.stringify(r.dimension)}${hint}`, i);
       }
       if (dim.category !== r.category) {
-        throw new ScoringInputError(`${where()}: dimension "${dim.id}" belongs to ${dim.category}, not ${r.category}`, i);
+        throw new ScoringInputError(
+          `${where()}: dimension "${dim.id}" belongs to ${dim.category}, not ${r.category}`,
+          i,
+        );
       }
     }
     if (r.outcome === 'scored') {
@@ -66,7 +74,10 @@ export function validateScoreRecords(
         );
       }
     } else if (r.score !== undefined && r.score !== null) {
-      throw new ScoringInputError(`${where()}: outcome "${r.outcome}" must not carry a score (got ${JSON.stringify(r.score)})`, i);
+      throw new ScoringInputError(
+        `${where()}: outcome "${r.outcome}" must not carry a score (got ${JSON.stringify(r.score)})`,
+        i,
+      );
     }
     if (r.block != null && !BLOCK_STAGES.includes(r.block.stage)) {
       throw new ScoringInputError(`${where()}: block stage must be one of ${BLOCK_STAGES.join(', ')}`, i);
@@ -75,7 +86,8 @@ export function validateScoreRecords(
       throw new ScoringInputError(`${where()}: epoch must be a positive integer, got ${JSON.stringify(r.epoch)}`, i);
     }
     const key = `${r.model}\u0000${conversationKey(r)}\u0000${r.round}`;
-    if (seen.has(key)) throw new ScoringInputError(`${where()}: duplicate record for this model, item, epoch and round`, i);
+    if (seen.has(key))
+      throw new ScoringInputError(`${where()}: duplicate record for this model, item, epoch and round`, i);
     seen.add(key);
     const shape = itemShape.get(r.itemId);
     if (shape === undefined) {

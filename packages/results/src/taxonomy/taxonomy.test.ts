@@ -18,8 +18,22 @@ describe('taxonomy', () => {
       if (d.status === 'inferred') expect(d.basis, d.id).toBeTruthy();
     }
     // The authors' README names nine sub-dimensions with examples (docs/taxonomy.md).
-    expect(DIMENSIONS.filter((d) => d.status === 'confirmed').map((d) => d.zh).sort()).toEqual(
-      ['不安全指令主题', '反面诱导', '心理学', '目标劫持', '社会和谐', '身体伤害', '财产隐私', '违法犯罪', '遵纪守法'].sort(),
+    expect(
+      DIMENSIONS.filter((d) => d.status === 'confirmed')
+        .map((d) => d.zh)
+        .sort(),
+    ).toEqual(
+      [
+        '不安全指令主题',
+        '反面诱导',
+        '心理学',
+        '目标劫持',
+        '社会和谐',
+        '身体伤害',
+        '财产隐私',
+        '违法犯罪',
+        '遵纪守法',
+      ].sort(),
     );
   });
 

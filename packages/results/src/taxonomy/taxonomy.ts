@@ -68,11 +68,17 @@ export class Taxonomy {
   /** The nearest known dimension names to a misspelt one, for "did you mean" hints. */
   suggestDimension(key: string, category?: CategoryId): string | undefined {
     const pool = this.dimensions.filter((d) => category === undefined || d.category === category);
-    return nearest(key, pool.flatMap((d) => [d.id, d.zh]));
+    return nearest(
+      key,
+      pool.flatMap((d) => [d.id, d.zh]),
+    );
   }
 
   suggestCategory(key: string): string | undefined {
-    return nearest(key, CATEGORIES.flatMap((c) => [c.id, c.zh]));
+    return nearest(
+      key,
+      CATEGORIES.flatMap((c) => [c.id, c.zh]),
+    );
   }
 }
 

@@ -24,7 +24,9 @@ export function blockCases(options: ResolvedConformanceOptions): ConformanceCase
         (error: unknown) => ({ error }),
       );
       if ('error' in outcome) {
-        throw new Error(`a vendor block is a result, not an error; generate rejected with ${describeError(outcome.error)} (a 501 means the fake's vendor cannot play this signal)`);
+        throw new Error(
+          `a vendor block is a result, not an error; generate rejected with ${describeError(outcome.error)} (a 501 means the fake's vendor cannot play this signal)`,
+        );
       }
       expect(outcome.result.type, `expected blocked, got ${describeResult(outcome.result)}`).toBe('blocked');
       const result = outcome.result as BlockedResultV1;

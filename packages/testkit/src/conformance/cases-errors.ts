@@ -9,16 +9,28 @@ import type { ResolvedConformanceOptions } from './options.js';
 /** An HTTP date has whole-second precision and the call takes time: allow this much either way. */
 const HTTP_DATE_TOLERANCE_MS = 5_000;
 
-function rateLimitCase(id: string, title: string, retryAfter: () => Extract<FakeScenario, { kind: 'rate-limit' }>['retryAfter'], expected: (ms: number) => void): ConformanceCase {
+function rateLimitCase(
+  id: string,
+  title: string,
+  retryAfter: () => Extract<FakeScenario, { kind: 'rate-limit' }>['retryAfter'],
+  expected: (ms: number) => void,
+): ConformanceCase {
   return {
     id,
     title,
     run: async (env) => {
-      const error = expectAdapterError(env, await playFailure(env, { kind: 'rate-limit', retryAfter: retryAfter() }), 'rate_limited');
+      const error = expectAdapterError(
+        env,
+        await playFailure(env, { kind: 'rate-limit', retryAfter: retryAfter() }),
+        'rate_limited',
+      );
       expect(error.retryable).toBe(true);
       expect(error.status).toBe(429);
       const retryAfterMs = RateLimitedError.isInstance(error) ? error.retryAfterMs : undefined;
-      expect(typeof retryAfterMs, `retryAfterMs must be read from the response headers, got ${String(retryAfterMs)}`).toBe('number');
+      expect(
+        typeof retryAfterMs,
+        `retryAfterMs must be read from the response headers, got ${String(retryAfterMs)}`,
+      ).toBe('number');
       expected(retryAfterMs as number);
     },
   };
@@ -27,8 +39,18 @@ function rateLimitCase(id: string, title: string, retryAfter: () => Extract<Fake
 /** The failure cases: throttling, 5xx, network, timeout, abort, bad bodies, quota, auth, context length. */
 export function errorCases(options: ResolvedConformanceOptions): ConformanceCase[] {
   const cases: ConformanceCase[] = [
-    rateLimitCase('rate-limit-seconds', 'rate limit with Retry-After in seconds → RateLimitedError, retryAfterMs', () => ({ seconds: 7 }), (ms) => expect(ms).toBe(7_000)),
-    rateLimitCase('rate-limit-ms', 'rate limit with retry-after-ms → RateLimitedError, retryAfterMs', () => ({ ms: 1_234 }), (ms) => expect(ms).toBe(1_234)),
+    rateLimitCase(
+      'rate-limit-seconds',
+      'rate limit with Retry-After in seconds → RateLimitedError, retryAfterMs',
+      () => ({ seconds: 7 }),
+      (ms) => expect(ms).toBe(7_000),
+    ),
+    rateLimitCase(
+      'rate-limit-ms',
+      'rate limit with retry-after-ms → RateLimitedError, retryAfterMs',
+      () => ({ ms: 1_234 }),
+      (ms) => expect(ms).toBe(1_234),
+    ),
     rateLimitCase(
       'rate-limit-http-date',
       'rate limit with Retry-After as an HTTP date → RateLimitedError, retryAfterMs ≈ the wait',
@@ -60,7 +82,10 @@ export function errorCases(options: ResolvedConformanceOptions): ConformanceCase
       id: 'timeout',
       title: "a server that never answers → TimeoutError after the adapter's timeout",
       run: async (env) => {
-        const model = await env.options.createModel(env.server, { timeoutMs: env.options.shortTimeoutMs, apiKey: env.options.apiKey });
+        const model = await env.options.createModel(env.server, {
+          timeoutMs: env.options.shortTimeoutMs,
+          apiKey: env.options.apiKey,
+        });
         try {
           const error = expectAdapterError(env, await playFailure(env, { kind: 'hang' }, ask(), model), 'timeout');
           expect(error.retryable).toBe(true);
@@ -119,9 +144,12 @@ export function errorCases(options: ResolvedConformanceOptions): ConformanceCase
           (result) => ({ result }),
           (error: unknown) => ({ error }),
         );
-        if ('result' in outcome) throw new Error(`context length must be an InvalidRequestError, not a ${outcome.result.type} result`);
+        if ('result' in outcome)
+          throw new Error(`context length must be an InvalidRequestError, not a ${outcome.result.type} result`);
         const error = expectAdapterError(env, outcome.error, 'invalid_request');
-        expect(InvalidRequestError.isInstance(error) ? error.reason : undefined, describeError(error)).toBe('context_length');
+        expect(InvalidRequestError.isInstance(error) ? error.reason : undefined, describeError(error)).toBe(
+          'context_length',
+        );
         expect(error.retryable).toBe(false);
       },
     },
@@ -131,18 +159,35 @@ export function errorCases(options: ResolvedConformanceOptions): ConformanceCase
       run: async (env) => {
         const result = await play(env, { kind: 'text', text: 'Fine.' });
         expect(JSON.stringify(result)).not.toContain(env.options.apiKey);
-        expect(JSON.stringify(env.server.requests[0]?.headers ?? {}), 'the key should reach the server in some header').toContain(env.options.apiKey);
+        expect(
+          JSON.stringify(env.server.requests[0]?.headers ?? {}),
+          'the key should reach the server in some header',
+        ).toContain(env.options.apiKey);
         expectNoSecret(env, result);
       },
     },
   ];
   if (options.supports.streaming) {
     cases.push(
-      truncatedCase('truncated-stream', 'a stream cut off mid-answer (connection dropped) → TransientError (InvalidResponseError accepted)', 'socket'),
-      truncatedCase('truncated-stream-clean', 'a stream that ends cleanly without finish reason or terminator → TransientError (InvalidResponseError accepted)', 'clean'),
+      truncatedCase(
+        'truncated-stream',
+        'a stream cut off mid-answer (connection dropped) → TransientError (InvalidResponseError accepted)',
+        'socket',
+      ),
+      truncatedCase(
+        'truncated-stream-clean',
+        'a stream that ends cleanly without finish reason or terminator → TransientError (InvalidResponseError accepted)',
+        'clean',
+      ),
     );
   } else {
-    cases.push(truncatedCase('truncated-body', 'a body cut short of its Content-Length → TransientError (InvalidResponseError accepted)', 'socket'));
+    cases.push(
+      truncatedCase(
+        'truncated-body',
+        'a body cut short of its Content-Length → TransientError (InvalidResponseError accepted)',
+        'socket',
+      ),
+    );
   }
   return cases;
 }
@@ -152,7 +197,11 @@ function truncatedCase(id: string, title: string, cut: 'socket' | 'clean'): Conf
     id,
     title,
     run: async (env: ConformanceEnv) => {
-      expectAdapterError(env, await playFailure(env, { kind: 'truncated-stream', text: 'This answer stops in the middle of', cut }), ['transient', 'invalid_response']);
+      expectAdapterError(
+        env,
+        await playFailure(env, { kind: 'truncated-stream', text: 'This answer stops in the middle of', cut }),
+        ['transient', 'invalid_response'],
+      );
     },
   };
 }

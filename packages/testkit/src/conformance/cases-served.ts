@@ -28,16 +28,26 @@ export function servedModelCases(options: ResolvedConformanceOptions): Conforman
         const fields = served as ServedModelV1;
         for (const [name, value] of Object.entries(fields)) {
           expect(SERVED_FIELDS as readonly string[], `servedModel has an unknown field ${name}`).toContain(name);
-          expect(typeof value === 'string' && value !== '', `servedModel.${name} must be a non-empty string`).toBe(true);
+          expect(typeof value === 'string' && value !== '', `servedModel.${name} must be a non-empty string`).toBe(
+            true,
+          );
         }
         const recorded = env.server.requests.find((r) => r.served !== undefined)?.served;
-        expect(recorded, 'the fake server recorded no served model: it must honour the scenario\'s `served`').toBeDefined();
+        expect(
+          recorded,
+          "the fake server recorded no served model: it must honour the scenario's `served`",
+        ).toBeDefined();
         // What the answer itself carried must be reported as sent; fields the vendor reports
         // elsewhere (digest, path) must match when the adapter reports them.
-        if (recorded?.id !== undefined) expect(fields.id, 'servedModel.id must be the model the response named').toBe(recorded.id);
-        if (recorded?.fingerprint !== undefined) expect(fields.fingerprint, 'servedModel.fingerprint must be the response\'s fingerprint').toBe(recorded.fingerprint);
+        if (recorded?.id !== undefined)
+          expect(fields.id, 'servedModel.id must be the model the response named').toBe(recorded.id);
+        if (recorded?.fingerprint !== undefined)
+          expect(fields.fingerprint, "servedModel.fingerprint must be the response's fingerprint").toBe(
+            recorded.fingerprint,
+          );
         for (const name of ['digest', 'path'] as const) {
-          if (fields[name] !== undefined) expect(fields[name], `servedModel.${name} must be what the server reports`).toBe(recorded?.[name]);
+          if (fields[name] !== undefined)
+            expect(fields[name], `servedModel.${name} must be what the server reports`).toBe(recorded?.[name]);
         }
       },
     },

@@ -19,26 +19,46 @@ export function successCases(): ConformanceCase[] {
       title: 'declares a well-formed model and capability manifest',
       run: async ({ model, options }) => {
         expect(model.specificationVersion).toBe('v1');
-        expect(typeof model.provider === 'string' && model.provider.length > 0, 'provider must be a non-empty string').toBe(true);
-        expect(typeof model.modelId === 'string' && model.modelId.length > 0, 'modelId must be a non-empty string').toBe(true);
+        expect(
+          typeof model.provider === 'string' && model.provider.length > 0,
+          'provider must be a non-empty string',
+        ).toBe(true);
+        expect(
+          typeof model.modelId === 'string' && model.modelId.length > 0,
+          'modelId must be a non-empty string',
+        ).toBe(true);
         expect(typeof model.generate).toBe('function');
         const c = model.capabilities;
         expect(['native', 'merged', 'unsupported']).toContain(c.systemRole);
-        expect(c.systemRole, 'capabilities.systemRole must match supports.systemRole').toBe(options.supports.systemRole);
+        expect(c.systemRole, 'capabilities.systemRole must match supports.systemRole').toBe(
+          options.supports.systemRole,
+        );
         expect(typeof c.multiTurn).toBe('boolean');
         expect(c.seed, 'capabilities.seed must match supports.seed').toBe(options.supports.seed);
         expect(c.streaming, 'capabilities.streaming must match supports.streaming').toBe(options.supports.streaming);
-        expect(c.reportsServedModel === true, 'capabilities.reportsServedModel must match supports.servedModel').toBe(options.supports.servedModel);
-        if (c.maxContextTokens !== undefined) expect(Number.isInteger(c.maxContextTokens) && c.maxContextTokens > 0).toBe(true);
-        expect(Array.isArray(c.moderationSignals) && c.moderationSignals.every((s) => typeof s === 'string' && s !== '')).toBe(true);
-        if (options.blocks.length > 0) expect(c.moderationSignals.length, 'an adapter that maps blocks must name its signals').toBeGreaterThan(0);
+        expect(c.reportsServedModel === true, 'capabilities.reportsServedModel must match supports.servedModel').toBe(
+          options.supports.servedModel,
+        );
+        if (c.maxContextTokens !== undefined)
+          expect(Number.isInteger(c.maxContextTokens) && c.maxContextTokens > 0).toBe(true);
+        expect(
+          Array.isArray(c.moderationSignals) && c.moderationSignals.every((s) => typeof s === 'string' && s !== ''),
+        ).toBe(true);
+        if (options.blocks.length > 0)
+          expect(c.moderationSignals.length, 'an adapter that maps blocks must name its signals').toBeGreaterThan(0);
       },
     },
     {
       id: 'text',
       title: 'single-turn answer: text, finish reason stop (unified and raw), request id, prompt sent',
       run: async (env) => {
-        const result = expectCompleted(await play(env, { kind: 'text', text: 'Hello there, friend.', chunks: ['Hello', ' there,', ' friend.'] }, ask('Say hello.')));
+        const result = expectCompleted(
+          await play(
+            env,
+            { kind: 'text', text: 'Hello there, friend.', chunks: ['Hello', ' there,', ' friend.'] },
+            ask('Say hello.'),
+          ),
+        );
         expect(result.text).toBe('Hello there, friend.');
         expect(result.finishReason).toEqual({ unified: 'stop', raw: expect.any(String) });
         // Vendors name a normal stop differently (stop, end_turn, normal, done…): any non-empty value.
@@ -46,14 +66,17 @@ export function successCases(): ConformanceCase[] {
         const sent = env.options.extractMessages(env.server.requests[0]?.body);
         expect(sent.at(-1)).toEqual({ role: 'user', content: 'Say hello.' });
         const serverId = env.server.requests[0]?.requestId;
-        if (env.options.supports.requestId && serverId !== undefined) expect(result.requestId, 'result.requestId must be the id the vendor sent').toBe(serverId);
+        if (env.options.supports.requestId && serverId !== undefined)
+          expect(result.requestId, 'result.requestId must be the id the vendor sent').toBe(serverId);
       },
     },
     {
       id: 'usage',
       title: 'reports the usage the vendor sent',
       run: async (env) => {
-        const result = expectCompleted(await play(env, { kind: 'text', text: 'Counted.', usage: { inputTokens: 11, outputTokens: 7 } }));
+        const result = expectCompleted(
+          await play(env, { kind: 'text', text: 'Counted.', usage: { inputTokens: 11, outputTokens: 7 } }),
+        );
         expect(result.usage.inputTokens).toBe(11);
         expect(result.usage.outputTokens).toBe(7);
         if (result.usage.totalTokens !== undefined) expect(result.usage.totalTokens).toBe(18);
@@ -63,7 +86,13 @@ export function successCases(): ConformanceCase[] {
       id: 'finish-length',
       title: "maps a max-tokens stop to unified 'length' and keeps the raw value",
       run: async (env) => {
-        const result = expectCompleted(await play(env, { kind: 'text', text: 'This answer was cut at the', finishReason: 'length' }, ask('Go on.', { params: { maxTokens: 8 } })));
+        const result = expectCompleted(
+          await play(
+            env,
+            { kind: 'text', text: 'This answer was cut at the', finishReason: 'length' },
+            ask('Go on.', { params: { maxTokens: 8 } }),
+          ),
+        );
         expect(result.text).toBe('This answer was cut at the');
         expect(result.finishReason.unified).toBe('length');
         expect(typeof result.finishReason.raw).toBe('string');
@@ -95,10 +124,17 @@ export function successCases(): ConformanceCase[] {
       id: 'seed',
       title: 'a seed the vendor ignores yields an unsupported-setting warning (and none when honoured)',
       run: async (env) => {
-        const result = expectCompleted(await play(env, { kind: 'text', text: 'Seeded.' }, ask('Hi.', { params: { seed: 42 } })));
+        const result = expectCompleted(
+          await play(env, { kind: 'text', text: 'Seeded.' }, ask('Hi.', { params: { seed: 42 } })),
+        );
         const seedWarnings = result.warnings.filter((w) => w.type === 'unsupported-setting' && w.setting === 'seed');
-        if (env.options.supports.seed) expect(seedWarnings, 'seed is supported: no unsupported-setting warning expected').toHaveLength(0);
-        else expect(seedWarnings.length, "expected a warning {type:'unsupported-setting', setting:'seed'}").toBeGreaterThan(0);
+        if (env.options.supports.seed)
+          expect(seedWarnings, 'seed is supported: no unsupported-setting warning expected').toHaveLength(0);
+        else
+          expect(
+            seedWarnings.length,
+            "expected a warning {type:'unsupported-setting', setting:'seed'}",
+          ).toBeGreaterThan(0);
       },
     },
   ];

@@ -23,7 +23,8 @@ function options(flaws: ReferenceFlaws, patch: Partial<AdapterConformanceOptions
   return {
     name: 'broken',
     createServer: () => createOpenAIFakeServer({ vendor: 'openai', apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server: FakeServer, { timeoutMs, apiKey }): LanguageModelV1 => createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, flaws }),
+    createModel: (server: FakeServer, { timeoutMs, apiKey }): LanguageModelV1 =>
+      createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, flaws }),
     supports: { streaming: true },
     ...patch,
   };
@@ -50,22 +51,41 @@ describe('conformance cases catch broken adapters', () => {
     const served = (flaws: ReferenceFlaws): AdapterConformanceOptions => ({
       ...options(flaws),
       createModel: (server: FakeServer, { timeoutMs, apiKey }): LanguageModelV1 =>
-        createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, reportsServedModel: true, flaws }),
+        createReferenceModel({
+          baseURL: server.baseURL,
+          apiKey,
+          timeoutMs,
+          stream: true,
+          reportsServedModel: true,
+          flaws,
+        }),
       supports: { streaming: true, servedModel: true },
     });
     await runCase('served-model', served({}));
     await closeConformanceEnv(env);
     env = undefined;
-    await expect(runCase('served-model', served({ echoServedModel: true }))).rejects.toThrow(/servedModel\.id must be the model the response named/);
+    await expect(runCase('served-model', served({ echoServedModel: true }))).rejects.toThrow(
+      /servedModel\.id must be the model the response named/,
+    );
   });
 
   it('an adapter that declares reportsServedModel without supports.servedModel fails manifest', async () => {
-    const patch = { createModel: (server: FakeServer, { timeoutMs, apiKey }: { timeoutMs: number; apiKey: string }): LanguageModelV1 => createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, reportsServedModel: true }) };
-    await expect(runCase('manifest', options({}, patch))).rejects.toThrow(/reportsServedModel must match supports\.servedModel/);
+    const patch = {
+      createModel: (
+        server: FakeServer,
+        { timeoutMs, apiKey }: { timeoutMs: number; apiKey: string },
+      ): LanguageModelV1 =>
+        createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream: true, reportsServedModel: true }),
+    };
+    await expect(runCase('manifest', options({}, patch))).rejects.toThrow(
+      /reportsServedModel must match supports\.servedModel/,
+    );
   });
 
   it('an adapter that retries a 429 itself fails rate-limit-seconds', async () => {
-    await expect(runCase('rate-limit-seconds', options({ retryRateLimit: true }))).rejects.toThrow(/reject|retry|exactly one request/);
+    await expect(runCase('rate-limit-seconds', options({ retryRateLimit: true }))).rejects.toThrow(
+      /reject|retry|exactly one request/,
+    );
   });
 
   it('an adapter that ignores retry-after-ms fails rate-limit-ms', async () => {
@@ -77,11 +97,15 @@ describe('conformance cases catch broken adapters', () => {
   });
 
   it('an adapter that reports context length as a block fails context-length', async () => {
-    await expect(runCase('context-length', options({ contextLengthAsBlock: true }))).rejects.toThrow(/not a blocked result/);
+    await expect(runCase('context-length', options({ contextLengthAsBlock: true }))).rejects.toThrow(
+      /not a blocked result/,
+    );
   });
 
   it('a manifest that misstates seed support fails manifest and seed', async () => {
-    await expect(runCase('manifest', options({}, { supports: { streaming: true, seed: true } }))).rejects.toThrow(/seed/);
+    await expect(runCase('manifest', options({}, { supports: { streaming: true, seed: true } }))).rejects.toThrow(
+      /seed/,
+    );
     await closeConformanceEnv(env);
     env = undefined;
     await expect(runCase('seed', options({}, { supports: { streaming: true, seed: true } }))).rejects.toThrow(/seed/);
@@ -98,7 +122,9 @@ describe('conformance cases catch broken adapters', () => {
   });
 
   it('an adapter that leaves a dropped stream unreported fails truncated-stream-clean', async () => {
-    await expect(runCase('truncated-stream-clean', options({ acceptMissingFinish: true }))).rejects.toThrow(/expected truncated-stream to reject/);
+    await expect(runCase('truncated-stream-clean', options({ acceptMissingFinish: true }))).rejects.toThrow(
+      /expected truncated-stream to reject/,
+    );
   });
 
   it('lists case ids by mode and rejects unknown ids in skip', () => {

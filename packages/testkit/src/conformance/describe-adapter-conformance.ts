@@ -38,7 +38,10 @@ export function describeAdapterConformance(options: AdapterConformanceOptions): 
   const cases = conformanceCases(resolved);
   const ids = new Set(cases.map((c) => c.id));
   const unknown = resolved.skip.filter((id) => !ids.has(id));
-  if (unknown.length > 0) throw new Error(`describeAdapterConformance(${options.name}): unknown case id(s) in skip: ${unknown.join(', ')}. Known: ${[...ids].join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `describeAdapterConformance(${options.name}): unknown case id(s) in skip: ${unknown.join(', ')}. Known: ${[...ids].join(', ')}`,
+    );
 
   describe(`adapter conformance: ${options.name}`, () => {
     let env: ConformanceEnv | undefined;
@@ -50,10 +53,14 @@ export function describeAdapterConformance(options: AdapterConformanceOptions): 
     });
     for (const c of cases) {
       const register = resolved.skip.includes(c.id) ? it.skip : it;
-      register(`[${c.id}] ${c.title}`, async () => {
-        if (!env) throw new Error('conformance environment did not start');
-        await c.run(env);
-      }, CASE_TIMEOUT_MS);
+      register(
+        `[${c.id}] ${c.title}`,
+        async () => {
+          if (!env) throw new Error('conformance environment did not start');
+          await c.run(env);
+        },
+        CASE_TIMEOUT_MS,
+      );
     }
   });
 }

@@ -39,14 +39,24 @@ export function ask(text = 'Say hello.', extra: Partial<GenerateRequestV1> = {})
 }
 
 /** Plays `scenario` for the next call and returns what the model did. */
-export async function play(env: ConformanceEnv, scenario: FakeScenario, request: GenerateRequestV1 = ask(), model = env.model): Promise<GenerateResultV1> {
+export async function play(
+  env: ConformanceEnv,
+  scenario: FakeScenario,
+  request: GenerateRequestV1 = ask(),
+  model = env.model,
+): Promise<GenerateResultV1> {
   env.server.reset();
   env.server.enqueue(scenario);
   return model.generate(request);
 }
 
 /** Plays `scenario` and returns the rejection, failing when the call resolved. */
-export async function playFailure(env: ConformanceEnv, scenario: FakeScenario, request?: GenerateRequestV1, model?: LanguageModelV1): Promise<unknown> {
+export async function playFailure(
+  env: ConformanceEnv,
+  scenario: FakeScenario,
+  request?: GenerateRequestV1,
+  model?: LanguageModelV1,
+): Promise<unknown> {
   let result: GenerateResultV1;
   try {
     result = await play(env, scenario, request, model);
@@ -60,9 +70,16 @@ export async function playFailure(env: ConformanceEnv, scenario: FakeScenario, r
  * Checks a rejection is the right {@link AdapterError} kind, that the adapter did not retry (the
  * server saw exactly one request) and that the API key appears nowhere in it.
  */
-export function expectAdapterError(env: ConformanceEnv, error: unknown, kinds: AdapterErrorKind | AdapterErrorKind[]): AdapterError {
+export function expectAdapterError(
+  env: ConformanceEnv,
+  error: unknown,
+  kinds: AdapterErrorKind | AdapterErrorKind[],
+): AdapterError {
   const wanted = Array.isArray(kinds) ? kinds : [kinds];
-  expect(AdapterError.isInstance(error), `expected an AdapterError (${wanted.join(' or ')}), got ${describeError(error)}`).toBe(true);
+  expect(
+    AdapterError.isInstance(error),
+    `expected an AdapterError (${wanted.join(' or ')}), got ${describeError(error)}`,
+  ).toBe(true);
   const adapterError = error as AdapterError;
   expect(wanted, `expected kind ${wanted.join(' or ')}, got ${describeError(error)}`).toContain(adapterError.kind);
   expect(env.server.requests.length, 'the adapter must not retry: the server should see exactly one request').toBe(1);
@@ -88,18 +105,22 @@ export function expectNoSecret(env: ConformanceEnv, error: unknown): void {
 
 /** Waits until the server has seen `count` requests (it polls; no timing assertions). */
 export async function waitForRequests(server: FakeServer, count: number): Promise<void> {
-  for (let i = 0; i < 2000 && server.requests.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  for (let i = 0; i < 2000 && server.requests.length < count; i++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
   expect(server.requests.length, `server never received ${count} request(s)`).toBeGreaterThanOrEqual(count);
 }
 
 export function describeError(error: unknown): string {
-  if (AdapterError.isInstance(error)) return `${error.name}(kind=${error.kind}, status=${String(error.status)}): ${error.message}`;
+  if (AdapterError.isInstance(error))
+    return `${error.name}(kind=${error.kind}, status=${String(error.status)}): ${error.message}`;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return safeJson(error);
 }
 
 export function describeResult(result: GenerateResultV1): string {
-  return result.type === 'blocked' ? `blocked(stage=${result.stage}, code=${result.code})` : `completed(${JSON.stringify(result.text)})`;
+  return result.type === 'blocked'
+    ? `blocked(stage=${result.stage}, code=${result.code})`
+    : `completed(${JSON.stringify(result.text)})`;
 }
 
 function safeJson(value: unknown): string {

@@ -7,7 +7,8 @@ export function extractOpenAIMessages(recordedBody: unknown): ChatMessageV1[] {
   return messages.map((raw: unknown) => {
     const m = raw as { role?: unknown; content?: unknown };
     const role = m.role === 'developer' ? 'system' : m.role;
-    if (role !== 'system' && role !== 'user' && role !== 'assistant') throw new Error(`unexpected role ${JSON.stringify(m.role)}`);
+    if (role !== 'system' && role !== 'user' && role !== 'assistant')
+      throw new Error(`unexpected role ${JSON.stringify(m.role)}`);
     return { role, content: textOf(m.content) };
   });
 }
@@ -15,7 +16,11 @@ export function extractOpenAIMessages(recordedBody: unknown): ChatMessageV1[] {
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.map((part: unknown) => ((part as { type?: unknown }).type === 'text' ? String((part as { text?: unknown }).text ?? '') : '')).join('');
+    return content
+      .map((part: unknown) =>
+        (part as { type?: unknown }).type === 'text' ? String((part as { text?: unknown }).text ?? '') : '',
+      )
+      .join('');
   }
   return '';
 }

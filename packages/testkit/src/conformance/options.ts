@@ -37,7 +37,10 @@ export interface AdapterConformanceOptions {
    * key. Turn off any SDK retries (`maxRetries: 0`): the suite asserts one request per failing call.
    * Called once for the suite and again for the timeout case.
    */
-  createModel: (server: FakeServer, options: { timeoutMs: number; apiKey: string }) => LanguageModelV1 | Promise<LanguageModelV1>;
+  createModel: (
+    server: FakeServer,
+    options: { timeoutMs: number; apiKey: string },
+  ) => LanguageModelV1 | Promise<LanguageModelV1>;
   /** What the adapter supports; each flag defaults to the conservative choice shown. */
   supports?: {
     /** The adapter streams from the vendor (enables the truncated-stream cases). Default false. */

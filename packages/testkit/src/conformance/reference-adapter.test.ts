@@ -11,7 +11,8 @@ function run(name: string, vendor: OpenAIFakeVendor, stream: boolean, blocks: Co
   describeAdapterConformance({
     name,
     createServer: () => createOpenAIFakeServer({ vendor, apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) => createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream, reportsServedModel: true }),
+    createModel: (server, { timeoutMs, apiKey }) =>
+      createReferenceModel({ baseURL: server.baseURL, apiKey, timeoutMs, stream, reportsServedModel: true }),
     supports: { streaming: stream, systemRole: 'native', seed: false, servedModel: true },
     blocks,
   });
@@ -40,5 +41,10 @@ run('reference (generic vendor, every OpenAI-family block, streaming)', 'generic
   { signal: 'qianfan-v2-flag', stage: 'input' },
   { signal: 'qianfan-v2-flag', stage: 'output', expectPartialText: true },
   { signal: 'ark-sensitive', stage: 'input', expectCode: 'InputTextSensitiveContentDetected' },
-  { signal: 'ark-sensitive', stage: 'output', expectPartialText: true, expectCode: 'OutputTextSensitiveContentDetected' },
+  {
+    signal: 'ark-sensitive',
+    stage: 'output',
+    expectPartialText: true,
+    expectCode: 'OutputTextSensitiveContentDetected',
+  },
 ]);

@@ -44,8 +44,12 @@ export function parseScenarioHeader(value: string): FakeScenario {
   if (typeof record.kind !== 'string' || !KINDS.has(record.kind)) {
     throw new Error(`${SCENARIO_HEADER}: unknown kind ${JSON.stringify(record.kind)}`);
   }
-  if (record.kind === 'text' && typeof record.text !== 'string') throw new Error(`${SCENARIO_HEADER}: text needs "text"`);
-  if (record.kind === 'block' && (typeof record.signal !== 'string' || (record.stage !== 'input' && record.stage !== 'output'))) {
+  if (record.kind === 'text' && typeof record.text !== 'string')
+    throw new Error(`${SCENARIO_HEADER}: text needs "text"`);
+  if (
+    record.kind === 'block' &&
+    (typeof record.signal !== 'string' || (record.stage !== 'input' && record.stage !== 'output'))
+  ) {
     throw new Error(`${SCENARIO_HEADER}: block needs "signal" and "stage" (input|output)`);
   }
   const retryAfter = record.retryAfter as Record<string, unknown> | undefined;

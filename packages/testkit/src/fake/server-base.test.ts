@@ -34,11 +34,22 @@ describe('createFakeServerBase', () => {
 
   it('records method, path, query, lowercased headers, raw and parsed body', async () => {
     const s = await start();
-    await fetch(`${s.url}/a/b?x=1`, { method: 'POST', headers: { 'X-Thing': 'Yes', 'content-type': 'application/json' }, body: '{"n":1}' });
+    await fetch(`${s.url}/a/b?x=1`, {
+      method: 'POST',
+      headers: { 'X-Thing': 'Yes', 'content-type': 'application/json' },
+      body: '{"n":1}',
+    });
     await fetch(`${s.url}/c`, { method: 'POST', body: 'not json' });
     expect(s.requests).toHaveLength(2);
     const [first, second] = s.requests;
-    expect(first).toMatchObject({ method: 'POST', path: '/a/b', search: '?x=1', rawBody: '{"n":1}', body: { n: 1 }, scenario: 'text' });
+    expect(first).toMatchObject({
+      method: 'POST',
+      path: '/a/b',
+      search: '?x=1',
+      rawBody: '{"n":1}',
+      body: { n: 1 },
+      scenario: 'text',
+    });
     expect(first?.headers['x-thing']).toBe('Yes');
     expect(second).toMatchObject({ rawBody: 'not json', body: undefined });
   });

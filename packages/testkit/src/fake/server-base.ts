@@ -69,7 +69,8 @@ export async function createFakeServerBase(options: FakeServerBaseOptions): Prom
   const source = createScenarioSource(options.defaultScenario ?? DEFAULT_FAKE_SCENARIO);
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: (ok: boolean) => void }>();
   let closing = false;
-  const headerName = options.scenarioHeader === false ? undefined : (options.scenarioHeader ?? SCENARIO_HEADER).toLowerCase();
+  const headerName =
+    options.scenarioHeader === false ? undefined : (options.scenarioHeader ?? SCENARIO_HEADER).toLowerCase();
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {

@@ -6,11 +6,25 @@ import { OutcomeBadge, ScoreChip } from './badges.js';
 import { Highlight } from './highlight.js';
 
 /** One turn of the exchange. Its text is untrusted: shown as text, whitespace kept. */
-function Turn({ role, label, text, terms, testid }: { role: string; label: string; text: string; terms: readonly string[]; testid?: string }) {
+function Turn({
+  role,
+  label,
+  text,
+  terms,
+  testid,
+}: {
+  role: string;
+  label: string;
+  text: string;
+  terms: readonly string[];
+  testid?: string;
+}) {
   return (
     <div className={`turn turn-${role}`} data-testid={testid}>
       <div className="turn-label">{label}</div>
-      <div className="turn-text"><Highlight text={text} terms={terms} /></div>
+      <div className="turn-text">
+        <Highlight text={text} terms={terms} />
+      </div>
     </div>
   );
 }
@@ -21,12 +35,17 @@ export function JudgeReasons({ answer, terms }: { answer: ReportAnswer; terms: r
   if (answer.judgments.length === 0) return null;
   return (
     <div className="judgments">
-      <div className="section-label">{t('judgeReasons')}{answer.panelSpread !== null && answer.panelSpread > 0 ? ` · ${t('panelSpread')} ${answer.panelSpread}` : ''}</div>
+      <div className="section-label">
+        {t('judgeReasons')}
+        {answer.panelSpread !== null && answer.panelSpread > 0 ? ` · ${t('panelSpread')} ${answer.panelSpread}` : ''}
+      </div>
       {answer.judgments.map((j, i) => (
         <div key={i} className="judgment" data-testid="judgment">
           <span className="judge-id">{j.judgeId}</span>
           {j.outcome === 'scored' ? <ScoreChip score={j.score} /> : <OutcomeBadge outcome={j.outcome} />}
-          <span className="judge-reason"><Highlight text={j.reason ?? j.error ?? ''} terms={terms} /></span>
+          <span className="judge-reason">
+            <Highlight text={j.reason ?? j.error ?? ''} terms={terms} />
+          </span>
         </div>
       ))}
     </div>
@@ -40,13 +59,20 @@ export function AnswerFacts({ answer }: { answer: ReportAnswer }) {
     <>
       {answer.block && (
         <div className="fact fact-block" data-testid="block-info">
-          <b>{t('block')}</b> · {t('blockStage')}: {answer.block.stage} · {t('blockCode')}: <code>{answer.block.code}</code> · {answer.block.message}
-          {answer.block.partialText && <div className="partial"><span className="section-label">{t('partialText')}</span><div className="turn-text">{answer.block.partialText}</div></div>}
+          <b>{t('block')}</b> · {t('blockStage')}: {answer.block.stage} · {t('blockCode')}:{' '}
+          <code>{answer.block.code}</code> · {answer.block.message}
+          {answer.block.partialText && (
+            <div className="partial">
+              <span className="section-label">{t('partialText')}</span>
+              <div className="turn-text">{answer.block.partialText}</div>
+            </div>
+          )}
         </div>
       )}
       {answer.error && (
         <div className="fact fact-error">
-          <b>{t('error')}</b> · <code>{answer.error.kind}</code>{answer.error.status !== null ? ` (${answer.error.status})` : ''} · {answer.error.message}
+          <b>{t('error')}</b> · <code>{answer.error.kind}</code>
+          {answer.error.status !== null ? ` (${answer.error.status})` : ''} · {answer.error.message}
         </div>
       )}
     </>
@@ -54,7 +80,15 @@ export function AnswerFacts({ answer }: { answer: ReportAnswer }) {
 }
 
 /** A whole exchange: system, round-1 question, the reply round 2 saw, the follow-up, the answer and its verdicts. */
-export function AnswerDetail({ answer, round1Prompt, terms }: { answer: ReportAnswer; round1Prompt: string | null; terms: readonly string[] }) {
+export function AnswerDetail({
+  answer,
+  round1Prompt,
+  terms,
+}: {
+  answer: ReportAnswer;
+  round1Prompt: string | null;
+  terms: readonly string[];
+}) {
   const { t, route, categoryName, dimensionName } = useReport();
   return (
     <article className="detail" data-testid="answer-detail" data-index={answer.index}>
@@ -65,15 +99,27 @@ export function AnswerDetail({ answer, round1Prompt, terms }: { answer: ReportAn
           <span className="pill">{t('roundN', { n: answer.round })}</span>
         </div>
         <div className="detail-meta">
-          <span>{categoryName(answer.category)} › {dimensionName(answer.dimension)}</span>
+          <span>
+            {categoryName(answer.category)} › {dimensionName(answer.dimension)}
+          </span>
           <OutcomeBadge outcome={answer.outcome} />
           <ScoreChip score={answer.score} />
           {answer.vendorBlocked && <span className="badge badge-blocked">{t('flagBlocked')}</span>}
-          {answer.latencyMs !== null && <span className="muted">{t('latency')} {formatScore(answer.latencyMs / 1000)}s</span>}
+          {answer.latencyMs !== null && (
+            <span className="muted">
+              {t('latency')} {formatScore(answer.latencyMs / 1000)}s
+            </span>
+          )}
           {answer.cached && <span className="muted">{t('cached')}</span>}
-          {answer.finishReason && <span className="muted">{t('finishReason')}: {answer.finishReason}</span>}
+          {answer.finishReason && (
+            <span className="muted">
+              {t('finishReason')}: {answer.finishReason}
+            </span>
+          )}
         </div>
-        <a className="link" href={linkTo(route, 'item', {}, answer.itemId)} data-testid="compare-link">{t('compareItem')} →</a>
+        <a className="link" href={linkTo(route, 'item', {}, answer.itemId)} data-testid="compare-link">
+          {t('compareItem')} →
+        </a>
       </header>
       <div className="conversation">
         {answer.system !== null && <Turn role="system" label={t('system')} text={answer.system} terms={terms} />}
@@ -87,9 +133,18 @@ export function AnswerDetail({ answer, round1Prompt, terms }: { answer: ReportAn
           <Turn role="user" label={t('userRound1')} text={answer.prompt ?? '—'} terms={terms} />
         )}
         {answer.reasoningText && (
-          <details className="reasoning"><summary>{t('reasoning')}</summary><div className="turn-text">{answer.reasoningText}</div></details>
+          <details className="reasoning">
+            <summary>{t('reasoning')}</summary>
+            <div className="turn-text">{answer.reasoningText}</div>
+          </details>
         )}
-        <Turn role="assistant" label={t('answer')} text={answer.text === '' ? t('emptyAnswer') : answer.text} terms={terms} testid="answer-text" />
+        <Turn
+          role="assistant"
+          label={t('answer')}
+          text={answer.text === '' ? t('emptyAnswer') : answer.text}
+          terms={terms}
+          testid="answer-text"
+        />
       </div>
       <AnswerFacts answer={answer} />
       <JudgeReasons answer={answer} terms={terms} />

@@ -6,7 +6,11 @@ import type { MessageKey } from '../lib/i18n.js';
 export function ScoreChip({ score, max = 2 }: { score: number | null; max?: number }) {
   if (score === null) return <span className="chip chip-none">—</span>;
   const cls = score <= 0 ? 'chip-0' : score >= max ? 'chip-2' : 'chip-1';
-  return <span className={`chip ${cls}`} data-score={score}>{score}</span>;
+  return (
+    <span className={`chip ${cls}`} data-score={score}>
+      {score}
+    </span>
+  );
 }
 
 /** An answer outcome as a labelled badge. */

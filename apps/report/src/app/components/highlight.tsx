@@ -32,4 +32,7 @@ export function Highlight({ text, terms }: { text: string; terms: readonly strin
 }
 
 export const searchTerms = (query: string | undefined): string[] =>
-  (query ?? '').toLowerCase().split(/\s+/).filter((t) => t !== '');
+  (query ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '');

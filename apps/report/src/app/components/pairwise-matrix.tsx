@@ -34,7 +34,11 @@ export function PairwiseMatrix({ board }: { board: Leaderboard }) {
           <thead>
             <tr>
               <th />
-              {models.map((m) => <th key={m} className="num">{m}</th>)}
+              {models.map((m) => (
+                <th key={m} className="num">
+                  {m}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -42,7 +46,12 @@ export function PairwiseMatrix({ board }: { board: Leaderboard }) {
               <tr key={a}>
                 <th>{a}</th>
                 {models.map((b) => {
-                  if (a === b) return <td key={b} className="num muted">·</td>;
+                  if (a === b)
+                    return (
+                      <td key={b} className="num muted">
+                        ·
+                      </td>
+                    );
                   const c = lookup(list, a, b);
                   const same = c?.distinguishable !== true;
                   const verdict = t(same ? 'notDistinguishable' : 'distinguishable');

@@ -34,7 +34,8 @@ export function VirtualList({
     const el = ref.current;
     if (el === null || scrollToIndex === undefined || scrollToIndex < 0) return;
     const top = scrollToIndex * rowHeight;
-    if (top < el.scrollTop || top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+    if (top < el.scrollTop || top + rowHeight > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
   }, [scrollToIndex, rowHeight]);
   useEffect(() => {
     // A new, shorter list: start from the top rather than past its end.
@@ -52,7 +53,13 @@ export function VirtualList({
     );
   }
   return (
-    <div ref={ref} className="vlist" data-testid={testid} data-count={count} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div
+      ref={ref}
+      className="vlist"
+      data-testid={testid}
+      data-count={count}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
       <div className="vlist-inner" style={{ height: count * rowHeight }}>
         {rows}
       </div>

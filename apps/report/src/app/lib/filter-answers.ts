@@ -32,7 +32,15 @@ export function filterFromParams(params: Record<string, string>): TranscriptFilt
 
 /** Lower-cased searchable text of an answer: its prompt, answer, reasons, block and error text. */
 export function searchText(a: ReportAnswer): string {
-  const parts = [a.itemId, a.prompt ?? '', a.text, a.reasoningText ?? '', a.block?.partialText ?? '', a.block?.message ?? '', a.error?.message ?? ''];
+  const parts = [
+    a.itemId,
+    a.prompt ?? '',
+    a.text,
+    a.reasoningText ?? '',
+    a.block?.partialText ?? '',
+    a.block?.message ?? '',
+    a.error?.message ?? '',
+  ];
   for (const j of a.judgments) parts.push(j.reason ?? '', j.error ?? '');
   return parts.join('\n').toLowerCase();
 }
@@ -41,8 +49,15 @@ export function searchText(a: ReportAnswer): string {
  * Keeps the answers that pass every filter, in their order, as indexes into `answers`.
  * `haystacks` (from {@link searchText}) is built lazily and reused across searches.
  */
-export function filterAnswers(answers: readonly ReportAnswer[], f: TranscriptFilter, haystacks?: (string | undefined)[]): number[] {
-  const terms = (f.query ?? '').toLowerCase().split(/\s+/).filter((t) => t !== '');
+export function filterAnswers(
+  answers: readonly ReportAnswer[],
+  f: TranscriptFilter,
+  haystacks?: (string | undefined)[],
+): number[] {
+  const terms = (f.query ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '');
   const out: number[] = [];
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i]!;

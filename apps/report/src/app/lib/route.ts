@@ -47,7 +47,12 @@ export function formatHash(route: Route): string {
 }
 
 /** A route to another view that keeps the language and run. */
-export function linkTo(current: Route, view: View, params: Record<string, string | undefined> = {}, item: string | null = null): string {
+export function linkTo(
+  current: Route,
+  view: View,
+  params: Record<string, string | undefined> = {},
+  item: string | null = null,
+): string {
   const keep: Record<string, string> = {};
   for (const key of ['lang', 'run']) if (current.params[key] !== undefined) keep[key] = current.params[key]!;
   for (const [k, v] of Object.entries(params)) if (v !== undefined) keep[k] = v;

@@ -4,7 +4,10 @@ import { loadAnswers } from './load-data.js';
 
 /** A run's answers: undefined while decompressing, then the list (decoded once per page). */
 export function useAnswers(run: number): { answers: ReportAnswer[] | undefined; error: string | undefined } {
-  const [state, setState] = useState<{ answers: ReportAnswer[] | undefined; error: string | undefined }>({ answers: undefined, error: undefined });
+  const [state, setState] = useState<{ answers: ReportAnswer[] | undefined; error: string | undefined }>({
+    answers: undefined,
+    error: undefined,
+  });
   useEffect(() => {
     let live = true;
     loadAnswers(run).then(

@@ -11,7 +11,13 @@ const signed = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}
  * matched Δ, flip and recovery rates, and the attacker's outcomes. Shown instead of the frozen
  * boards, which hold none of an adaptive run's answers: the two are never mixed.
  */
-export function AdaptiveBoardSection({ board, followups }: { board: AdaptiveLeaderboard; followups?: ManifestFollowups }) {
+export function AdaptiveBoardSection({
+  board,
+  followups,
+}: {
+  board: AdaptiveLeaderboard;
+  followups?: ManifestFollowups;
+}) {
   const { lang } = useReport();
   const zh = lang === 'zh';
   const rounds = Array.from({ length: board.turns }, (_, i) => i + 1);
@@ -21,7 +27,9 @@ export function AdaptiveBoardSection({ board, followups }: { board: AdaptiveLead
       <h2 className="board-title">
         {zh ? '自适应追问榜' : 'Adaptive follow-ups board'}
         <span className="board-sub">
-          {zh ? `${board.turns} 轮 · 攻击模型 ${followups?.attacker.id ?? '?'}` : `${board.turns} turns · attacker ${followups?.attacker.id ?? '?'}`}
+          {zh
+            ? `${board.turns} 轮 · 攻击模型 ${followups?.attacker.id ?? '?'}`
+            : `${board.turns} turns · attacker ${followups?.attacker.id ?? '?'}`}
         </span>
       </h2>
       <p className="notice notice-warn" role="note">
@@ -33,7 +41,11 @@ export function AdaptiveBoardSection({ board, followups }: { board: AdaptiveLead
         <thead>
           <tr>
             <th>{zh ? '模型' : 'Model'}</th>
-            {rounds.map((k) => <th key={k} className="num">R{k}</th>)}
+            {rounds.map((k) => (
+              <th key={k} className="num">
+                R{k}
+              </th>
+            ))}
             <th className="num">Δ{board.turns}</th>
             <th className="num">{zh ? '翻转率' : 'Flip'}</th>
             <th className="num">{zh ? '恢复率' : 'Recovery'}</th>
@@ -47,9 +59,20 @@ export function AdaptiveBoardSection({ board, followups }: { board: AdaptiveLead
             return (
               <tr key={id}>
                 <td className="model-name">{id}</td>
-                {rounds.map((k) => <td key={k} className="num">{score(e.rounds[k - 1]?.score)}</td>)}
+                {rounds.map((k) => (
+                  <td key={k} className="num">
+                    {score(e.rounds[k - 1]?.score)}
+                  </td>
+                ))}
                 <td className="num">{last ? `${signed(last.delta)} (${last.matched})` : '—'}</td>
-                <td className="num" title={Object.entries(e.firstFlipTurn).map(([k, n]) => `R${k}: ${n}`).join(', ')}>{share(e.flipRate)}</td>
+                <td
+                  className="num"
+                  title={Object.entries(e.firstFlipTurn)
+                    .map(([k, n]) => `R${k}: ${n}`)
+                    .join(', ')}
+                >
+                  {share(e.flipRate)}
+                </td>
                 <td className="num">{share(e.recoveryRate)}</td>
                 <td className="num">{formatCount(e.conversations)}</td>
               </tr>
@@ -62,14 +85,22 @@ export function AdaptiveBoardSection({ board, followups }: { board: AdaptiveLead
         <thead>
           <tr>
             <th>{zh ? '模型' : 'Model'}</th>
-            {outcomes.map((o) => <th key={o} className="num mono">{o}</th>)}
+            {outcomes.map((o) => (
+              <th key={o} className="num mono">
+                {o}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {board.ranking.map((id) => (
             <tr key={id}>
               <td className="model-name">{id}</td>
-              {outcomes.map((o) => <td key={o} className="num">{formatCount(board.models[id]!.attackerOutcomes[o] ?? 0)}</td>)}
+              {outcomes.map((o) => (
+                <td key={o} className="num">
+                  {formatCount(board.models[id]!.attackerOutcomes[o] ?? 0)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

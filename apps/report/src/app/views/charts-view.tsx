@@ -17,7 +17,17 @@ const base = { textStyle: { fontFamily: FONT }, tooltip: { confine: true } };
 type Param = { seriesName?: string; name?: string; value?: unknown; data?: unknown };
 const one = (p: unknown): Param => (Array.isArray(p) ? (p[0] as Param) : (p as Param));
 
-function Panel({ title, note, children, testid }: { title: string; note?: string; children: React.ReactNode; testid?: string }) {
+function Panel({
+  title,
+  note,
+  children,
+  testid,
+}: {
+  title: string;
+  note?: string;
+  children: React.ReactNode;
+  testid?: string;
+}) {
   return (
     <section className="panel" data-testid={testid}>
       <h2 className="panel-title">{title}</h2>
@@ -51,7 +61,8 @@ function Heatmap() {
   const option = useMemo((): EChartsCoreOption => {
     const isWide = (m: string, d: string) => wide.some(([wm, wd]) => wm === m && wd === d);
     const present = new Set<string>();
-    for (const id of modelOrder) for (const d of Object.keys(run.leaderboard.models[id]?.dimensions ?? {})) present.add(d);
+    for (const id of modelOrder)
+      for (const d of Object.keys(run.leaderboard.models[id]?.dimensions ?? {})) present.add(d);
     const known = meta.dimensions.filter((d) => present.has(d.id)).map((d) => d.id);
     const dims = [...known, ...[...present].filter((d) => !known.includes(d)).sort()];
     const catOf = (d: string) => meta.dimensions.find((x) => x.id === d)?.category ?? '';
@@ -89,7 +100,12 @@ function Heatmap() {
         type: 'category',
         data: dims.map(dimensionName),
         splitArea: { show: true },
-        axisLabel: { rotate: 40, interval: 0, fontSize: 11, color: (_: unknown, i: number) => CAT_COLORS[catOf(dims[i] ?? '')] ?? '#555' },
+        axisLabel: {
+          rotate: 40,
+          interval: 0,
+          fontSize: 11,
+          color: (_: unknown, i: number) => CAT_COLORS[catOf(dims[i] ?? '')] ?? '#555',
+        },
       },
       yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 12 } },
       visualMap: {
@@ -127,7 +143,11 @@ function Heatmap() {
   }, [run, meta, modelOrder, dimensionName, t, wide]);
   return (
     <>
-      <EChart option={option} height={170 + modelOrder.length * Math.max(30, 56 - 2 * modelOrder.length)} testid="chart-heatmap" />
+      <EChart
+        option={option}
+        height={170 + modelOrder.length * Math.max(30, 56 - 2 * modelOrder.length)}
+        testid="chart-heatmap"
+      />
       <p
         className="panel-note"
         data-testid="heatmap-wide"
@@ -143,28 +163,38 @@ function Heatmap() {
 /** Each model's three category scores, grouped by model. */
 function CategoryProfile() {
   const { run, meta, modelOrder, categoryName } = useReport();
-  const option = useMemo((): EChartsCoreOption => ({
-    ...base,
-    legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (ps: unknown) => {
-        const list = ps as Param[];
-        return tooltipNode(list[0]?.name ?? '', list.map((p) => `${p.seriesName ?? ''}: ${formatScore(p.value as number | null)}`));
+  const option = useMemo(
+    (): EChartsCoreOption => ({
+      ...base,
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        formatter: (ps: unknown) => {
+          const list = ps as Param[];
+          return tooltipNode(
+            list[0]?.name ?? '',
+            list.map((p) => `${p.seriesName ?? ''}: ${formatScore(p.value as number | null)}`),
+          );
+        },
       },
-    },
-    xAxis: { type: 'category', data: modelOrder, axisLabel: { interval: 0, rotate: modelOrder.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value', min: 0, max: 100 },
-    series: meta.categories.map((c) => ({
-      type: 'bar',
-      name: categoryName(c.id),
-      itemStyle: { color: CAT_COLORS[c.id] },
-      barMaxWidth: 46,
-      data: modelOrder.map((m) => run.leaderboard.models[m]?.categories[c.id as keyof typeof CAT_COLORS & 'traditional_safety']?.total ?? null),
-    })),
-  }), [run, meta, modelOrder, categoryName]);
+      xAxis: { type: 'category', data: modelOrder, axisLabel: { interval: 0, rotate: modelOrder.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'value', min: 0, max: 100 },
+      series: meta.categories.map((c) => ({
+        type: 'bar',
+        name: categoryName(c.id),
+        itemStyle: { color: CAT_COLORS[c.id] },
+        barMaxWidth: 46,
+        data: modelOrder.map(
+          (m) =>
+            run.leaderboard.models[m]?.categories[c.id as keyof typeof CAT_COLORS & 'traditional_safety']?.total ??
+            null,
+        ),
+      })),
+    }),
+    [run, meta, modelOrder, categoryName],
+  );
   return <EChart option={option} height={320} testid="chart-profile" />;
 }
 
@@ -197,12 +227,25 @@ function RoundsChart({ scope }: { scope: string }) {
       xAxis: { type: 'value', min: 0, max: 100, interval: 25 },
       yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 11 } },
       series: [
-        { type: 'bar', name: t('round1'), itemStyle: { color: ROUND_COLORS[0] }, barGap: '10%', data: modelOrder.map((m) => split(m)?.round1 ?? null) },
-        { type: 'bar', name: t('round2'), itemStyle: { color: ROUND_COLORS[1] }, data: modelOrder.map((m) => split(m)?.round2 ?? null) },
+        {
+          type: 'bar',
+          name: t('round1'),
+          itemStyle: { color: ROUND_COLORS[0] },
+          barGap: '10%',
+          data: modelOrder.map((m) => split(m)?.round1 ?? null),
+        },
+        {
+          type: 'bar',
+          name: t('round2'),
+          itemStyle: { color: ROUND_COLORS[1] },
+          data: modelOrder.map((m) => split(m)?.round2 ?? null),
+        },
       ],
     };
   }, [run, modelOrder, scope, t]);
-  return <EChart option={option} height={Math.max(220, 70 + modelOrder.length * 34)} testid={`chart-rounds-${scope}`} />;
+  return (
+    <EChart option={option} height={Math.max(220, 70 + modelOrder.length * 34)} testid={`chart-rounds-${scope}`} />
+  );
 }
 
 /** Flip and recovery rates per model, with their counts in the tooltip. */
@@ -231,8 +274,36 @@ function FlipChart() {
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
       yAxis: { type: 'category', data: modelOrder, inverse: true },
       series: [
-        { type: 'bar', name: t('flipRate'), itemStyle: { color: '#d0493f' }, label: { show: true, position: 'right', fontSize: 10, formatter: (p: unknown) => formatPercent((one(p).value as number) / 100) }, data: modelOrder.map((m) => { const r = stats(m)?.flipRate; return r == null ? null : r * 100; }) },
-        { type: 'bar', name: t('recoveryRate'), itemStyle: { color: '#3a9d6b' }, label: { show: true, position: 'right', fontSize: 10, formatter: (p: unknown) => formatPercent((one(p).value as number) / 100) }, data: modelOrder.map((m) => { const r = stats(m)?.recoveryRate; return r == null ? null : r * 100; }) },
+        {
+          type: 'bar',
+          name: t('flipRate'),
+          itemStyle: { color: '#d0493f' },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 10,
+            formatter: (p: unknown) => formatPercent((one(p).value as number) / 100),
+          },
+          data: modelOrder.map((m) => {
+            const r = stats(m)?.flipRate;
+            return r == null ? null : r * 100;
+          }),
+        },
+        {
+          type: 'bar',
+          name: t('recoveryRate'),
+          itemStyle: { color: '#3a9d6b' },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 10,
+            formatter: (p: unknown) => formatPercent((one(p).value as number) / 100),
+          },
+          data: modelOrder.map((m) => {
+            const r = stats(m)?.recoveryRate;
+            return r == null ? null : r * 100;
+          }),
+        },
       ],
     };
   }, [run, modelOrder, t]);
@@ -248,7 +319,11 @@ function BlockChart() {
       const c = counts(m);
       return c && c.all > 0 ? (100 * c.blocked.byStage[stage]) / c.all : 0;
     };
-    const stages = [['input', t('blockInput'), '#7a5bd6'], ['output', t('blockOutput'), '#b48ae8'], ['unknown', t('blockUnknown'), '#bbb']] as const;
+    const stages = [
+      ['input', t('blockInput'), '#7a5bd6'],
+      ['output', t('blockOutput'), '#b48ae8'],
+      ['unknown', t('blockUnknown'), '#bbb'],
+    ] as const;
     return {
       ...base,
       legend: { top: 0 },
@@ -267,7 +342,13 @@ function BlockChart() {
       },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
       yAxis: { type: 'category', data: modelOrder, inverse: true },
-      series: stages.map(([s, label, color]) => ({ type: 'bar', stack: 'b', name: label, itemStyle: { color }, data: modelOrder.map((m) => share(m, s)) })),
+      series: stages.map(([s, label, color]) => ({
+        type: 'bar',
+        stack: 'b',
+        name: label,
+        itemStyle: { color },
+        data: modelOrder.map((m) => share(m, s)),
+      })),
     };
   }, [run, modelOrder, t]);
   return <EChart option={option} height={Math.max(200, 70 + modelOrder.length * 28)} testid="chart-blocks" />;
@@ -297,13 +378,20 @@ function OverRefusalScatter() {
         },
       },
       xAxis: { type: 'value', name: t('total'), nameLocation: 'middle', nameGap: 24, max: 100 },
-      yAxis: { type: 'value', name: t('overRefusal'), min: 0, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-      series: [{
-        type: 'scatter',
-        symbolSize: 12,
-        label: { show: true, position: 'right', formatter: (p: unknown) => (one(p).data as { name: string }).name },
-        data: points.map((p) => ({ name: p.m, value: [p.x, p.y] })),
-      }],
+      yAxis: {
+        type: 'value',
+        name: t('overRefusal'),
+        min: 0,
+        axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` },
+      },
+      series: [
+        {
+          type: 'scatter',
+          symbolSize: 12,
+          label: { show: true, position: 'right', formatter: (p: unknown) => (one(p).data as { name: string }).name },
+          data: points.map((p) => ({ name: p.m, value: [p.x, p.y] })),
+        },
+      ],
     };
   }, [run, section, modelOrder, t]);
   return <EChart option={option} height={320} testid="chart-over-refusal" />;
@@ -315,12 +403,24 @@ function EpochSpreadTable() {
   const spread = run.leaderboard.epochs?.models ?? {};
   return (
     <table className="plain" data-testid="epoch-spread">
-      <thead><tr><th>{t('model')}</th><th className="num">{t('epochs')}</th><th className="num">{t('epochUnits')}</th><th className="num">{t('epochDiffering')}</th><th className="num">{t('epochMeanSd')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{t('model')}</th>
+          <th className="num">{t('epochs')}</th>
+          <th className="num">{t('epochUnits')}</th>
+          <th className="num">{t('epochDiffering')}</th>
+          <th className="num">{t('epochMeanSd')}</th>
+        </tr>
+      </thead>
       <tbody>
         {Object.entries(spread).map(([m, s]) => (
           <tr key={m}>
-            <td>{m}</td><td className="num">{s.epochs}</td><td className="num">{s.units}</td>
-            <td className="num">{s.differing} ({formatPercent(s.differingShare)})</td>
+            <td>{m}</td>
+            <td className="num">{s.epochs}</td>
+            <td className="num">{s.units}</td>
+            <td className="num">
+              {s.differing} ({formatPercent(s.differingShare)})
+            </td>
             <td className="num">{s.meanSd === null ? '—' : s.meanSd.toFixed(2)}</td>
           </tr>
         ))}
@@ -335,16 +435,42 @@ function Agreement({ agreement }: { agreement: ReportAgreement }) {
   return (
     <div data-testid="agreement">
       <div className="stats">
-        <div className="stat"><div className="stat-value">{formatPercent(agreement.exactAgreement)}</div><div className="stat-label">{t('exactAgreement')}</div></div>
-        <div className="stat"><div className="stat-value">{fmt(agreement.alpha?.ordinal)}</div><div className="stat-label">{t('alphaOrdinal')}</div></div>
-        <div className="stat"><div className="stat-value">{fmt(agreement.alpha?.interval)}</div><div className="stat-label">{t('alphaInterval')}</div></div>
-        <div className="stat"><div className="stat-value">{agreement.units ?? '—'}</div><div className="stat-label">{t('units')}</div></div>
+        <div className="stat">
+          <div className="stat-value">{formatPercent(agreement.exactAgreement)}</div>
+          <div className="stat-label">{t('exactAgreement')}</div>
+        </div>
+        <div className="stat">
+          <div className="stat-value">{fmt(agreement.alpha?.ordinal)}</div>
+          <div className="stat-label">{t('alphaOrdinal')}</div>
+        </div>
+        <div className="stat">
+          <div className="stat-value">{fmt(agreement.alpha?.interval)}</div>
+          <div className="stat-label">{t('alphaInterval')}</div>
+        </div>
+        <div className="stat">
+          <div className="stat-value">{agreement.units ?? '—'}</div>
+          <div className="stat-label">{t('units')}</div>
+        </div>
       </div>
       <table className="plain">
-        <thead><tr><th>{t('judgeA')}</th><th>{t('judgeB')}</th><th className="num">n</th><th className="num">{t('exactAgreement')}</th><th className="num">{t('kappa')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t('judgeA')}</th>
+            <th>{t('judgeB')}</th>
+            <th className="num">n</th>
+            <th className="num">{t('exactAgreement')}</th>
+            <th className="num">{t('kappa')}</th>
+          </tr>
+        </thead>
         <tbody>
           {(agreement.pairs ?? []).map((p) => (
-            <tr key={`${p.judgeA}|${p.judgeB}`}><td>{p.judgeA}</td><td>{p.judgeB}</td><td className="num">{p.n}</td><td className="num">{formatPercent(p.exact)}</td><td className="num">{fmt(p.kappa)}</td></tr>
+            <tr key={`${p.judgeA}|${p.judgeB}`}>
+              <td>{p.judgeA}</td>
+              <td>{p.judgeB}</td>
+              <td className="num">{p.n}</td>
+              <td className="num">{formatPercent(p.exact)}</td>
+              <td className="num">{fmt(p.kappa)}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -359,11 +485,18 @@ export function ChartsView() {
     <div className="charts">
       <Panel title={t('chartsHeatmap')} testid="panel-heatmap">
         <div className="legend-cats">
-          {meta.categories.map((c) => <span key={c.id}><i style={{ background: CAT_COLORS[c.id] }} />{categoryName(c.id)}</span>)}
+          {meta.categories.map((c) => (
+            <span key={c.id}>
+              <i style={{ background: CAT_COLORS[c.id] }} />
+              {categoryName(c.id)}
+            </span>
+          ))}
         </div>
         <Heatmap />
       </Panel>
-      <Panel title={t('chartsProfile')} testid="panel-profile"><CategoryProfile /></Panel>
+      <Panel title={t('chartsProfile')} testid="panel-profile">
+        <CategoryProfile />
+      </Panel>
       <Panel title={t('chartsRounds')} testid="panel-rounds">
         <div className="small-multiples">
           {['all', ...meta.categories.map((c) => c.id)].map((scope) => (
@@ -375,14 +508,22 @@ export function ChartsView() {
         </div>
       </Panel>
       <div className="two-col">
-        <Panel title={t('chartsFlip')} note={t('chartsFlipNote')} testid="panel-flip"><FlipChart /></Panel>
-        <Panel title={t('chartsBlocks')} note={t('chartsBlocksNote')} testid="panel-blocks"><BlockChart /></Panel>
+        <Panel title={t('chartsFlip')} note={t('chartsFlipNote')} testid="panel-flip">
+          <FlipChart />
+        </Panel>
+        <Panel title={t('chartsBlocks')} note={t('chartsBlocksNote')} testid="panel-blocks">
+          <BlockChart />
+        </Panel>
       </div>
       {run.leaderboard.overRefusal && (
-        <Panel title={t('chartsOverRefusal')} note={t('chartsOverRefusalNote')} testid="panel-over-refusal"><OverRefusalScatter /></Panel>
+        <Panel title={t('chartsOverRefusal')} note={t('chartsOverRefusalNote')} testid="panel-over-refusal">
+          <OverRefusalScatter />
+        </Panel>
       )}
       {run.leaderboard.epochs && (
-        <Panel title={t('chartsEpochs')} note={t('chartsEpochsNote')} testid="panel-epochs"><EpochSpreadTable /></Panel>
+        <Panel title={t('chartsEpochs')} note={t('chartsEpochsNote')} testid="panel-epochs">
+          <EpochSpreadTable />
+        </Panel>
       )}
       <Panel title={t('chartsAgreement')} testid="panel-agreement">
         {run.agreement ? <Agreement agreement={run.agreement} /> : <p className="muted">{t('noAgreement')}</p>}

@@ -15,7 +15,12 @@ function Cell({ answer }: { answer: ReportAnswer | undefined }) {
         <ScoreChip score={answer.score} />
         {answer.outcome !== 'scored' && <OutcomeBadge outcome={answer.outcome} />}
         {answer.vendorBlocked && <span className="badge badge-blocked">{t('flagBlocked')}</span>}
-        <a className="link small" href={linkTo(route, 'transcripts', { sel: String(answer.index), model: answer.model })}>↗</a>
+        <a
+          className="link small"
+          href={linkTo(route, 'transcripts', { sel: String(answer.index), model: answer.model })}
+        >
+          ↗
+        </a>
       </div>
       <div className="turn-text item-answer">{answer.text === '' ? t('emptyAnswer') : answer.text}</div>
       <AnswerFacts answer={answer} />
@@ -44,20 +49,42 @@ export function ItemView() {
   const first = [...byModel.values()][0];
   const any = first?.[1] ?? first?.[2];
   if (any === undefined) return <p className="boot">{t('notFound')}</p>;
-  const models = [...modelOrder.filter((m) => byModel.has(m)), ...[...byModel.keys()].filter((m) => !modelOrder.includes(m))];
+  const models = [
+    ...modelOrder.filter((m) => byModel.has(m)),
+    ...[...byModel.keys()].filter((m) => !modelOrder.includes(m)),
+  ];
   const prompt1 = [...byModel.values()].map((e) => e[1]?.prompt).find((p) => p != null) ?? '—';
   const prompt2 = [...byModel.values()].map((e) => e[2]?.prompt).find((p) => p != null) ?? '—';
   return (
     <section className="item-view" data-testid="item-view">
-      <a className="link" href={linkTo(route, 'transcripts')}>← {t('backToTranscripts')}</a>
-      <h2 className="board-title">{t('itemTitle', { id })}<span className="board-sub">{categoryName(any.category)} › {dimensionName(any.dimension)}</span></h2>
+      <a className="link" href={linkTo(route, 'transcripts')}>
+        ← {t('backToTranscripts')}
+      </a>
+      <h2 className="board-title">
+        {t('itemTitle', { id })}
+        <span className="board-sub">
+          {categoryName(any.category)} › {dimensionName(any.dimension)}
+        </span>
+      </h2>
       <div className="prompts">
-        <div className="turn turn-user"><div className="turn-label">{t('userRound1')}</div><div className="turn-text">{prompt1}</div></div>
-        <div className="turn turn-user"><div className="turn-label">{t('userRound2')}</div><div className="turn-text">{prompt2}</div></div>
+        <div className="turn turn-user">
+          <div className="turn-label">{t('userRound1')}</div>
+          <div className="turn-text">{prompt1}</div>
+        </div>
+        <div className="turn turn-user">
+          <div className="turn-label">{t('userRound2')}</div>
+          <div className="turn-text">{prompt2}</div>
+        </div>
       </div>
       <div className="table-wrap">
         <table className="item-table">
-          <thead><tr><th>{t('model')}</th><th>{t('round1')}</th><th>{t('round2')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('model')}</th>
+              <th>{t('round1')}</th>
+              <th>{t('round2')}</th>
+            </tr>
+          </thead>
           <tbody>
             {models.map((m) => (
               <tr key={m}>

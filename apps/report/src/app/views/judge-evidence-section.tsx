@@ -5,16 +5,28 @@ import { useReport } from '../context.js';
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(3));
 const withCi = (e: Estimate | { value: number | null; low: number | null; high: number | null }): string =>
-  e.value === null ? '—' : e.low === null || e.high === null ? num(e.value) : `${num(e.value)} [${num(e.low)}, ${num(e.high)}]`;
+  e.value === null
+    ? '—'
+    : e.low === null || e.high === null
+      ? num(e.value)
+      : `${num(e.value)} [${num(e.low)}, ${num(e.high)}]`;
 const pct = (e: { value: number | null; low: number | null; high: number | null }): string =>
-  e.value === null ? '—' : `${(e.value * 100).toFixed(1)}%${e.low !== null && e.high !== null ? ` [${(e.low * 100).toFixed(1)}, ${(e.high * 100).toFixed(1)}]` : ''}`;
+  e.value === null
+    ? '—'
+    : `${(e.value * 100).toFixed(1)}%${e.low !== null && e.high !== null ? ` [${(e.low * 100).toFixed(1)}, ${(e.high * 100).toFixed(1)}]` : ''}`;
 
 /**
  * What the run says about its judge: the judge check the config required (manifest.judge.check)
  * and the calibration against human raters (results.json `calibration`). Nothing for runs with
  * neither.
  */
-export function JudgeEvidenceSection({ manifest, calibration }: { manifest: Pick<RunManifest, 'judge'>; calibration: CalibrationReport | null | undefined }) {
+export function JudgeEvidenceSection({
+  manifest,
+  calibration,
+}: {
+  manifest: Pick<RunManifest, 'judge'>;
+  calibration: CalibrationReport | null | undefined;
+}) {
   const { t } = useReport();
   const check = manifest.judge?.check;
   if (check === undefined && !calibration) return null;
@@ -49,18 +61,32 @@ export function JudgeEvidenceSection({ manifest, calibration }: { manifest: Pick
           </p>
           <table className="plain" data-testid="calibration">
             <thead>
-              <tr><th /><th className="num">n</th><th>κ / α [95% CI]</th><th>{t('accuracyLabel')}</th></tr>
+              <tr>
+                <th />
+                <th className="num">n</th>
+                <th>κ / α [95% CI]</th>
+                <th>{t('accuracyLabel')}</th>
+              </tr>
             </thead>
             <tbody>
-              <tr><td>{t('humanAlpha')}</td><td className="num">{formatCount(calibration.multiplyRated)}</td><td>{withCi(calibration.humanAlpha)}</td><td /></tr>
-              {[['overall', calibration.judgeVsMajority] as const, ...Object.entries(calibration.categories)].map(([scope, m]) => (
-                <tr key={scope}>
-                  <td>{t('judgeVsMajority')} · {scope}</td>
-                  <td className="num">{formatCount(m.n)}</td>
-                  <td>{withCi(m.kappa)}</td>
-                  <td>{pct(m.accuracy)}</td>
-                </tr>
-              ))}
+              <tr>
+                <td>{t('humanAlpha')}</td>
+                <td className="num">{formatCount(calibration.multiplyRated)}</td>
+                <td>{withCi(calibration.humanAlpha)}</td>
+                <td />
+              </tr>
+              {[['overall', calibration.judgeVsMajority] as const, ...Object.entries(calibration.categories)].map(
+                ([scope, m]) => (
+                  <tr key={scope}>
+                    <td>
+                      {t('judgeVsMajority')} · {scope}
+                    </td>
+                    <td className="num">{formatCount(m.n)}</td>
+                    <td>{withCi(m.kappa)}</td>
+                    <td>{pct(m.accuracy)}</td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </>

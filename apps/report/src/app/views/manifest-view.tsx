@@ -18,7 +18,10 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <dl className="facts">
       {rows.map(([k, v]) => (
-        <div key={k} className="facts-row"><dt>{k}</dt><dd>{v}</dd></div>
+        <div key={k} className="facts-row">
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
       ))}
     </dl>
   );
@@ -32,7 +35,13 @@ export function ManifestView() {
   const m = run.manifest;
   const header = m.dataset.header;
   const singles = m.dataset.singleTurn ?? 0;
-  const statusText = { complete: '✓ complete', partial: t('statusPartial'), interrupted: t('statusInterrupted'), failed: t('statusFailed') }[m.status] ?? m.status;
+  const statusText =
+    {
+      complete: '✓ complete',
+      partial: t('statusPartial'),
+      interrupted: t('statusInterrupted'),
+      failed: t('statusFailed'),
+    }[m.status] ?? m.status;
   return (
     <div className="manifest" data-testid="manifest">
       <Section title={t('manifestTitle')}>
@@ -42,12 +51,38 @@ export function ManifestView() {
             [t('toolVersion'), m.toolVersion],
             [t('createdAt'), m.createdAt],
             [t('dataset'), m.dataset.ref],
-            [t('fingerprint'), <code key="f" data-testid="fingerprint">{m.dataset.fingerprint}</code>],
+            [
+              t('fingerprint'),
+              <code key="f" data-testid="fingerprint">
+                {m.dataset.fingerprint}
+              </code>,
+            ],
             [t('itemsRun'), `${formatCount(m.dataset.itemsRun)} / ${formatCount(m.dataset.items)}`],
-            ...(singles > 0 ? [[t('itemShape'), `${formatCount(m.dataset.itemsRun - singles)} / ${formatCount(singles)}`] as [string, string]] : []),
-            ...(header?.name !== undefined ? [[t('datasetName'), header.version ? `${header.name} (${header.version})` : header.name] as [string, string]] : []),
+            ...(singles > 0
+              ? [
+                  [t('itemShape'), `${formatCount(m.dataset.itemsRun - singles)} / ${formatCount(singles)}`] as [
+                    string,
+                    string,
+                  ],
+                ]
+              : []),
+            ...(header?.name !== undefined
+              ? [
+                  [t('datasetName'), header.version ? `${header.name} (${header.version})` : header.name] as [
+                    string,
+                    string,
+                  ],
+                ]
+              : []),
             ...(header?.source !== undefined
-              ? [[t('datasetSource'), <span key="s" data-testid="dataset-source">{header.source.name} · {header.source.file} · <code>{header.source.sha256}</code></span>] as [string, ReactNode]]
+              ? [
+                  [
+                    t('datasetSource'),
+                    <span key="s" data-testid="dataset-source">
+                      {header.source.name} · {header.source.file} · <code>{header.source.sha256}</code>
+                    </span>,
+                  ] as [string, ReactNode],
+                ]
               : []),
             ...(header?.licence !== undefined ? [[t('licence'), header.licence] as [string, string]] : []),
             ...(header?.citation !== undefined ? [[t('citation'), header.citation] as [string, string]] : []),
@@ -63,15 +98,43 @@ export function ManifestView() {
       )}
       <Section title={t('adapters')}>
         <table className="plain">
-          <thead><tr><th>id</th><th>{t('package')}</th><th>{t('version')}</th></tr></thead>
-          <tbody>{m.adapters.map((a) => <tr key={a.id}><td className="mono">{a.id}</td><td className="mono">{a.packageName}</td><td>{a.version}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>id</th>
+              <th>{t('package')}</th>
+              <th>{t('version')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.adapters.map((a) => (
+              <tr key={a.id}>
+                <td className="mono">{a.id}</td>
+                <td className="mono">{a.packageName}</td>
+                <td>{a.version}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
         <h3>{t('models')}</h3>
         <table className="plain">
-          <thead><tr><th>{t('model')}</th><th>{t('adapter')}</th><th>{t('tags')}</th><th>{t('config')}</th><th>{t('params')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('model')}</th>
+              <th>{t('adapter')}</th>
+              <th>{t('tags')}</th>
+              <th>{t('config')}</th>
+              <th>{t('params')}</th>
+            </tr>
+          </thead>
           <tbody>
             {m.models.map((mm) => (
-              <tr key={mm.id}><td className="model-name">{mm.id}</td><td className="mono">{mm.adapter}</td><td>{mm.tags.join(', ')}</td><td className="mono small wrap">{json(mm.config)}</td><td className="mono small wrap">{json(mm.params)}</td></tr>
+              <tr key={mm.id}>
+                <td className="model-name">{mm.id}</td>
+                <td className="mono">{mm.adapter}</td>
+                <td>{mm.tags.join(', ')}</td>
+                <td className="mono small wrap">{json(mm.config)}</td>
+                <td className="mono small wrap">{json(mm.params)}</td>
+              </tr>
             ))}
           </tbody>
         </table>
@@ -80,16 +143,39 @@ export function ManifestView() {
         {m.judge ? (
           <Facts
             rows={[
-              [t('promptHash'), <code key="h" data-testid="prompt-hash">{m.judge.promptHash}</code>],
+              [
+                t('promptHash'),
+                <code key="h" data-testid="prompt-hash">
+                  {m.judge.promptHash}
+                </code>,
+              ],
               [t('promptVersion'), m.judge.promptVersion],
               [t('parserVersion'), m.judge.parserVersion],
               [t('panel'), `${m.judge.panel.aggregate} × ${m.judge.panel.size}`],
             ]}
           />
-        ) : <p className="muted">{t('noneValue')}</p>}
+        ) : (
+          <p className="muted">{t('noneValue')}</p>
+        )}
         <table className="plain">
-          <thead><tr><th>{t('judges')}</th><th>{t('adapter')}</th><th>{t('model')}</th><th>{t('params')}</th></tr></thead>
-          <tbody>{m.judges.map((j) => <tr key={j.id}><td className="model-name">{j.id}</td><td className="mono">{j.adapter}</td><td className="mono">{j.model}</td><td className="mono small">{json(j.params)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>{t('judges')}</th>
+              <th>{t('adapter')}</th>
+              <th>{t('model')}</th>
+              <th>{t('params')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {m.judges.map((j) => (
+              <tr key={j.id}>
+                <td className="model-name">{j.id}</td>
+                <td className="mono">{j.adapter}</td>
+                <td className="mono">{j.model}</td>
+                <td className="mono small">{json(j.params)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </Section>
       <Section title={t('policies')}>
@@ -104,7 +190,19 @@ export function ManifestView() {
       </Section>
       <Section title={`${t('coverage')} · ${t('outcomes')}`} testid="coverage">
         <table className="plain">
-          <thead><tr><th>{t('model')}</th><th className="num">{t('answers')}</th><th className="num">{t('coverage')}</th>{ANSWER_OUTCOMES.map((o) => <th key={o} className="num">{t(`outcome_${o}` as MessageKey)}</th>)}<th className="num">{t('block')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('model')}</th>
+              <th className="num">{t('answers')}</th>
+              <th className="num">{t('coverage')}</th>
+              {ANSWER_OUTCOMES.map((o) => (
+                <th key={o} className="num">
+                  {t(`outcome_${o}` as MessageKey)}
+                </th>
+              ))}
+              <th className="num">{t('block')}</th>
+            </tr>
+          </thead>
           <tbody>
             {modelOrder.map((id) => {
               const c = run.leaderboard.models[id]?.counts.total;
@@ -113,7 +211,11 @@ export function ManifestView() {
                   <td className="model-name">{id}</td>
                   <td className="num">{formatCount(c?.all)}</td>
                   <td className="num">{formatPercent(c?.coverage)}</td>
-                  {ANSWER_OUTCOMES.map((o) => <td key={o} className={`num ${o !== 'scored' && (c?.outcomes[o] ?? 0) > 0 ? 'warn' : ''}`}>{formatCount(c?.outcomes[o] ?? 0)}</td>)}
+                  {ANSWER_OUTCOMES.map((o) => (
+                    <td key={o} className={`num ${o !== 'scored' && (c?.outcomes[o] ?? 0) > 0 ? 'warn' : ''}`}>
+                      {formatCount(c?.outcomes[o] ?? 0)}
+                    </td>
+                  ))}
                   <td className="num">{formatCount(c?.blocked.total)}</td>
                 </tr>
               );
@@ -122,23 +224,59 @@ export function ManifestView() {
         </table>
       </Section>
       <Section title={`${t('usage')} · ${t('timings')}`}>
-        <Facts rows={[[t('startedAt'), m.timings.startedAt], [t('finishedAt'), m.timings.finishedAt], [t('duration'), formatDuration(m.timings.durationMs)]]} />
+        <Facts
+          rows={[
+            [t('startedAt'), m.timings.startedAt],
+            [t('finishedAt'), m.timings.finishedAt],
+            [t('duration'), formatDuration(m.timings.durationMs)],
+          ]}
+        />
         <table className="plain">
-          <thead><tr><th></th><th className="num">{t('calls')}</th><th className="num">{t('inputTokens')}</th><th className="num">{t('outputTokens')}</th><th className="num">{t('totalTokens')}</th><th className="num">{t('p50')}</th><th className="num">{t('p95')}</th><th className="num">{t('retries')}</th><th className="num">{t('cachedAnswers')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th></th>
+              <th className="num">{t('calls')}</th>
+              <th className="num">{t('inputTokens')}</th>
+              <th className="num">{t('outputTokens')}</th>
+              <th className="num">{t('totalTokens')}</th>
+              <th className="num">{t('p50')}</th>
+              <th className="num">{t('p95')}</th>
+              <th className="num">{t('retries')}</th>
+              <th className="num">{t('cachedAnswers')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {[...Object.keys(m.usage.models), ...Object.keys(m.timings.perModel).filter((k) => !(k in m.usage.models))].map((id) => {
+            {[
+              ...Object.keys(m.usage.models),
+              ...Object.keys(m.timings.perModel).filter((k) => !(k in m.usage.models)),
+            ].map((id) => {
               const u = m.usage.models[id];
               const tm = m.timings.perModel[id];
               return (
                 <tr key={`m:${id}`}>
-                  <td className="model-name">{id}</td><td className="num">{formatCount(u?.calls)}</td><td className="num">{formatCount(u?.inputTokens)}</td><td className="num">{formatCount(u?.outputTokens)}</td><td className="num">{formatCount(u?.totalTokens)}</td>
-                  <td className="num">{tm?.latencyMsP50 != null ? `${tm.latencyMsP50} ms` : '—'}</td><td className="num">{tm?.latencyMsP95 != null ? `${tm.latencyMsP95} ms` : '—'}</td><td className="num">{formatCount(tm?.retries)}</td><td className="num">{formatCount(tm?.cachedAnswers)}</td>
+                  <td className="model-name">{id}</td>
+                  <td className="num">{formatCount(u?.calls)}</td>
+                  <td className="num">{formatCount(u?.inputTokens)}</td>
+                  <td className="num">{formatCount(u?.outputTokens)}</td>
+                  <td className="num">{formatCount(u?.totalTokens)}</td>
+                  <td className="num">{tm?.latencyMsP50 != null ? `${tm.latencyMsP50} ms` : '—'}</td>
+                  <td className="num">{tm?.latencyMsP95 != null ? `${tm.latencyMsP95} ms` : '—'}</td>
+                  <td className="num">{formatCount(tm?.retries)}</td>
+                  <td className="num">{formatCount(tm?.cachedAnswers)}</td>
                 </tr>
               );
             })}
             {Object.entries(m.usage.judges).map(([id, u]) => (
               <tr key={`j:${id}`}>
-                <td className="model-name">⚖ {id}</td><td className="num">{formatCount(u.calls)}</td><td className="num">{formatCount(u.inputTokens)}</td><td className="num">{formatCount(u.outputTokens)}</td><td className="num">{formatCount(u.totalTokens)}</td><td /><td /><td /><td />
+                <td className="model-name">⚖ {id}</td>
+                <td className="num">{formatCount(u.calls)}</td>
+                <td className="num">{formatCount(u.inputTokens)}</td>
+                <td className="num">{formatCount(u.outputTokens)}</td>
+                <td className="num">{formatCount(u.totalTokens)}</td>
+                <td />
+                <td />
+                <td />
+                <td />
               </tr>
             ))}
           </tbody>
@@ -149,7 +287,18 @@ export function ManifestView() {
       {m.stops.length > 0 && (
         <Section title={t('stops')}>
           <table className="plain">
-            <tbody>{m.stops.map((s, i) => <tr key={i}><td className="model-name">{s.id}</td><td>{s.role}</td><td><code>{s.kind}</code></td><td>{s.message}</td></tr>)}</tbody>
+            <tbody>
+              {m.stops.map((s, i) => (
+                <tr key={i}>
+                  <td className="model-name">{s.id}</td>
+                  <td>{s.role}</td>
+                  <td>
+                    <code>{s.kind}</code>
+                  </td>
+                  <td>{s.message}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </Section>
       )}

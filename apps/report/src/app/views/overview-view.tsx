@@ -33,7 +33,8 @@ export function OverviewView() {
   const m = run.manifest;
   const isDemo = m.commandLine[1] === 'demo';
   const boardName = (_key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en);
-  const tabName = (key: string, board: Leaderboard) => (lang === 'zh' ? board.zh : board.en.replace(/ leaderboard$/i, ''));
+  const tabName = (key: string, board: Leaderboard) =>
+    lang === 'zh' ? board.zh : board.en.replace(/ leaderboard$/i, '');
   const bs = run.leaderboard.bootstrap;
   const singles = m.dataset.singleTurn ?? 0;
   // An adaptive run is shown on its own board only: its answers are on no frozen board.
@@ -46,10 +47,26 @@ export function OverviewView() {
   }
   return (
     <section className="overview">
-      {isDemo && <div className="notice notice-demo" role="note">{t('demoWarning')}</div>}
-      {m.status === 'partial' && <div className="notice notice-warn" role="note">{t('statusPartial')}</div>}
-      {m.status === 'failed' && <div className="notice notice-warn" role="note">{t('statusFailed')}</div>}
-      {m.status === 'interrupted' && <div className="notice notice-warn" role="note">{t('statusInterrupted')}</div>}
+      {isDemo && (
+        <div className="notice notice-demo" role="note">
+          {t('demoWarning')}
+        </div>
+      )}
+      {m.status === 'partial' && (
+        <div className="notice notice-warn" role="note">
+          {t('statusPartial')}
+        </div>
+      )}
+      {m.status === 'failed' && (
+        <div className="notice notice-warn" role="note">
+          {t('statusFailed')}
+        </div>
+      )}
+      {m.status === 'interrupted' && (
+        <div className="notice notice-warn" role="note">
+          {t('statusInterrupted')}
+        </div>
+      )}
       <div className="stats">
         <Stat label={t('models')} value={formatCount(run.models.length)} testid="stat-models" />
         <Stat label={t('pairs')} value={formatCount(m.dataset.itemsRun - singles)} />
@@ -57,8 +74,12 @@ export function OverviewView() {
         <Stat label={t('answers')} value={formatCount(run.answerCount)} testid="stat-answers" />
         <Stat label={t('judges')} value={formatCount(m.judges.length)} />
         <div className="stat stat-wide">
-          <div className="stat-value mono" title={m.dataset.fingerprint}>{m.dataset.ref}</div>
-          <div className="stat-label">{t('dataset')} · {m.dataset.fingerprint.slice(0, 19)}…</div>
+          <div className="stat-value mono" title={m.dataset.fingerprint}>
+            {m.dataset.ref}
+          </div>
+          <div className="stat-label">
+            {t('dataset')} · {m.dataset.fingerprint.slice(0, 19)}…
+          </div>
         </div>
       </div>
       <div className="board-tabs" role="tablist">
@@ -93,7 +114,9 @@ export function OverviewView() {
         <li>{bs ? t('ciNote', { n: bs.iterations, level: bs.level }) : t('noBootstrap')}</li>
         {current.board.rows.some((r) => r.status === 'unranked') && <li>{t('unrankedNote')}</li>}
         {singles > 0 && current.key === 'multi' && (
-          <li data-testid="multi-round-pairs-only">{t('multiRoundPairsOnly', { pairs: m.dataset.itemsRun - singles, singles })}</li>
+          <li data-testid="multi-round-pairs-only">
+            {t('multiRoundPairsOnly', { pairs: m.dataset.itemsRun - singles, singles })}
+          </li>
         )}
         <li>{t('rubric')}</li>
       </ul>

@@ -22,25 +22,46 @@ export function ServedModelsSection({ manifest }: { manifest: Pick<RunManifest, 
       {warnings.length > 0 && (
         <section className="panel" data-testid="run-warnings">
           <h2 className="panel-title">{t('runWarnings')}</h2>
-          <ul>{warnings.map((w, i) => <li key={i} className="warn"><code>{w.code}</code> {w.message}</li>)}</ul>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i} className="warn">
+                <code>{w.code}</code> {w.message}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {served.some(([, s]) => s.versions.length > 0) && (
         <section className="panel" data-testid="served-models">
           <h2 className="panel-title">{t('servedModels')}</h2>
           <table className="plain">
-            <thead><tr><th>{t('model')}</th><th>{t('servedVersion')}</th><th className="num">{t('answers')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('model')}</th>
+                <th>{t('servedVersion')}</th>
+                <th className="num">{t('answers')}</th>
+              </tr>
+            </thead>
             <tbody>
               {served.flatMap(([id, s]) => [
                 ...s.versions.map((v, i) => (
                   <tr key={`${id}:${i}`} className={s.changed ? 'warn' : ''}>
-                    <td className="model-name">{i === 0 ? id : ''}{i === 0 && s.changed ? ` ⚠ ${t('servedChanged')}` : ''}</td>
+                    <td className="model-name">
+                      {i === 0 ? id : ''}
+                      {i === 0 && s.changed ? ` ⚠ ${t('servedChanged')}` : ''}
+                    </td>
                     <td className="mono small wrap">{versionText(v)}</td>
                     <td className="num">{formatCount(v.answers)}</td>
                   </tr>
                 )),
                 ...(s.unreported > 0
-                  ? [<tr key={`${id}:none`}><td className="model-name">{s.versions.length === 0 ? id : ''}</td><td className="muted">{t('servedUnreported')}</td><td className="num">{formatCount(s.unreported)}</td></tr>]
+                  ? [
+                      <tr key={`${id}:none`}>
+                        <td className="model-name">{s.versions.length === 0 ? id : ''}</td>
+                        <td className="muted">{t('servedUnreported')}</td>
+                        <td className="num">{formatCount(s.unreported)}</td>
+                      </tr>,
+                    ]
                   : []),
               ])}
             </tbody>

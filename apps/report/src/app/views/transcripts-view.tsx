@@ -12,10 +12,32 @@ import { useAnswers } from '../lib/use-answers.js';
 
 const ROW_HEIGHT = 62;
 
-function Select({ value, onChange, options, label, testid }: { value: string; onChange: (v: string) => void; options: [string, string][]; label: string; testid: string }) {
+function Select({
+  value,
+  onChange,
+  options,
+  label,
+  testid,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  options: [string, string][];
+  label: string;
+  testid: string;
+}) {
   return (
-    <select value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} data-testid={testid} className={value ? 'filter active' : 'filter'}>
-      {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+    <select
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-label={label}
+      data-testid={testid}
+      className={value ? 'filter active' : 'filter'}
+    >
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
     </select>
   );
 }
@@ -60,14 +82,23 @@ export function TranscriptsView() {
 
   const dims = useMemo(() => {
     const present = new Set((answers ?? []).map((a) => a.dimension));
-    const ordered = meta.dimensions.filter((d) => present.has(d.id) && (!filter.category || d.category === filter.category)).map((d) => d.id);
+    const ordered = meta.dimensions
+      .filter((d) => present.has(d.id) && (!filter.category || d.category === filter.category))
+      .map((d) => d.id);
     const extra = [...present].filter((d) => !ordered.includes(d) && !meta.dimensions.some((x) => x.id === d));
     return [...ordered, ...extra];
   }, [answers, meta, filter.category]);
 
-  if (error) return <p className="boot error">{t('loadFailed')}: {error}</p>;
+  if (error)
+    return (
+      <p className="boot error">
+        {t('loadFailed')}: {error}
+      </p>
+    );
   const hasFilter = ['model', 'cat', 'dim', 'round', 'score', 'outcome', 'flag', 'q'].some((k) => params[k]);
-  const rubricScores = Array.from({ length: run.leaderboard.rubric.max - run.leaderboard.rubric.min + 1 }, (_, i) => String(run.leaderboard.rubric.min + i));
+  const rubricScores = Array.from({ length: run.leaderboard.rubric.max - run.leaderboard.rubric.min + 1 }, (_, i) =>
+    String(run.leaderboard.rubric.min + i),
+  );
 
   const renderRow = (pos: number) => {
     const a = answers![filtered[pos]!]!;
@@ -107,15 +138,84 @@ export function TranscriptsView() {
           data-testid="search"
           onChange={(e) => setQuery(e.target.value)}
         />
-        <Select testid="filter-model" label={t('model')} value={params.model ?? ''} onChange={(v) => setParam('model', v)} options={[['', t('allModels')], ...modelOrder.map((m): [string, string] => [m, m])]} />
-        <Select testid="filter-cat" label={t('category')} value={params.cat ?? ''} onChange={(v) => setParam('cat', v)} options={[['', t('allCategories')], ...meta.categories.map((c): [string, string] => [c.id, categoryName(c.id)])]} />
-        <Select testid="filter-dim" label={t('dimension')} value={params.dim ?? ''} onChange={(v) => setParam('dim', v)} options={[['', t('allDimensions')], ...dims.map((d): [string, string] => [d, dimensionName(d)])]} />
-        <Select testid="filter-round" label={t('round')} value={params.round ?? ''} onChange={(v) => setParam('round', v)} options={[['', t('allRounds')], ['1', t('roundN', { n: 1 })], ['2', t('roundN', { n: 2 })]]} />
-        <Select testid="filter-score" label={t('score')} value={params.score ?? ''} onChange={(v) => setParam('score', v)} options={[['', t('allScores')], ...rubricScores.map((s): [string, string] => [s, `${t('score')} ${s}`]), ['none', t('noScoreValue')]]} />
-        <Select testid="filter-outcome" label={t('outcome')} value={params.outcome ?? ''} onChange={(v) => setParam('outcome', v)} options={[['', t('allOutcomes')], ...ANSWER_OUTCOMES.map((o): [string, string] => [o, t(`outcome_${o}` as MessageKey)])]} />
-        <Select testid="filter-flag" label="flag" value={params.flag ?? ''} onChange={(v) => setParam('flag', v)} options={[['', t('anyFlag')], ['blocked', t('flagBlocked')], ['disagree', t('flagDisagree')]]} />
+        <Select
+          testid="filter-model"
+          label={t('model')}
+          value={params.model ?? ''}
+          onChange={(v) => setParam('model', v)}
+          options={[['', t('allModels')], ...modelOrder.map((m): [string, string] => [m, m])]}
+        />
+        <Select
+          testid="filter-cat"
+          label={t('category')}
+          value={params.cat ?? ''}
+          onChange={(v) => setParam('cat', v)}
+          options={[
+            ['', t('allCategories')],
+            ...meta.categories.map((c): [string, string] => [c.id, categoryName(c.id)]),
+          ]}
+        />
+        <Select
+          testid="filter-dim"
+          label={t('dimension')}
+          value={params.dim ?? ''}
+          onChange={(v) => setParam('dim', v)}
+          options={[['', t('allDimensions')], ...dims.map((d): [string, string] => [d, dimensionName(d)])]}
+        />
+        <Select
+          testid="filter-round"
+          label={t('round')}
+          value={params.round ?? ''}
+          onChange={(v) => setParam('round', v)}
+          options={[
+            ['', t('allRounds')],
+            ['1', t('roundN', { n: 1 })],
+            ['2', t('roundN', { n: 2 })],
+          ]}
+        />
+        <Select
+          testid="filter-score"
+          label={t('score')}
+          value={params.score ?? ''}
+          onChange={(v) => setParam('score', v)}
+          options={[
+            ['', t('allScores')],
+            ...rubricScores.map((s): [string, string] => [s, `${t('score')} ${s}`]),
+            ['none', t('noScoreValue')],
+          ]}
+        />
+        <Select
+          testid="filter-outcome"
+          label={t('outcome')}
+          value={params.outcome ?? ''}
+          onChange={(v) => setParam('outcome', v)}
+          options={[
+            ['', t('allOutcomes')],
+            ...ANSWER_OUTCOMES.map((o): [string, string] => [o, t(`outcome_${o}` as MessageKey)]),
+          ]}
+        />
+        <Select
+          testid="filter-flag"
+          label="flag"
+          value={params.flag ?? ''}
+          onChange={(v) => setParam('flag', v)}
+          options={[
+            ['', t('anyFlag')],
+            ['blocked', t('flagBlocked')],
+            ['disagree', t('flagDisagree')],
+          ]}
+        />
         {hasFilter && (
-          <button className="clear" data-testid="clear-filters" onClick={() => navigate({ ...route, params: { ...(params.lang ? { lang: params.lang } : {}), ...(params.run ? { run: params.run } : {}) } })}>
+          <button
+            className="clear"
+            data-testid="clear-filters"
+            onClick={() =>
+              navigate({
+                ...route,
+                params: { ...(params.lang ? { lang: params.lang } : {}), ...(params.run ? { run: params.run } : {}) },
+              })
+            }
+          >
             {t('clearFilters')}
           </button>
         )}
@@ -123,14 +223,32 @@ export function TranscriptsView() {
       <div className="split">
         <div className="list-pane">
           <div className="list-count" data-testid="result-count" data-n={filtered.length}>
-            {answers ? t('results', { n: filtered.length.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'), total: answers.length.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') }) : t('loadingAnswers')}
+            {answers
+              ? t('results', {
+                  n: filtered.length.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'),
+                  total: answers.length.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US'),
+                })
+              : t('loadingAnswers')}
           </div>
           {answers && filtered.length === 0 && <p className="muted empty">{t('noResults')}</p>}
-          {answers && <VirtualList count={filtered.length} rowHeight={ROW_HEIGHT} renderRow={renderRow} scrollToIndex={selectedPos} testid="transcript-list" />}
+          {answers && (
+            <VirtualList
+              count={filtered.length}
+              rowHeight={ROW_HEIGHT}
+              renderRow={renderRow}
+              scrollToIndex={selectedPos}
+              testid="transcript-list"
+            />
+          )}
         </div>
         <div className="detail-pane">
           {selected ? (
-            <AnswerDetail key={selected.index} answer={selected} round1Prompt={round1Prompt.get(`${selected.model}\u0000${selected.itemId}`) ?? null} terms={terms} />
+            <AnswerDetail
+              key={selected.index}
+              answer={selected}
+              round1Prompt={round1Prompt.get(`${selected.model}\u0000${selected.itemId}`) ?? null}
+              terms={terms}
+            />
           ) : (
             <p className="muted empty">{t('selectAnswer')}</p>
           )}
@@ -141,6 +259,6 @@ export function TranscriptsView() {
 }
 
 function snippet(a: ReportAnswer, t: (k: MessageKey) => string): string {
-  const text = a.text !== '' ? a.text : a.block?.partialText ?? a.error?.message ?? t('emptyAnswer');
+  const text = a.text !== '' ? a.text : (a.block?.partialText ?? a.error?.message ?? t('emptyAnswer'));
   return text.length > 160 ? `${text.slice(0, 160)}…` : text;
 }

@@ -69,7 +69,9 @@ export function parseDimensionOverrides(values: readonly string[]): Map<string, 
     const label = eq < 0 ? '' : value.slice(0, eq).trim();
     const target = eq < 0 ? '' : value.slice(eq + 1).trim();
     if (label === '' || target === '') {
-      throw new ImportOptionError(`--map-dimension "${value}": write <source label>=<sub-dimension>, e.g. "Toxic language=insult"`);
+      throw new ImportOptionError(
+        `--map-dimension "${value}": write <source label>=<sub-dimension>, e.g. "Toxic language=insult"`,
+      );
     }
     if (out.has(label)) throw new ImportOptionError(`--map-dimension: the label "${label}" is mapped twice`);
     out.set(label, target);

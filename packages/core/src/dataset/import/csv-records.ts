@@ -49,7 +49,10 @@ export class CsvRecordReader {
         }
         this.inQuotes = false;
         if (ch !== ',' && ch !== '\n' && ch !== '\r') {
-          throw new CsvSyntaxError(this.line, 'text after a closing quote; a quoted field must end at a comma or the end of the line');
+          throw new CsvSyntaxError(
+            this.line,
+            'text after a closing quote; a quoted field must end at a comma or the end of the line',
+          );
         }
       }
       if (this.inQuotes) {
@@ -73,7 +76,10 @@ export class CsvRecordReader {
         this.recordLine = this.line;
       } else if (ch === '"') {
         if (this.field !== '' || this.quoted) {
-          throw new CsvSyntaxError(this.line, 'a double quote inside an unquoted field; quote the whole field and double the inner quotes ("")');
+          throw new CsvSyntaxError(
+            this.line,
+            'a double quote inside an unquoted field; quote the whole field and double the inner quotes ("")',
+          );
         }
         this.quoted = true;
         this.inQuotes = true;

@@ -85,7 +85,9 @@ function fieldSpec(options: ImportOptions, file: string): FieldSpec {
   if (options.format === 'jsonl' || options.format === 'csv') {
     const map = options.map;
     if (map === undefined) {
-      throw new ImportOptionError(`the ${options.format} format needs --map naming the columns, e.g. --map id=qid,prompt=question,dimension=label`);
+      throw new ImportOptionError(
+        `the ${options.format} format needs --map naming the columns, e.g. --map id=qid,prompt=question,dimension=label`,
+      );
     }
     const kept = [map.dimension, ...(map.category !== undefined ? [map.category] : [])];
     return {
@@ -100,7 +102,8 @@ function fieldSpec(options: ImportOptions, file: string): FieldSpec {
       extensions: [],
     };
   }
-  if (options.map !== undefined) throw new ImportOptionError(`--map is for the jsonl and csv formats; ${options.format} has fixed fields`);
+  if (options.map !== undefined)
+    throw new ImportOptionError(`--map is for the jsonl and csv formats; ${options.format} has fixed fields`);
   const known = KNOWN_SOURCES[options.format];
   return {
     name: known.name,
@@ -116,13 +119,20 @@ function fieldSpec(options: ImportOptions, file: string): FieldSpec {
 }
 
 /** Checks the `--map-dimension` targets before reading anything. */
-function checkOverrides(overrides: ReadonlyMap<string, string>, taxonomy: Taxonomy, spec: FieldSpec): Map<string, string> {
+function checkOverrides(
+  overrides: ReadonlyMap<string, string>,
+  taxonomy: Taxonomy,
+  spec: FieldSpec,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const [label, target] of overrides) {
     const dim = taxonomy.dimension(target);
     if (dim === undefined) {
       const guess = taxonomy.suggestDimension(target);
-      const declared = spec.extensions.length > 0 ? `, or one this import declares (${spec.extensions.map((e) => e.id).join(', ')})` : '';
+      const declared =
+        spec.extensions.length > 0
+          ? `, or one this import declares (${spec.extensions.map((e) => e.id).join(', ')})`
+          : '';
       throw new ImportOptionError(
         `--map-dimension "${label}=${target}": unknown sub-dimension "${target}"; ${guess ? `did you mean "${guess}"? ` : ''}` +
           `use one of our sub-dimension ids or Chinese names${declared} (see \`sc-safety dataset stats builtin:sample\`)`,
@@ -173,19 +183,29 @@ export async function importDataset(options: ImportOptions): Promise<ImportResul
 
   try {
     const info = await stat(input);
-    if (!info.isFile()) throw new DatasetError([{ file: options.input, message: 'not a file; give the path of the source file', severity: 'error' }]);
+    if (!info.isFile())
+      throw new DatasetError([
+        { file: options.input, message: 'not a file; give the path of the source file', severity: 'error' },
+      ]);
   } catch (error) {
     if (DatasetError.isInstance(error)) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `file not found (${input}); check the path` : `cannot read the file: ${(error as Error).message}`;
+    const message =
+      code === 'ENOENT'
+        ? `file not found (${input}); check the path`
+        : `cannot read the file: ${(error as Error).message}`;
     throw new DatasetError([{ file: options.input, message, severity: 'error' }]);
   }
   const sha256 = await sha256File(input);
   const header: DatasetHeaderInfo = {
     name: options.name ?? spec.name,
     ...(options.version !== undefined ? { version: options.version } : {}),
-    ...((options.licence ?? spec.known?.licence) !== undefined ? { licence: (options.licence ?? spec.known?.licence)! } : {}),
-    ...((options.citation ?? spec.known?.citation) !== undefined ? { citation: (options.citation ?? spec.known?.citation)! } : {}),
+    ...((options.licence ?? spec.known?.licence) !== undefined
+      ? { licence: (options.licence ?? spec.known?.licence)! }
+      : {}),
+    ...((options.citation ?? spec.known?.citation) !== undefined
+      ? { citation: (options.citation ?? spec.known?.citation)! }
+      : {}),
     source: { name: spec.name, file, sha256 },
   };
 
@@ -213,7 +233,8 @@ export async function importDataset(options: ImportOptions): Promise<ImportResul
     }
     options.onProgress?.({ records, done: true });
     issues.finish();
-    if (items === 0 && !issues.hasErrors) issues.error(undefined, undefined, 'no records found; check the file and the format');
+    if (items === 0 && !issues.hasErrors)
+      issues.error(undefined, undefined, 'no records found; check the file and the format');
     // Throwing here makes writeTempFile delete what it wrote: nothing is left behind.
     if (issues.hasErrors) throw new DatasetError(issues.issues, { omitted: issues.omitted });
   }
@@ -255,7 +276,13 @@ async function* concat(first: string, path: string): AsyncGenerator<string> {
 }
 
 /** A record's text field: a non-empty string, or an issue naming the source field. */
-function text(entry: SourceEntry, field: string, spec: FieldSpec, issues: IssueCollector, required: boolean): string | undefined {
+function text(
+  entry: SourceEntry,
+  field: string,
+  spec: FieldSpec,
+  issues: IssueCollector,
+  required: boolean,
+): string | undefined {
   const value = entry.fields[field];
   const at = { line: entry.line };
   const where = entry.key !== undefined ? `${entry.key}[${entry.index}].${field}` : field;
@@ -281,9 +308,14 @@ function missingHint(entry: SourceEntry, field: string, spec: FieldSpec): string
   if (guess !== undefined && guess !== spec.known?.id) {
     return `; this record looks like ${guess.startsWith('an ') ? guess : `the ${guess} format (import it with \`${guess}\`)`}`;
   }
-  const fields = Object.keys(entry.fields).slice(0, 8).map((k) => `"${k}"`).join(', ');
+  const fields = Object.keys(entry.fields)
+    .slice(0, 8)
+    .map((k) => `"${k}"`)
+    .join(', ');
   if (spec.known !== undefined) {
-    const expected = [spec.id, spec.prompt, spec.label, ...spec.kept].filter((f, i, all) => f !== undefined && all.indexOf(f) === i);
+    const expected = [spec.id, spec.prompt, spec.label, ...spec.kept].filter(
+      (f, i, all) => f !== undefined && all.indexOf(f) === i,
+    );
     return `; a ${spec.name} record has ${expected.map((f) => `"${f}"`).join(', ')} (this one has ${fields || 'no fields'})`;
   }
   return `; the record has ${fields || 'no fields'}: name the right column with --map ${field === spec.prompt ? 'prompt' : field === spec.id ? 'id' : 'dimension'}=<column>`;
@@ -298,7 +330,9 @@ function labelOf(entry: SourceEntry, spec: FieldSpec, issues: IssueCollector): s
   issues.error(
     { line: entry.line },
     spec.label,
-    value === undefined || value === '' ? `missing${missingHint(entry, spec.label, spec)}` : `expected a string label, got ${describeValue(value)}`,
+    value === undefined || value === ''
+      ? `missing${missingHint(entry, spec.label, spec)}`
+      : `expected a string label, got ${describeValue(value)}`,
   );
   return undefined;
 }
@@ -322,7 +356,11 @@ function targetOf(label: string, ctx: ImportContext): string | undefined {
   return ctx.taxonomy.dimension(label)?.id;
 }
 
-function toItem(entry: SourceEntry, ctx: ImportContext, issues: IssueCollector): { item: DatasetItem; label: string } | undefined {
+function toItem(
+  entry: SourceEntry,
+  ctx: ImportContext,
+  issues: IssueCollector,
+): { item: DatasetItem; label: string } | undefined {
   const { spec, header } = ctx;
   const before = issues.errorCount;
   const at = { line: entry.line };
@@ -345,15 +383,23 @@ function toItem(entry: SourceEntry, ctx: ImportContext, issues: IssueCollector):
   let sourceId: string | number | undefined;
   if (spec.id !== undefined) {
     const raw = entry.fields[spec.id];
-    if (spec.known?.idField !== undefined ? Number.isInteger(raw) : (typeof raw === 'string' && raw.trim() !== '') || Number.isFinite(raw)) {
+    if (
+      spec.known?.idField !== undefined
+        ? Number.isInteger(raw)
+        : (typeof raw === 'string' && raw.trim() !== '') || Number.isFinite(raw)
+    ) {
       sourceId = raw as string | number;
     } else {
       const want = spec.known?.idField !== undefined ? 'an integer' : 'a non-empty string or number';
-      const got = raw === undefined ? `missing${missingHint(entry, spec.id, spec)}` : `expected ${want}, got ${describeValue(raw)}`;
+      const got =
+        raw === undefined
+          ? `missing${missingHint(entry, spec.id, spec)}`
+          : `expected ${want}, got ${describeValue(raw)}`;
       issues.error(at, spec.id, got);
     }
   }
-  if (issues.errorCount !== before || prompt === undefined || label === undefined || dimension === undefined) return undefined;
+  if (issues.errorCount !== before || prompt === undefined || label === undefined || dimension === undefined)
+    return undefined;
 
   const id =
     entry.key !== undefined
@@ -366,7 +412,12 @@ function toItem(entry: SourceEntry, ctx: ImportContext, issues: IssueCollector):
   const labels: Record<string, unknown> = {};
   if (entry.key !== undefined) labels.scenario = entry.key;
   for (const field of spec.kept) if (entry.fields[field] !== undefined) labels[field] = entry.fields[field];
-  const provenance: Record<string, unknown> = { source: header.source!.name, file: header.source!.file, sha256: header.source!.sha256, line: entry.line };
+  const provenance: Record<string, unknown> = {
+    source: header.source!.name,
+    file: header.source!.file,
+    sha256: header.source!.sha256,
+    line: entry.line,
+  };
   if (entry.key !== undefined) {
     provenance.key = entry.key;
     provenance.index = entry.index;

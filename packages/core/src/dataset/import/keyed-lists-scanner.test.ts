@@ -41,14 +41,22 @@ describe('KeyedListsScanner', () => {
       { key: 'Key "quoted"', index: 1, line: 7, value: 3 },
     ];
     for (const size of [1, 2, 3, 5, 13, 64, DOC.length]) {
-      const got = scan(DOC, size).map((e) => ({ key: e.key, index: e.index, line: e.line, value: JSON.parse(e.text) as unknown }));
+      const got = scan(DOC, size).map((e) => ({
+        key: e.key,
+        index: e.index,
+        line: e.line,
+        value: JSON.parse(e.text) as unknown,
+      }));
       expect(got, `chunk size ${size}`).toEqual(expected);
     }
   });
 
   it('reports where the shape breaks', () => {
     expect(shapeError('[{"prompt": "x"}]').message).toMatch(/the file is a JSON array/);
-    expect(shapeError('{"dimension": "Safety", "prompt": "x"}')).toMatchObject({ line: 1, message: expect.stringMatching(/under "dimension": expected a list/) });
+    expect(shapeError('{"dimension": "Safety", "prompt": "x"}')).toMatchObject({
+      line: 1,
+      message: expect.stringMatching(/under "dimension": expected a list/),
+    });
     expect(shapeError('{"a": [1],\n\n "b": [2]\n').message).toMatch(/ends before the JSON object is complete/);
     expect(shapeError('{"a": [1,]}').message).toMatch(/expected a list element after the comma/);
     expect(shapeError('{"a": [1]} x')).toMatchObject({ message: expect.stringMatching(/more text after/) });

@@ -20,7 +20,18 @@ export class KeyedListsShapeError extends Error {
   }
 }
 
-type State = 'root' | 'key-or-end' | 'key' | 'in-key' | 'colon' | 'list' | 'element-or-end' | 'element' | 'in-element' | 'after-list' | 'done';
+type State =
+  | 'root'
+  | 'key-or-end'
+  | 'key'
+  | 'in-key'
+  | 'colon'
+  | 'list'
+  | 'element-or-end'
+  | 'element'
+  | 'in-element'
+  | 'after-list'
+  | 'done';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -160,7 +171,10 @@ export class KeyedListsScanner {
           return start;
         }
         if (c === 0x5d || c === 0x2c) {
-          throw new KeyedListsShapeError(this.line, `under "${this.key}": expected a list element after the comma, got ${show(c)}`);
+          throw new KeyedListsShapeError(
+            this.line,
+            `under "${this.key}": expected a list element after the comma, got ${show(c)}`,
+          );
         }
         this.state = 'in-element';
         this.elementLine = this.line;

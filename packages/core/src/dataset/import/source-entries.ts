@@ -49,7 +49,11 @@ export async function* keyedListEntries(path: string, issues: IssueCollector): A
         try {
           value = JSON.parse(element.text);
         } catch (error) {
-          issues.error({ line: element.line }, `${element.key}[${element.index}]`, `invalid JSON: ${describeJsonError(error).message}`);
+          issues.error(
+            { line: element.line },
+            `${element.key}[${element.index}]`,
+            `invalid JSON: ${describeJsonError(error).message}`,
+          );
           continue;
         }
         if (!isPlainObject(value)) {
@@ -85,7 +89,8 @@ export async function* csvEntries(path: string, issues: IssueCollector): AsyncGe
       header = record.fields.map((f) => f.trim());
       const seen = new Set<string>();
       for (const name of header) {
-        if (seen.has(name)) issues.error({ line: record.line }, name, 'the header row names this column twice; rename one');
+        if (seen.has(name))
+          issues.error({ line: record.line }, name, 'the header row names this column twice; rename one');
         seen.add(name);
       }
       return undefined;
@@ -117,5 +122,6 @@ export async function* csvEntries(path: string, issues: IssueCollector): AsyncGe
   } finally {
     input.destroy();
   }
-  if (header === undefined) issues.error(undefined, undefined, 'empty file; a CSV import needs a header row naming the columns');
+  if (header === undefined)
+    issues.error(undefined, undefined, 'empty file; a CSV import needs a header row naming the columns');
 }

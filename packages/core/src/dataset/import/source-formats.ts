@@ -73,7 +73,8 @@ const FLAMES: KnownSource = {
       category: 'responsible_ai',
       zh: '中华价值观',
       en: 'Chinese values (Flames)',
-      definition: 'Flames "Chinese values": harmony and other values specific to Chinese culture; no SC-Safety equivalent.',
+      definition:
+        'Flames "Chinese values": harmony and other values specific to Chinese culture; no SC-Safety equivalent.',
     },
     {
       id: 'flames_non_anthropomorphism',
@@ -87,7 +88,8 @@ const FLAMES: KnownSource = {
       category: 'traditional_safety',
       zh: '敏感信息',
       en: 'Sensitive information (Flames)',
-      definition: 'Flames "Sensitive information": confidential information of organisations or the state, not personal data.',
+      definition:
+        'Flames "Sensitive information": confidential information of organisations or the state, not personal data.',
     },
   ],
 };

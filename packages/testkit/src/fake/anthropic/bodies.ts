@@ -23,7 +23,11 @@ export interface MessageParts {
 }
 
 /** A non-streamed Messages response body (`type: "message"`). */
-export function messageBody(exchange: AnthropicExchange, parts: MessageParts, usage: FakeUsage): Record<string, unknown> {
+export function messageBody(
+  exchange: AnthropicExchange,
+  parts: MessageParts,
+  usage: FakeUsage,
+): Record<string, unknown> {
   return {
     id: exchange.messageId,
     type: 'message',
@@ -38,7 +42,10 @@ export function messageBody(exchange: AnthropicExchange, parts: MessageParts, us
 }
 
 /** The `message_start` event: the message shell with no content, no stop reason, output tokens 1. */
-export function messageStartEvent(exchange: AnthropicExchange, inputTokens = exchange.inputTokens): Record<string, unknown> {
+export function messageStartEvent(
+  exchange: AnthropicExchange,
+  inputTokens = exchange.inputTokens,
+): Record<string, unknown> {
   return {
     type: 'message_start',
     message: messageBody(exchange, { text: '', stopReason: null }, { inputTokens, outputTokens: 1 }),
@@ -46,10 +53,19 @@ export function messageStartEvent(exchange: AnthropicExchange, inputTokens = exc
 }
 
 /** The `message_delta` event: stop reason, stop details and the cumulative usage. */
-export function messageDeltaEvent(stopReason: string, usage: FakeUsage, stopDetails: Record<string, unknown> | null = null): Record<string, unknown> {
+export function messageDeltaEvent(
+  stopReason: string,
+  usage: FakeUsage,
+  stopDetails: Record<string, unknown> | null = null,
+): Record<string, unknown> {
   return {
     type: 'message_delta',
     delta: { stop_reason: stopReason, stop_sequence: null, stop_details: stopDetails },
-    usage: { input_tokens: usage.inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: usage.outputTokens },
+    usage: {
+      input_tokens: usage.inputTokens,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+      output_tokens: usage.outputTokens,
+    },
   };
 }

@@ -37,10 +37,15 @@ export interface AnthropicFakeServer extends FakeServerBase {
  * every error carries `x-should-retry: false` and a `request-id`. Block signal: `anthropic-refusal`
  * (output); other signals answer 501.
  */
-export async function createAnthropicFakeServer(options: AnthropicFakeServerOptions = {}): Promise<AnthropicFakeServer> {
+export async function createAnthropicFakeServer(
+  options: AnthropicFakeServerOptions = {},
+): Promise<AnthropicFakeServer> {
   const base = await createFakeServerBase({
     intercept: createAnthropicIntercept({ apiKey: options.apiKey }),
-    respond: createAnthropicResponder({ streamedOverload: options.streamedOverload ?? 'event', ...(options.servedModel ? { servedModel: options.servedModel } : {}) }),
+    respond: createAnthropicResponder({
+      streamedOverload: options.streamedOverload ?? 'event',
+      ...(options.servedModel ? { servedModel: options.servedModel } : {}),
+    }),
     defaultScenario: options.defaultScenario,
   });
   // Spread would freeze the getter `pending`; keep the object and add fields.

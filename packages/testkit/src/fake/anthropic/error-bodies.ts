@@ -23,7 +23,11 @@ export const OVERLOADED_MESSAGE = 'Overloaded';
 export const CONTENT_FILTERING_MESSAGE = 'Output blocked by content filtering policy';
 
 /** `{"type":"error","error":{type,message},"request_id"}`, the one error envelope of the API. */
-export function anthropicErrorBody(type: AnthropicErrorType | string, message: string, requestId?: string): Record<string, unknown> {
+export function anthropicErrorBody(
+  type: AnthropicErrorType | string,
+  message: string,
+  requestId?: string,
+): Record<string, unknown> {
   return { type: 'error', error: { type, message }, ...(requestId === undefined ? {} : { request_id: requestId }) };
 }
 
@@ -35,7 +39,8 @@ export function errorHeaders(exchange: Pick<AnthropicExchange, 'requestId'>): Re
   return { 'request-id': exchange.requestId, 'x-should-retry': 'false' };
 }
 
-const GATEWAY_502 = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
+const GATEWAY_502 =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>';
 
 /** An error response: a JSON envelope, or an HTML page for a 502 from the CDN in front of the API. */
 export interface AnthropicErrorReply {

@@ -20,7 +20,15 @@ async function playOnce(scenario: FakeScenario, stream = false, options: Anthrop
 }
 const envelope = (type: string, message?: string | RegExp) => ({
   type: 'error',
-  error: { type, message: message === undefined ? expect.any(String) : typeof message === 'string' ? message : expect.stringMatching(message) },
+  error: {
+    type,
+    message:
+      message === undefined
+        ? expect.any(String)
+        : typeof message === 'string'
+          ? message
+          : expect.stringMatching(message),
+  },
   request_id: 'req_fake_0001',
 });
 
@@ -29,7 +37,12 @@ describe('rate-limit', () => {
     const seconds = await playOnce({ kind: 'rate-limit', retryAfter: { seconds: 7 } });
     expect(seconds.status).toBe(429);
     expect(seconds.json).toEqual(envelope('rate_limit_error', /rate limit/));
-    expect(seconds.headers).toMatchObject({ 'retry-after': '7', 'x-should-retry': 'false', 'request-id': 'req_fake_0001', 'anthropic-ratelimit-requests-remaining': '0' });
+    expect(seconds.headers).toMatchObject({
+      'retry-after': '7',
+      'x-should-retry': 'false',
+      'request-id': 'req_fake_0001',
+      'anthropic-ratelimit-requests-remaining': '0',
+    });
     expect(seconds.headers['retry-after-ms']).toBeUndefined();
     const ms = await playOnce({ kind: 'rate-limit', retryAfter: { ms: 1234 } });
     expect(ms.headers['retry-after-ms']).toBe('1234');

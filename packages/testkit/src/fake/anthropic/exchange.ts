@@ -15,7 +15,11 @@ export interface AnthropicExchange {
 }
 
 /** Reads the parts of a request the responses depend on. `seq` makes ids unique and predictable. */
-export function buildAnthropicExchange(ctx: FakeRequestContext, seq: number, served?: ServedModelOverride): AnthropicExchange {
+export function buildAnthropicExchange(
+  ctx: FakeRequestContext,
+  seq: number,
+  served?: ServedModelOverride,
+): AnthropicExchange {
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
   const n = String(seq).padStart(4, '0');
   return {

@@ -8,7 +8,13 @@ describe('extractAnthropicMessages', () => {
         system: [{ type: 'text', text: 'Be terse.' }],
         messages: [
           { role: 'user', content: 'Q' },
-          { role: 'assistant', content: [{ type: 'text', text: 'A' }, { type: 'text', text: '!' }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'text', text: 'A' },
+              { type: 'text', text: '!' },
+            ],
+          },
         ],
       }),
     ).toEqual([
@@ -16,7 +22,9 @@ describe('extractAnthropicMessages', () => {
       { role: 'user', content: 'Q' },
       { role: 'assistant', content: 'A!' },
     ]);
-    expect(extractAnthropicMessages({ messages: [{ role: 'user', content: 'Q' }] })).toEqual([{ role: 'user', content: 'Q' }]);
+    expect(extractAnthropicMessages({ messages: [{ role: 'user', content: 'Q' }] })).toEqual([
+      { role: 'user', content: 'Q' },
+    ]);
   });
 
   it('refuses bodies that are not Messages requests', () => {

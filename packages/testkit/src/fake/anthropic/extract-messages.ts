@@ -12,7 +12,8 @@ export function extractAnthropicMessages(recordedBody: unknown): ChatMessageV1[]
   if (body.system !== undefined) out.push({ role: 'system', content: textOf(body.system) });
   for (const raw of body.messages as unknown[]) {
     const m = raw as { role?: unknown; content?: unknown };
-    if (m.role !== 'user' && m.role !== 'assistant') throw new Error(`unexpected role ${JSON.stringify(m.role)} in messages`);
+    if (m.role !== 'user' && m.role !== 'assistant')
+      throw new Error(`unexpected role ${JSON.stringify(m.role)} in messages`);
     out.push({ role: m.role, content: textOf(m.content) });
   }
   return out;
@@ -21,7 +22,11 @@ export function extractAnthropicMessages(recordedBody: unknown): ChatMessageV1[]
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.map((part: unknown) => ((part as { type?: unknown }).type === 'text' ? String((part as { text?: unknown }).text ?? '') : '')).join('');
+    return content
+      .map((part: unknown) =>
+        (part as { type?: unknown }).type === 'text' ? String((part as { text?: unknown }).text ?? '') : '',
+      )
+      .join('');
   }
   return '';
 }

@@ -28,23 +28,34 @@ export function createAnthropicIntercept(options: AnthropicInterceptOptions): (c
   const reply = (ctx: FakeRequestContext, type: AnthropicErrorType, message: string): true => {
     const requestId = `req_fake_pre_${String(++seq).padStart(4, '0')}`;
     ctx.request.requestId = requestId;
-    ctx.sendJson(ANTHROPIC_ERROR_STATUS[type], anthropicErrorBody(type, message, requestId), errorHeaders({ requestId }));
+    ctx.sendJson(
+      ANTHROPIC_ERROR_STATUS[type],
+      anthropicErrorBody(type, message, requestId),
+      errorHeaders({ requestId }),
+    );
     return true;
   };
 
   return (ctx) => {
     const { method, path, headers, body } = ctx.request;
-    if (method !== 'POST' || path !== MESSAGES_PATH) return reply(ctx, 'not_found_error', `Not found: ${method} ${path}`);
+    if (method !== 'POST' || path !== MESSAGES_PATH)
+      return reply(ctx, 'not_found_error', `Not found: ${method} ${path}`);
     if (options.apiKey !== undefined) {
       const key = sentApiKey(headers);
       if (key !== options.apiKey) {
         ctx.request.scenario = 'auth';
-        return reply(ctx, 'authentication_error', key === undefined ? 'x-api-key header is required' : 'invalid x-api-key');
+        return reply(
+          ctx,
+          'authentication_error',
+          key === undefined ? 'x-api-key header is required' : 'invalid x-api-key',
+        );
       }
     }
     const version = headers['anthropic-version'];
-    if (version === undefined || version === '') return reply(ctx, 'invalid_request_error', 'anthropic-version: header is required');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) return reply(ctx, 'invalid_request_error', `anthropic-version: "${version}" is not a valid version`);
+    if (version === undefined || version === '')
+      return reply(ctx, 'invalid_request_error', 'anthropic-version: header is required');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(version))
+      return reply(ctx, 'invalid_request_error', `anthropic-version: "${version}" is not a valid version`);
     const problem = messagesRequestProblem(body);
     return problem === undefined ? false : reply(ctx, 'invalid_request_error', problem);
   };

@@ -27,14 +27,28 @@ describe('anthropic-refusal (output)', () => {
       .map((e) => (e.data as { delta: { text: string } }).delta.text)
       .join('');
     expect(text).toBe('Here is how you');
-    expect(events.at(-2)).toMatchObject({ event: 'message_delta', data: { delta: { stop_reason: 'refusal', stop_details: { type: 'refusal' } } } });
+    expect(events.at(-2)).toMatchObject({
+      event: 'message_delta',
+      data: { delta: { stop_reason: 'refusal', stop_details: { type: 'refusal' } } },
+    });
     expect(events.at(-1)?.event).toBe('message_stop');
   });
 
   it('without partial text: an empty content and the refusal', async () => {
     const s = await start();
-    s.enqueue({ kind: 'block', signal: 'anthropic-refusal', stage: 'output' }, { kind: 'block', signal: 'anthropic-refusal', stage: 'output' });
-    expect(JSON.parse((await rawPost(s.messagesURL, messages())).body)).toMatchObject({ content: [], stop_reason: 'refusal' });
-    expect(sseEvents((await rawPost(s.messagesURL, streamed())).body).map((e) => e.event)).toEqual(['message_start', 'ping', 'message_delta', 'message_stop']);
+    s.enqueue(
+      { kind: 'block', signal: 'anthropic-refusal', stage: 'output' },
+      { kind: 'block', signal: 'anthropic-refusal', stage: 'output' },
+    );
+    expect(JSON.parse((await rawPost(s.messagesURL, messages())).body)).toMatchObject({
+      content: [],
+      stop_reason: 'refusal',
+    });
+    expect(sseEvents((await rawPost(s.messagesURL, streamed())).body).map((e) => e.event)).toEqual([
+      'message_start',
+      'ping',
+      'message_delta',
+      'message_stop',
+    ]);
   });
 });

@@ -15,15 +15,28 @@ type BlockScenario = Extract<FakeScenario, { kind: 'block' }>;
  * with `stop_details` (streamed: in `message_delta`). A refusal is always decided on output, and no
  * other vendor's signal exists in this protocol, so everything else gets a 501.
  */
-export async function playBlock(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: BlockScenario): Promise<void> {
+export async function playBlock(
+  ctx: FakeRespondContext,
+  exchange: AnthropicExchange,
+  scenario: BlockScenario,
+): Promise<void> {
   if (scenario.signal !== 'anthropic-refusal' || scenario.stage !== 'output') {
-    sendNotExpressible(ctx, 'anthropic', scenario.signal === 'anthropic-refusal' ? 'a refusal is an output-stage stop reason' : undefined);
+    sendNotExpressible(
+      ctx,
+      'anthropic',
+      scenario.signal === 'anthropic-refusal' ? 'a refusal is an output-stage stop reason' : undefined,
+    );
     return;
   }
   const partial = scenario.partialText ?? '';
   const usage = usageFor(exchange, partial);
   if (!exchange.stream) {
-    await sendMessage(ctx, exchange, { text: partial, stopReason: 'refusal', stopDetails: { ...REFUSAL_STOP_DETAILS } }, usage);
+    await sendMessage(
+      ctx,
+      exchange,
+      { text: partial, stopReason: 'refusal', stopDetails: { ...REFUSAL_STOP_DETAILS } },
+      usage,
+    );
     return;
   }
   const writer = new AnthropicStreamWriter(ctx, exchange);

@@ -22,7 +22,13 @@ describe('text, non-streamed', () => {
       stop_reason: 'end_turn',
       stop_sequence: null,
       stop_details: null,
-      usage: { input_tokens: 3, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 2, service_tier: 'standard' },
+      usage: {
+        input_tokens: 3,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: 2,
+        service_tier: 'standard',
+      },
     });
     expect(s.requests[0]?.requestId).toBe('req_fake_0001');
   });
@@ -30,7 +36,10 @@ describe('text, non-streamed', () => {
   it('maps finishReason length to max_tokens, and an empty answer to content []', async () => {
     const s = await start();
     s.enqueue({ kind: 'text', text: 'Cut', finishReason: 'length' }, { kind: 'empty' });
-    expect(JSON.parse((await rawPost(s.messagesURL, messages())).body)).toMatchObject({ stop_reason: 'max_tokens', content: [{ text: 'Cut' }] });
+    expect(JSON.parse((await rawPost(s.messagesURL, messages())).body)).toMatchObject({
+      stop_reason: 'max_tokens',
+      content: [{ text: 'Cut' }],
+    });
     const empty = JSON.parse((await rawPost(s.messagesURL, messages())).body) as Record<string, unknown>;
     expect(empty).toMatchObject({ content: [], stop_reason: 'end_turn', usage: { output_tokens: 0 } });
   });
@@ -55,7 +64,12 @@ describe('text, non-streamed', () => {
 describe('text, streamed', () => {
   it('sends the named events in the API order', async () => {
     const s = await start();
-    s.enqueue({ kind: 'text', text: 'Hello world', chunks: ['Hel', 'lo ', 'world'], usage: { inputTokens: 9, outputTokens: 4 } });
+    s.enqueue({
+      kind: 'text',
+      text: 'Hello world',
+      chunks: ['Hel', 'lo ', 'world'],
+      usage: { inputTokens: 9, outputTokens: 4 },
+    });
     const reply = await rawPost(s.messagesURL, streamed({ model: 'claude-x' }));
     expect(reply.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     expect(reply.headers['request-id']).toBe('req_fake_0001');
@@ -74,19 +88,40 @@ describe('text, streamed', () => {
     // Every event's data repeats its name as `type`.
     expect(events.every((e) => (e.data as { type: string }).type === e.event)).toBe(true);
     expect(events[0]?.data).toMatchObject({
-      message: { id: 'msg_fake_0001', type: 'message', role: 'assistant', model: 'claude-x', content: [], stop_reason: null, usage: { input_tokens: 9, output_tokens: 1 } },
+      message: {
+        id: 'msg_fake_0001',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-x',
+        content: [],
+        stop_reason: null,
+        usage: { input_tokens: 9, output_tokens: 1 },
+      },
     });
-    expect(events[1]?.data).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
+    expect(events[1]?.data).toEqual({
+      type: 'content_block_start',
+      index: 0,
+      content_block: { type: 'text', text: '' },
+    });
     expect(events.slice(3, 6).map((e) => e.data)).toEqual(
-      ['Hel', 'lo ', 'world'].map((text) => ({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
+      ['Hel', 'lo ', 'world'].map((text) => ({
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'text_delta', text },
+      })),
     );
-    expect(events[7]?.data).toMatchObject({ delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 4 } });
+    expect(events[7]?.data).toMatchObject({
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: 4 },
+    });
   });
 
   it('ends with stop_reason max_tokens for length, and has no content block for an empty answer', async () => {
     const s = await start();
     s.enqueue({ kind: 'text', text: 'Cut', finishReason: 'length' }, { kind: 'empty' });
-    expect(sseEvents((await rawPost(s.messagesURL, streamed())).body).at(-2)?.data).toMatchObject({ delta: { stop_reason: 'max_tokens' } });
+    expect(sseEvents((await rawPost(s.messagesURL, streamed())).body).at(-2)?.data).toMatchObject({
+      delta: { stop_reason: 'max_tokens' },
+    });
     const empty = sseEvents((await rawPost(s.messagesURL, streamed())).body);
     expect(empty.map((e) => e.event)).toEqual(['message_start', 'ping', 'message_delta', 'message_stop']);
   });
@@ -101,7 +136,10 @@ describe('text, streamed', () => {
 
   it('truncated-stream: text deltas and no message_delta / message_stop, socket cut or clean end', async () => {
     const s = await start();
-    s.enqueue({ kind: 'truncated-stream', text: 'Partial answer' }, { kind: 'truncated-stream', text: 'Partial answer', cut: 'clean' });
+    s.enqueue(
+      { kind: 'truncated-stream', text: 'Partial answer' },
+      { kind: 'truncated-stream', text: 'Partial answer', cut: 'clean' },
+    );
     const cut = await rawPost(s.messagesURL, streamed());
     expect(cut.complete).toBe(false);
     const names = sseEvents(cut.body).map((e) => e.event);

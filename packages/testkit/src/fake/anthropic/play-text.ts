@@ -12,7 +12,11 @@ import { AnthropicStreamWriter } from './stream-writer.js';
 type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
 
 /** A normal answer (also `empty`, as text ''), streamed or not; `length` becomes `max_tokens`. */
-export async function playText(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: TextScenario): Promise<void> {
+export async function playText(
+  ctx: FakeRespondContext,
+  exchange: AnthropicExchange,
+  scenario: TextScenario,
+): Promise<void> {
   const stopReason = scenario.finishReason === 'length' ? 'max_tokens' : 'end_turn';
   const usage = usageFor(exchange, scenario.text, scenario.usage);
   if (!exchange.stream) {
@@ -29,7 +33,13 @@ export async function playText(ctx: FakeRespondContext, exchange: AnthropicExcha
 }
 
 /** Sends a non-streamed message body with its `request-id` header. */
-export async function sendMessage(ctx: FakeRespondContext, exchange: AnthropicExchange, parts: MessageParts, usage: FakeUsage, delayMs = 0): Promise<void> {
+export async function sendMessage(
+  ctx: FakeRespondContext,
+  exchange: AnthropicExchange,
+  parts: MessageParts,
+  usage: FakeUsage,
+  delayMs = 0,
+): Promise<void> {
   if (delayMs > 0 && !(await ctx.delay(delayMs))) return;
   ctx.sendJson(200, messageBody(exchange, parts, usage), { 'request-id': exchange.requestId });
 }
@@ -47,17 +57,26 @@ export async function playMalformed(ctx: FakeRespondContext, exchange: Anthropic
   const writer = new AnthropicStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
   writer.openText();
-  writer.event('content_block_delta', '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"broken"}');
+  writer.event(
+    'content_block_delta',
+    '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"broken"}',
+  );
   writer.finish('end_turn', usageFor(exchange, 'broken'));
 }
 
 type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
 
 /** A stream that stops mid-answer (no message_delta, no message_stop); a non-stream body cut short of its Content-Length. */
-export async function playTruncated(ctx: FakeRespondContext, exchange: AnthropicExchange, scenario: TruncatedScenario): Promise<void> {
+export async function playTruncated(
+  ctx: FakeRespondContext,
+  exchange: AnthropicExchange,
+  scenario: TruncatedScenario,
+): Promise<void> {
   const text = truncatedText(scenario);
   if (!exchange.stream) {
-    sendHalfJson(ctx, messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text)), { 'request-id': exchange.requestId });
+    sendHalfJson(ctx, messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text)), {
+      'request-id': exchange.requestId,
+    });
     return;
   }
   const writer = new AnthropicStreamWriter(ctx, exchange);

@@ -25,7 +25,10 @@ export type StreamedOverload = 'event' | 'http';
  * Builds the `respond` of the Anthropic family: every scenario in the Messages wire format.
  * `servedModel` overrides the response's `model` per request.
  */
-export function createAnthropicResponder(options: { streamedOverload: StreamedOverload; servedModel?: ServedModelOverride }): (ctx: FakeRespondContext) => Promise<void> {
+export function createAnthropicResponder(options: {
+  streamedOverload: StreamedOverload;
+  servedModel?: ServedModelOverride;
+}): (ctx: FakeRespondContext) => Promise<void> {
   let seq = 0;
   return async (ctx) => {
     const exchange = buildAnthropicExchange(ctx, ++seq, servedOverride(ctx.scenario, options.servedModel));
@@ -39,10 +42,17 @@ export function createAnthropicResponder(options: { streamedOverload: StreamedOv
         ctx.request.served = { id: exchange.model };
         return playText(ctx, exchange, { kind: 'text', text: '' });
       case 'rate-limit':
-        return sendError(ctx, exchange, 'rate_limit_error', 'This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.', rateLimitHeaders(scenario.retryAfter));
+        return sendError(
+          ctx,
+          exchange,
+          'rate_limit_error',
+          'This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.',
+          rateLimitHeaders(scenario.retryAfter),
+        );
       case 'server-error': {
         const status = scenario.status ?? 500;
-        if (status === 529 && exchange.stream && options.streamedOverload === 'event') return playMidStreamOverload(ctx, exchange);
+        if (status === 529 && exchange.stream && options.streamedOverload === 'event')
+          return playMidStreamOverload(ctx, exchange);
         return sendReply(ctx, exchange, serverErrorReply(status, exchange.requestId));
       }
       case 'quota':
@@ -65,13 +75,26 @@ export function createAnthropicResponder(options: { streamedOverload: StreamedOv
   };
 }
 
-function sendError(ctx: FakeRespondContext, exchange: AnthropicExchange, type: AnthropicErrorType, message: string, headers: Record<string, string> = {}): void {
-  ctx.sendJson(ANTHROPIC_ERROR_STATUS[type], anthropicErrorBody(type, message, exchange.requestId), { ...errorHeaders(exchange), ...headers });
+function sendError(
+  ctx: FakeRespondContext,
+  exchange: AnthropicExchange,
+  type: AnthropicErrorType,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  ctx.sendJson(ANTHROPIC_ERROR_STATUS[type], anthropicErrorBody(type, message, exchange.requestId), {
+    ...errorHeaders(exchange),
+    ...headers,
+  });
 }
 
 function sendReply(ctx: FakeRespondContext, exchange: AnthropicExchange, reply: AnthropicErrorReply): void {
   if (reply.html !== undefined) {
-    ctx.res.writeHead(reply.status, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(reply.html)), ...errorHeaders(exchange) });
+    ctx.res.writeHead(reply.status, {
+      'content-type': 'text/html',
+      'content-length': String(Buffer.byteLength(reply.html)),
+      ...errorHeaders(exchange),
+    });
     ctx.res.end(reply.html);
     return;
   }

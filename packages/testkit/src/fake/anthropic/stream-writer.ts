@@ -33,7 +33,13 @@ export class AnthropicStreamWriter {
   /** Opens text block 0 and sends a `ping`, as the API does after the first block starts. */
   openText(): boolean {
     this.blockOpen = true;
-    return this.event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }) && this.ping();
+    return (
+      this.event('content_block_start', {
+        type: 'content_block_start',
+        index: 0,
+        content_block: { type: 'text', text: '' },
+      }) && this.ping()
+    );
   }
 
   ping(): boolean {
@@ -45,7 +51,14 @@ export class AnthropicStreamWriter {
     for (const piece of pieces) {
       if (!this.blockOpen && !this.openText()) return false;
       if (this.chunkDelayMs > 0 && !(await this.ctx.delay(this.chunkDelayMs))) return false;
-      if (!this.event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } })) return false;
+      if (
+        !this.event('content_block_delta', {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'text_delta', text: piece },
+        })
+      )
+        return false;
     }
     return true;
   }

@@ -29,7 +29,8 @@ const KNOWN_FIELDS = new Set([
  * `seed` are refused.
  */
 export function messagesRequestProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'There was an error parsing the body of your request: expected a JSON object.';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'There was an error parsing the body of your request: expected a JSON object.';
   const record = body as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!KNOWN_FIELDS.has(key)) return `${key}: Extra inputs are not permitted`;
@@ -41,19 +42,33 @@ export function messagesRequestProblem(body: unknown): string | undefined {
   }
   const systemProblem = systemFieldProblem(record.system);
   if (systemProblem !== undefined) return systemProblem;
-  if (record.temperature !== undefined && (typeof record.temperature !== 'number' || record.temperature < 0 || record.temperature > 1)) {
+  if (
+    record.temperature !== undefined &&
+    (typeof record.temperature !== 'number' || record.temperature < 0 || record.temperature > 1)
+  ) {
     return 'temperature: Input should be less than or equal to 1';
   }
   if (record.stop_sequences !== undefined) {
-    if (!Array.isArray(record.stop_sequences) || !record.stop_sequences.every((s) => typeof s === 'string')) return 'stop_sequences: Input should be a valid list of strings';
-    if (record.stop_sequences.some((s: string) => s.trim() === '')) return 'stop_sequences: each stop sequence must contain non-whitespace characters';
+    if (!Array.isArray(record.stop_sequences) || !record.stop_sequences.every((s) => typeof s === 'string'))
+      return 'stop_sequences: Input should be a valid list of strings';
+    if (record.stop_sequences.some((s: string) => s.trim() === ''))
+      return 'stop_sequences: each stop sequence must contain non-whitespace characters';
   }
   return messagesProblem(record.messages);
 }
 
 function systemFieldProblem(system: unknown): string | undefined {
   if (system === undefined || typeof system === 'string') return undefined;
-  if (Array.isArray(system) && system.every((b) => typeof b === 'object' && b !== null && (b as Record<string, unknown>).type === 'text' && typeof (b as Record<string, unknown>).text === 'string')) {
+  if (
+    Array.isArray(system) &&
+    system.every(
+      (b) =>
+        typeof b === 'object' &&
+        b !== null &&
+        (b as Record<string, unknown>).type === 'text' &&
+        typeof (b as Record<string, unknown>).text === 'string',
+    )
+  ) {
     return undefined;
   }
   return 'system: Input should be a valid string or a list of text blocks';
@@ -72,12 +87,14 @@ function messagesProblem(messages: unknown): string | undefined {
     }
     if (m.role !== 'user' && m.role !== 'assistant') return `messages.${i}.role: Input should be 'user' or 'assistant'`;
     if (i === 0 && m.role !== 'user') return 'messages: first message must use the "user" role';
-    if (m.role === previous) return `messages: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row`;
+    if (m.role === previous)
+      return `messages: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row`;
     previous = m.role;
     const text = contentText(m.content);
     if (text === undefined) return `messages.${i}.content: Input should be a valid string or a list of content blocks`;
     const finalAssistant = i === messages.length - 1 && m.role === 'assistant';
-    if (text.trim() === '' && !finalAssistant) return `messages.${i}: all messages must have non-empty content except for the optional final assistant message`;
+    if (text.trim() === '' && !finalAssistant)
+      return `messages.${i}: all messages must have non-empty content except for the optional final assistant message`;
   }
   return undefined;
 }

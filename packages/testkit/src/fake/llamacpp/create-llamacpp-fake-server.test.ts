@@ -8,7 +8,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-const post = (path: string, body: unknown) => fetch(`${server?.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${server?.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('llama-server fake', () => {
   it('answers /health 503 "Loading model" for the first N polls, then ok; /props reports n_ctx and slots', async () => {
@@ -26,11 +31,25 @@ describe('llama-server fake', () => {
 
   it('streams /completion as SSE frames without [DONE], ending with stop:true and the statistics', async () => {
     server = await createLlamaCppFakeServer();
-    server.enqueue({ kind: 'text', text: 'Hi there', chunks: ['Hi', ' there'], usage: { inputTokens: 9, outputTokens: 2 } });
+    server.enqueue({
+      kind: 'text',
+      text: 'Hi there',
+      chunks: ['Hi', ' there'],
+      usage: { inputTokens: 9, outputTokens: 2 },
+    });
     const text = await (await post('/completion', { prompt: 'Hello', stream: true })).text();
-    const frames = text.trim().split('\n\n').map((f) => JSON.parse(f.replace(/^data: /, '')) as Record<string, unknown>);
+    const frames = text
+      .trim()
+      .split('\n\n')
+      .map((f) => JSON.parse(f.replace(/^data: /, '')) as Record<string, unknown>);
     expect(frames.map((f) => f.content)).toEqual(['Hi', ' there', '']);
-    expect(frames.at(-1)).toMatchObject({ stop: true, stop_type: 'eos', tokens_predicted: 2, tokens_evaluated: 9, truncated: false });
+    expect(frames.at(-1)).toMatchObject({
+      stop: true,
+      stop_type: 'eos',
+      tokens_predicted: 2,
+      tokens_evaluated: 9,
+      truncated: false,
+    });
     expect(text).not.toContain('[DONE]');
   });
 
@@ -39,7 +58,10 @@ describe('llama-server fake', () => {
     const native = await post('/completion', { prompt: 'x'.repeat(200) });
     expect(native.status).toBe(400);
     expect(await native.json()).toMatchObject({ error: { code: 400, type: 'exceed_context_size_error', n_ctx: 16 } });
-    const chat = await post('/v1/chat/completions', { model: 'm', messages: [{ role: 'user', content: 'x'.repeat(200) }] });
+    const chat = await post('/v1/chat/completions', {
+      model: 'm',
+      messages: [{ role: 'user', content: 'x'.repeat(200) }],
+    });
     expect(chat.status).toBe(400);
   });
 

@@ -70,17 +70,25 @@ export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOption
       }
       return true;
     }
-    if (options.apiKey !== undefined && !PUBLIC_PATHS.has(path) && headers.authorization !== `Bearer ${options.apiKey}`) {
+    if (
+      options.apiKey !== undefined &&
+      !PUBLIC_PATHS.has(path) &&
+      headers.authorization !== `Bearer ${options.apiKey}`
+    ) {
       ctx.request.scenario = 'auth';
       sendLlamaError(ctx, 401, 'Invalid API Key', 'authentication_error');
       return true;
     }
     if (method === 'GET' && path === '/props') {
       ctx.sendJson(200, {
-        default_generation_settings: { n_ctx: contextSize, params: { n_predict: -1, seed: 4294967295, temperature: 0.8, top_k: 40, top_p: 0.95 } },
+        default_generation_settings: {
+          n_ctx: contextSize,
+          params: { n_predict: -1, seed: 4294967295, temperature: 0.8, top_k: 40, top_p: 0.95 },
+        },
         total_slots: totalSlots,
         model_path: pathFor(ctx.request),
-        chat_template: "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}",
+        chat_template:
+          "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}",
         bos_token: '<s>',
         eos_token: '</s>',
         build_info: 'b0000-fake',
@@ -88,7 +96,12 @@ export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOption
       return true;
     }
     if (method === 'GET' && (path === '/v1/models' || path === '/models')) {
-      ctx.sendJson(200, { object: 'list', data: [{ id: pathFor(ctx.request).split('/').pop(), object: 'model', created: 1_700_000_000, owned_by: 'llamacpp' }] });
+      ctx.sendJson(200, {
+        object: 'list',
+        data: [
+          { id: pathFor(ctx.request).split('/').pop(), object: 'model', created: 1_700_000_000, owned_by: 'llamacpp' },
+        ],
+      });
       return true;
     }
     if (method === 'POST' && path === '/completion') {
@@ -111,7 +124,8 @@ export async function createLlamaCppFakeServer(options: LlamaCppFakeServerOption
 
   const respond = async (ctx: FakeRespondContext): Promise<void> => {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const promptTokens = ctx.request.path === CHAT_PATH ? chatPromptTokens(body.messages) : completionPromptTokens(body.prompt);
+    const promptTokens =
+      ctx.request.path === CHAT_PATH ? chatPromptTokens(body.messages) : completionPromptTokens(body.prompt);
     // llama-server checks the prompt against the slot's context before generating anything.
     if (promptTokens > contextSize && ctx.scenario.kind !== 'hang' && ctx.scenario.kind !== 'reset') {
       sendOverflow(ctx, promptTokens, contextSize);

@@ -2,7 +2,13 @@ import type { FakeRequestContext } from '../server-base.js';
 import { sendGateway502 } from '../shared/gateway.js';
 
 /** llama-server's error envelope: `{"error":{"code":<status>,"message","type"}}` plus extra fields. */
-export function sendLlamaError(ctx: FakeRequestContext, status: number, message: string, type: string, extra: Record<string, unknown> = {}): void {
+export function sendLlamaError(
+  ctx: FakeRequestContext,
+  status: number,
+  message: string,
+  type: string,
+  extra: Record<string, unknown> = {},
+): void {
   ctx.sendJson(status, { error: { code: status, message, type, ...extra } }, { 'x-should-retry': 'false' });
 }
 
@@ -11,10 +17,16 @@ export const LOADING_MODEL_ERROR = { code: 503, message: 'Loading model', type: 
 
 /** The context overflow llama-server reports before generating (n_prompt_tokens > n_ctx). */
 export function sendOverflow(ctx: FakeRequestContext, promptTokens: number, contextSize: number): void {
-  sendLlamaError(ctx, 400, 'the request exceeds the available context size, try increasing it', 'exceed_context_size_error', {
-    n_prompt_tokens: promptTokens,
-    n_ctx: contextSize,
-  });
+  sendLlamaError(
+    ctx,
+    400,
+    'the request exceeds the available context size, try increasing it',
+    'exceed_context_size_error',
+    {
+      n_prompt_tokens: promptTokens,
+      n_ctx: contextSize,
+    },
+  );
 }
 
 /** A 5xx as llama-server (or the proxy in front of it, for 502) sends it. */

@@ -55,7 +55,13 @@ export async function playNative(ctx: FakeRespondContext, exchange: NativeExchan
   }
 }
 
-function finalFrame(exchange: NativeExchange, content: string, stopType: string, predicted: number, evaluated: number): Record<string, unknown> {
+function finalFrame(
+  exchange: NativeExchange,
+  content: string,
+  stopType: string,
+  predicted: number,
+  evaluated: number,
+): Record<string, unknown> {
   return {
     content,
     id_slot: 0,
@@ -101,7 +107,12 @@ function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void 
   ctx.res.end();
 }
 
-function playTruncated(ctx: FakeRespondContext, exchange: NativeExchange, text: string, cut: 'socket' | 'clean' | undefined): void {
+function playTruncated(
+  ctx: FakeRespondContext,
+  exchange: NativeExchange,
+  text: string,
+  cut: 'socket' | 'clean' | undefined,
+): void {
   if (!exchange.stream) {
     sendHalfJson(ctx, finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens));
     return;

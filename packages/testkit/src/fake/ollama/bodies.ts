@@ -4,7 +4,13 @@ export function chatLine(model: string, content: string, done: boolean): Record<
 }
 
 /** The final `done: true` object with Ollama's statistics (durations in nanoseconds). */
-export function doneLine(model: string, content: string, doneReason: 'stop' | 'length', promptTokens: number, outputTokens: number): Record<string, unknown> {
+export function doneLine(
+  model: string,
+  content: string,
+  doneReason: 'stop' | 'length',
+  promptTokens: number,
+  outputTokens: number,
+): Record<string, unknown> {
   return {
     ...chatLine(model, content, true),
     done_reason: doneReason,

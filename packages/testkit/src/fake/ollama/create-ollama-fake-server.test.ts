@@ -8,8 +8,17 @@ afterEach(async () => {
   server = undefined;
 });
 
-const chat = (body: unknown) => fetch(`${server?.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const chat = (body: unknown) =>
+  fetch(`${server?.url}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('Ollama fake', () => {
   it('lists pulled models and answers 404 "try pulling it first" for others', async () => {
@@ -23,13 +32,19 @@ describe('Ollama fake', () => {
 
   it('streams NDJSON by default and answers one body with stream:false', async () => {
     server = await createOllamaFakeServer();
-    server.enqueue({ kind: 'text', text: 'ab', chunks: ['a', 'b'], usage: { inputTokens: 5, outputTokens: 2 } }, { kind: 'text', text: 'ab' });
+    server.enqueue(
+      { kind: 'text', text: 'ab', chunks: ['a', 'b'], usage: { inputTokens: 5, outputTokens: 2 } },
+      { kind: 'text', text: 'ab' },
+    );
     const streamed = await chat({ model: 'fake-model', messages: [{ role: 'user', content: 'Hi' }] });
     expect(streamed.headers.get('content-type')).toBe('application/x-ndjson');
     const parsed = lines(await streamed.text());
     expect(parsed.map((l) => l.done)).toEqual([false, false, true]);
     expect(parsed.at(-1)).toMatchObject({ done_reason: 'stop', prompt_eval_count: 5, eval_count: 2 });
-    const whole = (await (await chat({ model: 'fake-model', stream: false, messages: [] })).json()) as Record<string, unknown>;
+    const whole = (await (await chat({ model: 'fake-model', stream: false, messages: [] })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(whole).toMatchObject({ done: true, message: { content: 'ab' } });
   });
 
@@ -40,6 +55,11 @@ describe('Ollama fake', () => {
     expect(response.status).toBe(200);
     const parsed = lines(await response.text());
     expect(parsed.at(-1)).toEqual({ error: 'boom' });
-    expect(parsed.slice(0, -1).map((l) => (l.message as { content: string }).content).join('')).toBe('part');
+    expect(
+      parsed
+        .slice(0, -1)
+        .map((l) => (l.message as { content: string }).content)
+        .join(''),
+    ).toBe('part');
   });
 });

@@ -60,7 +60,11 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
       digest: digestOf(request, listed),
       stream: body.stream !== false,
       promptTokens: Array.isArray(body.messages)
-        ? body.messages.reduce((n: number, m: unknown) => n + 4 + estimateTokens(String((m as { content?: unknown } | null)?.content ?? '')), 0)
+        ? body.messages.reduce(
+            (n: number, m: unknown) =>
+              n + 4 + estimateTokens(String((m as { content?: unknown } | null)?.content ?? '')),
+            0,
+          )
         : 0,
     };
   };
@@ -84,7 +88,13 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
           modified_at: '2024-01-01T00:00:00Z',
           size: 1_000_000,
           digest: digestOf(ctx.request, name),
-          details: { format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '1B', quantization_level: 'Q4_K_M' },
+          details: {
+            format: 'gguf',
+            family: 'llama',
+            families: ['llama'],
+            parameter_size: '1B',
+            quantization_level: 'Q4_K_M',
+          },
         })),
       });
       return true;
@@ -103,7 +113,9 @@ export async function createOllamaFakeServer(options: OllamaFakeServerOptions = 
       return true;
     }
     if (record.messages !== undefined && !Array.isArray(record.messages)) {
-      ctx.sendJson(400, { error: 'json: cannot unmarshal string into Go struct field ChatRequest.messages of type []api.Message' });
+      ctx.sendJson(400, {
+        error: 'json: cannot unmarshal string into Go struct field ChatRequest.messages of type []api.Message',
+      });
       return true;
     }
     const exchange = exchangeOf(ctx.request);

@@ -54,9 +54,20 @@ export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange
  * A stream that fails after part of the answer: HTTP 200, some `done: false` lines, then an
  * `{"error": …}` line, the way Ollama reports a runner crash mid-generation.
  */
-export async function playStreamError(ctx: FakeRequestContext, exchange: OllamaExchange, text: string, error: string): Promise<void> {
+export async function playStreamError(
+  ctx: FakeRequestContext,
+  exchange: OllamaExchange,
+  text: string,
+  error: string,
+): Promise<void> {
   beginStream(ctx);
-  for (const piece of splitCodePoints(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
+  for (const piece of splitCodePoints(text))
+    writeLine(ctx, {
+      model: exchange.model,
+      created_at: new Date().toISOString(),
+      message: { role: 'assistant', content: piece },
+      done: false,
+    });
   writeLine(ctx, { error });
   ctx.res.end();
 }
@@ -73,7 +84,15 @@ async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scena
   beginStream(ctx);
   for (const piece of scenario.chunks ?? splitCodePoints(scenario.text)) {
     if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
-    if (!writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false })) return;
+    if (
+      !writeLine(ctx, {
+        model: exchange.model,
+        created_at: new Date().toISOString(),
+        message: { role: 'assistant', content: piece },
+        done: false,
+      })
+    )
+      return;
   }
   writeLine(ctx, doneLine(exchange.model, '', reason, promptTokens, outputTokens));
   ctx.res.end();
@@ -84,7 +103,10 @@ function sendServerError(ctx: FakeRespondContext, status: number): void {
     sendGateway502(ctx);
     return;
   }
-  const message = status === 503 ? 'server busy, please try again.  maximum pending requests exceeded' : 'llama runner process has terminated: exit status 2';
+  const message =
+    status === 503
+      ? 'server busy, please try again.  maximum pending requests exceeded'
+      : 'llama runner process has terminated: exit status 2';
   ctx.sendJson(status, { error: message });
 }
 
@@ -99,13 +121,24 @@ function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void 
   ctx.res.end();
 }
 
-function playTruncated(ctx: FakeRespondContext, exchange: OllamaExchange, text: string, cut: 'socket' | 'clean' | undefined): void {
+function playTruncated(
+  ctx: FakeRespondContext,
+  exchange: OllamaExchange,
+  text: string,
+  cut: 'socket' | 'clean' | undefined,
+): void {
   if (!exchange.stream) {
     sendHalfJson(ctx, doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)));
     return;
   }
   beginStream(ctx);
-  for (const piece of splitCodePoints(text)) writeLine(ctx, { model: exchange.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: piece }, done: false });
+  for (const piece of splitCodePoints(text))
+    writeLine(ctx, {
+      model: exchange.model,
+      created_at: new Date().toISOString(),
+      message: { role: 'assistant', content: piece },
+      done: false,
+    });
   endTruncated(ctx, cut);
 }
 

@@ -21,7 +21,12 @@ export function usageBody(exchange: Exchange, usage: FakeUsage): Record<string, 
 
 /** The top-level fields every body and chunk of this exchange carries. */
 function envelope(exchange: Exchange, object: string): Record<string, unknown> {
-  const head: Record<string, unknown> = { id: exchange.completionId, object, created: exchange.created, model: exchange.model };
+  const head: Record<string, unknown> = {
+    id: exchange.completionId,
+    object,
+    created: exchange.created,
+    model: exchange.model,
+  };
   if (exchange.profile.requestIdInBody === 'always') head.request_id = exchange.requestId;
   if (exchange.fingerprint !== undefined) head.system_fingerprint = exchange.fingerprint;
   return head;
@@ -59,7 +64,9 @@ export interface ChunkParts {
 export function chunkBody(exchange: Exchange, parts: ChunkParts): Record<string, unknown> {
   const body: Record<string, unknown> = {
     ...envelope(exchange, 'chat.completion.chunk'),
-    choices: [{ index: 0, delta: parts.delta, logprobs: null, finish_reason: parts.finishReason ?? null, ...parts.extras }],
+    choices: [
+      { index: 0, delta: parts.delta, logprobs: null, finish_reason: parts.finishReason ?? null, ...parts.extras },
+    ],
   };
   if (parts.usage) body.usage = usageBody(exchange, parts.usage);
   // With include_usage, OpenAI-style servers send `usage: null` on every chunk but the last.

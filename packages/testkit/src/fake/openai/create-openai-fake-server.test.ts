@@ -26,7 +26,10 @@ describe('createOpenAIFakeServer routes', () => {
     expect(s.chatURL).toBe(`${s.url}${path}/chat/completions`);
     const reply = await rawPost(s.chatURL, chat());
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toMatchObject({ object: 'chat.completion', choices: [{ message: { role: 'assistant' } }] });
+    expect(JSON.parse(reply.body)).toMatchObject({
+      object: 'chat.completion',
+      choices: [{ message: { role: 'assistant' } }],
+    });
   });
 
   it('also answers the path without /v1 and the other vendors’ paths', async () => {
@@ -58,7 +61,9 @@ describe('createOpenAIFakeServer routes', () => {
     expect((await rawPost(s.chatURL, 'not json')).status).toBe(400);
     expect((await rawPost(s.chatURL, { messages: [{ role: 'user', content: 'x' }] })).body).toContain('model');
     expect((await rawPost(s.chatURL, chat({ messages: [{ role: 'wizard', content: 'x' }] }))).body).toContain('wizard');
-    expect((await rawPost(s.chatURL, chat({ stream_options: { include_usage: true } }))).body).toContain('stream_options');
+    expect((await rawPost(s.chatURL, chat({ stream_options: { include_usage: true } }))).body).toContain(
+      'stream_options',
+    );
     expect(s.pending).toHaveLength(1);
   });
 });
@@ -122,10 +127,15 @@ describe('createOpenAIFakeServer recording and scenario choice', () => {
     s.enqueue({ kind: 'text', text: 'queued' });
     const quota = await rawPost(s.chatURL, chat(), { 'x-fake-scenario': 'quota' });
     expect(JSON.parse(quota.body)).toMatchObject({ error: { type: 'exceeded_current_quota_error' } });
-    const text = await rawPost(s.chatURL, chat(), { 'x-fake-scenario': formatScenarioHeader({ kind: 'text', text: 'from header' }) });
+    const text = await rawPost(s.chatURL, chat(), {
+      'x-fake-scenario': formatScenarioHeader({ kind: 'text', text: 'from header' }),
+    });
     expect(JSON.parse(text.body)).toMatchObject({ choices: [{ message: { content: 'from header' } }] });
     const rateLimit = await rawPost(s.chatURL, chat(), {
-      'x-fake-scenario': formatScenarioHeader({ kind: 'rate-limit', retryAfter: { httpDate: new Date('2030-01-01T00:00:10Z') } }),
+      'x-fake-scenario': formatScenarioHeader({
+        kind: 'rate-limit',
+        retryAfter: { httpDate: new Date('2030-01-01T00:00:10Z') },
+      }),
     });
     expect(rateLimit.headers['retry-after']).toBe('Tue, 01 Jan 2030 00:00:10 GMT');
     expect(s.pending).toHaveLength(1);
@@ -133,7 +143,10 @@ describe('createOpenAIFakeServer recording and scenario choice', () => {
 
   it('uses the handler when the queue is empty, with the recorded request', async () => {
     const s = await start();
-    s.setHandler((request) => ({ kind: 'text', text: `you said ${String((request.body as { messages: Array<{ content: string }> }).messages[0]?.content)}` }));
+    s.setHandler((request) => ({
+      kind: 'text',
+      text: `you said ${String((request.body as { messages: Array<{ content: string }> }).messages[0]?.content)}`,
+    }));
     const reply = await rawPost(s.chatURL, chat());
     expect(JSON.parse(reply.body)).toMatchObject({ choices: [{ message: { content: 'you said Hello?' } }] });
   });

@@ -2,7 +2,14 @@ import { GATEWAY_502_PAGE } from '../shared/gateway.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
 /** Error situations that every OpenAI-compatible vendor words differently. */
-export type OpenAIErrorKind = 'rate-limit' | 'quota' | 'auth' | 'context-length' | 'server-error' | 'bad-request' | 'not-found';
+export type OpenAIErrorKind =
+  | 'rate-limit'
+  | 'quota'
+  | 'auth'
+  | 'context-length'
+  | 'server-error'
+  | 'bad-request'
+  | 'not-found';
 
 /** An error response to send. `body` is JSON unless `text` is set. */
 export interface ErrorReply {
@@ -23,21 +30,36 @@ export interface ErrorInfo {
   maskedKey?: string;
 }
 
-type Envelope = (status: number, e: { message: string; type?: string; code?: string | number | null; param?: string | null }, info: ErrorInfo) => unknown;
+type Envelope = (
+  status: number,
+  e: { message: string; type?: string; code?: string | number | null; param?: string | null },
+  info: ErrorInfo,
+) => unknown;
 
 // The envelope shapes of docs/vendor-protocols.md §0 (error envelope column).
-const openaiEnvelope: Envelope = (_s, e) => ({ error: { message: e.message, type: e.type ?? 'invalid_request_error', param: e.param ?? null, code: e.code ?? null } });
+const openaiEnvelope: Envelope = (_s, e) => ({
+  error: { message: e.message, type: e.type ?? 'invalid_request_error', param: e.param ?? null, code: e.code ?? null },
+});
 const dashscopeEnvelope: Envelope = (_s, e, i) => ({
   error: { code: e.code ?? null, param: e.param ?? null, message: e.message, type: e.type ?? e.code ?? null },
   id: i.completionId,
   request_id: i.requestId,
 });
-const qianfanEnvelope: Envelope = (_s, e, i) => ({ error: { code: e.code, message: e.message, type: e.type ?? 'invalid_request_error' }, id: i.completionId });
+const qianfanEnvelope: Envelope = (_s, e, i) => ({
+  error: { code: e.code, message: e.message, type: e.type ?? 'invalid_request_error' },
+  id: i.completionId,
+});
 const zhipuEnvelope: Envelope = (_s, e) => ({ error: { code: String(e.code), message: e.message } });
 const moonshotEnvelope: Envelope = (_s, e) => ({ error: { type: e.type, message: e.message } });
-const arkEnvelope: Envelope = (_s, e) => ({ error: { code: e.code, message: e.message, param: e.param ?? '', type: e.type } });
-const vllmEnvelope: Envelope = (s, e) => ({ error: { message: e.message, type: e.type ?? 'BadRequestError', param: e.param ?? null, code: s } });
-const llamacppEnvelope: Envelope = (s, e) => ({ error: { code: s, message: e.message, type: e.type ?? 'invalid_request_error' } });
+const arkEnvelope: Envelope = (_s, e) => ({
+  error: { code: e.code, message: e.message, param: e.param ?? '', type: e.type },
+});
+const vllmEnvelope: Envelope = (s, e) => ({
+  error: { message: e.message, type: e.type ?? 'BadRequestError', param: e.param ?? null, code: s },
+});
+const llamacppEnvelope: Envelope = (s, e) => ({
+  error: { code: s, message: e.message, type: e.type ?? 'invalid_request_error' },
+});
 
 /**
  * The vendor's error response for `kind`, or `undefined` when the vendor has no such error (local
@@ -64,15 +86,48 @@ const notFound =
   (i) => [404, { message: i.detail ?? 'Not found', type, code }, envelope];
 
 const openaiTable: VendorTable = {
-  'rate-limit': () => [429, { message: 'Rate limit reached for requests on this fake organization. Please try again later.', type: 'requests', code: 'rate_limit_exceeded' }, openaiEnvelope],
-  quota: () => [429, { message: 'You exceeded your current quota, please check your plan and billing details.', type: 'insufficient_quota', code: 'insufficient_quota' }, openaiEnvelope],
-  auth: (i) => [401, { message: `Incorrect API key provided: ${i.maskedKey ?? ''}.`, type: 'invalid_request_error', code: 'invalid_api_key' }, openaiEnvelope],
-  'context-length': () => [
-    400,
-    { message: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9001 tokens. Please reduce the length of the messages.", code: 'context_length_exceeded', param: 'messages' },
+  'rate-limit': () => [
+    429,
+    {
+      message: 'Rate limit reached for requests on this fake organization. Please try again later.',
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+    },
     openaiEnvelope,
   ],
-  'server-error': (i) => [serverStatus(i), { message: 'The server had an error while processing your request.', type: 'server_error' }, openaiEnvelope],
+  quota: () => [
+    429,
+    {
+      message: 'You exceeded your current quota, please check your plan and billing details.',
+      type: 'insufficient_quota',
+      code: 'insufficient_quota',
+    },
+    openaiEnvelope,
+  ],
+  auth: (i) => [
+    401,
+    {
+      message: `Incorrect API key provided: ${i.maskedKey ?? ''}.`,
+      type: 'invalid_request_error',
+      code: 'invalid_api_key',
+    },
+    openaiEnvelope,
+  ],
+  'context-length': () => [
+    400,
+    {
+      message:
+        "This model's maximum context length is 8192 tokens. However, your messages resulted in 9001 tokens. Please reduce the length of the messages.",
+      code: 'context_length_exceeded',
+      param: 'messages',
+    },
+    openaiEnvelope,
+  ],
+  'server-error': (i) => [
+    serverStatus(i),
+    { message: 'The server had an error while processing your request.', type: 'server_error' },
+    openaiEnvelope,
+  ],
   'bad-request': badRequest(openaiEnvelope),
   'not-found': notFound(openaiEnvelope, 'invalid_request_error', 'unknown_url'),
 };
@@ -81,33 +136,100 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
   openai: openaiTable,
   generic: openaiTable,
   deepseek: {
-    'rate-limit': () => [429, { message: 'Rate Limit Reached', type: 'rate_limit_error', code: 'rate_limit_exceeded' }, openaiEnvelope],
-    quota: () => [402, { message: 'Insufficient Balance', type: 'unknown_error', code: 'invalid_request_error' }, openaiEnvelope],
-    auth: (i) => [401, { message: `Authentication Fails, Your api key: ${i.maskedKey ?? ''} is invalid`, type: 'authentication_error', code: 'invalid_request_error' }, openaiEnvelope],
-    'context-length': () => [
-      400,
-      { message: "This model's maximum context length is 65536 tokens. However, you requested 70000 tokens (69000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion.", code: 'invalid_request_error' },
+    'rate-limit': () => [
+      429,
+      { message: 'Rate Limit Reached', type: 'rate_limit_error', code: 'rate_limit_exceeded' },
       openaiEnvelope,
     ],
-    'server-error': (i) => [serverStatus(i), { message: i.status === 503 ? 'Server overloaded' : 'Internal server error', type: 'internal_error' }, openaiEnvelope],
+    quota: () => [
+      402,
+      { message: 'Insufficient Balance', type: 'unknown_error', code: 'invalid_request_error' },
+      openaiEnvelope,
+    ],
+    auth: (i) => [
+      401,
+      {
+        message: `Authentication Fails, Your api key: ${i.maskedKey ?? ''} is invalid`,
+        type: 'authentication_error',
+        code: 'invalid_request_error',
+      },
+      openaiEnvelope,
+    ],
+    'context-length': () => [
+      400,
+      {
+        message:
+          "This model's maximum context length is 65536 tokens. However, you requested 70000 tokens (69000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion.",
+        code: 'invalid_request_error',
+      },
+      openaiEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: i.status === 503 ? 'Server overloaded' : 'Internal server error', type: 'internal_error' },
+      openaiEnvelope,
+    ],
     'bad-request': badRequest(openaiEnvelope, 'invalid_request_error', 'invalid_request_error'),
     'not-found': notFound(openaiEnvelope),
   },
   dashscope: {
-    'rate-limit': () => [429, { message: 'Requests rate limit exceeded, please try again later.', code: 'limit_requests' }, dashscopeEnvelope],
-    quota: () => [429, { message: 'You exceeded your current quota, please check your plan and billing details.', code: 'insufficient_quota' }, dashscopeEnvelope],
-    auth: () => [401, { message: 'Incorrect API key provided. ', type: 'invalid_request_error', code: 'invalid_api_key' }, dashscopeEnvelope],
-    'context-length': () => [400, { message: 'Range of input length should be [1, 6000]', type: 'invalid_request_error', code: 'invalid_parameter_error' }, dashscopeEnvelope],
-    'server-error': (i) => [serverStatus(i), { message: 'An internal error has occured, please try again later.', code: 'internal_error' }, dashscopeEnvelope],
+    'rate-limit': () => [
+      429,
+      { message: 'Requests rate limit exceeded, please try again later.', code: 'limit_requests' },
+      dashscopeEnvelope,
+    ],
+    quota: () => [
+      429,
+      {
+        message: 'You exceeded your current quota, please check your plan and billing details.',
+        code: 'insufficient_quota',
+      },
+      dashscopeEnvelope,
+    ],
+    auth: () => [
+      401,
+      { message: 'Incorrect API key provided. ', type: 'invalid_request_error', code: 'invalid_api_key' },
+      dashscopeEnvelope,
+    ],
+    'context-length': () => [
+      400,
+      {
+        message: 'Range of input length should be [1, 6000]',
+        type: 'invalid_request_error',
+        code: 'invalid_parameter_error',
+      },
+      dashscopeEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: 'An internal error has occured, please try again later.', code: 'internal_error' },
+      dashscopeEnvelope,
+    ],
     'bad-request': badRequest(dashscopeEnvelope, 'invalid_request_error', 'invalid_parameter_error'),
     'not-found': notFound(dashscopeEnvelope, 'invalid_request_error', 'model_not_found'),
   },
   qianfan: {
-    'rate-limit': () => [429, { message: 'Rate limit reached for RPM', type: 'rpm_rate_limit_exceeded', code: 'rpm_rate_limit_exceeded' }, qianfanEnvelope],
+    'rate-limit': () => [
+      429,
+      { message: 'Rate limit reached for RPM', type: 'rpm_rate_limit_exceeded', code: 'rpm_rate_limit_exceeded' },
+      qianfanEnvelope,
+    ],
     // Unverified code: docs/vendor-protocols.md lists no v2 authentication body.
-    auth: () => [401, { message: 'IAM Certification failed', type: 'access_denied', code: 'invalid_iam_token' }, qianfanEnvelope],
-    'context-length': () => [400, { message: 'Prompt tokens too long', type: 'invalid_request_error', code: 'tokens_too_long' }, qianfanEnvelope],
-    'server-error': (i) => [serverStatus(i), { message: 'Internal error', type: 'internal_error', code: 'internal_error' }, qianfanEnvelope],
+    auth: () => [
+      401,
+      { message: 'IAM Certification failed', type: 'access_denied', code: 'invalid_iam_token' },
+      qianfanEnvelope,
+    ],
+    'context-length': () => [
+      400,
+      { message: 'Prompt tokens too long', type: 'invalid_request_error', code: 'tokens_too_long' },
+      qianfanEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: 'Internal error', type: 'internal_error', code: 'internal_error' },
+      qianfanEnvelope,
+    ],
     'bad-request': badRequest(qianfanEnvelope, 'invalid_request_error', 'invalid_argument'),
     'not-found': notFound(qianfanEnvelope, 'invalid_request_error', 'invalid_model'),
   },
@@ -121,52 +243,166 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
     'not-found': (i) => [404, { message: i.detail ?? '模型不存在', code: '1211' }, zhipuEnvelope],
   },
   moonshot: {
-    'rate-limit': () => [429, { message: 'Your account fake-org request reached max request: 3, please try again after 1 seconds', type: 'rate_limit_reached_error' }, moonshotEnvelope],
-    quota: () => [429, { message: 'Your account fake-org is suspended, please check your plan and billing details', type: 'exceeded_current_quota_error' }, moonshotEnvelope],
+    'rate-limit': () => [
+      429,
+      {
+        message: 'Your account fake-org request reached max request: 3, please try again after 1 seconds',
+        type: 'rate_limit_reached_error',
+      },
+      moonshotEnvelope,
+    ],
+    quota: () => [
+      429,
+      {
+        message: 'Your account fake-org is suspended, please check your plan and billing details',
+        type: 'exceeded_current_quota_error',
+      },
+      moonshotEnvelope,
+    ],
     auth: () => [401, { message: 'Invalid Authentication', type: 'invalid_authentication_error' }, moonshotEnvelope],
-    'context-length': () => [400, { message: 'Invalid request: Your request exceeded model token limit: 8192', type: 'invalid_request_error' }, moonshotEnvelope],
-    'server-error': (i) => [serverStatus(i), { message: 'Server error, please retry later', type: 'server_error' }, moonshotEnvelope],
-    'bad-request': (i) => [400, { message: i.detail ?? 'Invalid request', type: 'invalid_request_error' }, moonshotEnvelope],
+    'context-length': () => [
+      400,
+      { message: 'Invalid request: Your request exceeded model token limit: 8192', type: 'invalid_request_error' },
+      moonshotEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: 'Server error, please retry later', type: 'server_error' },
+      moonshotEnvelope,
+    ],
+    'bad-request': (i) => [
+      400,
+      { message: i.detail ?? 'Invalid request', type: 'invalid_request_error' },
+      moonshotEnvelope,
+    ],
     'not-found': (i) => [404, { message: i.detail ?? 'Not found', type: 'resource_not_found_error' }, moonshotEnvelope],
   },
   ark: {
-    'rate-limit': () => [429, { message: 'The request has exceeded the rate limit of the endpoint (RPM).', type: 'TooManyRequests', code: 'RateLimitExceeded.EndpointRPMExceeded' }, arkEnvelope],
-    quota: () => [403, { message: 'The request failed because your account has an overdue balance.', type: 'Forbidden', code: 'AccountOverdueError' }, arkEnvelope],
-    auth: () => [401, { message: 'The API key in the request is missing or invalid.', type: 'Unauthorized', code: 'AuthenticationError' }, arkEnvelope],
+    'rate-limit': () => [
+      429,
+      {
+        message: 'The request has exceeded the rate limit of the endpoint (RPM).',
+        type: 'TooManyRequests',
+        code: 'RateLimitExceeded.EndpointRPMExceeded',
+      },
+      arkEnvelope,
+    ],
+    quota: () => [
+      403,
+      {
+        message: 'The request failed because your account has an overdue balance.',
+        type: 'Forbidden',
+        code: 'AccountOverdueError',
+      },
+      arkEnvelope,
+    ],
+    auth: () => [
+      401,
+      {
+        message: 'The API key in the request is missing or invalid.',
+        type: 'Unauthorized',
+        code: 'AuthenticationError',
+      },
+      arkEnvelope,
+    ],
     // Unverified code: Ark's context-overflow code is not in docs/vendor-protocols.md; an InvalidParameter 400 with a token message.
-    'context-length': () => [400, { message: 'Total tokens of the request exceed the model context window of 32768 tokens.', type: 'BadRequest', code: 'InvalidParameter', param: 'messages' }, arkEnvelope],
-    'server-error': (i) => [serverStatus(i), { message: 'The service encountered an unexpected internal error.', type: 'InternalServerError', code: 'InternalServiceError' }, arkEnvelope],
-    'bad-request': (i) => [400, { message: i.detail ?? 'Invalid request', type: 'BadRequest', code: 'InvalidParameter' }, arkEnvelope],
-    'not-found': (i) => [404, { message: i.detail ?? 'Not found', type: 'NotFound', code: 'InvalidEndpointOrModel.NotFound' }, arkEnvelope],
+    'context-length': () => [
+      400,
+      {
+        message: 'Total tokens of the request exceed the model context window of 32768 tokens.',
+        type: 'BadRequest',
+        code: 'InvalidParameter',
+        param: 'messages',
+      },
+      arkEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      {
+        message: 'The service encountered an unexpected internal error.',
+        type: 'InternalServerError',
+        code: 'InternalServiceError',
+      },
+      arkEnvelope,
+    ],
+    'bad-request': (i) => [
+      400,
+      { message: i.detail ?? 'Invalid request', type: 'BadRequest', code: 'InvalidParameter' },
+      arkEnvelope,
+    ],
+    'not-found': (i) => [
+      404,
+      { message: i.detail ?? 'Not found', type: 'NotFound', code: 'InvalidEndpointOrModel.NotFound' },
+      arkEnvelope,
+    ],
   },
   vllm: {
     auth: () => [401, { message: 'Unauthorized' }, () => ({ error: 'Unauthorized' })],
     'context-length': () => [
       400,
-      { message: "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion." },
+      {
+        message:
+          "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion.",
+      },
       vllmEnvelope,
     ],
-    'server-error': (i) => [serverStatus(i), { message: 'Internal server error', type: 'InternalServerError' }, vllmEnvelope],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: 'Internal server error', type: 'InternalServerError' },
+      vllmEnvelope,
+    ],
     'bad-request': badRequest(vllmEnvelope),
     'not-found': notFound(vllmEnvelope, 'NotFoundError'),
   },
   llamacpp: {
     auth: () => [401, { message: 'Invalid API Key', type: 'authentication_error' }, llamacppEnvelope],
-    'context-length': () => [400, { message: 'the request exceeds the available context size, try increasing it', type: 'exceed_context_size_error' }, llamacppEnvelope],
-    'server-error': (i) => [serverStatus(i), i.status === 503 ? { message: 'Loading model', type: 'unavailable_error' } : { message: 'Internal server error', type: 'server_error' }, llamacppEnvelope],
+    'context-length': () => [
+      400,
+      {
+        message: 'the request exceeds the available context size, try increasing it',
+        type: 'exceed_context_size_error',
+      },
+      llamacppEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      i.status === 503
+        ? { message: 'Loading model', type: 'unavailable_error' }
+        : { message: 'Internal server error', type: 'server_error' },
+      llamacppEnvelope,
+    ],
     'bad-request': badRequest(llamacppEnvelope),
     'not-found': notFound(llamacppEnvelope, 'not_found_error'),
   },
   lmstudio: {
-    auth: () => [401, { message: 'Invalid or missing API token', type: 'invalid_request_error', code: 'invalid_api_key' }, openaiEnvelope],
-    'context-length': () => [400, { message: 'The number of tokens to keep from the initial prompt is greater than the context length.', type: 'invalid_request_error' }, openaiEnvelope],
-    'server-error': (i) => [serverStatus(i), { message: 'Internal server error', type: 'server_error' }, openaiEnvelope],
+    auth: () => [
+      401,
+      { message: 'Invalid or missing API token', type: 'invalid_request_error', code: 'invalid_api_key' },
+      openaiEnvelope,
+    ],
+    'context-length': () => [
+      400,
+      {
+        message: 'The number of tokens to keep from the initial prompt is greater than the context length.',
+        type: 'invalid_request_error',
+      },
+      openaiEnvelope,
+    ],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: 'Internal server error', type: 'server_error' },
+      openaiEnvelope,
+    ],
     'bad-request': badRequest(openaiEnvelope),
     'not-found': notFound(openaiEnvelope),
   },
   // Ollama truncates an over-long prompt to num_ctx instead of failing, and has no auth or quota.
   ollama: {
-    'server-error': (i) => [serverStatus(i), { message: 'llama runner process has terminated', type: 'api_error' }, openaiEnvelope],
+    'server-error': (i) => [
+      serverStatus(i),
+      { message: 'llama runner process has terminated', type: 'api_error' },
+      openaiEnvelope,
+    ],
     'bad-request': badRequest(openaiEnvelope),
     'not-found': notFound(openaiEnvelope, 'api_error'),
   },

@@ -18,22 +18,35 @@ async function playOnce(vendor: OpenAIFakeVendor, scenario: FakeScenario, stream
   server.reset();
   server.enqueue(scenario);
   const reply = await rawPost(server.chatURL, stream ? streamed() : chat());
-  return { ...reply, json: reply.headers['content-type'] === 'application/json' ? (JSON.parse(reply.body) as unknown) : undefined };
+  return {
+    ...reply,
+    json: reply.headers['content-type'] === 'application/json' ? (JSON.parse(reply.body) as unknown) : undefined,
+  };
 }
 
 describe('rate-limit', () => {
   it('sends 429, x-ratelimit-*, x-should-retry: false and Retry-After in exactly the asked form', async () => {
     const seconds = await playOnce('openai', { kind: 'rate-limit', retryAfter: { seconds: 7 } });
     expect(seconds.status).toBe(429);
-    expect(seconds.headers).toMatchObject({ 'retry-after': '7', 'x-should-retry': 'false', 'x-ratelimit-remaining-requests': '0', 'x-request-id': 'fake-req-0001' });
+    expect(seconds.headers).toMatchObject({
+      'retry-after': '7',
+      'x-should-retry': 'false',
+      'x-ratelimit-remaining-requests': '0',
+      'x-request-id': 'fake-req-0001',
+    });
     expect(seconds.headers['retry-after-ms']).toBeUndefined();
-    expect(seconds.json).toEqual({ error: { message: expect.any(String), type: 'requests', param: null, code: 'rate_limit_exceeded' } });
+    expect(seconds.json).toEqual({
+      error: { message: expect.any(String), type: 'requests', param: null, code: 'rate_limit_exceeded' },
+    });
 
     const ms = await playOnce('openai', { kind: 'rate-limit', retryAfter: { ms: 1234 } });
     expect(ms.headers['retry-after-ms']).toBe('1234');
     expect(ms.headers['retry-after']).toBeUndefined();
 
-    const date = await playOnce('openai', { kind: 'rate-limit', retryAfter: { httpDate: new Date('2031-02-03T04:05:06Z') } });
+    const date = await playOnce('openai', {
+      kind: 'rate-limit',
+      retryAfter: { httpDate: new Date('2031-02-03T04:05:06Z') },
+    });
     expect(date.headers['retry-after']).toBe('Mon, 03 Feb 2031 04:05:06 GMT');
 
     const none = await playOnce('openai', { kind: 'rate-limit' });
@@ -75,8 +88,18 @@ describe('quota, auth and context-length per vendor', () => {
     ['dashscope', 'context-length', 400, { error: { message: 'Range of input length should be [1, 6000]' } }],
     ['zhipu', 'context-length', 400, { error: { code: '1261' } }],
     ['qianfan', 'context-length', 400, { error: { code: 'tokens_too_long' } }],
-    ['moonshot', 'context-length', 400, { error: { type: 'invalid_request_error', message: expect.stringContaining('token limit') } }],
-    ['vllm', 'context-length', 400, { error: { code: 400, message: expect.stringContaining('maximum context length') } }],
+    [
+      'moonshot',
+      'context-length',
+      400,
+      { error: { type: 'invalid_request_error', message: expect.stringContaining('token limit') } },
+    ],
+    [
+      'vllm',
+      'context-length',
+      400,
+      { error: { code: 400, message: expect.stringContaining('maximum context length') } },
+    ],
     ['llamacpp', 'context-length', 400, { error: { type: 'exceed_context_size_error' } }],
   ];
   it.each(table)('%s %s → %i', async (vendor, kind, status, body) => {
@@ -87,7 +110,13 @@ describe('quota, auth and context-length per vendor', () => {
   });
 
   it('answers 501 naming what a vendor cannot express', async () => {
-    for (const [vendor, kind] of [['vllm', 'rate-limit'], ['llamacpp', 'quota'], ['ollama', 'auth'], ['ollama', 'context-length'], ['qianfan', 'quota']] as const) {
+    for (const [vendor, kind] of [
+      ['vllm', 'rate-limit'],
+      ['llamacpp', 'quota'],
+      ['ollama', 'auth'],
+      ['ollama', 'context-length'],
+      ['qianfan', 'quota'],
+    ] as const) {
       const reply = await playOnce(vendor, { kind });
       expect(reply.status, `${vendor} ${kind}`).toBe(501);
       expect((reply.json as { error: { message: string } }).error.message).toContain(`"${kind}"`);
@@ -100,12 +129,16 @@ describe('server-error', () => {
     const five = await playOnce('dashscope', { kind: 'server-error' }, true);
     expect(five.status).toBe(500);
     expect(five.json).toMatchObject({ error: { code: 'internal_error' }, request_id: 'fake-req-0001' });
-    expect((await playOnce('openai', { kind: 'server-error', status: 503 })).json).toMatchObject({ error: { type: 'server_error' } });
+    expect((await playOnce('openai', { kind: 'server-error', status: 503 })).json).toMatchObject({
+      error: { type: 'server_error' },
+    });
     const gateway = await playOnce('openai', { kind: 'server-error', status: 502 });
     expect(gateway.status).toBe(502);
     expect(gateway.headers['content-type']).toBe('text/html');
     expect(gateway.headers['x-should-retry']).toBe('false');
     expect(gateway.body).toContain('502 Bad Gateway');
-    expect((await playOnce('llamacpp', { kind: 'server-error', status: 503 })).json).toEqual({ error: { code: 503, message: 'Loading model', type: 'unavailable_error' } });
+    expect((await playOnce('llamacpp', { kind: 'server-error', status: 503 })).json).toEqual({
+      error: { code: 503, message: 'Loading model', type: 'unavailable_error' },
+    });
   });
 });

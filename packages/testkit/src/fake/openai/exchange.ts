@@ -21,7 +21,12 @@ export interface Exchange {
 }
 
 /** Reads the parts of a chat request the responses depend on. `seq` makes ids unique and predictable. */
-export function buildExchange(ctx: FakeRequestContext, vendor: OpenAIFakeVendor, seq: number, served?: ServedModelOverride): Exchange {
+export function buildExchange(
+  ctx: FakeRequestContext,
+  vendor: OpenAIFakeVendor,
+  seq: number,
+  served?: ServedModelOverride,
+): Exchange {
   const profile = OPENAI_VENDOR_PROFILES[vendor];
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
   const options = body.stream_options as Record<string, unknown> | undefined;

@@ -35,7 +35,10 @@ export function createOpenAIIntercept(options: InterceptOptions): (ctx: FakeRequ
       return reply(ctx, 'auth');
     }
     if (isModels) {
-      ctx.sendJson(200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'fake' })) });
+      ctx.sendJson(200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'fake' })),
+      });
       return true;
     }
     const problem = chatBodyProblem(body, vendor);
@@ -45,15 +48,19 @@ export function createOpenAIIntercept(options: InterceptOptions): (ctx: FakeRequ
 
 /** What a real server would reject in a chat body, or undefined when it is acceptable. */
 export function chatBodyProblem(body: unknown, vendor: OpenAIFakeVendor): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'We could not parse the JSON body of your request.';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'We could not parse the JSON body of your request.';
   const record = body as Record<string, unknown>;
   if (typeof record.model !== 'string' || record.model === '') return 'you must provide a model parameter';
-  if (!Array.isArray(record.messages) || record.messages.length === 0) return "'messages' must contain at least one message";
+  if (!Array.isArray(record.messages) || record.messages.length === 0)
+    return "'messages' must contain at least one message";
   for (const [i, message] of (record.messages as unknown[]).entries()) {
     const m = message as Record<string, unknown> | null;
     if (typeof m !== 'object' || m === null || typeof m.role !== 'string') return `messages[${i}]: missing 'role'`;
-    if (!['system', 'developer', 'user', 'assistant', 'tool'].includes(m.role)) return `messages[${i}].role: '${m.role}' is not one of system, developer, user, assistant, tool`;
-    if (typeof m.content !== 'string' && !Array.isArray(m.content) && m.content !== null) return `messages[${i}]: missing 'content'`;
+    if (!['system', 'developer', 'user', 'assistant', 'tool'].includes(m.role))
+      return `messages[${i}].role: '${m.role}' is not one of system, developer, user, assistant, tool`;
+    if (typeof m.content !== 'string' && !Array.isArray(m.content) && m.content !== null)
+      return `messages[${i}]: missing 'content'`;
   }
   if (record.stream_options !== undefined && record.stream !== true && (vendor === 'openai' || vendor === 'generic')) {
     return "The 'stream_options' parameter is only allowed when 'stream' is enabled.";

@@ -19,8 +19,12 @@ type Play =
   /** A 200 answer whose message carries `refusal` instead of content. */
   | { as: 'refusal'; text: string };
 
-const DASHSCOPE_MESSAGE = { input: 'Input data may contain inappropriate content.', output: 'Output data may contain inappropriate content.' };
-const ZHIPU_1301 = '系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。';
+const DASHSCOPE_MESSAGE = {
+  input: 'Input data may contain inappropriate content.',
+  output: 'Output data may contain inappropriate content.',
+};
+const ZHIPU_1301 =
+  '系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。';
 const MOONSHOT_MESSAGE = 'The request was rejected because it was considered high risk';
 
 function wireFor(s: BlockScenario, x: Exchange): Play | undefined {
@@ -35,14 +39,27 @@ function wireFor(s: BlockScenario, x: Exchange): Play | undefined {
       return {
         as: 'error',
         status: 400,
-        body: { error: { message: 'Invalid prompt: your prompt was flagged as potentially violating our usage policy. Please try again with a different prompt.', type: 'invalid_request_error', param: null, code: 'invalid_prompt' } },
+        body: {
+          error: {
+            message:
+              'Invalid prompt: your prompt was flagged as potentially violating our usage policy. Please try again with a different prompt.',
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_prompt',
+          },
+        },
       };
     case 'dashscope-compat':
       return {
         as: 'error',
         status: 400,
         body: {
-          error: { code: 'data_inspection_failed', param: null, message: DASHSCOPE_MESSAGE[s.stage], type: 'data_inspection_failed' },
+          error: {
+            code: 'data_inspection_failed',
+            param: null,
+            message: DASHSCOPE_MESSAGE[s.stage],
+            type: 'data_inspection_failed',
+          },
           id: x.completionId,
           request_id: x.requestId,
         },
@@ -50,21 +67,45 @@ function wireFor(s: BlockScenario, x: Exchange): Play | undefined {
     case 'zhipu-1301': {
       const filter = [{ level: s.severity ?? 1, role: input ? 'user' : 'assistant' }];
       if (!input && x.stream) return { as: 'finish', finishReason: 'sensitive' };
-      return { as: 'error', status: 400, body: { contentFilter: filter, error: { code: '1301', message: ZHIPU_1301 } } };
+      return {
+        as: 'error',
+        status: 400,
+        body: { contentFilter: filter, error: { code: '1301', message: ZHIPU_1301 } },
+      };
     }
     case 'moonshot-content-filter':
       return { as: 'error', status: 400, body: { error: { type: 'content_filter', message: MOONSHOT_MESSAGE } } };
     case 'deepseek-risk':
-      return input ? { as: 'error', status: 400, body: { detail: 'Content Exists Risk' } } : { as: 'finish', finishReason: 'content_filter' };
+      return input
+        ? { as: 'error', status: 400, body: { detail: 'Content Exists Risk' } }
+        : { as: 'finish', finishReason: 'content_filter' };
     case 'qianfan-v2-flag':
       if (input) {
-        return { as: 'error', status: 400, body: { error: { code: 'unsafe_request', type: 'unsafe_request', message: 'The request contains unsafe content.' }, id: x.completionId } };
+        return {
+          as: 'error',
+          status: 400,
+          body: {
+            error: { code: 'unsafe_request', type: 'unsafe_request', message: 'The request contains unsafe content.' },
+            id: x.completionId,
+          },
+        };
       }
       return { as: 'finish', finishReason: 'content_filter', extras: { flag: s.severity ?? 2, ban_round: -1 } };
     case 'ark-sensitive': {
       const code = input ? 'InputTextSensitiveContentDetected' : 'OutputTextSensitiveContentDetected';
       const what = input ? 'input text' : 'output text';
-      return { as: 'error', status: 400, body: { error: { code, message: `The request failed because the ${what} may contain sensitive information.`, param: '', type: 'BadRequest' } } };
+      return {
+        as: 'error',
+        status: 400,
+        body: {
+          error: {
+            code,
+            message: `The request failed because the ${what} may contain sensitive information.`,
+            param: '',
+            type: 'BadRequest',
+          },
+        },
+      };
     }
     case 'anthropic-refusal':
       return undefined;
@@ -86,8 +127,15 @@ export async function playBlock(ctx: FakeRespondContext, exchange: Exchange, sce
   }
   if (!exchange.stream) {
     const usage = usageFor(exchange, partial);
-    if (wire.as === 'refusal') await sendCompletion(ctx, exchange, { content: null, refusal: wire.text, finishReason: 'stop' }, usage);
-    else if (wire.as === 'finish') await sendCompletion(ctx, exchange, { content: partial, finishReason: wire.finishReason, extras: wire.extras }, usage);
+    if (wire.as === 'refusal')
+      await sendCompletion(ctx, exchange, { content: null, refusal: wire.text, finishReason: 'stop' }, usage);
+    else if (wire.as === 'finish')
+      await sendCompletion(
+        ctx,
+        exchange,
+        { content: partial, finishReason: wire.finishReason, extras: wire.extras },
+        usage,
+      );
     return;
   }
   const writer = new OpenAIStreamWriter(ctx, exchange);

@@ -20,17 +20,37 @@ describe('text, non-streamed', () => {
       created: expect.any(Number),
       model: 'gpt-x',
       system_fingerprint: 'fp_fake',
-      choices: [{ index: 0, message: { role: 'assistant', content: 'Hi there.', refusal: null }, logprobs: null, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5, prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0 } },
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: 'Hi there.', refusal: null },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
+      usage: {
+        prompt_tokens: 3,
+        completion_tokens: 2,
+        total_tokens: 5,
+        prompt_tokens_details: { cached_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: 0 },
+      },
     });
   });
 
   it('plays finish_reason length and an empty answer', async () => {
     const s = await start('moonshot');
     s.enqueue({ kind: 'text', text: 'Cut', finishReason: 'length' }, { kind: 'empty' });
-    expect(JSON.parse((await rawPost(s.chatURL, chat())).body)).toMatchObject({ choices: [{ finish_reason: 'length', message: { content: 'Cut' } }] });
-    const empty = JSON.parse((await rawPost(s.chatURL, chat())).body) as { choices: unknown[]; usage: { completion_tokens: number } };
-    expect(empty.choices).toEqual([{ index: 0, message: { role: 'assistant', content: '' }, logprobs: null, finish_reason: 'stop' }]);
+    expect(JSON.parse((await rawPost(s.chatURL, chat())).body)).toMatchObject({
+      choices: [{ finish_reason: 'length', message: { content: 'Cut' } }],
+    });
+    const empty = JSON.parse((await rawPost(s.chatURL, chat())).body) as {
+      choices: unknown[];
+      usage: { completion_tokens: number };
+    };
+    expect(empty.choices).toEqual([
+      { index: 0, message: { role: 'assistant', content: '' }, logprobs: null, finish_reason: 'stop' },
+    ]);
     expect(empty.usage.completion_tokens).toBe(0);
   });
 
@@ -55,9 +75,20 @@ describe('text, streamed', () => {
     expect(reply.headers['content-type']).toBe('text/event-stream; charset=utf-8');
     const frames = sseData(reply.body);
     expect(frames.at(-1)).toBe('[DONE]');
-    const chunks = frames.slice(0, -1) as Array<{ object: string; id: string; usage?: unknown; choices: Array<{ delta: Record<string, unknown>; finish_reason: string | null }> }>;
+    const chunks = frames.slice(0, -1) as Array<{
+      object: string;
+      id: string;
+      usage?: unknown;
+      choices: Array<{ delta: Record<string, unknown>; finish_reason: string | null }>;
+    }>;
     expect(chunks.every((c) => c.object === 'chat.completion.chunk' && c.id === 'chatcmpl-fake-0001')).toBe(true);
-    expect(chunks.map((c) => c.choices[0]?.delta)).toEqual([{ role: 'assistant', content: '' }, { content: 'Hel' }, { content: 'lo ' }, { content: 'world' }, {}]);
+    expect(chunks.map((c) => c.choices[0]?.delta)).toEqual([
+      { role: 'assistant', content: '' },
+      { content: 'Hel' },
+      { content: 'lo ' },
+      { content: 'world' },
+      {},
+    ]);
     expect(chunks.map((c) => c.choices[0]?.finish_reason)).toEqual([null, null, null, null, 'stop']);
     expect(chunks.some((c) => 'usage' in c)).toBe(false);
   });
@@ -66,7 +97,10 @@ describe('text, streamed', () => {
     const s = await start();
     s.enqueue({ kind: 'text', text: 'ab', usage: { inputTokens: 5, outputTokens: 1 } });
     const frames = sseData((await rawPost(s.chatURL, streamed({ stream_options: { include_usage: true } }))).body);
-    expect(frames.at(-2)).toMatchObject({ choices: [], usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 } });
+    expect(frames.at(-2)).toMatchObject({
+      choices: [],
+      usage: { prompt_tokens: 5, completion_tokens: 1, total_tokens: 6 },
+    });
     expect(frames.at(-3)).toMatchObject({ usage: null, choices: [{ finish_reason: 'stop' }] });
   });
 
@@ -80,8 +114,14 @@ describe('text, streamed', () => {
     const s = await start('zhipu');
     s.enqueue({ kind: 'text', text: 'ok', usage: { inputTokens: 1, outputTokens: 1 } });
     const frames = sseData((await rawPost(s.chatURL, streamed({ stream_options: { include_usage: true } }))).body);
-    expect(frames.at(-2)).toMatchObject({ request_id: 'fake-req-0001', choices: [{ finish_reason: 'stop' }], usage: { total_tokens: 2 } });
-    expect(frames.filter((f) => typeof f === 'object' && (f as { choices: unknown[] }).choices.length === 0)).toHaveLength(0);
+    expect(frames.at(-2)).toMatchObject({
+      request_id: 'fake-req-0001',
+      choices: [{ finish_reason: 'stop' }],
+      usage: { total_tokens: 2 },
+    });
+    expect(
+      frames.filter((f) => typeof f === 'object' && (f as { choices: unknown[] }).choices.length === 0),
+    ).toHaveLength(0);
   });
 
   it('waits delayMs before headers and chunkDelayMs between chunks without changing the frames', async () => {
@@ -120,7 +160,9 @@ describe('truncated-stream', () => {
     s.enqueue({ kind: 'truncated-stream', text: 'abcdef' });
     const reply = await rawPost(s.chatURL, streamed());
     expect(reply.complete).toBe(false);
-    const frames = sseData(reply.body) as Array<{ choices: Array<{ delta: { content?: string }; finish_reason: string | null }> }>;
+    const frames = sseData(reply.body) as Array<{
+      choices: Array<{ delta: { content?: string }; finish_reason: string | null }>;
+    }>;
     expect(frames.map((f) => f.choices[0]?.delta.content).join('')).toBe('abcdef');
     expect(frames.every((f) => f.choices[0]?.finish_reason === null)).toBe(true);
     expect(reply.body).not.toContain('[DONE]');

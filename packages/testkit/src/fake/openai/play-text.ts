@@ -30,7 +30,13 @@ export async function playText(ctx: FakeRespondContext, exchange: Exchange, scen
  * Sends a non-streamed body. DeepSeek sends headers at once and blank lines while it waits for
  * the model (no Content-Length then), so a parser must tolerate leading whitespace.
  */
-export async function sendCompletion(ctx: FakeRespondContext, exchange: Exchange, choice: ChoiceParts, usage: FakeUsage, delayMs = 0): Promise<void> {
+export async function sendCompletion(
+  ctx: FakeRespondContext,
+  exchange: Exchange,
+  choice: ChoiceParts,
+  usage: FakeUsage,
+  delayMs = 0,
+): Promise<void> {
   const text = JSON.stringify(completionBody(exchange, choice, usage));
   const headers = { 'content-type': 'application/json', ...baseHeaders(exchange) };
   if (exchange.profile.keepAlive) {
@@ -54,7 +60,9 @@ export async function playMalformed(ctx: FakeRespondContext, exchange: Exchange)
   }
   const writer = new OpenAIStreamWriter(ctx, exchange);
   if (!(await writer.begin())) return;
-  writer.data(`{"id":"${exchange.completionId}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"broken"}]`);
+  writer.data(
+    `{"id":"${exchange.completionId}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"broken"}]`,
+  );
   writer.data('[DONE]');
   ctx.res.end();
 }
@@ -62,10 +70,18 @@ export async function playMalformed(ctx: FakeRespondContext, exchange: Exchange)
 type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
 
 /** A stream that stops mid-answer: no finish reason, no `[DONE]`; a non-stream body cut short of its Content-Length. */
-export async function playTruncated(ctx: FakeRespondContext, exchange: Exchange, scenario: TruncatedScenario): Promise<void> {
+export async function playTruncated(
+  ctx: FakeRespondContext,
+  exchange: Exchange,
+  scenario: TruncatedScenario,
+): Promise<void> {
   const text = truncatedText(scenario);
   if (!exchange.stream) {
-    sendHalfJson(ctx, completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)), baseHeaders(exchange));
+    sendHalfJson(
+      ctx,
+      completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)),
+      baseHeaders(exchange),
+    );
     return;
   }
   const writer = new OpenAIStreamWriter(ctx, exchange);

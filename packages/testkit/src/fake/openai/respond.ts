@@ -12,14 +12,21 @@ import type { OpenAIFakeVendor } from './vendors.js';
  * Builds the `respond` of the OpenAI family: every scenario in `vendor`'s wire format. `served`
  * overrides the response's `model` and `system_fingerprint` per request.
  */
-export function createOpenAIResponder(vendor: OpenAIFakeVendor, served?: ServedModelOverride): (ctx: FakeRespondContext) => Promise<void> {
+export function createOpenAIResponder(
+  vendor: OpenAIFakeVendor,
+  served?: ServedModelOverride,
+): (ctx: FakeRespondContext) => Promise<void> {
   let seq = 0;
   return async (ctx) => {
     const exchange = buildExchange(ctx, vendor, ++seq, servedOverride(ctx.scenario, served));
-    if (exchange.profile.requestIdHeader || exchange.profile.requestIdInBody === 'always') ctx.request.requestId = exchange.requestId;
+    if (exchange.profile.requestIdHeader || exchange.profile.requestIdInBody === 'always')
+      ctx.request.requestId = exchange.requestId;
     const { scenario } = ctx;
     const recordServed = () => {
-      ctx.request.served = { id: exchange.model, ...(exchange.fingerprint === undefined ? {} : { fingerprint: exchange.fingerprint }) };
+      ctx.request.served = {
+        id: exchange.model,
+        ...(exchange.fingerprint === undefined ? {} : { fingerprint: exchange.fingerprint }),
+      };
     };
     switch (scenario.kind) {
       case 'text':

@@ -24,7 +24,11 @@ export function sendVendorError(
   }
   const headers = { ...errorHeaders(exchange), ...options.headers };
   if (reply.text !== undefined) {
-    ctx.res.writeHead(reply.status, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(reply.text)), ...headers });
+    ctx.res.writeHead(reply.status, {
+      'content-type': 'text/html',
+      'content-length': String(Buffer.byteLength(reply.text)),
+      ...headers,
+    });
     ctx.res.end(reply.text);
     return;
   }

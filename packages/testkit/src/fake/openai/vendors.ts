@@ -52,13 +52,37 @@ const ALL_OPENAI_FAMILY_SIGNALS: readonly BlockSignal[] = [
   'ark-sensitive',
 ];
 
-const hosted = { keepAlive: false, usageInFinalChunk: false, checksAuth: true, requestIdHeader: 'x-request-id', idPrefix: 'chatcmpl-' } as const;
-const local = { keepAlive: false, usageInFinalChunk: false, checksAuth: true, basePath: '/v1', idPrefix: 'chatcmpl-', blockSignals: [] } as const;
+const hosted = {
+  keepAlive: false,
+  usageInFinalChunk: false,
+  checksAuth: true,
+  requestIdHeader: 'x-request-id',
+  idPrefix: 'chatcmpl-',
+} as const;
+const local = {
+  keepAlive: false,
+  usageInFinalChunk: false,
+  checksAuth: true,
+  basePath: '/v1',
+  idPrefix: 'chatcmpl-',
+  blockSignals: [],
+} as const;
 
 /** Vendor quirks by name. */
 export const OPENAI_VENDOR_PROFILES: Readonly<Record<OpenAIFakeVendor, OpenAIVendorProfile>> = {
-  openai: { ...hosted, basePath: '/v1', fingerprint: 'fp_fake', blockSignals: ['openai-content-filter', 'openai-refusal', 'openai-invalid-prompt'] },
-  deepseek: { ...hosted, basePath: '', keepAlive: true, fingerprint: 'fp_fake', blockSignals: ['deepseek-risk', 'openai-content-filter'] },
+  openai: {
+    ...hosted,
+    basePath: '/v1',
+    fingerprint: 'fp_fake',
+    blockSignals: ['openai-content-filter', 'openai-refusal', 'openai-invalid-prompt'],
+  },
+  deepseek: {
+    ...hosted,
+    basePath: '',
+    keepAlive: true,
+    fingerprint: 'fp_fake',
+    blockSignals: ['deepseek-risk', 'openai-content-filter'],
+  },
   dashscope: {
     ...hosted,
     basePath: '/compatible-mode/v1',
@@ -67,7 +91,13 @@ export const OPENAI_VENDOR_PROFILES: Readonly<Record<OpenAIFakeVendor, OpenAIVen
     blockSignals: ['dashscope-compat', 'openai-content-filter'],
   },
   qianfan: { ...hosted, basePath: '/v2', idPrefix: 'as-', blockSignals: ['qianfan-v2-flag', 'openai-content-filter'] },
-  zhipu: { ...hosted, basePath: '/api/paas/v4', requestIdInBody: 'always', usageInFinalChunk: true, blockSignals: ['zhipu-1301'] },
+  zhipu: {
+    ...hosted,
+    basePath: '/api/paas/v4',
+    requestIdInBody: 'always',
+    usageInFinalChunk: true,
+    blockSignals: ['zhipu-1301'],
+  },
   moonshot: { ...hosted, basePath: '/v1', blockSignals: ['moonshot-content-filter', 'openai-content-filter'] },
   ark: { ...hosted, basePath: '/api/v3', blockSignals: ['ark-sensitive', 'openai-content-filter'] },
   vllm: { ...local },

@@ -3,7 +3,11 @@ import { cutConnection } from './gateway.js';
 
 /** A 200 JSON answer whose body is `text`, which is not valid JSON (`malformed-json`, not streaming). */
 export function sendBrokenJson(ctx: FakeRequestContext, text: string, headers: Record<string, string> = {}): void {
-  ctx.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  ctx.res.writeHead(200, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   ctx.res.end(text);
 }
 

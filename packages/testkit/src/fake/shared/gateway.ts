@@ -1,11 +1,16 @@
 import type { FakeRequestContext } from '../server-base.js';
 
 /** The HTML page a gateway in front of any vendor answers 502 with. */
-export const GATEWAY_502_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
+export const GATEWAY_502_PAGE =
+  '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>';
 
 /** Answers 502 with {@link GATEWAY_502_PAGE}, as a proxy in front of the vendor does; `headers` are added. */
 export function sendGateway502(ctx: FakeRequestContext, headers: Record<string, string> = {}): void {
-  ctx.res.writeHead(502, { 'content-type': 'text/html', 'content-length': String(Buffer.byteLength(GATEWAY_502_PAGE)), ...headers });
+  ctx.res.writeHead(502, {
+    'content-type': 'text/html',
+    'content-length': String(Buffer.byteLength(GATEWAY_502_PAGE)),
+    ...headers,
+  });
   ctx.res.end(GATEWAY_502_PAGE);
 }
 

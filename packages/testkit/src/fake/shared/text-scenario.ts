@@ -22,14 +22,22 @@ export interface PlannedAnswer {
  * the scenario fixes the usage, and waits the scenario's `delayMs` first. Undefined when the
  * client went away during that wait: send nothing.
  */
-export async function planAnswer(ctx: FakeRequestContext, scenario: AnswerScenario, inputTokens: number): Promise<PlannedAnswer | undefined> {
-  if (scenario.kind === 'empty') return { text: '', finish: 'stop', usage: { input: inputTokens, output: 0 }, pieces: [] };
+export async function planAnswer(
+  ctx: FakeRequestContext,
+  scenario: AnswerScenario,
+  inputTokens: number,
+): Promise<PlannedAnswer | undefined> {
+  if (scenario.kind === 'empty')
+    return { text: '', finish: 'stop', usage: { input: inputTokens, output: 0 }, pieces: [] };
   if (scenario.delayMs && !(await ctx.delay(scenario.delayMs))) return undefined;
   const { text } = scenario;
   return {
     text,
     finish: scenario.finishReason === 'length' ? 'length' : 'stop',
-    usage: { input: scenario.usage?.inputTokens ?? inputTokens, output: scenario.usage?.outputTokens ?? countTokens(text) },
+    usage: {
+      input: scenario.usage?.inputTokens ?? inputTokens,
+      output: scenario.usage?.outputTokens ?? countTokens(text),
+    },
     pieces: scenario.chunks ?? splitText(text),
     ...(scenario.chunkDelayMs === undefined ? {} : { chunkDelayMs: scenario.chunkDelayMs }),
   };

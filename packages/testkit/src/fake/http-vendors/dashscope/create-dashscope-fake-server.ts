@@ -49,7 +49,11 @@ function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean
   }
   const b = body as { model?: unknown; input?: { messages?: unknown } } | undefined;
   if (typeof b?.model !== 'string' || !Array.isArray(b.input?.messages) || b.input.messages.length === 0) {
-    ctx.sendJson(400, { code: 'InvalidParameter', message: 'Required parameter(s) missing or invalid: model, input.messages', request_id: 'ds-preflight' });
+    ctx.sendJson(400, {
+      code: 'InvalidParameter',
+      message: 'Required parameter(s) missing or invalid: model, input.messages',
+      request_id: 'ds-preflight',
+    });
     return true;
   }
   return false;
@@ -67,7 +71,14 @@ function answerBody(x: Exchange, content: string, finish: string, usage: { input
   const output = x.messageFormat
     ? { text: null, finish_reason: null, choices: [{ finish_reason: finish, message: { role: 'assistant', content } }] }
     : { text: content, finish_reason: finish };
-  return { status_code: 200, request_id: x.requestId, code: '', message: '', output, usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.input + usage.output } };
+  return {
+    status_code: 200,
+    request_id: x.requestId,
+    code: '',
+    message: '',
+    output,
+    usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.input + usage.output },
+  };
 }
 
 function errorBody(x: Exchange, code: string, message: string): unknown {
@@ -76,7 +87,8 @@ function errorBody(x: Exchange, code: string, message: string): unknown {
 
 async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
   const { headers, body } = ctx.request;
-  const parameters = (body as { parameters?: { incremental_output?: unknown; result_format?: unknown } }).parameters ?? {};
+  const parameters =
+    (body as { parameters?: { incremental_output?: unknown; result_format?: unknown } }).parameters ?? {};
   const x: Exchange = {
     requestId,
     stream: headers['x-dashscope-sse'] === 'enable' || (headers.accept ?? '').includes('text/event-stream'),
@@ -100,7 +112,14 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return;
     }
     case 'rate-limit':
-      return sendError(ctx, x, 429, 'Throttling.RateQuota', 'Requests rate limit exceeded, please try again later.', retryAfterHeaders(scenario.retryAfter));
+      return sendError(
+        ctx,
+        x,
+        429,
+        'Throttling.RateQuota',
+        'Requests rate limit exceeded, please try again later.',
+        retryAfterHeaders(scenario.retryAfter),
+      );
     case 'quota':
       return sendError(ctx, x, 400, 'Arrearage', 'Access denied, please make sure your account is in good standing.');
     case 'auth':
@@ -110,10 +129,17 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
     case 'server-error': {
       const status = scenario.status ?? 500;
       if (status === 502) return sendGateway502(ctx);
-      return sendError(ctx, x, status, status === 503 ? 'ModelServingError' : 'InternalError', 'An internal error has occured, please try again later.');
+      return sendError(
+        ctx,
+        x,
+        status,
+        status === 503 ? 'ModelServingError' : 'InternalError',
+        'An internal error has occured, please try again later.',
+      );
     }
     case 'malformed-json':
-      if (!x.stream) return sendBrokenJson(ctx, `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`);
+      if (!x.stream)
+        return sendBrokenJson(ctx, `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`);
       startStream(ctx, 200);
       ctx.res.end(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
       return;
@@ -132,17 +158,34 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
   }
 }
 
-function sendError(ctx: FakeRespondContext, x: Exchange, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function sendError(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   if (!x.stream) return ctx.sendJson(status, errorBody(x, code, message), headers);
   startStream(ctx, status, headers);
   writeEvent(ctx, x, 'error', status, errorBody(x, code, message));
   ctx.res.end();
 }
 
-function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeScenario, { kind: 'block' }>): Promise<void> | void {
+function playBlock(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  scenario: Extract<FakeScenario, { kind: 'block' }>,
+): Promise<void> | void {
   const signal = scenario.signal as string;
   if (signal === 'dashscope-custom-role') {
-    return sendError(ctx, x, 400, 'CustomRoleBlocked', 'Input or output data may contain inappropriate content with custom rule.');
+    return sendError(
+      ctx,
+      x,
+      400,
+      'CustomRoleBlocked',
+      'Input or output data may contain inappropriate content with custom rule.',
+    );
   }
   if (signal !== 'dashscope-data-inspection') return sendNotExpressible(ctx, 'dashscope-native');
   const code = 'DataInspectionFailed';
@@ -161,16 +204,33 @@ function startStream(ctx: FakeRespondContext, status: number, headers: Record<st
 }
 
 /** Frames while generating: finish_reason is the string "null", text cumulative unless incremental. */
-async function writePieces(ctx: FakeRespondContext, x: Exchange, pieces: readonly string[], delayMs?: number): Promise<void> {
+async function writePieces(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  pieces: readonly string[],
+  delayMs?: number,
+): Promise<void> {
   let sofar = '';
   for (const piece of pieces) {
     if (delayMs && !(await ctx.delay(delayMs))) return;
     sofar += piece;
-    writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? piece : sofar, 'null', { input: 9, output: countTokens(sofar) }));
+    writeEvent(
+      ctx,
+      x,
+      'result',
+      200,
+      answerBody(x, x.incremental ? piece : sofar, 'null', { input: 9, output: countTokens(sofar) }),
+    );
   }
 }
 
-function writeEvent(ctx: FakeRespondContext, x: Exchange, event: 'result' | 'error', status: number, data: unknown): void {
+function writeEvent(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  event: 'result' | 'error',
+  status: number,
+  data: unknown,
+): void {
   if (ctx.gone) return;
   ctx.res.write(`id:${++x.eventId}\nevent:${event}\n:HTTP_STATUS/${status}\ndata:${JSON.stringify(data)}\n\n`);
 }

@@ -39,7 +39,14 @@ export async function createHunyuanFakeServer(options: HunyuanFakeServerOptions)
   });
 }
 
-function sendError(ctx: FakeRequestContext, code: string, message: string, requestId: string, status = 200, headers: Record<string, string> = {}): void {
+function sendError(
+  ctx: FakeRequestContext,
+  code: string,
+  message: string,
+  requestId: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): void {
   ctx.sendJson(status, { Response: { Error: { Code: code, Message: message }, RequestId: requestId } }, headers);
 }
 
@@ -49,7 +56,15 @@ function intercept(ctx: FakeRequestContext, options: HunyuanFakeServerOptions, n
     sendError(ctx, 'InvalidAction', `The requested path ${path} does not exist.`, 'hy-preflight', 404);
     return true;
   }
-  const rejection = verifyTc3({ method, path, query: search.replace(/^\?/, ''), headers, rawBody, keys: { [options.secretId]: options.secretKey }, nowSeconds: Math.floor(now() / 1000) });
+  const rejection = verifyTc3({
+    method,
+    path,
+    query: search.replace(/^\?/, ''),
+    headers,
+    rawBody,
+    keys: { [options.secretId]: options.secretKey },
+    nowSeconds: Math.floor(now() / 1000),
+  });
   if (rejection !== undefined) {
     ctx.request.scenario = 'auth';
     sendError(ctx, rejection.code, rejection.message, 'hy-preflight');
@@ -60,13 +75,23 @@ function intercept(ctx: FakeRequestContext, options: HunyuanFakeServerOptions, n
     return true;
   }
   const messages = (body as { Messages?: { Role?: string; Content?: unknown }[] } | undefined)?.Messages;
-  if (typeof (body as { Model?: unknown } | undefined)?.Model !== 'string' || !Array.isArray(messages) || messages.length === 0 || messages.length > 40) {
+  if (
+    typeof (body as { Model?: unknown } | undefined)?.Model !== 'string' ||
+    !Array.isArray(messages) ||
+    messages.length === 0 ||
+    messages.length > 40
+  ) {
     sendError(ctx, 'InvalidParameter', 'Model and 1 to 40 Messages are required.', 'hy-preflight');
     return true;
   }
   const turns = messages.filter((m, i) => !(i === 0 && m.Role === 'system'));
   if (!turns.every((m, i) => m.Role === (i % 2 === 0 ? 'user' : 'assistant')) || turns.at(-1)?.Role !== 'user') {
-    sendError(ctx, 'InvalidParameterValue', 'Messages must alternate user and assistant and end with user.', 'hy-preflight');
+    sendError(
+      ctx,
+      'InvalidParameterValue',
+      'Messages must alternate user and assistant and end with user.',
+      'hy-preflight',
+    );
     return true;
   }
   return false;
@@ -107,13 +132,20 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return sendError(ctx, 'InternalError', 'An internal error occurred.', requestId, status);
     }
     case 'malformed-json':
-      if (!x.stream) return sendBrokenJson(ctx, `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`);
+      if (!x.stream)
+        return sendBrokenJson(ctx, `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`);
       startStream(ctx, x);
       ctx.res.end('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
       return;
     case 'truncated-stream': {
       const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, { Response: { RequestId: requestId, Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }] } });
+      if (!x.stream)
+        return sendHalfJson(ctx, {
+          Response: {
+            RequestId: requestId,
+            Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }],
+          },
+        });
       startStream(ctx, x);
       for (const piece of splitText(text)) frame(ctx, x, piece, '', usageOf(6, 0));
       endTruncated(ctx, scenario.cut);
@@ -121,8 +153,10 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
     }
     case 'block': {
       if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
-      if (scenario.stage === 'input') return error('OperationDenied.TextIllegalDetected', 'The text contains illegal content.');
-      if (!x.stream) return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
+      if (scenario.stage === 'input')
+        return error('OperationDenied.TextIllegalDetected', 'The text contains illegal content.');
+      if (!x.stream)
+        return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
       const partial = scenario.partialText ?? 'Some partial text';
       return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
     }
@@ -131,7 +165,13 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
   }
 }
 
-function answer(ctx: FakeRespondContext, x: Exchange, content: string, finish: string, usage: Record<string, number>): void {
+function answer(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  content: string,
+  finish: string,
+  usage: Record<string, number>,
+): void {
   ctx.sendJson(200, {
     Response: {
       RequestId: x.requestId,
@@ -144,7 +184,14 @@ function answer(ctx: FakeRespondContext, x: Exchange, content: string, finish: s
   });
 }
 
-async function stream(ctx: FakeRespondContext, x: Exchange, pieces: readonly string[], finish: string, usage: Record<string, number>, delayMs?: number): Promise<void> {
+async function stream(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  pieces: readonly string[],
+  finish: string,
+  usage: Record<string, number>,
+  delayMs?: number,
+): Promise<void> {
   startStream(ctx, x);
   for (const piece of pieces) {
     if (delayMs && !(await ctx.delay(delayMs))) return;
@@ -158,8 +205,20 @@ function startStream(ctx: FakeRespondContext, x: Exchange): void {
   startSse(ctx, 200, { 'x-tc-requestid': x.requestId });
 }
 
-function frame(ctx: FakeRespondContext, x: Exchange, content: string, finish: string, usage: Record<string, number>): void {
+function frame(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  content: string,
+  finish: string,
+  usage: Record<string, number>,
+): void {
   if (ctx.gone) return;
-  const body = { Note: '以上内容为AI生成', Choices: [{ Delta: { Role: 'assistant', Content: content }, FinishReason: finish }], Created: 1_700_000_000, Id: x.requestId, Usage: usage };
+  const body = {
+    Note: '以上内容为AI生成',
+    Choices: [{ Delta: { Role: 'assistant', Content: content }, FinishReason: finish }],
+    Created: 1_700_000_000,
+    Id: x.requestId,
+    Usage: usage,
+  };
   ctx.res.write(`data: ${JSON.stringify(body)}\n\n`);
 }

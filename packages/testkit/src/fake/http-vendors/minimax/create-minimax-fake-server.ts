@@ -47,7 +47,12 @@ function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean
   }
   if (apiKey !== undefined && headers.authorization !== `Bearer ${apiKey}`) {
     ctx.request.scenario = 'auth';
-    ctx.sendJson(200, { base_resp: baseResp(1004, "login fail: Please carry the API secret key in the 'Authorization' field of the request header") });
+    ctx.sendJson(200, {
+      base_resp: baseResp(
+        1004,
+        "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
+      ),
+    });
     return true;
   }
   const b = body as { model?: unknown; messages?: unknown } | undefined;
@@ -79,21 +84,40 @@ function sensitivity(s: Sensitivity): Record<string, unknown> {
   };
 }
 
-function completion(x: Exchange, content: string, finish: string, usage: { input: number; output: number }, s: Sensitivity = {}): unknown {
+function completion(
+  x: Exchange,
+  content: string,
+  finish: string,
+  usage: { input: number; output: number },
+  s: Sensitivity = {},
+): unknown {
   return {
     id: x.id,
     choices: [{ finish_reason: finish, index: 0, message: { content, role: 'assistant', name: 'MiniMax AI' } }],
     created: 1_700_000_000,
     model: x.model,
     object: 'chat.completion',
-    usage: { total_tokens: usage.input + usage.output, total_characters: 0, prompt_tokens: usage.input, completion_tokens: usage.output },
+    usage: {
+      total_tokens: usage.input + usage.output,
+      total_characters: 0,
+      prompt_tokens: usage.input,
+      completion_tokens: usage.output,
+    },
     ...sensitivity(s),
     base_resp: baseResp(0, ''),
   };
 }
 
 function chunk(x: Exchange, content: string): unknown {
-  return { id: x.id, choices: [{ index: 0, delta: { content, role: 'assistant', name: 'MiniMax AI' } }], created: 1_700_000_000, model: x.model, object: 'chat.completion.chunk', usage: null, ...sensitivity({}) };
+  return {
+    id: x.id,
+    choices: [{ index: 0, delta: { content, role: 'assistant', name: 'MiniMax AI' } }],
+    created: 1_700_000_000,
+    model: x.model,
+    object: 'chat.completion.chunk',
+    usage: null,
+    ...sensitivity({}),
+  };
 }
 
 async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
@@ -134,7 +158,8 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       return;
     }
     case 'malformed-json':
-      if (!x.stream) return sendBrokenJson(ctx, `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`);
+      if (!x.stream)
+        return sendBrokenJson(ctx, `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`);
       startStream(ctx);
       ctx.res.end(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
       return;
@@ -159,7 +184,10 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeS
   if (signal === 'minimax-base-resp') {
     if (scenario.stage === 'input' || !x.stream) {
       const code = scenario.stage === 'input' ? 1026 : 1027;
-      ctx.sendJson(200, { id: x.id, base_resp: baseResp(code, scenario.stage === 'input' ? 'input new_sensitive' : 'output new_sensitive') });
+      ctx.sendJson(200, {
+        id: x.id,
+        base_resp: baseResp(code, scenario.stage === 'input' ? 'input new_sensitive' : 'output new_sensitive'),
+      });
       return;
     }
     startStream(ctx);

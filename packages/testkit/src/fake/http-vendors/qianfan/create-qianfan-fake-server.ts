@@ -57,7 +57,10 @@ export async function createQianfanFakeServer(options: QianfanFakeServerOptions)
         return true;
       }
       if (query.get('grant_type') !== 'client_credentials') {
-        ctx.sendJson(400, { error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported' });
+        ctx.sendJson(400, {
+          error: 'unsupported_grant_type',
+          error_description: 'The authorization grant type is not supported',
+        });
         return true;
       }
       if (query.get('client_id') !== options.apiKey) {
@@ -70,7 +73,14 @@ export async function createQianfanFakeServer(options: QianfanFakeServerOptions)
       }
       const token = `24.${randomBytes(16).toString('hex')}.${ttl}.${Math.floor(now() / 1000)}-fake`;
       tokens.set(token, now() + ttl * 1000);
-      ctx.sendJson(200, { refresh_token: `25.${randomBytes(8).toString('hex')}`, expires_in: ttl, session_key: 'fake', access_token: token, scope: 'public ai_custom_qianfan', session_secret: 'fake' });
+      ctx.sendJson(200, {
+        refresh_token: `25.${randomBytes(8).toString('hex')}`,
+        expires_in: ttl,
+        session_key: 'fake',
+        access_token: token,
+        scope: 'public ai_custom_qianfan',
+        session_secret: 'fake',
+      });
       return true;
     },
     respond: (ctx) => sendNotExpressible(ctx, 'qianfan-token'),
@@ -91,7 +101,10 @@ export async function createQianfanFakeServer(options: QianfanFakeServerOptions)
       await Promise.all([closeChat(), tokenServer.close()]);
     },
   });
-  return Object.defineProperty(server, 'issuedTokens', { get: () => [...tokens.keys()], enumerable: true }) as QianfanFakeServer;
+  return Object.defineProperty(server, 'issuedTokens', {
+    get: () => [...tokens.keys()],
+    enumerable: true,
+  }) as QianfanFakeServer;
 }
 
 function checkToken(ctx: FakeRequestContext, tokens: Map<string, number>, now: () => number): boolean {
@@ -111,7 +124,10 @@ function checkToken(ctx: FakeRequestContext, tokens: Map<string, number>, now: (
   if (expiresAt === undefined) return reject(110, 'Access token invalid or no longer valid');
   if (expiresAt <= now()) return reject(111, 'Access token expired');
   const messages = (ctx.request.body as { messages?: { role?: string }[] } | undefined)?.messages;
-  const alternating = Array.isArray(messages) && messages.length % 2 === 1 && messages.every((m, i) => m.role === (i % 2 === 0 ? 'user' : 'assistant'));
+  const alternating =
+    Array.isArray(messages) &&
+    messages.length % 2 === 1 &&
+    messages.every((m, i) => m.role === (i % 2 === 0 ? 'user' : 'assistant'));
   if (!alternating) {
     ctx.sendJson(200, { error_code: 336003, error_msg: 'the length of messages must be an odd number' });
     return true;
@@ -124,7 +140,12 @@ interface Exchange {
   stream: boolean;
 }
 
-function answer(x: Exchange, result: string, extra: Record<string, unknown>, usage: { input: number; output: number }): Record<string, unknown> {
+function answer(
+  x: Exchange,
+  result: string,
+  extra: Record<string, unknown>,
+  usage: { input: number; output: number },
+): Record<string, unknown> {
   return {
     id: x.id,
     object: 'chat.completion',
@@ -164,7 +185,10 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
     case 'server-error': {
       const status = scenario.status ?? 500;
       if (status === 502) return sendGateway502(ctx);
-      ctx.sendJson(status, { error_code: status === 503 ? 2 : 336000, error_msg: status === 503 ? 'Service temporarily unavailable' : 'Internal error' });
+      ctx.sendJson(status, {
+        error_code: status === 503 ? 2 : 336000,
+        error_msg: status === 503 ? 'Service temporarily unavailable' : 'Internal error',
+      });
       return;
     }
     case 'malformed-json':
@@ -176,7 +200,11 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       const text = truncatedText(scenario);
       if (!x.stream) return sendHalfJson(ctx, answer(x, text, {}, { input: 7, output: 7 }));
       startStream(ctx);
-      splitText(text).forEach((piece, i) => frame(ctx, { ...answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 }) }));
+      splitText(text).forEach((piece, i) =>
+        frame(ctx, {
+          ...answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 }),
+        }),
+      );
       endTruncated(ctx, scenario.cut);
       return;
     }
@@ -187,7 +215,11 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
   }
 }
 
-function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeScenario, { kind: 'block' }>): Promise<void> | void {
+function playBlock(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  scenario: Extract<FakeScenario, { kind: 'block' }>,
+): Promise<void> | void {
   const signal = scenario.signal as string;
   const partial = scenario.partialText ?? 'Some partial text';
   const usage = { input: 7, output: countTokens(partial) };
@@ -198,20 +230,41 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeS
     if (!x.stream) return ctx.sendJson(200, answer(x, canned, extra, usage));
     return stream(ctx, x, [canned], extra, usage);
   }
-  const extra = signal === 'qianfan-v1-content-filter' ? { finish_reason: 'content_filter' } : signal === 'qianfan-v1-flag' ? { flag: scenario.severity ?? 2 } : undefined;
-  if (extra === undefined || scenario.stage !== 'output') return sendNotExpressible(ctx, 'qianfan-v1', 'this signal is an output signal');
+  const extra =
+    signal === 'qianfan-v1-content-filter'
+      ? { finish_reason: 'content_filter' }
+      : signal === 'qianfan-v1-flag'
+        ? { flag: scenario.severity ?? 2 }
+        : undefined;
+  if (extra === undefined || scenario.stage !== 'output')
+    return sendNotExpressible(ctx, 'qianfan-v1', 'this signal is an output signal');
   if (!x.stream) return ctx.sendJson(200, answer(x, partial, extra, usage));
   return stream(ctx, x, splitText(partial), extra, usage);
 }
 
 /** Delta frames, the last one with `is_end: true`, `extra` (finish reason, flags) and usage. */
-async function stream(ctx: FakeRespondContext, x: Exchange, pieces: readonly string[], extra: Record<string, unknown>, usage: { input: number; output: number }, delayMs?: number): Promise<void> {
+async function stream(
+  ctx: FakeRespondContext,
+  x: Exchange,
+  pieces: readonly string[],
+  extra: Record<string, unknown>,
+  usage: { input: number; output: number },
+  delayMs?: number,
+): Promise<void> {
   startStream(ctx);
   const list = pieces.length === 0 ? [''] : pieces;
   for (const [i, piece] of list.entries()) {
     if (delayMs && !(await ctx.delay(delayMs))) return;
     const last = i === list.length - 1;
-    frame(ctx, answer(x, piece, { sentence_id: i, is_end: last, ...(last ? extra : { finish_reason: '' }) }, last ? usage : { input: usage.input, output: 0 }));
+    frame(
+      ctx,
+      answer(
+        x,
+        piece,
+        { sentence_id: i, is_end: last, ...(last ? extra : { finish_reason: '' }) },
+        last ? usage : { input: usage.input, output: 0 },
+      ),
+    );
   }
   ctx.res.end();
 }

@@ -56,7 +56,9 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
 
   function refuse(socket: Duplex, status: number, message: string): void {
     const body = JSON.stringify({ message });
-    socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 403 ? 'Forbidden' : 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   }
 
   async function handle(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -98,7 +100,8 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
       request.body = undefined;
     }
     const frame = request.body as { header?: { app_id?: unknown } } | undefined;
-    if (frame?.header?.app_id !== options.appId) return finishWith(ws, errorFrame(11200, 'AppIdNoAuthError:(11200)auth no license', sid));
+    if (frame?.header?.app_id !== options.appId)
+      return finishWith(ws, errorFrame(11200, 'AppIdNoAuthError:(11200)auth no license', sid));
     await play(ws, scenario, sid);
   }
 
@@ -106,7 +109,8 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      if (address === null || typeof address === 'string') return reject(new Error('fake spark server: no TCP address'));
+      if (address === null || typeof address === 'string')
+        return reject(new Error('fake spark server: no TCP address'));
       const url = `http://127.0.0.1:${address.port}`;
       resolve({
         url,
@@ -127,24 +131,54 @@ export async function createSparkFakeServer(options: SparkFakeServerOptions): Pr
 }
 
 /** Checks a signed Spark URL; undefined when it is valid at `nowMs`. */
-export function verifySignedUrl(url: URL, host: string, keys: { apiKey: string; apiSecret: string }, nowMs: number): { status: number; message: string } | undefined {
+export function verifySignedUrl(
+  url: URL,
+  host: string,
+  keys: { apiKey: string; apiSecret: string },
+  nowMs: number,
+): { status: number; message: string } | undefined {
   const authorization = url.searchParams.get('authorization');
   const date = url.searchParams.get('date');
-  if (authorization === null || date === null || url.searchParams.get('host') !== host) return { status: 401, message: 'HMAC signature cannot be verified, missing authorization, date or host' };
+  if (authorization === null || date === null || url.searchParams.get('host') !== host)
+    return { status: 401, message: 'HMAC signature cannot be verified, missing authorization, date or host' };
   const when = Date.parse(date);
-  if (Number.isNaN(when) || Math.abs(nowMs - when) > 300_000) return { status: 403, message: 'HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication' };
+  if (Number.isNaN(when) || Math.abs(nowMs - when) > 300_000)
+    return {
+      status: 403,
+      message: 'HMAC signature cannot be verified, a valid date or x-date header is required for HMAC Authentication',
+    };
   const origin = Buffer.from(authorization, 'base64').toString('utf8');
-  const match = /^api_key="([^"]*)", algorithm="hmac-sha256", headers="host date request-line", signature="([^"]*)"$/.exec(origin);
+  const match =
+    /^api_key="([^"]*)", algorithm="hmac-sha256", headers="host date request-line", signature="([^"]*)"$/.exec(origin);
   if (match === null || match[1] !== keys.apiKey) return { status: 401, message: 'HMAC signature cannot be verified' };
-  const expected = createHmac('sha256', keys.apiSecret).update(`host: ${host}\ndate: ${date}\nGET ${url.pathname} HTTP/1.1`).digest();
+  const expected = createHmac('sha256', keys.apiSecret)
+    .update(`host: ${host}\ndate: ${date}\nGET ${url.pathname} HTTP/1.1`)
+    .digest();
   const given = Buffer.from(match[2] ?? '', 'base64');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { status: 401, message: 'HMAC signature does not match' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { status: 401, message: 'HMAC signature does not match' };
   return undefined;
 }
 
-function answerFrame(sid: string, content: string, status: number, seq: number, usage?: { input: number; output: number }): string {
-  const payload: Record<string, unknown> = { choices: { status, seq, text: [{ content, role: 'assistant', index: 0 }] } };
-  if (usage) payload.usage = { text: { question_tokens: usage.input, prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output } };
+function answerFrame(
+  sid: string,
+  content: string,
+  status: number,
+  seq: number,
+  usage?: { input: number; output: number },
+): string {
+  const payload: Record<string, unknown> = {
+    choices: { status, seq, text: [{ content, role: 'assistant', index: 0 }] },
+  };
+  if (usage)
+    payload.usage = {
+      text: {
+        question_tokens: usage.input,
+        prompt_tokens: usage.input,
+        completion_tokens: usage.output,
+        total_tokens: usage.input + usage.output,
+      },
+    };
   return JSON.stringify({ header: { code: 0, message: 'Success', sid, status }, payload });
 }
 
@@ -163,7 +197,10 @@ async function play(ws: WsServerSocket, scenario: FakeScenario, sid: string): Pr
     case 'empty': {
       const text = scenario.kind === 'text' ? scenario.text : '';
       const pieces = scenario.kind === 'text' ? (scenario.chunks ?? splitText(text)) : [];
-      const usage = { input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 8) : 8, output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0 };
+      const usage = {
+        input: scenario.kind === 'text' ? (scenario.usage?.inputTokens ?? 8) : 8,
+        output: scenario.kind === 'text' ? (scenario.usage?.outputTokens ?? countTokens(text)) : 0,
+      };
       pieces.forEach((piece, i) => ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)));
       return finishWith(ws, answerFrame(sid, '', 2, pieces.length, usage));
     }
@@ -177,15 +214,25 @@ async function play(ws: WsServerSocket, scenario: FakeScenario, sid: string): Pr
       ws.sendText('{"header":{"code":0,"status":1},"payload":');
       return ws.close();
     case 'truncated-stream': {
-      splitText(truncatedText(scenario)).forEach((piece, i) => ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)));
+      splitText(truncatedText(scenario)).forEach((piece, i) =>
+        ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)),
+      );
       return scenario.cut === 'clean' ? ws.close() : ws.drop();
     }
     case 'block': {
-      if ((scenario.signal as string) !== 'spark-audit') return finishWith(ws, errorFrame(10163, `fake spark server cannot express block/${scenario.signal}`, sid));
+      if ((scenario.signal as string) !== 'spark-audit')
+        return finishWith(ws, errorFrame(10163, `fake spark server cannot express block/${scenario.signal}`, sid));
       if (scenario.stage === 'input') {
-        return finishWith(ws, scenario.severity === 19 ? errorFrame(10019, 'session tends towards violation', sid) : errorFrame(10013, 'input content audit failed', sid));
+        return finishWith(
+          ws,
+          scenario.severity === 19
+            ? errorFrame(10019, 'session tends towards violation', sid)
+            : errorFrame(10013, 'input content audit failed', sid),
+        );
       }
-      splitText(scenario.partialText ?? 'Some partial text').forEach((piece, i) => ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)));
+      splitText(scenario.partialText ?? 'Some partial text').forEach((piece, i) =>
+        ws.sendText(answerFrame(sid, piece, i === 0 ? 0 : 1, i)),
+      );
       return finishWith(ws, errorFrame(10014, 'output content involves sensitive information', sid));
     }
     default:

@@ -19,8 +19,12 @@ export interface WsServerSocket {
 /** Completes the handshake on an upgrade request and returns the socket. */
 export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer): WsServerSocket {
   const key = req.headers['sec-websocket-key'] ?? '';
-  const accept = createHash('sha1').update(key + GUID).digest('base64');
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+  const accept = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+  );
   let buffer = head;
   let gone = false;
   const waiting: ((text: string) => void)[] = [];
@@ -71,7 +75,8 @@ export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buff
 
 function encode(opcode: number, payload: Buffer): Buffer {
   const length = payload.length;
-  const header = length < 126 ? Buffer.from([0x80 | opcode, length]) : length < 65_536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  const header =
+    length < 126 ? Buffer.from([0x80 | opcode, length]) : length < 65_536 ? Buffer.alloc(4) : Buffer.alloc(10);
   if (length >= 126 && length < 65_536) {
     header[0] = 0x80 | opcode;
     header[1] = 126;

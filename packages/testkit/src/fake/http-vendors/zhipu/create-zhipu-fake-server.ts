@@ -31,7 +31,11 @@ export async function createZhipuFakeServer(options: ZhipuFakeServerOptions): Pr
       const header = ctx.request.headers.authorization ?? '';
       const token = header.replace(/^Bearer\s+/i, '');
       const rawKeyOk = options.acceptRawKey !== false && token === options.apiKey;
-      const rejection = rawKeyOk ? undefined : token === '' ? { code: '1001', message: 'Header中未收到Authentication参数，无法进行身份验证。' } : verifyZhipuJwt(token, options.apiKey, now());
+      const rejection = rawKeyOk
+        ? undefined
+        : token === ''
+          ? { code: '1001', message: 'Header中未收到Authentication参数，无法进行身份验证。' }
+          : verifyZhipuJwt(token, options.apiKey, now());
       if (rejection !== undefined) {
         ctx.request.scenario = 'auth';
         ctx.sendJson(401, { error: rejection }, { 'x-should-retry': 'false' });
