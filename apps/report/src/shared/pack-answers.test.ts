@@ -11,6 +11,22 @@ describe('packAnswers / unpackAnswers', () => {
     hostileTexts: ['<script>x</script>'],
   });
 
+  it("keeps an adaptive turn's strategy and attacker outcome, and frozen rows at their old length", () => {
+    const [first, second] = results.answers;
+    const adaptive: ResultsAnswer = {
+      ...second!,
+      round: 3,
+      mode: 'adaptive',
+      followup: { text: '', strategy: 'pressure', outcome: 'attacker_refused', attacker: 'atk', promptHash: 'h' },
+    };
+    const packed = JSON.parse(JSON.stringify(packAnswers([first!, adaptive])));
+    expect(packed.rows[0]).toHaveLength(19);
+    const [frozen, turn3] = unpackAnswers(packed);
+    expect(frozen!.followup).toBeNull();
+    expect(turn3!.round).toBe(3);
+    expect(turn3!.followup).toEqual({ strategy: 'pressure', outcome: 'attacker_refused', attacker: 'atk' });
+  });
+
   it('round-trips every field the report shows', () => {
     const unpacked = unpackAnswers(JSON.parse(JSON.stringify(packAnswers(results.answers))));
     expect(unpacked).toHaveLength(results.answers.length);

@@ -74,7 +74,7 @@ function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
     ? [t.ref(a.block.stage), t.ref(a.block.code), t.ref(a.block.message), t.ref(a.block.partialText)]
     : 0;
   const error: PackedRow[15] = a.error ? [t.ref(a.error.kind), t.ref(a.error.message), num(a.error.status)] : 0;
-  return [
+  const row: PackedRow = [
     t.ref(a.model),
     t.ref(a.itemId),
     t.ref(a.category),
@@ -95,6 +95,9 @@ function packRow(t: StringTable, a: ResultsAnswer): PackedRow {
     t.ref(a.finishReason?.unified),
     num(a.panel?.spread),
   ];
+  // Adaptive turns only, so frozen rows keep their length.
+  if (a.followup) row.push([t.ref(a.followup.strategy), t.ref(a.followup.outcome), t.ref(a.followup.attacker)]);
+  return row;
 }
 
 /**
@@ -110,6 +113,7 @@ export function unpackAnswers(packed: PackedAnswers, first = 0): ReportAnswer[] 
   return packed.rows.map((r, i): ReportAnswer => {
     const block = r[14];
     const error = r[15];
+    const followup = r[19];
     return {
       index: first + i,
       model: req(r[0]),
@@ -141,6 +145,7 @@ export function unpackAnswers(packed: PackedAnswers, first = 0): ReportAnswer[] 
       latencyMs: opt(r[16]),
       finishReason: str(r[17]),
       panelSpread: opt(r[18]),
+      followup: followup ? { strategy: req(followup[0]), outcome: req(followup[1]), attacker: req(followup[2]) } : null,
     };
   });
 }

@@ -123,6 +123,11 @@ export interface ReportAnswer {
   finishReason: string | null;
   /** Panel spread (max − min of scored verdicts), null without two scored verdicts. */
   panelSpread: number | null;
+  /**
+   * An adaptive run's generated turn: the strategy the attacker used and its outcome (`ok`, or
+   * what left this turn not asked); absent for frozen turns.
+   */
+  followup?: { strategy: string; outcome: string; attacker: string } | null;
 }
 
 /**
@@ -145,9 +150,9 @@ export type PackedJudgment = [PackedString, number, number, PackedString, Packed
 
 /**
  * [model, itemId, category, dimension, round, outcome, score, flags, text, prompt, previousReply,
- *  system, reasoningText, judgments, block, error, latencyMs, finishReason, panelSpread]
+ *  system, reasoningText, judgments, block, error, latencyMs, finishReason, panelSpread, followup?]
  * flags: bit 0 vendorBlocked, bit 1 cached. block: [stage, code, message, partialText] or 0.
- * error: [kind, message, status] or 0.
+ * error: [kind, message, status] or 0. followup (adaptive turns only): [strategy, outcome, attacker].
  */
 export type PackedRow = [
   PackedString,
@@ -169,4 +174,5 @@ export type PackedRow = [
   number,
   PackedString,
   number,
+  [PackedString, PackedString, PackedString]?,
 ];

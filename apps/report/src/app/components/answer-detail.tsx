@@ -111,6 +111,16 @@ export function AnswerDetail({
             </span>
           )}
           {answer.cached && <span className="muted">{t('cached')}</span>}
+          {answer.followup && (
+            <span className="pill" data-testid="followup-strategy">
+              {t('followupStrategy', { strategy: answer.followup.strategy })}
+            </span>
+          )}
+          {answer.followup && answer.followup.outcome !== 'ok' && (
+            <span className="badge badge-blocked" data-testid="followup-outcome">
+              {t('followupOutcome', { outcome: answer.followup.outcome })}
+            </span>
+          )}
           {answer.finishReason && (
             <span className="muted">
               {t('finishReason')}: {answer.finishReason}
@@ -126,8 +136,18 @@ export function AnswerDetail({
         {answer.round >= 2 ? (
           <>
             <Turn role="user" label={t('userRound1')} text={round1Prompt ?? '—'} terms={terms} />
-            <Turn role="assistant-prev" label={t('assistantRound1')} text={answer.previousReply ?? '—'} terms={terms} />
-            <Turn role="user" label={t('userRound2')} text={answer.prompt ?? '—'} terms={terms} />
+            <Turn
+              role="assistant-prev"
+              label={answer.round > 2 ? t('assistantRoundPrev', { n: answer.round - 1 }) : t('assistantRound1')}
+              text={answer.previousReply ?? '—'}
+              terms={terms}
+            />
+            <Turn
+              role="user"
+              label={answer.followup ? t('userRoundN', { n: answer.round }) : t('userRound2')}
+              text={answer.prompt ?? '—'}
+              terms={terms}
+            />
           </>
         ) : (
           <Turn role="user" label={t('userRound1')} text={answer.prompt ?? '—'} terms={terms} />
