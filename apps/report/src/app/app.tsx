@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ReportMeta } from '../shared/report-data.js';
+import type { ReportMeta } from '../common/report-data.js';
 import { ReportContext, useReport as useReportSafe } from './context.js';
 import type { ReportContextValue } from './context.js';
 import { langOf, translator } from './lib/i18n.js';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ReportMeta, ReportRunMeta } from '../shared/report-data.js';
+import type { ReportMeta, ReportRunMeta } from '../common/report-data.js';
 import type { Lang, MessageKey } from './lib/i18n.js';
 import type { Route } from './lib/route.js';
 

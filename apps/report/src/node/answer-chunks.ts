@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResultsAnswer } from '@sc-safety/results';
-import { AnswerPacker } from '../shared/pack-answers.js';
-import { ANSWER_CHUNK_CALLBACK } from '../shared/report-data.js';
-import type { AnswerChunkRef } from '../shared/report-data.js';
+import { AnswerPacker } from '../common/pack-answers.js';
+import { ANSWER_CHUNK_CALLBACK } from '../common/report-data.js';
+import type { AnswerChunkRef } from '../common/report-data.js';
 import { ChunkFileWorker } from './chunk-file-worker.js';
 import { encodeBlock } from './encode-block.js';
 

@@ -16,5 +16,5 @@ export { extractCsp } from './csp.js';
 export { readTemplate, templatePath, DATA_PLACEHOLDER } from './template.js';
 export { syntheticResults } from './synthetic-results.js';
 export type { SyntheticOptions } from './synthetic-results.js';
-export { packAnswers, unpackAnswers } from '../shared/pack-answers.js';
-export type { AnswerChunkRef, ReportMeta, ReportAnswer, PackedAnswers } from '../shared/report-data.js';
+export { packAnswers, unpackAnswers } from '../common/pack-answers.js';
+export type { AnswerChunkRef, ReportMeta, ReportAnswer, PackedAnswers } from '../common/report-data.js';

@@ -1,8 +1,8 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { META_BLOCK_ID, answersBlockId } from '../shared/report-data.js';
-import type { PackedAnswers, ReportMeta } from '../shared/report-data.js';
-import { unpackAnswers } from '../shared/pack-answers.js';
+import { META_BLOCK_ID, answersBlockId } from '../common/report-data.js';
+import type { PackedAnswers, ReportMeta } from '../common/report-data.js';
+import { unpackAnswers } from '../common/pack-answers.js';
 import { buildAdaptiveLeaderboard } from '@sc-safety/results';
 import { renderReport } from './render-report.js';
 import { syntheticResults } from './synthetic-results.js';

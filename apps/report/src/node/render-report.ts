@@ -1,7 +1,7 @@
 import { CATEGORIES, DIMENSIONS } from '@sc-safety/results';
 import type { ResultsDocument } from '@sc-safety/results';
-import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../shared/report-data.js';
-import type { ReportAgreement, ReportMeta, ReportRunMeta } from '../shared/report-data.js';
+import { META_BLOCK_ID, REPORT_DATA_FORMAT, REPORT_DATA_VERSION, answersBlockId } from '../common/report-data.js';
+import type { ReportAgreement, ReportMeta, ReportRunMeta } from '../common/report-data.js';
 import { chunkAnswers } from './answer-chunks.js';
 import type { ChunkedAnswers } from './answer-chunks.js';
 import { encodeBlock } from './encode-block.js';

@@ -7,7 +7,7 @@ import { loadCredential } from '../credentials.js';
 import { numberOf } from '@sc-safety/adapter-utils';
 import type { AuthPluginFactory } from './types.js';
 
-/** Baidu's OAuth endpoint (docs/vendor-protocols.md §5a). */
+/** Baidu's OAuth endpoint (docs/vendor-apis.md §5a). */
 export const BAIDU_TOKEN_URL = 'https://aip.baidubce.com/oauth/2.0/token';
 
 /** Refresh a token this long before it expires (one-api refreshes with under an hour left). */

@@ -3,7 +3,7 @@ import { loadCredential } from '../credentials.js';
 import type { AuthPluginFactory } from './types.js';
 
 /**
- * The signed query of an iFlytek Spark WebSocket URL (docs/vendor-protocols.md §8a): HMAC-SHA256 with
+ * The signed query of an iFlytek Spark WebSocket URL (docs/vendor-apis.md §8a): HMAC-SHA256 with
  * the APISecret over `host: …\ndate: …\nGET <path> HTTP/1.1`, wrapped in an `api_key="…",
  * algorithm="hmac-sha256", headers="host date request-line", signature="…"` string, base64-encoded.
  */

@@ -22,7 +22,7 @@ export interface Tc3Params {
 
 /**
  * The TC3-HMAC-SHA256 `Authorization` value for a POST with signed headers content-type, host and
- * x-tc-action, over the exact body bytes (docs/vendor-protocols.md §11a).
+ * x-tc-action, over the exact body bytes (docs/vendor-apis.md §11a).
  */
 export function tc3Authorization(
   request: { host: string; path: string; contentType: string; body: string },

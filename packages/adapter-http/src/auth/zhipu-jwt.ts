@@ -13,7 +13,7 @@ function base64url(value: string | Buffer): string {
 /**
  * Builds a Zhipu API token: a JWT signed HS256 with the secret half of an `id.secret` key. Both
  * timestamps are in **milliseconds** (`exp`, `timestamp`), and the header carries
- * `sign_type: SIGN` (docs/vendor-protocols.md §6).
+ * `sign_type: SIGN` (docs/vendor-apis.md §6).
  */
 export function signZhipuJwt(apiKey: string, nowMs: number, ttlMs: number = DEFAULT_TTL_MS): string {
   const dot = apiKey.indexOf('.');

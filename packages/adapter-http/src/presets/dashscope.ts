@@ -14,7 +14,7 @@ function moderation(code: string, description: string): BlockRule {
 }
 
 /**
- * Alibaba DashScope, native protocol (docs/vendor-protocols.md §4a): cumulative SSE with `id:` /
+ * Alibaba DashScope, native protocol (docs/vendor-apis.md §4a): cumulative SSE with `id:` /
  * `event:` / `:HTTP_STATUS` lines, HTTP 4xx `{code, message, request_id}` errors, and 400
  * `DataInspectionFailed` split into input and output by its message.
  */
@@ -86,7 +86,7 @@ export const dashscopeTemplate: HttpTemplate = {
   ],
   openQuestions: [
     'DashScope documents no Retry-After on Throttling responses; the adapter reads one when present and otherwise leaves the wait to the engine.',
-    'The exact framing of an error inside a stream (event:error with :HTTP_STATUS/4xx) is from SDK behaviour, not a capture (docs/vendor-protocols.md §19.6 #6). Block detection keys on the code, not the framing.',
+    'The exact framing of an error inside a stream (event:error with :HTTP_STATUS/4xx) is from SDK behaviour, not a capture (docs/vendor-apis.md §19.6 #6). Block detection keys on the code, not the framing.',
   ],
 };
 

@@ -2,7 +2,7 @@ import type { HttpTemplate } from '../template/types.js';
 import type { HttpPreset } from './types.js';
 
 /**
- * Tencent Hunyuan, native API (docs/vendor-protocols.md §11a) with the `tencent-tc3` plugin: PascalCase
+ * Tencent Hunyuan, native API (docs/vendor-apis.md §11a) with the `tencent-tc3` plugin: PascalCase
  * bodies, HTTP 200 `Response.Error` errors, stream frames not wrapped in `Response` with the
  * request id in `X-TC-RequestId`, and `FinishReason: sensitive` when stream moderation stops an
  * answer. The input-block error code is unconfirmed: such responses are recorded as target errors.
@@ -132,7 +132,7 @@ export const hunyuanTemplate: HttpTemplate = {
     },
   ],
   openQuestions: [
-    'The native input-block error code (OperationDenied.TextIllegalDetected?) is unconfirmed (docs/vendor-protocols.md §19.6 #4): such an answer is recorded as a target error with its raw body, not as a block.',
+    'The native input-block error code (OperationDenied.TextIllegalDetected?) is unconfirmed (docs/vendor-apis.md §19.6 #4): such an answer is recorded as a target error with its raw body, not as a block.',
     'Hunyuan documents no context-overflow code: it is recorded as a target error with its raw body.',
     'FinishReason sensitive only appears with stream moderation on; a non-streamed answer may be withdrawn without any signal.',
   ],

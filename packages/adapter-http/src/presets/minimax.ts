@@ -4,7 +4,7 @@ import type { HttpPreset } from './types.js';
 const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
 
 /**
- * MiniMax chatcompletion_v2 (docs/vendor-protocols.md §9a): errors are HTTP 200 with a non-zero
+ * MiniMax chatcompletion_v2 (docs/vendor-apis.md §9a): errors are HTTP 200 with a non-zero
  * `base_resp.status_code`; moderation is `base_resp` 1026 / 1027 or the `input_sensitive` /
  * `output_sensitive` flags on an answer; the last stream frame repeats the whole message.
  */

@@ -5,7 +5,7 @@ import type { HttpPreset } from './types.js';
 const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
 
 /**
- * Baidu Qianfan v1 / ERNIE (wenxinworkshop, docs/vendor-protocols.md §5a) with the
+ * Baidu Qianfan v1 / ERNIE (wenxinworkshop, docs/vendor-apis.md §5a) with the
  * `baidu-access-token` plugin. Errors are HTTP 200 `{error_code, error_msg}`; moderation is not an
  * error at all: `need_clear_history: true` (+ `ban_round`) on a 200 answer, `finish_reason:
  * content_filter`, or `flag`.

@@ -7,11 +7,11 @@ const USAGE = {
   total: 'payload.usage.text.total_tokens',
 };
 
-/** Domains that accept a system message (docs/vendor-protocols.md §8a: Max and Ultra only). */
+/** Domains that accept a system message (docs/vendor-apis.md §8a: Max and Ultra only). */
 const SYSTEM_DOMAINS = new Set(['generalv3.5', 'max-32k', '4.0Ultra']);
 
 /**
- * iFlytek Spark over WebSocket (docs/vendor-protocols.md §8a) with the `spark-ws-url` plugin. The model
+ * iFlytek Spark over WebSocket (docs/vendor-apis.md §8a) with the `spark-ws-url` plugin. The model
  * is the domain (`lite`, `generalv3`, `pro-128k`, `generalv3.5`, `max-32k`, `4.0Ultra`) and picks
  * the URL path. One request frame per connection; answers arrive in frames until
  * `header.status == 2`; any frame with `header.code != 0` is an error, and 10014 may follow

@@ -5,7 +5,7 @@ import type { HttpPreset } from './types.js';
 const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
 
 /**
- * Zhipu GLM v4 (docs/vendor-protocols.md §6) with the `zhipu-jwt` auth plugin. A 1301 body names the
+ * Zhipu GLM v4 (docs/vendor-apis.md §6) with the `zhipu-jwt` auth plugin. A 1301 body names the
  * offending side in `contentFilter[0].role` (user = prompt, assistant = answer) and its severity
  * in `level`; in a stream the answer ends with `finish_reason: sensitive`.
  */
@@ -54,7 +54,7 @@ export const zhipuTemplate: HttpTemplate = {
     message: ['error.message'],
     requestId: ['request_id'],
   },
-  // Shared with adapter-openai's zhipu preset: the same wire format (docs/vendor-protocols.md §6).
+  // Shared with adapter-openai's zhipu preset: the same wire format (docs/vendor-apis.md §6).
   blocks: [...ZHIPU_BLOCKS],
   failures: [...ZHIPU_FAILURES],
 };

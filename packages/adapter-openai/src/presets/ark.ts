@@ -3,7 +3,7 @@ import type { OpenAIPreset } from './types.js';
 
 const CODE_FROM_BODY = { path: 'error.code' } as const;
 
-/** ByteDance Doubao on Volcengine Ark (docs/vendor-protocols.md §12). */
+/** ByteDance Doubao on Volcengine Ark (docs/vendor-apis.md §12). */
 export const arkPreset: OpenAIPreset = {
   name: 'ark',
   label: 'Volcengine Ark',
@@ -56,6 +56,6 @@ export const arkPreset: OpenAIPreset = {
     { when: errorCode('InvalidEndpointOrModel.NotFound', 'ModelNotOpen'), kind: 'model_not_found' },
   ],
   openQuestions: [
-    'Output-block code names and whether finish_reason=content_filter is used mid-stream (docs/vendor-protocols.md §19.6 #5).',
+    'Output-block code names and whether finish_reason=content_filter is used mid-stream (docs/vendor-apis.md §19.6 #5).',
   ],
 };

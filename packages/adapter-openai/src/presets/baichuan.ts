@@ -2,7 +2,7 @@ import { CONTENT_FILTER_FINISH_RULE } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
- * Baichuan (docs/vendor-protocols.md §10). Its block signals are not documented [?]: only the generic
+ * Baichuan (docs/vendor-apis.md §10). Its block signals are not documented [?]: only the generic
  * finish_reason rule applies, and a 400 stays an error with its body captured.
  */
 export const baichuanPreset: OpenAIPreset = {

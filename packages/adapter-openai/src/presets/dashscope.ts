@@ -5,7 +5,7 @@ import type { OpenAIPreset } from './types.js';
 const CODE = 'data_inspection_failed';
 
 /**
- * Alibaba DashScope, OpenAI-compatible mode (docs/vendor-protocols.md §4b). The message text is the
+ * Alibaba DashScope, OpenAI-compatible mode (docs/vendor-apis.md §4b). The message text is the
  * only input/output discriminator; the stage prefixes, spent-quota codes and the context-length
  * wording are shared with adapter-http's native DashScope template (adapter-utils vendor-rules/vendors/dashscope.ts).
  */
@@ -26,7 +26,7 @@ export const dashscopePreset: OpenAIPreset = {
     },
     CONTENT_FILTER_FINISH_RULE,
   ],
-  // temperature [0, 2), top_p (0, 1] (docs/vendor-protocols.md §4a).
+  // temperature [0, 2), top_p (0, 1] (docs/vendor-apis.md §4a).
   clamps: {
     temperature: { min: 0, max: 2, maxExclusive: true },
     topP: { min: 0, minExclusive: true, max: 1 },

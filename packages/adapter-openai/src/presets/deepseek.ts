@@ -1,7 +1,7 @@
 import { CONTENT_FILTER_FINISH_RULE } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
-/** DeepSeek (docs/vendor-protocols.md §3). */
+/** DeepSeek (docs/vendor-apis.md §3). */
 export const deepseekPreset: OpenAIPreset = {
   name: 'deepseek',
   label: 'DeepSeek',

@@ -2,7 +2,7 @@ import { CONTENT_FILTER_FINISH_RULE } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
- * Tencent Hunyuan, OpenAI-compatible endpoint (docs/vendor-protocols.md §11b). How this endpoint shows
+ * Tencent Hunyuan, OpenAI-compatible endpoint (docs/vendor-apis.md §11b). How this endpoint shows
  * a block is not captured [?]: only the generic finish_reason rule applies. `finish_reason:
  * sensitive` still maps to the unified `content-filter` finish reason on a completed answer.
  */
@@ -13,7 +13,7 @@ export const hunyuanPreset: OpenAIPreset = {
   apiKeyEnv: 'HUNYUAN_API_KEY',
   requiresApiKey: true,
   blocks: [CONTENT_FILTER_FINISH_RULE],
-  // Temperature [0, 2] is documented for the native API (docs/vendor-protocols.md §11a).
+  // Temperature [0, 2] is documented for the native API (docs/vendor-apis.md §11a).
   clamps: { temperature: { min: 0, max: 2 } },
   supportsSeed: false,
   streamUsage: false,

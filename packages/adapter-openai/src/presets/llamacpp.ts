@@ -1,7 +1,7 @@
 import { errorType } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
-/** llama.cpp llama-server on this machine (docs/vendor-protocols.md §14–16). No content filter: no block rules. */
+/** llama.cpp llama-server on this machine (docs/vendor-apis.md §14–16). No content filter: no block rules. */
 export const llamacppPreset: OpenAIPreset = {
   name: 'llamacpp',
   label: 'llama.cpp llama-server',

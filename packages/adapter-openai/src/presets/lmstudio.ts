@@ -1,6 +1,6 @@
 import type { OpenAIPreset } from './types.js';
 
-/** LM Studio on this machine (docs/vendor-protocols.md §14–16). No content filter: no block rules. */
+/** LM Studio on this machine (docs/vendor-apis.md §14–16). No content filter: no block rules. */
 export const lmstudioPreset: OpenAIPreset = {
   name: 'lmstudio',
   label: 'LM Studio',

@@ -2,7 +2,7 @@ import { CONTENT_FILTER_FINISH_RULE, errorType } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
- * Moonshot / Kimi (docs/vendor-protocols.md §7). The 400 content_filter error covers the input or the
+ * Moonshot / Kimi (docs/vendor-apis.md §7). The 400 content_filter error covers the input or the
  * generated output without saying which, so its stage is `unknown`.
  */
 export const moonshotPreset: OpenAIPreset = {

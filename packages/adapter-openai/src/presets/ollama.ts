@@ -1,6 +1,6 @@
 import type { OpenAIPreset } from './types.js';
 
-/** Ollama on this machine (docs/vendor-protocols.md §14–16). No content filter: no block rules. */
+/** Ollama on this machine (docs/vendor-apis.md §14–16). No content filter: no block rules. */
 export const ollamaPreset: OpenAIPreset = {
   name: 'ollama',
   label: 'Ollama',

@@ -1,7 +1,7 @@
 import { CONTENT_FILTER_FINISH_RULE, errorCode } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
-/** OpenAI itself (docs/vendor-protocols.md §1, block rules §19.4). */
+/** OpenAI itself (docs/vendor-apis.md §1, block rules §19.4). */
 export const openaiPreset: OpenAIPreset = {
   name: 'openai',
   label: 'OpenAI',

@@ -5,7 +5,7 @@ import type { OpenAIPreset } from './types.js';
 const FLAG = { flag: 'choices[0].flag', banRound: 'choices[0].ban_round' } as const;
 
 /**
- * Baidu Qianfan v2, OpenAI-compatible (docs/vendor-protocols.md §5b). `flag` 1 = low risk (recorded,
+ * Baidu Qianfan v2, OpenAI-compatible (docs/vendor-apis.md §5b). `flag` 1 = low risk (recorded,
  * not blocked); 2 = no further chat; 3 = must not be displayed; 4 = retract.
  */
 export const qianfanPreset: OpenAIPreset = {
@@ -27,7 +27,7 @@ export const qianfanPreset: OpenAIPreset = {
     // The flag's meaning is shared with adapter-http's Qianfan v1 template (adapter-utils vendors/qianfan.ts).
     ...qianfanFlagRules(FLAG, 'output'),
   ],
-  // seed (0, 2147483647) (docs/vendor-protocols.md §5b).
+  // seed (0, 2147483647) (docs/vendor-apis.md §5b).
   clamps: {
     seed: { min: 0, max: 2147483647, minExclusive: true, maxExclusive: true, step: 1 },
   },

@@ -2,7 +2,7 @@ import { CONTENT_FILTER_FINISH_RULE } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
- * iFlytek Spark, HTTP OpenAI-compatible endpoint (docs/vendor-protocols.md §8b). The error and block
+ * iFlytek Spark, HTTP OpenAI-compatible endpoint (docs/vendor-apis.md §8b). The error and block
  * body shape is unconfirmed [?]: the WebSocket codes 10013/10014/10019 are NOT assumed here.
  */
 export const sparkPreset: OpenAIPreset = {
@@ -12,7 +12,7 @@ export const sparkPreset: OpenAIPreset = {
   apiKeyEnv: 'SPARK_API_PASSWORD',
   requiresApiKey: true,
   blocks: [CONTENT_FILTER_FINISH_RULE],
-  // temperature (0, 1] (docs/vendor-protocols.md §8b).
+  // temperature (0, 1] (docs/vendor-apis.md §8b).
   clamps: { temperature: { min: 0, minExclusive: true, max: 1 } },
   supportsSeed: false,
   streamUsage: false,

@@ -29,7 +29,7 @@ export interface OpenAIPreset {
   /** Local servers run without a key by default. */
   readonly requiresApiKey: boolean;
   /**
-   * Moderation rules, ordered, first match wins (docs/vendor-protocols.md §19.4). `on: error` rules
+   * Moderation rules, ordered, first match wins (docs/vendor-apis.md §19.4). `on: error` rules
    * read error bodies (HTTP 4xx or an error frame inside a stream), `on: response` rules read answers
    * (a 200 body, or the body assembled from a stream at its end); a rule without `on` reads both.
    */

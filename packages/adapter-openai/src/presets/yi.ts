@@ -2,7 +2,7 @@ import { CONTENT_FILTER_FINISH_RULE } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
- * 01.AI Yi (docs/vendor-protocols.md §13). No public error table [?]: only the generic finish_reason
+ * 01.AI Yi (docs/vendor-apis.md §13). No public error table [?]: only the generic finish_reason
  * rule applies, and a 400 stays an error with its body captured.
  */
 export const yiPreset: OpenAIPreset = {

@@ -3,7 +3,7 @@ import { CONTENT_FILTER_FINISH_RULE } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /**
- * Zhipu GLM v4 (docs/vendor-protocols.md §6). A 1301 body names the offending side in
+ * Zhipu GLM v4 (docs/vendor-apis.md §6). A 1301 body names the offending side in
  * `contentFilter[0].role` (user = the prompt, assistant = the answer) and its severity in `level`
  * (0 most severe … 3). Zhipu's rules are the same for adapter-http's zhipu template (one wire format),
  * so both use adapter-utils' ZHIPU_BLOCKS and ZHIPU_FAILURES.

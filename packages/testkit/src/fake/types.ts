@@ -1,4 +1,4 @@
-import type { HttpVendorBlockSignal } from './http-vendors/shared/block-signals.js';
+import type { HttpVendorBlockSignal } from './http-vendors/common/block-signals.js';
 /**
  * What a loopback fake vendor server does for one request. Every fake server (one per protocol
  * family) plays every scenario in its own vendor's wire format; scenarios a family cannot express
@@ -62,7 +62,7 @@ export type FakeScenario =
       severity?: number;
     };
 
-/** The OpenAI-family and Anthropic content-filter signals (docs/vendor-protocols.md §19.4). */
+/** The OpenAI-family and Anthropic content-filter signals (docs/vendor-apis.md §19.4). */
 export type OpenAIFamilyBlockSignal =
   | 'openai-content-filter' // finish_reason=content_filter (output)
   | 'openai-refusal' // message.refusal (output)

@@ -1,5 +1,5 @@
 import { formatScore } from '@sc-safety/results';
-import type { ReportAnswer } from '../../shared/report-data.js';
+import type { ReportAnswer } from '../../common/report-data.js';
 import { useReport } from '../context.js';
 import { linkTo } from '../lib/route.js';
 import { OutcomeBadge, ScoreChip } from './badges.js';

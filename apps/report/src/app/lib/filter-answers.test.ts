@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticResults } from '../../node/synthetic-results.js';
-import { packAnswers, unpackAnswers } from '../../shared/pack-answers.js';
+import { packAnswers, unpackAnswers } from '../../common/pack-answers.js';
 import { filterAnswers, filterFromParams } from './filter-answers.js';
 
 const answers = unpackAnswers(

@@ -1,4 +1,4 @@
-import type { ReportAnswer } from '../../shared/report-data.js';
+import type { ReportAnswer } from '../../common/report-data.js';
 
 /** The transcript filters, as the URL carries them. Absent = any. */
 export interface TranscriptFilter {

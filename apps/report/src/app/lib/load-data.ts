@@ -1,6 +1,6 @@
-import { unpackAnswers } from '../../shared/pack-answers.js';
-import { ANSWER_CHUNK_CALLBACK, META_BLOCK_ID, REPORT_DATA_FORMAT, answersBlockId } from '../../shared/report-data.js';
-import type { AnswerChunkRef, PackedAnswers, ReportAnswer, ReportMeta } from '../../shared/report-data.js';
+import { unpackAnswers } from '../../common/pack-answers.js';
+import { ANSWER_CHUNK_CALLBACK, META_BLOCK_ID, REPORT_DATA_FORMAT, answersBlockId } from '../../common/report-data.js';
+import type { AnswerChunkRef, PackedAnswers, ReportAnswer, ReportMeta } from '../../common/report-data.js';
 
 type Base64Decoder = { fromBase64?: (s: string) => Uint8Array };
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ReportAnswer } from '../../shared/report-data.js';
+import type { ReportAnswer } from '../../common/report-data.js';
 import { loadAnswers } from './load-data.js';
 
 /** A run's answers: undefined while decompressing, then the list (decoded once per page). */

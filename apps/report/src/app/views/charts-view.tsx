@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatInterval, formatPercent, formatScore } from '@sc-safety/results';
-import type { ReportAgreement } from '../../shared/report-data.js';
+import type { ReportAgreement } from '../../common/report-data.js';
 import { EChart, tooltipNode } from '../components/echart.js';
 import { useReport } from '../context.js';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ReportAnswer } from '../../shared/report-data.js';
+import type { ReportAnswer } from '../../common/report-data.js';
 import { AnswerFacts, JudgeReasons } from '../components/answer-detail.js';
 import { OutcomeBadge, ScoreChip } from '../components/badges.js';
 import { useReport } from '../context.js';

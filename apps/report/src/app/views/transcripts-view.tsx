@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ReportAnswer } from '../../shared/report-data.js';
+import type { ReportAnswer } from '../../common/report-data.js';
 import { ANSWER_OUTCOMES } from '@sc-safety/results';
 import { AnswerDetail } from '../components/answer-detail.js';
 import { OutcomeBadge, ScoreChip } from '../components/badges.js';

@@ -3,7 +3,7 @@ import type { FailureRule, JsonPath, StageSpec } from '../types.js';
 /**
  * Alibaba DashScope facts shared by its native protocol (adapter-http) and its OpenAI-compatible
  * mode (adapter-openai), which put the same codes and messages at different paths
- * (docs/vendor-protocols.md §4a, §4b). Each helper takes the paths of its protocol.
+ * (docs/vendor-apis.md §4a, §4b). Each helper takes the paths of its protocol.
  */
 
 /**

@@ -1,7 +1,7 @@
 import type { BlockRule, JsonPath } from '../types.js';
 
 /**
- * Baidu Qianfan's moderation `flag` (docs/vendor-protocols.md §5): 1 = low risk, the conversation may
+ * Baidu Qianfan's moderation `flag` (docs/vendor-apis.md §5): 1 = low risk, the conversation may
  * go on (recorded, the answer kept); 2 = no further chat; 3 = must not be displayed; 4 = retract.
  * v1 (adapter-http) sends it at the top level, v2 (adapter-openai) inside `choices[0]`; the rules are
  * the same, at the paths of each protocol.

@@ -1,7 +1,7 @@
 import type { BlockRule, FailureRule } from '../types.js';
 
 /**
- * Zhipu GLM v4 (docs/vendor-protocols.md §6). Its own API and its OpenAI-compatible use are the same
+ * Zhipu GLM v4 (docs/vendor-apis.md §6). Its own API and its OpenAI-compatible use are the same
  * wire format (`{"error":{"code":"1301",…}}`, codes as numeric strings), so adapter-openai's
  * `zhipu` preset and adapter-http's `zhipu` template use these rules as they are.
  */
@@ -25,7 +25,7 @@ export const ZHIPU_BLOCKS: readonly BlockRule[] = [
   },
 ];
 
-/** Zhipu's error codes by meaning (docs/vendor-protocols.md §6). */
+/** Zhipu's error codes by meaning (docs/vendor-apis.md §6). */
 export const ZHIPU_FAILURES: readonly FailureRule[] = [
   {
     when: { path: 'error.code', oneOf: ['1302', '1303', '1305', '1312'] },

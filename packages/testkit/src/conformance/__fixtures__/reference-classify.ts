@@ -29,7 +29,7 @@ export function errorFields(parsed: unknown, fallback: string): ErrorFields {
   };
 }
 
-/** docs/vendor-protocols.md §19.4, for the error-shaped signals. */
+/** docs/vendor-apis.md §19.4, for the error-shaped signals. */
 export function blockFromError(f: ErrorFields): Omit<BlockedResultV1, 'warnings'> | undefined {
   const block = (stage: BlockStage, code: string) => ({ type: 'blocked' as const, stage, code, message: f.message });
   if (f.detail === 'Content Exists Risk') return block('input', 'Content Exists Risk');

@@ -1,7 +1,7 @@
 import type { FakeUsage } from '../types.js';
 import type { AnthropicExchange } from './exchange.js';
 
-/** `stop_details` as the API sends it with `stop_reason: "refusal"` (docs/vendor-protocols.md §2). */
+/** `stop_details` as the API sends it with `stop_reason: "refusal"` (docs/vendor-apis.md §2). */
 export const REFUSAL_STOP_DETAILS = { type: 'refusal', category: null, explanation: null } as const;
 
 /** `usage` of a message body (and of `message_start`). */

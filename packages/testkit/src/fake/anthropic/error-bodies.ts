@@ -1,6 +1,6 @@
 import type { AnthropicExchange } from './exchange.js';
 
-/** The `error.type` values of the Messages API and the status each comes with (docs/vendor-protocols.md §2). */
+/** The `error.type` values of the Messages API and the status each comes with (docs/vendor-apis.md §2). */
 export const ANTHROPIC_ERROR_STATUS = {
   invalid_request_error: 400,
   authentication_error: 401,

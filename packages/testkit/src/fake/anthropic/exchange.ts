@@ -1,4 +1,4 @@
-import { estimateTokens } from '../shared/split-text.js';
+import { estimateTokens } from '../common/split-text.js';
 import type { FakeRequestContext } from '../server-base.js';
 import type { FakeUsage, ServedModelOverride } from '../types.js';
 

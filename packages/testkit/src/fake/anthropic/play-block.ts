@@ -1,7 +1,7 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { splitCodePoints } from '../shared/split-text.js';
+import { splitCodePoints } from '../common/split-text.js';
 import { REFUSAL_STOP_DETAILS } from './bodies.js';
 import { usageFor } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';

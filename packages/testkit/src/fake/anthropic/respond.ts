@@ -11,7 +11,7 @@ import {
 } from './error-bodies.js';
 import type { AnthropicErrorReply, AnthropicErrorType } from './error-bodies.js';
 import { servedOverride } from '../served-override.js';
-import { retryAfterHeaders } from '../shared/retry-after.js';
+import { retryAfterHeaders } from '../common/retry-after.js';
 import { buildAnthropicExchange } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { playBlock } from './play-block.js';

@@ -1,4 +1,4 @@
-export { httpVendorSignal, type HttpVendorBlockSignal } from './shared/block-signals.js';
+export { httpVendorSignal, type HttpVendorBlockSignal } from './common/block-signals.js';
 export {
   createDashScopeFakeServer,
   DASHSCOPE_GENERATION_PATH,

@@ -4,7 +4,7 @@ import { verifyTc3 } from './hunyuan/verify-tc3.js';
 import { verifySignedUrl } from './spark/create-spark-fake-server.js';
 import { verifyZhipuJwt } from './zhipu/verify-zhipu-jwt.js';
 
-// Signatures are built here from the documented recipes (docs/vendor-protocols.md §6, §8a, §11a), not
+// Signatures are built here from the documented recipes (docs/vendor-apis.md §6, §8a, §11a), not
 // with adapter code, so the verifiers are checked independently of the clients they test.
 const b64url = (v: string | Buffer) => Buffer.from(v).toString('base64url');
 const hex = (v: string) => createHash('sha256').update(v).digest('hex');

@@ -1,7 +1,7 @@
 import { createFakeServerBase } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../server-base.js';
 import type { FakeScenario, RecordedRequest, ServedModelOverride } from '../types.js';
-import { estimateTokens } from '../shared/split-text.js';
+import { estimateTokens } from '../common/split-text.js';
 import { servedOverride } from '../served-override.js';
 import { chatBodyProblem } from '../openai/intercept.js';
 import { createOpenAIResponder } from '../openai/respond.js';

@@ -1,5 +1,5 @@
 import type { FakeRequestContext } from '../server-base.js';
-import { sendGateway502 } from '../shared/gateway.js';
+import { sendGateway502 } from '../common/gateway.js';
 
 /** llama-server's error envelope: `{"error":{"code":<status>,"message","type"}}` plus extra fields. */
 export function sendLlamaError(

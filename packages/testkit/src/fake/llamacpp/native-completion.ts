@@ -1,10 +1,10 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { estimateTokens, splitCodePoints } from '../shared/split-text.js';
-import { startSse } from '../shared/sse.js';
-import { endTruncated, truncatedText } from '../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import { estimateTokens, splitCodePoints } from '../common/split-text.js';
+import { startSse } from '../common/sse.js';
+import { endTruncated, truncatedText } from '../common/truncated.js';
 import { sendLlamaError, sendOverflow, sendServerError } from './errors.js';
 
 /** What the native answer needs to know about the server and the request. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createFakeServerBase } from '../server-base.js';
 import type { FakeRequestContext, FakeServerBase } from '../server-base.js';
 import type { FakeScenario, RecordedRequest, ServedModelOverride } from '../types.js';
-import { estimateTokens } from '../shared/split-text.js';
+import { estimateTokens } from '../common/split-text.js';
 import { servedOverride } from '../served-override.js';
 import { notPulledError } from './bodies.js';
 import { playChat, playStreamError } from './play-chat.js';

@@ -1,10 +1,10 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { sendGateway502 } from '../shared/gateway.js';
-import { estimateTokens, splitCodePoints } from '../shared/split-text.js';
-import { endTruncated, truncatedText } from '../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import { sendGateway502 } from '../common/gateway.js';
+import { estimateTokens, splitCodePoints } from '../common/split-text.js';
+import { endTruncated, truncatedText } from '../common/truncated.js';
 import { doneLine } from './bodies.js';
 
 /** What every response to one `/api/chat` request shares. */

@@ -1,4 +1,4 @@
-import { GATEWAY_502_PAGE } from '../shared/gateway.js';
+import { GATEWAY_502_PAGE } from '../common/gateway.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
 /** Error situations that every OpenAI-compatible vendor words differently. */
@@ -36,7 +36,7 @@ type Envelope = (
   info: ErrorInfo,
 ) => unknown;
 
-// The envelope shapes of docs/vendor-protocols.md §0 (error envelope column).
+// The envelope shapes of docs/vendor-apis.md §0 (error envelope column).
 const openaiEnvelope: Envelope = (_s, e) => ({
   error: { message: e.message, type: e.type ?? 'invalid_request_error', param: e.param ?? null, code: e.code ?? null },
 });
@@ -64,7 +64,7 @@ const llamacppEnvelope: Envelope = (s, e) => ({
 /**
  * The vendor's error response for `kind`, or `undefined` when the vendor has no such error (local
  * servers queue instead of throttling and have no quota). Messages are written for the fake; codes,
- * types and statuses follow docs/vendor-protocols.md (§1, §3, §4b, §5b, §6, §7, §12, §14–§16).
+ * types and statuses follow docs/vendor-apis.md (§1, §3, §4b, §5b, §6, §7, §12, §14–§16).
  */
 export function vendorError(vendor: OpenAIFakeVendor, kind: OpenAIErrorKind, info: ErrorInfo): ErrorReply | undefined {
   if (kind === 'server-error' && (info.status ?? 500) === 502) return { status: 502, text: GATEWAY_502_PAGE };
@@ -214,7 +214,7 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
       { message: 'Rate limit reached for RPM', type: 'rpm_rate_limit_exceeded', code: 'rpm_rate_limit_exceeded' },
       qianfanEnvelope,
     ],
-    // Unverified code: docs/vendor-protocols.md lists no v2 authentication body.
+    // Unverified code: docs/vendor-apis.md lists no v2 authentication body.
     auth: () => [
       401,
       { message: 'IAM Certification failed', type: 'access_denied', code: 'invalid_iam_token' },
@@ -305,7 +305,7 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
       },
       arkEnvelope,
     ],
-    // Unverified code: Ark's context-overflow code is not in docs/vendor-protocols.md; an InvalidParameter 400 with a token message.
+    // Unverified code: Ark's context-overflow code is not in docs/vendor-apis.md; an InvalidParameter 400 with a token message.
     'context-length': () => [
       400,
       {

@@ -1,7 +1,7 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { splitCodePoints } from '../shared/split-text.js';
+import { splitCodePoints } from '../common/split-text.js';
 import { usageFor } from './exchange.js';
 import type { Exchange } from './exchange.js';
 import { sendCompletion } from './play-text.js';
@@ -10,7 +10,7 @@ import { OpenAIStreamWriter } from './stream-writer.js';
 
 type BlockScenario = Extract<FakeScenario, { kind: 'block' }>;
 
-/** How one signal looks on the wire (docs/vendor-protocols.md §1, §3, §4b, §5b, §6, §7, §12, §19.4). */
+/** How one signal looks on the wire (docs/vendor-apis.md §1, §3, §4b, §5b, §6, §7, §12, §19.4). */
 type Play =
   /** An HTTP error before any answer; when streamed after `partialText`, the same body as a data frame. */
   | { as: 'error'; status: number; body: unknown }

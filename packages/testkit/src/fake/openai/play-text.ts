@@ -1,8 +1,8 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, FakeUsage } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../shared/broken-body.js';
-import { splitCodePoints } from '../shared/split-text.js';
-import { endTruncated, truncatedText } from '../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import { splitCodePoints } from '../common/split-text.js';
+import { endTruncated, truncatedText } from '../common/truncated.js';
 import { completionBody } from './bodies.js';
 import type { ChoiceParts } from './bodies.js';
 import { usageFor } from './exchange.js';

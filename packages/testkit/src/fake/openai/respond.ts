@@ -1,7 +1,7 @@
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario, ServedModelOverride } from '../types.js';
 import { servedOverride } from '../served-override.js';
-import { retryAfterHeaders } from '../shared/retry-after.js';
+import { retryAfterHeaders } from '../common/retry-after.js';
 import { buildExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
 import { playMalformed, playText, playTruncated } from './play-text.js';

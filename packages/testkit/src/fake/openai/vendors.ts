@@ -15,7 +15,7 @@ export type OpenAIFakeVendor =
   | 'ollama'
   | 'generic';
 
-/** The quirks of one vendor that are not error bodies (docs/vendor-protocols.md §1–§16). */
+/** The quirks of one vendor that are not error bodies (docs/vendor-apis.md §1–§16). */
 export interface OpenAIVendorProfile {
   /** Path the vendor's SDK base URL ends with; `${basePath}/chat/completions` is the chat route. */
   basePath: string;

@@ -1,15 +1,15 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { sendGateway502 } from '../../shared/gateway.js';
-import { retryAfterHeaders } from '../../shared/retry-after.js';
-import { countTokens, splitText } from '../../shared/split-text.js';
-import { startSse } from '../../shared/sse.js';
-import { planAnswer } from '../../shared/text-scenario.js';
-import { endTruncated, truncatedText } from '../../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { sendGateway502 } from '../../common/gateway.js';
+import { retryAfterHeaders } from '../../common/retry-after.js';
+import { countTokens, splitText } from '../../common/split-text.js';
+import { startSse } from '../../common/sse.js';
+import { planAnswer } from '../../common/text-scenario.js';
+import { endTruncated, truncatedText } from '../../common/truncated.js';
 
-/** The native text-generation route (docs/vendor-protocols.md §4a). */
+/** The native text-generation route (docs/vendor-apis.md §4a). */
 export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
 
 export interface DashScopeFakeServerOptions {
@@ -24,7 +24,7 @@ export interface DashScopeFakeServerOptions {
  * `{code, message, request_id}` errors, and SSE streams (on `X-DashScope-SSE: enable` or
  * `Accept: text/event-stream`) framed as `id:` / `event:result` / `:HTTP_STATUS/200` / `data:`,
  * cumulative unless `parameters.incremental_output` is true. Errors inside a stream are sent as
- * `event:error` with `:HTTP_STATUS/<status>` (the exact framing is an open question, docs/vendor-protocols.md §19.6 #6).
+ * `event:error` with `:HTTP_STATUS/<status>` (the exact framing is an open question, docs/vendor-apis.md §19.6 #6).
  * Block signals: `dashscope-data-inspection`, `dashscope-custom-role`.
  */
 export async function createDashScopeFakeServer(options: DashScopeFakeServerOptions = {}): Promise<FakeServerBase> {

@@ -1,12 +1,12 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { sendGateway502 } from '../../shared/gateway.js';
-import { countTokens, splitText } from '../../shared/split-text.js';
-import { startSse } from '../../shared/sse.js';
-import { planAnswer } from '../../shared/text-scenario.js';
-import { endTruncated, truncatedText } from '../../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { sendGateway502 } from '../../common/gateway.js';
+import { countTokens, splitText } from '../../common/split-text.js';
+import { startSse } from '../../common/sse.js';
+import { planAnswer } from '../../common/text-scenario.js';
+import { endTruncated, truncatedText } from '../../common/truncated.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -26,7 +26,7 @@ export interface HunyuanFakeServerOptions {
  * not wrapped in `Response`, with the request id in `X-TC-RequestId`.
  * Rate limits (`LimitExceeded`) are HTTP 200 bodies; Hunyuan documents no context-overflow code
  * (`context-length` answers 501). Block signal `hunyuan-sensitive`: output = FinishReason
- * sensitive (streams); input = `OperationDenied.TextIllegalDetected`, a code the docs/vendor-protocols.md
+ * sensitive (streams); input = `OperationDenied.TextIllegalDetected`, a code the docs/vendor-apis.md
  * mark as unconfirmed, played so adapters can prove they record it as an error, not a block.
  */
 export async function createHunyuanFakeServer(options: HunyuanFakeServerOptions): Promise<FakeServerBase> {

@@ -1,14 +1,14 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { sendGateway502 } from '../../shared/gateway.js';
-import { countTokens, splitText } from '../../shared/split-text.js';
-import { startSse as startStream, writeSseData as data } from '../../shared/sse.js';
-import { planAnswer } from '../../shared/text-scenario.js';
-import { endTruncated, truncatedText } from '../../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { sendGateway502 } from '../../common/gateway.js';
+import { countTokens, splitText } from '../../common/split-text.js';
+import { startSse as startStream, writeSseData as data } from '../../common/sse.js';
+import { planAnswer } from '../../common/text-scenario.js';
+import { endTruncated, truncatedText } from '../../common/truncated.js';
 
-/** chatcompletion_v2 (docs/vendor-protocols.md §9a). */
+/** chatcompletion_v2 (docs/vendor-apis.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
 
 export interface MiniMaxFakeServerOptions {

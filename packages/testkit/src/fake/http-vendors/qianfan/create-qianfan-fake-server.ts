@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario, RecordedRequest } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../shared/broken-body.js';
-import { sendGateway502 } from '../../shared/gateway.js';
-import { countTokens, splitText } from '../../shared/split-text.js';
-import { startSse as startStream, writeSseData as frame } from '../../shared/sse.js';
-import { planAnswer } from '../../shared/text-scenario.js';
-import { endTruncated, truncatedText } from '../../shared/truncated.js';
+import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { sendGateway502 } from '../../common/gateway.js';
+import { countTokens, splitText } from '../../common/split-text.js';
+import { startSse as startStream, writeSseData as frame } from '../../common/sse.js';
+import { planAnswer } from '../../common/text-scenario.js';
+import { endTruncated, truncatedText } from '../../common/truncated.js';
 
 /** The chat route prefix; the model path follows (`completions_pro`, …). */
 export const QIANFAN_CHAT_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';

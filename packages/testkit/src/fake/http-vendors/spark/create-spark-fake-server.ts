@@ -9,8 +9,8 @@ import { createScenarioSource } from '../../scenario-source.js';
 import { DEFAULT_FAKE_SCENARIO } from '../../server-base.js';
 import { trackSockets } from '../../track-sockets.js';
 import type { FakeScenario, FakeServer } from '../../types.js';
-import { countTokens, splitText } from '../../shared/split-text.js';
-import { truncatedText } from '../../shared/truncated.js';
+import { countTokens, splitText } from '../../common/split-text.js';
+import { truncatedText } from '../../common/truncated.js';
 import { acceptWebSocket } from './ws-server-socket.js';
 import type { WsServerSocket } from './ws-server-socket.js';
 
@@ -23,7 +23,7 @@ export interface SparkFakeServerOptions {
   defaultScenario?: FakeScenario;
 }
 
-/** Paths the classic Spark service answers (docs/vendor-protocols.md §8a). */
+/** Paths the classic Spark service answers (docs/vendor-apis.md §8a). */
 export const SPARK_PATHS = ['/v1.1/chat', '/v3.1/chat', '/chat/pro-128k', '/v3.5/chat', '/chat/max-32k', '/v4.0/chat'];
 
 /** A running Spark fake. `baseURL` is `ws://127.0.0.1:<port>`. */
