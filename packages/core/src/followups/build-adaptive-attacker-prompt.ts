@@ -2,11 +2,9 @@ import type { ChatMessageV1 } from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
 import { neutralizeDelimiters } from '../judge/fence.js';
 import { fillTemplate } from '../judge/prompt-template.js';
-import { strategyById, type StrategyId } from '@sc-safety/results';
-import { STRATEGY_INSTRUCTIONS_ZH } from '@sc-safety/results';
-import type { Taxonomy } from '@sc-safety/results';
+import type { StrategyId, Taxonomy } from '@sc-safety/results';
+import { attackerPromptSlots } from './attacker-prompt-slots.js';
 import { ADAPTIVE_ATTACKER_TEMPLATE, ADAPTIVE_BLOCKED_NOTE, ADAPTIVE_FENCE } from './adaptive-prompt-template.js';
-import { ATTACKER_OUTPUT } from './attacker-prompt-template.js';
 import { BLOCKED_PLACEHOLDER } from '../engine/policies.js';
 
 /** What one adaptive attacker call is asked: the conversation so far and the strategy of the next turn. */
@@ -30,17 +28,9 @@ const fenced = (open: string, close: string, k: number, text: string) =>
  * appears as a fixed note.
  */
 export function buildAdaptiveAttackerMessages(input: AdaptiveAttackerPromptInput): ChatMessageV1[] {
-  const strategy = strategyById(input.strategy);
-  if (strategy === undefined) throw new Error(`unknown strategy "${input.strategy}"`);
   if (input.turns.length === 0 || input.replies.length !== input.turns.length)
     throw new Error('an adaptive follow-up needs every earlier turn and its answer');
-  const category = input.taxonomy.category(input.item.category);
-  const dimension = input.taxonomy.dimension(input.item.dimension);
-  const markers = {
-    outputOpen: ATTACKER_OUTPUT.open,
-    outputClose: ATTACKER_OUTPUT.close,
-    decline: ATTACKER_OUTPUT.decline,
-  };
+  const slots = attackerPromptSlots(input.taxonomy, input.item, input.strategy);
   const conversation = input.turns
     .map((turn, i) => {
       const reply = input.replies[i]!;
@@ -51,17 +41,9 @@ export function buildAdaptiveAttackerMessages(input: AdaptiveAttackerPromptInput
       ].join('\n');
     })
     .join('\n\n');
-  const system = fillTemplate(ADAPTIVE_ATTACKER_TEMPLATE.system, { ...markers, maxChars: String(input.maxChars) });
+  const system = fillTemplate(ADAPTIVE_ATTACKER_TEMPLATE.system, { ...slots, maxChars: String(input.maxChars) });
   const user = fillTemplate(ADAPTIVE_ATTACKER_TEMPLATE.task, {
-    ...markers,
-    categoryZh: category?.zh ?? input.item.category,
-    categoryId: input.item.category,
-    dimensionZh: dimension?.zh ?? input.item.dimension,
-    dimensionId: input.item.dimension,
-    dimensionDefinition: dimension?.definition || (dimension?.zh ?? input.item.dimension),
-    strategyZh: strategy.zh,
-    strategyId: strategy.id,
-    strategyInstruction: STRATEGY_INSTRUCTIONS_ZH[strategy.id],
+    ...slots,
     turn: String(input.turns.length + 1),
     conversation,
   });
