@@ -2,8 +2,10 @@
 // shape, ids, counts per sub-dimension, strategy spread, label mix, follow-ups that presuppose
 // one outcome of round 1, and near-duplicates. It checks the open set (kind=open), the contrast set
 // (kind=contrast) or judge-check cases (kind=judge); a `$schema` header line is skipped.
+// The judge-check field list and hard-case kinds are core's own (run `pnpm build` first).
 // usage: node scripts/check-authored-set.mjs <open|contrast|judge> <file.jsonl> [min-per-dim]
 import { readFileSync } from 'node:fs';
+import { HARD_CASE_KINDS, JUDGE_CHECK_CASE_FIELDS } from '@sc-safety/core/internal';
 
 const DIMS = {
   traditional_safety: [
@@ -44,7 +46,7 @@ const STRATEGIES = [
   'authority',
   'decomposition',
 ];
-const HARD = ['leaky_refusal', 'disclaimer_wrapped', 'quotes_request', 'injected_verdict'];
+const HARD = HARD_CASE_KINDS;
 const CONTRAST_TYPES = [
   'homonym',
   'figurative',
@@ -137,20 +139,7 @@ readFileSync(file, 'utf8')
     const allowed = {
       open: ['id', 'category', 'dimension', 'strategy', 'turns', 'system', 'source', 'meta'],
       contrast: ['id', 'category', 'dimension', 'expect', 'turns', 'source', 'meta'],
-      judge: [
-        'id',
-        'category',
-        'dimension',
-        'round',
-        'question',
-        'previousAnswer',
-        'followup',
-        'answer',
-        'label',
-        'hard',
-        'rationale',
-        'system',
-      ],
+      judge: JUDGE_CHECK_CASE_FIELDS,
     }[kind];
     for (const k of Object.keys(o)) if (!allowed.includes(k)) errors.push(`${at}: unexpected field ${k}`);
     items.push({ ...o, at });

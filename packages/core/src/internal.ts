@@ -23,3 +23,6 @@ export { keyModelConfig } from './store/key-builders.js';
 export { RowSpool } from './engine/row-spool.js';
 export { engineStoreWithWriter } from './run/engine-store-with-writer.js';
 export { rubricJudgeProtocol, panelAggregator } from './run/judge-protocol.js';
+
+/** Judge-check case fields and hard-case kinds (the repository's authoring check reads them). */
+export { HARD_CASE_KINDS, JUDGE_CHECK_CASE_FIELDS } from './judge-check/types.js';

@@ -50,6 +50,7 @@ export {
   type ModelTimings,
   type ResultsModel,
   type ResultsAnswer,
+  type AnswerIdentity,
   type ResultsJudgment,
   type ResultsBlock,
   type ResultsError,

@@ -80,18 +80,37 @@ function isKind(error: unknown, kind: AdapterErrorKind): boolean {
   return AdapterError.isInstance(error) && error.kind === kind;
 }
 
+/** The class of one failure kind: its instances' `kind`, and a guard that narrows to the class. */
+export interface KindErrorClass<K extends AdapterErrorKind> {
+  new (options: AdapterErrorOptions): AdapterError & { readonly kind: K };
+  /** Whether `error` is a failure of this kind, from any copy of this package. */
+  isInstance<T>(this: abstract new (...args: never[]) => T, error: unknown): error is T;
+}
+
+/**
+ * Builds the base class of one kind: its `kind`, its `name` and its guard. A kind with more to say
+ * (`retryAfterMs`, `reason`) extends it with its own fields.
+ */
+function kindErrorClass<K extends AdapterErrorKind>(kind: K, name: string): KindErrorClass<K> {
+  return class extends AdapterError {
+    override readonly kind = kind;
+    constructor(options: AdapterErrorOptions) {
+      super(options);
+      this.name = name;
+    }
+    static override isInstance(error: unknown): error is AdapterError {
+      return isKind(error, kind);
+    }
+  } as unknown as KindErrorClass<K>;
+}
+
 /** 429-style throttling. Retry after `retryAfterMs` when the vendor said so. */
-export class RateLimitedError extends AdapterError {
-  override readonly kind = 'rate_limited' as const;
+export class RateLimitedError extends kindErrorClass('rate_limited', 'RateLimitedError') {
   /** How long the vendor asked us to wait, in milliseconds. */
   readonly retryAfterMs: number | undefined;
   constructor(options: AdapterErrorOptions & { retryAfterMs?: number }) {
     super(options);
-    this.name = 'RateLimitedError';
     this.retryAfterMs = options.retryAfterMs;
-  }
-  static override isInstance(error: unknown): error is RateLimitedError {
-    return isKind(error, 'rate_limited');
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
@@ -99,52 +118,16 @@ export class RateLimitedError extends AdapterError {
 }
 
 /** 5xx, overloaded (Anthropic 529), connection reset, truncated stream: worth retrying. */
-export class TransientError extends AdapterError {
-  override readonly kind = 'transient' as const;
-  constructor(options: AdapterErrorOptions) {
-    super(options);
-    this.name = 'TransientError';
-  }
-  static override isInstance(error: unknown): error is TransientError {
-    return isKind(error, 'transient');
-  }
-}
+export class TransientError extends kindErrorClass('transient', 'TransientError') {}
 
 /** The call took longer than its per-call timeout. */
-export class TimeoutError extends AdapterError {
-  override readonly kind = 'timeout' as const;
-  constructor(options: AdapterErrorOptions) {
-    super(options);
-    this.name = 'TimeoutError';
-  }
-  static override isInstance(error: unknown): error is TimeoutError {
-    return isKind(error, 'timeout');
-  }
-}
+export class TimeoutError extends kindErrorClass('timeout', 'TimeoutError') {}
 
 /** Bad or missing credentials, or no permission for the model. Never retried; stops that model. */
-export class AuthError extends AdapterError {
-  override readonly kind = 'auth' as const;
-  constructor(options: AdapterErrorOptions) {
-    super(options);
-    this.name = 'AuthError';
-  }
-  static override isInstance(error: unknown): error is AuthError {
-    return isKind(error, 'auth');
-  }
-}
+export class AuthError extends kindErrorClass('auth', 'AuthError') {}
 
 /** The account's balance or quota is spent. Never retried; stops that model. */
-export class QuotaExhaustedError extends AdapterError {
-  override readonly kind = 'quota_exhausted' as const;
-  constructor(options: AdapterErrorOptions) {
-    super(options);
-    this.name = 'QuotaExhaustedError';
-  }
-  static override isInstance(error: unknown): error is QuotaExhaustedError {
-    return isKind(error, 'quota_exhausted');
-  }
-}
+export class QuotaExhaustedError extends kindErrorClass('quota_exhausted', 'QuotaExhaustedError') {}
 
 /** Why a request was invalid, when the adapter can tell. */
 export type InvalidRequestReason = 'context_length' | 'parameter' | 'model_not_found' | 'other';
@@ -153,16 +136,11 @@ export type InvalidRequestReason = 'context_length' | 'parameter' | 'model_not_f
  * The vendor rejected the request as malformed: bad parameter, unknown model, or a prompt longer
  * than the context window. A context-length error is never a content block.
  */
-export class InvalidRequestError extends AdapterError {
-  override readonly kind = 'invalid_request' as const;
+export class InvalidRequestError extends kindErrorClass('invalid_request', 'InvalidRequestError') {
   readonly reason: InvalidRequestReason;
   constructor(options: AdapterErrorOptions & { reason?: InvalidRequestReason }) {
     super(options);
-    this.name = 'InvalidRequestError';
     this.reason = options.reason ?? 'other';
-  }
-  static override isInstance(error: unknown): error is InvalidRequestError {
-    return isKind(error, 'invalid_request');
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), reason: this.reason };
@@ -170,25 +148,7 @@ export class InvalidRequestError extends AdapterError {
 }
 
 /** The vendor answered with something that could not be understood (malformed JSON, unknown shape). */
-export class InvalidResponseError extends AdapterError {
-  override readonly kind = 'invalid_response' as const;
-  constructor(options: AdapterErrorOptions) {
-    super(options);
-    this.name = 'InvalidResponseError';
-  }
-  static override isInstance(error: unknown): error is InvalidResponseError {
-    return isKind(error, 'invalid_response');
-  }
-}
+export class InvalidResponseError extends kindErrorClass('invalid_response', 'InvalidResponseError') {}
 
 /** The caller aborted the call through `signal`. */
-export class AbortedError extends AdapterError {
-  override readonly kind = 'aborted' as const;
-  constructor(options: AdapterErrorOptions) {
-    super(options);
-    this.name = 'AbortedError';
-  }
-  static override isInstance(error: unknown): error is AbortedError {
-    return isKind(error, 'aborted');
-  }
-}
+export class AbortedError extends kindErrorClass('aborted', 'AbortedError') {}

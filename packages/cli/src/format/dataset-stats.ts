@@ -1,6 +1,6 @@
 import type { DatasetStats } from '@sc-safety/core';
 import type { DatasetHeaderInfo } from '@sc-safety/results';
-import { renderTable } from './table.js';
+import { leftColumns, renderTable, rightColumns } from './table.js';
 
 const TURN_NAMES: Record<number, string> = { 1: 'question', 2: 'follow-up' };
 
@@ -45,33 +45,24 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push('Categories');
   out.push(
     renderTable(
-      [
-        { header: 'id' },
-        { header: '中文' },
-        { header: 'English' },
-        { header: 'sub-dims', align: 'right' },
-        { header: 'items', align: 'right' },
-        { header: 'turns', align: 'right' },
-        { header: '2-turn', align: 'right' },
-      ],
+      [...leftColumns('id', '中文', 'English'), ...rightColumns('sub-dims', 'items', 'turns', '2-turn')],
       [
         ...stats.categories.map((c) => [
           c.id,
           c.zh,
           c.en,
-          String(c.dimensions),
-          String(c.items),
-          String(c.turns),
-          String(c.twoTurnItems),
+          ...[c.dimensions, c.items, c.turns, c.twoTurnItems].map(String),
         ]),
         [
           'total',
           '',
           '',
-          String(stats.dimensions.length),
-          String(stats.items),
-          String(stats.turns),
-          String(stats.categories.reduce((a, c) => a + c.twoTurnItems, 0)),
+          ...[
+            stats.dimensions.length,
+            stats.items,
+            stats.turns,
+            stats.categories.reduce((a, c) => a + c.twoTurnItems, 0),
+          ].map(String),
         ],
       ],
       '  ',
@@ -82,28 +73,16 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push(
     renderTable(
       [
-        { header: 'category' },
-        { header: 'id' },
-        { header: '中文' },
-        { header: 'English' },
-        { header: 'items', align: 'right' },
-        { header: 'turns', align: 'right' },
-        { header: 'pairs', align: 'right' },
-        { header: 'single', align: 'right' },
-        { header: 'comply', align: 'right' },
-        { header: 'R1 median', align: 'right' },
-        { header: 'strategies' },
+        ...leftColumns('category', 'id', '中文', 'English'),
+        ...rightColumns('items', 'turns', 'pairs', 'single', 'comply', 'R1 median'),
+        ...leftColumns('strategies'),
       ],
       stats.dimensions.map((d) => [
         d.category,
         d.status === 'extension' ? `${d.id} *` : d.id,
         d.zh,
         d.en,
-        String(d.items),
-        String(d.turns),
-        String(d.twoTurnItems),
-        String(d.singleTurnItems),
-        String(d.complyItems),
+        ...[d.items, d.turns, d.twoTurnItems, d.singleTurnItems, d.complyItems].map(String),
         fixed(d.round1MedianChars),
         strategyList(d.strategies),
       ]),
@@ -120,10 +99,7 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push('Items by number of turns');
   out.push(
     renderTable(
-      [
-        { header: 'turns', align: 'right' },
-        { header: 'items', align: 'right' },
-      ],
+      rightColumns('turns', 'items'),
       stats.itemsByTurnCount.map((t) => [String(t.turns), String(t.items)]),
       '  ',
     ),
@@ -132,14 +108,7 @@ export function renderDatasetStats(file: string, stats: DatasetStats, header: Da
   out.push('Prompt length in characters, per turn');
   out.push(
     renderTable(
-      [
-        { header: 'turn' },
-        { header: 'count', align: 'right' },
-        { header: 'min', align: 'right' },
-        { header: 'mean', align: 'right' },
-        { header: 'median', align: 'right' },
-        { header: 'max', align: 'right' },
-      ],
+      [...leftColumns('turn'), ...rightColumns('count', 'min', 'mean', 'median', 'max')],
       stats.promptLength.map((l) => [
         TURN_NAMES[l.turn] === undefined ? String(l.turn) : `${l.turn} ${TURN_NAMES[l.turn]}`,
         String(l.count),

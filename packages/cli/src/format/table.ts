@@ -6,6 +6,16 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
+/** Left-aligned columns (text) with these headers. */
+export function leftColumns(...headers: string[]): Column[] {
+  return headers.map((header) => ({ header }));
+}
+
+/** Right-aligned columns (numbers) with these headers. */
+export function rightColumns(...headers: string[]): Column[] {
+  return headers.map((header) => ({ header, align: 'right' }));
+}
+
 /**
  * A plain-text table: a header row, a rule, then the rows, columns two spaces apart and aligned
  * by terminal width (so Chinese names line up). Trailing spaces are trimmed.

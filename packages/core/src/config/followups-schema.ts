@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { STRATEGY_IDS } from '@sc-safety/results';
 import { describeValue } from './checks.js';
 import { modelEntrySchema } from './model-entry-schema.js';
-import { ALWAYS, closedObject, numberOf, whenPresent } from './schema-parts.js';
-import { MAX_ADAPTIVE_TURNS, MAX_FOLLOWUP_CHARS_LIMIT } from './adaptive-followups-limits.js';
+import { maxCharsSchema, strategiesSchema } from './followups-fields.js';
+import { ALWAYS, closedObject, numberOf } from './schema-parts.js';
+import { MAX_ADAPTIVE_TURNS } from './adaptive-followups-limits.js';
 
 const ATTACKER_REQUIRED =
   'required: the model that writes each next turn, e.g. {adapter: openai, model: qwen-max, apiKey: ${DASHSCOPE_API_KEY}}';
@@ -16,30 +16,6 @@ const NOT_FROZEN =
  * `validate-run-config.ts` (ADAPTIVE_FOLLOWUPS_DEFAULTS).
  */
 export function followupsSchema() {
-  const strategy = z.enum(STRATEGY_IDS as unknown as [string, ...string[]], {
-    error: (issue) => `expected one of ${STRATEGY_IDS.join(', ')}, got ${describeValue(issue.input)}`,
-  });
-  const strategies = z
-    .array(strategy, {
-      error: whenPresent(
-        (input) =>
-          `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got ${describeValue(input)}`,
-      ),
-    })
-    .min(1, { error: `expected a non-empty list of strategy ids (${STRATEGY_IDS.join(', ')}), got []` })
-    .superRefine((ids: unknown, ctx) => {
-      if (!Array.isArray(ids)) return;
-      ids.forEach((id: unknown, i) => {
-        if (typeof id === 'string' && ids.indexOf(id) < i) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i],
-            input: id,
-            message: `"${id}" is listed twice; list each strategy once`,
-          });
-        }
-      });
-    }, ALWAYS);
   const turnsError = (input: unknown): string =>
     `expected 2 to ${MAX_ADAPTIVE_TURNS} turns (the question is turn 1; 2 is the SC-Safety shape), got ${describeValue(input)}`;
   return closedObject(
@@ -57,18 +33,13 @@ export function followupsSchema() {
         }, ALWAYS)
         .optional(),
       attacker: modelEntrySchema('attacker').nullish(),
-      strategies: strategies.optional(),
+      strategies: strategiesSchema().optional(),
       turns: numberOf('positive integer')
         .refine((n) => n >= 2 && n <= MAX_ADAPTIVE_TURNS, { error: (issue) => turnsError(issue.input) })
         .describe('Turns per conversation (default 2, the SC-Safety shape).')
         .optional(),
       seed: numberOf('integer').optional(),
-      maxChars: numberOf('positive integer')
-        .refine((n) => n <= MAX_FOLLOWUP_CHARS_LIMIT, {
-          error: (issue) =>
-            `expected at most ${MAX_FOLLOWUP_CHARS_LIMIT} characters, got ${describeValue(issue.input)}`,
-        })
-        .optional(),
+      maxChars: maxCharsSchema().optional(),
     },
     'followups key',
     'a mapping {mode: adaptive, attacker: {…}, strategies: […], turns: N}',

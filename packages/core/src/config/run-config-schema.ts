@@ -135,9 +135,9 @@ export function runConfigShape(options: RunConfigSchemaOptions = {}) {
 }
 
 /** Words a top level that is not a mapping (a list, a scalar, an empty file). */
-export function topLevelProblem(value: unknown): string {
+export function topLevelProblem(value: unknown, keys = 'dataset, models, judge'): string {
   const got = value == null ? 'an empty document' : describeValue(value);
-  return `expected a mapping of settings at the top level (dataset, models, judge, …), got ${got}`;
+  return `expected a mapping of settings at the top level (${keys}, …), got ${got}`;
 }
 
 /**

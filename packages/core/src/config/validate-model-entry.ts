@@ -1,8 +1,6 @@
 import type { GenerationParamsV1 } from '@sc-safety/spec';
-import type { ConfigChecker } from './checks.js';
-import { parseConfig } from './config-issues.js';
-import { modelEntrySchema, type ParsedModelEntry } from './model-entry-schema.js';
-import { ENGINE_MODEL_FIELDS, SHARED_MODEL_FIELDS, type ModelRole } from './model-fields.js';
+import type { ParsedModelEntry } from './model-entry-schema.js';
+import { ENGINE_MODEL_FIELDS, SHARED_MODEL_FIELDS } from './model-fields.js';
 import { RUN_CONFIG_DEFAULTS, type ModelEntry } from './types.js';
 
 const NOT_FOR_ADAPTER = new Set<string>([...ENGINE_MODEL_FIELDS, ...SHARED_MODEL_FIELDS, 'check']);
@@ -41,22 +39,4 @@ export function toModelEntry(parsed: ParsedModelEntry): ModelEntry {
     if (parsed[key] !== undefined) (entry as unknown as Record<string, unknown>)[key] = parsed[key];
   }
   return entry;
-}
-
-/**
- * Checks one model entry of a config checked by hand (the follow-ups config's `attacker`). Returns
- * the entry when it has no problem, else `undefined` (the problems are on the checker).
- */
-export function validateModelEntry(
-  raw: unknown,
-  path: string,
-  role: ModelRole,
-  check: ConfigChecker,
-): ModelEntry | undefined {
-  const parsed = parseConfig(modelEntrySchema(role), raw, { base: path, expandedPaths: check.expandedPaths });
-  if (!parsed.ok) {
-    for (const p of parsed.problems) check.problem(p.path, p.message);
-    return undefined;
-  }
-  return toModelEntry(parsed.data);
 }

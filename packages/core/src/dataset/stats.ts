@@ -199,15 +199,13 @@ type DimensionCounts = Pick<
   'items' | 'turns' | 'twoTurnItems' | 'singleTurnItems' | 'strategies' | 'complyItems' | 'round1MedianChars'
 >;
 
+/** A tally's counts as reported: the counts as they are (in their order), strategies and lengths summarised. */
 function pick(d: DimensionTally): DimensionCounts {
+  const { category: _category, round1Lengths, ...counts } = d;
   return {
-    items: d.items,
-    turns: d.turns,
-    twoTurnItems: d.twoTurnItems,
-    singleTurnItems: d.singleTurnItems,
+    ...counts,
     strategies: strategyCounts(d.strategies),
-    complyItems: d.complyItems,
-    round1MedianChars: median([...d.round1Lengths].sort((a, b) => a - b)),
+    round1MedianChars: median([...round1Lengths].sort((a, b) => a - b)),
   };
 }
 

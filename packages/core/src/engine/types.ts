@@ -8,8 +8,7 @@ import type {
   WarningV1,
 } from '@sc-safety/spec';
 import type { DatasetItem } from '../dataset/types.js';
-import type { AnswerOutcome } from '@sc-safety/results';
-import type { CategoryId } from '@sc-safety/results';
+import type { AnswerIdentity, AnswerOutcome, ResultsFollowup } from '@sc-safety/results';
 import type { LaneLimits } from './lane.js';
 
 /** A model under test, ready to run. */
@@ -65,15 +64,7 @@ export interface AnswerError {
 }
 
 /** One model × item × round: what was asked, what came back, and its single outcome. */
-export interface AnswerRow {
-  model: string;
-  itemId: string;
-  category: CategoryId;
-  dimension: string;
-  /** The turn answered: 1, 2 (an SC-Safety pair), or later turns of an adaptive run. */
-  round: number;
-  /** `adaptive` when the run's follow-ups were written by an attacker per target; absent for frozen runs. */
-  mode?: 'adaptive';
+export interface AnswerRow extends AnswerIdentity {
   /** Adaptive runs, turns ≥ 2: the attacker turn this row answers (or why it was not asked). */
   followup?: TurnFollowup;
   /** Which repetition of the item (1-based; `epochs`). Rows without it are epoch 1. */
@@ -118,23 +109,9 @@ export interface AnswerRow {
 
 /**
  * A user turn written by the attacker during an adaptive run, as recorded on the row that answers
- * it. Strings (not the followups module's unions) keep the engine free of that module.
+ * it: the results file's `answers[].followup`, plus whether it came from the store.
  */
-export interface TurnFollowup {
-  /** The user turn sent ('' when `outcome` is not `ok`: nothing was asked). */
-  text: string;
-  /** The strategy id the attacker was told to use. */
-  strategy: string;
-  /** `ok`, or the `attacker_*` outcome that stopped the conversation at this turn. */
-  outcome: string;
-  /** The attacker's id (its provenance is in the manifest's `followups.attacker`). */
-  attacker: string;
-  /** The attacker prompt hash it was written under. */
-  promptHash: string;
-  /** Content address of the generated turn in the run store (absent when the call failed). */
-  key?: string;
-  /** Why it is not `ok`, in a few words. */
-  detail?: string;
+export interface TurnFollowup extends ResultsFollowup {
   /** Whether the turn was read from the store rather than generated now. */
   cached?: boolean;
 }

@@ -11,8 +11,10 @@ import {
   type ResolveOptions,
 } from '../dataset/resolve.js';
 import { defaultTaxonomy } from '@sc-safety/results';
+import { cannotReadMessage, lineObject, parseJsonLine, textField } from './json-lines.js';
 import {
   HARD_CASE_KINDS,
+  JUDGE_CHECK_CASE_FIELDS,
   JUDGE_CHECK_SCHEMA,
   type HardCaseKind,
   type JudgeCheckCase,
@@ -22,20 +24,6 @@ import {
 /** The set `sc-safety judge check` uses when none is named. */
 export const DEFAULT_JUDGE_CHECK_SET = 'builtin:judge-check';
 
-const CASE_FIELDS = [
-  'id',
-  'category',
-  'dimension',
-  'round',
-  'question',
-  'previousAnswer',
-  'followup',
-  'answer',
-  'label',
-  'hard',
-  'rationale',
-  'system',
-];
 const HEADER_FIELDS = ['$schema', 'name', 'version', 'description', 'licence', 'citation'];
 
 /** Whether a parsed first line is a judge-check header (so dataset tools can point here instead). */
@@ -61,18 +49,12 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
   let first = true;
   try {
     for await (const { line, text } of readJsonlLines(path)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        issues.error(
-          { line },
-          undefined,
-          `not valid JSON (${(error as Error).message}); each line holds one JSON object`,
-        );
+      const parsed = parseJsonLine(text, line, issues, 'JSON object');
+      if (parsed === undefined) {
         first = false;
         continue;
       }
+      const { value } = parsed;
       if (first) {
         first = false;
         if (isJudgeCheckHeader(value)) {
@@ -104,12 +86,7 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && isBuiltinRef(ref))
       issues.add({ file: ref, message: await unknownBuiltinMessage(ref, options), severity: 'error' });
-    else
-      issues.error(
-        undefined,
-        undefined,
-        `cannot read the judge-check set: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-      );
+    else issues.error(undefined, undefined, cannotReadMessage('judge-check set', error));
   }
   if (!issues.hasErrors && cases.length === 0)
     issues.error(undefined, undefined, 'the set has no cases; add one JSON object per line after the header');
@@ -121,29 +98,14 @@ export async function loadJudgeCheckSet(ref: string, options: ResolveOptions = {
   return set;
 }
 
-function readCase(value: unknown, line: number, issues: IssueCollector): JudgeCheckCase | undefined {
+function readCase(parsed: unknown, line: number, issues: IssueCollector): JudgeCheckCase | undefined {
+  const like = 'a JSON object like {"id", "category", "dimension", "round", "question", "answer", "label"}';
+  const value = lineObject(parsed, line, issues, like);
+  if (value === undefined) return undefined;
   const at = { line };
-  if (!isPlainObject(value)) {
-    issues.error(
-      at,
-      undefined,
-      `expected a JSON object like {"id", "category", "dimension", "round", "question", "answer", "label"}, got ${describeValue(value)}`,
-    );
-    return undefined;
-  }
   const before = issues.errorCount;
-  const text = (field: string, required: boolean): string | undefined => {
-    const v = value[field];
-    if (v === undefined) {
-      if (required) issues.error(at, field, 'missing; every case needs it');
-      return undefined;
-    }
-    if (typeof v !== 'string' || v.trim() === '') {
-      issues.error(at, field, `expected non-empty text, got ${describeValue(v)}`);
-      return undefined;
-    }
-    return v;
-  };
+  const text = (field: string, required: boolean): string | undefined =>
+    textField(value, field, line, issues, required ? 'missing; every case needs it' : undefined);
   const id = text('id', true);
   const dimensionName = text('dimension', true);
   const dimension = dimensionName === undefined ? undefined : defaultTaxonomy.dimension(dimensionName);
@@ -189,7 +151,8 @@ function readCase(value: unknown, line: number, issues: IssueCollector): JudgeCh
   const rationale = text('rationale', false);
   const system = text('system', false);
   for (const key of Object.keys(value)) {
-    if (!CASE_FIELDS.includes(key)) issues.warn(at, key, `unknown field ignored; a case has ${CASE_FIELDS.join(', ')}`);
+    if (!JUDGE_CHECK_CASE_FIELDS.includes(key))
+      issues.warn(at, key, `unknown field ignored; a case has ${JUDGE_CHECK_CASE_FIELDS.join(', ')}`);
   }
   if (issues.errorCount !== before || !id || !dimension || !category || !question || !answer) return undefined;
   const c: JudgeCheckCase = {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DatasetError } from '../dataset/errors.js';
-import { IssueCollector, describeValue, isPlainObject } from '../dataset/issues.js';
+import { IssueCollector, describeValue } from '../dataset/issues.js';
+import { cannotReadMessage, lineObject, parseJsonLine, textField } from './json-lines.js';
 
 /**
  * One human rating of one answer of a run. The answer is named by its content address
@@ -38,12 +39,7 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    issues.error(
-      undefined,
-      undefined,
-      `cannot read the label file: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
+    issues.error(undefined, undefined, cannotReadMessage('label file', error));
     throw new DatasetError(issues.issues);
   }
   const labels: HumanLabel[] = [];
@@ -52,18 +48,9 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
     const line = i + 1;
     const source = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
     if (source.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch (error) {
-      issues.error(
-        { line },
-        undefined,
-        `not valid JSON (${(error as Error).message}); each line holds one rating object`,
-      );
-      return;
-    }
-    const label = readLabel(value, line, issues);
+    const parsed = parseJsonLine(source, line, issues, 'rating object');
+    if (parsed === undefined) return;
+    const label = readLabel(parsed.value, line, issues);
     if (label === undefined) return;
     const who = `${label.rater}\u0000${label.answerKey ?? `${label.model}\u0000${label.itemId}\u0000${label.round}`}`;
     const first = seen.get(who);
@@ -85,26 +72,12 @@ export async function readLabelFile(path: string, shown: string): Promise<LabelF
   return { file: shown, sha256: `sha256:${createHash('sha256').update(text).digest('hex')}`, labels };
 }
 
-function readLabel(value: unknown, line: number, issues: IssueCollector): HumanLabel | undefined {
+function readLabel(parsed: unknown, line: number, issues: IssueCollector): HumanLabel | undefined {
+  const value = lineObject(parsed, line, issues, 'an object like {"answerKey": "…", "rater": "r1", "score": 2}');
+  if (value === undefined) return undefined;
   const at = { line };
-  if (!isPlainObject(value)) {
-    issues.error(
-      at,
-      undefined,
-      `expected an object like {"answerKey": "…", "rater": "r1", "score": 2}, got ${describeValue(value)}`,
-    );
-    return undefined;
-  }
   const before = issues.errorCount;
-  const str = (field: string): string | undefined => {
-    const v = value[field];
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v.trim() === '') {
-      issues.error(at, field, `expected non-empty text, got ${describeValue(v)}`);
-      return undefined;
-    }
-    return v;
-  };
+  const str = (field: string): string | undefined => textField(value, field, line, issues);
   const answerKey = str('answerKey');
   const model = str('model');
   const itemId = str('itemId');

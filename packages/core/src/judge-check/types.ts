@@ -7,6 +7,22 @@ export const JUDGE_CHECK_SCHEMA = 'sc-safety/judge-check@1';
 export const HARD_CASE_KINDS = ['leaky_refusal', 'disclaimer_wrapped', 'quotes_request', 'injected_verdict'] as const;
 export type HardCaseKind = (typeof HARD_CASE_KINDS)[number];
 
+/** The fields a judge-check case may have (docs/datasets.md); others are warned about and ignored. */
+export const JUDGE_CHECK_CASE_FIELDS: readonly string[] = [
+  'id',
+  'category',
+  'dimension',
+  'round',
+  'question',
+  'previousAnswer',
+  'followup',
+  'answer',
+  'label',
+  'hard',
+  'rationale',
+  'system',
+];
+
 /**
  * One labelled case: an answer (to round 1, or to round 2 with its history) and the score the
  * set's authors intend for it. Authored reference cases, not human annotation.

@@ -1,15 +1,16 @@
 import { isContrastItem } from '../engine/contrast-items.js';
 import type { UsageV1 } from '@sc-safety/spec';
-import type { RunEngineResult } from '../engine/runner.js';
+import type { LaneReport, RunEngineResult } from '../engine/runner.js';
 import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
 import { buildResultsDocument } from '../export/build-results.js';
 import { rowStats } from '../export/run-stats.js';
 import { ServedModelTally } from '../export/served-models.js';
-import type { ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
+import type { ManifestStop, ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
 import type { JudgeRating } from '../judge/judge-agreement.js';
 import { judgeAgreement } from '../judge/judge-agreement.js';
+import { bootstrapScoring } from './bootstrap-scoring.js';
 import type { StoredRunPlan } from './run-plan.js';
 import { configModelId, extraTurnsWarning, judgeTargetWarnings, servedChangeWarnings } from './run-warnings.js';
 
@@ -122,24 +123,7 @@ export function buildRunResults(input: {
     const stats = timings[t.id] ?? { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 };
     perModel[t.id] = { ...stats, retries: engine.lanes.targets.find((l) => l.id === t.id)?.retries ?? 0 };
   }
-  const stops = [
-    ...engine.lanes.targets
-      .filter((l) => l.stopped)
-      .map((l) => ({
-        id: l.id,
-        role: 'model' as const,
-        kind: l.stopped!.kind as 'auth' | 'quota_exhausted',
-        message: l.stopped!.message,
-      })),
-    ...engine.lanes.judges
-      .filter((l) => l.stopped)
-      .map((l) => ({
-        id: l.id,
-        role: 'judge' as const,
-        kind: l.stopped!.kind as 'auth' | 'quota_exhausted',
-        message: l.stopped!.message,
-      })),
-  ];
+  const stops = [...laneStops(engine.lanes.targets, 'model'), ...laneStops(engine.lanes.judges, 'judge')];
   const adapters = new Map<string, { id: string; name: string; version: string; packageName: string }>();
   for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter))
     adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
@@ -211,15 +195,15 @@ export function buildRunResults(input: {
     items: input.items,
     agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
     ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
-    ...(input.bootstrapIterations !== undefined
-      ? {
-          scoring:
-            input.bootstrapIterations > 0
-              ? { bootstrap: { iterations: input.bootstrapIterations } }
-              : { bootstrap: false },
-        }
-      : {}),
+    ...bootstrapScoring(input.bootstrapIterations),
   });
+}
+
+/** The manifest's stops: each lane of this role an auth or quota error stopped, with the vendor's message. */
+function laneStops(lanes: readonly LaneReport[], role: ManifestStop['role']): ManifestStop[] {
+  return lanes.flatMap((l) =>
+    l.stopped ? [{ id: l.id, role, kind: l.stopped.kind as ManifestStop['kind'], message: l.stopped.message }] : [],
+  );
 }
 
 /** The manifest's warnings: a judge also under test, a served model that changed, turns not asked. */

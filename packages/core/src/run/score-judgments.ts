@@ -10,6 +10,7 @@ import type { AnswerOutcome } from '@sc-safety/results';
 import { defaultTaxonomy } from '@sc-safety/results';
 import { CATEGORY_IDS } from '@sc-safety/results';
 import type { CategoryId } from '@sc-safety/results';
+import { bootstrapScoring } from './bootstrap-scoring.js';
 import { toolVersion } from './run-benchmark.js';
 
 /** A judgments file problem, located as `file:line: field: message`. */
@@ -130,14 +131,7 @@ export async function scoreJudgmentsFile(
   return buildResults({
     rows,
     models,
-    ...(options.bootstrapIterations !== undefined
-      ? {
-          scoring:
-            options.bootstrapIterations > 0
-              ? { bootstrap: { iterations: options.bootstrapIterations } }
-              : { bootstrap: false },
-        }
-      : {}),
+    ...bootstrapScoring(options.bootstrapIterations),
     manifest: {
       toolVersion: toolVersion(),
       createdAt: now,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { callFromRow } from './rows.js';
 
 /** One generated user turn (adaptive follow-ups), as stored under the answer it follows. */
 export interface StoredFollowup {
@@ -72,7 +73,7 @@ CREATE INDEX IF NOT EXISTS followups_by_answer ON followups (answer_key);
 `;
 
 export function followupFromRow(row: FollowupRow, withRaw: boolean): StoredFollowup {
-  const out: StoredFollowup = {
+  return {
     key: row.key,
     answerKey: row.answer_key,
     modelId: row.model_id,
@@ -83,13 +84,8 @@ export function followupFromRow(row: FollowupRow, withRaw: boolean): StoredFollo
     promptHash: row.prompt_hash,
     outcome: row.outcome,
     text: row.text,
-    result: JSON.parse(row.result_json) as unknown,
-    latencyMs: row.latency_ms,
-    attempts: row.attempts,
-    createdAt: row.created_at,
+    ...callFromRow(row, withRaw),
   };
-  if (withRaw && row.raw_json !== null) out.raw = JSON.parse(row.raw_json) as unknown;
-  return out;
 }
 
 /**

@@ -41,19 +41,26 @@ export interface FailureRow {
   at: string;
 }
 
-export function answerFromRow(row: AnswerRow, withRaw: boolean): StoredAnswer {
-  const answer: StoredAnswer = {
-    key: row.key,
-    modelId: row.model_id,
-    itemId: row.item_id,
-    round: row.round,
+/** The columns every stored call has (`answers` and `followups` rows): its result, raw body and timings. */
+export type CallColumns = Pick<AnswerRow, 'result_json' | 'raw_json' | 'latency_ms' | 'attempts' | 'created_at'>;
+
+/** What every stored call holds besides its identity: its result, raw body and timings. */
+export type StoredCall = Pick<StoredAnswer, 'result' | 'raw' | 'latencyMs' | 'attempts' | 'createdAt'>;
+
+/** A stored call's result, timings and (`withRaw`, when kept) raw body, read from its columns. */
+export function callFromRow(row: CallColumns, withRaw: boolean): StoredCall {
+  const call: StoredCall = {
     result: JSON.parse(row.result_json) as unknown,
     latencyMs: row.latency_ms,
     attempts: row.attempts,
     createdAt: row.created_at,
   };
-  if (withRaw && row.raw_json !== null) answer.raw = JSON.parse(row.raw_json) as unknown;
-  return answer;
+  if (withRaw && row.raw_json !== null) call.raw = JSON.parse(row.raw_json) as unknown;
+  return call;
+}
+
+export function answerFromRow(row: AnswerRow, withRaw: boolean): StoredAnswer {
+  return { key: row.key, modelId: row.model_id, itemId: row.item_id, round: row.round, ...callFromRow(row, withRaw) };
 }
 
 export function judgmentFromRow(row: JudgmentRow): StoredJudgment {

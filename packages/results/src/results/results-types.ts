@@ -246,18 +246,24 @@ export interface ManifestFollowups {
   datasetFollowupsIgnored: number;
 }
 
-/** `answers[].followup`: the attacker-written user turn an adaptive answer replies to. */
+/**
+ * `answers[].followup`: the attacker-written user turn an adaptive answer replies to. Strings (not
+ * the follow-ups unions) so that the engine, which records it on each row, stays free of that module.
+ */
 export interface ResultsFollowup {
-  /** The turn asked ('' when `outcome` is not `ok`). */
+  /** The user turn sent ('' when `outcome` is not `ok`: nothing was asked). */
   text: string;
+  /** The strategy id the attacker was told to use. */
   strategy: string;
-  /** `ok`, or the attacker outcome that left this turn (and later ones) not asked. */
+  /** `ok`, or the `attacker_*` outcome that left this turn (and later ones) not asked. */
   outcome: string;
-  /** The attacker's id (`manifest.followups.attacker`). */
+  /** The attacker's id (its provenance is in `manifest.followups.attacker`). */
   attacker: string;
+  /** The attacker prompt hash it was written under. */
   promptHash: string;
-  /** Content address of the generated turn in the run store. */
+  /** Content address of the generated turn in the run store (absent when the call failed). */
   key?: string;
+  /** Why it is not `ok`, in a few words. */
   detail?: string;
 }
 
@@ -302,16 +308,23 @@ export interface ResultsError {
   attempts?: number;
 }
 
-/** One model × item × round. */
-export interface ResultsAnswer {
+/**
+ * What names one answer: model × item × round, with the item's category and sub-dimension. The
+ * engine's rows carry the same fields as results.json's answers.
+ */
+export interface AnswerIdentity {
   model: string;
   itemId: string;
   category: CategoryId;
   dimension: string;
   /** The turn answered: 1 or 2 (frozen runs), up to `manifest.followups.turns` in adaptive runs (schema 3). */
   round: number;
-  /** `adaptive` on every answer of an adaptive run (schema 3). */
+  /** `adaptive` on every answer of an adaptive run (schema 3); absent for frozen runs. */
   mode?: 'adaptive';
+}
+
+/** One model × item × round. */
+export interface ResultsAnswer extends AnswerIdentity {
   /** Adaptive runs, turns ≥ 2: the attacker's turn this answers (or why it was not asked). */
   followup?: ResultsFollowup;
   /**
