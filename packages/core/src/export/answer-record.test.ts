@@ -2,14 +2,14 @@ import { InvalidRequestError } from '@sc-safety/spec';
 import type { ChatMessageV1, GenerateRequestV1 } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../dataset/types.js';
-import { blocked, scriptedModel, text } from '../engine/__fixtures__/scripted-model.js';
+import { blocked, text } from '../engine/__fixtures__/scripted-model.js';
 import type { Script } from '../engine/__fixtures__/scripted-model.js';
+import { scriptedJudge, scriptedTarget } from '../engine/__fixtures__/scripted-prepared.js';
 import { MemoryStore } from '../engine/engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from '../engine/judge-protocol.js';
 import { BLOCKED_PLACEHOLDER, EMPTY_PLACEHOLDER } from '../engine/policies.js';
 import type { EnginePolicies } from '../engine/policies.js';
 import { runEngine } from '../engine/runner.js';
-import type { PreparedJudge, PreparedTarget } from '../engine/types.js';
 import { buildResults } from './build-results.js';
 import { MANIFEST } from './__fixtures__/rows.js';
 import type { ResultsAnswer } from '@sc-safety/results';
@@ -59,18 +59,8 @@ const judgeProtocol: JudgeProtocol = {
 };
 const aggregate: PanelAggregator = (verdicts) => ({ outcome: 'scored', score: verdicts[0]!.score! });
 
-function prepared(id: string, system?: string): PreparedTarget & { model: ReturnType<typeof scriptedModel> } {
-  return {
-    id,
-    tags: [],
-    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
-    model: scriptedModel(id, script),
-    keyConfig: { model: id },
-    params: {},
-    limits,
-    ...(system !== undefined ? { system } : {}),
-  };
-}
+const prepared = (id: string, system?: string) =>
+  scriptedTarget(id, script, limits, system !== undefined ? { system } : {});
 
 /** What the exports used to derive from the messages kept on every row (or the item when none were sent). */
 function fromMessagesSent(
@@ -92,14 +82,7 @@ function fromMessagesSent(
 
 async function run(policies: Partial<EnginePolicies>) {
   const targets = [prepared('plain'), prepared('override', '模型提示')];
-  const judge: PreparedJudge = {
-    id: 'j',
-    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
-    model: scriptedModel('j', () => text('2')),
-    keyConfig: {},
-    params: {},
-    limits,
-  };
+  const judge = scriptedJudge('j', () => text('2'), limits, {});
   const engine = await runEngine({
     items: ITEMS,
     targets,
