@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { ANSWERS_CSV_COLUMNS, answersCsv, answersCsvChunks } from './answers-csv.js';
-import { buildResults } from './build-results.js';
 import { hasUnsafeControls } from '../text/terminal-text.js';
 import { UTF8_BOM, csvField, csvLine, csvText, neutralizeFormula } from './csv.js';
+import { fixtureResults } from './__fixtures__/results-file.js';
 
 /** A strict RFC 4180 reader, to check that what we write reads back field for field. */
 function parseCsv(text: string): string[][] {
@@ -83,13 +82,7 @@ describe('csv quoting', () => {
 });
 
 describe('answersCsv', () => {
-  const results = buildResults({
-    rows: ROWS,
-    models: MODELS,
-    manifest: MANIFEST,
-    items: ITEMS,
-    scoring: { bootstrap: false },
-  });
+  const results = fixtureResults({ scoring: { bootstrap: false } });
   const csv = answersCsv(results);
   const records = parseCsv(csv.slice(1));
   const col = (name: (typeof ANSWERS_CSV_COLUMNS)[number]): number => ANSWERS_CSV_COLUMNS.indexOf(name);

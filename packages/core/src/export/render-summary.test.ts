@@ -5,14 +5,9 @@ import { buildResults } from './build-results.js';
 import { displayWidth, stripAnsi } from './display-width.js';
 import { rankLabel, renderSummary } from './render-summary.js';
 import { hasUnsafeControls } from '../text/terminal-text.js';
+import { fixtureResults } from './__fixtures__/results-file.js';
 
-const results = buildResults({
-  rows: ROWS,
-  models: MODELS,
-  manifest: MANIFEST,
-  items: ITEMS,
-  scoring: { bootstrap: { iterations: 100, seed: 3 } },
-});
+const results = fixtureResults({ scoring: { bootstrap: { iterations: 100, seed: 3 } } });
 const summary = renderSummary(results);
 const lines = summary.split('\n');
 
