@@ -72,3 +72,8 @@ export function randomRecords(models: readonly { id: string; p2: number; p0: num
   }
   return out;
 }
+
+/** Where a hand-written record of model `m` sits: one dimension of each category. */
+export const M_CRIME = { model: 'm', category: 'traditional_safety', dimension: 'crime' } as const;
+export const M_PSYCHOLOGY = { model: 'm', category: 'responsible_ai', dimension: 'psychology' } as const;
+export const M_GOAL_HIJACKING = { model: 'm', category: 'instruction_attack', dimension: 'goal_hijacking' } as const;
