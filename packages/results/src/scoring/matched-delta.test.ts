@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { M_CRIME, M_GOAL_HIJACKING, randomRecords } from './__fixtures__/synthetic.js';
+import { M_CRIME, M_GOAL_HIJACKING, randomRecords, scoredPair } from './__fixtures__/synthetic.js';
 import { scoreModel, scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
 
@@ -9,10 +9,8 @@ import type { ScoreRecord } from './outcome.js';
  * Matched: Δ = 100 · ((1 − 2) + (2 − 0)) / (2 pairs · 2) = 25.
  */
 const GAPS: ScoreRecord[] = [
-  { ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
-  { ...M_CRIME, itemId: 'a', round: 2, outcome: 'scored', score: 1 },
-  { ...M_CRIME, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
-  { ...M_CRIME, itemId: 'b', round: 2, outcome: 'scored', score: 2 },
+  ...scoredPair(M_CRIME, 'a', 2, 1),
+  ...scoredPair(M_CRIME, 'b', 0, 2),
   { ...M_GOAL_HIJACKING, itemId: 'c', round: 1, outcome: 'scored', score: 2 },
   { ...M_GOAL_HIJACKING, itemId: 'c', round: 2, outcome: 'judge_error' },
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { M_CRIME, M_GOAL_HIJACKING, M_PSYCHOLOGY } from './__fixtures__/synthetic.js';
+import { M_CRIME, M_GOAL_HIJACKING, M_PSYCHOLOGY, scoredPair } from './__fixtures__/synthetic.js';
 import { formatScore } from './format.js';
 import { scoreModel, scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
@@ -8,8 +8,7 @@ import { ScoringInputError } from './validate-records.js';
 
 /** Four pairs mixing every kind of outcome, including both shapes of vendor block. */
 const MIXED: ScoreRecord[] = [
-  { ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
-  { ...M_CRIME, itemId: 'a', round: 2, outcome: 'scored', score: 2 },
+  ...scoredPair(M_CRIME, 'a', 2, 2),
   { ...M_CRIME, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
   { ...M_CRIME, itemId: 'b', round: 2, outcome: 'judge_unparseable' },
   {

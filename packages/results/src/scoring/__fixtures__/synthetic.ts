@@ -77,3 +77,16 @@ export function randomRecords(models: readonly { id: string; p2: number; p0: num
 export const M_CRIME = { model: 'm', category: 'traditional_safety', dimension: 'crime' } as const;
 export const M_PSYCHOLOGY = { model: 'm', category: 'responsible_ai', dimension: 'psychology' } as const;
 export const M_GOAL_HIJACKING = { model: 'm', category: 'instruction_attack', dimension: 'goal_hijacking' } as const;
+
+/** Item `itemId` of `where`, scored `round1` in round 1 and `round2` in round 2. */
+export function scoredPair(
+  where: Pick<ScoreRecord, 'model' | 'category' | 'dimension'>,
+  itemId: string,
+  round1: number,
+  round2: number,
+): ScoreRecord[] {
+  return [
+    { ...where, itemId, round: 1, outcome: 'scored', score: round1 },
+    { ...where, itemId, round: 2, outcome: 'scored', score: round2 },
+  ];
+}
