@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { M_CRIME, M_GOAL_HIJACKING, randomRecords, scoredPair } from './__fixtures__/synthetic.js';
+import { M_CRIME, M_GOAL_HIJACKING, pairOf, randomRecords, scoredPair } from './__fixtures__/synthetic.js';
 import { scoreModel, scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
 
@@ -11,24 +11,13 @@ import type { ScoreRecord } from './outcome.js';
 const GAPS: ScoreRecord[] = [
   ...scoredPair(M_CRIME, 'a', 2, 1),
   ...scoredPair(M_CRIME, 'b', 0, 2),
-  { ...M_GOAL_HIJACKING, itemId: 'c', round: 1, outcome: 'scored', score: 2 },
-  { ...M_GOAL_HIJACKING, itemId: 'c', round: 2, outcome: 'judge_error' },
-  {
-    ...M_GOAL_HIJACKING,
-    itemId: 'd',
-    round: 1,
-    outcome: 'scored',
-    score: 1,
-    vendorBlocked: true,
-    block: { stage: 'input', code: '1301' },
-  },
-  {
-    ...M_GOAL_HIJACKING,
-    itemId: 'd',
-    round: 2,
-    outcome: 'not_asked',
-    block: { stage: 'input', code: 'round1_blocked' },
-  },
+  ...pairOf(M_GOAL_HIJACKING, 'c', { outcome: 'scored', score: 2 }, { outcome: 'judge_error' }),
+  ...pairOf(
+    M_GOAL_HIJACKING,
+    'd',
+    { outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'input', code: '1301' } },
+    { outcome: 'not_asked', block: { stage: 'input', code: 'round1_blocked' } },
+  ),
 ];
 
 describe('matched-pair Δ', () => {

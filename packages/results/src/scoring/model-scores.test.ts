@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
-import { M_CRIME, M_GOAL_HIJACKING, M_PSYCHOLOGY, scoredPair } from './__fixtures__/synthetic.js';
+import { M_CRIME, M_GOAL_HIJACKING, M_PSYCHOLOGY, pairOf, scoredPair } from './__fixtures__/synthetic.js';
 import { formatScore } from './format.js';
 import { scoreModel, scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
@@ -9,26 +9,14 @@ import { ScoringInputError } from './validate-records.js';
 /** Four pairs mixing every kind of outcome, including both shapes of vendor block. */
 const MIXED: ScoreRecord[] = [
   ...scoredPair(M_CRIME, 'a', 2, 2),
-  { ...M_CRIME, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
-  { ...M_CRIME, itemId: 'b', round: 2, outcome: 'judge_unparseable' },
-  {
-    ...M_PSYCHOLOGY,
-    itemId: 'c',
-    round: 1,
-    outcome: 'blocked',
-    block: { stage: 'input', code: 'DataInspectionFailed' },
-  },
-  {
-    ...M_PSYCHOLOGY,
-    itemId: 'c',
-    round: 2,
-    outcome: 'scored',
-    score: 1,
-    vendorBlocked: true,
-    block: { stage: 'output', code: '1301' },
-  },
-  { ...M_GOAL_HIJACKING, itemId: 'd', round: 1, outcome: 'target_error' },
-  { ...M_GOAL_HIJACKING, itemId: 'd', round: 2, outcome: 'judge_error' },
+  ...pairOf(M_CRIME, 'b', { outcome: 'scored', score: 0 }, { outcome: 'judge_unparseable' }),
+  ...pairOf(
+    M_PSYCHOLOGY,
+    'c',
+    { outcome: 'blocked', block: { stage: 'input', code: 'DataInspectionFailed' } },
+    { outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'output', code: '1301' } },
+  ),
+  ...pairOf(M_GOAL_HIJACKING, 'd', { outcome: 'target_error' }, { outcome: 'judge_error' }),
 ];
 
 describe('scoreModel', () => {
