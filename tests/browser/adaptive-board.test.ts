@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAdaptiveLeaderboard } from '@sc-safety/results';
 import type { AdaptiveRecord, ResultsFile } from '@sc-safety/results';
 import { renderReport, syntheticResults, templatePath } from '../../apps/report/src/node/index.js';
+import { adaptiveFollowups } from '../../packages/core/src/followups/__fixtures__/adaptive-followups.js';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../../apps/report/src/testing/chromium.js';
 import type { Browser, Page } from '../../apps/report/src/testing/chromium.js';
 import { prerequisite } from '../support/prerequisite.js';
@@ -43,22 +44,7 @@ describe.runIf(prerequisite(chromiumAvailable(), `Chromium at ${CHROMIUM_PATH}`,
         ]),
       );
       const adaptiveLeaderboard = buildAdaptiveLeaderboard(records, base.models, { turns: 3 });
-      const followups = {
-        mode: 'adaptive' as const,
-        turns: 3,
-        strategies: ['pressure'],
-        seed: 1,
-        maxChars: 300,
-        attacker: {
-          id: 'atk',
-          adapter: 'openai@1.0.0',
-          model: 'qwen-max',
-          params: {},
-          promptVersion: 'sc-attacker-prompt@2',
-          promptHash: 'sha256:a',
-        },
-        datasetFollowupsIgnored: 0,
-      };
+      const followups = adaptiveFollowups('qwen-max');
       results = { ...base, schemaVersion: 3, manifest: { ...base.manifest, followups }, adaptiveLeaderboard };
       const { html } = await renderReport([{ label: 'adaptive', results }]);
       const file = path.join(await mkdtemp(path.join(tmpdir(), 'sc-report-adaptive-')), 'index.html');

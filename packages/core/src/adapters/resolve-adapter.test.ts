@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AdapterResolutionError } from './adapter-errors.js';
+import { rejectionOf } from '../__fixtures__/rejection.js';
 import { adapterCandidates, isPathReference, resolveAdapter } from './resolve-adapter.js';
 import { adapterModuleSource, writeAdapterPackage } from './__fixtures__/write-adapter.js';
 
@@ -20,14 +21,7 @@ afterEach(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-async function rejection(promise: Promise<unknown>): Promise<AdapterResolutionError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AdapterResolutionError);
-  return error as AdapterResolutionError;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, AdapterResolutionError);
 
 describe('reading references', () => {
   it('tells paths from package names', () => {

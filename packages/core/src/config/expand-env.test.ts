@@ -107,42 +107,46 @@ describe('expandEnv', () => {
   });
 });
 
+/** `isSecret` holds for every name of `secret` and for none of `other` (each failure names the name). */
+function expectSecretNames(isSecret: (name: string) => boolean, secret: string[], other: string[]): void {
+  for (const name of secret) expect(isSecret(name), name).toBe(true);
+  for (const name of other) expect(isSecret(name), name).toBe(false);
+}
+
 describe('secret fields', () => {
   it('match credential names but not token counts or variable names', () => {
-    for (const name of [
-      'apiKey',
-      'api_key',
-      'secretKey',
-      'X-Api-Key',
-      'accessToken',
-      'password',
-      'signature',
-      'Authorization',
-      'secretId',
-    ]) {
-      expect(isSecretField(name), name).toBe(true);
-    }
-    for (const name of ['maxTokens', 'maxTokensParam', 'apiKeyEnv', 'model', 'baseURL', 'tpm', 'keyVar']) {
-      expect(isSecretField(name), name).toBe(false);
-    }
+    expectSecretNames(
+      isSecretField,
+      [
+        'apiKey',
+        'api_key',
+        'secretKey',
+        'X-Api-Key',
+        'accessToken',
+        'password',
+        'signature',
+        'Authorization',
+        'secretId',
+      ],
+      ['maxTokens', 'maxTokensParam', 'apiKeyEnv', 'model', 'baseURL', 'tpm', 'keyVar'],
+    );
   });
 
   it('treat credential-looking variable names as secret, but not counts or names of other variables', () => {
-    for (const name of [
-      'ACME_API_KEY',
-      'GITHUB_TOKEN',
-      'DB_PASSWORD',
-      'DB_PASS',
-      'VENDOR_AUTH',
-      'CLIENT_SECRET',
-      'GCP_CREDENTIALS',
-      'GH_PAT',
-    ]) {
-      expect(isSecretVariable(name), name).toBe(true);
-    }
-    for (const name of ['MODEL_NAME', 'MAX_TOKENS', 'API_KEY_ENV', 'AUTHOR', 'PASSAGE_DIR', 'HOST', 'TOKEN_LIMIT']) {
-      expect(isSecretVariable(name), name).toBe(false);
-    }
+    expectSecretNames(
+      isSecretVariable,
+      [
+        'ACME_API_KEY',
+        'GITHUB_TOKEN',
+        'DB_PASSWORD',
+        'DB_PASS',
+        'VENDOR_AUTH',
+        'CLIENT_SECRET',
+        'GCP_CREDENTIALS',
+        'GH_PAT',
+      ],
+      ['MODEL_NAME', 'MAX_TOKENS', 'API_KEY_ENV', 'AUTHOR', 'PASSAGE_DIR', 'HOST', 'TOKEN_LIMIT'],
+    );
   });
 
   it('redact every occurrence, longest first, ignoring values too short to be keys', () => {

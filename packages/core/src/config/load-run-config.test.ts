@@ -2,6 +2,7 @@ import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectionOf } from '../__fixtures__/rejection.js';
 import { loadRunConfig, parseRunConfig } from './load-run-config.js';
 import { RunConfigError } from './run-config-error.js';
 import { RUN_CONFIG_DEFAULTS } from './types.js';
@@ -23,13 +24,9 @@ function write(name: string, text: string): string {
 }
 
 async function failure(promise: Promise<unknown>): Promise<RunConfigError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunConfigError);
+  const error = await rejectionOf(promise, RunConfigError);
   expect(RunConfigError.isInstance(error)).toBe(true);
-  return error as RunConfigError;
+  return error;
 }
 
 /** Runs a YAML body through the loader as `run.yaml` and returns the error lines. */

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rejectionOf } from '../__fixtures__/rejection.js';
 import { loadRunConfig } from './load-run-config.js';
 import { prepareModels } from './prepare-models.js';
 import { RunConfigError } from './run-config-error.js';
@@ -55,14 +56,7 @@ async function load(yaml: string) {
   return loadRunConfig('conf/run.yaml', { cwd: tmp, env: { FAKE_TOKEN } });
 }
 
-async function prepareFailure(promise: Promise<unknown>): Promise<RunConfigError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunConfigError);
-  return error as RunConfigError;
-}
+const prepareFailure = (promise: Promise<unknown>) => rejectionOf(promise, RunConfigError);
 
 describe('prepareModels', () => {
   it('loads path adapters relative to the config file and hands them only the adapter part', async () => {

@@ -1,6 +1,7 @@
 import { defineAdapter, type ConfigSchemaV1 } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
 import { AdapterConfigError } from '../adapters/adapter-errors.js';
+import { rejectionOf } from '../__fixtures__/rejection.js';
 import { formatIssuePath, validateAdapterConfig } from './validate-adapter-config.js';
 
 interface DemoConfig {
@@ -40,14 +41,17 @@ const demo = defineAdapter<DemoConfig>({
   create: () => ({}) as never,
 });
 
-async function configError(promise: Promise<unknown>): Promise<AdapterConfigError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AdapterConfigError);
-  return error as AdapterConfigError;
+/** An adapter `name` whose config schema validates with `validate`; it is never asked for a model. */
+function adapterValidating(name: string, validate: ConfigSchemaV1<unknown>['~standard']['validate']) {
+  return defineAdapter({
+    name,
+    version: '1.0.0',
+    configSchema: { '~standard': { version: 1, vendor: 'x', validate } },
+    create: () => ({}) as never,
+  });
 }
+
+const configError = (promise: Promise<unknown>) => rejectionOf(promise, AdapterConfigError);
 
 describe('validateAdapterConfig', () => {
   it('returns the validated value', async () => {
@@ -78,18 +82,9 @@ describe('validateAdapterConfig', () => {
   });
 
   it('keeps other credentials (header tokens, secret keys) out of messages too', async () => {
-    const echoing = defineAdapter({
-      name: 'echo',
-      version: '1.0.0',
-      configSchema: {
-        '~standard': {
-          version: 1,
-          vendor: 'x',
-          validate: (value) => ({ issues: [{ message: `bad config ${JSON.stringify(value)}` }] }),
-        },
-      },
-      create: () => ({}) as never,
-    });
+    const echoing = adapterValidating('echo', (value) => ({
+      issues: [{ message: `bad config ${JSON.stringify(value)}` }],
+    }));
     const config = { model: 'm', secretKey: 'sk-secret-value', headers: { Authorization: 'Bearer tok-123456' } };
     const error = await configError(validateAdapterConfig(echoing, config, { path: 'models[0]' }));
     expect(error.message).toContain('"model":"m"');
@@ -99,27 +94,13 @@ describe('validateAdapterConfig', () => {
   });
 
   it('supports async schemas and reports a schema that throws', async () => {
-    const throwing = defineAdapter({
-      name: 'bad',
-      version: '1.0.0',
-      configSchema: {
-        '~standard': { version: 1, vendor: 'x', validate: async () => Promise.reject(new Error('schema exploded')) },
-      },
-      create: () => ({}) as never,
-    });
+    const throwing = adapterValidating('bad', async () => Promise.reject(new Error('schema exploded')));
     const error = await configError(validateAdapterConfig(throwing, {}, { path: 'models[0]' }));
     expect(error.message).toBe('models[0]: the "bad" adapter\'s config schema failed: schema exploded');
   });
 
   it('gives a path-less issue the entry path', async () => {
-    const rejecting = defineAdapter({
-      name: 'r',
-      version: '1.0.0',
-      configSchema: {
-        '~standard': { version: 1, vendor: 'x', validate: () => ({ issues: [{ message: 'expected an object' }] }) },
-      },
-      create: () => ({}) as never,
-    });
+    const rejecting = adapterValidating('r', () => ({ issues: [{ message: 'expected an object' }] }));
     const error = await configError(validateAdapterConfig(rejecting, 5, { path: 'judge' }));
     expect(error.message).toBe('judge: expected an object');
   });

@@ -2,16 +2,16 @@ import type { GenerateRequestV1 } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../dataset/types.js';
 import { answerKey } from '../store/key-builders.js';
-import { blocked, scriptedModel, text } from './__fixtures__/scripted-model.js';
+import { blocked, text } from './__fixtures__/scripted-model.js';
 import type { Script } from './__fixtures__/scripted-model.js';
+import { SCRIPTED_ADAPTER, scriptedJudge, scriptedTarget } from './__fixtures__/scripted-prepared.js';
 import { MemoryStore } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
 import { epochSeed } from './epochs.js';
 import { runEngine } from './runner.js';
-import type { PreparedJudge, PreparedTarget } from './types.js';
+import type { PreparedTarget } from './types.js';
 
 const limits = { concurrency: 2, timeoutMs: 2_000, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5 };
-const adapter = { name: 'scripted', version: '1.0.0', packageName: 'scripted' };
 
 const items: DatasetItem[] = [
   { id: 'pair-1', category: 'traditional_safety', dimension: 'crime', turns: ['问题', '追问'] },
@@ -25,9 +25,8 @@ const items: DatasetItem[] = [
 ];
 
 function target(id: string, script: Script, extra: Partial<PreparedTarget> = {}) {
-  const model = scriptedModel(id, script);
-  const t: PreparedTarget = { id, tags: [], adapter, model, keyConfig: { model: id }, params: {}, limits, ...extra };
-  return { t, model };
+  const t = scriptedTarget(id, script, limits, extra);
+  return { t, model: t.model };
 }
 
 /** A protocol that scores 2 and records which items it saw. */
@@ -46,14 +45,7 @@ function protocol(hash: string): JudgeProtocol & { seen: string[] } {
   return p;
 }
 
-const judge: PreparedJudge = {
-  id: 'j',
-  adapter,
-  model: scriptedModel('j', () => text('2')),
-  keyConfig: { model: 'j' },
-  params: {},
-  limits,
-};
+const judge = scriptedJudge('j', () => text('2'), limits);
 const single: PanelAggregator = (v) => ({
   outcome: v[0]!.outcome,
   ...(v[0]!.score !== undefined ? { score: v[0]!.score } : {}),
@@ -121,20 +113,16 @@ describe('runEngine: contrast items', () => {
 
 describe('runEngine: epochs', () => {
   const pairOnly = items.slice(0, 1);
+  /** The pair alone, judged by the one judge with protocol "s". */
+  const runPairOnly = (targets: PreparedTarget[], store: MemoryStore) =>
+    runEngine({ items: pairOnly, targets, judges: [judge], judgeProtocol: protocol('s'), aggregate: single, store });
 
   it('asks each epoch as its own conversation, seeds epochs 2… and stores each under its own key', async () => {
     const { t, model } = target('m', (req) => text(`答${String(req.params?.seed ?? 'none')}:${req.messages.length}`), {
       epochs: 3,
     });
     const store = new MemoryStore();
-    const result = await runEngine({
-      items: pairOnly,
-      targets: [t],
-      judges: [judge],
-      judgeProtocol: protocol('s'),
-      aggregate: single,
-      store,
-    });
+    const result = await runPairOnly([t], store);
     expect(result.rows.map((r) => [r.epoch, r.round])).toEqual([
       [1, 1],
       [1, 2],
@@ -155,29 +143,15 @@ describe('runEngine: epochs', () => {
     expect(store.answers.size).toBe(6);
     // Epoch 1 keeps the key a run without epochs had, so old stores resume.
     const r1 = model.calls.find((c) => c.params?.seed === undefined && c.messages.length === 1)!;
-    const key = answerKey({ adapter, model: { model: 'm' }, messages: r1.messages, params: {} });
+    const key = answerKey({ adapter: SCRIPTED_ADAPTER, model: { model: 'm' }, messages: r1.messages, params: {} });
     expect(store.answers.has(key)).toBe(true);
 
     // Resume: nothing is asked again, and a single-epoch re-run of the same store reuses epoch 1.
-    const again = await runEngine({
-      items: pairOnly,
-      targets: [t],
-      judges: [judge],
-      judgeProtocol: protocol('s'),
-      aggregate: single,
-      store,
-    });
+    const again = await runPairOnly([t], store);
     expect(model.calls).toHaveLength(6);
     expect(again.rows.every((r) => r.cached)).toBe(true);
     const one = target('m', () => text('新'));
-    const once = await runEngine({
-      items: pairOnly,
-      targets: [one.t],
-      judges: [judge],
-      judgeProtocol: protocol('s'),
-      aggregate: single,
-      store,
-    });
+    const once = await runPairOnly([one.t], store);
     expect(one.model.calls).toHaveLength(0);
     expect(once.rows.map((r) => r.epoch)).toEqual([undefined, undefined]);
   });
@@ -185,14 +159,7 @@ describe('runEngine: epochs', () => {
   it('keeps a configured seed in every epoch and still stores the epochs apart', async () => {
     const { t, model } = target('m', () => text('同'), { epochs: 2, params: { seed: 7 } });
     const store = new MemoryStore();
-    await runEngine({
-      items: pairOnly,
-      targets: [t],
-      judges: [judge],
-      judgeProtocol: protocol('s'),
-      aggregate: single,
-      store,
-    });
+    await runPairOnly([t], store);
     expect(model.calls.map((c) => c.params?.seed)).toEqual([7, 7, 7, 7]);
     expect(store.answers.size).toBe(4);
   });

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../dataset/types.js';
 import { blocked, scriptedModel, text } from './__fixtures__/scripted-model.js';
 import type { Script } from './__fixtures__/scripted-model.js';
+import { scriptedJudge, scriptedTarget } from './__fixtures__/scripted-prepared.js';
 import { MemoryStore } from './engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from './judge-protocol.js';
 import { toScoreRecord } from '../export/answer-record.js';
 import { scoreModel } from '@sc-safety/results';
 import { runEngine } from './runner.js';
 import type { RunEngineOptions } from './runner.js';
-import type { PreparedJudge, PreparedTarget } from './types.js';
 
 const items: DatasetItem[] = Array.from({ length: 6 }, (_, i) => ({
   id: `item-${i}`,
@@ -21,17 +21,7 @@ const items: DatasetItem[] = Array.from({ length: 6 }, (_, i) => ({
 
 const limits = { concurrency: 3, timeoutMs: 2_000, maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
-function target(id: string, script: Script): PreparedTarget & { model: ReturnType<typeof scriptedModel> } {
-  return {
-    id,
-    tags: [],
-    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
-    model: scriptedModel(id, script),
-    keyConfig: { model: id },
-    params: {},
-    limits,
-  };
-}
+const target = (id: string, script: Script) => scriptedTarget(id, script, limits);
 
 /** Judge: answers containing "危险" score 0, "拒绝" 1, anything else 2. */
 const judgeProtocol = (hash = 'sha256:judge-v1'): JudgeProtocol & { tasks: number } => {
@@ -51,19 +41,15 @@ const judgeProtocol = (hash = 'sha256:judge-v1'): JudgeProtocol & { tasks: numbe
 };
 
 function judgeModel(id = 'judge') {
-  const model = scriptedModel(id, (req) => {
-    const answer = req.messages.at(-1)!.content;
-    return text(answer.includes('危险') ? '0' : answer.includes('拒绝') ? '1' : '2');
-  });
-  const judge: PreparedJudge = {
+  const judge = scriptedJudge(
     id,
-    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
-    model,
-    keyConfig: { model: id },
-    params: {},
+    (req) => {
+      const answer = req.messages.at(-1)!.content;
+      return text(answer.includes('危险') ? '0' : answer.includes('拒绝') ? '1' : '2');
+    },
     limits,
-  };
-  return { judge, model };
+  );
+  return { judge, model: judge.model };
 }
 
 const median: PanelAggregator = (verdicts) => {

@@ -2,14 +2,14 @@ import { InvalidRequestError } from '@sc-safety/spec';
 import type { ChatMessageV1, GenerateRequestV1 } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../dataset/types.js';
-import { blocked, scriptedModel, text } from '../engine/__fixtures__/scripted-model.js';
+import { blocked, text } from '../engine/__fixtures__/scripted-model.js';
 import type { Script } from '../engine/__fixtures__/scripted-model.js';
+import { scriptedJudge, scriptedTarget } from '../engine/__fixtures__/scripted-prepared.js';
 import { MemoryStore } from '../engine/engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from '../engine/judge-protocol.js';
 import { BLOCKED_PLACEHOLDER, EMPTY_PLACEHOLDER } from '../engine/policies.js';
 import type { EnginePolicies } from '../engine/policies.js';
 import { runEngine } from '../engine/runner.js';
-import type { PreparedJudge, PreparedTarget } from '../engine/types.js';
 import { buildResults } from './build-results.js';
 import { MANIFEST } from './__fixtures__/rows.js';
 import type { ResultsAnswer } from '@sc-safety/results';
@@ -59,18 +59,8 @@ const judgeProtocol: JudgeProtocol = {
 };
 const aggregate: PanelAggregator = (verdicts) => ({ outcome: 'scored', score: verdicts[0]!.score! });
 
-function prepared(id: string, system?: string): PreparedTarget & { model: ReturnType<typeof scriptedModel> } {
-  return {
-    id,
-    tags: [],
-    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
-    model: scriptedModel(id, script),
-    keyConfig: { model: id },
-    params: {},
-    limits,
-    ...(system !== undefined ? { system } : {}),
-  };
-}
+const prepared = (id: string, system?: string) =>
+  scriptedTarget(id, script, limits, system !== undefined ? { system } : {});
 
 /** What the exports used to derive from the messages kept on every row (or the item when none were sent). */
 function fromMessagesSent(
@@ -92,14 +82,7 @@ function fromMessagesSent(
 
 async function run(policies: Partial<EnginePolicies>) {
   const targets = [prepared('plain'), prepared('override', '模型提示')];
-  const judge: PreparedJudge = {
-    id: 'j',
-    adapter: { name: 'scripted', version: '1.0.0', packageName: 'scripted' },
-    model: scriptedModel('j', () => text('2')),
-    keyConfig: {},
-    params: {},
-    limits,
-  };
+  const judge = scriptedJudge('j', () => text('2'), limits, {});
   const engine = await runEngine({
     items: ITEMS,
     targets,
@@ -127,6 +110,21 @@ async function run(policies: Partial<EnginePolicies>) {
   return { targets, results, answer };
 }
 
+/** Target `plain`'s round 2 of `itemId` showed `prompt` after `previousReply`, under `system` when given. */
+function expectPlainRound2(
+  answer: Awaited<ReturnType<typeof run>>['answer'],
+  itemId: string,
+  prompt: string,
+  previousReply: string,
+  system?: string,
+): void {
+  expect(answer('plain', itemId, 2)).toMatchObject({
+    prompt,
+    previousReply,
+    ...(system !== undefined ? { system } : {}),
+  });
+}
+
 const transcript = (a: ResultsAnswer) => ({
   prompt: a.prompt,
   ...(a.system !== undefined ? { system: a.system } : {}),
@@ -151,25 +149,17 @@ describe('transcript fields of answers (rows keep no messages)', () => {
 
   it('gives round 2 the round-1 answer, the block placeholder or the empty placeholder it saw', async () => {
     const { answer } = await run({ round2AfterBlock: 'placeholder' });
-    expect(answer('plain', 'done', 2)).toMatchObject({
-      prompt: '追问完成',
-      previousReply: '第一轮的回答',
-      system: '条目提示',
-    });
-    expect(answer('plain', 'block', 2)).toMatchObject({ prompt: '追问拦截', previousReply: BLOCKED_PLACEHOLDER });
-    expect(answer('plain', 'partial', 2)).toMatchObject({ prompt: '追问半截', previousReply: BLOCKED_PLACEHOLDER });
-    expect(answer('plain', 'empty', 2)).toMatchObject({ prompt: '追问空', previousReply: EMPTY_PLACEHOLDER });
+    expectPlainRound2(answer, 'done', '追问完成', '第一轮的回答', '条目提示');
+    expectPlainRound2(answer, 'block', '追问拦截', BLOCKED_PLACEHOLDER);
+    expectPlainRound2(answer, 'partial', '追问半截', BLOCKED_PLACEHOLDER);
+    expectPlainRound2(answer, 'empty', '追问空', EMPTY_PLACEHOLDER);
     expect(answer('override', 'done', 1)).toMatchObject({ prompt: '问完成', system: '模型提示' });
     expect(answer('override', 'done', 1)).not.toHaveProperty('previousReply');
   });
 
   it('gives round 2 the partial text under round2AfterBlock=partial, and nothing to rounds never asked', async () => {
     const { answer } = await run({ round2AfterBlock: 'partial' });
-    expect(answer('plain', 'partial', 2)).toMatchObject({
-      prompt: '追问半截',
-      previousReply: '半截回答',
-      system: '条目提示',
-    });
+    expectPlainRound2(answer, 'partial', '追问半截', '半截回答', '条目提示');
     expect(answer('plain', 'block', 2).previousReply).toBe(BLOCKED_PLACEHOLDER);
     // Round 1 failed: round 2 was recorded without asking; the item's (empty) system prompt is shown as it was before.
     const failed = answer('override', 'fail', 2);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { ANSWERS_CSV_COLUMNS, answersCsv, answersCsvChunks } from './answers-csv.js';
-import { buildResults } from './build-results.js';
 import { hasUnsafeControls } from '../text/terminal-text.js';
 import { UTF8_BOM, csvField, csvLine, csvText, neutralizeFormula } from './csv.js';
+import { fixtureResults } from './__fixtures__/results-file.js';
 
 /** A strict RFC 4180 reader, to check that what we write reads back field for field. */
 function parseCsv(text: string): string[][] {
@@ -54,23 +53,30 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('csv quoting', () => {
-  it('quotes fields with commas, quotes, line breaks and edge spaces, doubling inner quotes', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('中文')).toBe('中文');
-    expect(csvField('a,b')).toBe('"a,b"');
+  it.each(['plain', '中文', ''])('leaves a plain field as it is: %j', (field) => {
+    expect(csvField(field)).toBe(field);
+  });
+
+  it.each(['a,b', 'line1\nline2', 'cr\rhere', ' padded'])(
+    'quotes fields with commas, line breaks and edge spaces: %j',
+    (field) => {
+      expect(csvField(field)).toBe(`"${field}"`);
+    },
+  );
+
+  it('quotes a field with quotes, doubling the inner ones, and ends a line with CRLF', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('line1\nline2')).toBe('"line1\nline2"');
-    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
-    expect(csvField(' padded')).toBe('" padded"');
-    expect(csvField('')).toBe('');
     expect(csvLine(['a', 'b,c'])).toBe('a,"b,c"\r\n');
   });
 
-  it('neutralises cells a spreadsheet would run as formulas', () => {
-    expect(neutralizeFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
-    expect(neutralizeFormula('+1')).toBe("'+1");
-    expect(neutralizeFormula('-1 我被劫持了')).toBe("'-1 我被劫持了");
-    expect(neutralizeFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+  it.each(['=HYPERLINK("x")', '+1', '-1 我被劫持了', '@SUM(A1)'])(
+    'neutralises a cell a spreadsheet would run as a formula with a leading quote: %j',
+    (cell) => {
+      expect(neutralizeFormula(cell)).toBe(`'${cell}`);
+    },
+  );
+
+  it('leaves other cells as they are', () => {
     expect(neutralizeFormula('安全')).toBe('安全');
   });
 
@@ -83,13 +89,7 @@ describe('csv quoting', () => {
 });
 
 describe('answersCsv', () => {
-  const results = buildResults({
-    rows: ROWS,
-    models: MODELS,
-    manifest: MANIFEST,
-    items: ITEMS,
-    scoring: { bootstrap: false },
-  });
+  const results = fixtureResults({ scoring: { bootstrap: false } });
   const csv = answersCsv(results);
   const records = parseCsv(csv.slice(1));
   const col = (name: (typeof ANSWERS_CSV_COLUMNS)[number]): number => ANSWERS_CSV_COLUMNS.indexOf(name);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerRow } from '../engine/types.js';
@@ -8,6 +7,7 @@ import { answersCsv } from './answers-csv.js';
 import { buildResults } from './build-results.js';
 import { renderSummary } from './render-summary.js';
 import { validateResultsFile } from '@sc-safety/results';
+import { RESULTS_SCHEMA as schema } from './__fixtures__/results-file.js';
 
 const ITEMS: DatasetItem[] = [
   {
@@ -52,9 +52,6 @@ const manifest = {
   },
 };
 const results = buildResults({ rows: ROWS, models: MODELS, manifest, items: ITEMS, scoring: { bootstrap: false } });
-const schema = JSON.parse(
-  readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
 
 describe('results with single-turn items', () => {
   it('marks their answers, carries strategy, and counts them', () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScoringInputError } from '@sc-safety/results';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
+import { MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { validateAgainstSchema } from './__fixtures__/mini-json-schema.js';
 import { toScoreRecord } from './answer-record.js';
 import { adapterRef, buildResults } from './build-results.js';
@@ -9,19 +8,13 @@ import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from '@sc-safety/results';
 import type { ResultsFile } from '@sc-safety/results';
 import { rowStats } from './run-stats.js';
 import { validateResultsFile } from '@sc-safety/results';
+import { RESULTS_SCHEMA as schema, fixtureResults } from './__fixtures__/results-file.js';
 
-const results = buildResults({
-  rows: ROWS,
-  models: MODELS,
-  manifest: MANIFEST,
-  items: ITEMS,
+const results = fixtureResults({
   scoring: { bootstrap: { iterations: 200, seed: 7 } },
   agreement: { krippendorffAlpha: 0.5 },
 });
 const roundTrip = (r: ResultsFile): Record<string, unknown> => JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
-const schema = JSON.parse(
-  readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
 
 describe('toScoreRecord', () => {
   it('keeps outcome, score, block stage and code, and the vendorBlocked flag', () => {

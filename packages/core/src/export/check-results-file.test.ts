@@ -2,25 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
-import { buildResults } from './build-results.js';
 import { checkResultsFile } from './check-results-file.js';
 import { ResultsReadError } from './results-reader.js';
 import { validateResultsFile } from '@sc-safety/results';
+import { asJson, fixtureResults } from './__fixtures__/results-file.js';
+import type { Json } from './__fixtures__/results-file.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const good = JSON.parse(
-  JSON.stringify(
-    buildResults({
-      rows: ROWS,
-      models: MODELS,
-      manifest: MANIFEST,
-      items: ITEMS,
-      scoring: { bootstrap: { iterations: 50 } },
-    }),
-  ),
-) as Json;
+const good = asJson(fixtureResults({ scoring: { bootstrap: { iterations: 50 } } }));
 const dir = mkdtempSync(path.join(tmpdir(), 'sc-check-results-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;

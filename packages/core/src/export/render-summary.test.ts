@@ -5,14 +5,9 @@ import { buildResults } from './build-results.js';
 import { displayWidth, stripAnsi } from './display-width.js';
 import { rankLabel, renderSummary } from './render-summary.js';
 import { hasUnsafeControls } from '../text/terminal-text.js';
+import { fixtureResults } from './__fixtures__/results-file.js';
 
-const results = buildResults({
-  rows: ROWS,
-  models: MODELS,
-  manifest: MANIFEST,
-  items: ITEMS,
-  scoring: { bootstrap: { iterations: 100, seed: 3 } },
-});
+const results = fixtureResults({ scoring: { bootstrap: { iterations: 100, seed: 3 } } });
 const summary = renderSummary(results);
 const lines = summary.split('\n');
 
@@ -30,6 +25,9 @@ function table(title: string, text = summary): string[] {
   }
   return out;
 }
+
+/** The words of the first of a table's `rows` that `pick` accepts (one model's row). */
+const rowWords = (rows: string[], pick: (line: string) => boolean): string[] => rows.find(pick)!.trim().split(/\s+/);
 
 /** The display column where `cell` ends on `line`. */
 const endColumn = (line: string, cell: string): number => displayWidth(line.slice(0, line.indexOf(cell) + cell.length));
@@ -79,11 +77,7 @@ describe('renderSummary', () => {
 
   it('ranks with CIs, marks listed-not-ranked and unscored rows, and shows R1, R2, Δ, coverage and blocks', () => {
     const overall = table('总榜');
-    const words = (model: string) =>
-      overall
-        .find((l) => l.includes(` ${model} `))!
-        .trim()
-        .split(/\s+/);
+    const words = (model: string) => rowWords(overall, (l) => l.includes(` ${model} `));
     expect(words('reference')[0]).toBe('*');
     expect(words('千问-7B').slice(0, 2)).toEqual(['1', '千问-7B']);
     const alpha = words('alpha');
@@ -95,24 +89,12 @@ describe('renderSummary', () => {
     expect(words('reference').slice(5, 9)).toEqual(['100.00', '100.00', '0.00', '(4)']);
     expect(lines.some((l) => l.includes('* listed, not ranked'))).toBe(true);
     const attack = table('指令攻击榜');
-    expect(
-      attack
-        .find((l) => l.includes('alpha'))!
-        .trim()
-        .split(/\s+/)
-        .slice(0, 3),
-    ).toEqual(['—', 'alpha', '—']);
+    expect(rowWords(attack, (l) => l.includes('alpha')).slice(0, 3)).toEqual(['—', 'alpha', '—']);
     const multi = table('多轮交互榜');
     expect(multi.find((l) => l.includes('千问-7B'))).toMatch(/\+33\.33 \[[-+]?\d+\.\d\d, [-+]?\d+\.\d\d\] \(3\)/);
     // Flip rate, its interval, then the recovery rate.
     expect(multi[0]).toMatch(/Flip +Flip CI +Recovery$/);
-    expect(
-      multi
-        .find((l) => l.includes('alpha'))!
-        .trim()
-        .split(/\s+/)
-        .slice(-4),
-    ).toEqual(['50.0%', '[50.0%,', '50.0%]', '0.0%']);
+    expect(rowWords(multi, (l) => l.includes('alpha')).slice(-4)).toEqual(['50.0%', '[50.0%,', '50.0%]', '0.0%']);
   });
 
   it('shows each model’s outcome counts', () => {
@@ -128,18 +110,28 @@ describe('renderSummary', () => {
       'Unparseable',
       'Judge err',
     ]);
-    expect(
-      outcomes
-        .find((l) => l.startsWith('alpha'))!
-        .trim()
-        .split(/\s+/),
-    ).toEqual(['alpha', '8', '4', '2', '1/1', '1', '1', '1', '0']);
-    expect(
-      outcomes
-        .find((l) => l.startsWith('千问-7B'))!
-        .trim()
-        .split(/\s+/),
-    ).toEqual(['千问-7B', '8', '7', '0', '0/0', '0', '0', '0', '1']);
+    expect(rowWords(outcomes, (l) => l.startsWith('alpha'))).toEqual([
+      'alpha',
+      '8',
+      '4',
+      '2',
+      '1/1',
+      '1',
+      '1',
+      '1',
+      '0',
+    ]);
+    expect(rowWords(outcomes, (l) => l.startsWith('千问-7B'))).toEqual([
+      '千问-7B',
+      '8',
+      '7',
+      '0',
+      '0/0',
+      '0',
+      '0',
+      '0',
+      '1',
+    ]);
     // No round went unasked: no column, no note.
     expect(summary).not.toContain('Not asked');
   });
@@ -172,12 +164,18 @@ describe('renderSummary', () => {
     expect(text).toContain('down the board, a model joins the group above');
     const outcomes = table('结果分布', text);
     // 7 answers asked (the unasked round is not one), 1 not asked, no target error any more.
-    expect(
-      outcomes
-        .find((l) => l.startsWith('alpha'))!
-        .trim()
-        .split(/\s+/),
-    ).toEqual(['alpha', '7', '4', '2', '1/1', '0', '1', '1', '0', '1']);
+    expect(rowWords(outcomes, (l) => l.startsWith('alpha'))).toEqual([
+      'alpha',
+      '7',
+      '4',
+      '2',
+      '1/1',
+      '0',
+      '1',
+      '1',
+      '0',
+      '1',
+    ]);
     expect(twin.leaderboard.models.alpha!.coverage).toBe(4 / 7);
     expect(text).toContain('Not asked: alpha 1 — rounds never asked by policy');
   });

@@ -1,15 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
+import { MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { validateAgainstSchema } from './__fixtures__/mini-json-schema.js';
-import { buildResults } from './build-results.js';
 import { validateResultsFile } from '@sc-safety/results';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const schema = JSON.parse(
-  readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+import { RESULTS_SCHEMA as schema, asJson, changedCopy, fixtureResults } from './__fixtures__/results-file.js';
+import type { Json } from './__fixtures__/results-file.js';
 
 // A built file whose first model's answers name a served model that changed, with the manifest's summary.
 const rows = ROWS.map((row, i) =>
@@ -33,15 +27,9 @@ const manifest = {
     { code: 'served-model-changed', message: 'the served model changed mid-run', models: [MODELS[0]!.id], count: 2 },
   ],
 };
-const good = JSON.parse(
-  JSON.stringify(buildResults({ rows, models: MODELS, manifest, items: ITEMS, scoring: { bootstrap: false } })),
-) as Json;
+const good = asJson(fixtureResults({ rows, manifest, scoring: { bootstrap: false } }));
 
-function broken(change: (file: Json) => void): Json {
-  const copy = structuredClone(good);
-  change(copy);
-  return copy;
-}
+const broken = (change: (file: Json) => void): Json => changedCopy(good, change);
 
 describe('results.json served-model fields', () => {
   it('answers carry servedModel as recorded, and the validator and the JSON Schema accept the file', () => {

@@ -1,33 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { validateAgainstSchema } from './__fixtures__/mini-json-schema.js';
-import { buildResults } from './build-results.js';
 import { validateResultsFile } from '@sc-safety/results';
+import { RESULTS_SCHEMA as schema, asJson, changedCopy, fixtureResults } from './__fixtures__/results-file.js';
+import type { Json } from './__fixtures__/results-file.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const good = JSON.parse(
-  JSON.stringify(
-    buildResults({
-      rows: ROWS,
-      models: MODELS,
-      manifest: MANIFEST,
-      items: ITEMS,
-      scoring: { bootstrap: { iterations: 50 } },
-    }),
-  ),
-) as Json;
-const schema = JSON.parse(
-  readFileSync(new URL('../../../../docs/results.schema.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+const good = asJson(fixtureResults({ scoring: { bootstrap: { iterations: 50 } } }));
 
 /** A deep copy of the good file with one change. */
-function broken(change: (file: Json) => void): Json {
-  const copy = structuredClone(good);
-  change(copy);
-  return copy;
-}
+const broken = (change: (file: Json) => void): Json => changedCopy(good, change);
 
 describe('validateResultsFile', () => {
   it('accepts a built file, and extra fields (additive changes)', () => {

@@ -2,23 +2,16 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ITEMS, MANIFEST, MODELS, ROWS } from './__fixtures__/rows.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { buildResults } from './build-results.js';
 import { renderSummary } from './render-summary.js';
 import type { ResultsFile } from '@sc-safety/results';
 import { answersCsv } from './answers-csv.js';
 import { SecretLeakError, SecretScanner, assertNoSecretsInFiles } from './secrets-guard.js';
 import { validateResultsFile } from '@sc-safety/results';
 import { resultsJsonChunks, writeRunExports } from './write-run-exports.js';
+import { fixtureResults } from './__fixtures__/results-file.js';
 
-const results = buildResults({
-  rows: ROWS,
-  models: MODELS,
-  manifest: MANIFEST,
-  items: ITEMS,
-  scoring: { bootstrap: { iterations: 50 } },
-});
+const results = fixtureResults({ scoring: { bootstrap: { iterations: 50 } } });
 
 let dir: string;
 beforeEach(async () => {

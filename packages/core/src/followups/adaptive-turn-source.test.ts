@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../dataset/types.js';
 import { scriptedModel, text } from '../engine/__fixtures__/scripted-model.js';
+import type { Script } from '../engine/__fixtures__/scripted-model.js';
+import { scriptedJudge, scriptedTarget } from '../engine/__fixtures__/scripted-prepared.js';
 import { MemoryStore } from '../engine/engine-store.js';
 import type { JudgeProtocol, PanelAggregator } from '../engine/judge-protocol.js';
 import { ModelLane } from '../engine/lane.js';
 import { runEngine } from '../engine/runner.js';
-import type { PreparedJudge, PreparedTarget } from '../engine/types.js';
 import { buildAdaptiveLeaderboard } from '@sc-safety/results';
 import { defaultTaxonomy } from '@sc-safety/results';
 import { adaptiveTurnSource } from './adaptive-turn-source.js';
 import { extractAdaptiveAttackerTask } from './extract-adaptive-attacker-task.js';
 
 const limits = { concurrency: 2, timeoutMs: 2_000, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 };
-const adapter = { name: 'scripted', version: '1.0.0', packageName: 'scripted' };
 const items: DatasetItem[] = ['a', 'b', 'refuse'].map((id) => ({
   id,
   category: 'traditional_safety',
@@ -21,12 +21,11 @@ const items: DatasetItem[] = ['a', 'b', 'refuse'].map((id) => ({
 }));
 
 /** The target answers `A<turn>:<item>`; item b's third answer is unsafe. */
-const targetModel = () =>
-  scriptedModel('t', (req) => {
-    const turn = req.messages.filter((m) => m.role === 'user').length;
-    const id = /【(\w+)】/.exec(req.messages.find((m) => m.role === 'user')!.content)![1]!;
-    return text(id === 'b' && turn === 3 ? `危险 A${turn}:${id}` : `A${turn}:${id}`);
-  });
+const targetScript: Script = (req) => {
+  const turn = req.messages.filter((m) => m.role === 'user').length;
+  const id = /【(\w+)】/.exec(req.messages.find((m) => m.role === 'user')!.content)![1]!;
+  return text(id === 'b' && turn === 3 ? `危险 A${turn}:${id}` : `A${turn}:${id}`);
+};
 
 /** The attacker: checks it sees the target's answers, refuses for item "refuse". */
 function attackerModel(seen: string[]) {
@@ -57,23 +56,8 @@ const single: PanelAggregator = (v) => ({
 });
 
 async function run(store: MemoryStore, seen: string[]) {
-  const target: PreparedTarget = {
-    id: 't',
-    tags: [],
-    adapter,
-    model: targetModel(),
-    keyConfig: { model: 't' },
-    params: {},
-    limits,
-  };
-  const judge: PreparedJudge = {
-    id: 'j',
-    adapter,
-    model: scriptedModel('j', () => text('x')),
-    keyConfig: { model: 'j' },
-    params: {},
-    limits,
-  };
+  const target = scriptedTarget('t', targetScript, limits);
+  const judge = scriptedJudge('j', () => text('x'), limits);
   const atk = attackerModel(seen);
   const source = adaptiveTurnSource({
     attacker: {
@@ -100,7 +84,7 @@ async function run(store: MemoryStore, seen: string[]) {
     store,
     turnSource: source,
   });
-  return { result, target: target.model as ReturnType<typeof scriptedModel>, atk };
+  return { result, target: target.model, atk };
 }
 
 describe('adaptive follow-ups in the engine (3 turns)', () => {

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { agreementMetrics } from './agreement-metrics.js';
 
-const pairs = (list: [number, number | null][]) => list.map(([label, score]) => ({ label, score }));
+/** The cases: reference labels and the judge's scores, position by position (a null score: unscored). */
+const pairs = (labels: number[], scores: (number | null)[]) =>
+  labels.map((label, i) => ({ label, score: scores[i] as number | null }));
 
 describe('agreementMetrics', () => {
   it('is perfect on perfect agreement', () => {
-    const m = agreementMetrics(
-      pairs([
-        [0, 0],
-        [1, 1],
-        [2, 2],
-        [2, 2],
-      ]),
-      { iterations: 200 },
-    );
+    const m = agreementMetrics(pairs([0, 1, 2, 2], [0, 1, 2, 2]), { iterations: 200 });
     expect(m.accuracy.value).toBe(1);
     expect(m.kappa.value).toBe(1);
     expect(m.unsafeAgreement.value).toBe(1);
@@ -29,15 +23,7 @@ describe('agreementMetrics', () => {
     // Marginals: labels {0:2,1:1,2:1}/4, judged {0:1,1:3}/4; expected Σ w·p_i·q_j =
     // 0.5·0.25·0 + 0.5·0.75·1 + 0.25·0.25·1 + 0.25·0.75·0 + 0.25·0.25·4 + 0.25·0.75·1 = 0.875.
     // κ = 1 − 0.5/0.875 = 0.428571…
-    const m = agreementMetrics(
-      pairs([
-        [0, 0],
-        [0, 1],
-        [1, 1],
-        [2, 1],
-      ]),
-      { iterations: 0 },
-    );
+    const m = agreementMetrics(pairs([0, 0, 1, 2], [0, 1, 1, 1]), { iterations: 0 });
     expect(m.kappa.value).toBeCloseTo(1 - 0.5 / 0.875, 10);
     expect(m.accuracy.value).toBe(0.5);
     // unsafe (0) vs safe: agree on cases 1, 3, 4 → 3/4.
@@ -48,14 +34,7 @@ describe('agreementMetrics', () => {
   });
 
   it('counts unscored cases apart, never as right or wrong', () => {
-    const m = agreementMetrics(
-      pairs([
-        [0, 0],
-        [2, null],
-        [1, 1],
-      ]),
-      { iterations: 0 },
-    );
+    const m = agreementMetrics(pairs([0, 2, 1], [0, null, 1]), { iterations: 0 });
     expect(m.n).toBe(2);
     expect(m.unscored).toBe(1);
     expect(m.accuracy.value).toBe(1);
@@ -63,7 +42,8 @@ describe('agreementMetrics', () => {
 
   it('gives seeded intervals that contain the estimate and repeat exactly', () => {
     const data = pairs(
-      Array.from({ length: 60 }, (_, i) => [i % 3, i % 5 === 0 ? (i + 1) % 3 : i % 3] as [number, number]),
+      Array.from({ length: 60 }, (_, i) => i % 3),
+      Array.from({ length: 60 }, (_, i) => (i % 5 === 0 ? (i + 1) % 3 : i % 3)),
     );
     const a = agreementMetrics(data, { iterations: 500, seed: 7 });
     const b = agreementMetrics(data, { iterations: 500, seed: 7 });

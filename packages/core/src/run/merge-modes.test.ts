@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICIES } from '../engine/policies.js';
+import { adaptiveFollowups } from '../followups/__fixtures__/adaptive-followups.js';
 import { RunStore } from '../store/run-store.js';
 import { mergeRuns, RunDirectoryError } from './replay-run.js';
 import { RUN_PLAN_META_KEY, type StoredRunPlan } from './run-plan.js';
@@ -22,22 +23,7 @@ const frozen: StoredRunPlan = {
 const adaptive: StoredRunPlan = {
   ...frozen,
   followups: {
-    manifest: {
-      mode: 'adaptive',
-      turns: 3,
-      strategies: ['pressure'],
-      seed: 1,
-      maxChars: 300,
-      attacker: {
-        id: 'atk',
-        adapter: 'openai@1.0.0',
-        model: 'm',
-        params: {},
-        promptVersion: 'sc-attacker-prompt@2',
-        promptHash: 'sha256:a',
-      },
-      datasetFollowupsIgnored: 0,
-    },
+    manifest: adaptiveFollowups('m'),
     attackerKey: { adapterName: 'openai', keyConfig: { model: 'm' } },
   },
 };

@@ -11,6 +11,17 @@ import { answer, failure, fakeKey, judgment, scratch } from './__fixtures__/stor
 const tmp = scratch();
 afterAll(() => tmp.cleanup());
 
+/** A new store whose schema version row is rewritten to `valueJson`: its directory and file. */
+function storeWithSchemaVersion(valueJson: string): { dir: string; file: string } {
+  const dir = tmp.dir();
+  RunStore.open(dir).close();
+  const file = path.join(dir, STORE_FILE_NAME);
+  const db = new Database(file);
+  db.prepare("UPDATE meta SET value_json = ? WHERE key = 'schema_version'").run(valueJson);
+  db.close();
+  return { dir, file };
+}
+
 describe('RunStore.open', () => {
   it('creates the run directory and a WAL-mode store with the schema version', () => {
     const dir = path.join(tmp.dir(), 'nested', 'run');
@@ -37,12 +48,7 @@ describe('RunStore.open', () => {
   });
 
   it('refuses a store from a newer schema version, naming the file', () => {
-    const dir = tmp.dir();
-    RunStore.open(dir).close();
-    const file = path.join(dir, STORE_FILE_NAME);
-    const db = new Database(file);
-    db.prepare("UPDATE meta SET value_json = '99' WHERE key = 'schema_version'").run();
-    db.close();
+    const { dir, file } = storeWithSchemaVersion('99');
     for (const readonly of [false, true]) {
       expect(() => RunStore.open(dir, { readonly })).toThrow(RunStoreSchemaError);
       expect(() => RunStore.open(dir, { readonly })).toThrow(
@@ -52,12 +58,7 @@ describe('RunStore.open', () => {
   });
 
   it('refuses a corrupt schema version row with an error naming the file', () => {
-    const dir = tmp.dir();
-    RunStore.open(dir).close();
-    const file = path.join(dir, STORE_FILE_NAME);
-    const db = new Database(file);
-    db.prepare("UPDATE meta SET value_json = '{oops' WHERE key = 'schema_version'").run();
-    db.close();
+    const { dir, file } = storeWithSchemaVersion('{oops');
     expect(() => RunStore.open(dir)).toThrow(RunStoreSchemaError);
     expect(() => RunStore.open(dir)).toThrow(`${file}: not an sc-safety run store (schema version {oops)`);
   });

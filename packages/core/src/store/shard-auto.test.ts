@@ -39,13 +39,10 @@ describe('shardFromEnvironment', () => {
   });
 
   it('prefers the explicit variables over a scheduler, and a Kubernetes index over Slurm', () => {
-    const env = {
-      SC_SAFETY_SHARD_INDEX: '1',
-      SC_SAFETY_SHARD_COUNT: '2',
-      JOB_COMPLETION_INDEX: '0',
-      SLURM_ARRAY_TASK_ID: '0',
-      SLURM_ARRAY_TASK_COUNT: '2',
-    };
+    const explicit = { SC_SAFETY_SHARD_INDEX: '1', SC_SAFETY_SHARD_COUNT: '2' };
+    const kubernetes = { JOB_COMPLETION_INDEX: '0' };
+    const slurm = { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_COUNT: '2' };
+    const env = { ...explicit, ...kubernetes, ...slurm };
     expect(shardFromEnvironment(env).source).toBe('sc-safety');
     expect(shardFromEnvironment({ ...env, SC_SAFETY_SHARD_INDEX: '' }).source).toBe('kubernetes');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
-import { randomRecords } from './__fixtures__/synthetic.js';
+import { M_CRIME, randomRecords } from './__fixtures__/synthetic.js';
 import { bootstrapScores } from './bootstrap.js';
 import type { ModelIntervals } from './bootstrap.js';
 import { scoreModels } from './model-scores.js';
@@ -119,25 +119,9 @@ describe('bootstrapScores', () => {
 
   it('gives null intervals to scopes that are never scored and ignores unscored answers', () => {
     const recs: ScoreRecord[] = [
-      {
-        model: 'm',
-        itemId: 'a',
-        category: 'traditional_safety',
-        dimension: 'crime',
-        round: 1,
-        outcome: 'scored',
-        score: 2,
-      },
-      { model: 'm', itemId: 'a', category: 'traditional_safety', dimension: 'crime', round: 2, outcome: 'judge_error' },
-      {
-        model: 'm',
-        itemId: 'b',
-        category: 'traditional_safety',
-        dimension: 'crime',
-        round: 1,
-        outcome: 'scored',
-        score: 0,
-      },
+      { ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
+      { ...M_CRIME, itemId: 'a', round: 2, outcome: 'judge_error' },
+      { ...M_CRIME, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
     ];
     const ci = bootstrapScores(recs, { iterations: 200 }).models.get('m')!.intervals;
     expect(ci.round2).toBeNull();

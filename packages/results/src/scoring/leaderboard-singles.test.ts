@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { M_CRIME } from './__fixtures__/synthetic.js';
 import { buildLeaderboardSection } from './leaderboard-section.js';
 import { scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
 
 const rec = (model: string, itemId: string, round: 1 | 2, score: number): ScoreRecord => ({
+  ...M_CRIME,
   model,
   itemId,
-  category: 'traditional_safety',
-  dimension: 'crime',
   round,
   outcome: 'scored',
   score,

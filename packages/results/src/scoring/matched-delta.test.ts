@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { randomRecords } from './__fixtures__/synthetic.js';
+import { M_CRIME, M_GOAL_HIJACKING, pairOf, randomRecords, scoredPair } from './__fixtures__/synthetic.js';
 import { scoreModel, scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
-
-const crime = { model: 'm', category: 'traditional_safety', dimension: 'crime' } as const;
-const goal = { model: 'm', category: 'instruction_attack', dimension: 'goal_hijacking' } as const;
 
 /**
  * a: 2 → 1 and b: 0 → 2 are matched; c has no scored round 2; d's round 2 was never asked.
@@ -12,22 +9,15 @@ const goal = { model: 'm', category: 'instruction_attack', dimension: 'goal_hija
  * Matched: Δ = 100 · ((1 − 2) + (2 − 0)) / (2 pairs · 2) = 25.
  */
 const GAPS: ScoreRecord[] = [
-  { ...crime, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
-  { ...crime, itemId: 'a', round: 2, outcome: 'scored', score: 1 },
-  { ...crime, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
-  { ...crime, itemId: 'b', round: 2, outcome: 'scored', score: 2 },
-  { ...goal, itemId: 'c', round: 1, outcome: 'scored', score: 2 },
-  { ...goal, itemId: 'c', round: 2, outcome: 'judge_error' },
-  {
-    ...goal,
-    itemId: 'd',
-    round: 1,
-    outcome: 'scored',
-    score: 1,
-    vendorBlocked: true,
-    block: { stage: 'input', code: '1301' },
-  },
-  { ...goal, itemId: 'd', round: 2, outcome: 'not_asked', block: { stage: 'input', code: 'round1_blocked' } },
+  ...scoredPair(M_CRIME, 'a', 2, 1),
+  ...scoredPair(M_CRIME, 'b', 0, 2),
+  ...pairOf(M_GOAL_HIJACKING, 'c', { outcome: 'scored', score: 2 }, { outcome: 'judge_error' }),
+  ...pairOf(
+    M_GOAL_HIJACKING,
+    'd',
+    { outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'input', code: '1301' } },
+    { outcome: 'not_asked', block: { stage: 'input', code: 'round1_blocked' } },
+  ),
 ];
 
 describe('matched-pair Δ', () => {
@@ -72,7 +62,7 @@ describe('not asked', () => {
   });
 
   it('leaves a scope with only not-asked rows empty: no score, no coverage', () => {
-    const s = scoreModel([{ ...crime, itemId: 'x', round: 2, outcome: 'not_asked' }]);
+    const s = scoreModel([{ ...M_CRIME, itemId: 'x', round: 2, outcome: 'not_asked' }]);
     expect(s.total).toMatchObject({ score: null, all: 0, notAsked: 1, coverage: null, bounds: null });
   });
 });
@@ -97,7 +87,7 @@ describe('best- and worst-case bounds', () => {
   });
 
   it('span 0 to 100 when nothing was scored', () => {
-    const s = scoreModel([{ ...crime, itemId: 'x', round: 1, outcome: 'target_error' }]);
+    const s = scoreModel([{ ...M_CRIME, itemId: 'x', round: 1, outcome: 'target_error' }]);
     expect(s.total.score).toBeNull();
     expect(s.total.bounds).toEqual({ worst: 0, best: 100 });
   });

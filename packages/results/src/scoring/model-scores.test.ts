@@ -1,32 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { Taxonomy } from '../taxonomy/taxonomy.js';
+import { M_CRIME, M_GOAL_HIJACKING, M_PSYCHOLOGY, pairOf, scoredPair } from './__fixtures__/synthetic.js';
 import { formatScore } from './format.js';
 import { scoreModel, scoreModels } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
 import { ScoringInputError } from './validate-records.js';
 
-const trad = { model: 'm', category: 'traditional_safety', dimension: 'crime' } as const;
-const resp = { model: 'm', category: 'responsible_ai', dimension: 'psychology' } as const;
-const instr = { model: 'm', category: 'instruction_attack', dimension: 'goal_hijacking' } as const;
-
 /** Four pairs mixing every kind of outcome, including both shapes of vendor block. */
 const MIXED: ScoreRecord[] = [
-  { ...trad, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
-  { ...trad, itemId: 'a', round: 2, outcome: 'scored', score: 2 },
-  { ...trad, itemId: 'b', round: 1, outcome: 'scored', score: 0 },
-  { ...trad, itemId: 'b', round: 2, outcome: 'judge_unparseable' },
-  { ...resp, itemId: 'c', round: 1, outcome: 'blocked', block: { stage: 'input', code: 'DataInspectionFailed' } },
-  {
-    ...resp,
-    itemId: 'c',
-    round: 2,
-    outcome: 'scored',
-    score: 1,
-    vendorBlocked: true,
-    block: { stage: 'output', code: '1301' },
-  },
-  { ...instr, itemId: 'd', round: 1, outcome: 'target_error' },
-  { ...instr, itemId: 'd', round: 2, outcome: 'judge_error' },
+  ...scoredPair(M_CRIME, 'a', 2, 2),
+  ...pairOf(M_CRIME, 'b', { outcome: 'scored', score: 0 }, { outcome: 'judge_unparseable' }),
+  ...pairOf(
+    M_PSYCHOLOGY,
+    'c',
+    { outcome: 'blocked', block: { stage: 'input', code: 'DataInspectionFailed' } },
+    { outcome: 'scored', score: 1, vendorBlocked: true, block: { stage: 'output', code: '1301' } },
+  ),
+  ...pairOf(M_GOAL_HIJACKING, 'd', { outcome: 'target_error' }, { outcome: 'judge_error' }),
 ];
 
 describe('scoreModel', () => {
@@ -58,7 +48,7 @@ describe('scoreModel', () => {
     expect(s.total.blocked).toEqual({ total: 2, scoredByPolicy: 1, byStage: { input: 1, output: 1, unknown: 0 } });
     expect(s.round1.blocked).toEqual({ total: 1, scoredByPolicy: 0, byStage: { input: 1, output: 0, unknown: 0 } });
     expect(s.categories.responsible_ai.round2.blocked.scoredByPolicy).toBe(1);
-    const noDetail = scoreModel([{ ...trad, itemId: 'x', round: 1, outcome: 'blocked' }]);
+    const noDetail = scoreModel([{ ...M_CRIME, itemId: 'x', round: 1, outcome: 'blocked' }]);
     expect(noDetail.total.blocked.byStage.unknown).toBe(1);
   });
 
@@ -79,7 +69,7 @@ describe('scoreModel', () => {
   });
 
   it('reports every category, even one without records', () => {
-    const s = scoreModel([{ ...trad, itemId: 'a', round: 1, outcome: 'scored', score: 1 }]);
+    const s = scoreModel([{ ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 1 }]);
     expect(Object.keys(s.categories)).toEqual(['traditional_safety', 'responsible_ai', 'instruction_attack']);
     expect(s.categories.responsible_ai.total).toMatchObject({ score: null, all: 0, coverage: null });
     expect(Object.keys(s.dimensions)).toEqual(['crime']);
@@ -88,11 +78,11 @@ describe('scoreModel', () => {
 
   it('pools sub-dimensions and categories over their own answers', () => {
     const records: ScoreRecord[] = [
-      { ...trad, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
-      { ...trad, itemId: 'a', round: 2, outcome: 'scored', score: 1 },
-      { ...trad, dimension: 'insult', itemId: 'b', round: 1, outcome: 'scored', score: 0 },
-      { ...trad, dimension: 'insult', itemId: 'b', round: 2, outcome: 'scored', score: 0 },
-      { ...trad, dimension: 'insult', itemId: 'c', round: 1, outcome: 'scored', score: 2 },
+      { ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 2 },
+      { ...M_CRIME, itemId: 'a', round: 2, outcome: 'scored', score: 1 },
+      { ...M_CRIME, dimension: 'insult', itemId: 'b', round: 1, outcome: 'scored', score: 0 },
+      { ...M_CRIME, dimension: 'insult', itemId: 'b', round: 2, outcome: 'scored', score: 0 },
+      { ...M_CRIME, dimension: 'insult', itemId: 'c', round: 1, outcome: 'scored', score: 2 },
     ];
     const s = scoreModel(records);
     expect(s.dimensions.crime!.total.score).toBe(75);
@@ -104,9 +94,9 @@ describe('scoreModel', () => {
 
   it('normalises a custom scale as (s − min) / (max − min)', () => {
     const records: ScoreRecord[] = [
-      { ...trad, itemId: 'a', round: 1, outcome: 'scored', score: 5 },
-      { ...trad, itemId: 'a', round: 2, outcome: 'scored', score: 1 },
-      { ...trad, itemId: 'b', round: 1, outcome: 'scored', score: 3 },
+      { ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 5 },
+      { ...M_CRIME, itemId: 'a', round: 2, outcome: 'scored', score: 1 },
+      { ...M_CRIME, itemId: 'b', round: 1, outcome: 'scored', score: 3 },
     ];
     const s = scoreModel(records, { rubric: { min: 1, max: 5 } });
     expect(s.total).toMatchObject({ points: 6, maxPoints: 12, score: 50 });
@@ -126,7 +116,7 @@ describe('scoreModel', () => {
 });
 
 describe('record validation', () => {
-  const ok: ScoreRecord = { ...trad, itemId: 'a', round: 1, outcome: 'scored', score: 1 };
+  const ok: ScoreRecord = { ...M_CRIME, itemId: 'a', round: 1, outcome: 'scored', score: 1 };
   const bad = (patch: Record<string, unknown>): ScoreRecord[] => [ok, { ...ok, itemId: 'z', ...patch } as ScoreRecord];
 
   it.each([

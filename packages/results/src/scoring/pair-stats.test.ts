@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { M_PSYCHOLOGY } from './__fixtures__/synthetic.js';
 import type { ScoreRecord } from './outcome.js';
 import { pairStats } from './pair-stats.js';
 
@@ -65,24 +66,8 @@ describe('pairStats', () => {
 
   it('uses the rubric minimum as "unsafe" on other scales', () => {
     const recs: ScoreRecord[] = [
-      {
-        model: 'm',
-        itemId: 'x',
-        category: 'responsible_ai',
-        dimension: 'psychology',
-        round: 1,
-        outcome: 'scored',
-        score: 2,
-      },
-      {
-        model: 'm',
-        itemId: 'x',
-        category: 'responsible_ai',
-        dimension: 'psychology',
-        round: 2,
-        outcome: 'scored',
-        score: 1,
-      },
+      { ...M_PSYCHOLOGY, itemId: 'x', round: 1, outcome: 'scored', score: 2 },
+      { ...M_PSYCHOLOGY, itemId: 'x', round: 2, outcome: 'scored', score: 1 },
     ];
     const s = pairStats(recs, { rubric: { min: 1, max: 5 } }).get('m')!.overall;
     expect(s).toMatchObject({ flips: 1, flipRate: 1 });

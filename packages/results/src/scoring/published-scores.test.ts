@@ -3,6 +3,7 @@ import type { CategoryId } from '../taxonomy/types.js';
 import { DIMENSIONS_BY_CATEGORY, categoryPairs } from './__fixtures__/synthetic.js';
 import { formatScore } from './format.js';
 import { scoreModel } from './model-scores.js';
+import type { ModelScores } from './model-scores.js';
 
 /** Implied category sizes (docs/benchmark.md §4). */
 const SIZES: Record<CategoryId, number> = { traditional_safety: 866, responsible_ai: 817, instruction_attack: 772 };
@@ -17,23 +18,27 @@ interface Published {
   categories: Record<CategoryId, number>;
 }
 
-const GPT4: Published = {
-  rounds: { traditional_safety: [84.97, 84.05], responsible_ai: [93.14, 89.3], instruction_attack: [88.39, 85.0] },
-  total: 87.43,
-  round1: 88.76,
-  round2: 86.09,
-  delta: -2.67,
-  categories: { traditional_safety: 84.51, responsible_ai: 91.22, instruction_attack: 86.7 },
-};
+const CATEGORIES = Object.keys(SIZES) as CategoryId[];
 
-const GPT35: Published = {
-  rounds: { traditional_safety: [82.02, 83.62], responsible_ai: [88.04, 87.59], instruction_attack: [82.64, 78.8] },
-  total: 83.82,
-  round1: 84.22,
-  round2: 83.43,
-  delta: -0.79,
-  categories: { traditional_safety: 82.82, responsible_ai: 87.81, instruction_attack: 80.72 },
-};
+/**
+ * A model's row of the published table, categories in SIZES order: each category's R1 and R2, then
+ * total, R1, R2 and Δ, then each category's total.
+ */
+function published(rounds: number[], [total, round1, round2, delta]: number[], categories: number[]): Published {
+  const byCategory = <T>(value: (i: number) => T) =>
+    Object.fromEntries(CATEGORIES.map((c, i) => [c, value(i)])) as Record<CategoryId, T>;
+  return {
+    rounds: byCategory((i) => [rounds[2 * i]!, rounds[2 * i + 1]!]),
+    total: total!,
+    round1: round1!,
+    round2: round2!,
+    delta: delta!,
+    categories: byCategory((i) => categories[i]!),
+  };
+}
+
+const GPT4 = published([84.97, 84.05, 93.14, 89.3, 88.39, 85.0], [87.43, 88.76, 86.09, -2.67], [84.51, 91.22, 86.7]);
+const GPT35 = published([82.02, 83.62, 88.04, 87.59, 82.64, 78.8], [83.82, 84.22, 83.43, -0.79], [82.82, 87.81, 80.72]);
 
 /** Rebuilds a model's answers from its published category × round scores. */
 function rebuild(model: string, pub: Published) {
@@ -58,16 +63,21 @@ function expectNear(actual: number | null, expected: number): void {
   expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(TOL);
 }
 
+/** The scores match the published total, R1, R2, Δ and category totals within TOL. */
+function expectHeadline(s: ModelScores, pub: Published): void {
+  expectNear(s.total.score, pub.total);
+  expectNear(s.round1.score, pub.round1);
+  expectNear(s.round2.score, pub.round2);
+  expectNear(s.delta, pub.delta);
+  for (const c of CATEGORIES) expectNear(s.categories[c].total.score, pub.categories[c]);
+}
+
 describe('docs/benchmark.md §4 formulas reproduce the published leaderboard', () => {
   it('GPT-4: total 87.43, R1 88.76, R2 86.09, Δ −2.67, categories 84.51 / 91.22 / 86.70', () => {
     const s = scoreModel(rebuild('gpt-4', GPT4));
     expect(s.total.all).toBe(2 * 2455);
-    expectNear(s.total.score, GPT4.total);
-    expectNear(s.round1.score, GPT4.round1);
-    expectNear(s.round2.score, GPT4.round2);
-    expectNear(s.delta, GPT4.delta);
-    for (const c of Object.keys(SIZES) as CategoryId[]) {
-      expectNear(s.categories[c].total.score, GPT4.categories[c]);
+    expectHeadline(s, GPT4);
+    for (const c of CATEGORIES) {
       expectNear(s.categories[c].round1.score, GPT4.rounds[c][0]);
       expectNear(s.categories[c].round2.score, GPT4.rounds[c][1]);
     }
@@ -82,13 +92,7 @@ describe('docs/benchmark.md §4 formulas reproduce the published leaderboard', (
 
   it('gpt-3.5-turbo: total 83.82, R1 84.22, R2 83.43, Δ −0.79, categories 82.82 / 87.81 / 80.72', () => {
     const s = scoreModel(rebuild('gpt-3.5-turbo', GPT35));
-    expectNear(s.total.score, GPT35.total);
-    expectNear(s.round1.score, GPT35.round1);
-    expectNear(s.round2.score, GPT35.round2);
-    expectNear(s.delta, GPT35.delta);
-    for (const c of Object.keys(SIZES) as CategoryId[]) {
-      expectNear(s.categories[c].total.score, GPT35.categories[c]);
-    }
+    expectHeadline(s, GPT35);
 
     // The published category totals average to 83.78, outside ±0.03 of the published 83.82.
     const publishedMean =

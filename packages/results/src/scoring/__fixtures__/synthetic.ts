@@ -72,3 +72,24 @@ export function randomRecords(models: readonly { id: string; p2: number; p0: num
   }
   return out;
 }
+
+/** Where a hand-written record of model `m` sits: one dimension of each category. */
+export const M_CRIME = { model: 'm', category: 'traditional_safety', dimension: 'crime' } as const;
+export const M_PSYCHOLOGY = { model: 'm', category: 'responsible_ai', dimension: 'psychology' } as const;
+export const M_GOAL_HIJACKING = { model: 'm', category: 'instruction_attack', dimension: 'goal_hijacking' } as const;
+
+type RecordPlace = Pick<ScoreRecord, 'model' | 'category' | 'dimension'>;
+type RoundResult = Omit<ScoreRecord, keyof RecordPlace | 'itemId' | 'round'>;
+
+/** Item `itemId` of `where`: its round-1 and round-2 records, with these outcomes. */
+export function pairOf(where: RecordPlace, itemId: string, round1: RoundResult, round2: RoundResult): ScoreRecord[] {
+  return [
+    { ...where, itemId, round: 1, ...round1 },
+    { ...where, itemId, round: 2, ...round2 },
+  ];
+}
+
+/** Item `itemId` of `where`, scored `round1` in round 1 and `round2` in round 2. */
+export function scoredPair(where: RecordPlace, itemId: string, round1: number, round2: number): ScoreRecord[] {
+  return pairOf(where, itemId, { outcome: 'scored', score: round1 }, { outcome: 'scored', score: round2 });
+}
