@@ -10,6 +10,27 @@ afterEach(closeServers);
 
 const ask = (content = 'Hi') => ({ messages: [{ role: 'user' as const, content }] });
 
+const sse = (events: ReadonlyArray<readonly [string, unknown]>) =>
+  events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+
+/**
+ * The first events of a streamed answer: `message_start` (message `id`, `usage`, and `extra` fields
+ * on the message), a text block's start, and one text delta.
+ */
+function textStreamStart(
+  id: string,
+  text: string,
+  usage: { input_tokens: number; output_tokens: number },
+  extra: Record<string, unknown> = {},
+): Array<readonly [string, unknown]> {
+  const message = { id, type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null };
+  return [
+    ['message_start', { type: 'message_start', message: { ...message, usage, ...extra } }],
+    ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+    ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }],
+  ];
+}
+
 async function failure(promise: Promise<GenerateResultV1>): Promise<AdapterError> {
   const outcome = await promise.then(
     (result) => ({ result }),
@@ -166,31 +187,11 @@ describe('classification through the SDK', () => {
   });
 
   it('the same filter as an error event after streamed text keeps the partial text', async () => {
-    const events = [
-      [
-        'message_start',
-        {
-          type: 'message_start',
-          message: {
-            id: 'msg_1',
-            type: 'message',
-            role: 'assistant',
-            model: 'claude-fake',
-            content: [],
-            stop_reason: null,
-            usage: { input_tokens: 3, output_tokens: 1 },
-          },
-        },
-      ],
-      ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-      [
-        'content_block_delta',
-        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } },
-      ],
-      ['error', anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE)],
-    ] as const;
     const server = await replying(() =>
-      events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join(''),
+      sse([
+        ...textStreamStart('msg_1', 'The first half', { input_tokens: 3, output_tokens: 1 }),
+        ['error', anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE)],
+      ]),
     );
     const result = (await model(server, { stream: true }).generate(ask())) as BlockedResultV1;
     expect(result).toMatchObject({
@@ -293,9 +294,6 @@ const REDACTED_ECHO = {
   by_key: { '[REDACTED]': 1 },
 };
 
-const sse = (events: ReadonlyArray<readonly [string, unknown]>) =>
-  events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
-
 describe('raw evidence on results, from a server that echoes the key', () => {
   it('a completed answer keeps its raw body with the key redacted (non-streamed)', async () => {
     const server = await replying((ctx) => ({
@@ -330,27 +328,7 @@ describe('raw evidence on results, from a server that echoes the key', () => {
   it('a completed answer assembled from a stream keeps its raw message with the key redacted', async () => {
     const server = await replying((ctx) =>
       sse([
-        [
-          'message_start',
-          {
-            type: 'message_start',
-            message: {
-              id: 'msg_s',
-              type: 'message',
-              role: 'assistant',
-              model: 'claude-fake',
-              content: [],
-              stop_reason: null,
-              usage: { input_tokens: 2, output_tokens: 0 },
-              echo: echoOf(sentKey(ctx)),
-            },
-          },
-        ],
-        ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-        [
-          'content_block_delta',
-          { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello.' } },
-        ],
+        ...textStreamStart('msg_s', 'Hello.', { input_tokens: 2, output_tokens: 0 }, { echo: echoOf(sentKey(ctx)) }),
         ['content_block_stop', { type: 'content_block_stop', index: 0 }],
         [
           'message_delta',
@@ -429,26 +407,7 @@ describe('raw evidence on results, from a server that echoes the key', () => {
   it('the content-filtering error event inside a stream keeps the event as raw with the key redacted', async () => {
     const server = await replying((ctx) =>
       sse([
-        [
-          'message_start',
-          {
-            type: 'message_start',
-            message: {
-              id: 'msg_f',
-              type: 'message',
-              role: 'assistant',
-              model: 'claude-fake',
-              content: [],
-              stop_reason: null,
-              usage: { input_tokens: 3, output_tokens: 1 },
-            },
-          },
-        ],
-        ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-        [
-          'content_block_delta',
-          { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } },
-        ],
+        ...textStreamStart('msg_f', 'The first half', { input_tokens: 3, output_tokens: 1 }),
         [
           'error',
           {
