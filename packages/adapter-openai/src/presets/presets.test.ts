@@ -1,6 +1,6 @@
 import { InvalidRequestError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, BlockStage, GenerateResultV1 } from '@sc-safety/spec';
-import type { BlockSignal, OpenAIFakeServer, OpenAIFakeVendor } from '@sc-safety/testkit';
+import type { BlockSignal, OpenAIFakeVendor } from '@sc-safety/testkit';
 import { describe, expect, it } from 'vitest';
 import { modelFor, play, startFake, TEST_KEY, useFake } from '../__fixtures__/harness.js';
 import { PRESET_NAMES, PRESETS } from './index.js';
