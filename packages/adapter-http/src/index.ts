@@ -11,7 +11,24 @@ export { AUTH_PLUGINS, AUTH_PLUGIN_NAMES } from './auth/registry.js';
 export type { AuthPlugin, AuthPluginFactory, AuthPluginInput, OutgoingRequest } from './auth/types.js';
 export { validateTemplate, assertTemplate, TemplateError, type TemplateIssue } from './template/validate-template.js';
 export { readTemplateFile } from './template/load-template.js';
-// Every template type, with the vendor rule language it shares with adapter-openai (see template/types.ts).
-export type * from './template/types.js';
+export type {
+  JsonPath,
+  Condition,
+  StageSpec,
+  BlockRule,
+  FailureKind,
+  RetryAfterSource,
+  FailureRule,
+  ParamSpec,
+  RequestMapping,
+  UsagePaths,
+  ServedModelPaths,
+  RequestIdSource,
+  ResponsePaths,
+  StreamSpec,
+  ErrorSpec,
+  AuthSpec,
+  HttpTemplate,
+} from './template/types.js';
 export { mapRequest, type MappedRequest, type MapRequestInput } from './map-request.js';
 export { VERSION } from './version.js';
