@@ -52,18 +52,18 @@ export {
   type SdkFailureKinds,
 } from './sdk-failure.js';
 export { servedModel, openAIServedModel, type ServedModelFields } from './served-model.js';
-export type {
-  JsonPath,
-  Condition,
-  StageSpec,
-  BlockRule,
-  FailureKind,
-  FailureRule,
-  RetryAfterSource,
-  RuleOverrides,
-  RuleSubject,
+export {
+  FAILURE_KINDS,
+  type JsonPath,
+  type Condition,
+  type StageSpec,
+  type BlockRule,
+  type FailureKind,
+  type FailureRule,
+  type RetryAfterSource,
+  type RuleOverrides,
+  type RuleSubject,
 } from './vendor-rules/types.js';
-export { FAILURE_KINDS } from './vendor-rules/types.js';
 export { failureKindError } from './vendor-rules/failure-error.js';
 export {
   parsePath,
