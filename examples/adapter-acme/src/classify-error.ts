@@ -1,7 +1,18 @@
-import { parseRetryAfter } from '@sc-safety/adapter-utils';
-import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
+import { failureKindError, parseRetryAfter } from '@sc-safety/adapter-utils';
+import type { FailureKind } from '@sc-safety/adapter-utils';
+import { InvalidRequestError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, WarningV1 } from '@sc-safety/spec';
 import type { AcmeFaultKind } from './acme-wire.js';
+
+/** What each Acme fault means, as the shared failure kinds (adapter-utils' `failureKindError` makes the error). */
+const FAILURE_OF_FAULT: Readonly<Record<AcmeFaultKind, FailureKind>> = {
+  throttled: 'rate_limited',
+  overloaded: 'transient',
+  credentials: 'auth',
+  balance: 'quota_exhausted',
+  too_long: 'context_length',
+  bad_request: 'invalid_request',
+};
 
 /**
  * Maps a non-2xx Acme response to an error. The adapter classifies; the engine decides whether
@@ -29,27 +40,17 @@ export function classifyError(
     warnings,
   };
   const kind: AcmeFaultKind | undefined = fault?.kind ?? byStatus(status);
-  switch (kind) {
-    case 'throttled': {
-      // retry-after-ms, then retry-after as seconds or an HTTP date.
-      const wait = parseRetryAfter(headers);
-      return new RateLimitedError({ ...common, ...(wait === undefined ? {} : { retryAfterMs: wait }) });
-    }
-    case 'overloaded':
-      return new TransientError(common);
-    case 'credentials':
-      return new AuthError(common);
-    case 'balance':
-      return new QuotaExhaustedError(common);
-    case 'too_long':
-      return new InvalidRequestError({ ...common, reason: 'context_length' });
-    case 'bad_request':
-      return new InvalidRequestError({ ...common, reason: status === 404 ? 'model_not_found' : 'parameter' });
-    default:
-      return status >= 500 || status === 408
-        ? new TransientError(common)
-        : new InvalidRequestError({ ...common, reason: 'other' });
+  // A fault kind this adapter does not know (a newer server) falls through to the status, like no fault.
+  const failure = kind !== undefined && Object.hasOwn(FAILURE_OF_FAULT, kind) ? FAILURE_OF_FAULT[kind] : undefined;
+  if (failure !== undefined) {
+    // bad_request on 404 names a model the server does not have.
+    const known = failure === 'invalid_request' && status === 404 ? 'model_not_found' : failure;
+    // retry-after-ms, then retry-after as seconds or an HTTP date.
+    return failureKindError(known, common, () => parseRetryAfter(headers));
   }
+  return status >= 500 || status === 408
+    ? new TransientError(common)
+    : new InvalidRequestError({ ...common, reason: 'other' });
 }
 
 function byStatus(status: number): AcmeFaultKind | undefined {

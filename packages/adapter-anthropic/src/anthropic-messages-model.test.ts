@@ -10,6 +10,38 @@ afterEach(closeServers);
 
 const ask = (content = 'Hi') => ({ messages: [{ role: 'user' as const, content }] });
 
+const sse = (events: ReadonlyArray<readonly [string, unknown]>) =>
+  events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+
+/** A whole (non-streamed) Messages API answer with one text block; `more` adds or replaces fields. */
+function messageBody(
+  id: string,
+  text: string,
+  usage: { input_tokens: number; output_tokens: number },
+  more: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const content = [{ type: 'text', text }];
+  return { id, type: 'message', role: 'assistant', content, stop_reason: 'end_turn', usage, ...more };
+}
+
+/**
+ * The first events of a streamed answer: `message_start` (message `id`, `usage`, and `extra` fields
+ * on the message), a text block's start, and one text delta.
+ */
+function textStreamStart(
+  id: string,
+  text: string,
+  usage: { input_tokens: number; output_tokens: number },
+  extra: Record<string, unknown> = {},
+): Array<readonly [string, unknown]> {
+  const message = { id, type: 'message', role: 'assistant', model: 'claude-fake', content: [], stop_reason: null };
+  return [
+    ['message_start', { type: 'message_start', message: { ...message, usage, ...extra } }],
+    ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
+    ['content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }],
+  ];
+}
+
 async function failure(promise: Promise<GenerateResultV1>): Promise<AdapterError> {
   const outcome = await promise.then(
     (result) => ({ result }),
@@ -147,18 +179,24 @@ describe('what reaches the server', () => {
   });
 });
 
+/** What the content filter's 400 or error event becomes. */
+const CONTENT_FILTER_BLOCK = { type: 'blocked', stage: 'output', code: 'content_filtering_policy' } as const;
+
+/** The 400 "Output blocked by content filtering policy" (request id `req_cf`), with `extra` fields in its body. */
+function contentFilter400(extra: Record<string, unknown> = {}) {
+  return {
+    status: 400,
+    body: { ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), ...extra },
+    headers: { 'request-id': 'req_cf' },
+  };
+}
+
 describe('classification through the SDK', () => {
   it('a 400 "Output blocked by content filtering policy" is an output block', async () => {
-    const server = await replying(() => ({
-      status: 400,
-      body: anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'),
-      headers: { 'request-id': 'req_cf' },
-    }));
+    const server = await replying(() => contentFilter400());
     const result = (await model(server).generate(ask())) as BlockedResultV1;
     expect(result).toMatchObject({
-      type: 'blocked',
-      stage: 'output',
-      code: 'content_filtering_policy',
+      ...CONTENT_FILTER_BLOCK,
       message: CONTENT_FILTERING_MESSAGE,
       requestId: 'req_cf',
     });
@@ -166,37 +204,15 @@ describe('classification through the SDK', () => {
   });
 
   it('the same filter as an error event after streamed text keeps the partial text', async () => {
-    const events = [
-      [
-        'message_start',
-        {
-          type: 'message_start',
-          message: {
-            id: 'msg_1',
-            type: 'message',
-            role: 'assistant',
-            model: 'claude-fake',
-            content: [],
-            stop_reason: null,
-            usage: { input_tokens: 3, output_tokens: 1 },
-          },
-        },
-      ],
-      ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-      [
-        'content_block_delta',
-        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } },
-      ],
-      ['error', anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE)],
-    ] as const;
     const server = await replying(() =>
-      events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join(''),
+      sse([
+        ...textStreamStart('msg_1', 'The first half', { input_tokens: 3, output_tokens: 1 }),
+        ['error', anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE)],
+      ]),
     );
     const result = (await model(server, { stream: true }).generate(ask())) as BlockedResultV1;
     expect(result).toMatchObject({
-      type: 'blocked',
-      stage: 'output',
-      code: 'content_filtering_policy',
+      ...CONTENT_FILTER_BLOCK,
       partialText: 'The first half',
     });
   });
@@ -234,14 +250,7 @@ describe('classification through the SDK', () => {
   it('a success without a request-id header uses the message id', async () => {
     const server = await replying(() => ({
       status: 200,
-      body: {
-        id: 'msg_abc',
-        type: 'message',
-        role: 'assistant',
-        content: [{ type: 'text', text: 'ok' }],
-        stop_reason: 'end_turn',
-        usage: { input_tokens: 1, output_tokens: 1 },
-      },
+      body: messageBody('msg_abc', 'ok', { input_tokens: 1, output_tokens: 1 }),
     }));
     const result = await model(server).generate(ask());
     expect(result).toMatchObject({ type: 'completed', text: 'ok', requestId: 'msg_abc' });
@@ -293,64 +302,38 @@ const REDACTED_ECHO = {
   by_key: { '[REDACTED]': 1 },
 };
 
-const sse = (events: ReadonlyArray<readonly [string, unknown]>) =>
-  events.map(([name, data]) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`).join('');
+/**
+ * The result keeps `raw` as its evidence with the echoed key redacted (`REDACTED_ECHO`), and the key
+ * appears nowhere in the result. `exactly`: `raw` is all of the evidence, not a part of it.
+ */
+function expectRedactedRaw(
+  result: CompletedResultV1 | BlockedResultV1,
+  raw: Record<string, unknown>,
+  exactly = false,
+): void {
+  const expected = { ...raw, echo: REDACTED_ECHO };
+  if (exactly) expect(result.raw).toEqual(expected);
+  else expect(result.raw).toMatchObject(expected);
+  expect(findSecret(result, KEY)).toEqual([]);
+}
 
 describe('raw evidence on results, from a server that echoes the key', () => {
   it('a completed answer keeps its raw body with the key redacted (non-streamed)', async () => {
+    const message = messageBody('msg_echo', 'Hello.', { input_tokens: 2, output_tokens: 1 }, { model: 'claude-fake' });
     const server = await replying((ctx) => ({
       status: 200,
-      body: {
-        id: 'msg_echo',
-        type: 'message',
-        role: 'assistant',
-        model: 'claude-fake',
-        content: [{ type: 'text', text: 'Hello.' }],
-        stop_reason: 'end_turn',
-        usage: { input_tokens: 2, output_tokens: 1 },
-        echo: echoOf(sentKey(ctx)),
-      },
+      body: { ...message, echo: echoOf(sentKey(ctx)) },
       headers: { 'request-id': 'req_echo' },
     }));
     const result = (await model(server).generate(ask())) as CompletedResultV1;
     expect(result).toMatchObject({ type: 'completed', text: 'Hello.', requestId: 'req_echo' });
-    expect(result.raw).toEqual({
-      id: 'msg_echo',
-      type: 'message',
-      role: 'assistant',
-      model: 'claude-fake',
-      content: [{ type: 'text', text: 'Hello.' }],
-      stop_reason: 'end_turn',
-      usage: { input_tokens: 2, output_tokens: 1 },
-      echo: REDACTED_ECHO,
-    });
-    expect(findSecret(result, KEY)).toEqual([]);
+    expectRedactedRaw(result, message, true);
   });
 
   it('a completed answer assembled from a stream keeps its raw message with the key redacted', async () => {
     const server = await replying((ctx) =>
       sse([
-        [
-          'message_start',
-          {
-            type: 'message_start',
-            message: {
-              id: 'msg_s',
-              type: 'message',
-              role: 'assistant',
-              model: 'claude-fake',
-              content: [],
-              stop_reason: null,
-              usage: { input_tokens: 2, output_tokens: 0 },
-              echo: echoOf(sentKey(ctx)),
-            },
-          },
-        ],
-        ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-        [
-          'content_block_delta',
-          { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello.' } },
-        ],
+        ...textStreamStart('msg_s', 'Hello.', { input_tokens: 2, output_tokens: 0 }, { echo: echoOf(sentKey(ctx)) }),
         ['content_block_stop', { type: 'content_block_stop', index: 0 }],
         [
           'message_delta',
@@ -365,28 +348,26 @@ describe('raw evidence on results, from a server that echoes the key', () => {
     );
     const result = (await model(server, { stream: true }).generate(ask())) as CompletedResultV1;
     expect(result).toMatchObject({ type: 'completed', text: 'Hello.' });
-    expect(result.raw).toMatchObject({
+    expectRedactedRaw(result, {
       id: 'msg_s',
       content: [{ type: 'text', text: 'Hello.' }],
       stop_reason: 'end_turn',
-      echo: REDACTED_ECHO,
     });
-    expect(findSecret(result, KEY)).toEqual([]);
   });
 
   it('a refusal keeps raw and the explanation with the key redacted', async () => {
     const server = await replying((ctx) => ({
       status: 200,
-      body: {
-        id: 'msg_r',
-        type: 'message',
-        role: 'assistant',
-        content: [{ type: 'text', text: 'Step one' }],
-        stop_reason: 'refusal',
-        stop_details: { type: 'refusal', category: 'cyber', explanation: `refused request signed ${sentKey(ctx)}` },
-        usage: { input_tokens: 2, output_tokens: 2 },
-        echo: echoOf(sentKey(ctx)),
-      },
+      body: messageBody(
+        'msg_r',
+        'Step one',
+        { input_tokens: 2, output_tokens: 2 },
+        {
+          stop_reason: 'refusal',
+          stop_details: { type: 'refusal', category: 'cyber', explanation: `refused request signed ${sentKey(ctx)}` },
+          echo: echoOf(sentKey(ctx)),
+        },
+      ),
     }));
     const result = (await model(server).generate(ask())) as BlockedResultV1;
     expect(result).toMatchObject({
@@ -396,59 +377,25 @@ describe('raw evidence on results, from a server that echoes the key', () => {
       message: 'refused request signed [REDACTED]',
       details: { category: 'cyber' },
     });
-    expect(result.raw).toMatchObject({
+    expectRedactedRaw(result, {
       stop_details: { explanation: 'refused request signed [REDACTED]' },
-      echo: REDACTED_ECHO,
     });
-    expect(findSecret(result, KEY)).toEqual([]);
   });
 
   it('the content-filtering 400 keeps the error envelope as raw with the key redacted', async () => {
-    const server = await replying((ctx) => ({
-      status: 400,
-      body: {
-        ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'),
-        echo: echoOf(sentKey(ctx)),
-      },
-      headers: { 'request-id': 'req_cf' },
-    }));
+    const server = await replying((ctx) => contentFilter400({ echo: echoOf(sentKey(ctx)) }));
     const result = (await model(server).generate(ask())) as BlockedResultV1;
     expect(result).toMatchObject({
-      type: 'blocked',
-      stage: 'output',
-      code: 'content_filtering_policy',
+      ...CONTENT_FILTER_BLOCK,
       requestId: 'req_cf',
     });
-    expect(result.raw).toEqual({
-      ...anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'),
-      echo: REDACTED_ECHO,
-    });
-    expect(findSecret(result, KEY)).toEqual([]);
+    expectRedactedRaw(result, anthropicErrorBody('invalid_request_error', CONTENT_FILTERING_MESSAGE, 'req_cf'), true);
   });
 
   it('the content-filtering error event inside a stream keeps the event as raw with the key redacted', async () => {
     const server = await replying((ctx) =>
       sse([
-        [
-          'message_start',
-          {
-            type: 'message_start',
-            message: {
-              id: 'msg_f',
-              type: 'message',
-              role: 'assistant',
-              model: 'claude-fake',
-              content: [],
-              stop_reason: null,
-              usage: { input_tokens: 3, output_tokens: 1 },
-            },
-          },
-        ],
-        ['content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
-        [
-          'content_block_delta',
-          { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'The first half' } },
-        ],
+        ...textStreamStart('msg_f', 'The first half', { input_tokens: 3, output_tokens: 1 }),
         [
           'error',
           {
@@ -465,10 +412,8 @@ describe('raw evidence on results, from a server that echoes the key', () => {
       partialText: 'The first half',
       message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])`,
     });
-    expect(result.raw).toMatchObject({
+    expectRedactedRaw(result, {
       error: { message: `${CONTENT_FILTERING_MESSAGE} (key [REDACTED])` },
-      echo: REDACTED_ECHO,
     });
-    expect(findSecret(result, KEY)).toEqual([]);
   });
 });

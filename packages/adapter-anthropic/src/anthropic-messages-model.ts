@@ -1,4 +1,4 @@
-import { callSignal, getHeader, redactBody, safeParseJson } from '@sc-safety/adapter-utils';
+import { callSignal, getHeader, redactBody, safeParseJson, settleCall } from '@sc-safety/adapter-utils';
 import { InvalidResponseError, TransientError } from '@sc-safety/spec';
 import type {
   GenerateRequestV1,
@@ -81,24 +81,23 @@ export class AnthropicMessagesModel implements LanguageModelV1 {
     const call = callSignal(request.signal, this.config.timeoutMs);
     const options: RequestOptions = { signal: call.signal, headers: requestHeaders(request.headers) };
     const accumulator = this.config.stream ? new StreamAccumulator() : undefined;
-    try {
-      return accumulator
-        ? await this.generateStreamed(body, options, warnings, accumulator, [call.signal])
-        : await this.generateWhole(body, options, warnings);
-    } catch (error) {
-      const partialText = accumulator?.text;
-      const outcome = handleFailure(error, {
-        secrets: this.secrets,
-        warnings,
-        timedOut: call.timedOut,
-        callerAborted: request.signal?.aborted === true,
-        ...(partialText === undefined || partialText === '' ? {} : { partialText }),
-      });
-      if (outcome instanceof Error) throw outcome;
-      return outcome;
-    } finally {
-      call.dispose();
-    }
+    return settleCall(
+      call,
+      () =>
+        accumulator
+          ? this.generateStreamed(body, options, warnings, accumulator, [call.signal])
+          : this.generateWhole(body, options, warnings),
+      (error) => {
+        const partialText = accumulator?.text;
+        return handleFailure(error, {
+          secrets: this.secrets,
+          warnings,
+          timedOut: call.timedOut,
+          callerAborted: request.signal?.aborted === true,
+          ...(partialText === undefined || partialText === '' ? {} : { partialText }),
+        });
+      },
+    );
   }
 
   private async generateWhole(

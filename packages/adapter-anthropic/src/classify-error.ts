@@ -1,19 +1,13 @@
 import { getHeader, redactBody, redactSecrets } from '@sc-safety/adapter-utils';
+import type { ErrorEvidence } from '@sc-safety/adapter-utils';
 import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
 import { redactRaw } from './redact-raw.js';
 import { retryAfterMs } from './retry-after.js';
 
-/** What a failed call left behind. */
-export interface ErrorEvidence {
-  /** HTTP status; undefined for an `event: error` inside a 200 stream. */
-  status: number | undefined;
-  headers: Headers | undefined;
-  /** The parsed JSON body (`{"type":"error","error":{type,message},"request_id"}`), when it was JSON. */
-  body: unknown;
-  /** The body as received, for the redacted copy on the error. */
-  bodyText: string;
-}
+// What a failed call left behind (adapter-utils' ErrorEvidence): here `body` is the parsed JSON body
+// (`{"type":"error","error":{type,message},"request_id"}`), or undefined when it was not JSON.
+export type { ErrorEvidence };
 
 export interface ClassifyOptions {
   /** Values that must never appear in a message or a recorded body (the API key). */

@@ -73,15 +73,18 @@ describe('createModel', () => {
     ).toThrow(/MY_KEY/);
   });
 
-  it('declares the capability manifest', () => {
-    const model = createModel({ model: 'claude-x', apiKey: 'k-123456', stream: true });
+  it.each([
+    [{ stream: true }, true],
+    [{}, false],
+  ])('declares the capability manifest (%o: streaming %s)', (entry, streaming) => {
+    const model = createModel({ model: 'claude-x', apiKey: 'k-123456', ...entry });
     expect(model.provider).toBe('anthropic');
     expect(model.modelId).toBe('claude-x');
     expect(model.capabilities).toEqual({
       systemRole: 'native',
       multiTurn: true,
       seed: false,
-      streaming: true,
+      streaming,
       reportsServedModel: true,
       moderationSignals: ['stop_reason=refusal', 'error.message=Output blocked by content filtering policy'],
     });

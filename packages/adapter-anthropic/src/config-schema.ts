@@ -1,6 +1,6 @@
 import type { ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
 import {
-  booleanField,
+  CALL_FIELDS,
   configObject,
   envNameField,
   EVEN_IF_INVALID,
@@ -10,6 +10,7 @@ import {
   positiveWholeNumber,
   urlField,
   validateWith,
+  withCallDefaults,
 } from '@sc-safety/adapter-utils/config-fields';
 import { DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_MS } from './config.js';
 import type { ResolvedAnthropicConfig } from './config.js';
@@ -28,8 +29,7 @@ const schema = configObject(
     apiKey: nonEmptyString('apiKey').optional(),
     apiKeyEnv: envNameField('apiKeyEnv', 'ANTHROPIC_API_KEY').optional(),
     baseURL: urlField('baseURL', '"baseURL" must be an http(s) URL, e.g. "https://api.anthropic.com".').optional(),
-    timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
-    stream: booleanField('stream').optional(),
+    ...CALL_FIELDS,
     maxTokens: positiveWholeNumber('maxTokens', '', ' (the Messages API requires max_tokens)').optional(),
     headers: headersField()
       .superRefine((headers: unknown, ctx) => {
@@ -49,9 +49,7 @@ const schema = configObject(
   { notAnObject: 'Expected an object with at least "model", e.g. { "model": "claude-sonnet-4-5" }.' },
 ).transform(
   (config): ResolvedAnthropicConfig => ({
-    ...config,
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    stream: config.stream ?? false,
+    ...withCallDefaults(config, DEFAULT_TIMEOUT_MS),
     maxTokens: config.maxTokens ?? DEFAULT_MAX_TOKENS,
   }),
 );

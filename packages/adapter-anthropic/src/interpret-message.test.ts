@@ -13,11 +13,10 @@ describe('mapFinishReason', () => {
     ['tool_use', 'tool-calls'],
     ['pause_turn', 'other'],
     ['something_new', 'other'],
+    // A missing stop reason is unknown, with no raw value.
+    [null, 'unknown'],
   ])('%s → %s, raw kept', (raw, unified) => {
-    expect(mapFinishReason(raw)).toEqual({ unified, raw });
-  });
-  it('a missing stop reason is unknown', () => {
-    expect(mapFinishReason(null)).toEqual({ unified: 'unknown', raw: undefined });
+    expect(mapFinishReason(raw)).toEqual({ unified, raw: raw ?? undefined });
   });
 });
 

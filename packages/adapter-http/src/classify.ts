@@ -1,6 +1,7 @@
-import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
+import { InvalidRequestError } from '@sc-safety/spec';
 import type { AdapterError, WarningV1 } from '@sc-safety/spec';
 import {
+  failureKindError,
   findBlock as findRule,
   findFailure,
   getFirst,
@@ -84,26 +85,8 @@ export function classifyFailure(template: HttpTemplate, subject: Subject, contex
     ...((vendor.requestId ?? context.requestId) ? { requestId: vendor.requestId ?? context.requestId } : {}),
     warnings: context.warnings,
   };
-  switch (kind) {
-    case 'rate_limited': {
-      const retryAfterMs = readRetryAfterFor(rule, subject.body, vendor.message, context);
-      return new RateLimitedError({ ...options, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
-    }
-    case 'quota_exhausted':
-      return new QuotaExhaustedError(options);
-    case 'auth':
-      return new AuthError(options);
-    case 'context_length':
-      return new InvalidRequestError({ ...options, reason: 'context_length' });
-    case 'model_not_found':
-      return new InvalidRequestError({ ...options, reason: 'model_not_found' });
-    case 'invalid_request':
-      return new InvalidRequestError({ ...options, reason: 'parameter' });
-    case 'transient':
-      return new TransientError(options);
-    case 'unrecognised':
-      return new InvalidRequestError({ ...options, reason: 'other' });
-  }
+  if (kind === 'unrecognised') return new InvalidRequestError({ ...options, reason: 'other' });
+  return failureKindError(kind, options, () => readRetryAfterFor(rule, subject.body, vendor.message, context));
 }
 
 function kindFromStatus(status: number | undefined): FailureKind | 'unrecognised' {

@@ -1,6 +1,6 @@
 import type { ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
 import {
-  booleanField,
+  CALL_FIELDS,
   configObject,
   envNameField,
   EVEN_IF_INVALID,
@@ -8,8 +8,8 @@ import {
   headersField,
   modelField,
   nonEmptyString,
-  positiveWholeNumber,
   validateWith,
+  withCallDefaults,
   RULE_OVERRIDE_FIELDS,
   checkRuleOverrides,
 } from '@sc-safety/adapter-utils/config-fields';
@@ -52,8 +52,7 @@ const schema = configObject(
       .optional(),
     baseURL: urlOf('baseURL').optional(),
     tokenURL: urlOf('tokenURL').optional(),
-    timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
-    stream: booleanField('stream').optional(),
+    ...CALL_FIELDS,
     headers: headersField().optional(),
     extraBody: freeObject('"extraBody" must be an object of JSON path → value.')
       .superRefine((body, ctx) => {
@@ -129,12 +128,10 @@ const schema = configObject(
   // The template was checked by resolveTemplate above, so an object here is a template.
   .transform(
     ({ template, ...config }) =>
-      ({
-        ...config,
-        ...(template === undefined ? {} : { template: template as string | HttpTemplate }),
-        timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        stream: config.stream ?? false,
-      }) as HttpAdapterConfig,
+      withCallDefaults(
+        { ...config, ...(template === undefined ? {} : { template: template as string | HttpTemplate }) },
+        DEFAULT_TIMEOUT_MS,
+      ) as HttpAdapterConfig,
   );
 
 /** Validates an `http` model entry; see {@link configSchema}. */

@@ -1,4 +1,5 @@
 import {
+  failureKindError,
   findFailure,
   getPath,
   parseRetryAfter,
@@ -7,24 +8,16 @@ import {
   redactSecrets,
   scalarString,
 } from '@sc-safety/adapter-utils';
-import type { FailureRule, RuleSubject } from '@sc-safety/adapter-utils';
-import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError, TransientError } from '@sc-safety/spec';
+import type { ErrorEvidence, FailureRule, RuleSubject } from '@sc-safety/adapter-utils';
+import { AuthError, InvalidRequestError, RateLimitedError, TransientError } from '@sc-safety/spec';
 import type { AdapterError, InvalidRequestReason, WarningV1 } from '@sc-safety/spec';
 import { errorCodeOf, errorMessageOf } from './error-envelope.js';
 import { GENERIC_FAILURES } from './presets/common.js';
 import type { OpenAIPreset } from './presets/types.js';
 import { readRequestId } from './request-id.js';
 
-/** What a failed call left behind: the HTTP status and headers and the body (parsed when it was JSON). */
-export interface ErrorEvidence {
-  /** Undefined for an error frame inside a 200 stream. */
-  status: number | undefined;
-  headers: Headers | undefined;
-  /** Parsed JSON body, or the raw text when it was not JSON. */
-  body: unknown;
-  /** The body as received, for the redacted copy on the error. */
-  bodyText: string;
-}
+// What a failed call left behind (adapter-utils' ErrorEvidence): here `body` is the raw text when it was not JSON.
+export type { ErrorEvidence };
 
 /** What classification needs besides the evidence. */
 export interface ClassifyOptions {
@@ -66,24 +59,7 @@ export function classifyErrorResponse(evidence: ErrorEvidence, options: Classify
     warnings: options.warnings,
   };
 
-  switch (rule?.kind) {
-    case 'context_length':
-      return new InvalidRequestError({ ...common, reason: 'context_length' });
-    case 'quota_exhausted':
-      return new QuotaExhaustedError(common);
-    case 'rate_limited':
-      return new RateLimitedError({ ...common, ...optional('retryAfterMs', retryAfterMs(evidence, rule)) });
-    case 'auth':
-      return new AuthError(common);
-    case 'model_not_found':
-      return new InvalidRequestError({ ...common, reason: 'model_not_found' });
-    case 'invalid_request':
-      return new InvalidRequestError({ ...common, reason: 'parameter' });
-    case 'transient':
-      return new TransientError(common);
-    case undefined:
-      break;
-  }
+  if (rule !== undefined) return failureKindError(rule.kind, common, () => retryAfterMs(evidence, rule));
   if (status === 429) {
     return new RateLimitedError({ ...common, ...optional('retryAfterMs', retryAfterMs(evidence)) });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapter } from './adapter.js';
 import { validateConfig } from './config-schema.js';
+import type { OpenAIAdapterConfig } from './config.js';
 
 function issuesOf(value: unknown): Array<{ path: unknown; message: string }> {
   const result = validateConfig(value);
@@ -15,7 +16,8 @@ describe('config schema', () => {
   });
 
   it('accepts every documented field', () => {
-    const full = {
+    // Typed, so every field here is one the config type documents.
+    const full: OpenAIAdapterConfig = {
       model: 'glm-4',
       preset: 'zhipu',
       baseURL: 'https://proxy.example/v4',

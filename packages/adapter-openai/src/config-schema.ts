@@ -1,6 +1,6 @@
 import type { ConfigSchemaResult, ConfigSchemaV1 } from '@sc-safety/spec';
 import {
-  booleanField,
+  CALL_FIELDS,
   choiceField,
   configObject,
   envNameField,
@@ -8,9 +8,9 @@ import {
   headersField,
   modelField,
   nonEmptyString,
-  positiveWholeNumber,
   urlField,
   validateWith,
+  withCallDefaults,
   RULE_OVERRIDE_FIELDS,
   checkRuleOverrides,
   EVEN_IF_INVALID,
@@ -43,8 +43,7 @@ const schema = configObject(
     baseURL: urlField('baseURL', '"baseURL" must be an http(s) URL, e.g. "https://api.example.com/v1".').optional(),
     apiKey: nonEmptyString('apiKey').optional(),
     apiKeyEnv: envNameField('apiKeyEnv').optional(),
-    timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
-    stream: booleanField('stream').optional(),
+    ...CALL_FIELDS,
     headers: headersField().optional(),
     organization: nonEmptyString('organization').optional(),
     project: nonEmptyString('project').optional(),
@@ -72,14 +71,7 @@ const schema = configObject(
 )
   .superRefine(checkRuleOverrides, EVEN_IF_INVALID)
   // The rule arrays were checked by checkRuleOverrides, so they have the rule shape here.
-  .transform(
-    (config) =>
-      ({
-        ...config,
-        timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        stream: config.stream ?? false,
-      }) as OpenAIAdapterConfig,
-  );
+  .transform((config) => withCallDefaults(config, DEFAULT_TIMEOUT_MS) as OpenAIAdapterConfig);
 
 /** Validates an `openai` model entry; see {@link configSchema}. */
 export function validateConfig(value: unknown): ConfigSchemaResult<OpenAIAdapterConfig> {

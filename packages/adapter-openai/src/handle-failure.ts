@@ -1,6 +1,6 @@
-import { errorText, redactSecrets, safeParseJson, sanitizedCause } from '@sc-safety/adapter-utils';
-import { AbortedError, AdapterError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
-import type { BlockedResultV1, WarningV1 } from '@sc-safety/spec';
+import { redactSecrets, safeParseJson, sdkFailureOutcome } from '@sc-safety/adapter-utils';
+import type { CallFailureContext } from '@sc-safety/adapter-utils';
+import type { AdapterError, BlockedResultV1 } from '@sc-safety/spec';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { findBlockRule } from './block-rules.js';
 import type { FetchCapture } from './capture-fetch.js';
@@ -11,52 +11,28 @@ import type { OpenAIPreset } from './presets/types.js';
 import { readRequestId } from './request-id.js';
 
 /** What the call knew when it failed. */
-export interface FailureContext {
+export interface FailureContext extends CallFailureContext {
   preset: OpenAIPreset;
-  secrets: readonly string[];
-  warnings: WarningV1[];
   capture: FetchCapture;
-  /** The per-call deadline fired. */
-  timedOut: boolean;
-  /** The caller's signal fired. */
-  callerAborted: boolean;
-  /** Text streamed before the failure. */
-  partialText?: string;
 }
 
 /**
- * Turns whatever a call threw into its outcome: a blocked result when an `error` block rule
- * matches the vendor body (context-length errors are checked first and are never blocks), else a
- * spec error. Messages and recorded bodies are redacted with the API key, and the cause is a
- * redacted copy of what was thrown (see adapter-utils' `sanitizedCause`).
+ * Turns whatever a call threw into its outcome (see adapter-utils' `sdkFailureOutcome`): a blocked
+ * result when an `error` block rule matches the vendor body (context-length errors are checked
+ * first and are never blocks), else a spec error. Messages and recorded bodies are redacted with
+ * the API key, and the cause is a redacted copy of what was thrown.
  */
 export function handleFailure(error: unknown, ctx: FailureContext): BlockedResultV1 | AdapterError {
-  if (AdapterError.isInstance(error)) return error;
-  const base = { warnings: ctx.warnings, cause: sanitizedCause(error, ctx.secrets) };
-  const label = ctx.preset.label;
-  if (ctx.timedOut || error instanceof APIConnectionTimeoutError) {
-    return new TimeoutError({ ...base, message: `${label}: no complete answer within the per-call timeout.` });
-  }
-  if (ctx.callerAborted || error instanceof APIUserAbortError) {
-    return new AbortedError({ ...base, message: `${label}: the call was aborted by the caller.` });
-  }
-  if (error instanceof APIConnectionError) {
-    return new TransientError({ ...base, message: redact(`${label}: connection failed: ${errorText(error)}`, ctx) });
-  }
-  if (error instanceof APIError) {
-    const evidence = evidenceOf(error, ctx);
-    if (evidence !== undefined) return fromEvidence(evidence, ctx);
-  }
-  if (error instanceof SyntaxError) {
-    return new InvalidResponseError({
-      ...base,
-      message: redact(`${label}: a stream frame was not valid JSON: ${error.message}`, ctx),
-    });
-  }
-  // Bodies cut off mid-way (undici "terminated", "other side closed") and other I/O failures.
-  return new TransientError({
-    ...base,
-    message: redact(`${label}: the answer could not be read: ${errorText(error)}`, ctx),
+  return sdkFailureOutcome(error, ctx, {
+    label: ctx.preset.label,
+    streamUnit: 'stream frame',
+    isTimeout: (e) => e instanceof APIConnectionTimeoutError,
+    isUserAbort: (e) => e instanceof APIUserAbortError,
+    isConnection: (e) => e instanceof APIConnectionError,
+    fromApiError: (e) => {
+      const evidence = e instanceof APIError ? evidenceOf(e, ctx) : undefined;
+      return evidence === undefined ? undefined : fromEvidence(evidence, ctx);
+    },
   });
 }
 
@@ -107,8 +83,4 @@ function parseBody(text: string): { body: unknown; bodyText: string } {
 
 function optionalRequestId(requestId: string | undefined): { requestId?: string } {
   return requestId === undefined ? {} : { requestId };
-}
-
-function redact(text: string, ctx: FailureContext): string {
-  return redactSecrets(text, ctx.secrets);
 }

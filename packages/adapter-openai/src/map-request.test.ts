@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { GenerationParamsV1 } from '@sc-safety/spec';
 import { mapRequest } from './map-request.js';
+import type { MappedRequest, MapRequestInput } from './map-request.js';
 import { PRESETS } from './presets/index.js';
 import type { OpenAIPreset } from './presets/types.js';
 
@@ -16,15 +18,32 @@ function preset(name: string): OpenAIPreset {
   return p;
 }
 
+/** Maps `messages` for `model` on the named preset: non-streamed, `max_tokens`, unless `more` says otherwise. */
+function mapFor(
+  presetName: string,
+  model: string,
+  params: GenerationParamsV1 | undefined,
+  more: Partial<MapRequestInput> = {},
+): MappedRequest {
+  return mapRequest({
+    model,
+    messages,
+    params,
+    preset: preset(presetName),
+    maxTokensParam: 'max_tokens',
+    stream: false,
+    ...more,
+  });
+}
+
 describe('mapRequest', () => {
   it('keeps roles and maps every setting to its body name', () => {
-    const { body, warnings } = mapRequest({
-      model: 'gpt-4o',
-      messages,
-      params: { temperature: 0.7, topP: 0.9, maxTokens: 256, seed: 7, stop: ['END'] },
-      preset: preset('openai'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
+    const { body, warnings } = mapFor('openai', 'gpt-4o', {
+      temperature: 0.7,
+      topP: 0.9,
+      maxTokens: 256,
+      seed: 7,
+      stop: ['END'],
     });
     expect(body).toEqual({
       model: 'gpt-4o',
@@ -39,34 +58,15 @@ describe('mapRequest', () => {
   });
 
   it('asks for usage in streams only where the vendor documents it', () => {
-    const openai = mapRequest({
-      model: 'm',
-      messages,
-      preset: preset('openai'),
-      maxTokensParam: 'max_tokens',
-      stream: true,
-    });
+    const openai = mapFor('openai', 'm', undefined, { stream: true });
     expect(openai.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
-    const zhipu = mapRequest({
-      model: 'm',
-      messages,
-      preset: preset('zhipu'),
-      maxTokensParam: 'max_tokens',
-      stream: true,
-    });
+    const zhipu = mapFor('zhipu', 'm', undefined, { stream: true });
     expect(zhipu.body.stream).toBe(true);
     expect(zhipu.body).not.toHaveProperty('stream_options');
   });
 
   it('clamps Zhipu temperature and top_p into [0, 1] with warnings', () => {
-    const { body, warnings } = mapRequest({
-      model: 'glm-4',
-      messages,
-      params: { temperature: 1.5, topP: 1.2 },
-      preset: preset('zhipu'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const { body, warnings } = mapFor('zhipu', 'glm-4', { temperature: 1.5, topP: 1.2 });
     expect(body).toMatchObject({ temperature: 1, top_p: 1 });
     expect(warnings.map((w) => [w.type, w.setting])).toEqual([
       ['clamped-setting', 'temperature'],
@@ -76,86 +76,41 @@ describe('mapRequest', () => {
   });
 
   it('clamps Moonshot temperature and leaves values in range alone', () => {
-    const high = mapRequest({
-      model: 'k',
-      messages,
-      params: { temperature: 2 },
-      preset: preset('moonshot'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const high = mapFor('moonshot', 'k', { temperature: 2 });
     expect(high.body.temperature).toBe(1);
     expect(high.warnings).toHaveLength(1);
-    const ok = mapRequest({
-      model: 'k',
-      messages,
-      params: { temperature: 0.6 },
-      preset: preset('moonshot'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const ok = mapFor('moonshot', 'k', { temperature: 0.6 });
     expect(ok.body.temperature).toBe(0.6);
     expect(ok.warnings).toEqual([]);
   });
 
   it('moves a seed outside Qianfan v2 (0, 2147483647) one step inside', () => {
-    const zero = mapRequest({
-      model: 'ernie',
-      messages,
-      params: { seed: 0 },
-      preset: preset('qianfan'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const zero = mapFor('qianfan', 'ernie', { seed: 0 });
     expect(zero.body.seed).toBe(1);
     expect(zero.warnings[0]).toMatchObject({ type: 'clamped-setting', setting: 'seed' });
-    const big = mapRequest({
-      model: 'ernie',
-      messages,
-      params: { seed: 2 ** 31 },
-      preset: preset('qianfan'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const big = mapFor('qianfan', 'ernie', { seed: 2 ** 31 });
     expect(big.body.seed).toBe(2147483646);
   });
 
   it('keeps Spark temperature inside its open lower bound', () => {
-    const { body, warnings } = mapRequest({
-      model: 'lite',
-      messages,
-      params: { temperature: 0 },
-      preset: preset('spark'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const { body, warnings } = mapFor('spark', 'lite', { temperature: 0 });
     expect(body.temperature).toBe(0.01);
     expect(warnings[0]?.message).toContain('(0, 1]');
   });
 
   it('drops seed with a warning where the vendor has none', () => {
-    const { body, warnings } = mapRequest({
-      model: 'deepseek-chat',
-      messages,
-      params: { seed: 42, temperature: 0 },
-      preset: preset('deepseek'),
-      maxTokensParam: 'max_tokens',
-      stream: false,
-    });
+    const { body, warnings } = mapFor('deepseek', 'deepseek-chat', { seed: 42, temperature: 0 });
     expect(body).not.toHaveProperty('seed');
     expect(warnings).toEqual([expect.objectContaining({ type: 'unsupported-setting', setting: 'seed' })]);
   });
 
   it('uses the chosen max-tokens name and merges extraBody last', () => {
-    const { body } = mapRequest({
-      model: 'o3',
-      messages,
-      params: { maxTokens: 100 },
-      preset: preset('openai'),
-      maxTokensParam: 'max_completion_tokens',
-      stream: false,
-      extraBody: { reasoning_effort: 'low' },
-    });
+    const { body } = mapFor(
+      'openai',
+      'o3',
+      { maxTokens: 100 },
+      { maxTokensParam: 'max_completion_tokens', extraBody: { reasoning_effort: 'low' } },
+    );
     expect(body).toMatchObject({ max_completion_tokens: 100, reasoning_effort: 'low' });
     expect(body).not.toHaveProperty('max_tokens');
   });

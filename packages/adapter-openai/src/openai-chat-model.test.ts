@@ -1,6 +1,6 @@
 import { LoadApiKeyError } from '@sc-safety/adapter-utils';
 import { AbortedError, AuthError, InvalidResponseError, TimeoutError, TransientError } from '@sc-safety/spec';
-import type { AdapterError, CompletedResultV1 } from '@sc-safety/spec';
+import type { AdapterError, ChatMessageV1, CompletedResultV1 } from '@sc-safety/spec';
 import type { OpenAIFakeServer } from '@sc-safety/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { modelFor, play, QUESTION, startFake, TEST_KEY } from './__fixtures__/harness.js';
@@ -28,6 +28,12 @@ describe('OpenAIChatModel against the fake server', () => {
   });
 
   it('sends the mapped body to the configured baseURL, with config and request headers', async () => {
+    const messages: ChatMessageV1[] = [
+      { role: 'system', content: 'S' },
+      { role: 'user', content: 'Q1' },
+      { role: 'assistant', content: 'A1' },
+      { role: 'user', content: 'Q2' },
+    ];
     const model = modelFor('openai', server, {
       headers: { 'x-team': 'safety', 'x-drop': 'me' },
       extraBody: { user: 'bench' },
@@ -37,12 +43,7 @@ describe('OpenAIChatModel against the fake server', () => {
       server,
       { kind: 'text', text: 'fine' },
       {
-        messages: [
-          { role: 'system', content: 'S' },
-          { role: 'user', content: 'Q1' },
-          { role: 'assistant', content: 'A1' },
-          { role: 'user', content: 'Q2' },
-        ],
+        messages,
         params: { temperature: 0.2, maxTokens: 50, seed: 3, stop: ['#'] },
         headers: { 'x-call': '1', 'x-drop': undefined },
       },
@@ -52,12 +53,7 @@ describe('OpenAIChatModel against the fake server', () => {
     expect(request?.path).toBe('/v1/chat/completions');
     expect(request?.body).toEqual({
       model: 'fake-model',
-      messages: [
-        { role: 'system', content: 'S' },
-        { role: 'user', content: 'Q1' },
-        { role: 'assistant', content: 'A1' },
-        { role: 'user', content: 'Q2' },
-      ],
+      messages,
       temperature: 0.2,
       max_completion_tokens: 50,
       seed: 3,

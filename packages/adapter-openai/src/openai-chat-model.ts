@@ -1,4 +1,4 @@
-import { callSignal, redactBody, safeParseJson } from '@sc-safety/adapter-utils';
+import { callSignal, redactBody, safeParseJson, settleCall } from '@sc-safety/adapter-utils';
 import { InvalidResponseError } from '@sc-safety/spec';
 import type {
   GenerateRequestV1,
@@ -130,25 +130,20 @@ export class OpenAIChatModel implements LanguageModelV1 {
     const headers = requestHeaders(request.headers);
     const state: CallState = { capture, warnings, deadline, callerSignal: request.signal };
     const options: CallOptions = { signal, headers, fetchOptions: captureFetchOptions(capture) as SdkFetchOptions };
-    try {
-      return stream
-        ? await this.generateStreamed(body, options, state)
-        : await this.generateWhole(body, options, state);
-    } catch (error) {
-      const outcome = handleFailure(error, {
-        preset,
-        secrets: this.secrets,
-        warnings,
-        capture,
-        timedOut: deadline.timedOut,
-        callerAborted: request.signal?.aborted === true,
-        ...(state.stream !== undefined && state.stream.text !== '' ? { partialText: state.stream.text } : {}),
-      });
-      if (outcome instanceof Error) throw outcome;
-      return outcome;
-    } finally {
-      deadline.dispose();
-    }
+    return settleCall(
+      deadline,
+      () => (stream ? this.generateStreamed(body, options, state) : this.generateWhole(body, options, state)),
+      (error) =>
+        handleFailure(error, {
+          preset,
+          secrets: this.secrets,
+          warnings,
+          capture,
+          timedOut: deadline.timedOut,
+          callerAborted: request.signal?.aborted === true,
+          ...(state.stream !== undefined && state.stream.text !== '' ? { partialText: state.stream.text } : {}),
+        }),
+    );
   }
 
   private async generateWhole(

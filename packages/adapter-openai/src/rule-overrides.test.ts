@@ -1,38 +1,25 @@
 import { InvalidRequestError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
-import type { OpenAIFakeServer } from '@sc-safety/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelFor, play, startFake } from './__fixtures__/harness.js';
+import { ZHIPU_BLOCKS } from '@sc-safety/adapter-utils';
+import type { BlockRule } from '@sc-safety/adapter-utils';
+import { describe, expect, it } from 'vitest';
+import { modelFor, play, useFake } from './__fixtures__/harness.js';
 import { validateConfig } from './config-schema.js';
 import type { OpenAIAdapterConfig } from './config.js';
 
 // The Zhipu-shaped fake stands in for a vendor whose codes the `openai` preset has never heard of:
-// 1301 (a content-filter rejection) and 1113 (account in arrears, sent with HTTP 429).
-const NEW_BLOCK: NonNullable<OpenAIAdapterConfig['blocks']> = [
-  {
-    on: 'error',
-    when: { path: 'error.code', equals: '1301' },
-    stage: { path: 'contentFilter[0].role', map: { user: 'input', assistant: 'output' }, otherwise: 'unknown' },
-    code: '1301',
-    description: 'the new content filter',
-    details: { level: 'contentFilter[0].level' },
-    signal: 'error.code=1301',
-  },
-];
+// 1301 (a content-filter rejection) and 1113 (account in arrears, sent with HTTP 429). The entry's
+// block rule is Zhipu's own 1301 rule, as a model entry would write it (`on: error`).
+const NEW_BLOCK: NonNullable<OpenAIAdapterConfig['blocks']> = [{ on: 'error', ...(ZHIPU_BLOCKS[0] as BlockRule) }];
 const NEW_FAILURE: NonNullable<OpenAIAdapterConfig['failures']> = [
   { when: { path: 'error.code', equals: '1113' }, kind: 'quota_exhausted' },
 ];
 
 describe('a model entry’s blocks: and failures: (openai adapter)', () => {
-  let server: OpenAIFakeServer;
-  beforeAll(async () => {
-    server = await startFake('zhipu');
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const fake = useFake('zhipu');
 
   for (const stream of [false, true]) {
     it(`${stream ? 'streamed' : 'non-streamed'}: a blocks: rule turns a code the preset does not know into a recorded block`, async () => {
+      const server = fake();
       const scenario = { kind: 'block', signal: 'zhipu-1301', stage: 'input' } as const;
       const before = await play(modelFor('openai', server, { stream }), server, scenario);
       expect(InvalidRequestError.isInstance(before)).toBe(true);
@@ -51,6 +38,7 @@ describe('a model entry’s blocks: and failures: (openai adapter)', () => {
   }
 
   it('a failures: rule classifies a new error code (a spent balance behind HTTP 429)', async () => {
+    const server = fake();
     const before = await play(modelFor('openai', server), server, { kind: 'quota' });
     expect(RateLimitedError.isInstance(before)).toBe(true);
     const after = await play(modelFor('openai', server, { failures: NEW_FAILURE }), server, { kind: 'quota' });
@@ -59,6 +47,7 @@ describe('a model entry’s blocks: and failures: (openai adapter)', () => {
   });
 
   it("the entry's rules come before the preset's: a failures: rule overrides the preset's own", async () => {
+    const server = fake();
     const override = [{ when: { path: 'error.code', equals: '1113' }, kind: 'transient' as const }];
     const result = await play(modelFor('zhipu', server, { failures: override }), server, { kind: 'quota' });
     expect(QuotaExhaustedError.isInstance(result)).toBe(false);

@@ -116,6 +116,24 @@ export function validateWith<T>(schema: z.ZodType<T>, value: unknown): ConfigSch
 }
 
 /**
+ * The call settings of a vendor adapter's entry, both optional: `timeoutMs` (a positive whole number
+ * of milliseconds) and `stream` (true or false). Spread into the shape; {@link withCallDefaults}
+ * fills them in.
+ */
+export const CALL_FIELDS = {
+  timeoutMs: positiveWholeNumber('timeoutMs', 'milliseconds').optional(),
+  stream: booleanField('stream').optional(),
+};
+
+/** The entry with {@link CALL_FIELDS} filled in where absent: the adapter's own timeout, and no streaming. */
+export function withCallDefaults<C extends { timeoutMs?: number | undefined; stream?: boolean | undefined }>(
+  config: C,
+  timeoutMs: number,
+): C & { timeoutMs: number; stream: boolean } {
+  return { ...config, timeoutMs: config.timeoutMs ?? timeoutMs, stream: config.stream ?? false };
+}
+
+/**
  * `blocks:` and `failures:` of a model entry: rule overrides in the shared vendor-rule language
  * (docs/vendor-rules.md). The shape is checked by {@link checkRuleOverrides}, which words every
  * problem at its path (`blocks[0].when.path`).

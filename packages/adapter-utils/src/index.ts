@@ -44,19 +44,27 @@ export { callSignal, type CallSignal } from './call-signal.js';
 export { createUndiciFetch, type UndiciFetchOptions } from './undici-fetch.js';
 export { redactJson, type RedactJsonOptions } from './redact-json.js';
 export { errorText, sanitizedCause } from './sanitized-cause.js';
+export {
+  sdkFailureOutcome,
+  settleCall,
+  type CallFailureContext,
+  type ErrorEvidence,
+  type SdkFailureKinds,
+} from './sdk-failure.js';
 export { servedModel, openAIServedModel, type ServedModelFields } from './served-model.js';
-export type {
-  JsonPath,
-  Condition,
-  StageSpec,
-  BlockRule,
-  FailureKind,
-  FailureRule,
-  RetryAfterSource,
-  RuleOverrides,
-  RuleSubject,
+export {
+  FAILURE_KINDS,
+  type JsonPath,
+  type Condition,
+  type StageSpec,
+  type BlockRule,
+  type FailureKind,
+  type FailureRule,
+  type RetryAfterSource,
+  type RuleOverrides,
+  type RuleSubject,
 } from './vendor-rules/types.js';
-export { FAILURE_KINDS } from './vendor-rules/types.js';
+export { failureKindError } from './vendor-rules/failure-error.js';
 export {
   parsePath,
   isJsonPath,

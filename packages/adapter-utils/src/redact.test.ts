@@ -86,21 +86,25 @@ describe('redactSecrets', () => {
 });
 
 describe('isSecretName', () => {
-  it('tells credentials from counters', () => {
-    for (const n of [
-      'api_key',
-      'apiKey',
-      'x-api-key',
-      'access_token',
-      'secret',
-      'secretKey',
-      'Authorization',
-      'password',
-      'signature',
-    ])
-      expect(isSecretName(n), n).toBe(true);
-    for (const n of ['max_tokens', 'prompt_tokens', 'keyword', 'model', 'monkey_business', 'id'])
-      expect(isSecretName(n), n).toBe(false);
+  // Credentials first, then counters and ordinary names that merely contain "key" or "token".
+  it.each([
+    ['api_key', true],
+    ['apiKey', true],
+    ['x-api-key', true],
+    ['access_token', true],
+    ['secret', true],
+    ['secretKey', true],
+    ['Authorization', true],
+    ['password', true],
+    ['signature', true],
+    ['max_tokens', false],
+    ['prompt_tokens', false],
+    ['keyword', false],
+    ['model', false],
+    ['monkey_business', false],
+    ['id', false],
+  ])('%s is a credential name: %s', (name, secret) => {
+    expect(isSecretName(name)).toBe(secret);
   });
 });
 

@@ -57,6 +57,23 @@ function nextRequest(): { received: Promise<ServerResponse> } & { wrap: (then: H
   };
 }
 
+/**
+ * Fetches `path` with an abortable signal and resolves once the server has the request, which it
+ * answers with `respond` (by default not at all): the test then aborts with `controller`.
+ */
+async function fetchUntilReceived(
+  path: string,
+  respond: Handler = () => undefined,
+  init: RequestInit = {},
+): Promise<{ controller: AbortController; pending: Promise<Response> }> {
+  const next = nextRequest();
+  handler = next.wrap(respond);
+  const controller = new AbortController();
+  const pending = createUndiciFetch()(`${origin}${path}`, { ...init, signal: controller.signal });
+  await next.received;
+  return { controller, pending };
+}
+
 /** Rejects-or-resolves as a value, so a test can look at what a promise failed with. */
 async function settle(
   promise: Promise<unknown>,
@@ -185,63 +202,46 @@ describe('createUndiciFetch', () => {
     });
 
     it('while waiting for headers: rejects with the reason', async () => {
-      const next = nextRequest();
-      handler = next.wrap(() => undefined);
-      const controller = new AbortController();
-      const pending = settle(
-        createUndiciFetch()(`${origin}/hang`, { method: 'POST', body: '{}', signal: controller.signal }),
-      );
-      await next.received;
+      const { controller, pending } = await fetchUntilReceived('/hang', undefined, { method: 'POST', body: '{}' });
+      const outcome = settle(pending);
       const reason = new Error('deadline');
       controller.abort(reason);
-      expect(await pending).toEqual({ ok: false, error: reason });
+      expect(await outcome).toEqual({ ok: false, error: reason });
     });
 
     it('while waiting for headers, with a reason that is not an Error: rejects with that value', async () => {
-      const next = nextRequest();
-      handler = next.wrap(() => undefined);
-      const controller = new AbortController();
-      const pending = settle(createUndiciFetch()(`${origin}/hang`, { signal: controller.signal }));
-      await next.received;
+      const { controller, pending } = await fetchUntilReceived('/hang');
+      const outcome = settle(pending);
       controller.abort('shutting down');
-      expect(await pending).toEqual({ ok: false, error: 'shutting down' });
+      expect(await outcome).toEqual({ ok: false, error: 'shutting down' });
     });
 
     it('while waiting for headers, without a reason: rejects with an AbortError', async () => {
-      const next = nextRequest();
-      handler = next.wrap(() => undefined);
-      const controller = new AbortController();
-      const pending = rejection(createUndiciFetch()(`${origin}/hang`, { signal: controller.signal }));
-      await next.received;
+      const { controller, pending } = await fetchUntilReceived('/hang');
+      const rejected = rejection(pending);
       controller.abort();
-      const error = await pending;
+      const error = await rejected;
       expect(error).toBeInstanceOf(DOMException);
       expect(error).toMatchObject({ name: 'AbortError' });
     });
 
     it('while a JSON body is being read: rejects with the reason', async () => {
-      const next = nextRequest();
-      handler = next.wrap((_req, res) => {
+      const { controller, pending } = await fetchUntilReceived('/slow-json', (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
         res.write('{"partial":');
       });
-      const controller = new AbortController();
-      const pending = settle(createUndiciFetch()(`${origin}/slow-json`, { signal: controller.signal }));
-      await next.received;
+      const outcome = settle(pending);
       const reason = new Error('deadline mid-body');
       controller.abort(reason);
-      expect(await pending).toEqual({ ok: false, error: reason });
+      expect(await outcome).toEqual({ ok: false, error: reason });
     });
 
     it('while a stream is being read: the read rejects with the reason', async () => {
-      const next = nextRequest();
-      handler = next.wrap((_req, res) => {
+      const { controller, pending } = await fetchUntilReceived('/slow-stream', (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         res.write('data: {"n":1}\n\n');
       });
-      const controller = new AbortController();
-      const response = await createUndiciFetch()(`${origin}/slow-stream`, { signal: controller.signal });
-      await next.received;
+      const response = await pending;
       const reader = response.body!.getReader();
       expect((await reader.read()).done).toBe(false);
       const reason = new Error('deadline mid-stream');

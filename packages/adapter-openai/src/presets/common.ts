@@ -1,4 +1,4 @@
-import type { BlockRule, Condition, FailureRule } from './types.js';
+import type { BlockRule, Condition, FailureRule, OpenAIPreset } from './types.js';
 
 /**
  * The OpenAI protocol's own output-filter signal. Every cloud preset keeps it: an OpenAI-compatible
@@ -49,3 +49,35 @@ export const GENERIC_FAILURES: readonly FailureRule[] = [
   { when: errorCode('model_not_found', 'model_not_supported'), kind: 'model_not_found' },
   { when: errorType('model_not_found'), kind: 'model_not_found' },
 ];
+
+/** What differs between the local OpenAI-compatible servers: everything else is the same for all of them. */
+export interface LocalServer {
+  name: string;
+  label: string;
+  /** The server's default port on 127.0.0.1. */
+  port: number;
+  /** Whether the server sends usage in a stream unasked. */
+  streamUsage: boolean;
+  failures?: readonly FailureRule[];
+}
+
+/**
+ * A server on this machine (docs/vendor-apis.md §14–16): no key required (`<NAME>_API_KEY` when one is
+ * set), any seed accepted, and no content filter, so no block rules.
+ */
+export function localServerPreset(server: LocalServer): OpenAIPreset {
+  const { name, label, port, streamUsage, failures } = server;
+  return {
+    name,
+    label,
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    apiKeyEnv: `${name.toUpperCase()}_API_KEY`,
+    requiresApiKey: false,
+    blocks: [],
+    clamps: {},
+    supportsSeed: true,
+    streamUsage,
+    maxTokensParam: 'max_tokens',
+    ...(failures === undefined ? {} : { failures }),
+  };
+}

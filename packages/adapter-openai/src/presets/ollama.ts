@@ -1,15 +1,10 @@
+import { localServerPreset } from './common.js';
 import type { OpenAIPreset } from './types.js';
 
 /** Ollama on this machine (docs/vendor-apis.md §14–16). No content filter: no block rules. */
-export const ollamaPreset: OpenAIPreset = {
+export const ollamaPreset: OpenAIPreset = localServerPreset({
   name: 'ollama',
   label: 'Ollama',
-  baseURL: 'http://127.0.0.1:11434/v1',
-  apiKeyEnv: 'OLLAMA_API_KEY',
-  requiresApiKey: false,
-  blocks: [],
-  clamps: {},
-  supportsSeed: true,
+  port: 11434,
   streamUsage: true,
-  maxTokensParam: 'max_tokens',
-};
+});

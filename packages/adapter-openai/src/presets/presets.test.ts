@@ -1,8 +1,8 @@
 import { InvalidRequestError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
 import type { AdapterError, BlockedResultV1, BlockStage, GenerateResultV1 } from '@sc-safety/spec';
-import type { BlockSignal, OpenAIFakeServer, OpenAIFakeVendor } from '@sc-safety/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelFor, play, startFake, TEST_KEY } from '../__fixtures__/harness.js';
+import type { BlockSignal, OpenAIFakeVendor } from '@sc-safety/testkit';
+import { describe, expect, it } from 'vitest';
+import { modelFor, play, startFake, TEST_KEY, useFake } from '../__fixtures__/harness.js';
 import { PRESET_NAMES, PRESETS } from './index.js';
 
 interface BlockCase {
@@ -26,123 +26,63 @@ interface PresetCase {
   contextLength: boolean;
 }
 
+/** A block case whose outcome has the stage the fake played, unless `more` says otherwise. */
+function block(
+  signal: BlockSignal,
+  stage: 'input' | 'output',
+  expectCode: string,
+  more: Partial<BlockCase> = {},
+): BlockCase {
+  return { signal, stage, expectStage: stage, expectCode, ...more };
+}
+
+/** A cloud preset played by its own fake; quota, throttling and context-length errors apply unless `more` says not. */
+function cloudCase(preset: OpenAIFakeVendor, blocks: BlockCase[], more: Partial<PresetCase> = {}): PresetCase {
+  return { preset, fake: preset, blocks, quota: true, rateLimit: true, contextLength: true, ...more };
+}
+
 const CASES: PresetCase[] = [
-  {
-    preset: 'openai',
-    fake: 'openai',
-    blocks: [
-      { signal: 'openai-invalid-prompt', stage: 'input', expectStage: 'input', expectCode: 'invalid_prompt' },
-      { signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
-      { signal: 'openai-refusal', stage: 'output', expectStage: 'output', expectCode: 'refusal' },
+  cloudCase('openai', [
+    block('openai-invalid-prompt', 'input', 'invalid_prompt'),
+    block('openai-content-filter', 'output', 'content_filter'),
+    block('openai-refusal', 'output', 'refusal'),
+  ]),
+  cloudCase('deepseek', [
+    block('deepseek-risk', 'input', 'Content Exists Risk'),
+    block('deepseek-risk', 'output', 'content_filter'),
+  ]),
+  cloudCase('dashscope', [
+    block('dashscope-compat', 'input', 'data_inspection_failed'),
+    block('dashscope-compat', 'output', 'data_inspection_failed'),
+  ]),
+  cloudCase(
+    'qianfan',
+    [
+      block('qianfan-v2-flag', 'input', 'unsafe_request'),
+      block('qianfan-v2-flag', 'output', 'content_filter', { severity: 3, expectDetails: { flag: 3, banRound: -1 } }),
     ],
-    quota: true,
-    rateLimit: true,
-    contextLength: true,
-  },
-  {
-    preset: 'deepseek',
-    fake: 'deepseek',
-    blocks: [
-      { signal: 'deepseek-risk', stage: 'input', expectStage: 'input', expectCode: 'Content Exists Risk' },
-      { signal: 'deepseek-risk', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
-    ],
-    quota: true,
-    rateLimit: true,
-    contextLength: true,
-  },
-  {
-    preset: 'dashscope',
-    fake: 'dashscope',
-    blocks: [
-      { signal: 'dashscope-compat', stage: 'input', expectStage: 'input', expectCode: 'data_inspection_failed' },
-      { signal: 'dashscope-compat', stage: 'output', expectStage: 'output', expectCode: 'data_inspection_failed' },
-    ],
-    quota: true,
-    rateLimit: true,
-    contextLength: true,
-  },
-  {
-    preset: 'qianfan',
-    fake: 'qianfan',
-    blocks: [
-      { signal: 'qianfan-v2-flag', stage: 'input', expectStage: 'input', expectCode: 'unsafe_request' },
-      {
-        signal: 'qianfan-v2-flag',
-        stage: 'output',
-        expectStage: 'output',
-        expectCode: 'content_filter',
-        severity: 3,
-        expectDetails: { flag: 3, banRound: -1 },
-      },
-    ],
-    quota: false,
-    rateLimit: true,
-    contextLength: true,
-  },
-  {
-    preset: 'zhipu',
-    fake: 'zhipu',
-    blocks: [
-      {
-        signal: 'zhipu-1301',
-        stage: 'input',
-        expectStage: 'input',
-        expectCode: '1301',
-        severity: 0,
-        expectDetails: { level: 0, role: 'user' },
-      },
-      // Non-streamed: 400 1301 with role assistant; streamed: finish_reason sensitive.
-      { signal: 'zhipu-1301', stage: 'output', expectStage: 'output', expectCode: '1301|sensitive' },
-    ],
-    quota: true,
-    rateLimit: true,
-    contextLength: true,
-  },
-  {
-    preset: 'moonshot',
-    fake: 'moonshot',
-    blocks: [
-      { signal: 'moonshot-content-filter', stage: 'input', expectStage: 'unknown', expectCode: 'content_filter' },
-      { signal: 'moonshot-content-filter', stage: 'output', expectStage: 'unknown', expectCode: 'content_filter' },
-      { signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
-    ],
-    quota: true,
-    rateLimit: true,
-    contextLength: true,
-  },
-  {
-    preset: 'ark',
-    fake: 'ark',
-    blocks: [
-      {
-        signal: 'ark-sensitive',
-        stage: 'input',
-        expectStage: 'input',
-        expectCode: 'InputTextSensitiveContentDetected',
-      },
-      {
-        signal: 'ark-sensitive',
-        stage: 'output',
-        expectStage: 'output',
-        expectCode: 'OutputTextSensitiveContentDetected',
-      },
-      { signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
-    ],
-    quota: true,
-    rateLimit: true,
-    contextLength: true,
-  },
+    { quota: false },
+  ),
+  cloudCase('zhipu', [
+    block('zhipu-1301', 'input', '1301', { severity: 0, expectDetails: { level: 0, role: 'user' } }),
+    // Non-streamed: 400 1301 with role assistant; streamed: finish_reason sensitive.
+    block('zhipu-1301', 'output', '1301|sensitive'),
+  ]),
+  cloudCase('moonshot', [
+    block('moonshot-content-filter', 'input', 'content_filter', { expectStage: 'unknown' }),
+    block('moonshot-content-filter', 'output', 'content_filter', { expectStage: 'unknown' }),
+    block('openai-content-filter', 'output', 'content_filter'),
+  ]),
+  cloudCase('ark', [
+    block('ark-sensitive', 'input', 'InputTextSensitiveContentDetected'),
+    block('ark-sensitive', 'output', 'OutputTextSensitiveContentDetected'),
+    block('openai-content-filter', 'output', 'content_filter'),
+  ]),
   // [?] vendors: only the generic finish_reason rule; the generic fake stands in for their endpoint.
   ...['baichuan', 'yi', 'hunyuan', 'spark'].map(
     (preset): PresetCase => ({
+      ...cloudCase('generic', [block('openai-content-filter', 'output', 'content_filter')]),
       preset,
-      fake: 'generic',
-      blocks: [
-        { signal: 'openai-content-filter', stage: 'output', expectStage: 'output', expectCode: 'content_filter' },
-      ],
-      quota: true,
-      rateLimit: true,
-      contextLength: true,
     }),
   ),
   ...(['vllm', 'lmstudio', 'llamacpp', 'ollama'] as const).map(
@@ -171,17 +111,12 @@ it('covers every preset', () => {
 });
 
 describe.each(CASES)('preset $preset', (c) => {
-  let server: OpenAIFakeServer;
-  beforeAll(async () => {
-    server = await startFake(c.fake);
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const fake = useFake(c.fake);
 
   for (const stream of [false, true]) {
     const mode = stream ? 'streamed' : 'non-streamed';
     it(`${mode}: a normal answer completes with usage and the vendor's request id`, async () => {
+      const server = fake();
       const result = await play(modelFor(c.preset, server, { stream }), server, {
         kind: 'text',
         text: 'Stay careful.',
@@ -204,6 +139,7 @@ describe.each(CASES)('preset $preset', (c) => {
 
     for (const b of c.blocks) {
       it(`${mode}: ${b.signal} (${b.stage}) becomes a blocked ${b.expectStage} outcome`, async () => {
+        const server = fake();
         const model = modelFor(c.preset, server, { stream });
         const partialText = b.stage === 'output' ? 'Here is the first part' : undefined;
         const result = expectBlocked(
@@ -227,6 +163,7 @@ describe.each(CASES)('preset $preset', (c) => {
 
     if (c.contextLength) {
       it(`${mode}: a context-length error stays an InvalidRequestError, never a block`, async () => {
+        const server = fake();
         const error = await play(modelFor(c.preset, server, { stream }), server, { kind: 'context-length' });
         expect(InvalidRequestError.isInstance(error)).toBe(true);
         expect((error as InvalidRequestError).reason).toBe('context_length');
@@ -238,6 +175,7 @@ describe.each(CASES)('preset $preset', (c) => {
 
   if (c.quota) {
     it('a spent quota is QuotaExhaustedError, not retryable', async () => {
+      const server = fake();
       const error = await play(modelFor(c.preset, server), server, { kind: 'quota' });
       expect(QuotaExhaustedError.isInstance(error)).toBe(true);
       expect((error as AdapterError).retryable).toBe(false);
@@ -247,6 +185,7 @@ describe.each(CASES)('preset $preset', (c) => {
 
   if (c.rateLimit) {
     it('throttling is RateLimitedError with the Retry-After wait', async () => {
+      const server = fake();
       const error = await play(modelFor(c.preset, server), server, { kind: 'rate-limit', retryAfter: { seconds: 3 } });
       expect(RateLimitedError.isInstance(error)).toBe(true);
       expect((error as RateLimitedError).retryAfterMs).toBe(3000);
@@ -256,17 +195,12 @@ describe.each(CASES)('preset $preset', (c) => {
 });
 
 describe('[?] vendors keep an undocumented 400 as an error', () => {
-  let server: OpenAIFakeServer;
-  beforeAll(async () => {
-    server = await startFake('generic');
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const fake = useFake('generic');
 
   it.each(['baichuan', 'yi', 'hunyuan', 'spark'])(
     '%s: a 400 content_filter-looking body is not guessed into a block',
     async (preset) => {
+      const server = fake();
       const error = await play(modelFor(preset, server), server, {
         kind: 'block',
         signal: 'moonshot-content-filter',
@@ -279,6 +213,7 @@ describe('[?] vendors keep an undocumented 400 as an error', () => {
   );
 
   it('a local preset has no block rules: finish_reason content_filter stays a completed answer', async () => {
+    const server = fake();
     const result = await play(modelFor('vllm', server), server, {
       kind: 'block',
       signal: 'openai-content-filter',

@@ -4,24 +4,9 @@ import type { RuleIssue } from './issue-collector.js';
 import { FAILURE_KINDS } from './types.js';
 
 const STAGES = ['input', 'output', 'unknown'];
-const CONDITION_KEYS = new Set([
-  'status',
-  'statusAtLeast',
-  'path',
-  'equals',
-  'notEquals',
-  'oneOf',
-  'exists',
-  'gte',
-  'includes',
-  'startsWith',
-  'matches',
-  'isTrue',
-  'event',
-  'all',
-  'any',
-  'not',
-]);
+/** The condition keys that test the value at `path`: each of them needs a `path`. */
+const VALUE_TESTS = ['equals', 'notEquals', 'oneOf', 'exists', 'gte', 'includes', 'startsWith', 'matches', 'isTrue'];
+const CONDITION_KEYS = new Set(['status', 'statusAtLeast', 'path', ...VALUE_TESTS, 'event', 'all', 'any', 'not']);
 
 /**
  * Checks the rule overrides of a model entry (`blocks:`, `failures:`) and returns one issue per
@@ -139,17 +124,7 @@ export function checkCondition(v: IssueCollector, p: string, c: unknown): void {
   if (c.statusAtLeast !== undefined && !Number.isInteger(c.statusAtLeast))
     v.issue(`${p}.statusAtLeast`, 'expected an HTTP status such as 400');
   if (c.path !== undefined) v.path(`${p}.path`, c.path, '"error_code"');
-  const valueTests = [
-    'equals',
-    'notEquals',
-    'oneOf',
-    'exists',
-    'gte',
-    'includes',
-    'startsWith',
-    'matches',
-    'isTrue',
-  ].filter((k) => k in c);
+  const valueTests = VALUE_TESTS.filter((k) => k in c);
   if (valueTests.length > 0 && c.path === undefined)
     v.issue(`${p}.path`, `${valueTests.join(', ')} need a "path" to test`);
   for (const k of ['equals', 'notEquals'] as const)
