@@ -1,9 +1,10 @@
 import { createDashScopeFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { RateLimitedError } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
-import { createModel } from '../create-model.js';
+import { presetModel } from '../__fixtures__/preset-model.js';
+import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
 
 const extractMessages = extractMessagesAt('input.messages');
 
@@ -12,10 +13,7 @@ for (const stream of [false, true]) {
     name: `http preset dashscope (native, ${stream ? 'cumulative SSE' : 'whole body'})`,
     createServer: () => createDashScopeFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
     createModel: (server, { timeoutMs, apiKey }) =>
-      createModel(
-        { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, timeoutMs, stream },
-        { env: {} },
-      ),
+      presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, timeoutMs, stream }),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
     extractMessages,
     blocks: [
@@ -39,18 +37,10 @@ for (const stream of [false, true]) {
 describe('dashscope preset', () => {
   let server: FakeServerBase;
   const apiKey = 'sk-dashscope-test-000000';
-  beforeAll(async () => {
-    server = await createDashScopeFakeServer({ apiKey });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(async () => (server = await createDashScopeFakeServer({ apiKey })));
 
   it('sends the native body: input.messages, parameters (result_format message, clamped ranges, seed) and the SSE header', async () => {
-    const model = createModel(
-      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
-      { env: {} },
-    );
+    const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
     server.enqueue({ kind: 'text', text: 'one two three four', chunks: ['one ', 'two ', 'three four'] });
     const result = await model.generate({
@@ -74,10 +64,7 @@ describe('dashscope preset', () => {
   });
 
   it('a cumulative stream is not double-counted, and incremental_output switches to deltas only through the template', async () => {
-    const model = createModel(
-      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
-      { env: {} },
-    );
+    const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
     server.enqueue({ kind: 'text', text: 'abc def', chunks: ['abc', ' def'] });
     const result = await model.generate({ messages: [{ role: 'user', content: 'x' }] });
@@ -86,10 +73,7 @@ describe('dashscope preset', () => {
   });
 
   it('"Input or output…" data inspection stays stage unknown; Throttling is rate limited even inside a stream', async () => {
-    const model = createModel(
-      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
-      { env: {} },
-    );
+    const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
     server.enqueue(
       { kind: 'block', signal: httpVendorSignal('dashscope-custom-role'), stage: 'output' },
