@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
 import { presetModel } from '../__fixtures__/preset-model.js';
 import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { chunkedText } from '../__fixtures__/chunked-text.js';
 
 const extractMessages = extractMessagesAt('input.messages');
 
@@ -42,7 +43,7 @@ describe('dashscope preset', () => {
   it('sends the native body: input.messages, parameters (result_format message, clamped ranges, seed) and the SSE header', async () => {
     const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
-    server.enqueue({ kind: 'text', text: 'one two three four', chunks: ['one ', 'two ', 'three four'] });
+    server.enqueue(chunkedText(['one ', 'two ', 'three four']));
     const result = await model.generate({
       messages: [{ role: 'user', content: 'Count.' }],
       params: { temperature: 2, topP: 0, seed: 7 },
@@ -66,7 +67,7 @@ describe('dashscope preset', () => {
   it('a cumulative stream is not double-counted, and incremental_output switches to deltas only through the template', async () => {
     const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
-    server.enqueue({ kind: 'text', text: 'abc def', chunks: ['abc', ' def'] });
+    server.enqueue(chunkedText(['abc', ' def']));
     const result = await model.generate({ messages: [{ role: 'user', content: 'x' }] });
     expect(result.type === 'completed' && result.text).toBe('abc def');
     await model.close();

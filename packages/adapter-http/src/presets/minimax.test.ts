@@ -4,6 +4,7 @@ import { AuthError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spe
 import { describe, expect, it } from 'vitest';
 import { presetModel } from '../__fixtures__/preset-model.js';
 import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { chunkedText } from '../__fixtures__/chunked-text.js';
 
 // MiniMax throttles with HTTP 200 + base_resp 1002 (no 429, no Retry-After) and documents no
 // context-overflow code: those four cases cannot be played faithfully; the tests below cover 1002.
@@ -64,12 +65,7 @@ describe('minimax preset', () => {
   it('the final full frame replaces the deltas instead of doubling the text; usage comes from it; seed is warned about', async () => {
     const model = presetModel('minimax', 'MiniMax-Text-01', { baseURL: server.url, apiKey, stream: true });
     server.reset();
-    server.enqueue({
-      kind: 'text',
-      text: 'Hello world again',
-      chunks: ['Hello', ' world', ' again'],
-      usage: { inputTokens: 4, outputTokens: 3 },
-    });
+    server.enqueue(chunkedText(['Hello', ' world', ' again'], { usage: { inputTokens: 4, outputTokens: 3 } }));
     const result = await model.generate({ messages: [{ role: 'user', content: 'x' }], params: { seed: 1 } });
     expect(result).toMatchObject({
       type: 'completed',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
 import { presetModel } from '../__fixtures__/preset-model.js';
 import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { chunkedText } from '../__fixtures__/chunked-text.js';
 
 const APP_ID = 'fakeapp1';
 const SECRET = 'spark-api-secret-0123456789abcdef';
@@ -57,12 +58,7 @@ describe('spark preset and the spark-ws-url plugin', () => {
   it('signs the URL, sends one request frame and joins a multi-frame answer (usage and sid from the last frame)', async () => {
     const model = make('4.0Ultra');
     server.reset();
-    server.enqueue({
-      kind: 'text',
-      text: '你好！我是星火。',
-      chunks: ['你好！', '我是', '星火。'],
-      usage: { inputTokens: 3, outputTokens: 6 },
-    });
+    server.enqueue(chunkedText(['你好！', '我是', '星火。'], { usage: { inputTokens: 3, outputTokens: 6 } }));
     const result = await model.generate({ ...ask, params: { temperature: 0, maxTokens: 10_000, topP: 0.5 } });
     expect(result).toMatchObject({
       type: 'completed',
