@@ -1,4 +1,4 @@
-import { createDashScopeFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
+import { createDashScopeFakeServer, httpVendorSignal } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { RateLimitedError } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
@@ -6,34 +6,31 @@ import { extractMessagesAt } from '../__fixtures__/extract.js';
 import { presetModel } from '../__fixtures__/preset-model.js';
 import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
 import { chunkedText } from '../__fixtures__/chunked-text.js';
+import { describePresetConformance } from '../__fixtures__/describe-preset-conformance.js';
 
 const extractMessages = extractMessagesAt('input.messages');
 
-for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `http preset dashscope (native, ${stream ? 'cumulative SSE' : 'whole body'})`,
-    createServer: () => createDashScopeFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, timeoutMs, stream }),
-    supports: { streaming: stream, seed: true, systemRole: 'native' },
-    extractMessages,
-    blocks: [
-      { signal: httpVendorSignal('dashscope-data-inspection'), stage: 'input', expectCode: 'DataInspectionFailed' },
-      {
-        signal: httpVendorSignal('dashscope-data-inspection'),
-        stage: 'output',
-        expectCode: 'DataInspectionFailed',
-        expectPartialText: stream,
-      },
-      {
-        signal: httpVendorSignal('dashscope-custom-role'),
-        stage: 'input',
-        expectStage: 'unknown',
-        expectCode: 'CustomRoleBlocked',
-      },
-    ],
-  });
-}
+describePresetConformance('dashscope', 'qwen-plus', (stream) => ({
+  name: `http preset dashscope (native, ${stream ? 'cumulative SSE' : 'whole body'})`,
+  createServer: () => createDashScopeFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
+  supports: { streaming: stream, seed: true, systemRole: 'native' },
+  extractMessages,
+  blocks: [
+    { signal: httpVendorSignal('dashscope-data-inspection'), stage: 'input', expectCode: 'DataInspectionFailed' },
+    {
+      signal: httpVendorSignal('dashscope-data-inspection'),
+      stage: 'output',
+      expectCode: 'DataInspectionFailed',
+      expectPartialText: stream,
+    },
+    {
+      signal: httpVendorSignal('dashscope-custom-role'),
+      stage: 'input',
+      expectStage: 'unknown',
+      expectCode: 'CustomRoleBlocked',
+    },
+  ],
+}));
 
 describe('dashscope preset', () => {
   let server: FakeServerBase;

@@ -1,36 +1,33 @@
-import { createMiniMaxFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
+import { createMiniMaxFakeServer, httpVendorSignal } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { AuthError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
 import { presetModel } from '../__fixtures__/preset-model.js';
 import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
 import { chunkedText } from '../__fixtures__/chunked-text.js';
+import { describePresetConformance } from '../__fixtures__/describe-preset-conformance.js';
 
 // MiniMax throttles with HTTP 200 + base_resp 1002 (no 429, no Retry-After) and documents no
 // context-overflow code: those four cases cannot be played faithfully; the tests below cover 1002.
 const SKIP = ['rate-limit-seconds', 'rate-limit-ms', 'rate-limit-http-date', 'context-length'];
 
-for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `http preset minimax (chatcompletion_v2, ${stream ? 'SSE' : 'whole body'})`,
-    createServer: () => createMiniMaxFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      presetModel('minimax', 'MiniMax-Text-01', { baseURL: server.url, apiKey, timeoutMs, stream }),
-    supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
-    skip: SKIP,
-    blocks: [
-      { signal: httpVendorSignal('minimax-base-resp'), stage: 'input', expectCode: '1026' },
-      { signal: httpVendorSignal('minimax-base-resp'), stage: 'output', expectCode: '1027', expectPartialText: stream },
-      { signal: httpVendorSignal('minimax-sensitive-flag'), stage: 'input', expectCode: 'input_sensitive' },
-      {
-        signal: httpVendorSignal('minimax-sensitive-flag'),
-        stage: 'output',
-        expectCode: 'output_sensitive',
-        expectPartialText: true,
-      },
-    ],
-  });
-}
+describePresetConformance('minimax', 'MiniMax-Text-01', (stream) => ({
+  name: `http preset minimax (chatcompletion_v2, ${stream ? 'SSE' : 'whole body'})`,
+  createServer: () => createMiniMaxFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
+  supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
+  skip: SKIP,
+  blocks: [
+    { signal: httpVendorSignal('minimax-base-resp'), stage: 'input', expectCode: '1026' },
+    { signal: httpVendorSignal('minimax-base-resp'), stage: 'output', expectCode: '1027', expectPartialText: stream },
+    { signal: httpVendorSignal('minimax-sensitive-flag'), stage: 'input', expectCode: 'input_sensitive' },
+    {
+      signal: httpVendorSignal('minimax-sensitive-flag'),
+      stage: 'output',
+      expectCode: 'output_sensitive',
+      expectPartialText: true,
+    },
+  ],
+}));
 
 describe('minimax preset', () => {
   let server: FakeServerBase;

@@ -1,39 +1,31 @@
-import {
-  createZhipuFakeServer,
-  describeAdapterConformance,
-  httpVendorSignal,
-  verifyZhipuJwt,
-} from '@sc-safety/testkit';
+import { createZhipuFakeServer, httpVendorSignal, verifyZhipuJwt } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { AuthError } from '@sc-safety/spec';
 import { describe, expect, it } from 'vitest';
 import { signZhipuJwt } from '../auth/zhipu-jwt.js';
 import { presetModel } from '../__fixtures__/preset-model.js';
 import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { describePresetConformance } from '../__fixtures__/describe-preset-conformance.js';
 
 const KEY = 'conformanceid.sk-conformance-0123456789abcdefSECRET';
 
-for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `http preset zhipu (JWT, ${stream ? 'SSE' : 'whole body'})`,
-    createServer: () => createZhipuFakeServer({ apiKey: KEY, acceptRawKey: false }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      presetModel('zhipu', 'glm-4-plus', { baseURL: server.url, apiKey, timeoutMs, stream }),
-    apiKey: KEY,
-    supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
-    // The key never travels: only a JWT signed with it does (checked below instead).
-    skip: ['no-key-in-results'],
-    blocks: [
-      { signal: httpVendorSignal('zhipu-1301'), stage: 'input', expectCode: '1301' },
-      {
-        signal: httpVendorSignal('zhipu-1301'),
-        stage: 'output',
-        expectCode: stream ? 'sensitive' : '1301',
-        expectPartialText: stream,
-      },
-    ],
-  });
-}
+describePresetConformance('zhipu', 'glm-4-plus', (stream) => ({
+  name: `http preset zhipu (JWT, ${stream ? 'SSE' : 'whole body'})`,
+  createServer: () => createZhipuFakeServer({ apiKey: KEY, acceptRawKey: false }),
+  apiKey: KEY,
+  supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
+  // The key never travels: only a JWT signed with it does (checked below instead).
+  skip: ['no-key-in-results'],
+  blocks: [
+    { signal: httpVendorSignal('zhipu-1301'), stage: 'input', expectCode: '1301' },
+    {
+      signal: httpVendorSignal('zhipu-1301'),
+      stage: 'output',
+      expectCode: stream ? 'sensitive' : '1301',
+      expectPartialText: stream,
+    },
+  ],
+}));
 
 describe('zhipu-jwt auth plugin', () => {
   const T0 = Date.UTC(2025, 0, 1, 8, 0, 0);
