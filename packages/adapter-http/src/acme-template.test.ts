@@ -3,11 +3,13 @@ import { describeAdapterConformance } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { AuthError, InvalidRequestError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
 import type { ChatMessageV1 } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAcmeFakeServer } from './__fixtures__/acme-fake.js';
 import adapter from './index.js';
 import { validateConfig } from './config-schema.js';
 import { createModel } from './create-model.js';
+import { serveForSuite } from './__fixtures__/serve-for-suite.js';
+import { MINIMAL_TEMPLATE } from './__fixtures__/minimal-template.js';
 
 const TEMPLATE = fileURLToPath(new URL('../docs/acme-chat.template.yaml', import.meta.url));
 const KEY = 'acme-test-key-0123456789';
@@ -42,12 +44,7 @@ for (const stream of [false, true]) {
 
 describe('a vendor written only as a YAML template (acme)', () => {
   let server: FakeServerBase;
-  beforeAll(async () => {
-    server = await createAcmeFakeServer({ apiKey: KEY });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(async () => (server = await createAcmeFakeServer({ apiKey: KEY })));
 
   async function model(stream: boolean) {
     const checked = validateConfig({
@@ -142,15 +139,7 @@ describe('a vendor written only as a YAML template (acme)', () => {
   it('reports a wrong template field by its path when the config is validated', () => {
     const checked = validateConfig({
       model: 'm',
-      template: {
-        name: 'bad',
-        label: 'Bad',
-        endpoint: { baseURL: 'https://x', path: '/' },
-        auth: { type: 'bearer' },
-        request: { messages: 'messages', system: 'message' },
-        response: { text: 'output..text' },
-        errors: { code: ['code'], message: ['message'] },
-      },
+      template: { ...MINIMAL_TEMPLATE, response: { text: 'output..text' } },
     });
     expect('issues' in checked && checked.issues?.map((i) => i.message)).toEqual([
       'template.response.text: expected a JSON path such as "output.choices[0].message.content"',

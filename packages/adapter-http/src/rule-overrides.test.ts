@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { InvalidRequestError, QuotaExhaustedError } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAcmeFakeServer } from './__fixtures__/acme-fake.js';
 import adapter from './index.js';
 import { validateConfig } from './config-schema.js';
 import { readTemplateFile } from './template/load-template.js';
 import type { HttpTemplate } from './template/types.js';
+import { serveForSuite } from './__fixtures__/serve-for-suite.js';
 
 const KEY = 'acme-test-key-0123456789';
 const TEMPLATE_FILE = fileURLToPath(new URL('../docs/acme-chat.template.yaml', import.meta.url));
@@ -40,12 +41,7 @@ const FAILURES = [
 
 describe('a model entry’s blocks: and failures: (http adapter)', () => {
   let server: FakeServerBase;
-  beforeAll(async () => {
-    server = await createAcmeFakeServer({ apiKey: KEY });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(async () => (server = await createAcmeFakeServer({ apiKey: KEY })));
 
   async function model(stream: boolean, extra: Record<string, unknown> = {}) {
     const checked = validateConfig({

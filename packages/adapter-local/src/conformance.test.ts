@@ -26,26 +26,22 @@ const NO_RATE_LIMIT_OR_QUOTA = ['rate-limit-seconds', 'rate-limit-ms', 'rate-lim
 const SHORT_TIMEOUT_MS = 1_000;
 
 for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `local llamacpp (native /completion, ${stream ? 'streaming' : 'non-streaming'})`,
-    createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      createModel({ target: 'llamacpp', endpoint: 'completion', baseURL: server.url, apiKey, timeoutMs, stream }),
-    supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
-    shortTimeoutMs: SHORT_TIMEOUT_MS,
-    extractMessages: messagesFromChatMlBody,
-    skip: NO_RATE_LIMIT_OR_QUOTA,
-  });
-
-  describeAdapterConformance({
-    name: `local llamacpp (/v1/chat/completions, ${stream ? 'streaming' : 'non-streaming'})`,
-    createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      createModel({ target: 'llamacpp', endpoint: 'chat', baseURL: server.url, apiKey, timeoutMs, stream }),
-    supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
-    shortTimeoutMs: SHORT_TIMEOUT_MS,
-    skip: NO_RATE_LIMIT_OR_QUOTA,
-  });
+  // The native /completion renders the chat as a ChatML prompt: the suite reads the messages back from it.
+  for (const [endpoint, route] of [
+    ['completion', 'native /completion'],
+    ['chat', '/v1/chat/completions'],
+  ] as const) {
+    describeAdapterConformance({
+      name: `local llamacpp (${route}, ${stream ? 'streaming' : 'non-streaming'})`,
+      createServer: () => createLlamaCppFakeServer({ apiKey: CONFORMANCE_API_KEY }),
+      createModel: (server, { timeoutMs, apiKey }) =>
+        createModel({ target: 'llamacpp', endpoint, baseURL: server.url, apiKey, timeoutMs, stream }),
+      supports: { streaming: stream, seed: true, systemRole: 'native', servedModel: true },
+      shortTimeoutMs: SHORT_TIMEOUT_MS,
+      ...(endpoint === 'completion' ? { extractMessages: messagesFromChatMlBody } : {}),
+      skip: NO_RATE_LIMIT_OR_QUOTA,
+    });
+  }
 
   describeAdapterConformance({
     name: `local ollama (native /api/chat, ${stream ? 'NDJSON stream' : 'non-streaming'})`,

@@ -1,3 +1,4 @@
+import { createPrng } from '../../../packages/results/src/index.js';
 import type { ResultsFile } from '../../../packages/results/src/index.js';
 
 /**
@@ -31,14 +32,8 @@ export function comparableResults(results: ResultsFile) {
   return { answers, leaderboard: results.leaderboard, agreement: results.agreement };
 }
 
-/** A small seeded PRNG (mulberry32): the "random" kill moments are the same on every run. */
+/** A seeded PRNG (the one the scorer uses): the "random" kill moments are the same on every run. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = createPrng(seed);
+  return () => prng.nextFloat();
 }

@@ -6,6 +6,7 @@ import type { Dispatcher } from 'undici';
 import { loadCredential } from '../credentials.js';
 import { numberOf } from '@sc-safety/adapter-utils';
 import type { AuthPluginFactory } from './types.js';
+import { stringOption } from './plugin-options.js';
 
 /** Baidu's OAuth endpoint (docs/vendor-apis.md §5a). */
 export const BAIDU_TOKEN_URL = 'https://aip.baidubce.com/oauth/2.0/token';
@@ -92,7 +93,7 @@ export const baiduAccessTokenPlugin: AuthPluginFactory = {
   create({ options, config, env, label, now }) {
     const ak = loadCredential(config, 'apiKey', 'QIANFAN_AK', label, env);
     const sk = loadCredential(config, 'secretKey', 'QIANFAN_SK', label, env);
-    const tokenURL = config.tokenURL ?? (typeof options.tokenURL === 'string' ? options.tokenURL : BAIDU_TOKEN_URL);
+    const tokenURL = config.tokenURL ?? stringOption(options, 'tokenURL', BAIDU_TOKEN_URL);
     const margin = numberOf(options.refreshMarginMs) ?? DEFAULT_REFRESH_MARGIN_MS;
     const key = `${tokenURL}\n${ak}\n${sk}`;
     const used = new Set<string>();

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { loadCredential } from '../credentials.js';
 import type { AuthPluginFactory, OutgoingRequest } from './types.js';
+import { stringOption } from './plugin-options.js';
 
 function sha256hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -52,9 +53,9 @@ export const tencentTc3Plugin: AuthPluginFactory = {
   create({ options, config, env, label, now }) {
     const secretId = loadCredential(config, 'secretId', 'TENCENTCLOUD_SECRET_ID', label, env);
     const secretKey = loadCredential(config, 'secretKey', 'TENCENTCLOUD_SECRET_KEY', label, env);
-    const service = typeof options.service === 'string' ? options.service : 'hunyuan';
-    const action = typeof options.action === 'string' ? options.action : 'ChatCompletions';
-    const version = typeof options.version === 'string' ? options.version : '2023-09-01';
+    const service = stringOption(options, 'service', 'hunyuan');
+    const action = stringOption(options, 'action', 'ChatCompletions');
+    const version = stringOption(options, 'version', '2023-09-01');
     return {
       secrets: [secretId, secretKey],
       authorize(request: OutgoingRequest) {

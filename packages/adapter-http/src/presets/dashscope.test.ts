@@ -1,58 +1,46 @@
-import { createDashScopeFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
+import { createDashScopeFakeServer, httpVendorSignal } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { RateLimitedError } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
-import { createModel } from '../create-model.js';
+import { presetModel } from '../__fixtures__/preset-model.js';
+import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { chunkedText } from '../__fixtures__/chunked-text.js';
+import { describePresetConformance } from '../__fixtures__/describe-preset-conformance.js';
 
 const extractMessages = extractMessagesAt('input.messages');
 
-for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `http preset dashscope (native, ${stream ? 'cumulative SSE' : 'whole body'})`,
-    createServer: () => createDashScopeFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      createModel(
-        { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, timeoutMs, stream },
-        { env: {} },
-      ),
-    supports: { streaming: stream, seed: true, systemRole: 'native' },
-    extractMessages,
-    blocks: [
-      { signal: httpVendorSignal('dashscope-data-inspection'), stage: 'input', expectCode: 'DataInspectionFailed' },
-      {
-        signal: httpVendorSignal('dashscope-data-inspection'),
-        stage: 'output',
-        expectCode: 'DataInspectionFailed',
-        expectPartialText: stream,
-      },
-      {
-        signal: httpVendorSignal('dashscope-custom-role'),
-        stage: 'input',
-        expectStage: 'unknown',
-        expectCode: 'CustomRoleBlocked',
-      },
-    ],
-  });
-}
+describePresetConformance('dashscope', 'qwen-plus', (stream) => ({
+  name: `http preset dashscope (native, ${stream ? 'cumulative SSE' : 'whole body'})`,
+  createServer: () => createDashScopeFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET' }),
+  supports: { streaming: stream, seed: true, systemRole: 'native' },
+  extractMessages,
+  blocks: [
+    { signal: httpVendorSignal('dashscope-data-inspection'), stage: 'input', expectCode: 'DataInspectionFailed' },
+    {
+      signal: httpVendorSignal('dashscope-data-inspection'),
+      stage: 'output',
+      expectCode: 'DataInspectionFailed',
+      expectPartialText: stream,
+    },
+    {
+      signal: httpVendorSignal('dashscope-custom-role'),
+      stage: 'input',
+      expectStage: 'unknown',
+      expectCode: 'CustomRoleBlocked',
+    },
+  ],
+}));
 
 describe('dashscope preset', () => {
   let server: FakeServerBase;
   const apiKey = 'sk-dashscope-test-000000';
-  beforeAll(async () => {
-    server = await createDashScopeFakeServer({ apiKey });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(async () => (server = await createDashScopeFakeServer({ apiKey })));
 
   it('sends the native body: input.messages, parameters (result_format message, clamped ranges, seed) and the SSE header', async () => {
-    const model = createModel(
-      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
-      { env: {} },
-    );
+    const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
-    server.enqueue({ kind: 'text', text: 'one two three four', chunks: ['one ', 'two ', 'three four'] });
+    server.enqueue(chunkedText(['one ', 'two ', 'three four']));
     const result = await model.generate({
       messages: [{ role: 'user', content: 'Count.' }],
       params: { temperature: 2, topP: 0, seed: 7 },
@@ -74,22 +62,16 @@ describe('dashscope preset', () => {
   });
 
   it('a cumulative stream is not double-counted, and incremental_output switches to deltas only through the template', async () => {
-    const model = createModel(
-      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
-      { env: {} },
-    );
+    const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
-    server.enqueue({ kind: 'text', text: 'abc def', chunks: ['abc', ' def'] });
+    server.enqueue(chunkedText(['abc', ' def']));
     const result = await model.generate({ messages: [{ role: 'user', content: 'x' }] });
     expect(result.type === 'completed' && result.text).toBe('abc def');
     await model.close();
   });
 
   it('"Input or output…" data inspection stays stage unknown; Throttling is rate limited even inside a stream', async () => {
-    const model = createModel(
-      { model: 'qwen-plus', preset: 'dashscope', baseURL: server.url, apiKey, stream: true },
-      { env: {} },
-    );
+    const model = presetModel('dashscope', 'qwen-plus', { baseURL: server.url, apiKey, stream: true });
     server.reset();
     server.enqueue(
       { kind: 'block', signal: httpVendorSignal('dashscope-custom-role'), stage: 'output' },

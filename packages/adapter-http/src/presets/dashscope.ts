@@ -1,16 +1,11 @@
 import { dashscopeSharedFailures, dashscopeStage } from '@sc-safety/adapter-utils';
 import type { BlockRule, HttpTemplate } from '../template/types.js';
+import { blockOnCode, failuresOnCode } from './rule-builders.js';
 import type { HttpPreset } from './types.js';
 
+/** A moderation rejection: HTTP 400 with this code; the message tells the input from the output. */
 function moderation(code: string, description: string): BlockRule {
-  return {
-    when: { path: 'code', equals: code },
-    stage: dashscopeStage('message'),
-    code,
-    message: 'message',
-    description,
-    signal: `code=${code}`,
-  };
+  return blockOnCode({ code: 'code', message: 'message' }, code, dashscopeStage('message'), description);
 }
 
 /**
@@ -80,9 +75,11 @@ export const dashscopeTemplate: HttpTemplate = {
     },
     // Spent quota and over-long prompt: shared with the compatible mode (adapter-openai's dashscope preset).
     ...dashscopeSharedFailures({ code: 'code', message: 'message' }),
-    { when: { path: 'code', oneOf: ['InvalidApiKey', 'AccessDenied', 'Model.AccessDenied'] }, kind: 'auth' },
-    { when: { path: 'code', equals: 'ModelNotFound' }, kind: 'model_not_found' },
-    { when: { path: 'code', oneOf: ['InternalError', 'ModelServingError', 'ModelUnavailable'] }, kind: 'transient' },
+    ...failuresOnCode('code', [
+      [['InvalidApiKey', 'AccessDenied', 'Model.AccessDenied'], 'auth'],
+      ['ModelNotFound', 'model_not_found'],
+      [['InternalError', 'ModelServingError', 'ModelUnavailable'], 'transient'],
+    ]),
   ],
   openQuestions: [
     'DashScope documents no Retry-After on Throttling responses; the adapter reads one when present and otherwise leaves the wait to the engine.',

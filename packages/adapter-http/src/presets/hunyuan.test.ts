@@ -1,10 +1,11 @@
 import { createHunyuanFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { AuthError, InvalidRequestError, RateLimitedError } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
 import { tc3Authorization } from '../auth/tencent-tc3.js';
-import { createModel } from '../create-model.js';
+import { presetModel } from '../__fixtures__/preset-model.js';
+import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
 
 const SECRET_KEY = 'hunyuan-secret-key-abcdefghijklmnop';
 const extractMessages = extractMessagesAt('Messages', { role: 'Role', content: 'Content' });
@@ -19,18 +20,13 @@ for (const stream of [false, true]) {
     createServer: () =>
       createHunyuanFakeServer({ secretId: 'sk-conformance-0123456789abcdefSECRET', secretKey: SECRET_KEY }),
     createModel: (server, { timeoutMs, apiKey }) =>
-      createModel(
-        {
-          model: 'hunyuan-turbo',
-          preset: 'hunyuan',
-          baseURL: server.url,
-          secretId: apiKey,
-          secretKey: SECRET_KEY,
-          timeoutMs,
-          stream,
-        },
-        { env: {} },
-      ),
+      presetModel('hunyuan', 'hunyuan-turbo', {
+        baseURL: server.url,
+        secretId: apiKey,
+        secretKey: SECRET_KEY,
+        timeoutMs,
+        stream,
+      }),
     supports: { streaming: stream, seed: true, systemRole: 'native' },
     extractMessages,
     skip: SKIP,
@@ -52,16 +48,14 @@ describe('tencent-tc3 signing against the fake with fixed clocks', () => {
   const T0 = Date.UTC(2025, 2, 4, 23, 59, 50);
   const SECRET_ID = 'AKIDfake0000000000000000000000000000';
   let server: FakeServerBase;
-  beforeAll(async () => {
-    server = await createHunyuanFakeServer({ secretId: SECRET_ID, secretKey: SECRET_KEY, now: () => T0 });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(
+    async () => (server = await createHunyuanFakeServer({ secretId: SECRET_ID, secretKey: SECRET_KEY, now: () => T0 })),
+  );
   const make = (secretKey: string, clock: number, extra: Record<string, unknown> = {}) =>
-    createModel(
-      { model: 'hunyuan-turbo', preset: 'hunyuan', baseURL: server.url, secretId: SECRET_ID, secretKey, ...extra },
-      { env: {} },
+    presetModel(
+      'hunyuan',
+      'hunyuan-turbo',
+      { baseURL: server.url, secretId: SECRET_ID, secretKey, ...extra },
       { now: () => clock },
     );
 

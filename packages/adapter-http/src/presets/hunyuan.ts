@@ -1,5 +1,19 @@
-import type { HttpTemplate } from '../template/types.js';
+import type { Condition, HttpTemplate } from '../template/types.js';
+import { failuresOnCode } from './rule-builders.js';
 import type { HttpPreset } from './types.js';
+
+/**
+ * A field that stream frames carry at the top level and whole answers inside `Response`: the
+ * condition holds when either equals `value`.
+ */
+function inFrameOrResponse(path: string, value: string): Condition {
+  return {
+    any: [
+      { path, equals: value },
+      { path: `Response.${path}`, equals: value },
+    ],
+  };
+}
 
 /**
  * Tencent Hunyuan, native API (docs/vendor-apis.md §11a) with the `tencent-tc3` plugin: PascalCase
@@ -63,24 +77,14 @@ export const hunyuanTemplate: HttpTemplate = {
   unfinishedReasons: [''],
   blocks: [
     {
-      when: {
-        any: [
-          { path: 'Choices[0].FinishReason', equals: 'sensitive' },
-          { path: 'Response.Choices[0].FinishReason', equals: 'sensitive' },
-        ],
-      },
+      when: inFrameOrResponse('Choices[0].FinishReason', 'sensitive'),
       stage: 'output',
       code: 'sensitive',
       description: 'FinishReason=sensitive: stream moderation stopped the answer',
       signal: 'FinishReason=sensitive',
     },
     {
-      when: {
-        any: [
-          { path: 'ModerationLevel', equals: '1' },
-          { path: 'Response.ModerationLevel', equals: '1' },
-        ],
-      },
+      when: inFrameOrResponse('ModerationLevel', '1'),
       effect: 'flag',
       stage: 'unknown',
       code: 'ModerationLevel=1',
@@ -89,17 +93,10 @@ export const hunyuanTemplate: HttpTemplate = {
     },
   ],
   failures: [
-    {
-      when: {
-        path: 'Response.Error.Code',
-        oneOf: ['LimitExceeded', 'RequestLimitExceeded', 'FailedOperation.EngineServerLimitExceeded'],
-      },
-      kind: 'rate_limited',
-    },
-    {
-      when: {
-        path: 'Response.Error.Code',
-        oneOf: [
+    ...failuresOnCode('Response.Error.Code', [
+      [['LimitExceeded', 'RequestLimitExceeded', 'FailedOperation.EngineServerLimitExceeded'], 'rate_limited'],
+      [
+        [
           'FailedOperation.FreeResourcePackExhausted',
           'FailedOperation.ResourcePackExhausted',
           'FailedOperation.ServiceStop',
@@ -107,9 +104,9 @@ export const hunyuanTemplate: HttpTemplate = {
           'ResourceUnavailable.InArrears',
           'ResourceInsufficient.ChargeResourceExhaust',
         ],
-      },
-      kind: 'quota_exhausted',
-    },
+        'quota_exhausted',
+      ],
+    ]),
     {
       when: {
         any: [
@@ -122,14 +119,10 @@ export const hunyuanTemplate: HttpTemplate = {
       },
       kind: 'auth',
     },
-    { when: { path: 'Response.Error.Code', equals: 'InvalidParameterValue.Model' }, kind: 'model_not_found' },
-    {
-      when: {
-        path: 'Response.Error.Code',
-        oneOf: ['InternalError', 'FailedOperation.EngineRequestTimeout', 'FailedOperation.EngineServerError'],
-      },
-      kind: 'transient',
-    },
+    ...failuresOnCode('Response.Error.Code', [
+      ['InvalidParameterValue.Model', 'model_not_found'],
+      [['InternalError', 'FailedOperation.EngineRequestTimeout', 'FailedOperation.EngineServerError'], 'transient'],
+    ]),
   ],
   openQuestions: [
     'The native input-block error code (OperationDenied.TextIllegalDetected?) is unconfirmed (docs/vendor-apis.md §19.6 #4): such an answer is recorded as a target error with its raw body, not as a block.',

@@ -1,7 +1,13 @@
 import type { HttpTemplate } from '../template/types.js';
+import { CHAT_USAGE, chatRequest, chatResponse, chatSseStream } from './openai-style.js';
+import { blockOnCode, blockOnTrue, failuresOnCode } from './rule-builders.js';
 import type { HttpPreset } from './types.js';
 
-const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
+/** Fields every answer and every stream chunk carries, the model that served it among them. */
+const ANSWER_FIELDS = { usage: CHAT_USAGE, requestId: [{ path: 'id' }], servedModel: { id: 'model' } };
+
+/** MiniMax's status: errors and input/output refusals alike are a code and message in `base_resp`. */
+const BASE_RESP = { code: 'base_resp.status_code', message: 'base_resp.status_msg' };
 
 /**
  * MiniMax chatcompletion_v2 (docs/vendor-apis.md §9a): errors are HTTP 200 with a non-zero
@@ -14,95 +20,42 @@ export const minimaxTemplate: HttpTemplate = {
   endpoint: { baseURL: 'https://api.minimax.chat', path: '/v1/text/chatcompletion_v2' },
   auth: { type: 'bearer' },
   apiKeyEnv: 'MINIMAX_API_KEY',
-  request: {
-    model: 'model',
-    messages: 'messages',
-    system: 'message',
-    params: {
-      temperature: { path: 'temperature', min: 0, minExclusive: true, max: 1 },
-      topP: { path: 'top_p', min: 0, minExclusive: true, max: 1 },
-      maxTokens: { path: 'max_completion_tokens', min: 1, integer: true },
-    },
-    stream: { body: { stream: true } },
-  },
-  response: {
-    text: 'choices[0].message.content',
-    reasoning: 'choices[0].message.reasoning_content',
-    finishReason: 'choices[0].finish_reason',
-    usage: USAGE,
-    requestId: [{ path: 'id' }],
-    // Every answer (and every stream chunk) names the model that served it.
-    servedModel: { id: 'model' },
-  },
-  stream: {
-    format: 'sse',
-    accumulate: 'delta',
-    text: 'choices[0].delta.content',
+  request: chatRequest({
+    temperature: { path: 'temperature', min: 0, minExclusive: true, max: 1 },
+    topP: { path: 'top_p', min: 0, minExclusive: true, max: 1 },
+    maxTokens: { path: 'max_completion_tokens', min: 1, integer: true },
+  }),
+  response: chatResponse(ANSWER_FIELDS),
+  stream: chatSseStream({
     // The last frame is a whole chat.completion: its message replaces the deltas instead of adding to them.
     fullText: 'choices[0].message.content',
-    reasoning: 'choices[0].delta.reasoning_content',
-    finishReason: 'choices[0].finish_reason',
-    usage: USAGE,
-    requestId: [{ path: 'id' }],
-    // Every answer (and every stream chunk) names the model that served it.
-    servedModel: { id: 'model' },
+    ...ANSWER_FIELDS,
     done: { sentinel: '[DONE]', when: { path: 'object', equals: 'chat.completion' } },
-  },
+  }),
   errors: {
-    when: [{ path: 'base_resp.status_code', exists: true, notEquals: 0 }],
-    code: ['base_resp.status_code'],
-    message: ['base_resp.status_msg'],
+    when: [{ path: BASE_RESP.code, exists: true, notEquals: 0 }],
+    code: [BASE_RESP.code],
+    message: [BASE_RESP.message],
     requestId: ['id'],
   },
   blocks: [
-    {
-      when: { path: 'base_resp.status_code', equals: 1026 },
-      stage: 'input',
-      code: '1026',
-      message: 'base_resp.status_msg',
-      description: 'input new_sensitive: the prompt was refused',
-      signal: 'base_resp.status_code=1026',
-    },
-    {
-      when: { path: 'base_resp.status_code', equals: 1027 },
-      stage: 'output',
-      code: '1027',
-      message: 'base_resp.status_msg',
-      description: 'output new_sensitive: the answer was refused',
-      signal: 'base_resp.status_code=1027',
-    },
-    {
-      when: { path: 'input_sensitive', isTrue: true },
-      stage: 'input',
-      code: 'input_sensitive',
-      description: 'input_sensitive=true: the prompt was flagged',
-      details: { sensitiveType: 'input_sensitive_type' },
-      signal: 'input_sensitive=true',
-    },
-    {
-      when: { path: 'output_sensitive', isTrue: true },
-      stage: 'output',
-      code: 'output_sensitive',
-      description: 'output_sensitive=true: the answer was flagged',
-      details: { sensitiveType: 'output_sensitive_type', sensitiveInt: 'output_sensitive_int' },
-      signal: 'output_sensitive=true',
-    },
+    blockOnCode(BASE_RESP, 1026, 'input', 'input new_sensitive: the prompt was refused'),
+    blockOnCode(BASE_RESP, 1027, 'output', 'output new_sensitive: the answer was refused'),
+    blockOnTrue('input_sensitive', 'input', 'input_sensitive=true: the prompt was flagged', {
+      sensitiveType: 'input_sensitive_type',
+    }),
+    blockOnTrue('output_sensitive', 'output', 'output_sensitive=true: the answer was flagged', {
+      sensitiveType: 'output_sensitive_type',
+      sensitiveInt: 'output_sensitive_int',
+    }),
   ],
-  failures: [
-    {
-      when: { path: 'base_resp.status_code', oneOf: [1002, 1039, 1041, 2045] },
-      kind: 'rate_limited',
-      description: 'RPM / TPM / connection / growth-rate limit',
-    },
-    {
-      when: { path: 'base_resp.status_code', oneOf: [1008, 2056] },
-      kind: 'quota_exhausted',
-      description: 'insufficient balance or usage limit',
-    },
-    { when: { path: 'base_resp.status_code', oneOf: [1004, 2049] }, kind: 'auth' },
-    { when: { path: 'base_resp.status_code', oneOf: [2013, 1042] }, kind: 'invalid_request' },
-    { when: { path: 'base_resp.status_code', oneOf: [1000, 1001, 1024, 1033] }, kind: 'transient' },
-  ],
+  failures: failuresOnCode(BASE_RESP.code, [
+    [[1002, 1039, 1041, 2045], 'rate_limited', 'RPM / TPM / connection / growth-rate limit'],
+    [[1008, 2056], 'quota_exhausted', 'insufficient balance or usage limit'],
+    [[1004, 2049], 'auth'],
+    [[2013, 1042], 'invalid_request'],
+    [[1000, 1001, 1024, 1033], 'transient'],
+  ]),
   openQuestions: [
     'MiniMax documents no context-overflow code: such an error is recorded as a target error with its raw body.',
     'Whether an output block inside a stream arrives as a base_resp 1027 frame or only as output_sensitive on the last frame is not captured; both are handled.',

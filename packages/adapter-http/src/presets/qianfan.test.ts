@@ -1,10 +1,12 @@
-import { createQianfanFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
+import { createQianfanFakeServer, httpVendorSignal } from '@sc-safety/testkit';
 import type { QianfanFakeServer } from '@sc-safety/testkit';
 import { AuthError, InvalidRequestError, RateLimitedError, TransientError } from '@sc-safety/spec';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
 import { clearBaiduTokenCache } from '../auth/baidu-access-token.js';
-import { createModel } from '../create-model.js';
+import { presetModel } from '../__fixtures__/preset-model.js';
+import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { describePresetConformance } from '../__fixtures__/describe-preset-conformance.js';
 
 const SK = 'qianfan-secret-key-000000000000';
 const extractMessages = extractMessagesAt('messages', { system: 'system' });
@@ -13,39 +15,24 @@ const extractMessages = extractMessagesAt('messages', { system: 'system' });
 // to the token endpoint, never to the chat route: those cases are covered by the tests below.
 const SKIP = ['rate-limit-seconds', 'rate-limit-ms', 'rate-limit-http-date', 'no-key-in-results'];
 
-for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `http preset qianfan (v1 access token, ${stream ? 'SSE is_end' : 'whole body'})`,
-    createServer: () => createQianfanFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET', secretKey: SK }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      createModel(
-        {
-          model: 'ERNIE-4.0-8K',
-          preset: 'qianfan',
-          baseURL: server.url,
-          tokenURL: (server as QianfanFakeServer).tokenURL,
-          apiKey,
-          secretKey: SK,
-          timeoutMs,
-          stream,
-        },
-        { env: {} },
-      ),
-    supports: { streaming: stream, seed: false, systemRole: 'native' },
-    extractMessages,
-    skip: SKIP,
-    blocks: [
-      { signal: httpVendorSignal('qianfan-v1-clear-history'), stage: 'input', expectCode: 'need_clear_history' },
-      {
-        signal: httpVendorSignal('qianfan-v1-content-filter'),
-        stage: 'output',
-        expectCode: 'content_filter',
-        expectPartialText: true,
-      },
-      { signal: httpVendorSignal('qianfan-v1-flag'), stage: 'output', expectStage: 'unknown', expectCode: 'flag' },
-    ],
-  });
-}
+describePresetConformance('qianfan', 'ERNIE-4.0-8K', (stream) => ({
+  name: `http preset qianfan (v1 access token, ${stream ? 'SSE is_end' : 'whole body'})`,
+  createServer: () => createQianfanFakeServer({ apiKey: 'sk-conformance-0123456789abcdefSECRET', secretKey: SK }),
+  config: (server) => ({ tokenURL: (server as QianfanFakeServer).tokenURL, secretKey: SK }),
+  supports: { streaming: stream, seed: false, systemRole: 'native' },
+  extractMessages,
+  skip: SKIP,
+  blocks: [
+    { signal: httpVendorSignal('qianfan-v1-clear-history'), stage: 'input', expectCode: 'need_clear_history' },
+    {
+      signal: httpVendorSignal('qianfan-v1-content-filter'),
+      stage: 'output',
+      expectCode: 'content_filter',
+      expectPartialText: true,
+    },
+    { signal: httpVendorSignal('qianfan-v1-flag'), stage: 'output', expectStage: 'unknown', expectCode: 'flag' },
+  ],
+}));
 
 describe('qianfan preset and the baidu-access-token plugin', () => {
   let clock = Date.UTC(2025, 0, 1);
@@ -54,26 +41,16 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
   const AK = 'qianfan-api-key-000000000000';
   const ask = { messages: [{ role: 'user' as const, content: 'hi' }] };
   const make = (extra: Record<string, unknown> = {}) =>
-    createModel(
-      {
-        model: 'ERNIE-4.0-8K',
-        preset: 'qianfan',
-        baseURL: server.url,
-        tokenURL: server.tokenURL,
-        apiKey: AK,
-        secretKey: SK,
-        ...extra,
-      },
-      { env: {} },
+    presetModel(
+      'qianfan',
+      'ERNIE-4.0-8K',
+      { baseURL: server.url, tokenURL: server.tokenURL, apiKey: AK, secretKey: SK, ...extra },
       { now },
     );
 
-  beforeAll(async () => {
-    server = await createQianfanFakeServer({ apiKey: AK, secretKey: SK, now, tokenTtlSeconds: 7200 });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(
+    async () => (server = await createQianfanFakeServer({ apiKey: AK, secretKey: SK, now, tokenTtlSeconds: 7200 })),
+  );
   beforeEach(() => {
     clearBaiduTokenCache();
     server.reset();
@@ -118,16 +95,10 @@ describe('qianfan preset and the baidu-access-token plugin', () => {
       now: () => serverClock,
       tokenTtlSeconds: 7200,
     });
-    const m2 = createModel(
-      {
-        model: 'ERNIE-4.0-8K',
-        preset: 'qianfan',
-        baseURL: other.url,
-        tokenURL: other.tokenURL,
-        apiKey: AK,
-        secretKey: SK,
-      },
-      { env: {} },
+    const m2 = presetModel(
+      'qianfan',
+      'ERNIE-4.0-8K',
+      { baseURL: other.url, tokenURL: other.tokenURL, apiKey: AK, secretKey: SK },
       { now },
     );
     await m2.generate(ask);

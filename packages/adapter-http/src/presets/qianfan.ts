@@ -1,8 +1,8 @@
 import { qianfanFlagRules } from '@sc-safety/adapter-utils';
 import type { HttpTemplate } from '../template/types.js';
+import { CHAT_USAGE } from './openai-style.js';
+import { blockOnTrue, failuresOnCode } from './rule-builders.js';
 import type { HttpPreset } from './types.js';
-
-const USAGE = { input: 'usage.prompt_tokens', output: 'usage.completion_tokens', total: 'usage.total_tokens' };
 
 /**
  * Baidu Qianfan v1 / ERNIE (wenxinworkshop, docs/vendor-apis.md §5a) with the
@@ -39,13 +39,13 @@ export const qianfanTemplate: HttpTemplate = {
     },
     stream: { body: { stream: true } },
   },
-  response: { text: 'result', finishReason: 'finish_reason', usage: USAGE, requestId: [{ path: 'id' }] },
+  response: { text: 'result', finishReason: 'finish_reason', usage: CHAT_USAGE, requestId: [{ path: 'id' }] },
   stream: {
     format: 'sse',
     accumulate: 'delta',
     text: 'result',
     finishReason: 'finish_reason',
-    usage: USAGE,
+    usage: CHAT_USAGE,
     requestId: [{ path: 'id' }],
     // No [DONE]: the last frame says is_end.
     done: { when: { path: 'is_end', isTrue: true } },
@@ -53,14 +53,12 @@ export const qianfanTemplate: HttpTemplate = {
   errors: { when: [{ path: 'error_code', exists: true, notEquals: 0 }], code: ['error_code'], message: ['error_msg'] },
   unfinishedReasons: [''],
   blocks: [
-    {
-      when: { path: 'need_clear_history', isTrue: true },
-      stage: 'input',
-      code: 'need_clear_history',
-      description: 'the prompt carries a safety risk: the vendor asks to close the session and clear its history',
-      details: { banRound: 'ban_round', flag: 'flag' },
-      signal: 'need_clear_history=true',
-    },
+    blockOnTrue(
+      'need_clear_history',
+      'input',
+      'the prompt carries a safety risk: the vendor asks to close the session and clear its history',
+      { banRound: 'ban_round', flag: 'flag' },
+    ),
     {
       when: { path: 'finish_reason', equals: 'content_filter' },
       stage: 'output',
@@ -71,28 +69,16 @@ export const qianfanTemplate: HttpTemplate = {
     },
     ...qianfanFlagRules({ flag: 'flag', banRound: 'ban_round' }, 'unknown'),
   ],
-  failures: [
-    {
-      when: { path: 'error_code', oneOf: [4, 18, 336501, 336502] },
-      kind: 'rate_limited',
-      description: 'cluster / QPS / RPM / TPM limit',
-    },
-    {
-      when: { path: 'error_code', oneOf: [17, 19] },
-      kind: 'quota_exhausted',
-      description: 'daily or total request limit reached',
-    },
-    {
-      when: { path: 'error_code', equals: 111 },
-      kind: 'transient',
-      description: 'access token expired: the cached token was dropped and the next call fetches a new one',
-    },
-    { when: { path: 'error_code', oneOf: [6, 13, 14, 15, 100, 110, 336004] }, kind: 'auth' },
-    { when: { path: 'error_code', oneOf: [336007, 336103] }, kind: 'context_length' },
-    { when: { path: 'error_code', equals: 336005 }, kind: 'model_not_found' },
-    { when: { path: 'error_code', oneOf: [3, 336001, 336002, 336003, 336104, 336105] }, kind: 'invalid_request' },
-    { when: { path: 'error_code', oneOf: [1, 2, 336000, 336100] }, kind: 'transient' },
-  ],
+  failures: failuresOnCode('error_code', [
+    [[4, 18, 336501, 336502], 'rate_limited', 'cluster / QPS / RPM / TPM limit'],
+    [[17, 19], 'quota_exhausted', 'daily or total request limit reached'],
+    [111, 'transient', 'access token expired: the cached token was dropped and the next call fetches a new one'],
+    [[6, 13, 14, 15, 100, 110, 336004], 'auth'],
+    [[336007, 336103], 'context_length'],
+    [336005, 'model_not_found'],
+    [[3, 336001, 336002, 336003, 336104, 336105], 'invalid_request'],
+    [[1, 2, 336000, 336100], 'transient'],
+  ]),
   openQuestions: ['The IAM bce-auth-v1 signature alternative to the access token is not implemented.'],
 };
 

@@ -1,9 +1,11 @@
 import { createSparkFakeServer, describeAdapterConformance, httpVendorSignal } from '@sc-safety/testkit';
 import type { SparkFakeServer } from '@sc-safety/testkit';
 import { AuthError, QuotaExhaustedError, RateLimitedError } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractMessagesAt } from '../__fixtures__/extract.js';
-import { createModel } from '../create-model.js';
+import { presetModel } from '../__fixtures__/preset-model.js';
+import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { chunkedText } from '../__fixtures__/chunked-text.js';
 
 const APP_ID = 'fakeapp1';
 const SECRET = 'spark-api-secret-0123456789abcdef';
@@ -26,18 +28,7 @@ describeAdapterConformance({
   createServer: () =>
     createSparkFakeServer({ appId: APP_ID, apiKey: 'sk-conformance-0123456789abcdefSECRET', apiSecret: SECRET }),
   createModel: (server, { timeoutMs, apiKey }) =>
-    createModel(
-      {
-        model: '4.0Ultra',
-        preset: 'spark',
-        baseURL: server.baseURL,
-        appId: APP_ID,
-        apiKey,
-        apiSecret: SECRET,
-        timeoutMs,
-      },
-      { env: {} },
-    ),
+    presetModel('spark', '4.0Ultra', { baseURL: server.baseURL, appId: APP_ID, apiKey, apiSecret: SECRET, timeoutMs }),
   supports: { streaming: true, seed: false, systemRole: 'native' },
   extractMessages,
   skip: SKIP,
@@ -51,16 +42,15 @@ describe('spark preset and the spark-ws-url plugin', () => {
   const T0 = Date.UTC(2025, 4, 6, 7, 8, 9);
   const KEY = 'spark-api-key-0000000000';
   let server: SparkFakeServer;
-  beforeAll(async () => {
-    server = await createSparkFakeServer({ appId: APP_ID, apiKey: KEY, apiSecret: SECRET, now: () => T0 });
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  serveForSuite(
+    async () =>
+      (server = await createSparkFakeServer({ appId: APP_ID, apiKey: KEY, apiSecret: SECRET, now: () => T0 })),
+  );
   const make = (model: string, extra: Record<string, unknown> = {}, clock = T0) =>
-    createModel(
-      { model, preset: 'spark', baseURL: server.baseURL, appId: APP_ID, apiKey: KEY, apiSecret: SECRET, ...extra },
-      { env: {} },
+    presetModel(
+      'spark',
+      model,
+      { baseURL: server.baseURL, appId: APP_ID, apiKey: KEY, apiSecret: SECRET, ...extra },
       { now: () => clock },
     );
   const ask = { messages: [{ role: 'user' as const, content: '你好' }] };
@@ -68,12 +58,7 @@ describe('spark preset and the spark-ws-url plugin', () => {
   it('signs the URL, sends one request frame and joins a multi-frame answer (usage and sid from the last frame)', async () => {
     const model = make('4.0Ultra');
     server.reset();
-    server.enqueue({
-      kind: 'text',
-      text: '你好！我是星火。',
-      chunks: ['你好！', '我是', '星火。'],
-      usage: { inputTokens: 3, outputTokens: 6 },
-    });
+    server.enqueue(chunkedText(['你好！', '我是', '星火。'], { usage: { inputTokens: 3, outputTokens: 6 } }));
     const result = await model.generate({ ...ask, params: { temperature: 0, maxTokens: 10_000, topP: 0.5 } });
     expect(result).toMatchObject({
       type: 'completed',

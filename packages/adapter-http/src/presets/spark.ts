@@ -1,5 +1,9 @@
 import type { HttpTemplate } from '../template/types.js';
+import { blockOnCode, failuresOnCode } from './rule-builders.js';
 import type { HttpPreset } from './types.js';
+
+/** Spark's status: every frame's `header` has a code (0 = fine) and a message. */
+const HEADER = { code: 'header.code', message: 'header.message' };
 
 const USAGE = {
   input: ['payload.usage.text.prompt_tokens', 'payload.usage.text.question_tokens'],
@@ -69,48 +73,24 @@ export const sparkTemplate: HttpTemplate = {
   finishReasons: { '2': 'stop' },
   unfinishedReasons: ['0', '1'],
   blocks: [
-    {
-      when: { path: 'header.code', equals: 10013 },
-      stage: 'input',
-      code: '10013',
-      message: 'header.message',
-      description: 'the input failed the content audit',
-      signal: 'header.code=10013',
-    },
-    {
-      when: { path: 'header.code', equals: 10014 },
-      stage: 'output',
-      code: '10014',
-      message: 'header.message',
-      description: 'the output touches sensitive information and cannot be shown',
-      signal: 'header.code=10014',
-    },
-    {
-      when: { path: 'header.code', equals: 10019 },
-      stage: 'input',
-      code: '10019',
-      message: 'header.message',
-      description: 'the session tends towards violating content',
-      signal: 'header.code=10019',
-    },
+    blockOnCode(HEADER, 10013, 'input', 'the input failed the content audit'),
+    blockOnCode(HEADER, 10014, 'output', 'the output touches sensitive information and cannot be shown'),
+    blockOnCode(HEADER, 10019, 'input', 'the session tends towards violating content'),
   ],
   failures: [
+    ...failuresOnCode(HEADER.code, [
+      [[11202, 11203, 10007, 10008, 10110], 'rate_limited', 'QPS / concurrency / traffic limit or busy'],
+      [11201, 'quota_exhausted', 'daily limit reached'],
+    ]),
     {
-      when: { path: 'header.code', oneOf: [11202, 11203, 10007, 10008, 10110] },
-      kind: 'rate_limited',
-      description: 'QPS / concurrency / traffic limit or busy',
-    },
-    { when: { path: 'header.code', equals: 11201 }, kind: 'quota_exhausted', description: 'daily limit reached' },
-    {
-      when: { any: [{ path: 'header.code', oneOf: [11200, 11500, 10015, 10016] }, { status: [401, 403] }] },
+      when: { any: [{ path: HEADER.code, oneOf: [11200, 11500, 10015, 10016] }, { status: [401, 403] }] },
       kind: 'auth',
     },
-    { when: { path: 'header.code', equals: 10907 }, kind: 'context_length' },
-    { when: { path: 'header.code', oneOf: [10003, 10005, 10163] }, kind: 'invalid_request' },
-    {
-      when: { path: 'header.code', oneOf: [10000, 10001, 10002, 10004, 10009, 10010, 10011, 10012, 10222] },
-      kind: 'transient',
-    },
+    ...failuresOnCode(HEADER.code, [
+      [10907, 'context_length'],
+      [[10003, 10005, 10163], 'invalid_request'],
+      [[10000, 10001, 10002, 10004, 10009, 10010, 10011, 10012, 10222], 'transient'],
+    ]),
   ],
   openQuestions: [
     'Handshake refusals are HTTP 401/403 with a JSON message (unconfirmed whether an 11200-style code is in the body); they are read as auth errors by status.',

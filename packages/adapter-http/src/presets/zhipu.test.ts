@@ -1,41 +1,31 @@
-import {
-  createZhipuFakeServer,
-  describeAdapterConformance,
-  httpVendorSignal,
-  verifyZhipuJwt,
-} from '@sc-safety/testkit';
+import { createZhipuFakeServer, httpVendorSignal, verifyZhipuJwt } from '@sc-safety/testkit';
 import type { FakeServerBase } from '@sc-safety/testkit';
 import { AuthError } from '@sc-safety/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signZhipuJwt } from '../auth/zhipu-jwt.js';
-import { createModel } from '../create-model.js';
+import { presetModel } from '../__fixtures__/preset-model.js';
+import { serveForSuite } from '../__fixtures__/serve-for-suite.js';
+import { describePresetConformance } from '../__fixtures__/describe-preset-conformance.js';
 
 const KEY = 'conformanceid.sk-conformance-0123456789abcdefSECRET';
 
-for (const stream of [false, true]) {
-  describeAdapterConformance({
-    name: `http preset zhipu (JWT, ${stream ? 'SSE' : 'whole body'})`,
-    createServer: () => createZhipuFakeServer({ apiKey: KEY, acceptRawKey: false }),
-    createModel: (server, { timeoutMs, apiKey }) =>
-      createModel(
-        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey, timeoutMs, stream },
-        { env: {} },
-      ),
-    apiKey: KEY,
-    supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
-    // The key never travels: only a JWT signed with it does (checked below instead).
-    skip: ['no-key-in-results'],
-    blocks: [
-      { signal: httpVendorSignal('zhipu-1301'), stage: 'input', expectCode: '1301' },
-      {
-        signal: httpVendorSignal('zhipu-1301'),
-        stage: 'output',
-        expectCode: stream ? 'sensitive' : '1301',
-        expectPartialText: stream,
-      },
-    ],
-  });
-}
+describePresetConformance('zhipu', 'glm-4-plus', (stream) => ({
+  name: `http preset zhipu (JWT, ${stream ? 'SSE' : 'whole body'})`,
+  createServer: () => createZhipuFakeServer({ apiKey: KEY, acceptRawKey: false }),
+  apiKey: KEY,
+  supports: { streaming: stream, seed: false, systemRole: 'native', servedModel: true },
+  // The key never travels: only a JWT signed with it does (checked below instead).
+  skip: ['no-key-in-results'],
+  blocks: [
+    { signal: httpVendorSignal('zhipu-1301'), stage: 'input', expectCode: '1301' },
+    {
+      signal: httpVendorSignal('zhipu-1301'),
+      stage: 'output',
+      expectCode: stream ? 'sensitive' : '1301',
+      expectPartialText: stream,
+    },
+  ],
+}));
 
 describe('zhipu-jwt auth plugin', () => {
   const T0 = Date.UTC(2025, 0, 1, 8, 0, 0);
@@ -55,19 +45,12 @@ describe('zhipu-jwt auth plugin', () => {
 
   describe('against the fake server with a fixed clock', () => {
     let server: FakeServerBase;
-    beforeAll(async () => {
-      server = await createZhipuFakeServer({ apiKey: KEY, now: () => T0, acceptRawKey: false });
-    });
-    afterAll(async () => {
-      await server.close();
-    });
+    serveForSuite(
+      async () => (server = await createZhipuFakeServer({ apiKey: KEY, now: () => T0, acceptRawKey: false })),
+    );
 
     it('a token from the same clock is accepted; the key and secret never appear in the result', async () => {
-      const model = createModel(
-        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY },
-        { env: {} },
-        { now: () => T0 },
-      );
+      const model = presetModel('zhipu', 'glm-4-plus', { baseURL: server.url, apiKey: KEY }, { now: () => T0 });
       server.reset();
       const result = await model.generate({ messages: [{ role: 'user', content: 'hi' }] });
       expect(result.type).toBe('completed');
@@ -77,14 +60,16 @@ describe('zhipu-jwt auth plugin', () => {
     });
 
     it('a wrong secret is refused as the service would (1000), an expired token with 1003 — both AuthError without the key', async () => {
-      const wrong = createModel(
-        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: 'conformanceid.not-the-secret-123' },
-        { env: {} },
+      const wrong = presetModel(
+        'zhipu',
+        'glm-4-plus',
+        { baseURL: server.url, apiKey: 'conformanceid.not-the-secret-123' },
         { now: () => T0 },
       );
-      const stale = createModel(
-        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY },
-        { env: {} },
+      const stale = presetModel(
+        'zhipu',
+        'glm-4-plus',
+        { baseURL: server.url, apiKey: KEY },
         { now: () => T0 - 3_600_000 - 1 },
       );
       server.reset();
@@ -97,17 +82,11 @@ describe('zhipu-jwt auth plugin', () => {
     });
 
     it('refuses a key that is not id.secret before any call', () => {
-      expect(() => createModel({ model: 'glm-4-plus', preset: 'zhipu', apiKey: 'no-dot-key' }, { env: {} })).toThrow(
-        /"<id>\.<secret>"/,
-      );
+      expect(() => presetModel('zhipu', 'glm-4-plus', { apiKey: 'no-dot-key' })).toThrow(/"<id>\.<secret>"/);
     });
 
     it('records level and role with a 1301 block', async () => {
-      const model = createModel(
-        { model: 'glm-4-plus', preset: 'zhipu', baseURL: server.url, apiKey: KEY },
-        { env: {} },
-        { now: () => T0 },
-      );
+      const model = presetModel('zhipu', 'glm-4-plus', { baseURL: server.url, apiKey: KEY }, { now: () => T0 });
       server.reset();
       server.enqueue({ kind: 'block', signal: httpVendorSignal('zhipu-1301'), stage: 'input', severity: 0 });
       expect(await model.generate({ messages: [{ role: 'user', content: 'x' }] })).toMatchObject({

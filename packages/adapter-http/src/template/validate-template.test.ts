@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateTemplate } from './validate-template.js';
-
-const valid = {
-  name: 'x',
-  label: 'X',
-  endpoint: { baseURL: 'https://x.example', path: '/chat/{modelPath}' },
-  auth: { type: 'bearer' },
-  request: { messages: 'messages', system: 'message' },
-  response: { text: 'choices[0].message.content' },
-  errors: { code: ['error.code'], message: ['error.message'] },
-};
+import { MINIMAL_TEMPLATE } from '../__fixtures__/minimal-template.js';
 
 function issues(patch: Record<string, unknown>): string[] {
-  const result = validateTemplate({ ...valid, ...patch }, { plugins: ['zhipu-jwt'] });
+  const result = validateTemplate({ ...MINIMAL_TEMPLATE, ...patch }, { plugins: ['zhipu-jwt'] });
   return 'issues' in result ? result.issues.map((i) => `${i.path}: ${i.message}`) : [];
 }
 

@@ -304,27 +304,35 @@ function errors(v: IssueCollector, p: string, e: unknown): void {
 }
 
 function usage(v: IssueCollector, p: string, u: unknown): void {
-  if (u === undefined) return;
-  if (!isRecord(u))
-    return v.issue(p, 'expected { input?, output?, total?, reasoning? } of JSON paths (or lists of fallbacks)');
-  v.known(p, u, ['input', 'output', 'total', 'reasoning']);
-  for (const [k, path] of Object.entries(u)) {
-    if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, '["usage.input_tokens"]');
-    else v.path(`${p}.${k}`, path, '"usage.input_tokens"');
-  }
+  pathRecord(v, p, u, {
+    fields: ['input', 'output', 'total', 'reasoning'],
+    expected: 'expected { input?, output?, total?, reasoning? } of JSON paths (or lists of fallbacks)',
+    example: '"usage.input_tokens"',
+  });
 }
 
 function servedModelPaths(v: IssueCollector, p: string, u: unknown): void {
-  if (u === undefined) return;
-  if (!isRecord(u))
-    return v.issue(
-      p,
+  pathRecord(v, p, u, {
+    fields: ['id', 'fingerprint', 'digest', 'path'],
+    expected:
       'expected { id?, fingerprint?, digest?, path? } of JSON paths (or lists of fallbacks), e.g. { id: "model" }',
-    );
-  v.known(p, u, ['id', 'fingerprint', 'digest', 'path']);
+    example: '"model"',
+  });
+}
+
+/** An optional record of known fields, each a JSON path or a list of fallback paths (`usage`, `servedModel`). */
+function pathRecord(
+  v: IssueCollector,
+  p: string,
+  u: unknown,
+  shape: { fields: string[]; expected: string; example: string },
+): void {
+  if (u === undefined) return;
+  if (!isRecord(u)) return v.issue(p, shape.expected);
+  v.known(p, u, shape.fields);
   for (const [k, path] of Object.entries(u)) {
-    if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, '["model"]');
-    else v.path(`${p}.${k}`, path, '"model"');
+    if (Array.isArray(path)) v.pathList(`${p}.${k}`, path, `[${shape.example}]`);
+    else v.path(`${p}.${k}`, path, shape.example);
   }
 }
 

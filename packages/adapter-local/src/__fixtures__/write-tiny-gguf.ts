@@ -145,33 +145,26 @@ export function buildTinyGguf(options: TinyGgufOptions = {}): Uint8Array {
   return out.toBytes();
 }
 
+type ScalarType = Exclude<MetaValue['type'], ValueType.ARRAY>;
+
+/** How a value of each scalar type is written; an array writes its items the same way. */
+const WRITE_SCALAR: Record<ScalarType, (out: ByteWriter, value: number | boolean | string) => void> = {
+  [ValueType.UINT32]: (out, value) => out.u32(value as number),
+  [ValueType.INT32]: (out, value) => out.i32(value as number),
+  [ValueType.FLOAT32]: (out, value) => out.f32(value as number),
+  [ValueType.BOOL]: (out, value) => out.u8(value === true ? 1 : 0),
+  [ValueType.STRING]: (out, value) => out.string(value as string),
+};
+
 function writeValue(out: ByteWriter, meta: MetaValue): void {
   out.u32(meta.type);
-  switch (meta.type) {
-    case ValueType.UINT32:
-      out.u32(meta.value);
-      return;
-    case ValueType.INT32:
-      out.i32(meta.value);
-      return;
-    case ValueType.FLOAT32:
-      out.f32(meta.value);
-      return;
-    case ValueType.BOOL:
-      out.u8(meta.value ? 1 : 0);
-      return;
-    case ValueType.STRING:
-      out.string(meta.value);
-      return;
-    case ValueType.ARRAY:
-      out.u32(meta.itemType);
-      out.u64(meta.value.length);
-      for (const item of meta.value) {
-        if (meta.itemType === ValueType.STRING) out.string(item as string);
-        else if (meta.itemType === ValueType.FLOAT32) out.f32(item as number);
-        else out.i32(item as number);
-      }
+  if (meta.type !== ValueType.ARRAY) {
+    WRITE_SCALAR[meta.type](out, meta.value);
+    return;
   }
+  out.u32(meta.itemType);
+  out.u64(meta.value.length);
+  for (const item of meta.value) WRITE_SCALAR[meta.itemType](out, item);
 }
 
 interface Vocab {
@@ -237,34 +230,31 @@ class ByteWriter {
     this.buffer = next;
   }
 
+  /** Writes one `size`-byte number at the end: `write` is the matching Buffer method. */
+  private put(size: number, write: (buffer: Buffer, offset: number) => unknown): void {
+    this.reserve(size);
+    write(this.buffer, this.length);
+    this.length += size;
+  }
+
   u8(value: number): void {
-    this.reserve(1);
-    this.buffer.writeUInt8(value, this.length);
-    this.length += 1;
+    this.put(1, (buffer, offset) => buffer.writeUInt8(value, offset));
   }
 
   u32(value: number): void {
-    this.reserve(4);
-    this.buffer.writeUInt32LE(value, this.length);
-    this.length += 4;
+    this.put(4, (buffer, offset) => buffer.writeUInt32LE(value, offset));
   }
 
   i32(value: number): void {
-    this.reserve(4);
-    this.buffer.writeInt32LE(value, this.length);
-    this.length += 4;
+    this.put(4, (buffer, offset) => buffer.writeInt32LE(value, offset));
   }
 
   u64(value: number): void {
-    this.reserve(8);
-    this.buffer.writeBigUInt64LE(BigInt(value), this.length);
-    this.length += 8;
+    this.put(8, (buffer, offset) => buffer.writeBigUInt64LE(BigInt(value), offset));
   }
 
   f32(value: number): void {
-    this.reserve(4);
-    this.buffer.writeFloatLE(value, this.length);
-    this.length += 4;
+    this.put(4, (buffer, offset) => buffer.writeFloatLE(value, offset));
   }
 
   /** A GGUF string: u64 byte length, then UTF-8 bytes without a terminator. */
@@ -275,9 +265,7 @@ class ByteWriter {
   }
 
   bytes(data: Uint8Array): void {
-    this.reserve(data.length);
-    this.buffer.set(data, this.length);
-    this.length += data.length;
+    this.put(data.length, (buffer, offset) => buffer.set(data, offset));
   }
 
   pad(alignment: number): void {

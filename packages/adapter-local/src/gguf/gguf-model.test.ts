@@ -8,6 +8,8 @@ import { nodeLlamaCppProblem } from '../__fixtures__/node-llama-cpp-problem.js';
 import { writeTinyGguf } from '../__fixtures__/write-tiny-gguf.js';
 import adapter from '../index.js';
 import { GgufModel } from './gguf-model.js';
+import { rejectionOf } from '../__fixtures__/rejection-of.js';
+import { expectModelNotFound } from '../__fixtures__/expect-model-not-found.js';
 
 const LOAD_TIMEOUT_MS = 180_000;
 const problem = await nodeLlamaCppProblem();
@@ -34,24 +36,15 @@ function completed(result: GenerateResultV1): CompletedResultV1 {
 describe('gguf target: file and dependency checks', () => {
   it('a missing file is an InvalidRequestError naming the path', async () => {
     const model = new GgufModel({ modelPath: join(dir, 'nope.gguf') });
-    const error = await model.check().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect((error as InvalidRequestError).reason).toBe('model_not_found');
-    expect((error as Error).message).toContain('GGUF model file not found');
-    expect((error as Error).message).toContain('nope.gguf');
+    const error = await rejectionOf(model.check());
+    expectModelNotFound(error, 'GGUF model file not found', 'nope.gguf');
   });
 
   it('a file that is not GGUF is refused by its magic bytes, from generate too', async () => {
     const fake = join(dir, 'model.bin');
     await writeFile(fake, 'version https://git-lfs.github.com/spec/v1\n');
     const model = new GgufModel({ modelPath: fake });
-    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }] }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(model.generate({ messages: [{ role: 'user', content: 'Hi' }] }));
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/is not a GGUF model file: it starts with "vers" instead of "GGUF"/);
     expect((error as InvalidRequestError).retryable).toBe(false);
@@ -60,10 +53,7 @@ describe('gguf target: file and dependency checks', () => {
   it('a missing node-llama-cpp says which version to install', async () => {
     const missing = Object.assign(new Error("Cannot find package 'node-llama-cpp'"), { code: 'ERR_MODULE_NOT_FOUND' });
     const model = new GgufModel({ modelPath, importer: () => Promise.reject(missing) });
-    const error = await model.check().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(model.check());
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('install node-llama-cpp@3.21.1');
   });
@@ -158,9 +148,8 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
   it('an aborted call rejects with AbortedError and the model keeps working', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await model.generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal }).then(
-      () => undefined,
-      (e: unknown) => e,
+    const error = await rejectionOf(
+      model.generate({ messages: [{ role: 'user', content: 'Hi' }], signal: controller.signal }),
     );
     expect(AbortedError.isInstance(error)).toBe(true);
     const after = completed(
@@ -176,15 +165,12 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
       try {
         await slow.check();
         // 1 ms cannot hold a prompt evaluation plus 400 tokens; temperature 0 on these weights runs to the cap.
-        const error = await slow
-          .generate({
+        const error = await rejectionOf(
+          slow.generate({
             messages: [{ role: 'user', content: 'Go on and on.' }],
             params: { maxTokens: 400, temperature: 0 },
-          })
-          .then(
-            () => undefined,
-            (e: unknown) => e,
-          );
+          }),
+        );
         expect(TimeoutError.isInstance(error)).toBe(true);
         expect((error as TimeoutError).retryable).toBe(true);
       } finally {
@@ -195,17 +181,14 @@ describe.skipIf(problem !== undefined)('gguf target: a generated tiny model, in-
   );
 
   it('refuses a conversation that does not end with the user', async () => {
-    const error = await model
-      .generate({
+    const error = await rejectionOf(
+      model.generate({
         messages: [
           { role: 'user', content: 'Hi' },
           { role: 'assistant', content: 'Hello' },
         ],
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      }),
+    );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).reason).toBe('parameter');
   });

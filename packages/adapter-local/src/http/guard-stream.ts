@@ -23,6 +23,22 @@ export async function* guardStream<T>(
   }
 }
 
+/**
+ * The body of a streamed answer. A 2xx answer without one is a TransientError: nothing was said
+ * yet, and asking again may well work.
+ */
+export function streamBody(
+  response: Response,
+  options: { label: string; warnings: WarningV1[] },
+): ReadableStream<Uint8Array> {
+  if (response.body === null)
+    throw transientWithPartial(
+      { message: `${options.label}: the stream has no body.`, warnings: options.warnings },
+      '',
+    );
+  return response.body;
+}
+
 function isAbort(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'AbortError' || name === 'TimeoutError';

@@ -1,14 +1,11 @@
-import type { AdapterContextV1, ModelCapabilitiesV1 } from '@sc-safety/spec';
+import type { AdapterContextV1 } from '@sc-safety/spec';
 import type { LocalAdapterConfig } from '../config.js';
-import { DEFAULT_BASE_URLS, DEFAULT_HEALTH_TIMEOUT_MS } from '../config.js';
 import type { ErrorHints } from '../http/classify-http-error.js';
 import type { ErrorFields } from '../http/error-fields.js';
-import { LocalHttpClient } from '../http/http-client.js';
-import { waitForHealth } from '../http/wait-for-health.js';
 import type { InternalOptions } from '../internal-options.js';
 import { LocalServerModel } from '../local-server-model.js';
+import { createServerClient, serverCapabilities, waitForServerHealth } from '../local-server-setup.js';
 import { openAICompatProtocol } from '../openai-compat/openai-compat-protocol.js';
-import { progressLogger } from '../progress-logger.js';
 import { CachedLookup, SERVED_LOOKUP_TTL_MS } from '../served/cached-lookup.js';
 import { completionProtocol } from './completion-protocol.js';
 import { readProps } from './read-props.js';
@@ -26,21 +23,9 @@ export function createLlamaCppModel(
   context: AdapterContextV1,
   internal: InternalOptions = {},
 ): LocalServerModel {
-  const client = new LocalHttpClient({
-    baseURL: config.baseURL ?? DEFAULT_BASE_URLS.llamacpp,
-    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
-    ...(config.headers === undefined ? {} : { headers: config.headers }),
-    ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
-  });
+  const client = createServerClient('llamacpp', config, context);
   const label = `llama.cpp at ${client.displayOrigin}`;
-  const capabilities: ModelCapabilitiesV1 = {
-    systemRole: 'native',
-    multiTurn: true,
-    seed: true,
-    streaming: config.stream ?? false,
-    reportsServedModel: true,
-    moderationSignals: [],
-  };
+  const capabilities = serverCapabilities(config.stream ?? false);
   const hints: ErrorHints = {
     contextLength: (fields) => overflowMessage(label, fields, capabilities.maxContextTokens),
     modelNotFound: (fields) =>
@@ -66,7 +51,7 @@ export function createLlamaCppModel(
         });
 
   const modelPath = new CachedLookup(
-    async (signal) => (await readProps(client, label, hints, signal)).modelPath,
+    async (signal) => (await readProps({ client, label, hints }, signal)).modelPath,
     internal.servedLookupTtlMs ?? SERVED_LOOKUP_TTL_MS,
   );
   return new LocalServerModel({
@@ -78,19 +63,8 @@ export function createLlamaCppModel(
     secrets: client.secrets,
     protocol,
     probe: async (signal) => {
-      await waitForHealth(
-        {
-          client,
-          label,
-          hints,
-          path: '/health',
-          timeoutMs: config.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
-          onProgress: progressLogger(label, context.log),
-          ...(internal.healthPollMs === undefined ? {} : { pollMs: internal.healthPollMs }),
-        },
-        signal,
-      );
-      const props = await readProps(client, label, hints, signal);
+      await waitForServerHealth({ client, label, hints, config, context, internal }, signal);
+      const props = await readProps({ client, label, hints }, signal);
       if (props.contextSize !== undefined) capabilities.maxContextTokens = props.contextSize;
       if (props.totalSlots !== undefined) capabilities.recommendedConcurrency = props.totalSlots;
       servedName ??= props.modelName;

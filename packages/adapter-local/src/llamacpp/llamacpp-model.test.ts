@@ -1,26 +1,23 @@
 import { InvalidRequestError, TimeoutError, TransientError } from '@sc-safety/spec';
 import type { CompletedResultV1 } from '@sc-safety/spec';
 import { createLlamaCppFakeServer } from '@sc-safety/testkit';
-import type { LlamaCppFakeServer } from '@sc-safety/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createModel } from '../create-model.js';
 import { StreamInterruptedError } from '../stream-interrupted-error.js';
 import { completionFinishReason } from './stop-type.js';
-
-let server: LlamaCppFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+import { rejectionOf } from '../__fixtures__/rejection-of.js';
+import { closeAfterTest } from '../__fixtures__/close-after-test.js';
 
 describe('llama.cpp check(): health wait and /props', () => {
   it('waits through 503 "Loading model", reports progress, then reads context size and slots', async () => {
-    server = await createLlamaCppFakeServer({
-      loadingRequests: 3,
-      contextSize: 2048,
-      totalSlots: 4,
-      modelPath: '/m/qwen2.5-7b-q4.gguf',
-    });
+    const server = closeAfterTest(
+      await createLlamaCppFakeServer({
+        loadingRequests: 3,
+        contextSize: 2048,
+        totalSlots: 4,
+        modelPath: '/m/qwen2.5-7b-q4.gguf',
+      }),
+    );
     const logs: string[] = [];
     const model = createModel(
       { target: 'llamacpp', baseURL: server.url, healthTimeoutMs: 30_000 },
@@ -39,31 +36,22 @@ describe('llama.cpp check(): health wait and /props', () => {
   });
 
   it('gives up with a TimeoutError naming healthTimeoutMs when the model never finishes loading', async () => {
-    server = await createLlamaCppFakeServer({ loadingRequests: Number.MAX_SAFE_INTEGER });
+    const server = closeAfterTest(await createLlamaCppFakeServer({ loadingRequests: Number.MAX_SAFE_INTEGER }));
     const model = createModel(
       { target: 'llamacpp', baseURL: server.url, healthTimeoutMs: 60 },
       {},
       { healthPollMs: 10 },
     );
-    const error = await model.check?.().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(model.check?.());
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/still not ready .*Loading model.*healthTimeoutMs/);
   });
 
   it('a server that is not running is a TransientError that says so', async () => {
-    server = await createLlamaCppFakeServer();
+    const server = await createLlamaCppFakeServer();
     const url = server.url;
     await server.close();
-    server = undefined;
-    const error = await createModel({ target: 'llamacpp', baseURL: url })
-      .check?.()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await rejectionOf(createModel({ target: 'llamacpp', baseURL: url }).check?.());
     expect(TransientError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('connection refused');
   });
@@ -71,13 +59,10 @@ describe('llama.cpp check(): health wait and /props', () => {
 
 describe('llama.cpp answers', () => {
   it('a prompt longer than the context is InvalidRequestError(context_length) with the sizes and the fix', async () => {
-    server = await createLlamaCppFakeServer({ contextSize: 64 });
+    const server = closeAfterTest(await createLlamaCppFakeServer({ contextSize: 64 }));
     for (const endpoint of ['completion', 'chat'] as const) {
       const model = createModel({ target: 'llamacpp', endpoint, baseURL: server.url });
-      const error = await model.generate({ messages: [{ role: 'user', content: 'word '.repeat(400) }] }).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const error = await rejectionOf(model.generate({ messages: [{ role: 'user', content: 'word '.repeat(400) }] }));
       expect(InvalidRequestError.isInstance(error)).toBe(true);
       expect((error as InvalidRequestError).reason).toBe('context_length');
       expect((error as Error).message).toMatch(
@@ -87,7 +72,7 @@ describe('llama.cpp answers', () => {
   });
 
   it('sends n_predict, seed, temperature and the stop strings on /completion, and maps stop_type', async () => {
-    server = await createLlamaCppFakeServer();
+    const server = closeAfterTest(await createLlamaCppFakeServer());
     server.enqueue({ kind: 'text', text: 'cut here', finishReason: 'length' });
     const model = createModel({
       target: 'llamacpp',
@@ -131,7 +116,7 @@ describe('llama.cpp answers', () => {
   });
 
   it('slow tokens arrive in order within the timeout; a stream cut mid-answer keeps the partial text', async () => {
-    server = await createLlamaCppFakeServer();
+    const server = closeAfterTest(await createLlamaCppFakeServer());
     const model = createModel({
       target: 'llamacpp',
       endpoint: 'completion',
@@ -144,10 +129,7 @@ describe('llama.cpp answers', () => {
       'one two three',
     );
     server.enqueue({ kind: 'truncated-stream', text: 'partial answer', cut: 'clean' });
-    const error = await model.generate({ messages: [{ role: 'user', content: 'Count' }] }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(model.generate({ messages: [{ role: 'user', content: 'Count' }] }));
     expect(error).toBeInstanceOf(StreamInterruptedError);
     expect((error as StreamInterruptedError).partialText).toBe('partial answer');
     expect(TransientError.isInstance(error)).toBe(true);

@@ -1,7 +1,7 @@
 import { parseJsonOrThrow, parseSse, servedModel } from '@sc-safety/adapter-utils';
 import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
-import { guardStream } from '../http/guard-stream.js';
+import { guardStream, streamBody } from '../http/guard-stream.js';
 import type { ReadAnswerOptions } from '../http/read-answer-options.js';
 import { transientWithPartial } from '../stream-interrupted-error.js';
 import { usageOf } from '../usage.js';
@@ -26,12 +26,7 @@ export async function readCompletion(response: Response, options: ReadAnswerOpti
  */
 export async function readCompletionStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   let text = '';
-  if (response.body === null)
-    throw transientWithPartial(
-      { message: `${options.label}: the stream has no body.`, warnings: options.warnings },
-      text,
-    );
-  for await (const event of guardStream(parseSse(response.body), () => text, options)) {
+  for await (const event of guardStream(parseSse(streamBody(response, options)), () => text, options)) {
     const frame = parseJsonOrThrow<Json>(event.data, {
       context: `${options.label} /completion stream frame`,
       secrets: options.secrets,

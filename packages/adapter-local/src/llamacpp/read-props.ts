@@ -1,7 +1,5 @@
-import { parseJsonOrThrow } from '@sc-safety/adapter-utils';
-import { classifyHttpError } from '../http/classify-http-error.js';
-import type { ErrorHints } from '../http/classify-http-error.js';
-import type { LocalHttpClient } from '../http/http-client.js';
+import { getJson } from '../http/get-json.js';
+import type { GetJsonTarget } from '../http/get-json.js';
 
 /** What `GET /props` tells about the running server. */
 export interface LlamaServerProps {
@@ -16,24 +14,8 @@ export interface LlamaServerProps {
 }
 
 /** Reads `/props`. Missing fields stay undefined (older servers have fewer). */
-export async function readProps(
-  client: LocalHttpClient,
-  label: string,
-  hints: ErrorHints,
-  signal: AbortSignal,
-): Promise<LlamaServerProps> {
-  const response = await client.get('/props', signal);
-  const text = await response.text();
-  if (!response.ok)
-    throw classifyHttpError(
-      { status: response.status, headers: response.headers, bodyText: text },
-      { label, secrets: client.secrets, hints },
-    );
-  const body = parseJsonOrThrow<Record<string, unknown>>(text, {
-    context: `${label} /props`,
-    secrets: client.secrets,
-    status: response.status,
-  });
+export async function readProps(server: GetJsonTarget, signal: AbortSignal): Promise<LlamaServerProps> {
+  const { body } = await getJson<Record<string, unknown>>(server, '/props', signal);
   const settings = (body.default_generation_settings ?? {}) as Record<string, unknown>;
   const props: LlamaServerProps = {};
   const nCtx = positiveInteger(settings.n_ctx) ?? positiveInteger(body.n_ctx);

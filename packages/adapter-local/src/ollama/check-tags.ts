@@ -1,8 +1,6 @@
-import { parseJsonOrThrow } from '@sc-safety/adapter-utils';
 import { InvalidRequestError } from '@sc-safety/spec';
-import { classifyHttpError } from '../http/classify-http-error.js';
-import type { ErrorHints } from '../http/classify-http-error.js';
-import type { LocalHttpClient } from '../http/http-client.js';
+import { getJson } from '../http/get-json.js';
+import type { GetJsonTarget } from '../http/get-json.js';
 
 /** The advice every "model missing" message ends with. */
 export function pullAdvice(model: string): string {
@@ -16,24 +14,8 @@ interface TagEntry {
 }
 
 /** `GET /api/tags`: every pulled model. */
-async function readTags(
-  client: LocalHttpClient,
-  label: string,
-  hints: ErrorHints,
-  signal: AbortSignal,
-): Promise<TagEntry[]> {
-  const response = await client.get('/api/tags', signal);
-  const text = await response.text();
-  if (!response.ok)
-    throw classifyHttpError(
-      { status: response.status, headers: response.headers, bodyText: text },
-      { label, secrets: client.secrets, hints },
-    );
-  const body = parseJsonOrThrow<{ models?: unknown }>(text, {
-    context: `${label} /api/tags`,
-    secrets: client.secrets,
-    status: response.status,
-  });
+async function readTags(server: GetJsonTarget, signal: AbortSignal): Promise<TagEntry[]> {
+  const { body } = await getJson<{ models?: unknown }>(server, '/api/tags', signal);
   if (!Array.isArray(body.models)) return [];
   return body.models.map((entry: unknown) => {
     const e = entry as { name?: unknown; model?: unknown; digest?: unknown } | null;
@@ -53,32 +35,28 @@ function findModel(entries: readonly TagEntry[], model: string): TagEntry | unde
  * (the served model's identity: it changes when the model is pulled again), when listed.
  */
 export async function checkTags(
-  client: LocalHttpClient,
-  label: string,
+  server: GetJsonTarget,
   model: string,
-  hints: ErrorHints,
   signal: AbortSignal,
 ): Promise<string | undefined> {
-  const entries = await readTags(client, label, hints, signal);
+  const entries = await readTags(server, signal);
   const found = findModel(entries, model);
   if (found !== undefined) return found.digest;
   const names = entries.flatMap((entry) => entry.names);
   const available = names.length === 0 ? 'no models pulled yet' : `pulled: ${[...new Set(names)].join(', ')}`;
   throw new InvalidRequestError({
-    message: `${label}: model "${model}" not pulled — ${pullAdvice(model)} (${available}).`,
+    message: `${server.label}: model "${model}" not pulled — ${pullAdvice(model)} (${available}).`,
     reason: 'model_not_found',
   });
 }
 
 /** The digest `/api/tags` lists for `model`, or undefined when it lists none. */
 export async function readDigest(
-  client: LocalHttpClient,
-  label: string,
+  server: GetJsonTarget,
   model: string,
-  hints: ErrorHints,
   signal: AbortSignal,
 ): Promise<string | undefined> {
-  return findModel(await readTags(client, label, hints, signal), model)?.digest;
+  return findModel(await readTags(server, signal), model)?.digest;
 }
 
 function withTag(name: string): string {

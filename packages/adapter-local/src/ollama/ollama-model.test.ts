@@ -1,42 +1,31 @@
 import { InvalidRequestError, TransientError } from '@sc-safety/spec';
 import type { CompletedResultV1 } from '@sc-safety/spec';
 import { createOllamaFakeServer } from '@sc-safety/testkit';
-import type { OllamaFakeServer } from '@sc-safety/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createModel } from '../create-model.js';
 import { StreamInterruptedError } from '../stream-interrupted-error.js';
-
-let server: OllamaFakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+import { rejectionOf } from '../__fixtures__/rejection-of.js';
+import { closeAfterTest } from '../__fixtures__/close-after-test.js';
+import { expectModelNotFound } from '../__fixtures__/expect-model-not-found.js';
 
 describe('ollama target', () => {
   it('check() passes for a pulled model (latest tag implied) and names `ollama pull` for a missing one', async () => {
-    server = await createOllamaFakeServer({ models: ['qwen2.5:latest', 'llama3.2:1b'] });
+    const server = closeAfterTest(await createOllamaFakeServer({ models: ['qwen2.5:latest', 'llama3.2:1b'] }));
     await createModel({ target: 'ollama', model: 'qwen2.5', baseURL: server.url }).check?.();
     await createModel({ target: 'ollama', model: 'llama3.2:1b', baseURL: server.url }).check?.();
-    const error = await createModel({ target: 'ollama', model: 'mistral:7b', baseURL: server.url })
-      .check?.()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect((error as InvalidRequestError).reason).toBe('model_not_found');
-    expect((error as Error).message).toContain('model "mistral:7b" not pulled — run `ollama pull mistral:7b`');
-    expect((error as Error).message).toContain('qwen2.5:latest');
+    const error = await rejectionOf(
+      createModel({ target: 'ollama', model: 'mistral:7b', baseURL: server.url }).check?.(),
+    );
+    expectModelNotFound(error, 'model "mistral:7b" not pulled — run `ollama pull mistral:7b`', 'qwen2.5:latest');
   });
 
   it("a chat for a model that is not pulled (Ollama's 404) gives the same advice", async () => {
-    server = await createOllamaFakeServer({ models: [] });
-    const error = await createModel({ target: 'ollama', model: 'phi3', baseURL: server.url })
-      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const server = closeAfterTest(await createOllamaFakeServer({ models: [] }));
+    const error = await rejectionOf(
+      createModel({ target: 'ollama', model: 'phi3', baseURL: server.url }).generate({
+        messages: [{ role: 'user', content: 'Hi' }],
+      }),
+    );
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as InvalidRequestError).status).toBe(404);
     expect((error as Error).message).toContain('run `ollama pull phi3`');
@@ -44,7 +33,7 @@ describe('ollama target', () => {
   });
 
   it('maps params and numCtx into options, as the server records them', async () => {
-    server = await createOllamaFakeServer();
+    const server = closeAfterTest(await createOllamaFakeServer());
     const model = createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url, numCtx: 8192 });
     expect(model.capabilities.maxContextTokens).toBe(8192);
     await model.generate({
@@ -66,17 +55,16 @@ describe('ollama target', () => {
   });
 
   it('an {"error"} line mid-stream is a TransientError that keeps the partial text', async () => {
-    server = await createOllamaFakeServer();
+    const server = closeAfterTest(await createOllamaFakeServer());
     server.enqueueStreamError({
       text: 'I was saying that',
       error: 'llama runner process has terminated: signal: killed',
     });
-    const error = await createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url })
-      .generate({ messages: [{ role: 'user', content: 'Hi' }] })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await rejectionOf(
+      createModel({ target: 'ollama', model: 'fake-model', baseURL: server.url }).generate({
+        messages: [{ role: 'user', content: 'Hi' }],
+      }),
+    );
     expect(TransientError.isInstance(error)).toBe(true);
     expect(error).toBeInstanceOf(StreamInterruptedError);
     expect((error as StreamInterruptedError).partialText).toBe('I was saying that');
@@ -88,7 +76,7 @@ describe('ollama target', () => {
   });
 
   it('reads done_reason and the eval counts; slow NDJSON lines are fine', async () => {
-    server = await createOllamaFakeServer();
+    const server = closeAfterTest(await createOllamaFakeServer());
     server.enqueue({
       kind: 'text',
       text: 'a b c',

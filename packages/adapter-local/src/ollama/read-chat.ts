@@ -2,7 +2,7 @@ import { parseJsonOrThrow, parseNdjson, redactBody, servedModel } from '@sc-safe
 import { InvalidResponseError } from '@sc-safety/spec';
 import type { CompletedResultV1, WarningV1 } from '@sc-safety/spec';
 import { classifyHttpError } from '../http/classify-http-error.js';
-import { guardStream } from '../http/guard-stream.js';
+import { guardStream, streamBody } from '../http/guard-stream.js';
 import type { ReadAnswerOptions } from '../http/read-answer-options.js';
 import { transientWithPartial } from '../stream-interrupted-error.js';
 import { usageOf } from '../usage.js';
@@ -36,12 +36,7 @@ export async function readOllamaChat(response: Response, options: ReadAnswerOpti
  */
 export async function readOllamaStream(response: Response, options: ReadAnswerOptions): Promise<CompletedResultV1> {
   let text = '';
-  if (response.body === null)
-    throw transientWithPartial(
-      { message: `${options.label}: the stream has no body.`, warnings: options.warnings },
-      text,
-    );
-  const lines = parseNdjson<Json>(response.body, {
+  const lines = parseNdjson<Json>(streamBody(response, options), {
     context: `${options.label} /api/chat stream`,
     secrets: options.secrets,
   });

@@ -1,12 +1,9 @@
 import type { AdapterContextV1 } from '@sc-safety/spec';
 import type { LocalAdapterConfig } from '../config.js';
-import { DEFAULT_BASE_URLS, DEFAULT_HEALTH_TIMEOUT_MS } from '../config.js';
 import type { ErrorHints } from '../http/classify-http-error.js';
-import { LocalHttpClient } from '../http/http-client.js';
-import { waitForHealth } from '../http/wait-for-health.js';
 import { LocalServerModel } from '../local-server-model.js';
+import { createServerClient, serverCapabilities, waitForServerHealth } from '../local-server-setup.js';
 import type { InternalOptions } from '../internal-options.js';
-import { progressLogger } from '../progress-logger.js';
 import { openAICompatProtocol } from './openai-compat-protocol.js';
 import { probeModels } from './probe-models.js';
 
@@ -24,12 +21,7 @@ export function createOpenAICompatModel(
   context: AdapterContextV1,
   internal: InternalOptions = {},
 ): LocalServerModel {
-  const client = new LocalHttpClient({
-    baseURL: config.baseURL ?? DEFAULT_BASE_URLS[target],
-    ...(config.apiKey === undefined ? {} : { apiKey: config.apiKey }),
-    ...(config.headers === undefined ? {} : { headers: config.headers }),
-    ...(context.fetch === undefined ? {} : { fetch: context.fetch }),
-  });
+  const client = createServerClient(target, config, context);
   const label = `${NAMES[target]} at ${client.displayOrigin}`;
   const hints: ErrorHints = {
     contextLength: (fields) =>
@@ -42,32 +34,13 @@ export function createOpenAICompatModel(
     provider: `local.${target}`,
     modelId: config.model,
     label,
-    capabilities: {
-      systemRole: 'native',
-      multiTurn: true,
-      seed: true,
-      streaming: stream,
-      reportsServedModel: true,
-      moderationSignals: [],
-    },
+    capabilities: serverCapabilities(stream),
     timeoutMs: config.timeoutMs,
     secrets: client.secrets,
     protocol: openAICompatProtocol({ client, label, model: () => config.model, stream, hints }),
     probe: async (signal) => {
       if (target === 'vllm') {
-        await waitForHealth(
-          {
-            client,
-            label,
-            hints,
-            path: '/health',
-            timeoutMs: config.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS,
-            notFoundIsHealthy: true,
-            onProgress: progressLogger(label, context.log),
-            ...(internal.healthPollMs === undefined ? {} : { pollMs: internal.healthPollMs }),
-          },
-          signal,
-        );
+        await waitForServerHealth({ client, label, hints, config, context, internal, notFoundIsHealthy: true }, signal);
       }
       await probeModels({ client, label, hints, model: config.model, howToLoad: HOW_TO_LOAD[target] }, signal);
     },

@@ -1,7 +1,6 @@
-import { parseJsonOrThrow } from '@sc-safety/adapter-utils';
 import { InvalidRequestError } from '@sc-safety/spec';
-import { classifyHttpError } from '../http/classify-http-error.js';
 import type { ErrorHints } from '../http/classify-http-error.js';
+import { getJson } from '../http/get-json.js';
 import type { LocalHttpClient } from '../http/http-client.js';
 
 export interface ProbeModelsOptions {
@@ -19,19 +18,8 @@ export interface ProbeModelsOptions {
  * lists. A missing model is an InvalidRequestError (model_not_found) naming the ones available.
  */
 export async function probeModels(options: ProbeModelsOptions, signal: AbortSignal): Promise<string[]> {
-  const { client, label } = options;
-  const response = await client.get('/v1/models', signal);
-  const text = await response.text();
-  if (!response.ok)
-    throw classifyHttpError(
-      { status: response.status, headers: response.headers, bodyText: text },
-      { label, secrets: client.secrets, hints: options.hints },
-    );
-  const body = parseJsonOrThrow<{ data?: unknown }>(text, {
-    context: `${label} /v1/models`,
-    secrets: client.secrets,
-    status: response.status,
-  });
+  const { label } = options;
+  const { body, status } = await getJson<{ data?: unknown }>(options, '/v1/models', signal);
   const ids = Array.isArray(body.data)
     ? body.data
         .map((entry: unknown) => (entry as { id?: unknown } | null)?.id)
@@ -42,7 +30,7 @@ export async function probeModels(options: ProbeModelsOptions, signal: AbortSign
     throw new InvalidRequestError({
       message: `${label} does not serve model "${options.model}" (available: ${available}). ${options.howToLoad(options.model)}`,
       reason: 'model_not_found',
-      status: response.status,
+      status,
     });
   }
   return ids;
