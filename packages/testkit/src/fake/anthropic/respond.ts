@@ -15,7 +15,7 @@ import { retryAfterHeaders } from '../common/retry-after.js';
 import { buildAnthropicExchange } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
-import { playMalformed, playText, playTruncated } from './play-text.js';
+import { playBroken, playText } from './play-text.js';
 import { AnthropicStreamWriter } from './stream-writer.js';
 
 /** How a streamed request gets a 529: as an HTTP status, or as `event: error` after a 200 (the usual way). */
@@ -62,9 +62,8 @@ export function createAnthropicResponder(options: {
       case 'context-length':
         return sendError(ctx, exchange, 'invalid_request_error', CONTEXT_LENGTH_MESSAGE);
       case 'malformed-json':
-        return playMalformed(ctx, exchange);
       case 'truncated-stream':
-        return playTruncated(ctx, exchange, scenario);
+        return playBroken(ctx, exchange, scenario);
       case 'block':
         return playBlock(ctx, exchange, scenario);
       case 'hang':

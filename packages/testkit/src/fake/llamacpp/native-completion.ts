@@ -1,10 +1,10 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import { playBrokenAnswer } from '../common/broken-answer.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
 import { estimateTokens, splitCodePoints } from '../common/split-text.js';
 import { startSse } from '../common/sse.js';
-import { endTruncated, truncatedText } from '../common/truncated.js';
 import { sendLlamaError, sendOverflow, sendServerError } from './errors.js';
 
 /** What the native answer needs to know about the server and the request. */
@@ -41,9 +41,8 @@ export async function playNative(ctx: FakeRespondContext, exchange: NativeExchan
     case 'auth':
       return sendLlamaError(ctx, 401, 'Invalid API Key', 'authentication_error');
     case 'malformed-json':
-      return playMalformed(ctx, exchange);
     case 'truncated-stream':
-      return playTruncated(ctx, exchange, truncatedText(scenario), scenario.cut);
+      return playBrokenAnswer(ctx, scenario, brokenAnswerWire(ctx, exchange));
     case 'rate-limit':
     case 'quota':
     case 'block':
@@ -96,30 +95,22 @@ async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scena
   ctx.res.end();
 }
 
-function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void {
-  if (!exchange.stream) {
-    sendBrokenJson(ctx, '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":');
-    return;
-  }
-  beginStream(ctx);
-  ctx.res.write('data: {"content":"broken","stop":false\n\n');
-  writeFrame(ctx, finalFrame(exchange, '', 'eos', 1, exchange.promptTokens));
-  ctx.res.end();
-}
-
-function playTruncated(
-  ctx: FakeRespondContext,
-  exchange: NativeExchange,
-  text: string,
-  cut: 'socket' | 'clean' | undefined,
-): void {
-  if (!exchange.stream) {
-    sendHalfJson(ctx, finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens));
-    return;
-  }
-  beginStream(ctx);
-  for (const piece of splitCodePoints(text)) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
-  endTruncated(ctx, cut);
+/** `malformed-json` and `truncated-stream` as llama-server would send them: one JSON body or SSE frames. */
+function brokenAnswerWire(ctx: FakeRespondContext, exchange: NativeExchange): BrokenAnswerWire {
+  return {
+    stream: exchange.stream,
+    brokenBody: '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":',
+    wholeAnswer: (text) => finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens),
+    startStream: () => beginStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write('data: {"content":"broken","stop":false\n\n');
+      writeFrame(ctx, finalFrame(exchange, '', 'eos', 1, exchange.promptTokens));
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
+    },
+    split: splitCodePoints,
+  };
 }
 
 function beginStream(ctx: FakeRespondContext): void {

@@ -1,10 +1,10 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import { playBrokenAnswer } from '../common/broken-answer.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
 import { sendGateway502 } from '../common/gateway.js';
 import { estimateTokens, splitCodePoints } from '../common/split-text.js';
-import { endTruncated, truncatedText } from '../common/truncated.js';
 import { doneLine } from './bodies.js';
 
 /** What every response to one `/api/chat` request shares. */
@@ -33,9 +33,8 @@ export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange
     case 'server-error':
       return sendServerError(ctx, scenario.status ?? 500);
     case 'malformed-json':
-      return playMalformed(ctx, exchange);
     case 'truncated-stream':
-      return playTruncated(ctx, exchange, truncatedText(scenario), scenario.cut);
+      return playBrokenAnswer(ctx, scenario, brokenAnswerWire(ctx, exchange));
     case 'context-length':
       // Ollama cuts an over-long prompt down to num_ctx instead of failing.
       return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
@@ -61,13 +60,7 @@ export async function playStreamError(
   error: string,
 ): Promise<void> {
   beginStream(ctx);
-  for (const piece of splitCodePoints(text))
-    writeLine(ctx, {
-      model: exchange.model,
-      created_at: new Date().toISOString(),
-      message: { role: 'assistant', content: piece },
-      done: false,
-    });
+  for (const piece of splitCodePoints(text)) writeLine(ctx, pieceLine(exchange, piece));
   writeLine(ctx, { error });
   ctx.res.end();
 }
@@ -84,15 +77,7 @@ async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scena
   beginStream(ctx);
   for (const piece of scenario.chunks ?? splitCodePoints(scenario.text)) {
     if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
-    if (
-      !writeLine(ctx, {
-        model: exchange.model,
-        created_at: new Date().toISOString(),
-        message: { role: 'assistant', content: piece },
-        done: false,
-      })
-    )
-      return;
+    if (!writeLine(ctx, pieceLine(exchange, piece))) return;
   }
   writeLine(ctx, doneLine(exchange.model, '', reason, promptTokens, outputTokens));
   ctx.res.end();
@@ -110,36 +95,22 @@ function sendServerError(ctx: FakeRespondContext, status: number): void {
   ctx.sendJson(status, { error: message });
 }
 
-function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void {
-  if (!exchange.stream) {
-    sendBrokenJson(ctx, `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`);
-    return;
-  }
-  beginStream(ctx);
-  ctx.res.write(`{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":fals\n`);
-  writeLine(ctx, doneLine(exchange.model, '', 'stop', exchange.promptTokens, 1));
-  ctx.res.end();
-}
-
-function playTruncated(
-  ctx: FakeRespondContext,
-  exchange: OllamaExchange,
-  text: string,
-  cut: 'socket' | 'clean' | undefined,
-): void {
-  if (!exchange.stream) {
-    sendHalfJson(ctx, doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)));
-    return;
-  }
-  beginStream(ctx);
-  for (const piece of splitCodePoints(text))
-    writeLine(ctx, {
-      model: exchange.model,
-      created_at: new Date().toISOString(),
-      message: { role: 'assistant', content: piece },
-      done: false,
-    });
-  endTruncated(ctx, cut);
+/** `malformed-json` and `truncated-stream` as Ollama would send them: one JSON body or NDJSON lines. */
+function brokenAnswerWire(ctx: FakeRespondContext, exchange: OllamaExchange): BrokenAnswerWire {
+  return {
+    stream: exchange.stream,
+    brokenBody: `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`,
+    wholeAnswer: (text) => doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)),
+    startStream: () => beginStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write(`{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":fals\n`);
+      writeLine(ctx, doneLine(exchange.model, '', 'stop', exchange.promptTokens, 1));
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) writeLine(ctx, pieceLine(exchange, piece));
+    },
+    split: splitCodePoints,
+  };
 }
 
 function beginStream(ctx: FakeRequestContext): void {
@@ -151,4 +122,14 @@ function writeLine(ctx: FakeRequestContext, line: Record<string, unknown>): bool
   if (ctx.gone) return false;
   ctx.res.write(`${JSON.stringify(line)}\n`);
   return true;
+}
+
+/** A `done: false` line carrying one streamed piece of the answer. */
+function pieceLine(exchange: OllamaExchange, piece: string): Record<string, unknown> {
+  return {
+    model: exchange.model,
+    created_at: new Date().toISOString(),
+    message: { role: 'assistant', content: piece },
+    done: false,
+  };
 }

@@ -4,7 +4,7 @@ import { servedOverride } from '../served-override.js';
 import { retryAfterHeaders } from '../common/retry-after.js';
 import { buildExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
-import { playMalformed, playText, playTruncated } from './play-text.js';
+import { playBroken, playText } from './play-text.js';
 import { sendVendorError } from './send-error.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
@@ -44,9 +44,8 @@ export function createOpenAIResponder(
       case 'context-length':
         return sendVendorError(ctx, exchange, scenario.kind);
       case 'malformed-json':
-        return playMalformed(ctx, exchange);
       case 'truncated-stream':
-        return playTruncated(ctx, exchange, scenario);
+        return playBroken(ctx, exchange, scenario);
       case 'block':
         return playBlock(ctx, exchange, scenario);
       case 'hang':

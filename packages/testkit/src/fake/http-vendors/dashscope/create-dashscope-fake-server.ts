@@ -1,13 +1,12 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { playBrokenAnswer } from '../../common/broken-answer.js';
 import { sendGateway502 } from '../../common/gateway.js';
 import { retryAfterHeaders } from '../../common/retry-after.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
 
 /** The native text-generation route (docs/vendor-apis.md §4a). */
 export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
@@ -138,19 +137,19 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       );
     }
     case 'malformed-json':
-      if (!x.stream)
-        return sendBrokenJson(ctx, `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`);
-      startStream(ctx, 200);
-      ctx.res.end(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, answerBody(x, text, 'stop', { input: 9, output: 9 }));
-      startStream(ctx, 200);
-      await writePieces(ctx, x, splitText(text));
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
+    case 'truncated-stream':
+      return playBrokenAnswer(ctx, scenario, {
+        stream: x.stream,
+        brokenBody: `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`,
+        wholeAnswer: (text) => answerBody(x, text, 'stop', { input: 9, output: 9 }),
+        startStream: () => startStream(ctx, 200),
+        writeBrokenStream: () => {
+          ctx.res.write(
+            `id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`,
+          );
+        },
+        writePieces: (pieces) => writePieces(ctx, x, pieces),
+      });
     case 'block':
       return playBlock(ctx, x, scenario);
     default:

@@ -1,12 +1,11 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { playBrokenAnswer } from '../../common/broken-answer.js';
 import { sendGateway502 } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -132,25 +131,24 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return sendError(ctx, 'InternalError', 'An internal error occurred.', requestId, status);
     }
     case 'malformed-json':
-      if (!x.stream)
-        return sendBrokenJson(ctx, `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`);
-      startStream(ctx, x);
-      ctx.res.end('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream)
-        return sendHalfJson(ctx, {
+    case 'truncated-stream':
+      return playBrokenAnswer(ctx, scenario, {
+        stream: x.stream,
+        brokenBody: `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`,
+        wholeAnswer: (text) => ({
           Response: {
             RequestId: requestId,
             Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }],
           },
-        });
-      startStream(ctx, x);
-      for (const piece of splitText(text)) frame(ctx, x, piece, '', usageOf(6, 0));
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
+        }),
+        startStream: () => startStream(ctx, x),
+        writeBrokenStream: () => {
+          ctx.res.write('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
+        },
+        writePieces: (pieces) => {
+          for (const piece of pieces) frame(ctx, x, piece, '', usageOf(6, 0));
+        },
+      });
     case 'block': {
       if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
       if (scenario.stage === 'input')

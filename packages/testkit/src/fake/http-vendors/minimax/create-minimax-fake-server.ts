@@ -1,12 +1,11 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { playBrokenAnswer } from '../../common/broken-answer.js';
 import { sendGateway502 } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as data } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
 
 /** chatcompletion_v2 (docs/vendor-apis.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
@@ -158,19 +157,19 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       return;
     }
     case 'malformed-json':
-      if (!x.stream)
-        return sendBrokenJson(ctx, `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`);
-      startStream(ctx);
-      ctx.res.end(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, completion(x, text, 'stop', { input: 9, output: 9 }));
-      startStream(ctx);
-      for (const piece of splitText(text)) data(ctx, chunk(x, piece));
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
+    case 'truncated-stream':
+      return playBrokenAnswer(ctx, scenario, {
+        stream: x.stream,
+        brokenBody: `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`,
+        wholeAnswer: (text) => completion(x, text, 'stop', { input: 9, output: 9 }),
+        startStream: () => startStream(ctx),
+        writeBrokenStream: () => {
+          ctx.res.write(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
+        },
+        writePieces: (pieces) => {
+          for (const piece of pieces) data(ctx, chunk(x, piece));
+        },
+      });
     case 'block':
       return playBlock(ctx, x, scenario);
     default:

@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario, RecordedRequest } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
+import { playBrokenAnswer } from '../../common/broken-answer.js';
 import { sendGateway502 } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as frame } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
 
 /** The chat route prefix; the model path follows (`completions_pro`, …). */
 export const QIANFAN_CHAT_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
@@ -192,22 +191,20 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
       return;
     }
     case 'malformed-json':
-      if (!x.stream) return sendBrokenJson(ctx, `{"id":"${id}","result":"broken","usage":`);
-      startStream(ctx);
-      ctx.res.end(`data: {"id":"${id}","result":"bro\n\n`);
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, answer(x, text, {}, { input: 7, output: 7 }));
-      startStream(ctx);
-      splitText(text).forEach((piece, i) =>
-        frame(ctx, {
-          ...answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 }),
-        }),
-      );
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
+    case 'truncated-stream':
+      return playBrokenAnswer(ctx, scenario, {
+        stream: x.stream,
+        brokenBody: `{"id":"${id}","result":"broken","usage":`,
+        wholeAnswer: (text) => answer(x, text, {}, { input: 7, output: 7 }),
+        startStream: () => startStream(ctx),
+        writeBrokenStream: () => {
+          ctx.res.write(`data: {"id":"${id}","result":"bro\n\n`);
+        },
+        writePieces: (pieces) =>
+          pieces.forEach((piece, i) =>
+            frame(ctx, answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 })),
+          ),
+      });
     case 'block':
       return playBlock(ctx, x, scenario);
     default:
