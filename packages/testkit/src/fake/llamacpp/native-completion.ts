@@ -1,7 +1,10 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { playBrokenAnswer } from '../common/broken-answer.js';
+import { playScenario } from '../common/play-scenario.js';
+import type { ErrorScenario } from '../common/play-scenario.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import type { BrokenAnswerWire } from '../common/broken-answer.js';
 import { estimateTokens, splitCodePoints } from '../common/split-text.js';
 import { startSse } from '../common/sse.js';
@@ -25,33 +28,31 @@ type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
  * with a `{"content": piece, "stop": false}` frame per token and a final `stop: true` frame with
  * the statistics, and no `[DONE]`.
  */
-export async function playNative(ctx: FakeRespondContext, exchange: NativeExchange): Promise<void> {
-  const { scenario } = ctx;
+export function playNative(ctx: FakeRespondContext, exchange: NativeExchange): void | Promise<void> {
+  return playScenario(ctx, exchange, { answer: playAnswer, error: playError, broken: brokenWire, block: unsupported });
+}
+
+function playAnswer(ctx: FakeRespondContext, exchange: NativeExchange, scenario: AnswerScenario): Promise<void> {
+  ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
+  return playText(ctx, exchange, asTextScenario(scenario));
+}
+
+function playError(ctx: FakeRespondContext, exchange: NativeExchange, scenario: ErrorScenario): void {
   switch (scenario.kind) {
-    case 'text':
-      ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
-      return playText(ctx, exchange, scenario);
-    case 'empty':
-      ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
-      return playText(ctx, exchange, { kind: 'text', text: '' });
     case 'server-error':
       return sendServerError(ctx, scenario.status ?? 500);
     case 'context-length':
       return sendOverflow(ctx, Math.max(exchange.promptTokens, exchange.contextSize + 1), exchange.contextSize);
     case 'auth':
       return sendLlamaError(ctx, 401, 'Invalid API Key', 'authentication_error');
-    case 'malformed-json':
-    case 'truncated-stream':
-      return playBrokenAnswer(ctx, scenario, brokenAnswerWire(ctx, exchange));
-    case 'rate-limit':
-    case 'quota':
-    case 'block':
-      // llama-server queues instead of throttling, has no account and no content filter.
-      return sendNotExpressible(ctx, 'llamacpp', 'llama-server has no such response');
-    case 'hang':
-    case 'reset':
-      return;
+    default:
+      return unsupported(ctx);
   }
+}
+
+/** Rate limits, quota and blocks: llama-server queues instead of throttling, has no account and no content filter. */
+function unsupported(ctx: FakeRespondContext): void {
+  sendNotExpressible(ctx, 'llamacpp', 'llama-server has no such response');
 }
 
 function finalFrame(
@@ -96,7 +97,7 @@ async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scena
 }
 
 /** `malformed-json` and `truncated-stream` as llama-server would send them: one JSON body or SSE frames. */
-function brokenAnswerWire(ctx: FakeRespondContext, exchange: NativeExchange): BrokenAnswerWire {
+function brokenWire(ctx: FakeRespondContext, exchange: NativeExchange): BrokenAnswerWire {
   return {
     stream: exchange.stream,
     brokenBody: '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":',

@@ -1,9 +1,12 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
 import type { FakeScenario } from '../types.js';
-import { playBrokenAnswer } from '../common/broken-answer.js';
 import type { BrokenAnswerWire } from '../common/broken-answer.js';
-import { sendGateway502 } from '../common/gateway.js';
+import { playServerError } from '../common/gateway.js';
+import { playScenario } from '../common/play-scenario.js';
+import type { ErrorScenario } from '../common/play-scenario.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import { estimateTokens, splitCodePoints } from '../common/split-text.js';
 import { doneLine } from './bodies.js';
 
@@ -21,32 +24,26 @@ export interface OllamaExchange {
 type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
 
 /** Plays a scenario on `POST /api/chat` in Ollama's wire format (NDJSON or one JSON body). */
-export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): Promise<void> {
-  const { scenario } = ctx;
-  switch (scenario.kind) {
-    case 'text':
-      ctx.request.served = { id: exchange.model, digest: exchange.digest };
-      return playText(ctx, exchange, scenario);
-    case 'empty':
-      ctx.request.served = { id: exchange.model, digest: exchange.digest };
-      return playText(ctx, exchange, { kind: 'text', text: '' });
-    case 'server-error':
-      return sendServerError(ctx, scenario.status ?? 500);
-    case 'malformed-json':
-    case 'truncated-stream':
-      return playBrokenAnswer(ctx, scenario, brokenAnswerWire(ctx, exchange));
-    case 'context-length':
-      // Ollama cuts an over-long prompt down to num_ctx instead of failing.
-      return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
-    case 'rate-limit':
-    case 'quota':
-    case 'auth':
-    case 'block':
-      return sendNotExpressible(ctx, 'ollama', 'Ollama has no such response');
-    case 'hang':
-    case 'reset':
-      return;
-  }
+export function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): void | Promise<void> {
+  return playScenario(ctx, exchange, { answer: playAnswer, error: playError, broken: brokenWire, block: unsupported });
+}
+
+function playAnswer(ctx: FakeRespondContext, exchange: OllamaExchange, scenario: AnswerScenario): Promise<void> {
+  ctx.request.served = { id: exchange.model, digest: exchange.digest };
+  return playText(ctx, exchange, asTextScenario(scenario));
+}
+
+function playError(ctx: FakeRespondContext, _exchange: OllamaExchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error') return playServerError(ctx, scenario, (status) => sendServerError(ctx, status));
+  // Ollama cuts an over-long prompt down to num_ctx instead of failing.
+  if (scenario.kind === 'context-length')
+    return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
+  unsupported(ctx);
+}
+
+/** Rate limits, quota, auth and blocks: Ollama has none. */
+function unsupported(ctx: FakeRespondContext): void {
+  sendNotExpressible(ctx, 'ollama', 'Ollama has no such response');
 }
 
 /**
@@ -83,11 +80,8 @@ async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scena
   ctx.res.end();
 }
 
+/** A 5xx other than 502 as Ollama sends it. */
 function sendServerError(ctx: FakeRespondContext, status: number): void {
-  if (status === 502) {
-    sendGateway502(ctx);
-    return;
-  }
   const message =
     status === 503
       ? 'server busy, please try again.  maximum pending requests exceeded'
@@ -96,7 +90,7 @@ function sendServerError(ctx: FakeRespondContext, status: number): void {
 }
 
 /** `malformed-json` and `truncated-stream` as Ollama would send them: one JSON body or NDJSON lines. */
-function brokenAnswerWire(ctx: FakeRespondContext, exchange: OllamaExchange): BrokenAnswerWire {
+function brokenWire(ctx: FakeRespondContext, exchange: OllamaExchange): BrokenAnswerWire {
   return {
     stream: exchange.stream,
     brokenBody: `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`,

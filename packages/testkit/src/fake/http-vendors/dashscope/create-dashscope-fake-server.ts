@@ -1,12 +1,15 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { playBrokenAnswer } from '../../common/broken-answer.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import { playScenario } from '../../common/play-scenario.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { retryAfterHeaders } from '../../common/retry-after.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** The native text-generation route (docs/vendor-apis.md §4a). */
 export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
@@ -96,20 +99,22 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
     eventId: 0,
   };
   ctx.request.requestId = requestId;
-  const { scenario } = ctx;
+  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
+}
+
+async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+  const answer = await planAnswer(ctx, scenario, 9);
+  if (answer === undefined) return;
+  const { text, finish, usage, pieces } = answer;
+  if (!x.stream) return ctx.sendJson(200, answerBody(x, text, finish, usage));
+  startStream(ctx, 200);
+  await writePieces(ctx, x, pieces, answer.chunkDelayMs);
+  writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? '' : pieces.join(''), finish, usage));
+  ctx.res.end();
+}
+
+function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario): void {
   switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const answer = await planAnswer(ctx, scenario, 9);
-      if (answer === undefined) return;
-      const { text, finish, usage, pieces } = answer;
-      if (!x.stream) return ctx.sendJson(200, answerBody(x, text, finish, usage));
-      startStream(ctx, 200);
-      await writePieces(ctx, x, pieces, answer.chunkDelayMs);
-      writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? '' : pieces.join(''), finish, usage));
-      ctx.res.end();
-      return;
-    }
     case 'rate-limit':
       return sendError(
         ctx,
@@ -125,36 +130,30 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return sendError(ctx, x, 401, 'InvalidApiKey', 'Invalid API-key provided.');
     case 'context-length':
       return sendError(ctx, x, 400, 'InvalidParameter', 'Range of input length should be [1, 6000]');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
-      return sendError(
-        ctx,
-        x,
-        status,
-        status === 503 ? 'ModelServingError' : 'InternalError',
-        'An internal error has occured, please try again later.',
+    case 'server-error':
+      return playServerError(ctx, scenario, (status) =>
+        sendError(
+          ctx,
+          x,
+          status,
+          status === 503 ? 'ModelServingError' : 'InternalError',
+          'An internal error has occured, please try again later.',
+        ),
       );
-    }
-    case 'malformed-json':
-    case 'truncated-stream':
-      return playBrokenAnswer(ctx, scenario, {
-        stream: x.stream,
-        brokenBody: `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`,
-        wholeAnswer: (text) => answerBody(x, text, 'stop', { input: 9, output: 9 }),
-        startStream: () => startStream(ctx, 200),
-        writeBrokenStream: () => {
-          ctx.res.write(
-            `id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`,
-          );
-        },
-        writePieces: (pieces) => writePieces(ctx, x, pieces),
-      });
-    case 'block':
-      return playBlock(ctx, x, scenario);
-    default:
-      return sendNotExpressible(ctx, 'dashscope-native');
   }
+}
+
+function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"request_id":"${x.requestId}","output":{"choices":[{"message":{"content":"broken"`,
+    wholeAnswer: (text) => answerBody(x, text, 'stop', { input: 9, output: 9 }),
+    startStream: () => startStream(ctx, 200),
+    writeBrokenStream: () => {
+      ctx.res.write(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
+    },
+    writePieces: (pieces) => writePieces(ctx, x, pieces),
+  };
 }
 
 function sendError(
@@ -171,11 +170,7 @@ function sendError(
   ctx.res.end();
 }
 
-function playBlock(
-  ctx: FakeRespondContext,
-  x: Exchange,
-  scenario: Extract<FakeScenario, { kind: 'block' }>,
-): Promise<void> | void {
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): Promise<void> | void {
   const signal = scenario.signal as string;
   if (signal === 'dashscope-custom-role') {
     return sendError(

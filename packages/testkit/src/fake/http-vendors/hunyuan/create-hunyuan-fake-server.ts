@@ -1,11 +1,14 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { playBrokenAnswer } from '../../common/broken-answer.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import { playScenario } from '../../common/play-scenario.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -108,59 +111,63 @@ function usageOf(input: number, output: number): Record<string, number> {
 async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
   const x: Exchange = { requestId, stream: (ctx.request.body as { Stream?: unknown }).Stream === true };
   ctx.request.requestId = requestId;
-  const { scenario } = ctx;
-  const error = (code: string, message: string): void => sendError(ctx, code, message, requestId);
-  switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const planned = await planAnswer(ctx, scenario, 6);
-      if (planned === undefined) return;
-      const usage = usageOf(planned.usage.input, planned.usage.output);
-      if (!x.stream) return answer(ctx, x, planned.text, planned.finish, usage);
-      return stream(ctx, x, planned.pieces, planned.finish, usage, planned.chunkDelayMs);
-    }
-    case 'rate-limit':
-      return error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.');
-    case 'quota':
-      return error('FailedOperation.ResourcePackExhausted', 'The resource pack is exhausted.');
-    case 'auth':
-      return error('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
-      return sendError(ctx, 'InternalError', 'An internal error occurred.', requestId, status);
-    }
-    case 'malformed-json':
-    case 'truncated-stream':
-      return playBrokenAnswer(ctx, scenario, {
-        stream: x.stream,
-        brokenBody: `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`,
-        wholeAnswer: (text) => ({
-          Response: {
-            RequestId: requestId,
-            Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }],
-          },
-        }),
-        startStream: () => startStream(ctx, x),
-        writeBrokenStream: () => {
-          ctx.res.write('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
-        },
-        writePieces: (pieces) => {
-          for (const piece of pieces) frame(ctx, x, piece, '', usageOf(6, 0));
-        },
-      });
-    case 'block': {
-      if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
-      if (scenario.stage === 'input')
-        return error('OperationDenied.TextIllegalDetected', 'The text contains illegal content.');
-      if (!x.stream)
-        return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
-      const partial = scenario.partialText ?? 'Some partial text';
-      return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
-    }
-    default:
-      return sendNotExpressible(ctx, 'hunyuan-native', 'Hunyuan documents no context-overflow error');
-  }
+  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
+}
+
+async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+  const planned = await planAnswer(ctx, scenario, 6);
+  if (planned === undefined) return;
+  const usage = usageOf(planned.usage.input, planned.usage.output);
+  if (!x.stream) return answer(ctx, x, planned.text, planned.finish, usage);
+  return stream(ctx, x, planned.pieces, planned.finish, usage, planned.chunkDelayMs);
+}
+
+/** The HTTP 200 `Response.Error` codes and messages Hunyuan answers these scenarios with. */
+const ERROR_CODES = {
+  'rate-limit': ['RequestLimitExceeded', 'The number of requests exceeds the frequency limit.'],
+  quota: ['FailedOperation.ResourcePackExhausted', 'The resource pack is exhausted.'],
+  auth: ['AuthFailure.SignatureFailure', 'The provided credentials could not be validated.'],
+} as const;
+
+function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error')
+    return playServerError(ctx, scenario, (status) =>
+      sendError(ctx, 'InternalError', 'An internal error occurred.', x.requestId, status),
+    );
+  if (scenario.kind === 'context-length')
+    return sendNotExpressible(ctx, 'hunyuan-native', 'Hunyuan documents no context-overflow error');
+  const [code, message] = ERROR_CODES[scenario.kind];
+  sendError(ctx, code, message, x.requestId);
+}
+
+function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"Response":{"RequestId":"${x.requestId}","Choices":[{"Message":{"Content":"broken"`,
+    wholeAnswer: (text) => ({
+      Response: {
+        RequestId: x.requestId,
+        Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }],
+      },
+    }),
+    startStream: () => startStream(ctx, x),
+    writeBrokenStream: () => {
+      ctx.res.write('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) frame(ctx, x, piece, '', usageOf(6, 0));
+    },
+  };
+}
+
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): Promise<void> | void {
+  if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
+  if (scenario.stage === 'input')
+    return sendError(ctx, 'OperationDenied.TextIllegalDetected', 'The text contains illegal content.', x.requestId);
+  if (!x.stream)
+    return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
+  const partial = scenario.partialText ?? 'Some partial text';
+  return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
 }
 
 function answer(

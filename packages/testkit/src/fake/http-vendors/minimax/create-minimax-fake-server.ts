@@ -1,11 +1,14 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { playBrokenAnswer } from '../../common/broken-answer.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import { playScenario } from '../../common/play-scenario.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as data } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** chatcompletion_v2 (docs/vendor-apis.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
@@ -126,58 +129,58 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
   const served = scenario.kind === 'text' ? scenario.served?.id : undefined;
   const x: Exchange = { id, model: served ?? body.model, stream: body.stream === true };
   ctx.request.requestId = id;
-  const error = (code: number, msg: string): void => ctx.sendJson(200, { id, base_resp: baseResp(code, msg) });
-  switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const answer = await planAnswer(ctx, scenario, 12);
-      if (answer === undefined) return;
-      const { text, finish, usage } = answer;
-      ctx.request.served = { id: x.model };
-      if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
-      startStream(ctx);
-      for (const piece of answer.pieces) {
-        if (answer.chunkDelayMs && !(await ctx.delay(answer.chunkDelayMs))) return;
-        data(ctx, chunk(x, piece));
-      }
-      data(ctx, completion(x, text, finish, usage));
-      ctx.res.end();
-      return;
-    }
-    case 'rate-limit':
-      return error(1002, 'rate limit exceeded(RPM)');
-    case 'quota':
-      return error(1008, 'insufficient balance');
-    case 'auth':
-      return error(2049, 'invalid api key');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
-      ctx.sendJson(status, { base_resp: baseResp(1033, 'system error') });
-      return;
-    }
-    case 'malformed-json':
-    case 'truncated-stream':
-      return playBrokenAnswer(ctx, scenario, {
-        stream: x.stream,
-        brokenBody: `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`,
-        wholeAnswer: (text) => completion(x, text, 'stop', { input: 9, output: 9 }),
-        startStream: () => startStream(ctx),
-        writeBrokenStream: () => {
-          ctx.res.write(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
-        },
-        writePieces: (pieces) => {
-          for (const piece of pieces) data(ctx, chunk(x, piece));
-        },
-      });
-    case 'block':
-      return playBlock(ctx, x, scenario);
-    default:
-      return sendNotExpressible(ctx, 'minimax-v2', 'MiniMax documents no context-overflow error');
-  }
+  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
 }
 
-function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeScenario, { kind: 'block' }>): void {
+async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+  const answer = await planAnswer(ctx, scenario, 12);
+  if (answer === undefined) return;
+  const { text, finish, usage } = answer;
+  ctx.request.served = { id: x.model };
+  if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
+  startStream(ctx);
+  for (const piece of answer.pieces) {
+    if (answer.chunkDelayMs && !(await ctx.delay(answer.chunkDelayMs))) return;
+    data(ctx, chunk(x, piece));
+  }
+  data(ctx, completion(x, text, finish, usage));
+  ctx.res.end();
+}
+
+/** The HTTP 200 `base_resp` codes and messages MiniMax answers these scenarios with. */
+const BASE_RESP_ERRORS = {
+  'rate-limit': [1002, 'rate limit exceeded(RPM)'],
+  quota: [1008, 'insufficient balance'],
+  auth: [2049, 'invalid api key'],
+} as const;
+
+function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error')
+    return playServerError(ctx, scenario, (status) =>
+      ctx.sendJson(status, { base_resp: baseResp(1033, 'system error') }),
+    );
+  if (scenario.kind === 'context-length')
+    return sendNotExpressible(ctx, 'minimax-v2', 'MiniMax documents no context-overflow error');
+  const [code, msg] = BASE_RESP_ERRORS[scenario.kind];
+  ctx.sendJson(200, { id: x.id, base_resp: baseResp(code, msg) });
+}
+
+function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"id":"${x.id}","choices":[{"message":{"content":"broken"}}],"base_resp":`,
+    wholeAnswer: (text) => completion(x, text, 'stop', { input: 9, output: 9 }),
+    startStream: () => startStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write(`data: {"id":"${x.id}","choices":[{"delta":{"content":"bro\n\n`);
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) data(ctx, chunk(x, piece));
+    },
+  };
+}
+
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): void {
   const signal = scenario.signal as string;
   const partial = scenario.partialText ?? 'Some partial text';
   if (signal === 'minimax-base-resp') {
