@@ -1,5 +1,5 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeScenario, FakeServedModel } from '../types.js';
 import { playBrokenAnswer } from './broken-answer.js';
 import type { BrokenAnswerWire } from './broken-answer.js';
 import type { AnswerScenario } from './text-scenario.js';
@@ -15,14 +15,16 @@ export type BlockScenario = Extract<FakeScenario, { kind: 'block' }>;
 
 /** What one fake plays for each kind of scenario in its vendor's wire format; `X` is what it knows of the request. */
 export interface ScenarioPlayers<X> {
+  /** The model recorded as served before a `text` or `empty` answer, for fakes that know it up front. */
+  servedModel?(x: X): FakeServedModel;
   /** A normal answer: `text`, or `empty` (200 with no content). */
-  answer(ctx: FakeRespondContext, x: X, scenario: AnswerScenario): void | Promise<void>;
+  playAnswer(ctx: FakeRespondContext, x: X, scenario: AnswerScenario): void | Promise<void>;
   /** The vendor's error (a 501 from `sendNotExpressible` where it has none). */
-  error(ctx: FakeRespondContext, x: X, scenario: ErrorScenario): void | Promise<void>;
+  playError(ctx: FakeRespondContext, x: X, scenario: ErrorScenario): void | Promise<void>;
   /** How `malformed-json` and `truncated-stream` are written (built only when one is played). */
-  broken(ctx: FakeRespondContext, x: X): BrokenAnswerWire;
+  brokenWire(ctx: FakeRespondContext, x: X): BrokenAnswerWire;
   /** A moderation block (a 501 for signals the vendor cannot express). */
-  block(ctx: FakeRespondContext, x: X, scenario: BlockScenario): void | Promise<void>;
+  playBlock(ctx: FakeRespondContext, x: X, scenario: BlockScenario): void | Promise<void>;
 }
 
 /**
@@ -34,16 +36,17 @@ export function playScenario<X>(ctx: FakeRespondContext, x: X, players: Scenario
   switch (scenario.kind) {
     case 'text':
     case 'empty':
-      return players.answer(ctx, x, scenario);
+      if (players.servedModel) ctx.request.served = players.servedModel(x);
+      return players.playAnswer(ctx, x, scenario);
     case 'malformed-json':
     case 'truncated-stream':
-      return playBrokenAnswer(ctx, scenario, players.broken(ctx, x));
+      return playBrokenAnswer(ctx, scenario, players.brokenWire(ctx, x));
     case 'block':
-      return players.block(ctx, x, scenario);
+      return players.playBlock(ctx, x, scenario);
     case 'hang':
     case 'reset':
       return;
     default:
-      return players.error(ctx, x, scenario);
+      return players.playError(ctx, x, scenario);
   }
 }

@@ -1,6 +1,6 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeServedModel } from '../types.js';
 import { playScenario } from '../common/play-scenario.js';
 import type { ErrorScenario } from '../common/play-scenario.js';
 import { asTextScenario } from '../common/text-scenario.js';
@@ -21,20 +21,17 @@ export interface NativeExchange {
   modelName: string;
 }
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /**
  * Plays a scenario on `POST /completion` in llama-server's native format: one JSON body, or SSE
  * with a `{"content": piece, "stop": false}` frame per token and a final `stop: true` frame with
  * the statistics, and no `[DONE]`.
  */
 export function playNative(ctx: FakeRespondContext, exchange: NativeExchange): void | Promise<void> {
-  return playScenario(ctx, exchange, { answer: playAnswer, error: playError, broken: brokenWire, block: unsupported });
+  return playScenario(ctx, exchange, { servedModel, playAnswer, playError, brokenWire, playBlock: unsupported });
 }
 
-function playAnswer(ctx: FakeRespondContext, exchange: NativeExchange, scenario: AnswerScenario): Promise<void> {
-  ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
-  return playText(ctx, exchange, asTextScenario(scenario));
+function servedModel(exchange: NativeExchange): FakeServedModel {
+  return { id: exchange.modelName, path: exchange.modelPath };
 }
 
 function playError(ctx: FakeRespondContext, exchange: NativeExchange, scenario: ErrorScenario): void {
@@ -78,7 +75,9 @@ function finalFrame(
   };
 }
 
-async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scenario: TextScenario): Promise<void> {
+/** A normal answer (also `empty`, as text ''). */
+async function playAnswer(ctx: FakeRespondContext, exchange: NativeExchange, answer: AnswerScenario): Promise<void> {
+  const scenario = asTextScenario(answer);
   const stopType = scenario.finishReason === 'length' ? 'limit' : 'eos';
   const predicted = scenario.usage?.outputTokens ?? estimateTokens(scenario.text);
   const evaluated = scenario.usage?.inputTokens ?? exchange.promptTokens;

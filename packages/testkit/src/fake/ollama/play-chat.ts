@@ -1,6 +1,6 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
+import type { FakeServedModel } from '../types.js';
 import type { BrokenAnswerWire } from '../common/broken-answer.js';
 import { playServerError } from '../common/gateway.js';
 import { playScenario } from '../common/play-scenario.js';
@@ -21,16 +21,13 @@ export interface OllamaExchange {
   promptTokens: number;
 }
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /** Plays a scenario on `POST /api/chat` in Ollama's wire format (NDJSON or one JSON body). */
 export function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): void | Promise<void> {
-  return playScenario(ctx, exchange, { answer: playAnswer, error: playError, broken: brokenWire, block: unsupported });
+  return playScenario(ctx, exchange, { servedModel, playAnswer, playError, brokenWire, playBlock: unsupported });
 }
 
-function playAnswer(ctx: FakeRespondContext, exchange: OllamaExchange, scenario: AnswerScenario): Promise<void> {
-  ctx.request.served = { id: exchange.model, digest: exchange.digest };
-  return playText(ctx, exchange, asTextScenario(scenario));
+function servedModel(exchange: OllamaExchange): FakeServedModel {
+  return { id: exchange.model, digest: exchange.digest };
 }
 
 function playError(ctx: FakeRespondContext, _exchange: OllamaExchange, scenario: ErrorScenario): void {
@@ -62,7 +59,9 @@ export async function playStreamError(
   ctx.res.end();
 }
 
-async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scenario: TextScenario): Promise<void> {
+/** A normal answer (also `empty`, as text ''). */
+async function playAnswer(ctx: FakeRespondContext, exchange: OllamaExchange, answer: AnswerScenario): Promise<void> {
+  const scenario = asTextScenario(answer);
   const reason = scenario.finishReason ?? 'stop';
   const promptTokens = scenario.usage?.inputTokens ?? exchange.promptTokens;
   const outputTokens = scenario.usage?.outputTokens ?? estimateTokens(scenario.text);

@@ -99,7 +99,7 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
     eventId: 0,
   };
   ctx.request.requestId = requestId;
-  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
+  return playScenario(ctx, x, { playAnswer, playError, brokenWire, playBlock });
 }
 
 async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {

@@ -9,6 +9,8 @@ import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
 import type { AnswerScenario } from '../../common/text-scenario.js';
+import { httpExchange } from '../common/exchange.js';
+import type { HttpExchange } from '../common/exchange.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -34,9 +36,11 @@ export interface HunyuanFakeServerOptions {
 export async function createHunyuanFakeServer(options: HunyuanFakeServerOptions): Promise<FakeServerBase> {
   const now = options.now ?? Date.now;
   let seq = 0;
+  const players = { playAnswer, playError, brokenWire, playBlock };
   return createFakeServerBase({
     intercept: (ctx) => intercept(ctx, options, now),
-    respond: (ctx) => respond(ctx, `hy-${String(++seq).padStart(4, '0')}-7c9e`),
+    respond: (ctx) =>
+      playScenario(ctx, httpExchange(ctx, `hy-${String(++seq).padStart(4, '0')}-7c9e`, 'Stream'), players),
     defaultScenario: options.defaultScenario,
   });
 }
@@ -99,22 +103,11 @@ function intercept(ctx: FakeRequestContext, options: HunyuanFakeServerOptions, n
   return false;
 }
 
-interface Exchange {
-  requestId: string;
-  stream: boolean;
-}
-
 function usageOf(input: number, output: number): Record<string, number> {
   return { PromptTokens: input, CompletionTokens: output, TotalTokens: input + output };
 }
 
-async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
-  const x: Exchange = { requestId, stream: (ctx.request.body as { Stream?: unknown }).Stream === true };
-  ctx.request.requestId = requestId;
-  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
-}
-
-async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+async function playAnswer(ctx: FakeRespondContext, x: HttpExchange, scenario: AnswerScenario): Promise<void> {
   const planned = await planAnswer(ctx, scenario, 6);
   if (planned === undefined) return;
   const usage = usageOf(planned.usage.input, planned.usage.output);
@@ -129,7 +122,7 @@ const ERROR_CODES = {
   auth: ['AuthFailure.SignatureFailure', 'The provided credentials could not be validated.'],
 } as const;
 
-function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario): void {
+function playError(ctx: FakeRespondContext, x: HttpExchange, scenario: ErrorScenario): void {
   if (scenario.kind === 'server-error')
     return playServerError(ctx, scenario, (status) =>
       sendError(ctx, 'InternalError', 'An internal error occurred.', x.requestId, status),
@@ -140,7 +133,7 @@ function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario
   sendError(ctx, code, message, x.requestId);
 }
 
-function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+function brokenWire(ctx: FakeRespondContext, x: HttpExchange): BrokenAnswerWire {
   return {
     stream: x.stream,
     brokenBody: `{"Response":{"RequestId":"${x.requestId}","Choices":[{"Message":{"Content":"broken"`,
@@ -160,7 +153,7 @@ function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
   };
 }
 
-function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): Promise<void> | void {
+function playBlock(ctx: FakeRespondContext, x: HttpExchange, scenario: BlockScenario): Promise<void> | void {
   if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
   if (scenario.stage === 'input')
     return sendError(ctx, 'OperationDenied.TextIllegalDetected', 'The text contains illegal content.', x.requestId);
@@ -172,7 +165,7 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario
 
 function answer(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   content: string,
   finish: string,
   usage: Record<string, number>,
@@ -191,7 +184,7 @@ function answer(
 
 async function stream(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   pieces: readonly string[],
   finish: string,
   usage: Record<string, number>,
@@ -206,13 +199,13 @@ async function stream(
   ctx.res.end();
 }
 
-function startStream(ctx: FakeRespondContext, x: Exchange): void {
+function startStream(ctx: FakeRespondContext, x: HttpExchange): void {
   startSse(ctx, 200, { 'x-tc-requestid': x.requestId });
 }
 
 function frame(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   content: string,
   finish: string,
   usage: Record<string, number>,

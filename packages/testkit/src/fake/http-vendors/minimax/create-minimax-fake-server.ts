@@ -129,7 +129,7 @@ async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
   const served = scenario.kind === 'text' ? scenario.served?.id : undefined;
   const x: Exchange = { id, model: served ?? body.model, stream: body.stream === true };
   ctx.request.requestId = id;
-  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
+  return playScenario(ctx, x, { playAnswer, playError, brokenWire, playBlock });
 }
 
 async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {

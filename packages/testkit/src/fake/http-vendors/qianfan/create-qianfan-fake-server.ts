@@ -9,6 +9,8 @@ import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as frame } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
+import { httpExchange } from '../common/exchange.js';
+import type { HttpExchange } from '../common/exchange.js';
 import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** The chat route prefix; the model path follows (`completions_pro`, …). */
@@ -88,9 +90,10 @@ export async function createQianfanFakeServer(options: QianfanFakeServerOptions)
     respond: (ctx) => sendNotExpressible(ctx, 'qianfan-token'),
   });
   let seq = 0;
+  const players = { playAnswer, playError, brokenWire, playBlock };
   const chat = await createFakeServerBase({
     intercept: (ctx) => checkToken(ctx, tokens, now),
-    respond: (ctx) => respond(ctx, `as-fake${String(++seq).padStart(6, '0')}`),
+    respond: (ctx) => playScenario(ctx, httpExchange(ctx, `as-fake${String(++seq).padStart(6, '0')}`), players),
     defaultScenario: options.defaultScenario,
   });
   const closeChat = chat.close;
@@ -137,19 +140,14 @@ function checkToken(ctx: FakeRequestContext, tokens: Map<string, number>, now: (
   return false;
 }
 
-interface Exchange {
-  id: string;
-  stream: boolean;
-}
-
 function answer(
-  x: Exchange,
+  x: HttpExchange,
   result: string,
   extra: Record<string, unknown>,
   usage: { input: number; output: number },
 ): Record<string, unknown> {
   return {
-    id: x.id,
+    id: x.requestId,
     object: 'chat.completion',
     created: 1_700_000_000,
     result,
@@ -161,13 +159,7 @@ function answer(
   };
 }
 
-async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
-  const x: Exchange = { id, stream: (ctx.request.body as { stream?: unknown }).stream === true };
-  ctx.request.requestId = id;
-  return playScenario(ctx, x, { answer: playAnswer, error: playError, broken: brokenWire, block: playBlock });
-}
-
-async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+async function playAnswer(ctx: FakeRespondContext, x: HttpExchange, scenario: AnswerScenario): Promise<void> {
   const planned = await planAnswer(ctx, scenario, 7);
   if (planned === undefined) return;
   // Qianfan's ordinary stop is "normal".
@@ -184,7 +176,7 @@ const ERROR_CODES = {
   'context-length': [336103, 'the max length of current question is 4800'],
 } as const;
 
-function playError(ctx: FakeRespondContext, _x: Exchange, scenario: ErrorScenario): void {
+function playError(ctx: FakeRespondContext, _x: HttpExchange, scenario: ErrorScenario): void {
   if (scenario.kind === 'server-error')
     return playServerError(ctx, scenario, (status) =>
       ctx.sendJson(status, {
@@ -196,14 +188,14 @@ function playError(ctx: FakeRespondContext, _x: Exchange, scenario: ErrorScenari
   ctx.sendJson(200, { error_code: code, error_msg: msg });
 }
 
-function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+function brokenWire(ctx: FakeRespondContext, x: HttpExchange): BrokenAnswerWire {
   return {
     stream: x.stream,
-    brokenBody: `{"id":"${x.id}","result":"broken","usage":`,
+    brokenBody: `{"id":"${x.requestId}","result":"broken","usage":`,
     wholeAnswer: (text) => answer(x, text, {}, { input: 7, output: 7 }),
     startStream: () => startStream(ctx),
     writeBrokenStream: () => {
-      ctx.res.write(`data: {"id":"${x.id}","result":"bro\n\n`);
+      ctx.res.write(`data: {"id":"${x.requestId}","result":"bro\n\n`);
     },
     writePieces: (pieces) =>
       pieces.forEach((piece, i) =>
@@ -212,7 +204,7 @@ function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
   };
 }
 
-function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): Promise<void> | void {
+function playBlock(ctx: FakeRespondContext, x: HttpExchange, scenario: BlockScenario): Promise<void> | void {
   const signal = scenario.signal as string;
   const partial = scenario.partialText ?? 'Some partial text';
   const usage = { input: 7, output: countTokens(partial) };
@@ -238,7 +230,7 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario
 /** Delta frames, the last one with `is_end: true`, `extra` (finish reason, flags) and usage. */
 async function stream(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   pieces: readonly string[],
   extra: Record<string, unknown>,
   usage: { input: number; output: number },
