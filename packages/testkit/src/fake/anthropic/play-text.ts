@@ -1,7 +1,8 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario, FakeUsage } from '../types.js';
-import { playBrokenAnswer } from '../common/broken-answer.js';
-import type { BrokenAnswerScenario } from '../common/broken-answer.js';
+import type { FakeUsage } from '../types.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import { splitCodePoints } from '../common/split-text.js';
 import { messageBody } from './bodies.js';
 import type { MessageParts } from './bodies.js';
@@ -9,14 +10,13 @@ import { usageFor } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { AnthropicStreamWriter } from './stream-writer.js';
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /** A normal answer (also `empty`, as text ''), streamed or not; `length` becomes `max_tokens`. */
 export async function playText(
   ctx: FakeRespondContext,
   exchange: AnthropicExchange,
-  scenario: TextScenario,
+  answer: AnswerScenario,
 ): Promise<void> {
+  const scenario = asTextScenario(answer);
   const stopReason = scenario.finishReason === 'length' ? 'max_tokens' : 'end_turn';
   const usage = usageFor(exchange, scenario.text, scenario.usage);
   if (!exchange.stream) {
@@ -50,13 +50,9 @@ export async function sendMessage(
  * answer. `truncated-stream`: a stream that stops mid-answer (no message_delta, no message_stop);
  * a non-stream body cut short of its Content-Length.
  */
-export function playBroken(
-  ctx: FakeRespondContext,
-  exchange: AnthropicExchange,
-  scenario: BrokenAnswerScenario,
-): Promise<void> {
+export function brokenWire(ctx: FakeRespondContext, exchange: AnthropicExchange): BrokenAnswerWire {
   const writer = new AnthropicStreamWriter(ctx, exchange);
-  return playBrokenAnswer(ctx, scenario, {
+  return {
     stream: exchange.stream,
     headers: { 'request-id': exchange.requestId },
     brokenBody: `{"id":"${exchange.messageId}","type":"message","role":"assistant","content":[{"type":"text","text":"broken"}],"stop_reason":"end_turn","usage":}`,
@@ -72,5 +68,5 @@ export function playBroken(
     },
     writePieces: (pieces) => writer.deltas(pieces),
     split: splitCodePoints,
-  });
+  };
 }

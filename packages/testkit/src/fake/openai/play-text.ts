@@ -1,7 +1,8 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario, FakeUsage } from '../types.js';
-import { playBrokenAnswer } from '../common/broken-answer.js';
-import type { BrokenAnswerScenario } from '../common/broken-answer.js';
+import type { FakeUsage } from '../types.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import { splitCodePoints } from '../common/split-text.js';
 import { completionBody } from './bodies.js';
 import type { ChoiceParts } from './bodies.js';
@@ -10,10 +11,9 @@ import type { Exchange } from './exchange.js';
 import { baseHeaders } from './response-headers.js';
 import { OpenAIStreamWriter } from './stream-writer.js';
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /** A normal answer (also `empty`, as text ''), streamed or not. */
-export async function playText(ctx: FakeRespondContext, exchange: Exchange, scenario: TextScenario): Promise<void> {
+export async function playText(ctx: FakeRespondContext, exchange: Exchange, answer: AnswerScenario): Promise<void> {
+  const scenario = asTextScenario(answer);
   const finishReason = scenario.finishReason ?? 'stop';
   const usage = usageFor(exchange, scenario.text, scenario.usage);
   if (!exchange.stream) {
@@ -56,9 +56,9 @@ export async function sendCompletion(
  * `[DONE]`, so a parser must not skip the bad frame. `truncated-stream`: a stream that stops
  * mid-answer (no finish reason, no `[DONE]`); a non-stream body cut short of its Content-Length.
  */
-export function playBroken(ctx: FakeRespondContext, exchange: Exchange, scenario: BrokenAnswerScenario): Promise<void> {
+export function brokenWire(ctx: FakeRespondContext, exchange: Exchange): BrokenAnswerWire {
   const writer = new OpenAIStreamWriter(ctx, exchange);
-  return playBrokenAnswer(ctx, scenario, {
+  return {
     stream: exchange.stream,
     headers: baseHeaders(exchange),
     brokenBody: `{"id":"${exchange.completionId}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"broken"},"finish_reason":"stop"}],"usage":}`,
@@ -74,5 +74,5 @@ export function playBroken(ctx: FakeRespondContext, exchange: Exchange, scenario
       for (const piece of pieces) writer.frame({ delta: { content: piece } });
     },
     split: splitCodePoints,
-  });
+  };
 }

@@ -111,7 +111,11 @@ async function playAnswer(ctx: FakeRespondContext, x: HttpExchange, scenario: An
   const planned = await planAnswer(ctx, scenario, 6);
   if (planned === undefined) return;
   const usage = usageOf(planned.usage.input, planned.usage.output);
-  if (!x.stream) return answer(ctx, x, planned.text, planned.finish, usage);
+  if (!x.stream) {
+    const choice = { Index: 0, Message: { Role: 'assistant', Content: planned.text }, FinishReason: planned.finish };
+    const note = '以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记';
+    return ctx.sendJson(200, { Response: { RequestId: x.requestId, ...turnFields(x, note, choice, usage) } });
+  }
   return stream(ctx, x, planned.pieces, planned.finish, usage, planned.chunkDelayMs);
 }
 
@@ -163,23 +167,14 @@ function playBlock(ctx: FakeRespondContext, x: HttpExchange, scenario: BlockScen
   return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
 }
 
-function answer(
-  ctx: FakeRespondContext,
+/** What an answer and each stream frame carry around their one choice: the AI-content note, time, id and usage. */
+function turnFields(
   x: HttpExchange,
-  content: string,
-  finish: string,
+  note: string,
+  choice: Record<string, unknown>,
   usage: Record<string, number>,
-): void {
-  ctx.sendJson(200, {
-    Response: {
-      RequestId: x.requestId,
-      Note: '以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记',
-      Choices: [{ Index: 0, Message: { Role: 'assistant', Content: content }, FinishReason: finish }],
-      Created: 1_700_000_000,
-      Id: x.requestId,
-      Usage: usage,
-    },
-  });
+): Record<string, unknown> {
+  return { Note: note, Choices: [choice], Created: 1_700_000_000, Id: x.requestId, Usage: usage };
 }
 
 async function stream(
@@ -211,12 +206,6 @@ function frame(
   usage: Record<string, number>,
 ): void {
   if (ctx.gone) return;
-  const body = {
-    Note: '以上内容为AI生成',
-    Choices: [{ Delta: { Role: 'assistant', Content: content }, FinishReason: finish }],
-    Created: 1_700_000_000,
-    Id: x.requestId,
-    Usage: usage,
-  };
-  ctx.res.write(`data: ${JSON.stringify(body)}\n\n`);
+  const choice = { Delta: { Role: 'assistant', Content: content }, FinishReason: finish };
+  ctx.res.write(`data: ${JSON.stringify(turnFields(x, '以上内容为AI生成', choice, usage))}\n\n`);
 }
