@@ -1,23 +1,20 @@
-import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
+import { sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
-import type { FakeScenario } from '../../types.js';
 import type { BrokenAnswerWire } from '../../common/broken-answer.js';
-import { playScenario } from '../../common/play-scenario.js';
 import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
 import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as data } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
+import { createBearerRouteFakeServer } from '../common/bearer-route.js';
+import type { BearerRouteOptions, BearerRouteVendor } from '../common/bearer-route.js';
 import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** chatcompletion_v2 (docs/vendor-apis.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
 
-export interface MiniMaxFakeServerOptions {
-  /** When set, `Authorization: Bearer <apiKey>` is required; others get HTTP 200 with base_resp 1004. */
-  apiKey?: string;
-  defaultScenario?: FakeScenario;
-}
+/** Options of the MiniMax fake; a request without the `apiKey` asked for gets HTTP 200 with base_resp 1004. */
+export type MiniMaxFakeServerOptions = BearerRouteOptions;
 
 /**
  * A loopback fake of MiniMax chatcompletion_v2: OpenAI-like answers plus `input_sensitive*`,
@@ -28,36 +25,16 @@ export interface MiniMaxFakeServerOptions {
  * MiniMax's context-overflow error is not documented: `context-length` answers 501.
  * Block signals: `minimax-base-resp` (1026 input / 1027 output), `minimax-sensitive-flag`.
  */
-export async function createMiniMaxFakeServer(options: MiniMaxFakeServerOptions = {}): Promise<FakeServerBase> {
-  let seq = 0;
-  return createFakeServerBase({
-    intercept: (ctx) => intercept(ctx, options.apiKey),
-    respond: (ctx) => respond(ctx, `mm-${String(++seq).padStart(6, '0')}`),
-    defaultScenario: options.defaultScenario,
-  });
+export function createMiniMaxFakeServer(options: MiniMaxFakeServerOptions = {}): Promise<FakeServerBase> {
+  return createBearerRouteFakeServer(MINIMAX, options);
 }
 
 function baseResp(code: number, msg: string): { status_code: number; status_msg: string } {
   return { status_code: code, status_msg: msg };
 }
 
-function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean {
-  const { method, path, headers, body } = ctx.request;
-  if (method !== 'POST' || path !== MINIMAX_CHAT_PATH) {
-    ctx.sendJson(404, { base_resp: baseResp(404, `not found: ${path}`) });
-    return true;
-  }
-  if (apiKey !== undefined && headers.authorization !== `Bearer ${apiKey}`) {
-    ctx.request.scenario = 'auth';
-    ctx.sendJson(200, {
-      base_resp: baseResp(
-        1004,
-        "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
-      ),
-    });
-    return true;
-  }
-  const b = body as { model?: unknown; messages?: unknown } | undefined;
+function badBody(ctx: FakeRequestContext): boolean {
+  const b = ctx.request.body as { model?: unknown; messages?: unknown } | undefined;
   if (typeof b?.model !== 'string' || !Array.isArray(b.messages) || b.messages.length === 0) {
     ctx.sendJson(200, { base_resp: baseResp(2013, 'invalid params, model and messages are required') });
     return true;
@@ -122,14 +99,15 @@ function chunk(x: Exchange, content: string): unknown {
   };
 }
 
-async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
+/** What the answers to one request share; records the request id. */
+function exchangeOf(ctx: FakeRespondContext, id: string): Exchange {
   const body = ctx.request.body as { model: string; stream?: unknown };
   const { scenario } = ctx;
   // Every MiniMax answer names its model; a text scenario may say another one served it.
   const served = scenario.kind === 'text' ? scenario.served?.id : undefined;
   const x: Exchange = { id, model: served ?? body.model, stream: body.stream === true };
   ctx.request.requestId = id;
-  return playScenario(ctx, x, { playAnswer, playError, brokenWire, playBlock });
+  return x;
 }
 
 async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
@@ -207,3 +185,19 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario
   data(ctx, completion(x, text, 'stop', { input: 9, output: countTokens(text) }, s));
   ctx.res.end();
 }
+
+/** The MiniMax fake's route, preflight errors (HTTP 200 `base_resp` but for 404), request ids and scenario players. */
+const MINIMAX: BearerRouteVendor<Exchange> = {
+  path: MINIMAX_CHAT_PATH,
+  notFound: (ctx) => ctx.sendJson(404, { base_resp: baseResp(404, `not found: ${ctx.request.path}`) }),
+  badKey: (ctx) =>
+    ctx.sendJson(200, {
+      base_resp: baseResp(
+        1004,
+        "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
+      ),
+    }),
+  badBody,
+  exchange: (ctx, n) => exchangeOf(ctx, `mm-${String(n).padStart(6, '0')}`),
+  players: { playAnswer, playError, brokenWire, playBlock },
+};
