@@ -1,10 +1,17 @@
-import type { ChatMessageV1, CompletedResultV1, GenerateResultV1 } from '@sc-safety/spec';
+import type { ChatMessageV1, CompletedResultV1, GenerateRequestV1 } from '@sc-safety/spec';
+import type { FakeScenario } from '../fake/types.js';
 import { expect } from 'vitest';
 import type { ConformanceCase } from './case.js';
 import { ask, describeResult, play } from './env.js';
 import type { ConformanceEnv } from './env.js';
 
-function expectCompleted(result: GenerateResultV1): CompletedResultV1 {
+/** Plays `scenario` with `request` and expects a completed result (with a warnings array), which it returns. */
+async function playCompleted(
+  env: ConformanceEnv,
+  scenario: FakeScenario,
+  request?: GenerateRequestV1,
+): Promise<CompletedResultV1> {
+  const result = await play(env, scenario, request);
   expect(result.type, `expected a completed result, got ${describeResult(result)}`).toBe('completed');
   const completed = result as CompletedResultV1;
   expect(Array.isArray(completed.warnings), 'warnings must be an array').toBe(true);
@@ -52,14 +59,13 @@ export function successCases(): ConformanceCase[] {
       id: 'text',
       title: 'single-turn answer: text, finish reason stop (unified and raw), request id, prompt sent',
       run: async (env) => {
-        const result = expectCompleted(
-          await play(
-            env,
-            { kind: 'text', text: 'Hello there, friend.', chunks: ['Hello', ' there,', ' friend.'] },
-            ask('Say hello.'),
-          ),
+        const text = 'Hello there, friend.';
+        const result = await playCompleted(
+          env,
+          { kind: 'text', text, chunks: ['Hello', ' there,', ' friend.'] },
+          ask('Say hello.'),
         );
-        expect(result.text).toBe('Hello there, friend.');
+        expect(result.text).toBe(text);
         expect(result.finishReason).toEqual({ unified: 'stop', raw: expect.any(String) });
         // Vendors name a normal stop differently (stop, end_turn, normal, done…): any non-empty value.
         expect(result.finishReason.raw).toMatch(/\S/);
@@ -74,9 +80,11 @@ export function successCases(): ConformanceCase[] {
       id: 'usage',
       title: 'reports the usage the vendor sent',
       run: async (env) => {
-        const result = expectCompleted(
-          await play(env, { kind: 'text', text: 'Counted.', usage: { inputTokens: 11, outputTokens: 7 } }),
-        );
+        const result = await playCompleted(env, {
+          kind: 'text',
+          text: 'Counted.',
+          usage: { inputTokens: 11, outputTokens: 7 },
+        });
         expect(result.usage.inputTokens).toBe(11);
         expect(result.usage.outputTokens).toBe(7);
         if (result.usage.totalTokens !== undefined) expect(result.usage.totalTokens).toBe(18);
@@ -86,14 +94,10 @@ export function successCases(): ConformanceCase[] {
       id: 'finish-length',
       title: "maps a max-tokens stop to unified 'length' and keeps the raw value",
       run: async (env) => {
-        const result = expectCompleted(
-          await play(
-            env,
-            { kind: 'text', text: 'This answer was cut at the', finishReason: 'length' },
-            ask('Go on.', { params: { maxTokens: 8 } }),
-          ),
-        );
-        expect(result.text).toBe('This answer was cut at the');
+        const text = 'This answer was cut at the';
+        const request = ask('Go on.', { params: { maxTokens: 8 } });
+        const result = await playCompleted(env, { kind: 'text', text, finishReason: 'length' }, request);
+        expect(result.text).toBe(text);
         expect(result.finishReason.unified).toBe('length');
         expect(typeof result.finishReason.raw).toBe('string');
       },
@@ -108,7 +112,7 @@ export function successCases(): ConformanceCase[] {
           { role: 'assistant', content: 'First answer, verbatim.' },
           { role: 'user', content: 'Second question?' },
         ];
-        expectCompleted(await play(env, { kind: 'text', text: 'Second answer.' }, { messages: history }));
+        await playCompleted(env, { kind: 'text', text: 'Second answer.' }, { messages: history });
         expectHistory(env, history);
       },
     },
@@ -116,7 +120,7 @@ export function successCases(): ConformanceCase[] {
       id: 'empty',
       title: "an empty answer is a completed result with text ''",
       run: async (env) => {
-        const result = expectCompleted(await play(env, { kind: 'empty' }));
+        const result = await playCompleted(env, { kind: 'empty' });
         expect(result.text).toBe('');
       },
     },
@@ -124,8 +128,10 @@ export function successCases(): ConformanceCase[] {
       id: 'seed',
       title: 'a seed the vendor ignores yields an unsupported-setting warning (and none when honoured)',
       run: async (env) => {
-        const result = expectCompleted(
-          await play(env, { kind: 'text', text: 'Seeded.' }, ask('Hi.', { params: { seed: 42 } })),
+        const result = await playCompleted(
+          env,
+          { kind: 'text', text: 'Seeded.' },
+          ask('Hi.', { params: { seed: 42 } }),
         );
         const seedWarnings = result.warnings.filter((w) => w.type === 'unsupported-setting' && w.setting === 'seed');
         if (env.options.supports.seed)

@@ -1,4 +1,5 @@
 import type { ChatMessageV1 } from '@sc-safety/spec';
+import { textContent } from '../fake/common/text-content.js';
 
 /** Reads OpenAI-style `messages` back from a recorded request body (array content: text parts joined). */
 export function extractOpenAIMessages(recordedBody: unknown): ChatMessageV1[] {
@@ -9,18 +10,6 @@ export function extractOpenAIMessages(recordedBody: unknown): ChatMessageV1[] {
     const role = m.role === 'developer' ? 'system' : m.role;
     if (role !== 'system' && role !== 'user' && role !== 'assistant')
       throw new Error(`unexpected role ${JSON.stringify(m.role)}`);
-    return { role, content: textOf(m.content) };
+    return { role, content: textContent(m.content) };
   });
-}
-
-function textOf(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) {
-    return content
-      .map((part: unknown) =>
-        (part as { type?: unknown }).type === 'text' ? String((part as { text?: unknown }).text ?? '') : '',
-      )
-      .join('');
-  }
-  return '';
 }

@@ -4,6 +4,7 @@ import { messages, rawPost, sseEvents, streamed } from './__fixtures__/http.js';
 import { createAnthropicFakeServer } from './create-anthropic-fake-server.js';
 import type { AnthropicFakeServer, AnthropicFakeServerOptions } from './create-anthropic-fake-server.js';
 import { rateLimitHeaders } from './respond.js';
+import { expectRetryAfterForms } from '../__fixtures__/retry-after.js';
 
 let server: AnthropicFakeServer | undefined;
 afterEach(async () => {
@@ -34,7 +35,7 @@ const envelope = (type: string, message?: string | RegExp) => ({
 
 describe('rate-limit', () => {
   it('sends 429 rate_limit_error, anthropic-ratelimit-* headers and Retry-After in exactly the asked form', async () => {
-    const seconds = await playOnce({ kind: 'rate-limit', retryAfter: { seconds: 7 } });
+    const seconds = await expectRetryAfterForms((scenario) => playOnce(scenario));
     expect(seconds.status).toBe(429);
     expect(seconds.json).toEqual(envelope('rate_limit_error', /rate limit/));
     expect(seconds.headers).toMatchObject({
@@ -43,14 +44,6 @@ describe('rate-limit', () => {
       'request-id': 'req_fake_0001',
       'anthropic-ratelimit-requests-remaining': '0',
     });
-    expect(seconds.headers['retry-after-ms']).toBeUndefined();
-    const ms = await playOnce({ kind: 'rate-limit', retryAfter: { ms: 1234 } });
-    expect(ms.headers['retry-after-ms']).toBe('1234');
-    expect(ms.headers['retry-after']).toBeUndefined();
-    const date = await playOnce({ kind: 'rate-limit', retryAfter: { httpDate: new Date('2031-02-03T04:05:06Z') } });
-    expect(date.headers['retry-after']).toBe('Mon, 03 Feb 2031 04:05:06 GMT');
-    const none = await playOnce({ kind: 'rate-limit' });
-    expect(none.headers['retry-after']).toBeUndefined();
   });
 
   it('gives every bucket a limit, a remaining count and an RFC 3339 reset', () => {

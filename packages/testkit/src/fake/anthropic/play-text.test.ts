@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { FakeScenario } from '../types.js';
+import { expectJsonAnswer } from '../__fixtures__/json-answer.js';
 import { serverPerTest } from '../__fixtures__/server-per-test.js';
 import { messages, rawPost, sseEvents, streamed } from './__fixtures__/http.js';
 import { createAnthropicFakeServer } from './create-anthropic-fake-server.js';
 
 const start = serverPerTest(() => createAnthropicFakeServer());
 
+/** Starts a server, queues `scenario` and posts `body` once. */
+async function playOnce(scenario: FakeScenario, body: unknown) {
+  const s = await start();
+  s.enqueue(scenario);
+  return { s, reply: await rawPost(s.messagesURL, body) };
+}
+
 describe('text, non-streamed', () => {
   it('is a message with id, text content, end_turn, usage and a request-id header', async () => {
-    const s = await start();
-    s.enqueue({ kind: 'text', text: 'Hi there.', usage: { inputTokens: 3, outputTokens: 2 } });
-    const reply = await rawPost(s.messagesURL, messages({ model: 'claude-x' }));
-    expect(reply.headers['content-type']).toBe('application/json');
-    expect(reply.headers['request-id']).toBe('req_fake_0001');
-    expect(reply.headers['x-should-retry']).toBeUndefined();
-    expect(JSON.parse(reply.body)).toEqual({
+    const scenario: FakeScenario = { kind: 'text', text: 'Hi there.', usage: { inputTokens: 3, outputTokens: 2 } };
+    const { s, reply } = await playOnce(scenario, messages({ model: 'claude-x' }));
+    expect(expectJsonAnswer(reply, 'request-id', 'req_fake_0001')).toEqual({
       id: 'msg_fake_0001',
       type: 'message',
       role: 'assistant',
@@ -45,17 +50,13 @@ describe('text, non-streamed', () => {
   });
 
   it('sends a body that is not JSON for malformed-json', async () => {
-    const s = await start();
-    s.enqueue({ kind: 'malformed-json' });
-    const reply = await rawPost(s.messagesURL, messages());
+    const { reply } = await playOnce({ kind: 'malformed-json' }, messages());
     expect(reply.status).toBe(200);
     expect(() => JSON.parse(reply.body) as unknown).toThrow();
   });
 
   it('cuts a body short of its Content-Length for truncated-stream', async () => {
-    const s = await start();
-    s.enqueue({ kind: 'truncated-stream' });
-    const reply = await rawPost(s.messagesURL, messages());
+    const { reply } = await playOnce({ kind: 'truncated-stream' }, messages());
     expect(reply.complete).toBe(false);
     expect(Number(reply.headers['content-length'])).toBeGreaterThan(Buffer.byteLength(reply.body));
   });
@@ -127,9 +128,8 @@ describe('text, streamed', () => {
   });
 
   it('malformed-json: one event is not JSON, and the stream still reaches message_stop', async () => {
-    const s = await start();
-    s.enqueue({ kind: 'malformed-json' });
-    const events = sseEvents((await rawPost(s.messagesURL, streamed())).body);
+    const { reply } = await playOnce({ kind: 'malformed-json' }, streamed());
+    const events = sseEvents(reply.body);
     expect(events.some((e) => e.event === 'content_block_delta' && typeof e.data === 'string')).toBe(true);
     expect(events.at(-1)?.event).toBe('message_stop');
   });

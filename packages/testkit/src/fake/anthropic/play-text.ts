@@ -1,22 +1,22 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario, FakeUsage } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import type { FakeUsage } from '../types.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import { splitCodePoints } from '../common/split-text.js';
-import { endTruncated, truncatedText } from '../common/truncated.js';
 import { messageBody } from './bodies.js';
 import type { MessageParts } from './bodies.js';
 import { usageFor } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { AnthropicStreamWriter } from './stream-writer.js';
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /** A normal answer (also `empty`, as text ''), streamed or not; `length` becomes `max_tokens`. */
 export async function playText(
   ctx: FakeRespondContext,
   exchange: AnthropicExchange,
-  scenario: TextScenario,
+  answer: AnswerScenario,
 ): Promise<void> {
+  const scenario = asTextScenario(answer);
   const stopReason = scenario.finishReason === 'length' ? 'max_tokens' : 'end_turn';
   const usage = usageFor(exchange, scenario.text, scenario.usage);
   if (!exchange.stream) {
@@ -45,42 +45,28 @@ export async function sendMessage(
 }
 
 /**
- * 200 whose body (or one stream event) is not JSON. The stream goes on to `message_stop`
- * afterwards, so a parser that skips the bad event would wrongly see a complete answer.
+ * `malformed-json`: a 200 body (or one stream event) that is not JSON; the stream goes on to
+ * `message_stop` afterwards, so a parser that skips the bad event would wrongly see a complete
+ * answer. `truncated-stream`: a stream that stops mid-answer (no message_delta, no message_stop);
+ * a non-stream body cut short of its Content-Length.
  */
-export async function playMalformed(ctx: FakeRespondContext, exchange: AnthropicExchange): Promise<void> {
-  if (!exchange.stream) {
-    const broken = `{"id":"${exchange.messageId}","type":"message","role":"assistant","content":[{"type":"text","text":"broken"}],"stop_reason":"end_turn","usage":}`;
-    sendBrokenJson(ctx, broken, { 'request-id': exchange.requestId });
-    return;
-  }
+export function brokenWire(ctx: FakeRespondContext, exchange: AnthropicExchange): BrokenAnswerWire {
   const writer = new AnthropicStreamWriter(ctx, exchange);
-  if (!(await writer.begin())) return;
-  writer.openText();
-  writer.event(
-    'content_block_delta',
-    '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"broken"}',
-  );
-  writer.finish('end_turn', usageFor(exchange, 'broken'));
-}
-
-type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
-
-/** A stream that stops mid-answer (no message_delta, no message_stop); a non-stream body cut short of its Content-Length. */
-export async function playTruncated(
-  ctx: FakeRespondContext,
-  exchange: AnthropicExchange,
-  scenario: TruncatedScenario,
-): Promise<void> {
-  const text = truncatedText(scenario);
-  if (!exchange.stream) {
-    sendHalfJson(ctx, messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text)), {
-      'request-id': exchange.requestId,
-    });
-    return;
-  }
-  const writer = new AnthropicStreamWriter(ctx, exchange);
-  if (!(await writer.begin())) return;
-  if (!(await writer.deltas(splitCodePoints(text)))) return;
-  endTruncated(ctx, scenario.cut);
+  return {
+    stream: exchange.stream,
+    headers: { 'request-id': exchange.requestId },
+    brokenBody: `{"id":"${exchange.messageId}","type":"message","role":"assistant","content":[{"type":"text","text":"broken"}],"stop_reason":"end_turn","usage":}`,
+    wholeAnswer: (text) => messageBody(exchange, { text, stopReason: 'end_turn' }, usageFor(exchange, text)),
+    startStream: () => writer.begin(),
+    writeBrokenStream: () => {
+      writer.openText();
+      writer.event(
+        'content_block_delta',
+        '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"broken"}',
+      );
+      writer.finish('end_turn', usageFor(exchange, 'broken'));
+    },
+    writePieces: (pieces) => writer.deltas(pieces),
+    split: splitCodePoints,
+  };
 }

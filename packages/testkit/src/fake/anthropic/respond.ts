@@ -12,10 +12,12 @@ import {
 import type { AnthropicErrorReply, AnthropicErrorType } from './error-bodies.js';
 import { servedOverride } from '../served-override.js';
 import { retryAfterHeaders } from '../common/retry-after.js';
+import { playScenario } from '../common/play-scenario.js';
+import type { ErrorScenario } from '../common/play-scenario.js';
 import { buildAnthropicExchange } from './exchange.js';
 import type { AnthropicExchange } from './exchange.js';
 import { playBlock } from './play-block.js';
-import { playMalformed, playText, playTruncated } from './play-text.js';
+import { brokenWire, playText } from './play-text.js';
 import { AnthropicStreamWriter } from './stream-writer.js';
 
 /** How a streamed request gets a 529: as an HTTP status, or as `event: error` after a 200 (the usual way). */
@@ -33,46 +35,44 @@ export function createAnthropicResponder(options: {
   return async (ctx) => {
     const exchange = buildAnthropicExchange(ctx, ++seq, servedOverride(ctx.scenario, options.servedModel));
     ctx.request.requestId = exchange.requestId;
-    const { scenario } = ctx;
-    switch (scenario.kind) {
-      case 'text':
-        ctx.request.served = { id: exchange.model };
-        return playText(ctx, exchange, scenario);
-      case 'empty':
-        ctx.request.served = { id: exchange.model };
-        return playText(ctx, exchange, { kind: 'text', text: '' });
-      case 'rate-limit':
-        return sendError(
-          ctx,
-          exchange,
-          'rate_limit_error',
-          'This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.',
-          rateLimitHeaders(scenario.retryAfter),
-        );
-      case 'server-error': {
-        const status = scenario.status ?? 500;
-        if (status === 529 && exchange.stream && options.streamedOverload === 'event')
-          return playMidStreamOverload(ctx, exchange);
-        return sendReply(ctx, exchange, serverErrorReply(status, exchange.requestId));
-      }
-      case 'quota':
-        return sendError(ctx, exchange, 'invalid_request_error', CREDIT_BALANCE_MESSAGE);
-      case 'auth':
-        return sendError(ctx, exchange, 'authentication_error', 'invalid x-api-key');
-      case 'context-length':
-        return sendError(ctx, exchange, 'invalid_request_error', CONTEXT_LENGTH_MESSAGE);
-      case 'malformed-json':
-        return playMalformed(ctx, exchange);
-      case 'truncated-stream':
-        return playTruncated(ctx, exchange, scenario);
-      case 'block':
-        return playBlock(ctx, exchange, scenario);
-      case 'hang':
-      case 'reset':
-        // Played by the base server; never reaches a family.
-        return;
-    }
+    return playScenario(ctx, exchange, {
+      servedModel: (x) => ({ id: x.model }),
+      playAnswer: playText,
+      playError: (_ctx, x, scenario) => playError(ctx, x, scenario, options.streamedOverload),
+      brokenWire,
+      playBlock,
+    });
   };
+}
+
+function playError(
+  ctx: FakeRespondContext,
+  exchange: AnthropicExchange,
+  scenario: ErrorScenario,
+  streamedOverload: StreamedOverload,
+): void | Promise<void> {
+  switch (scenario.kind) {
+    case 'rate-limit':
+      return sendError(
+        ctx,
+        exchange,
+        'rate_limit_error',
+        'This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.',
+        rateLimitHeaders(scenario.retryAfter),
+      );
+    case 'server-error': {
+      const status = scenario.status ?? 500;
+      if (status === 529 && exchange.stream && streamedOverload === 'event')
+        return playMidStreamOverload(ctx, exchange);
+      return sendReply(ctx, exchange, serverErrorReply(status, exchange.requestId));
+    }
+    case 'quota':
+      return sendError(ctx, exchange, 'invalid_request_error', CREDIT_BALANCE_MESSAGE);
+    case 'auth':
+      return sendError(ctx, exchange, 'authentication_error', 'invalid x-api-key');
+    case 'context-length':
+      return sendError(ctx, exchange, 'invalid_request_error', CONTEXT_LENGTH_MESSAGE);
+  }
 }
 
 function sendError(

@@ -18,3 +18,18 @@ export function sendGateway502(ctx: FakeRequestContext, headers: Record<string, 
 export function cutConnection(ctx: FakeRequestContext): void {
   ctx.res.socket?.end();
 }
+
+/**
+ * Plays a `server-error` scenario: a 502 is the gateway's page (with `gatewayHeaders`); any other
+ * status (500 unless the scenario names one) is the vendor's own error, sent by `send`.
+ */
+export function playServerError(
+  ctx: FakeRequestContext,
+  scenario: { status?: number },
+  send: (status: number) => void,
+  gatewayHeaders: Record<string, string> = {},
+): void {
+  const status = scenario.status ?? 500;
+  if (status === 502) return sendGateway502(ctx, gatewayHeaders);
+  send(status);
+}

@@ -42,3 +42,8 @@ export async function planAnswer(
     ...(scenario.chunkDelayMs === undefined ? {} : { chunkDelayMs: scenario.chunkDelayMs }),
   };
 }
+
+/** A text scenario as-is; `empty` as the text scenario it plays like (an answer of ''). */
+export function asTextScenario(scenario: AnswerScenario): Extract<FakeScenario, { kind: 'text' }> {
+  return scenario.kind === 'empty' ? { kind: 'text', text: '' } : scenario;
+}

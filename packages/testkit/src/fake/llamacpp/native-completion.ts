@@ -1,10 +1,13 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import type { FakeServedModel } from '../types.js';
+import { playScenario } from '../common/play-scenario.js';
+import type { ErrorScenario } from '../common/play-scenario.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
 import { estimateTokens, splitCodePoints } from '../common/split-text.js';
 import { startSse } from '../common/sse.js';
-import { endTruncated, truncatedText } from '../common/truncated.js';
 import { sendLlamaError, sendOverflow, sendServerError } from './errors.js';
 
 /** What the native answer needs to know about the server and the request. */
@@ -18,41 +21,35 @@ export interface NativeExchange {
   modelName: string;
 }
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /**
  * Plays a scenario on `POST /completion` in llama-server's native format: one JSON body, or SSE
  * with a `{"content": piece, "stop": false}` frame per token and a final `stop: true` frame with
  * the statistics, and no `[DONE]`.
  */
-export async function playNative(ctx: FakeRespondContext, exchange: NativeExchange): Promise<void> {
-  const { scenario } = ctx;
+export function playNative(ctx: FakeRespondContext, exchange: NativeExchange): void | Promise<void> {
+  return playScenario(ctx, exchange, { servedModel, playAnswer, playError, brokenWire, playBlock: unsupported });
+}
+
+function servedModel(exchange: NativeExchange): FakeServedModel {
+  return { id: exchange.modelName, path: exchange.modelPath };
+}
+
+function playError(ctx: FakeRespondContext, exchange: NativeExchange, scenario: ErrorScenario): void {
   switch (scenario.kind) {
-    case 'text':
-      ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
-      return playText(ctx, exchange, scenario);
-    case 'empty':
-      ctx.request.served = { id: exchange.modelName, path: exchange.modelPath };
-      return playText(ctx, exchange, { kind: 'text', text: '' });
     case 'server-error':
       return sendServerError(ctx, scenario.status ?? 500);
     case 'context-length':
       return sendOverflow(ctx, Math.max(exchange.promptTokens, exchange.contextSize + 1), exchange.contextSize);
     case 'auth':
       return sendLlamaError(ctx, 401, 'Invalid API Key', 'authentication_error');
-    case 'malformed-json':
-      return playMalformed(ctx, exchange);
-    case 'truncated-stream':
-      return playTruncated(ctx, exchange, truncatedText(scenario), scenario.cut);
-    case 'rate-limit':
-    case 'quota':
-    case 'block':
-      // llama-server queues instead of throttling, has no account and no content filter.
-      return sendNotExpressible(ctx, 'llamacpp', 'llama-server has no such response');
-    case 'hang':
-    case 'reset':
-      return;
+    default:
+      return unsupported(ctx);
   }
+}
+
+/** Rate limits, quota and blocks: llama-server queues instead of throttling, has no account and no content filter. */
+function unsupported(ctx: FakeRespondContext): void {
+  sendNotExpressible(ctx, 'llamacpp', 'llama-server has no such response');
 }
 
 function finalFrame(
@@ -78,7 +75,9 @@ function finalFrame(
   };
 }
 
-async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scenario: TextScenario): Promise<void> {
+/** A normal answer (also `empty`, as text ''). */
+async function playAnswer(ctx: FakeRespondContext, exchange: NativeExchange, answer: AnswerScenario): Promise<void> {
+  const scenario = asTextScenario(answer);
   const stopType = scenario.finishReason === 'length' ? 'limit' : 'eos';
   const predicted = scenario.usage?.outputTokens ?? estimateTokens(scenario.text);
   const evaluated = scenario.usage?.inputTokens ?? exchange.promptTokens;
@@ -96,30 +95,22 @@ async function playText(ctx: FakeRespondContext, exchange: NativeExchange, scena
   ctx.res.end();
 }
 
-function playMalformed(ctx: FakeRespondContext, exchange: NativeExchange): void {
-  if (!exchange.stream) {
-    sendBrokenJson(ctx, '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":');
-    return;
-  }
-  beginStream(ctx);
-  ctx.res.write('data: {"content":"broken","stop":false\n\n');
-  writeFrame(ctx, finalFrame(exchange, '', 'eos', 1, exchange.promptTokens));
-  ctx.res.end();
-}
-
-function playTruncated(
-  ctx: FakeRespondContext,
-  exchange: NativeExchange,
-  text: string,
-  cut: 'socket' | 'clean' | undefined,
-): void {
-  if (!exchange.stream) {
-    sendHalfJson(ctx, finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens));
-    return;
-  }
-  beginStream(ctx);
-  for (const piece of splitCodePoints(text)) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
-  endTruncated(ctx, cut);
+/** `malformed-json` and `truncated-stream` as llama-server would send them: one JSON body or SSE frames. */
+function brokenWire(ctx: FakeRespondContext, exchange: NativeExchange): BrokenAnswerWire {
+  return {
+    stream: exchange.stream,
+    brokenBody: '{"content":"broken","stop":true,"stop_type":"eos","tokens_predicted":',
+    wholeAnswer: (text) => finalFrame(exchange, text, 'eos', estimateTokens(text), exchange.promptTokens),
+    startStream: () => beginStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write('data: {"content":"broken","stop":false\n\n');
+      writeFrame(ctx, finalFrame(exchange, '', 'eos', 1, exchange.promptTokens));
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) writeFrame(ctx, { content: piece, stop: false, id_slot: 0 });
+    },
+    split: splitCodePoints,
+  };
 }
 
 function beginStream(ctx: FakeRespondContext): void {

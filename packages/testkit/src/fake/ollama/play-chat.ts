@@ -1,10 +1,13 @@
 import { sendNotExpressible } from '../server-base.js';
 import type { FakeRequestContext, FakeRespondContext } from '../server-base.js';
-import type { FakeScenario } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
-import { sendGateway502 } from '../common/gateway.js';
+import type { FakeServedModel } from '../types.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
+import { playServerError } from '../common/gateway.js';
+import { playScenario } from '../common/play-scenario.js';
+import type { ErrorScenario } from '../common/play-scenario.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import { estimateTokens, splitCodePoints } from '../common/split-text.js';
-import { endTruncated, truncatedText } from '../common/truncated.js';
 import { doneLine } from './bodies.js';
 
 /** What every response to one `/api/chat` request shares. */
@@ -18,36 +21,26 @@ export interface OllamaExchange {
   promptTokens: number;
 }
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /** Plays a scenario on `POST /api/chat` in Ollama's wire format (NDJSON or one JSON body). */
-export async function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): Promise<void> {
-  const { scenario } = ctx;
-  switch (scenario.kind) {
-    case 'text':
-      ctx.request.served = { id: exchange.model, digest: exchange.digest };
-      return playText(ctx, exchange, scenario);
-    case 'empty':
-      ctx.request.served = { id: exchange.model, digest: exchange.digest };
-      return playText(ctx, exchange, { kind: 'text', text: '' });
-    case 'server-error':
-      return sendServerError(ctx, scenario.status ?? 500);
-    case 'malformed-json':
-      return playMalformed(ctx, exchange);
-    case 'truncated-stream':
-      return playTruncated(ctx, exchange, truncatedText(scenario), scenario.cut);
-    case 'context-length':
-      // Ollama cuts an over-long prompt down to num_ctx instead of failing.
-      return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
-    case 'rate-limit':
-    case 'quota':
-    case 'auth':
-    case 'block':
-      return sendNotExpressible(ctx, 'ollama', 'Ollama has no such response');
-    case 'hang':
-    case 'reset':
-      return;
-  }
+export function playChat(ctx: FakeRespondContext, exchange: OllamaExchange): void | Promise<void> {
+  return playScenario(ctx, exchange, { servedModel, playAnswer, playError, brokenWire, playBlock: unsupported });
+}
+
+function servedModel(exchange: OllamaExchange): FakeServedModel {
+  return { id: exchange.model, digest: exchange.digest };
+}
+
+function playError(ctx: FakeRespondContext, _exchange: OllamaExchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error') return playServerError(ctx, scenario, (status) => sendServerError(ctx, status));
+  // Ollama cuts an over-long prompt down to num_ctx instead of failing.
+  if (scenario.kind === 'context-length')
+    return sendNotExpressible(ctx, 'ollama', 'Ollama truncates the prompt to num_ctx instead of failing');
+  unsupported(ctx);
+}
+
+/** Rate limits, quota, auth and blocks: Ollama has none. */
+function unsupported(ctx: FakeRespondContext): void {
+  sendNotExpressible(ctx, 'ollama', 'Ollama has no such response');
 }
 
 /**
@@ -61,18 +54,14 @@ export async function playStreamError(
   error: string,
 ): Promise<void> {
   beginStream(ctx);
-  for (const piece of splitCodePoints(text))
-    writeLine(ctx, {
-      model: exchange.model,
-      created_at: new Date().toISOString(),
-      message: { role: 'assistant', content: piece },
-      done: false,
-    });
+  for (const piece of splitCodePoints(text)) writeLine(ctx, pieceLine(exchange, piece));
   writeLine(ctx, { error });
   ctx.res.end();
 }
 
-async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scenario: TextScenario): Promise<void> {
+/** A normal answer (also `empty`, as text ''). */
+async function playAnswer(ctx: FakeRespondContext, exchange: OllamaExchange, answer: AnswerScenario): Promise<void> {
+  const scenario = asTextScenario(answer);
   const reason = scenario.finishReason ?? 'stop';
   const promptTokens = scenario.usage?.inputTokens ?? exchange.promptTokens;
   const outputTokens = scenario.usage?.outputTokens ?? estimateTokens(scenario.text);
@@ -84,25 +73,14 @@ async function playText(ctx: FakeRespondContext, exchange: OllamaExchange, scena
   beginStream(ctx);
   for (const piece of scenario.chunks ?? splitCodePoints(scenario.text)) {
     if (scenario.chunkDelayMs !== undefined && !(await ctx.delay(scenario.chunkDelayMs))) return;
-    if (
-      !writeLine(ctx, {
-        model: exchange.model,
-        created_at: new Date().toISOString(),
-        message: { role: 'assistant', content: piece },
-        done: false,
-      })
-    )
-      return;
+    if (!writeLine(ctx, pieceLine(exchange, piece))) return;
   }
   writeLine(ctx, doneLine(exchange.model, '', reason, promptTokens, outputTokens));
   ctx.res.end();
 }
 
+/** A 5xx other than 502 as Ollama sends it. */
 function sendServerError(ctx: FakeRespondContext, status: number): void {
-  if (status === 502) {
-    sendGateway502(ctx);
-    return;
-  }
   const message =
     status === 503
       ? 'server busy, please try again.  maximum pending requests exceeded'
@@ -110,36 +88,22 @@ function sendServerError(ctx: FakeRespondContext, status: number): void {
   ctx.sendJson(status, { error: message });
 }
 
-function playMalformed(ctx: FakeRespondContext, exchange: OllamaExchange): void {
-  if (!exchange.stream) {
-    sendBrokenJson(ctx, `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`);
-    return;
-  }
-  beginStream(ctx);
-  ctx.res.write(`{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":fals\n`);
-  writeLine(ctx, doneLine(exchange.model, '', 'stop', exchange.promptTokens, 1));
-  ctx.res.end();
-}
-
-function playTruncated(
-  ctx: FakeRespondContext,
-  exchange: OllamaExchange,
-  text: string,
-  cut: 'socket' | 'clean' | undefined,
-): void {
-  if (!exchange.stream) {
-    sendHalfJson(ctx, doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)));
-    return;
-  }
-  beginStream(ctx);
-  for (const piece of splitCodePoints(text))
-    writeLine(ctx, {
-      model: exchange.model,
-      created_at: new Date().toISOString(),
-      message: { role: 'assistant', content: piece },
-      done: false,
-    });
-  endTruncated(ctx, cut);
+/** `malformed-json` and `truncated-stream` as Ollama would send them: one JSON body or NDJSON lines. */
+function brokenWire(ctx: FakeRespondContext, exchange: OllamaExchange): BrokenAnswerWire {
+  return {
+    stream: exchange.stream,
+    brokenBody: `{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":tru`,
+    wholeAnswer: (text) => doneLine(exchange.model, text, 'stop', exchange.promptTokens, estimateTokens(text)),
+    startStream: () => beginStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write(`{"model":"${exchange.model}","message":{"role":"assistant","content":"broken"},"done":fals\n`);
+      writeLine(ctx, doneLine(exchange.model, '', 'stop', exchange.promptTokens, 1));
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) writeLine(ctx, pieceLine(exchange, piece));
+    },
+    split: splitCodePoints,
+  };
 }
 
 function beginStream(ctx: FakeRequestContext): void {
@@ -151,4 +115,14 @@ function writeLine(ctx: FakeRequestContext, line: Record<string, unknown>): bool
   if (ctx.gone) return false;
   ctx.res.write(`${JSON.stringify(line)}\n`);
   return true;
+}
+
+/** A `done: false` line carrying one streamed piece of the answer. */
+function pieceLine(exchange: OllamaExchange, piece: string): Record<string, unknown> {
+  return {
+    model: exchange.model,
+    created_at: new Date().toISOString(),
+    message: { role: 'assistant', content: piece },
+    done: false,
+  };
 }

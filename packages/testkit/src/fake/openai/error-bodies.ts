@@ -68,22 +68,39 @@ const llamacppEnvelope: Envelope = (s, e) => ({
  */
 export function vendorError(vendor: OpenAIFakeVendor, kind: OpenAIErrorKind, info: ErrorInfo): ErrorReply | undefined {
   if (kind === 'server-error' && (info.status ?? 500) === 502) return { status: 502, text: GATEWAY_502_PAGE };
-  const table = TABLE[vendor][kind];
-  if (!table) return undefined;
-  const [status, fields, envelope] = table(info);
-  return { status, body: envelope(status, fields, info) };
+  const row = TABLE[vendor][kind];
+  if (!row) return undefined;
+  const [status, fields, own] = row(info);
+  return { status, body: (own ?? ENVELOPES[vendor])(status, fields, info) };
 }
 
-type Row = (info: ErrorInfo) => [number, Parameters<Envelope>[1], Envelope];
+/** A status and the error's fields; a row may name its own envelope (vLLM's 401 is a bare string). */
+type Row = (info: ErrorInfo) => [number, Parameters<Envelope>[1], Envelope?];
 type VendorTable = Partial<Record<OpenAIErrorKind, Row>>;
+
+/** The envelope each vendor sends its errors in (a row may name its own). */
+const ENVELOPES: Readonly<Record<OpenAIFakeVendor, Envelope>> = {
+  openai: openaiEnvelope,
+  generic: openaiEnvelope,
+  deepseek: openaiEnvelope,
+  dashscope: dashscopeEnvelope,
+  qianfan: qianfanEnvelope,
+  zhipu: zhipuEnvelope,
+  moonshot: moonshotEnvelope,
+  ark: arkEnvelope,
+  vllm: vllmEnvelope,
+  llamacpp: llamacppEnvelope,
+  lmstudio: openaiEnvelope,
+  ollama: openaiEnvelope,
+};
 
 const serverStatus = (i: ErrorInfo): number => i.status ?? 500;
 const badRequest =
-  (envelope: Envelope, type?: string, code?: string): Row =>
-  (i) => [400, { message: i.detail ?? 'Invalid request', type, code }, envelope];
+  (type?: string, code?: string): Row =>
+  (i) => [400, { message: i.detail ?? 'Invalid request', type, code }];
 const notFound =
-  (envelope: Envelope, type?: string, code?: string): Row =>
-  (i) => [404, { message: i.detail ?? 'Not found', type, code }, envelope];
+  (type?: string, code?: string): Row =>
+  (i) => [404, { message: i.detail ?? 'Not found', type, code }];
 
 const openaiTable: VendorTable = {
   'rate-limit': () => [
@@ -93,7 +110,6 @@ const openaiTable: VendorTable = {
       type: 'requests',
       code: 'rate_limit_exceeded',
     },
-    openaiEnvelope,
   ],
   quota: () => [
     429,
@@ -102,7 +118,6 @@ const openaiTable: VendorTable = {
       type: 'insufficient_quota',
       code: 'insufficient_quota',
     },
-    openaiEnvelope,
   ],
   auth: (i) => [
     401,
@@ -111,7 +126,6 @@ const openaiTable: VendorTable = {
       type: 'invalid_request_error',
       code: 'invalid_api_key',
     },
-    openaiEnvelope,
   ],
   'context-length': () => [
     400,
@@ -121,31 +135,21 @@ const openaiTable: VendorTable = {
       code: 'context_length_exceeded',
       param: 'messages',
     },
-    openaiEnvelope,
   ],
   'server-error': (i) => [
     serverStatus(i),
     { message: 'The server had an error while processing your request.', type: 'server_error' },
-    openaiEnvelope,
   ],
-  'bad-request': badRequest(openaiEnvelope),
-  'not-found': notFound(openaiEnvelope, 'invalid_request_error', 'unknown_url'),
+  'bad-request': badRequest(),
+  'not-found': notFound('invalid_request_error', 'unknown_url'),
 };
 
 const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
   openai: openaiTable,
   generic: openaiTable,
   deepseek: {
-    'rate-limit': () => [
-      429,
-      { message: 'Rate Limit Reached', type: 'rate_limit_error', code: 'rate_limit_exceeded' },
-      openaiEnvelope,
-    ],
-    quota: () => [
-      402,
-      { message: 'Insufficient Balance', type: 'unknown_error', code: 'invalid_request_error' },
-      openaiEnvelope,
-    ],
+    'rate-limit': () => [429, { message: 'Rate Limit Reached', type: 'rate_limit_error', code: 'rate_limit_exceeded' }],
+    quota: () => [402, { message: 'Insufficient Balance', type: 'unknown_error', code: 'invalid_request_error' }],
     auth: (i) => [
       401,
       {
@@ -153,7 +157,6 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         type: 'authentication_error',
         code: 'invalid_request_error',
       },
-      openaiEnvelope,
     ],
     'context-length': () => [
       400,
@@ -162,21 +165,18 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
           "This model's maximum context length is 65536 tokens. However, you requested 70000 tokens (69000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion.",
         code: 'invalid_request_error',
       },
-      openaiEnvelope,
     ],
     'server-error': (i) => [
       serverStatus(i),
       { message: i.status === 503 ? 'Server overloaded' : 'Internal server error', type: 'internal_error' },
-      openaiEnvelope,
     ],
-    'bad-request': badRequest(openaiEnvelope, 'invalid_request_error', 'invalid_request_error'),
-    'not-found': notFound(openaiEnvelope),
+    'bad-request': badRequest('invalid_request_error', 'invalid_request_error'),
+    'not-found': notFound(),
   },
   dashscope: {
     'rate-limit': () => [
       429,
       { message: 'Requests rate limit exceeded, please try again later.', code: 'limit_requests' },
-      dashscopeEnvelope,
     ],
     quota: () => [
       429,
@@ -184,12 +184,10 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         message: 'You exceeded your current quota, please check your plan and billing details.',
         code: 'insufficient_quota',
       },
-      dashscopeEnvelope,
     ],
     auth: () => [
       401,
       { message: 'Incorrect API key provided. ', type: 'invalid_request_error', code: 'invalid_api_key' },
-      dashscopeEnvelope,
     ],
     'context-length': () => [
       400,
@@ -198,49 +196,40 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         type: 'invalid_request_error',
         code: 'invalid_parameter_error',
       },
-      dashscopeEnvelope,
     ],
     'server-error': (i) => [
       serverStatus(i),
       { message: 'An internal error has occured, please try again later.', code: 'internal_error' },
-      dashscopeEnvelope,
     ],
-    'bad-request': badRequest(dashscopeEnvelope, 'invalid_request_error', 'invalid_parameter_error'),
-    'not-found': notFound(dashscopeEnvelope, 'invalid_request_error', 'model_not_found'),
+    'bad-request': badRequest('invalid_request_error', 'invalid_parameter_error'),
+    'not-found': notFound('invalid_request_error', 'model_not_found'),
   },
   qianfan: {
     'rate-limit': () => [
       429,
       { message: 'Rate limit reached for RPM', type: 'rpm_rate_limit_exceeded', code: 'rpm_rate_limit_exceeded' },
-      qianfanEnvelope,
     ],
     // Unverified code: docs/vendor-apis.md lists no v2 authentication body.
-    auth: () => [
-      401,
-      { message: 'IAM Certification failed', type: 'access_denied', code: 'invalid_iam_token' },
-      qianfanEnvelope,
-    ],
+    auth: () => [401, { message: 'IAM Certification failed', type: 'access_denied', code: 'invalid_iam_token' }],
     'context-length': () => [
       400,
       { message: 'Prompt tokens too long', type: 'invalid_request_error', code: 'tokens_too_long' },
-      qianfanEnvelope,
     ],
     'server-error': (i) => [
       serverStatus(i),
       { message: 'Internal error', type: 'internal_error', code: 'internal_error' },
-      qianfanEnvelope,
     ],
-    'bad-request': badRequest(qianfanEnvelope, 'invalid_request_error', 'invalid_argument'),
-    'not-found': notFound(qianfanEnvelope, 'invalid_request_error', 'invalid_model'),
+    'bad-request': badRequest('invalid_request_error', 'invalid_argument'),
+    'not-found': notFound('invalid_request_error', 'invalid_model'),
   },
   zhipu: {
-    'rate-limit': () => [429, { message: '当前API请求并发数过高，请降低并发后重试。', code: '1302' }, zhipuEnvelope],
-    quota: () => [429, { message: '您的账户已欠费，请充值后重试。', code: '1113' }, zhipuEnvelope],
-    auth: () => [401, { message: '身份验证失败。', code: '1000' }, zhipuEnvelope],
-    'context-length': () => [400, { message: 'Prompt 超过模型最大长度限制。', code: '1261' }, zhipuEnvelope],
-    'server-error': (i) => [serverStatus(i), { message: '服务内部错误，请稍后重试。', code: '500' }, zhipuEnvelope],
-    'bad-request': (i) => [400, { message: i.detail ?? '参数错误', code: '1214' }, zhipuEnvelope],
-    'not-found': (i) => [404, { message: i.detail ?? '模型不存在', code: '1211' }, zhipuEnvelope],
+    'rate-limit': () => [429, { message: '当前API请求并发数过高，请降低并发后重试。', code: '1302' }],
+    quota: () => [429, { message: '您的账户已欠费，请充值后重试。', code: '1113' }],
+    auth: () => [401, { message: '身份验证失败。', code: '1000' }],
+    'context-length': () => [400, { message: 'Prompt 超过模型最大长度限制。', code: '1261' }],
+    'server-error': (i) => [serverStatus(i), { message: '服务内部错误，请稍后重试。', code: '500' }],
+    'bad-request': (i) => [400, { message: i.detail ?? '参数错误', code: '1214' }],
+    'not-found': (i) => [404, { message: i.detail ?? '模型不存在', code: '1211' }],
   },
   moonshot: {
     'rate-limit': () => [
@@ -249,7 +238,6 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         message: 'Your account fake-org request reached max request: 3, please try again after 1 seconds',
         type: 'rate_limit_reached_error',
       },
-      moonshotEnvelope,
     ],
     quota: () => [
       429,
@@ -257,25 +245,15 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         message: 'Your account fake-org is suspended, please check your plan and billing details',
         type: 'exceeded_current_quota_error',
       },
-      moonshotEnvelope,
     ],
-    auth: () => [401, { message: 'Invalid Authentication', type: 'invalid_authentication_error' }, moonshotEnvelope],
+    auth: () => [401, { message: 'Invalid Authentication', type: 'invalid_authentication_error' }],
     'context-length': () => [
       400,
       { message: 'Invalid request: Your request exceeded model token limit: 8192', type: 'invalid_request_error' },
-      moonshotEnvelope,
     ],
-    'server-error': (i) => [
-      serverStatus(i),
-      { message: 'Server error, please retry later', type: 'server_error' },
-      moonshotEnvelope,
-    ],
-    'bad-request': (i) => [
-      400,
-      { message: i.detail ?? 'Invalid request', type: 'invalid_request_error' },
-      moonshotEnvelope,
-    ],
-    'not-found': (i) => [404, { message: i.detail ?? 'Not found', type: 'resource_not_found_error' }, moonshotEnvelope],
+    'server-error': (i) => [serverStatus(i), { message: 'Server error, please retry later', type: 'server_error' }],
+    'bad-request': badRequest('invalid_request_error'),
+    'not-found': notFound('resource_not_found_error'),
   },
   ark: {
     'rate-limit': () => [
@@ -285,7 +263,6 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         type: 'TooManyRequests',
         code: 'RateLimitExceeded.EndpointRPMExceeded',
       },
-      arkEnvelope,
     ],
     quota: () => [
       403,
@@ -294,7 +271,6 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         type: 'Forbidden',
         code: 'AccountOverdueError',
       },
-      arkEnvelope,
     ],
     auth: () => [
       401,
@@ -303,7 +279,6 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         type: 'Unauthorized',
         code: 'AuthenticationError',
       },
-      arkEnvelope,
     ],
     // Unverified code: Ark's context-overflow code is not in docs/vendor-apis.md; an InvalidParameter 400 with a token message.
     'context-length': () => [
@@ -314,7 +289,6 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         code: 'InvalidParameter',
         param: 'messages',
       },
-      arkEnvelope,
     ],
     'server-error': (i) => [
       serverStatus(i),
@@ -323,18 +297,9 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         type: 'InternalServerError',
         code: 'InternalServiceError',
       },
-      arkEnvelope,
     ],
-    'bad-request': (i) => [
-      400,
-      { message: i.detail ?? 'Invalid request', type: 'BadRequest', code: 'InvalidParameter' },
-      arkEnvelope,
-    ],
-    'not-found': (i) => [
-      404,
-      { message: i.detail ?? 'Not found', type: 'NotFound', code: 'InvalidEndpointOrModel.NotFound' },
-      arkEnvelope,
-    ],
+    'bad-request': badRequest('BadRequest', 'InvalidParameter'),
+    'not-found': notFound('NotFound', 'InvalidEndpointOrModel.NotFound'),
   },
   vllm: {
     auth: () => [401, { message: 'Unauthorized' }, () => ({ error: 'Unauthorized' })],
@@ -344,41 +309,33 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         message:
           "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion.",
       },
-      vllmEnvelope,
     ],
-    'server-error': (i) => [
-      serverStatus(i),
-      { message: 'Internal server error', type: 'InternalServerError' },
-      vllmEnvelope,
-    ],
-    'bad-request': badRequest(vllmEnvelope),
-    'not-found': notFound(vllmEnvelope, 'NotFoundError'),
+    'server-error': (i) => [serverStatus(i), { message: 'Internal server error', type: 'InternalServerError' }],
+    'bad-request': badRequest(),
+    'not-found': notFound('NotFoundError'),
   },
   llamacpp: {
-    auth: () => [401, { message: 'Invalid API Key', type: 'authentication_error' }, llamacppEnvelope],
+    auth: () => [401, { message: 'Invalid API Key', type: 'authentication_error' }],
     'context-length': () => [
       400,
       {
         message: 'the request exceeds the available context size, try increasing it',
         type: 'exceed_context_size_error',
       },
-      llamacppEnvelope,
     ],
     'server-error': (i) => [
       serverStatus(i),
       i.status === 503
         ? { message: 'Loading model', type: 'unavailable_error' }
         : { message: 'Internal server error', type: 'server_error' },
-      llamacppEnvelope,
     ],
-    'bad-request': badRequest(llamacppEnvelope),
-    'not-found': notFound(llamacppEnvelope, 'not_found_error'),
+    'bad-request': badRequest(),
+    'not-found': notFound('not_found_error'),
   },
   lmstudio: {
     auth: () => [
       401,
       { message: 'Invalid or missing API token', type: 'invalid_request_error', code: 'invalid_api_key' },
-      openaiEnvelope,
     ],
     'context-length': () => [
       400,
@@ -386,24 +343,15 @@ const TABLE: Readonly<Record<OpenAIFakeVendor, VendorTable>> = {
         message: 'The number of tokens to keep from the initial prompt is greater than the context length.',
         type: 'invalid_request_error',
       },
-      openaiEnvelope,
     ],
-    'server-error': (i) => [
-      serverStatus(i),
-      { message: 'Internal server error', type: 'server_error' },
-      openaiEnvelope,
-    ],
-    'bad-request': badRequest(openaiEnvelope),
-    'not-found': notFound(openaiEnvelope),
+    'server-error': (i) => [serverStatus(i), { message: 'Internal server error', type: 'server_error' }],
+    'bad-request': badRequest(),
+    'not-found': notFound(),
   },
   // Ollama truncates an over-long prompt to num_ctx instead of failing, and has no auth or quota.
   ollama: {
-    'server-error': (i) => [
-      serverStatus(i),
-      { message: 'llama runner process has terminated', type: 'api_error' },
-      openaiEnvelope,
-    ],
-    'bad-request': badRequest(openaiEnvelope),
-    'not-found': notFound(openaiEnvelope, 'api_error'),
+    'server-error': (i) => [serverStatus(i), { message: 'llama runner process has terminated', type: 'api_error' }],
+    'bad-request': badRequest(),
+    'not-found': notFound('api_error'),
   },
 };

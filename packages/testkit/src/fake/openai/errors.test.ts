@@ -4,6 +4,7 @@ import { chat, rawPost, streamed } from './__fixtures__/http.js';
 import { createOpenAIFakeServer } from './create-openai-fake-server.js';
 import type { OpenAIFakeServer } from './create-openai-fake-server.js';
 import type { OpenAIFakeVendor } from './vendors.js';
+import { expectRetryAfterForms } from '../__fixtures__/retry-after.js';
 
 let server: OpenAIFakeServer | undefined;
 afterEach(async () => {
@@ -26,7 +27,7 @@ async function playOnce(vendor: OpenAIFakeVendor, scenario: FakeScenario, stream
 
 describe('rate-limit', () => {
   it('sends 429, x-ratelimit-*, x-should-retry: false and Retry-After in exactly the asked form', async () => {
-    const seconds = await playOnce('openai', { kind: 'rate-limit', retryAfter: { seconds: 7 } });
+    const seconds = await expectRetryAfterForms((scenario) => playOnce('openai', scenario));
     expect(seconds.status).toBe(429);
     expect(seconds.headers).toMatchObject({
       'retry-after': '7',
@@ -34,23 +35,9 @@ describe('rate-limit', () => {
       'x-ratelimit-remaining-requests': '0',
       'x-request-id': 'fake-req-0001',
     });
-    expect(seconds.headers['retry-after-ms']).toBeUndefined();
     expect(seconds.json).toEqual({
       error: { message: expect.any(String), type: 'requests', param: null, code: 'rate_limit_exceeded' },
     });
-
-    const ms = await playOnce('openai', { kind: 'rate-limit', retryAfter: { ms: 1234 } });
-    expect(ms.headers['retry-after-ms']).toBe('1234');
-    expect(ms.headers['retry-after']).toBeUndefined();
-
-    const date = await playOnce('openai', {
-      kind: 'rate-limit',
-      retryAfter: { httpDate: new Date('2031-02-03T04:05:06Z') },
-    });
-    expect(date.headers['retry-after']).toBe('Mon, 03 Feb 2031 04:05:06 GMT');
-
-    const none = await playOnce('openai', { kind: 'rate-limit' });
-    expect(none.headers['retry-after']).toBeUndefined();
   });
 
   it.each([

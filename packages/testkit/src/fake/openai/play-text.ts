@@ -1,8 +1,9 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario, FakeUsage } from '../types.js';
-import { sendBrokenJson, sendHalfJson } from '../common/broken-body.js';
+import type { FakeUsage } from '../types.js';
+import type { BrokenAnswerWire } from '../common/broken-answer.js';
+import { asTextScenario } from '../common/text-scenario.js';
+import type { AnswerScenario } from '../common/text-scenario.js';
 import { splitCodePoints } from '../common/split-text.js';
-import { endTruncated, truncatedText } from '../common/truncated.js';
 import { completionBody } from './bodies.js';
 import type { ChoiceParts } from './bodies.js';
 import { usageFor } from './exchange.js';
@@ -10,10 +11,9 @@ import type { Exchange } from './exchange.js';
 import { baseHeaders } from './response-headers.js';
 import { OpenAIStreamWriter } from './stream-writer.js';
 
-type TextScenario = Extract<FakeScenario, { kind: 'text' }>;
-
 /** A normal answer (also `empty`, as text ''), streamed or not. */
-export async function playText(ctx: FakeRespondContext, exchange: Exchange, scenario: TextScenario): Promise<void> {
+export async function playText(ctx: FakeRespondContext, exchange: Exchange, answer: AnswerScenario): Promise<void> {
+  const scenario = asTextScenario(answer);
   const finishReason = scenario.finishReason ?? 'stop';
   const usage = usageFor(exchange, scenario.text, scenario.usage);
   if (!exchange.stream) {
@@ -51,41 +51,28 @@ export async function sendCompletion(
   ctx.res.end(text);
 }
 
-/** 200 whose body (or one SSE frame) is not JSON. The stream still ends with `[DONE]`: a parser must not skip the bad frame. */
-export async function playMalformed(ctx: FakeRespondContext, exchange: Exchange): Promise<void> {
-  if (!exchange.stream) {
-    const broken = `{"id":"${exchange.completionId}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"broken"},"finish_reason":"stop"}],"usage":}`;
-    sendBrokenJson(ctx, broken, baseHeaders(exchange));
-    return;
-  }
+/**
+ * `malformed-json`: a 200 body (or one SSE frame) that is not JSON; the stream still ends with
+ * `[DONE]`, so a parser must not skip the bad frame. `truncated-stream`: a stream that stops
+ * mid-answer (no finish reason, no `[DONE]`); a non-stream body cut short of its Content-Length.
+ */
+export function brokenWire(ctx: FakeRespondContext, exchange: Exchange): BrokenAnswerWire {
   const writer = new OpenAIStreamWriter(ctx, exchange);
-  if (!(await writer.begin())) return;
-  writer.data(
-    `{"id":"${exchange.completionId}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"broken"}]`,
-  );
-  writer.data('[DONE]');
-  ctx.res.end();
-}
-
-type TruncatedScenario = Extract<FakeScenario, { kind: 'truncated-stream' }>;
-
-/** A stream that stops mid-answer: no finish reason, no `[DONE]`; a non-stream body cut short of its Content-Length. */
-export async function playTruncated(
-  ctx: FakeRespondContext,
-  exchange: Exchange,
-  scenario: TruncatedScenario,
-): Promise<void> {
-  const text = truncatedText(scenario);
-  if (!exchange.stream) {
-    sendHalfJson(
-      ctx,
-      completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)),
-      baseHeaders(exchange),
-    );
-    return;
-  }
-  const writer = new OpenAIStreamWriter(ctx, exchange);
-  if (!(await writer.begin())) return;
-  for (const piece of splitCodePoints(text)) writer.frame({ delta: { content: piece } });
-  endTruncated(ctx, scenario.cut);
+  return {
+    stream: exchange.stream,
+    headers: baseHeaders(exchange),
+    brokenBody: `{"id":"${exchange.completionId}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"broken"},"finish_reason":"stop"}],"usage":}`,
+    wholeAnswer: (text) => completionBody(exchange, { content: text, finishReason: 'stop' }, usageFor(exchange, text)),
+    startStream: () => writer.begin(),
+    writeBrokenStream: () => {
+      writer.data(
+        `{"id":"${exchange.completionId}","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"broken"}]`,
+      );
+      writer.data('[DONE]');
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) writer.frame({ delta: { content: piece } });
+    },
+    split: splitCodePoints,
+  };
 }

@@ -1,10 +1,13 @@
 import type { FakeRespondContext } from '../server-base.js';
-import type { FakeScenario, ServedModelOverride } from '../types.js';
+import type { FakeScenario, FakeServedModel, ServedModelOverride } from '../types.js';
+import { playScenario } from '../common/play-scenario.js';
+import type { ErrorScenario } from '../common/play-scenario.js';
 import { servedOverride } from '../served-override.js';
 import { retryAfterHeaders } from '../common/retry-after.js';
 import { buildExchange } from './exchange.js';
+import type { Exchange } from './exchange.js';
 import { playBlock } from './play-block.js';
-import { playMalformed, playText, playTruncated } from './play-text.js';
+import { brokenWire, playText } from './play-text.js';
 import { sendVendorError } from './send-error.js';
 import type { OpenAIFakeVendor } from './vendors.js';
 
@@ -21,40 +24,23 @@ export function createOpenAIResponder(
     const exchange = buildExchange(ctx, vendor, ++seq, servedOverride(ctx.scenario, served));
     if (exchange.profile.requestIdHeader || exchange.profile.requestIdInBody === 'always')
       ctx.request.requestId = exchange.requestId;
-    const { scenario } = ctx;
-    const recordServed = () => {
-      ctx.request.served = {
-        id: exchange.model,
-        ...(exchange.fingerprint === undefined ? {} : { fingerprint: exchange.fingerprint }),
-      };
-    };
-    switch (scenario.kind) {
-      case 'text':
-        recordServed();
-        return playText(ctx, exchange, scenario);
-      case 'empty':
-        recordServed();
-        return playText(ctx, exchange, { kind: 'text', text: '' });
-      case 'rate-limit':
-        return sendVendorError(ctx, exchange, 'rate-limit', { headers: rateLimitHeaders(scenario.retryAfter) });
-      case 'server-error':
-        return sendVendorError(ctx, exchange, 'server-error', { status: scenario.status ?? 500 });
-      case 'quota':
-      case 'auth':
-      case 'context-length':
-        return sendVendorError(ctx, exchange, scenario.kind);
-      case 'malformed-json':
-        return playMalformed(ctx, exchange);
-      case 'truncated-stream':
-        return playTruncated(ctx, exchange, scenario);
-      case 'block':
-        return playBlock(ctx, exchange, scenario);
-      case 'hang':
-      case 'reset':
-        // Played by the base server; never reaches a family.
-        return;
-    }
+    return playScenario(ctx, exchange, { servedModel, playAnswer: playText, playError, brokenWire, playBlock });
   };
+}
+
+function servedModel(exchange: Exchange): FakeServedModel {
+  return { id: exchange.model, ...(exchange.fingerprint === undefined ? {} : { fingerprint: exchange.fingerprint }) };
+}
+
+function playError(ctx: FakeRespondContext, exchange: Exchange, scenario: ErrorScenario): void {
+  switch (scenario.kind) {
+    case 'rate-limit':
+      return sendVendorError(ctx, exchange, 'rate-limit', { headers: rateLimitHeaders(scenario.retryAfter) });
+    case 'server-error':
+      return sendVendorError(ctx, exchange, 'server-error', { status: scenario.status ?? 500 });
+    default:
+      return sendVendorError(ctx, exchange, scenario.kind);
+  }
 }
 
 type RetryAfter = Extract<FakeScenario, { kind: 'rate-limit' }>['retryAfter'];

@@ -1,22 +1,21 @@
-import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
+import { sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
-import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { retryAfterHeaders } from '../../common/retry-after.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
+import { createBearerRouteFakeServer } from '../common/bearer-route.js';
+import type { BearerRouteOptions, BearerRouteVendor } from '../common/bearer-route.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** The native text-generation route (docs/vendor-apis.md §4a). */
 export const DASHSCOPE_GENERATION_PATH = '/api/v1/services/aigc/text-generation/generation';
 
-export interface DashScopeFakeServerOptions {
-  /** When set, `Authorization: Bearer <apiKey>` is required; others get 401 InvalidApiKey. */
-  apiKey?: string;
-  defaultScenario?: FakeScenario;
-}
+/** Options of the DashScope fake; a request without the `apiKey` asked for gets 401 InvalidApiKey. */
+export type DashScopeFakeServerOptions = BearerRouteOptions;
 
 /**
  * A loopback fake of DashScope's native protocol: `{model, input:{messages}, parameters}`,
@@ -27,33 +26,19 @@ export interface DashScopeFakeServerOptions {
  * `event:error` with `:HTTP_STATUS/<status>` (the exact framing is an open question, docs/vendor-apis.md §19.6 #6).
  * Block signals: `dashscope-data-inspection`, `dashscope-custom-role`.
  */
-export async function createDashScopeFakeServer(options: DashScopeFakeServerOptions = {}): Promise<FakeServerBase> {
-  let seq = 0;
-  return createFakeServerBase({
-    intercept: (ctx) => intercept(ctx, options.apiKey),
-    respond: (ctx) => respond(ctx, `ds-${String(++seq).padStart(4, '0')}-fake`),
-    defaultScenario: options.defaultScenario,
-  });
+export function createDashScopeFakeServer(options: DashScopeFakeServerOptions = {}): Promise<FakeServerBase> {
+  return createBearerRouteFakeServer(DASHSCOPE, options);
 }
 
-function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean {
-  const { method, path, headers, body } = ctx.request;
-  if (method !== 'POST' || path !== DASHSCOPE_GENERATION_PATH) {
-    ctx.sendJson(404, { code: 'NotFound', message: `Not Found: ${method} ${path}`, request_id: 'ds-preflight' });
-    return true;
-  }
-  if (apiKey !== undefined && headers.authorization !== `Bearer ${apiKey}`) {
-    ctx.request.scenario = 'auth';
-    ctx.sendJson(401, { code: 'InvalidApiKey', message: 'Invalid API-key provided.', request_id: 'ds-preflight' });
-    return true;
-  }
-  const b = body as { model?: unknown; input?: { messages?: unknown } } | undefined;
+/** Errors sent before a scenario is played carry this request id. */
+function sendPreflightError(ctx: FakeRequestContext, status: number, code: string, message: string): void {
+  ctx.sendJson(status, { code, message, request_id: 'ds-preflight' });
+}
+
+function badBody(ctx: FakeRequestContext): boolean {
+  const b = ctx.request.body as { model?: unknown; input?: { messages?: unknown } } | undefined;
   if (typeof b?.model !== 'string' || !Array.isArray(b.input?.messages) || b.input.messages.length === 0) {
-    ctx.sendJson(400, {
-      code: 'InvalidParameter',
-      message: 'Required parameter(s) missing or invalid: model, input.messages',
-      request_id: 'ds-preflight',
-    });
+    sendPreflightError(ctx, 400, 'InvalidParameter', 'Required parameter(s) missing or invalid: model, input.messages');
     return true;
   }
   return false;
@@ -85,7 +70,8 @@ function errorBody(x: Exchange, code: string, message: string): unknown {
   return { code, message, request_id: x.requestId };
 }
 
-async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
+/** What the answers to one request share; records the request id. */
+function exchangeOf(ctx: FakeRespondContext, requestId: string): Exchange {
   const { headers, body } = ctx.request;
   const parameters =
     (body as { parameters?: { incremental_output?: unknown; result_format?: unknown } }).parameters ?? {};
@@ -97,20 +83,22 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
     eventId: 0,
   };
   ctx.request.requestId = requestId;
-  const { scenario } = ctx;
+  return x;
+}
+
+async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+  const answer = await planAnswer(ctx, scenario, 9);
+  if (answer === undefined) return;
+  const { text, finish, usage, pieces } = answer;
+  if (!x.stream) return ctx.sendJson(200, answerBody(x, text, finish, usage));
+  startStream(ctx, 200);
+  await writePieces(ctx, x, pieces, answer.chunkDelayMs);
+  writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? '' : pieces.join(''), finish, usage));
+  ctx.res.end();
+}
+
+function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario): void {
   switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const answer = await planAnswer(ctx, scenario, 9);
-      if (answer === undefined) return;
-      const { text, finish, usage, pieces } = answer;
-      if (!x.stream) return ctx.sendJson(200, answerBody(x, text, finish, usage));
-      startStream(ctx, 200);
-      await writePieces(ctx, x, pieces, answer.chunkDelayMs);
-      writeEvent(ctx, x, 'result', 200, answerBody(x, x.incremental ? '' : pieces.join(''), finish, usage));
-      ctx.res.end();
-      return;
-    }
     case 'rate-limit':
       return sendError(
         ctx,
@@ -126,36 +114,30 @@ async function respond(ctx: FakeRespondContext, requestId: string): Promise<void
       return sendError(ctx, x, 401, 'InvalidApiKey', 'Invalid API-key provided.');
     case 'context-length':
       return sendError(ctx, x, 400, 'InvalidParameter', 'Range of input length should be [1, 6000]');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
-      return sendError(
-        ctx,
-        x,
-        status,
-        status === 503 ? 'ModelServingError' : 'InternalError',
-        'An internal error has occured, please try again later.',
+    case 'server-error':
+      return playServerError(ctx, scenario, (status) =>
+        sendError(
+          ctx,
+          x,
+          status,
+          status === 503 ? 'ModelServingError' : 'InternalError',
+          'An internal error has occured, please try again later.',
+        ),
       );
-    }
-    case 'malformed-json':
-      if (!x.stream)
-        return sendBrokenJson(ctx, `{"request_id":"${requestId}","output":{"choices":[{"message":{"content":"broken"`);
-      startStream(ctx, 200);
-      ctx.res.end(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, answerBody(x, text, 'stop', { input: 9, output: 9 }));
-      startStream(ctx, 200);
-      await writePieces(ctx, x, splitText(text));
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
-    case 'block':
-      return playBlock(ctx, x, scenario);
-    default:
-      return sendNotExpressible(ctx, 'dashscope-native');
   }
+}
+
+function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"request_id":"${x.requestId}","output":{"choices":[{"message":{"content":"broken"`,
+    wholeAnswer: (text) => answerBody(x, text, 'stop', { input: 9, output: 9 }),
+    startStream: () => startStream(ctx, 200),
+    writeBrokenStream: () => {
+      ctx.res.write(`id:1\nevent:result\n:HTTP_STATUS/200\ndata:{"output":{"choices":[{"message":{"content":"bro\n\n`);
+    },
+    writePieces: (pieces) => writePieces(ctx, x, pieces),
+  };
 }
 
 function sendError(
@@ -172,11 +154,7 @@ function sendError(
   ctx.res.end();
 }
 
-function playBlock(
-  ctx: FakeRespondContext,
-  x: Exchange,
-  scenario: Extract<FakeScenario, { kind: 'block' }>,
-): Promise<void> | void {
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): Promise<void> | void {
   const signal = scenario.signal as string;
   if (signal === 'dashscope-custom-role') {
     return sendError(
@@ -234,3 +212,17 @@ function writeEvent(
   if (ctx.gone) return;
   ctx.res.write(`id:${++x.eventId}\nevent:${event}\n:HTTP_STATUS/${status}\ndata:${JSON.stringify(data)}\n\n`);
 }
+
+/** The DashScope fake's route, preflight errors, request ids and scenario players. */
+const DASHSCOPE: BearerRouteVendor<Exchange> = {
+  path: DASHSCOPE_GENERATION_PATH,
+  notFound: (ctx) => {
+    sendPreflightError(ctx, 404, 'NotFound', `Not Found: ${ctx.request.method} ${ctx.request.path}`);
+  },
+  badKey: (ctx) => {
+    sendPreflightError(ctx, 401, 'InvalidApiKey', 'Invalid API-key provided.');
+  },
+  badBody,
+  exchange: (ctx, n) => exchangeOf(ctx, `ds-${String(n).padStart(4, '0')}-fake`),
+  players: { playAnswer, playError, brokenWire, playBlock },
+};

@@ -1,12 +1,16 @@
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import { playScenario } from '../../common/play-scenario.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
+import { httpExchange } from '../common/exchange.js';
+import type { HttpExchange } from '../common/exchange.js';
 import { verifyTc3 } from './verify-tc3.js';
 
 export interface HunyuanFakeServerOptions {
@@ -32,9 +36,11 @@ export interface HunyuanFakeServerOptions {
 export async function createHunyuanFakeServer(options: HunyuanFakeServerOptions): Promise<FakeServerBase> {
   const now = options.now ?? Date.now;
   let seq = 0;
+  const players = { playAnswer, playError, brokenWire, playBlock };
   return createFakeServerBase({
     intercept: (ctx) => intercept(ctx, options, now),
-    respond: (ctx) => respond(ctx, `hy-${String(++seq).padStart(4, '0')}-7c9e`),
+    respond: (ctx) =>
+      playScenario(ctx, httpExchange(ctx, `hy-${String(++seq).padStart(4, '0')}-7c9e`, 'Stream'), players),
     defaultScenario: options.defaultScenario,
   });
 }
@@ -97,96 +103,83 @@ function intercept(ctx: FakeRequestContext, options: HunyuanFakeServerOptions, n
   return false;
 }
 
-interface Exchange {
-  requestId: string;
-  stream: boolean;
-}
-
 function usageOf(input: number, output: number): Record<string, number> {
   return { PromptTokens: input, CompletionTokens: output, TotalTokens: input + output };
 }
 
-async function respond(ctx: FakeRespondContext, requestId: string): Promise<void> {
-  const x: Exchange = { requestId, stream: (ctx.request.body as { Stream?: unknown }).Stream === true };
-  ctx.request.requestId = requestId;
-  const { scenario } = ctx;
-  const error = (code: string, message: string): void => sendError(ctx, code, message, requestId);
-  switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const planned = await planAnswer(ctx, scenario, 6);
-      if (planned === undefined) return;
-      const usage = usageOf(planned.usage.input, planned.usage.output);
-      if (!x.stream) return answer(ctx, x, planned.text, planned.finish, usage);
-      return stream(ctx, x, planned.pieces, planned.finish, usage, planned.chunkDelayMs);
-    }
-    case 'rate-limit':
-      return error('RequestLimitExceeded', 'The number of requests exceeds the frequency limit.');
-    case 'quota':
-      return error('FailedOperation.ResourcePackExhausted', 'The resource pack is exhausted.');
-    case 'auth':
-      return error('AuthFailure.SignatureFailure', 'The provided credentials could not be validated.');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
-      return sendError(ctx, 'InternalError', 'An internal error occurred.', requestId, status);
-    }
-    case 'malformed-json':
-      if (!x.stream)
-        return sendBrokenJson(ctx, `{"Response":{"RequestId":"${requestId}","Choices":[{"Message":{"Content":"broken"`);
-      startStream(ctx, x);
-      ctx.res.end('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream)
-        return sendHalfJson(ctx, {
-          Response: {
-            RequestId: requestId,
-            Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }],
-          },
-        });
-      startStream(ctx, x);
-      for (const piece of splitText(text)) frame(ctx, x, piece, '', usageOf(6, 0));
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
-    case 'block': {
-      if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
-      if (scenario.stage === 'input')
-        return error('OperationDenied.TextIllegalDetected', 'The text contains illegal content.');
-      if (!x.stream)
-        return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
-      const partial = scenario.partialText ?? 'Some partial text';
-      return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
-    }
-    default:
-      return sendNotExpressible(ctx, 'hunyuan-native', 'Hunyuan documents no context-overflow error');
+async function playAnswer(ctx: FakeRespondContext, x: HttpExchange, scenario: AnswerScenario): Promise<void> {
+  const planned = await planAnswer(ctx, scenario, 6);
+  if (planned === undefined) return;
+  const usage = usageOf(planned.usage.input, planned.usage.output);
+  if (!x.stream) {
+    const choice = { Index: 0, Message: { Role: 'assistant', Content: planned.text }, FinishReason: planned.finish };
+    const note = '以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记';
+    return ctx.sendJson(200, { Response: { RequestId: x.requestId, ...turnFields(x, note, choice, usage) } });
   }
+  return stream(ctx, x, planned.pieces, planned.finish, usage, planned.chunkDelayMs);
 }
 
-function answer(
-  ctx: FakeRespondContext,
-  x: Exchange,
-  content: string,
-  finish: string,
-  usage: Record<string, number>,
-): void {
-  ctx.sendJson(200, {
-    Response: {
-      RequestId: x.requestId,
-      Note: '以上内容为AI生成，不代表开发者立场，请勿删除或修改本标记',
-      Choices: [{ Index: 0, Message: { Role: 'assistant', Content: content }, FinishReason: finish }],
-      Created: 1_700_000_000,
-      Id: x.requestId,
-      Usage: usage,
+/** The HTTP 200 `Response.Error` codes and messages Hunyuan answers these scenarios with. */
+const ERROR_CODES = {
+  'rate-limit': ['RequestLimitExceeded', 'The number of requests exceeds the frequency limit.'],
+  quota: ['FailedOperation.ResourcePackExhausted', 'The resource pack is exhausted.'],
+  auth: ['AuthFailure.SignatureFailure', 'The provided credentials could not be validated.'],
+} as const;
+
+function playError(ctx: FakeRespondContext, x: HttpExchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error')
+    return playServerError(ctx, scenario, (status) =>
+      sendError(ctx, 'InternalError', 'An internal error occurred.', x.requestId, status),
+    );
+  if (scenario.kind === 'context-length')
+    return sendNotExpressible(ctx, 'hunyuan-native', 'Hunyuan documents no context-overflow error');
+  const [code, message] = ERROR_CODES[scenario.kind];
+  sendError(ctx, code, message, x.requestId);
+}
+
+function brokenWire(ctx: FakeRespondContext, x: HttpExchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"Response":{"RequestId":"${x.requestId}","Choices":[{"Message":{"Content":"broken"`,
+    wholeAnswer: (text) => ({
+      Response: {
+        RequestId: x.requestId,
+        Choices: [{ Index: 0, Message: { Role: 'assistant', Content: text }, FinishReason: 'stop' }],
+      },
+    }),
+    startStream: () => startStream(ctx, x),
+    writeBrokenStream: () => {
+      ctx.res.write('data: {"Choices":[{"Delta":{"Content":"bro\n\n');
     },
-  });
+    writePieces: (pieces) => {
+      for (const piece of pieces) frame(ctx, x, piece, '', usageOf(6, 0));
+    },
+  };
+}
+
+function playBlock(ctx: FakeRespondContext, x: HttpExchange, scenario: BlockScenario): Promise<void> | void {
+  if ((scenario.signal as string) !== 'hunyuan-sensitive') return sendNotExpressible(ctx, 'hunyuan-native');
+  if (scenario.stage === 'input')
+    return sendError(ctx, 'OperationDenied.TextIllegalDetected', 'The text contains illegal content.', x.requestId);
+  if (!x.stream)
+    return sendNotExpressible(ctx, 'hunyuan-native', 'FinishReason sensitive only appears with stream moderation');
+  const partial = scenario.partialText ?? 'Some partial text';
+  return stream(ctx, x, splitText(partial), 'sensitive', usageOf(6, countTokens(partial)));
+}
+
+/** What an answer and each stream frame carry around their one choice: the AI-content note, time, id and usage. */
+function turnFields(
+  x: HttpExchange,
+  note: string,
+  choice: Record<string, unknown>,
+  usage: Record<string, number>,
+): Record<string, unknown> {
+  return { Note: note, Choices: [choice], Created: 1_700_000_000, Id: x.requestId, Usage: usage };
 }
 
 async function stream(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   pieces: readonly string[],
   finish: string,
   usage: Record<string, number>,
@@ -201,24 +194,18 @@ async function stream(
   ctx.res.end();
 }
 
-function startStream(ctx: FakeRespondContext, x: Exchange): void {
+function startStream(ctx: FakeRespondContext, x: HttpExchange): void {
   startSse(ctx, 200, { 'x-tc-requestid': x.requestId });
 }
 
 function frame(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   content: string,
   finish: string,
   usage: Record<string, number>,
 ): void {
   if (ctx.gone) return;
-  const body = {
-    Note: '以上内容为AI生成',
-    Choices: [{ Delta: { Role: 'assistant', Content: content }, FinishReason: finish }],
-    Created: 1_700_000_000,
-    Id: x.requestId,
-    Usage: usage,
-  };
-  ctx.res.write(`data: ${JSON.stringify(body)}\n\n`);
+  const choice = { Delta: { Role: 'assistant', Content: content }, FinishReason: finish };
+  ctx.res.write(`data: ${JSON.stringify(turnFields(x, '以上内容为AI生成', choice, usage))}\n\n`);
 }

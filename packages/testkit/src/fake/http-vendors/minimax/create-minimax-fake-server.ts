@@ -1,21 +1,20 @@
-import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
+import { sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
-import type { FakeScenario } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as data } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
+import { createBearerRouteFakeServer } from '../common/bearer-route.js';
+import type { BearerRouteOptions, BearerRouteVendor } from '../common/bearer-route.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** chatcompletion_v2 (docs/vendor-apis.md §9a). */
 export const MINIMAX_CHAT_PATH = '/v1/text/chatcompletion_v2';
 
-export interface MiniMaxFakeServerOptions {
-  /** When set, `Authorization: Bearer <apiKey>` is required; others get HTTP 200 with base_resp 1004. */
-  apiKey?: string;
-  defaultScenario?: FakeScenario;
-}
+/** Options of the MiniMax fake; a request without the `apiKey` asked for gets HTTP 200 with base_resp 1004. */
+export type MiniMaxFakeServerOptions = BearerRouteOptions;
 
 /**
  * A loopback fake of MiniMax chatcompletion_v2: OpenAI-like answers plus `input_sensitive*`,
@@ -26,36 +25,16 @@ export interface MiniMaxFakeServerOptions {
  * MiniMax's context-overflow error is not documented: `context-length` answers 501.
  * Block signals: `minimax-base-resp` (1026 input / 1027 output), `minimax-sensitive-flag`.
  */
-export async function createMiniMaxFakeServer(options: MiniMaxFakeServerOptions = {}): Promise<FakeServerBase> {
-  let seq = 0;
-  return createFakeServerBase({
-    intercept: (ctx) => intercept(ctx, options.apiKey),
-    respond: (ctx) => respond(ctx, `mm-${String(++seq).padStart(6, '0')}`),
-    defaultScenario: options.defaultScenario,
-  });
+export function createMiniMaxFakeServer(options: MiniMaxFakeServerOptions = {}): Promise<FakeServerBase> {
+  return createBearerRouteFakeServer(MINIMAX, options);
 }
 
 function baseResp(code: number, msg: string): { status_code: number; status_msg: string } {
   return { status_code: code, status_msg: msg };
 }
 
-function intercept(ctx: FakeRequestContext, apiKey: string | undefined): boolean {
-  const { method, path, headers, body } = ctx.request;
-  if (method !== 'POST' || path !== MINIMAX_CHAT_PATH) {
-    ctx.sendJson(404, { base_resp: baseResp(404, `not found: ${path}`) });
-    return true;
-  }
-  if (apiKey !== undefined && headers.authorization !== `Bearer ${apiKey}`) {
-    ctx.request.scenario = 'auth';
-    ctx.sendJson(200, {
-      base_resp: baseResp(
-        1004,
-        "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
-      ),
-    });
-    return true;
-  }
-  const b = body as { model?: unknown; messages?: unknown } | undefined;
+function badBody(ctx: FakeRequestContext): boolean {
+  const b = ctx.request.body as { model?: unknown; messages?: unknown } | undefined;
   if (typeof b?.model !== 'string' || !Array.isArray(b.messages) || b.messages.length === 0) {
     ctx.sendJson(200, { base_resp: baseResp(2013, 'invalid params, model and messages are required') });
     return true;
@@ -120,65 +99,66 @@ function chunk(x: Exchange, content: string): unknown {
   };
 }
 
-async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
+/** What the answers to one request share; records the request id. */
+function exchangeOf(ctx: FakeRespondContext, id: string): Exchange {
   const body = ctx.request.body as { model: string; stream?: unknown };
   const { scenario } = ctx;
   // Every MiniMax answer names its model; a text scenario may say another one served it.
   const served = scenario.kind === 'text' ? scenario.served?.id : undefined;
   const x: Exchange = { id, model: served ?? body.model, stream: body.stream === true };
   ctx.request.requestId = id;
-  const error = (code: number, msg: string): void => ctx.sendJson(200, { id, base_resp: baseResp(code, msg) });
-  switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const answer = await planAnswer(ctx, scenario, 12);
-      if (answer === undefined) return;
-      const { text, finish, usage } = answer;
-      ctx.request.served = { id: x.model };
-      if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
-      startStream(ctx);
-      for (const piece of answer.pieces) {
-        if (answer.chunkDelayMs && !(await ctx.delay(answer.chunkDelayMs))) return;
-        data(ctx, chunk(x, piece));
-      }
-      data(ctx, completion(x, text, finish, usage));
-      ctx.res.end();
-      return;
-    }
-    case 'rate-limit':
-      return error(1002, 'rate limit exceeded(RPM)');
-    case 'quota':
-      return error(1008, 'insufficient balance');
-    case 'auth':
-      return error(2049, 'invalid api key');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
-      ctx.sendJson(status, { base_resp: baseResp(1033, 'system error') });
-      return;
-    }
-    case 'malformed-json':
-      if (!x.stream)
-        return sendBrokenJson(ctx, `{"id":"${id}","choices":[{"message":{"content":"broken"}}],"base_resp":`);
-      startStream(ctx);
-      ctx.res.end(`data: {"id":"${id}","choices":[{"delta":{"content":"bro\n\n`);
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, completion(x, text, 'stop', { input: 9, output: 9 }));
-      startStream(ctx);
-      for (const piece of splitText(text)) data(ctx, chunk(x, piece));
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
-    case 'block':
-      return playBlock(ctx, x, scenario);
-    default:
-      return sendNotExpressible(ctx, 'minimax-v2', 'MiniMax documents no context-overflow error');
-  }
+  return x;
 }
 
-function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeScenario, { kind: 'block' }>): void {
+async function playAnswer(ctx: FakeRespondContext, x: Exchange, scenario: AnswerScenario): Promise<void> {
+  const answer = await planAnswer(ctx, scenario, 12);
+  if (answer === undefined) return;
+  const { text, finish, usage } = answer;
+  ctx.request.served = { id: x.model };
+  if (!x.stream) return ctx.sendJson(200, completion(x, text, finish, usage));
+  startStream(ctx);
+  for (const piece of answer.pieces) {
+    if (answer.chunkDelayMs && !(await ctx.delay(answer.chunkDelayMs))) return;
+    data(ctx, chunk(x, piece));
+  }
+  data(ctx, completion(x, text, finish, usage));
+  ctx.res.end();
+}
+
+/** The HTTP 200 `base_resp` codes and messages MiniMax answers these scenarios with. */
+const BASE_RESP_ERRORS = {
+  'rate-limit': [1002, 'rate limit exceeded(RPM)'],
+  quota: [1008, 'insufficient balance'],
+  auth: [2049, 'invalid api key'],
+} as const;
+
+function playError(ctx: FakeRespondContext, x: Exchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error')
+    return playServerError(ctx, scenario, (status) =>
+      ctx.sendJson(status, { base_resp: baseResp(1033, 'system error') }),
+    );
+  if (scenario.kind === 'context-length')
+    return sendNotExpressible(ctx, 'minimax-v2', 'MiniMax documents no context-overflow error');
+  const [code, msg] = BASE_RESP_ERRORS[scenario.kind];
+  ctx.sendJson(200, { id: x.id, base_resp: baseResp(code, msg) });
+}
+
+function brokenWire(ctx: FakeRespondContext, x: Exchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"id":"${x.id}","choices":[{"message":{"content":"broken"}}],"base_resp":`,
+    wholeAnswer: (text) => completion(x, text, 'stop', { input: 9, output: 9 }),
+    startStream: () => startStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write(`data: {"id":"${x.id}","choices":[{"delta":{"content":"bro\n\n`);
+    },
+    writePieces: (pieces) => {
+      for (const piece of pieces) data(ctx, chunk(x, piece));
+    },
+  };
+}
+
+function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: BlockScenario): void {
   const signal = scenario.signal as string;
   const partial = scenario.partialText ?? 'Some partial text';
   if (signal === 'minimax-base-resp') {
@@ -205,3 +185,19 @@ function playBlock(ctx: FakeRespondContext, x: Exchange, scenario: Extract<FakeS
   data(ctx, completion(x, text, 'stop', { input: 9, output: countTokens(text) }, s));
   ctx.res.end();
 }
+
+/** The MiniMax fake's route, preflight errors (HTTP 200 `base_resp` but for 404), request ids and scenario players. */
+const MINIMAX: BearerRouteVendor<Exchange> = {
+  path: MINIMAX_CHAT_PATH,
+  notFound: (ctx) => ctx.sendJson(404, { base_resp: baseResp(404, `not found: ${ctx.request.path}`) }),
+  badKey: (ctx) =>
+    ctx.sendJson(200, {
+      base_resp: baseResp(
+        1004,
+        "login fail: Please carry the API secret key in the 'Authorization' field of the request header",
+      ),
+    }),
+  badBody,
+  exchange: (ctx, n) => exchangeOf(ctx, `mm-${String(n).padStart(6, '0')}`),
+  players: { playAnswer, playError, brokenWire, playBlock },
+};

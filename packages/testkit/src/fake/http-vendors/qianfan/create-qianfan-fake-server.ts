@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createFakeServerBase, sendNotExpressible } from '../../server-base.js';
 import type { FakeRequestContext, FakeRespondContext, FakeServerBase } from '../../server-base.js';
 import type { FakeScenario, RecordedRequest } from '../../types.js';
-import { sendBrokenJson, sendHalfJson } from '../../common/broken-body.js';
-import { sendGateway502 } from '../../common/gateway.js';
+import type { BrokenAnswerWire } from '../../common/broken-answer.js';
+import { playScenario } from '../../common/play-scenario.js';
+import type { BlockScenario, ErrorScenario } from '../../common/play-scenario.js';
+import { playServerError } from '../../common/gateway.js';
 import { countTokens, splitText } from '../../common/split-text.js';
 import { startSse as startStream, writeSseData as frame } from '../../common/sse.js';
 import { planAnswer } from '../../common/text-scenario.js';
-import { endTruncated, truncatedText } from '../../common/truncated.js';
+import { httpExchange } from '../common/exchange.js';
+import type { HttpExchange } from '../common/exchange.js';
+import type { AnswerScenario } from '../../common/text-scenario.js';
 
 /** The chat route prefix; the model path follows (`completions_pro`, …). */
 export const QIANFAN_CHAT_PREFIX = '/rpc/2.0/ai_custom/v1/wenxinworkshop/chat/';
@@ -86,9 +90,10 @@ export async function createQianfanFakeServer(options: QianfanFakeServerOptions)
     respond: (ctx) => sendNotExpressible(ctx, 'qianfan-token'),
   });
   let seq = 0;
+  const players = { playAnswer, playError, brokenWire, playBlock };
   const chat = await createFakeServerBase({
     intercept: (ctx) => checkToken(ctx, tokens, now),
-    respond: (ctx) => respond(ctx, `as-fake${String(++seq).padStart(6, '0')}`),
+    respond: (ctx) => playScenario(ctx, httpExchange(ctx, `as-fake${String(++seq).padStart(6, '0')}`), players),
     defaultScenario: options.defaultScenario,
   });
   const closeChat = chat.close;
@@ -135,19 +140,14 @@ function checkToken(ctx: FakeRequestContext, tokens: Map<string, number>, now: (
   return false;
 }
 
-interface Exchange {
-  id: string;
-  stream: boolean;
-}
-
 function answer(
-  x: Exchange,
+  x: HttpExchange,
   result: string,
   extra: Record<string, unknown>,
   usage: { input: number; output: number },
 ): Record<string, unknown> {
   return {
-    id: x.id,
+    id: x.requestId,
     object: 'chat.completion',
     created: 1_700_000_000,
     result,
@@ -159,67 +159,52 @@ function answer(
   };
 }
 
-async function respond(ctx: FakeRespondContext, id: string): Promise<void> {
-  const x: Exchange = { id, stream: (ctx.request.body as { stream?: unknown }).stream === true };
-  ctx.request.requestId = id;
-  const { scenario } = ctx;
-  const error = (code: number, msg: string): void => ctx.sendJson(200, { error_code: code, error_msg: msg });
-  switch (scenario.kind) {
-    case 'text':
-    case 'empty': {
-      const planned = await planAnswer(ctx, scenario, 7);
-      if (planned === undefined) return;
-      // Qianfan's ordinary stop is "normal".
-      const extra = { finish_reason: planned.finish === 'length' ? 'length' : 'normal' };
-      if (!x.stream) return ctx.sendJson(200, answer(x, planned.text, extra, planned.usage));
-      return stream(ctx, x, planned.pieces, extra, planned.usage, planned.chunkDelayMs);
-    }
-    case 'rate-limit':
-      return error(18, 'Open api qps request limit reached');
-    case 'quota':
-      return error(17, 'Open api daily request limit reached');
-    case 'auth':
-      return error(110, 'Access token invalid or no longer valid');
-    case 'context-length':
-      return error(336103, 'the max length of current question is 4800');
-    case 'server-error': {
-      const status = scenario.status ?? 500;
-      if (status === 502) return sendGateway502(ctx);
+async function playAnswer(ctx: FakeRespondContext, x: HttpExchange, scenario: AnswerScenario): Promise<void> {
+  const planned = await planAnswer(ctx, scenario, 7);
+  if (planned === undefined) return;
+  // Qianfan's ordinary stop is "normal".
+  const extra = { finish_reason: planned.finish === 'length' ? 'length' : 'normal' };
+  if (!x.stream) return ctx.sendJson(200, answer(x, planned.text, extra, planned.usage));
+  return stream(ctx, x, planned.pieces, extra, planned.usage, planned.chunkDelayMs);
+}
+
+/** The HTTP 200 `error_code`s and messages Qianfan answers these scenarios with. */
+const ERROR_CODES = {
+  'rate-limit': [18, 'Open api qps request limit reached'],
+  quota: [17, 'Open api daily request limit reached'],
+  auth: [110, 'Access token invalid or no longer valid'],
+  'context-length': [336103, 'the max length of current question is 4800'],
+} as const;
+
+function playError(ctx: FakeRespondContext, _x: HttpExchange, scenario: ErrorScenario): void {
+  if (scenario.kind === 'server-error')
+    return playServerError(ctx, scenario, (status) =>
       ctx.sendJson(status, {
         error_code: status === 503 ? 2 : 336000,
         error_msg: status === 503 ? 'Service temporarily unavailable' : 'Internal error',
-      });
-      return;
-    }
-    case 'malformed-json':
-      if (!x.stream) return sendBrokenJson(ctx, `{"id":"${id}","result":"broken","usage":`);
-      startStream(ctx);
-      ctx.res.end(`data: {"id":"${id}","result":"bro\n\n`);
-      return;
-    case 'truncated-stream': {
-      const text = truncatedText(scenario);
-      if (!x.stream) return sendHalfJson(ctx, answer(x, text, {}, { input: 7, output: 7 }));
-      startStream(ctx);
-      splitText(text).forEach((piece, i) =>
-        frame(ctx, {
-          ...answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 }),
-        }),
-      );
-      endTruncated(ctx, scenario.cut);
-      return;
-    }
-    case 'block':
-      return playBlock(ctx, x, scenario);
-    default:
-      return sendNotExpressible(ctx, 'qianfan-v1');
-  }
+      }),
+    );
+  const [code, msg] = ERROR_CODES[scenario.kind];
+  ctx.sendJson(200, { error_code: code, error_msg: msg });
 }
 
-function playBlock(
-  ctx: FakeRespondContext,
-  x: Exchange,
-  scenario: Extract<FakeScenario, { kind: 'block' }>,
-): Promise<void> | void {
+function brokenWire(ctx: FakeRespondContext, x: HttpExchange): BrokenAnswerWire {
+  return {
+    stream: x.stream,
+    brokenBody: `{"id":"${x.requestId}","result":"broken","usage":`,
+    wholeAnswer: (text) => answer(x, text, {}, { input: 7, output: 7 }),
+    startStream: () => startStream(ctx),
+    writeBrokenStream: () => {
+      ctx.res.write(`data: {"id":"${x.requestId}","result":"bro\n\n`);
+    },
+    writePieces: (pieces) =>
+      pieces.forEach((piece, i) =>
+        frame(ctx, answer(x, piece, { sentence_id: i, is_end: false, finish_reason: '' }, { input: 7, output: 0 })),
+      ),
+  };
+}
+
+function playBlock(ctx: FakeRespondContext, x: HttpExchange, scenario: BlockScenario): Promise<void> | void {
   const signal = scenario.signal as string;
   const partial = scenario.partialText ?? 'Some partial text';
   const usage = { input: 7, output: countTokens(partial) };
@@ -245,7 +230,7 @@ function playBlock(
 /** Delta frames, the last one with `is_end: true`, `extra` (finish reason, flags) and usage. */
 async function stream(
   ctx: FakeRespondContext,
-  x: Exchange,
+  x: HttpExchange,
   pieces: readonly string[],
   extra: Record<string, unknown>,
   usage: { input: number; output: number },
