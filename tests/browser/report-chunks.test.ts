@@ -10,7 +10,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticResults, writeReport } from '../../apps/report/src/node/index.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../../apps/report/src/testing/chromium.js';
+import {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  collectCspViolations,
+  launchChromium,
+  offlineContext,
+} from '../../apps/report/src/testing/chromium.js';
 import type { Browser, BrowserContext, Page } from '../../apps/report/src/testing/chromium.js';
 import { prerequisite } from '../support/prerequisite.js';
 
@@ -44,18 +50,8 @@ describe.runIf(prerequisite(chromiumAvailable(), `Chromium at ${CHROMIUM_PATH}`,
       expect(await readdir(dataDir)).toHaveLength(Math.ceil(answers / 50));
       fileUrl = pathToFileURL(written.file).href;
       browser = await launchChromium();
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        requests.push(url);
-        if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-        blocked.push(url);
-        return route.abort();
-      });
-      await context.exposeFunction('__scReportCsp', (v: string) => void cspViolations.push(v));
-      await context.addInitScript(
-        'document.addEventListener("securitypolicyviolation", (e) => window.__scReportCsp(e.violatedDirective + " " + e.blockedURI))',
-      );
+      context = await offlineContext(browser, { viewport: { width: 1280, height: 800 }, blocked, requests });
+      await collectCspViolations(context, cspViolations);
       page = await context.newPage();
     }, 120_000);
 

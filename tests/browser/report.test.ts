@@ -15,7 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatScore } from '@sc-safety/results';
 import type { ResultsFile } from '@sc-safety/results';
 import { renderReport, syntheticResults, templatePath } from '../../apps/report/src/node/index.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../../apps/report/src/testing/chromium.js';
+import {
+  CHROMIUM_PATH,
+  chromiumAvailable,
+  collectCspViolations,
+  launchChromium,
+  offlineContext,
+} from '../../apps/report/src/testing/chromium.js';
 import type { Browser, BrowserContext, Page } from '../../apps/report/src/testing/chromium.js';
 import { prerequisite } from '../support/prerequisite.js';
 
@@ -99,19 +105,13 @@ describe.runIf(prerequisite(available, `Chromium at ${CHROMIUM_PATH}`, 'apt-get 
       fileUrl = pathToFileURL(file).href;
       await mkdir(SHOTS, { recursive: true });
       browser = await launchChromium();
-      context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
-        blocked.push(url);
-        return route.abort();
+      context = await offlineContext(browser, {
+        viewport: { width: 1440, height: 900 },
+        deviceScaleFactor: 1,
+        blocked,
       });
-      // Every CSP violation is reported back: the policy is the last line of defence, and a
-      // violation means markup from the data got as far as trying to run or load something.
-      await context.exposeFunction('__scReportCsp', (v: string) => void cspViolations.push(v));
-      await context.addInitScript(
-        'document.addEventListener("securitypolicyviolation", (e) => window.__scReportCsp(e.violatedDirective + " " + e.blockedURI))',
-      );
+      // Every CSP violation is reported back (a violation means the data's markup tried to run or load).
+      await collectCspViolations(context, cspViolations);
       page = await context.newPage();
       page.on('dialog', (d) => {
         dialogs.push(d.message());
