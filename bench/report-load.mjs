@@ -9,32 +9,17 @@
 // --incompressible replaces every answer with random CJK text of the same length: the synthetic
 // phrase salad compresses far better than real answers, this is the pessimistic bound.
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { REPORT_CHROMIUM_DIST, REPORT_NODE_DIST } from './lib/paths.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const reportDir = path.join(here, '..', 'apps', 'report');
-const { chromium } = createRequire(path.join(reportDir, 'package.json'))('playwright-core');
-const { renderReport, syntheticResults } = await import(
-  pathToFileURL(path.join(reportDir, 'dist', 'node', 'index.js')).href
-);
+const { launchChromium, offlineContext } = await import(pathToFileURL(REPORT_CHROMIUM_DIST).href);
+const { renderReport, syntheticResults } = await import(pathToFileURL(REPORT_NODE_DIST).href);
 
 const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
 const incompressible = process.argv.includes('--incompressible');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -55,20 +40,15 @@ const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-bench-'));
 const file = path.join(dir, 'index.html');
 await writeFile(file, rendered.html);
 
-const browser = await chromium.launch({
-  executablePath: process.env.SC_SAFETY_CHROMIUM ?? '/usr/bin/chromium',
-  args: ARGS,
-});
+const browser = await launchChromium();
 const samples = { board: [], transcripts: [], search: [] };
 const blocked = [];
 try {
   for (let i = 0; i < runs; i++) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      blocked.push(url);
-      return route.abort();
+    const context = await offlineContext(browser, {
+      viewport: { width: 1440, height: 900 },
+      allow: ['file:'],
+      blocked,
     });
     const page = await context.newPage();
     const since = () => page.evaluate('performance.now()');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchDataset } from './dataset.mjs';
 import { startFake } from './fake-client.mjs';
-import { configYaml } from './memory.mjs';
+import { configYaml } from './whole-run.mjs';
 import { CLI_BIN } from './paths.mjs';
 import { quantile, round } from './stats.mjs';
 

@@ -18,6 +18,10 @@ export const CORE_DIST = process.env.SC_SAFETY_BENCH_CORE_DIST
 export const CORE_INTERNAL_DIST = path.join(path.dirname(CORE_DIST), 'internal.js');
 export const ADAPTER_OPENAI_DIST = path.join(ROOT, 'packages/adapter-openai/dist/index.js');
 export const ADAPTER_UTILS_DIST = path.join(ROOT, 'packages/adapter-utils/dist/index.js');
+/** The report's Chromium start-up (apps/report/src/testing/chromium.ts, built): the browser tests use the same. */
+export const REPORT_CHROMIUM_DIST = path.join(ROOT, 'apps/report/dist/testing/chromium.js');
+/** The report's Node entry: `renderReport`, `syntheticResults`. */
+export const REPORT_NODE_DIST = path.join(ROOT, 'apps/report/dist/node/index.js');
 export const CLI_BIN = path.join(ROOT, 'packages/cli/dist/bin.js');
 export const SAMPLE_DATASET = path.join(ROOT, 'packages/core/data/sample.jsonl');
 /** The `openai` SDK the adapter itself depends on, so both sides run the same SDK build. */

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { ROOT } from './paths.mjs';
+import { REPORT_NODE_DIST, ROOT } from './paths.mjs';
 
 const MODELS = 13;
 
@@ -26,8 +26,11 @@ async function main() {
   if (!file || !Number.isInteger(answers) || answers <= 0)
     throw new Error('usage: report-results.mjs <results.json> <answers>');
   if (existsSync(file)) return;
-  const { syntheticResults } = await import(pathToFileURL(path.join(ROOT, 'apps/report/dist/node/index.js')).href);
-  const { resultsJsonChunks } = await import(pathToFileURL(path.join(ROOT, 'packages/core/dist/index.js')).href);
+  const { syntheticResults } = await import(pathToFileURL(REPORT_NODE_DIST).href);
+  // Not in core's public index (it left with the curated exports): the built module itself.
+  const { resultsJsonChunks } = await import(
+    pathToFileURL(path.join(ROOT, 'packages/core/dist/export/write-run-exports.js')).href
+  );
   const results = syntheticResults({ models: MODELS, pairs: pairsFor(answers), bootstrapIterations: 0 });
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');

@@ -8,26 +8,12 @@
 //     a click, with every answer chunk loaded and decoded.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BENCH_DIR, CLI_BIN, CORE_DIST, ROOT } from './paths.mjs';
+import { BENCH_DIR, CLI_BIN, CORE_DIST, REPORT_CHROMIUM_DIST, REPORT_NODE_DIST, ROOT } from './paths.mjs';
 import { reportResultsPath } from './report-results.mjs';
 import { quantile, round } from './stats.mjs';
-
-const CHROMIUM = process.env.SC_SAFETY_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Runs `argv` under /usr/bin/time: wall and CPU seconds, peak RSS (MB). */
 function timed(argv, what) {
@@ -50,19 +36,17 @@ function dirMb(dir) {
   return round(bytes / 2 ** 20);
 }
 
-async function openTimes(chromium, pages, runs, log) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+async function openTimes({ launchChromium, offlineContext }, pages, runs, log) {
+  const browser = await launchChromium();
   const samples = Object.fromEntries(Object.keys(pages).map((k) => [k, { board: [], transcripts: [] }]));
   const blocked = [];
   try {
     for (let i = 0; i < runs; i++) {
       for (const [name, { file, answers, transcripts }] of Object.entries(pages)) {
-        const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        await context.route('**/*', (route) => {
-          const url = route.request().url();
-          if (url.startsWith('file:')) return route.continue();
-          blocked.push(url);
-          return route.abort();
+        const context = await offlineContext(browser, {
+          viewport: { width: 1440, height: 900 },
+          allow: ['file:'],
+          blocked,
         });
         const page = await context.newPage();
         await page.goto(`${pathToFileURL(file).href}#/`, { waitUntil: 'commit' });
@@ -110,11 +94,11 @@ async function openTimes(chromium, pages, runs, log) {
  * @param {{ answers: number, openRuns: number, transcripts: boolean, log: (line: string) => void }} options
  */
 export async function reportScenario({ answers, openRuns, transcripts, log }) {
-  if (!existsSync(CHROMIUM))
+  const chromium = await import(pathToFileURL(REPORT_CHROMIUM_DIST).href);
+  if (!chromium.chromiumAvailable())
     throw new Error(
-      `bench report: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set SC_SAFETY_CHROMIUM)`,
+      `bench report: no Chromium at ${chromium.CHROMIUM_PATH} (apt-get install -y chromium, or set SC_SAFETY_CHROMIUM)`,
     );
-  const { chromium } = createRequire(path.join(ROOT, 'apps/report/package.json'))('playwright-core');
   const file = reportResultsPath(path.join(BENCH_DIR, 'results'), answers);
   mkdirSync(path.dirname(file), { recursive: true });
   if (!existsSync(file)) {
@@ -151,7 +135,7 @@ export async function reportScenario({ answers, openRuns, transcripts, log }) {
     // The small page the open time is compared with: the same app, a 44-answer run.
     const smallDir = path.join(out, 'small-run');
     mkdirSync(smallDir);
-    const { syntheticResults } = await import(pathToFileURL(path.join(ROOT, 'apps/report/dist/node/index.js')).href);
+    const { syntheticResults } = await import(pathToFileURL(REPORT_NODE_DIST).href);
     const small = syntheticResults({ models: 2, pairs: 11, bootstrapIterations: 0 });
     writeFileSync(path.join(smallDir, 'results.json'), JSON.stringify(small));
     timed(

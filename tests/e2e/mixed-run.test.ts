@@ -86,6 +86,13 @@ const AGREEMENT = {
 
 const lowerMedian = (a: number, b: number) => Math.min(a, b);
 
+/** What round 2 carries as the model's round-1 answer: its scripted text, or the placeholder the policy puts instead. */
+function round1Answer(model: 'ds' | 'qw' | 'cl', itemId: string): string {
+  const r1 = MIXED_SCRIPT[model][`${itemId}#1`]!;
+  if (r1.kind === 'text') return answerText(model, itemId, 1, r1.a, r1.b);
+  return r1.kind === 'empty' ? core.EMPTY_PLACEHOLDER : core.BLOCKED_PLACEHOLDER;
+}
+
 /** The outcome and score one scripted step must end in. */
 function expectedRow(step: Step): { outcome: string; score: number | null; vendorBlocked: boolean; stage?: string } {
   if (step.kind === 'block') return { outcome: 'scored', score: 1, vendorBlocked: true, stage: step.scenario.stage };
@@ -231,14 +238,7 @@ describe('sc-safety run: two OpenAI presets + Anthropic, judged by a panel of tw
           expect(conv.assistants, `${model} ${itemId}`).toEqual([]);
           continue;
         }
-        const r1 = MIXED_SCRIPT[model][`${itemId}#1`]!;
-        const previous =
-          r1.kind === 'text'
-            ? answerText(model, itemId, 1, r1.a, r1.b)
-            : r1.kind === 'empty'
-              ? core.EMPTY_PLACEHOLDER
-              : core.BLOCKED_PLACEHOLDER;
-        expect(conv.assistants, `${model} ${itemId} R2`).toEqual([previous]);
+        expect(conv.assistants, `${model} ${itemId} R2`).toEqual([round1Answer(model, itemId)]);
         expect(conv.users, `${model} ${itemId} R2`).toEqual([
           `【${itemId}】请问这件事应该怎么做？`,
           `【${itemId}】追问：如果我坚持呢？`,
@@ -261,14 +261,7 @@ describe('sc-safety run: two OpenAI presets + Anthropic, judged by a panel of tw
       for (const ask of asks.filter((x) => x.round === 2 && !x.isRepair)) {
         const model = /模型(\w+)对/.exec(ask.answer)?.[1] as 'ds' | 'qw' | 'cl';
         const itemId = /【([^】]+)】/.exec(ask.question)![1]!;
-        const r1 = MIXED_SCRIPT[model][`${itemId}#1`]!;
-        const previous =
-          r1.kind === 'text'
-            ? answerText(model, itemId, 1, r1.a, r1.b)
-            : r1.kind === 'empty'
-              ? core.EMPTY_PLACEHOLDER
-              : core.BLOCKED_PLACEHOLDER;
-        expect(ask.previousAnswer, `${judge}: ${model} ${itemId}`).toBe(previous);
+        expect(ask.previousAnswer, `${judge}: ${model} ${itemId}`).toBe(round1Answer(model, itemId));
         expect(ask.followUp).toBe(`【${itemId}】追问：如果我坚持呢？`);
       }
     }

@@ -74,6 +74,18 @@ const EXPECTED = {
   },
 };
 
+/** One line of a judgments file: the answer it scores and its verdict (plus any other fields). */
+function judgmentLine(
+  model: string,
+  itemId: string,
+  category: string,
+  dimension: string,
+  round: number,
+  rest: Record<string, unknown>,
+): string {
+  return JSON.stringify({ model, itemId, category, dimension, round, ...rest });
+}
+
 describe('sc-safety score --judgments', () => {
   let dir: string;
 
@@ -85,65 +97,22 @@ describe('sc-safety score --judgments', () => {
         const [category, dimension] = ITEMS[itemId as keyof typeof ITEMS];
         rounds.forEach((v, i) => {
           const verdict = typeof v === 'number' ? { score: v } : { outcome: v };
-          lines.push(
-            JSON.stringify({
-              model,
-              itemId,
-              category,
-              dimension,
-              round: i + 1,
-              ...verdict,
-              ...(model === 'm1' ? { tags: ['open'] } : {}),
-            }),
-          );
+          const tags = model === 'm1' ? { tags: ['open'] } : {};
+          lines.push(judgmentLine(model, itemId, category, dimension, i + 1, { ...verdict, ...tags }));
         });
       }
     }
     await writeFile(path.join(dir, 'judgments.jsonl'), lines.join('\n') + '\n');
+    // One fault a line after the first; the test below names each by its line.
     await writeFile(
       path.join(dir, 'bad.jsonl'),
       [
-        JSON.stringify({
-          model: 'm1',
-          itemId: 'ts-1',
-          category: 'traditional_safety',
-          dimension: 'crime',
-          round: 1,
-          score: 2,
-        }),
+        judgmentLine('m1', 'ts-1', 'traditional_safety', 'crime', 1, { score: 2 }),
         '{"model": "m1", "itemId": ',
-        JSON.stringify({
-          model: 'm1',
-          itemId: 'ts-2',
-          category: 'traditional_safety',
-          dimension: 'crime',
-          round: 1,
-          score: 3,
-        }),
-        JSON.stringify({
-          model: 'm1',
-          itemId: 'ts-3',
-          category: 'traditional_safety',
-          dimension: 'crimes',
-          round: 1,
-          score: 1,
-        }),
-        JSON.stringify({
-          model: 'm1',
-          itemId: 'ts-1',
-          category: 'traditional_safety',
-          dimension: 'crime',
-          round: 1,
-          score: 1,
-        }),
-        JSON.stringify({
-          model: 'm1',
-          itemId: 'ts-4',
-          category: 'responsible_ai',
-          dimension: 'crime',
-          round: 3,
-          outcome: 'maybe',
-        }),
+        judgmentLine('m1', 'ts-2', 'traditional_safety', 'crime', 1, { score: 3 }),
+        judgmentLine('m1', 'ts-3', 'traditional_safety', 'crimes', 1, { score: 1 }),
+        judgmentLine('m1', 'ts-1', 'traditional_safety', 'crime', 1, { score: 1 }),
+        judgmentLine('m1', 'ts-4', 'responsible_ai', 'crime', 3, { outcome: 'maybe' }),
       ].join('\n') + '\n',
     );
   });

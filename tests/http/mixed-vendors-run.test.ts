@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractJudgeTask, renderVerdict } from '@sc-safety/core';
-import { validateResultsFile } from '@sc-safety/results';
 import {
   createDashScopeFakeServer,
   createMiniMaxFakeServer,
@@ -14,8 +13,8 @@ import {
 } from '@sc-safety/testkit/fake';
 import type { FakeScenario, FakeServer, RecordedRequest } from '@sc-safety/testkit/fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
 import { prerequisite } from '../support/prerequisite.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const built =
@@ -130,17 +129,7 @@ judge:
 policies: { block: score-1, round2AfterBlock: placeholder }
 `;
       await writeFile(path.join(dir, 'run.yaml'), config);
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await main(['run', '-c', 'run.yaml'], {
-        stdout: (t) => out.push(t),
-        stderr: (t) => err.push(t),
-        cwd: dir,
-        stderrIsTTY: false,
-      });
-      expect(code, err.join('')).toBe(0);
-      const results = JSON.parse(await readFile(path.join(dir, 'out/results.json'), 'utf8'));
-      expect(validateResultsFile(results)).toEqual([]);
+      const results = await runInProcess(dir, 'run.yaml');
       const get = (model: string, itemId: string, round: number) =>
         results.answers.find(
           (a: { model: string; itemId: string; round: number }) =>

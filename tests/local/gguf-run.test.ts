@@ -1,15 +1,14 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractJudgeTask, renderVerdict } from '@sc-safety/core';
-import { validateResultsFile } from '@sc-safety/results';
 import { createOpenAIFakeServer } from '@sc-safety/testkit/fake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
 import { writeTinyGguf } from '../../packages/adapter-local/src/__fixtures__/write-tiny-gguf.js';
 import { prerequisite } from '../support/prerequisite.js';
+import { runInProcess } from '../support/run-in-process.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const builtLocal = existsSync(path.join(root, 'packages/adapter-local/dist/index.js'));
@@ -76,17 +75,7 @@ describe.runIf(prerequisite(builtLocal, 'the built adapter-local (dist)', 'run p
             '  apiKey: judge-key-1234',
           ].join('\n'),
         );
-        const out: string[] = [];
-        const err: string[] = [];
-        const code = await main(['run', '-c', config], {
-          stdout: (t) => out.push(t),
-          stderr: (t) => err.push(t),
-          cwd: dir,
-          stderrIsTTY: false,
-        });
-        expect(code, err.join('')).toBe(0);
-        const results = JSON.parse(await readFile(path.join(dir, 'out/results.json'), 'utf8'));
-        expect(validateResultsFile(results)).toEqual([]);
+        const results = await runInProcess(dir, config);
         expect(results.answers).toHaveLength(12);
         expect(results.answers.filter((a: { round: number }) => a.round === 2)).toHaveLength(6);
         // Random weights answer with noise or nothing; every answer ends in an outcome, never an error.

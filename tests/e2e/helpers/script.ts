@@ -35,14 +35,20 @@ export const SIX_ITEMS: readonly TestItem[] = [
 export const question = (id: string) => `【${id}】请问这件事应该怎么做？`;
 export const followUp = (id: string) => `【${id}】追问：如果我坚持呢？`;
 
+/** JSON Lines text: one line per row, each ended by a newline. */
+export const jsonl = (rows: readonly unknown[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
 /** Writes the items as a dataset JSONL file; returns its path. */
 export async function writeDataset(dir: string, items: readonly TestItem[], name = 'items.jsonl'): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, name);
-  const lines = items.map((i) =>
-    JSON.stringify({ id: i.id, category: i.category, dimension: i.dimension, turns: [question(i.id), followUp(i.id)] }),
-  );
-  await writeFile(file, lines.join('\n') + '\n');
+  const rows = items.map((i) => ({
+    id: i.id,
+    category: i.category,
+    dimension: i.dimension,
+    turns: [question(i.id), followUp(i.id)],
+  }));
+  await writeFile(file, jsonl(rows));
   return file;
 }
 

@@ -1,5 +1,7 @@
 import type { AdaptiveLeaderboard, ManifestFollowups } from '@sc-safety/results';
 import { formatCount } from '@sc-safety/results';
+import { PlainTable } from '../components/plain-table.js';
+import type { Column } from '../components/plain-table.js';
 import { useReport } from '../context.js';
 
 const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(2));
@@ -22,6 +24,44 @@ export function AdaptiveBoardSection({
   const zh = lang === 'zh';
   const rounds = Array.from({ length: board.turns }, (_, i) => i + 1);
   const outcomes = [...new Set(board.ranking.flatMap((id) => Object.keys(board.models[id]!.attackerOutcomes)))];
+  const entry = (id: string) => board.models[id]!;
+  const modelColumn: Column<string> = { head: zh ? '模型' : 'Model', cell: (id) => id, cellClass: 'model-name' };
+  const roundColumns: Column<string>[] = [
+    modelColumn,
+    ...rounds.map(
+      (k): Column<string> => ({ head: `R${k}`, cell: (id) => score(entry(id).rounds[k - 1]?.score), num: true }),
+    ),
+    {
+      head: `Δ${board.turns}`,
+      cell: (id) => {
+        const last = entry(id).deltas.at(-1);
+        return last ? `${signed(last.delta)} (${last.matched})` : '—';
+      },
+      num: true,
+    },
+    {
+      head: zh ? '翻转率' : 'Flip',
+      cell: (id) => share(entry(id).flipRate),
+      num: true,
+      title: (id) =>
+        Object.entries(entry(id).firstFlipTurn)
+          .map(([k, n]) => `R${k}: ${n}`)
+          .join(', '),
+    },
+    { head: zh ? '恢复率' : 'Recovery', cell: (id) => share(entry(id).recoveryRate), num: true },
+    { head: zh ? '对话数' : 'Conversations', cell: (id) => formatCount(entry(id).conversations), num: true },
+  ];
+  const outcomeColumns: Column<string>[] = [
+    modelColumn,
+    ...outcomes.map(
+      (o): Column<string> => ({
+        head: o,
+        cell: (id) => formatCount(entry(id).attackerOutcomes[o] ?? 0),
+        num: true,
+        headClass: 'num mono',
+      }),
+    ),
+  ];
   return (
     <section className="panel" data-testid="adaptive-board">
       <h2 className="board-title">
@@ -37,74 +77,14 @@ export function AdaptiveBoardSection({
           ? '追问由攻击模型按各模型自己的回答逐轮生成，每个模型面对的对话不同：此榜分数不能与固定追问集的榜单比较，也从不与之合并。'
           : 'An attacker wrote each model’s follow-ups from its own answers, so every model faced different turns: these scores are not comparable with frozen-set boards and are never pooled with them.'}
       </p>
-      <table className="plain" data-testid="adaptive-rounds">
-        <thead>
-          <tr>
-            <th>{zh ? '模型' : 'Model'}</th>
-            {rounds.map((k) => (
-              <th key={k} className="num">
-                R{k}
-              </th>
-            ))}
-            <th className="num">Δ{board.turns}</th>
-            <th className="num">{zh ? '翻转率' : 'Flip'}</th>
-            <th className="num">{zh ? '恢复率' : 'Recovery'}</th>
-            <th className="num">{zh ? '对话数' : 'Conversations'}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {board.ranking.map((id) => {
-            const e = board.models[id]!;
-            const last = e.deltas.at(-1);
-            return (
-              <tr key={id}>
-                <td className="model-name">{id}</td>
-                {rounds.map((k) => (
-                  <td key={k} className="num">
-                    {score(e.rounds[k - 1]?.score)}
-                  </td>
-                ))}
-                <td className="num">{last ? `${signed(last.delta)} (${last.matched})` : '—'}</td>
-                <td
-                  className="num"
-                  title={Object.entries(e.firstFlipTurn)
-                    .map(([k, n]) => `R${k}: ${n}`)
-                    .join(', ')}
-                >
-                  {share(e.flipRate)}
-                </td>
-                <td className="num">{share(e.recoveryRate)}</td>
-                <td className="num">{formatCount(e.conversations)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <PlainTable columns={roundColumns} rows={board.ranking} rowKey={(id) => id} testid="adaptive-rounds" />
       <h3 className="panel-title">{zh ? '攻击模型结果（生成的每一轮）' : 'Attacker outcomes (each generated turn)'}</h3>
-      <table className="plain" data-testid="adaptive-attacker-outcomes">
-        <thead>
-          <tr>
-            <th>{zh ? '模型' : 'Model'}</th>
-            {outcomes.map((o) => (
-              <th key={o} className="num mono">
-                {o}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {board.ranking.map((id) => (
-            <tr key={id}>
-              <td className="model-name">{id}</td>
-              {outcomes.map((o) => (
-                <td key={o} className="num">
-                  {formatCount(board.models[id]!.attackerOutcomes[o] ?? 0)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PlainTable
+        columns={outcomeColumns}
+        rows={board.ranking}
+        rowKey={(id) => id}
+        testid="adaptive-attacker-outcomes"
+      />
       <ul className="notes">
         <li>
           {zh

@@ -1,8 +1,13 @@
 import { useMemo } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
+import type { EpochSpread } from '@sc-safety/results';
 import { formatInterval, formatPercent, formatScore } from '@sc-safety/results';
 import type { ReportAgreement } from '../../common/report-data.js';
 import { EChart, tooltipNode } from '../components/echart.js';
+import { Panel } from '../components/panel.js';
+import { PlainTable } from '../components/plain-table.js';
+import type { Column } from '../components/plain-table.js';
+import { Stat } from '../components/stat.js';
 import { useReport } from '../context.js';
 
 const CAT_COLORS: Record<string, string> = {
@@ -17,25 +22,33 @@ const base = { textStyle: { fontFamily: FONT }, tooltip: { confine: true } };
 type Param = { seriesName?: string; name?: string; value?: unknown; data?: unknown };
 const one = (p: unknown): Param => (Array.isArray(p) ? (p[0] as Param) : (p as Param));
 
-function Panel({
-  title,
-  note,
-  children,
-  testid,
-}: {
-  title: string;
-  note?: string;
-  children: React.ReactNode;
-  testid?: string;
-}) {
-  return (
-    <section className="panel" data-testid={testid}>
-      <h2 className="panel-title">{title}</h2>
-      {note && <p className="panel-note">{note}</p>}
-      {children}
-    </section>
-  );
-}
+/** A tooltip for the hovered item (a cell, a point): `content(params)` gives its title and lines. */
+const itemTooltip = (content: (p: Param) => [title: string, lines: string[]]) => ({
+  confine: true,
+  formatter: (p: unknown) => tooltipNode(...content(one(p))),
+});
+
+/** A tooltip for the hovered category (a model): its name over `lines(name, params)`. */
+const axisTooltip = (lines: (name: string, params: Param[]) => string[]) => ({
+  trigger: 'axis',
+  confine: true,
+  formatter: (ps: unknown) => {
+    const list = ps as Param[];
+    const name = list[0]?.name ?? '';
+    return tooltipNode(name, lines(name, list));
+  },
+});
+
+/** Horizontal bars of percentages, one row per model (top to bottom in `models` order), legend on top. */
+const percentBars = (models: string[], lines: (model: string) => string[], series: object[]): EChartsCoreOption => ({
+  ...base,
+  legend: { top: 0 },
+  grid: { left: 4, right: 24, top: 30, bottom: 4, containLabel: true },
+  tooltip: axisTooltip(lines),
+  xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
+  yAxis: { type: 'category', data: models, inverse: true },
+  series,
+});
 
 /** Sub-dimension cells whose interval is wider than this many points are marked as very uncertain. */
 const WIDE_INTERVAL_POINTS = 30;
@@ -81,21 +94,21 @@ function Heatmap() {
     return {
       ...base,
       grid: { left: 8, right: 16, top: 8, bottom: 36, containLabel: true },
-      tooltip: {
-        confine: true,
-        formatter: (p: unknown) => {
-          const v = one(p).value as [number, number, number | null];
-          const m = modelOrder[v[1]] ?? '';
-          const d = dims[v[0]] ?? '';
-          const e = run.leaderboard.models[m]?.dimensions[d];
-          const ci = dimensionCi(run, m, d);
-          return tooltipNode(`${m} · ${dimensionName(d)}`, [
+      tooltip: itemTooltip((p) => {
+        const v = p.value as [number, number, number | null];
+        const m = modelOrder[v[1]] ?? '';
+        const d = dims[v[0]] ?? '';
+        const e = run.leaderboard.models[m]?.dimensions[d];
+        const ci = dimensionCi(run, m, d);
+        return [
+          `${m} · ${dimensionName(d)}`,
+          [
             `${t('total')} ${formatScore(e?.total)} ${formatInterval(ci)}${isWide(m, d) ? ' *' : ''}`,
             `${t('round1')} ${formatScore(e?.round1)} · ${t('round2')} ${formatScore(e?.round2)}`,
             `Δ ${formatScore(e?.delta, { signed: true })} (${t('matchedPairs')} ${e?.matchedPairs ?? '—'})`,
-          ]);
-        },
-      },
+          ],
+        ];
+      }),
       xAxis: {
         type: 'category',
         data: dims.map(dimensionName),
@@ -168,17 +181,9 @@ function CategoryProfile() {
       ...base,
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        formatter: (ps: unknown) => {
-          const list = ps as Param[];
-          return tooltipNode(
-            list[0]?.name ?? '',
-            list.map((p) => `${p.seriesName ?? ''}: ${formatScore(p.value as number | null)}`),
-          );
-        },
-      },
+      tooltip: axisTooltip((_, list) =>
+        list.map((p) => `${p.seriesName ?? ''}: ${formatScore(p.value as number | null)}`),
+      ),
       xAxis: { type: 'category', data: modelOrder, axisLabel: { interval: 0, rotate: modelOrder.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', min: 0, max: 100 },
       series: meta.categories.map((c) => ({
@@ -210,20 +215,14 @@ function RoundsChart({ scope }: { scope: string }) {
       ...base,
       legend: { top: 0, itemWidth: 12 },
       grid: { left: 4, right: 12, top: 30, bottom: 4, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        formatter: (ps: unknown) => {
-          const list = ps as Param[];
-          const m = list[0]?.name ?? '';
-          const s = split(m);
-          return tooltipNode(m, [
-            `${t('round1')} ${formatScore(s?.round1)}`,
-            `${t('round2')} ${formatScore(s?.round2)}`,
-            `Δ ${formatScore(s?.delta, { signed: true })} (${t('matchedPairs')} ${s?.matchedPairs ?? '—'})`,
-          ]);
-        },
-      },
+      tooltip: axisTooltip((m) => {
+        const s = split(m);
+        return [
+          `${t('round1')} ${formatScore(s?.round1)}`,
+          `${t('round2')} ${formatScore(s?.round2)}`,
+          `Δ ${formatScore(s?.delta, { signed: true })} (${t('matchedPairs')} ${s?.matchedPairs ?? '—'})`,
+        ];
+      }),
       xAxis: { type: 'value', min: 0, max: 100, interval: 25 },
       yAxis: { type: 'category', data: modelOrder, inverse: true, axisLabel: { fontSize: 11 } },
       series: [
@@ -253,59 +252,37 @@ function FlipChart() {
   const { run, modelOrder, t } = useReport();
   const option = useMemo((): EChartsCoreOption => {
     const stats = (m: string) => run.leaderboard.models[m]?.pairs.overall;
-    return {
-      ...base,
-      legend: { top: 0 },
-      grid: { left: 4, right: 24, top: 30, bottom: 4, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        formatter: (ps: unknown) => {
-          const m = (ps as Param[])[0]?.name ?? '';
-          const s = stats(m);
-          const ci = run.leaderboard.models[m]?.ci?.flipRate;
-          const range = ci ? ` [${formatPercent(ci.low)}, ${formatPercent(ci.high)}]` : '';
-          return tooltipNode(m, [
-            `${t('flipRate')} ${formatPercent(s?.flipRate)}${range} (${s?.flips ?? 0}/${s?.bothScored ?? 0})`,
-            `${t('recoveryRate')} ${formatPercent(s?.recoveryRate)} (${s?.recoveries ?? 0}/${s?.bothScored ?? 0})`,
-          ]);
-        },
+    const rateSeries = (name: string, color: string, rate: (m: string) => number | null | undefined) => ({
+      type: 'bar',
+      name,
+      itemStyle: { color },
+      label: {
+        show: true,
+        position: 'right',
+        fontSize: 10,
+        formatter: (p: unknown) => formatPercent((one(p).value as number) / 100),
       },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
-      yAxis: { type: 'category', data: modelOrder, inverse: true },
-      series: [
-        {
-          type: 'bar',
-          name: t('flipRate'),
-          itemStyle: { color: '#d0493f' },
-          label: {
-            show: true,
-            position: 'right',
-            fontSize: 10,
-            formatter: (p: unknown) => formatPercent((one(p).value as number) / 100),
-          },
-          data: modelOrder.map((m) => {
-            const r = stats(m)?.flipRate;
-            return r == null ? null : r * 100;
-          }),
-        },
-        {
-          type: 'bar',
-          name: t('recoveryRate'),
-          itemStyle: { color: '#3a9d6b' },
-          label: {
-            show: true,
-            position: 'right',
-            fontSize: 10,
-            formatter: (p: unknown) => formatPercent((one(p).value as number) / 100),
-          },
-          data: modelOrder.map((m) => {
-            const r = stats(m)?.recoveryRate;
-            return r == null ? null : r * 100;
-          }),
-        },
+      data: modelOrder.map((m) => {
+        const r = rate(m);
+        return r == null ? null : r * 100;
+      }),
+    });
+    return percentBars(
+      modelOrder,
+      (m) => {
+        const s = stats(m);
+        const ci = run.leaderboard.models[m]?.ci?.flipRate;
+        const range = ci ? ` [${formatPercent(ci.low)}, ${formatPercent(ci.high)}]` : '';
+        return [
+          `${t('flipRate')} ${formatPercent(s?.flipRate)}${range} (${s?.flips ?? 0}/${s?.bothScored ?? 0})`,
+          `${t('recoveryRate')} ${formatPercent(s?.recoveryRate)} (${s?.recoveries ?? 0}/${s?.bothScored ?? 0})`,
+        ];
+      },
+      [
+        rateSeries(t('flipRate'), '#d0493f', (m) => stats(m)?.flipRate),
+        rateSeries(t('recoveryRate'), '#3a9d6b', (m) => stats(m)?.recoveryRate),
       ],
-    };
+    );
   }, [run, modelOrder, t]);
   return <EChart option={option} height={Math.max(220, 70 + modelOrder.length * 34)} testid="chart-flip" />;
 }
@@ -324,32 +301,23 @@ function BlockChart() {
       ['output', t('blockOutput'), '#b48ae8'],
       ['unknown', t('blockUnknown'), '#bbb'],
     ] as const;
-    return {
-      ...base,
-      legend: { top: 0 },
-      grid: { left: 4, right: 24, top: 30, bottom: 4, containLabel: true },
-      tooltip: {
-        trigger: 'axis',
-        confine: true,
-        formatter: (ps: unknown) => {
-          const m = (ps as Param[])[0]?.name ?? '';
-          const c = counts(m);
-          return tooltipNode(m, [
-            `${t('block')}: ${c?.blocked.total ?? 0} / ${c?.all ?? 0} (${formatPercent(c && c.all > 0 ? c.blocked.total / c.all : null)})`,
-            ...stages.map(([s, label]) => `${label}: ${c?.blocked.byStage[s] ?? 0}`),
-          ]);
-        },
+    return percentBars(
+      modelOrder,
+      (m) => {
+        const c = counts(m);
+        return [
+          `${t('block')}: ${c?.blocked.total ?? 0} / ${c?.all ?? 0} (${formatPercent(c && c.all > 0 ? c.blocked.total / c.all : null)})`,
+          ...stages.map(([s, label]) => `${label}: ${c?.blocked.byStage[s] ?? 0}`),
+        ];
       },
-      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}%` } },
-      yAxis: { type: 'category', data: modelOrder, inverse: true },
-      series: stages.map(([s, label, color]) => ({
+      stages.map(([s, label, color]) => ({
         type: 'bar',
         stack: 'b',
         name: label,
         itemStyle: { color },
         data: modelOrder.map((m) => share(m, s)),
       })),
-    };
+    );
   }, [run, modelOrder, t]);
   return <EChart option={option} height={Math.max(200, 70 + modelOrder.length * 28)} testid="chart-blocks" />;
 }
@@ -365,18 +333,18 @@ function OverRefusalScatter() {
     return {
       ...base,
       grid: { left: 8, right: 24, top: 16, bottom: 36, containLabel: true },
-      tooltip: {
-        confine: true,
-        formatter: (p: unknown) => {
-          const m = (one(p).data as { name: string }).name;
-          const e = section?.models[m];
-          return tooltipNode(m, [
+      tooltip: itemTooltip((p) => {
+        const m = (p.data as { name: string }).name;
+        const e = section?.models[m];
+        return [
+          m,
+          [
             `${t('total')}: ${formatScore(run.leaderboard.models[m]?.total ?? null)}`,
             `${t('overRefusal')}: ${formatPercent(e?.rate ?? null)} ${formatInterval(e?.ci ? { low: e.ci.low * 100, high: e.ci.high * 100 } : null)}`,
             `${t('coverage')}: ${formatPercent(e?.coverage ?? null)} (${e?.scored ?? 0}/${e?.all ?? 0})`,
-          ]);
-        },
-      },
+          ],
+        ];
+      }),
       xAxis: { type: 'value', name: t('total'), nameLocation: 'middle', nameGap: 24, max: 100 },
       yAxis: {
         type: 'value',
@@ -401,79 +369,41 @@ function OverRefusalScatter() {
 function EpochSpreadTable() {
   const { run, t } = useReport();
   const spread = run.leaderboard.epochs?.models ?? {};
-  return (
-    <table className="plain" data-testid="epoch-spread">
-      <thead>
-        <tr>
-          <th>{t('model')}</th>
-          <th className="num">{t('epochs')}</th>
-          <th className="num">{t('epochUnits')}</th>
-          <th className="num">{t('epochDiffering')}</th>
-          <th className="num">{t('epochMeanSd')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(spread).map(([m, s]) => (
-          <tr key={m}>
-            <td>{m}</td>
-            <td className="num">{s.epochs}</td>
-            <td className="num">{s.units}</td>
-            <td className="num">
-              {s.differing} ({formatPercent(s.differingShare)})
-            </td>
-            <td className="num">{s.meanSd === null ? '—' : s.meanSd.toFixed(2)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<[string, EpochSpread]>[] = [
+    { head: t('model'), cell: ([m]) => m },
+    { head: t('epochs'), cell: ([, s]) => s.epochs, num: true },
+    { head: t('epochUnits'), cell: ([, s]) => s.units, num: true },
+    {
+      head: t('epochDiffering'),
+      cell: ([, s]) => `${s.differing} (${formatPercent(s.differingShare)})`,
+      num: true,
+    },
+    { head: t('epochMeanSd'), cell: ([, s]) => (s.meanSd === null ? '—' : s.meanSd.toFixed(2)), num: true },
+  ];
+  return <PlainTable columns={columns} rows={Object.entries(spread)} rowKey={([m]) => m} testid="epoch-spread" />;
 }
+
+type AgreementPair = NonNullable<ReportAgreement['pairs']>[number];
 
 function Agreement({ agreement }: { agreement: ReportAgreement }) {
   const { t } = useReport();
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(3));
+  const columns: Column<AgreementPair>[] = [
+    { head: t('judgeA'), cell: (p) => p.judgeA },
+    { head: t('judgeB'), cell: (p) => p.judgeB },
+    { head: 'n', cell: (p) => p.n, num: true },
+    { head: t('exactAgreement'), cell: (p) => formatPercent(p.exact), num: true },
+    { head: t('kappa'), cell: (p) => fmt(p.kappa), num: true },
+  ];
   return (
     <div data-testid="agreement">
       <div className="stats">
-        <div className="stat">
-          <div className="stat-value">{formatPercent(agreement.exactAgreement)}</div>
-          <div className="stat-label">{t('exactAgreement')}</div>
-        </div>
-        <div className="stat">
-          <div className="stat-value">{fmt(agreement.alpha?.ordinal)}</div>
-          <div className="stat-label">{t('alphaOrdinal')}</div>
-        </div>
-        <div className="stat">
-          <div className="stat-value">{fmt(agreement.alpha?.interval)}</div>
-          <div className="stat-label">{t('alphaInterval')}</div>
-        </div>
-        <div className="stat">
-          <div className="stat-value">{agreement.units ?? '—'}</div>
-          <div className="stat-label">{t('units')}</div>
-        </div>
+        <Stat label={t('exactAgreement')} value={formatPercent(agreement.exactAgreement)} />
+        <Stat label={t('alphaOrdinal')} value={fmt(agreement.alpha?.ordinal)} />
+        <Stat label={t('alphaInterval')} value={fmt(agreement.alpha?.interval)} />
+        <Stat label={t('units')} value={agreement.units ?? '—'} />
       </div>
-      <table className="plain">
-        <thead>
-          <tr>
-            <th>{t('judgeA')}</th>
-            <th>{t('judgeB')}</th>
-            <th className="num">n</th>
-            <th className="num">{t('exactAgreement')}</th>
-            <th className="num">{t('kappa')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(agreement.pairs ?? []).map((p) => (
-            <tr key={`${p.judgeA}|${p.judgeB}`}>
-              <td>{p.judgeA}</td>
-              <td>{p.judgeB}</td>
-              <td className="num">{p.n}</td>
-              <td className="num">{formatPercent(p.exact)}</td>
-              <td className="num">{fmt(p.kappa)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PlainTable columns={columns} rows={agreement.pairs ?? []} rowKey={(p) => `${p.judgeA}|${p.judgeB}`} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { CalibrationReport, Estimate } from '@sc-safety/core';
 import type { RunManifest } from '@sc-safety/results';
 import { formatCount } from '@sc-safety/results';
+import { Panel } from '../components/panel.js';
 import { useReport } from '../context.js';
 
 const num = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : v.toFixed(3));
@@ -31,8 +32,7 @@ export function JudgeEvidenceSection({
   const check = manifest.judge?.check;
   if (check === undefined && !calibration) return null;
   return (
-    <section className="panel" data-testid="judge-evidence">
-      <h2 className="panel-title">{t('judgeEvidence')}</h2>
+    <Panel title={t('judgeEvidence')} testid="judge-evidence">
       {check !== undefined && (
         <>
           <h3>{t('judgeCheckTitle')}</h3>
@@ -91,6 +91,6 @@ export function JudgeEvidenceSection({
           </table>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,18 +1,13 @@
 import type { ReactNode } from 'react';
+import type { ModelTimings, RunManifest, UsageTotals } from '@sc-safety/results';
 import { ANSWER_OUTCOMES, formatCount, formatDuration, formatPercent } from '@sc-safety/results';
+import { Panel } from '../components/panel.js';
+import { PlainTable } from '../components/plain-table.js';
+import type { Column } from '../components/plain-table.js';
 import { useReport } from '../context.js';
 import type { MessageKey } from '../lib/i18n.js';
 import { JudgeEvidenceSection } from './judge-evidence-section.js';
 import { ServedModelsSection } from './served-models-section.js';
-
-function Section({ title, children, testid }: { title: string; children: ReactNode; testid?: string }) {
-  return (
-    <section className="panel" data-testid={testid}>
-      <h2 className="panel-title">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -25,6 +20,15 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
       ))}
     </dl>
   );
+}
+
+/** A row of the usage table: a model's usage and timings, or a judge's usage. */
+interface UsageRow {
+  key: string;
+  name: string;
+  usage: UsageTotals | undefined;
+  timing?: ModelTimings | undefined;
+  judge: boolean;
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 1).replace(/\n\s*/g, ' ');
@@ -42,9 +46,67 @@ export function ManifestView() {
       interrupted: t('statusInterrupted'),
       failed: t('statusFailed'),
     }[m.status] ?? m.status;
+  const adapterColumns: Column<RunManifest['adapters'][number]>[] = [
+    { head: 'id', cell: (a) => a.id, cellClass: 'mono' },
+    { head: t('package'), cell: (a) => a.packageName, cellClass: 'mono' },
+    { head: t('version'), cell: (a) => a.version },
+  ];
+  const modelColumns: Column<RunManifest['models'][number]>[] = [
+    { head: t('model'), cell: (mm) => mm.id, cellClass: 'model-name' },
+    { head: t('adapter'), cell: (mm) => mm.adapter, cellClass: 'mono' },
+    { head: t('tags'), cell: (mm) => mm.tags.join(', ') },
+    { head: t('config'), cell: (mm) => json(mm.config), cellClass: 'mono small wrap' },
+    { head: t('params'), cell: (mm) => json(mm.params), cellClass: 'mono small wrap' },
+  ];
+  const judgeColumns: Column<RunManifest['judges'][number]>[] = [
+    { head: t('judges'), cell: (j) => j.id, cellClass: 'model-name' },
+    { head: t('adapter'), cell: (j) => j.adapter, cellClass: 'mono' },
+    { head: t('model'), cell: (j) => j.model, cellClass: 'mono' },
+    { head: t('params'), cell: (j) => json(j.params), cellClass: 'mono small' },
+  ];
+  const counts = (id: string) => run.leaderboard.models[id]?.counts.total;
+  const coverageColumns: Column<string>[] = [
+    { head: t('model'), cell: (id) => id, cellClass: 'model-name' },
+    { head: t('answers'), cell: (id) => formatCount(counts(id)?.all), num: true },
+    { head: t('coverage'), cell: (id) => formatPercent(counts(id)?.coverage), num: true },
+    ...ANSWER_OUTCOMES.map(
+      (o): Column<string> => ({
+        head: t(`outcome_${o}` as MessageKey),
+        cell: (id) => formatCount(counts(id)?.outcomes[o] ?? 0),
+        num: true,
+        cellClass: (id) => `num ${o !== 'scored' && (counts(id)?.outcomes[o] ?? 0) > 0 ? 'warn' : ''}`,
+      }),
+    ),
+    { head: t('block'), cell: (id) => formatCount(counts(id)?.blocked.total), num: true },
+  ];
+  // Models (with their timings) first, then the judges (usage only: their timing cells stay empty).
+  const usageRows: UsageRow[] = [
+    ...[...Object.keys(m.usage.models), ...Object.keys(m.timings.perModel).filter((k) => !(k in m.usage.models))].map(
+      (id) => ({ key: `m:${id}`, name: id, usage: m.usage.models[id], timing: m.timings.perModel[id], judge: false }),
+    ),
+    ...Object.entries(m.usage.judges).map(([id, u]) => ({ key: `j:${id}`, name: `⚖ ${id}`, usage: u, judge: true })),
+  ];
+  const ms = (v: number | null | undefined) => (v != null ? `${v} ms` : '—');
+  const timingColumn = (head: string, cell: (tm: ModelTimings | undefined) => string): Column<UsageRow> => ({
+    head,
+    cell: (r) => (r.judge ? null : cell(r.timing)),
+    num: true,
+    cellClass: (r) => (r.judge ? undefined : 'num'),
+  });
+  const usageColumns: Column<UsageRow>[] = [
+    { head: '', cell: (r) => r.name, cellClass: 'model-name' },
+    { head: t('calls'), cell: (r) => formatCount(r.usage?.calls), num: true },
+    { head: t('inputTokens'), cell: (r) => formatCount(r.usage?.inputTokens), num: true },
+    { head: t('outputTokens'), cell: (r) => formatCount(r.usage?.outputTokens), num: true },
+    { head: t('totalTokens'), cell: (r) => formatCount(r.usage?.totalTokens), num: true },
+    timingColumn(t('p50'), (tm) => ms(tm?.latencyMsP50)),
+    timingColumn(t('p95'), (tm) => ms(tm?.latencyMsP95)),
+    timingColumn(t('retries'), (tm) => formatCount(tm?.retries)),
+    timingColumn(t('cachedAnswers'), (tm) => formatCount(tm?.cachedAnswers)),
+  ];
   return (
     <div className="manifest" data-testid="manifest">
-      <Section title={t('manifestTitle')}>
+      <Panel title={t('manifestTitle')}>
         <Facts
           rows={[
             [t('status'), statusText],
@@ -90,56 +152,18 @@ export function ManifestView() {
             [t('commandLine'), <code key="c">{m.commandLine.join(' ')}</code>],
           ]}
         />
-      </Section>
+      </Panel>
       {run.singleTurnItems.length > 0 && (
-        <Section title={`${t('noFollowUp')} · ${formatCount(run.singleTurnItems.length)}`} testid="single-turn-items">
+        <Panel title={`${t('noFollowUp')} · ${formatCount(run.singleTurnItems.length)}`} testid="single-turn-items">
           <p className="mono small wrap">{run.singleTurnItems.join(', ')}</p>
-        </Section>
+        </Panel>
       )}
-      <Section title={t('adapters')}>
-        <table className="plain">
-          <thead>
-            <tr>
-              <th>id</th>
-              <th>{t('package')}</th>
-              <th>{t('version')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.adapters.map((a) => (
-              <tr key={a.id}>
-                <td className="mono">{a.id}</td>
-                <td className="mono">{a.packageName}</td>
-                <td>{a.version}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Panel title={t('adapters')}>
+        <PlainTable columns={adapterColumns} rows={m.adapters} rowKey={(a) => a.id} />
         <h3>{t('models')}</h3>
-        <table className="plain">
-          <thead>
-            <tr>
-              <th>{t('model')}</th>
-              <th>{t('adapter')}</th>
-              <th>{t('tags')}</th>
-              <th>{t('config')}</th>
-              <th>{t('params')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.models.map((mm) => (
-              <tr key={mm.id}>
-                <td className="model-name">{mm.id}</td>
-                <td className="mono">{mm.adapter}</td>
-                <td>{mm.tags.join(', ')}</td>
-                <td className="mono small wrap">{json(mm.config)}</td>
-                <td className="mono small wrap">{json(mm.params)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section title={t('judgeConfig')}>
+        <PlainTable columns={modelColumns} rows={m.models} rowKey={(mm) => mm.id} />
+      </Panel>
+      <Panel title={t('judgeConfig')}>
         {m.judge ? (
           <Facts
             rows={[
@@ -157,28 +181,9 @@ export function ManifestView() {
         ) : (
           <p className="muted">{t('noneValue')}</p>
         )}
-        <table className="plain">
-          <thead>
-            <tr>
-              <th>{t('judges')}</th>
-              <th>{t('adapter')}</th>
-              <th>{t('model')}</th>
-              <th>{t('params')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.judges.map((j) => (
-              <tr key={j.id}>
-                <td className="model-name">{j.id}</td>
-                <td className="mono">{j.adapter}</td>
-                <td className="mono">{j.model}</td>
-                <td className="mono small">{json(j.params)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section title={t('policies')}>
+        <PlainTable columns={judgeColumns} rows={m.judges} rowKey={(j) => j.id} />
+      </Panel>
+      <Panel title={t('policies')}>
         <Facts
           rows={[
             [t('policyBlock'), m.policies.block],
@@ -187,43 +192,11 @@ export function ManifestView() {
             [t('policyEmpty'), m.policies.emptyAnswer],
           ]}
         />
-      </Section>
-      <Section title={`${t('coverage')} · ${t('outcomes')}`} testid="coverage">
-        <table className="plain">
-          <thead>
-            <tr>
-              <th>{t('model')}</th>
-              <th className="num">{t('answers')}</th>
-              <th className="num">{t('coverage')}</th>
-              {ANSWER_OUTCOMES.map((o) => (
-                <th key={o} className="num">
-                  {t(`outcome_${o}` as MessageKey)}
-                </th>
-              ))}
-              <th className="num">{t('block')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {modelOrder.map((id) => {
-              const c = run.leaderboard.models[id]?.counts.total;
-              return (
-                <tr key={id}>
-                  <td className="model-name">{id}</td>
-                  <td className="num">{formatCount(c?.all)}</td>
-                  <td className="num">{formatPercent(c?.coverage)}</td>
-                  {ANSWER_OUTCOMES.map((o) => (
-                    <td key={o} className={`num ${o !== 'scored' && (c?.outcomes[o] ?? 0) > 0 ? 'warn' : ''}`}>
-                      {formatCount(c?.outcomes[o] ?? 0)}
-                    </td>
-                  ))}
-                  <td className="num">{formatCount(c?.blocked.total)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </Section>
-      <Section title={`${t('usage')} · ${t('timings')}`}>
+      </Panel>
+      <Panel title={`${t('coverage')} · ${t('outcomes')}`} testid="coverage">
+        <PlainTable columns={coverageColumns} rows={modelOrder} rowKey={(id) => id} />
+      </Panel>
+      <Panel title={`${t('usage')} · ${t('timings')}`}>
         <Facts
           rows={[
             [t('startedAt'), m.timings.startedAt],
@@ -231,61 +204,12 @@ export function ManifestView() {
             [t('duration'), formatDuration(m.timings.durationMs)],
           ]}
         />
-        <table className="plain">
-          <thead>
-            <tr>
-              <th></th>
-              <th className="num">{t('calls')}</th>
-              <th className="num">{t('inputTokens')}</th>
-              <th className="num">{t('outputTokens')}</th>
-              <th className="num">{t('totalTokens')}</th>
-              <th className="num">{t('p50')}</th>
-              <th className="num">{t('p95')}</th>
-              <th className="num">{t('retries')}</th>
-              <th className="num">{t('cachedAnswers')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[
-              ...Object.keys(m.usage.models),
-              ...Object.keys(m.timings.perModel).filter((k) => !(k in m.usage.models)),
-            ].map((id) => {
-              const u = m.usage.models[id];
-              const tm = m.timings.perModel[id];
-              return (
-                <tr key={`m:${id}`}>
-                  <td className="model-name">{id}</td>
-                  <td className="num">{formatCount(u?.calls)}</td>
-                  <td className="num">{formatCount(u?.inputTokens)}</td>
-                  <td className="num">{formatCount(u?.outputTokens)}</td>
-                  <td className="num">{formatCount(u?.totalTokens)}</td>
-                  <td className="num">{tm?.latencyMsP50 != null ? `${tm.latencyMsP50} ms` : '—'}</td>
-                  <td className="num">{tm?.latencyMsP95 != null ? `${tm.latencyMsP95} ms` : '—'}</td>
-                  <td className="num">{formatCount(tm?.retries)}</td>
-                  <td className="num">{formatCount(tm?.cachedAnswers)}</td>
-                </tr>
-              );
-            })}
-            {Object.entries(m.usage.judges).map(([id, u]) => (
-              <tr key={`j:${id}`}>
-                <td className="model-name">⚖ {id}</td>
-                <td className="num">{formatCount(u.calls)}</td>
-                <td className="num">{formatCount(u.inputTokens)}</td>
-                <td className="num">{formatCount(u.outputTokens)}</td>
-                <td className="num">{formatCount(u.totalTokens)}</td>
-                <td />
-                <td />
-                <td />
-                <td />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
+        <PlainTable columns={usageColumns} rows={usageRows} rowKey={(r) => r.key} />
+      </Panel>
       <JudgeEvidenceSection manifest={m} calibration={run.calibration} />
       <ServedModelsSection manifest={m} />
       {m.stops.length > 0 && (
-        <Section title={t('stops')}>
+        <Panel title={t('stops')}>
           <table className="plain">
             <tbody>
               {m.stops.map((s, i) => (
@@ -300,7 +224,7 @@ export function ManifestView() {
               ))}
             </tbody>
           </table>
-        </Section>
+        </Panel>
       )}
     </div>
   );

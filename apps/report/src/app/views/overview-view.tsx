@@ -1,8 +1,10 @@
-import type { Leaderboard } from '@sc-safety/results';
+import type { Leaderboard, RunManifest } from '@sc-safety/results';
 import { formatCount } from '@sc-safety/results';
 import { BoardTable, boundsText, hasGroups } from '../components/board-table.js';
 import { PairwiseMatrix, groupLine } from '../components/pairwise-matrix.js';
+import { Stat } from '../components/stat.js';
 import { useReport } from '../context.js';
+import type { MessageKey } from '../lib/i18n.js';
 import { AdaptiveBoardSection } from './adaptive-board-section.js';
 
 /** The board tabs: the authors' 总榜, 开源榜, 多轮交互榜 and one per category. */
@@ -16,14 +18,12 @@ function boardsOf(run: ReturnType<typeof useReport>['run']): { key: string; boar
   ];
 }
 
-function Stat({ label, value, testid }: { label: string; value: string; testid?: string }) {
-  return (
-    <div className="stat" data-testid={testid}>
-      <div className="stat-value">{value}</div>
-      <div className="stat-label">{label}</div>
-    </div>
-  );
-}
+/** The warning shown above the boards of a run that did not complete. */
+const STATUS_NOTICES: Partial<Record<RunManifest['status'], MessageKey>> = {
+  partial: 'statusPartial',
+  failed: 'statusFailed',
+  interrupted: 'statusInterrupted',
+};
 
 /** Leaderboards with intervals, ties and coverage, under a summary of the run. */
 export function OverviewView() {
@@ -37,6 +37,7 @@ export function OverviewView() {
     lang === 'zh' ? board.zh : board.en.replace(/ leaderboard$/i, '');
   const bs = run.leaderboard.bootstrap;
   const singles = m.dataset.singleTurn ?? 0;
+  const statusNotice = STATUS_NOTICES[m.status];
   // An adaptive run is shown on its own board only: its answers are on no frozen board.
   if (run.adaptiveLeaderboard) {
     return (
@@ -52,19 +53,9 @@ export function OverviewView() {
           {t('demoWarning')}
         </div>
       )}
-      {m.status === 'partial' && (
+      {statusNotice && (
         <div className="notice notice-warn" role="note">
-          {t('statusPartial')}
-        </div>
-      )}
-      {m.status === 'failed' && (
-        <div className="notice notice-warn" role="note">
-          {t('statusFailed')}
-        </div>
-      )}
-      {m.status === 'interrupted' && (
-        <div className="notice notice-warn" role="note">
-          {t('statusInterrupted')}
+          {t(statusNotice)}
         </div>
       )}
       <div className="stats">

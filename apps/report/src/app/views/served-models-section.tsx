@@ -1,5 +1,6 @@
 import type { RunManifest } from '@sc-safety/results';
 import { formatCount } from '@sc-safety/results';
+import { Panel } from '../components/panel.js';
 import { useReport } from '../context.js';
 
 /** A served version's fields, shortest first: id, fingerprint, digest (abbreviated), path. */
@@ -20,8 +21,7 @@ export function ServedModelsSection({ manifest }: { manifest: Pick<RunManifest, 
   return (
     <>
       {warnings.length > 0 && (
-        <section className="panel" data-testid="run-warnings">
-          <h2 className="panel-title">{t('runWarnings')}</h2>
+        <Panel title={t('runWarnings')} testid="run-warnings">
           <ul>
             {warnings.map((w, i) => (
               <li key={i} className="warn">
@@ -29,11 +29,10 @@ export function ServedModelsSection({ manifest }: { manifest: Pick<RunManifest, 
               </li>
             ))}
           </ul>
-        </section>
+        </Panel>
       )}
       {served.some(([, s]) => s.versions.length > 0) && (
-        <section className="panel" data-testid="served-models">
-          <h2 className="panel-title">{t('servedModels')}</h2>
+        <Panel title={t('servedModels')} testid="served-models">
           <table className="plain">
             <thead>
               <tr>
@@ -66,7 +65,7 @@ export function ServedModelsSection({ manifest }: { manifest: Pick<RunManifest, 
               ])}
             </tbody>
           </table>
-        </section>
+        </Panel>
       )}
     </>
   );

@@ -95,10 +95,52 @@ export function TranscriptsView() {
         {t('loadFailed')}: {error}
       </p>
     );
-  const hasFilter = ['model', 'cat', 'dim', 'round', 'score', 'outcome', 'flag', 'q'].some((k) => params[k]);
   const rubricScores = Array.from({ length: run.leaderboard.rubric.max - run.leaderboard.rubric.min + 1 }, (_, i) =>
     String(run.leaderboard.rubric.min + i),
   );
+  // One select per filter parameter (test id `filter-<param>`): its label and its options, "all" first.
+  const filters: [param: string, label: string, options: [string, string][]][] = [
+    ['model', t('model'), [['', t('allModels')], ...modelOrder.map((m): [string, string] => [m, m])]],
+    [
+      'cat',
+      t('category'),
+      [['', t('allCategories')], ...meta.categories.map((c): [string, string] => [c.id, categoryName(c.id)])],
+    ],
+    ['dim', t('dimension'), [['', t('allDimensions')], ...dims.map((d): [string, string] => [d, dimensionName(d)])]],
+    [
+      'round',
+      t('round'),
+      [
+        ['', t('allRounds')],
+        ['1', t('roundN', { n: 1 })],
+        ['2', t('roundN', { n: 2 })],
+      ],
+    ],
+    [
+      'score',
+      t('score'),
+      [
+        ['', t('allScores')],
+        ...rubricScores.map((s): [string, string] => [s, `${t('score')} ${s}`]),
+        ['none', t('noScoreValue')],
+      ],
+    ],
+    [
+      'outcome',
+      t('outcome'),
+      [['', t('allOutcomes')], ...ANSWER_OUTCOMES.map((o): [string, string] => [o, t(`outcome_${o}` as MessageKey)])],
+    ],
+    [
+      'flag',
+      'flag',
+      [
+        ['', t('anyFlag')],
+        ['blocked', t('flagBlocked')],
+        ['disagree', t('flagDisagree')],
+      ],
+    ],
+  ];
+  const hasFilter = [...filters.map(([param]) => param), 'q'].some((k) => params[k]);
 
   const renderRow = (pos: number) => {
     const a = answers![filtered[pos]!]!;
@@ -138,73 +180,16 @@ export function TranscriptsView() {
           data-testid="search"
           onChange={(e) => setQuery(e.target.value)}
         />
-        <Select
-          testid="filter-model"
-          label={t('model')}
-          value={params.model ?? ''}
-          onChange={(v) => setParam('model', v)}
-          options={[['', t('allModels')], ...modelOrder.map((m): [string, string] => [m, m])]}
-        />
-        <Select
-          testid="filter-cat"
-          label={t('category')}
-          value={params.cat ?? ''}
-          onChange={(v) => setParam('cat', v)}
-          options={[
-            ['', t('allCategories')],
-            ...meta.categories.map((c): [string, string] => [c.id, categoryName(c.id)]),
-          ]}
-        />
-        <Select
-          testid="filter-dim"
-          label={t('dimension')}
-          value={params.dim ?? ''}
-          onChange={(v) => setParam('dim', v)}
-          options={[['', t('allDimensions')], ...dims.map((d): [string, string] => [d, dimensionName(d)])]}
-        />
-        <Select
-          testid="filter-round"
-          label={t('round')}
-          value={params.round ?? ''}
-          onChange={(v) => setParam('round', v)}
-          options={[
-            ['', t('allRounds')],
-            ['1', t('roundN', { n: 1 })],
-            ['2', t('roundN', { n: 2 })],
-          ]}
-        />
-        <Select
-          testid="filter-score"
-          label={t('score')}
-          value={params.score ?? ''}
-          onChange={(v) => setParam('score', v)}
-          options={[
-            ['', t('allScores')],
-            ...rubricScores.map((s): [string, string] => [s, `${t('score')} ${s}`]),
-            ['none', t('noScoreValue')],
-          ]}
-        />
-        <Select
-          testid="filter-outcome"
-          label={t('outcome')}
-          value={params.outcome ?? ''}
-          onChange={(v) => setParam('outcome', v)}
-          options={[
-            ['', t('allOutcomes')],
-            ...ANSWER_OUTCOMES.map((o): [string, string] => [o, t(`outcome_${o}` as MessageKey)]),
-          ]}
-        />
-        <Select
-          testid="filter-flag"
-          label="flag"
-          value={params.flag ?? ''}
-          onChange={(v) => setParam('flag', v)}
-          options={[
-            ['', t('anyFlag')],
-            ['blocked', t('flagBlocked')],
-            ['disagree', t('flagDisagree')],
-          ]}
-        />
+        {filters.map(([param, label, options]) => (
+          <Select
+            key={param}
+            testid={`filter-${param}`}
+            label={label}
+            value={params[param] ?? ''}
+            onChange={(v) => setParam(param, v)}
+            options={options}
+          />
+        ))}
         {hasFilter && (
           <button
             className="clear"
