@@ -70,6 +70,7 @@ function ownerOf(file) {
   return undefined;
 }
 
+const ENTRY = path.join(cliDir, 'src/bin.ts');
 const RUNTIME = 'sc-safety-bundle:runtime';
 const runtimeSource = `
 import { createRequire } from 'node:module';
@@ -128,7 +129,8 @@ const workspacePlugin = {
     // Workspace sources that use import.meta.url get the URL of tsc's output for the same file.
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       const owner = ownerOf(args.path);
-      if (owner === undefined) return undefined;
+      // The entry is emitted where tsc emits it (dist/bin.js): its own URL already means the same.
+      if (owner === undefined || args.path === ENTRY) return undefined;
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
       const pkgDir = workspace.get(owner).dir;
@@ -152,7 +154,7 @@ const outdir = path.join(cliDir, 'dist');
 rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
 await build({
   absWorkingDir: cliDir,
-  entryPoints: { bin: 'src/bin.ts' },
+  entryPoints: { bin: ENTRY },
   outdir,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
@@ -164,6 +166,8 @@ await build({
   conditions: ['@sc-safety/source'],
   external: EXTERNAL_PACKAGES,
   sourcemap: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Bundled CommonJS (yaml, commander) requires Node built-ins: give every output a real `require`.
   banner: {
     js: "import { createRequire as __scCreateRequire } from 'node:module'; const require = __scCreateRequire(import.meta.url);",
