@@ -22,7 +22,14 @@ export const ADAPTER_UTILS_DIST = path.join(ROOT, 'packages/adapter-utils/dist/i
 export const REPORT_CHROMIUM_DIST = path.join(ROOT, 'apps/report/dist/testing/chromium.js');
 /** The report's Node entry: `renderReport`, `syntheticResults`. */
 export const REPORT_NODE_DIST = path.join(ROOT, 'apps/report/dist/node/index.js');
-export const CLI_BIN = path.join(ROOT, 'packages/cli/dist/bin.js');
+/**
+ * The CLI executable the startup and first-request scenarios spawn. `SC_SAFETY_BENCH_CLI_BIN` points
+ * them at another build (e.g. the previous commit's, in a directory beside `packages/cli/dist/`)
+ * for before and after in one sitting.
+ */
+export const CLI_BIN = process.env.SC_SAFETY_BENCH_CLI_BIN
+  ? path.resolve(process.env.SC_SAFETY_BENCH_CLI_BIN)
+  : path.join(ROOT, 'packages/cli/dist/bin.js');
 export const SAMPLE_DATASET = path.join(ROOT, 'packages/core/data/sample.jsonl');
 /** The `openai` SDK the adapter itself depends on, so both sides run the same SDK build. */
 export const OPENAI_SDK = path.join(ROOT, 'packages/adapter-openai/node_modules/openai/index.mjs');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { adapterSearchDirs } from '../adapter-search.js';
+import { importAdapter } from '../bundled-adapters.js';
 import { environmentOf } from '../env-file.js';
 import { renderPreflight } from '../format/preflight-report.js';
 import { info, type CommandContext } from '../io.js';
@@ -43,6 +44,7 @@ export function registerCheckCommand(program: Command, ctx: CommandContext): voi
           preflightOnly: true,
           overrides: models ? { models } : {},
           adapterSearchDirs: adapterSearchDirs(),
+          adapterImporter: importAdapter,
           onWarning: (w) => info(ctx, `warning: ${w.message}\n`),
         });
         const report = result.preflight!;

@@ -3,6 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { adapterSearchDirs } from '../adapter-search.js';
+import { importAdapter } from '../bundled-adapters.js';
 import type * as Runner from '@sc-safety/core/run';
 import { ExitCode, info, type CommandContext, widthOf } from '../io.js';
 import { examples } from './examples.js';
@@ -51,6 +52,7 @@ export function registerDemoCommand(program: Command, ctx: CommandContext): void
           cwd: io.cwd,
           signal: interrupt.signal,
           adapterSearchDirs: adapterSearchDirs(),
+          adapterImporter: importAdapter,
           commandLine: ['sc-safety', 'demo', ...process.argv.slice(3)],
           onPreflight: (report) => {
             if (report.ok)

@@ -20,6 +20,7 @@ import {
   type RunProgress,
 } from './run-shared.js';
 import { adapterSearchDirs } from '../adapter-search.js';
+import { importAdapter } from '../bundled-adapters.js';
 import { positiveInt, lineBytes } from './option-values.js';
 
 const GATE_HELP = {
@@ -147,6 +148,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           },
           ...(interrupt ? { signal: interrupt.signal } : {}),
           adapterSearchDirs: adapterSearchDirs(),
+          adapterImporter: importAdapter,
           commandLine: ['sc-safety', ...process.argv.slice(2)],
           onPlan: (plan) => {
             if (flags.dryRun) {

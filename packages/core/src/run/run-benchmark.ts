@@ -97,6 +97,8 @@ export interface RunBenchmarkOptions {
   adapters?: Readonly<Record<string, unknown>>;
   /** Extra places to look for adapter packages (the CLI's own install). */
   adapterSearchDirs?: readonly string[];
+  /** Imports an adapter module given its file URL (default: dynamic `import()`; the CLI's uses its bundled copies). */
+  adapterImporter?: (url: string) => Promise<unknown>;
   /** Recorded in the manifest (redacted). */
   commandLine?: readonly string[];
   /** Test hook: shorter backoff. */
@@ -190,6 +192,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     only: run.models.map((m) => m.id),
     ...(options.adapters ? { adapters: options.adapters } : {}),
     ...(options.adapterSearchDirs ? { searchDirs: options.adapterSearchDirs } : {}),
+    ...(options.adapterImporter ? { importer: options.adapterImporter } : {}),
   };
   // Found, not imported: a reference that leads nowhere fails here, before any module runs.
   const adapterModules = locateModelAdapters(loaded.config, prepareOptions);

@@ -1,0 +1,177 @@
+// Bundles the CLI's executable (src/bin.ts → dist/bin.js, lazy chunks in dist/chunks/) with esbuild,
+// after tsc has emitted dist/ (the library entry `dist/index.js` and the types stay tsc's).
+//
+// Why: `sc-safety run` loaded about 500 ES and 120 CommonJS modules before its first request, and
+// resolving, reading and compiling them one by one was most of its start-up (bench `first-request`:
+// 2.5× the bare openai SDK script). One bundle of the CLI, core, results, spec, the bundled adapters
+// and their pure-JS dependencies (commander, yaml, zod, openai, @anthropic-ai/sdk) loads the same
+// code from a few files; what a command does not use stays in chunks it never imports.
+//
+// What is not bundled, and why:
+// - `@sc-safety/report` (its page template and worker files sit beside its modules) and
+//   `@sc-safety/adapter-local` (node-llama-cpp, native): imported from the installed packages.
+// - `better-sqlite3` (native) and `undici` (required file by file on the first call): required from
+//   the installed package that depends on them, as the unbundled code does.
+// Code that locates files from its own module (`import.meta.url`: core's data/, package.json files,
+// the CLI's template/ and schema/) is given the URL of the module tsc emitted for the same source,
+// in the installed package, so every path means what it meant before.
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoDir = path.resolve(cliDir, '../..');
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const cliManifest = readJson(path.join(cliDir, 'package.json'));
+
+/** Imported from the installed packages, never bundled (see above). */
+const EXTERNAL_PACKAGES = ['@sc-safety/report', '@sc-safety/adapter-local', 'node-llama-cpp'];
+/** CommonJS packages with native parts, required from the installed package that imports them. */
+const REQUIRED_FROM_OWNER = ['better-sqlite3'];
+/** Adapters the bundle carries; the CLI uses them in place of the identical installed version. */
+const BUNDLED_ADAPTERS = ['@sc-safety/adapter-openai', '@sc-safety/adapter-anthropic', '@sc-safety/adapter-http'];
+
+/** Every workspace package by name: its directory and manifest. */
+const workspace = new Map();
+for (const group of ['packages', 'apps']) {
+  for (const entry of readdirSync(path.join(repoDir, group), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(repoDir, group, entry.name);
+    try {
+      const manifest = readJson(path.join(dir, 'package.json'));
+      workspace.set(manifest.name, { dir, manifest });
+    } catch {
+      // Not a package.
+    }
+  }
+}
+
+/**
+ * How to reach each workspace package from the CLI at run time: the package that depends on it,
+ * first found walking the dependencies breadth-first from the CLI (pnpm installs are strict: a
+ * package resolves only its own dependencies).
+ */
+const parentOf = { [cliManifest.name]: null };
+for (const queue = [cliManifest.name]; queue.length > 0; ) {
+  const name = queue.shift();
+  for (const dep of Object.keys(workspace.get(name).manifest.dependencies ?? {})) {
+    if (workspace.has(dep) && !(dep in parentOf)) {
+      parentOf[dep] = name;
+      queue.push(dep);
+    }
+  }
+}
+
+/** The workspace package holding a file, or undefined for files outside it (node_modules). */
+function ownerOf(file) {
+  if (file.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+  for (const [name, { dir }] of workspace) if (file.startsWith(dir + path.sep)) return name;
+  return undefined;
+}
+
+const ENTRY = path.join(cliDir, 'src/bin.ts');
+const RUNTIME = 'sc-safety-bundle:runtime';
+const runtimeSource = `
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+const PARENT = ${JSON.stringify(parentOf)};
+const manifests = new Map();
+/** The installed package.json of a workspace package, found through the package that depends on it. */
+function manifestFile(name) {
+  let file = manifests.get(name);
+  if (file === undefined) {
+    const parent = PARENT[name];
+    // The CLI resolves itself by name (a package may import its own exports).
+    const from = parent === null || parent === undefined ? import.meta.url : manifestFile(parent);
+    file = createRequire(from).resolve(name + '/package.json');
+    manifests.set(name, file);
+  }
+  return file;
+}
+/** The URL of a file of an installed workspace package (what import.meta.url was in that file). */
+export function packageFileUrl(name, file) {
+  return pathToFileURL(path.join(path.dirname(manifestFile(name)), file)).href;
+}
+/** require() as the installed workspace package would call it. */
+export function packageRequire(name) {
+  return createRequire(manifestFile(name));
+}
+/** The version of each adapter the bundle carries, as built. */
+export const BUNDLED_ADAPTER_VERSIONS = ${JSON.stringify(
+  Object.fromEntries(BUNDLED_ADAPTERS.map((name) => [name, workspace.get(name).manifest.version])),
+)};
+`;
+
+/** @type {import('esbuild').Plugin} */
+const workspacePlugin = {
+  name: 'sc-safety-workspace',
+  setup(b) {
+    b.onResolve({ filter: /^sc-safety-bundle:runtime$/ }, () => ({ path: RUNTIME, namespace: 'sc-safety' }));
+    b.onLoad({ filter: /.*/, namespace: 'sc-safety' }, (args) =>
+      args.path === RUNTIME
+        ? { contents: runtimeSource, loader: 'js', resolveDir: cliDir }
+        : {
+            contents:
+              `import { packageRequire } from ${JSON.stringify(RUNTIME)};\n` +
+              `export default packageRequire(${JSON.stringify(args.pluginData.owner)})(${JSON.stringify(args.pluginData.id)});\n`,
+            loader: 'js',
+            resolveDir: cliDir,
+          },
+    );
+    const required = new RegExp(`^(?:${REQUIRED_FROM_OWNER.join('|')})$`);
+    b.onResolve({ filter: required }, (args) => {
+      const owner = ownerOf(args.importer);
+      if (owner === undefined) return undefined;
+      return { path: `${owner}:${args.path}`, namespace: 'sc-safety', pluginData: { owner, id: args.path } };
+    });
+    // Workspace sources that use import.meta.url get the URL of tsc's output for the same file.
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const owner = ownerOf(args.path);
+      // The entry is emitted where tsc emits it (dist/bin.js): its own URL already means the same.
+      if (owner === undefined || args.path === ENTRY) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const pkgDir = workspace.get(owner).dir;
+      const emitted = path
+        .relative(pkgDir, args.path)
+        .replace(/^src[\\/]/, 'dist/')
+        .replace(/\.ts$/, '.js')
+        .split(path.sep)
+        .join('/');
+      const url = `__scPackageFileUrl(${JSON.stringify(owner)}, ${JSON.stringify(emitted)})`;
+      return {
+        // On the first line, so every other line keeps its number in the source map.
+        contents: `import { packageFileUrl as __scPackageFileUrl } from ${JSON.stringify(RUNTIME)}; ${source.replace(/\bimport\.meta\.url\b/g, url)}`,
+        loader: 'ts',
+      };
+    });
+  },
+};
+
+const outdir = path.join(cliDir, 'dist');
+rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
+await build({
+  absWorkingDir: cliDir,
+  entryPoints: { bin: ENTRY },
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  // Workspace packages from their TypeScript sources (the condition their exports map them with).
+  conditions: ['@sc-safety/source'],
+  external: EXTERNAL_PACKAGES,
+  sourcemap: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Bundled CommonJS (yaml, commander) requires Node built-ins: give every output a real `require`.
+  banner: {
+    js: "import { createRequire as __scCreateRequire } from 'node:module'; const require = __scCreateRequire(import.meta.url);",
+  },
+  plugins: [workspacePlugin],
+  logLevel: 'warning',
+});
