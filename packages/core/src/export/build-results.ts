@@ -1,6 +1,7 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { ItemLookup } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
+import type { AnswerRow } from '../engine/types.js';
 import { buildLeaderboardSection } from '@sc-safety/results';
 import type { LeaderboardSectionOptions } from '@sc-safety/results';
 import { buildOverRefusal, withOverRefusal } from '@sc-safety/results';
@@ -68,11 +69,28 @@ export function buildResults(input: BuildResultsInput): ResultsFile {
  * while the exports stream them. The leaderboard is computed here, from compact score records.
  */
 export function buildResultsDocument(input: BuildResultsInput): ResultsDocument {
+  return resultsDocumentOf(input, scoreResultRows(input));
+}
+
+/** What {@link scoreResultRows} needs: everything of {@link BuildResultsInput} but the manifest and agreement. */
+export type ScoreRowsInput = Omit<BuildResultsInput, 'manifest' | 'agreement'>;
+
+/** The boards scored from a run's rows: the part of results.json that needs every row. */
+export interface ScoredRows {
+  leaderboard: ResultsDocument['leaderboard'];
+  adaptiveLeaderboard?: ResultsDocument['adaptiveLeaderboard'];
+}
+
+/**
+ * Scores the rows (leaderboard, over-refusal, epochs, adaptive board) in one pass over them;
+ * `onRow` sees every row in that same pass, so a caller that tallies the rows too (the run's
+ * manifest) does not read them again.
+ *
+ * @throws {ScoringInputError} as {@link buildResults} does.
+ */
+export function scoreResultRows(input: ScoreRowsInput, onRow?: (row: AnswerRow) => void): ScoredRows {
   const items = input.items;
-  const itemsById = items === undefined || isLookup(items) ? undefined : new Map(items.map((item) => [item.id, item]));
-  const itemOf = (id: string): DatasetItem | undefined =>
-    itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id);
-  const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
+  const itemOf = itemLookup(items);
   const records: ScoreRecord[] = [];
   // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
   const contrastRecords: ScoreRecord[] = [];
@@ -80,6 +98,7 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
   const checked = new Set<string>();
   const adaptiveRecords: AdaptiveRecord[] = [];
   for (const row of input.rows) {
+    onRow?.(row);
     if (isContrastRow(row, row.contrast === true ? undefined : itemOf(row.itemId))) {
       contrastRecords.push(toScoreRecord(row));
       continue;
@@ -125,6 +144,13 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
         },
       )
     : undefined;
+  return { leaderboard, ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}) };
+}
+
+/** results.json's content from the input and its scored rows; the answers are built as they are read. */
+export function resultsDocumentOf(input: BuildResultsInput, scored: ScoredRows): ResultsDocument {
+  const itemOf = itemLookup(input.items);
+  const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const rows = input.rows;
   const answers: AnswerSequence = {
     get length() {
@@ -140,10 +166,18 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
     manifest: input.manifest,
     models: input.models.map((m) => ({ id: m.id, adapter: adapterRef(m.adapter), tags: [...(m.tags ?? [])] })),
     answers,
-    leaderboard,
+    leaderboard: scored.leaderboard,
     agreement: input.agreement ?? null,
-    ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}),
+    ...(scored.adaptiveLeaderboard ? { adaptiveLeaderboard: scored.adaptiveLeaderboard } : {}),
   };
+}
+
+/** Finds an item by id in an array (indexed once) or an {@link ItemLookup}. */
+function itemLookup(items: BuildResultsInput['items']): (id: string) => DatasetItem | undefined {
+  if (items === undefined) return () => undefined;
+  if (isLookup(items)) return (id) => items.byId(id);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return (id) => byId.get(id);
 }
 
 function isLookup(items: readonly DatasetItem[] | ItemLookup): items is ItemLookup {

@@ -4,8 +4,8 @@ import type { RunEngineResult } from '../engine/runner.js';
 import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
-import { buildResultsDocument } from '../export/build-results.js';
-import { rowStats } from '../export/run-stats.js';
+import { resultsDocumentOf, scoreResultRows, type ScoreRowsInput } from '../export/build-results.js';
+import { RowStatsTally } from '../export/run-stats.js';
 import { ServedModelTally } from '../export/served-models.js';
 import type { ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
 import type { JudgeRating } from '../judge/judge-agreement.js';
@@ -92,31 +92,45 @@ export function buildRunResults(input: {
   let missing = false;
   // Per model: answers requested and answers scored, for the `failed` status (0% coverage).
   const requested = new Map<string, number>();
-  const scored = new Map<string, number>();
+  const scoredByModel = new Map<string, number>();
   const ratings: JudgeRating[] = [];
   const panel = plan.judges.length >= 2;
   const served = new ServedModelTally(plan.targets.map((t) => t.id));
-  const { timings } = rowStats(
-    (function* () {
-      for (const r of rows) {
-        served.add(r);
-        const modelTotals = usage.models[r.model];
-        if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
-        for (const v of r.judgments) {
-          const judgeTotals = usage.judges[v.judgeId];
-          if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
-          if (panel) ratings.push(judgeRating(r, v));
-        }
-        // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
-        if (r.outcome === 'target_error') missing = true;
-        // A failed attacker call left turns unasked; a re-run asks it again.
-        if (r.followup?.outcome === 'attacker_error') missing = true;
-        requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
-        if (r.outcome === 'scored') scored.set(r.model, (scored.get(r.model) ?? 0) + 1);
-        yield r;
+  const tally = new RowStatsTally();
+  const modelInputs = plan.targets.map((t) => ({
+    id: t.id,
+    adapter: t.adapter,
+    tags: t.tags,
+    ...(t.system !== undefined ? { system: t.system } : {}),
+  }));
+  // The manifest's tallies are taken in the same pass over the rows that scores them.
+  const scored = scoreResultRows(
+    {
+      rows,
+      models: modelInputs,
+      items: input.items,
+      ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
+      ...scoringOf(input.bootstrapIterations),
+    },
+    (r) => {
+      tally.add(r);
+      served.add(r);
+      const modelTotals = usage.models[r.model];
+      if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
+      for (const v of r.judgments) {
+        const judgeTotals = usage.judges[v.judgeId];
+        if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
+        if (panel) ratings.push(judgeRating(r, v));
       }
-    })(),
+      // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
+      if (r.outcome === 'target_error') missing = true;
+      // A failed attacker call left turns unasked; a re-run asks it again.
+      if (r.followup?.outcome === 'attacker_error') missing = true;
+      requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
+      if (r.outcome === 'scored') scoredByModel.set(r.model, (scoredByModel.get(r.model) ?? 0) + 1);
+    },
   );
+  const { timings } = tally.stats();
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
     const stats = timings[t.id] ?? { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 };
@@ -144,7 +158,7 @@ export function buildRunResults(input: {
   for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter))
     adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
   const servedModels = served.summary();
-  const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scored.get(model) ?? 0) === 0);
+  const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scoredByModel.get(model) ?? 0) === 0);
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
@@ -199,27 +213,22 @@ export function buildRunResults(input: {
     warnings: runWarnings(plan, input.items, servedModels, served.judgeServedIds()),
     ...(plan.followups ? { followups: plan.followups.manifest } : {}),
   };
-  return buildResultsDocument({
-    rows,
-    models: plan.targets.map((t) => ({
-      id: t.id,
-      adapter: t.adapter,
-      tags: t.tags,
-      ...(t.system !== undefined ? { system: t.system } : {}),
-    })),
-    manifest,
-    items: input.items,
-    agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
-    ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
-    ...(input.bootstrapIterations !== undefined
-      ? {
-          scoring:
-            input.bootstrapIterations > 0
-              ? { bootstrap: { iterations: input.bootstrapIterations } }
-              : { bootstrap: false },
-        }
-      : {}),
-  });
+  return resultsDocumentOf(
+    {
+      rows,
+      models: modelInputs,
+      manifest,
+      items: input.items,
+      agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
+    },
+    scored,
+  );
+}
+
+/** The leaderboard's bootstrap setting: as configured, `false` for 0 iterations, the default when not given. */
+function scoringOf(iterations: number | undefined): Pick<ScoreRowsInput, 'scoring'> {
+  if (iterations === undefined) return {};
+  return { scoring: iterations > 0 ? { bootstrap: { iterations } } : { bootstrap: false } };
 }
 
 /** The manifest's warnings: a judge also under test, a served model that changed, turns not asked. */
