@@ -27,7 +27,10 @@ async function main() {
     throw new Error('usage: report-results.mjs <results.json> <answers>');
   if (existsSync(file)) return;
   const { syntheticResults } = await import(pathToFileURL(path.join(ROOT, 'apps/report/dist/node/index.js')).href);
-  const { resultsJsonChunks } = await import(pathToFileURL(path.join(ROOT, 'packages/core/dist/index.js')).href);
+  // Not in core's public API: the module that writes results.json for `sc-safety run`.
+  const { resultsJsonChunks } = await import(
+    pathToFileURL(path.join(ROOT, 'packages/core/dist/export/write-run-exports.js')).href
+  );
   const results = syntheticResults({ models: MODELS, pairs: pairsFor(answers), bootstrapIterations: 0 });
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
