@@ -89,62 +89,90 @@ export interface ScoredRows {
  * @throws {ScoringInputError} as {@link buildResults} does.
  */
 export function scoreResultRows(input: ScoreRowsInput, onRow?: (row: AnswerRow) => void): ScoredRows {
-  const items = input.items;
-  const itemOf = itemLookup(items);
-  const records: ScoreRecord[] = [];
-  // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
-  const contrastRecords: ScoreRecord[] = [];
-  const singleTurnItems = new Set<string>();
-  const checked = new Set<string>();
-  const adaptiveRecords: AdaptiveRecord[] = [];
+  const scorer = new RowScorer(input);
   for (const row of input.rows) {
     onRow?.(row);
-    if (isContrastRow(row, row.contrast === true ? undefined : itemOf(row.itemId))) {
-      contrastRecords.push(toScoreRecord(row));
-      continue;
+    scorer.add(row);
+  }
+  return scorer.finish();
+}
+
+/**
+ * {@link scoreResultRows} a row at a time, for a pass that does other work between rows (tallies,
+ * giving the event loop a turn). Rows are kept as compact score records until {@link finish}.
+ */
+export class RowScorer {
+  readonly #itemOf: (id: string) => DatasetItem | undefined;
+  readonly #records: ScoreRecord[] = [];
+  // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
+  readonly #contrastRecords: ScoreRecord[] = [];
+  readonly #singleTurnItems = new Set<string>();
+  readonly #checked = new Set<string>();
+  readonly #adaptiveRecords: AdaptiveRecord[] = [];
+
+  constructor(private readonly input: Omit<ScoreRowsInput, 'rows'>) {
+    this.#itemOf = itemLookup(input.items);
+  }
+
+  /** Takes one row's score record. */
+  add(row: AnswerRow): void {
+    if (isContrastRow(row, row.contrast === true ? undefined : this.#itemOf(row.itemId))) {
+      this.#contrastRecords.push(toScoreRecord(row));
+      return;
     }
-    if (input.adaptive) {
-      adaptiveRecords.push(adaptiveRecordOf(row));
-      continue;
+    if (this.input.adaptive) {
+      this.#adaptiveRecords.push(adaptiveRecordOf(row));
+      return;
     }
-    records.push(toScoreRecord(row));
+    this.#records.push(toScoreRecord(row));
     // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
     // run also lacks round-2 rows).
-    if (items !== undefined && !checked.has(row.itemId)) {
-      checked.add(row.itemId);
-      if (itemOf(row.itemId)?.turns.length === 1) singleTurnItems.add(row.itemId);
+    if (this.input.items !== undefined && !this.#checked.has(row.itemId)) {
+      this.#checked.add(row.itemId);
+      if (this.#itemOf(row.itemId)?.turns.length === 1) this.#singleTurnItems.add(row.itemId);
     }
   }
-  let leaderboard = buildLeaderboardSection(
-    records,
-    input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
-    { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
-  );
-  if (contrastRecords.length > 0) {
-    validateScoreRecords(contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
-    const overRefusal = buildOverRefusal(
-      contrastRecords,
-      input.models.map((m) => m.id),
-      {
-        ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
-        ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
-      },
+
+  /**
+   * The boards of every row added.
+   *
+   * @throws {ScoringInputError} as {@link buildResults} does.
+   */
+  finish(): ScoredRows {
+    const { input } = this;
+    const records = this.#records;
+    const singleTurnItems = this.#singleTurnItems;
+    let leaderboard = buildLeaderboardSection(
+      records,
+      input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+      { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
     );
-    leaderboard = withOverRefusal(leaderboard, overRefusal);
-  }
-  const spread = epochSpread(records);
-  if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
-  const adaptiveLeaderboard = input.adaptive
-    ? buildAdaptiveLeaderboard(
-        adaptiveRecords,
-        input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+    if (this.#contrastRecords.length > 0) {
+      validateScoreRecords(this.#contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
+      const overRefusal = buildOverRefusal(
+        this.#contrastRecords,
+        input.models.map((m) => m.id),
         {
-          turns: input.adaptive.turns,
           ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+          ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
         },
-      )
-    : undefined;
-  return { leaderboard, ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}) };
+      );
+      leaderboard = withOverRefusal(leaderboard, overRefusal);
+    }
+    const spread = epochSpread(records);
+    if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
+    const adaptiveLeaderboard = input.adaptive
+      ? buildAdaptiveLeaderboard(
+          this.#adaptiveRecords,
+          input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+          {
+            turns: input.adaptive.turns,
+            ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+          },
+        )
+      : undefined;
+    return { leaderboard, ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}) };
+  }
 }
 
 /** results.json's content from the input and its scored rows; the answers are built as they are read. */

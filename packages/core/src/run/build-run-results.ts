@@ -4,7 +4,8 @@ import type { RunEngineResult } from '../engine/runner.js';
 import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
-import { resultsDocumentOf, scoreResultRows, type ScoreRowsInput } from '../export/build-results.js';
+import { resultsDocumentOf, RowScorer, type ScoreRowsInput } from '../export/build-results.js';
+import { TurnBudget } from '../engine/turn-budget.js';
 import { RowStatsTally } from '../export/run-stats.js';
 import { ServedModelTally } from '../export/served-models.js';
 import type { ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
@@ -68,8 +69,11 @@ function itemShapes(items: readonly EngineItem[] | ItemSource): {
   return { itemsRun, pairs: itemsRun - singleTurn, singleTurn };
 }
 
-/** results.json for a finished (or replayed) engine run. */
-export function buildRunResults(input: {
+/**
+ * results.json for a finished (or replayed) engine run. Its one pass over the rows gives the event
+ * loop a turn every few milliseconds (progress and Ctrl-C stay live while a big run is scored).
+ */
+export async function buildRunResults(input: {
   plan: StoredRunPlan;
   engine: RunEngineResult;
   /** The rows, when the engine did not keep them (`keepRows: false`); default `engine.rows`. */
@@ -80,7 +84,7 @@ export function buildRunResults(input: {
   commandLine: string[];
   bootstrapIterations?: number;
   status?: RunManifest['status'];
-}): ResultsDocument {
+}): Promise<ResultsDocument> {
   const { plan, engine } = input;
   const rows = input.rows ?? engine.rows;
   const usage = { models: {} as Record<string, UsageTotals>, judges: {} as Record<string, UsageTotals> };
@@ -104,32 +108,34 @@ export function buildRunResults(input: {
     ...(t.system !== undefined ? { system: t.system } : {}),
   }));
   // The manifest's tallies are taken in the same pass over the rows that scores them.
-  const scored = scoreResultRows(
-    {
-      rows,
-      models: modelInputs,
-      items: input.items,
-      ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
-      ...scoringOf(input.bootstrapIterations),
-    },
-    (r) => {
-      tally.add(r);
-      served.add(r);
-      const modelTotals = usage.models[r.model];
-      if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
-      for (const v of r.judgments) {
-        const judgeTotals = usage.judges[v.judgeId];
-        if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
-        if (panel) ratings.push(judgeRating(r, v));
-      }
-      // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
-      if (r.outcome === 'target_error') missing = true;
-      // A failed attacker call left turns unasked; a re-run asks it again.
-      if (r.followup?.outcome === 'attacker_error') missing = true;
-      requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
-      if (r.outcome === 'scored') scoredByModel.set(r.model, (scoredByModel.get(r.model) ?? 0) + 1);
-    },
-  );
+  const scorer = new RowScorer({
+    models: modelInputs,
+    items: input.items,
+    ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
+    ...scoringOf(input.bootstrapIterations),
+  });
+  const budget = new TurnBudget();
+  for (const r of rows) {
+    tally.add(r);
+    served.add(r);
+    const modelTotals = usage.models[r.model];
+    if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
+    for (const v of r.judgments) {
+      const judgeTotals = usage.judges[v.judgeId];
+      if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
+      if (panel) ratings.push(judgeRating(r, v));
+    }
+    // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
+    if (r.outcome === 'target_error') missing = true;
+    // A failed attacker call left turns unasked; a re-run asks it again.
+    if (r.followup?.outcome === 'attacker_error') missing = true;
+    requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
+    if (r.outcome === 'scored') scoredByModel.set(r.model, (scoredByModel.get(r.model) ?? 0) + 1);
+    scorer.add(r);
+    const pause = budget.pause();
+    if (pause) await pause;
+  }
+  const scored = scorer.finish();
   const { timings } = tally.stats();
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
