@@ -237,17 +237,12 @@ export class RunStore {
     if (write.kind === 'answer') {
       const record = write.record;
       this.#writable('putAnswer');
-      const { result, raw } = checkedCall(record, 'answer', 'round', record.round, 1);
       const row: AnswerRow = {
         key: record.key,
         model_id: String(record.modelId),
         item_id: String(record.itemId),
         round: record.round,
-        result_json: resultJson(result, `answer ${record.key}`),
-        raw_json: raw === undefined ? null : JSON.stringify(raw),
-        latency_ms: record.latencyMs,
-        attempts: record.attempts,
-        created_at: String(record.createdAt),
+        ...callColumns(record, 'answer', 'round', record.round, 1),
       };
       this.#guard(row, `answer ${record.key}`);
       return { sql: INSERT_ANSWER, params: row };
@@ -349,7 +344,6 @@ export class RunStore {
   /** Records a generated turn, committed before it returns; first write wins. Returns whether a row was written. */
   putFollowup(record: StoredFollowup): boolean {
     this.#writable('putFollowup');
-    const { result, raw } = checkedCall(record, 'followup', 'turn', record.turn, 2);
     const row: FollowupRow = {
       key: record.key,
       answer_key: String(record.answerKey),
@@ -361,11 +355,7 @@ export class RunStore {
       prompt_hash: String(record.promptHash),
       outcome: String(record.outcome),
       text: String(record.text),
-      result_json: resultJson(result, `followup ${record.key}`),
-      raw_json: raw === undefined ? null : JSON.stringify(raw),
-      latency_ms: record.latencyMs,
-      attempts: record.attempts,
-      created_at: String(record.createdAt),
+      ...callColumns(record, 'followup', 'turn', record.turn, 2),
     };
     this.#guard(row, `followup ${record.key}`);
     return this.#statement<[FollowupRow]>(INSERT_FOLLOWUP).run(row).changes > 0;
@@ -628,22 +618,30 @@ function resultJson(result: unknown, what: string): string {
 }
 
 /**
- * The checks a stored call (an answer, or a generated turn) passes before it is written: a key, its
- * turn number (`round` or `turn`, at least `min`), finite timing; and its result without the raw body.
+ * The columns every stored call has (an answer, or a generated turn): its result without the raw
+ * body, the raw body, timing and when it was written; after the checks they pass: a key, their turn
+ * number (`round` or `turn`, at least `min`) and finite timing.
  */
-function checkedCall(
-  record: { key: string; latencyMs: number; attempts: number; result: unknown; raw?: unknown },
+function callColumns(
+  record: { key: string; latencyMs: number; attempts: number; result: unknown; raw?: unknown; createdAt: string },
   what: 'answer' | 'followup',
   field: 'round' | 'turn',
   turn: number,
   min: number,
-): { result: unknown; raw: unknown } {
+): Pick<AnswerRow, 'result_json' | 'raw_json' | 'latency_ms' | 'attempts' | 'created_at'> {
   checkKey(record.key, what);
   if (!Number.isInteger(turn) || turn < min)
     throw new TypeError(`${what} ${record.key}: ${field} must be an integer ≥ ${min}, got ${String(turn)}`);
   checkNumber(record.latencyMs, 'latencyMs', record.key);
   checkNumber(record.attempts, 'attempts', record.key);
-  return splitRaw(record.result, record.raw);
+  const { result, raw } = splitRaw(record.result, record.raw);
+  return {
+    result_json: resultJson(result, `${what} ${record.key}`),
+    raw_json: raw === undefined ? null : JSON.stringify(raw),
+    latency_ms: record.latencyMs,
+    attempts: record.attempts,
+    created_at: String(record.createdAt),
+  };
 }
 
 function checkKey(key: unknown, what: string): void {
