@@ -1,6 +1,7 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { ItemLookup } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
+import type { AnswerRow } from '../engine/types.js';
 import { buildLeaderboardSection } from '@sc-safety/results';
 import type { LeaderboardSectionOptions } from '@sc-safety/results';
 import { buildOverRefusal, withOverRefusal } from '@sc-safety/results';
@@ -68,63 +69,116 @@ export function buildResults(input: BuildResultsInput): ResultsFile {
  * while the exports stream them. The leaderboard is computed here, from compact score records.
  */
 export function buildResultsDocument(input: BuildResultsInput): ResultsDocument {
-  const items = input.items;
-  const itemsById = items === undefined || isLookup(items) ? undefined : new Map(items.map((item) => [item.id, item]));
-  const itemOf = (id: string): DatasetItem | undefined =>
-    itemsById ? itemsById.get(id) : (items as ItemLookup | undefined)?.byId(id);
-  const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
-  const records: ScoreRecord[] = [];
-  // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
-  const contrastRecords: ScoreRecord[] = [];
-  const singleTurnItems = new Set<string>();
-  const checked = new Set<string>();
-  const adaptiveRecords: AdaptiveRecord[] = [];
+  return resultsDocumentOf(input, scoreResultRows(input));
+}
+
+/** What {@link scoreResultRows} needs: everything of {@link BuildResultsInput} but the manifest and agreement. */
+export type ScoreRowsInput = Omit<BuildResultsInput, 'manifest' | 'agreement'>;
+
+/** The boards scored from a run's rows: the part of results.json that needs every row. */
+export interface ScoredRows {
+  leaderboard: ResultsDocument['leaderboard'];
+  adaptiveLeaderboard?: ResultsDocument['adaptiveLeaderboard'];
+}
+
+/**
+ * Scores the rows (leaderboard, over-refusal, epochs, adaptive board) in one pass over them;
+ * `onRow` sees every row in that same pass, so a caller that tallies the rows too (the run's
+ * manifest) does not read them again.
+ *
+ * @throws {ScoringInputError} as {@link buildResults} does.
+ */
+export function scoreResultRows(input: ScoreRowsInput, onRow?: (row: AnswerRow) => void): ScoredRows {
+  const scorer = new RowScorer(input);
   for (const row of input.rows) {
-    if (isContrastRow(row, row.contrast === true ? undefined : itemOf(row.itemId))) {
-      contrastRecords.push(toScoreRecord(row));
-      continue;
+    onRow?.(row);
+    scorer.add(row);
+  }
+  return scorer.finish();
+}
+
+/**
+ * {@link scoreResultRows} a row at a time, for a pass that does other work between rows (tallies,
+ * giving the event loop a turn). Rows are kept as compact score records until {@link finish}.
+ */
+export class RowScorer {
+  readonly #itemOf: (id: string) => DatasetItem | undefined;
+  readonly #records: ScoreRecord[] = [];
+  // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
+  readonly #contrastRecords: ScoreRecord[] = [];
+  readonly #singleTurnItems = new Set<string>();
+  readonly #checked = new Set<string>();
+  readonly #adaptiveRecords: AdaptiveRecord[] = [];
+
+  constructor(private readonly input: Omit<ScoreRowsInput, 'rows'>) {
+    this.#itemOf = itemLookup(input.items);
+  }
+
+  /** Takes one row's score record. */
+  add(row: AnswerRow): void {
+    if (isContrastRow(row, row.contrast === true ? undefined : this.#itemOf(row.itemId))) {
+      this.#contrastRecords.push(toScoreRecord(row));
+      return;
     }
-    if (input.adaptive) {
-      adaptiveRecords.push(adaptiveRecordOf(row));
-      continue;
+    if (this.input.adaptive) {
+      this.#adaptiveRecords.push(adaptiveRecordOf(row));
+      return;
     }
-    records.push(toScoreRecord(row));
+    this.#records.push(toScoreRecord(row));
     // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
     // run also lacks round-2 rows).
-    if (items !== undefined && !checked.has(row.itemId)) {
-      checked.add(row.itemId);
-      if (itemOf(row.itemId)?.turns.length === 1) singleTurnItems.add(row.itemId);
+    if (this.input.items !== undefined && !this.#checked.has(row.itemId)) {
+      this.#checked.add(row.itemId);
+      if (this.#itemOf(row.itemId)?.turns.length === 1) this.#singleTurnItems.add(row.itemId);
     }
   }
-  let leaderboard = buildLeaderboardSection(
-    records,
-    input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
-    { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
-  );
-  if (contrastRecords.length > 0) {
-    validateScoreRecords(contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
-    const overRefusal = buildOverRefusal(
-      contrastRecords,
-      input.models.map((m) => m.id),
-      {
-        ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
-        ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
-      },
+
+  /**
+   * The boards of every row added.
+   *
+   * @throws {ScoringInputError} as {@link buildResults} does.
+   */
+  finish(): ScoredRows {
+    const { input } = this;
+    const records = this.#records;
+    const singleTurnItems = this.#singleTurnItems;
+    let leaderboard = buildLeaderboardSection(
+      records,
+      input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+      { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
     );
-    leaderboard = withOverRefusal(leaderboard, overRefusal);
-  }
-  const spread = epochSpread(records);
-  if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
-  const adaptiveLeaderboard = input.adaptive
-    ? buildAdaptiveLeaderboard(
-        adaptiveRecords,
-        input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+    if (this.#contrastRecords.length > 0) {
+      validateScoreRecords(this.#contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
+      const overRefusal = buildOverRefusal(
+        this.#contrastRecords,
+        input.models.map((m) => m.id),
         {
-          turns: input.adaptive.turns,
           ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+          ...(input.scoring?.bootstrap !== undefined ? { bootstrap: input.scoring.bootstrap } : {}),
         },
-      )
-    : undefined;
+      );
+      leaderboard = withOverRefusal(leaderboard, overRefusal);
+    }
+    const spread = epochSpread(records);
+    if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
+    const adaptiveLeaderboard = input.adaptive
+      ? buildAdaptiveLeaderboard(
+          this.#adaptiveRecords,
+          input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
+          {
+            turns: input.adaptive.turns,
+            ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+          },
+        )
+      : undefined;
+    return { leaderboard, ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}) };
+  }
+}
+
+/** results.json's content from the input and its scored rows; the answers are built as they are read. */
+export function resultsDocumentOf(input: BuildResultsInput, scored: ScoredRows): ResultsDocument {
+  const itemOf = itemLookup(input.items);
+  const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const rows = input.rows;
   const answers: AnswerSequence = {
     get length() {
@@ -140,10 +194,18 @@ export function buildResultsDocument(input: BuildResultsInput): ResultsDocument 
     manifest: input.manifest,
     models: input.models.map((m) => ({ id: m.id, adapter: adapterRef(m.adapter), tags: [...(m.tags ?? [])] })),
     answers,
-    leaderboard,
+    leaderboard: scored.leaderboard,
     agreement: input.agreement ?? null,
-    ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}),
+    ...(scored.adaptiveLeaderboard ? { adaptiveLeaderboard: scored.adaptiveLeaderboard } : {}),
   };
+}
+
+/** Finds an item by id in an array (indexed once) or an {@link ItemLookup}. */
+function itemLookup(items: BuildResultsInput['items']): (id: string) => DatasetItem | undefined {
+  if (items === undefined) return () => undefined;
+  if (isLookup(items)) return (id) => items.byId(id);
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return (id) => byId.get(id);
 }
 
 function isLookup(items: readonly DatasetItem[] | ItemLookup): items is ItemLookup {

@@ -16,18 +16,26 @@ export interface RowStats {
  * attempt, retries included. Helps fill the manifest's `timings.perModel` and `usage.models`.
  */
 export function rowStats(rows: Iterable<AnswerRow>): RowStats {
-  const timings: Record<string, ModelTimings> = {};
-  const usage: Record<string, UsageTotals> = {};
-  const latencies = new Map<string, number[]>();
-  for (const row of rows) {
-    const t = (timings[row.model] ??= {
+  const tally = new RowStatsTally();
+  for (const row of rows) tally.add(row);
+  return tally.stats();
+}
+
+/** {@link rowStats} a row at a time, for a pass over the rows that does other work too. */
+export class RowStatsTally {
+  readonly #timings: Record<string, ModelTimings> = {};
+  readonly #usage: Record<string, UsageTotals> = {};
+  readonly #latencies = new Map<string, number[]>();
+
+  add(row: AnswerRow): void {
+    const t = (this.#timings[row.model] ??= {
       answers: 0,
       cachedAnswers: 0,
       latencyMsP50: null,
       latencyMsP95: null,
       retries: 0,
     });
-    const u = (usage[row.model] ??= { inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
+    const u = (this.#usage[row.model] ??= { inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
     t.answers++;
     if (row.cached === true) {
       t.cachedAnswers++;
@@ -43,15 +51,19 @@ export function rowStats(rows: Iterable<AnswerRow>): RowStats {
       u.totalTokens += row.usage.totalTokens ?? input + output;
     }
     if (row.cached !== true && row.latencyMs !== undefined) {
-      let list = latencies.get(row.model);
-      if (list === undefined) latencies.set(row.model, (list = []));
+      let list = this.#latencies.get(row.model);
+      if (list === undefined) this.#latencies.set(row.model, (list = []));
       list.push(row.latencyMs);
     }
   }
-  for (const [model, list] of latencies) {
-    const sorted = Float64Array.from(list).sort();
-    timings[model]!.latencyMsP50 = quantileSorted(sorted, 0.5);
-    timings[model]!.latencyMsP95 = quantileSorted(sorted, 0.95);
+
+  /** The stats of the rows added so far (latency percentiles computed now). */
+  stats(): RowStats {
+    for (const [model, list] of this.#latencies) {
+      const sorted = Float64Array.from(list).sort();
+      this.#timings[model]!.latencyMsP50 = quantileSorted(sorted, 0.5);
+      this.#timings[model]!.latencyMsP95 = quantileSorted(sorted, 0.95);
+    }
+    return { timings: this.#timings, usage: this.#usage };
   }
-  return { timings, usage };
 }

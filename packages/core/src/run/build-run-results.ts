@@ -4,8 +4,9 @@ import type { LaneReport, RunEngineResult } from '../engine/runner.js';
 import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
-import { buildResultsDocument } from '../export/build-results.js';
-import { rowStats } from '../export/run-stats.js';
+import { resultsDocumentOf, RowScorer } from '../export/build-results.js';
+import { TurnBudget } from '../engine/turn-budget.js';
+import { RowStatsTally } from '../export/run-stats.js';
 import { ServedModelTally } from '../export/served-models.js';
 import type { ManifestStop, ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
 import type { JudgeRating } from '../judge/judge-agreement.js';
@@ -69,8 +70,11 @@ function itemShapes(items: readonly EngineItem[] | ItemSource): {
   return { itemsRun, pairs: itemsRun - singleTurn, singleTurn };
 }
 
-/** results.json for a finished (or replayed) engine run. */
-export function buildRunResults(input: {
+/**
+ * results.json for a finished (or replayed) engine run. Its one pass over the rows gives the event
+ * loop a turn every few milliseconds (progress and Ctrl-C stay live while a big run is scored).
+ */
+export async function buildRunResults(input: {
   plan: StoredRunPlan;
   engine: RunEngineResult;
   /** The rows, when the engine did not keep them (`keepRows: false`); default `engine.rows`. */
@@ -81,7 +85,7 @@ export function buildRunResults(input: {
   commandLine: string[];
   bootstrapIterations?: number;
   status?: RunManifest['status'];
-}): ResultsDocument {
+}): Promise<ResultsDocument> {
   const { plan, engine } = input;
   const rows = input.rows ?? engine.rows;
   const usage = { models: {} as Record<string, UsageTotals>, judges: {} as Record<string, UsageTotals> };
@@ -93,31 +97,47 @@ export function buildRunResults(input: {
   let missing = false;
   // Per model: answers requested and answers scored, for the `failed` status (0% coverage).
   const requested = new Map<string, number>();
-  const scored = new Map<string, number>();
+  const scoredByModel = new Map<string, number>();
   const ratings: JudgeRating[] = [];
   const panel = plan.judges.length >= 2;
   const served = new ServedModelTally(plan.targets.map((t) => t.id));
-  const { timings } = rowStats(
-    (function* () {
-      for (const r of rows) {
-        served.add(r);
-        const modelTotals = usage.models[r.model];
-        if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
-        for (const v of r.judgments) {
-          const judgeTotals = usage.judges[v.judgeId];
-          if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
-          if (panel) ratings.push(judgeRating(r, v));
-        }
-        // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
-        if (r.outcome === 'target_error') missing = true;
-        // A failed attacker call left turns unasked; a re-run asks it again.
-        if (r.followup?.outcome === 'attacker_error') missing = true;
-        requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
-        if (r.outcome === 'scored') scored.set(r.model, (scored.get(r.model) ?? 0) + 1);
-        yield r;
-      }
-    })(),
-  );
+  const tally = new RowStatsTally();
+  const modelInputs = plan.targets.map((t) => ({
+    id: t.id,
+    adapter: t.adapter,
+    tags: t.tags,
+    ...(t.system !== undefined ? { system: t.system } : {}),
+  }));
+  // The manifest's tallies are taken in the same pass over the rows that scores them.
+  const scorer = new RowScorer({
+    models: modelInputs,
+    items: input.items,
+    ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
+    ...bootstrapScoring(input.bootstrapIterations),
+  });
+  const budget = new TurnBudget();
+  for (const r of rows) {
+    tally.add(r);
+    served.add(r);
+    const modelTotals = usage.models[r.model];
+    if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
+    for (const v of r.judgments) {
+      const judgeTotals = usage.judges[v.judgeId];
+      if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
+      if (panel) ratings.push(judgeRating(r, v));
+    }
+    // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
+    if (r.outcome === 'target_error') missing = true;
+    // A failed attacker call left turns unasked; a re-run asks it again.
+    if (r.followup?.outcome === 'attacker_error') missing = true;
+    requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
+    if (r.outcome === 'scored') scoredByModel.set(r.model, (scoredByModel.get(r.model) ?? 0) + 1);
+    scorer.add(r);
+    const pause = budget.pause();
+    if (pause) await pause;
+  }
+  const scored = scorer.finish();
+  const { timings } = tally.stats();
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
     const stats = timings[t.id] ?? { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 };
@@ -128,7 +148,7 @@ export function buildRunResults(input: {
   for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter))
     adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
   const servedModels = served.summary();
-  const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scored.get(model) ?? 0) === 0);
+  const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scoredByModel.get(model) ?? 0) === 0);
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
@@ -183,20 +203,16 @@ export function buildRunResults(input: {
     warnings: runWarnings(plan, input.items, servedModels, served.judgeServedIds()),
     ...(plan.followups ? { followups: plan.followups.manifest } : {}),
   };
-  return buildResultsDocument({
-    rows,
-    models: plan.targets.map((t) => ({
-      id: t.id,
-      adapter: t.adapter,
-      tags: t.tags,
-      ...(t.system !== undefined ? { system: t.system } : {}),
-    })),
-    manifest,
-    items: input.items,
-    agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
-    ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
-    ...bootstrapScoring(input.bootstrapIterations),
-  });
+  return resultsDocumentOf(
+    {
+      rows,
+      models: modelInputs,
+      manifest,
+      items: input.items,
+      agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
+    },
+    scored,
+  );
 }
 
 /** The manifest's stops: each lane of this role an auth or quota error stopped, with the vendor's message. */

@@ -163,7 +163,7 @@ export async function scoreRun(
         if (event.type === 'row') spool.add(event.row);
       },
     });
-    const results = buildRunResults({
+    const results = await buildRunResults({
       plan,
       engine,
       rows: spool,

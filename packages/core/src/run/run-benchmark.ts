@@ -441,7 +441,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       import('../export/write-run-exports.js'),
       import('./answers-from-file.js'),
     ]);
-    const results = buildRunResults({
+    const results = await buildRunResults({
       plan: storedPlan,
       engine,
       rows: spool,

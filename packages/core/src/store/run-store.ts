@@ -13,6 +13,7 @@ import {
   type FailureRow,
   type JudgmentRow,
 } from './rows.js';
+import { ReadAhead } from './read-ahead.js';
 import { SCHEMA_SQL, SCHEMA_VERSION_META_KEY, STORE_FILE_NAME, STORE_SCHEMA_VERSION } from './schema.js';
 import {
   FOLLOWUP_COLUMNS,
@@ -176,13 +177,19 @@ export class RunStore {
     );
   }
 
-  /** The stored answer under `key`, or `undefined`. `raw` is included only with `withRaw`. */
+  /**
+   * The stored answer under `key`, or `undefined`. `raw` is included only with `withRaw`. Reads
+   * without it are served from windows of rows read ahead (see {@link ReadAhead}): a resume looks
+   * up every answer of the run, in about the order they were written.
+   */
   getAnswer(key: string, options: ReadOptions = {}): StoredAnswer | undefined {
-    const withRaw = options.withRaw === true;
-    const row = this.#statement<[string], AnswerRow>(
-      `SELECT ${withRaw ? ANSWER_COLUMNS : ANSWER_COLUMNS_NO_RAW} FROM answers WHERE key = ?`,
-    ).get(key);
-    return row && answerFromRow(row, withRaw);
+    if (options.withRaw === true) {
+      const row = this.#statement<[string], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE key = ?`).get(key);
+      return row && answerFromRow(row, true);
+    }
+    this.#answersAhead ??= this.#readAhead<AnswerRow>('answers', ANSWER_COLUMNS_NO_RAW);
+    const row = this.#answersAhead.get(key);
+    return row && answerFromRow(row, false);
   }
 
   /**
@@ -195,12 +202,24 @@ export class RunStore {
     return this.#statement<[object]>(sql).run(params).changes > 0;
   }
 
-  /** The stored judgment under `key`, or `undefined`. */
+  /** The stored judgment under `key`, or `undefined` (read ahead as {@link RunStore.getAnswer} is). */
   getJudgment(key: string): StoredJudgment | undefined {
-    const row = this.#statement<[string], JudgmentRow>(`SELECT ${JUDGMENT_COLUMNS} FROM judgments WHERE key = ?`).get(
-      key,
-    );
+    this.#judgmentsAhead ??= this.#readAhead<JudgmentRow>('judgments', JUDGMENT_COLUMNS);
+    const row = this.#judgmentsAhead.get(key);
     return row && judgmentFromRow(row);
+  }
+
+  #answersAhead: ReadAhead<AnswerRow> | undefined;
+  #judgmentsAhead: ReadAhead<JudgmentRow> | undefined;
+
+  #readAhead<Row extends { key: string }>(table: 'answers' | 'judgments', columns: string): ReadAhead<Row> {
+    type Read = Row & { _rowid: number };
+    return new ReadAhead<Row>(
+      this.#statement<[string], Read>(`SELECT rowid AS _rowid, ${columns} FROM ${table} WHERE key = ?`),
+      this.#statement<[number, number], Read>(
+        `SELECT rowid AS _rowid, ${columns} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+      ),
+    );
   }
 
   /** Records a completed judgment, committed before it returns; first write wins. Returns whether a row was written. */
@@ -218,22 +237,12 @@ export class RunStore {
     if (write.kind === 'answer') {
       const record = write.record;
       this.#writable('putAnswer');
-      checkKey(record.key, 'answer');
-      if (!Number.isInteger(record.round) || record.round < 1)
-        throw new TypeError(`answer ${record.key}: round must be an integer ≥ 1, got ${String(record.round)}`);
-      checkNumber(record.latencyMs, 'latencyMs', record.key);
-      checkNumber(record.attempts, 'attempts', record.key);
-      const { result, raw } = splitRaw(record.result, record.raw);
       const row: AnswerRow = {
         key: record.key,
         model_id: String(record.modelId),
         item_id: String(record.itemId),
         round: record.round,
-        result_json: resultJson(result, `answer ${record.key}`),
-        raw_json: raw === undefined ? null : JSON.stringify(raw),
-        latency_ms: record.latencyMs,
-        attempts: record.attempts,
-        created_at: String(record.createdAt),
+        ...callColumns(record, 'answer', 'round', record.round, 1),
       };
       this.#guard(row, `answer ${record.key}`);
       return { sql: INSERT_ANSWER, params: row };
@@ -335,12 +344,6 @@ export class RunStore {
   /** Records a generated turn, committed before it returns; first write wins. Returns whether a row was written. */
   putFollowup(record: StoredFollowup): boolean {
     this.#writable('putFollowup');
-    checkKey(record.key, 'followup');
-    if (!Number.isInteger(record.turn) || record.turn < 2)
-      throw new TypeError(`followup ${record.key}: turn must be an integer ≥ 2, got ${String(record.turn)}`);
-    checkNumber(record.latencyMs, 'latencyMs', record.key);
-    checkNumber(record.attempts, 'attempts', record.key);
-    const { result, raw } = splitRaw(record.result, record.raw);
     const row: FollowupRow = {
       key: record.key,
       answer_key: String(record.answerKey),
@@ -352,11 +355,7 @@ export class RunStore {
       prompt_hash: String(record.promptHash),
       outcome: String(record.outcome),
       text: String(record.text),
-      result_json: resultJson(result, `followup ${record.key}`),
-      raw_json: raw === undefined ? null : JSON.stringify(raw),
-      latency_ms: record.latencyMs,
-      attempts: record.attempts,
-      created_at: String(record.createdAt),
+      ...callColumns(record, 'followup', 'turn', record.turn, 2),
     };
     this.#guard(row, `followup ${record.key}`);
     return this.#statement<[FollowupRow]>(INSERT_FOLLOWUP).run(row).changes > 0;
@@ -616,6 +615,33 @@ function resultJson(result: unknown, what: string): string {
   } catch (error) {
     throw new TypeError(`${what}: result cannot be stored as JSON: ${messageOf(error)}`, { cause: error });
   }
+}
+
+/**
+ * The columns every stored call has (an answer, or a generated turn): its result without the raw
+ * body, the raw body, timing and when it was written; after the checks they pass: a key, their turn
+ * number (`round` or `turn`, at least `min`) and finite timing.
+ */
+function callColumns(
+  record: { key: string; latencyMs: number; attempts: number; result: unknown; raw?: unknown; createdAt: string },
+  what: 'answer' | 'followup',
+  field: 'round' | 'turn',
+  turn: number,
+  min: number,
+): Pick<AnswerRow, 'result_json' | 'raw_json' | 'latency_ms' | 'attempts' | 'created_at'> {
+  checkKey(record.key, what);
+  if (!Number.isInteger(turn) || turn < min)
+    throw new TypeError(`${what} ${record.key}: ${field} must be an integer ≥ ${min}, got ${String(turn)}`);
+  checkNumber(record.latencyMs, 'latencyMs', record.key);
+  checkNumber(record.attempts, 'attempts', record.key);
+  const { result, raw } = splitRaw(record.result, record.raw);
+  return {
+    result_json: resultJson(result, `${what} ${record.key}`),
+    raw_json: raw === undefined ? null : JSON.stringify(raw),
+    latency_ms: record.latencyMs,
+    attempts: record.attempts,
+    created_at: String(record.createdAt),
+  };
 }
 
 function checkKey(key: unknown, what: string): void {
