@@ -6,8 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { round } from './stats.mjs';
 import { withWholeRun } from './whole-run.mjs';
 
-// Re-exported while lib/scale.mjs imports it from here.
-export { configYaml } from './whole-run.mjs';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-child.mjs');
 

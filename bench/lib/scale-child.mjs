@@ -8,13 +8,12 @@
 // 10 ms timer's lateness: how long a Ctrl-C or a progress redraw would wait), and with
 // `abortAtRow` a Ctrl-C (AbortSignal, as the CLI's SIGINT handler sends it) after that many rows,
 // timed to the engine's last row and to runBenchmark's return.
-import { measure, startRssSampler } from './stats.mjs';
-import { ADAPTER_OPENAI_DIST, CORE_DIST } from './paths.mjs';
+import { startRssSampler } from './stats.mjs';
+import { loadWholeRun } from './whole-run-child.mjs';
 
 const { configFile, cwd, abortAtRow } = JSON.parse(process.argv[2]);
 const sampler = startRssSampler(50);
-const core = await import(CORE_DIST);
-const { adapter } = await import(ADAPTER_OPENAI_DIST);
+const run = await loadWholeRun();
 
 /** Every time the event loop ran a 10 ms timer more than 50 ms late: [when it ran, how late]. */
 const blocks = [];
@@ -33,31 +32,26 @@ const outcomes = {};
 // Arrival time of every row, for throughput by decile (a Float64Array: no per-row objects).
 let rowTimes = new Float64Array(1 << 16);
 let firstEventAt;
-const measured = await measure(() =>
-  core.runBenchmark({
-    configFile,
-    cwd,
-    env: {},
-    adapters: { openai: adapter },
-    signal: controller.signal,
-    onEvent: (event) => {
-      if (event.type !== 'row') return;
-      const at = performance.now();
-      firstEventAt ??= at;
-      if (rows === rowTimes.length) {
-        const grown = new Float64Array(rowTimes.length * 2);
-        grown.set(rowTimes);
-        rowTimes = grown;
-      }
-      rowTimes[rows++] = at;
-      outcomes[event.row.outcome] = (outcomes[event.row.outcome] ?? 0) + 1;
-      if (abortAtRow !== undefined && rows === abortAtRow) {
-        abortedAt = performance.now();
-        controller.abort();
-      }
-    },
-  }),
-);
+const measured = await run({
+  configFile,
+  cwd,
+  signal: controller.signal,
+  onRow: (row) => {
+    const at = performance.now();
+    firstEventAt ??= at;
+    if (rows === rowTimes.length) {
+      const grown = new Float64Array(rowTimes.length * 2);
+      grown.set(rowTimes);
+      rowTimes = grown;
+    }
+    rowTimes[rows++] = at;
+    outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
+    if (abortAtRow !== undefined && rows === abortAtRow) {
+      abortedAt = performance.now();
+      controller.abort();
+    }
+  },
+});
 clearInterval(ticker);
 const memory = sampler.stop();
 const endAt = performance.now();

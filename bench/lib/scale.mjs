@@ -2,15 +2,11 @@
 // 1,000,000-call target) against a fake with no latency, then the same command again over the
 // finished store (a resume with nothing to do), then once more with a Ctrl-C halfway. Each is its
 // own process (lib/scale-child.mjs), so each one's peak RSS is its own.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild } from './child.mjs';
-import { writeBenchDataset } from './dataset.mjs';
-import { startFake } from './fake-client.mjs';
-import { configYaml } from './memory.mjs';
 import { round } from './stats.mjs';
+import { withWholeRun } from './whole-run.mjs';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scale-child.mjs');
 
@@ -46,28 +42,18 @@ function summary(r, calls) {
  * Runs the three phases over one run directory. `resume: false` skips the re-runs (the first run
  * only), `run: false` is not offered: a resume needs a finished store.
  */
-export async function scaleScenario({ itemCount, concurrency, resume = true, log }) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-bench-scale-'));
-  const fake = await startFake(0);
-  try {
-    const dataset = path.join(dir, 'bench-dataset.jsonl');
-    await writeBenchDataset(dataset, itemCount);
-    const configFile = path.join(dir, 'bench-run.yaml');
-    writeFileSync(
-      configFile,
-      configYaml({
-        dataset,
-        output: path.join(dir, 'run'),
-        baseURL: fake.baseURL,
-        targetConcurrency: concurrency,
-        judgeConcurrency: concurrency,
-      }),
-    );
+export function scaleScenario({ itemCount, concurrency, resume = true, log }) {
+  const scaffold = {
+    name: 'scale',
+    itemCount,
+    latencyMs: 0,
+    targetConcurrency: concurrency,
+    judgeConcurrency: concurrency,
+  };
+  return withWholeRun(scaffold, async ({ output, runMeasured }) => {
     const phase = async (name, arg = {}) => {
-      const before = await fake.stats();
-      const r = await runChild(CHILD, { configFile, cwd: dir, ...arg });
-      const after = await fake.stats();
-      const s = summary(r, after.total - before.total);
+      const { result: r, calls } = await runMeasured(CHILD, arg);
+      const s = summary(r, calls);
       log(
         `  ${name.padEnd(13)} ${s.calls} calls, ${s.rows} rows, wall ${(s.wallMs / 1000).toFixed(1)} s (engine ${(s.engineWallMs / 1000).toFixed(1)} s, ` +
           `exports ${(s.exportWallMs / 1000).toFixed(1)} s), peak RSS ${s.peakRssMb} MB, rows/s first 10% ${s.rowsPerSecondFirst10} last 10% ${s.rowsPerSecondLast10}, ` +
@@ -84,9 +70,9 @@ export async function scaleScenario({ itemCount, concurrency, resume = true, log
       expectedCalls: itemCount * 4,
     };
     result.run = await phase('run');
-    result.storeMb = round(statSync(path.join(dir, 'run', 'store.sqlite')).size / 2 ** 20);
-    result.resultsJsonMb = round(statSync(path.join(dir, 'run', 'results.json')).size / 2 ** 20);
-    result.answersCsvMb = round(statSync(path.join(dir, 'run', 'answers.csv')).size / 2 ** 20);
+    result.storeMb = round(statSync(path.join(output, 'store.sqlite')).size / 2 ** 20);
+    result.resultsJsonMb = round(statSync(path.join(output, 'results.json')).size / 2 ** 20);
+    result.answersCsvMb = round(statSync(path.join(output, 'answers.csv')).size / 2 ** 20);
     // `sc-safety run` probes the target's and the judge's endpoint once each before the first call (preflight).
     const PREFLIGHT = 2;
     if (result.run.calls !== itemCount * 4 + PREFLIGHT)
@@ -100,8 +86,5 @@ export async function scaleScenario({ itemCount, concurrency, resume = true, log
       result.resumeCtrlC = await phase('resume+Ctrl-C', { abortAtRow: Math.floor(itemCount) });
     }
     return result;
-  } finally {
-    await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
