@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { round } from './stats.mjs';
 import { withWholeRun } from './whole-run.mjs';
 
-
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-child.mjs');
 
 export function memoryScenario({ itemCount, latencyMs, targetConcurrency, judgeConcurrency, log }) {
