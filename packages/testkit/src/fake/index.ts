@@ -19,9 +19,69 @@ export {
   DEFAULT_FAKE_SCENARIO,
 } from './server-base.js';
 export { parseScenarioHeader, formatScenarioHeader, SCENARIO_HEADER } from './scenario-header.js';
-// Each vendor folder's index names what it makes public; this file only gathers them.
-export * from './openai/index.js';
-export * from './anthropic/index.js';
-export * from './llamacpp/index.js';
-export * from './ollama/index.js';
-export * from './http-vendors/index.js';
+export {
+  OPENAI_VENDOR_PROFILES,
+  CHAT_PATHS,
+  MODEL_PATHS,
+  type OpenAIFakeVendor,
+  type OpenAIVendorProfile,
+  vendorError,
+  type OpenAIErrorKind,
+  type ErrorReply,
+  createOpenAIFakeServer,
+  type OpenAIFakeServerOptions,
+  type OpenAIFakeServer,
+} from './openai/index.js';
+export {
+  extractAnthropicMessages,
+  messagesRequestProblem,
+  ANTHROPIC_MESSAGES_PATH,
+  sentAnthropicApiKey,
+  anthropicRateLimitHeaders,
+  type StreamedOverload,
+  anthropicErrorBody,
+  ANTHROPIC_ERROR_STATUS,
+  CREDIT_BALANCE_MESSAGE,
+  CONTEXT_LENGTH_MESSAGE,
+  CONTENT_FILTERING_MESSAGE,
+  OVERLOADED_MESSAGE,
+  type AnthropicErrorType,
+  createAnthropicFakeServer,
+  type AnthropicFakeServerOptions,
+  type AnthropicFakeServer,
+} from './anthropic/index.js';
+export { createLlamaCppFakeServer, type LlamaCppFakeServerOptions, type LlamaCppFakeServer } from './llamacpp/index.js';
+export {
+  createOllamaFakeServer,
+  type OllamaFakeServerOptions,
+  type OllamaFakeServer,
+  type OllamaStreamError,
+} from './ollama/index.js';
+export {
+  httpVendorSignal,
+  type HttpVendorBlockSignal,
+  createDashScopeFakeServer,
+  DASHSCOPE_GENERATION_PATH,
+  type DashScopeFakeServerOptions,
+  createMiniMaxFakeServer,
+  MINIMAX_CHAT_PATH,
+  type MiniMaxFakeServerOptions,
+  createZhipuFakeServer,
+  type ZhipuFakeServerOptions,
+  verifyZhipuJwt,
+  type ZhipuJwtRejection,
+  createQianfanFakeServer,
+  QIANFAN_CHAT_PREFIX,
+  type QianfanFakeServer,
+  type QianfanFakeServerOptions,
+  createHunyuanFakeServer,
+  type HunyuanFakeServerOptions,
+  verifyTc3,
+  type Tc3Rejection,
+  type Tc3VerifyInput,
+  createSparkFakeServer,
+  verifySignedUrl,
+  SPARK_PATHS,
+  type SparkFakeServer,
+  type SparkFakeServerOptions,
+} from './http-vendors/index.js';
