@@ -108,7 +108,7 @@ export class AnswerChunkWriter {
         this.files.dir,
         path.join(this.files.dir, name),
         `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`,
-        packed,
+        JSON.stringify(packed),
         '");\n',
       );
       this.chunks.push({ count, src: `${this.files.src}/${name}` });
