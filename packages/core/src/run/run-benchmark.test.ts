@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRunConfig } from '../config/load-run-config.js';
+import type { LoadedRunConfig } from '../config/load-run-config.js';
+import { tempDir } from '../dataset/__fixtures__/temp-files.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import { runBenchmark } from './run-benchmark.js';
 
@@ -17,19 +17,18 @@ const config = (target: string) =>
   ].join('\n');
 
 describe('runBenchmark with a config already loaded', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'sc-run-benchmark-'));
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
   });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => tmp.cleanup());
 
-  const plan = async (loadedConfig?: Awaited<ReturnType<typeof loadRunConfig>>) => {
+  /** The target ids of a dry run's plan. */
+  const plannedTargets = async (loadedConfig?: LoadedRunConfig) => {
     let seen: PlanEstimate | undefined;
     await runBenchmark({
-      configFile: path.join(dir, 'run.yaml'),
-      cwd: dir,
+      configFile: path.join(tmp.dir, 'run.yaml'),
+      cwd: tmp.dir,
       env: {},
       dryRun: true,
       preflight: false,
@@ -40,11 +39,11 @@ describe('runBenchmark with a config already loaded', () => {
   };
 
   it('plans from `loadedConfig` without reading the file again, and from the file without it', async () => {
-    await writeFile(path.join(dir, 'run.yaml'), config('target-loaded'));
-    const loaded = await loadRunConfig(path.join(dir, 'run.yaml'), { cwd: dir, env: {}, allowUnsetSecrets: true });
+    const file = tmp.write('run.yaml', config('target-loaded'));
+    const loaded = await loadRunConfig(file, { cwd: tmp.dir, env: {}, allowUnsetSecrets: true });
     // The file changes after it was loaded: only a second read would see the new model.
-    await writeFile(path.join(dir, 'run.yaml'), config('target-on-disk'));
-    expect(await plan(loaded)).toEqual(['target-loaded']);
-    expect(await plan()).toEqual(['target-on-disk']);
+    tmp.write('run.yaml', config('target-on-disk'));
+    expect(await plannedTargets(loaded)).toEqual(['target-loaded']);
+    expect(await plannedTargets()).toEqual(['target-on-disk']);
   });
 });
