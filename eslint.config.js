@@ -24,4 +24,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // CommonJS files (the CLI's executable, bin/sc-safety.cjs: see why there) load with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

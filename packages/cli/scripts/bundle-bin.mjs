@@ -150,6 +150,28 @@ const workspacePlugin = {
   },
 };
 
+/**
+ * zod's namespaces (`z.locales`, `z.core.locales`) re-export every locale's error messages, about a
+ * third of zod's code, which the bundle would otherwise compile before the first request. Nothing
+ * here calls `z.config(z.locales.xx())`: zod's messages are its default, English (`schemas.js`
+ * imports `locales/en.js` itself), so the index is narrowed to that one and every message stays the same.
+ * @type {import('esbuild').Plugin}
+ */
+const zodEnglishOnlyPlugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
+      return { path: path.join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};\n`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 const outdir = path.join(cliDir, 'dist');
 rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
 await build({
@@ -172,6 +194,6 @@ await build({
   banner: {
     js: "import { createRequire as __scCreateRequire } from 'node:module'; const require = __scCreateRequire(import.meta.url);",
   },
-  plugins: [workspacePlugin],
+  plugins: [workspacePlugin, zodEnglishOnlyPlugin],
   logLevel: 'warning',
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { COMMAND_GROUPS, createProgram, main } from './main.js';
+import { ExitCode, type CommandContext } from './io.js';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -52,5 +53,32 @@ describe('sc-safety', () => {
     const r = await run();
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^Usage: sc-safety/);
+  });
+
+  describe('building only the command being run', () => {
+    const ctx: CommandContext = {
+      io: { stdout: () => {}, stderr: () => {}, cwd: process.cwd() },
+      exitCode: ExitCode.ok,
+      verbosity: 'normal',
+    };
+    const names = (only?: string) =>
+      createProgram(ctx, only)
+        .commands.map((c) => c.name())
+        .filter((n) => n !== 'help');
+
+    it('lists every top-level command in the groups table, in the order of --help', () => {
+      expect(names()).toEqual(COMMAND_GROUPS.flatMap((g) => g.commands));
+    });
+
+    it.each(COMMAND_GROUPS.flatMap((g) => g.commands.map((name) => [name, g.commands] as const)))(
+      '%s builds its own group only',
+      (name, commands) => {
+        expect(names(name)).toEqual(commands);
+      },
+    );
+
+    it('builds everything for anything else (global flags, help, a typo)', () => {
+      for (const first of ['-q', 'help', 'frobnicate', undefined]) expect(names(first)).toEqual(names());
+    });
   });
 });

@@ -12,7 +12,7 @@ export type { PlanEstimate } from './run/estimate-plan.js';
 export type { EngineEvent } from './engine/runner.js';
 export { PreflightFailedError, type PreflightReport } from './run/preflight.js';
 export { JudgeCheckFailedError } from './run/judge-check-failed-error.js';
-export { loadRunConfig } from './config/load-run-config.js';
+export { loadRunConfig, type LoadedRunConfig } from './config/load-run-config.js';
 export { RunConfigError } from './config/run-config-error.js';
 export { DatasetError } from './dataset/errors.js';
 /** The terminal summary printed after a run (its module is loaded by then, to write summary.txt). */

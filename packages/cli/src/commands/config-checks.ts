@@ -16,6 +16,7 @@ export function shownPath(file: string, cwd: string): string {
  * names loaded: sampling settings against the bundled presets' ranges (exit 2 naming the field), and
  * for a plan (`--dry-run`) every key the environment is missing, as warnings (planning spends nothing).
  *
+ * @returns the config as loaded (hand it to `runBenchmark` as `loadedConfig`: it is not read twice).
  * @throws RunConfigError listing every setting out of range.
  */
 export async function checkRunConfig(
@@ -23,7 +24,7 @@ export async function checkRunConfig(
   ctx: CommandContext,
   configFile: string,
   options: { dryRun?: boolean; models?: readonly string[] } = {},
-): Promise<void> {
+): Promise<Runner.LoadedRunConfig> {
   const env = environmentOf(ctx);
   const loaded = await c.loadRunConfig(configFile, {
     env,
@@ -43,4 +44,5 @@ export async function checkRunConfig(
       );
     }
   }
+  return loaded;
 }

@@ -113,12 +113,13 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
           ?.split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        await checkRunConfig(c, ctx, flags.config, {
+        const loadedConfig = await checkRunConfig(c, ctx, flags.config, {
           ...(flags.dryRun ? { dryRun: true } : {}),
           ...(models ? { models } : {}),
         });
         const result = await c.runBenchmark({
           configFile: flags.config,
+          loadedConfig,
           cwd: io.cwd,
           env: environmentOf(ctx),
           preflight: flags.preflight,

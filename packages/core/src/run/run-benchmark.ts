@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LanguageModelV1 } from '@sc-safety/spec';
 import { loadRunConfig } from '../config/load-run-config.js';
+import type { LoadedRunConfig } from '../config/load-run-config.js';
 import { locateModelAdapters, prepareModels } from '../config/prepare-models.js';
 import type { PreparedModel } from '../config/prepare-models.js';
 import { resolveRunOptions } from '../config/run-options.js';
@@ -53,6 +54,12 @@ import type { StoredRunPlan } from './run-plan.js';
 export interface RunBenchmarkOptions {
   /** The run config file (YAML or JSON). */
   configFile: string;
+  /**
+   * That file as {@link loadRunConfig} returned it with the same `cwd` and `env` (and, for a dry run,
+   * `allowUnsetSecrets`): used as it is instead of reading, parsing and validating the file again
+   * (`sc-safety run` has already loaded it for its own checks; each load costs start-up time).
+   */
+  loadedConfig?: LoadedRunConfig;
   /** Command-line overrides (`--out`, `--limit`, `--models`, `--concurrency`). */
   overrides?: RunOverrides;
   /** `--shard i/n`: only the items of shard i of n; `auto`: i and n from the scheduler's variables, in `<out>/shard-i-of-n`. */
@@ -139,11 +146,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   const cwd = options.cwd ?? process.cwd();
   const env = options.env ?? process.env;
   // Planning spends nothing: a dry run lists unset keys as warnings (all of them) instead of failing.
-  const loaded = await loadRunConfig(options.configFile, {
-    env,
-    cwd,
-    ...(options.dryRun ? { allowUnsetSecrets: true } : {}),
-  });
+  const loaded =
+    options.loadedConfig ??
+    (await loadRunConfig(options.configFile, {
+      env,
+      cwd,
+      ...(options.dryRun ? { allowUnsetSecrets: true } : {}),
+    }));
   for (const u of loaded.unsetSecrets ?? []) {
     options.onWarning?.({
       code: 'key-not-set',
