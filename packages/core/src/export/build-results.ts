@@ -82,18 +82,14 @@ export interface ScoredRows {
 }
 
 /**
- * Scores the rows (leaderboard, over-refusal, epochs, adaptive board) in one pass over them;
- * `onRow` sees every row in that same pass, so a caller that tallies the rows too (the run's
- * manifest) does not read them again.
+ * Scores the rows (leaderboard, over-refusal, epochs, adaptive board) in one pass over them. A
+ * caller that tallies the rows too (the run's manifest) uses {@link RowScorer} in its own pass.
  *
  * @throws {ScoringInputError} as {@link buildResults} does.
  */
-export function scoreResultRows(input: ScoreRowsInput, onRow?: (row: AnswerRow) => void): ScoredRows {
+export function scoreResultRows(input: ScoreRowsInput): ScoredRows {
   const scorer = new RowScorer(input);
-  for (const row of input.rows) {
-    onRow?.(row);
-    scorer.add(row);
-  }
+  for (const row of input.rows) scorer.add(row);
   return scorer.finish();
 }
 
