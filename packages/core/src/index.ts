@@ -163,8 +163,10 @@ export {
   readResultsAnswers,
   readResultsHeader,
   ResultsReadError,
+  type ReadResultsOptions,
   type ResultsHeader,
 } from './export/results-reader.js';
+export { fromUtf8Bytes, toUtf8Bytes } from './export/utf8-byte-strings.js';
 export { checkResultsFile, type CheckedResultsFile } from './export/check-results-file.js';
 export { answersFromFile } from './run/answers-from-file.js';
 export { renderSummary, type SummaryOptions } from './export/render-summary.js';

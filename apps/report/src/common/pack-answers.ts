@@ -7,14 +7,41 @@ const JUDGE_OUTCOMES = ['scored', 'judge_unparseable', 'judge_error'] as const;
 /** Strings longer than this are written in place, not interned (see {@link PackedAnswers}). */
 const INTERN_MAX_LENGTH = 64;
 
+/**
+ * How a packer's strings come: as text, or as UTF-8 byte strings (one character per byte of the
+ * text's UTF-8, as core's streaming reader can hand them over).
+ */
+export type PackerStrings = 'text' | 'utf8-bytes';
+
+/**
+ * The UTF-16 length of the text a UTF-8 byte string stands for, when that may be within `max` (a
+ * UTF-16 unit takes one to three bytes, so only byte strings up to 3 × `max` long need counting).
+ */
+function textLength(bytes: string, max: number): number {
+  if (bytes.length > 3 * max) return bytes.length;
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes.charCodeAt(i);
+    if ((b & 0xc0) !== 0x80) n += b >= 0xf0 ? 2 : 1; // a character starts here; four bytes are two units
+  }
+  return n;
+}
+
 /** Interns short strings into one table so repeated ids and reasons are stored once. */
 class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
 
+  constructor(private readonly utf8Bytes: boolean) {}
+
   ref(value: string | null | undefined): PackedString {
     if (value === null || value === undefined) return -1;
-    if (value.length > INTERN_MAX_LENGTH) return value;
+    // The limit counts the text's UTF-16 units, whatever form the strings come in (the same packing either way).
+    if (
+      value.length > INTERN_MAX_LENGTH &&
+      (!this.utf8Bytes || textLength(value, INTERN_MAX_LENGTH) > INTERN_MAX_LENGTH)
+    )
+      return value;
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.strings.length;
@@ -45,10 +72,18 @@ export function packAnswers(answers: Iterable<ResultsAnswer>): PackedAnswers {
   return packer.packed();
 }
 
-/** {@link packAnswers} one answer at a time, for a reader that sees each answer once as it streams by. */
+/**
+ * {@link packAnswers} one answer at a time, for a reader that sees each answer once as it streams by.
+ * Fed UTF-8 byte strings, it packs them as such: the packed JSON, written out as Latin-1, is then the
+ * same bytes as the text's packed JSON written out as UTF-8.
+ */
 export class AnswerPacker {
-  private readonly table = new StringTable();
+  private readonly table: StringTable;
   private readonly rows: PackedRow[] = [];
+
+  constructor(strings: PackerStrings = 'text') {
+    this.table = new StringTable(strings === 'utf8-bytes');
+  }
 
   /** @throws when the answer has an outcome the report does not know. */
   add(answer: ResultsAnswer): void {

@@ -8,6 +8,7 @@ import { ANSWER_CHUNK_CALLBACK } from '../common/report-data.js';
 import type { PackedAnswers } from '../common/report-data.js';
 import { AnswerChunkWriter, chunkAnswers } from './answer-chunks.js';
 import type { InlineBudget } from './answer-chunks.js';
+import { toUtf8Bytes } from '@sc-safety/core';
 import { syntheticResults } from './synthetic-results.js';
 
 const decode = (text: string): PackedAnswers =>
@@ -73,5 +74,36 @@ describe('AnswerChunkWriter', () => {
     );
     for (const a of answers) writer.add(a);
     await expect(writer.finish()).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  it('writes answers read as UTF-8 byte strings as the same bytes as their text, inline and in files', async () => {
+    // Item ids around the interning limit (64 UTF-16 units) in CJK (3 bytes a unit) and emoji (4 bytes, 2 units).
+    const lengths = [20, 21, 22, 32, 63, 64, 65, 100, 200];
+    const text = answers.map((a, i) => ({
+      ...a,
+      itemId: `${i}-${'汉'.repeat(lengths[i % lengths.length]!)}`,
+      model: `${'😀'.repeat(i % 40)}${a.model}`,
+    }));
+    // As core's reader hands them over in that form.
+    const bytes = text.map((a) => JSON.parse(toUtf8Bytes(JSON.stringify(a))) as typeof a);
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-chunks-'));
+    const written = [];
+    for (const [name, list, strings] of [
+      ['text', text, 'text'],
+      ['bytes', bytes, 'utf8-bytes'],
+    ] as const) {
+      const inline = new AnswerChunkWriter(0, { remaining: 1_000 }, undefined, 30, strings);
+      const files = new AnswerChunkWriter(0, { remaining: 0 }, { dir: path.join(dir, name), src: name }, 30, strings);
+      for (const a of list) {
+        inline.add(a);
+        files.add(a);
+      }
+      await files.finish();
+      const blocks = await Promise.all([0, 1, 2].map((i) => fileBlock(path.join(dir, name, `0-${i}.js`), 0, i)));
+      written.push({ inline: (await inline.finish()).inline, blocks });
+    }
+    expect(written[1]).toEqual(written[0]);
+    const back = written[1]!.inline.flatMap((c, i) => unpackAnswers(decode(c.text), i * 30));
+    expect(back.map((a) => [a.itemId, a.model])).toEqual(text.map((a) => [a.itemId, a.model]));
   });
 });

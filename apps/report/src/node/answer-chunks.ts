@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResultsAnswer } from '@sc-safety/results';
 import { AnswerPacker } from '../common/pack-answers.js';
+import type { PackerStrings } from '../common/pack-answers.js';
 import { ANSWER_CHUNK_CALLBACK } from '../common/report-data.js';
 import type { AnswerChunkRef } from '../common/report-data.js';
 import { ChunkFileWorker } from './chunk-file-worker.js';
@@ -50,7 +51,7 @@ export interface ChunkFiles {
  * worker thread ({@link ChunkFileWorker}) while this one reads on.
  */
 export class AnswerChunkWriter {
-  private packer = new AnswerPacker();
+  private packer: AnswerPacker;
   private count = 0;
   private readonly chunks: AnswerChunkRef[] = [];
   private held: InlineChunk[] = [];
@@ -60,13 +61,22 @@ export class AnswerChunkWriter {
 
   /**
    * @param files where chunk files go; without it every chunk stays inline (an in-memory page).
+   * @param strings how the answers' strings come (UTF-8 byte strings are written out as the same bytes).
    */
   constructor(
     private readonly run: number,
     private readonly budget: InlineBudget,
     private readonly files?: ChunkFiles,
     private readonly chunkAnswers = CHUNK_ANSWERS,
-  ) {}
+    private readonly strings: PackerStrings = 'text',
+  ) {
+    this.packer = new AnswerPacker(strings);
+  }
+
+  /** How packed JSON's characters become bytes. */
+  private get encoding(): 'utf8' | 'latin1' {
+    return this.strings === 'utf8-bytes' ? 'latin1' : 'utf8';
+  }
 
   /** @throws when the answer has an outcome the report does not know. */
   add(answer: ResultsAnswer): void {
@@ -98,7 +108,7 @@ export class AnswerChunkWriter {
     const chunk = this.chunks.length;
     const packed = this.packer.packed();
     const count = this.count;
-    this.packer = new AnswerPacker();
+    this.packer = new AnswerPacker(this.strings);
     this.count = 0;
     if (this.files !== undefined && (this.spilled || this.budget.remaining < count)) {
       this.spill(this.files);
@@ -110,11 +120,12 @@ export class AnswerChunkWriter {
         `${ANSWER_CHUNK_CALLBACK}(${this.run},${chunk},"`,
         JSON.stringify(packed),
         '");\n',
+        this.encoding,
       );
       this.chunks.push({ count, src: `${this.files.src}/${name}` });
       return;
     }
-    const { text, raw } = encodeBlock(packed);
+    const { text, raw } = encodeBlock(packed, this.encoding);
     this.bytes.raw += raw;
     this.bytes.embedded += text.length;
     this.budget.remaining -= count;

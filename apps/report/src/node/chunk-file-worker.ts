@@ -18,7 +18,7 @@ parentPort.on('message', (m) => {
   if (failed) parentPort.postMessage({ raw: 0, bytes: 0 });
   else {
     try {
-      const json = Buffer.from(m.json, 'utf8');
+      const json = Buffer.from(m.json, m.encoding);
       const text = gzipSync(json, { level: workerData.level }).toString('base64');
       mkdirSync(m.dir, { recursive: true });
       writeFileSync(m.file, m.prefix + text + m.suffix);
@@ -77,13 +77,24 @@ export class ChunkFileWorker {
     });
   }
 
-  /** Queues `<dir>/<file>` = prefix + base64(gzip(UTF-8 of json)) + suffix; waits while the worker is behind. */
-  write(dir: string, file: string, prefix: string, json: string, suffix: string): void {
+  /**
+   * Queues `<dir>/<file>` = prefix + base64(gzip(bytes of json)) + suffix; waits while the worker is behind.
+   *
+   * @param encoding how json's characters become bytes (`latin1` for JSON of UTF-8 byte strings).
+   */
+  write(
+    dir: string,
+    file: string,
+    prefix: string,
+    json: string,
+    suffix: string,
+    encoding: 'utf8' | 'latin1' = 'utf8',
+  ): void {
     for (let n = Atomics.load(this.pending, 0); n >= MAX_PENDING; n = Atomics.load(this.pending, 0))
       Atomics.wait(this.pending, 0, n, 1_000);
     Atomics.add(this.pending, 0, 1);
     this.posted++;
-    this.worker.postMessage({ dir, file, prefix, json, suffix });
+    this.worker.postMessage({ dir, file, prefix, json, suffix, encoding });
   }
 
   /**

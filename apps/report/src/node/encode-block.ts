@@ -7,8 +7,13 @@ import { gzipSync } from 'node:zlib';
  */
 export const GZIP_LEVEL = 1;
 
-/** JSON → gzip → base64: base64 never contains `<` or `"`, so a block cannot end its element or string early. */
-export function encodeBlock(value: unknown): { text: string; raw: number } {
-  const json = Buffer.from(JSON.stringify(value), 'utf8');
+/**
+ * JSON → gzip → base64: base64 never contains `<` or `"`, so a block cannot end its element or string early.
+ *
+ * @param encoding how the JSON's characters become bytes: `latin1` for a value whose strings are UTF-8
+ *   byte strings (packed from core's reader in that form), which then come out as the same UTF-8 bytes.
+ */
+export function encodeBlock(value: unknown, encoding: 'utf8' | 'latin1' = 'utf8'): { text: string; raw: number } {
+  const json = Buffer.from(JSON.stringify(value), encoding);
   return { text: gzipSync(json, { level: GZIP_LEVEL }).toString('base64'), raw: json.length };
 }

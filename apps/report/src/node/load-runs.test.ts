@@ -25,6 +25,27 @@ describe('loadRuns', () => {
     expect({ ...runs[1]!.results, answers: undefined }).toEqual({ ...header, answers: undefined });
   });
 
+  it('gives the items without a follow-up as text when it reads the answers as byte strings', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
+    const results = syntheticResults({ models: 2, pairs: 22, bootstrapIterations: 0 });
+    const answers = results.answers
+      .filter((a) => a.round === 1 || !a.itemId.endsWith('1'))
+      .map((a) => ({
+        ...a,
+        itemId: `题目-${a.itemId}`,
+        ...(a.itemId.endsWith('1') ? { singleTurn: true as const } : {}),
+      }));
+    const file = path.join(dir, 'results.json');
+    await writeFile(file, JSON.stringify({ ...results, answers }, null, 2));
+    const expected = singleTurnItems(answers);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await loadRun(file)).prepared.singleTurnItems).toEqual(expected);
+    const seen: string[] = [];
+    const bytes = await loadRun(file, { answerStrings: 'utf8-bytes', onAnswer: (a) => seen.push(a.itemId) });
+    expect(bytes.prepared.singleTurnItems).toEqual(expected);
+    expect(seen).toEqual(answers.map((a) => Buffer.from(a.itemId, 'utf8').toString('latin1')));
+  });
+
   it('hands each answer to onAnswer in the one pass that validates, and names the file when it throws', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sc-report-'));
     const results = syntheticResults({ models: 2, pairs: 22, bootstrapIterations: 0 });

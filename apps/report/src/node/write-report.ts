@@ -55,11 +55,13 @@ export async function writeReport(
   try {
     const runs: LoadedRun[] = [];
     for (const [i, target] of targets.entries()) {
-      writer = new AnswerChunkWriter(i, budget, { dir: dataDir, src: dataName }, options.chunkAnswers);
+      // The answers' strings stay UTF-8 byte strings from the reader to the chunks' bytes: nothing decodes them.
+      writer = new AnswerChunkWriter(i, budget, { dir: dataDir, src: dataName }, options.chunkAnswers, 'utf8-bytes');
       const packer = writer;
       // A chunk that cannot be written is a problem of --out, not of the run being read.
       let writeError: unknown;
       const run = await loadRun(target, {
+        answerStrings: 'utf8-bytes',
         onAnswer: (a) => {
           if (writeError !== undefined) return;
           try {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkResultsFile } from './check-results-file.js';
 import { ResultsReadError } from './results-reader.js';
+import { toUtf8Bytes } from './utf8-byte-strings.js';
 import { validateResultsFile } from '@sc-safety/results';
 import { asJson, fixtureResults } from './__fixtures__/results-file.js';
 import type { Json } from './__fixtures__/results-file.js';
@@ -57,5 +58,23 @@ describe('checkResultsFile', () => {
     expect(checkResultsFile(write(noAnswers)).problems).toEqual(validateResultsFile(noAnswers));
     expect(checkResultsFile(write({ ...good, answers: [] })).problems).toEqual([]);
     expect(() => checkResultsFile(write('{"format": '))).toThrow(ResultsReadError);
+  });
+
+  it('checks answers read as UTF-8 byte strings as it checks text, wording problems from the text', () => {
+    // Model ids and item ids that are not ASCII: the byte strings must match the models' ids all the same.
+    const id = (good.models as Json[])[0]!.id as string;
+    const cjk = JSON.parse(JSON.stringify(many(2_500)).replaceAll(`"${id}"`, '"模型-甲😀"')) as Json;
+    cjk.answers = (cjk.answers as Json[]).map((a, i) => ({ ...a, itemId: `题-${i}` }));
+    const seen: string[] = [];
+    const checked = checkResultsFile(write(cjk), { answerStrings: 'utf8-bytes', onAnswer: (a) => seen.push(a.itemId) });
+    expect(checked).toEqual(checkResultsFile(write(cjk)));
+    expect(checked.problems).toEqual([]);
+    expect(seen).toEqual((cjk.answers as Json[]).map((a) => toUtf8Bytes(a.itemId as string)));
+    const bad = structuredClone(cjk);
+    bad.answers[2_321].model = '无人';
+    bad.answers[10].round = 3;
+    const problems = checkResultsFile(write(bad), { answerStrings: 'utf8-bytes' }).problems;
+    expect(problems).toEqual(checkResultsFile(write(bad)).problems);
+    expect(problems).toContain('answers[2321].model: "无人" is not in models');
   });
 });

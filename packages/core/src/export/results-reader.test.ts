@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readResultsAnswers, readResultsHeader, readResultsPieces, ResultsReadError } from './results-reader.js';
+import { fromUtf8Bytes, toUtf8Bytes } from './utf8-byte-strings.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sc-results-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,5 +88,97 @@ describe('readResultsPieces', () => {
     const file = write(JSON.stringify({ answers, after: 1 }, null, 1));
     expect([...readResultsAnswers(file)]).toEqual(answers);
     expect(readResultsHeader(file)).toEqual({ header: { after: 1 }, answerCount: 3_000 });
+  });
+
+  it('reads runs whose guessed end falls inside an answer (scanned instead), for any layout', () => {
+    // Nested arrays use the answers' own separator (",\n{"), just after each long text: the first one past
+    // 256 KB is mostly inside an answer.
+    const answers = Array.from({ length: 600 }, (_, i) => ({
+      itemId: `i-${i}`,
+      text: '审'.repeat(300 + (i % 7)),
+      judgments: [{ k: 1 }, { k: 2, reason: '},\n{ 不是分隔 ]' }],
+    }));
+    const nested = (value: unknown): string =>
+      Array.isArray(value)
+        ? `[\n${value.map(nested).join(',\n')}]`
+        : typeof value === 'object' && value !== null
+          ? `{${Object.entries(value)
+              .map(([k, v]) => `${JSON.stringify(k)}: ${nested(v)}`)
+              .join(', ')}}`
+          : JSON.stringify(value);
+    const file = write(`{"answers": ${nested(answers)}, "after": [\n{"x": 1},\n{"y": 2}]}`);
+    for (const answerStrings of ['text', 'utf8-bytes'] as const) {
+      const read = [...readResultsAnswers(file, { answerStrings })];
+      expect(read.length).toBe(answers.length);
+      expect(answerStrings === 'text' ? read : read.map(fromBytes)).toEqual(answers);
+      expect(readResultsHeader(file)).toEqual({ header: { after: [{ x: 1 }, { y: 2 }] }, answerCount: 600 });
+    }
+  });
+});
+
+/** A value with its strings (keys kept) decoded from UTF-8 byte strings. */
+function fromBytes(value: unknown): unknown {
+  if (typeof value === 'string') return fromUtf8Bytes(value);
+  if (Array.isArray(value)) return value.map(fromBytes);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fromBytes(v)]));
+  return value;
+}
+
+describe('readResultsPieces with answerStrings: utf8-bytes', () => {
+  it("hands the answers' strings over as UTF-8 byte strings, the other fields as text, for any layout", () => {
+    for (const text of [
+      JSON.stringify(doc),
+      JSON.stringify(doc, null, 2),
+      `\ufeff${JSON.stringify(doc, null, '\t')}`,
+    ]) {
+      const file = write(text);
+      const pieces = [...readResultsPieces(file, { answerStrings: 'utf8-bytes' })];
+      const answers = pieces.flatMap((p) => (p.kind === 'answer' ? [p.value] : []));
+      expect(answers[0]!.text).toBe(toUtf8Bytes(long));
+      expect(answers.map(fromBytes)).toEqual(doc.answers);
+      expect(pieces.find((p) => p.kind === 'field' && p.key === 'manifest')).toMatchObject({ value: doc.manifest });
+    }
+  });
+
+  it('gives the bytes of the text for wide escapes, lone surrogates and bytes that are not UTF-8', () => {
+    const answers = [{ text: '中文 é \u{1F600}' }, { text: 'tab\there\u0001' }, { text: '\ud800 alone' }];
+    // As a writer that escapes everything but ASCII would write them (Python's json.dumps does).
+    const escaped = JSON.stringify({ answers }).replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    for (const text of [JSON.stringify({ answers }, null, 1), escaped]) {
+      const read = [...readResultsAnswers(write(text), { answerStrings: 'utf8-bytes' })];
+      expect(read.map(fromBytes), text).toEqual([...readResultsAnswers(write(text))]);
+      // Written back as Latin-1, the packed JSON is the UTF-8 of the text's (a lone surrogate stays an escape).
+      expect(Buffer.from(JSON.stringify(read), 'latin1')).toEqual(Buffer.from(JSON.stringify(answers), 'utf8'));
+    }
+    const invalid = Buffer.concat([
+      Buffer.from('{"answers": [{"text": "a'),
+      Buffer.from([0xff, 0xe4]),
+      Buffer.from('"}]}'),
+    ]);
+    const read = [...readResultsAnswers(write(invalid), { answerStrings: 'utf8-bytes' })];
+    expect(read.map(fromBytes)).toEqual([{ text: 'a\ufffd\ufffd' }]);
+  });
+
+  it('fails on broken answers at the same byte as the text reading does', () => {
+    for (const text of [
+      '{"answers": [{"a": 1} {"b": 2}]}',
+      '{"answers": [{"a": 01}]}',
+      '{"answers": [{"a": "\\u12"}]}',
+    ]) {
+      const file = write(text);
+      const message = (() => {
+        try {
+          [...readResultsAnswers(file)];
+        } catch (error) {
+          return (error as Error).message.replace(/: [^:]*$/, '');
+        }
+        return 'no error';
+      })();
+      expect(() => [...readResultsAnswers(file, { answerStrings: 'utf8-bytes' })], text).toThrow(message);
+    }
   });
 });
