@@ -58,9 +58,9 @@ const MAX_MISSES = 2;
  * the structural characters it looks for cannot be part of one). Synchronous, in 1 MiB reads.
  * Bytes that are not UTF-8 become U+FFFD, as `readFile(file, 'utf8')` makes them.
  *
- * Answers are parsed in runs of about 256 KB. A run's end is first guessed with a byte search for
- * the separator the writer put between the first answers (`},` + the same line break and indent +
- * `{`) and kept only when the run parses as whole values; otherwise (another layout, a separator
+ * Answers are parsed in runs of about 64 KiB. A run's end is first guessed with a byte search for
+ * the separator the writer puts between answers (`,` + the line break and indent it put before the
+ * first answer + `{`), and kept only when the run parses as whole values; otherwise (another layout, a separator
  * inside nested values) the run is scanned byte by byte. A run that parses cannot end anywhere but
  * between two answers: a cut inside a string leaves it unterminated, one inside an answer leaves a
  * bracket open.
