@@ -172,7 +172,7 @@ describe('readResultsPieces with answerStrings: utf8-bytes', () => {
       const file = write(text);
       const message = (() => {
         try {
-          [...readResultsAnswers(file)];
+          Array.from(readResultsAnswers(file));
         } catch (error) {
           return (error as Error).message.replace(/: [^:]*$/, '');
         }

@@ -13,8 +13,8 @@ import { isUtf8 } from 'node:buffer';
  */
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const ABOVE_LATIN1 = /[^\u0000-\u00ff]/;
-const LATIN1_RUN = /[\u0000-\u00ff]+/g;
+const ABOVE_LATIN1 = /[\u0100-\uffff]/;
+const LATIN1_RUN = /[^\u0100-\uffff]+/g;
 
 /** The text a UTF-8 byte string stands for. */
 export function fromUtf8Bytes(bytes: string): string {
