@@ -15,6 +15,7 @@ const {
   closeSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
@@ -68,16 +69,10 @@ function loadBundle(file, options) {
   let cachedData;
   if (options.cacheDir !== undefined) {
     const { size, mtimeMs } = statSync(file);
-    const key = [
-      path.basename(file, '.cjs'),
-      options.hash.slice(0, 16),
-      size,
-      Math.trunc(mtimeMs),
-      process.version,
-      process.arch,
-      options.variant ?? 'main',
-    ].join('-');
-    cacheFile = path.join(options.cacheDir, `${key.replace(/[^\w.-]/g, '_')}.bin`);
+    const build = [options.hash.slice(0, 16), size, Math.trunc(mtimeMs)].join('-');
+    const name = path.basename(file, '.cjs');
+    const runtime = [process.version, process.arch, options.variant ?? 'main'].join('-');
+    cacheFile = path.join(options.cacheDir, `${name}-${build}-${runtime}.bin`.replace(/[^\w.-]/g, '_'));
     try {
       cachedData = readFileSync(cacheFile);
     } catch {
@@ -150,12 +145,34 @@ function writeCodeCaches() {
         closeSync(fd);
       }
       renameSync(temp, cacheFile);
+      removeOtherBuilds(cacheFile);
     } catch {
       try {
         unlinkSync(temp);
       } catch {
         // Nothing was written.
       }
+    }
+  }
+}
+
+/**
+ * Deletes the caches of other builds of the same bundle for the same Node and command (an upgraded
+ * or rebuilt CLI leaves them behind): `<name>-<hash>-<size>-<mtime>-<node>-<arch>-<variant>.bin`.
+ * @param {string} cacheFile the cache just written
+ */
+function removeOtherBuilds(cacheFile) {
+  const dir = path.dirname(cacheFile);
+  const own = path.basename(cacheFile);
+  const [, name, runtime] = /^(.+)-[0-9a-f]+-\d+-\d+-(v[^-]+-[^-]+-[^-]+)\.bin$/.exec(own) ?? [];
+  if (name === undefined) return;
+  for (const other of readdirSync(dir)) {
+    if (other === own || !other.startsWith(`${name}-`) || !other.endsWith(`-${runtime}.bin`)) continue;
+    if (!/^[0-9a-f]+-\d+-\d+$/.test(other.slice(name.length + 1, -(runtime.length + 5)))) continue;
+    try {
+      unlinkSync(path.join(dir, other));
+    } catch {
+      // Gone already (another run cleaned up), or not ours to delete.
     }
   }
 }

@@ -66,12 +66,19 @@ describe('load-bundle.cjs', () => {
     expect(load(bundle, { cacheDir })).toMatchObject({ cache: 'used', exports: { answer: 42 } });
   });
 
-  it('never uses the cache of another build of the bundle', () => {
+  it('never uses the cache of another build of the bundle, and deletes it', () => {
     load(bundle, { cacheDir });
+    load(bundle, { cacheDir, variant: 'run' });
+    const [oldMain, oldRun] = cacheFiles();
+    writeFileSync(path.join(cacheDir, 'other-f00d-1-2-v0.0.0-x-main.bin'), 'another bundle, another Node');
     writeFileSync(bundle, 'exports.answer = 43;');
     expect(load(bundle, { cacheDir })).toEqual({ cache: 'missing', exports: { answer: 43 } });
+    const [newMain] = cacheFiles().filter((f) => f.startsWith('cli-') && f.endsWith('-main.bin'));
+    expect(newMain).not.toBe(oldMain);
+    // The old build's cache for the same command is gone; other commands' and other bundles' stay.
+    expect(cacheFiles()).toEqual([newMain, oldRun, 'other-f00d-1-2-v0.0.0-x-main.bin'].sort());
     expect(load(bundle, { cacheDir, hash: 'beef' })).toEqual({ cache: 'missing', exports: { answer: 43 } });
-    expect(cacheFiles()).toHaveLength(3);
+    expect(cacheFiles()).not.toContain(newMain);
   });
 
   it('runs without a cache when none is kept or the directory cannot be written', () => {
