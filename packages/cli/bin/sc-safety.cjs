@@ -9,8 +9,9 @@
 // the same package.json).
 'use strict';
 
-const { readFileSync, writeSync } = require('node:fs');
+const { existsSync, readFileSync, writeSync } = require('node:fs');
 const path = require('node:path');
+const { pathToFileURL } = require('node:url');
 
 /** Commands that keep a code cache of their own (each fills it with the code it runs); the rest share one. */
 const CACHED_COMMANDS = new Set(['run', 'check', 'demo', 'report', 'score', 'dataset', 'judge', 'store']);
@@ -24,6 +25,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     // A reader that went away (`sc-safety --version | true`) is not an error, as in src/start.ts.
     if (error.code !== 'EPIPE') throw error;
   }
+} else if (!existsSync(path.join(__dirname, '../dist/bundle.json'))) {
+  // Built by tsc alone (no bundle, e.g. a watch build while developing): the unbundled program.
+  import(pathToFileURL(path.join(__dirname, '../dist/bin.js')).href).catch((error) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
 } else {
   const bundles = require('./load-bundle.cjs');
   bundles.configureCodeCache({
