@@ -8,20 +8,11 @@
 // command, named after the bundle's content hash (written by the build into dist/bundle.json) and
 // its size and mtime, so a rebuilt, edited or reinstalled bundle never meets an old cache. A cache
 // V8 rejects (another V8, other flags), one that cannot be read, or one that cannot be written is
-// ignored: the bundle compiles as it would without one, and the cache is written again at exit.
+// ignored: the bundle compiles as it would without one, and the cache is written again at exit
+// (replacing the caches of other builds of that bundle, for the same Node and command).
 'use strict';
 
-const {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
 const path = require('node:path');
@@ -137,13 +128,9 @@ function writeCodeCaches() {
     const temp = `${cacheFile}.${process.pid}.tmp`;
     try {
       const data = script.createCachedData();
-      mkdirSync(path.dirname(cacheFile), { recursive: true });
-      const fd = openSync(temp, 'w');
-      try {
-        writeSync(fd, data);
-      } finally {
-        closeSync(fd);
-      }
+      // Private to the user: V8 runs what a code cache holds.
+      mkdirSync(path.dirname(cacheFile), { recursive: true, mode: 0o700 });
+      writeFileSync(temp, data, { mode: 0o600 });
       renameSync(temp, cacheFile);
       removeOtherBuilds(cacheFile);
     } catch {
