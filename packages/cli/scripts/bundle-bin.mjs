@@ -120,8 +120,9 @@ const workspacePlugin = {
   name: 'sc-safety-workspace',
   setup(b) {
     b.onResolve({ filter: /^sc-safety-bundle:runtime$/ }, () => ({ path: RUNTIME, namespace: 'sc-safety' }));
-    b.onLoad({ filter: /.*/, namespace: 'sc-safety' }, (args) =>
-      args.path === RUNTIME
+    b.onLoad({ filter: /.*/, namespace: 'sc-safety' }, ({ path: file, pluginData }) => {
+      const [owner, id] = [JSON.stringify(pluginData?.owner), JSON.stringify(pluginData?.id)];
+      return file === RUNTIME
         ? { contents: runtimeSource, loader: 'js', resolveDir: cliDir }
         : {
             // Required on first use, not when the bundle starts: better-sqlite3 (and the `bindings`
@@ -130,7 +131,7 @@ const workspacePlugin = {
             contents: [
               `import { packageRequire } from ${JSON.stringify(RUNTIME)};`,
               'let loaded;',
-              `const load = () => (loaded ??= packageRequire(${JSON.stringify(args.pluginData.owner)})(${JSON.stringify(args.pluginData.id)}));`,
+              `const load = () => (loaded ??= packageRequire(${owner})(${id}));`,
               'export default new Proxy(function () {}, {',
               '  construct: (_, args) => Reflect.construct(load(), args),',
               '  apply: (_, self, args) => Reflect.apply(load(), self, args),',
@@ -139,8 +140,8 @@ const workspacePlugin = {
             ].join('\n'),
             loader: 'js',
             resolveDir: cliDir,
-          },
-    );
+          };
+    });
     const required = new RegExp(`^(?:${REQUIRED_FROM_OWNER.join('|')})$`);
     b.onResolve({ filter: required }, (args) => {
       const owner = ownerOf(args.importer);
