@@ -3,7 +3,9 @@
 // adapter resolution, store, lanes); bare = a script importing the `openai` SDK and sending one
 // request. Sides alternate, after one untimed run of each (cold page cache); the fake server (its
 // own process, latency 0) stamps the first request, the orchestrator stamps the spawn, both with
-// `performance.timeOrigin + performance.now()` (the same wall clock, sub-millisecond).
+// `performance.timeOrigin + performance.now()` (the same wall clock, sub-millisecond). The CLI keeps
+// its V8 code cache in the scenario's temp folder (SC_SAFETY_CODE_CACHE_DIR): the untimed run writes
+// it, as a user's first run would, and the timed runs use it, whatever the machine's cache holds.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,10 +19,10 @@ import { quantile, round } from './stats.mjs';
 
 const BARE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'first-request-bare.mjs');
 
-function runProcess(args, cwd) {
+function runProcess(args, cwd, env = process.env) {
   return new Promise((resolve, reject) => {
     const startedAt = performance.timeOrigin + performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.once('error', reject);
@@ -38,6 +40,7 @@ export async function firstRequestScenario({ iterations, log }) {
     const dataset = path.join(dir, 'one-item.jsonl');
     await writeBenchDataset(dataset, 1);
     let runNo = 0;
+    const cliEnv = { ...process.env, SC_SAFETY_CODE_CACHE_DIR: path.join(dir, 'code-cache') };
     const engine = async () => {
       const out = path.join(dir, `run-${++runNo}`);
       const configFile = path.join(dir, `run-${runNo}.yaml`);
@@ -45,7 +48,7 @@ export async function firstRequestScenario({ iterations, log }) {
         configFile,
         configYaml({ dataset, output: out, baseURL: fake.baseURL, targetConcurrency: 1, judgeConcurrency: 1 }),
       );
-      return runProcess([CLI_BIN, 'run', '--config', configFile], dir);
+      return runProcess([CLI_BIN, 'run', '--config', configFile], dir, cliEnv);
     };
     const bare = () => runProcess([BARE, fake.baseURL], dir);
     const once = async (side) => {

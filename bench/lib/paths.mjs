@@ -24,15 +24,15 @@ export const REPORT_CHROMIUM_DIST = path.join(ROOT, 'apps/report/dist/testing/ch
 export const REPORT_NODE_DIST = path.join(ROOT, 'apps/report/dist/node/index.js');
 /**
  * The CLI executable the startup and first-request scenarios spawn: package.json's `bin`, which
- * imports the bundle (dist/bin.js) for every command but `--version`. `SC_SAFETY_BENCH_CLI_BIN` points
+ * runs the bundle (dist/cli.cjs) for every command but `--version`. `SC_SAFETY_BENCH_CLI_BIN` points
  * them at another build (e.g. the previous commit's, in a directory beside `packages/cli/dist/`)
  * for before and after in one sitting.
  */
 export const CLI_BIN = process.env.SC_SAFETY_BENCH_CLI_BIN
   ? path.resolve(process.env.SC_SAFETY_BENCH_CLI_BIN)
   : path.join(ROOT, 'packages/cli/bin/sc-safety.cjs');
-/** The CLI's bundle, which the executable imports (what `pnpm build` writes). */
-export const CLI_BUNDLE = path.join(ROOT, 'packages/cli/dist/bin.js');
+/** The CLI's bundle, which the executable runs (what `pnpm build` writes). */
+export const CLI_BUNDLE = path.join(ROOT, 'packages/cli/dist/cli.cjs');
 export const SAMPLE_DATASET = path.join(ROOT, 'packages/core/data/sample.jsonl');
 /** The `openai` SDK the adapter itself depends on, so both sides run the same SDK build. */
 export const OPENAI_SDK = path.join(ROOT, 'packages/adapter-openai/node_modules/openai/index.mjs');

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_BIN, CLI_BUILT, REPO_ROOT } from './helpers/cli.js';
@@ -24,6 +25,27 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       const r = spawnSync(process.execPath, [CLI_BIN, 'no-such-command'], { encoding: 'utf8' });
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/unknown command/);
+    });
+
+    it('keeps a code cache of the bundle per command, and prints the same with it', () => {
+      const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-code-cache-'));
+      try {
+        const env = { ...process.env, SC_SAFETY_CODE_CACHE_DIR: cacheDir };
+        const cli = (...argv: string[]) => {
+          const r = spawnSync(process.execPath, [CLI_BIN, ...argv], { encoding: 'utf8', env });
+          return { code: r.status, out: r.stdout, err: r.stderr };
+        };
+        const first = [cli('no-such-command'), cli('run', '--help')];
+        const files = readdirSync(cacheDir).sort();
+        expect(files).toHaveLength(2);
+        expect(files[0]).toMatch(/^cli-[0-9a-f]{16}-.*-main\.bin$/);
+        expect(files[1]).toMatch(/^cli-[0-9a-f]{16}-.*-run\.bin$/);
+        expect([cli('no-such-command'), cli('run', '--help')]).toEqual(first);
+        expect(first[1]).toMatchObject({ code: 0, out: expect.stringMatching(/^Usage: sc-safety run/) });
+        expect(readdirSync(cacheDir).sort()).toEqual(files);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
     });
   },
 );

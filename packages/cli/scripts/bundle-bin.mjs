@@ -1,21 +1,30 @@
-// Bundles the CLI's executable (src/bin.ts → dist/bin.js, lazy chunks in dist/chunks/) with esbuild,
-// after tsc has emitted dist/ (the library entry `dist/index.js` and the types stay tsc's).
+// Bundles the CLI's program (src/start.ts → dist/cli.cjs) with esbuild, after tsc has emitted dist/
+// (the library entry `dist/index.js`, the unbundled `dist/bin.js` and the types stay tsc's).
 //
 // Why: `sc-safety run` loaded about 500 ES and 120 CommonJS modules before its first request, and
 // resolving, reading and compiling them one by one was most of its start-up (bench `first-request`:
 // 2.5× the bare openai SDK script). One bundle of the CLI, core, results, spec, the bundled adapters
-// and their pure-JS dependencies (commander, yaml, zod, openai, @anthropic-ai/sdk) loads the same
-// code from a few files; what a command does not use stays in chunks it never imports.
+// and their pure-JS dependencies (commander, yaml, zod, openai) loads the same code from one file.
+//
+// Why CommonJS: the executable (bin/sc-safety.cjs, through bin/load-bundle.cjs) compiles the bundle
+// with a V8 code cache, which Node 20 offers only for scripts (`vm.Script`'s `cachedData`), not for
+// ES modules. A script has no lazy chunks: what a command does not use is still read, but the code
+// cache spares compiling it, and esbuild runs each bundled module only when it is first imported.
+// Two big dependencies that only some adapters use are bundles of their own, loaded (with their
+// own code cache) when that adapter is: `undici` (adapter-http) and `@anthropic-ai/sdk`
+// (dist/vendor/*.cjs). dist/bundle.json records each bundle's content hash, which names its cache.
 //
 // What is not bundled, and why:
 // - `@sc-safety/report` (its page template and worker files sit beside its modules) and
 //   `@sc-safety/adapter-local` (node-llama-cpp, native): imported from the installed packages.
-// - `better-sqlite3` (native) and `undici` (required file by file on the first call): required from
-//   the installed package that depends on them, as the unbundled code does.
+// - `better-sqlite3` (native), and the `undici` files adapter-utils requires one by one on the first
+//   call: required from the installed package that depends on them, as the unbundled code does.
 // Code that locates files from its own module (`import.meta.url`: core's data/, package.json files,
 // the CLI's template/ and schema/) is given the URL of the module tsc emitted for the same source,
 // in the installed package, so every path means what it meant before.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -29,6 +38,8 @@ const cliManifest = readJson(path.join(cliDir, 'package.json'));
 const EXTERNAL_PACKAGES = ['@sc-safety/report', '@sc-safety/adapter-local', 'node-llama-cpp'];
 /** CommonJS packages with native parts, required from the installed package that imports them. */
 const REQUIRED_FROM_OWNER = ['better-sqlite3'];
+/** Dependencies bundled on their own (dist/vendor/<name>.cjs), by the workspace package that depends on them. */
+const VENDOR_BUNDLES = { undici: '@sc-safety/adapter-http', '@anthropic-ai/sdk': '@sc-safety/adapter-anthropic' };
 /** Adapters the bundle carries; the CLI uses them in place of the identical installed version. */
 const BUNDLED_ADAPTERS = ['@sc-safety/adapter-openai', '@sc-safety/adapter-anthropic', '@sc-safety/adapter-http'];
 
@@ -70,7 +81,7 @@ function ownerOf(file) {
   return undefined;
 }
 
-const ENTRY = path.join(cliDir, 'src/bin.ts');
+const ENTRY = path.join(cliDir, 'src/start.ts');
 const RUNTIME = 'sc-safety-bundle:runtime';
 const runtimeSource = `
 import { createRequire } from 'node:module';
@@ -109,17 +120,28 @@ const workspacePlugin = {
   name: 'sc-safety-workspace',
   setup(b) {
     b.onResolve({ filter: /^sc-safety-bundle:runtime$/ }, () => ({ path: RUNTIME, namespace: 'sc-safety' }));
-    b.onLoad({ filter: /.*/, namespace: 'sc-safety' }, (args) =>
-      args.path === RUNTIME
+    b.onLoad({ filter: /.*/, namespace: 'sc-safety' }, ({ path: file, pluginData }) => {
+      const [owner, id] = [JSON.stringify(pluginData?.owner), JSON.stringify(pluginData?.id)];
+      return file === RUNTIME
         ? { contents: runtimeSource, loader: 'js', resolveDir: cliDir }
         : {
-            contents:
-              `import { packageRequire } from ${JSON.stringify(RUNTIME)};\n` +
-              `export default packageRequire(${JSON.stringify(args.pluginData.owner)})(${JSON.stringify(args.pluginData.id)});\n`,
+            // Required on first use, not when the bundle starts: better-sqlite3 (and the `bindings`
+            // lookup of its native file) is only needed once the store opens, after the run's first
+            // request (bench `first-request`). Its one use here is `new Database(…)`.
+            contents: [
+              `import { packageRequire } from ${JSON.stringify(RUNTIME)};`,
+              'let loaded;',
+              `const load = () => (loaded ??= packageRequire(${owner})(${id}));`,
+              'export default new Proxy(function () {}, {',
+              '  construct: (_, args) => Reflect.construct(load(), args),',
+              '  apply: (_, self, args) => Reflect.apply(load(), self, args),',
+              '  get: (_, key) => load()[key],',
+              '});',
+            ].join('\n'),
             loader: 'js',
             resolveDir: cliDir,
-          },
-    );
+          };
+    });
     const required = new RegExp(`^(?:${REQUIRED_FROM_OWNER.join('|')})$`);
     b.onResolve({ filter: required }, (args) => {
       const owner = ownerOf(args.importer);
@@ -129,8 +151,7 @@ const workspacePlugin = {
     // Workspace sources that use import.meta.url get the URL of tsc's output for the same file.
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       const owner = ownerOf(args.path);
-      // The entry is emitted where tsc emits it (dist/bin.js): its own URL already means the same.
-      if (owner === undefined || args.path === ENTRY) return undefined;
+      if (owner === undefined) return undefined;
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
       const pkgDir = workspace.get(owner).dir;
@@ -172,28 +193,91 @@ const zodEnglishOnlyPlugin = {
   },
 };
 
+/** A vendor bundle's file name under dist/ (without `.cjs`). */
+const vendorName = (pkg) => `vendor/${pkg.replace(/^@/, '').replace(/\//g, '-')}`;
+
+/**
+ * In the program's bundle, a vendor package is a module that loads its bundle on first import and
+ * re-exports what it exports (the names are read from the built vendor bundle: esbuild needs them
+ * to bind named imports). The bundle is found beside the program's (`__dirname` is dist/).
+ * @param {Map<string, string[]>} exportNames
+ * @returns {import('esbuild').Plugin}
+ */
+const vendorPlugin = (exportNames) => ({
+  name: 'sc-safety-vendor',
+  setup(b) {
+    const filter = new RegExp(
+      `^(?:${Object.keys(VENDOR_BUNDLES)
+        .map((n) => n.replace(/[/.]/g, '\\$&'))
+        .join('|')})$`,
+    );
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'sc-safety-vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'sc-safety-vendor' }, (args) => {
+      const names = exportNames.get(args.path).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      return {
+        contents: [
+          "const bundles = require(require('node:path').join(__dirname, '../bin/load-bundle.cjs'));",
+          `const m = bundles.loadDistBundle(${JSON.stringify(vendorName(args.path))});`,
+          // An ES module's default export, else (CommonJS) its module.exports, as Node's import gives them.
+          'export default m.__esModule ? m.default : m;',
+          names.length > 0 ? `export const { ${names.join(', ')} } = m;` : '',
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: cliDir,
+      };
+    });
+  },
+});
+
 const outdir = path.join(cliDir, 'dist');
-rmSync(path.join(outdir, 'chunks'), { recursive: true, force: true });
-await build({
+for (const stale of ['chunks', 'vendor', 'cli.cjs', 'cli.cjs.map', 'bundle.json'])
+  rmSync(path.join(outdir, stale), { recursive: true, force: true });
+/** Options every bundle shares. */
+const common = {
   absWorkingDir: cliDir,
-  entryPoints: { bin: ENTRY },
   outdir,
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  // Workspace packages from their TypeScript sources (the condition their exports map them with).
-  conditions: ['@sc-safety/source'],
-  external: EXTERNAL_PACKAGES,
+  outExtension: { '.js': '.cjs' },
   sourcemap: true,
   minifyWhitespace: true,
   minifySyntax: true,
-  // Bundled CommonJS (yaml, commander) requires Node built-ins: give every output a real `require`.
-  banner: {
-    js: "import { createRequire as __scCreateRequire } from 'node:module'; const require = __scCreateRequire(import.meta.url);",
-  },
-  plugins: [workspacePlugin, zodEnglishOnlyPlugin],
   logLevel: 'warning',
+};
+const exportNames = new Map();
+for (const [pkg, owner] of Object.entries(VENDOR_BUNDLES)) {
+  await build({
+    ...common,
+    stdin: {
+      // `import`, not `require`: a package with both builds gives its ES one, as the adapters import it.
+      contents: `export * from ${JSON.stringify(pkg)}; export { default } from ${JSON.stringify(pkg)};`,
+      resolveDir: workspace.get(owner).dir,
+      sourcefile: `${pkg}.js`,
+    },
+    outfile: path.join(outdir, `${vendorName(pkg)}.cjs`),
+    outdir: undefined,
+    outExtension: undefined,
+  });
+  exportNames.set(pkg, Object.keys(createRequire(import.meta.url)(path.join(outdir, `${vendorName(pkg)}.cjs`))));
+}
+await build({
+  ...common,
+  entryPoints: { cli: ENTRY },
+  // Workspace packages from their TypeScript sources (the condition their exports map them with).
+  conditions: ['@sc-safety/source'],
+  external: EXTERNAL_PACKAGES,
+  // Code that asks for its own URL gets the bundle's (workspace sources get theirs: workspacePlugin).
+  define: { 'import.meta.url': '__scBundleUrl' },
+  banner: { js: "var __scBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [workspacePlugin, zodEnglishOnlyPlugin, vendorPlugin(exportNames)],
 });
+
+/** Each bundle's content hash: bin/load-bundle.cjs names the bundle's code cache after it. */
+const hashes = {};
+for (const name of ['cli', ...Object.keys(VENDOR_BUNDLES).map(vendorName)])
+  hashes[name] = createHash('sha256')
+    .update(readFileSync(path.join(outdir, `${name}.cjs`)))
+    .digest('hex');
+writeFileSync(path.join(outdir, 'bundle.json'), `${JSON.stringify(hashes, null, 2)}\n`);

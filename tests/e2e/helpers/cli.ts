@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { main } from './workspace.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The CLI's executable, as package.json's `bin` names it (it imports the built bundle, dist/bin.js). */
+/** The CLI's executable, as package.json's `bin` names it (it runs the built bundle, dist/cli.cjs). */
 export const CLI_BIN = path.join(REPO_ROOT, 'packages/cli/bin/sc-safety.cjs');
-const CLI_BUNDLE = path.join(REPO_ROOT, 'packages/cli/dist/bin.js');
+const CLI_BUNDLE = path.join(REPO_ROOT, 'packages/cli/dist/cli.cjs');
 /** Whether the CLI is built (`pnpm test` builds every package before vitest runs). */
 export const CLI_BUILT = existsSync(CLI_BUNDLE) && existsSync(path.join(REPO_ROOT, 'packages/core/dist/index.js'));
 export const NOT_BUILT_MESSAGE = `${path.relative(REPO_ROOT, CLI_BUNDLE)} is missing: run \`./node_modules/.bin/turbo run build\` (or \`pnpm test\`, which builds first)`;

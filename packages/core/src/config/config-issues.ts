@@ -91,6 +91,14 @@ export interface ParseConfigOptions extends IssueProblemOptions {
 export type ParsedConfig<T> = { ok: true; data: T } | { ok: false; problems: RunConfigProblem[] };
 
 /**
+ * How configs are parsed. `jitless`: zod would otherwise compile a fast path (generated code, through
+ * `new Function`) for every object schema on its first parse; a config is parsed once or twice per
+ * process, so that compile cost is all start-up (bench `first-request`) and never paid back. The
+ * result is the same either way.
+ */
+const PARSE_CONTEXT = { error: configErrorMap, jitless: true } as const;
+
+/**
  * Validates `value` with `schema`, worded by {@link configErrorMap}. Where a number is expected and
  * the value is numeric text from `${VAR}` expansion, the text is read as that number and the value
  * checked again (the schema alone cannot know which text came from the environment).
@@ -100,7 +108,7 @@ export function parseConfig<T>(
   value: unknown,
   options: ParseConfigOptions = {},
 ): ParsedConfig<T> {
-  let result = schema.safeParse(value, { error: configErrorMap });
+  let result = schema.safeParse(value, PARSE_CONTEXT);
   const expanded = options.expandedPaths;
   if (!result.success && expanded !== undefined && expanded.size > 0) {
     const numbers = result.error.issues.filter(
@@ -117,7 +125,7 @@ export function parseConfig<T>(
       const copy = structuredClone(value);
       for (const issue of numbers) setAt(copy, issue.path, Number(valueAt(value, issue.path)));
       value = copy;
-      result = schema.safeParse(value, { error: configErrorMap });
+      result = schema.safeParse(value, PARSE_CONTEXT);
     }
   }
   return result.success
