@@ -154,6 +154,25 @@ function intervalsOf(reps: SplitReplicates, level: number): ScopeIntervals {
  * paired model comparisons come from the same resamples.
  */
 export function bootstrapPairTable(table: PairTable, options: BootstrapOptions = {}): BootstrapResult {
+  return drain(bootstrapPairTableSteps(table, options));
+}
+
+/** Runs a step generator to its end and returns its result. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link bootstrapPairTable} a resample at a time: the generator yields after each resample (a
+ * caller with an event loop to keep live pauses there) and returns the same result.
+ */
+export function* bootstrapPairTableSteps(
+  table: PairTable,
+  options: BootstrapOptions = {},
+): Generator<void, BootstrapResult> {
   const { iterations, seed, level } = resolveOptions(options);
   const rng = createPrng(seed);
   const n = table.items.length;
@@ -195,6 +214,7 @@ export function bootstrapPairTable(table: PairTable, options: BootstrapOptions =
       });
     }
     pairwise.add(weights, modelSums, b);
+    yield;
   }
   const models = new Map<string, { intervals: ModelIntervals; replicates: ModelReplicates }>();
   table.models.forEach((model, m) => {
