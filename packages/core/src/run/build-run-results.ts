@@ -136,7 +136,15 @@ export async function buildRunResults(input: {
     const pause = budget.pause();
     if (pause) await pause;
   }
-  const scored = scorer.finish();
+  // The bootstrap's resamples, a turn each: the event loop stays live while a big run is scored.
+  const scoring = scorer.finishSteps();
+  let step = scoring.next();
+  while (step.done !== true) {
+    const pause = budget.pause();
+    if (pause) await pause;
+    step = scoring.next();
+  }
+  const scored = step.value;
   const { timings } = tally.stats();
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
