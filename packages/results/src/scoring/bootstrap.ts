@@ -11,7 +11,7 @@ import { createPrng } from './prng.js';
 import { percentileInterval } from './quantile.js';
 import type { Interval } from './quantile.js';
 import { DEFAULT_RUBRIC, validateRubric } from './rubric.js';
-import { drawStratified, stratifiedLayout } from './stratified-draw.js';
+import { drawStratifiedWeights } from './stratified-draw.js';
 import { validateScoreRecords } from './validate-records.js';
 
 /** The four numbers of a round-split scope. */
@@ -186,7 +186,6 @@ export function* bootstrapPairTableSteps(
   const rng = createPrng(seed);
   const n = table.items.length;
   const dims = table.dimensions.length;
-  const layout = stratifiedLayout(table);
   const reps = table.models.map(() => ({
     overall: newReplicates(iterations),
     categories: CATEGORY_IDS.map(() => newReplicates(iterations)),
@@ -197,15 +196,12 @@ export function* bootstrapPairTableSteps(
   // Per model: Σ points and scored answers per scope (all, then categories), for the pairwise sums.
   const modelSums = table.models.map(() => new Float64Array(2 * (1 + CATEGORY_IDS.length)));
   const weights = new Uint32Array(n);
-  const draw = new Uint32Array(n);
   const overall = new Float64Array(SUMS);
   const categories = CATEGORY_IDS.map(() => new Float64Array(SUMS));
   const dim = new Float64Array(SUMS);
   // One resample, in a plain function: V8 optimises its loops, which it would not do inside the generator.
   const resample = (b: number): void => {
-    drawStratified(table, layout, rng, draw);
-    weights.fill(0);
-    for (let j = 0; j < n; j++) weights[draw[j]!]!++;
+    drawStratifiedWeights(table, rng, weights);
     for (let m = 0; m < table.models.length; m++) {
       overall.fill(0);
       for (const c of categories) c.fill(0);
