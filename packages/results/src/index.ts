@@ -134,6 +134,8 @@ export {
 } from './scoring/leaderboard.js';
 export {
   buildLeaderboardSection,
+  LeaderboardAccumulator,
+  type LeaderboardAccumulatorOptions,
   type LeaderboardSection,
   type LeaderboardSectionOptions,
   type LeaderboardModelEntry,

@@ -58,47 +58,52 @@ export function toResultsAnswer(row: AnswerRow, item?: DatasetItem, modelSystem?
   const system = asked
     ? systemPromptOf({ ...(modelSystem !== undefined ? { system: modelSystem } : {}) }, item ?? {})
     : item?.system;
-  const judgments = row.judgments.map(
-    (j): ResultsJudgment => ({
+  const judgments = row.judgments.map((j): ResultsJudgment => {
+    const judgment: ResultsJudgment = {
       judgeId: j.judgeId,
       outcome: j.outcome,
       score: j.score ?? null,
       reason: j.reason ?? null,
-      ...(j.error !== undefined ? { error: j.error } : {}),
-      ...(j.servedModel !== undefined ? { servedModel: { ...j.servedModel } } : {}),
-    }),
-  );
-  return {
-    ...answerIdentity(row),
-    ...(row.mode !== undefined ? { mode: row.mode } : {}),
-    ...(row.followup !== undefined ? { followup: resultsFollowup(row.followup) } : {}),
-    epoch: row.epoch ?? 1,
-    outcome: row.outcome,
-    score: row.score,
-    vendorBlocked: row.vendorBlocked === true,
-    block: row.block === undefined ? null : { ...row.block },
-    text: row.text,
-    ...(row.reasoningText !== undefined ? { reasoningText: row.reasoningText } : {}),
-    prompt,
-    ...(item?.strategy !== undefined ? { strategy: item.strategy } : {}),
-    ...(item?.expect !== undefined ? { expect: item.expect } : {}),
-    ...(item !== undefined && item.turns.length === 1 ? { singleTurn: true as const } : {}),
-    ...(system !== undefined ? { system } : {}),
-    ...(previousReply !== undefined ? { previousReply } : {}),
-    judgments,
-    ...(row.panel !== undefined ? { panel: { ...row.panel } } : {}),
-    error: row.error === undefined ? null : { ...row.error },
-    finishReason: row.finishReason ?? null,
-    usage: row.usage ?? null,
-    latencyMs: row.latencyMs ?? null,
-    ...(row.attempts !== undefined ? { attempts: row.attempts } : {}),
-    cached: row.cached === true,
-    ...(row.requestId !== undefined ? { requestId: row.requestId } : {}),
-    ...(row.servedModel !== undefined ? { servedModel: { ...row.servedModel } } : {}),
-    ...(row.warnings !== undefined && row.warnings.length > 0 ? { warnings: row.warnings } : {}),
-    ...(row.answerKey !== undefined ? { answerKey: row.answerKey } : {}),
-  };
+    };
+    if (j.error !== undefined) judgment.error = j.error;
+    if (j.servedModel !== undefined) judgment.servedModel = { ...j.servedModel };
+    return judgment;
+  });
+  // Built field by field in results.json's order (optional fields only when present): one object
+  // per answer, where a chain of conditional spreads made a dozen (this runs once per answer).
+  const answer = answerIdentity(row) as Writable<ResultsAnswer>;
+  if (row.mode !== undefined) answer.mode = row.mode;
+  if (row.followup !== undefined) answer.followup = resultsFollowup(row.followup);
+  answer.epoch = row.epoch ?? 1;
+  answer.outcome = row.outcome;
+  answer.score = row.score;
+  answer.vendorBlocked = row.vendorBlocked === true;
+  answer.block = row.block === undefined ? null : { ...row.block };
+  answer.text = row.text;
+  if (row.reasoningText !== undefined) answer.reasoningText = row.reasoningText;
+  answer.prompt = prompt;
+  if (item?.strategy !== undefined) answer.strategy = item.strategy;
+  if (item?.expect !== undefined) answer.expect = item.expect;
+  if (item !== undefined && item.turns.length === 1) answer.singleTurn = true;
+  if (system !== undefined) answer.system = system;
+  if (previousReply !== undefined) answer.previousReply = previousReply;
+  answer.judgments = judgments;
+  if (row.panel !== undefined) answer.panel = { ...row.panel };
+  answer.error = row.error === undefined ? null : { ...row.error };
+  answer.finishReason = row.finishReason ?? null;
+  answer.usage = row.usage ?? null;
+  answer.latencyMs = row.latencyMs ?? null;
+  if (row.attempts !== undefined) answer.attempts = row.attempts;
+  answer.cached = row.cached === true;
+  if (row.requestId !== undefined) answer.requestId = row.requestId;
+  if (row.servedModel !== undefined) answer.servedModel = { ...row.servedModel };
+  if (row.warnings !== undefined && row.warnings.length > 0) answer.warnings = row.warnings;
+  if (row.answerKey !== undefined) answer.answerKey = row.answerKey;
+  return answer;
 }
+
+/** `T` with its fields assignable, for building one field at a time. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A row's attacker turn as results.json records it (the store's `cached` flag is not kept). */
 function resultsFollowup(f: TurnFollowup): ResultsFollowup {

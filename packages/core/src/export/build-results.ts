@@ -2,10 +2,9 @@ import type { DatasetItem } from '../dataset/types.js';
 import type { ItemLookup } from '../engine/item-spool.js';
 import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow } from '../engine/types.js';
-import { buildLeaderboardSection } from '@sc-safety/results';
+import { LeaderboardAccumulator } from '@sc-safety/results';
 import type { LeaderboardSectionOptions } from '@sc-safety/results';
 import { buildOverRefusal, withOverRefusal } from '@sc-safety/results';
-import { epochSpread } from '@sc-safety/results';
 import { buildAdaptiveLeaderboard, type AdaptiveRecord } from '@sc-safety/results';
 import { adaptiveRecordOf } from './adaptive-record.js';
 import type { ScoreRecord } from '@sc-safety/results';
@@ -95,22 +94,33 @@ export function scoreResultRows(input: ScoreRowsInput): ScoredRows {
 
 /**
  * {@link scoreResultRows} a row at a time, for a pass that does other work between rows (tallies,
- * giving the event loop a turn). Rows are kept as compact score records until {@link finish}.
+ * giving the event loop a turn). Rows are kept only as counts and compact per-item numbers
+ * (`LeaderboardAccumulator`), never as a list: a run of a million answers is scored in megabytes.
  */
 export class RowScorer {
   readonly #itemOf: (id: string) => DatasetItem | undefined;
-  readonly #records: ScoreRecord[] = [];
+  readonly #section: LeaderboardAccumulator;
   // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
   readonly #contrastRecords: ScoreRecord[] = [];
-  readonly #singleTurnItems = new Set<string>();
-  readonly #checked = new Set<string>();
   readonly #adaptiveRecords: AdaptiveRecord[] = [];
 
+  /** @throws {RangeError} for a rubric that is not two integers with min < max. */
   constructor(private readonly input: Omit<ScoreRowsInput, 'rows'>) {
     this.#itemOf = itemLookup(input.items);
+    const itemOf = this.#itemOf;
+    this.#section = new LeaderboardAccumulator(modelInfos(input.models), {
+      ...input.scoring,
+      // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
+      // run also lacks round-2 rows); asked once per item, when its first row comes.
+      ...(input.items !== undefined ? { isSingleTurn: (id: string) => itemOf(id)?.turns.length === 1 } : {}),
+    });
   }
 
-  /** Takes one row's score record. */
+  /**
+   * Takes one row's score record.
+   *
+   * @throws {ScoringInputError} when the row cannot be scored (see {@link buildResults}).
+   */
   add(row: AnswerRow): void {
     if (isContrastRow(row, row.contrast === true ? undefined : this.#itemOf(row.itemId))) {
       this.#contrastRecords.push(toScoreRecord(row));
@@ -120,13 +130,7 @@ export class RowScorer {
       this.#adaptiveRecords.push(adaptiveRecordOf(row));
       return;
     }
-    this.#records.push(toScoreRecord(row));
-    // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
-    // run also lacks round-2 rows).
-    if (this.input.items !== undefined && !this.#checked.has(row.itemId)) {
-      this.#checked.add(row.itemId);
-      if (this.#itemOf(row.itemId)?.turns.length === 1) this.#singleTurnItems.add(row.itemId);
-    }
+    this.#section.add(toScoreRecord(row));
   }
 
   /**
@@ -135,14 +139,17 @@ export class RowScorer {
    * @throws {ScoringInputError} as {@link buildResults} does.
    */
   finish(): ScoredRows {
+    const steps = this.finishSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** {@link finish} in steps: yields between bootstrap resamples (a caller keeping its event loop live pauses there). */
+  *finishSteps(): Generator<void, ScoredRows> {
     const { input } = this;
-    const records = this.#records;
-    const singleTurnItems = this.#singleTurnItems;
-    let leaderboard = buildLeaderboardSection(
-      records,
-      input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
-      { ...input.scoring, ...(singleTurnItems.size > 0 ? { singleTurnItems } : {}) },
-    );
+    let leaderboard = yield* this.#section.finishSteps();
     if (this.#contrastRecords.length > 0) {
       validateScoreRecords(this.#contrastRecords, input.scoring?.rubric ?? DEFAULT_RUBRIC);
       const overRefusal = buildOverRefusal(
@@ -155,20 +162,21 @@ export class RowScorer {
       );
       leaderboard = withOverRefusal(leaderboard, overRefusal);
     }
-    const spread = epochSpread(records);
+    const spread = this.#section.epochSpread();
     if (Object.keys(spread).length > 0) leaderboard = { ...leaderboard, epochs: { models: spread } };
     const adaptiveLeaderboard = input.adaptive
-      ? buildAdaptiveLeaderboard(
-          this.#adaptiveRecords,
-          input.models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] })),
-          {
-            turns: input.adaptive.turns,
-            ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
-          },
-        )
+      ? buildAdaptiveLeaderboard(this.#adaptiveRecords, modelInfos(input.models), {
+          turns: input.adaptive.turns,
+          ...(input.scoring?.rubric ? { rubric: input.scoring.rubric } : {}),
+        })
       : undefined;
     return { leaderboard, ...(adaptiveLeaderboard ? { adaptiveLeaderboard } : {}) };
   }
+}
+
+/** The models as the leaderboards take them: id and tags. */
+function modelInfos(models: readonly ResultsModelInput[]): { id: string; tags: string[] }[] {
+  return models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] }));
 }
 
 /** results.json's content from the input and its scored rows; the answers are built as they are read. */

@@ -3,12 +3,18 @@ import { terminalSafe } from '../text/terminal-text.js';
 /** The UTF-8 byte order mark: without it Excel reads a CSV as the local code page and garbles Chinese. */
 export const UTF8_BOM = '\uFEFF';
 
+const NEEDS_QUOTES = /[",\r\n]/;
+const SPACE = /\s/;
+
 /**
  * One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF (or starts or ends
  * with a space, which some readers trim), with inner quotes doubled.
  */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // The edges are tested on their own: `\s$` as one regex alternative is tried at every position of a long answer.
+  const quote =
+    NEEDS_QUOTES.test(value) || (value.length > 0 && (SPACE.test(value[0]!) || SPACE.test(value[value.length - 1]!)));
+  return quote ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**

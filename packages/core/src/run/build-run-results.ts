@@ -13,7 +13,13 @@ import type { JudgeRating } from '../judge/judge-agreement.js';
 import { judgeAgreement } from '../judge/judge-agreement.js';
 import { bootstrapScoring } from './bootstrap-scoring.js';
 import type { StoredRunPlan } from './run-plan.js';
-import { configModelId, extraTurnsWarning, judgeTargetWarnings, servedChangeWarnings } from './run-warnings.js';
+import {
+  configModelId,
+  extraTurnsWarningOf,
+  hasExtraTurns,
+  judgeTargetWarnings,
+  servedChangeWarnings,
+} from './run-warnings.js';
 
 const emptyTotals = (): UsageTotals => ({ inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
 
@@ -52,22 +58,29 @@ function runStatus(
   return missing || laneStopped ? 'partial' : 'complete';
 }
 
-/** How many of the items run are pairs and how many single-turn (read one at a time from a spool). */
-function itemShapes(items: readonly EngineItem[] | ItemSource): {
-  itemsRun: number;
-  pairs: number;
-  singleTurn: number;
-} {
+/**
+ * How many of the items run are pairs and how many single-turn, and how many have turns a run never
+ * asks: one pass over the items (read one at a time from a spool), giving the event loop a turn
+ * every few milliseconds.
+ */
+async function itemShapes(
+  items: readonly EngineItem[] | ItemSource,
+  budget: TurnBudget,
+): Promise<{ itemsRun: number; pairs: number; singleTurn: number; extraTurns: number }> {
   // Contrast items (expect: comply) are the over-refusal control, not dataset items: counted apart.
   let singleTurn = 0;
   let contrast = 0;
+  let extraTurns = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items.at(i);
     if (item !== undefined && isContrastItem(item)) contrast++;
     else if (item?.turns.length === 1) singleTurn++;
+    if (item !== undefined && hasExtraTurns(item)) extraTurns++;
+    const pause = budget.pause();
+    if (pause) await pause;
   }
   const itemsRun = items.length - contrast;
-  return { itemsRun, pairs: itemsRun - singleTurn, singleTurn };
+  return { itemsRun, pairs: itemsRun - singleTurn, singleTurn, extraTurns };
 }
 
 /**
@@ -136,7 +149,16 @@ export async function buildRunResults(input: {
     const pause = budget.pause();
     if (pause) await pause;
   }
-  const scored = scorer.finish();
+  // The bootstrap's resamples, a turn each: the event loop stays live while a big run is scored.
+  const scoring = scorer.finishSteps();
+  let step = scoring.next();
+  while (step.done !== true) {
+    const pause = budget.pause();
+    if (pause) await pause;
+    step = scoring.next();
+  }
+  const scored = step.value;
+  const shapes = await itemShapes(input.items, budget);
   const { timings } = tally.stats();
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
@@ -157,7 +179,9 @@ export async function buildRunResults(input: {
       ref: plan.dataset.ref,
       fingerprint: plan.dataset.fingerprint,
       items: plan.dataset.items,
-      ...itemShapes(input.items),
+      itemsRun: shapes.itemsRun,
+      pairs: shapes.pairs,
+      singleTurn: shapes.singleTurn,
       ...(plan.dataset.header !== undefined ? { header: plan.dataset.header } : {}),
       ...(plan.dataset.contrast !== undefined
         ? {
@@ -200,7 +224,7 @@ export async function buildRunResults(input: {
     stops,
     commandLine: input.commandLine,
     servedModels,
-    warnings: runWarnings(plan, input.items, servedModels, served.judgeServedIds()),
+    warnings: runWarnings(plan, shapes.extraTurns, servedModels, served.judgeServedIds()),
     ...(plan.followups ? { followups: plan.followups.manifest } : {}),
   };
   return resultsDocumentOf(
@@ -225,13 +249,13 @@ function laneStops(lanes: readonly LaneReport[], role: ManifestStop['role']): Ma
 /** The manifest's warnings: a judge also under test, a served model that changed, turns not asked. */
 function runWarnings(
   plan: StoredRunPlan,
-  items: readonly EngineItem[] | ItemSource,
+  extraTurns: number,
   servedModels: RunManifest['servedModels'] & object,
   judgeServed: ReadonlyMap<string, ReadonlySet<string>>,
 ): NonNullable<RunManifest['warnings']> {
   const targets = plan.targets.map((t) => ({ id: t.id, adapter: t.adapter.name, model: configModelId(t.keyConfig) }));
   const judges = plan.judges.map((j) => ({ id: j.id, adapter: j.adapter.name, model: j.model }));
-  const extra = extraTurnsWarning(itemsOf(items));
+  const extra = extraTurnsWarningOf(extraTurns);
   return [
     ...judgeTargetWarnings(targets, judges, { targets: servedModels, judges: judgeServed }),
     ...servedChangeWarnings(servedModels),
@@ -244,8 +268,4 @@ function runWarnings(
       })),
     ...(extra === undefined ? [] : [extra]),
   ];
-}
-
-function* itemsOf(items: readonly EngineItem[] | ItemSource): Iterable<EngineItem> {
-  for (let i = 0; i < items.length; i++) yield items.at(i)!;
 }

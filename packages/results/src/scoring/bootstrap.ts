@@ -11,7 +11,7 @@ import { createPrng } from './prng.js';
 import { percentileInterval } from './quantile.js';
 import type { Interval } from './quantile.js';
 import { DEFAULT_RUBRIC, validateRubric } from './rubric.js';
-import { drawStratified, stratifiedLayout } from './stratified-draw.js';
+import { drawStratifiedWeights } from './stratified-draw.js';
 import { validateScoreRecords } from './validate-records.js';
 
 /** The four numbers of a round-split scope. */
@@ -98,29 +98,38 @@ function newReplicates(b: number): SplitReplicates {
 /** Sums of one scope in one resample: [p1, x1, p2, x2, matched Δpoints, matched pairs, flips, recoveries]. */
 const SUMS = 8;
 
-/** Adds the drawn items `draw[from..to)` of model `m` into `acc`. */
-function accumulate(table: PairTable, m: number, draw: Uint32Array, from: number, to: number, acc: Float64Array): void {
-  const p1 = table.points1[m]!;
-  const x1 = table.max1[m]!;
-  const p2 = table.points2[m]!;
-  const x2 = table.max2[m]!;
+/**
+ * Model `m`'s numbers of every item, packed [p1, x1, p2, x2, Δpoints, matched, flips, recoveries]
+ * per item (the matched-pair four zero where the item has no matched pair, as {@link accumulate}
+ * adds them only then): one read per drawn item instead of eight scattered ones.
+ */
+function packModel(table: PairTable, m: number): Float64Array {
+  const n = table.items.length;
+  const packed = new Float64Array(n * SUMS);
+  const columns = [table.points1, table.max1, table.points2, table.max2].map((c) => c[m]!);
   const both = table.matched[m]!;
-  const flip = table.flip[m]!;
-  const rec = table.recovery[m]!;
-  const change = table.change[m]!;
-  for (let j = from; j < to; j++) {
-    const i = draw[j]!;
-    acc[0]! += p1[i]!;
-    acc[1]! += x1[i]!;
-    acc[2]! += p2[i]!;
-    acc[3]! += x2[i]!;
+  const pairColumns = [table.change[m]!, both, table.flip[m]!, table.recovery[m]!];
+  for (let i = 0; i < n; i++) {
+    const at = i * SUMS;
+    for (let k = 0; k < 4; k++) packed[at + k] = columns[k]![i]!;
     // An item brings all its epochs: its matched pairs (one per epoch with both rounds scored).
-    if (both[i]! > 0) {
-      acc[4]! += change[i]!;
-      acc[5]! += both[i]!;
-      acc[6]! += flip[i]!;
-      acc[7]! += rec[i]!;
-    }
+    if (both[i]! > 0) for (let k = 0; k < 4; k++) packed[at + 4 + k] = pairColumns[k]![i]!;
+  }
+  return packed;
+}
+
+/**
+ * Adds the items of one stratum (`items`), each as often as the resample drew it (`weights`), into
+ * `acc`. Every number is an integer, so the sums are exact whatever the order: the same as adding
+ * the draws one by one, in a pass over the stratum's items in index order instead of scattered reads.
+ */
+function accumulate(packed: Float64Array, items: Uint32Array, weights: Uint32Array, acc: Float64Array): void {
+  for (let j = 0; j < items.length; j++) {
+    const i = items[j]!;
+    const w = weights[i]!;
+    if (w === 0) continue;
+    const at = i * SUMS;
+    for (let k = 0; k < SUMS; k++) acc[k]! += w * packed[at + k]!;
   }
 }
 
@@ -154,34 +163,51 @@ function intervalsOf(reps: SplitReplicates, level: number): ScopeIntervals {
  * paired model comparisons come from the same resamples.
  */
 export function bootstrapPairTable(table: PairTable, options: BootstrapOptions = {}): BootstrapResult {
+  return drain(bootstrapPairTableSteps(table, options));
+}
+
+/** Runs a step generator to its end and returns its result. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link bootstrapPairTable} a resample at a time: the generator yields after each resample (a
+ * caller with an event loop to keep live pauses there) and returns the same result.
+ */
+export function* bootstrapPairTableSteps(
+  table: PairTable,
+  options: BootstrapOptions = {},
+): Generator<void, BootstrapResult> {
   const { iterations, seed, level } = resolveOptions(options);
   const rng = createPrng(seed);
   const n = table.items.length;
   const dims = table.dimensions.length;
-  const layout = stratifiedLayout(table);
   const reps = table.models.map(() => ({
     overall: newReplicates(iterations),
     categories: CATEGORY_IDS.map(() => newReplicates(iterations)),
     dimensions: table.dimensions.map(() => newReplicates(iterations)),
   }));
   const pairwise = new PairwiseAccumulator(table, iterations);
+  const packed = table.models.map((_, m) => packModel(table, m));
   // Per model: Σ points and scored answers per scope (all, then categories), for the pairwise sums.
   const modelSums = table.models.map(() => new Float64Array(2 * (1 + CATEGORY_IDS.length)));
   const weights = new Uint32Array(n);
-  const draw = new Uint32Array(n);
   const overall = new Float64Array(SUMS);
   const categories = CATEGORY_IDS.map(() => new Float64Array(SUMS));
   const dim = new Float64Array(SUMS);
-  for (let b = 0; b < iterations; b++) {
-    drawStratified(table, layout, rng, draw);
-    weights.fill(0);
-    for (let j = 0; j < n; j++) weights[draw[j]!]!++;
+  // One resample, in a plain function: V8 optimises its loops, which it would not do inside the generator.
+  const resample = (b: number): void => {
+    drawStratifiedWeights(table, rng, weights);
     for (let m = 0; m < table.models.length; m++) {
       overall.fill(0);
       for (const c of categories) c.fill(0);
       for (let d = 0; d < dims; d++) {
         dim.fill(0);
-        accumulate(table, m, draw, layout.offsets[d]!, layout.offsets[d + 1]!, dim);
+        accumulate(packed[m]!, table.itemsByDimension[d]!, weights, dim);
         store(dim, table.full, reps[m]!.dimensions[d]!, b);
         addInto(categories[table.dimensionCategory[d]!]!, dim);
         addInto(overall, dim);
@@ -195,6 +221,10 @@ export function bootstrapPairTable(table: PairTable, options: BootstrapOptions =
       });
     }
     pairwise.add(weights, modelSums, b);
+  };
+  for (let b = 0; b < iterations; b++) {
+    resample(b);
+    yield;
   }
   const models = new Map<string, { intervals: ModelIntervals; replicates: ModelReplicates }>();
   table.models.forEach((model, m) => {

@@ -54,30 +54,40 @@ export function epochSpread(records: readonly ScoreRecord[]): Record<string, Epo
   }
   const out: Record<string, EpochSpread> = {};
   for (const [model, { epochs, units }] of byModel) {
-    if (epochs < 2) continue;
-    let counted = 0;
-    let differing = 0;
-    let sdSum = 0;
-    const items: EpochSpread['items'] = [];
-    for (const unit of units.values()) {
-      const scores = Array.from({ length: epochs }, (_, e) => unit.scores[e] ?? null);
-      const scored = scores.filter((s): s is number => s !== null);
-      if (scored.length < 2) continue;
-      counted++;
-      sdSum += sampleSd(scored);
-      if (scored.some((s) => s !== scored[0])) {
-        differing++;
-        items.push({ itemId: unit.itemId, round: unit.round, scores });
-      }
-    }
-    out[model] = {
-      epochs,
-      units: counted,
-      differing,
-      differingShare: counted > 0 ? differing / counted : null,
-      meanSd: counted > 0 ? sdSum / counted : null,
-      items,
-    };
+    if (epochs >= 2) out[model] = spreadOfUnits(epochs, units.values());
   }
   return out;
+}
+
+/**
+ * One model's {@link EpochSpread} from its item × round units (in the order they are listed),
+ * each with its scores by epoch (index `epoch − 1`; null or missing: that epoch not scored).
+ */
+export function spreadOfUnits(
+  epochs: number,
+  units: Iterable<{ itemId: string; round: 1 | 2; scores: readonly (number | null | undefined)[] }>,
+): EpochSpread {
+  let counted = 0;
+  let differing = 0;
+  let sdSum = 0;
+  const items: EpochSpread['items'] = [];
+  for (const unit of units) {
+    const scores = Array.from({ length: epochs }, (_, e) => unit.scores[e] ?? null);
+    const scored = scores.filter((s): s is number => s !== null);
+    if (scored.length < 2) continue;
+    counted++;
+    sdSum += sampleSd(scored);
+    if (scored.some((s) => s !== scored[0])) {
+      differing++;
+      items.push({ itemId: unit.itemId, round: unit.round, scores });
+    }
+  }
+  return {
+    epochs,
+    units: counted,
+    differing,
+    differingShare: counted > 0 ? differing / counted : null,
+    meanSd: counted > 0 ? sdSum / counted : null,
+    items,
+  };
 }

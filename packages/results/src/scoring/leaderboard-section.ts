@@ -1,21 +1,19 @@
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import type { CategoryId } from '../taxonomy/types.js';
-import { bootstrapPairTable } from './bootstrap.js';
+import { bootstrapPairTableSteps, drain } from './bootstrap.js';
 import type { BootstrapOptions, BootstrapResult, ModelIntervals } from './bootstrap.js';
 import { buildLeaderboards, checkModelList } from './leaderboard.js';
 import type { LeaderboardOptions, Leaderboards, ModelInfo } from './leaderboard.js';
-import { scoreModels, groupByModel } from './model-scores.js';
 import type { ModelScores, RoundSplitScores, ScoringOptions } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
-import { buildPairTable } from './pair-table.js';
-import { pairStatsOfValidated } from './pair-stats.js';
 import type { ModelPairStats } from './pair-stats.js';
-import { DEFAULT_RUBRIC } from './rubric.js';
+import { DEFAULT_RUBRIC, validateRubric } from './rubric.js';
 import type { RubricScale } from './rubric.js';
 import { ScopeTally } from './tally.js';
 import type { ScopeCounts, ScopeScore, ScoreBounds } from './tally.js';
 import { comparePairs } from './paired-comparison.js';
 import type { EpochSpread } from './epoch-spread.js';
+import { ScoreView } from './score-view.js';
 import type { OverRefusalSection } from './over-refusal.js';
 import type { PairwiseComparisons } from './paired-comparison.js';
 
@@ -146,100 +144,157 @@ export function buildLeaderboardSection(
   models: readonly ModelInfo[],
   options: LeaderboardSectionOptions = {},
 ): LeaderboardSection {
-  const rubric = options.rubric ?? DEFAULT_RUBRIC;
-  const scored = scoreModels(records, { rubric, taxonomy: options.taxonomy });
-  checkModelList(
-    scored.map((s) => s.model),
-    models,
-  );
-  let bootstrap: BootstrapResult | undefined;
-  const table = buildPairTable(
-    records,
-    models.map((m) => m.id),
-    rubric,
-  );
-  if (options.bootstrap !== false) bootstrap = bootstrapPairTable(table, options.bootstrap ?? {});
-  const comparisons = bootstrap?.comparisons ?? comparePairs(table);
-  // Single-turn items have no round 2: the multi-round board and the pair statistics leave them out.
-  const singles = options.singleTurnItems ?? new Set<string>();
-  const pairRecords = singles.size === 0 ? records : records.filter((r) => !singles.has(r.itemId));
-  let multiRound: LeaderboardOptions['multiRound'];
-  if (pairRecords !== records) {
-    const pairScores = scoreModels(pairRecords, { rubric, taxonomy: options.taxonomy });
-    const pairBootstrap =
-      options.bootstrap === false
-        ? undefined
-        : bootstrapPairTable(
-            buildPairTable(
-              pairRecords,
-              models.map((m) => m.id),
-              rubric,
-            ),
-            options.bootstrap ?? {},
-          );
-    multiRound = { scores: pairScores, ...(pairBootstrap !== undefined ? { bootstrap: pairBootstrap } : {}) };
-  }
-  const boards = buildLeaderboards(scored, models, bootstrap, {
-    ...options,
-    ...(multiRound !== undefined ? { multiRound } : {}),
-  });
-  const byModel = new Map(scored.map((s) => [s.model, s]));
-  const recordsByModel = groupByModel(pairRecords);
-  const entries = models.map((info): [string, LeaderboardModelEntry] => {
-    const s = byModel.get(info.id) ?? emptyScores(info.id, rubric);
-    return [
-      info.id,
-      {
-        tags: [...(info.tags ?? [])],
-        ...splitValues(s),
-        categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitValues(s.categories[c])])) as Record<
-          CategoryId,
-          SplitValues
-        >,
-        dimensions: Object.fromEntries(
-          Object.entries(s.dimensions).map(([id, d]) => [id, { category: d.category, ...splitValues(d) }]),
-        ),
-        coverage: s.total.coverage,
-        bounds: s.total.bounds,
-        counts: {
-          ...splitCounts(s),
-          categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitCounts(s.categories[c])])) as Record<
-            CategoryId,
-            SplitCounts
-          >,
-          dimensions: Object.fromEntries(Object.entries(s.dimensions).map(([id, d]) => [id, splitCounts(d)])),
-        },
-        ci: bootstrap?.models.get(info.id)?.intervals ?? null,
-        pairs: pairStatsOfValidated(recordsByModel.get(info.id) ?? [], rubric),
-      },
-    ];
-  });
-  return {
-    rubric: { min: rubric.min, max: rubric.max },
-    bootstrap:
-      bootstrap === undefined
-        ? null
-        : {
-            iterations: bootstrap.iterations,
-            seed: bootstrap.seed,
-            level: bootstrap.level,
-            unit: 'pair',
-            method: 'percentile',
-            strata: bootstrap.strata,
-          },
-    comparisons,
-    models: Object.fromEntries(entries),
-    boards,
-    items: countItems(records, singles),
-  };
+  const section = new LeaderboardAccumulator(models, options);
+  for (const record of records) section.add(record);
+  return section.finish();
 }
 
-function countItems(
-  records: readonly ScoreRecord[],
-  singles: ReadonlySet<string>,
-): { pairs: number; singleTurn: number } {
-  const ids = new Set(records.map((r) => r.itemId));
-  let singleTurn = 0;
-  for (const id of ids) if (singles.has(id)) singleTurn++;
-  return { pairs: ids.size - singleTurn, singleTurn };
+/** Options of {@link LeaderboardAccumulator}: {@link LeaderboardSectionOptions}, single-turn items possibly as a test. */
+export interface LeaderboardAccumulatorOptions extends LeaderboardSectionOptions {
+  /**
+   * Whether an item is single-turn, asked once per item when its first record comes (instead of
+   * `singleTurnItems`, for a caller that learns it item by item).
+   */
+  isSingleTurn?: (itemId: string) => boolean;
+}
+
+/**
+ * {@link buildLeaderboardSection} a record at a time: the records are validated as they come and
+ * kept only as counts and compact per-item numbers ({@link ScoreView}), never as a list, so a run
+ * of a million answers is scored in a few megabytes; {@link finishSteps} yields between bootstrap
+ * resamples so a caller with an event loop keeps it live. Same input, same section.
+ */
+export class LeaderboardAccumulator {
+  readonly #models: readonly ModelInfo[];
+  readonly #options: LeaderboardSectionOptions;
+  readonly #rubric: RubricScale;
+  readonly #isSingle: ((itemId: string) => boolean) | undefined;
+  /** Every record. */
+  readonly #all: ScoreView;
+  /** The records of pairs only, once a single-turn item has come (until then, the same as `#all`). */
+  #pairs: ScoreView | undefined;
+  #singleItems = 0;
+  #records = 0;
+
+  /** @throws {RangeError} for a rubric that is not two integers with min < max. */
+  constructor(models: readonly ModelInfo[], options: LeaderboardAccumulatorOptions = {}) {
+    const { isSingleTurn, ...rest } = options;
+    this.#models = models;
+    this.#options = rest;
+    this.#rubric = options.rubric ?? DEFAULT_RUBRIC;
+    validateRubric(this.#rubric);
+    const singles = options.singleTurnItems;
+    this.#isSingle = singles !== undefined && singles.size > 0 ? (id) => singles.has(id) : isSingleTurn;
+    this.#all = new ScoreView(this.#rubric);
+  }
+
+  /**
+   * Adds a record.
+   *
+   * @throws {ScoringInputError} naming the record (by its position among those added) and what to fix.
+   */
+  add(record: ScoreRecord): void {
+    const single = this.#isSingle?.(record.itemId) === true;
+    // The pair-only view is the whole view until the first single-turn record: copied then, not kept twice before.
+    if (single && this.#pairs === undefined) this.#pairs = this.#all.clone();
+    const isNew = this.#all.add(record, this.#records++, { taxonomy: this.#options.taxonomy });
+    if (single && isNew) this.#singleItems++;
+    if (!single) this.#pairs?.add(record, 0);
+  }
+
+  /** How far each multi-epoch model's verdicts moved between epochs, over every record added. */
+  epochSpread(): Record<string, EpochSpread> {
+    return this.#all.epochSpread();
+  }
+
+  /** The section of every record added. */
+  finish(): LeaderboardSection {
+    return drain(this.finishSteps());
+  }
+
+  /**
+   * {@link finish} in steps: yields after each bootstrap resample, returns the section.
+   *
+   * @throws {ScoringInputError} when a record names a model not in the model list.
+   */
+  *finishSteps(): Generator<void, LeaderboardSection> {
+    const models = this.#models;
+    const options = this.#options;
+    const rubric = this.#rubric;
+    const ids = models.map((m) => m.id);
+    const scored = this.#all.scores();
+    checkModelList(
+      scored.map((s) => s.model),
+      models,
+    );
+    const table = this.#all.table(ids);
+    let bootstrap: BootstrapResult | undefined;
+    if (options.bootstrap !== false) bootstrap = yield* bootstrapPairTableSteps(table, options.bootstrap ?? {});
+    const comparisons = bootstrap?.comparisons ?? comparePairs(table);
+    // Single-turn items have no round 2: the multi-round board and the pair statistics leave them out.
+    const hasSingles = (options.singleTurnItems?.size ?? 0) > 0 || this.#singleItems > 0;
+    const pairs = this.#pairs ?? this.#all;
+    let multiRound: LeaderboardOptions['multiRound'];
+    if (hasSingles) {
+      const pairScores = pairs.scores();
+      const pairBootstrap =
+        options.bootstrap === false
+          ? undefined
+          : yield* bootstrapPairTableSteps(pairs.table(ids), options.bootstrap ?? {});
+      multiRound = { scores: pairScores, ...(pairBootstrap !== undefined ? { bootstrap: pairBootstrap } : {}) };
+    }
+    const boards = buildLeaderboards(scored, models, bootstrap, {
+      ...options,
+      ...(multiRound !== undefined ? { multiRound } : {}),
+    });
+    const byModel = new Map(scored.map((s) => [s.model, s]));
+    const entries = models.map((info): [string, LeaderboardModelEntry] => {
+      const s = byModel.get(info.id) ?? emptyScores(info.id, rubric);
+      return [
+        info.id,
+        {
+          tags: [...(info.tags ?? [])],
+          ...splitValues(s),
+          categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitValues(s.categories[c])])) as Record<
+            CategoryId,
+            SplitValues
+          >,
+          dimensions: Object.fromEntries(
+            Object.entries(s.dimensions).map(([id, d]) => [id, { category: d.category, ...splitValues(d) }]),
+          ),
+          coverage: s.total.coverage,
+          bounds: s.total.bounds,
+          counts: {
+            ...splitCounts(s),
+            categories: Object.fromEntries(CATEGORY_IDS.map((c) => [c, splitCounts(s.categories[c])])) as Record<
+              CategoryId,
+              SplitCounts
+            >,
+            dimensions: Object.fromEntries(Object.entries(s.dimensions).map(([id, d]) => [id, splitCounts(d)])),
+          },
+          ci: bootstrap?.models.get(info.id)?.intervals ?? null,
+          pairs: pairs.pairStats(info.id),
+        },
+      ];
+    });
+    const items = this.#all.itemCount;
+    return {
+      rubric: { min: rubric.min, max: rubric.max },
+      bootstrap:
+        bootstrap === undefined
+          ? null
+          : {
+              iterations: bootstrap.iterations,
+              seed: bootstrap.seed,
+              level: bootstrap.level,
+              unit: 'pair',
+              method: 'percentile',
+              strata: bootstrap.strata,
+            },
+      comparisons,
+      models: Object.fromEntries(entries),
+      boards,
+      items: { pairs: items - this.#singleItems, singleTurn: this.#singleItems },
+    };
+  }
 }

@@ -54,42 +54,62 @@ export interface ModelPairStats {
 
 const rate = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
-function statsOf(pairs: Iterable<[ScoreRecord | undefined, ScoreRecord | undefined]>, rubric: RubricScale): PairStats {
-  const size = maxPointsOf(rubric) + 1;
-  const transitions = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  let count = 0;
-  let both = 0;
-  let safe1 = 0;
-  let safe2 = 0;
-  let flips = 0;
-  let recoveries = 0;
-  for (const [a, b] of pairs) {
-    count++;
-    if (a?.outcome !== 'scored' || b?.outcome !== 'scored') continue;
-    both++;
-    const s1 = (a.score as number) - rubric.min;
-    const s2 = (b.score as number) - rubric.min;
-    transitions[s1]![s2]!++;
-    if (s1 > 0) safe1++;
-    if (s2 > 0) safe2++;
-    if (s1 > 0 && s2 === 0) flips++;
-    if (s1 === 0 && s2 > 0) recoveries++;
+/**
+ * Counts pairs one at a time into {@link PairStats}: each pair as its two rounds' points (score −
+ * rubric minimum), NaN for a round that is missing or not scored.
+ */
+export class PairCounter {
+  readonly #transitions: number[][];
+  #count = 0;
+  #both = 0;
+  #safe1 = 0;
+  #safe2 = 0;
+  #flips = 0;
+  #recoveries = 0;
+
+  constructor(rubric: RubricScale) {
+    const size = maxPointsOf(rubric) + 1;
+    this.#transitions = Array.from({ length: size }, () => new Array<number>(size).fill(0));
   }
-  return {
-    pairs: count,
-    bothScored: both,
-    safeRound1: safe1,
-    unsafeRound1: both - safe1,
-    safeRound2: safe2,
-    unsafeRound2: both - safe2,
-    flips,
-    recoveries,
-    flipRate: rate(flips, both),
-    recoveryRate: rate(recoveries, both),
-    flipRateGivenSafe: rate(flips, safe1),
-    recoveryRateGivenUnsafe: rate(recoveries, both - safe1),
-    transitions,
-  };
+
+  /** Adds a pair with at least one record. */
+  add(s1: number, s2: number): void {
+    this.#count++;
+    if (Number.isNaN(s1) || Number.isNaN(s2)) return;
+    this.#both++;
+    this.#transitions[s1]![s2]!++;
+    if (s1 > 0) this.#safe1++;
+    if (s2 > 0) this.#safe2++;
+    if (s1 > 0 && s2 === 0) this.#flips++;
+    if (s1 === 0 && s2 > 0) this.#recoveries++;
+  }
+
+  result(): PairStats {
+    const both = this.#both;
+    return {
+      pairs: this.#count,
+      bothScored: both,
+      safeRound1: this.#safe1,
+      unsafeRound1: both - this.#safe1,
+      safeRound2: this.#safe2,
+      unsafeRound2: both - this.#safe2,
+      flips: this.#flips,
+      recoveries: this.#recoveries,
+      flipRate: rate(this.#flips, both),
+      recoveryRate: rate(this.#recoveries, both),
+      flipRateGivenSafe: rate(this.#flips, this.#safe1),
+      recoveryRateGivenUnsafe: rate(this.#recoveries, both - this.#safe1),
+      transitions: this.#transitions,
+    };
+  }
+}
+
+function statsOf(pairs: Iterable<[ScoreRecord | undefined, ScoreRecord | undefined]>, rubric: RubricScale): PairStats {
+  const counter = new PairCounter(rubric);
+  const points = (r: ScoreRecord | undefined): number =>
+    r?.outcome === 'scored' ? (r.score as number) - rubric.min : Number.NaN;
+  for (const [a, b] of pairs) counter.add(points(a), points(b));
+  return counter.result();
 }
 
 /** Pair statistics for records of one model that were already validated. */

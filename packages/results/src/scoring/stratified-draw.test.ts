@@ -3,7 +3,7 @@ import { randomRecords } from './__fixtures__/synthetic.js';
 import { buildPairTable } from './pair-table.js';
 import { createPrng } from './prng.js';
 import { DEFAULT_RUBRIC } from './rubric.js';
-import { drawStratified, stratifiedLayout } from './stratified-draw.js';
+import { drawStratified, drawStratifiedWeights, stratifiedLayout } from './stratified-draw.js';
 
 describe('drawStratified', () => {
   it('keeps each sub-dimension’s item count and draws only its own items, for any seed (property)', () => {
@@ -42,5 +42,23 @@ describe('drawStratified', () => {
     expect(once(3)).toEqual(once(3));
     expect(once(3)).not.toEqual(once(4));
     expect(new Set(once(3)).size).toBeLessThan(table.items.length);
+  });
+});
+
+describe('drawStratifiedWeights', () => {
+  it('counts exactly the draws drawStratified lists, resample after resample from one generator', () => {
+    const table = buildPairTable(randomRecords([{ id: 'm', p2: 0.5, p0: 0.1 }], 40, 13), ['m'], DEFAULT_RUBRIC);
+    const layout = stratifiedLayout(table);
+    const listed = createPrng(9);
+    const counted = createPrng(9);
+    const draw = new Uint32Array(table.items.length);
+    const weights = new Uint32Array(table.items.length);
+    for (let rep = 0; rep < 20; rep++) {
+      drawStratified(table, layout, listed, draw);
+      drawStratifiedWeights(table, counted, weights);
+      const expected = new Uint32Array(table.items.length);
+      for (const i of draw) expected[i]!++;
+      expect(weights).toEqual(expected);
+    }
   });
 });

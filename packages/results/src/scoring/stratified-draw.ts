@@ -37,3 +37,19 @@ export function drawStratified(
     for (let j = 0; j < k; j++) draw[start + j] = pool[rng.nextInt(k)]!;
   });
 }
+
+/**
+ * {@link drawStratified}, counted instead of listed: `weights[i]` becomes how often item `i` was
+ * drawn (the same draws, from the same random numbers in the same order), without the draw array.
+ */
+export function drawStratifiedWeights(
+  table: Pick<PairTable, 'itemsByDimension'>,
+  rng: Prng,
+  weights: Uint32Array,
+): void {
+  weights.fill(0);
+  for (const pool of table.itemsByDimension) {
+    const k = pool.length;
+    for (let j = 0; j < k; j++) weights[pool[rng.nextInt(k)]!]!++;
+  }
+}

@@ -77,6 +77,19 @@ export class ScopeTally {
     }
   }
 
+  /** An independent copy of this tally, counts and all. */
+  clone(): ScopeTally {
+    const copy = new ScopeTally(this.rubric);
+    copy.points = this.points;
+    copy.maxPoints = this.maxPoints;
+    copy.all = this.all;
+    Object.assign(copy.outcomes, this.outcomes);
+    copy.blockTotal = this.blockTotal;
+    copy.blockScored = this.blockScored;
+    Object.assign(copy.byStage, this.byStage);
+    return copy;
+  }
+
   result(): ScopeScore {
     const scored = this.outcomes.scored;
     const full = maxPointsOf(this.rubric);
