@@ -17,21 +17,48 @@ export interface RowPlace {
   followup?: TurnFollowup;
 }
 
-/** The fields every row of a place carries. Rows of a single-epoch target name no epoch. */
-export function rowBase(place: RowPlace) {
+/** The fields of a row being built: its place's, then the rest in the order they are assigned. */
+type RowUnderway = Partial<AnswerRow> & Pick<AnswerRow, 'model' | 'itemId' | 'category' | 'dimension' | 'round'>;
+
+/**
+ * The fields every row of a place carries. Rows of a single-epoch target name no epoch.
+ *
+ * Rows are built by assigning fields one after the other, not by spreading objects into a new
+ * literal: a resume builds one for every stored call, and a literal of several spreads (each a
+ * copy of every field) cost several times the rest of building the row. The order of the fields is
+ * the order the exports write them, so it stays as it was.
+ */
+export function rowBase(place: RowPlace): RowUnderway {
   const { target, item } = place;
-  return {
+  const row: RowUnderway = {
     model: target.id,
     itemId: item.id,
     category: item.category,
     dimension: item.dimension,
     round: place.round,
-    ...((target.epochs ?? 1) > 1 ? { epoch: place.epoch } : {}),
-    ...(isContrastItem(item) ? { contrast: true as const } : {}),
-    ...(place.mode ? { mode: place.mode } : {}),
-    ...(place.followup ? { followup: place.followup } : {}),
-    ...(place.previousReply !== undefined ? { previousReply: place.previousReply } : {}),
   };
+  if ((target.epochs ?? 1) > 1) row.epoch = place.epoch;
+  if (isContrastItem(item)) row.contrast = true;
+  if (place.mode) row.mode = place.mode;
+  if (place.followup) row.followup = place.followup;
+  if (place.previousReply !== undefined) row.previousReply = place.previousReply;
+  return row;
+}
+
+/** The row of a place with what its answer's call recorded (key, timing, usage, request id, …). */
+function callRow(place: RowPlace, state: Extract<AnswerState, { kind: 'completed' | 'blocked' }>): RowUnderway {
+  const row = rowBase(place);
+  const r = state.result;
+  row.answerKey = state.key;
+  row.latencyMs = state.latencyMs;
+  row.attempts = state.attempts;
+  row.cached = state.cached;
+  if (r.usage) row.usage = r.usage;
+  if (r.requestId) row.requestId = r.requestId;
+  if (r.servedModel) row.servedModel = r.servedModel;
+  if (r.warnings.length) row.warnings = r.warnings;
+  if (r.finishReason) row.finishReason = r.finishReason;
+  return row;
 }
 
 /**
@@ -45,10 +72,9 @@ export function answerRow(
   policies: EnginePolicies,
   redact: (text: string) => string,
 ): { done: AnswerRow } | { judge: AnswerRow; key: string; text: string } {
-  const base = rowBase(place);
   if (state.kind === 'error') {
     const row: AnswerRow = {
-      ...base,
+      ...rowBase(place),
       outcome: 'target_error',
       score: null,
       text: '',
@@ -57,18 +83,6 @@ export function answerRow(
     };
     return { done: state.key ? { ...row, answerKey: state.key } : row };
   }
-  const r = state.result;
-  const meta = {
-    answerKey: state.key,
-    latencyMs: state.latencyMs,
-    attempts: state.attempts,
-    cached: state.cached,
-    ...(r.usage ? { usage: r.usage } : {}),
-    ...(r.requestId ? { requestId: r.requestId } : {}),
-    ...(r.servedModel ? { servedModel: r.servedModel } : {}),
-    ...(r.warnings.length ? { warnings: r.warnings } : {}),
-    ...(r.finishReason ? { finishReason: r.finishReason } : {}),
-  };
   if (state.kind === 'blocked') {
     const b = state.result;
     const block = {
@@ -77,7 +91,7 @@ export function answerRow(
       message: redact(b.message),
       ...(b.partialText ? { partialText: b.partialText } : {}),
     };
-    const blocked = { ...base, ...meta, block, text: '', judgments: [] };
+    const blocked = { ...callRow(place, state), block, text: '', judgments: [] };
     // A vendor refusing a harmless request is a refusal: the contrast rubric's lowest level.
     if (isContrastItem(place.item))
       return { done: { ...blocked, outcome: 'scored', score: CONTRAST_BLOCK_SCORE, vendorBlocked: true } };
@@ -86,24 +100,27 @@ export function answerRow(
     return { done: { ...blocked, outcome: 'blocked', score: null } };
   }
   const c = state.result;
-  const withText = { ...base, ...meta, text: c.text, ...(c.reasoningText ? { reasoningText: c.reasoningText } : {}) };
-  if (c.text.trim() === '' && policies.emptyAnswer === 'outcome')
-    return { done: { ...withText, outcome: 'empty', score: null, judgments: [] } };
-  return { judge: { ...withText, outcome: 'judge_error', score: null, judgments: [] }, key: state.key, text: c.text };
+  const row = callRow(place, state);
+  row.text = c.text;
+  if (c.reasoningText) row.reasoningText = c.reasoningText;
+  const empty = c.text.trim() === '' && policies.emptyAnswer === 'outcome';
+  row.outcome = empty ? 'empty' : 'judge_error';
+  row.score = null;
+  row.judgments = [];
+  // Every required field is set now.
+  const built = row as AnswerRow;
+  return empty ? { done: built } : { judge: built, key: state.key, text: c.text };
 }
 
-/** A text row completed with its panel's verdicts and their aggregate. */
+/** A text row completed with its panel's verdicts and their aggregate (fields in the row's order, `panel` last). */
 export function withVerdicts(row: AnswerRow, verdicts: JudgeVerdict[], aggregate: PanelAggregator): AnswerRow {
   const agg = aggregate(verdicts);
-  return {
-    ...row,
-    outcome: agg.outcome,
-    score: agg.outcome === 'scored' && agg.score !== undefined ? agg.score : null,
-    judgments: verdicts,
-    ...(agg.spread !== undefined
-      ? { panel: { spread: agg.spread, disagreement: agg.disagreement ?? agg.spread > 0 } }
-      : {}),
-  };
+  const out: AnswerRow = { ...row };
+  out.outcome = agg.outcome;
+  out.score = agg.outcome === 'scored' && agg.score !== undefined ? agg.score : null;
+  out.judgments = verdicts;
+  if (agg.spread !== undefined) out.panel = { spread: agg.spread, disagreement: agg.disagreement ?? agg.spread > 0 };
+  return out;
 }
 
 /** Why the turns after `after` were not asked. */

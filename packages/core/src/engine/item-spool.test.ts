@@ -47,4 +47,31 @@ describe('ItemSpool', () => {
     expect(readdirSync(tmp)).toEqual([]);
     expect(() => spool.at(0)).toThrow(/after close/);
   });
+
+  it('writes the same spool asynchronously, letting timers run between chunks', async () => {
+    const items = Array.from({ length: 3000 }, (_, n) => item(n));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    // Stall every chunk past the 20 ms turn budget, so each one ends with a turn of the event loop.
+    const stringify = JSON.stringify;
+    let calls = 0;
+    JSON.stringify = ((value: unknown, ...rest: []) => {
+      if (++calls % 200 === 0) {
+        const until = performance.now() + 25;
+        while (performance.now() < until);
+      }
+      return stringify(value, ...rest);
+    }) as typeof JSON.stringify;
+    const spool = await ItemSpool.write(items, tmp).finally(() => {
+      JSON.stringify = stringify;
+      clearInterval(timer);
+    });
+    expect(ticks).toBeGreaterThan(0);
+    expect(spool.length).toBe(3000);
+    expect([0, 1, 1499, 2999].map((n) => spool.at(n))).toEqual([0, 1, 1499, 2999].map((n) => items[n]));
+    expect(spool.byId('item-2345')).toEqual(items[2345]);
+    spool.close();
+    await expect(ItemSpool.write([item(1), item(1)], tmp)).rejects.toThrow(/duplicate item id "item-1"/);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeSpoolDir } from './spool-dir.js';
+import { TurnBudget } from './turn-budget.js';
 import type { EngineItem } from './types.js';
 
 /** The items of a run by position: an array, or an {@link ItemSpool}. */
@@ -52,6 +53,24 @@ export class ItemSpool implements ItemSource, ItemLookup {
   /** Writes `items` to a new spool. Ids must be unique (the dataset loader guarantees it). */
   static from(items: readonly EngineItem[], tmpDir: string = os.tmpdir()): ItemSpool {
     const spool = new ItemSpool(items.length, tmpDir);
+    for (const _ of spool.#fill(items));
+    return spool;
+  }
+
+  /**
+   * {@link ItemSpool.from}, giving the event loop a turn between chunks ({@link TurnBudget}): at
+   * hundreds of thousands of items writing them all takes seconds, which must not hold up a
+   * progress redraw or a Ctrl-C.
+   */
+  static async write(items: readonly EngineItem[], tmpDir: string = os.tmpdir()): Promise<ItemSpool> {
+    const spool = new ItemSpool(items.length, tmpDir);
+    const turns = new TurnBudget();
+    for (const _ of spool.#fill(items)) await turns.pause();
+    return spool;
+  }
+
+  /** Writes the items, in chunks of about {@link WRITE_CHUNK_BYTES}; yields after each chunk. Closes the spool when it throws. */
+  *#fill(items: readonly EngineItem[]): Generator<void> {
     try {
       let pending: string[] = [];
       let pendingBytes = 0;
@@ -59,28 +78,31 @@ export class ItemSpool implements ItemSource, ItemLookup {
       const flush = () => {
         const data = Buffer.from(pending.join(''), 'utf8');
         let done = 0;
-        while (done < data.length) done += writeSync(spool.#fd, data, done, data.length - done, offset + done);
+        while (done < data.length) done += writeSync(this.#fd, data, done, data.length - done, offset + done);
         offset += data.length;
         pending = [];
         pendingBytes = 0;
       };
-      items.forEach((item, index) => {
-        if (spool.#ids.has(item.id)) throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
-        spool.#ids.set(item.id, index);
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
+        if (this.#ids.has(item.id)) throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
+        this.#ids.set(item.id, index);
         const line = `${JSON.stringify(item)}\n`;
         const length = Buffer.byteLength(line, 'utf8');
-        spool.#offsets[index] = offset + pendingBytes;
-        spool.#lengths[index] = length;
+        this.#offsets[index] = offset + pendingBytes;
+        this.#lengths[index] = length;
         pending.push(line);
         pendingBytes += length;
-        if (pendingBytes >= WRITE_CHUNK_BYTES) flush();
-      });
+        if (pendingBytes >= WRITE_CHUNK_BYTES) {
+          flush();
+          yield;
+        }
+      }
       if (pendingBytes > 0) flush();
     } catch (error) {
-      spool.close();
+      this.close();
       throw error;
     }
-    return spool;
   }
 
   get length(): number {

@@ -382,7 +382,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // The items and the finished rows live in spool files, not in memory, so a big run's footprint
   // stays flat (and small: V8 lets the heap grow to several times what stays alive).
   const spools = openSpoolDir(run.outDir);
-  const itemSpool = ItemSpool.from(items, spools.dir);
+  const itemSpool = await ItemSpool.write(items, spools.dir);
   items = [];
   const spool = new RowSpool(
     targets.map((t) => t.id),

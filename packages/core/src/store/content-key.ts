@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalKeyJson } from './canonical-json.js';
 
 /** Every content key starts with this: the hash is named so a later change of hash is visible. */
@@ -9,7 +9,8 @@ export const CONTENT_KEY_PREFIX = 'sha256:';
  * ({@link canonicalKeyJson}). Equal values (whatever their key order) give equal keys.
  */
 export function contentKey(parts: unknown): string {
-  return CONTENT_KEY_PREFIX + createHash('sha256').update(canonicalKeyJson(parts), 'utf8').digest('hex');
+  // One-shot `hash` (Node ≥ 20.12): no Hash object per key, which a resume computes for every stored call.
+  return CONTENT_KEY_PREFIX + hash('sha256', canonicalKeyJson(parts), 'hex');
 }
 
 /** Whether `text` has the shape of a {@link contentKey} result. */

@@ -21,6 +21,27 @@ const entry = {
   auth: { secretKey: 'abcd-secret', region: 'cn' },
 };
 
+describe('keys across versions', () => {
+  it('stay the keys earlier versions wrote, so their stores resume without a call', () => {
+    // Computed by the build before content keys were hashed with `crypto.hash` (5c2dd88's core).
+    const answer = answerKey({
+      adapter: { name: 'openai' },
+      model: entry,
+      messages,
+      params: { temperature: 0 },
+      epoch: 2,
+    });
+    expect(answer).toBe('sha256:5acbf2d2363111777552a270a39b78e3460d5e0a0a12c32108ebb5ae06dea391');
+    const judgment = judgmentKey({
+      answerKey: answer,
+      answerText: '不能帮你 "开锁" 😀',
+      judge: { adapter: 'openai', config: entry, params: { temperature: 0 } },
+      promptHash: `sha256:${'b'.repeat(64)}`,
+    });
+    expect(judgment).toBe('sha256:049e9f2cc581c4a3d77675d14b04bcf40dce21eba54951e7b7815e7cf5fd21a2');
+  });
+});
+
 describe('contentKey', () => {
   it('is sha256:<64 hex> and independent of key order', () => {
     const key = contentKey({ b: 2, a: [1, { d: 4, c: 3 }] });

@@ -65,6 +65,22 @@ describe('ReadAhead', () => {
     expect(rowsRead()).toBeLessThanOrEqual(order.length * 16);
     db.close();
   });
+
+  it.each([
+    // Lanes a little out of order: each block of 10 rows asked last to first.
+    ['blocks asked backwards', (n: number) => Math.floor(n / 10) * 10 + (9 - (n % 10)) + 1],
+    // Two merged shards: the lookups alternate between the first and the second half of the table.
+    ['two halves in turn', (n: number) => (n % 2 === 0 ? n / 2 : 500 + (n - 1) / 2) + 1],
+  ])('reads each row about once while the lookups move forward (%s)', (_, nth) => {
+    const { db, ahead, runs, rowsRead } = table(1_000, 64);
+    const order = [...Array(1_000).keys()].map(nth);
+    expect(new Set(order).size).toBe(1_000);
+    expect(order.map((n) => ahead.get(`k${n}`)?.n)).toEqual(order);
+    // At most one window's rows twice (where the first half's windows run into the second's).
+    expect(rowsRead()).toBeLessThanOrEqual(1_000 + 64);
+    expect(runs.point).toBeLessThanOrEqual(60);
+    db.close();
+  });
 });
 
 describe('RunStore reads with read-ahead', () => {
