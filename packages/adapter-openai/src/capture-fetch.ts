@@ -44,7 +44,9 @@ export function capturingFetch(base: typeof globalThis.fetch): typeof globalThis
       });
     }
     const type = response.headers.get('content-type') ?? '';
-    if (response.body === null || !type.includes('text/event-stream')) return response;
+    // The type first: asking a whole-body response (adapter-utils' BufferedResponse) for its
+    // `body` would wrap the bytes in a stream that nothing reads.
+    if (!type.includes('text/event-stream') || response.body === null) return response;
     return new Response(observeSse(response.body, capture), {
       status: response.status,
       statusText: response.statusText,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { Agent, Dispatcher } from 'undici';
+import { BufferedResponse } from './buffered-response.js';
 
 export interface UndiciFetchOptions {
   /** The connection pool to send through. Default: one keep-alive `Agent` shared by every fetch this module creates. */
@@ -101,8 +102,9 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): typeof glob
     const type = headers.find(([name]) => name === 'content-type')?.[1] ?? '';
     if (statusCode >= 400 || type === '' || type.includes('json')) {
       // Read whole: the SDK parses JSON at once anyway, and a cut-off body fails here as a connection error.
+      // Handed over as bytes, not re-wrapped in a stream that the SDK's `text()` would read back out.
       const bytes = await response.body.arrayBuffer();
-      return new Response(bytes, { status: statusCode, headers });
+      return new BufferedResponse(new Uint8Array(bytes), { status: statusCode, headers });
     }
     const stream = Readable.toWeb(response.body) as ReadableStream<Uint8Array>;
     return new Response(stream, { status: statusCode, headers });

@@ -14,6 +14,7 @@ import {
   type JudgmentRow,
 } from './rows.js';
 import { ReadAhead } from './read-ahead.js';
+import { WrittenKeys } from './written-keys.js';
 import { SCHEMA_SQL, SCHEMA_VERSION_META_KEY, STORE_FILE_NAME, STORE_SCHEMA_VERSION } from './schema.js';
 import {
   FOLLOWUP_COLUMNS,
@@ -167,7 +168,7 @@ export class RunStore {
         );
       throw new RunStoreError(`${file}: cannot open the run store: ${messageOf(error)}`, file, { cause: error });
     }
-    return new RunStore(
+    const store = new RunStore(
       file,
       db,
       readonly,
@@ -175,7 +176,17 @@ export class RunStore {
       synchronous,
       busyTimeoutMs,
     );
+    if (!readonly && isEmpty(db, 'answers') && isEmpty(db, 'judgments'))
+      store.#written = { answers: new WrittenKeys(), judgments: new WrittenKeys() };
+    return store;
   }
+
+  /**
+   * Set while this store holds no answer or judgment but those written through it (it was opened
+   * empty, by a first run): a lookup of a key never written is then answered without a query.
+   * Rows other processes write to the same file meanwhile are not seen by such lookups.
+   */
+  #written: { answers: WrittenKeys; judgments: WrittenKeys } | undefined;
 
   /**
    * The stored answer under `key`, or `undefined`. `raw` is included only with `withRaw`. Reads
@@ -183,6 +194,7 @@ export class RunStore {
    * up every answer of the run, in about the order they were written.
    */
   getAnswer(key: string, options: ReadOptions = {}): StoredAnswer | undefined {
+    if (this.#written?.answers.mayHold(key) === false) return undefined;
     if (options.withRaw === true) {
       const row = this.#statement<[string], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM answers WHERE key = ?`).get(key);
       return row && answerFromRow(row, true);
@@ -204,6 +216,7 @@ export class RunStore {
 
   /** The stored judgment under `key`, or `undefined` (read ahead as {@link RunStore.getAnswer} is). */
   getJudgment(key: string): StoredJudgment | undefined {
+    if (this.#written?.judgments.mayHold(key) === false) return undefined;
     this.#judgmentsAhead ??= this.#readAhead<JudgmentRow>('judgments', JUDGMENT_COLUMNS);
     const row = this.#judgmentsAhead.get(key);
     return row && judgmentFromRow(row);
@@ -245,6 +258,7 @@ export class RunStore {
         ...callColumns(record, 'answer', 'round', record.round, 1),
       };
       this.#guard(row, `answer ${record.key}`);
+      this.#written?.answers.add(row.key);
       return { sql: INSERT_ANSWER, params: row };
     }
     const record = write.record;
@@ -262,6 +276,7 @@ export class RunStore {
       created_at: String(record.createdAt),
     };
     this.#guard(row, `judgment ${record.key}`);
+    this.#written?.judgments.add(row.key);
     return { sql: INSERT_JUDGMENT, params: row };
   }
 
@@ -430,6 +445,8 @@ export class RunStore {
     if (realpathSync(source) === realpathSync(this.file))
       throw new RunStoreError(`${source}: cannot merge a store into itself`, source);
     const db = this.#db;
+    // The merged rows are not in the written-keys filters: every lookup goes to the table from now on.
+    this.#written = undefined;
     db.prepare(`ATTACH DATABASE ? AS ${SOURCE}`).run(source);
     try {
       checkSchema(db, source, SOURCE, false);
@@ -583,6 +600,10 @@ function checkSchema(db: Database.Database, file: string, schema: string, allowE
     );
   }
   return 'ok';
+}
+
+function isEmpty(db: Database.Database, table: 'answers' | 'judgments'): boolean {
+  return db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
 }
 
 function hasTable(db: Database.Database, schema: string, name: string): boolean {
