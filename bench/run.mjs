@@ -61,6 +61,7 @@ const { values: args } = parseArgs({
     'scale-concurrency': { type: 'string', default: '16' },
     durability: { type: 'string', default: 'normal' },
     'bare-fetch': { type: 'string', default: 'global' },
+    'engine-slots': { type: 'string', default: 'shared' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(BENCH_DIR, 'results', 'latest.json') },
     'save-sample': { type: 'boolean', default: false },
@@ -74,7 +75,7 @@ if (args.help) {
   console.log(`usage: pnpm bench [--targets] [--quick|--full] [--only throughput,memory,scale,startup,first-request,report] [--concurrency 50,200]
        [--latency 200] [--items N] [--runs 2] [--memory-items N] [--memory-latency 0]
        [--memory-concurrency 16] [--scale-items N] [--scale-concurrency 16] [--report-answers N] [--report-runs 3]
-       [--report-transcripts] [--durability normal|full] [--bare-fetch global|undici] [--profile] [--out FILE] [--save-sample]
+       [--report-transcripts] [--durability normal|full] [--bare-fetch global|undici] [--engine-slots shared|split] [--profile] [--out FILE] [--save-sample]
 See bench/README.md.`);
   process.exit(0);
 }
@@ -93,9 +94,12 @@ const int = (name, value) => {
   return n;
 };
 const concurrencies = args.concurrency.split(',').map((c) => int('concurrency', c));
+if (!['shared', 'split'].includes(args['engine-slots'])) throw new Error('bench: --engine-slots is shared or split');
 for (const c of concurrencies)
-  if (c < 2 || c % 2 !== 0)
-    throw new Error(`bench: --concurrency ${c}: use an even number ≥ 2 (split between the target and the judge lane)`);
+  if (c < 2 || (args['engine-slots'] === 'split' && c % 2 !== 0))
+    throw new Error(
+      `bench: --concurrency ${c}: use a number ≥ 2 (even with --engine-slots split: halved between the two lanes)`,
+    );
 if (!['normal', 'full'].includes(args.durability)) throw new Error('bench: --durability is normal or full');
 if (!['global', 'undici'].includes(args['bare-fetch'])) throw new Error('bench: --bare-fetch is global or undici');
 
@@ -136,9 +140,15 @@ if (profileDir) mkdirSync(profileDir, { recursive: true });
 
 if (only.has('throughput')) {
   const latencyMs = int('latency', args.latency);
-  results.throughput = { latencyMs, durability: args.durability, bareFetch: args['bare-fetch'], scenarios: [] };
+  results.throughput = {
+    latencyMs,
+    durability: args.durability,
+    bareFetch: args['bare-fetch'],
+    engineSlots: args['engine-slots'],
+    scenarios: [],
+  };
   log(
-    `\nthroughput: fake latency ${latencyMs} ms, engine = runEngine (target + judge lanes of c/2 each, rubric judge, RunStore ${args.durability}), bare = openai SDK loop of c workers (fetch: ${args['bare-fetch']})`,
+    `\nthroughput: fake latency ${latencyMs} ms, engine = runEngine (${args['engine-slots'] === 'shared' ? 'target + judge lanes sharing c run-wide slots' : 'target + judge lanes of c/2 each'}, rubric judge, RunStore ${args.durability}), bare = openai SDK loop of c workers (fetch: ${args['bare-fetch']})`,
   );
   for (const concurrency of concurrencies) {
     const itemCount = args.items ? int('items', args.items) : concurrency * mode.itemsPerSlot;
@@ -150,6 +160,7 @@ if (only.has('throughput')) {
       runsPerSide: int('runs', args.runs),
       durability: args.durability,
       bareFetch: args['bare-fetch'],
+      engineSlots: args['engine-slots'],
       profileDir: dir,
       log,
     });

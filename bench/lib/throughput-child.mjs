@@ -3,7 +3,8 @@
 // with one JSON argument; reports one {type:'result'} message.
 //
 // side `engine`: the real run engine (runEngine) with two real openai-adapter models (a target
-//   and a judge, each in its own lane of half the concurrency), the real rubric judge protocol
+//   and a judge, each in its own lane; `engineSlots: 'shared'` gives each lane `concurrency` and the
+//   run `maxInFlight: concurrency`, `'split'` gives each lane half), the real rubric judge protocol
 //   (prompt building, nonce, verdict parser) and the real SQLite RunStore on a temp dir, with the
 //   durability `sc-safety run` uses by default. N items → N×2 answers + N×2 judgments = 4N calls.
 // side `bare`: the same `openai` SDK (Node's global fetch, or with `bareFetch: 'undici'` the adapter's transport), maxRetries 0, `concurrency` workers pulling from one counter
@@ -16,7 +17,7 @@ import { ADAPTER_OPENAI_DIST, ADAPTER_UTILS_DIST, CORE_DIST, CORE_INTERNAL_DIST,
 const API_KEY = 'sk-bench-not-a-real-key-0000';
 
 const options = JSON.parse(process.argv[2]);
-const { side, baseURL, concurrency, itemCount, storeDir, durability, bareFetch } = options;
+const { side, baseURL, concurrency, itemCount, storeDir, durability, bareFetch, engineSlots = 'shared' } = options;
 const sampler = startRssSampler(50);
 const items = benchItems(itemCount);
 
@@ -24,7 +25,9 @@ async function engineSide() {
   const core = { ...(await import(CORE_DIST)), ...(await import(CORE_INTERNAL_DIST)) };
   const { adapter } = await import(ADAPTER_OPENAI_DIST);
   const info = { name: adapter.name, version: adapter.version, packageName: '@sc-safety/adapter-openai' };
-  const laneConcurrency = concurrency / 2;
+  // Either way at most `concurrency` calls are in flight, as on the bare side.
+  const shared = engineSlots === 'shared';
+  const laneConcurrency = shared ? concurrency : concurrency / 2;
   // DEFAULT_TIMEOUT_MS + 5 s and the config's default retries, as prepare-run builds them.
   const limits = { concurrency: laneConcurrency, timeoutMs: 125_000, maxRetries: 5 };
   const targetConfig = { model: 'bench-target', preset: 'openai', baseURL, apiKey: API_KEY };
@@ -75,6 +78,7 @@ async function engineSide() {
       store: core.engineStoreWithWriter(store, writer),
       redact: (text) => core.redactSecrets(text, [API_KEY]),
       keepRows: false,
+      ...(shared ? { maxInFlight: concurrency } : {}),
       // The spool, and a progress listener as the CLI has one.
       onEvent: (event) => {
         if (event.type !== 'row') return;
@@ -95,7 +99,7 @@ async function engineSide() {
     rows,
     rowsSeen,
     outcomes,
-    lanes: { target: laneConcurrency, judge: laneConcurrency },
+    lanes: { target: laneConcurrency, judge: laneConcurrency, ...(shared ? { run: concurrency } : {}) },
   };
 }
 

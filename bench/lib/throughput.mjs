@@ -29,6 +29,7 @@ export async function throughputScenario({
   runsPerSide,
   durability,
   bareFetch = 'global',
+  engineSlots = 'shared',
   profileDir,
   log,
 }) {
@@ -44,7 +45,7 @@ export async function throughputScenario({
         const before = await fake.stats();
         const r = await runChild(
           CHILD,
-          { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability, bareFetch },
+          { side, baseURL: fake.baseURL, concurrency, itemCount, storeDir, durability, bareFetch, engineSlots },
           { execArgv },
         );
         const after = await fake.stats();
@@ -90,6 +91,7 @@ export async function throughputScenario({
     latencyMs,
     itemCount,
     bareFetch,
+    engineSlots,
     calls: itemCount * 4,
     runs,
     best: { engine, bare },

@@ -35,6 +35,7 @@ interface RunFlags {
   models?: string;
   shard?: string;
   concurrency?: number;
+  maxInFlight?: number;
   failUnder?: number;
   minCoverage?: number;
   json?: boolean;
@@ -75,6 +76,11 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
       'only shard i of n (1-based), for splitting work across machines; auto: from Slurm, Kubernetes or SC_SAFETY_SHARD_* variables, in <out>/shard-i-of-n',
     )
     .option('--concurrency <n>', 'calls in flight per model and judge (overrides the config)', positiveInt)
+    .option(
+      '--max-in-flight <n>',
+      'calls in flight across every model and judge together (overrides `maxInFlight` in the config)',
+      positiveInt,
+    )
     .option('--fail-under <score>', GATE_HELP.failUnder, percent)
     .option('--min-coverage <percent>', GATE_HELP.minCoverage, percent)
     .option('--json', 'print the results summary as JSON on stdout')
@@ -138,6 +144,7 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
             ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
             ...(models !== undefined ? { models } : {}),
             ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+            ...(flags.maxInFlight !== undefined ? { maxInFlight: flags.maxInFlight } : {}),
           },
           ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
           ...(flags.dryRun ? { dryRun: true } : {}),

@@ -267,7 +267,7 @@ judges:
     );
     expect(lines).toEqual([
       'run.yaml: modles: unknown top-level key; did you mean "models"?',
-      'run.yaml: foo: unknown top-level key (known: dataset, output, models, judge, judges, panel, policies, limit, contrast, epochs, followups)',
+      'run.yaml: foo: unknown top-level key (known: dataset, output, models, judge, judges, panel, policies, limit, contrast, epochs, maxInFlight, followups)',
     ]);
   });
 

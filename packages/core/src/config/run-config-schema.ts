@@ -130,6 +130,11 @@ export function runConfigShape(options: RunConfigSchemaOptions = {}) {
       .describe('Over-refusal control: builtin:contrast or a path to benign prompts (expect: comply), scored apart.')
       .optional(),
     epochs: epochsSchema().optional(),
+    maxInFlight: numberOf('positive integer')
+      .describe(
+        'Calls in flight at once across every model of the run (targets and judges), on top of each model’s own concurrency (default: no run-wide cap).',
+      )
+      .optional(),
     followups: followupsSchema().optional(),
   };
 }

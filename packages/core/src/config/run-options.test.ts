@@ -90,11 +90,22 @@ describe('resolveRunOptions', () => {
     expect(resolveRunOptions(cfg, { limit: 7 }, { cwd: CWD }).limit).toBe(7);
   });
 
+  it('takes the run-wide cap from maxInFlight, replaced by --max-in-flight', () => {
+    expect(resolveRunOptions(config(THREE), {}, { cwd: CWD }).maxInFlight).toBeUndefined();
+    const capped = config(`${THREE}maxInFlight: 24\n`);
+    expect(capped.maxInFlight).toBe(24);
+    expect(resolveRunOptions(capped, {}, { cwd: CWD }).maxInFlight).toBe(24);
+    expect(resolveRunOptions(capped, { maxInFlight: 6 }, { cwd: CWD }).maxInFlight).toBe(6);
+    // The per-model concurrency is left as it is.
+    expect(resolveRunOptions(capped, { maxInFlight: 6 }, { cwd: CWD }).models[0]?.concurrency).toBe(16);
+  });
+
   it('rejects bad override values', () => {
-    expect(failure(config(THREE), { limit: -1, concurrency: 1.5, out: ' ' })).toEqual([
+    expect(failure(config(THREE), { limit: -1, concurrency: 1.5, out: ' ', maxInFlight: 0 })).toEqual([
       '--out: expected a directory, got an empty string',
       '--limit: expected a non-negative integer, got -1',
       '--concurrency: expected a positive integer, got 1.5',
+      '--max-in-flight: expected a positive integer, got 0',
     ]);
   });
 

@@ -15,6 +15,8 @@ export interface RunOverrides {
   models?: readonly string[];
   /** `--concurrency`: replaces the concurrency of every target and judge. */
   concurrency?: number;
+  /** `--max-in-flight`: replaces the run-wide cap on calls in flight (`maxInFlight`). */
+  maxInFlight?: number;
 }
 
 /** What a run will actually do, after the command line is applied to the config. */
@@ -35,6 +37,8 @@ export interface RunOptions {
   policies: RunPolicies;
   /** The contrast set (`contrast:`): its reference as written and its file, absolute. */
   contrast?: { ref: string; path: string };
+  /** At most this many calls in flight across every model (`maxInFlight`, `--max-in-flight`). */
+  maxInFlight?: number;
 }
 
 /**
@@ -82,6 +86,13 @@ export function resolveRunOptions(
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency <= 0)) {
     problems.push({ path: '--concurrency', message: `expected a positive integer, got ${describeValue(concurrency)}` });
   }
+  const maxInFlight = overrides.maxInFlight ?? config.maxInFlight;
+  if (overrides.maxInFlight !== undefined && (!Number.isInteger(maxInFlight) || maxInFlight! <= 0)) {
+    problems.push({
+      path: '--max-in-flight',
+      message: `expected a positive integer, got ${describeValue(overrides.maxInFlight)}`,
+    });
+  }
   const withConcurrency = (entry: ModelEntry): ModelEntry =>
     concurrency === undefined || problems.length > 0 ? entry : { ...entry, concurrency };
 
@@ -116,6 +127,7 @@ export function resolveRunOptions(
     panel: config.panel,
     policies: config.policies,
     ...(contrast !== undefined ? { contrast } : {}),
+    ...(maxInFlight !== undefined ? { maxInFlight } : {}),
   };
 }
 

@@ -78,6 +78,11 @@ export interface RunConfig {
   /** Independent repetitions of every conversation, for every model without its own `epochs` (default 1). */
   epochs?: number;
   /**
+   * At most this many calls in flight at once across every target and judge, on top of each
+   * model's own `concurrency` (e.g. when they share one local server). Absent: no run-wide cap.
+   */
+  maxInFlight?: number;
+  /**
    * `followups: {mode: adaptive, …}`: an attacker model writes every turn after the first from each
    * target's actual answers (issue 13). Absent: the dataset's own (frozen) turns are asked.
    */

@@ -60,6 +60,7 @@ export function validateRunConfig(value: unknown, options: ValidateRunConfigOpti
   if (data.limit !== undefined && data.limit > 0) config.limit = data.limit;
   if (data.contrast !== undefined) config.contrast = data.contrast;
   if (data.epochs !== undefined) config.epochs = data.epochs;
+  if (data.maxInFlight !== undefined) config.maxInFlight = data.maxInFlight;
   if (data.judge != null) config.judge = toModelEntry(data.judge);
   if (data.judges != null) {
     config.judges = data.judges.map(toModelEntry);

@@ -4,6 +4,7 @@ import { toAnswerError } from './answer-error.js';
 import { stateFromStored, type AnswerState } from './answer-state.js';
 import type { EngineContext } from './engine-context.js';
 import { epochParams } from './epochs.js';
+import { callPriority } from './lane.js';
 import type { LaneStop, ModelLane } from './lane.js';
 import type { EngineItem, PreparedTarget } from './types.js';
 
@@ -32,7 +33,11 @@ export async function askRound(ctx: EngineContext, ask: RoundAsk): Promise<Answe
   if (ctx.signal?.aborted) return { kind: 'interrupted' };
   if (lane.stopped) return { kind: 'error', key, error: notAttempted(lane, lane.stopped) };
   try {
-    const { result, attempts, latencyMs } = await lane.call({ messages, params }, ctx.signal);
+    const { result, attempts, latencyMs } = await lane.call(
+      { messages, params },
+      ctx.signal,
+      callPriority(round, 'answer'),
+    );
     const { raw, ...rest } = result;
     await ctx.commits.write({
       kind: 'answer',

@@ -6,6 +6,7 @@ import { protocolFor } from './contrast-items.js';
 import type { ConversationSoFar } from './conversation.js';
 import type { EngineContext } from './engine-context.js';
 import { promptHashFor } from './judge-protocol.js';
+import { callPriority } from './lane.js';
 import type { EngineItem, JudgeVerdict, PreparedJudge } from './types.js';
 
 /** One answer to judge: its conversation (the item's turns as asked), its text and its key. */
@@ -62,7 +63,11 @@ export async function judgeStep(ctx: EngineContext, judge: PreparedJudge, ask: J
   // The judge's served model is kept with its verdict, so a judge that is also a target shows.
   let judgeServed: JudgeVerdict['servedModel'];
   const call = async (request: GenerateRequestV1) => {
-    const { result } = await lane.call({ ...request, params: { ...judge.params, ...request.params } }, ctx.signal);
+    const { result } = await lane.call(
+      { ...request, params: { ...judge.params, ...request.params } },
+      ctx.signal,
+      callPriority(round, 'judgment'),
+    );
     judgeServed = result.servedModel ?? judgeServed;
     return result;
   };

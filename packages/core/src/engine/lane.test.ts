@@ -1,7 +1,8 @@
 import { AuthError } from '@sc-safety/spec';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scriptedModel, text } from './__fixtures__/scripted-model.js';
-import { ModelLane } from './lane.js';
+import { ModelLane, callPriority } from './lane.js';
+import { Semaphore } from './semaphore.js';
 
 const limits = { concurrency: 40, timeoutMs: 60_000, maxRetries: 0 };
 const ask = { messages: [{ role: 'user' as const, content: 'q' }] };
@@ -70,5 +71,48 @@ describe('ModelLane signals', () => {
     expect(lane.stopped?.kind).toBe('auth');
     expect(signals[0]!.aborted).toBe(false);
     expect(signals[1]!.aborted).toBe(true);
+  });
+});
+
+describe('ModelLane order and run-wide slots', () => {
+  it('serves waiting calls in callPriority order: earlier turns first, judgments last', async () => {
+    const gates: Array<() => void> = [];
+    const served: string[] = [];
+    const model = scriptedModel('m', (request) => {
+      served.push(request.messages[0]!.content);
+      return new Promise((resolve) => gates.push(() => resolve(text('a'))));
+    });
+    const lane = new ModelLane('m', model, { ...limits, concurrency: 1 });
+    const say = (content: string) => ({ messages: [{ role: 'user' as const, content }] });
+    const calls = [
+      lane.call(say('holder'), undefined, callPriority(1, 'answer')),
+      lane.call(say('judgment 1'), undefined, callPriority(1, 'judgment')),
+      lane.call(say('turn 2'), undefined, callPriority(2, 'answer')),
+      lane.call(say('turn 1'), undefined, callPriority(1, 'answer')),
+    ];
+    while (served.length < 4 || gates.length > 0) {
+      await vi.waitFor(() => expect(gates.length).toBeGreaterThan(0));
+      gates.shift()!();
+    }
+    await Promise.all(calls);
+    expect(served).toEqual(['holder', 'turn 1', 'turn 2', 'judgment 1']);
+  });
+
+  it('shares the run’s slots between lanes: never more calls in flight than the run allows', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slow = () =>
+      scriptedModel('m', async () => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((r) => setTimeout(r, 1));
+        inFlight--;
+        return text('a');
+      });
+    const runSlots = new Semaphore(3);
+    const a = new ModelLane('a', slow(), { ...limits, concurrency: 3 }, undefined, runSlots);
+    const b = new ModelLane('b', slow(), { ...limits, concurrency: 3 }, undefined, runSlots);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).call(ask, undefined)));
+    expect(peak).toBe(3);
+    expect([runSlots.inUse, a.semaphore.inUse, b.semaphore.inUse]).toEqual([0, 0, 0]);
   });
 });

@@ -56,6 +56,8 @@ export class ModelLane {
     readonly model: LanguageModelV1,
     readonly limits: LaneLimits,
     private readonly onRetry?: RetryOptions['onRetry'],
+    /** The run's cap on calls in flight across every lane, when it has one (`maxInFlight`). */
+    private readonly runSlots?: Semaphore,
   ) {
     this.semaphore = new Semaphore(limits.concurrency);
     this.budget = new RateBudget(limits.rpm, limits.tpm);
@@ -89,8 +91,9 @@ export class ModelLane {
   /**
    * One logical call with retries. Resolves with the adapter's result (an answer or a block);
    * rejects with the last error (wrapped in RetriesExhaustedError with the attempt count).
+   * `priority` orders waiting calls, higher first (see {@link callPriority}).
    */
-  async call(request: GenerateRequestV1, runSignal: AbortSignal | undefined): Promise<LaneCallResult> {
+  async call(request: GenerateRequestV1, runSignal: AbortSignal | undefined, priority = 0): Promise<LaneCallResult> {
     const started = performance.now();
     // Only a token budget needs the estimate (a pass over every character of the conversation).
     const estimate =
@@ -100,11 +103,17 @@ export class ModelLane {
     const outer = this.outerSignal(runSignal);
     const { value, attempts } = await withRetries(
       async () => {
-        await this.semaphore.acquire(outer);
+        await this.semaphore.acquire(outer, priority);
         try {
           outer.throwIfAborted();
           if (!this.budget.unlimited) await this.budget.acquire(estimate, outer);
-          return await this.attempt(request, outer, estimate);
+          if (!this.runSlots) return await this.attempt(request, outer, estimate);
+          await this.runSlots.acquire(outer, priority);
+          try {
+            return await this.attempt(request, outer, estimate);
+          } finally {
+            this.runSlots.release();
+          }
         } catch (error) {
           // Stop the lane before the slot is handed on, so no queued call starts on a dead account.
           if (AuthError.isInstance(error)) this.stop({ kind: 'auth', message: error.message });
@@ -185,6 +194,20 @@ export class ModelLane {
     }
   }
 }
+
+/**
+ * Which waiting call a lane serves first: the one with the longest chain of calls still behind it.
+ * An answer to turn k still has turns k + 1.. and a judgment after it, so earlier turns go first;
+ * a judgment ends its chain, so judgments go after every answer. At the end of a run the last
+ * conversations' answers then overlap the judgments still waiting, and the slots stay full to the
+ * last call instead of draining while the final chains finish.
+ */
+export function callPriority(turn: number, kind: 'answer' | 'judgment'): number {
+  return kind === 'answer' ? -turn : JUDGMENT_PRIORITY;
+}
+
+/** Below every answer's priority (`-turn`, and no conversation has this many turns). */
+const JUDGMENT_PRIORITY = -1_000_000;
 
 function sumUsage(usage: { inputTokens?: number; outputTokens?: number } | undefined): number | undefined {
   if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return undefined;

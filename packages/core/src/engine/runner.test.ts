@@ -344,6 +344,30 @@ describe('runEngine', () => {
     expect(again.model.calls).toHaveLength(12 - stored);
   });
 
+  it('holds calls in flight across the target and judge lanes to maxInFlight', async () => {
+    const observe = async (maxInFlight: number | undefined) => {
+      let inFlight = 0;
+      let peak = 0;
+      const slow = async <T>(value: T): Promise<T> => {
+        peak = Math.max(peak, ++inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        return value;
+      };
+      const t = target('m', (req) => slow(text(`答:${lastUser(req)}`)));
+      const judge = scriptedJudge('judge', () => slow(text('2')), limits);
+      const result = await runEngine(
+        options({ targets: [t], judges: [judge], ...(maxInFlight === undefined ? {} : { maxInFlight }) }),
+      );
+      expect(result.rows.every((r) => r.outcome === 'scored')).toBe(true);
+      return peak;
+    };
+    // Each lane alone allows 3 (limits.concurrency): together they reach more than 2 ...
+    expect(await observe(undefined)).toBeGreaterThan(2);
+    // ... unless the run caps them.
+    expect(await observe(2)).toBe(2);
+  });
+
   it('replays from the store only, marking what is missing', async () => {
     const store = new MemoryStore();
     const t = target('m', () => text('好'));

@@ -8,6 +8,7 @@ import { epochUnit } from './epochs.js';
 import { GroupCommit } from './group-commit.js';
 import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
+import { Semaphore } from './semaphore.js';
 import { TurnBudget } from './turn-budget.js';
 import { DEFAULT_POLICIES } from './policies.js';
 import type { EnginePolicies } from './policies.js';
@@ -52,6 +53,12 @@ export interface RunEngineOptions {
    * held in memory until the end.
    */
   keepRows?: boolean;
+  /**
+   * At most this many calls in flight at once across every lane (targets and judges), on top of
+   * each lane's own concurrency. Waiting calls take a free slot in `callPriority` order, so the
+   * slots stay full while conversations start and finish. Default: no run-wide cap.
+   */
+  maxInFlight?: number;
   now?: () => Date;
 }
 
@@ -84,11 +91,12 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const emit = options.onEvent ?? (() => {});
   const onRetry = (lane: string) => (info: { attempt: number; delayMs: number; error: AdapterError }) =>
     emit({ type: 'retry', lane, attempt: info.attempt, delayMs: info.delayMs, errorKind: info.error.kind });
+  const runSlots = options.maxInFlight === undefined ? undefined : new Semaphore(options.maxInFlight);
   const targetLanes = new Map(
-    options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id))]),
+    options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id), runSlots)]),
   );
   const judgeLanes = new Map(
-    options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`))]),
+    options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`), runSlots)]),
   );
   const protocols: JudgeProtocols = {
     safety: options.judgeProtocol,
@@ -130,7 +138,8 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     // (a conversation alternates target and judge calls), bounded so memory stays flat.
     const epochs = epochsOf(target);
     const units = options.items.length * epochs;
-    const workers = Math.max(1, Math.min(units, target.limits.concurrency * 2 + 2));
+    const slots = Math.min(target.limits.concurrency, options.maxInFlight ?? Number.POSITIVE_INFINITY);
+    const workers = Math.max(1, Math.min(units, slots * 2 + 2));
     // A resume replays stored items without waiting on I/O: give timers and Ctrl-C their turns.
     const turns = new TurnBudget();
     await Promise.all(

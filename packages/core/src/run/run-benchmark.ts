@@ -60,7 +60,7 @@ export interface RunBenchmarkOptions {
    * (`sc-safety run` has already loaded it for its own checks; each load costs start-up time).
    */
   loadedConfig?: LoadedRunConfig;
-  /** Command-line overrides (`--out`, `--limit`, `--models`, `--concurrency`). */
+  /** Command-line overrides (`--out`, `--limit`, `--models`, `--concurrency`, `--max-in-flight`). */
   overrides?: RunOverrides;
   /** `--shard i/n`: only the items of shard i of n; `auto`: i and n from the scheduler's variables, in `<out>/shard-i-of-n`. */
   shard?: string;
@@ -432,6 +432,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
         policies,
         redact,
         keepRows: false,
+        ...(run.maxInFlight !== undefined ? { maxInFlight: run.maxInFlight } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {
           if (event.type === 'row') spool.add(event.row);
