@@ -27,6 +27,20 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       expect(r.stderr).toMatch(/unknown command/);
     });
 
+    it('prints no loader warning when the bundle imports a module outside it, cached or not', () => {
+      // `report` imports @sc-safety/report before it reads the run directory.
+      for (const cache of ['off', undefined]) {
+        const env = { ...process.env, ...(cache ? { SC_SAFETY_CODE_CACHE_DIR: cache } : {}) };
+        const r = spawnSync(process.execPath, [CLI_BIN, 'report', path.join(os.tmpdir(), 'no-such-run-dir')], {
+          encoding: 'utf8',
+          env,
+        });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/cannot read it/);
+        expect(r.stderr).not.toMatch(/Warning/);
+      }
+    });
+
     it('keeps a code cache of the bundle per command, and prints the same with it', () => {
       const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-code-cache-'));
       try {

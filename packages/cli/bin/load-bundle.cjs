@@ -35,6 +35,21 @@ function codeCacheDir(env = process.env) {
   return base ? path.join(base, 'sc-safety', 'code-cache') : undefined;
 }
 
+/**
+ * Node 20 warns (`ExperimentalWarning: vm.USE_MAIN_CONTEXT_DEFAULT_LOADER …`) the first time a
+ * script compiled with that option runs `import()`: the bundle's `import()` of the report and of
+ * adapters outside it. The option only hands `import()` to Node's own loader, as a plain module
+ * has it, so that one warning is dropped; every other warning is emitted as before.
+ */
+function dropLoaderWarning() {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (warning, ...rest) {
+    const text = typeof warning === 'string' ? warning : warning instanceof Error ? warning.message : '';
+    if (text.includes('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER')) return;
+    return emitWarning.call(process, warning, ...rest);
+  };
+}
+
 /** Bundles loaded without a usable cache: their caches are written by {@link writeCodeCaches}. */
 const pending = [];
 /** What {@link loadBundle} returned for each file: a bundle runs once per process. */
@@ -70,6 +85,7 @@ function loadBundle(file, options) {
       // No cache yet (or unreadable): compile from source.
     }
   }
+  if (loaded.size === 0) dropLoaderWarning();
   // On the wrapper's first line, so every line of the bundle keeps its number (stack traces, source map).
   const wrapper = `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${source}\n})`;
   const script = new vm.Script(wrapper, {
