@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,17 +27,47 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
       expect(r.stderr).toMatch(/unknown command/);
     });
 
-    it('prints no loader warning when the bundle imports a module outside it, cached or not', () => {
-      // `report` imports @sc-safety/report before it reads the run directory.
-      for (const cache of ['off', undefined]) {
-        const env = { ...process.env, ...(cache ? { SC_SAFETY_CODE_CACHE_DIR: cache } : {}) };
-        const r = spawnSync(process.execPath, [CLI_BIN, 'report', path.join(os.tmpdir(), 'no-such-run-dir')], {
-          encoding: 'utf8',
-          env,
-        });
-        expect(r.status).toBe(2);
-        expect(r.stderr).toMatch(/cannot read it/);
-        expect(r.stderr).not.toMatch(/Warning/);
+    it('imports modules outside the bundle (the report, an adapter by path) with and without a code cache', () => {
+      const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-code-cache-'));
+      const work = mkdtempSync(path.join(os.tmpdir(), 'sc-safety-bin-import-'));
+      try {
+        const cli = (cache: string, ...argv: string[]) => {
+          const env = { ...process.env, SC_SAFETY_CODE_CACHE_DIR: cache };
+          const r = spawnSync(process.execPath, [CLI_BIN, ...argv], { encoding: 'utf8', env, cwd: work });
+          return { code: r.status, out: r.stdout, err: r.stderr };
+        };
+        // `report` imports @sc-safety/report before it reads the run directory; the second run with
+        // the same cache directory compiles the bundle from the cache the first one wrote.
+        for (const cache of ['off', cacheDir, cacheDir]) {
+          const r = cli(cache, 'report', path.join(work, 'not-a-run'));
+          expect(r.err).toMatch(/cannot read it/);
+          expect(r.err).not.toMatch(/Warning|dynamic import/);
+          expect(r.code).toBe(2);
+        }
+        // `check` imports the example adapter by path, then probes an endpoint that is not there.
+        const acme = path.join(REPO_ROOT, 'examples/adapter-acme/dist/index.js');
+        writeFileSync(
+          path.join(work, 'run.yaml'),
+          [
+            'dataset: builtin:sample',
+            'models:',
+            `  - { id: a, adapter: ${JSON.stringify(acme)}, model: acme-1, baseURL: "http://127.0.0.1:9", apiKey: acme-e2e-key-0000 }`,
+            'judge: { id: j, adapter: openai, model: j, baseURL: "http://127.0.0.1:9/v1", apiKey: sk-e2e-bin-0000 }',
+            '',
+          ].join('\n'),
+        );
+        for (const cache of ['off', cacheDir, cacheDir]) {
+          const r = cli(cache, 'check', '-c', 'run.yaml');
+          expect(`${r.out}${r.err}`).toMatch(/model a \[models\[0\]\]: transient: Acme/);
+          expect(`${r.out}${r.err}`).not.toMatch(/failed to load|dynamic import/);
+        }
+        expect(readdirSync(cacheDir).sort()).toEqual([
+          expect.stringMatching(/-check\.bin$/),
+          expect.stringMatching(/-report\.bin$/),
+        ]);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+        rmSync(work, { recursive: true, force: true });
       }
     });
 

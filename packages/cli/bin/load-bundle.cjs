@@ -36,19 +36,14 @@ function codeCacheDir(env = process.env) {
 }
 
 /**
- * Node 20 warns (`ExperimentalWarning: vm.USE_MAIN_CONTEXT_DEFAULT_LOADER …`) the first time a
- * script compiled with that option runs `import()`: the bundle's `import()` of the report and of
- * adapters outside it. The option only hands `import()` to Node's own loader, as a plain module
- * has it, so that one warning is dropped; every other warning is emitted as before.
+ * The `import()` the bundle's code uses (`IMPORT_HOOK` in `@sc-safety/core/import-module`): for
+ * the report and for adapters outside the bundle. Node 20 cannot run an `import()` written in a
+ * script compiled from a V8 code cache ("A dynamic import callback was not specified"), so the
+ * bundle calls this function, compiled by Node's module loader like any module of ours; a bare
+ * specifier resolves from this package, as it would from the bundle beside it.
  */
-function dropLoaderWarning() {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (warning, ...rest) {
-    const text = typeof warning === 'string' ? warning : warning instanceof Error ? warning.message : '';
-    if (text.includes('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER')) return;
-    return emitWarning.call(process, warning, ...rest);
-  };
-}
+const IMPORT_HOOK = Symbol.for('sc-safety.import');
+globalThis[IMPORT_HOOK] ??= (specifier) => import(specifier);
 
 /** Bundles loaded without a usable cache: their caches are written by {@link writeCodeCaches}. */
 const pending = [];
@@ -85,14 +80,11 @@ function loadBundle(file, options) {
       // No cache yet (or unreadable): compile from source.
     }
   }
-  if (loaded.size === 0) dropLoaderWarning();
   // On the wrapper's first line, so every line of the bundle keeps its number (stack traces, source map).
   const wrapper = `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${source}\n})`;
   const script = new vm.Script(wrapper, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
-    // `import()` in the bundle (the report, adapters outside it) goes through Node's own loader.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const cache =
     cacheFile === undefined

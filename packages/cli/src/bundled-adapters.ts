@@ -2,6 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importModule } from '@sc-safety/core/import-module';
 
 /**
  * The adapters the CLI depends on, imported by package name: in the built CLI (one esbuild bundle,
@@ -50,7 +51,7 @@ export async function importAdapter(url: string): Promise<unknown> {
     // The lookup may give a path through a symlink (pnpm's node_modules); resolve() gives the real one.
     file = realpathSync(url.startsWith('file:') ? fileURLToPath(url) : url);
   } catch {
-    return import(url);
+    return importModule(url);
   }
   for (const [name, load] of Object.entries(OWN_ADAPTERS)) {
     const own = ownDependency(name);
@@ -59,5 +60,5 @@ export async function importAdapter(url: string): Promise<unknown> {
     if (versionOf(mod) === own.version) return mod;
     break;
   }
-  return import(url);
+  return importModule(url);
 }

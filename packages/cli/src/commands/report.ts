@@ -2,6 +2,7 @@ import { mkdir, rmdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { importModule } from '@sc-safety/core/import-module';
 import { terminalSafeJson } from '@sc-safety/core/terminal-text';
 import { ExitCode, info, type CommandContext } from '../io.js';
 import { examples } from './examples.js';
@@ -121,7 +122,7 @@ function kib(bytes: number): string {
 
 /** The report package, imported on first use so `--version` and `--help` stay fast. */
 async function reportModule() {
-  return import('@sc-safety/report');
+  return importModule('@sc-safety/report', () => import('@sc-safety/report'));
 }
 
 /** `sc-safety report` (a self-contained HTML report) and `sc-safety view` (the same, served on loopback). */

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AdapterDefinitionV1 } from '@sc-safety/spec';
 import { AdapterResolutionError } from './adapter-errors.js';
 import { assertAdapterDefinition } from './check-adapter.js';
+import { importModule } from './import-module.js';
 import { DEFAULT_CONDITIONS, isPackageName, resolvePackage, type ResolvedPackage } from './resolve-package.js';
 
 /** Short names of the adapters maintained with sc-safety. */
@@ -140,7 +141,7 @@ export function locateAdapter(ref: string, options: Omit<ResolveAdapterOptions, 
  */
 export async function resolveAdapter(ref: string, options: ResolveAdapterOptions): Promise<ResolvedAdapter> {
   const located = locateAdapter(ref, options);
-  const importer = options.importer ?? ((url: string) => import(url) as Promise<unknown>);
+  const importer = options.importer ?? importModule;
   const label = located.source === 'path' ? located.modulePath : located.packageName;
   const definition = await importDefinition(located.modulePath, label, importer);
   assertAdapterDefinition(definition, label);
