@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.mjs';
-import { withWholeRun } from './whole-run.mjs';
+import { PREFLIGHT_PROBES, withWholeRun } from './whole-run.mjs';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-child.mjs');
 
@@ -36,7 +36,8 @@ export function memoryScenario({ itemCount, latencyMs, targetConcurrency, judgeC
       storeMb: round(statSync(path.join(output, 'store.sqlite')).size / 2 ** 20),
       fakeCpuMs: round(fakeCpuMs),
     };
-    if (calls !== itemCount * 4) result.warning = `expected ${itemCount * 4} calls, the fake saw ${calls}`;
+    if (calls !== itemCount * 4 + PREFLIGHT_PROBES)
+      result.warning = `expected ${itemCount * 4} calls + ${PREFLIGHT_PROBES} preflight probes, the fake saw ${calls}`;
     if ((r.outcomes.scored ?? 0) !== itemCount * 2)
       result.warning = `not every row was scored: ${JSON.stringify(r.outcomes)}`;
     log(

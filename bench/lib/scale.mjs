@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { round } from './stats.mjs';
-import { withWholeRun } from './whole-run.mjs';
+import { PREFLIGHT_PROBES as PREFLIGHT, withWholeRun } from './whole-run.mjs';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scale-child.mjs');
 
@@ -73,8 +73,6 @@ export function scaleScenario({ itemCount, concurrency, resume = true, log }) {
     result.storeMb = round(statSync(path.join(output, 'store.sqlite')).size / 2 ** 20);
     result.resultsJsonMb = round(statSync(path.join(output, 'results.json')).size / 2 ** 20);
     result.answersCsvMb = round(statSync(path.join(output, 'answers.csv')).size / 2 ** 20);
-    // `sc-safety run` probes the target's and the judge's endpoint once each before the first call (preflight).
-    const PREFLIGHT = 2;
     if (result.run.calls !== itemCount * 4 + PREFLIGHT)
       result.warning = `expected ${itemCount * 4} calls + ${PREFLIGHT} preflight probes, the fake saw ${result.run.calls}`;
     if ((result.run.outcomes.scored ?? 0) !== itemCount * 2)

@@ -10,6 +10,9 @@ import { startFake } from './fake-client.mjs';
 
 const API_KEY = 'sk-bench-not-a-real-key-0000';
 
+/** `sc-safety run` probes the target's and the judge's endpoint once each before the first call (preflight). */
+export const PREFLIGHT_PROBES = 2;
+
 /** A run config (YAML) with one OpenAI-protocol target and judge, both at `baseURL`. */
 export function configYaml({ dataset, output, baseURL, targetConcurrency, judgeConcurrency }) {
   const q = (s) => JSON.stringify(s);
