@@ -17,9 +17,9 @@ const item = (n: number): EngineItem => ({
 });
 
 describe('ItemSpool', () => {
-  it('gives every item back by position and by id, exactly as given', () => {
+  it('gives every item back by position and by id, exactly as given', async () => {
     const items = Array.from({ length: 2000 }, (_, n) => item(n));
-    const spool = ItemSpool.from(items, tmp);
+    const spool = await ItemSpool.write(items, tmp);
     expect(spool.length).toBe(2000);
     for (const n of [0, 1, 999, 1999, 5, 5, 1500]) expect(spool.at(n)).toEqual(items[n]);
     expect(spool.byId('item-1234')).toEqual(items[1234]);
@@ -31,17 +31,17 @@ describe('ItemSpool', () => {
     spool.close();
   });
 
-  it('reads items larger than its read window, and in any order', () => {
+  it('reads items larger than its read window, and in any order', async () => {
     const big = { ...item(7), id: 'big', turns: ['大'.repeat(200_000), '尾'] };
     const items = [item(0), big, item(2), { ...big, id: 'big-2' }, item(4)];
-    const spool = ItemSpool.from(items, tmp);
+    const spool = await ItemSpool.write(items, tmp);
     for (const n of [4, 3, 2, 1, 0, 1, 3]) expect(spool.at(n)).toEqual(items[n]);
     spool.close();
   });
 
-  it('refuses duplicate ids, and deletes its file on close', () => {
-    expect(() => ItemSpool.from([item(1), item(1)], tmp)).toThrow(/duplicate item id "item-1"/);
-    const spool = ItemSpool.from([item(1)], tmp);
+  it('refuses duplicate ids, and deletes its file on close', async () => {
+    await expect(ItemSpool.write([item(1), item(1)], tmp)).rejects.toThrow(/duplicate item id "item-1"/);
+    const spool = await ItemSpool.write([item(1)], tmp);
     spool.close();
     spool.close();
     expect(readdirSync(tmp)).toEqual([]);

@@ -50,17 +50,10 @@ export class ItemSpool implements ItemSource, ItemLookup {
     this.#fd = openSync(path.join(this.#dir, 'items.jsonl'), 'w+', 0o600);
   }
 
-  /** Writes `items` to a new spool. Ids must be unique (the dataset loader guarantees it). */
-  static from(items: readonly EngineItem[], tmpDir: string = os.tmpdir()): ItemSpool {
-    const spool = new ItemSpool(items.length, tmpDir);
-    for (const _ of spool.#fill(items));
-    return spool;
-  }
-
   /**
-   * {@link ItemSpool.from}, giving the event loop a turn between chunks ({@link TurnBudget}): at
-   * hundreds of thousands of items writing them all takes seconds, which must not hold up a
-   * progress redraw or a Ctrl-C.
+   * Writes `items` to a new spool, giving the event loop a turn between chunks ({@link TurnBudget}):
+   * at hundreds of thousands of items writing them all takes seconds, which must not hold up a
+   * progress redraw or a Ctrl-C. Ids must be unique (the dataset loader guarantees it).
    */
   static async write(items: readonly EngineItem[], tmpDir: string = os.tmpdir()): Promise<ItemSpool> {
     const spool = new ItemSpool(items.length, tmpDir);

@@ -366,6 +366,9 @@ describe('runEngine', () => {
     expect(await observe(undefined)).toBeGreaterThan(2);
     // ... unless the run caps them.
     expect(await observe(2)).toBe(2);
+    await expect(runEngine(options({ targets: [target('m', () => text('a'))], maxInFlight: 0 }))).rejects.toThrow(
+      'runEngine: maxInFlight must be a positive integer, got 0',
+    );
   });
 
   it('replays from the store only, marking what is missing', async () => {

@@ -91,7 +91,10 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const emit = options.onEvent ?? (() => {});
   const onRetry = (lane: string) => (info: { attempt: number; delayMs: number; error: AdapterError }) =>
     emit({ type: 'retry', lane, attempt: info.attempt, delayMs: info.delayMs, errorKind: info.error.kind });
-  const runSlots = options.maxInFlight === undefined ? undefined : new Semaphore(options.maxInFlight);
+  const max = options.maxInFlight;
+  if (max !== undefined && !(Number.isInteger(max) && max >= 1))
+    throw new RangeError(`runEngine: maxInFlight must be a positive integer, got ${String(max)}`);
+  const runSlots = max === undefined ? undefined : new Semaphore(max);
   const targetLanes = new Map(
     options.targets.map((t) => [t.id, new ModelLane(t.id, t.model, t.limits, onRetry(t.id), runSlots)]),
   );

@@ -96,15 +96,6 @@ export class Semaphore {
     }
   }
 
-  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.acquire(signal);
-    try {
-      return await fn();
-    } finally {
-      this.release();
-    }
-  }
-
   private takeNext(): Waiter | undefined {
     for (const queue of this.queues) {
       const waiter = queue.shift();
