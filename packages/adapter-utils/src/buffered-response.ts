@@ -17,7 +17,7 @@ const ResponseBase = Response as unknown as new (body: null, init: ResponseInit)
  * A `Response` over a body already read whole, for a transport that reads JSON and error bodies
  * before it resolves (see `createUndiciFetch`). A `Response` built from bytes wraps them in a
  * ReadableStream (a transferable one in Node, costly to make), and `text()` then reads them back
- * out of it: on the bench's fake vendor that was about a fifth of the transport's CPU per call. This
+ * out of it, work done again for every call. This
  * one keeps the bytes: `text()`, `json()` and `arrayBuffer()` read them directly, and a stream is
  * made only when someone asks for `body`, `blob()`, `formData()` or a clone of a body read as a
  * stream, by handing over to an ordinary `Response` over the same bytes.
