@@ -98,6 +98,8 @@ process.send(
         ? undefined
         : { atRow: abortAtRow, toLastRowMs: lastRowAt - abortedAt, toReturnMs: endAt - abortedAt },
     interrupted: measured.value.interrupted,
+    // Set when the run found every call stored and its exports current, and stopped there.
+    upToDate: measured.value.upToDate !== undefined,
     memory,
   },
   () => process.exit(0),

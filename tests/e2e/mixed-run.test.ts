@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -271,6 +271,14 @@ describe('sc-safety run: two OpenAI presets + Anthropic, judged by a panel of tw
     const before = servers.all.map((s) => s.requests.length);
     const again = await runCli(['run', '-c', configFile], dir);
     expect(again.code, again.stderr).toBe(0);
+    // Every call is stored and the exports are current: nothing to do, nothing rewritten.
+    expect(again.stderr).toMatch(/nothing to do/);
+    expect((await readResults(dir, 'run')).answers.filter((a) => a.cached)).toEqual([]);
+    // Without its results.json the run is replayed from the store: every answer read back.
+    await rm(path.join(dir, 'run', 'results.json'));
+    const replayed = await runCli(['run', '-c', configFile], dir);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(replayed.stderr).not.toMatch(/nothing to do/);
     expect(servers.all.map((s) => s.requests.length)).toEqual(before);
     const rerun = await readResults(dir, 'run');
     expect(rerun.answers.filter((a) => !a.cached)).toEqual([]);

@@ -186,6 +186,11 @@ export function registerRunCommand(program: Command, ctx: CommandContext): void 
         });
         progress?.stop();
         if (!result.results) return;
+        if (result.upToDate)
+          info(
+            ctx,
+            `nothing to do: every call of this plan is in the store, and the exports in ${result.outDir} were written from it (${result.upToDate.writtenAt}); \`sc-safety score ${result.outDir}\` writes them again\n`,
+          );
         const failures = progress?.failures.render() ?? '';
         if (flags.json) {
           io.stdout(

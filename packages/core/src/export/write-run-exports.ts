@@ -1,5 +1,5 @@
 import { rename, rmdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { makeDirs } from '../fs/make-dirs.js';
 import { answerCsvLine, answersCsvHead } from './answers-csv.js';
 import { TempFile } from './atomic-write.js';
@@ -7,13 +7,9 @@ import { prettyJson } from './pretty-json.js';
 import { renderSummary } from './render-summary.js';
 import type { AnswerSequence, ResultsAnswer, ResultsDocument } from '@sc-safety/results';
 import { SecretScanner } from './secrets-guard.js';
+import { RUN_EXPORT_FILES, runExportPaths, type RunExportPaths } from './run-export-paths.js';
 
-/** File names of a run's exports inside its run directory. */
-export const RUN_EXPORT_FILES = {
-  results: 'results.json',
-  answersCsv: 'answers.csv',
-  summary: 'summary.txt',
-} as const;
+export { RUN_EXPORT_FILES, type RunExportPaths } from './run-export-paths.js';
 
 /** Options of {@link writeRunExports}. */
 export interface WriteRunExportsOptions {
@@ -21,13 +17,6 @@ export interface WriteRunExportsOptions {
   secrets?: readonly string[];
   /** Line width of summary.txt. Default 100. */
   width?: number;
-}
-
-/** Where the exports were written. */
-export interface RunExportPaths {
-  results: string;
-  answersCsv: string;
-  summary: string;
 }
 
 /** A piece of results.json, and the answer it holds when it is one of the `answers`. */
@@ -97,11 +86,7 @@ export async function writeRunExports(
   results: ResultsDocument,
   options: WriteRunExportsOptions = {},
 ): Promise<RunExportPaths> {
-  const paths: RunExportPaths = {
-    results: join(runDir, RUN_EXPORT_FILES.results),
-    answersCsv: join(runDir, RUN_EXPORT_FILES.answersCsv),
-    summary: join(runDir, RUN_EXPORT_FILES.summary),
-  };
+  const paths = runExportPaths(runDir);
   const secrets = options.secrets ?? [];
   // The first directory this call created, if any (removed again on failure).
   const created = (await makeDirs(runDir))[0];

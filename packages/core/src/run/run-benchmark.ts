@@ -33,6 +33,9 @@ import { moveStoreAside } from '../store/store-maintenance.js';
 import { shardOf } from '../store/shard.js';
 import { resolveShard, shardDirName } from '../store/shard-auto.js';
 import { engineStoreWithWriter } from './engine-store-with-writer.js';
+import { CallLedger } from './call-ledger.js';
+import { currentExports, exportsInputsDigest, stampExports } from './current-exports.js';
+import { runExportPaths } from '../export/run-export-paths.js';
 import { estimatePlan } from './estimate-plan.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import { panelAggregator, rubricJudgeProtocol } from './judge-protocol.js';
@@ -47,6 +50,7 @@ import { displayPath } from '../config/display-path.js';
 import { JudgeCheckFailedError } from './judge-check-failed-error.js';
 import type { JudgeCheckProgress } from '../judge-check/run-judge-check.js';
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
+import type { ResultsHeaderOf } from './current-exports.js';
 import { RUN_PLAN_META_KEY } from './run-plan.js';
 import { extraTurnsWarning, judgeTargetWarnings } from './run-warnings.js';
 import type { StoredRunPlan } from './run-plan.js';
@@ -130,6 +134,12 @@ export interface RunBenchmarkResult {
   paths?: RunExportPaths;
   interrupted: boolean;
   secrets: string[];
+  /**
+   * Set when the run had nothing to do: every call of its plan was already stored and the exports
+   * in its directory were written from that same store and plan (at `writtenAt`), so they were
+   * handed back as they are, without probing an endpoint or reading a row.
+   */
+  upToDate?: { writtenAt: string };
 }
 
 /** The tool version recorded in manifests: the core package's own. */
@@ -256,24 +266,6 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       secrets,
     },
   );
-  let preflight: PreflightReport | undefined;
-  if (options.preflight !== false || options.preflightOnly) {
-    const subjects: PreflightSubject[] = [...created].map(([p, model]) => ({
-      role: p.role === 'judge' ? 'judge' : p.role === 'attacker' ? 'attacker' : 'model',
-      id: p.entry.id,
-      path: p.path,
-      model,
-      endpointKey: endpointKeyOf(p),
-      params: p.role === 'judge' ? { temperature: 0, ...p.entry.params } : p.entry.params,
-    }));
-    preflight = await runPreflight(subjects, { redact, ...(options.signal ? { signal: options.signal } : {}) });
-    options.onPreflight?.(preflight);
-    if (!preflight.ok || options.preflightOnly) {
-      await Promise.all([...created.values()].map((m) => m.close?.()));
-      if (!preflight.ok) throw new PreflightFailedError(preflight);
-      return { outDir: run.outDir, plan, preflight, interrupted: false, secrets };
-    }
-  }
   // A server that knows its useful parallelism (llama.cpp slots, an in-process model) sets the
   // default concurrency when the config left it at the default.
   for (const [p, model] of created) {
@@ -288,41 +280,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   }
   const targets: PreparedTarget[] = prepared.targets.map((p) => toTarget(p, created.get(p)!, options.laneOverrides));
   const seedModes = targets.map((t) => epochSeedMode(t));
-  targets.forEach((t, i) => {
-    const warning = epochSeedWarning(t, seedModes[i]);
-    if (warning !== undefined) warn(warning);
-  });
   const judges: PreparedJudge[] = prepared.judges.map((p) => toJudge(p, created.get(p)!, options.laneOverrides));
-  // `judge.check`: the judge must agree with the labelled set before any target call is spent.
-  let judgeCheck: JudgeCheckSummary | undefined;
-  if (loaded.config.judgeCheck !== undefined) {
-    try {
-      const requirement = loaded.config.judgeCheck;
-      // Loaded here, not up front: most runs have no judge check (start-up, issue 19).
-      const [{ loadJudgeCheckSet }, { runJudgeCheck }, { summarizeJudgeCheck }] = await Promise.all([
-        import('../judge-check/load-cases.js'),
-        import('../judge-check/run-judge-check.js'),
-        import('../judge-check/summary.js'),
-      ]);
-      const set = await loadJudgeCheckSet(requirement.set, { cwd: loaded.config.baseDir });
-      const report = await runJudgeCheck({
-        set,
-        judges,
-        aggregate: run.panel?.aggregate ?? 'median',
-        minKappa: requirement.minKappa,
-        redact,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onJudgeCheck ? { onProgress: options.onJudgeCheck } : {}),
-      });
-      if (!report.threshold?.passed) throw new JudgeCheckFailedError(report);
-      judgeCheck = summarizeJudgeCheck(report);
-    } catch (error) {
-      await Promise.all([...created.values()].map((m) => m.close?.()));
-      throw error;
-    }
-  }
-
-  const storedPlan: StoredRunPlan = {
+  const planWith = (judgeCheck: JudgeCheckSummary | undefined): StoredRunPlan => ({
     version: 1,
     dataset: {
       ref: run.datasetRef,
@@ -375,7 +334,77 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     ...(attackerModel && loaded.config.followups
       ? { followups: adaptivePlan(loaded.config.followups, attackerModel, items) }
       : {}),
-  };
+  });
+  const inputsOf = (plan: StoredRunPlan) =>
+    exportsInputsDigest({
+      plan,
+      ...(loaded.config.judgeCheck !== undefined ? { judgeCheck: loaded.config.judgeCheck } : {}),
+      toolVersion: toolVersion(),
+      commandLine: (options.commandLine ?? []).map(redact),
+      ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
+    });
+  // A run whose every call is stored and whose exports are current has nothing to do: it says so
+  // and hands back those exports, without probing an endpoint or reading a row.
+  if (!options.fresh && !options.preflightOnly && existsSync(storeFile)) {
+    const current = await currentRun(run.outDir, inputsOf(planWith(undefined)));
+    if (current !== undefined) {
+      await Promise.all([...created.values()].map((m) => m.close?.()));
+      current.results.manifest.warnings?.forEach(warn);
+      return { outDir: run.outDir, plan, ...current, interrupted: false, secrets };
+    }
+  }
+  let preflight: PreflightReport | undefined;
+  if (options.preflight !== false || options.preflightOnly) {
+    const subjects: PreflightSubject[] = [...created].map(([p, model]) => ({
+      role: p.role === 'judge' ? 'judge' : p.role === 'attacker' ? 'attacker' : 'model',
+      id: p.entry.id,
+      path: p.path,
+      model,
+      endpointKey: endpointKeyOf(p),
+      params: p.role === 'judge' ? { temperature: 0, ...p.entry.params } : p.entry.params,
+    }));
+    preflight = await runPreflight(subjects, { redact, ...(options.signal ? { signal: options.signal } : {}) });
+    options.onPreflight?.(preflight);
+    if (!preflight.ok || options.preflightOnly) {
+      await Promise.all([...created.values()].map((m) => m.close?.()));
+      if (!preflight.ok) throw new PreflightFailedError(preflight);
+      return { outDir: run.outDir, plan, preflight, interrupted: false, secrets };
+    }
+  }
+  targets.forEach((t, i) => {
+    const warning = epochSeedWarning(t, seedModes[i]);
+    if (warning !== undefined) warn(warning);
+  });
+  // `judge.check`: the judge must agree with the labelled set before any target call is spent.
+  let judgeCheck: JudgeCheckSummary | undefined;
+  if (loaded.config.judgeCheck !== undefined) {
+    try {
+      const requirement = loaded.config.judgeCheck;
+      // Loaded here, not up front: most runs have no judge check (start-up, issue 19).
+      const [{ loadJudgeCheckSet }, { runJudgeCheck }, { summarizeJudgeCheck }] = await Promise.all([
+        import('../judge-check/load-cases.js'),
+        import('../judge-check/run-judge-check.js'),
+        import('../judge-check/summary.js'),
+      ]);
+      const set = await loadJudgeCheckSet(requirement.set, { cwd: loaded.config.baseDir });
+      const report = await runJudgeCheck({
+        set,
+        judges,
+        aggregate: run.panel?.aggregate ?? 'median',
+        minKappa: requirement.minKappa,
+        redact,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onJudgeCheck ? { onProgress: options.onJudgeCheck } : {}),
+      });
+      if (!report.threshold?.passed) throw new JudgeCheckFailedError(report);
+      judgeCheck = summarizeJudgeCheck(report);
+    } catch (error) {
+      await Promise.all([...created.values()].map((m) => m.close?.()));
+      throw error;
+    }
+  }
+
+  const storedPlan = planWith(judgeCheck);
 
   if (options.fresh) options.onFresh?.(moveStoreAside(run.outDir));
   const store = RunStore.open(run.outDir, { secrets, synchronous: options.durability ?? 'normal' });
@@ -396,7 +425,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     // Answers and judgments are committed on a worker thread: SQLite's work (and each fsync with
     // durability full) stays off the event loop the calls run on. Reads and the failure log stay here.
     const writer = BackgroundWriter.start(store);
-    const engineStore = engineStoreWithWriter(store, writer);
+    // Counts the calls the run needed and stored: when they match, the run leaves nothing to do.
+    const ledger = new CallLedger(engineStoreWithWriter(store, writer));
+    const engineStore = ledger.store;
     try {
       store.setMeta(RUN_PLAN_META_KEY, storedPlan);
       // Adaptive: an attacker writes turns 2..N from each target's answers (one lane for all targets).
@@ -462,6 +493,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     });
     results.manifest.warnings?.forEach(warn);
     const paths = await writeRunExports(run.outDir, results, { secrets });
+    if (!engine.interrupted && ledger.settled && results.manifest.status === 'complete') {
+      const stamped = RunStore.open(run.outDir, { secrets });
+      try {
+        stampExports(stamped, { inputs: inputsOf(planWith(undefined)), results, paths, writtenAt: engine.finishedAt });
+      } finally {
+        stamped.close();
+      }
+    }
     return {
       outDir: run.outDir,
       plan,
@@ -495,5 +534,36 @@ async function selectItems(
     itemCount: dataset.items.length,
     header: dataset.header,
     items,
+  };
+}
+
+/**
+ * The exports of `outDir` and their header, when they are current for `inputs` (see
+ * current-exports.ts); undefined when anything differs or the store cannot be read (the run then
+ * goes ahead and reports what is wrong).
+ */
+async function currentRun(
+  outDir: string,
+  inputs: string,
+): Promise<Required<Pick<RunBenchmarkResult, 'results' | 'paths' | 'upToDate'>> | undefined> {
+  const paths = runExportPaths(outDir);
+  let stamp;
+  try {
+    const store = RunStore.open(outDir, { readonly: true });
+    try {
+      stamp = currentExports(store, inputs, paths);
+    } finally {
+      store.close();
+    }
+  } catch {
+    return undefined;
+  }
+  if (stamp === undefined) return undefined;
+  const { answersFromFile } = await import('./answers-from-file.js');
+  const header: ResultsHeaderOf = stamp.header;
+  return {
+    results: { ...header, answers: answersFromFile(paths.results, stamp.answers) },
+    paths,
+    upToDate: { writtenAt: stamp.writtenAt },
   };
 }

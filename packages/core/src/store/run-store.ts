@@ -31,6 +31,7 @@ import {
   type MergeResult,
   type ReadOptions,
   type RunStoreCounts,
+  type StoreContentMark,
   type RunStoreOptions,
   type StoredAnswer,
   type StoredFailure,
@@ -414,6 +415,24 @@ export class RunStore {
   getMeta<T = unknown>(key: string): T | undefined {
     const json = this.#statement<[string], string>('SELECT value_json FROM meta WHERE key = ?').pluck().get(key);
     return json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+
+  /**
+   * Rows and last rowid of every table of calls (answers, judgments, failure log, follow-ups):
+   * numbers that change whenever a row is added or removed (rows are only ever inserted). What a
+   * finished run records beside its exports, to tell later that the store is as it was then.
+   */
+  contentMark(): StoreContentMark {
+    const mark = (table: string): [number, number] => {
+      const row = this.#statement<[], [number, number | null]>(`SELECT count(*), max(rowid) FROM ${table}`).raw().get();
+      return [Number(row?.[0] ?? 0), Number(row?.[1] ?? 0)];
+    };
+    return {
+      answers: mark('answers'),
+      judgments: mark('judgments'),
+      failures: mark('failures'),
+      followups: this.#hasFollowups() ? mark('followups') : [0, 0],
+    };
   }
 
   /** Row counts. */

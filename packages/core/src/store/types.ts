@@ -79,6 +79,14 @@ export interface RunStoreOptions {
 }
 
 /** Row counts of a store. */
+/** {@link RunStore.contentMark}: `[rows, last rowid]` per table. */
+export interface StoreContentMark {
+  answers: [number, number];
+  judgments: [number, number];
+  failures: [number, number];
+  followups: [number, number];
+}
+
 export interface RunStoreCounts {
   answers: number;
   judgments: number;

@@ -13,6 +13,16 @@ describe('createPrng', () => {
     expect(take(0)).not.toEqual(new Array(8).fill(0));
   });
 
+  it('fills a batch with the numbers nextUint32 would give, and carries on from there', () => {
+    const one = createPrng(5);
+    const batched = createPrng(5);
+    const out = new Uint32Array(1_000);
+    batched.fillUint32!(out, 999);
+    expect([...out.subarray(0, 999)]).toEqual(Array.from({ length: 999 }, () => one.nextUint32()));
+    expect(out[999]).toBe(0);
+    expect(batched.nextUint32()).toBe(one.nextUint32());
+  });
+
   it('draws integers in range, roughly uniformly', () => {
     const r = createPrng(7);
     const counts = new Array<number>(10).fill(0);

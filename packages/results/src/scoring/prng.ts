@@ -6,6 +6,11 @@ export interface Prng {
   nextFloat(): number;
   /** An integer in [0, n). */
   nextInt(n: number): number;
+  /**
+   * The next `count` unsigned 32-bit integers into `out[0..count)`: the numbers `count` calls of
+   * `nextUint32` would give, in one tight loop (the bootstrap draws millions per resample).
+   */
+  fillUint32?(out: Uint32Array, count: number): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -53,8 +58,31 @@ export function createPrng(seed: number): Prng {
     return result;
   };
 
+  const fillUint32 = (out: Uint32Array, count: number): void => {
+    // The state in locals for the loop, written back after: the same steps as nextUint32.
+    let a0 = s0;
+    let a1 = s1;
+    let a2 = s2;
+    let a3 = s3;
+    for (let i = 0; i < count; i++) {
+      out[i] = Math.imul(rotl(Math.imul(a1, 5), 7), 9);
+      const t = a1 << 9;
+      a2 ^= a0;
+      a3 ^= a1;
+      a1 ^= a2;
+      a0 ^= a3;
+      a2 ^= t;
+      a3 = (a3 << 11) | (a3 >>> 21);
+    }
+    s0 = a0;
+    s1 = a1;
+    s2 = a2;
+    s3 = a3;
+  };
+
   return {
     nextUint32,
+    fillUint32,
     nextFloat: () => nextUint32() / TWO_POW_32,
     // Multiply-and-floor: bias below 2^-11 for any n under 2^21, negligible for resampling.
     nextInt: (n: number) => Math.floor((nextUint32() / TWO_POW_32) * n),

@@ -61,4 +61,31 @@ describe('drawStratifiedWeights', () => {
       expect(weights).toEqual(expected);
     }
   });
+
+  it('gives the same counts in batches as draw by draw, across batch ends (4,096 draws)', () => {
+    const sizes = new Set<number>();
+    for (const pairs of [1, 40_000]) {
+      const table = buildPairTable(randomRecords([{ id: 'm', p2: 0.5, p0: 0.1 }], pairs, 5), ['m'], DEFAULT_RUBRIC);
+      const batched = createPrng(17);
+      const plain = createPrng(17);
+      // The same generator without its batch method: one nextInt per draw.
+      const single = {
+        nextUint32: () => plain.nextUint32(),
+        nextFloat: () => plain.nextFloat(),
+        nextInt: (n: number) => plain.nextInt(n),
+      };
+      const a = new Uint32Array(table.items.length);
+      const b = new Uint32Array(table.items.length);
+      for (let rep = 0; rep < 3; rep++) {
+        drawStratifiedWeights(table, batched, a);
+        drawStratifiedWeights(table, single, b);
+        expect(a).toEqual(b);
+      }
+      expect(a.reduce((x, y) => x + y, 0)).toBe(table.items.length);
+      for (const pool of table.itemsByDimension) sizes.add(pool.length);
+    }
+    // Strata of one item and strata of more than one batch.
+    expect(Math.min(...sizes)).toBe(1);
+    expect(Math.max(...sizes)).toBeGreaterThan(4_096);
+  });
 });
