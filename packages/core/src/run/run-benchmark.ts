@@ -335,18 +335,18 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       ? { followups: adaptivePlan(loaded.config.followups, attackerModel, items) }
       : {}),
   });
-  const inputsOf = (plan: StoredRunPlan) =>
-    exportsInputsDigest({
-      plan,
-      ...(loaded.config.judgeCheck !== undefined ? { judgeCheck: loaded.config.judgeCheck } : {}),
-      toolVersion: toolVersion(),
-      commandLine: (options.commandLine ?? []).map(redact),
-      ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
-    });
+  // What the exports are written from besides the store (the judge check's outcome is only known later).
+  const exportsInputs = exportsInputsDigest({
+    plan: planWith(undefined),
+    ...(loaded.config.judgeCheck !== undefined ? { judgeCheck: loaded.config.judgeCheck } : {}),
+    toolVersion: toolVersion(),
+    commandLine: (options.commandLine ?? []).map(redact),
+    ...(options.bootstrapIterations !== undefined ? { bootstrapIterations: options.bootstrapIterations } : {}),
+  });
   // A run whose every call is stored and whose exports are current has nothing to do: it says so
   // and hands back those exports, without probing an endpoint or reading a row.
   if (!options.fresh && !options.preflightOnly && existsSync(storeFile)) {
-    const current = await currentRun(run.outDir, inputsOf(planWith(undefined)));
+    const current = await currentRun(run.outDir, exportsInputs);
     if (current !== undefined) {
       await Promise.all([...created.values()].map((m) => m.close?.()));
       current.results.manifest.warnings?.forEach(warn);
@@ -496,7 +496,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     if (!engine.interrupted && ledger.settled && results.manifest.status === 'complete') {
       const stamped = RunStore.open(run.outDir, { secrets });
       try {
-        stampExports(stamped, { inputs: inputsOf(planWith(undefined)), results, paths, writtenAt: engine.finishedAt });
+        stampExports(stamped, { inputs: exportsInputs, results, paths, writtenAt: engine.finishedAt });
       } finally {
         stamped.close();
       }
