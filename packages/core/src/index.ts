@@ -19,7 +19,7 @@
  * (preflight probes, judge check) with the errors that stop it.
  */
 export { runBenchmark, toolVersion, type RunBenchmarkOptions, type RunBenchmarkResult } from './run/run-benchmark.js';
-export { estimatePlan, type PlanEstimate } from './run/estimate-plan.js';
+export { estimatePlan, PlanTally, type PlanEstimate } from './run/estimate-plan.js';
 export { scoreRun, mergeRuns, RunDirectoryError } from './run/replay-run.js';
 export { scoreJudgmentsFile, JudgmentsFileError } from './run/score-judgments.js';
 export {

@@ -74,4 +74,24 @@ describe('ItemSpool', () => {
     await expect(ItemSpool.write([item(1), item(1)], tmp)).rejects.toThrow(/duplicate item id "item-1"/);
     expect(readdirSync(tmp)).toEqual([]);
   });
+
+  it('writes a stream of items as it comes, and refuses one that yields another count than announced', async () => {
+    async function* stream(n: number) {
+      for (let i = 0; i < n; i++) yield item(i);
+    }
+    const spool = await ItemSpool.write(stream(1200), tmp, 1200);
+    expect(spool.length).toBe(1200);
+    expect([0, 600, 1199].map((n) => spool.at(n))).toEqual([0, 600, 1199].map((n) => item(n)));
+    spool.close();
+    await expect(ItemSpool.write(stream(3), tmp, 4)).rejects.toThrow(/3 items, 4 announced/);
+    await expect(ItemSpool.write(stream(5), tmp, 4)).rejects.toThrow(/more items than the 4 announced/);
+    await expect(ItemSpool.write(stream(1), tmp)).rejects.toThrow(/needs its count/);
+    // A stream that fails midway: its error, and no spool left behind.
+    async function* failing() {
+      yield item(1);
+      throw new Error('the dataset broke');
+    }
+    await expect(ItemSpool.write(failing(), tmp, 2)).rejects.toThrow(/the dataset broke/);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
 });

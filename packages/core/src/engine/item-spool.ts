@@ -54,30 +54,51 @@ export class ItemSpool implements ItemSource, ItemLookup {
    * Writes `items` to a new spool, giving the event loop a turn between chunks ({@link TurnBudget}):
    * at hundreds of thousands of items writing them all takes seconds, which must not hold up a
    * progress redraw or a Ctrl-C. Ids must be unique (the dataset loader guarantees it).
+   *
+   * `items` may be a stream (a dataset read as it is written to the spool, never whole in memory);
+   * `count` then says how many it yields, and the spool is refused when it yields another number.
    */
-  static async write(items: readonly EngineItem[], tmpDir: string = os.tmpdir()): Promise<ItemSpool> {
-    const spool = new ItemSpool(items.length, tmpDir);
+  static async write(
+    items: readonly EngineItem[] | AsyncIterable<EngineItem>,
+    tmpDir: string = os.tmpdir(),
+    count?: number,
+  ): Promise<ItemSpool> {
+    const expected = Array.isArray(items) ? items.length : count;
+    if (expected === undefined || !Number.isInteger(expected) || expected < 0)
+      throw new RangeError('ItemSpool.write: a stream of items needs its count');
+    const spool = new ItemSpool(expected, tmpDir);
     const turns = new TurnBudget();
-    for (const _ of spool.#fill(items)) await turns.pause();
+    const writer = spool.#writer();
+    try {
+      let index = 0;
+      for await (const item of items as AsyncIterable<EngineItem>) {
+        if (index === expected) throw new Error(`ItemSpool: more items than the ${expected} announced`);
+        if (writer.add(index++, item)) await turns.pause();
+      }
+      if (index !== expected) throw new Error(`ItemSpool: ${index} items, ${expected} announced`);
+      writer.finish();
+    } catch (error) {
+      spool.close();
+      throw error;
+    }
     return spool;
   }
 
-  /** Writes the items, in chunks of about {@link WRITE_CHUNK_BYTES}; yields after each chunk. Closes the spool when it throws. */
-  *#fill(items: readonly EngineItem[]): Generator<void> {
-    try {
-      let pending: string[] = [];
-      let pendingBytes = 0;
-      let offset = 0;
-      const flush = () => {
-        const data = Buffer.from(pending.join(''), 'utf8');
-        let done = 0;
-        while (done < data.length) done += writeSync(this.#fd, data, done, data.length - done, offset + done);
-        offset += data.length;
-        pending = [];
-        pendingBytes = 0;
-      };
-      for (let index = 0; index < items.length; index++) {
-        const item = items[index]!;
+  /** Writes items at their positions, in chunks of about {@link WRITE_CHUNK_BYTES}; `add` says when a chunk went. */
+  #writer(): { add(index: number, item: EngineItem): boolean; finish(): void } {
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    let offset = 0;
+    const flush = () => {
+      const data = Buffer.from(pending.join(''), 'utf8');
+      let done = 0;
+      while (done < data.length) done += writeSync(this.#fd, data, done, data.length - done, offset + done);
+      offset += data.length;
+      pending = [];
+      pendingBytes = 0;
+    };
+    return {
+      add: (index, item) => {
         if (this.#ids.has(item.id)) throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
         this.#ids.set(item.id, index);
         const line = `${JSON.stringify(item)}\n`;
@@ -86,16 +107,14 @@ export class ItemSpool implements ItemSource, ItemLookup {
         this.#lengths[index] = length;
         pending.push(line);
         pendingBytes += length;
-        if (pendingBytes >= WRITE_CHUNK_BYTES) {
-          flush();
-          yield;
-        }
-      }
-      if (pendingBytes > 0) flush();
-    } catch (error) {
-      this.close();
-      throw error;
-    }
+        if (pendingBytes < WRITE_CHUNK_BYTES) return false;
+        flush();
+        return true;
+      },
+      finish: () => {
+        if (pendingBytes > 0) flush();
+      },
+    };
   }
 
   get length(): number {

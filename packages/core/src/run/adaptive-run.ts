@@ -1,9 +1,7 @@
 import type { LanguageModelV1 } from '@sc-safety/spec';
 import type { PreparedModel } from '../config/prepare-models.js';
 import type { AdaptiveFollowupsSettings } from '../config/types.js';
-import { isContrastItem } from '../engine/contrast-items.js';
 import type { EngineStore } from '../engine/engine-store.js';
-import type { ItemSource } from '../engine/item-spool.js';
 import { ModelLane, type LaneLimits, type LaneStop } from '../engine/lane.js';
 import type { TurnSource } from '../engine/turn-source.js';
 import type { ManifestFollowups } from '@sc-safety/results';
@@ -15,17 +13,15 @@ import type { Taxonomy } from '@sc-safety/results';
 import { keyConfigOf } from './prepare-run.js';
 import type { StoredRunPlan } from './run-plan.js';
 
-/** The plan's record of an adaptive run: the manifest's `followups` and the attacker's key parts. */
+/**
+ * The plan's record of an adaptive run: the manifest's `followups` and the attacker's key parts.
+ * `ignored`: the safety items whose written follow-ups the attacker's turns replace.
+ */
 export function adaptivePlan(
   settings: AdaptiveFollowupsSettings,
   attacker: PreparedModel,
-  items: ItemSource,
+  ignored: number,
 ): NonNullable<StoredRunPlan['followups']> {
-  let ignored = 0;
-  for (let i = 0; i < items.length; i++) {
-    const item = items.at(i);
-    if (item !== undefined && !isContrastItem(item) && item.turns.length > 1) ignored++;
-  }
   const manifest: ManifestFollowups = {
     mode: 'adaptive',
     turns: settings.turns,

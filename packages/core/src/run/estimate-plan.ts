@@ -22,11 +22,46 @@ const DEFAULT_ANSWER_TOKENS = 400;
 const ADAPTIVE_TURN_TOKENS = 200;
 
 /**
+ * The items' share of a {@link PlanEstimate}, added up an item at a time (a run streams its
+ * dataset, so the plan never needs every item in memory at once).
+ */
+export class PlanTally {
+  items = 0;
+  /** Estimated input tokens of every round 1, and of every later turn. */
+  prompt1 = 0;
+  prompt2 = 0;
+  /** Turns asked per conversation, summed over the items. */
+  rounds = 0;
+
+  /** @param adaptiveTurns Adaptive follow-ups: every safety item is asked this many turns. */
+  constructor(readonly adaptiveTurns?: number) {}
+
+  add(item: Pick<EngineItem, 'system' | 'turns' | 'expect'>): void {
+    this.items++;
+    const sys = item.system ? estimateTokens(item.system) : 0;
+    this.prompt1 += sys + estimateTokens(item.turns[0] ?? '');
+    this.rounds++;
+    if (this.adaptiveTurns !== undefined && item.expect !== 'comply') {
+      // Turn k re-sends turns 1..k−1 with their answers.
+      for (let k = 2; k <= this.adaptiveTurns; k++) {
+        this.prompt2 +=
+          sys + estimateTokens(item.turns[0] ?? '') + (k - 1) * (DEFAULT_ANSWER_TOKENS + ADAPTIVE_TURN_TOKENS);
+        this.rounds++;
+      }
+    } else if (item.turns[1] !== undefined) {
+      this.prompt2 += sys + estimateTokens(item.turns[0] ?? '') + DEFAULT_ANSWER_TOKENS + estimateTokens(item.turns[1]);
+      this.rounds++;
+    }
+  }
+}
+
+/**
  * Calls and a token estimate per model before anything is spent. Round-2 inputs include an
  * assumed round-1 answer; judge inputs include the history. Real usage is in the manifest after.
  */
 export function estimatePlan(input: {
-  items: readonly EngineItem[];
+  /** The items, or their {@link PlanTally} (whose `adaptiveTurns` then stands for the one below). */
+  items: readonly EngineItem[] | PlanTally;
   targets: readonly { entry: ModelEntry }[];
   judges: readonly { entry: ModelEntry }[];
   outDir: string;
@@ -36,24 +71,13 @@ export function estimatePlan(input: {
   /** Adaptive follow-ups: every safety item is asked this many turns (the attacker's turns are estimated at the follow-up cap). */
   adaptiveTurns?: number;
 }): PlanEstimate {
-  let prompt1 = 0;
-  let prompt2 = 0;
-  let rounds = 0;
-  for (const item of input.items) {
-    const sys = item.system ? estimateTokens(item.system) : 0;
-    prompt1 += sys + estimateTokens(item.turns[0] ?? '');
-    rounds++;
-    if (input.adaptiveTurns !== undefined && item.expect !== 'comply') {
-      // Turn k re-sends turns 1..k−1 with their answers.
-      for (let k = 2; k <= input.adaptiveTurns; k++) {
-        prompt2 += sys + estimateTokens(item.turns[0] ?? '') + (k - 1) * (DEFAULT_ANSWER_TOKENS + ADAPTIVE_TURN_TOKENS);
-        rounds++;
-      }
-    } else if (item.turns[1] !== undefined) {
-      prompt2 += sys + estimateTokens(item.turns[0] ?? '') + DEFAULT_ANSWER_TOKENS + estimateTokens(item.turns[1]);
-      rounds++;
-    }
+  let tally: PlanTally;
+  if (input.items instanceof PlanTally) tally = input.items;
+  else {
+    tally = new PlanTally(input.adaptiveTurns);
+    for (const item of input.items) tally.add(item);
   }
+  const { prompt1, prompt2, rounds } = tally;
   // Every epoch asks every item again.
   const epochsOf = (t: { entry: ModelEntry }): number => t.entry.epochs ?? 1;
   const models = input.targets.map((t) => {
@@ -77,7 +101,7 @@ export function estimatePlan(input: {
   return {
     outDir: input.outDir,
     datasetRef: input.datasetRef,
-    items: input.items.length,
+    items: tally.items,
     ...(input.shard ? { shard: input.shard } : {}),
     models,
     judges,

@@ -12,14 +12,13 @@ import { RUN_CONFIG_DEFAULTS } from '../config/types.js';
 import type { RunOverrides } from '../config/run-options.js';
 import { sanitizeForManifest } from '../config/sanitize.js';
 import { redactSecrets } from '../config/secret-fields.js';
-import { loadDataset } from '../dataset/load.js';
 import { isBuiltinRef } from '../dataset/resolve.js';
 import type { LaneLimits } from '../engine/lane.js';
 import { DEFAULT_POLICIES } from '../engine/policies.js';
 import type { EnginePolicies } from '../engine/policies.js';
 import { runEngine } from '../engine/runner.js';
 import type { EngineEvent, RunEngineResult } from '../engine/runner.js';
-import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
+import type { PreparedJudge, PreparedTarget } from '../engine/types.js';
 import type { RunExportPaths } from '../export/write-run-exports.js';
 import type { ManifestWarning, ResultsDocument } from '@sc-safety/results';
 import { ItemSpool } from '../engine/item-spool.js';
@@ -30,7 +29,6 @@ import { RunStore } from '../store/run-store.js';
 import { STORE_FILE_NAME } from '../store/schema.js';
 import { assertStoreFileIntact } from '../store/store-file-check.js';
 import { moveStoreAside } from '../store/store-maintenance.js';
-import { shardOf } from '../store/shard.js';
 import { resolveShard, shardDirName } from '../store/shard-auto.js';
 import { engineStoreWithWriter } from './engine-store-with-writer.js';
 import { CallLedger } from './call-ledger.js';
@@ -39,9 +37,6 @@ import { runExportPaths } from '../export/run-export-paths.js';
 import { estimatePlan } from './estimate-plan.js';
 import type { PlanEstimate } from './estimate-plan.js';
 import { panelAggregator, rubricJudgeProtocol } from './judge-protocol.js';
-import { loadContrastSet } from './contrast-set.js';
-import type { ContrastSet } from './contrast-set.js';
-import { isContrastItem } from '../engine/contrast-items.js';
 import { epochSeedMode, epochSeedWarning } from './epoch-seeds.js';
 import { createModels, endpointKeyOf, laneLimits, toJudge, toTarget } from './prepare-run.js';
 import { adaptivePlan, adaptiveSourceOf } from './adaptive-run.js';
@@ -52,7 +47,8 @@ import type { JudgeCheckProgress } from '../judge-check/run-judge-check.js';
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
 import type { ResultsHeaderOf } from './current-exports.js';
 import { RUN_PLAN_META_KEY } from './run-plan.js';
-import { extraTurnsWarning, judgeTargetWarnings } from './run-warnings.js';
+import { extraTurnsWarningOf, judgeTargetWarnings } from './run-warnings.js';
+import { runItems, scanRunItems, type ItemSelection } from './run-items.js';
 import type { StoredRunPlan } from './run-plan.js';
 
 export interface RunBenchmarkOptions {
@@ -185,25 +181,21 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     );
   }
 
-  // A builtin is read by its name, so a missing one is reported with the list of those available.
-  const selection = await selectItems(
-    isBuiltinRef(run.datasetRef) ? run.datasetRef : run.datasetPath,
-    run.limit,
+  // The items are read through once here (counts, estimate, fingerprint) and once more into the run's
+  // item spool: never all in memory at once. A builtin is read by its name, so a missing one is
+  // reported with the list of those available. The contrast set's items are asked like any item;
+  // they are told apart by `expect: comply`.
+  const selection: ItemSelection = {
+    dataset: isBuiltinRef(run.datasetRef) ? run.datasetRef : run.datasetPath,
+    limit: run.limit,
     shard,
-    options.maxLineBytes,
-  );
-  const { taxonomy, fingerprint, itemCount, header } = selection;
-  // Held only until the items are spooled to disk (below), then let go.
-  let items: EngineItem[] = selection.items;
-  selection.items = [];
-  // The contrast set's items are asked like any item; they are told apart by `expect: comply`.
-  let contrastSet: ContrastSet | undefined;
-  if (run.contrast !== undefined) {
-    contrastSet = await loadContrastSet(run.contrast.ref, run.contrast.path, new Set(items.map((i) => i.id)), shard);
-    items = [...items, ...contrastSet.items];
-    contrastSet.items = [];
-  }
-  const hasContrast = items.some(isContrastItem);
+    maxLineBytes: options.maxLineBytes,
+  };
+  const scan = await scanRunItems(selection, {
+    contrast: run.contrast,
+    adaptiveTurns: loaded.config.followups?.turns,
+  });
+  const { taxonomy, fingerprint, itemCount, header, contrastSet, hasContrast } = scan;
 
   const prepareOptions = {
     cwd,
@@ -216,14 +208,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // Found, not imported: a reference that leads nowhere fails here, before any module runs.
   const adapterModules = locateModelAdapters(loaded.config, prepareOptions);
   const plan = estimatePlan({
-    items,
+    items: scan.tally,
     targets: run.models.map((entry) => ({ entry })),
     judges: run.judges.map((entry) => ({ entry })),
     outDir: run.outDir,
     datasetRef: run.datasetRef,
     shard,
     adapters: adapterModules,
-    ...(loaded.config.followups ? { adaptiveTurns: loaded.config.followups.turns } : {}),
   });
   const identity = (e: { id: string; adapter: string; model: string }) => ({
     id: e.id,
@@ -237,7 +228,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     options.onWarning?.(warning);
   };
   judgeTargetWarnings(run.models.map(identity), run.judges.map(identity)).forEach(warn);
-  const extraTurns = extraTurnsWarning(items);
+  const extraTurns = extraTurnsWarningOf(scan.extraTurns);
   if (extraTurns !== undefined) warn(extraTurns);
   if (options.dryRun) {
     options.onPlan?.(plan);
@@ -332,7 +323,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       ...(attackerModel && protocol.multiTurnPromptHash ? { multiTurnPromptHash: protocol.multiTurnPromptHash } : {}),
     },
     ...(attackerModel && loaded.config.followups
-      ? { followups: adaptivePlan(loaded.config.followups, attackerModel, items) }
+      ? { followups: adaptivePlan(loaded.config.followups, attackerModel, scan.writtenFollowups) }
       : {}),
   });
   // What the exports are written from besides the store (the judge check's outcome is only known later).
@@ -411,8 +402,15 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
   // The items and the finished rows live in spool files, not in memory, so a big run's footprint
   // stays flat (and small: V8 lets the heap grow to several times what stays alive).
   const spools = openSpoolDir(run.outDir);
-  const itemSpool = await ItemSpool.write(items, spools.dir);
-  items = [];
+  let itemSpool: ItemSpool;
+  try {
+    itemSpool = await ItemSpool.write(runItems(selection, scan), spools.dir, scan.count);
+  } catch (error) {
+    spools.release();
+    store.close();
+    await Promise.all([...created.values()].map((m) => m.close?.()));
+    throw error;
+  }
   const spool = new RowSpool(
     targets.map((t) => t.id),
     itemSpool,
@@ -515,26 +513,6 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     itemSpool.close();
     spools.release();
   }
-}
-
-/** The dataset's items this run asks (limit, then shard), and what the plan records of the dataset. */
-async function selectItems(
-  datasetPath: string,
-  limit: number | undefined,
-  shard: { index: number; count: number } | undefined,
-  maxLineBytes: number | undefined,
-) {
-  const dataset = await loadDataset(datasetPath, maxLineBytes === undefined ? {} : { maxLineBytes });
-  let items: EngineItem[] = dataset.items;
-  if (limit) items = items.slice(0, limit);
-  if (shard) items = items.filter((item) => shardOf(item.id, shard.count) === shard.index);
-  return {
-    taxonomy: dataset.taxonomy,
-    fingerprint: dataset.fingerprint,
-    itemCount: dataset.items.length,
-    header: dataset.header,
-    items,
-  };
 }
 
 /**
