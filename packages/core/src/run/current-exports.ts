@@ -2,16 +2,14 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { ResultsDocument } from '@sc-safety/results';
 import { canonicalJson } from '../dataset/canonical-json.js';
-import type { RunExportPaths } from '../export/write-run-exports.js';
+import type { ResultsHeader } from '../export/results-reader.js';
+import type { RunExportPaths } from '../export/run-export-paths.js';
 import type { RunStore } from '../store/run-store.js';
 import type { StoreContentMark } from '../store/types.js';
 import type { StoredRunPlan } from './run-plan.js';
 
 /** The meta key of the {@link ExportsStamp}. */
 export const EXPORTS_STAMP_META_KEY = 'exports-stamp';
-
-/** A finished run's exports as it wrote them, with the header the command prints from. */
-export type ResultsHeaderOf = Omit<ResultsDocument, 'answers'>;
 
 /**
  * What a run that finished with nothing left undone records, once its exports are written: what
@@ -25,7 +23,7 @@ export interface ExportsStamp {
   store: StoreContentMark;
   files: Record<keyof RunExportPaths, { size: number; mtimeMs: number }>;
   answers: number;
-  header: ResultsHeaderOf;
+  header: ResultsHeader;
   writtenAt: string;
 }
 

@@ -45,7 +45,6 @@ import { displayPath } from '../config/display-path.js';
 import { JudgeCheckFailedError } from './judge-check-failed-error.js';
 import type { JudgeCheckProgress } from '../judge-check/run-judge-check.js';
 import type { JudgeCheckSummary } from '../judge-check/summary.js';
-import type { ResultsHeaderOf } from './current-exports.js';
 import { RUN_PLAN_META_KEY } from './run-plan.js';
 import { extraTurnsWarningOf, judgeTargetWarnings } from './run-warnings.js';
 import { runItems, scanRunItems, type ItemSelection } from './run-items.js';
@@ -492,11 +491,17 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     results.manifest.warnings?.forEach(warn);
     const paths = await writeRunExports(run.outDir, results, { secrets });
     if (!engine.interrupted && ledger.settled && results.manifest.status === 'complete') {
-      const stamped = RunStore.open(run.outDir, { secrets });
+      // Only a shortcut for the next run: a stamp that cannot be written (the store busy with
+      // another process) leaves that run to replay the store, and this finished run unharmed.
       try {
-        stampExports(stamped, { inputs: exportsInputs, results, paths, writtenAt: engine.finishedAt });
-      } finally {
-        stamped.close();
+        const stamped = RunStore.open(run.outDir, { secrets });
+        try {
+          stampExports(stamped, { inputs: exportsInputs, results, paths, writtenAt: engine.finishedAt });
+        } finally {
+          stamped.close();
+        }
+      } catch {
+        // Nothing to undo: the exports are written and the store holds every row.
       }
     }
     return {
@@ -538,9 +543,8 @@ async function currentRun(
   }
   if (stamp === undefined) return undefined;
   const { answersFromFile } = await import('./answers-from-file.js');
-  const header: ResultsHeaderOf = stamp.header;
   return {
-    results: { ...header, answers: answersFromFile(paths.results, stamp.answers) },
+    results: { ...stamp.header, answers: answersFromFile(paths.results, stamp.answers) },
     paths,
     upToDate: { writtenAt: stamp.writtenAt },
   };

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { itemLine, tempDir } from '../dataset/__fixtures__/temp-files.js';
+import { DatasetError } from '../dataset/errors.js';
 import { loadDataset } from '../dataset/load.js';
 import type { EngineItem } from '../engine/types.js';
 import { shardOf } from '../store/shard.js';
@@ -85,8 +86,9 @@ describe('scanRunItems and runItems', () => {
     const selection = { dataset: file };
     const scan = await scanRunItems(selection);
     tmp.write('changing.jsonl', `${lines.slice(0, 6).join('\n')}\n`);
-    await expect(collect(runItems(selection, scan))).rejects.toThrow(
-      /changing\.jsonl: the dataset changed while the run was starting/,
-    );
+    const error = await collect(runItems(selection, scan)).catch((e: unknown) => e);
+    // A DatasetError: the CLI prints it as it is and exits 2, as for any bad dataset.
+    expect(error).toBeInstanceOf(DatasetError);
+    expect((error as Error).message).toMatch(/changing\.jsonl: the dataset changed while the run was starting/);
   });
 });

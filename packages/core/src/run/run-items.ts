@@ -1,4 +1,5 @@
 import type { Taxonomy } from '@sc-safety/results';
+import { DatasetError } from '../dataset/errors.js';
 import { streamDataset } from '../dataset/load.js';
 import type { DatasetSummary } from '../dataset/load.js';
 import type { DatasetHeaderInfo } from '../dataset/types.js';
@@ -116,7 +117,7 @@ export async function scanRunItems(
 /**
  * The items of a {@link scanRunItems} scan, read from the dataset again: the selected dataset
  * items, then the contrast set's. The dataset must be the one scanned: a file changed in between
- * (another fingerprint or count) ends the stream with an error naming it.
+ * (another fingerprint or count) ends the stream with a {@link DatasetError} naming it.
  */
 export async function* runItems(selection: ItemSelection, scan: RunItemsScan): AsyncGenerator<EngineItem> {
   const stream = selected(selection);
@@ -125,9 +126,13 @@ export async function* runItems(selection: ItemSelection, scan: RunItemsScan): A
     const next = await stream.next();
     if (next.done) {
       if (next.value.fingerprint !== scan.fingerprint || count + (scan.contrastSet?.items.length ?? 0) !== scan.count)
-        throw new Error(
-          `${next.value.path}: the dataset changed while the run was starting (fingerprint ${scan.fingerprint}, now ${next.value.fingerprint}); run the command again`,
-        );
+        throw new DatasetError([
+          {
+            file: next.value.file,
+            message: `the dataset changed while the run was starting (fingerprint ${scan.fingerprint}, now ${next.value.fingerprint}); leave it as it is while a run starts, and run the command again`,
+            severity: 'error',
+          },
+        ]);
       break;
     }
     count++;

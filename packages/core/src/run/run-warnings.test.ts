@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { configModelId, extraTurnsWarning, judgeTargetWarnings, servedChangeWarnings } from './run-warnings.js';
+import {
+  configModelId,
+  extraTurnsWarningOf,
+  hasExtraTurns,
+  judgeTargetWarnings,
+  servedChangeWarnings,
+} from './run-warnings.js';
 
 describe('run warnings', () => {
   const targets = [
@@ -58,10 +64,9 @@ describe('run warnings', () => {
   });
 
   it('items with more turns than the run asks, counted once', () => {
-    expect(extraTurnsWarning([{ turns: ['q', 'f'] }, { turns: ['q'] }])).toBeUndefined();
-    expect(
-      extraTurnsWarning([{ turns: ['q', 'f', 'g'] }, { turns: ['q', 'f', 'g', 'h'] }, { turns: ['q', 'f'] }]),
-    ).toEqual({
+    const warningOf = (items: { turns: string[] }[]) => extraTurnsWarningOf(items.filter(hasExtraTurns).length);
+    expect(warningOf([{ turns: ['q', 'f'] }, { turns: ['q'] }])).toBeUndefined();
+    expect(warningOf([{ turns: ['q', 'f', 'g'] }, { turns: ['q', 'f', 'g', 'h'] }, { turns: ['q', 'f'] }])).toEqual({
       code: 'extra-turns',
       message: '2 dataset item(s) have more than 2 turns; a run asks 2 rounds, so their later turns are not asked.',
       count: 2,

@@ -64,19 +64,12 @@ export function servedChangeWarnings(servedModels: Record<string, ManifestServed
     }));
 }
 
-/** Items with more turns than the run asks ({@link ROUNDS_ASKED}): one warning with their count. */
-export function extraTurnsWarning(items: Iterable<{ turns: readonly string[] }>): ManifestWarning | undefined {
-  let count = 0;
-  for (const item of items) if (hasExtraTurns(item)) count++;
-  return extraTurnsWarningOf(count);
-}
-
-/** Whether an item has turns a run never asks (counted by {@link extraTurnsWarning}). */
+/** Whether an item has turns a run never asks ({@link ROUNDS_ASKED}). */
 export function hasExtraTurns(item: { turns: readonly string[] }): boolean {
   return item.turns.length > ROUNDS_ASKED;
 }
 
-/** {@link extraTurnsWarning} from the count of items {@link hasExtraTurns} found. */
+/** Items with more turns than the run asks: one warning with the count of items {@link hasExtraTurns} found. */
 export function extraTurnsWarningOf(count: number): ManifestWarning | undefined {
   if (count === 0) return undefined;
   return {
