@@ -63,11 +63,8 @@ async function engineSide() {
 
   const outcomes = {};
   let rowsSeen = 0;
-  // As `sc-safety run` does: rows are not kept in memory but spooled to disk as they finish.
-  const spool = new core.RowSpool(
-    [target.id],
-    items.map((i) => i.id),
-  );
+  // As `sc-safety run` does: rows are not kept in memory but rendered for the exports and spooled to disk as they finish.
+  const spool = new core.AnswerSpool([{ id: target.id }], items, { secrets: [API_KEY] });
   const measured = await measure(() =>
     core.runEngine({
       items,
@@ -82,14 +79,14 @@ async function engineSide() {
       // The spool, and a progress listener as the CLI has one.
       onEvent: (event) => {
         if (event.type !== 'row') return;
-        spool.add(event.row);
+        spool.add(event.row, event.item);
         rowsSeen++;
       },
     }),
   );
   await writer.close();
   store.close();
-  for (const row of spool) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
+  for (const row of spool.facts()) outcomes[row.outcome] = (outcomes[row.outcome] ?? 0) + 1;
   const rows = spool.length;
   spool.close();
   const { value: _value, ...timing } = measured;

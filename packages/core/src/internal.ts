@@ -20,7 +20,7 @@ export { parseColumnMap, parseDimensionOverrides } from './dataset/import/column
 /** Engine plumbing, wired as `sc-safety run` wires it (the bench's throughput scenario). */
 export { BackgroundWriter } from './store/background-writer.js';
 export { keyModelConfig } from './store/key-builders.js';
-export { RowSpool } from './engine/row-spool.js';
+export { AnswerSpool } from './export/answer-spool.js';
 export { engineStoreWithWriter } from './run/engine-store-with-writer.js';
 export { rubricJudgeProtocol, panelAggregator } from './run/judge-protocol.js';
 

@@ -1,7 +1,8 @@
-import type { AnswerRow } from './types.js';
+import type { AnswerRow, EngineItem } from './types.js';
 
 /** Progress and diagnostics, emitted as the run goes. */
 export type EngineEvent =
-  | { type: 'row'; row: AnswerRow }
+  /** A finished row, with the dataset item it answers. */
+  | { type: 'row'; row: AnswerRow; item: EngineItem }
   | { type: 'retry'; lane: string; attempt: number; delayMs: number; errorKind: string }
   | { type: 'lane-stopped'; lane: string; reason: string; message: string };

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeSpoolDir } from './spool-dir.js';
+import { isContrastItem } from './contrast-items.js';
 import { TurnBudget } from './turn-budget.js';
 import type { EngineItem } from './types.js';
 
@@ -15,6 +16,10 @@ export interface ItemSource {
 export interface ItemLookup {
   byId(id: string): EngineItem | undefined;
 }
+
+/** Turn counts are kept up to this (a run asks two; more only matters as "more than asked"). */
+export const MAX_TURNS_KEPT = 0x7f;
+const CONTRAST_FLAG = 0x80;
 
 const WRITE_CHUNK_BYTES = 1 << 18;
 /** Bytes read back at once: items are asked in dataset order, so one read serves the next many. */
@@ -33,6 +38,8 @@ export class ItemSpool implements ItemSource, ItemLookup {
   readonly #ids: Map<string, number>;
   readonly #offsets: Float64Array;
   readonly #lengths: Uint32Array;
+  /** Per item: its turn count (at most {@link MAX_TURNS_KEPT}), plus {@link CONTRAST_FLAG} for a contrast item. */
+  readonly #shapes: Uint8Array;
   readonly #dir: string;
   readonly #fd: number;
   #last: { index: number; item: EngineItem } | undefined;
@@ -46,6 +53,7 @@ export class ItemSpool implements ItemSource, ItemLookup {
     this.#ids = new Map();
     this.#offsets = new Float64Array(count);
     this.#lengths = new Uint32Array(count);
+    this.#shapes = new Uint8Array(count);
     this.#dir = makeSpoolDir(tmpDir, 'items');
     this.#fd = openSync(path.join(this.#dir, 'items.jsonl'), 'w+', 0o600);
   }
@@ -101,6 +109,7 @@ export class ItemSpool implements ItemSource, ItemLookup {
       add: (index, item) => {
         if (this.#ids.has(item.id)) throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
         this.#ids.set(item.id, index);
+        this.#shapes[index] = Math.min(item.turns.length, MAX_TURNS_KEPT) | (isContrastItem(item) ? CONTRAST_FLAG : 0);
         const line = `${JSON.stringify(item)}\n`;
         const length = Buffer.byteLength(line, 'utf8');
         this.#offsets[index] = offset + pendingBytes;
@@ -154,6 +163,15 @@ export class ItemSpool implements ItemSource, ItemLookup {
   byId(id: string): EngineItem | undefined {
     const index = this.#ids.get(id);
     return index === undefined ? undefined : this.at(index);
+  }
+
+  /**
+   * How many turns the item at `index` has (counts above {@link MAX_TURNS_KEPT} read as that), and
+   * whether it is a contrast item: kept in memory, so the exports ask without reading the item.
+   */
+  shapeAt(index: number): { turns: number; contrast: boolean } {
+    const shape = this.#shapes[index] ?? 0;
+    return { turns: shape & MAX_TURNS_KEPT, contrast: (shape & CONTRAST_FLAG) !== 0 };
   }
 
   /** Position of the item with this id, or undefined. */

@@ -132,7 +132,6 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const rowsByTarget = new Map<string, AnswerRow[][]>(
     options.targets.map((t) => [t.id, keepRows ? new Array(options.items.length * epochsOf(t)) : []]),
   );
-  const onRow = (row: AnswerRow) => emit({ type: 'row', row });
 
   async function runTarget(target: PreparedTarget): Promise<void> {
     const lane = targetLanes.get(target.id)!;
@@ -153,7 +152,9 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
           if (u >= units) return;
           const { index, epoch } = epochUnit(u, epochs);
           const item = options.items.at(index)!;
-          const rows = await runConversation(ctx, { target, lane, item, epoch, source }, onRow);
+          const rows = await runConversation(ctx, { target, lane, item, epoch, source }, (row) =>
+            emit({ type: 'row', row, item }),
+          );
           if (keepRows) rowsByTarget.get(target.id)![index * epochs + epoch - 1] = rows;
           await turns.pause();
         }

@@ -14,10 +14,11 @@ describe('spool directories', () => {
     const deadPid = Number(gone.stdout);
     mkdirSync(path.join(tmp, `sc-safety-rows-${deadPid}-abc`));
     mkdirSync(path.join(tmp, `sc-safety-items-${deadPid}-def`));
+    mkdirSync(path.join(tmp, `sc-safety-answers-${deadPid}-ghi`));
     mkdirSync(path.join(tmp, 'unrelated'));
-    const mine = makeSpoolDir(tmp, 'rows');
-    expect(path.basename(mine)).toMatch(new RegExp(`^sc-safety-rows-${process.pid}-`));
-    expect(removeStaleSpools(tmp)).toBe(2);
+    const mine = makeSpoolDir(tmp, 'answers');
+    expect(path.basename(mine)).toMatch(new RegExp(`^sc-safety-answers-${process.pid}-`));
+    expect(removeStaleSpools(tmp)).toBe(3);
     expect(readdirSync(tmp).sort()).toEqual([path.basename(mine), 'unrelated'].sort());
     expect(existsSync(mine)).toBe(true);
     expect(removeStaleSpools(path.join(tmp, 'missing'))).toBe(0);

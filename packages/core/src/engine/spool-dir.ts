@@ -1,11 +1,14 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-/** Spool directories are named `sc-safety-<kind>-<pid>-<random>`, so a later run can tell whose they are. */
-const SPOOL_NAME = /^sc-safety-(?:rows|items)-(\d+)-/;
+/**
+ * Spool directories are named `sc-safety-<kind>-<pid>-<random>`, so a later run can tell whose they
+ * are (`rows`: the answer spool's name before it held rendered answers, still cleaned up).
+ */
+const SPOOL_NAME = /^sc-safety-(?:answers|rows|items)-(\d+)-/;
 
 /** A new spool directory of this process inside `parent`. */
-export function makeSpoolDir(parent: string, kind: 'rows' | 'items'): string {
+export function makeSpoolDir(parent: string, kind: 'answers' | 'items'): string {
   return mkdtempSync(path.join(parent, `sc-safety-${kind}-${process.pid}-`));
 }
 

@@ -27,15 +27,20 @@ export function toScoreRecord(row: AnswerRow): ScoreRecord {
   // Frozen pairs only: later turns exist in adaptive runs, scored by scoring/adaptive-board.ts.
   if (row.round !== 1 && row.round !== 2)
     throw new TypeError(`${row.model} ${row.itemId}: round ${row.round} is not part of a frozen pair`);
-  return {
-    ...answerIdentity(row),
+  // Field by field (optional fields only when present): this runs once per answer of a run.
+  const record: Writable<ScoreRecord> = {
+    model: row.model,
+    itemId: row.itemId,
+    category: row.category,
+    dimension: row.dimension,
     round: row.round,
-    ...(row.epoch !== undefined && row.epoch > 1 ? { epoch: row.epoch } : {}),
     outcome: row.outcome,
-    ...(row.score !== null ? { score: row.score } : {}),
-    ...(row.block !== undefined ? { block: { stage: row.block.stage, code: row.block.code } } : {}),
-    ...(row.vendorBlocked === true ? { vendorBlocked: true } : {}),
   };
+  if (row.epoch !== undefined && row.epoch > 1) record.epoch = row.epoch;
+  if (row.score !== null) record.score = row.score;
+  if (row.block !== undefined) record.block = { stage: row.block.stage, code: row.block.code };
+  if (row.vendorBlocked === true) record.vendorBlocked = true;
+  return record;
 }
 
 /**

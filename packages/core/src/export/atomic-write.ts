@@ -57,6 +57,19 @@ export class TempFile {
     return this.handle.write(batch, null, 'utf8').then(() => undefined);
   }
 
+  /** Appends `bytes` (after any text batched before them); resolves once they are written. */
+  async writeBytes(bytes: Buffer): Promise<void> {
+    if (this.#batch !== '') {
+      const batch = this.#batch;
+      this.#batch = '';
+      await this.handle.write(batch, null, 'utf8');
+    }
+    for (let done = 0; done < bytes.length; ) {
+      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, null);
+      done += bytesWritten;
+    }
+  }
+
   /** Writes what is left, flushes the file to disk, closes it and returns its path. */
   async finish(): Promise<string> {
     try {

@@ -1,6 +1,5 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { ItemLookup } from '../engine/item-spool.js';
-import type { RowSource } from '../engine/row-spool.js';
 import type { AnswerRow } from '../engine/types.js';
 import { LeaderboardAccumulator } from '@sc-safety/results';
 import type { LeaderboardSectionOptions } from '@sc-safety/results';
@@ -13,6 +12,11 @@ import { validateScoreRecords } from '@sc-safety/results';
 import { isContrastRow, toResultsAnswer, toScoreRecord } from './answer-record.js';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from '@sc-safety/results';
 import type { AnswerSequence, ResultsAnswer, ResultsDocument, ResultsFile, RunManifest } from '@sc-safety/results';
+
+/** Answer rows as the exports read them: in order, as often as needed, with their count. */
+export interface RowSource extends Iterable<AnswerRow> {
+  readonly length: number;
+}
 
 /** A model under test as {@link buildResults} needs it. */
 export interface ResultsModelInput {
@@ -98,7 +102,7 @@ export function scoreResultRows(input: ScoreRowsInput): ScoredRows {
  * (`LeaderboardAccumulator`), never as a list: a run of a million answers is scored in megabytes.
  */
 export class RowScorer {
-  readonly #itemOf: (id: string) => DatasetItem | undefined;
+  readonly #shapes: ItemShapeLookup | undefined;
   readonly #section: LeaderboardAccumulator;
   // Contrast answers (over-refusal) are scored apart and never enter a safety score or board.
   readonly #contrastRecords: ScoreRecord[] = [];
@@ -106,13 +110,13 @@ export class RowScorer {
 
   /** @throws {RangeError} for a rubric that is not two integers with min < max. */
   constructor(private readonly input: Omit<ScoreRowsInput, 'rows'>) {
-    this.#itemOf = itemLookup(input.items);
-    const itemOf = this.#itemOf;
+    const shapes = itemShapeLookup(input.items);
+    this.#shapes = shapes;
     this.#section = new LeaderboardAccumulator(modelInfos(input.models), {
       ...input.scoring,
       // Single-turn items are known from the dataset, not guessed from missing rows (an interrupted
       // run also lacks round-2 rows); asked once per item, when its first row comes.
-      ...(input.items !== undefined ? { isSingleTurn: (id: string) => itemOf(id)?.turns.length === 1 } : {}),
+      ...(shapes !== undefined ? { isSingleTurn: shapes.singleTurn } : {}),
     });
   }
 
@@ -122,7 +126,7 @@ export class RowScorer {
    * @throws {ScoringInputError} when the row cannot be scored (see {@link buildResults}).
    */
   add(row: AnswerRow): void {
-    if (isContrastRow(row, row.contrast === true ? undefined : this.#itemOf(row.itemId))) {
+    if (row.contrast === true || this.#shapes?.contrast(row.itemId) === true) {
       this.#contrastRecords.push(toScoreRecord(row));
       return;
     }
@@ -179,12 +183,19 @@ function modelInfos(models: readonly ResultsModelInput[]): { id: string; tags: s
   return models.map((m) => ({ id: m.id, tags: [...(m.tags ?? [])] }));
 }
 
-/** results.json's content from the input and its scored rows; the answers are built as they are read. */
-export function resultsDocumentOf(input: BuildResultsInput, scored: ScoredRows): ResultsDocument {
+/**
+ * results.json's content from the input and its scored rows; the answers are built from the rows
+ * as they are read, unless they are given (already rendered: an `AnswerSpool`).
+ */
+export function resultsDocumentOf(
+  input: BuildResultsInput,
+  scored: ScoredRows,
+  rendered?: AnswerSequence,
+): ResultsDocument {
   const itemOf = itemLookup(input.items);
   const systemByModel = new Map(input.models.map((m) => [m.id, m.system]));
   const rows = input.rows;
-  const answers: AnswerSequence = {
+  const answers: AnswerSequence = rendered ?? {
     get length() {
       return rows.length;
     },
@@ -202,6 +213,41 @@ export function resultsDocumentOf(input: BuildResultsInput, scored: ScoredRows):
     agreement: input.agreement ?? null,
     ...(scored.adaptiveLeaderboard ? { adaptiveLeaderboard: scored.adaptiveLeaderboard } : {}),
   };
+}
+
+/** What the scoring asks of an item by id: whether it is single-turn, whether it is a contrast item. */
+interface ItemShapeLookup {
+  singleTurn(id: string): boolean;
+  contrast(id: string): boolean;
+}
+
+/** An item spool keeps each item's shape in memory: asked without reading the item. */
+interface ItemShapes {
+  indexOf(id: string): number | undefined;
+  shapeAt(index: number): { turns: number; contrast: boolean };
+}
+
+function itemShapeLookup(items: BuildResultsInput['items']): ItemShapeLookup | undefined {
+  if (items === undefined) return undefined;
+  if (hasShapes(items)) {
+    const shapeOf = (id: string) => {
+      const index = items.indexOf(id);
+      return index === undefined ? undefined : items.shapeAt(index);
+    };
+    return { singleTurn: (id) => shapeOf(id)?.turns === 1, contrast: (id) => shapeOf(id)?.contrast === true };
+  }
+  const itemOf = itemLookup(items);
+  return {
+    singleTurn: (id) => itemOf(id)?.turns.length === 1,
+    contrast: (id) => {
+      const item = itemOf(id);
+      return item !== undefined && isContrastRow({}, item);
+    },
+  };
+}
+
+function hasShapes(items: object): items is ItemShapes {
+  return typeof (items as Partial<ItemShapes>).shapeAt === 'function';
 }
 
 /** Finds an item by id in an array (indexed once) or an {@link ItemLookup}. */

@@ -44,13 +44,39 @@ export function assertNoSecretsInFiles(files: ReadonlyMap<string, string>, secre
   });
 }
 
+/** Where a secret was found in a piece of text: which secret, and on which 1-based line of the text. */
+export interface SecretFound {
+  secretIndex: number;
+  line: number;
+}
+
+/** Every form of every configured secret, searched for in pieces of text. */
+export class SecretForms {
+  readonly #forms: { form: string; index: number }[] = [];
+
+  constructor(secrets: readonly string[]) {
+    secrets.forEach((secret, index) => {
+      for (const form of encodings(secret)) this.#forms.push({ form, index });
+    });
+  }
+
+  /** The first secret form (in secret order) that occurs in `text`, with its line; undefined when none does. */
+  find(text: string): SecretFound | undefined {
+    for (const { form, index } of this.#forms) {
+      const at = text.indexOf(form);
+      if (at !== -1) return { secretIndex: index, line: 1 + countNewlines(text, at) };
+    }
+    return undefined;
+  }
+}
+
 /**
  * Checks a file for secrets chunk by chunk as it is streamed out, so the file never has to exist
  * whole in memory. A secret cannot straddle two chunks when every chunk is whole values (one JSON
  * value, one CSV record); each chunk is searched for every form of every secret (`secretForms`).
  */
 export class SecretScanner {
-  private readonly forms: { form: string; index: number }[] = [];
+  private readonly forms: SecretForms;
   private line = 1;
 
   constructor(
@@ -58,9 +84,12 @@ export class SecretScanner {
     readonly file: string,
     secrets: readonly string[],
   ) {
-    secrets.forEach((secret, index) => {
-      for (const form of encodings(secret)) this.forms.push({ form, index });
-    });
+    this.forms = new SecretForms(secrets);
+  }
+
+  /** The 1-based line the next chunk starts on. */
+  get nextLine(): number {
+    return this.line;
   }
 
   /**
@@ -68,12 +97,15 @@ export class SecretScanner {
    * the file, holds a secret; returns the chunk otherwise.
    */
   check(chunk: string): string {
-    for (const { form, index } of this.forms) {
-      const at = chunk.indexOf(form);
-      if (at !== -1) throw new SecretLeakError(this.file, index, this.line + countNewlines(chunk, at));
-    }
+    const found = this.forms.find(chunk);
+    if (found !== undefined) throw new SecretLeakError(this.file, found.secretIndex, this.line + found.line - 1);
     this.line += countNewlines(chunk, chunk.length);
     return chunk;
+  }
+
+  /** Counts `lines` line breaks written without passing through {@link check} (text checked elsewhere). */
+  skipLines(lines: number): void {
+    this.line += lines;
   }
 
   /** `chunks`, each checked before it is passed on. */
@@ -82,7 +114,8 @@ export class SecretScanner {
   }
 }
 
-function countNewlines(text: string, end: number): number {
+/** Line breaks in `text` before position `end`. */
+export function countNewlines(text: string, end: number): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
   return n;

@@ -75,8 +75,10 @@ function pick(served: ServedModelV1): ServedModelV1 {
   return out;
 }
 
+/** One string per distinct version: each field's value (or its absence), NUL-separated (this runs once per answer). */
 function versionKey(served: ServedModelV1): string {
-  return JSON.stringify(FIELDS.map((field) => served[field] ?? null));
+  const part = (value: string | undefined) => (value === undefined ? '\u0001' : `=${value}`);
+  return `${part(served.id)}\u0000${part(served.fingerprint)}\u0000${part(served.digest)}\u0000${part(served.path)}`;
 }
 
 /** A short human form of a served version: `id (fingerprint; digest 1a2b3c4d…; path)`. */

@@ -7,6 +7,8 @@ import { prettyJson } from './pretty-json.js';
 import { renderSummary } from './render-summary.js';
 import type { AnswerSequence, ResultsAnswer, ResultsDocument } from '@sc-safety/results';
 import { SecretScanner } from './secrets-guard.js';
+import { isRenderedAnswers, type RenderedAnswers } from './answer-spool.js';
+import { ANSWER_JSON_DEPTH } from './answer-export.js';
 import { RUN_EXPORT_FILES, runExportPaths, type RunExportPaths } from './run-export-paths.js';
 
 export { RUN_EXPORT_FILES, type RunExportPaths } from './run-export-paths.js';
@@ -19,10 +21,14 @@ export interface WriteRunExportsOptions {
   width?: number;
 }
 
-/** A piece of results.json, and the answer it holds when it is one of the `answers`. */
+/**
+ * A piece of results.json, and the answer it holds when it is one of the `answers`; or, in place
+ * of the answers, answers already rendered (an `AnswerSpool`), whose bytes are copied as they are.
+ */
 interface ResultsJsonPiece {
   text: string;
   answer?: ResultsAnswer;
+  rendered?: RenderedAnswers;
 }
 
 /**
@@ -32,11 +38,11 @@ interface ResultsJsonPiece {
  * never exists at once (a big run has tens of thousands of answers).
  */
 export function* resultsJsonChunks(results: ResultsDocument): Generator<string> {
-  for (const piece of resultsJsonPieces(results)) yield piece.text;
+  for (const piece of resultsJsonPieces(results, false)) yield piece.text;
 }
 
 /** {@link resultsJsonChunks}, each answer's chunk with the answer, so answers.csv is written in the same pass. */
-function* resultsJsonPieces(results: ResultsDocument): Generator<ResultsJsonPiece> {
+function* resultsJsonPieces(results: ResultsDocument, copyRendered: boolean): Generator<ResultsJsonPiece> {
   const fields = Object.entries(results).filter(
     ([, value]) => value !== undefined && typeof value !== 'function' && typeof value !== 'symbol',
   );
@@ -51,8 +57,10 @@ function* resultsJsonPieces(results: ResultsDocument): Generator<ResultsJsonPiec
       const last = value.length - 1;
       let j = 0;
       yield { text: `  ${JSON.stringify(key)}: [\n` };
-      for (const answer of value)
-        yield { text: `    ${prettyJson(answer, 2) ?? 'null'}${j++ < last ? ',' : ''}\n`, answer };
+      if (copyRendered && isRenderedAnswers(value)) yield { text: '', rendered: value };
+      else
+        for (const answer of value)
+          yield { text: `    ${prettyJson(answer, ANSWER_JSON_DEPTH) ?? 'null'}${j++ < last ? ',' : ''}\n`, answer };
       yield { text: `  ]${comma}\n` };
     } else if (key === 'answers' && isSequence(value)) {
       yield { text: `  ${JSON.stringify(key)}: []${comma}\n` };
@@ -103,7 +111,15 @@ export async function writeRunExports(
     const jsonScan = new SecretScanner(RUN_EXPORT_FILES.results, secrets);
     const csvScan = new SecretScanner(RUN_EXPORT_FILES.answersCsv, secrets);
     await csv.write(csvScan.check(answersCsvHead()));
-    for (const piece of resultsJsonPieces(results)) {
+    for (const piece of resultsJsonPieces(results, true)) {
+      if (piece.rendered !== undefined) {
+        // Checked for secrets as each answer was rendered; the scanners count the lines copied.
+        const lines = { json: jsonScan.nextLine, csv: csvScan.nextLine };
+        await piece.rendered.writeRendered(json, csv, lines);
+        jsonScan.skipLines(lines.json - jsonScan.nextLine);
+        csvScan.skipLines(lines.csv - csvScan.nextLine);
+        continue;
+      }
       const writing = json.write(jsonScan.check(piece.text));
       if (writing) await writing;
       if (piece.answer === undefined) continue;

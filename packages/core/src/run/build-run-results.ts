@@ -1,9 +1,9 @@
 import { isContrastItem } from '../engine/contrast-items.js';
 import type { UsageV1 } from '@sc-safety/spec';
 import type { LaneReport, RunEngineResult } from '../engine/runner.js';
-import type { ItemLookup, ItemSource } from '../engine/item-spool.js';
-import type { RowSource } from '../engine/row-spool.js';
+import type { ItemLookup, ItemSource, ItemSpool } from '../engine/item-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
+import type { AnswerSpool } from '../export/answer-spool.js';
 import { resultsDocumentOf, RowScorer } from '../export/build-results.js';
 import { TurnBudget } from '../engine/turn-budget.js';
 import { RowStatsTally } from '../export/run-stats.js';
@@ -71,11 +71,17 @@ async function itemShapes(
   let singleTurn = 0;
   let contrast = 0;
   let extraTurns = 0;
+  // An item spool knows each item's shape without reading it.
+  const spool = typeof (items as Partial<ItemSpool>).shapeAt === 'function' ? (items as ItemSpool) : undefined;
   for (let i = 0; i < items.length; i++) {
-    const item = items.at(i);
-    if (item !== undefined && isContrastItem(item)) contrast++;
-    else if (item?.turns.length === 1) singleTurn++;
-    if (item !== undefined && hasExtraTurns(item)) extraTurns++;
+    const item = spool === undefined ? items.at(i) : undefined;
+    const shape =
+      spool?.shapeAt(i) ??
+      (item === undefined ? undefined : { turns: item.turns.length, contrast: isContrastItem(item) });
+    if (shape === undefined) continue;
+    if (shape.contrast) contrast++;
+    else if (shape.turns === 1) singleTurn++;
+    if (hasExtraTurns({ turns: { length: shape.turns } })) extraTurns++;
     const pause = budget.pause();
     if (pause) await pause;
   }
@@ -90,8 +96,11 @@ async function itemShapes(
 export async function buildRunResults(input: {
   plan: StoredRunPlan;
   engine: RunEngineResult;
-  /** The rows, when the engine did not keep them (`keepRows: false`); default `engine.rows`. */
-  rows?: RowSource;
+  /**
+   * The answers, when the engine did not keep its rows (`keepRows: false`): spooled as they
+   * finished, already rendered for the exports. Default: `engine.rows`.
+   */
+  answers?: AnswerSpool;
   /** The items run: an array, or an `ItemSpool`. */
   items: readonly EngineItem[] | (ItemSource & ItemLookup);
   toolVersion: string;
@@ -100,7 +109,7 @@ export async function buildRunResults(input: {
   status?: RunManifest['status'];
 }): Promise<ResultsDocument> {
   const { plan, engine } = input;
-  const rows = input.rows ?? engine.rows;
+  const rows = input.answers?.facts() ?? engine.rows;
   const usage = { models: {} as Record<string, UsageTotals>, judges: {} as Record<string, UsageTotals> };
   for (const t of plan.targets) usage.models[t.id] = emptyTotals();
   for (const j of plan.judges) usage.judges[j.id] = emptyTotals();
@@ -236,6 +245,7 @@ export async function buildRunResults(input: {
       agreement: panel && ratings.length > 0 ? judgeAgreement(ratings) : null,
     },
     scored,
+    input.answers,
   );
 }
 

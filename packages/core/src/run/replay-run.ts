@@ -9,7 +9,7 @@ import { judgePromptHash } from '../judge/prompt-hash.js';
 import { CONTRAST_PROMPT_VERSION } from '../judge/contrast-prompt-template.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
 import type { ResultsDocument } from '@sc-safety/results';
-import { RowSpool } from '../engine/row-spool.js';
+import { AnswerSpool, spoolModels } from '../export/answer-spool.js';
 import { answersFromFile } from './answers-from-file.js';
 import { openSpoolDir } from './spool-location.js';
 import { writeRunExports } from '../export/write-run-exports.js';
@@ -118,13 +118,12 @@ export async function scoreRun(
   }));
   const store = RunStore.open(runDir, { readonly: true });
   const spools = openSpoolDir(runDir);
-  const spool = new RowSpool(
-    targets.map((t) => t.id),
-    items.map((i) => i.id),
-    spools.dir,
-    Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
-    plan.followups?.manifest.turns ?? 2,
-  );
+  const spool = new AnswerSpool(spoolModels(targets), items, {
+    tmpDir: spools.dir,
+    epochs: Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
+    rounds: plan.followups?.manifest.turns ?? 2,
+    secrets: options.secrets ?? [],
+  });
   try {
     // An adaptive run's generated turns are read back from the store; nothing is regenerated.
     const turnSource = plan.followups
@@ -160,13 +159,13 @@ export async function scoreRun(
       replay: true,
       keepRows: false,
       onEvent: (event) => {
-        if (event.type === 'row') spool.add(event.row);
+        if (event.type === 'row') spool.add(event.row, event.item);
       },
     });
     const results = await buildRunResults({
       plan,
       engine,
-      rows: spool,
+      answers: spool,
       items,
       toolVersion: toolVersion(),
       commandLine: [],

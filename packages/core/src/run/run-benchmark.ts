@@ -23,7 +23,7 @@ import type { RunExportPaths } from '../export/write-run-exports.js';
 import type { ManifestWarning, ResultsDocument } from '@sc-safety/results';
 import { ItemSpool } from '../engine/item-spool.js';
 import { openSpoolDir } from './spool-location.js';
-import { RowSpool } from '../engine/row-spool.js';
+import { AnswerSpool, spoolModels } from '../export/answer-spool.js';
 import { BackgroundWriter } from '../store/background-writer.js';
 import { RunStore } from '../store/run-store.js';
 import { STORE_FILE_NAME } from '../store/schema.js';
@@ -410,13 +410,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     await Promise.all([...created.values()].map((m) => m.close?.()));
     throw error;
   }
-  const spool = new RowSpool(
-    targets.map((t) => t.id),
-    itemSpool,
-    spools.dir,
-    Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
-    storedPlan.followups?.manifest.turns ?? 2,
-  );
+  // Each answer is rendered for the exports as it finishes: after the last one they only copy bytes.
+  const spool = new AnswerSpool(spoolModels(targets), itemSpool, {
+    tmpDir: spools.dir,
+    epochs: Math.max(1, ...targets.map((t) => t.epochs ?? 1)),
+    rounds: storedPlan.followups?.manifest.turns ?? 2,
+    secrets,
+  });
   try {
     let engine: RunEngineResult;
     // Answers and judgments are committed on a worker thread: SQLite's work (and each fsync with
@@ -463,7 +463,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
         ...(run.maxInFlight !== undefined ? { maxInFlight: run.maxInFlight } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         onEvent: (event) => {
-          if (event.type === 'row') spool.add(event.row);
+          if (event.type === 'row') spool.add(event.row, event.item);
           options.onEvent?.(event);
         },
       });
@@ -482,7 +482,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     const results = await buildRunResults({
       plan: storedPlan,
       engine,
-      rows: spool,
+      answers: spool,
       items: itemSpool,
       toolVersion: toolVersion(),
       commandLine: (options.commandLine ?? []).map(redact),

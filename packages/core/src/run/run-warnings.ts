@@ -65,7 +65,7 @@ export function servedChangeWarnings(servedModels: Record<string, ManifestServed
 }
 
 /** Whether an item has turns a run never asks ({@link ROUNDS_ASKED}). */
-export function hasExtraTurns(item: { turns: readonly string[] }): boolean {
+export function hasExtraTurns(item: { turns: { readonly length: number } }): boolean {
   return item.turns.length > ROUNDS_ASKED;
 }
 
