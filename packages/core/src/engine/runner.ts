@@ -49,7 +49,7 @@ export interface RunEngineOptions {
   redact?: (text: string) => string;
   /**
    * Whether the result lists every row (default true). A large run passes false and takes the
-   * rows from the `row` events instead (e.g. into a {@link RowSpool}), so they need not all be
+   * rows from the `row` events instead (e.g. into an `AnswerSpool`), so they need not all be
    * held in memory until the end.
    */
   keepRows?: boolean;

@@ -343,7 +343,7 @@ export class AnswerSpool implements RenderedAnswers {
 
 /** Bytes gathered into writes of about {@link OUT_BYTES}. */
 class ByteBatch {
-  #buffer = Buffer.allocUnsafe(OUT_BYTES);
+  readonly #buffer = Buffer.allocUnsafe(OUT_BYTES);
   #used = 0;
 
   constructor(private readonly sink: ByteSink) {}
@@ -361,7 +361,7 @@ class ByteBatch {
   async #addAfterFlush(bytes: Buffer): Promise<void> {
     await this.flush();
     if (bytes.length > this.#buffer.length) {
-      await this.sink.writeBytes(Buffer.from(bytes));
+      await this.sink.writeBytes(bytes);
       return;
     }
     bytes.copy(this.#buffer, this.#used);
@@ -370,15 +370,9 @@ class ByteBatch {
 
   async flush(): Promise<void> {
     if (this.#used === 0) return;
-    // The sink may keep the bytes until its write is done: hand it this buffer and start a new one.
-    const full = this.#buffer.subarray(0, this.#used);
-    this.#buffer = Buffer.allocUnsafe(OUT_BYTES);
+    // The buffer is filled again only once the sink has written it (every add that flushes is awaited).
+    const used = this.#used;
     this.#used = 0;
-    await this.sink.writeBytes(full);
+    await this.sink.writeBytes(this.#buffer.subarray(0, used));
   }
-}
-
-/** The models of a run as the spool takes them: id and system prompt override, in leaderboard order. */
-export function spoolModels(targets: readonly { id: string; system?: string }[]): AnswerSpoolModel[] {
-  return targets.map((t) => (t.system === undefined ? { id: t.id } : { id: t.id, system: t.system }));
 }
