@@ -86,6 +86,47 @@ describe('csv quoting', () => {
     expect(parseCsv(csvLine(nasty))).toEqual([nasty.map(csvText)]);
     expect(csvText('\r\n')).toBe("'\r\n");
   });
+
+  it('writes every cell as the full treatment would, plain cells taken as they are', () => {
+    // Characters each rule is about, at the start, the end and inside: formula starts, quotes,
+    // commas, C0/C1 controls, ASCII and Unicode spaces, CJK and astral text.
+    const alphabet = [
+      'a',
+      '安',
+      '😀',
+      '=',
+      '+',
+      '-',
+      '@',
+      '"',
+      ',',
+      ' ',
+      '\t',
+      '\r',
+      '\n',
+      '\u3000',
+      '\u00a0',
+      '\x1b',
+      '\x85',
+      '\x7f',
+      "'",
+    ];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const cells: string[] = [''];
+    for (let i = 0; i < 4000; i++) {
+      let cell = '';
+      for (let n = next(5); n > 0; n--) cell += alphabet[next(alphabet.length)];
+      cells.push(cell);
+    }
+    for (let i = 0; i < cells.length; i += 20) {
+      const fields = cells.slice(i, i + 20);
+      expect(csvLine(fields)).toBe(`${fields.map((f) => csvField(csvText(f))).join(',')}\r\n`);
+    }
+  });
 });
 
 describe('answersCsv', () => {

@@ -35,7 +35,19 @@ export function csvText(value: string): string {
   return neutralizeFormula(terminalSafe(value));
 }
 
+/**
+ * A cell {@link csvText} and {@link csvField} would leave as it is: no control character, quote or
+ * comma, no formula start, no space at either edge. Tested first, in one scan: most cells are.
+ */
+const PLAIN_CELL = /^(?![=+\-@\s])[^\x00-\x1f\x7f-\x9f",]*(?<!\s)$/;
+
 /** One CSV record ending in CRLF, as RFC 4180 asks; every field goes through {@link csvText}. */
 export function csvLine(fields: readonly string[]): string {
-  return `${fields.map((f) => csvField(csvText(f))).join(',')}\r\n`;
+  let line = '';
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (i > 0) line += ',';
+    line += PLAIN_CELL.test(field) ? field : csvField(csvText(field));
+  }
+  return `${line}\r\n`;
 }
