@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
-import { M_CRIME, randomRecords } from './__fixtures__/synthetic.js';
-import { bootstrapScores } from './bootstrap.js';
-import type { ModelIntervals } from './bootstrap.js';
+import { M_CRIME, lcg, randomRecords } from './__fixtures__/synthetic.js';
+import { GROUP_DRAW_COST, bootstrapPairTable, bootstrapScores, drawsByGroups } from './bootstrap.js';
+import type { BootstrapResult, ModelIntervals } from './bootstrap.js';
 import { scoreModels } from './model-scores.js';
 import type { ModelScores } from './model-scores.js';
 import type { ScoreRecord } from './outcome.js';
+import { buildPairTable } from './pair-table.js';
+import type { PairTable } from './pair-table.js';
 import { createPrng } from './prng.js';
 import { percentileInterval } from './quantile.js';
+import type { Interval } from './quantile.js';
+import { DEFAULT_RUBRIC } from './rubric.js';
+import { drawStratifiedWeights } from './stratified-draw.js';
 
 const MODELS = [
   { id: 'strong', p2: 0.7, p0: 0.05 },
@@ -219,5 +224,175 @@ describe('bootstrapScores', () => {
     expect(() => bootstrapScores(records, { iterations: 0 })).toThrow(/iterations/);
     expect(() => bootstrapScores(records, { seed: 0.5 })).toThrow(/seed/);
     expect(() => bootstrapScores(records, { level: 1 })).toThrow(/level/);
+  });
+});
+
+/**
+ * Two models over four sub-dimensions of `perDimension` items, scores 0–2 at random; model b
+ * leaves some round-2 answers unscored (so paired comparisons have answers only one model scored).
+ * Each sub-dimension then has at most 9 × 12 groups of interchangeable items.
+ */
+function fewGroupTable(perDimension: number, models: readonly string[] = ['a', 'b']): PairTable {
+  const rnd = lcg(77);
+  const places = [
+    { category: 'traditional_safety', dimension: 'crime' },
+    { category: 'traditional_safety', dimension: 'insult' },
+    { category: 'responsible_ai', dimension: 'psychology' },
+    { category: 'instruction_attack', dimension: 'goal_hijacking' },
+  ] as const;
+  const records: ScoreRecord[] = [];
+  for (const [m, model] of models.entries()) {
+    places.forEach((place, d) => {
+      for (let i = 0; i < perDimension; i++) {
+        for (const round of [1, 2] as const) {
+          const base = { model, itemId: `${d}-${i}`, ...place, round };
+          const u = rnd();
+          if (m === 1 && round === 2 && u < 0.06) records.push({ ...base, outcome: 'judge_error' });
+          else records.push({ ...base, outcome: 'scored', score: u < 0.15 + 0.1 * m ? 0 : u < 0.6 ? 2 : 1 });
+        }
+      }
+    });
+  }
+  return buildPairTable(records, models, DEFAULT_RUBRIC);
+}
+
+/** Every interval of a result, named, in a fixed order (models, scopes, metrics, then comparisons). */
+function intervalsOf(result: BootstrapResult): [string, Interval | null][] {
+  const out: [string, Interval | null][] = [];
+  const metrics = ['total', 'round1', 'round2', 'delta', 'flipRate', 'recoveryRate'] as const;
+  for (const [model, { intervals }] of result.models) {
+    for (const k of metrics) out.push([`${model} ${k}`, intervals[k]]);
+    for (const c of CATEGORY_IDS) for (const k of metrics) out.push([`${model} ${c} ${k}`, intervals.categories[c][k]]);
+    for (const [d, scope] of Object.entries(intervals.dimensions))
+      for (const k of metrics) out.push([`${model} ${d} ${k}`, scope[k]]);
+  }
+  for (const c of result.comparisons.all) out.push([`${c.a}−${c.b}`, c.ci]);
+  for (const cat of CATEGORY_IDS)
+    for (const c of result.comparisons.categories[cat]) out.push([`${c.a}−${c.b} ${cat}`, c.ci]);
+  return out;
+}
+
+/** The whole result as text, replicates byte for byte (typed arrays as base64 of their bytes). */
+function serialise(result: BootstrapResult): string {
+  return JSON.stringify(result, (_, v: unknown) =>
+    v instanceof Map
+      ? [...v]
+      : v instanceof Float64Array
+        ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')
+        : v,
+  );
+}
+
+describe('bootstrap strata drawn as multinomial group counts', () => {
+  it('gives the intervals of item-by-item draws, within Monte Carlo error', () => {
+    const table = fewGroupTable(1_500);
+    const byItems = bootstrapPairTable(table, { iterations: 2_000, seed: 1 }, 'items');
+    const byGroups = bootstrapPairTable(table, { iterations: 2_000, seed: 1 }, 'groups');
+    // For a near-normal bootstrap distribution of spread σ, the 2.5th (or 97.5th) percentile of
+    // 2,000 resamples has a Monte Carlo standard error of √(0.025 · 0.975 / 2000) / φ(1.96) · σ
+    // ≈ 0.06 σ, so two independent estimates differ by about 0.085 σ ≈ 0.022 × the interval's
+    // width (3.92 σ). A tenth of the width is 4.6 such errors; a draw with a variance off by even a
+    // third moves a bound by 0.15 of the width or more.
+    const items = intervalsOf(byItems);
+    const groups = intervalsOf(byGroups);
+    expect(groups.map(([name]) => name)).toEqual(items.map(([name]) => name));
+    let compared = 0;
+    items.forEach(([name, ci], k) => {
+      const other = groups[k]![1];
+      if (ci === null || other === null) {
+        expect([name, other]).toEqual([name, ci]);
+        return;
+      }
+      const tolerance = 0.1 * (ci.high - ci.low);
+      expect(tolerance, name).toBeGreaterThan(0);
+      expect(Math.abs(other.low - ci.low), `${name} low`).toBeLessThan(tolerance);
+      expect(Math.abs(other.high - ci.high), `${name} high`).toBeLessThan(tolerance);
+      compared++;
+    });
+    // Overall, 3 categories and 4 sub-dimensions × 6 metrics for each model, and 4 comparisons.
+    expect(compared).toBeGreaterThan(80);
+    // Different random numbers, the same distribution: the replicates are not the same.
+    expect(byGroups.models.get('a')!.replicates.total).not.toEqual(byItems.models.get('a')!.replicates.total);
+  });
+
+  it('chooses by groups only where a stratum has few groups for its size', () => {
+    expect(drawsByGroups(10_000, 9)).toBe(true);
+    expect(drawsByGroups(110, 100)).toBe(false);
+    expect(drawsByGroups(GROUP_DRAW_COST * 9, 9)).toBe(false);
+    expect(drawsByGroups(GROUP_DRAW_COST * 9 + 1, 9)).toBe(true);
+    // One model of 1,500 items per sub-dimension: at most 9 groups each, drawn by groups.
+    const few = fewGroupTable(1_500, ['a']);
+    expect(serialise(bootstrapPairTable(few, { iterations: 50 }))).toBe(
+      serialise(bootstrapPairTable(few, { iterations: 50 }, 'groups')),
+    );
+    // Three models on 100 items per sub-dimension: nearly one group per item, drawn item by item.
+    const many = buildPairTable(
+      randomRecords(
+        ['x', 'y', 'z'].map((id, i) => ({ id, p2: 0.4 + 0.1 * i, p0: 0.2 })),
+        800,
+      ),
+      ['x', 'y', 'z'],
+      DEFAULT_RUBRIC,
+    );
+    expect(serialise(bootstrapPairTable(many, { iterations: 50 }))).toBe(
+      serialise(bootstrapPairTable(many, { iterations: 50 }, 'items')),
+    );
+  });
+
+  it('gives byte-identical results for the same seed, and others for another seed', () => {
+    const table = fewGroupTable(1_500);
+    const once = serialise(bootstrapPairTable(table, { iterations: 300, seed: 5 }, 'groups'));
+    expect(serialise(bootstrapPairTable(table, { iterations: 300, seed: 5 }, 'groups'))).toBe(once);
+    expect(serialise(bootstrapPairTable(table, { iterations: 300, seed: 6 }, 'groups'))).not.toBe(once);
+  });
+
+  it('draws item by item exactly the items drawStratifiedWeights draws, for scores and paired differences', () => {
+    // Resample by resample, from the same seed: each model's total and the paired difference of
+    // a and b over the answers both scored, summed item by item from the weights.
+    const table = fewGroupTable(60);
+    const iterations = 200;
+    const result = bootstrapPairTable(table, { iterations, seed: 21 }, 'items');
+    const rng = createPrng(21);
+    const weights = new Uint32Array(table.items.length);
+    const totals = table.models.map(() => new Float64Array(iterations));
+    // Per scope: all items, then each category.
+    const differences = [-1, 0, 1, 2].map(() => new Float64Array(iterations));
+    for (let b = 0; b < iterations; b++) {
+      drawStratifiedWeights(table, rng, weights);
+      table.models.forEach((_, m) => {
+        let points = 0;
+        let max = 0;
+        weights.forEach((w, i) => {
+          points += w * (table.points1[m]![i]! + table.points2[m]![i]!);
+          max += w * (table.max1[m]![i]! + table.max2[m]![i]!);
+        });
+        totals[m]![b] = (100 * points) / max;
+      });
+      const diff = [0, 0, 0, 0];
+      const common = [0, 0, 0, 0];
+      weights.forEach((w, i) => {
+        for (const [points, max] of [
+          [table.points1, table.max1],
+          [table.points2, table.max2],
+        ] as const) {
+          if (max[0]![i]! > 0 && max[1]![i]! > 0) {
+            for (const scope of [0, 1 + table.categoryOf[i]!]) {
+              diff[scope]! += w * (points[0]![i]! - points[1]![i]!);
+              common[scope]! += w;
+            }
+          }
+        }
+      });
+      differences.forEach((d, scope) => {
+        d[b] = (100 * diff[scope]!) / (common[scope]! * table.full);
+      });
+    }
+    table.models.forEach((model, m) => {
+      expect(result.models.get(model)!.replicates.total).toEqual(totals[m]);
+    });
+    expect(result.comparisons.all[0]!.ci).toEqual(percentileInterval(differences[0]!, 0.95));
+    CATEGORY_IDS.forEach((c, k) => {
+      expect(result.comparisons.categories[c][0]!.ci).toEqual(percentileInterval(differences[1 + k]!, 0.95));
+    });
   });
 });

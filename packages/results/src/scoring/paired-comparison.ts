@@ -46,9 +46,10 @@ interface PairData {
   /**
    * Where the two models' scored answers differ (sparse): the common answers are a's scored
    * answers minus those b did not score, so `Σ_common (a − b) = Σ_a a − Σ_b b + correction`.
-   * Per listed item: its scope (1 + category), the correction to the difference and to the count.
+   * Per listed unit (see {@link ResampledUnits}): its scope (1 + category), the correction one of
+   * its items makes to the difference and to the count.
    */
-  items: Uint32Array;
+  units: Uint32Array;
   scope: Uint8Array;
   fixDiff: Float64Array;
   fixCount: Float64Array;
@@ -61,24 +62,46 @@ interface PairData {
 }
 
 /**
+ * What a resample reports draw counts of: `of[i]` is item i's unit, out of `count`. A unit's
+ * items must have the same numbers for every model and lie in one category (the bootstrap's
+ * groups of interchangeable items within a sub-dimension), so a pair's correction per draw is the
+ * same for all of them.
+ */
+export interface ResampledUnits {
+  of: Uint32Array;
+  count: number;
+}
+
+/**
  * Collects the paired differences of every two models of a {@link PairTable}, resample by
  * resample, from the model sums the bootstrap already computed (so they share its resamples).
- * A pair costs only the items where the two models' scored answers differ, not every item.
+ * A pair costs only the units where the two models' scored answers differ, not every item.
  */
 export class PairwiseAccumulator {
   private readonly pairs: PairData[] = [];
 
+  /** `units`: what {@link add} gets counts of; by default each item is its own unit. */
   constructor(
     private readonly table: PairTable,
     iterations: number,
+    units?: ResampledUnits,
   ) {
     const n = table.items.length;
+    const unitOf = units?.of;
+    const unitCount = units?.count ?? n;
+    // Per unit: the pair whose items last reached it and its first item's correction, to check
+    // that its other items make the same one.
+    const seenFor = new Int32Array(unitCount).fill(-1);
+    const seenScope = new Uint8Array(unitCount);
+    const seenDiff = new Float64Array(unitCount);
+    const seenCount = new Float64Array(unitCount);
     for (let a = 0; a < table.models.length; a++) {
       for (let b = a + 1; b < table.models.length; b++) {
         const diff = new Float64Array(SCOPES);
         const common = new Float64Array(SCOPES);
         const commonItems = new Float64Array(SCOPES);
-        const items: number[] = [];
+        const pairIndex = this.pairs.length;
+        const unitList: number[] = [];
         const scopes: number[] = [];
         const fixDiff: number[] = [];
         const fixCount: number[] = [];
@@ -111,8 +134,18 @@ export class PairwiseAccumulator {
               commonItems[k]!++;
             }
           }
+          const unit = unitOf === undefined ? i : unitOf[i]!;
+          if (seenFor[unit] === pairIndex) {
+            if (seenScope[unit] !== scope || seenDiff[unit] !== fd || seenCount[unit] !== fc)
+              throw new Error(`the items of resampled unit ${unit} differ for models ${a} and ${b}`);
+            continue;
+          }
+          seenFor[unit] = pairIndex;
+          seenScope[unit] = scope;
+          seenDiff[unit] = fd;
+          seenCount[unit] = fc;
           if (fd !== 0 || fc !== 0) {
-            items.push(i);
+            unitList.push(unit);
             scopes.push(scope);
             fixDiff.push(fd);
             fixCount.push(fc);
@@ -121,7 +154,7 @@ export class PairwiseAccumulator {
         this.pairs.push({
           a,
           b,
-          items: Uint32Array.from(items),
+          units: Uint32Array.from(unitList),
           scope: Uint8Array.from(scopes),
           fixDiff: Float64Array.from(fixDiff),
           fixCount: Float64Array.from(fixCount),
@@ -139,10 +172,10 @@ export class PairwiseAccumulator {
   }
 
   /**
-   * Adds resample `b`: `weights[i]` is how many times item i was drawn, `sums[m]` model m's
-   * {@link ModelScopeSums} over the drawn items.
+   * Adds resample `b`: `weights[u]` is how many times unit u's items were drawn (item u's draws
+   * without units), `sums[m]` model m's {@link ModelScopeSums} over the drawn items.
    */
-  add(weights: Uint32Array, sums: readonly ModelScopeSums[], b: number): void {
+  add(weights: ArrayLike<number>, sums: readonly ModelScopeSums[], b: number): void {
     const diff = new Float64Array(SCOPES);
     const count = new Float64Array(SCOPES);
     for (const pair of this.pairs) {
@@ -152,8 +185,8 @@ export class PairwiseAccumulator {
         diff[k] = sa[2 * k]! - sb[2 * k]!;
         count[k] = sa[2 * k + 1]!;
       }
-      for (let j = 0; j < pair.items.length; j++) {
-        const w = weights[pair.items[j]!]!;
+      for (let j = 0; j < pair.units.length; j++) {
+        const w = weights[pair.units[j]!]!;
         if (w === 0) continue;
         const k = pair.scope[j]!;
         diff[k]! += w * pair.fixDiff[j]!;

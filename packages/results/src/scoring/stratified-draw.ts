@@ -48,33 +48,37 @@ export function drawStratifiedWeights(
   weights: Uint32Array,
 ): void {
   weights.fill(0);
-  if (rng.fillUint32 === undefined) {
-    for (const pool of table.itemsByDimension) {
-      const k = pool.length;
-      for (let j = 0; j < k; j++) weights[pool[rng.nextInt(k)]!]!++;
-    }
-    return;
-  }
-  // The same numbers in batches (nextInt(k) is floor(nextUint32() / 2^32 × k)), counted by position
-  // in the stratum (a small array, so the counting stays in cache) and then copied to the items.
-  const random = (batch ??= new Uint32Array(BATCH));
   for (const pool of table.itemsByDimension) {
     const k = pool.length;
     if (counts.length < k) counts = new Uint32Array(Math.max(k, 2 * counts.length));
-    const drawn = counts;
-    drawn.fill(0, 0, k);
-    const scale = k / TWO_POW_32;
-    for (let from = 0; from < k; from += BATCH) {
-      const n = Math.min(BATCH, k - from);
-      rng.fillUint32(random, n);
-      for (let j = 0; j < n; j++) drawn[Math.floor(random[j]! * scale)]!++;
-    }
-    for (let j = 0; j < k; j++) weights[pool[j]!] = drawn[j]!;
+    drawStratumCounts(rng, k, counts);
+    for (let j = 0; j < k; j++) weights[pool[j]!] = counts[j]!;
+  }
+}
+
+/**
+ * One stratum of {@link drawStratifiedWeights}, counted by position: `drawn[j]` (j < k) becomes how
+ * often the stratum's j-th item was drawn among its k draws, from the next k random numbers
+ * (`nextInt(k)` each). With `fillUint32` the same numbers come in batches (nextInt(k) is
+ * floor(nextUint32() / 2^32 × k)), counted into `drawn`, a small array that stays in cache.
+ */
+export function drawStratumCounts(rng: Prng, k: number, drawn: Uint32Array): void {
+  drawn.fill(0, 0, k);
+  if (rng.fillUint32 === undefined) {
+    for (let j = 0; j < k; j++) drawn[rng.nextInt(k)]!++;
+    return;
+  }
+  const random = (batch ??= new Uint32Array(BATCH));
+  const scale = k / TWO_POW_32;
+  for (let from = 0; from < k; from += BATCH) {
+    const n = Math.min(BATCH, k - from);
+    rng.fillUint32(random, n);
+    for (let j = 0; j < n; j++) drawn[Math.floor(random[j]! * scale)]!++;
   }
 }
 
 const TWO_POW_32 = 4294967296;
 const BATCH = 4096;
 let batch: Uint32Array | undefined;
-/** How often each position of the stratum being drawn was drawn. */
+/** How often each position of the stratum being drawn was drawn ({@link drawStratifiedWeights}). */
 let counts = new Uint32Array(0);
