@@ -376,3 +376,8 @@ class ByteBatch {
     await this.sink.writeBytes(this.#buffer.subarray(0, used));
   }
 }
+
+/** The models of a run as the spool takes them: id and system prompt override, in leaderboard order. */
+export function spoolModels(targets: readonly { id: string; system?: string }[]): AnswerSpoolModel[] {
+  return targets.map((t) => (t.system === undefined ? { id: t.id } : { id: t.id, system: t.system }));
+}
