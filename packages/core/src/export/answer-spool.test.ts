@@ -227,6 +227,83 @@ describe('AnswerSpool', () => {
     spool.close();
   });
 
+  describe('follow', () => {
+    const key = (f: AnswerRow) => `${f.model}/${f.itemId}/${f.round}`;
+
+    it('hands each answer over once, in order, as soon as all before it are in; the rest is left for the end', () => {
+      // i2 is single-turn: its round 2 never comes and must not hold the others up.
+      const items = [item('i1'), item('i2', { turns: ['单轮'] }), item('i3'), item('i4')];
+      const spool = new AnswerSpool([{ id: 'a' }, { id: 'b' }], items, { tmpDir: tmp });
+      const given: string[] = [];
+      spool.follow((f) => given.push(key(f)));
+      const order = ['a/i1/2', 'a/i1/1', 'a/i2/1', 'b/i1/1', 'a/i3/1', 'a/i4/1', 'a/i3/2', 'b/i2/1', 'a/i4/2'];
+      const after: string[][] = [];
+      for (const k of order) {
+        const [model, itemId, round] = k.split('/') as [string, string, string];
+        spool.add(row(model, itemId, Number(round) as 1 | 2));
+        after.push([...given]);
+      }
+      // Nothing before a/i1/1; then a/i1 both rounds and a/i2 (no round 2), and so on.
+      expect(after[0]).toEqual([]);
+      expect(after[1]).toEqual(['a/i1/1', 'a/i1/2']);
+      expect(after[2]).toEqual(['a/i1/1', 'a/i1/2', 'a/i2/1']);
+      expect(given).toEqual(['a/i1/1', 'a/i1/2', 'a/i2/1', 'a/i3/1', 'a/i3/2', 'a/i4/1', 'a/i4/2', 'b/i1/1']);
+      expect(spool.followed).toBe(true);
+      const left = [...spool.factsLeft()].map(key);
+      expect(left).toEqual(['b/i2/1']);
+      // Given plus left is every answer once, in order; the facts are those read back.
+      expect([...given, ...left]).toEqual([...spool.facts()].map(key));
+      spool.close();
+    });
+
+    it('catches up on answers that came early, a few read back from disk per answer added', () => {
+      const ids = Array.from({ length: 6000 }, (_, i) => `i${i}`);
+      const spool = new AnswerSpool(
+        [{ id: 'a' }, { id: 'b' }],
+        ids.map((id) => item(id, { turns: ['单轮'] })),
+        {
+          tmpDir: tmp,
+        },
+      );
+      const given: AnswerRow[] = [];
+      spool.follow((f) => given.push(f));
+      // Model b finishes first: more answers than are kept in memory wait for model a.
+      for (const id of ids) spool.add(row('b', id, 1, `b ${id}`));
+      for (const id of ids.slice(0, 1000)) spool.add(row('a', id, 1));
+      expect(given.length).toBe(1000);
+      for (const id of ids.slice(1000)) spool.add(row('a', id, 1));
+      // 5,000 more of a, each followed by up to 16 of b read back: b is partly caught up.
+      expect(given.length).toBeGreaterThan(6000);
+      expect(given.length).toBeLessThan(12000);
+      const all = [...given, ...spool.factsLeft()];
+      expect(all.map(key)).toEqual([...spool.facts()].map(key));
+      expect(all.length).toBe(12000);
+      spool.close();
+    });
+
+    it('stops following when an answer already handed over is written again, or the follower throws', () => {
+      const items = [item('i1'), item('i2')];
+      const replaced = new AnswerSpool([{ id: 'm' }], items, { tmpDir: tmp });
+      replaced.follow(() => {});
+      replaced.add(row('m', 'i1', 1));
+      replaced.add(row('m', 'i1', 1, 'again'));
+      expect(replaced.followed).toBe(false);
+      expect(() => replaced.factsLeft()).toThrow(/intact follower/);
+      replaced.close();
+
+      const throwing = new AnswerSpool([{ id: 'm' }], items, { tmpDir: tmp });
+      throwing.follow(() => {
+        throw new Error('bad answer');
+      });
+      throwing.add(row('m', 'i1', 1));
+      expect(throwing.followed).toBe(false);
+      // Later answers still go to the spool.
+      throwing.add(row('m', 'i1', 2));
+      expect(throwing.length).toBe(2);
+      throwing.close();
+    });
+  });
+
   it('rejects rows it has no slot for, and deletes its file on close', () => {
     const spool = new AnswerSpool([{ id: 'm' }], [item('i')], { tmpDir: tmp });
     expect(() => spool.add(row('x', 'i', 1))).toThrow(/unknown model "x"/);

@@ -51,6 +51,11 @@ interface SpooledLeak {
   line: number;
 }
 
+/** Facts of answers after the cursor kept in memory at most, for when the cursor reaches them. */
+const AHEAD_LIMIT = 4096;
+/** Facts read back from disk at most per answer added, when the cursor catches up (a later model's). */
+const CATCH_UP_READS = 16;
+
 /** A model of the run as the spool needs it: its id (leaderboard order) and system prompt override. */
 export interface AnswerSpoolModel {
   id: string;
@@ -85,6 +90,8 @@ export class AnswerSpool implements RenderedAnswers {
   readonly #systems: (string | undefined)[];
   readonly #itemIndex: (id: string) => number | undefined;
   readonly #itemOf: (id: string) => DatasetItem | undefined;
+  /** Turns of the item at an index (a single-turn item never fills its later rounds' slots). */
+  readonly #turnsAt: (index: number) => number;
   readonly #itemCount: number;
   readonly #epochs: number;
   readonly #rounds: number;
@@ -108,6 +115,12 @@ export class AnswerSpool implements RenderedAnswers {
   #flushed = 0;
   #count = 0;
   #closed = false;
+  /** Who is given each answer's facts in order as they come (see {@link follow}), and how far it got. */
+  #follower: ((facts: AnswerRow) => void) | undefined;
+  #cursor = 0;
+  /** Facts of filled slots after the cursor, by slot (at most {@link AHEAD_LIMIT}). */
+  readonly #ahead = new Map<number, AnswerRow>();
+  #followBroken = false;
 
   /**
    * @param models The models in leaderboard order, with their system prompt overrides.
@@ -128,10 +141,15 @@ export class AnswerSpool implements RenderedAnswers {
         const i = ids.get(id);
         return i === undefined ? undefined : list[i];
       };
+      this.#turnsAt = (index) => list[index]?.turns.length ?? 0;
     } else {
-      const spool = items as ItemLookup & { indexOf(id: string): number | undefined };
+      const spool = items as ItemLookup & {
+        indexOf(id: string): number | undefined;
+        shapeAt?(index: number): { turns: number };
+      };
       this.#itemIndex = (id) => spool.indexOf(id);
       this.#itemOf = (id) => spool.byId(id);
+      this.#turnsAt = (index) => spool.shapeAt?.(index).turns ?? 0;
     }
     this.#itemCount = items.length;
     this.#epochs = options.epochs ?? 1;
@@ -177,6 +195,118 @@ export class AnswerSpool implements RenderedAnswers {
     const leak = this.#findLeak(rendered.json, rendered.csv);
     if (leak === undefined) this.#leaks.delete(slot);
     else this.#leaks.set(slot, leak);
+    if (this.#follower !== undefined && !this.#followBroken) this.#feed(slot, rendered.facts);
+  }
+
+  /**
+   * Gives `follower` each answer's facts in leaderboard order as early as it can: an answer when
+   * every slot before it is filled (or can never be: the later rounds of a single-turn item).
+   * Rows finish roughly in that order, so most facts are handed over as they come, without being
+   * read back; the exports then give the follower only what is left ({@link factsLeft}). Facts
+   * that come early wait in memory (a few thousand at most) or on disk.
+   *
+   * When that order cannot hold (a slot already handed over is written again) or the follower
+   * throws, following stops: {@link followed} turns false, and the follower's state must be
+   * dropped for a pass over every answer ({@link facts}), which raises the error again if there was one.
+   */
+  follow(follower: (facts: AnswerRow) => void): void {
+    if (this.#count > 0) throw new Error('AnswerSpool: follow before the first answer');
+    this.#follower = follower;
+  }
+
+  /** Whether a follower was given every answer so far in order (see {@link follow}). */
+  get followed(): boolean {
+    return this.#follower !== undefined && !this.#followBroken;
+  }
+
+  /** The facts the follower has not been given yet, in order; they count as given once read. */
+  factsLeft(): Iterable<AnswerRow> {
+    if (!this.followed) throw new Error('AnswerSpool: factsLeft without an intact follower');
+    const from = this.#cursor;
+    const ahead = this.#ahead;
+    return {
+      [Symbol.iterator]: () =>
+        this.#records((window, start, slot) => {
+          this.#cursor = slot + 1;
+          const kept = ahead.get(slot);
+          if (kept !== undefined) {
+            ahead.delete(slot);
+            return kept;
+          }
+          return JSON.parse(window.toString('utf8', start, start + this.#factsBytes[slot]! - 1)) as AnswerRow;
+        }, from),
+    };
+  }
+
+  #feed(slot: number, facts: AnswerRow): void {
+    if (slot < this.#cursor) {
+      // An answer already handed over was replaced: the follower's tally no longer holds.
+      this.#stopFollowing();
+      return;
+    }
+    if (slot > this.#cursor) {
+      if (this.#ahead.has(slot) || this.#ahead.size < AHEAD_LIMIT) this.#ahead.set(slot, facts);
+      return;
+    }
+    this.#ahead.delete(slot);
+    if (!this.#give(facts)) return;
+    this.#cursor++;
+    // Then every slot that is now next, up to a few read back from disk per call.
+    let reads = 0;
+    while (this.#cursor < this.#offsets.length) {
+      const next = this.#cursor;
+      let nextFacts: AnswerRow | undefined;
+      if (this.#factsBytes[next] !== 0) {
+        nextFacts = this.#ahead.get(next);
+        if (nextFacts !== undefined) this.#ahead.delete(next);
+        else if (reads++ < CATCH_UP_READS) nextFacts = this.#readFacts(next);
+        else return;
+        if (!this.#give(nextFacts)) return;
+      } else if (!this.#neverFilled(next)) return;
+      this.#cursor++;
+    }
+  }
+
+  /** Hands facts to the follower; false (and following stopped) when it throws. */
+  #give(facts: AnswerRow): boolean {
+    try {
+      this.#follower!(facts);
+      return true;
+    } catch {
+      this.#stopFollowing();
+      return false;
+    }
+  }
+
+  #stopFollowing(): void {
+    this.#followBroken = true;
+    this.#ahead.clear();
+  }
+
+  /** Whether a slot stays empty for good: a later round of a single-turn item. */
+  #neverFilled(slot: number): boolean {
+    const round = (slot % this.#rounds) + 1;
+    if (round === 1) return false;
+    const item = Math.floor(slot / (this.#rounds * this.#epochs)) % this.#itemCount;
+    return this.#turnsAt(item) === 1;
+  }
+
+  /** One slot's facts, from the write buffer or the file. */
+  #readFacts(slot: number): AnswerRow {
+    const offset = this.#offsets[slot]!;
+    const length = this.#factsBytes[slot]! - 1;
+    if (offset >= this.#flushed) {
+      const start = offset - this.#flushed;
+      return JSON.parse(this.#out.toString('utf8', start, start + length)) as AnswerRow;
+    }
+    const bytes = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(this.#fd, bytes, read, length - read, offset + read);
+      if (n === 0) throw new Error(`AnswerSpool: answer ${slot} is cut short on disk`);
+      read += n;
+    }
+    return JSON.parse(bytes.toString('utf8')) as AnswerRow;
   }
 
   /**
@@ -284,12 +414,12 @@ export class AnswerSpool implements RenderedAnswers {
   }
 
   /** `read(window, start, slot)` for every filled slot in order, the slot's record at `window[start…]`. */
-  *#records<T>(read: (window: Buffer, start: number, slot: number) => T): Generator<T> {
+  *#records<T>(read: (window: Buffer, start: number, slot: number) => T, from = 0): Generator<T> {
     this.#flush();
     let buffer = Buffer.allocUnsafe(READ_BYTES);
     let window = buffer.subarray(0, 0);
     let windowStart = 0;
-    for (let slot = 0; slot < this.#offsets.length; slot++) {
+    for (let slot = from; slot < this.#offsets.length; slot++) {
       const facts = this.#factsBytes[slot]!;
       if (facts === 0) continue;
       if (this.#closed) throw new Error('AnswerSpool: read after close');

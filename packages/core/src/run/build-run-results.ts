@@ -1,17 +1,13 @@
 import { isContrastItem } from '../engine/contrast-items.js';
-import type { UsageV1 } from '@sc-safety/spec';
 import type { LaneReport, RunEngineResult } from '../engine/runner.js';
 import type { ItemLookup, ItemSource, ItemSpool } from '../engine/item-spool.js';
 import type { AnswerRow, EngineItem } from '../engine/types.js';
 import type { AnswerSpool } from '../export/answer-spool.js';
-import { resultsDocumentOf, RowScorer } from '../export/build-results.js';
+import { resultsDocumentOf } from '../export/build-results.js';
+import { AnswerTally } from './answer-tally.js';
 import { TurnBudget } from '../engine/turn-budget.js';
-import { RowStatsTally } from '../export/run-stats.js';
-import { ServedModelTally } from '../export/served-models.js';
-import type { ManifestStop, ResultsDocument, RunManifest, UsageTotals } from '@sc-safety/results';
-import type { JudgeRating } from '../judge/judge-agreement.js';
+import type { ManifestStop, ResultsDocument, RunManifest } from '@sc-safety/results';
 import { judgeAgreement } from '../judge/judge-agreement.js';
-import { bootstrapScoring } from './bootstrap-scoring.js';
 import type { StoredRunPlan } from './run-plan.js';
 import {
   configModelId,
@@ -20,24 +16,6 @@ import {
   judgeTargetWarnings,
   servedChangeWarnings,
 } from './run-warnings.js';
-
-const emptyTotals = (): UsageTotals => ({ inputTokens: 0, outputTokens: 0, totalTokens: 0, calls: 0 });
-
-function add(t: UsageTotals, u: UsageV1 | undefined): void {
-  t.calls++;
-  if (!u) return;
-  t.inputTokens += u.inputTokens ?? 0;
-  t.outputTokens += u.outputTokens ?? 0;
-  t.totalTokens += u.totalTokens ?? (u.inputTokens ?? 0) + (u.outputTokens ?? 0);
-}
-
-function judgeRating(r: AnswerRow, j: AnswerRow['judgments'][number]): JudgeRating {
-  return {
-    unit: `${r.model}\u0000${r.itemId}\u0000${r.round}`,
-    judgeId: j.judgeId,
-    score: j.outcome === 'scored' ? (j.score ?? null) : null,
-  };
-}
 
 /**
  * The manifest status as results-types.ts defines it: `complete` when every requested answer
@@ -101,6 +79,12 @@ export async function buildRunResults(input: {
    * finished, already rendered for the exports. Default: `engine.rows`.
    */
   answers?: AnswerSpool;
+  /**
+   * The tally the spool fed as answers finished (`answers.follow`), when it did: it is given the
+   * answers it has not seen yet. Without it (or when the spool could not keep feeding it in
+   * order) a new tally reads every answer.
+   */
+  tally?: AnswerTally;
   /** The items run: an array, or an `ItemSpool`. */
   items: readonly EngineItem[] | (ItemSource & ItemLookup);
   toolVersion: string;
@@ -109,55 +93,24 @@ export async function buildRunResults(input: {
   status?: RunManifest['status'];
 }): Promise<ResultsDocument> {
   const { plan, engine } = input;
-  const rows = input.answers?.facts() ?? engine.rows;
-  const usage = { models: {} as Record<string, UsageTotals>, judges: {} as Record<string, UsageTotals> };
-  for (const t of plan.targets) usage.models[t.id] = emptyTotals();
-  for (const j of plan.judges) usage.judges[j.id] = emptyTotals();
-  // One pass over the rows (they may be streamed from disk). Latency and call counts describe this
-  // invocation (rowStats); token usage covers every answer in the results, stored earlier or not,
-  // so a resumed run still shows what its answers cost.
-  let missing = false;
-  // Per model: answers requested and answers scored, for the `failed` status (0% coverage).
-  const requested = new Map<string, number>();
-  const scoredByModel = new Map<string, number>();
-  const ratings: JudgeRating[] = [];
-  const panel = plan.judges.length >= 2;
-  const served = new ServedModelTally(plan.targets.map((t) => t.id));
-  const tally = new RowStatsTally();
-  const modelInputs = plan.targets.map((t) => ({
-    id: t.id,
-    adapter: t.adapter,
-    tags: t.tags,
-    ...(t.system !== undefined ? { system: t.system } : {}),
-  }));
-  // The manifest's tallies are taken in the same pass over the rows that scores them.
-  const scorer = new RowScorer({
-    models: modelInputs,
-    items: input.items,
-    ...(plan.followups ? { adaptive: { turns: plan.followups.manifest.turns } } : {}),
-    ...bootstrapScoring(input.bootstrapIterations),
-  });
   const budget = new TurnBudget();
+  // The answers' facts, each once, in leaderboard order: a spool that fed a tally as answers
+  // finished gives only what it has not given yet.
+  let tally = input.tally;
+  let rows: Iterable<AnswerRow>;
+  if (input.answers === undefined) rows = engine.rows;
+  else if (tally !== undefined && input.answers.followed) rows = input.answers.factsLeft();
+  else rows = input.answers.facts();
+  if (tally === undefined || (input.answers !== undefined && !input.answers.followed))
+    tally = new AnswerTally(plan, input.items, { bootstrapIterations: input.bootstrapIterations });
   for (const r of rows) {
     tally.add(r);
-    served.add(r);
-    const modelTotals = usage.models[r.model];
-    if (modelTotals && r.answerKey && r.latencyMs !== undefined) add(modelTotals, r.usage);
-    for (const v of r.judgments) {
-      const judgeTotals = usage.judges[v.judgeId];
-      if (judgeTotals && v.outcome !== 'judge_error') add(judgeTotals, v.usage);
-      if (panel) ratings.push(judgeRating(r, v));
-    }
-    // No answer for a requested call: failed, not asked after a stop, or missing on a replay.
-    if (r.outcome === 'target_error') missing = true;
-    // A failed attacker call left turns unasked; a re-run asks it again.
-    if (r.followup?.outcome === 'attacker_error') missing = true;
-    requested.set(r.model, (requested.get(r.model) ?? 0) + 1);
-    if (r.outcome === 'scored') scoredByModel.set(r.model, (scoredByModel.get(r.model) ?? 0) + 1);
-    scorer.add(r);
     const pause = budget.pause();
     if (pause) await pause;
   }
+  const { scorer, served, usage, ratings } = tally;
+  const panel = plan.judges.length >= 2;
+  const modelInputs = tally.models;
   // The bootstrap's resamples, a turn each: the event loop stays live while a big run is scored.
   const scoring = scorer.finishSteps();
   let step = scoring.next();
@@ -168,7 +121,7 @@ export async function buildRunResults(input: {
   }
   const scored = step.value;
   const shapes = await itemShapes(input.items, budget);
-  const { timings } = tally.stats();
+  const { timings } = tally.stats.stats();
   const perModel: RunManifest['timings']['perModel'] = {};
   for (const t of plan.targets) {
     const stats = timings[t.id] ?? { answers: 0, cachedAnswers: 0, latencyMsP50: null, latencyMsP95: null, retries: 0 };
@@ -179,11 +132,10 @@ export async function buildRunResults(input: {
   for (const a of [...plan.targets, ...plan.judges].map((m) => m.adapter))
     adapters.set(`${a.name}@${a.version}`, { id: `${a.name}@${a.version}`, ...a });
   const servedModels = served.summary();
-  const unscoredModel = [...requested].some(([model, n]) => n > 0 && (scoredByModel.get(model) ?? 0) === 0);
   const manifest: RunManifest = {
     toolVersion: input.toolVersion,
     createdAt: engine.finishedAt,
-    status: input.status ?? runStatus(engine, stops.length > 0, missing, unscoredModel),
+    status: input.status ?? runStatus(engine, stops.length > 0, tally.missing, tally.unscoredModel),
     dataset: {
       ref: plan.dataset.ref,
       fingerprint: plan.dataset.fingerprint,
@@ -238,7 +190,7 @@ export async function buildRunResults(input: {
   };
   return resultsDocumentOf(
     {
-      rows,
+      rows: input.answers?.facts() ?? engine.rows,
       models: modelInputs,
       manifest,
       items: input.items,

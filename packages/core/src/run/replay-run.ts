@@ -10,6 +10,7 @@ import { CONTRAST_PROMPT_VERSION } from '../judge/contrast-prompt-template.js';
 import type { EngineItem, PreparedJudge, PreparedTarget } from '../engine/types.js';
 import type { ResultsDocument } from '@sc-safety/results';
 import { AnswerSpool, spoolModels } from '../export/answer-spool.js';
+import { AnswerTally } from './answer-tally.js';
 import { answersFromFile } from './answers-from-file.js';
 import { openSpoolDir } from './spool-location.js';
 import { writeRunExports } from '../export/write-run-exports.js';
@@ -124,6 +125,10 @@ export async function scoreRun(
     rounds: plan.followups?.manifest.turns ?? 2,
     secrets: options.secrets ?? [],
   });
+  // The manifest's tallies and the scoring take each answer as it finishes, in leaderboard order
+  // where it can: after the last answer only what is left is read back.
+  const tally = new AnswerTally(plan, items, { bootstrapIterations: options.bootstrapIterations });
+  spool.follow((facts) => tally.add(facts));
   try {
     // An adaptive run's generated turns are read back from the store; nothing is regenerated.
     const turnSource = plan.followups
@@ -166,6 +171,7 @@ export async function scoreRun(
       plan,
       engine,
       answers: spool,
+      tally,
       items,
       toolVersion: toolVersion(),
       commandLine: [],

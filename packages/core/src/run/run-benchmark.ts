@@ -24,6 +24,7 @@ import type { ManifestWarning, ResultsDocument } from '@sc-safety/results';
 import { ItemSpool } from '../engine/item-spool.js';
 import { openSpoolDir } from './spool-location.js';
 import { AnswerSpool, spoolModels } from '../export/answer-spool.js';
+import { AnswerTally } from './answer-tally.js';
 import { BackgroundWriter } from '../store/background-writer.js';
 import { RunStore } from '../store/run-store.js';
 import { STORE_FILE_NAME } from '../store/schema.js';
@@ -417,6 +418,10 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     rounds: storedPlan.followups?.manifest.turns ?? 2,
     secrets,
   });
+  // The manifest's tallies and the scoring take each answer as it finishes, in leaderboard order
+  // where it can: after the last answer only what is left is read back.
+  const tally = new AnswerTally(storedPlan, itemSpool, { bootstrapIterations: options.bootstrapIterations });
+  spool.follow((facts) => tally.add(facts));
   try {
     let engine: RunEngineResult;
     // Answers and judgments are committed on a worker thread: SQLite's work (and each fsync with
@@ -483,6 +488,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
       plan: storedPlan,
       engine,
       answers: spool,
+      tally,
       items: itemSpool,
       toolVersion: toolVersion(),
       commandLine: (options.commandLine ?? []).map(redact),
