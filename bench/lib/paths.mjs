@@ -31,6 +31,8 @@ export const REPORT_NODE_DIST = path.join(ROOT, 'apps/report/dist/node/index.js'
 export const CLI_BIN = process.env.SC_SAFETY_BENCH_CLI_BIN
   ? path.resolve(process.env.SC_SAFETY_BENCH_CLI_BIN)
   : path.join(ROOT, 'packages/cli/bin/sc-safety.cjs');
+/** The executable's heap growth setting (set before it loads the program); the whole-run scenarios set it too. */
+export const CLI_HEAP = path.join(ROOT, 'packages/cli/bin/heap.cjs');
 /** The CLI's bundle, which the executable runs (what `pnpm build` writes). */
 export const CLI_BUNDLE = path.join(ROOT, 'packages/cli/dist/cli.cjs');
 export const SAMPLE_DATASET = path.join(ROOT, 'packages/core/data/sample.jsonl');

@@ -11,7 +11,15 @@
 //   (the simplest limiter there is), 4N requests. No store, no judge prompt, no bookkeeping.
 import { measure, startRssSampler } from './stats.mjs';
 import { benchItems } from './dataset.mjs';
-import { ADAPTER_OPENAI_DIST, ADAPTER_UTILS_DIST, CORE_DIST, CORE_INTERNAL_DIST, OPENAI_SDK } from './paths.mjs';
+import { createRequire } from 'node:module';
+import {
+  ADAPTER_OPENAI_DIST,
+  ADAPTER_UTILS_DIST,
+  CLI_HEAP,
+  CORE_DIST,
+  CORE_INTERNAL_DIST,
+  OPENAI_SDK,
+} from './paths.mjs';
 
 /** Not a real key; given so the store's secret guard and the redaction path run as in a real run. */
 const API_KEY = 'sk-bench-not-a-real-key-0000';
@@ -22,6 +30,8 @@ const sampler = startRssSampler(50);
 const items = benchItems(itemCount);
 
 async function engineSide() {
+  // The heap grows as the `sc-safety` executable lets it (packages/cli/bin/heap.cjs); the bare side keeps Node's default.
+  createRequire(import.meta.url)(CLI_HEAP).sizeHeapByLiveData();
   const core = { ...(await import(CORE_DIST)), ...(await import(CORE_INTERNAL_DIST)) };
   const { adapter } = await import(ADAPTER_OPENAI_DIST);
   const info = { name: adapter.name, version: adapter.version, packageName: '@sc-safety/adapter-openai' };

@@ -25,13 +25,22 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     // A reader that went away (`sc-safety --version | true`) is not an error, as in src/start.ts.
     if (error.code !== 'EPIPE') throw error;
   }
-} else if (!existsSync(path.join(__dirname, '../dist/bundle.json'))) {
-  // Built by tsc alone (no bundle, e.g. a watch build while developing): the unbundled program.
-  import(pathToFileURL(path.join(__dirname, '../dist/bin.js')).href).catch((error) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  });
 } else {
+  // The heap grows with what the run keeps alive, not with how fast it allocates (heap.cjs).
+  require('./heap.cjs').sizeHeapByLiveData();
+  runProgram();
+}
+
+/** Everything but the `--version` fast path: the bundled program, or the unbundled one. */
+function runProgram() {
+  if (!existsSync(path.join(__dirname, '../dist/bundle.json'))) {
+    // Built by tsc alone (no bundle, e.g. a watch build while developing): the unbundled program.
+    import(pathToFileURL(path.join(__dirname, '../dist/bin.js')).href).catch((error) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    });
+    return;
+  }
   const bundles = require('./load-bundle.cjs');
   bundles.configureCodeCache({
     cacheDir: bundles.codeCacheDir(),
