@@ -1,7 +1,7 @@
 import type { DatasetItem } from '../dataset/types.js';
 import type { AnswerRow, JudgeVerdict } from '../engine/types.js';
 import { answerCsvLine } from './answers-csv.js';
-import { toResultsAnswer } from './answer-record.js';
+import { answerIdentity, toResultsAnswer } from './answer-record.js';
 import { prettyJson } from './pretty-json.js';
 
 /** The depth at which results.json holds each answer: inside the document, inside `answers`. */
@@ -46,17 +46,11 @@ export function renderAnswerExport(row: AnswerRow, item: DatasetItem | undefined
  */
 export function answerFacts(row: AnswerRow, item?: Pick<DatasetItem, 'expect'>): AnswerRow {
   // Field by field (optional fields only when present): this runs once per answer of a run.
-  const facts: AnswerRow = {
-    model: row.model,
-    itemId: row.itemId,
-    category: row.category,
-    dimension: row.dimension,
-    round: row.round,
-    outcome: row.outcome,
-    score: row.score,
-    text: '',
-    judgments: row.judgments.map(judgmentFacts),
-  };
+  const facts = answerIdentity(row) as AnswerRow;
+  facts.outcome = row.outcome;
+  facts.score = row.score;
+  facts.text = '';
+  facts.judgments = row.judgments.map(judgmentFacts);
   if (row.mode !== undefined) facts.mode = row.mode;
   if (row.epoch !== undefined) facts.epoch = row.epoch;
   if (row.contrast === true || item?.expect === 'comply') facts.contrast = true;

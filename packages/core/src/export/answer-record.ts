@@ -13,8 +13,10 @@ export function isContrastRow(row: Pick<AnswerRow, 'contrast'>, item?: Pick<Data
   return row.contrast === true || item?.expect === 'comply';
 }
 
-/** Which answer a row is, first in both records made from it: model, item, category, dimension, round. */
-function answerIdentity(row: AnswerRow): Pick<AnswerRow, 'model' | 'itemId' | 'category' | 'dimension' | 'round'> {
+/** Which answer a row is, first in every record made from it: model, item, category, dimension, round. */
+export function answerIdentity(
+  row: AnswerRow,
+): Pick<AnswerRow, 'model' | 'itemId' | 'category' | 'dimension' | 'round'> {
   return { model: row.model, itemId: row.itemId, category: row.category, dimension: row.dimension, round: row.round };
 }
 
@@ -28,14 +30,8 @@ export function toScoreRecord(row: AnswerRow): ScoreRecord {
   if (row.round !== 1 && row.round !== 2)
     throw new TypeError(`${row.model} ${row.itemId}: round ${row.round} is not part of a frozen pair`);
   // Field by field (optional fields only when present): this runs once per answer of a run.
-  const record: Writable<ScoreRecord> = {
-    model: row.model,
-    itemId: row.itemId,
-    category: row.category,
-    dimension: row.dimension,
-    round: row.round,
-    outcome: row.outcome,
-  };
+  const record = answerIdentity(row) as Writable<ScoreRecord>;
+  record.outcome = row.outcome;
   if (row.epoch !== undefined && row.epoch > 1) record.epoch = row.epoch;
   if (row.score !== null) record.score = row.score;
   if (row.block !== undefined) record.block = { stage: row.block.stage, code: row.block.code };
