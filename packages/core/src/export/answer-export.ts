@@ -1,4 +1,5 @@
 import type { DatasetItem } from '../dataset/types.js';
+import { isContrastItem } from '../engine/contrast-items.js';
 import type { AnswerRow, JudgeVerdict } from '../engine/types.js';
 import { answerCsvLine } from './answers-csv.js';
 import { answerIdentity, toResultsAnswer } from './answer-record.js';
@@ -53,7 +54,7 @@ export function answerFacts(row: AnswerRow, item?: Pick<DatasetItem, 'expect'>):
   facts.judgments = row.judgments.map(judgmentFacts);
   if (row.mode !== undefined) facts.mode = row.mode;
   if (row.epoch !== undefined) facts.epoch = row.epoch;
-  if (row.contrast === true || item?.expect === 'comply') facts.contrast = true;
+  if (row.contrast === true || (item !== undefined && isContrastItem(item))) facts.contrast = true;
   if (row.vendorBlocked !== undefined) facts.vendorBlocked = row.vendorBlocked;
   if (row.block !== undefined) facts.block = { stage: row.block.stage, code: row.block.code, message: '' };
   if (row.error !== undefined) facts.error = { ...row.error, message: '' };

@@ -5,14 +5,6 @@ import type { ResultsAnswer, ResultsFollowup, ResultsJudgment } from '@sc-safety
 import { systemPromptOf } from '../engine/conversation.js';
 import type { TurnFollowup } from '../engine/types.js';
 
-/**
- * Whether a row answers a contrast item (`expect: comply`): the engine marks it, and rows from
- * before it did are recognised by their item.
- */
-export function isContrastRow(row: Pick<AnswerRow, 'contrast'>, item?: Pick<DatasetItem, 'expect'>): boolean {
-  return row.contrast === true || item?.expect === 'comply';
-}
-
 /** Which answer a row is, first in every record made from it: model, item, category, dimension, round. */
 export function answerIdentity(
   row: AnswerRow,

@@ -9,7 +9,8 @@ import { adaptiveRecordOf } from './adaptive-record.js';
 import type { ScoreRecord } from '@sc-safety/results';
 import { DEFAULT_RUBRIC } from '@sc-safety/results';
 import { validateScoreRecords } from '@sc-safety/results';
-import { isContrastRow, toResultsAnswer, toScoreRecord } from './answer-record.js';
+import { isContrastItem } from '../engine/contrast-items.js';
+import { toResultsAnswer, toScoreRecord } from './answer-record.js';
 import { RESULTS_FORMAT, RESULTS_SCHEMA_VERSION } from '@sc-safety/results';
 import type { AnswerSequence, ResultsAnswer, ResultsDocument, ResultsFile, RunManifest } from '@sc-safety/results';
 
@@ -241,7 +242,7 @@ function itemShapeLookup(items: BuildResultsInput['items']): ItemShapeLookup | u
     singleTurn: (id) => itemOf(id)?.turns.length === 1,
     contrast: (id) => {
       const item = itemOf(id);
-      return item !== undefined && isContrastRow({}, item);
+      return item !== undefined && isContrastItem(item);
     },
   };
 }

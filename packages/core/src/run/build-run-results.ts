@@ -94,15 +94,13 @@ export async function buildRunResults(input: {
 }): Promise<ResultsDocument> {
   const { plan, engine } = input;
   const budget = new TurnBudget();
-  // The answers' facts, each once, in leaderboard order: a spool that fed a tally as answers
-  // finished gives only what it has not given yet.
-  let tally = input.tally;
-  let rows: Iterable<AnswerRow>;
-  if (input.answers === undefined) rows = engine.rows;
-  else if (tally !== undefined && input.answers.followed) rows = input.answers.factsLeft();
-  else rows = input.answers.facts();
-  if (tally === undefined || (input.answers !== undefined && !input.answers.followed))
-    tally = new AnswerTally(plan, input.items, { bootstrapIterations: input.bootstrapIterations });
+  // The answers' facts, each once, in leaderboard order: a spool that fed the tally as answers
+  // finished gives only what it has not given yet; otherwise a new tally reads every answer.
+  const followed = input.tally !== undefined && input.answers?.followed === true;
+  const tally = followed
+    ? input.tally!
+    : new AnswerTally(plan, input.items, { bootstrapIterations: input.bootstrapIterations });
+  const rows: Iterable<AnswerRow> = followed ? input.answers!.factsLeft() : (input.answers?.facts() ?? engine.rows);
   for (const r of rows) {
     tally.add(r);
     const pause = budget.pause();

@@ -125,11 +125,11 @@ export async function scoreRun(
     rounds: plan.followups?.manifest.turns ?? 2,
     secrets: options.secrets ?? [],
   });
-  // The manifest's tallies and the scoring take each answer as it finishes, in leaderboard order
-  // where it can: after the last answer only what is left is read back.
-  const tally = new AnswerTally(plan, items, { bootstrapIterations: options.bootstrapIterations });
-  spool.follow((facts) => tally.add(facts));
   try {
+    // The manifest's tallies and the scoring take each answer as it finishes, in leaderboard order
+    // where it can: after the last answer only what is left is read back.
+    const tally = new AnswerTally(plan, items, { bootstrapIterations: options.bootstrapIterations });
+    spool.follow((facts) => tally.add(facts));
     // An adaptive run's generated turns are read back from the store; nothing is regenerated.
     const turnSource = plan.followups
       ? adaptiveSourceOf(plan.followups, {

@@ -418,11 +418,11 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunBen
     rounds: storedPlan.followups?.manifest.turns ?? 2,
     secrets,
   });
-  // The manifest's tallies and the scoring take each answer as it finishes, in leaderboard order
-  // where it can: after the last answer only what is left is read back.
-  const tally = new AnswerTally(storedPlan, itemSpool, { bootstrapIterations: options.bootstrapIterations });
-  spool.follow((facts) => tally.add(facts));
   try {
+    // The manifest's tallies and the scoring take each answer as it finishes, in leaderboard order
+    // where it can: after the last answer only what is left is read back.
+    const tally = new AnswerTally(storedPlan, itemSpool, { bootstrapIterations: options.bootstrapIterations });
+    spool.follow((facts) => tally.add(facts));
     let engine: RunEngineResult;
     // Answers and judgments are committed on a worker thread: SQLite's work (and each fsync with
     // durability full) stays off the event loop the calls run on. Reads and the failure log stay here.
