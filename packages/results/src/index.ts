@@ -27,6 +27,9 @@ export {
 } from './taxonomy/strategies.js';
 export { STRATEGY_INSTRUCTIONS_ZH } from './taxonomy/strategy-instructions.js';
 
+/** Distinct string ids numbered in the order they come, kept in typed arrays (the scorer's and the item spool's index). */
+export { IdIndex } from './collections/id-index.js';
+
 /**
  * The results.json file (docs/results-schema.md): its types, schema version and the
  * dependency-free validator of a parsed file.

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { IdIndex } from '@sc-safety/results';
 import { makeSpoolDir } from './spool-dir.js';
 import { isContrastItem } from './contrast-items.js';
 import { TurnBudget } from './turn-budget.js';
@@ -35,7 +36,8 @@ const READ_BYTES = 1 << 18;
  * leaderboard order (a one-item cache serves both rounds). Call {@link close} when done.
  */
 export class ItemSpool implements ItemSource, ItemLookup {
-  readonly #ids: Map<string, number>;
+  /** Item ids, numbered by position (dataset order). */
+  readonly #ids: IdIndex;
   readonly #offsets: Float64Array;
   readonly #lengths: Uint32Array;
   /** Per item: its turn count (at most {@link MAX_TURNS_KEPT}), plus {@link CONTRAST_FLAG} for a contrast item. */
@@ -50,7 +52,7 @@ export class ItemSpool implements ItemSource, ItemLookup {
   #closed = false;
 
   private constructor(count: number, tmpDir: string) {
-    this.#ids = new Map();
+    this.#ids = new IdIndex();
     this.#offsets = new Float64Array(count);
     this.#lengths = new Uint32Array(count);
     this.#shapes = new Uint8Array(count);
@@ -107,8 +109,9 @@ export class ItemSpool implements ItemSource, ItemLookup {
     };
     return {
       add: (index, item) => {
-        if (this.#ids.has(item.id)) throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
-        this.#ids.set(item.id, index);
+        if (this.#ids.get(item.id) !== undefined)
+          throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
+        if (this.#ids.add(item.id) !== index) throw new Error(`ItemSpool: item ${index} written out of order`);
         this.#shapes[index] = Math.min(item.turns.length, MAX_TURNS_KEPT) | (isContrastItem(item) ? CONTRAST_FLAG : 0);
         const line = `${JSON.stringify(item)}\n`;
         const length = Buffer.byteLength(line, 'utf8');

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { Semaphore } from './semaphore.js';
 
@@ -86,6 +87,42 @@ describe('Semaphore', () => {
     await turn();
     expect(granted).toEqual(Array.from({ length: n }, (_, i) => String(i)));
     expect(semaphore.waiting).toBe(0);
+  });
+
+  it('keeps one abort listener per signal however many wait on it, and rejects only the waiters on the signal that aborts', async () => {
+    const semaphore = new Semaphore(1);
+    await semaphore.acquire();
+    const granted: string[] = [];
+    const run = new AbortController();
+    const other = new AbortController();
+    queueUp(
+      semaphore,
+      Array.from({ length: 300 }, (_, i): [string, number] => [`r${i}`, i % 3]),
+      granted,
+      run.signal,
+    );
+    queueUp(semaphore, [['o', 1]], granted, other.signal);
+    queueUp(semaphore, [['plain', 0]], granted);
+    await turn();
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
+    expect(getEventListeners(other.signal, 'abort')).toHaveLength(1);
+    expect(semaphore.waiting).toBe(302);
+    // Two slots go to the highest priority, in arrival order: r2, then r5.
+    semaphore.release();
+    semaphore.release();
+    await turn();
+    expect(granted).toEqual(['r2', 'r5']);
+    run.abort(new Error('stop'));
+    await turn();
+    expect(granted.filter((g) => g.endsWith(':aborted'))).toHaveLength(298);
+    expect(semaphore.waiting).toBe(2);
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    // The others keep their order: priority 1 before 0.
+    semaphore.release();
+    semaphore.release();
+    await turn();
+    expect(granted.slice(-2)).toEqual(['o', 'plain']);
+    expect([semaphore.waiting, getEventListeners(other.signal, 'abort').length]).toEqual([0, 0]);
   });
 
   it('refuses a limit that is not a positive integer', () => {

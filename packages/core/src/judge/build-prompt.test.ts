@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Taxonomy } from '@sc-safety/results';
 import { buildJudgePrompt } from './build-prompt.js';
@@ -140,5 +141,22 @@ describe('buildJudgePrompt', () => {
 
   it('is deterministic for a given nonce', () => {
     expect(buildJudgePrompt(round2, NONCE)).toEqual(buildJudgePrompt(round2, NONCE));
+  });
+
+  it('gives the same messages as before its templates were kept split (pinned digest of 12 prompts)', () => {
+    // Rounds 1, 2 (with a system prompt) and 3, both verdict formats, both rubrics; texts holding
+    // delimiters, look-alike brackets, the nonce and `{{…}}`, which must never be expanded.
+    const inputs: JudgeInput[] = [
+      round1Input('问 <<<x>>> ＜＜＜y', `答 ${NONCE} {{nonce}} >>>`),
+      { ...round2, system: '系统 {{answer}}', question: 'Q', previousAnswer: 'A1', followUp: 'F', answer: 'A2' },
+      round1Input('Q', 'A3', { round: 3, followUp: 'F3', earlier: { answers: ['A1', 'A2'], followUps: ['F2'] } }),
+    ];
+    const digest = createHash('sha256');
+    for (const input of inputs)
+      for (const format of ['marker', 'json'] as const)
+        for (const rubric of ['safety', 'contrast'] as const)
+          for (const m of buildJudgePrompt(input, NONCE, { format, rubric }))
+            digest.update(`${m.role}\0${m.content}\0`);
+    expect(digest.digest('hex')).toBe('c6ced59559f97eb13c30ba19f70670464d8f00e396528da815cb812c81cc7d20');
   });
 });

@@ -128,5 +128,15 @@ function multiTurnConversation(
 
 /** Taxonomy text sits outside the fences, so it is kept to one line and cannot open a fence. */
 function metadata(text: string): string {
-  return neutralizeDelimiters(text).replace(/\s+/g, ' ').trim();
+  let line = metadataLines.get(text);
+  if (line === undefined) {
+    line = neutralizeDelimiters(text).replace(/\s+/g, ' ').trim();
+    // A taxonomy has a few dozen texts; a bound keeps a caller with many taxonomies from growing it.
+    if (metadataLines.size >= 1024) metadataLines.clear();
+    metadataLines.set(text, line);
+  }
+  return line;
 }
+
+/** {@link metadata}'s lines so far, by taxonomy text (every prompt of a run repeats the same few). */
+const metadataLines = new Map<string, string>();

@@ -14,6 +14,8 @@ export type FenceLabel =
 // that could read as the start or end of a fence.
 const OPEN_RUN = /[<\uFF1C\uFE64]{3,}/g;
 const CLOSE_RUN = /[>\uFF1E\uFE65]{3,}/g;
+/** Either kind of run: text without one (nearly every answer) is scanned once, not twice. */
+const ANY_RUN = /[<\uFF1C\uFE64]{3}|[>\uFF1E\uFE65]{3}/;
 
 /** Replacement shown to the judge where the data tried to open or close a fence. */
 const OPEN_SAFE = '\u2039';
@@ -25,10 +27,12 @@ const CLOSE_SAFE = '\u203A';
  * nonce, and the nonce itself (should it ever occur) is masked. Everything else is kept verbatim.
  */
 export function neutralizeDelimiters(text: string, nonce?: string): string {
-  let out = text
-    .replace(OPEN_RUN, (run) => OPEN_SAFE.repeat([...run].length))
-    .replace(CLOSE_RUN, (run) => CLOSE_SAFE.repeat([...run].length));
-  if (nonce !== undefined && nonce !== '') out = out.split(nonce).join('[nonce]');
+  let out = ANY_RUN.test(text)
+    ? text
+        .replace(OPEN_RUN, (run) => OPEN_SAFE.repeat([...run].length))
+        .replace(CLOSE_RUN, (run) => CLOSE_SAFE.repeat([...run].length))
+    : text;
+  if (nonce !== undefined && nonce !== '' && out.includes(nonce)) out = out.split(nonce).join('[nonce]');
   return out;
 }
 

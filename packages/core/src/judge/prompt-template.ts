@@ -125,11 +125,44 @@ export const JUDGE_TEMPLATE = {
 /**
  * Fills `{{name}}` placeholders in one pass, so text substituted in (which may contain
  * `{{…}}` itself) is never expanded again. Unknown placeholders are a programming error.
+ *
+ * A template is split at its placeholders the first time it is filled and kept split (a judge
+ * fills the same few templates for every answer it grades).
  */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{\{([\w:-]+)\}\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`template placeholder {{${name}}} has no value`);
-    return value;
-  });
+  const { literals, names } = splitTemplate(template);
+  let out = literals[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const value = values[names[i]!];
+    if (value === undefined) throw new Error(`template placeholder {{${names[i]}}} has no value`);
+    out += value + literals[i + 1]!;
+  }
+  return out;
+}
+
+/** A template split at its placeholders: `literals[0] names[0] literals[1] … literals[n]`. */
+interface SplitTemplate {
+  literals: string[];
+  names: string[];
+}
+
+const PLACEHOLDER = /\{\{([\w:-]+)\}\}/g;
+/** Templates split so far; emptied when full, for a caller that fills templates it builds. */
+const split = new Map<string, SplitTemplate>();
+const MAX_SPLIT = 256;
+
+function splitTemplate(template: string): SplitTemplate {
+  let done = split.get(template);
+  if (done !== undefined) return done;
+  done = { literals: [], names: [] };
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    done.literals.push(template.slice(last, match.index));
+    done.names.push(match[1]!);
+    last = match.index + match[0].length;
+  }
+  done.literals.push(template.slice(last));
+  if (split.size >= MAX_SPLIT) split.clear();
+  split.set(template, done);
+  return done;
 }

@@ -100,18 +100,20 @@ function newReplicates(b: number): SplitReplicates {
 const SUMS = 8;
 
 /**
- * Model `m`'s numbers of every item, packed [p1, x1, p2, x2, Δpoints, matched, flips, recoveries]
- * per item (the matched-pair four zero where the item has no matched pair, as {@link accumulate}
- * adds them only then): one read per drawn item instead of eight scattered ones.
+ * Model `m`'s numbers of the items of one stratum, in the stratum's order, packed [p1, x1, p2, x2,
+ * Δpoints, matched, flips, recoveries] per item (the matched-pair four zero where the item has no
+ * matched pair, as {@link accumulate} adds them only then). Packed a stratum at a time: only its
+ * groups are kept, so the packing of every item (64 bytes per item and model, 16 MB at 250,000
+ * items) never exists at once.
  */
-function packModel(table: PairTable, m: number): Float64Array {
-  const n = table.items.length;
-  const packed = new Float64Array(n * SUMS);
+function packModel(table: PairTable, m: number, items: Uint32Array): Float64Array {
+  const packed = new Float64Array(items.length * SUMS);
   const columns = [table.points1, table.max1, table.points2, table.max2].map((c) => c[m]!);
   const both = table.matched[m]!;
   const pairColumns = [table.change[m]!, both, table.flip[m]!, table.recovery[m]!];
-  for (let i = 0; i < n; i++) {
-    const at = i * SUMS;
+  for (let j = 0; j < items.length; j++) {
+    const i = items[j]!;
+    const at = j * SUMS;
     for (let k = 0; k < 4; k++) packed[at + k] = columns[k]![i]!;
     // An item brings all its epochs: its matched pairs (one per epoch with both rounds scored).
     if (both[i]! > 0) for (let k = 0; k < 4; k++) packed[at + 4 + k] = pairColumns[k]![i]!;
@@ -163,17 +165,15 @@ interface StratumGroups {
   byGroups: boolean;
 }
 
-function stratumGroups(
-  packed: readonly Float64Array[],
-  items: Uint32Array,
-): Omit<StratumGroups, 'weights' | 'byGroups'> {
-  const groupOf = new Uint32Array(items.length);
+function stratumGroups(packed: readonly Float64Array[], size: number): Omit<StratumGroups, 'weights' | 'byGroups'> {
+  const groupOf = new Uint32Array(size);
   const index = new Map<string, number>();
+  // Each group's first item, by its position in the stratum.
   const firstItem: number[] = [];
   const sizes: number[] = [];
   const key: number[] = [];
-  for (let j = 0; j < items.length; j++) {
-    const at = items[j]! * SUMS;
+  for (let j = 0; j < size; j++) {
+    const at = j * SUMS;
     key.length = 0;
     for (const model of packed) for (let k = 0; k < SUMS; k++) key.push(model[at + k]!);
     const text = key.join(',');
@@ -181,7 +181,7 @@ function stratumGroups(
     if (group === undefined) {
       group = firstItem.length;
       index.set(text, group);
-      firstItem.push(items[j]!);
+      firstItem.push(j);
       sizes.push(0);
     }
     groupOf[j] = group;
@@ -192,7 +192,7 @@ function stratumGroups(
     sizes: Float64Array.from(sizes),
     packed: packed.map((model) => {
       const out = new Float64Array(firstItem.length * SUMS);
-      firstItem.forEach((i, g) => out.set(model.subarray(i * SUMS, (i + 1) * SUMS), g * SUMS));
+      firstItem.forEach((j, g) => out.set(model.subarray(j * SUMS, (j + 1) * SUMS), g * SUMS));
       return out;
     }),
   };
@@ -279,15 +279,19 @@ export function* bootstrapPairTableSteps(
 ): Generator<void, BootstrapResult> {
   const { iterations, seed, level } = resolveOptions(options);
   const rng = createPrng(seed);
-  const n = table.items.length;
+  const n = table.categoryOf.length; // the item count, without listing the ids (`ScoreView.table` lists them when read)
   const dims = table.dimensions.length;
   const reps = table.models.map(() => ({
     overall: newReplicates(iterations),
     categories: CATEGORY_IDS.map(() => newReplicates(iterations)),
     dimensions: table.dimensions.map(() => newReplicates(iterations)),
   }));
-  const packed = table.models.map((_, m) => packModel(table, m));
-  const grouped = table.itemsByDimension.map((items) => stratumGroups(packed, items));
+  const grouped = table.itemsByDimension.map((items) =>
+    stratumGroups(
+      table.models.map((_, m) => packModel(table, m, items)),
+      items.length,
+    ),
+  );
   // Every stratum's groups numbered in one sequence: the counts of all of them are one array,
   // which the paired comparisons read (an item's unit is its group).
   const groupCount = grouped.reduce((sum, g) => sum + g.sizes.length, 0);

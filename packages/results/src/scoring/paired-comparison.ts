@@ -86,7 +86,7 @@ export class PairwiseAccumulator {
     iterations: number,
     units?: ResampledUnits,
   ) {
-    const n = table.items.length;
+    const n = table.categoryOf.length; // the item count, without listing the ids (`ScoreView.table` lists them when read)
     const unitOf = units?.of;
     const unitCount = units?.count ?? n;
     // Per unit: the pair whose items last reached it and its first item's correction, to check

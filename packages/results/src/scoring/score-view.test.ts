@@ -73,6 +73,19 @@ describe('ScoreView', () => {
     }
   });
 
+  it("lists a table's item ids when they are read, as they were when the table was made", () => {
+    const records = messyRecords(createPrng(3), 1);
+    const half = Math.floor(records.length / 2);
+    const view = viewOf(records.slice(0, half));
+    const table = view.table(['a']);
+    const expected = buildPairTable(records.slice(0, half), ['a'], DEFAULT_RUBRIC).items;
+    // Items the view sees after the table was made are not in it.
+    records.slice(half).forEach((r, i) => view.add(r, half + i, {}));
+    expect(view.itemCount).toBeGreaterThan(expected.length);
+    expect(table.items).toEqual(expected);
+    expect(table.categoryOf).toHaveLength(expected.length);
+  });
+
   it('rejects a duplicate and an item of two shapes with the errors validateScoreRecords gives', () => {
     const first: ScoreRecord = {
       model: 'a',

@@ -1,3 +1,4 @@
+import { IdIndex } from '../collections/id-index.js';
 import { CATEGORY_IDS } from '../taxonomy/types.js';
 import type { CategoryId } from '../taxonomy/types.js';
 import type { Taxonomy } from '../taxonomy/taxonomy.js';
@@ -133,8 +134,8 @@ class ModelState {
 export class ScoreView {
   readonly #rubric: RubricScale;
   readonly #full: number;
-  readonly #itemIndex: Map<string, number>;
-  #items: string[];
+  /** Items by id, numbered as the records first name them. */
+  #items: IdIndex;
   #categoryOf: Uint8Array;
   #dimensionOf: Uint32Array;
   /** Per item: the index of its first record (for the error naming it). */
@@ -148,8 +149,7 @@ export class ScoreView {
   constructor(rubric: RubricScale) {
     this.#rubric = rubric;
     this.#full = maxPointsOf(rubric);
-    this.#itemIndex = new Map();
-    this.#items = [];
+    this.#items = new IdIndex();
     this.#categoryOf = new Uint8Array(1024);
     this.#dimensionOf = new Uint32Array(1024);
     this.#firstRecord = new Float64Array(1024);
@@ -162,8 +162,7 @@ export class ScoreView {
   /** An independent copy (the pair-only view starts as one when the first single-turn item comes). */
   clone(): ScoreView {
     const copy = new ScoreView(this.#rubric);
-    for (const [id, i] of this.#itemIndex) copy.#itemIndex.set(id, i);
-    copy.#items = this.#items.slice();
+    copy.#items = this.#items.clone();
     copy.#categoryOf = this.#categoryOf.slice();
     copy.#dimensionOf = this.#dimensionOf.slice();
     copy.#firstRecord = this.#firstRecord.slice();
@@ -177,7 +176,7 @@ export class ScoreView {
 
   /** Items seen so far. */
   get itemCount(): number {
-    return this.#items.length;
+    return this.#items.size;
   }
 
   /**
@@ -189,7 +188,7 @@ export class ScoreView {
    */
   add(r: ScoreRecord, index: number, check?: { taxonomy?: Taxonomy }): boolean {
     if (check) checkRecordFields(r, index, this.#rubric, check.taxonomy);
-    let i = this.#itemIndex.get(r.itemId);
+    let i = this.#items.get(r.itemId);
     const isNew = i === undefined;
     if (i === undefined) i = this.#addItem(r, index);
     let model = this.#models.get(r.model);
@@ -234,7 +233,7 @@ export class ScoreView {
   }
 
   #addItem(r: ScoreRecord, index: number): number {
-    const i = this.#items.length;
+    const i = this.#items.size;
     if (i === this.#categoryOf.length) {
       this.#categoryOf = grownBytes(this.#categoryOf, 2 * i);
       this.#dimensionOf = grownInts(this.#dimensionOf, 2 * i);
@@ -248,8 +247,7 @@ export class ScoreView {
       this.#dimensions.push(r.dimension);
       this.#dimensionCategory.push(CATEGORY_IDS.indexOf(r.category));
     }
-    this.#itemIndex.set(r.itemId, i);
-    this.#items.push(r.itemId);
+    this.#items.add(r.itemId);
     this.#categoryOf[i] = CATEGORY_IDS.indexOf(r.category);
     this.#dimensionOf[i] = d;
     this.#firstRecord[i] = index;
@@ -294,7 +292,7 @@ export class ScoreView {
 
   /** The bootstrap's pair table (as `buildPairTable` builds it) for `models`, in that order. */
   table(models: readonly string[]): PairTable {
-    const n = this.#items.length;
+    const n = this.#items.size;
     const full = this.#full;
     const categoryOf = this.#categoryOf.slice(0, n);
     const indicesWhere = (count: number, of: (i: number) => number): Uint32Array[] => {
@@ -302,8 +300,15 @@ export class ScoreView {
       for (let i = 0; i < n; i++) lists[of(i)]!.push(i);
       return lists.map((list) => Uint32Array.from(list));
     };
+    const index = this.#items;
+    let ids: string[] | undefined;
     const table: PairTable = {
-      items: this.#items.slice(),
+      // Listed when read (the bootstrap needs only how many): 250,000 ids take 70–110 ms and about
+      // 10 MB of strings. The first n ids never change, whatever this view adds later.
+      get items(): string[] {
+        ids ??= index.ids(n);
+        return ids;
+      },
       categoryOf,
       itemsByCategory: indicesWhere(CATEGORY_IDS.length, (i) => categoryOf[i]!),
       dimensions: this.#dimensions.slice(),
@@ -394,7 +399,7 @@ export class ScoreView {
             const c = model.later.get(`${i}\u0000${e}`);
             if (c !== undefined && (c.seen & bit) !== 0) scores[e - 1] = scoreOf(bit === 1 ? c.p1 : c.p2);
           }
-          return { itemId: this.#items[i]!, round: bit as 1 | 2, scores };
+          return { itemId: this.#items.idAt(i), round: bit as 1 | 2, scores };
         }),
       );
     }
