@@ -109,9 +109,9 @@ export class ItemSpool implements ItemSource, ItemLookup {
     };
     return {
       add: (index, item) => {
-        if (this.#ids.get(item.id) !== undefined)
+        // Items come in position order, so a new id gets `index`; an id seen before keeps its earlier number.
+        if (this.#ids.add(item.id) !== index)
           throw new Error(`ItemSpool: duplicate item id ${JSON.stringify(item.id)}`);
-        if (this.#ids.add(item.id) !== index) throw new Error(`ItemSpool: item ${index} written out of order`);
         this.#shapes[index] = Math.min(item.turns.length, MAX_TURNS_KEPT) | (isContrastItem(item) ? CONTRAST_FLAG : 0);
         const line = `${JSON.stringify(item)}\n`;
         const length = Buffer.byteLength(line, 'utf8');

@@ -26,22 +26,18 @@ export class IdIndex {
 
   /** The number of `id`, or `undefined` if it was never added. */
   get(id: string): number | undefined {
-    const mask = this.#slots.length - 1;
-    for (let at = hashOf(id) & mask; ; at = (at + 1) & mask) {
-      const i = this.#slots[at]!;
-      if (i === -1) return undefined;
-      if (this.#is(i, id)) return i;
-    }
+    return this.#find(id, hashOf(id));
   }
 
   /** Adds `id` if it is new and returns its number (an id added before keeps its number). */
   add(id: string): number {
-    const known = this.get(id);
+    const hash = hashOf(id);
+    const known = this.#find(id, hash);
     if (known !== undefined) return known;
     const i = this.#size;
     this.#store(id);
     if (2 * (this.#size + 1) > this.#slots.length) this.#rehash(2 * this.#slots.length);
-    else this.#place(i, hashOf(id));
+    else this.#place(i, hash);
     this.#size++;
     return i;
   }
@@ -88,6 +84,15 @@ export class IdIndex {
     copy.#size = this.#size;
     copy.#slots = this.#slots.slice();
     return copy;
+  }
+
+  #find(id: string, hash: number): number | undefined {
+    const mask = this.#slots.length - 1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const i = this.#slots[at]!;
+      if (i === -1) return undefined;
+      if (this.#is(i, id)) return i;
+    }
   }
 
   #is(i: number, id: string): boolean {
