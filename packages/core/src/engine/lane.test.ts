@@ -116,3 +116,21 @@ describe('ModelLane order and run-wide slots', () => {
     expect([runSlots.inUse, a.semaphore.inUse, b.semaphore.inUse]).toEqual([0, 0, 0]);
   });
 });
+
+describe('ModelLane hand-over', () => {
+  it('starts the next waiting call and lets pending I/O run before the finished call’s caller goes on', async () => {
+    const order: string[] = [];
+    const model = scriptedModel('m', (_request, n) => {
+      order.push(`request ${n}`);
+      // I/O that lands as the answer does (another response read, a socket write): its callback
+      // runs in the event loop's next check phase.
+      if (n === 1) setImmediate(() => order.push('io'));
+      return text(`answer ${n}`);
+    });
+    const lane = new ModelLane('m', model, { ...limits, concurrency: 1 });
+    const first = lane.call(ask, undefined).then(() => order.push('caller 1'));
+    const second = lane.call(ask, undefined).then(() => order.push('caller 2'));
+    await Promise.all([first, second]);
+    expect(order.slice(0, 4)).toEqual(['request 1', 'request 2', 'io', 'caller 1']);
+  });
+});

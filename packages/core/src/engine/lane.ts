@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { AbortedError, AdapterError, AuthError, QuotaExhaustedError, TimeoutError } from '@sc-safety/spec';
 import type { GenerateRequestV1, GenerateResultV1, LanguageModelV1 } from '@sc-safety/spec';
+import { afterPendingIo } from './after-pending-io.js';
 import { RateBudget, estimateTokens } from './rate-budget.js';
 import { withRetries } from './retry.js';
 import type { RetryOptions } from './retry.js';
@@ -134,7 +135,10 @@ export class ModelLane {
         },
       },
     );
-    return { result: value, attempts, latencyMs: Math.round(performance.now() - started) };
+    const latencyMs = Math.round(performance.now() - started);
+    // The slot is free: let the call that took it send its request before this one's bookkeeping.
+    await afterPendingIo();
+    return { result: value, attempts, latencyMs };
   }
 
   /**

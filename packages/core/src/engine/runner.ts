@@ -101,14 +101,22 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
   const judgeLanes = new Map(
     options.judges.map((j) => [j.id, new ModelLane(j.id, j.model, j.limits, onRetry(`judge:${j.id}`), runSlots)]),
   );
+  const allLanes = [...targetLanes.values(), ...judgeLanes.values()];
   const protocols: JudgeProtocols = {
     safety: options.judgeProtocol,
     ...(options.contrastProtocol ? { contrast: options.contrastProtocol } : {}),
   };
   const stoppedReported = new Set<string>();
+  // Calls waiting for a slot keep every slot busy: a commit may then wait for more writes. A slot
+  // left free sends a held batch at once.
+  const commits = new GroupCommit(options.store, {
+    busy: runSlots ? () => runSlots.waiting > 0 : () => allLanes.every((lane) => lane.semaphore.waiting > 0),
+  });
+  for (const semaphore of runSlots ? [runSlots] : allLanes.map((lane) => lane.semaphore))
+    semaphore.onIdle = () => commits.sendHeld();
   const ctx: EngineContext = {
     store: options.store,
-    commits: new GroupCommit(options.store),
+    commits,
     policies: { ...DEFAULT_POLICIES, ...options.policies },
     judges: options.judges,
     judgeLanes,

@@ -125,6 +125,19 @@ describe('Semaphore', () => {
     expect([semaphore.waiting, getEventListeners(other.signal, 'abort').length]).toEqual([0, 0]);
   });
 
+  it('calls onIdle when a released slot finds no waiter, not when a waiter takes it', async () => {
+    const semaphore = new Semaphore(1);
+    let idle = 0;
+    semaphore.onIdle = () => idle++;
+    await semaphore.acquire();
+    const second = semaphore.acquire();
+    semaphore.release();
+    await second;
+    expect(idle).toBe(0);
+    semaphore.release();
+    expect(idle).toBe(1);
+  });
+
   it('refuses a limit that is not a positive integer', () => {
     expect(() => new Semaphore(0)).toThrow(RangeError);
     expect(() => new Semaphore(1.5)).toThrow(RangeError);

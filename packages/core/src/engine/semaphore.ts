@@ -69,6 +69,8 @@ export class Semaphore {
   private readonly queues: WaiterQueue[] = [];
   /** The signals waiters wait on, each with its one listener. */
   private readonly watches = new Map<AbortSignal, Watch>();
+  /** Called when a released slot finds no waiter: the slot now sits free. */
+  onIdle: (() => void) | undefined;
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1)
@@ -104,6 +106,7 @@ export class Semaphore {
       next.resolve();
     } else {
       this.active = Math.max(0, this.active - 1);
+      this.onIdle?.();
     }
   }
 

@@ -17,6 +17,15 @@ describe('makeDirs / makeDirsSync', () => {
     expect(existsSync(other)).toBe(true);
   });
 
+  it('takes a directory another caller made meanwhile (shards starting together), and each level is created once', async () => {
+    const deep = path.join(tmp, 'race', 'runs', 'slurm', 'shard');
+    const created = await Promise.all(Array.from({ length: 8 }, () => makeDirs(deep)));
+    expect(existsSync(deep)).toBe(true);
+    expect(created.flat().sort()).toEqual(
+      [path.join(tmp, 'race'), path.join(tmp, 'race', 'runs'), path.join(tmp, 'race', 'runs', 'slurm'), deep].sort(),
+    );
+  });
+
   it('fails with ENOTDIR under a regular file', async () => {
     const file = path.join(tmp, 'file');
     writeFileSync(file, '');

@@ -10,8 +10,14 @@ import path from 'node:path';
  */
 export function makeDirsSync(dir: string): string[] {
   const missing = missingDirs(dir, (p) => statSync(p, { throwIfNoEntry: false }));
-  for (const d of missing) mkdirSync(d);
-  return missing;
+  return missing.filter((d) => {
+    try {
+      mkdirSync(d);
+      return true;
+    } catch (error) {
+      return createdMeanwhile(error, d, statSync(d, { throwIfNoEntry: false }));
+    }
+  });
 }
 
 /** {@link makeDirsSync}, asynchronously. */
@@ -32,8 +38,26 @@ export async function makeDirs(dir: string): Promise<string[]> {
     missing.unshift(current);
     current = parent;
   }
-  for (const d of missing) await mkdir(d);
-  return missing;
+  const created: string[] = [];
+  for (const d of missing) {
+    try {
+      await mkdir(d);
+      created.push(d);
+    } catch (error) {
+      createdMeanwhile(error, d, await stat(d).catch(() => undefined));
+    }
+  }
+  return created;
+}
+
+/**
+ * Another process made `d` between the look and the mkdir (shards of one run start together):
+ * a directory there is what was wanted, and it is not ours. Anything else is rethrown.
+ */
+function createdMeanwhile(error: unknown, d: string, info: { isDirectory(): boolean } | undefined): false {
+  if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!info?.isDirectory()) throw notADirectory(d);
+  return false;
 }
 
 function missingDirs(dir: string, statOf: (p: string) => { isDirectory(): boolean } | undefined): string[] {
