@@ -46,11 +46,7 @@ function runProgram() {
     cacheDir: bundles.codeCacheDir(),
     variant: CACHED_COMMANDS.has(argv[0]) ? argv[0] : 'main',
   });
-  process.once('exit', () => {
-    // A code cache is keyed by V8's flags: written with the heap growth the next run starts with.
-    require('./heap.cjs').restoreHeapGrowth();
-    bundles.writeCodeCaches();
-  });
+  process.once('exit', bundles.writeCodeCaches);
   try {
     bundles.loadDistBundle('cli').startCli(argv);
   } catch (error) {
