@@ -15,7 +15,7 @@ export function makeDirsSync(dir: string): string[] {
       mkdirSync(d);
       return true;
     } catch (error) {
-      return createdMeanwhile(error, d, statSync(d, { throwIfNoEntry: false }));
+      return createdMeanwhile(error, d, () => statSync(d, { throwIfNoEntry: false }));
     }
   });
 }
@@ -44,7 +44,8 @@ export async function makeDirs(dir: string): Promise<string[]> {
       await mkdir(d);
       created.push(d);
     } catch (error) {
-      createdMeanwhile(error, d, await stat(d).catch(() => undefined));
+      const info = isExists(error) ? await stat(d).catch(() => undefined) : undefined;
+      createdMeanwhile(error, d, () => info);
     }
   }
   return created;
@@ -54,10 +55,14 @@ export async function makeDirs(dir: string): Promise<string[]> {
  * Another process made `d` between the look and the mkdir (shards of one run start together):
  * a directory there is what was wanted, and it is not ours. Anything else is rethrown.
  */
-function createdMeanwhile(error: unknown, d: string, info: { isDirectory(): boolean } | undefined): false {
-  if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  if (!info?.isDirectory()) throw notADirectory(d);
+function createdMeanwhile(error: unknown, d: string, statOf: () => { isDirectory(): boolean } | undefined): false {
+  if (!isExists(error)) throw error;
+  if (!statOf()?.isDirectory()) throw notADirectory(d);
   return false;
+}
+
+function isExists(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EEXIST';
 }
 
 function missingDirs(dir: string, statOf: (p: string) => { isDirectory(): boolean } | undefined): string[] {
