@@ -12,6 +12,7 @@
 // (replacing the caches of other builds of that bundle, for the same Node and command).
 'use strict';
 
+const { isAscii } = require('node:buffer');
 const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const os = require('node:os');
@@ -65,7 +66,11 @@ const settings = { cacheDir: undefined, variant: 'main', hashes: undefined };
 function loadBundle(file, options) {
   const done = loaded.get(file);
   if (done !== undefined) return done;
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  // An all-ASCII file (the build escapes what esbuild leaves: scripts/bundle-bin.mjs) becomes a
+  // one-byte string: read as latin1, the same text, in half the time and memory of UTF-8 decoding,
+  // and V8 parses it faster. Anything else is read as UTF-8.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   let cacheFile;
   let cachedData;
   if (options.cacheDir !== undefined) {

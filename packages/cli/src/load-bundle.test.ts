@@ -57,6 +57,14 @@ describe('load-bundle.cjs', () => {
     expect(cacheFiles()).toEqual([file, file!.replace(/-main\.bin$/, '-run.bin')]);
   });
 
+  it('reads a bundle with non-ASCII text as UTF-8, and an all-ASCII one as the same text', () => {
+    writeFileSync(bundle, 'exports.text = "中文 \\u4e2d";');
+    expect(load(bundle, {}).exports).toEqual({ text: '中文 中' });
+    const ascii = path.join(dir, 'ascii.cjs');
+    writeFileSync(ascii, 'exports.text = "\\u4e2d\\u6587 ok";');
+    expect(load(ascii, {}).exports).toEqual({ text: '中文 ok' });
+  });
+
   it('ignores a damaged cache and writes a good one in its place', () => {
     load(bundle, { cacheDir });
     const [file] = cacheFiles();

@@ -1,0 +1,73 @@
+// The CLI's bundle as the build writes it (scripts/bundle-bin.mjs): all ASCII, so the executable's
+// loader reads it as latin1 (bin/load-bundle.cjs), with its regular expressions meaning what their
+// sources say.
+import { isAscii } from 'node:buffer';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BUNDLE = path.join(here, '../dist/cli.cjs');
+// A build script in JavaScript: imported by path, so TypeScript does not look for its types.
+const ESCAPER = path.join(here, '../scripts/ascii-regex-literals.mjs');
+
+async function asciiRegexLiterals(source: string): Promise<string> {
+  const module = (await import(ESCAPER)) as { asciiRegexLiterals: (source: string, file: string) => string };
+  return module.asciiRegexLiterals(source, 'example.ts');
+}
+
+/** The regular expression a literal's text makes. */
+const regex = (literal: string) => new Function(`return ${literal};`)() as RegExp;
+
+describe('asciiRegexLiterals', () => {
+  it('escapes non-ASCII characters in regular expressions only, line by line', async () => {
+    const source = [
+      'const a = /(?:我|作为(?:一个)?)[^。！？\\n]{0,10}/;',
+      "const b = '中文';",
+      'const c = x / 2 / y; // 除法',
+      'const d = /[😀]/u;',
+      'const e = `模板 ${/是/.source}`;',
+    ].join('\n');
+    expect((await asciiRegexLiterals(source)).split('\n')).toEqual([
+      'const a = /(?:\\u6211|\\u4f5c\\u4e3a(?:\\u4e00\\u4e2a)?)[^\\u3002\\uff01\\uff1f\\n]{0,10}/;',
+      "const b = '中文';",
+      'const c = x / 2 / y; // 除法',
+      'const d = /[\\ud83d\\ude00]/u;',
+      'const e = `模板 ${/\\u662f/.source}`;',
+    ]);
+  });
+
+  it('keeps what each pattern matches, with and without the u flag', async () => {
+    const cases: Array<[string, string[]]> = [
+      [
+        '/^(?:我|作为(?:一个)?AI)[^。！？]{0,3}(?:不能|无法)/',
+        ['我不能', '作为一个AI，我无法', '作为AI不能', '他不能', '我。不能'],
+      ],
+      ['/^类别：(.*) \\[([^\\]\\n]*)\\]$/m', ['类别：传统安全 [a]', '类别:传统安全 [a]']],
+      ['/^[😀]$/u', ['😀', '\ud83d', '\ude00']],
+      ['/^[😀]$/', ['😀', '\ud83d', '\ude00']],
+      ['/(\\d+)(ms|µs)/', ['5µs', '5us']],
+    ];
+    for (const [literal, inputs] of cases) {
+      const escaped = await asciiRegexLiterals(literal);
+      expect(isAscii(Buffer.from(escaped)), escaped).toBe(true);
+      for (const input of inputs)
+        expect([literal, input, regex(escaped).exec(input)?.[0]]).toEqual([
+          literal,
+          input,
+          regex(literal).exec(input)?.[0],
+        ]);
+    }
+  });
+});
+
+describe('the built bundle', () => {
+  it('is all ASCII', () => {
+    expect(existsSync(BUNDLE), `${BUNDLE} is missing: run pnpm build`).toBe(true);
+    const bytes = readFileSync(BUNDLE);
+    const offending = bytes.toString('utf8').match(/.{0,40}[\u0080-\uffff]/)?.[0];
+    expect(offending, 'a non-ASCII character the build did not escape').toBeUndefined();
+    expect(isAscii(bytes)).toBe(true);
+  });
+});
