@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers';
+import { FifoQueue } from './fifo-queue.js';
 
 /**
  * How many waiting callers go on per check phase. Between two such pieces the event loop polls
@@ -10,28 +11,16 @@ import { setImmediate } from 'node:timers';
  */
 const PER_CHECK = 8;
 
-/** Callers waiting to go on, oldest first; `head` is the next one. */
-let waiting: Array<() => void> = [];
-let head = 0;
+/** Callers waiting to go on, oldest first. */
+const waiting = new FifoQueue<() => void>();
 let scheduled = false;
 
 function releaseSome(): void {
-  const end = Math.min(head + PER_CHECK, waiting.length);
-  const some = waiting.slice(head, end);
-  head = end;
-  if (head >= 1024) {
-    // Under steady load the queue may never run empty: drop what has gone on, now and then.
-    waiting = waiting.slice(head);
-    head = 0;
-  }
-  if (head < waiting.length) {
-    // Scheduled from a check phase, it runs in the next one: after the loop has polled again.
-    setImmediate(releaseSome);
-  } else {
-    waiting = [];
-    head = 0;
-    scheduled = false;
-  }
+  const some: Array<() => void> = [];
+  for (let n = 0; n < PER_CHECK && waiting.size > 0; n++) some.push(waiting.shift()!);
+  // Scheduled from a check phase, it runs in the next one: after the loop has polled again.
+  if (waiting.size > 0) setImmediate(releaseSome);
+  else scheduled = false;
   for (const resolve of some) resolve();
 }
 

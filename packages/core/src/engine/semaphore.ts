@@ -1,3 +1,5 @@
+import { FifoQueue } from './fifo-queue.js';
+
 interface Waiter {
   resolve: () => void;
   reject: (e: unknown) => void;
@@ -10,46 +12,10 @@ interface Watch {
   onAbort: () => void;
 }
 
-/** Waiters of one priority, first come first served; taking the first is O(1). */
-class WaiterQueue {
-  private items: Waiter[] = [];
-  private head = 0;
-
-  constructor(readonly priority: number) {}
-
-  get size(): number {
-    return this.items.length - this.head;
-  }
-
-  push(waiter: Waiter): void {
-    this.items.push(waiter);
-  }
-
-  shift(): Waiter | undefined {
-    if (this.head === this.items.length) return undefined;
-    const waiter = this.items[this.head]!;
-    this.items[this.head++] = undefined as unknown as Waiter;
-    // Drop the taken prefix once it is most of the array.
-    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return waiter;
-  }
-
-  /** Takes out every waiter on `signal`, keeping the others in order; returns those taken. */
-  removeOn(signal: AbortSignal): Waiter[] {
-    const taken: Waiter[] = [];
-    const kept: Waiter[] = [];
-    for (let i = this.head; i < this.items.length; i++) {
-      const waiter = this.items[i]!;
-      (waiter.signal === signal ? taken : kept).push(waiter);
-    }
-    if (taken.length > 0) {
-      this.items = kept;
-      this.head = 0;
-    }
-    return taken;
+/** Waiters of one priority, first come first served. */
+class WaiterQueue extends FifoQueue<Waiter> {
+  constructor(readonly priority: number) {
+    super();
   }
 }
 
@@ -143,7 +109,7 @@ export class Semaphore {
   private dropWaitersOn(signal: AbortSignal): void {
     this.watches.delete(signal);
     for (const queue of this.queues) {
-      for (const waiter of queue.removeOn(signal)) {
+      for (const waiter of queue.removeWhere((waiter) => waiter.signal === signal)) {
         this.waitingCount--;
         waiter.reject(signal.reason);
       }
