@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { Agent, Dispatcher } from 'undici';
 import { BufferedResponse } from './buffered-response.js';
+import { loadUndiciParts, type UndiciParts } from './undici-parts.js';
 
 export interface UndiciFetchOptions {
   /** The connection pool to send through. Default: one keep-alive `Agent` shared by every fetch this module creates. */
@@ -15,38 +15,8 @@ const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 
 let sharedAgent: Agent | undefined;
-
-type RequestFn = (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
-interface UndiciParts {
-  Agent: new (options?: Agent.Options) => Agent;
-  request: RequestFn;
-}
+/** Loaded on the first call, not when this module is imported. */
 let parts: UndiciParts | undefined;
-
-/**
- * The two pieces of undici this transport uses, loaded on the first call: importing the package's
- * entry point loads all of undici (fetch, WebSocket, caches, mocks: 120–170 ms of start-up on the
- * bench machine), the agent and the request API alone about a third of that. undici has no
- * `exports` map, so these files are public paths; should a release move them, the whole package
- * is loaded instead.
- */
-function undiciParts(): UndiciParts {
-  if (parts) return parts;
-  const require = createRequire(import.meta.url);
-  try {
-    parts = {
-      Agent: require('undici/lib/dispatcher/agent.js') as UndiciParts['Agent'],
-      request: require('undici/lib/api/api-request.js') as RequestFn,
-    };
-  } catch {
-    const undici = require('undici') as {
-      Agent: UndiciParts['Agent'];
-      Dispatcher: { prototype: { request: RequestFn } };
-    };
-    parts = { Agent: undici.Agent, request: undici.Dispatcher.prototype.request };
-  }
-  return parts;
-}
 
 /**
  * A `fetch` for SDK clients (`openai`, `@anthropic-ai/sdk`) that sends through undici's dispatcher
@@ -71,7 +41,7 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): typeof glob
     if (typeof input !== 'string' && !(input instanceof URL)) return fallback(input, init);
     if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array))
       return fallback(input, init);
-    const undici = undiciParts();
+    const undici = (parts ??= loadUndiciParts());
     const dispatcher = options.dispatcher ?? (sharedAgent ??= new undici.Agent({ keepAliveTimeout: 4_000 }));
     const url = typeof input === 'string' ? new URL(input) : input;
     const signal = init?.signal ?? undefined;

@@ -12,13 +12,15 @@
 // cache spares compiling it, and esbuild runs each bundled module only when it is first imported.
 // Two big dependencies that only some adapters use are bundles of their own, loaded (with their
 // own code cache) when that adapter is: `undici` (adapter-http) and `@anthropic-ai/sdk`
-// (dist/vendor/*.cjs). dist/bundle.json records each bundle's content hash, which names its cache.
+// (dist/vendor/*.cjs). So are the two files of undici that adapter-utils' transport loads on its
+// first call (dist/vendor/undici-parts.cjs). dist/bundle.json records each bundle's content hash,
+// which names its cache.
 //
 // What is not bundled, and why:
 // - `@sc-safety/report` (its page template and worker files sit beside its modules) and
 //   `@sc-safety/adapter-local` (node-llama-cpp, native): imported from the installed packages.
-// - `better-sqlite3` (native), and the `undici` files adapter-utils requires one by one on the first
-//   call: required from the installed package that depends on them, as the unbundled code does.
+// - `better-sqlite3` (native): required from the installed package that depends on it, as the
+//   unbundled code does.
 // Code that locates files from its own module (`import.meta.url`: core's data/, package.json files,
 // the CLI's template/ and schema/) is given the URL of the module tsc emitted for the same source,
 // in the installed package, so every path means what it meant before.
@@ -26,7 +28,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { asciiRegexLiterals } from './ascii-regex-literals.mjs';
 
@@ -41,6 +43,8 @@ const EXTERNAL_PACKAGES = ['@sc-safety/report', '@sc-safety/adapter-local', 'nod
 const REQUIRED_FROM_OWNER = ['better-sqlite3'];
 /** Dependencies bundled on their own (dist/vendor/<name>.cjs), by the workspace package that depends on them. */
 const VENDOR_BUNDLES = { undici: '@sc-safety/adapter-http', '@anthropic-ai/sdk': '@sc-safety/adapter-anthropic' };
+/** The undici files adapter-utils' transport loads on its first call (`UNDICI_PART_FILES`, src/undici-parts.ts). */
+const UNDICI_PARTS = 'vendor/undici-parts';
 /** Adapters the bundle carries; the CLI uses them in place of the identical installed version. */
 const BUNDLED_ADAPTERS = ['@sc-safety/adapter-openai', '@sc-safety/adapter-anthropic', '@sc-safety/adapter-http'];
 
@@ -95,9 +99,10 @@ function manifestFile(name) {
   let file = manifests.get(name);
   if (file === undefined) {
     const parent = PARENT[name];
-    // The CLI resolves itself by name (a package may import its own exports).
-    const from = parent === null || parent === undefined ? import.meta.url : manifestFile(parent);
-    file = createRequire(from).resolve(name + '/package.json');
+    // The CLI itself: this bundle is its dist/cli.cjs (resolving the CLI by its own name is one
+    // package lookup more before the first request, 2-3 ms measured alone).
+    if (parent === null) file = path.join(__dirname, '../package.json');
+    else file = createRequire(parent === undefined ? import.meta.url : manifestFile(parent)).resolve(name + '/package.json');
     manifests.set(name, file);
   }
   return file;
@@ -252,8 +257,49 @@ const vendorPlugin = (exportNames) => ({
   },
 });
 
+/**
+ * adapter-utils' `loadUndiciParts` requires two files of the installed undici, compiled from source
+ * on the run's first call: about 17 ms before the first request (bench `first-request`, a CPU
+ * profile). In the program's bundle its module is replaced by one that loads the vendor bundle of
+ * the same files (built below from the same list), which has a code cache like every bundle.
+ * @type {import('esbuild').Plugin}
+ */
+const undiciPartsPlugin = {
+  name: 'sc-safety-undici-parts',
+  setup(b) {
+    const utilsSrc = path.join(workspace.get('@sc-safety/adapter-utils').dir, 'src');
+    b.onResolve({ filter: /^\.\/undici-parts\.js$/ }, (args) =>
+      path.dirname(args.importer) === utilsSrc
+        ? { path: UNDICI_PARTS, namespace: 'sc-safety-undici-parts' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'sc-safety-undici-parts' }, () => ({
+      contents: [
+        "const bundles = require(require('node:path').join(__dirname, '../bin/load-bundle.cjs'));",
+        `export const loadUndiciParts = () => bundles.loadDistBundle(${JSON.stringify(UNDICI_PARTS)});`,
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: cliDir,
+    }));
+  },
+};
+
+/** The executable's bundle loader (bin/load-bundle.cjs): the wrapper it compiles bundles in. */
+const loader = createRequire(import.meta.url)(path.join(cliDir, 'bin/load-bundle.cjs'));
+
+/**
+ * Writes a built bundle inside the loader's function wrapper (`WRAPPER_HEAD` on its first line,
+ * `WRAPPER_TAIL` at the end), so the loader compiles the file's text as read instead of copying
+ * 1.6 MB once more into a wrapped string before the first request (bench `first-request`).
+ * @param {string} file
+ */
+function wrapBundle(file) {
+  const code = readFileSync(file, 'latin1');
+  writeFileSync(file, `${loader.WRAPPER_HEAD}${code}${loader.WRAPPER_TAIL}`, 'latin1');
+}
+
 const outdir = path.join(cliDir, 'dist');
-for (const stale of ['chunks', 'vendor', 'cli.cjs', 'cli.cjs.map', 'bundle.json'])
+for (const stale of ['chunks', 'vendor', 'cli.cjs', 'cli.cjs.map', 'cli.cjs.LEGAL.txt', 'bundle.json'])
   rmSync(path.join(outdir, stale), { recursive: true, force: true });
 /** Options every bundle shares. */
 const common = {
@@ -267,6 +313,9 @@ const common = {
   sourcemap: true,
   minifyWhitespace: true,
   minifySyntax: true,
+  // License comments (`/*! … */`) go to `<bundle>.LEGAL.txt` beside the bundle: kept, and out of the
+  // code, whose one non-ASCII letter would make V8 read the whole bundle as two-byte text.
+  legalComments: 'external',
   logLevel: 'warning',
 };
 const exportNames = new Map();
@@ -283,7 +332,29 @@ for (const [pkg, owner] of Object.entries(VENDOR_BUNDLES)) {
     outdir: undefined,
     outExtension: undefined,
   });
-  exportNames.set(pkg, Object.keys(createRequire(import.meta.url)(path.join(outdir, `${vendorName(pkg)}.cjs`))));
+  wrapBundle(path.join(outdir, `${vendorName(pkg)}.cjs`));
+  exportNames.set(
+    pkg,
+    Object.keys(loader.loadBundle(path.join(outdir, `${vendorName(pkg)}.cjs`), { hash: '' }).exports),
+  );
+}
+{
+  const utils = workspace.get('@sc-safety/adapter-utils').dir;
+  const { UNDICI_PART_FILES } = await import(pathToFileURL(path.join(utils, 'dist/undici-parts.js')).href);
+  await build({
+    ...common,
+    stdin: {
+      contents: `module.exports = { ${Object.entries(UNDICI_PART_FILES)
+        .map(([name, file]) => `${name}: require(${JSON.stringify(file)})`)
+        .join(', ')} };`,
+      resolveDir: utils,
+      sourcefile: 'undici-parts.js',
+    },
+    outfile: path.join(outdir, `${UNDICI_PARTS}.cjs`),
+    outdir: undefined,
+    outExtension: undefined,
+  });
+  wrapBundle(path.join(outdir, `${UNDICI_PARTS}.cjs`));
 }
 await build({
   ...common,
@@ -294,12 +365,20 @@ await build({
   // Code that asks for its own URL gets the bundle's (workspace sources get theirs: workspacePlugin).
   define: { 'import.meta.url': '__scBundleUrl' },
   banner: { js: "var __scBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [workspacePlugin, zodEnglishOnlyPlugin, commanderLazyChildProcessPlugin, vendorPlugin(exportNames)],
+  plugins: [
+    workspacePlugin,
+    zodEnglishOnlyPlugin,
+    commanderLazyChildProcessPlugin,
+    undiciPartsPlugin,
+    vendorPlugin(exportNames),
+  ],
 });
+
+wrapBundle(path.join(outdir, 'cli.cjs'));
 
 /** Each bundle's content hash: bin/load-bundle.cjs names the bundle's code cache after it. */
 const hashes = {};
-for (const name of ['cli', ...Object.keys(VENDOR_BUNDLES).map(vendorName)])
+for (const name of ['cli', UNDICI_PARTS, ...Object.keys(VENDOR_BUNDLES).map(vendorName)])
   hashes[name] = createHash('sha256')
     .update(readFileSync(path.join(outdir, `${name}.cjs`)))
     .digest('hex');

@@ -1,8 +1,9 @@
-// The CLI's bundle as the build writes it (scripts/bundle-bin.mjs): all ASCII, so the executable's
-// loader reads it as latin1 (bin/load-bundle.cjs), with its regular expressions meaning what their
-// sources say.
+// The CLI's bundles as the build writes them (scripts/bundle-bin.mjs): all ASCII, so the
+// executable's loader reads them as latin1 (bin/load-bundle.cjs), with their regular expressions
+// meaning what their sources say, and already inside the loader's function wrapper.
 import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -62,12 +63,55 @@ describe('asciiRegexLiterals', () => {
   });
 });
 
-describe('the built bundle', () => {
-  it('is all ASCII', () => {
-    expect(existsSync(BUNDLE), `${BUNDLE} is missing: run pnpm build`).toBe(true);
-    const bytes = readFileSync(BUNDLE);
-    const offending = bytes.toString('utf8').match(/.{0,40}[\u0080-\uffff]/)?.[0];
-    expect(offending, 'a non-ASCII character the build did not escape').toBeUndefined();
-    expect(isAscii(bytes)).toBe(true);
+const DIST = path.dirname(BUNDLE);
+const LOADER = path.join(here, '../bin/load-bundle.cjs');
+/** Every bundle the build wrote, by name (dist/bundle.json: the program and its vendor bundles). */
+function builtBundles(): string[] {
+  const manifest = path.join(DIST, 'bundle.json');
+  expect(existsSync(manifest), `${manifest} is missing: run pnpm build`).toBe(true);
+  return Object.keys(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>);
+}
+
+describe('the built bundles', () => {
+  it('are all ASCII', () => {
+    const names = builtBundles();
+    expect(names).toEqual(expect.arrayContaining(['cli', 'vendor/undici-parts', 'vendor/undici']));
+    for (const name of names) {
+      const bytes = readFileSync(path.join(DIST, `${name}.cjs`));
+      const offending = bytes.toString('utf8').match(/.{0,40}[\u0080-\uffff]/)?.[0];
+      expect(offending, `${name}: a non-ASCII character the build did not escape`).toBeUndefined();
+      expect(isAscii(bytes), name).toBe(true);
+    }
+  });
+
+  it("are written inside the loader's function wrapper, to be compiled as read", () => {
+    const { WRAPPER_HEAD, WRAPPER_TAIL } = createRequire(import.meta.url)(LOADER) as Record<string, string>;
+    for (const name of builtBundles()) {
+      const text = readFileSync(path.join(DIST, `${name}.cjs`), 'latin1');
+      expect(text.startsWith(WRAPPER_HEAD!), name).toBe(true);
+      expect(text.endsWith(WRAPPER_TAIL!), name).toBe(true);
+    }
+  });
+
+  it("keep the vendor bundles' license comments in a file beside them", () => {
+    const legal = path.join(DIST, 'vendor/undici.cjs.LEGAL.txt');
+    expect(existsSync(legal), legal).toBe(true);
+    expect(readFileSync(legal, 'utf8')).toMatch(/MIT License/);
+  });
+
+  it("carry undici's agent and request API as a bundle of their own, not required from node_modules", () => {
+    const program = readFileSync(BUNDLE, 'utf8');
+    expect(program).not.toMatch(/undici\/lib\//);
+    expect(program).toContain('loadDistBundle("vendor/undici-parts")');
+    const loader = createRequire(import.meta.url)(LOADER) as {
+      loadBundle: (file: string, options: { hash: string }) => { exports: Record<string, unknown> };
+    };
+    const parts = loader.loadBundle(path.join(DIST, 'vendor/undici-parts.cjs'), { hash: '' }).exports;
+    expect(Object.keys(parts).sort()).toEqual(['Agent', 'request']);
+    const { Agent, request } = parts as { Agent: new () => { close(): Promise<void> }; request: unknown };
+    expect(typeof request).toBe('function');
+    const agent = new Agent();
+    expect(typeof (agent as unknown as { dispatch: unknown }).dispatch).toBe('function');
+    return agent.close();
   });
 });

@@ -5,10 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const LOADER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/load-bundle.cjs');
+const require = createRequire(import.meta.url);
 
 /** Loads `file` in a new Node process with the loader, writes its caches, and prints what it got. */
 function load(file: string, options: { hash?: string; cacheDir?: string; variant?: string }) {
@@ -63,6 +65,48 @@ describe('load-bundle.cjs', () => {
     const ascii = path.join(dir, 'ascii.cjs');
     writeFileSync(ascii, 'exports.text = "\\u4e2d\\u6587 ok";');
     expect(load(ascii, {}).exports).toEqual({ text: '中文 ok' });
+  });
+
+  it("compiles a bundle written inside the loader's wrapper as it stands, lines and all", () => {
+    const { WRAPPER_HEAD, WRAPPER_TAIL } = require(LOADER) as Record<string, string>;
+    const code = [
+      'exports.answer = 42;',
+      '',
+      'exports.line = Number(/:(\\d+):\\d+\\)?$/m.exec(new Error().stack.split("\\n")[1])[1]);',
+    ];
+    writeFileSync(bundle, code.join('\n'));
+    const wrapped = path.join(dir, 'wrapped.cjs');
+    writeFileSync(wrapped, `${WRAPPER_HEAD}${code.join('\n')}${WRAPPER_TAIL}`);
+    expect(load(bundle, {}).exports).toEqual({ answer: 42, line: 3 });
+    expect(load(wrapped, { cacheDir })).toEqual({ cache: 'missing', exports: { answer: 42, line: 3 } });
+    expect(load(wrapped, { cacheDir })).toEqual({ cache: 'used', exports: { answer: 42, line: 3 } });
+  });
+
+  it('writes a missing cache at the first outgoing connection, not only at exit', () => {
+    // The process connects to itself, lists the cache directory a turn later, and exits without
+    // calling writeCodeCaches (as the executable does at exit).
+    const script = (connect: boolean) => `
+      const net = require('node:net');
+      const { readdirSync } = require('node:fs');
+      const { loadBundle } = require(${JSON.stringify(LOADER)});
+      const list = () => { try { return readdirSync(${JSON.stringify(cacheDir)}); } catch { return []; } };
+      const r = loadBundle(${JSON.stringify(bundle)}, { hash: 'f00d', cacheDir: ${JSON.stringify(cacheDir)}, variant: 'run' });
+      const server = net.createServer((s) => s.end()).listen(0, '127.0.0.1', () => {
+        const done = () => setTimeout(() => { console.log(JSON.stringify({ cache: r.cache, files: list() })); server.close(); }, 50);
+        if (${connect}) net.connect(server.address().port, '127.0.0.1').on('close', done).resume();
+        else done();
+      });`;
+    const run = (connect: boolean) => {
+      const r = spawnSync(process.execPath, ['-e', script(connect)], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { cache: string; files: string[] };
+    };
+    expect(run(false)).toEqual({ cache: 'missing', files: [] });
+    const connected = run(true);
+    expect(connected.cache).toBe('missing');
+    expect(connected.files).toHaveLength(1);
+    expect(connected.files[0]).toMatch(/-run\.bin$/);
+    expect(run(true)).toEqual({ cache: 'used', files: connected.files });
   });
 
   it('ignores a damaged cache and writes a good one in its place', () => {

@@ -62,26 +62,14 @@ function notAllowed(role: ModelRole, why: string) {
 }
 
 /**
- * The fields of a model entry (`models[i]`, `judge`, `judges[i]`, an attacker) the engine knows.
- * Judges and attackers may leave out `id` (it defaults to `model`) and take no `system` or `epochs`.
+ * The fields every role's entry has, alike for all: built once. zod schemas are immutable, so the
+ * entries of a run config (target, judge, judges, attacker) share them, and building the run
+ * config's schema before the first request costs one set of them, not four.
  */
-export function modelEntryShape(role: ModelRole) {
-  const idError = whenPresent(
-    (input) => `${describeValue(input)} is not a valid id: use letters, digits and . _ : @ / -`,
-  );
-  const id = text({ nonEmpty: true, ...(role === 'target' ? { required: ID_REQUIRED } : {}) }).regex(MODEL_ID_PATTERN, {
-    error: idError,
-  });
-  const system =
-    role === 'target'
-      ? text().describe('A system prompt for every item, replacing the items\' own; "" sends none.').optional()
-      : notAllowed(role, `the ${role} prompt is fixed and versioned by the engine`);
-  const epochs =
-    role === 'target'
-      ? epochsSchema().describe("Ask every item k times (overrides the run's epochs).").optional()
-      : notAllowed(role, 'epochs repeat the questions asked of a model under test');
+let sharedFields: ReturnType<typeof buildSharedFields> | undefined;
+
+function buildSharedFields() {
   return {
-    id: (role === 'target' ? id : id.optional()).describe('The name on the leaderboard.'),
     adapter: text({ required: ADAPTER_REQUIRED, nonEmpty: true }).describe(
       'openai, anthropic, http, local, a package name, or a path to an adapter module (code that runs with your rights).',
     ),
@@ -106,6 +94,31 @@ export function modelEntryShape(role: ModelRole) {
       .describe('Retries of retryable failures (rate limits, timeouts, 5xx).')
       .optional(),
     tags: tagsSchema().optional(),
+  };
+}
+
+/**
+ * The fields of a model entry (`models[i]`, `judge`, `judges[i]`, an attacker) the engine knows.
+ * Judges and attackers may leave out `id` (it defaults to `model`) and take no `system` or `epochs`.
+ */
+export function modelEntryShape(role: ModelRole) {
+  const idError = whenPresent(
+    (input) => `${describeValue(input)} is not a valid id: use letters, digits and . _ : @ / -`,
+  );
+  const id = text({ nonEmpty: true, ...(role === 'target' ? { required: ID_REQUIRED } : {}) }).regex(MODEL_ID_PATTERN, {
+    error: idError,
+  });
+  const system =
+    role === 'target'
+      ? text().describe('A system prompt for every item, replacing the items\' own; "" sends none.').optional()
+      : notAllowed(role, `the ${role} prompt is fixed and versioned by the engine`);
+  const epochs =
+    role === 'target'
+      ? epochsSchema().describe("Ask every item k times (overrides the run's epochs).").optional()
+      : notAllowed(role, 'epochs repeat the questions asked of a model under test');
+  return {
+    id: (role === 'target' ? id : id.optional()).describe('The name on the leaderboard.'),
+    ...(sharedFields ??= buildSharedFields()),
     system,
     epochs,
   };
