@@ -371,6 +371,26 @@ describe('runEngine', () => {
     );
   });
 
+  it('sends the first call of every slot before the conversations that would wait for one start', async () => {
+    // limits.concurrency 3: 3 slots, and 6 conversations (one per item) to keep them full.
+    const events: string[] = [];
+    const store = new MemoryStore();
+    const getAnswer = store.getAnswer.bind(store);
+    store.getAnswer = (key) => {
+      events.push('lookup');
+      return getAnswer(key);
+    };
+    const t = target('m', (req) => {
+      events.push('send');
+      return text(`答:${lastUser(req)}`);
+    });
+    const result = await runEngine(options({ targets: [t], store }));
+    expect(result.rows.every((r) => r.outcome === 'scored')).toBe(true);
+    // Each of the 3 conversations with a slot keys and looks up its call, then the 3 calls go out;
+    // only then do the other 3 conversations start.
+    expect(events.slice(0, 7)).toEqual(['lookup', 'lookup', 'lookup', 'send', 'send', 'send', 'lookup']);
+  });
+
   it('replays from the store only, marking what is missing', async () => {
     const store = new MemoryStore();
     const t = target('m', () => text('好'));

@@ -9,6 +9,7 @@ import { GroupCommit } from './group-commit.js';
 import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
 import { Semaphore } from './semaphore.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { TurnBudget } from './turn-budget.js';
 import { DEFAULT_POLICIES } from './policies.js';
 import type { EnginePolicies } from './policies.js';
@@ -152,22 +153,27 @@ export async function runEngine(options: RunEngineOptions): Promise<RunEngineRes
     const workers = Math.max(1, Math.min(units, slots * 2 + 2));
     // A resume replays stored items without waiting on I/O: give timers and Ctrl-C their turns.
     const turns = new TurnBudget();
-    await Promise.all(
-      Array.from({ length: workers }, async () => {
-        for (;;) {
-          if (options.signal?.aborted) return;
-          const u = next++;
-          if (u >= units) return;
-          const { index, epoch } = epochUnit(u, epochs);
-          const item = options.items.at(index)!;
-          const rows = await runConversation(ctx, { target, lane, item, epoch, source }, (row) =>
-            emit({ type: 'row', row, item }),
-          );
-          if (keepRows) rowsByTarget.get(target.id)![index * epochs + epoch - 1] = rows;
-          await turns.pause();
-        }
-      }),
-    );
+    const worker = async () => {
+      for (;;) {
+        if (options.signal?.aborted) return;
+        const u = next++;
+        if (u >= units) return;
+        const { index, epoch } = epochUnit(u, epochs);
+        const item = options.items.at(index)!;
+        const rows = await runConversation(ctx, { target, lane, item, epoch, source }, (row) =>
+          emit({ type: 'row', row, item }),
+        );
+        if (keepRows) rowsByTarget.get(target.id)![index * epochs + epoch - 1] = rows;
+        await turns.pause();
+      }
+    };
+    // The workers that fill the slots start first; the others, which would only wait for a slot,
+    // start once the first requests are out. Each worker keys and looks up its first call before
+    // it yields, so starting all together held every first request back by the others' work.
+    const first = Math.min(workers, slots);
+    const filling = Promise.all(Array.from({ length: first }, worker));
+    const waiting = nextTurn().then(() => Promise.all(Array.from({ length: workers - first }, worker)));
+    await Promise.all([filling, waiting]);
   }
 
   await Promise.all(options.targets.map((t) => runTarget(t)));
