@@ -61,9 +61,11 @@ describe.runIf(prerequisite(CLI_BUILT, 'the built CLI (packages/cli/dist)', 'run
           expect(`${r.out}${r.err}`).toMatch(/model a \[models\[0\]\]: transient: Acme/);
           expect(`${r.out}${r.err}`).not.toMatch(/failed to load|dynamic import/);
         }
+        // The program's cache per command, and `check`'s of the undici files its judge's probe loads.
         expect(readdirSync(cacheDir).sort()).toEqual([
-          expect.stringMatching(/-check\.bin$/),
-          expect.stringMatching(/-report\.bin$/),
+          expect.stringMatching(/^cli-.*-check\.bin$/),
+          expect.stringMatching(/^cli-.*-report\.bin$/),
+          expect.stringMatching(/^undici-parts-.*-check\.bin$/),
         ]);
       } finally {
         rmSync(cacheDir, { recursive: true, force: true });

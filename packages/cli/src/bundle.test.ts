@@ -3,7 +3,7 @@
 // meaning what their sources say, and already inside the loader's function wrapper.
 import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,18 @@ function builtBundles(): string[] {
   return Object.keys(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>);
 }
 
+/**
+ * Runs `code` in a new Node process with the executable's loader as `loader`, and returns what it
+ * passed to `print`. Not in this process: the loader sets a global import hook
+ * (bin/load-bundle.cjs) that the other tests of this worker must not inherit.
+ */
+function inLoaderProcess<T = unknown>(code: string): T {
+  const script = `const loader = require(${JSON.stringify(LOADER)}); const print = (v) => console.log(JSON.stringify(v)); ${code}`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as T;
+}
+
 describe('the built bundles', () => {
   it('are all ASCII', () => {
     const names = builtBundles();
@@ -85,7 +97,9 @@ describe('the built bundles', () => {
   });
 
   it("are written inside the loader's function wrapper, to be compiled as read", () => {
-    const { WRAPPER_HEAD, WRAPPER_TAIL } = createRequire(import.meta.url)(LOADER) as Record<string, string>;
+    const { WRAPPER_HEAD, WRAPPER_TAIL } = inLoaderProcess<Record<string, string>>(
+      'const { WRAPPER_HEAD, WRAPPER_TAIL } = loader; print({ WRAPPER_HEAD, WRAPPER_TAIL });',
+    );
     for (const name of builtBundles()) {
       const text = readFileSync(path.join(DIST, `${name}.cjs`), 'latin1');
       expect(text.startsWith(WRAPPER_HEAD!), name).toBe(true);
@@ -103,15 +117,11 @@ describe('the built bundles', () => {
     const program = readFileSync(BUNDLE, 'utf8');
     expect(program).not.toMatch(/undici\/lib\//);
     expect(program).toContain('loadDistBundle("vendor/undici-parts")');
-    const loader = createRequire(import.meta.url)(LOADER) as {
-      loadBundle: (file: string, options: { hash: string }) => { exports: Record<string, unknown> };
-    };
-    const parts = loader.loadBundle(path.join(DIST, 'vendor/undici-parts.cjs'), { hash: '' }).exports;
-    expect(Object.keys(parts).sort()).toEqual(['Agent', 'request']);
-    const { Agent, request } = parts as { Agent: new () => { close(): Promise<void> }; request: unknown };
-    expect(typeof request).toBe('function');
-    const agent = new Agent();
-    expect(typeof (agent as unknown as { dispatch: unknown }).dispatch).toBe('function');
-    return agent.close();
+    const parts = inLoaderProcess(`
+      const { exports } = loader.loadBundle(${JSON.stringify(path.join(DIST, 'vendor/undici-parts.cjs'))}, { hash: '' });
+      const agent = new exports.Agent();
+      print({ names: Object.keys(exports).sort(), request: typeof exports.request, dispatch: typeof agent.dispatch });
+      agent.close();`);
+    expect(parts).toEqual({ names: ['Agent', 'request'], request: 'function', dispatch: 'function' });
   });
 });

@@ -5,12 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const LOADER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/load-bundle.cjs');
-const require = createRequire(import.meta.url);
 
 /** Loads `file` in a new Node process with the loader, writes its caches, and prints what it got. */
 function load(file: string, options: { hash?: string; cacheDir?: string; variant?: string }) {
@@ -68,7 +66,17 @@ describe('load-bundle.cjs', () => {
   });
 
   it("compiles a bundle written inside the loader's wrapper as it stands, lines and all", () => {
-    const { WRAPPER_HEAD, WRAPPER_TAIL } = require(LOADER) as Record<string, string>;
+    // Asked of another process: requiring the loader here would set its global import hook in this worker.
+    const { WRAPPER_HEAD, WRAPPER_TAIL } = JSON.parse(
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const { WRAPPER_HEAD, WRAPPER_TAIL } = require(${JSON.stringify(LOADER)}); console.log(JSON.stringify({ WRAPPER_HEAD, WRAPPER_TAIL }))`,
+        ],
+        { encoding: 'utf8' },
+      ).stdout,
+    ) as Record<string, string>;
     const code = [
       'exports.answer = 42;',
       '',
