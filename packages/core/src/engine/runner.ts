@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AdapterError } from '@sc-safety/spec';
 import type { EngineContext } from './engine-context.js';
 import type { EngineEvent } from './engine-event.js';
@@ -9,7 +10,6 @@ import { GroupCommit } from './group-commit.js';
 import type { ItemSource } from './item-spool.js';
 import { ModelLane } from './lane.js';
 import { Semaphore } from './semaphore.js';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { TurnBudget } from './turn-budget.js';
 import { DEFAULT_POLICIES } from './policies.js';
 import type { EnginePolicies } from './policies.js';
