@@ -5,11 +5,12 @@ import { FifoQueue } from './fifo-queue.js';
  * How many waiting callers go on per check phase. Between two such pieces the event loop polls
  * for I/O, so responses that arrived meanwhile are taken up and the requests of the calls that
  * took the freed slots go out, instead of waiting behind a whole turn's bookkeeping.
- * Measured at c = 200, 20,000 calls (bench/README.md, issue 19): where the main thread was busy
- * most of the time, one pair of runs took 23.64 / 24.30 s with one piece per turn and 22.96 /
- * 23.58 s with pieces of 8; on a quieter machine five pairs stayed within the runs' spread.
+ * Measured at c = 200 (bench/README.md, issue 19): where the main thread was busy most of the
+ * time, one pair of runs at 20,000 calls took 23.64 / 24.30 s with every caller in one piece and
+ * 22.96 / 23.58 s with pieces of 8. Pieces of 2 then beat pieces of 8 in 6 of 8 pairs at 10,000
+ * calls (a mean of 10.80 s against 10.92 s; one tie), and pieces of 1 measured the same as 2.
  */
-const PER_CHECK = 8;
+const PER_CHECK = 2;
 
 /** Callers waiting to go on, oldest first. */
 const waiting = new FifoQueue<() => void>();
