@@ -14,9 +14,10 @@
 // When a cache is written: at the process's first outgoing connection, else at exit. A cache holds
 // the code compiled so far; one written at exit also holds all a run compiled after its first
 // request (the store, the judge, the exports), which every later run would read and deserialize
-// before its first request. Taken at the first connection it holds the start-up's code: bench
-// `first-request`, alternating runs, 297.8 / 303.9 ms median against 307.6 / 322.4 ms (1.42 MB of
-// cache instead of 1.74 MB). What runs later compiles as it is first called.
+// before its first request. Taken at the first connection it holds the start-up's code: the time
+// from spawn to `sc-safety run`'s first request, the two alternating, 15 runs each, two sittings
+// (bench/README.md, issue 19): 297.8 / 303.9 ms median against 307.6 / 322.4 ms, with 1.42 MB of
+// cache instead of 1.74 MB. What runs later compiles as it is first called.
 'use strict';
 
 const { isAscii } = require('node:buffer');
