@@ -221,6 +221,9 @@ const commanderLazyChildProcessPlugin = {
   },
 };
 
+/** In the program's bundle: the executable's loader, found beside it (`__dirname` is dist/). */
+const REQUIRE_LOADER = "const bundles = require(require('node:path').join(__dirname, '../bin/load-bundle.cjs'));";
+
 /** A vendor bundle's file name under dist/ (without `.cjs`). */
 const vendorName = (pkg) => `vendor/${pkg.replace(/^@/, '').replace(/\//g, '-')}`;
 
@@ -244,7 +247,7 @@ const vendorPlugin = (exportNames) => ({
       const names = exportNames.get(args.path).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
       return {
         contents: [
-          "const bundles = require(require('node:path').join(__dirname, '../bin/load-bundle.cjs'));",
+          REQUIRE_LOADER,
           `const m = bundles.loadDistBundle(${JSON.stringify(vendorName(args.path))});`,
           // An ES module's default export, else (CommonJS) its module.exports, as Node's import gives them.
           'export default m.__esModule ? m.default : m;',
@@ -275,7 +278,7 @@ const undiciPartsPlugin = {
     );
     b.onLoad({ filter: /.*/, namespace: 'sc-safety-undici-parts' }, () => ({
       contents: [
-        "const bundles = require(require('node:path').join(__dirname, '../bin/load-bundle.cjs'));",
+        REQUIRE_LOADER,
         `export const loadUndiciParts = () => bundles.loadDistBundle(${JSON.stringify(UNDICI_PARTS)});`,
       ].join('\n'),
       loader: 'js',
