@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { unpackAnswers } from '../common/pack-answers.js';
+import { packAnswers, unpackAnswers } from '../common/pack-answers.js';
 import { ANSWER_CHUNK_CALLBACK } from '../common/report-data.js';
 import type { PackedAnswers } from '../common/report-data.js';
-import { AnswerChunkWriter, chunkAnswers } from './answer-chunks.js';
+import { AnswerChunkWriter, chunkAnswers, packedJson } from './answer-chunks.js';
 import type { InlineBudget } from './answer-chunks.js';
 import { toUtf8Bytes } from '@sc-safety/core';
 import { syntheticResults } from './synthetic-results.js';
@@ -105,5 +105,18 @@ describe('AnswerChunkWriter', () => {
     expect(written[1]).toEqual(written[0]);
     const back = written[1]!.inline.flatMap((c, i) => unpackAnswers(decode(c.text), i * 30));
     expect(back.map((a) => [a.itemId, a.model])).toEqual(text.map((a) => [a.itemId, a.model]));
+  });
+});
+
+describe('packedJson', () => {
+  const { answers } = syntheticResults({ models: 4, pairs: 40, bootstrapIterations: 0 }); // 320 answers
+
+  it.each([0, 1, 64, 65, 128, 320])('is JSON.stringify of the packed answers, in pieces (%i answers)', (n) => {
+    const packed = packAnswers(answers.slice(0, n));
+    const parts = [...packedJson(packed)];
+    expect(parts.join('')).toBe(JSON.stringify(packed));
+    // The head, a piece per 64 rows with a comma between two, the tail: never the whole chunk's JSON at once.
+    const pieces = Math.ceil(n / 64);
+    expect(parts).toHaveLength(2 + pieces + Math.max(0, pieces - 1));
   });
 });
